@@ -1,0 +1,44 @@
+# Two commands on a fresh machine: `make run` and `make test`. Both make the venv.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: run test lint bench install install-test clean
+
+$(PY):
+	@$(PYTHON) -c 'import sys; sys.exit("usosmail-gui needs Python 3.11 or newer (found %s); set PYTHON=python3.11" % sys.version.split()[0]) if sys.version_info < (3, 11) else None'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(PY)
+	$(PY) -m pip install -q -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(PY)
+	$(PY) -m pip install -q -e '.[test]'
+	@touch $(VENV)/.installed $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+## run: the GUI on the built-in sandbox (a local USOS API on 127.0.0.1; no credentials needed)
+run: install
+	$(VENV)/bin/usosmail-gui --sandbox
+
+## test: lint + the whole suite, headless
+test: lint
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+## lint: ruff, mypy --strict on the core and sandbox, import contracts (core has no Qt)
+lint: install-test
+	$(VENV)/bin/ruff check usosmail_gui tests
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
+
+## bench: benchmarks, each printed as a ratio against a baseline measured in the same run
+bench: install-test
+	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench
+
+clean:
+	rm -rf $(VENV) build *.egg-info .mypy_cache .ruff_cache

@@ -1,0 +1,58 @@
+"""Benchmarks are measured, never asserted: each result is printed as a ratio against a
+named baseline measured in the same run, with the issue's target beside it."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Result:
+    name: str
+    value: float
+    unit: str
+    baseline_name: str
+    baseline_value: float
+    target: str
+
+    @property
+    def ratio(self) -> float:
+        return self.value / self.baseline_value if self.baseline_value else float("inf")
+
+    def line(self) -> str:
+        return (
+            f"{self.name}: {self.value:.3f} {self.unit} "
+            f"({self.ratio:.2f}x vs {self.baseline_name} {self.baseline_value:.3f} {self.unit}; "
+            f"target {self.target})"
+        )
+
+
+def per_call(fn: Callable[[], object], calls: int) -> list[float]:
+    samples = []
+    for _ in range(calls):
+        start = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - start)
+    return samples
+
+
+def interleaved_medians(
+    subject: Callable[[], object],
+    baseline: Callable[[], object],
+    *,
+    calls: int,
+    rounds: int = 5,
+    warmup: int = 20,
+) -> tuple[float, float]:
+    """Median seconds per call of each, alternating rounds so drift hits both alike."""
+    per_call(subject, warmup)
+    per_call(baseline, warmup)
+    a: list[float] = []
+    b: list[float] = []
+    for _ in range(rounds):
+        a += per_call(subject, calls // rounds)
+        b += per_call(baseline, calls // rounds)
+    return statistics.median(a), statistics.median(b)
