@@ -30,7 +30,7 @@ run: install
 test: lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
-## lint: ruff, mypy --strict on the core and sandbox, import contracts (core has no Qt)
+## lint: ruff, mypy --strict on the whole package, import contracts (core has no Qt)
 lint: install-test
 	$(VENV)/bin/ruff check usosmail_gui tests
 	$(VENV)/bin/mypy

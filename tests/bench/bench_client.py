@@ -32,7 +32,7 @@ def run(report: Callable[[Result], None]) -> None:
         def with_client() -> object:
             return client.check_messages_status([message_id])
 
-        subject, baseline = interleaved_medians(with_client, bare, calls=1000)
+        subject, baseline = interleaved_medians(with_client, bare, calls=2000)
         report(
             Result(
                 "client.check_messages_status per call",

@@ -147,10 +147,11 @@ def test_request_is_a_signed_form_post_with_format_json(sandbox: Any) -> None:
         client.send_simple_message(message(content="zażółć & ünïcode = ok?"))
     [request] = seen
     assert request.method == "POST"
-    assert request.headers["Content-Type"] == "application/x-www-form-urlencoded"
+    headers = {k: v.decode() if isinstance(v, bytes) else v for k, v in request.headers.items()}
+    assert headers["Content-Type"] == "application/x-www-form-urlencoded"
     assert "format=json" in str(request.body)
-    assert 'oauth_signature_method="HMAC-SHA1"' in request.headers["Authorization"]
-    assert "oauth_token" not in request.headers["Authorization"]
+    assert 'oauth_signature_method="HMAC-SHA1"' in headers["Authorization"]
+    assert "oauth_token" not in headers["Authorization"]
 
 
 # --- errors ------------------------------------------------------------------------------

@@ -114,6 +114,19 @@ class _Secret:
     __str__ = __repr__
 
 
+def _retrying(policy: RetryPolicy, sleep: Callable[[float], None]) -> Retrying:
+    """Backoff with jitter for requests that only read; each attempt is signed anew."""
+    return Retrying(
+        stop=stop_after_attempt(max(1, policy.attempts)),
+        wait=wait_exponential_jitter(
+            multiplier=policy.initial_wait, max=policy.max_wait, jitter=policy.initial_wait
+        ),
+        retry=retry_if_exception_type((Unreachable, ServerError)),
+        sleep=sleep,
+        reraise=True,
+    )
+
+
 def _describe_connection_failure(exc: requests.RequestException) -> str:
     """A short cause for a network failure, without the request's contents."""
     text = str(exc.__class__.__name__)
@@ -241,15 +254,7 @@ class MailingClient:
         return self._call(path, params, sending=True)
 
     def _read(self, path: str, params: Mapping[str, str]) -> object:
-        policy = self.retry
-        retrying = Retrying(
-            stop=stop_after_attempt(max(1, policy.attempts)),
-            wait=wait_exponential_jitter(initial=policy.initial_wait, max=policy.max_wait),
-            retry=retry_if_exception_type((Unreachable, ServerError)),
-            sleep=self._sleep,
-            reraise=True,
-        )
-        return retrying(self._call, path, params, sending=False)
+        return _retrying(self.retry, self._sleep)(self._call, path, params, sending=False)
 
     def _call(self, path: str, params: Mapping[str, str], *, sending: bool) -> object:
         url = self.base_url + path
@@ -370,14 +375,7 @@ def fetch_installations(
             raise ProtocolError(f"{base} did not answer with JSON.") from None
 
     try:
-        retrying = Retrying(
-            stop=stop_after_attempt(max(1, retry.attempts)),
-            wait=wait_exponential_jitter(initial=retry.initial_wait, max=retry.max_wait),
-            retry=retry_if_exception_type((Unreachable, ServerError)),
-            sleep=sleep,
-            reraise=True,
-        )
-        return wire.parse_installations(retrying(once))
+        return wire.parse_installations(_retrying(retry, sleep)(once))
     finally:
         if own_session:
             sess.close()
