@@ -1,0 +1,73 @@
+"""Fixtures for the Qt tests: isolated QSettings, a clean thread pool after every test,
+credential stores over an in-memory or a failing keyring, and a free closed port.
+
+The sandboxes themselves come from ``tests/conftest.py`` (``sandbox``, ``make_sandbox``).
+"""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from tests.helpers.memory_keyring import MemoryKeyring
+from usosmail_gui.core.credentials import CredentialStore
+from usosmail_gui.ui import workers
+from usosmail_gui.ui.settings import APPLICATION, ORGANIZATION
+
+WORKER_TIMEOUT_MS = 15000
+
+
+@pytest.fixture(autouse=True)
+def isolated_qsettings(qapp: QApplication, tmp_path: Path) -> Iterator[Path]:
+    """Every test writes its settings into its own directory, never into ~/.config."""
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    folder = tmp_path / "qsettings"
+    folder.mkdir()
+    previous = QSettings.defaultFormat()
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.SystemScope, str(folder / "system"))
+    yield folder
+    QSettings.setDefaultFormat(previous)
+
+
+@pytest.fixture(autouse=True)
+def no_workers_left(qtbot: QtBot) -> Iterator[None]:
+    """Each test must leave no job running (and must not inherit one from another test)."""
+    yield
+    workers.cancel_all()
+    qtbot.waitUntil(
+        lambda: workers.active_task_count() == 0 and QThreadPool.globalInstance().activeThreadCount() == 0,
+        timeout=WORKER_TIMEOUT_MS,
+    )
+
+
+@pytest.fixture
+def memory_store() -> tuple[CredentialStore, MemoryKeyring]:
+    """A credential store over a working in-memory keyring, and that keyring."""
+    backend = MemoryKeyring()
+    return CredentialStore(backend=backend), backend
+
+
+@pytest.fixture
+def failing_store() -> CredentialStore:
+    """A credential store whose keyring is keyring's own "no backend available" one."""
+    from keyring.backends import fail
+
+    return CredentialStore(backend=fail.Keyring())
+
+
+@pytest.fixture
+def closed_loopback_url() -> str:
+    """http://127.0.0.1:PORT/ where nobody listens (the port was free a moment ago)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    return f"http://127.0.0.1:{port}/"

@@ -1,0 +1,96 @@
+"""Plain, translatable words for the core's verdicts, shared by the dialog and the window.
+
+The core explains itself in English (for the CLI and logs); the GUI speaks through Qt's
+translation system instead, keyed by ``Verdict``, so Polish can be added with a .qm file.
+The core's own text is shown only as a "Details" line.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from usosmail_gui.core.usos.connection import ConnectionReport, Verdict
+
+_CONTEXT = "ConnectionTexts"
+
+
+def _tr(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate(_CONTEXT, text, None, n)
+
+
+def verdict_explanation(report: ConnectionReport) -> str:
+    """What the test found and what to do next, in a sentence or three."""
+    verdict = report.verdict
+    url = report.base_url
+    if verdict is Verdict.OK:
+        if report.unsent_count is None:
+            return _tr(
+                "Connected. The key is an administrative key, so it may send mail. "
+                "The server did not say how many messages wait in its queue."
+            )
+        return _tr(
+            "Connected. The key is an administrative key, so it may send mail. "
+            "The USOS API mail queue holds %n unsent message(s).",
+            report.unsent_count,
+        )
+    if verdict is Verdict.CREDENTIALS_REJECTED:
+        return _tr(
+            "Rejected: the USOS API did not accept this consumer key or secret. Check that "
+            "both were copied exactly (no spaces), that they belong to this installation, "
+            "and that this computer's clock is right."
+        )
+    if verdict is Verdict.NOT_ADMINISTRATIVE:
+        return _tr(
+            "The key and secret are right, but the key is not administrative. Sending mail "
+            "needs an Administrative Consumer Key: ask your university's USOS API "
+            "administrators for one."
+        )
+    if verdict is Verdict.UNREACHABLE:
+        return _tr(
+            "Could not reach {url}. Check the address and your network connection, then "
+            "try again."
+        ).format(url=url)
+    if verdict is Verdict.INSECURE_URL:
+        return _tr(
+            "Refused: this address uses plain http, which would send the key and the "
+            "messages unencrypted. Nothing was sent. Use the installation's https:// "
+            "address (plain http is allowed only for a test server on this computer)."
+        )
+    if verdict is Verdict.SERVER_TROUBLE:
+        return _tr(
+            "The server answered with an error. It may be busy or under maintenance: try "
+            "again in a few minutes."
+        )
+    # Verdict.NOT_USOS
+    return _tr(
+        "{url} answered, but not like a USOS API. Check the address: it must be the "
+        "installation's API address, e.g. https://usosapps.example.edu.pl/."
+    ).format(url=url)
+
+
+def verdict_state(verdict: Verdict) -> str:
+    """A few words for the status bar."""
+    return {
+        Verdict.OK: _tr("Connected"),
+        Verdict.CREDENTIALS_REJECTED: _tr("Key or secret rejected"),
+        Verdict.NOT_ADMINISTRATIVE: _tr("Key is not administrative"),
+        Verdict.UNREACHABLE: _tr("Offline: server not reachable"),
+        Verdict.INSECURE_URL: _tr("Refused: not an https address"),
+        Verdict.SERVER_TROUBLE: _tr("Server trouble"),
+        Verdict.NOT_USOS: _tr("Not a USOS API"),
+    }.get(verdict, _tr("Unknown state"))
+
+
+def details_line(detail: str) -> str:
+    """The core's own (English) words, labelled as details."""
+    return _tr("Details: {detail}").format(detail=detail)
+
+
+def session_only_notice() -> str:
+    """Said when the keyring could not keep the credentials."""
+    return _tr(
+        "No secure password store (keyring) is available, so the key and secret are kept "
+        "only for this session: you will have to enter them again after closing the app. "
+        "To have them remembered, install and unlock a keyring (e.g. GNOME Keyring or "
+        "KWallet) and save again."
+    )
