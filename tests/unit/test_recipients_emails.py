@@ -1,0 +1,190 @@
+"""E-mail cells: cleaning, splitting, validation exactly as email-validator says, detection."""
+
+from __future__ import annotations
+
+import pytest
+from email_validator import EmailNotValidError, validate_email
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from usosmail_gui.core.recipients import (
+    EmailChecker,
+    clean_email_cell,
+    detect_email_column,
+    make_columns,
+    split_addresses,
+)
+from usosmail_gui.core.recipients.emails import as_verdict, email_header_score
+
+
+def test_cleaning_removes_invisible_characters_and_odd_spaces() -> None:
+    assert clean_email_cell("  jan@student.example.edu.pl\u00a0") == "jan@student.example.edu.pl"
+    assert clean_email_cell("\u200bjan@stu\u200ddent.example.edu.pl\ufeff") == "jan@student.example.edu.pl"
+    assert clean_email_cell("\u202fjan@example.com\u2009") == "jan@example.com"
+    # NFC: "ó" typed as "o" + combining acute becomes one character
+    assert clean_email_cell("jo\u0301zef@example.com") == "józef@example.com"
+
+
+@pytest.mark.parametrize(
+    ("cell", "addresses"),
+    [
+        ("a@example.com", ["a@example.com"]),
+        ("a@example.com, b@example.com", ["a@example.com", "b@example.com"]),
+        ("a@example.com;b@example.com;", ["a@example.com", "b@example.com"]),
+        ("a@example.com ;; b@example.com", ["a@example.com", "b@example.com"]),
+        ("a@example.com\nb@example.com", ["a@example.com", "b@example.com"]),  # Alt+Enter in a cell
+        ("mailto:a@example.com", ["a@example.com"]),
+        ("", []),
+        (" ; , ", []),
+    ],
+)
+def test_splitting_on_commas_and_semicolons(cell: str, addresses: list[str]) -> None:
+    assert split_addresses(clean_email_cell(cell)) == addresses
+
+
+@pytest.mark.parametrize(
+    ("address", "says"),
+    [
+        ("jan.kowalski", "@-sign"),
+        ("jan@@example.com", "@"),
+        ("jan kowalski@example.com", "invalid characters"),
+        ("jan@example", "period"),
+        ("jan..k@example.com", "two periods"),
+        ("jan@student.test", "special-use"),
+        ("Jan Kowalski <jan@example.com>", "display name"),
+    ],
+)
+def test_an_invalid_address_says_what_is_wrong(address: str, says: str) -> None:
+    normalized, reason = EmailChecker().check_address(address)
+    assert normalized is None
+    assert says in reason
+
+
+def test_a_valid_address_is_normalised_like_email_validator_does() -> None:
+    checker = EmailChecker()
+    assert checker.check_address("Jan.Kowalski@Student.Example.EDU.pl") == (
+        "Jan.Kowalski@student.example.edu.pl",
+        "",
+    )
+    assert checker.check_address("Postmaster@example.com") == ("postmaster@example.com", "")
+    assert checker.check_address("józef@example.com") == ("józef@example.com", "")
+
+
+def _reference(address: str) -> tuple[str | None, str]:
+    try:
+        return validate_email(address, check_deliverability=False).normalized, ""
+    except EmailNotValidError as exc:
+        return None, str(exc)
+
+
+_LOCAL = st.text(alphabet="abcXYZ019._-+!#'{}~ ó\"@", min_size=0, max_size=12)
+_LABEL = st.text(alphabet="abcdeXYZ019-ą", min_size=0, max_size=8)
+_TLD = st.sampled_from(["pl", "com", "test", "invalid", "123", "PL"])
+_DOMAIN = st.one_of(
+    st.lists(_LABEL, min_size=1, max_size=4).map(".".join),
+    st.builds(lambda a, tld: f"{a}.{tld}", _LABEL, _TLD),
+    st.sampled_from(
+        ["student.example.edu.pl", "EXAMPLE.com", "localhost", "xn--d1acufc.xn--p1ai", "[127.0.0.1]"]
+    ),
+)
+_ADDRESS = st.one_of(
+    st.builds(lambda local, domain: f"{local}@{domain}", _LOCAL, _DOMAIN), st.text(max_size=20)
+)
+
+
+@settings(max_examples=300)
+@given(_ADDRESS)
+def test_the_fast_path_agrees_with_email_validator(address: str) -> None:
+    assert EmailChecker().check_address(address) == _reference(address)
+
+
+@settings(max_examples=150)
+@given(
+    st.lists(
+        st.one_of(
+            _ADDRESS,
+            st.just(""),
+            st.just("ala@student.example.edu.pl"),
+            st.text(alphabet="ab.@ \n,;", max_size=8),  # line breaks and separators inside cells
+        ),
+        max_size=12,
+    )
+)
+def test_checking_a_column_at_once_agrees_with_cell_by_cell(cells: list[str]) -> None:
+    batch = [as_verdict(v) for v in EmailChecker().check_cells(cells)]
+    one_by_one = [EmailChecker().check_cell(c) for c in cells]
+    assert batch == one_by_one
+
+
+def test_a_cell_verdict_lists_valid_invalid_and_repeated_addresses() -> None:
+    verdict = EmailChecker().check_cell("a@example.com; B@Example.com; nope; A@EXAMPLE.COM")
+    assert verdict.addresses == ("a@example.com", "B@example.com")
+    assert [address for address, _ in verdict.invalid] == ["nope"]
+    assert verdict.repeated == ("A@example.com",)
+    assert verdict.written == 4
+
+
+@pytest.mark.parametrize(
+    ("header", "score"),
+    [
+        ("E-mail", 2),
+        ("email", 2),
+        ("Adres e-mail", 2),
+        ("ADRES EMAIL", 2),
+        ("Poczta elektroniczna", 2),
+        ("E-mail studenta", 1),
+        ("Adres mailowy (uczelniany)", 1),
+        ("Nazwisko", 0),
+        ("Mailing status", 0),
+    ],
+)
+def test_header_names_of_an_email_column(header: str, score: int) -> None:
+    assert email_header_score(header) == score
+
+
+def test_the_email_column_is_found_by_its_header() -> None:
+    columns = make_columns(["Imię", "E-mail prywatny", "Adres e-mail"], [0, 1, 2])
+    values = [["Jan"], ["jan@example.com"], ["jan@student.example.edu.pl"]]
+    assert detect_email_column(columns, values) == 2  # the exact name wins a tie
+
+
+def test_the_email_column_is_found_by_its_content_when_no_header_says_so() -> None:
+    columns = make_columns(["Imię", "Kontakt", "Uwagi"], [0, 1, 2])
+    values = [["Jan", "Ewa", "Ola"], ["jan@example.com", "", "ola@example.com"], ["x", "y", "z"]]
+    assert detect_email_column(columns, values) == 1
+
+
+def test_no_email_column_when_nothing_looks_like_one() -> None:
+    columns = make_columns(["Imię", "Nazwisko"], [0, 1])
+    assert detect_email_column(columns, [["Jan"], ["Kowalski"]]) is None
+
+
+def test_a_named_but_empty_email_column_is_still_chosen() -> None:
+    columns = make_columns(["Imię", "E-mail"], [0, 1])
+    assert detect_email_column(columns, [["Jan", "Ewa"], ["", ""]]) == 1
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "a" * 64 + "@example.com",
+        "a" * 65 + "@example.com",
+        "a" * 200 + "@" + "b" * 40 + ".example.com",
+        "x@" + ".".join(["abcdefghij"] * 23) + ".pl",
+        "jan@XN--D1ACUFC.XN--P1AI",
+        "jan@пример.рф",
+        "a@b-.pl",
+        "a@-b.pl",
+        "a@b.pl.",
+        "info@example.com",
+        "INFO@example.com",
+        "a.b.c@example.com",
+        ".a@example.com",
+        "a.@example.com",
+        "a@example.com ",
+    ],
+)
+def test_edge_addresses_agree_with_email_validator(address: str) -> None:
+    checker = EmailChecker()
+    assert checker.check_address(address) == _reference(address)
+    assert [as_verdict(v) for v in checker.check_cells([address])] == [EmailChecker().check_cell(address)]

@@ -1,0 +1,569 @@
+"""The recipient list as loaded: cells as text, e-mail verdicts, include flags, edits.
+
+Built for a Qt table model sitting directly on it: every cell is ``value(row, column)``
+(two list look-ups), cells are stored by column, per-row problems are made only for rows
+that have some, search and sort return row orders (``view``), and each change returns
+the rows whose state it changed, so the model repaints just those.
+
+Who receives: a row is sent when it is included, its e-mail cell holds at least one
+address, none of its addresses is invalid (a half-valid cell is never sent in part), and
+it still has an address no earlier included row has (a later duplicate is skipped, the
+first stays sendable). Edits are an overlay: the file on disk is never written.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Generator, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypedDict
+
+from usosmail_gui.core.problems import Problem, ProblemJson, Severity
+
+from .emails import CellVerdict, EmailChecker, Verdict, as_verdict
+from .headers import Column, find_column
+from .ordering import RowKey, RowOrdering
+from .progress import LoadProgress, Stage
+from .sources import FileKind, SheetInfo
+
+__all__ = ["Code", "RecipientTable", "RecipientsJson", "SourceInfo", "Summary"]
+
+_CHUNK = 5000
+
+
+class Code:
+    """Problem codes of the recipient list (stable: scripts and translations key on them)."""
+
+    NO_EMAIL_COLUMN = "no_email_column"
+    EMAIL_MISSING = "email_missing"
+    EMAIL_INVALID = "email_invalid"
+    EMAIL_DUPLICATE = "email_duplicate"
+    EMAIL_MULTIPLE = "email_multiple"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    """Where the table came from and how it was read (shown to the user, kept for reloads)."""
+
+    path: Path
+    kind: FileKind
+    sheet: str | None = None  # None for CSV
+    sheets: tuple[SheetInfo, ...] = ()
+    header_row: int | None = None  # 1-based row number; None: the sheet has no header row
+    header_row_detected: bool = True
+    encoding: str | None = None  # CSV only
+    delimiter: str | None = None  # CSV only
+    email_column_detected: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    recipients: int  # rows of the list
+    will_receive: int  # rows that will be sent a message
+    problems: int  # problems of included rows, plus the list's own
+    errors: int
+    warnings: int
+    excluded: int
+
+    def text(self) -> str:
+        """"1,204 recipients · 1,198 will receive · 6 problems"."""
+
+        def plural(n: int, word: str) -> str:
+            return f"{n:,} {word}" + ("" if n == 1 else "s")
+
+        return (
+            f"{plural(self.recipients, 'recipient')} · {self.will_receive:,} will receive · "
+            f"{plural(self.problems, 'problem')}"
+        )
+
+
+class RowJson(TypedDict):
+    row: int
+    values: dict[str, str]
+    emails: list[str]
+    problems: list[ProblemJson]
+
+
+class RecipientsJson(TypedDict):
+    columns: list[str]
+    email_column: str | None
+    rows: list[RowJson]
+
+
+def _quote(text: str) -> str:
+    return f"“{text}”"
+
+
+class RecipientTable:
+    """Rows of text cells with their spreadsheet row numbers, e-mail verdicts and flags.
+
+    Row and column arguments are 0-based indices into the table (``row_number(i)`` is
+    what the user sees). Build one with ``recipients.load()``.
+    """
+
+    def __init__(
+        self,
+        *,
+        source: SourceInfo,
+        columns: Sequence[Column],
+        data: Sequence[Sequence[str]],
+        row_numbers: Sequence[int],
+        email_column: int | None,
+    ) -> None:
+        if len(data) != len(columns):
+            raise ValueError("one sequence of cells per column")
+        self.source = source
+        self._columns = tuple(columns)
+        self._original: list[Sequence[str]] = list(data)
+        self._data: list[Sequence[str]] = list(data)  # a column is copied at its first edit
+        self._copied: dict[int, list[str]] = {}
+        self._numbers = list(row_numbers)
+        n = len(self._numbers)
+        if any(len(column) != n for column in data):
+            raise ValueError("every column needs one cell per row")
+        self._n = n
+        self._included = bytearray(b"\x01") * n
+        self._edits: dict[tuple[int, int], str] = {}  # (row, column) -> the original text
+        self._email_column = email_column
+        self._checker = EmailChecker()
+        self._verdicts: list[Verdict] = []
+        # row -> ((address, row index of its first occurrence), ...)
+        self._duplicates: dict[int, tuple[tuple[str, int], ...]] = {}
+        self._problem_rows: list[int] = []
+        self._problems: dict[int, tuple[Problem, ...]] = {}
+        self._will_receive = 0
+        self._ordering = RowOrdering(lambda: self._data, n, self._row_state)
+
+    # --- shape and cells -----------------------------------------------------------------
+
+    @property
+    def row_count(self) -> int:
+        return self._n
+
+    def __len__(self) -> int:
+        return self._n
+
+    @property
+    def column_count(self) -> int:
+        return len(self._columns)
+
+    @property
+    def columns(self) -> tuple[Column, ...]:
+        return self._columns
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self._columns]
+
+    def value(self, row: int, column: int) -> str:
+        """The cell's text as shown (an edit, if there is one)."""
+        return self._data[column][row]
+
+    def original_value(self, row: int, column: int) -> str:
+        return self._original[column][row]
+
+    def row_number(self, row: int) -> int:
+        """The row's number in the spreadsheet, as the user sees it."""
+        return self._numbers[row]
+
+    @property
+    def row_numbers(self) -> Sequence[int]:
+        return self._numbers
+
+    def row_index(self, row_number: int) -> int | None:
+        """The index of the row with this spreadsheet number, or None."""
+        i = bisect.bisect_left(self._numbers, row_number)
+        return i if i < self._n and self._numbers[i] == row_number else None
+
+    def row_values(self, row: int) -> list[str]:
+        return [column[row] for column in self._data]
+
+    def column_values(self, column: int) -> Sequence[str]:
+        """A whole column (edits included); do not modify it."""
+        return self._data[column]
+
+    def record(self, row: int) -> dict[str, str]:
+        """Column name → text: what ``--json`` shows as ``values``."""
+        return {c.name: self._data[c.index][row] for c in self._columns}
+
+    def params(self, row: int) -> dict[str, str]:
+        """Placeholder → text: what a template is rendered with for this row."""
+        return {c.placeholder: self._data[c.index][row] for c in self._columns}
+
+    def find_column(self, spec: str) -> int | None:
+        """A column by name or placeholder (exact, then ignoring case), else by letter ("C")."""
+        return find_column(self._columns, spec)
+
+    # --- edits ---------------------------------------------------------------------------
+
+    def set_value(self, row: int, column: int, text: str) -> list[int]:
+        """Overlay an edit on a cell; returns the rows whose state changed (to repaint).
+
+        Editing the e-mail cell re-checks the row and the duplicates of the whole list.
+        Setting the original text again removes the edit.
+        """
+        if self._data[column][row] == text:
+            return []
+        current = self._copied.get(column)
+        if current is None:  # the first edit of a column copies it
+            current = self._copied[column] = list(self._data[column])
+            self._data[column] = current
+        original = self._original[column][row]
+        if text == original:
+            self._edits.pop((row, column), None)
+        else:
+            self._edits.setdefault((row, column), original)
+        current[row] = text
+        self._ordering.invalidate(column, row)
+        if column == self._email_column:
+            return self._recheck([row])
+        return [row]
+
+    def revert_value(self, row: int, column: int) -> list[int]:
+        return self.set_value(row, column, self._original[column][row])
+
+    def is_edited(self, row: int, column: int) -> bool:
+        return (row, column) in self._edits
+
+    @property
+    def edits(self) -> dict[tuple[int, int], str]:
+        """(row, column) → the edited text, for every edited cell."""
+        return {key: self._data[key[1]][key[0]] for key in self._edits}
+
+    # --- include flags -------------------------------------------------------------------
+
+    def is_included(self, row: int) -> bool:
+        return bool(self._included[row])
+
+    def set_included(self, rows: Iterable[int], included: bool) -> list[int]:
+        """Include or exclude rows; returns every row whose state changed."""
+        flag = 1 if included else 0
+        changed = [r for r in rows if self._included[r] != flag]
+        for r in changed:
+            self._included[r] = flag
+        if not changed:
+            return []
+        self._ordering.invalidate()
+        return self._recheck([], also=changed)
+
+    # --- the e-mail column ---------------------------------------------------------------
+
+    @property
+    def email_column(self) -> int | None:
+        return self._email_column
+
+    @property
+    def email_column_name(self) -> str | None:
+        return None if self._email_column is None else self._columns[self._email_column].name
+
+    def set_email_column(self, column: int | None) -> None:
+        """Use another column for the addresses (None: none); every row is checked again."""
+        if column is not None and not 0 <= column < len(self._columns):
+            raise IndexError(column)
+        self._email_column = column
+        for _ in self.check_steps():
+            pass
+
+    def verdict(self, row: int) -> CellVerdict:
+        """What the row's e-mail cell holds (empty when there is no e-mail column)."""
+        return as_verdict(self._verdicts[row]) if self._verdicts else CellVerdict()
+
+    def emails(self, row: int) -> tuple[str, ...]:
+        """The valid addresses written in the row's e-mail cell (normalised)."""
+        if not self._verdicts:
+            return ()
+        verdict = self._verdicts[row]
+        return (verdict,) if isinstance(verdict, str) else verdict.addresses
+
+    def recipients(self, row: int) -> tuple[str, ...]:
+        """The addresses this row's message goes to (empty when it is not sent)."""
+        if not self.will_receive(row):
+            return ()
+        addresses = self.emails(row)
+        duplicates = self._duplicates.get(row)
+        if duplicates:
+            skipped = {a.casefold() for a, _ in duplicates}
+            return tuple(a for a in addresses if a.casefold() not in skipped)
+        return addresses
+
+    def will_receive(self, row: int) -> bool:
+        """Included, with valid addresses only, and at least one not taken by an earlier row."""
+        if self._email_column is None or not self._included[row]:
+            return False
+        verdict = self._verdicts[row]
+        if isinstance(verdict, str):
+            return row not in self._duplicates
+        if verdict.invalid or not verdict.addresses:
+            return False
+        duplicates = self._duplicates.get(row)
+        return not duplicates or len(duplicates) < len(verdict.addresses)
+
+    def sendable_rows(self) -> list[int]:
+        """Indices of the rows that will receive, in the spreadsheet's order."""
+        return [r for r in range(self._n) if self.will_receive(r)]
+
+    # --- checking --------------------------------------------------------------------------
+
+    def check_steps(self) -> Generator[LoadProgress, None, None]:
+        """Check every e-mail cell (yielding progress), then find duplicates."""
+        column = self._email_column
+        total = self._n
+        if column is None:
+            self._verdicts = [CellVerdict()] * total
+        else:
+            check = self._checker.check_cells
+            cells = self._data[column]
+            verdicts: list[Verdict] = []
+            for start in range(0, total, _CHUNK):
+                yield LoadProgress(Stage.CHECKING, start, total)
+                verdicts += check(cells[start : start + _CHUNK])
+            self._verdicts = verdicts
+        self._find_duplicates()
+        self._ordering.invalidate()
+
+    def _recheck(self, rows: Sequence[int], also: Iterable[int] = ()) -> list[int]:
+        """Re-check some e-mail cells and the duplicates; the rows whose state changed."""
+        column = self._email_column
+        if column is not None:
+            cells = self._data[column]
+            for r, verdict in zip(rows, self._checker.check_cells([cells[r] for r in rows]), strict=True):
+                self._verdicts[r] = verdict
+        before = self._duplicates
+        self._find_duplicates()
+        after = self._duplicates
+        changed = set(rows) | set(also)
+        changed.update(r for r in before.keys() | after.keys() if before.get(r) != after.get(r))
+        self._ordering.invalidate()
+        return sorted(changed)
+
+    def _find_duplicates(self) -> None:
+        """First included, sendable occurrence of an address wins; later rows skip it."""
+        verdicts = self._verdicts
+        if self._email_column is not None and self._no_duplicates_possible():
+            self._duplicates = {}
+            self._will_receive = self._n
+            self._problem_rows = []
+            self._problems = {}
+            return
+        included = self._included
+        seen: dict[str, int] = {}
+        duplicates: dict[int, tuple[tuple[str, int], ...]] = {}
+        will_receive = 0
+        problem_rows: list[int] = []
+        no_column = self._email_column is None
+        for row, verdict in enumerate(verdicts):
+            if isinstance(verdict, str):
+                if included[row]:
+                    first = seen.setdefault(verdict.casefold(), row)
+                    if first == row:
+                        will_receive += 1
+                    else:
+                        duplicates[row] = ((verdict, first),)
+                        problem_rows.append(row)
+                continue
+            flagged = verdict.invalid or verdict.repeated or verdict.written != 1
+            if not included[row] or verdict.invalid or not verdict.keys:
+                if flagged and not no_column:
+                    problem_rows.append(row)
+                continue
+            found: list[tuple[str, int]] | None = None
+            for address, key in zip(verdict.addresses, verdict.keys, strict=True):
+                first = seen.setdefault(key, row)
+                if first != row:
+                    if found is None:
+                        found = []
+                    found.append((address, first))
+            if found is None:
+                will_receive += 1
+            else:
+                duplicates[row] = tuple(found)
+                if len(found) < len(verdict.keys):
+                    will_receive += 1
+            if flagged or found is not None:
+                problem_rows.append(row)
+        self._duplicates = duplicates
+        self._will_receive = 0 if no_column else will_receive
+        self._problem_rows = problem_rows
+        self._problems = {}
+
+    def _no_duplicates_possible(self) -> bool:
+        """The common case, decided without a loop: every row included, each cell one valid
+        address, no address twice."""
+        verdicts = self._verdicts
+        if not verdicts or self._included.count(0) or set(map(type, verdicts)) != {str}:
+            return False
+        keys = ("\n".join(verdicts).casefold()).split("\n")  # type: ignore[arg-type]
+        return len(keys) == len(verdicts) and len(set(keys)) == len(keys)
+
+    # --- problems ------------------------------------------------------------------------
+
+    def table_problems(self) -> tuple[Problem, ...]:
+        """Problems of the whole list (row None)."""
+        if self._email_column is not None:
+            return ()
+        return (
+            Problem(
+                None,
+                Code.NO_EMAIL_COLUMN,
+                Severity.ERROR,
+                "No column of e-mail addresses was found (no header like “E-mail” and no column "
+                "of addresses). Choose the column that holds the addresses.",
+            ),
+        )
+
+    def problems(self, row: int) -> tuple[Problem, ...]:
+        """The row's problems (none for most rows)."""
+        known = self._problems.get(row)
+        if known is None:
+            known = self._make_problems(row)
+            self._problems[row] = known
+        return known
+
+    def has_problems(self, row: int) -> bool:
+        return bool(self.problems(row))
+
+    def worst_severity(self, row: int) -> Severity | None:
+        found = self.problems(row)
+        if not found:
+            return None
+        return Severity.ERROR if any(p.is_error for p in found) else Severity.WARNING
+
+    @property
+    def problem_rows(self) -> list[int]:
+        """Indices of the rows that have at least one problem, in order."""
+        return list(self._problem_rows)
+
+    def all_problems(self, *, included_only: bool = False) -> list[Problem]:
+        """The list's problems, then every row's, in the spreadsheet's order."""
+        found = list(self.table_problems())
+        for row in self._problem_rows:
+            if included_only and not self._included[row]:
+                continue
+            found.extend(self.problems(row))
+        return found
+
+    def _make_problems(self, row: int) -> tuple[Problem, ...]:
+        column = self._email_column
+        if column is None or not self._verdicts:
+            return ()
+        field = self._columns[column].name
+        number = self._numbers[row]
+        verdict = as_verdict(self._verdicts[row])
+        found: list[Problem] = []
+        if verdict.empty:
+            found.append(
+                Problem(
+                    number,
+                    Code.EMAIL_MISSING,
+                    Severity.ERROR,
+                    f"No e-mail address in column {_quote(field)}. Add one, or exclude the row.",
+                    field,
+                )
+            )
+        for address, reason in verdict.invalid:
+            also = " Nothing is sent to this row until then." if verdict.addresses else ""
+            found.append(
+                Problem(
+                    number,
+                    Code.EMAIL_INVALID,
+                    Severity.ERROR,
+                    f"{_quote(address)} is not a valid e-mail address: {reason} Correct it, or "
+                    f"exclude the row.{also}",
+                    field,
+                )
+            )
+        if len(verdict.addresses) > 1:
+            listed = ", ".join(verdict.addresses)
+            found.append(
+                Problem(
+                    number,
+                    Code.EMAIL_MULTIPLE,
+                    Severity.WARNING,
+                    f"This cell holds {len(verdict.addresses)} addresses ({listed}); each of them "
+                    "receives this row's message.",
+                    field,
+                )
+            )
+        for address in verdict.repeated:
+            found.append(
+                Problem(
+                    number,
+                    Code.EMAIL_DUPLICATE,
+                    Severity.WARNING,
+                    f"{address} is written twice in this cell; it receives the message once.",
+                    field,
+                )
+            )
+        duplicates = self._duplicates.get(row, ())
+        nothing_left = bool(duplicates) and len(duplicates) == len(verdict.addresses)
+        for address, first in duplicates:
+            outcome = (
+                "so this row receives nothing"
+                if nothing_left
+                else "this row's message is not sent to it again"
+            )
+            found.append(
+                Problem(
+                    number,
+                    Code.EMAIL_DUPLICATE,
+                    Severity.WARNING,
+                    f"{address} is already in row {self._numbers[first]}, which receives the "
+                    f"message; {outcome}. Exclude one of the rows if that is not what you want.",
+                    field,
+                )
+            )
+        return tuple(found)
+
+    # --- the summary and the Qt model's extra columns ------------------------------------
+
+    def summary(self) -> Summary:
+        """Counts for the status bar: "N recipients · M will receive · K problems"."""
+        errors = warnings = 0
+        for problem in self.all_problems(included_only=True):
+            if problem.is_error:
+                errors += 1
+            else:
+                warnings += 1
+        excluded = self._n - sum(self._included)
+        return Summary(self._n, self._will_receive, errors + warnings, errors, warnings, excluded)
+
+    def _row_state(self, key: RowKey) -> list[int]:
+        if key is RowKey.INCLUDED:
+            return list(self._included)
+        rank = [0] * self._n
+        for row in self._problem_rows:
+            severity = self.worst_severity(row)
+            rank[row] = 0 if severity is None else (2 if severity is Severity.ERROR else 1)
+        return [-r for r in rank]  # errors first when sorted ascending
+
+    def view(
+        self, search: str = "", sort_by: int | RowKey | None = None, descending: bool = False
+    ) -> list[int]:
+        """Row indices to show: rows matching ``search`` (every word, anywhere, ignoring
+        case and diacritics), sorted by a column index or a ``RowKey`` (stable; empty
+        cells last). Both computed on the data (pandas/numpy), ≤150 ms at 50,000 rows."""
+        return self._ordering.view(search, sort_by, descending)
+
+    def prepare_view(self) -> None:
+        """Import pandas and fold the search text now (≈0.5 s the first time in a process),
+        so the user's first keystroke in the search box does not pay for it. Meant for a
+        worker thread right after loading; the table must not change meanwhile."""
+        self._ordering.matches("a")
+
+    # --- output --------------------------------------------------------------------------
+
+    def to_json(self) -> RecipientsJson:
+        """The ``usosmail recipients --json`` shape of docs/cli.md."""
+        names = self.column_names
+        rows: list[RowJson] = []
+        for row in range(self._n):
+            rows.append(
+                {
+                    "row": self._numbers[row],
+                    "values": dict(zip(names, (column[row] for column in self._data), strict=True)),
+                    "emails": list(self.emails(row)),
+                    "problems": [p.to_json() for p in self.problems(row)],
+                }
+            )
+        return {"columns": names, "email_column": self.email_column_name, "rows": rows}
