@@ -23,10 +23,13 @@ class Result:
         return self.value / self.baseline_value if self.baseline_value else float("inf")
 
     def line(self) -> str:
+        def number(value: float, places: int) -> str:  # small values keep their digits: 0.0037, not 0.00
+            return f"{value:.{places}f}" if abs(value) >= 10**-places * 10 or value == 0 else f"{value:.2g}"
+
+        baseline = f"{self.baseline_name} {number(self.baseline_value, 3)} {self.unit}"
         return (
-            f"{self.name}: {self.value:.3f} {self.unit} "
-            f"({self.ratio:.2f}x vs {self.baseline_name} {self.baseline_value:.3f} {self.unit}; "
-            f"target {self.target})"
+            f"{self.name}: {number(self.value, 3)} {self.unit} "
+            f"({number(self.ratio, 2)}x vs {baseline}; target {self.target})"
         )
 
 

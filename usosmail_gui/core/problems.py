@@ -100,7 +100,9 @@ class Problem:
     field: str | None = None
     position: TextPosition | None = None
     suggestion: str | None = None
-    args: Mapping[str, str | int] = dataclass_field(default_factory=lambda: _NO_ARGS, compare=False, hash=False)
+    args: Mapping[str, str | int] = dataclass_field(
+        default_factory=lambda: _NO_ARGS, compare=False, hash=False
+    )
 
     @property
     def is_error(self) -> bool:

@@ -1,0 +1,419 @@
+"""Every template problem code, on an example: code, severity, position, and the quick fix.
+
+Template-level problems come from ``compile_template`` (row None); per-recipient ones from
+``check_row`` (the row number given). The last test makes sure no code goes untested.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from usosmail_gui.core.problems import Problem, Severity
+from usosmail_gui.core.recipients import make_columns
+from usosmail_gui.core.template import (
+    Code,
+    ContentFormat,
+    MessageTemplate,
+    Part,
+    RenderError,
+    check_row,
+    code_regions,
+    compile_template,
+    escape_braces,
+    parse,
+    quick_fix,
+    quick_fix_template,
+    render,
+)
+
+COLUMNS = ["Imię", "Nazwisko", "Nr albumu", "E-mail", "Kierunek", "Rok"]
+E, W = Severity.ERROR, Severity.WARNING
+
+
+@dataclass
+class Case:
+    code: str
+    severity: Severity
+    part: str
+    offset: int
+    length: int
+    template: dict[str, Any]
+    fixed: str | None = None  # the part's text after the quick fix (None: no fix offered)
+    suggestion: str | None = None
+    columns: Any = field(default_factory=lambda: COLUMNS)
+
+
+def plain(content: str, **more: Any) -> dict[str, Any]:
+    return {"subject": "Temat", "content": content, **more}
+
+
+def html(content: str) -> dict[str, Any]:
+    return {"subject": "Temat", "content": content, "content_format": ContentFormat.HTML}
+
+
+TEMPLATE_CASES = {
+    "unknown placeholder": Case(
+        Code.UNKNOWN_PLACEHOLDER,
+        E,
+        "content",
+        12,
+        6,
+        plain("Dzień dobry {Imie}!"),
+        "Dzień dobry {Imię}!",
+        suggestion="Imię",
+    ),
+    "unknown placeholder, other case": Case(
+        Code.UNKNOWN_PLACEHOLDER, E, "content", 0, 11, plain("{NR ALBUMU} a"), "{Nr albumu} a", "Nr albumu"
+    ),
+    "unknown placeholder, nothing close": Case(
+        Code.UNKNOWN_PLACEHOLDER, E, "content", 0, 18, plain("{Średnia ocen xyz}"), None
+    ),
+    "a column written by its name, not its alias": Case(
+        Code.UNKNOWN_PLACEHOLDER,
+        E,
+        "content",
+        5,
+        11,
+        plain("Your {Ocena 1.5} grade"),
+        "Your {Ocena 1_5} grade",
+        "Ocena 1_5",
+        columns=make_columns(["Imię", "Ocena 1.5"], [0, 1]),
+    ),
+    "attribute access": Case(
+        Code.ATTRIBUTE_ACCESS, E, "content", 3, 12, plain("Hi {Imię.upper}"), "Hi {Imię}", "Imię"
+    ),
+    "index access": Case(Code.INDEX_ACCESS, E, "content", 0, 9, plain("{Imię[0]}."), "{Imię}.", "Imię"),
+    "empty placeholder": Case(Code.EMPTY_PLACEHOLDER, E, "content", 2, 2, plain("a {} b")),
+    "empty placeholder with a format": Case(Code.EMPTY_PLACEHOLDER, E, "content", 0, 5, plain("{:>3}")),
+    "positional placeholder": Case(Code.POSITIONAL_PLACEHOLDER, E, "content", 4, 3, plain("Nr: {0}")),
+    "invalid placeholder: empty attribute": Case(
+        Code.INVALID_PLACEHOLDER, E, "content", 0, 7, plain("{Imię.}")
+    ),
+    "invalid placeholder: after the conversion": Case(
+        Code.INVALID_PLACEHOLDER, E, "content", 0, 8, plain("{Imię!rx} {Rok}")
+    ),
+    "invalid placeholder: nested too deep": Case(
+        Code.INVALID_PLACEHOLDER, E, "content", 6, 11, plain("{Imię:{Rok:{Rok}}}")
+    ),
+    "unmatched open brace": Case(
+        Code.UNMATCHED_OPEN_BRACE, E, "content", 6, 1, plain("Dzień {Imię"), "Dzień {{Imię"
+    ),
+    "unmatched open brace at the end": Case(
+        Code.UNMATCHED_OPEN_BRACE, E, "content", 2, 1, plain("a {"), "a {{"
+    ),
+    "unmatched close brace": Case(Code.UNMATCHED_CLOSE_BRACE, E, "content", 2, 1, plain("a } b"), "a }} b"),
+    "CSS in a style element": Case(
+        Code.CSS_BRACES,
+        E,
+        "content",
+        9,
+        12,
+        html("<style>p {color: red}</style><p>{Imię}</p>"),
+        "<style>p {{color: red}}</style><p>{Imię}</p>",
+    ),
+    "CSS in a style attribute keeps known placeholders": Case(
+        Code.CSS_BRACES,
+        E,
+        "content",
+        12,
+        21,
+        html('<p style="a { color: {Kierunek} }">x</p>'),
+        '<p style="a {{ color: {Kierunek} }}">x</p>',
+    ),
+    "JavaScript": Case(
+        Code.CSS_BRACES,
+        E,
+        "content",
+        21,
+        13,
+        html("<script>function f() { return 1; }</script>"),
+        "<script>function f() {{ return 1; }}</script>",
+    ),
+    "CSS rule outside a style element": Case(
+        Code.CSS_BRACES, E, "content", 5, 12, html("<p>p {color: red}</p>"), "<p>p {{color: red}}</p>"
+    ),
+    "code in a plain letter": Case(
+        Code.LITERAL_BRACES, E, "content", 5, 12, plain("Kod: {\n  x = 1;\n}"), "Kod: {{\n  x = 1;\n}}"
+    ),
+    "unknown conversion": Case(Code.CONVERSION_UNKNOWN, E, "content", 0, 8, plain("{Imię!x}"), "{Imię}"),
+    "!r prints quotes": Case(Code.CONVERSION_REPR, W, "content", 0, 8, plain("{Imię!r}"), "{Imię}"),
+    "!a prints codes": Case(Code.CONVERSION_ASCII, W, "content", 0, 12, plain("{Nazwisko!a}"), "{Nazwisko}"),
+    "number format on text": Case(
+        Code.FORMAT_SPEC_INVALID, E, "content", 4, 9, plain("Rok {Rok:.2f}"), "Rok {Rok}"
+    ),
+    "integer format on text": Case(Code.FORMAT_SPEC_INVALID, E, "content", 0, 7, plain("{Rok:d}"), "{Rok}"),
+    "'=' alignment on text": Case(Code.FORMAT_SPEC_INVALID, E, "content", 0, 8, plain("{Rok:=5}"), "{Rok}"),
+    "a width no message can have": Case(
+        Code.FORMAT_SPEC_INVALID, E, "content", 0, 16, plain("{Rok:>999999999}"), "{Rok}"
+    ),
+    "empty subject": Case(Code.SUBJECT_EMPTY, E, "subject", 0, 0, {"subject": "  ", "content": "x"}),
+    "empty content": Case(Code.CONTENT_EMPTY, E, "content", 0, 0, {"subject": "s", "content": ""}),
+    "line break in the subject": Case(
+        Code.SUBJECT_LINE_BREAK,
+        E,
+        "subject",
+        5,
+        1,
+        {"subject": "Temat\r\nBcc: x@y.pl", "content": "x"},
+        "Temat Bcc: x@y.pl",
+    ),
+    "subject too long without values": Case(
+        Code.SUBJECT_TOO_LONG, E, "subject", 0, 201, {"subject": "x" * 201, "content": "x"}
+    ),
+    "content too long without values": Case(
+        Code.CONTENT_TOO_LONG, E, "content", 0, 15_001, {"subject": "s", "content": "x" * 15_001}
+    ),
+    "sender name too long": Case(
+        Code.FROM_NAME_TOO_LONG, E, "from_name", 100, 5, plain("x", from_name="n" * 105)
+    ),
+    "sender name with a line break": Case(
+        Code.FROM_NAME_LINE_BREAK,
+        E,
+        "from_name",
+        9,
+        1,
+        plain("x", from_name="Dziekanat\nWydział"),
+        "Dziekanat Wydział",
+    ),
+    "sender address without a name": Case(
+        Code.FROM_EMAIL_NEEDS_NAME, E, "from_email", 0, 24, plain("x", from_email="dziekanat@example.edu.pl")
+    ),
+    "sender address invalid": Case(
+        Code.FROM_EMAIL_INVALID, E, "from_email", 0, 12, plain("x", from_name="D", from_email="dziekanat@pl")
+    ),
+    "summary address invalid": Case(
+        Code.SUMMARY_TO_INVALID, E, "send_summary_to", 0, 6, plain("x", send_summary_to="nobody")
+    ),
+}
+
+
+def problem_with(code: str, problems: tuple[Problem, ...] | list[Problem]) -> Problem:
+    found = [p for p in problems if p.code == code]
+    assert found, f"no {code} in {[p.code for p in problems]}"
+    return found[0]
+
+
+@pytest.mark.parametrize("case", TEMPLATE_CASES.values(), ids=TEMPLATE_CASES.keys())
+def test_template_level_problem(case: Case) -> None:
+    template = MessageTemplate(**case.template)
+    compiled = compile_template(template, case.columns)
+    problem = problem_with(case.code, compiled.problems)
+    assert problem.row is None
+    assert problem.severity is case.severity
+    assert problem.position is not None
+    assert (problem.position.part, problem.position.offset, problem.position.length) == (
+        case.part,
+        case.offset,
+        case.length,
+    )
+    assert problem.suggestion == case.suggestion
+    assert problem.message and "Traceback" not in problem.message
+    assert problem.to_json()["code"] == case.code
+    assert compiled.blocks is any(p.is_error for p in compiled.problems)
+    fixed = quick_fix_template(compiled, problem)
+    if case.fixed is None:
+        assert fixed is None
+    else:
+        assert fixed is not None and fixed.text(Part(case.part)) == case.fixed
+        again = compile_template(fixed, case.columns)
+        assert case.code not in {
+            p.code for p in again.problems if p.position and p.position.part == case.part
+        }
+
+
+# --- per recipient --------------------------------------------------------------------
+
+
+def values(**changes: str) -> dict[str, str]:
+    base = {
+        "Imię": "Anna",
+        "Nazwisko": "Nowak",
+        "Nr albumu": "123456",
+        "E-mail": "a@b.pl",
+        "Kierunek": "Fizyka",
+    }
+    return {**base, "Rok": "2", **changes}
+
+
+ROW_CASES: dict[str, tuple[str, Severity, dict[str, Any], dict[str, str], str, int, int]] = {
+    "empty value": (
+        Code.EMPTY_VALUE,
+        W,
+        plain("Dzień dobry {Imię} {Nazwisko}"),
+        values(Nazwisko=" "),
+        "content",
+        19,
+        10,
+    ),
+    "a value brings a line break into the subject": (
+        Code.SUBJECT_LINE_BREAK,
+        E,
+        {"subject": "Kierunek {Kierunek}", "content": "x"},
+        values(Kierunek="Fizyka\nBcc: x@y.pl"),
+        "subject",
+        9,
+        10,
+    ),
+    "subject empty once filled in": (
+        Code.SUBJECT_EMPTY,
+        E,
+        {"subject": "{Imię}", "content": "x"},
+        values(Imię=""),
+        "subject",
+        0,
+        6,
+    ),
+    "subject too long once filled in": (
+        Code.SUBJECT_TOO_LONG,
+        E,
+        {"subject": "Decyzja {Nazwisko}", "content": "x"},
+        values(Nazwisko="N" * 193),
+        "subject",
+        0,
+        18,
+    ),
+    "content too long once filled in": (
+        Code.CONTENT_TOO_LONG,
+        E,
+        plain("x" * 14_990 + "{Kierunek}"),
+        values(Kierunek="k" * 11),
+        "content",
+        0,
+        15_000,
+    ),
+    "format taken from the row does not work": (
+        Code.FORMAT_SPEC_INVALID,
+        E,
+        plain("[{Imię:>{Rok}}]"),
+        values(Rok="abc"),
+        "content",
+        1,
+        13,
+    ),
+    "format taken from the row is too wide": (
+        Code.FORMAT_SPEC_INVALID,
+        E,
+        plain("[{Imię:>{Rok}}]"),
+        values(Rok="5000000"),
+        "content",
+        1,
+        13,
+    ),
+}
+
+
+@pytest.mark.parametrize("case", ROW_CASES.values(), ids=ROW_CASES.keys())
+def test_problem_of_one_recipient(
+    case: tuple[str, Severity, dict[str, Any], dict[str, str], str, int, int],
+) -> None:
+    code, severity, template, row_values, part, offset, length = case
+    compiled = compile_template(MessageTemplate(**template), COLUMNS)
+    assert not compiled.blocks
+    problem = problem_with(code, check_row(compiled, row_values, 7))
+    assert problem.row == 7 and problem.severity is severity
+    assert problem.position is not None
+    assert (problem.position.part, problem.position.offset, problem.position.length) == (part, offset, length)
+    # the same template with ordinary values has no problem at all
+    assert check_row(compiled, values(), 7) == ()
+
+
+def test_render_failed_when_a_value_is_missing() -> None:
+    """Compiled without columns (no list loaded yet), rendering finds the missing value."""
+    compiled = compile_template(MessageTemplate("Temat", "Dzień dobry {Imię}"))
+    assert not compiled.problems
+    with pytest.raises(RenderError) as caught:
+        render(compiled, {"Nazwisko": "Nowak"}, row=4)
+    problem = caught.value.problems[0]
+    assert (problem.code, problem.row, problem.severity) == (Code.RENDER_FAILED, 4, E)
+    assert problem.position is not None and problem.position.offset == 12
+    assert "Imię" in problem.message
+
+
+def test_every_code_has_an_example() -> None:
+    tested = {case.code for case in TEMPLATE_CASES.values()} | {case[0] for case in ROW_CASES.values()}
+    tested.add(Code.RENDER_FAILED)
+    assert tested == set(Code.all())
+
+
+def test_messages_keep_their_parameters_for_translation() -> None:
+    compiled = compile_template(MessageTemplate("s", "{Imie} {Rok:.2f}"), COLUMNS)
+    unknown = problem_with(Code.UNKNOWN_PLACEHOLDER, compiled.problems)
+    assert dict(unknown.args) == {"source": "{Imie}", "name": "Imie", "suggestion": "Imię"}
+    spec = problem_with(Code.FORMAT_SPEC_INVALID, compiled.problems)
+    assert spec.args["spec"] == ".2f" and "f" in str(spec.args["detail"])
+    data = unknown.to_json()
+    assert data["position"] == {"part": "content", "offset": 0, "length": 6, "line": 1, "column": 1}
+    assert data["suggestion"] == "Imię"
+
+
+def test_positions_have_lines_and_columns() -> None:
+    compiled = compile_template(MessageTemplate("s", "Dzień dobry,\n\nNr: {Nr albumu}, {Imie}"), COLUMNS)
+    position = problem_with(Code.UNKNOWN_PLACEHOLDER, compiled.problems).position
+    assert position is not None and (position.line, position.column) == (3, 18)
+
+
+def test_no_columns_yet_means_no_unknown_placeholders() -> None:
+    compiled = compile_template(MessageTemplate("s", "{Cokolwiek} {Imię.upper} {} {0}"), None)
+    assert [p.code for p in compiled.problems] == [
+        Code.ATTRIBUTE_ACCESS,
+        Code.EMPTY_PLACEHOLDER,
+        Code.POSITIONAL_PLACEHOLDER,
+    ]
+    assert all(p.known for p in compiled.placeholders)
+
+
+def test_an_empty_list_of_columns_says_so() -> None:
+    compiled = compile_template(MessageTemplate("s", "{Imię}"), [])
+    problem = problem_with(Code.UNKNOWN_PLACEHOLDER, compiled.problems)
+    assert "no columns yet" in problem.message and problem.suggestion is None
+
+
+def test_css_braces_are_one_problem_not_a_cascade() -> None:
+    content = "<style>\n@media print { p { color: red; } }\nh1 { margin: 0 }\n</style><p>{Imię}</p>"
+    compiled = compile_template(MessageTemplate("s", content, ContentFormat.HTML), COLUMNS)
+    assert [p.code for p in compiled.problems] == [Code.CSS_BRACES]
+    assert compiled.problems[0].args["count"] == 6
+
+
+def test_quick_fix_needs_the_text_the_problem_was_found_in() -> None:
+    compiled = compile_template(MessageTemplate("s", "a } b"), COLUMNS)
+    problem = problem_with(Code.UNMATCHED_CLOSE_BRACE, compiled.problems)
+    assert quick_fix("a", problem) is None  # the position is past its end
+    assert quick_fix("a } b", problem) == "a }} b"
+
+
+def test_warnings_do_not_block() -> None:
+    compiled = compile_template(MessageTemplate("s", "{Imię!r}"), COLUMNS)
+    assert compiled.problems and not compiled.blocks
+
+
+# --- the escape fix on its own ----------------------------------------------------------
+
+
+def test_escape_braces_keeps_pairs_and_known_placeholders() -> None:
+    text = "a { b } {{ c }} {Imię} {Imie} {Rok:>3}"
+    assert escape_braces(text, COLUMNS) == "a {{ b }} {{ c }} {Imię} {{Imie}} {Rok:>3}"
+    assert escape_braces(text) == "a {{ b }} {{ c }} {{Imię}} {{Imie}} {{Rok:>3}}"
+    assert escape_braces(text, COLUMNS, start=0, end=5) == "a {{ b } {{ c }} {Imię} {Imie} {Rok:>3}"
+
+
+def test_code_regions_of_an_html_letter() -> None:
+    html_text = "<STYLE type=\"text/css\">p{}</style><p style='x'>{a}</p><script>s</script>"
+    assert [html_text[s:e] for s, e in code_regions(html_text)] == ["p{}", "x", "s"]
+
+
+@settings(max_examples=500, derandomize=True, database=None, deadline=None)
+@given(st.text(alphabet="{}ab :;\n", max_size=20))
+def test_escaped_text_prints_as_written(text: str) -> None:
+    """After escaping everything, str.format prints the text (its pairs as single braces)."""
+    escaped = escape_braces(text)
+    parsed = parse(escaped)
+    assert parsed.ok and not list(parsed.fields())
+    assert escaped.format() == re.sub(r"\{\{|\}\}", lambda m: m.group()[0], text)
+    assert escape_braces(escaped) == escaped
