@@ -23,8 +23,9 @@ install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
 ## run: the GUI on the built-in sandbox (a local USOS API on 127.0.0.1; no credentials needed)
+## with the demo list of students loaded
 run: install
-	$(VENV)/bin/usosmail-gui --sandbox
+	$(VENV)/bin/usosmail-gui --sandbox --demo
 
 ## test: lint + the whole suite, headless
 test: lint

@@ -16,6 +16,7 @@ import sys
 import threading
 from collections.abc import Callable, Sequence
 from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -33,6 +34,7 @@ from . import __version__
 from .core.credentials import Credentials, CredentialStore
 from .ui import workers
 from .ui.main_window import ActiveConnection, MainWindow
+from .ui.plurals import install_english_plurals
 from .ui.settings import APPLICATION, KEY_LAST_URL, ORGANIZATION, app_settings
 
 if TYPE_CHECKING:
@@ -64,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
             "                                     the installation and stores the key in the keyring\n"
             "  usosmail-gui --sandbox             try everything against a local test server;\n"
             "                                     nothing is sent to anyone\n"
+            "  usosmail-gui --sandbox --demo      the same, with a demo list of students loaded\n"
             "  usosmail-gui --installation https://usosapps.example.edu.pl/\n"
             "                                     start connected, with the key saved earlier\n\n"
             "The consumer secret is never accepted on the command line (it would stay in the\n"
@@ -87,6 +90,11 @@ def build_parser() -> argparse.ArgumentParser:
             "connect at start to this USOS API installation (its https:// base URL), using "
             "the key and secret saved for it"
         ),
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help=_tr("load the bundled demo list of students at start (fictitious people and addresses)"),
     )
     parser.add_argument(
         "--no-connect-dialog",
@@ -147,6 +155,11 @@ def sandbox_connection(sandbox: Sandbox) -> ActiveConnection:
     )
 
 
+def demo_list_path() -> Path:
+    """The bundled demo list (``resources/demo/studenci.csv``) as a file on disk."""
+    return Path(str(resources.files("usosmail_gui").joinpath("resources/demo/studenci.csv")))
+
+
 def build_main_window(
     options: argparse.Namespace,
     *,
@@ -156,8 +169,9 @@ def build_main_window(
 ) -> tuple[MainWindow, Callable[[], None]]:
     """Compose the window from the options; returns it and the clean-up to run after it closes.
 
-    Needs a QApplication. Nothing here waits on the network or the keyring: the sandbox is
-    started, and stored credentials are loaded, in workers once the event loop runs.
+    Needs a QApplication. Nothing here waits on the network, the keyring or the disk: the
+    sandbox is started, stored credentials and the ``--demo`` list are loaded, in workers
+    once the event loop runs.
     """
     store = credential_store or CredentialStore()
     settings = settings if settings is not None else app_settings()
@@ -177,6 +191,8 @@ def build_main_window(
         window = MainWindow(store, connection=connection, settings=settings, ask_when_missing=True)
     else:
         window = MainWindow(store, settings=settings)
+    if options.demo:
+        window.open_file(demo_list_path(), remember=False)  # in a worker, like any file
 
     def shutdown() -> None:
         workers.cancel_all()
@@ -249,6 +265,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     QCoreApplication.setApplicationName(APPLICATION)
     QCoreApplication.setApplicationVersion(__version__)
     QApplication.setApplicationDisplayName("usosmail-gui")
+    install_english_plurals(app)
     icon = _app_icon()
     if icon is not None:
         QApplication.setWindowIcon(icon)

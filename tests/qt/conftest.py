@@ -71,3 +71,14 @@ def closed_loopback_url() -> str:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     return f"http://127.0.0.1:{port}/"
+
+
+@pytest.fixture
+def english_plurals(qapp: QApplication) -> Iterator[None]:
+    """The English plural forms the app installs at start ("1 recipient", "5 recipients")."""
+    from usosmail_gui.ui.plurals import install_english_plurals
+
+    translator = install_english_plurals(qapp)
+    yield
+    qapp.removeTranslator(translator)
+    translator.deleteLater()

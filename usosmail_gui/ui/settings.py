@@ -1,4 +1,5 @@
-"""Where the GUI remembers non-secret things: window geometry and the last installation.
+"""Where the GUI remembers non-secret things: window geometry, the last installation,
+the splitter's sizes and the recently opened recipient lists.
 
 Never a key or a secret: those live in the keyring only (``core.credentials``).
 """
@@ -12,9 +13,37 @@ APPLICATION = "usosmail-gui"
 
 KEY_GEOMETRY = "window/geometry"
 KEY_STATE = "window/state"
+KEY_SPLITTER = "window/splitter"
 KEY_LAST_URL = "connection/last_url"
+KEY_RECENT_FILES = "recipients/recent_files"
+
+MAX_RECENT_FILES = 8
 
 
 def app_settings() -> QSettings:
     """The app's settings in the default format, so tests can redirect them with setPath."""
     return QSettings(QSettings.defaultFormat(), QSettings.Scope.UserScope, ORGANIZATION, APPLICATION)
+
+
+def recent_files(settings: QSettings) -> list[str]:
+    """The recently opened recipient lists, newest first (paths as text, maybe gone by now)."""
+    value = settings.value(KEY_RECENT_FILES, [])
+    if isinstance(value, str):  # an INI file gives a one-element list back as a string
+        value = [value] if value else []
+    if not isinstance(value, list):
+        return []
+    return [str(path) for path in value if path][:MAX_RECENT_FILES]
+
+
+def remember_recent_file(settings: QSettings, path: str) -> list[str]:
+    """Put ``path`` first in the recent list (once), keep ``MAX_RECENT_FILES``; the new list."""
+    paths = [path, *(p for p in recent_files(settings) if p != path)][:MAX_RECENT_FILES]
+    settings.setValue(KEY_RECENT_FILES, paths)
+    return paths
+
+
+def forget_recent_file(settings: QSettings, path: str | None = None) -> list[str]:
+    """Drop ``path`` from the recent list (``None``: drop them all); the new list."""
+    paths = [] if path is None else [p for p in recent_files(settings) if p != path]
+    settings.setValue(KEY_RECENT_FILES, paths)
+    return paths

@@ -1,0 +1,492 @@
+"""The Qt item model of the recipient list: an adapter over a core ``RecipientTable``.
+
+It owns no logic of its own. Which rows are shown and in what order comes from
+``table.view(search, sort_by, descending)``, computed on the data: Qt's
+QSortFilterProxyModel would ask this model for every cell through Python, which takes
+3.5-16 s at 50,000 rows. Edits and include flags go to the table, which answers with the
+rows whose state changed; only those rows are repainted.
+
+Columns: 0 the include checkbox, 1 the row's problems, then the spreadsheet's columns.
+The vertical header shows the row numbers the user sees in the spreadsheet.
+
+Search and sort emit ``layoutAboutToBeChanged``/``layoutChanged`` (not a model reset) and
+move the persistent indexes to the same table rows, so the selection, the current row and
+the column widths stay where they were. A reset is used only when the table itself is
+replaced (or set aside while a worker changes it, see ``suspend``).
+
+An edit or an include flag repaints its rows where they are: the view is not searched or
+sorted again until the search or the sort changes (a row must not jump away while the
+user works on it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any, cast
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+    SignalInstance,
+)
+from PySide6.QtGui import QBrush, QFont, QIcon, QPalette
+from PySide6.QtWidgets import QApplication, QStyle
+
+from usosmail_gui.core.problems import Severity
+from usosmail_gui.core.recipients import Code, RecipientTable, RowKey
+
+__all__ = ["COLUMN_INCLUDE", "COLUMN_PROBLEMS", "FIRST_DATA_COLUMN", "RecipientTableModel"]
+
+COLUMN_INCLUDE = 0
+COLUMN_PROBLEMS = 1
+FIRST_DATA_COLUMN = 2
+
+_Index = QModelIndex | QPersistentModelIndex
+
+# plain ints: ``role`` arrives as an int, and int comparisons keep data() cheap
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_EDIT = Qt.ItemDataRole.EditRole.value
+_DECORATION = Qt.ItemDataRole.DecorationRole.value
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
+_FONT = Qt.ItemDataRole.FontRole.value
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
+_BACKGROUND = Qt.ItemDataRole.BackgroundRole.value
+_CHECK = Qt.ItemDataRole.CheckStateRole.value
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
+_ACCESSIBLE = Qt.ItemDataRole.AccessibleTextRole.value
+
+_PLAIN = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_CHECKABLE = _PLAIN | Qt.ItemFlag.ItemIsUserCheckable
+_EDITABLE = _PLAIN | Qt.ItemFlag.ItemIsEditable
+
+
+# the overload of layoutAboutToBeChanged/layoutChanged that carries the hint (PySide6 emits
+# the no-argument one otherwise; views skip work for a VerticalSortHint)
+_WITH_HINT = ("QList<QPersistentModelIndex>", QAbstractItemModel.LayoutChangeHint)
+
+
+def _emit_layout(signal: SignalInstance, hint: QAbstractItemModel.LayoutChangeHint) -> None:
+    cast(Any, signal)[_WITH_HINT].emit([], hint)
+
+
+def _checked(value: Any) -> bool | None:
+    """A CheckStateRole value (enum or int) as a bool; None when it is neither state."""
+    if isinstance(value, Qt.CheckState):
+        value = value.value
+    if value in (Qt.CheckState.Checked.value, True):
+        return True
+    if value in (Qt.CheckState.Unchecked.value, False):
+        return False
+    return None
+
+
+class RecipientTableModel(QAbstractTableModel):
+    """Shows a ``RecipientTable`` (or nothing) in a QTableView.
+
+    Rows of the model are positions in the current view; ``table_row(position)`` and
+    ``view_row(table_row)`` convert. Everything else speaks in table row indices.
+
+    Signals:
+        summaryChanged(object): the table's new ``Summary`` after an include flag or an
+            edit changed who receives (also after ``set_table`` and ``refresh``).
+        rowsChanged(object): table row indices whose cells or state changed (a preview
+            showing one of them must re-render).
+        viewChanged(): the shown rows changed (search, sort, a new table).
+    """
+
+    summaryChanged = Signal(object)
+    rowsChanged = Signal(object)
+    viewChanged = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._table: RecipientTable | None = None
+        self._suspended = False
+        self._order: list[int] = []
+        self._positions: list[int] | None = None  # table row -> view position (-1 hidden)
+        self._search = ""
+        self._sort_column = -1
+        self._sort_order = Qt.SortOrder.AscendingOrder
+        style = QApplication.style()
+        self._icons = {
+            Severity.ERROR: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
+            Severity.WARNING: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+        }
+        palette = QApplication.palette()
+        self._grey = QBrush(palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+        self._edited_background = QBrush(palette.color(QPalette.ColorRole.AlternateBase).darker(106))
+        self._italic = QFont()
+        self._italic.setItalic(True)
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._center = Qt.AlignmentFlag.AlignCenter.value
+
+    # --- the table -----------------------------------------------------------------------
+
+    def table(self) -> RecipientTable | None:
+        return self._table
+
+    def set_table(self, table: RecipientTable | None, search: str | None = None) -> None:
+        """Show another table (None: none) in the file's order; ``search`` replaces the
+        current search text (None: it stays)."""
+        self.beginResetModel()
+        self._table = table
+        if search is not None:
+            self._search = search
+        self._suspended = False
+        self._sort_column = -1
+        self._sort_order = Qt.SortOrder.AscendingOrder
+        self._order = self._compute_order()
+        self._positions = None
+        self.endResetModel()
+        self.viewChanged.emit()
+        if table is not None:
+            self.summaryChanged.emit(table.summary())
+
+    def suspend(self) -> None:
+        """Show no rows while a worker changes the table (e.g. its e-mail column), so no
+        paint reads the table meanwhile; ``resume`` shows it again."""
+        if self._table is None or self._suspended:
+            return
+        self.beginResetModel()
+        self._suspended = True
+        self._order = []
+        self._positions = None
+        self.endResetModel()
+
+    @property
+    def suspended(self) -> bool:
+        return self._suspended
+
+    def resume(self) -> None:
+        """After ``suspend``: the table's rows again, in the current search and sort."""
+        if not self._suspended:
+            return
+        self.beginResetModel()
+        self._suspended = False
+        self._order = self._compute_order()
+        self._positions = None
+        self.endResetModel()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, self.columnCount() - 1))
+        self.viewChanged.emit()
+        if self._table is not None:
+            self.summaryChanged.emit(self._table.summary())
+
+    # --- view order ----------------------------------------------------------------------
+
+    def table_row(self, position: int) -> int:
+        """The table row index shown at this view position (-1 when out of range)."""
+        return self._order[position] if 0 <= position < len(self._order) else -1
+
+    def view_row(self, table_row: int) -> int:
+        """Where a table row is shown (-1 when hidden by the search)."""
+        positions = self._position_map()
+        return positions[table_row] if 0 <= table_row < len(positions) else -1
+
+    def shown_rows(self) -> Sequence[int]:
+        """The table row indices in view order; do not modify."""
+        return self._order
+
+    @property
+    def search_text(self) -> str:
+        return self._search
+
+    def sort_state(self) -> tuple[int, Qt.SortOrder]:
+        """(model column, order); column -1 is the spreadsheet's own order."""
+        return self._sort_column, self._sort_order
+
+    def set_search(self, text: str) -> None:
+        """Show only the rows holding every word of ``text`` (case and diacritics ignored)."""
+        if text == self._search:
+            return
+        self._search = text
+        self._relayout(QAbstractItemModel.LayoutChangeHint.NoLayoutChangeHint)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by a model column (-1: the spreadsheet's order), on the data, not through Qt."""
+        if column >= self.columnCount():
+            column = -1
+        if (column, order) == (self._sort_column, self._sort_order):
+            return
+        self._sort_column, self._sort_order = column, order
+        self._relayout(QAbstractItemModel.LayoutChangeHint.VerticalSortHint)
+
+    def _sort_key(self) -> int | RowKey | None:
+        column = self._sort_column
+        if column == COLUMN_INCLUDE:
+            return RowKey.INCLUDED
+        if column == COLUMN_PROBLEMS:
+            return RowKey.PROBLEMS
+        if column >= FIRST_DATA_COLUMN:
+            return column - FIRST_DATA_COLUMN
+        return None
+
+    def _compute_order(self) -> list[int]:
+        if self._table is None or self._suspended:
+            return []
+        descending = self._sort_order == Qt.SortOrder.DescendingOrder
+        return self._table.view(self._search, self._sort_key(), descending)
+
+    def _position_map(self) -> list[int]:
+        positions = self._positions
+        if positions is None:
+            positions = [-1] * (0 if self._table is None else self._table.row_count)
+            for position, row in enumerate(self._order):
+                positions[row] = position
+            self._positions = positions
+        return positions
+
+    def _relayout(self, hint: QAbstractItemModel.LayoutChangeHint) -> None:
+        """Apply the search and sort as a layout change, keeping persistent indexes on their rows."""
+        if self._table is None or self._suspended:
+            return
+        order = self._compute_order()
+        if order == self._order:
+            return
+        _emit_layout(self.layoutAboutToBeChanged, hint)
+        persistent = self.persistentIndexList()
+        old = self._order
+        self._order = order
+        self._positions = None
+        if persistent:
+            positions = self._position_map()
+            count = len(old)
+            moved: list[QModelIndex] = []
+            for index in persistent:
+                position = index.row()
+                now = positions[old[position]] if 0 <= position < count else -1
+                moved.append(self.createIndex(now, index.column()) if now >= 0 else QModelIndex())
+            self.changePersistentIndexList(persistent, moved)
+        _emit_layout(self.layoutChanged, hint)
+        self.viewChanged.emit()
+
+    # --- shape ---------------------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._order)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        if parent.isValid() or self._table is None:
+            return 0
+        return FIRST_DATA_COLUMN + self._table.column_count
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        column = index.column()
+        if column >= FIRST_DATA_COLUMN:
+            return _EDITABLE
+        return _CHECKABLE if column == COLUMN_INCLUDE else _PLAIN
+
+    # --- cells ---------------------------------------------------------------------------
+
+    def data(self, index: _Index, role: int = _DISPLAY) -> Any:
+        table = self._table
+        if table is None or not index.isValid():
+            return None
+        position = index.row()
+        if position >= len(self._order):
+            return None
+        row = self._order[position]
+        column = index.column()
+        if column >= FIRST_DATA_COLUMN:
+            return self._cell_data(table, row, column - FIRST_DATA_COLUMN, role)
+        if column == COLUMN_INCLUDE:
+            return self._include_data(table, row, role)
+        return self._problem_data(table, row, role)
+
+    def _cell_data(self, table: RecipientTable, row: int, column: int, role: int) -> Any:
+        if role in (_DISPLAY, _EDIT):
+            return table.value(row, column)
+        if role == _FOREGROUND:
+            return None if table.is_included(row) else self._grey
+        if role == _FONT:
+            return self._italic if table.is_edited(row, column) else None
+        if role == _BACKGROUND:
+            return self._edited_background if table.is_edited(row, column) else None
+        if role == _TOOLTIP:
+            return self._cell_tooltip(table, row, column)
+        return None
+
+    def _cell_tooltip(self, table: RecipientTable, row: int, column: int) -> str | None:
+        lines: list[str] = []
+        if column == table.email_column:
+            lines.extend(problem.message for problem in table.problems(row))
+        if table.is_edited(row, column):
+            original = table.original_value(row, column)
+            if original:
+                lines.append(self.tr("Edited here; the file has “{original}”.").format(original=original))
+            else:
+                lines.append(self.tr("Edited here; this cell is empty in the file."))
+            lines.append(self.tr("The file itself is never changed."))
+        return "\n".join(lines) or None
+
+    def _include_data(self, table: RecipientTable, row: int, role: int) -> Any:
+        if role == _CHECK:
+            return Qt.CheckState.Checked if table.is_included(row) else Qt.CheckState.Unchecked
+        if role in (_TOOLTIP, _ACCESSIBLE):
+            if not table.is_included(row):
+                return self.tr("Excluded: nothing is sent to this row.")
+            if table.will_receive(row):
+                return self.tr("Included: this row receives the message.")
+            return self.tr("Included, but nothing can be sent to this row: see its problems.")
+        return None
+
+    def _problem_data(self, table: RecipientTable, row: int, role: int) -> Any:
+        if role in (_DISPLAY, _ACCESSIBLE):
+            return self._problem_summary(table, row)
+        if role == _DECORATION:
+            severity = table.worst_severity(row)
+            return None if severity is None else self._icons[severity]
+        if role == _TOOLTIP:
+            problems = table.problems(row)
+            if not problems:
+                return None
+            lines = [f"• {problem.message}" for problem in problems]
+            if not table.is_included(row):
+                lines.append(self.tr("(This row is excluded, so nothing is sent to it anyway.)"))
+            return "\n".join(lines)
+        if role == _FOREGROUND:
+            return None if table.is_included(row) else self._grey
+        return None
+
+    def _problem_summary(self, table: RecipientTable, row: int) -> str:
+        """A few words for the cell: what the one problem is, or how many there are."""
+        problems = table.problems(row)
+        if not problems:
+            return ""
+        if len(problems) > 1:
+            return self.tr("%n problem(s)", "", len(problems))
+        code = problems[0].code
+        if code == Code.EMAIL_MISSING:
+            return self.tr("No address")
+        if code == Code.EMAIL_INVALID:
+            return self.tr("Invalid address")
+        if code == Code.EMAIL_DUPLICATE:
+            return self.tr("Duplicate address")
+        if code == Code.EMAIL_MULTIPLE:
+            return self.tr("Several addresses")
+        return problems[0].message
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+        table = self._table
+        if table is None:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            if role == _DISPLAY and 0 <= section < len(self._order):
+                return str(table.row_number(self._order[section]))
+            if role == _ALIGNMENT:
+                return self._center
+            return None
+        if section == COLUMN_INCLUDE:
+            if role == _DISPLAY:
+                return self.tr("Send")
+            if role == _TOOLTIP:
+                return self.tr("Untick a row to leave it out: nothing is sent to it.")
+            return None
+        if section == COLUMN_PROBLEMS:
+            if role == _DISPLAY:
+                return self.tr("Problems")
+            if role == _TOOLTIP:
+                return self.tr("What is wrong with the row; point at a row's problem for the details.")
+            return None
+        column = section - FIRST_DATA_COLUMN
+        if not 0 <= column < table.column_count:
+            return None
+        if role == _DISPLAY:
+            return table.columns[column].name
+        if role == _TOOLTIP:
+            return self._header_tooltip(table, column)
+        if role == _FONT and column == table.email_column:
+            return self._bold
+        return None
+
+    def _header_tooltip(self, table: RecipientTable, column: int) -> str:
+        info = table.columns[column]
+        placeholder = "{" + info.placeholder + "}"
+        if info.aliased:
+            text = self.tr(
+                "“{name}” cannot be used in a template as written; write {placeholder} to insert this column."
+            ).format(name=info.name, placeholder=placeholder)
+        else:
+            text = self.tr("Write {placeholder} in the template to insert this column.").format(
+                placeholder=placeholder
+            )
+        text += "\n" + self.tr("Column {letter} of the spreadsheet.").format(letter=info.letter)
+        if column == table.email_column:
+            text += "\n" + self.tr("The e-mail addresses are taken from this column.")
+        return text
+
+    # --- changes -------------------------------------------------------------------------
+
+    def setData(self, index: _Index, value: Any, role: int = _EDIT) -> bool:
+        table = self._table
+        if table is None or not index.isValid() or index.row() >= len(self._order):
+            return False
+        row = self._order[index.row()]
+        column = index.column()
+        if column == COLUMN_INCLUDE and role == _CHECK:
+            included = _checked(value)
+            if included is None:
+                return False
+            self._changed(table.set_included([row], included))
+            return True
+        if column >= FIRST_DATA_COLUMN and role == _EDIT:
+            text = "" if value is None else str(value)
+            self._changed(table.set_value(row, column - FIRST_DATA_COLUMN, text))
+            return True
+        return False
+
+    def set_included(self, rows: Iterable[int], included: bool) -> None:
+        """Include or exclude several table rows at once (e.g. the selection)."""
+        if self._table is not None and not self._suspended:
+            self._changed(self._table.set_included(rows, included))
+
+    def revert_cell(self, index: _Index) -> bool:
+        """Undo the edit of a cell (back to the file's text); False when it was not edited."""
+        table = self._table
+        if table is None or not index.isValid() or index.column() < FIRST_DATA_COLUMN:
+            return False
+        row = self.table_row(index.row())
+        column = index.column() - FIRST_DATA_COLUMN
+        if row < 0 or not table.is_edited(row, column):
+            return False
+        self._changed(table.revert_value(row, column))
+        return True
+
+    def refresh(self) -> None:
+        """Repaint every shown row and header (after a change of the whole table)."""
+        if self._table is None or self._suspended:
+            return
+        if self._order:
+            bottom_right = self.index(len(self._order) - 1, self.columnCount() - 1)
+            self.dataChanged.emit(self.index(0, 0), bottom_right, [])
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, self.columnCount() - 1))
+        self.summaryChanged.emit(self._table.summary())
+
+    def _changed(self, rows: Sequence[int]) -> None:
+        """Repaint exactly the shown rows among ``rows``, in runs of adjacent positions."""
+        table = self._table
+        if not rows or table is None:
+            return
+        positions = self._position_map()
+        shown = sorted(p for p in (positions[r] for r in rows) if p >= 0)
+        last_column = self.columnCount() - 1
+        start = previous = -2
+        for position in [*shown, -2]:
+            if position != previous + 1:
+                if start >= 0:
+                    self.dataChanged.emit(self.index(start, 0), self.index(previous, last_column), [])
+                start = position
+            previous = position
+        self.rowsChanged.emit(list(rows))
+        self.summaryChanged.emit(table.summary())
+
+    def icon_for(self, severity: Severity) -> QIcon:
+        """The icon the problems column uses for this severity (for legends and tests)."""
+        return self._icons[severity]
