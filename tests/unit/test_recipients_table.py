@@ -256,3 +256,41 @@ def test_view_agrees_with_a_plain_reference(rows: list[list[str]]) -> None:
         descending = sorted(filled, key=key.__getitem__, reverse=True) + empty
         assert table.view(sort_by=c) == ascending, values
         assert table.view(sort_by=c, descending=True) == descending, values
+
+
+def test_summary_counts_agree_with_the_problems_after_every_change() -> None:
+    """summary() counts without building problems; it must say what all_problems() lists."""
+    from tests.helpers.tables import make_table
+
+    rows = [
+        ["Anna", "A", "1", "anna@student.example.edu.pl", "I", "1"],
+        ["Jan", "B", "2", "", "I", "1"],
+        ["Ewa", "C", "3", "not an address", "I", "1"],
+        ["Olek", "D", "4", "o@student.example.edu.pl; p@student.example.edu.pl", "I", "1"],
+        ["Ala", "E", "5", "ANNA@student.example.edu.pl", "I", "1"],
+        ["Iza", "F", "6", "i@student.example.edu.pl, i@student.example.edu.pl, bad@", "I", "1"],
+    ]
+    table = make_table(rows)
+
+    def check() -> None:
+        problems = table.all_problems(included_only=True)
+        summary = table.summary()
+        assert summary.errors == sum(p.is_error for p in problems)
+        assert summary.warnings == sum(not p.is_error for p in problems)
+
+    check()
+    table.set_included([0], False)  # the later ANNA row becomes the first occurrence
+    check()
+    table.set_included([2, 3], False)
+    check()
+    table.set_included([0, 2, 3], True)
+    email = table.email_column
+    assert email is not None
+    table.set_value(1, email, "jan@student.example.edu.pl")
+    check()
+    table.set_value(4, email, "anna@student.example.edu.pl")
+    check()
+    table.set_email_column(0)
+    check()
+    table.set_email_column(None)
+    check()
