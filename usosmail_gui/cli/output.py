@@ -1,0 +1,36 @@
+"""What every ``usosmail`` command shares: exit codes, JSON output, plain-words problems."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable
+
+from usosmail_gui.core.problems import Problem
+
+EXIT_OK = 0
+EXIT_PROBLEM = 1  # unreadable input, a template or row problem, something blocks
+
+
+def print_json(value: object) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def say_error(message: str) -> None:
+    """One plain-words line (or paragraph) on stderr, prefixed like every CLI error."""
+    print(f"usosmail: {message}", file=sys.stderr)
+
+
+def problem_lines(problems: Iterable[Problem]) -> list[str]:
+    """``  row 7: error: …`` lines; list-wide problems say where they are."""
+    lines = []
+    for problem in problems:
+        if problem.row is not None:
+            where = f"row {problem.row}"
+        elif problem.position is not None:
+            where = f"{problem.position.part}, line {problem.position.line}, column {problem.position.column}"
+        else:
+            where = "list"
+        lines.append(f"  {where}: {problem.severity}: {problem.message}")
+    return lines
