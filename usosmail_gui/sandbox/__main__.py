@@ -18,7 +18,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import FrameType
 
-from .config import DEFAULT_FAIL_DOMAIN, SandboxConfig, is_loopback_host, key_problem
+from usosmail_gui.core.usos.addresses import is_loopback_host
+
+from .config import DEFAULT_FAIL_DOMAIN, SandboxConfig, key_problem
 from .sandbox import TEMP_PREFIX, Sandbox
 
 DESCRIPTION = """\

@@ -6,13 +6,14 @@ half-way through a test run.
 
 from __future__ import annotations
 
-import ipaddress
 import random
 import secrets
 import string
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+
+from usosmail_gui.core.usos.addresses import is_loopback_host
 
 # Characters a consumer key may use: what OAuth clients put in a header unescaped.
 KEY_CHARACTERS = frozenset(string.ascii_letters + string.digits + "-_.~")
@@ -21,17 +22,6 @@ GENERATED_KEY_LENGTH = 20
 GENERATED_SECRET_LENGTH = 40
 
 DEFAULT_FAIL_DOMAIN = "fail.example.com"
-
-
-def is_loopback_host(host: str) -> bool:
-    """True for ``localhost`` and loopback IP literals: the only hosts the sandbox binds."""
-    host = host.strip("[]").lower()
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def key_problem(value: str, what: str) -> str | None:
@@ -100,7 +90,10 @@ class Faults:
     """
 
     def __init__(
-        self, error_rate: float = 0.0, drop_rate: float = 0.0, latency_ms: int = 0,
+        self,
+        error_rate: float = 0.0,
+        drop_rate: float = 0.0,
+        latency_ms: int = 0,
         seed: int | None = None,
     ) -> None:
         self.error_rate = error_rate
@@ -119,6 +112,5 @@ class Faults:
 
     def __repr__(self) -> str:
         return (
-            f"Faults(error_rate={self.error_rate}, drop_rate={self.drop_rate}, "
-            f"latency_ms={self.latency_ms})"
+            f"Faults(error_rate={self.error_rate}, drop_rate={self.drop_rate}, latency_ms={self.latency_ms})"
         )

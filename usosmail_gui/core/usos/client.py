@@ -9,22 +9,20 @@ backoff, each attempt signed anew (a fresh nonce; a replayed one is rejected).
 
 from __future__ import annotations
 
-import ipaddress
 import logging
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
-from urllib.parse import urlsplit
 
 import requests
 from tenacity import Retrying, retry_if_exception_type, stop_after_attempt, wait_exponential_jitter
 
 from . import wire
+from .addresses import check_url_security
 from .errors import (
     BadParameter,
     CredentialsRejected,
-    InsecureUrl,
     NotAdministrative,
     NotFound,
     OutcomeUncertain,
@@ -66,35 +64,6 @@ class RetryPolicy:
     attempts: int = 4
     initial_wait: float = 0.5
     max_wait: float = 8.0
-
-
-def is_loopback_host(host: str) -> bool:
-    host = host.strip("[]").lower()
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
-def check_url_security(base_url: str) -> str:
-    """The normalised base URL, or ``InsecureUrl`` if it is not https (nor loopback)."""
-    url = wire.normalize_base_url(base_url)
-    parts = urlsplit(url)
-    if not parts.hostname:
-        raise InsecureUrl(f"'{base_url}' is not a web address. Use the installation's https:// address.")
-    if parts.scheme == "https":
-        return url
-    if parts.scheme == "http" and is_loopback_host(parts.hostname):
-        return url
-    if parts.scheme == "http":
-        raise InsecureUrl(
-            f"{url} uses plain http, which would send your messages unencrypted. "
-            "Use the https:// address of the installation (plain http is allowed only "
-            "for a test server on this computer)."
-        )
-    raise InsecureUrl(f"'{base_url}' is not an http(s) address. Use the installation's https:// address.")
 
 
 class _Secret:

@@ -110,7 +110,8 @@ def check_connection(
     client_factory: Callable[..., object] | None = None,
 ) -> ConnectionReport:
     """Run the check and turn every outcome into a verdict; never raises a UsosError."""
-    from .client import MailingClient, check_url_security
+    from .addresses import check_url_security
+    from .client import MailingClient
 
     try:
         url = check_url_security(base_url)
