@@ -1,0 +1,715 @@
+"""The composer: template editor, preview and problems panel, wired to the core.
+
+What runs where, and why:
+
+- Each edit compiles the template once (``TemplateEditor.compiled``, cached): the
+  highlighters, the counters and the preview share that compilation.
+- The preview follows the editor through a ``Throttle`` (the first change after a quiet
+  spell renders at once, a burst of keys renders once per ``PREVIEW_DELAY_MS``), so
+  typing never waits for the preview.
+- Checking every recipient (``check_steps``, in slices: see ``check_in_slices``) runs
+  in a worker, started ``CHECK_DELAY_MS`` after the last change; a change cancels the
+  running check at once (it is about a text that no longer exists) and only the newest
+  check's result is shown. Template-level problems are shown right away (compiling is
+  cheap).
+- Template files are read and written in workers; a file that cannot be read is
+  explained in a message box and the text being edited stays as it is.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from collections.abc import Callable, Generator, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QSplitter, QVBoxLayout, QWidget
+
+from usosmail_gui.core.problems import Problem
+from usosmail_gui.core.recipients.table import RecipientTable
+from usosmail_gui.core.template import (
+    EXTENSION,
+    CheckProgress,
+    CheckResult,
+    CompiledTemplate,
+    MessageTemplate,
+    Part,
+    RenderError,
+    TemplateFileError,
+    bundled_templates,
+    check_steps,
+    load_template,
+    quick_fix_template,
+    render,
+    save_template,
+)
+
+from .preview import PreviewPane, marked_pieces
+from .problems_panel import ProblemsPanel, fix_description
+from .settings import app_settings
+from .template_editor import TemplateEditor, is_template_file_drop
+from .throttle import Throttle
+from .workers import Task, run_in_background
+
+log = logging.getLogger(__name__)
+
+__all__ = ["CheckSteps", "ComposerPanel", "check_in_slices", "sample_templates"]
+
+CheckSteps = Callable[[CompiledTemplate, RecipientTable], Generator[CheckProgress, None, CheckResult]]
+
+KEY_TEMPLATE_FOLDER = "templates/last_folder"
+
+
+CHECK_SLICE_ROWS = 2_000
+CHECK_BREATH_S = 0.0005
+
+
+def check_in_slices(
+    compiled: CompiledTemplate, table: RecipientTable
+) -> Generator[CheckProgress, None, CheckResult]:
+    """``check_steps`` in slices of 2,000 rows, with a pause of half a millisecond after each.
+
+    Why: the worker holds the GIL while it checks, and the GUI thread needs the GIL for
+    every Python call it makes (a timer slot, a model's ``data`` while painting), waiting
+    up to ``sys.getswitchinterval()`` (5 ms) for each. With the core's 10,000-row chunks
+    the GUI stalled for up to 25-40 ms at 50,000 rows; a sleep releases the GIL and gives
+    the GUI thread a window it always gets: stalls stay under 10 ms, for about 20 % more
+    time in the worker (tests/bench/bench_composer.py). Each ``yield`` is still the point
+    where the worker may be cancelled.
+    """
+    steps = check_steps(compiled, table, chunk=CHECK_SLICE_ROWS)
+    try:
+        while True:
+            try:
+                step = next(steps)
+            except StopIteration as done:
+                result: CheckResult = done.value
+                return result
+            yield step
+            time.sleep(CHECK_BREATH_S)
+    finally:
+        steps.close()
+
+
+def sample_templates() -> list[tuple[Path, str]]:
+    """The bundled samples with a title each ("Missing documents (en)"); reads files,
+    so it runs in a worker."""
+    found: list[tuple[Path, str]] = []
+    for path in bundled_templates():
+        try:
+            template = load_template(path)
+        except TemplateFileError:
+            log.warning("sample template %s cannot be read", path)
+            continue
+        head = re.split(r" – | - | \(|\{", template.subject, maxsplit=1)[0].strip()
+        found.append((path, f"{head or path.stem} ({template.lang.value})"))
+    return found
+
+
+class ComposerPanel(QWidget):
+    """Everything the user composes, previews and corrects before sending.
+
+    The main window tells it the recipient list (``set_table``), the grid's current row
+    (``set_current_row``) and, optionally, the grid's row order (``set_row_order``); it
+    puts ``new_action``, ``open_action``, ``save_action``, ``save_as_action`` and
+    ``samples_menu`` in its File menu.
+
+    Signals:
+        rowActivated(int): the table row index the user went to from here (a problem,
+            previous/next): the grid should select it.
+        templateChanged(): the template differs (typed, opened, fixed…).
+        checkFinished(object): the ``CheckResult`` of the newest check of every
+            recipient (only when a list is loaded; never for an outdated text).
+        modificationChanged(bool): whether the template differs from its file now.
+        fileChanged(object): the template's file (``Path``), or None for a new one.
+    """
+
+    rowActivated = Signal(int)
+    templateChanged = Signal()
+    checkFinished = Signal(object)
+    modificationChanged = Signal(bool)
+    fileChanged = Signal(object)
+
+    PREVIEW_DELAY_MS = 120
+    CHECK_DELAY_MS = 300
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        check: CheckSteps = check_in_slices,
+        settings: QSettings | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("composerPanel")
+        self.setAcceptDrops(True)
+        self._check_steps = check
+        self._settings = settings if settings is not None else app_settings()
+        self._table: RecipientTable | None = None
+        self._row: int | None = None
+        self._order: Sequence[int] | None = None
+        self._path: Path | None = None
+        self._modified = False
+        self._check_task: Task | None = None
+        self._check_generation = 0
+        self._row_problems: list[Problem] = []  # of the newest finished check (row not None)
+        self._listed_head: tuple[Problem, ...] | None = None  # list + template problems shown
+        self._file_task: Task | None = None
+        self.message_box: QMessageBox | None = None  # the last one shown (tests answer it)
+
+        self.editor = TemplateEditor()
+        self.preview = PreviewPane()
+        self.problems = ProblemsPanel()
+        self.problems.fix_for = self.fix_description_for
+        self._build()
+        self._build_actions()
+
+        # public for tests and the benchmark; the preview's only way to be refreshed
+        self.preview_throttle = Throttle(self._refresh_preview, self.PREVIEW_DELAY_MS, self)
+        self._check_timer = QTimer(self)
+        self._check_timer.setSingleShot(True)
+        self._check_timer.setInterval(self.CHECK_DELAY_MS)
+        self._check_timer.timeout.connect(self.start_check)
+
+        self.editor.changed.connect(self._template_edited)
+        self.preview.previousRequested.connect(self.show_previous)
+        self.preview.nextRequested.connect(self.show_next)
+        self.problems.problemClicked.connect(lambda problem: self._go_to_problem(problem, focus=False))
+        self.problems.problemActivated.connect(lambda problem: self._go_to_problem(problem, focus=True))
+        self.problems.fixRequested.connect(self.apply_fix)
+
+        self._saved = self.editor.template()
+        self._refresh_preview()
+        self.start_check()
+        self._samples_task = run_in_background(sample_templates, parent=self, on_result=self._fill_samples)
+
+    # --- construction ------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.top_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.top_splitter.addWidget(self.editor)
+        self.top_splitter.addWidget(self.preview)
+        self.top_splitter.setStretchFactor(0, 3)
+        self.top_splitter.setStretchFactor(1, 2)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.top_splitter)
+        self.splitter.addWidget(self.problems)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addWidget(self.splitter)
+
+    def _build_actions(self) -> None:
+        self.new_action = QAction(self.tr("&New Template"), self)
+        self.new_action.setStatusTip(self.tr("Start an empty template."))
+        self.new_action.triggered.connect(self.new_template)
+        self.open_action = QAction(self.tr("Open &Template…"), self)
+        self.open_action.setShortcut(QKeySequence(self.tr("Ctrl+Shift+O")))  # Ctrl+O opens a list
+        self.open_action.setStatusTip(self.tr("Open a template file (.usosmail)."))
+        self.open_action.triggered.connect(lambda: self.open_template())
+        self.save_action = QAction(self.tr("&Save Template"), self)
+        self.save_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
+        self.save_action.setStatusTip(self.tr("Save the template (subject, text, format, sender)."))
+        self.save_action.triggered.connect(lambda: self.save())
+        self.save_as_action = QAction(self.tr("Save Template &As…"), self)
+        self.save_as_action.setShortcut(QKeySequence(QKeySequence.StandardKey.SaveAs))
+        if self.save_as_action.shortcut().isEmpty():
+            self.save_as_action.setShortcut(QKeySequence(self.tr("Ctrl+Shift+S")))
+        self.save_as_action.triggered.connect(lambda: self.save_as())
+        self.samples_menu = QMenu(self.tr("New Template from Sa&mple"), self)
+        self.samples_menu.setEnabled(False)  # filled in once the samples are read
+        for action in (self.new_action, self.open_action, self.save_action, self.save_as_action):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.addAction(action)
+
+    def _fill_samples(self, samples: list[tuple[Path, str]]) -> None:
+        self.samples_menu.clear()
+        for path, title in samples:
+            action = QAction(title.replace("&", "&&"), self.samples_menu)
+            action.setData(str(path))
+            action.triggered.connect(lambda _=False, p=path: self.open_template(p, as_new=True))
+            self.samples_menu.addAction(action)
+        self.samples_menu.setEnabled(bool(samples))
+
+    # --- the API for the main window -----------------------------------------------------
+
+    def set_table(self, table: RecipientTable | None) -> None:
+        """A recipient list was loaded (None: closed). Its columns feed completion,
+        highlighting and checks; the preview shows its first row until told otherwise."""
+        self._cancel_check()
+        self._table = table
+        self._order = None
+        self._row_problems = []
+        self._listed_head = None
+        self.editor.set_columns(None if table is None else table.columns)
+        self._row = 0 if table is not None and table.row_count else None
+        self._refresh_preview_now()
+        self.start_check()
+
+    def table(self) -> RecipientTable | None:
+        return self._table
+
+    def set_current_row(self, row_index: int) -> None:
+        """The grid's current row (table index; -1: none) is the one previewed."""
+        table = self._table
+        row = row_index if table is not None and 0 <= row_index < table.row_count else None
+        if row == self._row:
+            return
+        self._row = row
+        self.preview_throttle()
+
+    def current_row(self) -> int | None:
+        return self._row
+
+    def set_row_order(self, rows: Sequence[int] | None) -> None:
+        """The rows in the grid's order (search, sort) for previous/next; None: the
+        table's own order."""
+        self._order = rows
+        self.preview_throttle()
+
+    def recheck(self) -> None:
+        """The list's data changed (an edit, include/exclude): check every row again
+        and show the current row's message anew."""
+        self._listed_head = None
+        self._restart_check_later()
+        self.preview_throttle()
+
+    def template(self) -> MessageTemplate:
+        return self.editor.template()
+
+    def set_template(self, template: MessageTemplate, *, modified: bool = False) -> None:
+        """Show ``template`` as a new, unsaved one (``modified``: whether closing it
+        should ask to save it)."""
+        self._show_template(template, None)
+        if modified:
+            self._saved = MessageTemplate()
+            self._update_modified()
+
+    def compiled(self) -> CompiledTemplate:
+        """The template checked against the list's columns (what the preview uses)."""
+        return self.editor.compiled()
+
+    def is_modified(self) -> bool:
+        return self._modified
+
+    def file_path(self) -> Path | None:
+        return self._path
+
+    def document_name(self) -> str:
+        return self._path.name if self._path is not None else self.tr("Untitled template")
+
+    def cancel_work(self) -> None:
+        """Stop the running check and forget pending work (the window is closing)."""
+        self._cancel_check()
+        self._check_timer.stop()
+        self.preview_throttle.cancel()
+
+    # --- edits ---------------------------------------------------------------------------
+
+    def _template_edited(self) -> None:
+        self._update_modified()
+        self.templateChanged.emit()
+        self.preview_throttle()
+        self._restart_check_later()
+
+    def _update_modified(self) -> None:
+        modified = self.editor.template() != self._saved
+        if modified != self._modified:
+            self._modified = modified
+            self.modificationChanged.emit(modified)
+
+    # --- preview -------------------------------------------------------------------------
+
+    def flush_preview(self) -> None:
+        """Show the waiting preview now (the benchmark and tests use it)."""
+        self.preview_throttle.flush()
+
+    @property
+    def preview_pending(self) -> bool:
+        return self.preview_throttle.pending
+
+    def _refresh_preview_now(self) -> None:
+        self.preview_throttle.cancel()
+        self._refresh_preview()
+
+    def _position(self) -> tuple[int | None, int]:
+        table, row, order = self._table, self._row, self._order
+        if table is None:
+            return None, 0
+        if order is None:
+            return row, table.row_count
+        if row is None:
+            return None, len(order)
+        try:
+            return order.index(row), len(order)
+        except ValueError:  # the row is hidden by the grid's search
+            return None, len(order)
+
+    def _refresh_preview(self) -> None:
+        compiled = self.editor.compiled()
+        table, row = self._table, self._row
+        if table is not None and row is not None:
+            values = table.params(row)
+            number: int | None = table.row_number(row)
+            to: Sequence[str] | None = table.recipients(row)
+        else:
+            values, number, to = {}, None, None
+        index, count = self._position()
+        self.preview.set_position(index, count, number)
+        self.preview.set_recipients(to)
+        try:
+            message = render(compiled, values, row=number)
+        except RenderError as exc:
+            subject = marked_pieces(compiled.subject, values)
+            content = marked_pieces(compiled.content, values)
+            if table is None:
+                notice = self.tr(
+                    "No recipient list is open: placeholders are shown as written. Open a list to see "
+                    "each recipient's message."
+                )
+            elif row is None:
+                notice = self.tr("Select a recipient in the list to see their message.")
+            else:
+                reason = exc.problems[0].message if exc.problems else str(exc)
+                notice = self.tr("This message cannot be sent: {reason}").format(reason=reason)
+            self.preview.show_pieces(subject, content, notice)
+            if table is None:
+                self.editor.set_lengths(
+                    sum(len(text) for text, _ in subject),
+                    sum(len(text) for text, _ in content),
+                    for_recipient=False,
+                )
+            else:
+                self.editor.set_lengths(None, None)
+            return
+        notice = ""
+        if compiled.blocks:
+            notice = self.tr(
+                "The template has errors (see Problems), so nothing can be sent yet. This is what "
+                "the recipient would get."
+            )
+        self.preview.show_message(message, notice)
+        self.editor.set_lengths(len(message.subject), len(message.content), for_recipient=row is not None)
+
+    def show_previous(self) -> None:
+        self._step(-1)
+
+    def show_next(self) -> None:
+        self._step(1)
+
+    def _step(self, delta: int) -> None:
+        index, count = self._position()
+        if index is None or not 0 <= index + delta < count:
+            return
+        target = index + delta if self._order is None else self._order[index + delta]
+        self._row = target
+        self._refresh_preview_now()
+        self.rowActivated.emit(target)
+
+    # --- checks --------------------------------------------------------------------------
+
+    @property
+    def check_running(self) -> bool:
+        """Whether a check of every recipient runs in a worker now."""
+        return self._check_task is not None
+
+    @property
+    def check_pending(self) -> bool:
+        """Whether a check runs or waits for the typing to pause."""
+        return self._check_task is not None or self._check_timer.isActive()
+
+    def _restart_check_later(self) -> None:
+        self._cancel_check()  # its text is gone
+        if self._table is not None:
+            self.problems.set_checking(True)
+        self._check_timer.start()
+
+    def _cancel_check(self) -> None:
+        task = self._check_task
+        self._check_task = None
+        if task is not None:
+            task.cancel()
+
+    def start_check(self) -> None:
+        """Show the template's problems now and check every recipient in a worker."""
+        self._check_timer.stop()
+        self._cancel_check()
+        compiled = self.editor.compiled()
+        table = self._table
+        head = tuple(table.table_problems() if table is not None else ()) + compiled.problems
+        if head != self._listed_head:
+            self._listed_head = head
+            self.problems.set_problems([*head, *self._row_problems])
+        if table is None:
+            self.problems.set_checking(False)
+            return
+        self._check_generation += 1
+        generation = self._check_generation
+        self.problems.set_checking(True, 0, table.row_count)
+        self._check_task = run_in_background(
+            self._check_steps,
+            compiled,
+            table,
+            parent=self,
+            on_progress=lambda step: self._check_progress(generation, step),
+            on_result=lambda result: self._check_done(generation, result),
+            on_error=lambda exc: self._check_failed(generation, exc),
+        )
+
+    def _check_progress(self, generation: int, step: object) -> None:
+        if generation == self._check_generation and isinstance(step, CheckProgress):
+            self.problems.set_checking(True, step.done, step.total)
+
+    def _check_done(self, generation: int, result: CheckResult) -> None:
+        if generation != self._check_generation or self._check_task is None:
+            return  # an outdated text's result
+        self._check_task = None
+        self._row_problems = [p for p in result.problems if p.row is not None]
+        self._listed_head = tuple(p for p in result.problems if p.row is None)
+        self.problems.set_problems(result.problems)
+        self.problems.set_checking(False)
+        self.checkFinished.emit(result)
+
+    def _check_failed(self, generation: int, exc: Exception) -> None:
+        if generation != self._check_generation:
+            return
+        self._check_task = None
+        log.error("checking the recipients failed", exc_info=exc)
+        self.problems.set_status(
+            self.tr("The recipients could not be checked ({error}).").format(error=type(exc).__name__)
+        )
+
+    # --- problems ------------------------------------------------------------------------
+
+    def _row_index(self, problem: Problem) -> int | None:
+        table = self._table
+        if table is None or problem.row is None:
+            return None
+        return table.row_index(problem.row)
+
+    def _go_to_problem(self, problem: Problem, *, focus: bool) -> None:
+        row = self._row_index(problem)
+        if row is not None:
+            if row != self._row:
+                self._row = row
+                self._refresh_preview_now()
+            self.rowActivated.emit(row)
+        if problem.position is not None:
+            self.editor.go_to(problem.position, focus=focus)
+
+    def go_to_problem(self, problem: Problem) -> None:
+        """What activating a problem does: select its row, put the cursor on it."""
+        self._go_to_problem(problem, focus=True)
+
+    def fix_description_for(self, problem: Problem) -> str | None:
+        """What the quick fix of ``problem`` would do, or None when it has none (or the
+        problem is about a text that has changed since)."""
+        compiled = self.editor.compiled()
+        if problem.row is not None or problem not in compiled.problems:
+            return None
+        if quick_fix_template(compiled, problem) is None:
+            return None
+        return fix_description(problem)
+
+    def apply_fix(self, problem: Problem) -> bool:
+        """Apply the core's quick fix as one undoable edit of the field concerned."""
+        compiled = self.editor.compiled()
+        if problem.row is not None or problem not in compiled.problems or problem.position is None:
+            return False
+        fixed = quick_fix_template(compiled, problem)
+        if fixed is None:
+            return False
+        part = Part(problem.position.part)
+        self.editor.replace_text(part, fixed.text(part))
+        widget = self.editor.widget_for(part.value)
+        if widget is not None:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    # --- template files ------------------------------------------------------------------
+
+    def new_template(self) -> None:
+        self.confirm_discard(lambda: self._show_template(MessageTemplate(), None))
+
+    def open_template(self, path: str | Path | None = None, *, as_new: bool = False) -> None:
+        """Open a template file (asks which one when ``path`` is None; ``as_new``: a
+        sample, saved elsewhere later). Unsaved changes are offered to be saved first."""
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Open a template"), self._folder(), self._file_filter()
+            )
+            if not chosen:
+                return
+            path = chosen
+        target = Path(path)
+        self.confirm_discard(lambda: self._read(target, as_new=as_new))
+
+    def save(self, then: Callable[[], None] | None = None) -> None:
+        """Save to the template's file (asks where for a new one)."""
+        if self._path is None:
+            self.save_as(then=then)
+        else:
+            self._write(self._path, then)
+
+    def save_as(self, path: str | Path | None = None, *, then: Callable[[], None] | None = None) -> None:
+        if path is None:
+            suggested = str(
+                Path(self._folder()) / (self._path.name if self._path else "template" + EXTENSION)
+            )
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save the template"), suggested, self._file_filter()
+            )
+            if not chosen:
+                return
+            path = chosen
+        target = Path(path)
+        if not target.suffix:
+            target = target.with_suffix(EXTENSION)
+        self._write(target, then)
+
+    @property
+    def file_busy(self) -> bool:
+        return self._file_task is not None
+
+    def _read(self, path: Path, *, as_new: bool) -> None:
+        self._file_task = run_in_background(
+            load_template,
+            path,
+            parent=self,
+            on_result=lambda template: self._opened(template, None if as_new else path),
+            on_error=self._open_failed,
+            on_finished=self._file_done,
+        )
+
+    def _write(self, path: Path, then: Callable[[], None] | None) -> None:
+        template = self.editor.template()
+        self._file_task = run_in_background(
+            save_template,
+            path,
+            template,
+            parent=self,
+            on_result=lambda written: self._written(Path(written), template, then),
+            on_error=self._save_failed,
+            on_finished=self._file_done,
+        )
+
+    def _file_done(self) -> None:
+        self._file_task = None
+
+    def _opened(self, template: MessageTemplate, path: Path | None) -> None:
+        self._show_template(template, path)
+        if path is not None:
+            self._remember_folder(path)
+
+    def _show_template(self, template: MessageTemplate, path: Path | None) -> None:
+        self.editor.set_template(template)
+        self._saved = self.editor.template()  # as the editor holds it (\r\n → \n)
+        self._set_path(path)
+        self._update_modified()
+        self.templateChanged.emit()
+        self._refresh_preview_now()
+        self.start_check()
+
+    def _written(self, path: Path, template: MessageTemplate, then: Callable[[], None] | None) -> None:
+        self._saved = template
+        self._set_path(path)
+        self._update_modified()
+        self._remember_folder(path)
+        if then is not None:
+            then()
+
+    def _open_failed(self, exc: Exception) -> None:
+        self._explain(self.tr("The template was not opened"), exc)
+
+    def _save_failed(self, exc: Exception) -> None:
+        self._explain(self.tr("The template was not saved"), exc)
+
+    def _explain(self, title: str, exc: Exception) -> None:
+        if isinstance(exc, TemplateFileError):
+            text = str(exc)
+        else:
+            log.error("template file operation failed", exc_info=exc)
+            text = self.tr(
+                "Something unexpected went wrong ({error}). The template you are editing is kept."
+            ).format(error=type(exc).__name__)
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setAccessibleName(title)
+        self._show_box(box)
+
+    def _show_box(self, box: QMessageBox) -> None:
+        """Window-modal and not blocking: the GUI thread never waits in exec()."""
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        self.message_box = box
+        box.open()
+
+    def confirm_discard(self, proceed: Callable[[], None]) -> None:
+        """Run ``proceed`` once unsaved changes are saved or the user lets them go (not
+        at all when the user cancels)."""
+        if not self._modified:
+            proceed()
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Unsaved template"),
+            self.tr("“{name}” has changes that are not saved. Save them first?").format(
+                name=self.document_name()
+            ),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        box.setAccessibleName(self.tr("Unsaved template"))
+
+        def answered(_result: int) -> None:
+            button = box.standardButton(box.clickedButton())
+            if button == QMessageBox.StandardButton.Save:
+                self.save(then=proceed)
+            elif button == QMessageBox.StandardButton.Discard:
+                proceed()
+
+        box.finished.connect(answered)
+        self._show_box(box)
+
+    def _set_path(self, path: Path | None) -> None:
+        if path != self._path:
+            self._path = path
+            self.fileChanged.emit(path)
+
+    def _folder(self) -> str:
+        return str(self._settings.value(KEY_TEMPLATE_FOLDER, "", str) or Path.home())
+
+    def _remember_folder(self, path: Path) -> None:
+        self._settings.setValue(KEY_TEMPLATE_FOLDER, str(path.parent))
+
+    def _file_filter(self) -> str:
+        return self.tr("usosmail templates (*{extension});;All files (*)").format(extension=EXTENSION)
+
+    # --- drops ---------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if is_template_file_drop(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if is_template_file_drop(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        mime = event.mimeData()
+        if not is_template_file_drop(mime):
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        path = next(url.toLocalFile() for url in mime.urls() if url.toLocalFile().lower().endswith(EXTENSION))
+        self.open_template(path)

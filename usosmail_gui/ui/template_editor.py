@@ -1,0 +1,588 @@
+"""The template editor: subject and content with placeholder highlighting and completion,
+the content's format, the sender fields, and the selected recipient's lengths.
+
+The subject is a one-line ``QPlainTextEdit`` (``SubjectEdit``), not a ``QLineEdit``,
+so that it gets the same highlighting, completion and undo as the content: Return moves
+on to the content instead of breaking the line (a pasted line break stays visible and is
+reported by the checker, with a fix).
+
+Everything the editor knows about a template comes from the core: ``compile_template``
+(cached per text, shared by both highlighters and the composer) says what is a
+placeholder and what is wrong; the editor only shows it and turns the user's keys into
+text. Texts are read with ``toRawText`` (see ``text_spans.document_text``) so a no-break
+space typed by the user is sent as one.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+from PySide6.QtCore import QLocale, QMimeData, QSize, QStringListModel, Qt, Signal
+from PySide6.QtGui import QAction, QFocusEvent, QKeyEvent, QTextCursor
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QCompleter,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QRadioButton,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from usosmail_gui.core.problems import TextPosition
+from usosmail_gui.core.recipients.headers import Column
+from usosmail_gui.core.template import (
+    EXTENSION,
+    CompiledPart,
+    CompiledTemplate,
+    ContentFormat,
+    Lang,
+    MessageTemplate,
+    Part,
+    compile_template,
+    from_utf16_offset,
+    utf16_offset,
+)
+from usosmail_gui.core.usos.wire import MAX_CONTENT, MAX_SUBJECT
+
+from .highlighter import PlaceholderHighlighter
+from .text_spans import changed_span, document_text
+
+__all__ = ["LengthCounter", "PlaceholderEdit", "SubjectEdit", "TemplateEditor", "is_template_file_drop"]
+
+# a problem's span longer than this is not selected when the cursor goes there (typing
+# would replace it all)
+SELECT_AT_MOST = 200
+
+_POPUP_KEYS = (Qt.Key.Key_Enter, Qt.Key.Key_Return, Qt.Key.Key_Escape, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+
+
+def is_template_file_drop(mime: QMimeData) -> bool:
+    """Whether a drag carries a template file (the composer opens it; editors ignore it)."""
+    return mime.hasUrls() and any(
+        url.isLocalFile() and url.toLocalFile().lower().endswith(EXTENSION) for url in mime.urls()
+    )
+
+
+class PlaceholderEdit(QPlainTextEdit):
+    """A plain-text editor that completes column placeholders after ``{``.
+
+    Typing ``{`` opens a list of the columns, filtered by what follows the brace;
+    choosing one writes ``{Name}`` with its closing brace (one undo step). Ctrl+Space
+    opens the list inside a half-typed placeholder.
+    """
+
+    focused = Signal()
+
+    def __init__(self, part: Part, columns: QStringListModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.part = part
+        self._brace: int | None = None  # document position of the "{" being completed
+        self.completer = QCompleter(columns, self)
+        self.completer.setWidget(self)
+        self.completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.completer.setModelSorting(QCompleter.ModelSorting.UnsortedModel)
+        self.completer.setMaxVisibleItems(12)
+        self.completer.activated.connect(self.complete_placeholder)
+        popup = self.completer.popup()
+        assert popup is not None  # a QCompleter always has one
+        self.popup = popup
+        self.popup.setAccessibleName(self.tr("Column placeholders"))
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.focused.emit()
+
+    # --- completion --------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        popup = self.popup
+        if popup.isVisible() and event.key() in _POPUP_KEYS:
+            event.ignore()  # the completer takes it (choose, or close the list)
+            return
+        if event.key() == Qt.Key.Key_Space and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.update_completion(force=True)
+            return
+        super().keyPressEvent(event)
+        typed = event.text()
+        if typed == "{" or popup.isVisible():
+            self.update_completion(force=typed == "{")
+
+    def update_completion(self, *, force: bool = False) -> None:
+        """Show, filter or hide the list of columns for the placeholder being typed."""
+        popup = self.popup
+        found = self._placeholder_being_typed()
+        model = self.completer.model()
+        if found is None or model is None or model.rowCount() == 0 or not (force or popup.isVisible()):
+            popup.hide()
+            if found is None:
+                self._brace = None
+            return
+        self._brace, prefix = found
+        if prefix != self.completer.completionPrefix():
+            self.completer.setCompletionPrefix(prefix)
+        if self.completer.completionCount() == 0:
+            popup.hide()
+            return
+        popup.setCurrentIndex(self.completer.completionModel().index(0, 0))
+        rect = self.cursorRect()
+        rect.setWidth(popup.sizeHintForColumn(0) + popup.verticalScrollBar().sizeHint().width() + 8)
+        self.completer.complete(rect)
+
+    def _placeholder_being_typed(self) -> tuple[int, str] | None:
+        """The ``{`` before the cursor on its line and the name typed after it, if the
+        cursor is in a placeholder being written (not after ``{{``, ``}``, ``:`` or ``!``)."""
+        cursor = self.textCursor()
+        if cursor.hasSelection():
+            return None
+        block = cursor.block()
+        line = block.text()
+        before = line[: from_utf16_offset(line, cursor.positionInBlock())]
+        brace = before.rfind("{")
+        if brace < 0:
+            return None
+        prefix = before[brace + 1 :]
+        if any(c in prefix for c in "{}:!") or before[brace - 1 : brace] == "{":
+            return None
+        return block.position() + utf16_offset(line, brace), prefix
+
+    def complete_placeholder(self, name: str) -> None:
+        """Replace the half-typed placeholder with ``{name}`` (one undo step)."""
+        brace = self._brace
+        self._brace = None
+        document = self.document()
+        here = self.textCursor().position()
+        if brace is None or document.characterAt(brace) != "{" or here <= brace:
+            return
+        cursor = QTextCursor(document)
+        cursor.beginEditBlock()
+        cursor.setPosition(brace + 1)
+        cursor.setPosition(here, QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(name)
+        if document.characterAt(cursor.position()) == "}":
+            cursor.movePosition(QTextCursor.MoveOperation.NextCharacter)
+        else:
+            cursor.insertText("}")
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+
+    def insert_placeholder(self, name: str) -> None:
+        """Write ``{name}`` at the cursor (over the selection), one undo step."""
+        self.textCursor().insertText("{" + name + "}")
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # --- editing by code -----------------------------------------------------------------
+
+    def text(self) -> str:
+        return document_text(self.document())
+
+    def replace_text(self, new: str) -> None:
+        """Turn the text into ``new`` with one cursor edit (so Ctrl+Z undoes it at once)."""
+        old = self.text()
+        start, end, replacement = changed_span(old, new)
+        if start == end and not replacement:
+            return
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        cursor.setPosition(utf16_offset(old, start))
+        cursor.setPosition(utf16_offset(old, end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(replacement)
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+
+    def go_to(self, offset: int, length: int = 0, *, focus: bool = True) -> None:
+        """Put the cursor at ``offset`` (code points), selecting ``length`` when short."""
+        text = self.text()
+        start = utf16_offset(text, min(max(0, offset), len(text)))
+        end = utf16_offset(text, min(max(0, offset + length), len(text)))
+        cursor = QTextCursor(self.document())
+        if 0 < end - start <= SELECT_AT_MOST:
+            cursor.setPosition(end)
+            cursor.setPosition(start, QTextCursor.MoveMode.KeepAnchor)  # the cursor at the start
+        else:
+            cursor.setPosition(start)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        if focus:
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # --- drops ---------------------------------------------------------------------------
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:
+        if is_template_file_drop(source):
+            return False  # ignored here, so the drop reaches the composer, which opens it
+        return super().canInsertFromMimeData(source)
+
+
+class SubjectEdit(PlaceholderEdit):
+    """One line of text with the content editor's highlighting and completion.
+
+    Signals:
+        returnPressed(): Return or Enter was pressed (a subject has no line breaks).
+    """
+
+    returnPressed = Signal()
+
+    def __init__(self, columns: QStringListModel, parent: QWidget | None = None) -> None:
+        super().__init__(Part.SUBJECT, columns, parent)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTabChangesFocus(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setFixedHeight(self.sizeHint().height())
+
+    def sizeHint(self) -> QSize:
+        margin = int(self.document().documentMargin())
+        frame = self.frameWidth()
+        height = self.fontMetrics().lineSpacing() + 2 * margin + 2 * frame
+        return QSize(super().sizeHint().width(), height)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not self.popup.isVisible():
+            self.returnPressed.emit()  # a subject is one line: Return goes on to the text
+            return
+        super().keyPressEvent(event)
+
+
+class LengthCounter(QLabel):
+    """ "57 of 200 characters": a rendered text's length against USOS's limit, red when over."""
+
+    def __init__(self, limit: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.limit = limit
+        self.length: int | None = None
+        self.over_limit = False
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.set_length(None)
+
+    def set_length(self, length: int | None, *, for_recipient: bool = True) -> None:
+        """``length`` of the selected recipient's text (``for_recipient`` False: of the
+        template as written, no recipient being selected; None: it cannot be rendered)."""
+        self.length = length
+        self.over_limit = length is not None and length > self.limit
+        count = "–" if length is None else QLocale().toString(length)
+        self.setText(self.tr("{count} of %Ln character(s)", "", self.limit).format(count=count))
+        if length is None:
+            tip = self.tr("The message cannot be put together for this recipient: see the problems.")
+        elif for_recipient:
+            tip = self.tr(
+                "Length of the selected recipient's message; USOS accepts at most %Ln character(s).",
+                "",
+                self.limit,
+            )
+        else:
+            tip = self.tr("No recipient is selected: the length of the template as written.")
+        self.setToolTip(tip)
+        self.setStyleSheet("color: #c01c28; font-weight: bold;" if self.over_limit else "")
+
+
+class TemplateEditor(QWidget):
+    """Subject, content, content format and sender fields of one template.
+
+    Signals:
+        changed(): the template (``template()``) differs from the last time this was
+            emitted: typed, pasted, undone, fixed, a field or the format changed. Not
+            emitted by ``set_template``.
+    """
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("templateEditor")
+        self._columns: tuple[Column, ...] | None = None
+        self._compiled: CompiledTemplate | None = None
+        self._loading = False
+        self._completion = QStringListModel(self)
+        self._last = MessageTemplate()
+        self._build()
+        self._last = self.template()
+        self._target: PlaceholderEdit = self.content_edit  # where "Insert placeholder" writes
+        self.set_columns(None)
+
+    # --- construction ------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.from_name_edit = QLineEdit()
+        self.from_name_edit.setAccessibleName(self.tr("Sender name"))
+        self.from_name_edit.setPlaceholderText(self.tr("USOS (the server's default)"))
+        self.from_email_edit = QLineEdit()
+        self.from_email_edit.setAccessibleName(self.tr("Sender address"))
+        self.from_email_edit.setPlaceholderText(self.tr("the server's no-reply address"))
+        self.summary_edit = QLineEdit()
+        self.summary_edit.setAccessibleName(self.tr("Send a summary to"))
+        self.summary_edit.setPlaceholderText(self.tr("nobody"))
+        self.summary_edit.setToolTip(
+            self.tr("An address that receives a summary once every message is sent.")
+        )
+        self.lang_combo = QComboBox()
+        self.lang_combo.setAccessibleName(self.tr("Language of the message"))
+        self.lang_combo.addItem(self.tr("Polish"), Lang.PL.value)
+        self.lang_combo.addItem(self.tr("English"), Lang.EN.value)
+        self.lang_combo.setToolTip(self.tr("The language USOS uses for the parts of the e-mail it adds."))
+        for edit in (self.from_name_edit, self.from_email_edit, self.summary_edit):
+            edit.setAcceptDrops(False)  # a dropped template file goes to the composer
+            edit.textChanged.connect(self._edited)
+        self.lang_combo.currentIndexChanged.connect(self._edited)
+
+        sender = QGridLayout()
+        sender.setContentsMargins(0, 0, 0, 0)
+        fields: Sequence[tuple[str, QWidget]] = (
+            (self.tr("Sender &name:"), self.from_name_edit),
+            (self.tr("Sender &address:"), self.from_email_edit),
+            (self.tr("Su&mmary to:"), self.summary_edit),
+            (self.tr("&Language:"), self.lang_combo),
+        )
+        for i, (label_text, widget) in enumerate(fields):
+            label = QLabel(label_text)
+            label.setBuddy(widget)
+            sender.addWidget(label, i // 2, (i % 2) * 2)
+            sender.addWidget(widget, i // 2, (i % 2) * 2 + 1)
+        sender.setColumnStretch(1, 1)
+        sender.setColumnStretch(3, 1)
+
+        self.subject_edit = SubjectEdit(self._completion)
+        self.subject_edit.setAccessibleName(self.tr("Subject"))
+        self.subject_edit.setPlaceholderText(
+            self.tr("Subject, e.g. Decyzja stypendialna – {Imię} {Nazwisko}")
+        )
+        self.content_edit = PlaceholderEdit(Part.CONTENT, self._completion)
+        self.content_edit.setAccessibleName(self.tr("Message text"))
+        self.content_edit.setPlaceholderText(
+            self.tr("Dear {Imię},\n\n… Type { to insert a column of the recipient list.")
+        )
+        self.subject_counter = LengthCounter(MAX_SUBJECT)
+        self.subject_counter.setAccessibleName(self.tr("Subject length"))
+        self.content_counter = LengthCounter(MAX_CONTENT)
+        self.content_counter.setAccessibleName(self.tr("Message text length"))
+        # the highlighters' source is the shared compilation: created after the editors,
+        # each connects to its document before Qt's own highlighting handler
+        self.subject_highlighter = PlaceholderHighlighter(
+            self.subject_edit.document(), lambda: self._part(Part.SUBJECT), self.subject_edit
+        )
+        self.content_highlighter = PlaceholderHighlighter(
+            self.content_edit.document(), lambda: self._part(Part.CONTENT), self.content_edit
+        )
+        for editor in (self.subject_edit, self.content_edit):
+            editor.textChanged.connect(self._edited)
+        # "Insert placeholder" writes where the user was last
+        self.subject_edit.focused.connect(lambda: self._set_target(self.subject_edit))
+        self.content_edit.focused.connect(lambda: self._set_target(self.content_edit))
+        self.subject_edit.returnPressed.connect(
+            lambda: self.content_edit.setFocus(Qt.FocusReason.TabFocusReason)
+        )
+
+        self.insert_button = QToolButton()
+        self.insert_button.setText(self.tr("Insert placeholder"))
+        self.insert_button.setAccessibleName(self.tr("Insert placeholder"))
+        self.insert_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.insert_menu = QMenu(self.insert_button)
+        self.insert_menu.setAccessibleName(self.tr("Columns to insert"))
+        self.insert_button.setMenu(self.insert_menu)
+
+        self.plain_radio = QRadioButton(self.tr("&Plain text"))
+        self.plain_radio.setAccessibleName(self.tr("Plain text message"))
+        self.html_radio = QRadioButton(self.tr("&HTML"))
+        self.html_radio.setAccessibleName(self.tr("HTML message"))
+        self.format_group = QButtonGroup(self)
+        self.format_group.addButton(self.plain_radio)
+        self.format_group.addButton(self.html_radio)
+        self.plain_radio.setChecked(True)
+        self.html_radio.toggled.connect(self._edited)
+
+        subject_label = QLabel(self.tr("&Subject:"))
+        subject_label.setBuddy(self.subject_edit)
+        subject_row = QHBoxLayout()
+        subject_row.addWidget(subject_label)
+        subject_row.addWidget(self.subject_edit, 1)
+        subject_row.addWidget(self.subject_counter)
+
+        tools = QHBoxLayout()
+        tools.addWidget(self.insert_button)
+        tools.addStretch(1)
+        format_label = QLabel(self.tr("Format:"))
+        tools.addWidget(format_label)
+        tools.addWidget(self.plain_radio)
+        tools.addWidget(self.html_radio)
+
+        counter_row = QHBoxLayout()
+        counter_row.addStretch(1)
+        counter_row.addWidget(self.content_counter)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(sender)
+        layout.addLayout(subject_row)
+        layout.addLayout(tools)
+        layout.addWidget(self.content_edit, 1)
+        layout.addLayout(counter_row)
+
+        order: Sequence[QWidget] = (
+            self.from_name_edit,
+            self.from_email_edit,
+            self.summary_edit,
+            self.lang_combo,
+            self.subject_edit,
+            self.content_edit,
+            self.insert_button,
+            self.plain_radio,
+            self.html_radio,
+        )
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
+
+    def _set_target(self, editor: PlaceholderEdit) -> None:
+        self._target = editor
+
+    # --- the template ------------------------------------------------------------------
+
+    def template(self) -> MessageTemplate:
+        """What the user composed, exactly as typed."""
+        return MessageTemplate(
+            subject=self.subject_edit.text(),
+            content=self.content_edit.text(),
+            content_format=ContentFormat.HTML if self.html_radio.isChecked() else ContentFormat.PLAIN,
+            from_name=self.from_name_edit.text(),
+            from_email=self.from_email_edit.text(),
+            send_summary_to=self.summary_edit.text(),
+            lang=Lang(str(self.lang_combo.currentData())),
+        )
+
+    def set_template(self, template: MessageTemplate) -> None:
+        """Show ``template`` (each editor's undo history starts again); ``changed`` is not
+        emitted. Line breaks written ``\\r\\n`` become ``\\n`` (Qt keeps lines, not them)."""
+        self._loading = True
+        try:
+            # the format first: the content's highlighting depends on it
+            (self.html_radio if template.is_html else self.plain_radio).setChecked(True)
+            self.from_name_edit.setText(template.from_name)
+            self.from_email_edit.setText(template.from_email)
+            self.summary_edit.setText(template.send_summary_to)
+            self.lang_combo.setCurrentIndex(max(0, self.lang_combo.findData(template.lang.value)))
+            self.subject_edit.setPlainText(template.subject)
+            self.content_edit.setPlainText(template.content)
+        finally:
+            self._loading = False
+        self._last = self.template()
+
+    def compiled(self) -> CompiledTemplate:
+        """The template checked against the list's columns (cached until it changes)."""
+        template = self.template()
+        compiled = self._compiled
+        if compiled is None or compiled.template != template:
+            compiled = self._compiled = compile_template(template, self._columns)
+        return compiled
+
+    def _part(self, part: Part) -> CompiledPart:
+        return self.compiled().part(part)
+
+    def _edited(self) -> None:
+        if self._loading:
+            return
+        template = self.template()
+        if template == self._last:
+            return  # e.g. the highlighter restyled a line: textChanged without an edit
+        format_changed = template.content_format != self._last.content_format
+        self._last = template
+        if format_changed:  # CSS braces count differently in HTML
+            self.content_highlighter.refresh()
+        self.changed.emit()
+
+    # --- columns -----------------------------------------------------------------------
+
+    def set_columns(self, columns: Sequence[Column] | None) -> None:
+        """The recipient list's columns (None: no list; placeholders are not judged)."""
+        self._columns = None if columns is None else tuple(columns)
+        self._compiled = None
+        placeholders = [] if columns is None else [c.placeholder for c in columns]
+        self._completion.setStringList(placeholders)
+        self._fill_insert_menu()
+        self.subject_highlighter.refresh()
+        self.content_highlighter.refresh()
+
+    def _fill_insert_menu(self) -> None:
+        menu = self.insert_menu
+        menu.clear()
+        columns = self._columns
+        if not columns:
+            self.insert_button.setEnabled(False)
+            self.insert_button.setToolTip(
+                self.tr("Open a recipient list first: its columns are the placeholders.")
+            )
+            return
+        self.insert_button.setEnabled(True)
+        self.insert_button.setToolTip(self.tr("Write a column of the recipient list into the text."))
+        for column in columns:
+            if column.aliased:
+                text = self.tr("{name}  (written {{{placeholder}}})").format(
+                    name=column.name, placeholder=column.placeholder
+                )
+            else:
+                text = column.name
+            action = QAction(text.replace("&", "&&"), menu)
+            action.setData(column.placeholder)
+            action.triggered.connect(lambda _=False, p=column.placeholder: self.insert_placeholder(p))
+            menu.addAction(action)
+
+    def insert_placeholder(self, placeholder: str) -> None:
+        """Write ``{placeholder}`` where the cursor was last (subject or content)."""
+        self._target.insert_placeholder(placeholder)
+
+    # --- places and edits by code ------------------------------------------------------
+
+    def widget_for(self, part: str) -> QWidget | None:
+        return {
+            Part.SUBJECT.value: self.subject_edit,
+            Part.CONTENT.value: self.content_edit,
+            Part.FROM_NAME.value: self.from_name_edit,
+            Part.FROM_EMAIL.value: self.from_email_edit,
+            Part.SEND_SUMMARY_TO.value: self.summary_edit,
+        }.get(part)
+
+    def go_to(self, position: TextPosition, *, focus: bool = True) -> bool:
+        """Put the cursor where ``position`` points (and focus that field)."""
+        widget = self.widget_for(position.part)
+        if isinstance(widget, PlaceholderEdit):
+            widget.go_to(position.offset, position.length, focus=focus)
+            return True
+        if isinstance(widget, QLineEdit):
+            text = widget.text()
+            start = utf16_offset(text, min(position.offset, len(text)))
+            end = utf16_offset(text, min(position.end, len(text)))
+            if focus:
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            if end > start:
+                widget.setSelection(end, start - end)  # cursor at the start, span selected
+            else:
+                widget.setCursorPosition(start)
+            return True
+        return False
+
+    def replace_text(self, part: Part, new: str) -> None:
+        """Make ``part``'s text ``new`` as one undoable edit of that field."""
+        widget = self.widget_for(part.value)
+        if isinstance(widget, PlaceholderEdit):
+            widget.replace_text(new)
+        elif isinstance(widget, QLineEdit):
+            old = widget.text()
+            start, end, replacement = changed_span(old, new)
+            a, b = utf16_offset(old, start), utf16_offset(old, end)
+            widget.setSelection(a, b - a)
+            widget.insert(replacement)  # QLineEdit's own undo covers it
+
+    # --- counters ------------------------------------------------------------------------
+
+    def set_lengths(self, subject: int | None, content: int | None, *, for_recipient: bool = True) -> None:
+        self.subject_counter.set_length(subject, for_recipient=for_recipient)
+        self.content_counter.set_length(content, for_recipient=for_recipient)
