@@ -38,6 +38,7 @@ from usosmail_gui.core.usos.installations import known_installations
 from usosmail_gui.core.usos.wire import normalize_base_url
 
 from . import texts
+from .composer import ComposerPanel
 from .connection_dialog import CheckConnection, ConnectionDialog, ListInstallations
 from .loading import LoadRequest, file_dialog_filter, is_spreadsheet_path, load_job
 from .recipients_view import RecipientPane
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
         self._check = check
         self._list_installations = list_installations
         self._settings = settings if settings is not None else app_settings()
+        self._closing_confirmed = False  # the user let an unsaved template go
         self._ask_when_missing = ask_when_missing
         self._connection: ActiveConnection | None = None
         self._status_task: Task | None = None
@@ -129,6 +131,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self._build_central()
+        self._add_template_actions()
         self._restore_geometry()
         self._show_connection()
         self._show_summary(None)
@@ -146,7 +149,7 @@ class MainWindow(QMainWindow):
     # --- construction --------------------------------------------------------------
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu = self.file_menu = bar.addMenu(self.tr("&File"))
         self.open_action = QAction(self.tr("&Open…"), self)
         self.open_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Open))
         self.open_action.setStatusTip(self.tr("Open a spreadsheet with the list of recipients."))
@@ -165,6 +168,7 @@ class MainWindow(QMainWindow):
         self.sheet_action.triggered.connect(self.open_sheet_dialog)
         file_menu.addAction(self.sheet_action)
         file_menu.addSeparator()
+        self._template_menu_at = file_menu.addSeparator()
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         if self.quit_action.shortcut().isEmpty():
@@ -217,25 +221,33 @@ class MainWindow(QMainWindow):
         self.recipient_pane.sheetDialogRequested.connect(self.open_sheet_dialog)
         self.recipient_pane.cancelRequested.connect(self.cancel_load)
         self.recipient_pane.model.summaryChanged.connect(self._show_summary)
-        # The next issue puts the template editor and preview here.
-        self.template_panel = QLabel(
-            self.tr(
-                "The message template editor and its preview will be here.\n\n"
-                "The connection to your university's USOS API is set up under Connection ▸ Connect…"
-            )
-        )
-        self.template_panel.setObjectName("templatePanel")
-        self.template_panel.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.template_panel.setWordWrap(True)
-        self.template_panel.setAccessibleName(self.tr("Message template"))
+        self.composer = ComposerPanel(settings=self._settings)
+        self.composer.setObjectName("composer")
+        pane, model, composer = self.recipient_pane, self.recipient_pane.model, self.composer
+        pane.currentRowChanged.connect(composer.set_current_row)
+        pane.emailColumnChanged.connect(lambda _column: composer.recheck())
+        model.viewChanged.connect(lambda: composer.set_row_order(model.shown_rows()))
+        model.rowsChanged.connect(lambda _rows: composer.recheck())
+        composer.rowActivated.connect(self._show_row)
+        composer.modificationChanged.connect(self.setWindowModified)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("workSplitter")
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.recipient_pane)
-        self.splitter.addWidget(self.template_panel)
+        self.splitter.addWidget(self.composer)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.setCentralWidget(self.splitter)
+
+    def _add_template_actions(self) -> None:
+        """The composer's template file actions, in the File menu after the spreadsheet ones."""
+        composer = self.composer
+        menu = self.file_menu
+        for action in (composer.new_action, composer.open_action):
+            menu.insertAction(self._template_menu_at, action)
+        menu.insertMenu(self._template_menu_at, composer.samples_menu)
+        for action in (composer.save_action, composer.save_as_action):
+            menu.insertAction(self._template_menu_at, action)
 
     def _restore_geometry(self) -> None:
         geometry = self._settings.value(KEY_GEOMETRY)
@@ -292,7 +304,7 @@ class MainWindow(QMainWindow):
             self.state_label.setText(self.tr("Not connected"))
             self.state_label.setToolTip(self.tr("Connection ▸ Connect… to choose one."))
             self.queue_label.setText("")
-            self.setWindowTitle("usosmail-gui")
+            self.setWindowTitle("usosmail-gui[*]")  # [*]: shown when the template is unsaved
             self.test_action.setEnabled(False)
             return
         if conn.sandbox:
@@ -303,7 +315,7 @@ class MainWindow(QMainWindow):
             where = self.tr("USOS: {url}")
         self.installation_label.setText(where.format(url=conn.base_url, name=conn.name))
         self.setWindowTitle(
-            self.tr("{place} — usosmail-gui").format(
+            self.tr("{place} — usosmail-gui[*]").format(
                 place=self.tr("Local sandbox") if conn.sandbox else (conn.name or conn.base_url)
             )
         )
@@ -504,6 +516,7 @@ class MainWindow(QMainWindow):
         if request is not self._load_request:
             return
         self.recipient_pane.set_table(table)
+        self.composer.set_table(table)
         self.sheet_action.setEnabled(True)
         self.statusBar().showMessage(self.tr("Opened {name}.").format(name=request.path.name), 5000)
         if request.remember:
@@ -706,7 +719,13 @@ class MainWindow(QMainWindow):
 
     # --- closing -------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Remember the geometry and drop pending answers; workers end on their own."""
+        """Ask about an unsaved template first; then remember the geometry and drop pending
+        answers (workers end on their own)."""
+        if self.composer.is_modified() and not self._closing_confirmed:
+            event.ignore()
+            self.composer.confirm_discard(self._close_confirmed)
+            return
+        self.composer.cancel_work()
         self._settings.setValue(KEY_GEOMETRY, self.saveGeometry())
         self._settings.setValue(KEY_STATE, self.saveState())
         self._settings.setValue(KEY_SPLITTER, self.splitter.saveState())
@@ -720,6 +739,14 @@ class MainWindow(QMainWindow):
         if self._sheet_dialog is not None:
             self._sheet_dialog.reject()
         super().closeEvent(event)
+
+    def _close_confirmed(self) -> None:
+        self._closing_confirmed = True
+        self.close()
+
+    def _show_row(self, row: int) -> None:
+        """A problem or the preview's previous/next chose a recipient: show it in the grid."""
+        self.recipient_pane.select_table_rows([row], current=row)
 
     def __repr__(self) -> str:
         conn = self._connection
