@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from usosmail_gui import __version__
 from usosmail_gui.core.credentials import ENV_KEY, ENV_SECRET
 
-from . import compose, connection, recipients
+from . import compose, connection, recipients, sending
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     connection.register(sub)
     recipients.register(sub)
     compose.register(sub)
+    sending.register(sub)
     return parser
 
 

@@ -1,0 +1,558 @@
+"""``usosmail send``, ``resume`` and ``campaigns``: the GUI's Send, headless, on the same core.
+
+``send`` builds the campaign snapshot (``core.campaign``), stores it in the journal,
+and runs the one send loop (``core.sending``) the GUI's worker runs. Nothing is sent
+without a confirmation: ``--yes``, or "y" typed on a terminal; with no terminal and no
+``--yes`` it refuses. Ctrl+C stops after the request under way (a second Ctrl+C stops at
+once; that request's recipients are then uncertain), and ``resume`` sends the rest.
+Uncertain recipients are sent again only with ``resume --resend-uncertain``, after their
+addresses are listed and the choice confirmed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from types import FrameType
+from typing import TYPE_CHECKING, TypedDict
+
+from usosmail_gui.core.credentials import ENV_KEY, ENV_SECRET, Credentials, CredentialStore
+
+from .compose import InputError, add_inputs, read_inputs
+from .output import EXIT_OK, EXIT_PROBLEM, print_json, say_error
+
+if TYPE_CHECKING:
+    from usosmail_gui.core.campaign import CampaignDraft
+    from usosmail_gui.core.journal import CampaignRecord, Counts, Journal, RecipientRecord
+    from usosmail_gui.core.sending import SendProgress, SendResult
+
+EXIT_NO_CREDENTIALS = 2
+EXIT_CANCELLED = 130  # stopped with Ctrl+C (resumable), as for any interrupted command
+MAX_LISTED = 50  # excluded rows shown per reason before "… and N more"
+
+
+# --- small helpers ---------------------------------------------------------------------------
+
+
+def _batch_size(text: str) -> int:
+    from usosmail_gui.core.campaign import MAX_BATCH_SIZE
+
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 1 <= value <= MAX_BATCH_SIZE:
+        raise argparse.ArgumentTypeError(f"must be between 1 and {MAX_BATCH_SIZE}")
+    return value
+
+
+def _rows(text: str) -> frozenset[int] | None:
+    """``all`` → None; ``7,9,12`` → those spreadsheet row numbers."""
+    if text.strip().lower() == "all":
+        return None
+    try:
+        rows = frozenset(int(part) for part in text.replace(" ", "").split(",") if part)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: give row numbers separated by commas (e.g. 7,9,12), or nothing for all"
+        ) from None
+    if not rows:
+        raise argparse.ArgumentTypeError("give at least one row number")
+    return rows
+
+
+def _credentials(installation: str) -> Credentials | None:
+    found = CredentialStore().for_cli(installation)
+    if found is None:
+        say_error(
+            f"no consumer key and secret for {installation}. Save them in usosmail-gui "
+            f"(Connection…) or set {ENV_KEY} and {ENV_SECRET}. Nothing was sent."
+        )
+    return found
+
+
+def _open_journal() -> Journal | None:
+    from usosmail_gui.core.journal import Journal, JournalError
+
+    try:
+        return Journal.open()
+    except JournalError as exc:
+        say_error(str(exc))
+        return None
+
+
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n:,} " + (word if n == 1 else plural or word + "s")
+
+
+def _counts_text(counts: Counts) -> str:
+    return (
+        f"{counts.enqueued:,} enqueued · {counts.rejected:,} rejected · "
+        f"{counts.uncertain:,} uncertain · {counts.not_sent:,} not sent"
+    )
+
+
+def _can_ask(yes: bool, what: str) -> bool:
+    """With ``--yes`` or a terminal; otherwise say why nothing happens."""
+    if yes or sys.stdin.isatty():
+        return True
+    say_error(
+        f"nothing was {what}: there is no terminal to ask for confirmation on. Check what would "
+        "be sent (usosmail check / render), then run again with --yes."
+    )
+    return False
+
+
+def _ask(question: str) -> bool:
+    """y/N on the terminal (asked on stderr so that stdout stays clean for --json)."""
+    print(f"{question} [y/N] ", end="", file=sys.stderr, flush=True)
+    try:
+        answer = sys.stdin.readline()
+    except KeyboardInterrupt:
+        answer = ""
+    return answer.strip().lower() in ("y", "yes", "t", "tak")
+
+
+def _preflight(installation: str, credentials: Credentials) -> int:
+    """The ping check before anything is stored or sent: 0, or ping's exit code."""
+    from usosmail_gui.core.usos.connection import Verdict, check_connection
+
+    report = check_connection(installation, credentials.consumer_key, credentials.consumer_secret)
+    if report.ok:
+        return EXIT_OK
+    say_error(report.explanation() + " Nothing was sent.")
+    if report.detail and report.verdict is not Verdict.OK:
+        print(f"Details: {report.detail}", file=sys.stderr)
+    return report.exit_code
+
+
+class _CtrlC:
+    """First Ctrl+C: stop after the request under way. Second: stop at once."""
+
+    def __init__(self) -> None:
+        self.requested = False
+
+    def __call__(self) -> bool:
+        return self.requested
+
+    def _handle(self, signum: int, frame: FrameType | None) -> None:
+        if self.requested:
+            raise KeyboardInterrupt
+        self.requested = True
+        print(
+            "\nusosmail: stopping after the request under way (Ctrl+C again to stop at once)…",
+            file=sys.stderr,
+            flush=True,
+        )
+
+    @contextmanager
+    def installed(self) -> Iterator[_CtrlC]:
+        previous = signal.signal(signal.SIGINT, self._handle)
+        try:
+            yield self
+        finally:
+            signal.signal(signal.SIGINT, previous)
+
+
+def _show_progress(progress: SendProgress) -> None:
+    print(f"  {progress.text()}", file=sys.stderr, flush=True)
+
+
+def _exit_code(result: SendResult) -> int:
+    from usosmail_gui.core.sending import StopReason
+
+    by_stop = {
+        StopReason.CREDENTIALS_REJECTED: 2,
+        StopReason.NOT_ADMINISTRATIVE: 3,
+        StopReason.UNREACHABLE: 4,
+        StopReason.REFUSED: 4,
+        StopReason.CANCELLED: EXIT_CANCELLED,
+    }
+    if result.stop in by_stop:
+        return by_stop[result.stop]
+    return EXIT_OK if result.counts.all_enqueued else EXIT_PROBLEM
+
+
+def _run_send(journal: Journal, campaign: CampaignRecord, credentials: Credentials, as_json: bool) -> int:
+    from usosmail_gui.core.journal import CampaignBusy
+    from usosmail_gui.core.sending import send_campaign
+    from usosmail_gui.core.usos.client import MailingClient
+
+    interrupt = _CtrlC()
+    print(f"Sending campaign {campaign.id} (Ctrl+C stops after the request under way)…", file=sys.stderr)
+    try:
+        with (
+            MailingClient(
+                campaign.installation, credentials.consumer_key, credentials.consumer_secret
+            ) as client,
+            interrupt.installed(),
+        ):
+            result = send_campaign(journal, client, campaign.id, cancelled=interrupt, progress=_show_progress)
+    except CampaignBusy as exc:
+        say_error(str(exc))
+        return EXIT_PROBLEM
+    _report_result(journal, result, as_json)
+    return _exit_code(result)
+
+
+def _report_result(journal: Journal, result: SendResult, as_json: bool) -> None:
+    from usosmail_gui.core.journal import RecipientState
+    from usosmail_gui.core.sending import StopReason
+
+    if as_json:
+        print_json(result.to_json())
+    else:
+        print(f"Campaign {result.campaign}: {_counts_text(result.counts)}.")
+        print(result.message)
+    lines: list[str] = []
+    if result.counts.rejected or result.counts.uncertain:
+        rejected = journal.recipients(result.campaign, [RecipientState.REJECTED])
+        if rejected:
+            lines.append("Refused by USOS:")
+            lines += [f"  row {r.row} ({', '.join(r.addresses)}): {r.error}" for r in rejected]
+        lines += _uncertain_lines(journal.recipients(result.campaign, [RecipientState.UNCERTAIN]))
+        if any(r.decision is None for r in journal.recipients(result.campaign, [RecipientState.UNCERTAIN])):
+            lines.append(
+                f"To send uncertain ones again (only if you are sure they did not arrive): "
+                f"usosmail resume {result.campaign} --resend-uncertain [ROWS]"
+            )
+    if result.counts.not_sent and result.stop is not StopReason.FINISHED:
+        lines.append(f"To send the rest: usosmail resume {result.campaign}")
+    if lines:
+        print("\n".join(lines), file=sys.stderr if as_json else sys.stdout)
+
+
+def _uncertain_lines(uncertain: Sequence[RecipientRecord]) -> list[str]:
+    if not uncertain:
+        return []
+    lines = ["Uncertain (may or may not have been enqueued; not sent again):"]
+    for r in uncertain:
+        chosen = {"resend": " [sent again at your request]", "leave": " [left as it is]"}.get(
+            str(r.decision), ""
+        )
+        lines.append(f"  row {r.row}: {', '.join(r.addresses)}{chosen}")
+    return lines
+
+
+# --- send ------------------------------------------------------------------------------------
+
+
+def _draft_lines(draft: CampaignDraft) -> list[str]:
+    from usosmail_gui.core.campaign import SendMode
+
+    batches = draft.batches()
+    mode = (
+        "messages (the app renders each message: exactly what the preview shows is sent)"
+        if draft.mode is SendMode.MESSAGES
+        else "template (USOS fills in the template; only the placeholders it uses are sent)"
+    )
+    first = draft.messages[0]
+    lines = [
+        f"Installation: {draft.installation}",
+        f"Mode:         {mode}",
+        f"Recipients:   {_plural(draft.recipient_count, 'message')} to "
+        f"{_plural(draft.address_count, 'address', 'addresses')}, in {_plural(len(batches), 'request')} "
+        f"of up to {draft.batch_size}",
+        f"Sender:       {draft.sender_text()}",
+        f"Subject:      {draft.first_subject}   (row {first.row}, the first recipient)",
+    ]
+    if draft.template.send_summary_to:
+        lines.append(f"Error report: {draft.template.send_summary_to}")
+    if draft.excluded:
+        lines.append(f"Excluded:     {_plural(len(draft.excluded), 'row')} (they get nothing):")
+        for code, items in draft.excluded_by_reason().items():
+            rows = ", ".join(str(e.row) for e in items[:MAX_LISTED])
+            more = f" … and {len(items) - MAX_LISTED:,} more" if len(items) > MAX_LISTED else ""
+            lines.append(f"  {code}: {_plural(len(items), 'row')} ({rows}{more})")
+            lines.append(f"    e.g. row {items[0].row}: {items[0].reason}")
+    else:
+        lines.append("Excluded:     none")
+    return lines
+
+
+def cmd_send(args: argparse.Namespace) -> int:
+    from usosmail_gui.core.campaign import CampaignError, SendMode, build_campaign, key_fingerprint
+    from usosmail_gui.core.journal import JournalError
+
+    try:
+        table, template = read_inputs(args)
+    except InputError as exc:
+        say_error(str(exc))
+        return EXIT_PROBLEM
+    credentials = _credentials(args.installation)
+    if credentials is None:
+        return EXIT_NO_CREDENTIALS
+    try:
+        draft = build_campaign(
+            table,
+            template,
+            installation=args.installation,
+            key_fingerprint=key_fingerprint(credentials.consumer_key),
+            mode=SendMode(args.mode),
+            batch_size=args.batch_size,
+        )
+    except CampaignError as exc:
+        say_error(f"{exc} Nothing was sent.")
+        return EXIT_PROBLEM
+    print("\n".join(_draft_lines(draft)), file=sys.stderr)
+    if not _can_ask(args.yes, "sent"):
+        return EXIT_PROBLEM
+    checked = _preflight(draft.installation, credentials)
+    if checked != EXIT_OK:
+        return checked
+    if not args.yes and not _ask(f"Send {_plural(draft.recipient_count, 'message')} now?"):
+        say_error("nothing was sent.")
+        return EXIT_PROBLEM
+    journal = _open_journal()
+    if journal is None:
+        return EXIT_PROBLEM
+    with journal:
+        try:
+            campaign = journal.create_campaign(draft)
+        except JournalError as exc:
+            say_error(f"{exc} Nothing was sent.")
+            return EXIT_PROBLEM
+        return _run_send(journal, campaign, credentials, args.json)
+
+
+# --- resume ----------------------------------------------------------------------------------
+
+
+def cmd_resume(args: argparse.Namespace) -> int:
+    from usosmail_gui.core.campaign import key_fingerprint
+    from usosmail_gui.core.journal import RecipientState, UnknownCampaign
+    from usosmail_gui.core.sending import resend_uncertain
+
+    journal = _open_journal()
+    if journal is None:
+        return EXIT_PROBLEM
+    with journal:
+        try:
+            campaign = journal.campaign(args.campaign)
+        except UnknownCampaign as exc:
+            say_error(str(exc))
+            return EXIT_PROBLEM
+        counts = journal.counts(campaign.id)
+        chosen: list[RecipientRecord] = []
+        if args.resend_uncertain is not False:
+            wanted: frozenset[int] | None = args.resend_uncertain
+            uncertain = journal.recipients(campaign.id, [RecipientState.UNCERTAIN])
+            chosen = [r for r in uncertain if wanted is None or r.row in wanted]
+            if wanted is not None:
+                missing = sorted(wanted - {r.row for r in uncertain})
+                if missing:
+                    say_error(
+                        f"row(s) {', '.join(map(str, missing))} of campaign {campaign.id} are not "
+                        "uncertain; only uncertain recipients can be sent again. Nothing was sent."
+                    )
+                    return EXIT_PROBLEM
+        if not counts.not_sent and not chosen:
+            return _nothing_to_send(journal, campaign, counts, args)
+        credentials = _credentials(campaign.installation)
+        if credentials is None:
+            return EXIT_NO_CREDENTIALS
+        if key_fingerprint(credentials.consumer_key) != campaign.key_fingerprint:
+            print(
+                "usosmail: warning: this is not the consumer key that started the campaign; USOS "
+                "shows a message's status only to the key that sent it.",
+                file=sys.stderr,
+            )
+        lines = [
+            f"Campaign:     {campaign.id} ({campaign.mode} mode, created {campaign.created_at[:16]} UTC)",
+            f"Installation: {campaign.installation}",
+            f"So far:       {_counts_text(counts)}",
+            f"To send:      {_plural(counts.not_sent, 'message')} never sent",
+        ]
+        if chosen:
+            lines.append(
+                f"And again:    {_plural(len(chosen), 'uncertain message')} that MAY HAVE ARRIVED "
+                "already (each will be sent once more):"
+            )
+            lines += [f"  row {r.row}: {', '.join(r.addresses)}" for r in chosen]
+        print("\n".join(lines), file=sys.stderr)
+        if not _can_ask(args.yes, "sent"):
+            return EXIT_PROBLEM
+        checked = _preflight(campaign.installation, credentials)
+        if checked != EXIT_OK:
+            return checked
+        total = counts.not_sent + len(chosen)
+        if not args.yes and not _ask(f"Send {_plural(total, 'message')} now?"):
+            say_error("nothing was sent.")
+            return EXIT_PROBLEM
+        if chosen:
+            resend_uncertain(journal, campaign.id, [r.seq for r in chosen])
+        return _run_send(journal, campaign, credentials, args.json)
+
+
+def _nothing_to_send(
+    journal: Journal, campaign: CampaignRecord, counts: Counts, args: argparse.Namespace
+) -> int:
+    from usosmail_gui.core.journal import RecipientState
+    from usosmail_gui.core.sending import SendResult, StopReason
+
+    result = SendResult(campaign.id, counts, StopReason.FINISHED, "", 0, 0.0)
+    text = (
+        f"Nothing to send: campaign {campaign.id} has no recipient left that was never sent "
+        f"({_counts_text(counts)})."
+    )
+    if args.json:
+        print_json(result.to_json())
+        print(text, file=sys.stderr)
+    else:
+        print(text)
+    uncertain = journal.recipients(campaign.id, [RecipientState.UNCERTAIN])
+    if uncertain:
+        lines = _uncertain_lines(uncertain)
+        lines.append(
+            f"To send them again (only if you are sure they did not arrive): "
+            f"usosmail resume {campaign.id} --resend-uncertain [ROWS]"
+        )
+        print("\n".join(lines), file=sys.stderr if args.json else sys.stdout)
+    return EXIT_OK if counts.all_enqueued else EXIT_PROBLEM
+
+
+# --- campaigns -------------------------------------------------------------------------------
+
+
+class CampaignJson(TypedDict):
+    campaign: str
+    created_at: str
+    installation: str
+    mode: str
+    is_test: bool
+    state: str
+    subject: str
+    recipients: int
+    enqueued: int
+    rejected: int
+    uncertain: int
+    not_sent: int
+    interrupted: bool
+
+
+def cmd_campaigns(args: argparse.Namespace) -> int:
+    journal = _open_journal()
+    if journal is None:
+        return EXIT_PROBLEM
+    with journal:
+        summaries = journal.campaigns()
+    if args.json:
+        listed: list[CampaignJson] = [
+            {
+                "campaign": s.campaign.id,
+                "created_at": s.campaign.created_at,
+                "installation": s.campaign.installation,
+                "mode": str(s.campaign.mode),
+                "is_test": s.campaign.is_test,
+                "state": str(s.campaign.state),
+                "subject": s.campaign.template.subject,
+                "recipients": s.counts.total,
+                "enqueued": s.counts.enqueued,
+                "rejected": s.counts.rejected,
+                "uncertain": s.counts.uncertain,
+                "not_sent": s.counts.not_sent,
+                "interrupted": s.counts.interrupted,
+            }
+            for s in summaries
+        ]
+        print_json(listed)
+        return EXIT_OK
+    if not summaries:
+        print("The journal has no campaigns yet.")
+        return EXIT_OK
+    for s in summaries:
+        c = s.campaign
+        test = " (test)" if c.is_test else ""
+        flag = "  ← interrupted: usosmail resume " + c.id if s.counts.interrupted else ""
+        print(
+            f"{c.id}  {c.created_at[:16].replace('T', ' ')} UTC  {c.mode}{test}  "
+            f"{_plural(s.counts.total, 'message')}: {_counts_text(s.counts)}  “{c.template.subject}”{flag}"
+        )
+    return EXIT_OK
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    no_terminal = (
+        "Without --yes it shows what will be sent and asks y/N on the terminal; when there is no "
+        "terminal (a script, a pipe) it refuses, sends nothing and exits 1."
+    )
+    codes = (
+        "Exit codes: 0 all enqueued, 1 some rejected or uncertain (or nothing sent: no "
+        "confirmation, an input problem), 2 credentials rejected (or none found), 3 key not "
+        "administrative, 4 unreachable / not HTTPS / server trouble, 130 stopped with Ctrl+C "
+        "(resumable)."
+    )
+    p = sub.add_parser(
+        "send",
+        help="create a campaign in the journal and send it",
+        description=(
+            "Send the message to every recipient of the list that has no blocking problem (those "
+            "are excluded and listed). The campaign is recorded in the journal before the first "
+            "request, and every request before it is sent, so nothing is ever sent twice or "
+            f"lost: after a crash, `usosmail resume` sends the rest. {no_terminal} Ctrl+C stops "
+            f"after the request under way. {codes}"
+        ),
+    )
+    add_inputs(p)
+    p.add_argument("--installation", required=True, metavar="URL", help="the USOS API base URL")
+    p.add_argument(
+        "--mode",
+        choices=("messages", "template"),
+        default="messages",
+        help="messages (default): the app renders each message, exactly as previewed; template: "
+        "USOS fills in the template, and only the placeholders it uses are sent",
+    )
+    p.add_argument(
+        "--batch-size",
+        type=_batch_size,
+        default=100,
+        metavar="N",
+        help="messages per request (default 100; a request is also kept under 2 MiB)",
+    )
+    p.add_argument("--yes", action="store_true", help="send without asking (needed without a terminal)")
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help='print {"campaign", "enqueued", "rejected", "uncertain", "not_sent"} at the end',
+    )
+    p.set_defaults(func=cmd_send)
+
+    p = sub.add_parser(
+        "resume",
+        help="send what an interrupted campaign never sent",
+        description=(
+            "Send the recipients of a campaign that were never sent (after a crash, Ctrl+C, or a "
+            "network or key problem). Uncertain recipients (their request may have reached USOS) "
+            "are NOT sent again unless --resend-uncertain chooses them: their addresses are "
+            f"listed and the choice confirmed first. {no_terminal} {codes}"
+        ),
+    )
+    p.add_argument("campaign", metavar="CAMPAIGN", help="the campaign's name (see `usosmail campaigns`)")
+    p.add_argument("--yes", action="store_true", help="send without asking (needed without a terminal)")
+    p.add_argument(
+        "--resend-uncertain",
+        nargs="?",
+        const=None,
+        default=False,
+        type=_rows,
+        metavar="ROWS",
+        help="also send again the uncertain recipients of these spreadsheet rows (e.g. 7,9; "
+        "default: all uncertain ones); they may receive the message twice",
+    )
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help='print {"campaign", "enqueued", "rejected", "uncertain", "not_sent"} at the end',
+    )
+    p.set_defaults(func=cmd_resume)
+
+    p = sub.add_parser(
+        "campaigns",
+        help="list the journal's campaigns, newest first",
+        description="List the campaigns in the journal, newest first, with their counts. Exit code 0.",
+    )
+    p.add_argument("--json", action="store_true", help="print a JSON list (see docs/cli.md)")
+    p.set_defaults(func=cmd_campaigns)

@@ -1,0 +1,457 @@
+"""A campaign as data: the snapshot of what will be sent, and how it is cut into requests.
+
+A campaign is frozen the moment the user confirms: the template and sender fields, and
+for every included recipient either the rendered message (``messages`` mode, exactly
+what the preview showed) or only the placeholders the template uses (``template`` mode:
+no other column of the spreadsheet leaves the machine). Recipients whose row has a
+blocking problem are excluded and listed with the reason, so nobody is skipped silently.
+Nothing here touches the network or the journal; ``journal.create_campaign`` stores a
+``CampaignDraft`` and ``sending`` sends it.
+
+One journal recipient is one message (one message ID): in ``messages`` mode a row's
+message goes to all of the row's addresses at once; ``send_simple_by_template`` takes
+one address per message, so in ``template`` mode a row with two addresses is two
+messages.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from urllib.parse import quote_plus, urlencode
+
+from usosmail_gui.core.problems import Problem
+from usosmail_gui.core.recipients.table import RecipientTable
+from usosmail_gui.core.template.compiler import CompiledTemplate, compile_template
+from usosmail_gui.core.template.model import MessageTemplate
+from usosmail_gui.core.template.render import RenderError, render
+from usosmail_gui.core.template.validate import CheckResult, check_all
+from usosmail_gui.core.usos import wire
+from usosmail_gui.core.usos.models import SimpleMessage, TemplateMessage, TemplateRecipient
+
+__all__ = [
+    "DEFAULT_BATCH_SIZE",
+    "DEFAULT_MAX_BODY_BYTES",
+    "MAX_BATCH_SIZE",
+    "CampaignDraft",
+    "CampaignError",
+    "Excluded",
+    "PlannedBatch",
+    "PlannedMessage",
+    "SendMode",
+    "build_campaign",
+    "build_test_campaign",
+    "key_fingerprint",
+    "plan_batches",
+    "request_overhead",
+    "simple_message_of",
+    "template_message_of",
+]
+
+DEFAULT_BATCH_SIZE = 100
+MAX_BATCH_SIZE = 1000
+# Each request's form-encoded body stays under this (a batch that would exceed it is
+# split). 100 maximal messages (15,000 Polish characters, 6 bytes each once encoded)
+# would be ~9 MB; real servers and proxies commonly refuse bodies far smaller.
+DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024
+_LIST_SEPARATOR = len(quote_plus(","))  # between two items of an encoded JSON list
+
+EXCLUDED_BY_USER = "excluded_by_user"
+
+
+class SendMode(StrEnum):
+    """``messages``: the app renders each message (send_simple_messages); ``template``:
+    USOS renders (send_simple_by_template) from the used placeholders only."""
+
+    MESSAGES = "messages"
+    TEMPLATE = "template"
+
+
+class CampaignError(Exception):
+    """A campaign cannot be made as asked; the text says why and what to do."""
+
+
+@dataclass(frozen=True, slots=True)
+class Excluded:
+    """A row of the list that gets nothing, and why (``code``: the first problem's code)."""
+
+    row: int
+    addresses: tuple[str, ...]
+    code: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedMessage:
+    """One message of the campaign (one journal recipient).
+
+    ``record``: the row's cells (for reports, kept on this computer only); ``params``:
+    template mode's placeholder values sent to USOS; ``subject``/``content``: messages
+    mode's rendered text; ``body_bytes``: its form-encoded size inside a batch request.
+    """
+
+    seq: int
+    row: int
+    addresses: tuple[str, ...]
+    record: Mapping[str, str]
+    params: Mapping[str, str] | None
+    subject: str | None
+    content: str | None
+    body_bytes: int
+
+
+@dataclass(frozen=True, slots=True)
+class CampaignDraft:
+    """Everything the journal stores for a campaign before its first request."""
+
+    installation: str
+    key_fingerprint: str
+    mode: SendMode
+    template: MessageTemplate
+    batch_size: int
+    max_body_bytes: int
+    is_test: bool
+    source_path: str | None
+    source_sheet: str | None
+    columns: tuple[str, ...]
+    email_column: str | None
+    messages: tuple[PlannedMessage, ...]
+    excluded: tuple[Excluded, ...]
+    first_subject: str  # the first message's subject, for the confirmation
+
+    @property
+    def recipient_count(self) -> int:
+        """Messages to send (see the module docstring for rows with several addresses)."""
+        return len(self.messages)
+
+    @property
+    def address_count(self) -> int:
+        return sum(len(m.addresses) for m in self.messages)
+
+    def excluded_by_reason(self) -> dict[str, list[Excluded]]:
+        """Excluded rows grouped by problem code, for the confirmation's "excluded and why"."""
+        groups: dict[str, list[Excluded]] = {}
+        for item in self.excluded:
+            groups.setdefault(item.code, []).append(item)
+        return groups
+
+    def sender_text(self) -> str:
+        """ "Dziekanat <dziekanat@uni.example>" or the server's default, in words."""
+        t = self.template
+        name = t.from_name or "USOS (the server's default)"
+        if t.from_name and t.from_email:
+            return f"{t.from_name} <{t.from_email}>"
+        return name
+
+    def batches(self) -> list[PlannedBatch]:
+        """How the messages would be cut into requests (for the confirmation's estimate)."""
+        return plan_batches(
+            [(m.seq, m.body_bytes, False) for m in self.messages],
+            batch_size=self.batch_size,
+            max_body_bytes=self.max_body_bytes,
+            overhead=request_overhead(self.mode, self.template),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedBatch:
+    """One request: these recipients (by seq) together; ``solo``: one sent alone."""
+
+    seqs: tuple[int, ...]
+    body_bytes: int
+    solo: bool = False
+
+
+def key_fingerprint(consumer_key: str) -> str:
+    """A short one-way tag of the consumer key: lets a later status check warn that a
+    different key is used (USOS shows statuses only to the sending key), without the key."""
+    return "sha256:" + hashlib.sha256(consumer_key.encode("utf-8")).hexdigest()[:16]
+
+
+# --- the wire size of requests ------------------------------------------------------------
+
+
+def simple_message_of(
+    template: MessageTemplate, subject: str, content: str, addresses: Sequence[str]
+) -> SimpleMessage:
+    """The ``send_simple_message`` call of one rendered message of a campaign."""
+    return SimpleMessage(
+        subject=subject,
+        content=content,
+        recipients=tuple(addresses),
+        content_format=template.content_format,
+        sender=template.sender(),
+    )
+
+
+def template_message_of(template: MessageTemplate) -> TemplateMessage:
+    return TemplateMessage(template.subject, template.content, template.sender())
+
+
+def _simple_bytes(message: SimpleMessage) -> int:
+    return len(quote_plus(wire.json_dumps(wire.simple_message_params(message))))
+
+
+def _template_recipient_bytes(recipient: TemplateRecipient) -> int:
+    item = {wire.K_TEMPLATE_EMAIL: recipient.email, wire.K_TEMPLATE_PARAMS: dict(recipient.params)}
+    return len(quote_plus(wire.json_dumps(item)))
+
+
+def request_overhead(mode: SendMode, template: MessageTemplate) -> int:
+    """Bytes of a batch request's body with an empty list (the client adds ``format``)."""
+    if mode is SendMode.MESSAGES:
+        params = wire.simple_messages_params([])
+    else:
+        params = wire.by_template_params(template_message_of(template), [])
+    params[wire.P_FORMAT] = "json"
+    return len(urlencode(params))
+
+
+def plan_batches(
+    items: Sequence[tuple[int, int, bool]],
+    *,
+    batch_size: int,
+    max_body_bytes: int,
+    overhead: int,
+) -> list[PlannedBatch]:
+    """Cut ``(seq, body_bytes, solo)`` items, in order, into requests of at most
+    ``batch_size`` recipients and ``max_body_bytes`` of body; ``solo`` items go alone.
+
+    A batch's body is ``overhead`` + its items + one encoded comma between two items.
+    """
+    batches: list[PlannedBatch] = []
+    seqs: list[int] = []
+    size = overhead
+    for seq, body, solo in items:
+        if solo:
+            if seqs:
+                batches.append(PlannedBatch(tuple(seqs), size))
+                seqs, size = [], overhead
+            batches.append(PlannedBatch((seq,), overhead + body, solo=True))
+            continue
+        grown = size + body + (_LIST_SEPARATOR if seqs else 0)
+        if seqs and (len(seqs) >= batch_size or grown > max_body_bytes):
+            batches.append(PlannedBatch(tuple(seqs), size))
+            seqs, size = [], overhead
+            grown = size + body
+        seqs.append(seq)
+        size = grown
+    if seqs:
+        batches.append(PlannedBatch(tuple(seqs), size))
+    return batches
+
+
+# --- building the snapshot ------------------------------------------------------------
+
+
+def _check_settings(batch_size: int, max_body_bytes: int) -> None:
+    if not 1 <= batch_size <= MAX_BATCH_SIZE:
+        raise CampaignError(
+            f"The batch size must be between 1 and {MAX_BATCH_SIZE} recipients per request, not {batch_size}."
+        )
+    if max_body_bytes < 64 * 1024:
+        raise CampaignError("The request size limit must be at least 64 KiB.")
+
+
+def _first_errors(problems: Sequence[Problem], limit: int = 3) -> str:
+    errors = [p.message for p in problems if p.is_error][:limit]
+    return " ".join(errors)
+
+
+def _exclusions(table: RecipientTable, check: CheckResult) -> list[Excluded]:
+    """Every row that gets nothing, with the reason in the list's own words."""
+    blocked = set(check.blocked_rows)
+    found: list[Excluded] = []
+    for row in range(table.row_count):
+        number = table.row_number(row)
+        if not table.is_included(row):
+            found.append(
+                Excluded(number, table.emails(row), EXCLUDED_BY_USER, "Excluded from the list (unticked).")
+            )
+            continue
+        if row not in blocked:
+            continue
+        problems = [*table.problems(row), *check.problems_of(row)]
+        reasons = [p for p in problems if p.is_error] or problems
+        if reasons:
+            code, reason = reasons[0].code, " ".join(p.message for p in reasons)
+        else:  # pragma: no cover - a blocked row always has a problem
+            code, reason = "blocked", "This row cannot be sent."
+        found.append(Excluded(number, table.emails(row), code, reason))
+    return found
+
+
+def build_campaign(
+    table: RecipientTable,
+    template: MessageTemplate,
+    *,
+    installation: str,
+    key_fingerprint: str,
+    mode: SendMode = SendMode.MESSAGES,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
+    is_test: bool = False,
+    check: CheckResult | None = None,
+) -> CampaignDraft:
+    """The snapshot of a campaign to every sendable row of ``table``.
+
+    ``check``: the pre-flight result the user saw, if already computed (else computed
+    here). Raises ``CampaignError`` when nothing can be sent.
+    """
+    _check_settings(batch_size, max_body_bytes)
+    compiled = compile_template(template, table.columns)
+    result = check if check is not None else check_all(compiled, table)
+    if result.template_blocks:
+        raise CampaignError(
+            "The message has errors, so nothing can be sent: "
+            f"{_first_errors(compiled.problems)} Correct them (`usosmail check` lists every "
+            "problem) and try again."
+        )
+    if not result.sendable_rows:
+        raise CampaignError(
+            "No recipient can be sent this message: every row is excluded or has a problem "
+            "(a missing, invalid or repeated address, or a message over the limits). "
+            "Correct the list (`usosmail check` lists every problem) and try again."
+        )
+    messages = _plan_messages(table, compiled, mode, result.sendable_rows)
+    return CampaignDraft(
+        installation=wire.normalize_base_url(installation),
+        key_fingerprint=key_fingerprint,
+        mode=mode,
+        template=template,
+        batch_size=batch_size,
+        max_body_bytes=max_body_bytes,
+        is_test=is_test,
+        source_path=str(table.source.path),
+        source_sheet=table.source.sheet,
+        columns=tuple(table.column_names),
+        email_column=table.email_column_name,
+        messages=tuple(messages),
+        excluded=tuple(_exclusions(table, result)),
+        first_subject=_first_subject(table, compiled, messages),
+    )
+
+
+def _first_subject(
+    table: RecipientTable, compiled: CompiledTemplate, messages: Sequence[PlannedMessage]
+) -> str:
+    first = messages[0]
+    if first.subject is not None:
+        return first.subject
+    index = table.row_index(first.row)
+    assert index is not None
+    return render(compiled, table.params(index), row=first.row).subject
+
+
+def _plan_messages(
+    table: RecipientTable, compiled: CompiledTemplate, mode: SendMode, rows: Sequence[int]
+) -> list[PlannedMessage]:
+    template = compiled.template
+    used = compiled.used_columns
+    planned: list[PlannedMessage] = []
+    for row in rows:
+        number = table.row_number(row)
+        addresses = table.recipients(row)
+        record = table.record(row)
+        values = table.params(row)
+        if mode is SendMode.MESSAGES:
+            try:
+                rendered = render(compiled, values, row=number)
+            except RenderError as exc:  # pragma: no cover - check_all blocks such rows
+                raise CampaignError(f"Row {number} cannot be rendered: {exc}") from None
+            message = simple_message_of(template, rendered.subject, rendered.content, addresses)
+            planned.append(
+                PlannedMessage(
+                    seq=len(planned) + 1,
+                    row=number,
+                    addresses=addresses,
+                    record=record,
+                    params=None,
+                    subject=rendered.subject,
+                    content=rendered.content,
+                    body_bytes=_simple_bytes(message),
+                )
+            )
+            continue
+        params = {name: values[name] for name in used}
+        for address in addresses:
+            planned.append(
+                PlannedMessage(
+                    seq=len(planned) + 1,
+                    row=number,
+                    addresses=(address,),
+                    record=record,
+                    params=params,
+                    subject=None,
+                    content=None,
+                    body_bytes=_template_recipient_bytes(TemplateRecipient(address, params)),
+                )
+            )
+    return planned
+
+
+def build_test_campaign(
+    table: RecipientTable,
+    template: MessageTemplate,
+    row: int,
+    to: str,
+    *,
+    installation: str,
+    key_fingerprint: str,
+    mode: SendMode = SendMode.MESSAGES,
+) -> CampaignDraft:
+    """ "Send test to me": row ``row``'s (table index) message, to ``to`` only, recorded as
+    a test campaign. The row must be one that would be sent."""
+    compiled = compile_template(template, table.columns)
+    if compiled.blocks:
+        raise CampaignError(
+            f"The message has errors, so no test can be sent: {_first_errors(compiled.problems)}"
+        )
+    number = table.row_number(row)
+    values = table.params(row)
+    try:
+        rendered = render(compiled, values, row=number)
+    except RenderError as exc:
+        raise CampaignError(f"Row {number}'s message cannot be made: {exc}") from None
+    if mode is SendMode.MESSAGES:
+        message = simple_message_of(template, rendered.subject, rendered.content, (to,))
+        planned = PlannedMessage(
+            1,
+            number,
+            (to,),
+            table.record(row),
+            None,
+            rendered.subject,
+            rendered.content,
+            _simple_bytes(message),
+        )
+    else:
+        params = {name: values[name] for name in compiled.used_columns}
+        planned = PlannedMessage(
+            1,
+            number,
+            (to,),
+            table.record(row),
+            params,
+            None,
+            None,
+            _template_recipient_bytes(TemplateRecipient(to, params)),
+        )
+    return CampaignDraft(
+        installation=wire.normalize_base_url(installation),
+        key_fingerprint=key_fingerprint,
+        mode=mode,
+        template=template,
+        batch_size=1,
+        max_body_bytes=DEFAULT_MAX_BODY_BYTES,
+        is_test=True,
+        source_path=str(table.source.path),
+        source_sheet=table.source.sheet,
+        columns=tuple(table.column_names),
+        email_column=table.email_column_name,
+        messages=(planned,),
+        excluded=(),
+        first_subject=rendered.subject,
+    )

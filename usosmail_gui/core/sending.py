@@ -1,0 +1,520 @@
+"""The send loop: a campaign's pending recipients, batch by batch, through the journal.
+
+For every request: the journal marks its recipients in flight and commits, the request
+goes out, and its outcome is committed as soon as the answer (or the failure) arrives.
+What each failure means, given that USOS has no idempotency key:
+
+- the answer lists message IDs: enqueued. A ``false`` entry was *not* enqueued: that
+  message is sent again alone (``send_simple_message``) to learn the reason (template
+  mode: alone through ``send_simple_by_template``);
+- HTTP 400 for a batch: the server refused the whole request and enqueued nothing, so
+  each of its recipients is sent alone to find the culprit(s); 400 for one recipient
+  alone: rejected, with the server's words;
+- ``OutcomeUncertain`` (timeout, dropped connection, 5xx): the request may have been
+  processed. Its recipients become *uncertain* and are never re-sent by this loop; the
+  user decides (``choose_resend``). The loop goes on with the next batch, but stops after
+  ``max_uncertain_in_a_row`` uncertain requests in a row (default 3): a server failing
+  every request would otherwise turn the whole list into uncertain recipients the user
+  must sort out by hand, while stopping leaves them pending and safe to resume;
+- unreachable (nothing was sent), 401, 403, or any other refusal: the request's
+  recipients go back to pending and the campaign stops, resumable, with the reason.
+
+Cancelling is checked before every request, so a cancel never cuts a request in half.
+``send_steps`` is a generator for a Qt worker (one ``SendProgress`` per request; close
+it to cancel); ``send_campaign`` drives it with callbacks for the command line. The same
+code path serves both.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from collections.abc import Callable, Generator, Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Protocol, TypedDict
+
+from usosmail_gui.core.usos import wire
+from usosmail_gui.core.usos.errors import (
+    BadParameter,
+    CredentialsRejected,
+    NotAdministrative,
+    OutcomeUncertain,
+    Unreachable,
+    UsosError,
+)
+from usosmail_gui.core.usos.models import (
+    Enqueued,
+    EnqueuedBatch,
+    SimpleMessage,
+    TemplateMessage,
+    TemplateRecipient,
+)
+
+from .campaign import (
+    PlannedBatch,
+    SendMode,
+    plan_batches,
+    request_overhead,
+    simple_message_of,
+    template_message_of,
+)
+from .journal import (
+    INTERRUPTED_REASON,
+    BatchKind,
+    CampaignRecord,
+    CampaignState,
+    CampaignSummary,
+    Counts,
+    Journal,
+    Outgoing,
+)
+
+__all__ = [
+    "DEFAULT_MAX_UNCERTAIN_IN_A_ROW",
+    "RequestReport",
+    "SendProgress",
+    "SendResult",
+    "SendResultJson",
+    "SendingClient",
+    "StopReason",
+    "interrupted_campaigns",
+    "resend_uncertain",
+    "send_campaign",
+    "send_steps",
+]
+
+DEFAULT_MAX_UNCERTAIN_IN_A_ROW = 3
+
+
+class SendingClient(Protocol):
+    """The three send methods of ``MailingClient`` (a fake in tests)."""
+
+    def send_simple_message(self, message: SimpleMessage) -> Enqueued: ...
+
+    def send_simple_messages(self, messages: Sequence[SimpleMessage]) -> EnqueuedBatch: ...
+
+    def send_simple_by_template(
+        self, template: TemplateMessage, recipients: Sequence[TemplateRecipient]
+    ) -> EnqueuedBatch: ...
+
+
+class StopReason(StrEnum):
+    FINISHED = "finished"  # nothing left to send
+    CANCELLED = "cancelled"
+    UNREACHABLE = "unreachable"
+    CREDENTIALS_REJECTED = "credentials_rejected"
+    NOT_ADMINISTRATIVE = "not_administrative"
+    REFUSED = "refused"  # the server refused a request for a reason that is not a message's
+    TOO_MANY_UNCERTAIN = "too_many_uncertain"
+
+
+@dataclass(frozen=True, slots=True)
+class RequestReport:
+    """What one request did."""
+
+    kind: BatchKind
+    method: str
+    size: int
+    enqueued: int = 0
+    rejected: int = 0
+    uncertain: int = 0
+    not_sent: int = 0  # back to pending (to be sent alone, or after a stop)
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SendProgress:
+    """Counts after one request; ``remaining`` seconds is an estimate (None: not yet)."""
+
+    campaign: str
+    counts: Counts
+    requests: int
+    batches_done: int
+    batches_total: int
+    elapsed: float
+    remaining: float | None
+    last: RequestReport | None
+
+    def text(self) -> str:
+        c = self.counts
+        left = "" if self.remaining is None else f", about {_duration(self.remaining)} left"
+        return (
+            f"batch {self.batches_done}/{self.batches_total}: {c.enqueued:,} enqueued · "
+            f"{c.rejected:,} rejected · {c.uncertain:,} uncertain · {c.not_sent:,} to send · "
+            f"{_duration(self.elapsed)} elapsed{left}"
+        )
+
+
+class SendResultJson(TypedDict):
+    campaign: str
+    enqueued: int
+    rejected: int
+    uncertain: int
+    not_sent: int
+
+
+@dataclass(frozen=True, slots=True)
+class SendResult:
+    campaign: str
+    counts: Counts
+    stop: StopReason
+    message: str  # plain words: what happened, what to do
+    requests: int
+    elapsed: float
+
+    def to_json(self) -> SendResultJson:
+        """The ``usosmail send/resume --json`` shape of docs/cli.md."""
+        c = self.counts
+        return {
+            "campaign": self.campaign,
+            "enqueued": c.enqueued,
+            "rejected": c.rejected,
+            "uncertain": c.uncertain,
+            "not_sent": c.not_sent,
+        }
+
+
+def _duration(seconds: float) -> str:
+    if seconds < 60:
+        return f"{seconds:.0f} s" if seconds >= 10 else f"{seconds:.1f} s"
+    minutes, secs = divmod(int(seconds + 0.5), 60)
+    if minutes < 60:
+        return f"{minutes} min {secs:02d} s"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes:02d} min"
+
+
+class _Stop(Exception):
+    """Ends the run after the current request; ``report``: what that request did."""
+
+    def __init__(self, reason: StopReason, message: str, report: RequestReport | None = None) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.message = message
+        self.report = report
+
+
+class _Run:
+    """One sending session of one campaign (its lock held by the caller)."""
+
+    def __init__(
+        self,
+        journal: Journal,
+        client: SendingClient,
+        campaign: CampaignRecord,
+        clock: Callable[[], float],
+        max_uncertain_in_a_row: int,
+    ) -> None:
+        self.journal = journal
+        self.client = client
+        self.campaign = campaign
+        self.clock = clock
+        self.max_uncertain = max(1, max_uncertain_in_a_row)
+        self.started = clock()
+        self.overhead = request_overhead(campaign.mode, campaign.template)
+        self.counts = journal.counts(campaign.id)
+        self.requests = 0
+        self.batches_done = 0
+        self.uncertain_in_a_row = 0
+        self.finished_here = 0  # recipients given an outcome in this session (for the estimate)
+        self.queue: deque[PlannedBatch] = deque()
+
+    def plan(self) -> None:
+        self.queue = deque(
+            plan_batches(
+                self.journal.pending_plan_items(self.campaign.id),
+                batch_size=self.campaign.batch_size,
+                max_body_bytes=self.campaign.max_body_bytes,
+                overhead=self.overhead,
+            )
+        )
+
+    def progress(self, last: RequestReport | None) -> SendProgress:
+        elapsed = self.clock() - self.started
+        remaining = None
+        if self.finished_here:
+            remaining = elapsed / self.finished_here * self.counts.not_sent
+        return SendProgress(
+            campaign=self.campaign.id,
+            counts=self.counts,
+            requests=self.requests,
+            batches_done=self.batches_done,
+            batches_total=self.batches_done + len(self.queue),
+            elapsed=elapsed,
+            remaining=remaining,
+            last=last,
+        )
+
+    def _count(self, **delta: int) -> None:
+        c = self.counts
+        self.counts = Counts(
+            pending=c.pending + delta.get("pending", 0),
+            in_flight=c.in_flight + delta.get("in_flight", 0),
+            enqueued=c.enqueued + delta.get("enqueued", 0),
+            rejected=c.rejected + delta.get("rejected", 0),
+            uncertain=c.uncertain + delta.get("uncertain", 0),
+            undecided=c.undecided + delta.get("uncertain", 0),
+        )
+
+    # --- one request --------------------------------------------------------------------
+    def send(self, batch: PlannedBatch) -> RequestReport:
+        """Journal in flight, send, journal the outcome. Raises ``_Stop`` to end the run."""
+        records = self.journal.outgoing(self.campaign.id, batch.seqs)
+        if not records:
+            return RequestReport(BatchKind.BATCH, "", 0)
+        mode = self.campaign.mode
+        template = self.campaign.template
+        alone = batch.solo or len(records) == 1
+        kind = BatchKind.SINGLE if alone else BatchKind.BATCH
+        request: Callable[[], Sequence[str | None]]
+        if mode is SendMode.MESSAGES:
+            messages = [self._simple(r) for r in records]
+            if batch.solo:
+                method = wire.SEND_SIMPLE_MESSAGE
+                request = lambda: (self.client.send_simple_message(messages[0]).message_id,)  # noqa: E731
+            else:
+                method = wire.SEND_SIMPLE_MESSAGES
+                request = lambda: self.client.send_simple_messages(messages).message_ids  # noqa: E731
+        else:
+            message = template_message_of(template)
+            recipients = [TemplateRecipient(r.addresses[0], dict(r.params or {})) for r in records]
+            method = wire.SEND_SIMPLE_BY_TEMPLATE
+            request = lambda: self.client.send_simple_by_template(message, recipients).message_ids  # noqa: E731
+        seqs = [r.seq for r in records]
+        size = len(seqs)
+        batch_id = self.journal.start_batch(
+            self.campaign.id, seqs, kind=kind, method=method, body_bytes=batch.body_bytes
+        )
+        self._count(pending=-size, in_flight=size)
+        self.requests += 1
+        try:
+            ids = request()
+        except OutcomeUncertain as exc:
+            return self._uncertain(batch_id, kind, method, size, str(exc))
+        except BadParameter as exc:
+            self.uncertain_in_a_row = 0
+            if alone:
+                self.journal.batch_rejected(batch_id, str(exc))
+                self._count(in_flight=-size, rejected=size)
+                self.finished_here += size
+                return RequestReport(kind, method, size, rejected=size, detail=str(exc))
+            self.journal.batch_not_sent(batch_id, str(exc), refused=True)
+            self._count(in_flight=-size, pending=size)
+            self._alone_next(seqs, records)
+            return RequestReport(kind, method, size, not_sent=size, detail=str(exc))
+        except (Unreachable, CredentialsRejected, NotAdministrative) as exc:
+            reason = (
+                StopReason.UNREACHABLE
+                if isinstance(exc, Unreachable)
+                else StopReason.CREDENTIALS_REJECTED
+                if isinstance(exc, CredentialsRejected)
+                else StopReason.NOT_ADMINISTRATIVE
+            )
+            raise self._not_sent(batch_id, kind, method, size, reason, str(exc)) from None
+        except UsosError as exc:
+            if exc.http_status is not None and exc.http_status < 500:
+                # refused before processing (a redirect, 404, 413, 429…): nothing enqueued
+                raise self._not_sent(batch_id, kind, method, size, StopReason.REFUSED, str(exc)) from None
+            return self._uncertain(batch_id, kind, method, size, str(exc))
+        except BaseException:
+            # interrupted mid-request (Ctrl+C, a bug): it may have reached the server
+            self.journal.batch_uncertain(batch_id, INTERRUPTED_REASON)
+            self._count(in_flight=-size, uncertain=size)
+            raise
+        self.uncertain_in_a_row = 0
+        # ``false`` from a request that was already alone and by template is the final
+        # answer (nothing else tells the reason); otherwise that message is sent alone next
+        final = alone and mode is SendMode.TEMPLATE
+        not_enqueued = self.journal.batch_answered(
+            batch_id, list(zip(seqs, ids, strict=True)), false_is_final=final
+        )
+        enqueued, missing = size - len(not_enqueued), len(not_enqueued)
+        self.finished_here += enqueued
+        if final:
+            self._count(in_flight=-size, enqueued=enqueued, rejected=missing)
+            self.finished_here += missing
+            return RequestReport(kind, method, size, enqueued=enqueued, rejected=missing)
+        self._count(in_flight=-size, enqueued=enqueued, pending=missing)
+        self._alone_next(not_enqueued, records)
+        return RequestReport(kind, method, size, enqueued=enqueued, not_sent=missing)
+
+    def _simple(self, record: Outgoing) -> SimpleMessage:
+        assert record.subject is not None and record.content is not None
+        return simple_message_of(self.campaign.template, record.subject, record.content, record.addresses)
+
+    def _alone_next(self, seqs: Sequence[int], records: Sequence[Outgoing]) -> None:
+        """Send each of ``seqs`` alone, right after this request."""
+        sizes = {r.seq: r.body_bytes for r in records}
+        for seq in reversed(seqs):
+            self.queue.appendleft(PlannedBatch((seq,), self.overhead + sizes[seq], solo=True))
+
+    def _uncertain(
+        self, batch_id: int, kind: BatchKind, method: str, size: int, reason: str
+    ) -> RequestReport:
+        self.journal.batch_uncertain(batch_id, reason)
+        self._count(in_flight=-size, uncertain=size)
+        self.finished_here += size
+        self.uncertain_in_a_row += 1
+        report = RequestReport(kind, method, size, uncertain=size, detail=reason)
+        if self.uncertain_in_a_row >= self.max_uncertain:
+            raise _Stop(
+                StopReason.TOO_MANY_UNCERTAIN,
+                f"{self.uncertain_in_a_row} requests in a row failed in a way that leaves their "
+                f"messages uncertain (last: {reason}). Sending stopped so that no more messages "
+                "become uncertain; the rest are kept and nothing was lost. Try again later with "
+                f"`usosmail resume {self.campaign.id}`, and decide about the uncertain ones then.",
+                report,
+            )
+        return report
+
+    def _not_sent(
+        self, batch_id: int, kind: BatchKind, method: str, size: int, reason: StopReason, detail: str
+    ) -> _Stop:
+        """Nothing was enqueued: back to pending; the ``_Stop`` to raise."""
+        self.journal.batch_not_sent(batch_id, detail)
+        self._count(in_flight=-size, pending=size)
+        report = RequestReport(kind, method, size, not_sent=size, detail=detail)
+        return _Stop(reason, _stop_words(reason, detail, self.campaign.id), report)
+
+
+def _stop_words(reason: StopReason, detail: str, campaign: str) -> str:
+    resume = f"Nothing was lost: the rest waits, and `usosmail resume {campaign}` sends it."
+    return {
+        StopReason.UNREACHABLE: f"USOS could not be reached ({detail}). Check the network, then resume. "
+        + resume,
+        StopReason.CREDENTIALS_REJECTED: "USOS rejected the consumer key or secret. Check them (and "
+        "this computer's clock), then resume. " + resume,
+        StopReason.NOT_ADMINISTRATIVE: "This consumer key is not an Administrative Consumer Key, which "
+        "sending mail requires. Ask your USOS API administrators for one, then resume. " + resume,
+        StopReason.REFUSED: f"USOS refused the request ({detail}). " + resume,
+    }.get(reason, detail)
+
+
+def _final_words(reason: StopReason, counts: Counts, campaign: str) -> str:
+    if reason is StopReason.CANCELLED:
+        return (
+            f"Sending was stopped before the end. {counts.not_sent:,} recipient(s) were not sent; "
+            f"`usosmail resume {campaign}` sends them."
+        )
+    parts = [f"{counts.enqueued:,} of {counts.total:,} message(s) enqueued by USOS."]
+    if counts.rejected:
+        parts.append(f"{counts.rejected:,} refused by USOS (the reason is recorded for each).")
+    if counts.uncertain:
+        parts.append(
+            f"{counts.uncertain:,} uncertain: their request may or may not have reached USOS, so "
+            "they were not sent again. Check with the recipients or USOS, and send again only "
+            "those you choose."
+        )
+    return " ".join(parts)
+
+
+def send_steps(
+    journal: Journal,
+    client: SendingClient,
+    campaign: str,
+    *,
+    cancelled: Callable[[], bool] | None = None,
+    clock: Callable[[], float] = time.monotonic,
+    max_uncertain_in_a_row: int = DEFAULT_MAX_UNCERTAIN_IN_A_ROW,
+) -> Generator[SendProgress, None, SendResult]:
+    """Send what ``campaign`` has pending; yields progress after every request and
+    returns the ``SendResult``. Cancel with ``cancelled()`` (checked before each request)
+    or by closing the generator between two steps: both leave the campaign resumable.
+
+    Raises ``CampaignBusy`` when another sender holds the campaign, ``ValueError`` when
+    ``client`` talks to another installation than the campaign's.
+    """
+    record = journal.campaign(campaign)
+    client_url = getattr(client, "base_url", None)
+    if isinstance(client_url, str) and wire.normalize_base_url(client_url) != record.installation:
+        raise ValueError(
+            f"Campaign {campaign} belongs to {record.installation}, but the connection is to "
+            f"{client_url}. Connect to {record.installation} to send it."
+        )
+    lock = journal.lock_campaign(campaign)
+    try:
+        journal.recover_locked(campaign)  # a crash of an earlier sender, not yet recovered
+        journal.set_campaign_state(campaign, CampaignState.SENDING)
+        run = _Run(journal, client, record, clock, max_uncertain_in_a_row)
+        ended: tuple[CampaignState, str | None] | None = None
+        try:
+            stop: _Stop | None = None
+            while stop is None:
+                run.plan()
+                if not run.queue:
+                    break
+                while run.queue:
+                    if cancelled is not None and cancelled():
+                        stop = _Stop(StopReason.CANCELLED, "")
+                        break
+                    batch = run.queue.popleft()
+                    report: RequestReport | None
+                    try:
+                        report = run.send(batch)
+                    except _Stop as raised:
+                        stop, report = raised, raised.report
+                    run.batches_done += 1
+                    yield run.progress(report)
+                    if stop is not None:
+                        break
+            final = stop.reason if stop is not None else StopReason.FINISHED
+            counts = journal.counts(campaign)
+            words = (
+                stop.message if stop is not None and stop.message else _final_words(final, counts, campaign)
+            )
+            ended = (
+                (CampaignState.DONE, None) if final is StopReason.FINISHED else (CampaignState.STOPPED, words)
+            )
+            return SendResult(campaign, counts, final, words, run.requests, clock() - run.started)
+        finally:
+            if ended is None:  # closed between two steps (cancelled), or an error
+                try:
+                    words = _final_words(StopReason.CANCELLED, journal.counts(campaign), campaign)
+                    journal.set_campaign_state(campaign, CampaignState.STOPPED, words)
+                except Exception:  # the journal itself failed: the next open recovers
+                    pass
+            else:
+                journal.set_campaign_state(campaign, *ended)
+    finally:
+        lock.release()
+
+
+def send_campaign(
+    journal: Journal,
+    client: SendingClient,
+    campaign: str,
+    *,
+    cancelled: Callable[[], bool] | None = None,
+    progress: Callable[[SendProgress], None] | None = None,
+    clock: Callable[[], float] = time.monotonic,
+    max_uncertain_in_a_row: int = DEFAULT_MAX_UNCERTAIN_IN_A_ROW,
+) -> SendResult:
+    """``send_steps`` driven to the end, calling ``progress`` after every request."""
+    steps = send_steps(
+        journal,
+        client,
+        campaign,
+        cancelled=cancelled,
+        clock=clock,
+        max_uncertain_in_a_row=max_uncertain_in_a_row,
+    )
+    while True:
+        try:
+            step = next(steps)
+        except StopIteration as done:
+            result: SendResult = done.value
+            return result
+        if progress is not None:
+            progress(step)
+
+
+def resend_uncertain(journal: Journal, campaign: str, seqs: Iterable[int]) -> int:
+    """The user's explicit choice: these uncertain recipients are sent again (each alone)
+    by the next ``send_campaign``. Returns how many were uncertain and now wait."""
+    return journal.choose_resend(campaign, seqs)
+
+
+def interrupted_campaigns(journal: Journal) -> list[CampaignSummary]:
+    """Campaigns with recipients never sent, or uncertain ones with no decision; newest first."""
+    return journal.interrupted()
