@@ -11,7 +11,17 @@ import tests.bench
 from tests.bench.harness import Result
 
 
+def _quiet_qt() -> None:
+    """Qt's messages through the app's handler: the offscreen plugin's notices go to debug."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    from usosmail_gui.app import _qt_message
+
+    qInstallMessageHandler(_qt_message)
+
+
 def main(argv: list[str]) -> int:
+    _quiet_qt()
     wanted = set(argv)
     names = sorted(m.name for m in pkgutil.iter_modules(tests.bench.__path__) if m.name.startswith("bench_"))
     for name in names:
