@@ -170,14 +170,15 @@ def build_main_window(
     """Compose the window from the options; returns it and the clean-up to run after it closes.
 
     Needs a QApplication. Nothing here waits on the network, the keyring or the disk: the
-    sandbox is started, stored credentials and the ``--demo`` list are loaded, in workers
-    once the event loop runs.
+    sandbox is started, stored credentials and the ``--demo`` list are loaded, and the
+    journal is searched for interrupted campaigns (offered once the window shows), in
+    workers once the event loop runs.
     """
     store = credential_store or CredentialStore()
     settings = settings if settings is not None else app_settings()
     session: SandboxSession | None = None
     if options.sandbox:
-        window = MainWindow(store, settings=settings, restore_last=False)
+        window = MainWindow(store, settings=settings, restore_last=False, offer_resume=True)
         session = sandbox_session or SandboxSession()
         window.show_starting_sandbox()
         workers.run_in_background(
@@ -188,9 +189,11 @@ def build_main_window(
         )
     elif options.installation:
         connection = ActiveConnection(options.installation.strip())
-        window = MainWindow(store, connection=connection, settings=settings, ask_when_missing=True)
+        window = MainWindow(
+            store, connection=connection, settings=settings, ask_when_missing=True, offer_resume=True
+        )
     else:
-        window = MainWindow(store, settings=settings)
+        window = MainWindow(store, settings=settings, offer_resume=True)
     if options.demo:
         window.open_file(demo_list_path(), remember=False)  # in a worker, like any file
 

@@ -2,6 +2,13 @@
 state, queue size), and the work area: the recipient list on the left and, on the right,
 the place of the template editor.
 
+Sending (the Send menu) goes through ``sending``: the confirmation (``SendDialog``) builds
+the campaign in a worker, a ``SendSession`` runs the core's send loop in a worker with a
+stop flag checked between requests, and a non-modal ``SendProgressDialog`` shows it. On
+start (``offer_resume``) a worker looks for interrupted campaigns in the journal and the
+``ResumeDialog`` offers them. Closing while sending asks, then waits for the request
+under way to finish before the window closes.
+
 It receives its collaborators (credential store, the connection to start with, the
 check function) from ``app.py``; it runs every core call through ``workers``: loading a
 recipient list (File ▸ Open…, Open Recent, a file dropped on the window, the sheet and
@@ -11,18 +18,29 @@ cannot be read leaves the list loaded before exactly as it was.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QSettings, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QMimeData, QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
+    QInputDialog,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -31,8 +49,12 @@ from PySide6.QtWidgets import (
 )
 
 from usosmail_gui import __version__
+from usosmail_gui.core.campaign import CampaignDraft, build_test_campaign, key_fingerprint
 from usosmail_gui.core.credentials import Credentials, CredentialStore
+from usosmail_gui.core.journal import CampaignRecord
 from usosmail_gui.core.recipients import LoadProgress, RecipientTable, SpreadsheetError, Summary
+from usosmail_gui.core.recipients.emails import EmailChecker
+from usosmail_gui.core.sending import SendProgress, StopReason
 from usosmail_gui.core.usos.connection import ConnectionReport, Verdict, check_connection
 from usosmail_gui.core.usos.installations import known_installations
 from usosmail_gui.core.usos.wire import normalize_base_url
@@ -42,6 +64,22 @@ from .composer import ComposerPanel
 from .connection_dialog import CheckConnection, ConnectionDialog, ListInstallations
 from .loading import LoadRequest, file_dialog_filter, is_spreadsheet_path, load_job
 from .recipients_view import RecipientPane
+from .resume_dialog import ResumeDialog
+from .send_dialog import SendDialog
+from .sending import (
+    KEY_TEST_ADDRESS,
+    CampaignStarted,
+    Interrupted,
+    SendOutcome,
+    SendProgressDialog,
+    SendRequest,
+    SendSession,
+    counts_text,
+    failure_text,
+    find_interrupted,
+    leave_uncertain,
+    outcome_text,
+)
 from .settings import (
     KEY_GEOMETRY,
     KEY_LAST_URL,
@@ -85,6 +123,12 @@ class MainWindow(QMainWindow):
         loadCancelled(): the user cancelled loading (the list loaded before stays).
         recentFilesChanged(object): the File ▸ Open Recent paths, newest first, once the
             menu shows them (after the check which of them still exist).
+        sendStarted(object): ``CampaignStarted``, once a campaign (or test) is in the journal
+            and its first request is about to go.
+        sendFinished(object): the ``SendOutcome``, or the exception that stopped the session,
+            once it is shown and no request is under way any more.
+        interruptedFound(object): the list of ``Interrupted`` campaigns, once offered (an
+            empty list when there is nothing to offer).
     """
 
     connectionChanged = Signal(object)
@@ -94,6 +138,9 @@ class MainWindow(QMainWindow):
     loadFailed = Signal(object)
     loadCancelled = Signal()
     recentFilesChanged = Signal(object)
+    sendStarted = Signal(object)
+    sendFinished = Signal(object)
+    interruptedFound = Signal(object)
 
     def __init__(
         self,
@@ -106,6 +153,7 @@ class MainWindow(QMainWindow):
         ask_when_missing: bool = False,
         restore_last: bool = True,
         list_sheets: ListSheets | None = None,
+        offer_resume: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -125,6 +173,17 @@ class MainWindow(QMainWindow):
         self._load_request: LoadRequest | None = None
         self._sheet_dialog: SheetDialog | None = None
         self._missing_recent: set[str] = set()
+        self._offer_resume = offer_resume  # look for interrupted campaigns once shown
+        self._send_session: SendSession | None = None
+        self._close_after_send = False  # the user chose to stop sending and close
+        self._find_task: Task | None = None
+        self._test_target: tuple[int, str] | None = None  # (row number, address) of the test
+        self.send_dialog: SendDialog | None = None
+        self.progress_dialog: SendProgressDialog | None = None
+        self.resume_dialog: ResumeDialog | None = None
+        self.address_dialog: QInputDialog | None = None
+        self.message_box: QMessageBox | None = None  # the last explanation shown (tests answer it)
+        self.close_box: QMessageBox | None = None
 
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
@@ -190,6 +249,8 @@ class MainWindow(QMainWindow):
         self.test_action.setEnabled(False)
         connection_menu.addAction(self.test_action)
 
+        self._build_send_menu()
+
         help_menu = bar.addMenu(self.tr("&Help"))
         self.about_action = QAction(self.tr("&About usosmail-gui"), self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
@@ -199,6 +260,37 @@ class MainWindow(QMainWindow):
         self.about_qt_action.setMenuRole(QAction.MenuRole.AboutQtRole)
         self.about_qt_action.triggered.connect(QApplication.aboutQt)
         help_menu.addAction(self.about_qt_action)
+
+    def _build_send_menu(self) -> None:
+        menu = self.send_menu = self.menuBar().addMenu(self.tr("&Send"))
+        self.send_test_action = QAction(self.tr("Send &test to me…"), self)
+        self.send_test_action.setShortcut(QKeySequence(self.tr("Ctrl+T")))
+        self.send_test_action.setStatusTip(
+            self.tr("Send the selected recipient's message (as the preview shows it) to your own address.")
+        )
+        self.send_test_action.triggered.connect(self.send_test)
+        menu.addAction(self.send_test_action)
+        self.send_action = QAction(self.tr("&Send…"), self)
+        # Ctrl+Shift+Return: no editor uses it (Ctrl+Return / Shift+Return insert breaks in some)
+        self.send_action.setShortcuts(
+            [QKeySequence(self.tr("Ctrl+Shift+Return")), QKeySequence(self.tr("Ctrl+Shift+Enter"))]
+        )
+        self.send_action.setStatusTip(
+            self.tr("Check what will be sent, confirm, and send the message to every recipient.")
+        )
+        self.send_action.triggered.connect(self.open_send_dialog)
+        menu.addAction(self.send_action)
+        menu.addSeparator()
+        self.interrupted_action = QAction(self.tr("&Interrupted campaigns…"), self)
+        self.interrupted_action.setStatusTip(
+            self.tr("Finish campaigns that stopped before the end (recipients never sent, uncertain ones).")
+        )
+        self.interrupted_action.triggered.connect(lambda: self.show_interrupted())
+        menu.addAction(self.interrupted_action)
+        self.test_address_action = QAction(self.tr("My &address for tests…"), self)
+        self.test_address_action.setStatusTip(self.tr("The address test messages are sent to."))
+        self.test_address_action.triggered.connect(lambda: self.ask_test_address())
+        menu.addAction(self.test_address_action)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -592,7 +684,7 @@ class MainWindow(QMainWindow):
         self.summary_label.setToolTip("\n".join(details))
 
     def summary_text(self, summary: Summary) -> str:
-        """"1,204 recipients · 1,198 will receive · 6 problems", in the user's language."""
+        """ "1,204 recipients · 1,198 will receive · 6 problems", in the user's language."""
         return " · ".join(
             (
                 self.tr("%Ln recipient(s)", "", summary.recipients),
@@ -717,10 +809,393 @@ class MainWindow(QMainWindow):
         event.acceptProposedAction()
         self.open_file(path)
 
+    # --- sending -------------------------------------------------------------------
+    @property
+    def sending(self) -> bool:
+        """Whether a send session (a campaign, a resume or a test) runs now."""
+        return self._send_session is not None
+
+    def send_session(self) -> SendSession | None:
+        return self._send_session
+
+    def _send_problem(self, *, test: bool = False) -> str | None:
+        """Why sending cannot start now, in plain words (None: it can)."""
+        if self._send_session is not None:
+            return self.tr("A campaign is being sent now. Wait for it to finish, or stop it, first.")
+        if self.loading:
+            return self.tr("A list of recipients is being opened. Wait until it is shown.")
+        if self.recipients() is None:
+            return self.tr("Open a list of recipients first (File ▸ Open…).")
+        conn = self._connection
+        if conn is None or conn.credentials is None:
+            return self.tr(
+                "Connect to your university's USOS API first (Connection ▸ Connect…): the messages "
+                "are sent through it."
+            )
+        if test and self.composer.current_row() is None:
+            return self.tr(
+                "Select a recipient in the list: the test is their message, as the preview shows it."
+            )
+        return None
+
+    def _explain(self, title: str, text: str, *, informative: str = "", warning: bool = True) -> QMessageBox:
+        box = QMessageBox(self)
+        box.setObjectName("sendMessageBox")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setIcon(QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information)
+        box.setWindowTitle(title)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(text)
+        if informative:
+            box.setInformativeText(informative)
+        self.message_box = box
+        box.open()
+        return box
+
+    @Slot()
+    def open_send_dialog(self) -> SendDialog | None:
+        """Open (not exec) the confirmation; it prepares the campaign in a worker."""
+        problem = self._send_problem()
+        if problem is not None:
+            self._explain(self.tr("Cannot send yet"), problem)
+            return None
+        if self.send_dialog is not None and self.send_dialog.isVisible():
+            self.send_dialog.raise_()
+            return self.send_dialog
+        table, conn = self.recipients(), self._connection
+        assert table is not None and conn is not None and conn.credentials is not None
+        dialog = SendDialog(
+            table,
+            self.composer.template(),
+            installation=conn.base_url,
+            key_fingerprint=key_fingerprint(conn.credentials.consumer_key),
+            installation_text=self.installation_label.text(),
+            parent=self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.sendConfirmed.connect(lambda draft: self._send_confirmed(conn, draft))
+        dialog.destroyed.connect(self._send_dialog_gone)
+        self.send_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _send_dialog_gone(self) -> None:
+        self.send_dialog = None
+
+    def _send_confirmed(self, conn: ActiveConnection, draft: CampaignDraft) -> None:
+        if self._connection is not conn or conn.credentials is None or self._send_session is not None:
+            self._explain(
+                self.tr("Nothing was sent"),
+                self.tr("The connection changed (or a campaign started) meanwhile. Open Send… again."),
+            )
+            return
+        request = SendRequest(conn.base_url, conn.credentials, draft=lambda: draft, check=self._check)
+        self._start_session(request)
+
+    def _start_session(self, request: SendRequest, *, is_test: bool = False) -> SendSession:
+        session = SendSession(request, is_test=is_test, parent=self)
+        session.started.connect(self._send_started)
+        session.progress.connect(self._send_progress)
+        session.succeeded.connect(self._send_succeeded)
+        session.failed.connect(self._send_failed)
+        session.ended.connect(lambda: self._send_ended(session))
+        self._send_session = session
+        self._update_send_actions()
+        if not is_test:
+            old = self.progress_dialog
+            if old is not None:
+                old.close()
+            dialog = SendProgressDialog(session, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.destroyed.connect(lambda: self._progress_dialog_gone(dialog))
+            self.progress_dialog = dialog
+            dialog.show()
+            self.statusBar().showMessage(self.tr("Checking the connection before sending…"))
+        session.start()
+        return session
+
+    def _progress_dialog_gone(self, dialog: SendProgressDialog) -> None:
+        if self.progress_dialog is dialog:
+            self.progress_dialog = None
+
+    def _update_send_actions(self) -> None:
+        idle = self._send_session is None
+        for action in (self.send_action, self.send_test_action, self.interrupted_action):
+            action.setEnabled(idle)
+
+    def _send_started(self, started: CampaignStarted) -> None:
+        if self._test_target is None:
+            self.statusBar().showMessage(
+                self.tr("Sending campaign {id}: {counts}").format(
+                    id=started.campaign.id, counts=counts_text(started.counts)
+                )
+            )
+        self.sendStarted.emit(started)
+
+    def _send_progress(self, progress: SendProgress) -> None:
+        if self._test_target is None:
+            self.statusBar().showMessage(
+                self.tr("Sending campaign {id}: {counts}").format(
+                    id=progress.campaign, counts=counts_text(progress.counts)
+                )
+            )
+
+    def _send_succeeded(self, outcome: SendOutcome) -> None:
+        result = outcome.result
+        if self._test_target is not None:
+            row, address = self._test_target
+            if result.counts.all_enqueued:
+                self.statusBar().showMessage(
+                    self.tr("Test sent: row {row}'s message to {address} (accepted by USOS).").format(
+                        row=row, address=address
+                    ),
+                    15000,
+                )
+            else:
+                self.statusBar().showMessage(self.tr("The test message was not sent."), 15000)
+                self._explain(
+                    self.tr("The test message was not sent"),
+                    outcome_text(outcome),
+                    informative="\n".join(f"{r.error or ''}" for r in outcome.rejected),
+                )
+            return
+        words = counts_text(result.counts)
+        if result.stop is StopReason.FINISHED:
+            text = self.tr("Campaign {id} sent: {counts}.")
+        else:
+            text = self.tr("Campaign {id} stopped (can be resumed): {counts}.")
+        self.statusBar().showMessage(text.format(id=outcome.campaign.id, counts=words))
+
+    def _send_failed(self, exc: Exception) -> None:
+        text = failure_text(exc)
+        if self._test_target is not None:
+            self.statusBar().showMessage(self.tr("The test message was not sent."), 15000)
+            self._explain(self.tr("The test message was not sent"), text)
+            return
+        self.statusBar().showMessage(self.tr("Sending could not run: see the Sending window."), 15000)
+
+    def _send_ended(self, session: SendSession) -> None:
+        if session is not self._send_session:
+            return
+        self._send_session = None
+        self._test_target = None
+        self._update_send_actions()
+        self.sendFinished.emit(session.outcome if session.outcome is not None else session.error)
+        if self._close_after_send:
+            self._close_after_send = False  # asked again if this close is called off
+            self.close()
+
+    # --- send test to me ---------------------------------------------------------------
+    def test_address(self) -> str:
+        """The user's own address for tests ("" until given); not a secret, kept in QSettings."""
+        return str(self._settings.value(KEY_TEST_ADDRESS, "", str) or "")
+
+    @Slot()
+    def send_test(self) -> None:
+        """The selected recipient's message, to the user's own address (asked once)."""
+        problem = self._send_problem(test=True)
+        if problem is not None:
+            self._explain(self.tr("Cannot send a test yet"), problem)
+            return
+        address = self.test_address()
+        if not address:
+            self.ask_test_address(then=self._send_test_to)
+            return
+        self._send_test_to(address)
+
+    def ask_test_address(self, then: Callable[[str], None] | None = None) -> QInputDialog:
+        """Open (not exec) the question for the user's own address; ``then`` gets it."""
+        if self.address_dialog is not None:
+            self.address_dialog.reject()
+        dialog = QInputDialog(self)
+        dialog.setObjectName("testAddressDialog")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setWindowTitle(self.tr("Your address for tests"))
+        dialog.setLabelText(
+            self.tr(
+                "Test messages go to your own e-mail address. Which one? (It is remembered on this "
+                "computer; change it in Send ▸ My address for tests….)"
+            )
+        )
+        dialog.setInputMode(QInputDialog.InputMode.TextInput)
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
+        dialog.setTextValue(self.test_address())
+        dialog.setOkButtonText(self.tr("Use this address"))
+        dialog.textValueSelected.connect(lambda text: self._test_address_chosen(text, then))
+        dialog.destroyed.connect(lambda: self._address_dialog_gone(dialog))
+        self.address_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _address_dialog_gone(self, dialog: QInputDialog) -> None:
+        if self.address_dialog is dialog:
+            self.address_dialog = None
+
+    def _test_address_chosen(self, text: str, then: Callable[[str], None] | None) -> None:
+        normalized, why = EmailChecker().check_address(text.strip())
+        if normalized is None:
+            self._explain(
+                self.tr("Not an e-mail address"),
+                self.tr("“{text}” is not a valid e-mail address, so nothing was sent.").format(
+                    text=text.strip()
+                ),
+                informative=texts.details_line(why),
+            )
+            return
+        self._settings.setValue(KEY_TEST_ADDRESS, normalized)
+        if then is not None:
+            then(normalized)
+
+    def _send_test_to(self, address: str) -> None:
+        problem = self._send_problem(test=True)
+        if problem is not None:
+            self._explain(self.tr("Cannot send a test yet"), problem)
+            return
+        table, conn, row = self.recipients(), self._connection, self.composer.current_row()
+        assert table is not None and conn is not None and conn.credentials is not None and row is not None
+        draft = functools.partial(
+            build_test_campaign,
+            table,
+            self.composer.template(),
+            row,
+            address,
+            installation=conn.base_url,
+            key_fingerprint=key_fingerprint(conn.credentials.consumer_key),
+        )
+        self._test_target = (table.row_number(row), address)
+        self.statusBar().showMessage(
+            self.tr("Sending row {row}'s message to {address} as a test…").format(
+                row=table.row_number(row), address=address
+            )
+        )
+        self._start_session(
+            SendRequest(conn.base_url, conn.credentials, draft=draft, check=self._check), is_test=True
+        )
+
+    # --- interrupted campaigns -----------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._offer_resume:
+            self._offer_resume = False
+            QTimer.singleShot(0, lambda: self.show_interrupted(quiet=True))
+
+    @Slot()
+    def show_interrupted(self, *, quiet: bool = False) -> None:
+        """Look for interrupted campaigns in a worker and offer them (``quiet``: say
+        nothing when there are none, as at start)."""
+        if self._find_task is not None:
+            return
+        self._find_task = run_in_background(
+            find_interrupted,
+            parent=self,
+            on_result=lambda found: self._interrupted_found(found, quiet),
+            on_error=self._find_failed,
+            on_finished=self._find_done,
+        )
+
+    def _find_done(self) -> None:
+        self._find_task = None
+
+    def _interrupted_found(self, found: list[Interrupted], quiet: bool) -> None:
+        dialog = self.resume_dialog
+        if dialog is None:
+            if not found and quiet:
+                self.interruptedFound.emit(found)
+                return
+            dialog = ResumeDialog(found, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.resumeRequested.connect(self._resume_requested)
+            dialog.leaveRequested.connect(self._leave_requested)
+            dialog.destroyed.connect(self._resume_dialog_gone)
+            self.resume_dialog = dialog
+        else:
+            dialog.set_found(found)
+        dialog.show()
+        dialog.raise_()
+        if found:
+            self.statusBar().showMessage(
+                self.tr(
+                    "%n campaign(s) were interrupted: see the Interrupted campaigns window.", "", len(found)
+                ),
+                15000,
+            )
+        self.interruptedFound.emit(found)
+
+    def _resume_dialog_gone(self) -> None:
+        self.resume_dialog = None
+
+    def _find_failed(self, exc: Exception) -> None:
+        log.error("Looking for interrupted campaigns failed", exc_info=exc)
+        self._explain(self.tr("The journal cannot be read"), failure_text(exc))
+        self.interruptedFound.emit([])
+
+    def _resume_requested(self, campaign: CampaignRecord, resend: tuple[int, ...]) -> None:
+        dialog = self.resume_dialog
+        problem = self._resume_problem(campaign)
+        if problem is not None:
+            if dialog is not None:
+                dialog.show_problem(problem)
+            else:
+                self._explain(self.tr("Cannot resume yet"), problem)
+            return
+        conn = self._connection
+        assert conn is not None and conn.credentials is not None
+        if key_fingerprint(conn.credentials.consumer_key) != campaign.key_fingerprint:
+            log.warning("Campaign %s is resumed with another consumer key", campaign.id)
+        if dialog is not None:
+            dialog.accept()
+        request = SendRequest(
+            conn.base_url, conn.credentials, campaign=campaign.id, resend=tuple(resend), check=self._check
+        )
+        self._start_session(request)
+
+    def _resume_problem(self, campaign: CampaignRecord) -> str | None:
+        if self._send_session is not None:
+            return self.tr("A campaign is being sent now. Resume this one when that one has finished.")
+        conn = self._connection
+        if conn is None or conn.credentials is None:
+            return self.tr(
+                "This campaign was started on {installation}. Connect to it first (Connection ▸ "
+                "Connect…), then resume. Nothing was sent."
+            ).format(installation=campaign.installation)
+        if normalize_base_url(conn.base_url) != normalize_base_url(campaign.installation):
+            return self.tr(
+                "This campaign was started on {installation}, but the window is connected to "
+                "{url}. Connect to {installation} (Connection ▸ Connect…) to resume it. Nothing "
+                "was sent."
+            ).format(installation=campaign.installation, url=conn.base_url)
+        return None
+
+    def _leave_requested(self, campaign: CampaignRecord, seqs: tuple[int, ...]) -> None:
+        run_in_background(
+            leave_uncertain,
+            campaign.id,
+            list(seqs),
+            parent=self,
+            on_result=lambda count: self._left(campaign, count),
+            on_error=self._find_failed,
+        )
+
+    def _left(self, campaign: CampaignRecord, count: int) -> None:
+        self.statusBar().showMessage(
+            self.tr("%n uncertain recipient(s) of campaign {id} left as they are.", "", count).format(
+                id=campaign.id
+            ),
+            15000,
+        )
+        self.show_interrupted()
+
     # --- closing -------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Ask about an unsaved template first; then remember the geometry and drop pending
-        answers (workers end on their own)."""
+        """While sending, ask, and if the user insists stop after the request under way and
+        close once it has finished; then ask about an unsaved template; then remember the
+        geometry and drop pending answers (workers end on their own)."""
+        session = self._send_session
+        if session is not None and session.running:
+            event.ignore()
+            if not self._close_after_send:
+                self._ask_stop_and_close(session)
+            return
         if self.composer.is_modified() and not self._closing_confirmed:
             event.ignore()
             self.composer.confirm_discard(self._close_confirmed)
@@ -738,7 +1213,49 @@ class MainWindow(QMainWindow):
             self._dialog.reject()
         if self._sheet_dialog is not None:
             self._sheet_dialog.reject()
+        for dialog in (self.send_dialog, self.progress_dialog, self.resume_dialog, self.address_dialog):
+            if dialog is not None:
+                dialog.close()
         super().closeEvent(event)
+
+    def _ask_stop_and_close(self, session: SendSession) -> None:
+        if self.close_box is not None and self.close_box.isVisible():
+            self.close_box.raise_()
+            return
+        box = QMessageBox(self)
+        box.setObjectName("stopAndCloseBox")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Sending is under way"))
+        box.setText(self.tr("Messages are being sent. Stop sending and close?"))
+        box.setInformativeText(
+            self.tr(
+                "The request under way finishes first (it is never cut in half), then the window "
+                "closes. What was not sent stays in the journal, and the app offers to resume it "
+                "at the next start."
+            )
+        )
+        stop = box.addButton(self.tr("Stop and close"), QMessageBox.ButtonRole.DestructiveRole)
+        stop.setAccessibleName(self.tr("Stop and close"))
+        keep = box.addButton(self.tr("Keep sending"), QMessageBox.ButtonRole.RejectRole)
+        keep.setAccessibleName(self.tr("Keep sending"))
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        stop.clicked.connect(lambda: self._stop_and_close(session))
+        self.close_box = box
+        box.open()
+
+    def _stop_and_close(self, session: SendSession) -> None:
+        if session is not self._send_session:  # it ended meanwhile
+            self.close()
+            return
+        self._close_after_send = True
+        session.stop()
+        if self.progress_dialog is not None:
+            self.progress_dialog.show_closing()
+        self.statusBar().showMessage(
+            self.tr("Stopping after the request under way; the window closes then. Nothing is lost.")
+        )
 
     def _close_confirmed(self) -> None:
         self._closing_confirmed = True

@@ -1,0 +1,690 @@
+"""Sending from the GUI: the worker jobs, the session that runs one of them, and the
+non-modal progress dialog.
+
+Everything that touches the network or the journal runs in a worker (``send_job``,
+``find_interrupted``, ``leave_uncertain``): each job opens its own ``Journal`` and closes
+it, so the GUI thread never waits on SQLite's fsync or on USOS. The send loop itself is
+the core's ``send_steps``, the same one ``usosmail send`` runs; the job only wraps it with
+the pre-flight check, the campaign's creation (or, for a resume, the user's choice of
+uncertain recipients) and, at the end, the lists the summary shows.
+
+Stopping is a ``threading.Event`` passed to ``send_steps`` as ``cancelled``: the loop
+looks at it before every request, so a stop never cuts a request in half and the
+campaign stays resumable. ``Task.cancel()`` (used when the app quits) is never needed
+for that, and would drop the result the summary needs.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Generator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from usosmail_gui.core.campaign import CampaignDraft, CampaignError
+from usosmail_gui.core.credentials import Credentials
+from usosmail_gui.core.journal import (
+    CampaignBusy,
+    CampaignRecord,
+    CampaignSummary,
+    Counts,
+    Journal,
+    JournalError,
+    RecipientRecord,
+    RecipientState,
+    UnknownCampaign,
+)
+from usosmail_gui.core.sending import (
+    SendProgress,
+    SendResult,
+    StopReason,
+    interrupted_campaigns,
+    resend_uncertain,
+    send_steps,
+)
+from usosmail_gui.core.usos.connection import ConnectionReport
+from usosmail_gui.core.usos.errors import UsosError
+
+from . import texts
+from .workers import Task, run_in_background
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "KEY_TEST_ADDRESS",
+    "CampaignStarted",
+    "Interrupted",
+    "PreflightFailed",
+    "SendOutcome",
+    "SendProgressDialog",
+    "SendRequest",
+    "SendSession",
+    "StoppedBeforeStart",
+    "counts_text",
+    "duration_text",
+    "failure_text",
+    "find_interrupted",
+    "leave_uncertain",
+    "local_time",
+    "outcome_text",
+    "send_job",
+]
+
+Check = Callable[[str, str, str], ConnectionReport]
+"""``check_connection(base_url, consumer_key, consumer_secret)``: the pre-flight check."""
+
+_CONTEXT = "Sending"
+
+KEY_TEST_ADDRESS = "sending/test_address"  # the user's own address for tests (not a secret)
+
+
+def _tr(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate(_CONTEXT, text, None, n)
+
+
+# --- what the jobs take and give -----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SendRequest:
+    """One sending session: a new campaign (``draft``, built in the worker) or an existing
+    one (``campaign``), sent with ``credentials`` to ``base_url``.
+
+    ``resend``: seqs of uncertain recipients the user explicitly chose to send again;
+    ``check``: the pre-flight connection check (None: skip it). Its repr never shows the
+    secret (``Credentials`` hides it).
+    """
+
+    base_url: str
+    credentials: Credentials
+    draft: Callable[[], CampaignDraft] | None = None
+    campaign: str | None = None
+    resend: tuple[int, ...] = ()
+    check: Check | None = None
+
+    def __post_init__(self) -> None:
+        if (self.draft is None) == (self.campaign is None):
+            raise ValueError("A send request needs exactly one of draft and campaign.")
+
+
+@dataclass(frozen=True, slots=True)
+class CampaignStarted:
+    """Yielded once the campaign is in the journal, before its first request."""
+
+    campaign: CampaignRecord
+    counts: Counts
+
+
+@dataclass(frozen=True, slots=True)
+class SendOutcome:
+    """How a session ended; ``rejected``/``uncertain``: the recipients the summary lists
+    (uncertain ones only if no decision was taken about them)."""
+
+    campaign: CampaignRecord
+    result: SendResult
+    rejected: tuple[RecipientRecord, ...]
+    uncertain: tuple[RecipientRecord, ...]
+    last_detail: str = ""  # the last request's own words (why it stopped), for "Details"
+
+
+@dataclass(frozen=True, slots=True)
+class Interrupted:
+    """An interrupted campaign and its uncertain recipients nobody decided about yet."""
+
+    summary: CampaignSummary
+    uncertain: tuple[RecipientRecord, ...]
+
+    @property
+    def campaign(self) -> CampaignRecord:
+        return self.summary.campaign
+
+    @property
+    def counts(self) -> Counts:
+        return self.summary.counts
+
+
+class PreflightFailed(Exception):
+    """The connection check before sending failed: nothing was stored or sent."""
+
+    def __init__(self, report: ConnectionReport) -> None:
+        super().__init__(report.explanation())
+        self.report = report
+
+
+class StoppedBeforeStart(Exception):
+    """The user stopped before the campaign was stored: nothing was stored or sent."""
+
+
+# --- the jobs (run in workers; no Qt) -----------------------------------------------------
+
+
+def send_job(
+    request: SendRequest, stop: threading.Event
+) -> Generator[CampaignStarted | SendProgress, None, SendOutcome]:
+    """Check the connection, store the campaign (or take the user's resend choice), then
+    ``send_steps`` until done or ``stop``; returns what the summary shows.
+
+    Raises ``PreflightFailed``, ``StoppedBeforeStart``, ``CampaignBusy``, ``JournalError``,
+    ``CampaignError`` (a draft that cannot be made) or ``ValueError`` (another installation).
+    """
+    from usosmail_gui.core.usos.client import MailingClient  # lazy: requests, oauthlib
+
+    key, secret = request.credentials.consumer_key, request.credentials.consumer_secret
+    if request.check is not None:
+        report = request.check(request.base_url, key, secret)
+        if not report.ok:
+            raise PreflightFailed(report)
+    if stop.is_set():
+        raise StoppedBeforeStart()
+    with Journal.open() as journal:
+        if request.draft is not None:
+            draft = request.draft()
+            if stop.is_set():
+                raise StoppedBeforeStart()
+            record = journal.create_campaign(draft)
+        else:
+            assert request.campaign is not None
+            record = journal.campaign(request.campaign)
+            journal.lock_campaign(record.id).release()  # CampaignBusy before anything changes
+            if request.resend:
+                resend_uncertain(journal, record.id, request.resend)
+        yield CampaignStarted(record, journal.counts(record.id))
+        last_detail = ""
+        with MailingClient(request.base_url, key, secret) as client:
+            steps = send_steps(journal, client, record.id, cancelled=stop.is_set)
+            try:
+                while True:
+                    try:
+                        step = next(steps)
+                    except StopIteration as done:
+                        result: SendResult = done.value
+                        break
+                    if step.last is not None and step.last.detail:
+                        last_detail = step.last.detail
+                    yield step  # a quit (Task.cancel) lands here: between two requests
+            finally:
+                steps.close()  # stopped, lock released, while the journal is still open
+        rejected = tuple(journal.recipients(record.id, [RecipientState.REJECTED]))
+        uncertain = tuple(
+            r for r in journal.recipients(record.id, [RecipientState.UNCERTAIN]) if r.decision is None
+        )
+        return SendOutcome(journal.campaign(record.id), result, rejected, uncertain, last_detail)
+
+
+def find_interrupted() -> list[Interrupted]:
+    """Interrupted campaigns, newest first, with their undecided uncertain recipients."""
+    with Journal.open() as journal:
+        found = []
+        for summary in interrupted_campaigns(journal):
+            uncertain = tuple(
+                r
+                for r in journal.recipients(summary.campaign.id, [RecipientState.UNCERTAIN])
+                if r.decision is None
+            )
+            found.append(Interrupted(summary, uncertain))
+        return found
+
+
+def leave_uncertain(campaign: str, seqs: Sequence[int]) -> int:
+    """The user's choice: these uncertain recipients stay as they are (not sent again)."""
+    with Journal.open() as journal:
+        return journal.leave_uncertain(campaign, seqs)
+
+
+# --- words ----------------------------------------------------------------------------------
+
+
+def duration_text(seconds: float) -> str:
+    """ "45 seconds", "3 min 05 s", "1 h 20 min"."""
+    whole = int(seconds + 0.5)
+    if whole < 60:
+        return _tr("%n second(s)", whole)
+    minutes, secs = divmod(whole, 60)
+    if minutes < 60:
+        return _tr("{m} min {s:02d} s").format(m=minutes, s=secs)
+    hours, minutes = divmod(minutes, 60)
+    return _tr("{h} h {m:02d} min").format(h=hours, m=minutes)
+
+
+def local_time(iso: str) -> str:
+    """A journal time (ISO, UTC) in this computer's time zone, to the minute."""
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return iso[:16].replace("T", " ")
+
+
+def counts_text(counts: Counts) -> str:
+    """ "37 accepted · 2 refused · 1 uncertain · 0 still to send"."""
+    return " · ".join(
+        (
+            _tr("%Ln accepted", counts.enqueued),
+            _tr("%Ln refused", counts.rejected),
+            _tr("%Ln uncertain", counts.uncertain),
+            _tr("%Ln still to send", counts.not_sent),
+        )
+    )
+
+
+def _stop_text(reason: StopReason, counts: Counts) -> str:
+    hint = _tr(
+        "Nothing is lost: Send ▸ Interrupted campaigns… sends the rest (the app also offers it at start)."
+    )
+    if reason is StopReason.CANCELLED:
+        return _tr("Sending was stopped. %Ln message(s) were not sent yet.", counts.not_sent) + " " + hint
+    if reason is StopReason.UNREACHABLE:
+        return _tr("USOS could not be reached. Check the network connection, then resume.") + " " + hint
+    if reason is StopReason.CREDENTIALS_REJECTED:
+        return (
+            _tr(
+                "USOS rejected the consumer key or secret. Check them (Connection ▸ Connect…) and "
+                "this computer's clock, then resume."
+            )
+            + " "
+            + hint
+        )
+    if reason is StopReason.NOT_ADMINISTRATIVE:
+        return (
+            _tr(
+                "This key is not an administrative key, which sending mail requires. Ask your "
+                "university's USOS API administrators for one, then resume."
+            )
+            + " "
+            + hint
+        )
+    if reason is StopReason.REFUSED:
+        return _tr("USOS refused a request, so sending stopped. Try again later.") + " " + hint
+    if reason is StopReason.TOO_MANY_UNCERTAIN:
+        return (
+            _tr(
+                "Several requests in a row failed in a way that leaves their messages uncertain, "
+                "so sending stopped before more became uncertain. Try again later."
+            )
+            + " "
+            + hint
+        )
+    return ""
+
+
+def outcome_text(outcome: SendOutcome) -> str:
+    """The end of a session in plain words: what happened and what to do."""
+    result, counts = outcome.result, outcome.result.counts
+    parts: list[str] = []
+    if result.stop is not StopReason.FINISHED:
+        parts.append(_stop_text(result.stop, counts))
+    elif counts.all_enqueued:
+        parts.append(_tr("All %Ln message(s) were accepted by USOS for delivery.", counts.enqueued))
+    else:
+        parts.append(
+            _tr("%Ln of the campaign's messages were accepted by USOS for delivery.", counts.enqueued)
+        )
+    if counts.rejected:
+        parts.append(
+            _tr(
+                "%Ln message(s) were refused by USOS: those recipients get nothing. The reasons are "
+                "listed below; correct the addresses and send to them again.",
+                counts.rejected,
+            )
+        )
+    if outcome.uncertain:
+        parts.append(
+            _tr(
+                "%Ln message(s) are uncertain: the connection failed while their request was under "
+                "way, so USOS may or may not have them. They were not sent again, so nobody gets a "
+                "message twice. Ask a few of those recipients (listed below) or the USOS "
+                "administrators; to send some again, tick them in Send ▸ Interrupted campaigns….",
+                len(outcome.uncertain),
+            )
+        )
+    return "\n\n".join(parts)
+
+
+def failure_text(exc: BaseException) -> str:
+    """Why a session could not run, in plain words (the campaign, if stored, stays resumable)."""
+    if isinstance(exc, PreflightFailed):
+        return texts.verdict_explanation(exc.report) + " " + _tr("Nothing was stored or sent.")
+    if isinstance(exc, StoppedBeforeStart):
+        return _tr("Stopped before anything was stored or sent.")
+    if isinstance(exc, CampaignBusy):
+        return _tr(
+            "This campaign is being sent right now elsewhere (another window or a usosmail command). "
+            "Nothing was changed here. Wait until it finishes, then look at Send ▸ Interrupted "
+            "campaigns… again."
+        )
+    if isinstance(exc, UnknownCampaign):
+        return _tr("This campaign is no longer in the journal. Nothing was sent.")
+    if isinstance(exc, JournalError):
+        return _tr("The journal of sent messages cannot be used, so nothing was sent.") + " " + str(exc)
+    if isinstance(exc, CampaignError):
+        return _tr("The message cannot be made, so nothing was sent.") + " " + str(exc)
+    if isinstance(exc, UsosError):
+        return _tr("USOS cannot be used from here, so nothing was sent.") + " " + str(exc)
+    if isinstance(exc, ValueError):  # send_steps: the campaign is another installation's
+        return (
+            _tr(
+                "This campaign belongs to another USOS installation than the one connected. Connect "
+                "to its installation, then resume. Nothing was sent."
+            )
+            + "\n"
+            + texts.details_line(str(exc))
+        )
+    return _tr(
+        "Sending stopped because of an unexpected error. Whatever was sent is recorded in the "
+        "journal; Send ▸ Interrupted campaigns… shows what is left."
+    )
+
+
+# --- the session --------------------------------------------------------------------------
+
+
+class SendSession(QObject):
+    """One run of ``send_job`` in a worker, stoppable between requests.
+
+    Signals (GUI thread):
+        started(object): ``CampaignStarted``, once the campaign is in the journal.
+        progress(object): ``SendProgress`` after every request.
+        succeeded(object): ``SendOutcome`` at the end (finished, stopped or cancelled).
+        failed(object): the exception when the session could not run (see ``failure_text``).
+        ended(): always, last, once the worker is done (no request is under way any more).
+    """
+
+    started = Signal(object)
+    progress = Signal(object)
+    succeeded = Signal(object)
+    failed = Signal(object)
+    ended = Signal()
+
+    def __init__(self, request: SendRequest, *, is_test: bool = False, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sendSession")
+        self.request = request
+        self.is_test = is_test
+        self._stop = threading.Event()
+        self._task: Task | None = None
+        self.campaign: CampaignRecord | None = None
+        self.last_progress: SendProgress | None = None
+        self.outcome: SendOutcome | None = None
+        self.error: Exception | None = None
+
+    def start(self) -> None:
+        if self._task is not None:
+            return
+        self._task = run_in_background(
+            send_job,
+            self.request,
+            self._stop,
+            parent=self,
+            on_progress=self._on_step,
+            on_result=self._on_result,
+            on_error=self._on_error,
+            on_finished=self._on_finished,
+        )
+
+    @property
+    def running(self) -> bool:
+        return self._task is not None and self._task.running
+
+    @property
+    def stopping(self) -> bool:
+        return self._stop.is_set()
+
+    @Slot()
+    def stop(self) -> None:
+        """Stop before the next request; the one under way finishes and is recorded."""
+        self._stop.set()
+
+    def _on_step(self, step: object) -> None:
+        if isinstance(step, CampaignStarted):
+            self.campaign = step.campaign
+            self.started.emit(step)
+        elif isinstance(step, SendProgress):
+            self.last_progress = step
+            self.progress.emit(step)
+
+    def _on_result(self, outcome: SendOutcome) -> None:
+        self.outcome = outcome
+        self.succeeded.emit(outcome)
+
+    def _on_error(self, exc: Exception) -> None:
+        expected = (
+            PreflightFailed | StoppedBeforeStart | JournalError | CampaignError | UsosError | ValueError
+        )
+        if not isinstance(exc, expected):
+            log.error("Sending failed", exc_info=exc)
+        self.error = exc
+        self.failed.emit(exc)
+
+    def _on_finished(self) -> None:
+        self.ended.emit()
+
+
+# --- the progress dialog ------------------------------------------------------------------
+
+
+class SendProgressDialog(QDialog):
+    """Non-modal: counts, requests done, a bar and the time left while a session runs;
+    Stop; then the summary with the refused and uncertain recipients.
+
+    Signals:
+        shownOutcome(object): the ``SendOutcome``, or the exception, once it is on screen.
+    """
+
+    shownOutcome = Signal(object)
+
+    MAX_LISTED = 2000  # recipients listed per kind in the summary (the rest counted)
+
+    def __init__(self, session: SendSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sendProgressDialog")
+        self.setWindowModality(Qt.WindowModality.NonModal)
+        self.session = session
+        self.setWindowTitle(self.tr("Sending a test") if session.is_test else self.tr("Sending"))
+        self._build()
+        session.started.connect(self._started)
+        session.progress.connect(self._progress)
+        session.succeeded.connect(self._finished)
+        session.failed.connect(self._failed)
+        session.ended.connect(self._ended)
+
+    def _build(self) -> None:
+        self.heading = QLabel(self.tr("Checking the connection and storing the campaign…"))
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)  # it shows the subject
+        self.heading.setWordWrap(True)
+        self.heading.setAccessibleName(self.tr("Sending state"))
+        self.counts_label = QLabel()
+        self.counts_label.setAccessibleName(self.tr("Counts"))
+        self.batches_label = QLabel()
+        self.batches_label.setAccessibleName(self.tr("Requests"))
+        self.time_label = QLabel()
+        self.time_label.setAccessibleName(self.tr("Time left"))
+        self.bar = QProgressBar()
+        self.bar.setAccessibleName(self.tr("Sending progress"))
+        self.bar.setRange(0, 0)  # busy until the campaign is stored
+        form = QFormLayout()
+        form.addRow(self.tr("Messages:"), self.counts_label)
+        form.addRow(self.tr("Requests:"), self.batches_label)
+        form.addRow(self.tr("Time:"), self.time_label)
+        self.note = QLabel(
+            self.tr(
+                "Stop waits for the request under way (it is never cut in half); what was not sent "
+                "stays in the journal and can be resumed later."
+            )
+        )
+        self.note.setWordWrap(True)
+        self.summary_label = QLabel()
+        self.summary_label.setObjectName("sendSummary")
+        self.summary_label.setAccessibleName(self.tr("Summary"))
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary_label.hide()
+        self.details = QTreeWidget()
+        self.details.setAccessibleName(self.tr("Refused and uncertain recipients"))
+        self.details.setHeaderLabels([self.tr("Row"), self.tr("Address"), self.tr("What happened")])
+        self.details.setRootIsDecorated(True)
+        self.details.hide()
+        self.buttons = QDialogButtonBox()
+        self.stop_button = QPushButton(self.tr("&Stop sending"))
+        self.stop_button.setAccessibleName(self.tr("Stop sending"))
+        self.stop_button.setToolTip(self.tr("Stop after the request under way; the rest can be resumed."))
+        self.stop_button.setAutoDefault(False)
+        self.stop_button.clicked.connect(self.stop)
+        self.close_button = QPushButton(self.tr("&Close"))
+        self.close_button.setAccessibleName(self.tr("Close"))
+        self.close_button.clicked.connect(self.accept)
+        self.buttons.addButton(self.stop_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.close_button.hide()  # after addButton, which shows it: only once sending is over
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.bar)
+        layout.addLayout(form)
+        layout.addWidget(self.note)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.details, 1)
+        layout.addWidget(self.buttons)
+        self.resize(560, 260)
+
+    # --- while sending ---------------------------------------------------------------
+    @Slot()
+    def stop(self) -> None:
+        if not self.session.running:
+            return
+        self.session.stop()
+        self.stop_button.setEnabled(False)
+        self.heading.setText(self.tr("Stopping after the request under way…"))
+
+    def show_closing(self) -> None:
+        """The window waits for this session to stop before it closes."""
+        self.stop_button.setEnabled(False)
+        self.heading.setText(
+            self.tr("Stopping after the request under way; the window closes then. Nothing is lost.")
+        )
+
+    def reject(self) -> None:
+        """Escape or the title bar's close do nothing while sending: stopping is a choice
+        (the Stop button), never a side effect of dismissing a window."""
+        if self.session.running:
+            return
+        super().reject()
+
+    def _started(self, started: CampaignStarted) -> None:
+        campaign = started.campaign
+        if not self.session.stopping:
+            self.heading.setText(
+                self.tr("Sending campaign {id}: “{subject}”").format(
+                    id=campaign.id, subject=campaign.template.subject
+                )
+            )
+        self._show_counts(started.counts)
+        self.batches_label.setText(self.tr("starting…"))
+        self.time_label.setText(self.tr("estimating…"))
+
+    def _show_counts(self, counts: Counts) -> None:
+        total = counts.total
+        self.bar.setRange(0, max(total, 1))
+        self.bar.setValue(total - counts.not_sent)
+        self.counts_label.setText(counts_text(counts))
+
+    def _progress(self, progress: SendProgress) -> None:
+        self._show_counts(progress.counts)
+        self.batches_label.setText(
+            self.tr("{done} of {total} done").format(
+                done=f"{progress.batches_done:,}", total=f"{progress.batches_total:,}"
+            )
+        )
+        elapsed = duration_text(progress.elapsed)
+        if progress.remaining is None:
+            self.time_label.setText(self.tr("{elapsed} so far").format(elapsed=elapsed))
+        else:
+            self.time_label.setText(
+                self.tr("about {left} left ({elapsed} so far)").format(
+                    left=duration_text(progress.remaining), elapsed=elapsed
+                )
+            )
+
+    # --- at the end -----------------------------------------------------------------
+    def _finished(self, outcome: SendOutcome) -> None:
+        result = outcome.result
+        self._show_counts(result.counts)
+        if result.stop is StopReason.FINISHED:
+            self.heading.setText(self.tr("Campaign {id}: sending finished.").format(id=outcome.campaign.id))
+        else:
+            self.heading.setText(
+                self.tr("Campaign {id} stopped before the end.").format(id=outcome.campaign.id)
+            )
+        self.time_label.setText(
+            self.tr("{elapsed}, %n request(s)", "", result.requests).format(
+                elapsed=duration_text(result.elapsed)
+            )
+        )
+        text = outcome_text(outcome)
+        if outcome.last_detail and result.stop not in (StopReason.FINISHED, StopReason.CANCELLED):
+            text += "\n" + texts.details_line(outcome.last_detail)
+        self.summary_label.setText(text)
+        self.summary_label.show()
+        self.note.hide()
+        self._list(outcome)
+        self.shownOutcome.emit(outcome)
+
+    def _list(self, outcome: SendOutcome) -> None:
+        self.details.clear()
+        groups = (
+            (self.tr("Refused by USOS (%n)", "", len(outcome.rejected)), outcome.rejected, True),
+            (
+                self.tr("Uncertain: may or may not have arrived (%n)", "", len(outcome.uncertain)),
+                outcome.uncertain,
+                False,
+            ),
+        )
+        for title, records, with_reason in groups:
+            if not records:
+                continue
+            group = QTreeWidgetItem(self.details, [title])
+            group.setFirstColumnSpanned(True)
+            for record in records[: self.MAX_LISTED]:
+                reason = (record.error or "") if with_reason else self.tr("not sent again")
+                QTreeWidgetItem(group, [str(record.row), ", ".join(record.addresses), reason])
+            if len(records) > self.MAX_LISTED:
+                more = QTreeWidgetItem(group, [self.tr("… and %n more", "", len(records) - self.MAX_LISTED)])
+                more.setFirstColumnSpanned(True)
+            group.setExpanded(True)
+        if self.details.topLevelItemCount():
+            self.details.resizeColumnToContents(0)
+            self.details.resizeColumnToContents(1)
+            self.details.show()
+            self.resize(self.width(), max(self.height(), 460))
+
+    def _failed(self, exc: Exception) -> None:
+        if self.session.campaign is None:
+            self.heading.setText(self.tr("Nothing was sent."))
+        else:
+            self.heading.setText(
+                self.tr("Campaign {id} stopped before the end.").format(id=self.session.campaign.id)
+            )
+        self.bar.setRange(0, 1)
+        self.bar.setValue(0)
+        self.summary_label.setText(failure_text(exc))
+        self.summary_label.show()
+        self.note.hide()
+        self.shownOutcome.emit(exc)
+
+    def _ended(self) -> None:
+        self.stop_button.hide()
+        self.close_button.show()
+        self.close_button.setDefault(True)
