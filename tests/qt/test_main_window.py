@@ -32,8 +32,8 @@ def test_sandbox_wiring_shows_the_queue_and_cleans_up(qtbot: QtBot, isolated_qse
     qtbot.addWidget(window)
     window.show()
     assert "sandbox" in window.installation_label.text().lower()
-    with qtbot.waitSignal(window.statusRefreshed, timeout=TIMEOUT) as blocker:
-        pass
+    blocker = qtbot.waitSignal(window.statusRefreshed, timeout=TIMEOUT)
+    blocker.wait()  # the signal is already on its way
     report = blocker.args[0]
     assert report.verdict is Verdict.OK
     sandbox = session.sandbox

@@ -209,8 +209,7 @@ def test_recent_files_newest_first_and_missing_ones_disabled(
     second.unlink()
     remember_recent_file(app_settings(), str(tmp_path / "gone.csv"))
     window = make_window()  # it checks which recent files still exist, in a worker
-    with qtbot.waitSignal(window.recentFilesChanged, timeout=TIMEOUT):
-        pass
+    qtbot.waitSignal(window.recentFilesChanged, timeout=TIMEOUT).wait()  # the signal is already on its way
     actions = [a for a in window.recent_menu.actions() if a.data()]
     assert [a.data() for a in actions] == [str(tmp_path / "gone.csv"), str(first), str(second)]
     gone, present, missing = actions
@@ -247,12 +246,11 @@ def test_sheet_dialog_reloads_with_the_chosen_sheet_and_header_row(
     )
     first = open_list(qtbot, window, path)
     assert first.source.sheet == "Rok 1"
-    with qtbot.waitSignal(window.recentFilesChanged, timeout=TIMEOUT):
-        pass
+    qtbot.waitSignal(window.recentFilesChanged, timeout=TIMEOUT).wait()  # the signal is already on its way
     dialog = window.open_sheet_dialog()
     assert dialog is not None
-    with qtbot.waitSignal(dialog.sheetsLoaded, timeout=TIMEOUT) as blocker:
-        pass
+    blocker = qtbot.waitSignal(dialog.sheetsLoaded, timeout=TIMEOUT)
+    blocker.wait()  # the signal is already on its way
     assert [s.name for s in blocker.args[0]] == ["Rok 1", "Rok 2"]
     assert dialog.sheet_combo.currentData() == "Rok 1"
     dialog.sheet_combo.setCurrentIndex(dialog.sheet_combo.findData("Rok 2"))
@@ -274,8 +272,8 @@ def test_sheet_dialog_on_a_csv_has_no_sheets(qtbot: QtBot, window: MainWindow, t
     open_list(qtbot, window, write_students(tmp_path / "studenci.csv"))
     dialog = window.open_sheet_dialog()
     assert dialog is not None
-    with qtbot.waitSignal(dialog.sheetsLoaded, timeout=TIMEOUT) as blocker:
-        pass
+    blocker = qtbot.waitSignal(dialog.sheetsLoaded, timeout=TIMEOUT)
+    blocker.wait()  # the signal is already on its way
     assert blocker.args == [[]]
     assert not dialog.sheet_combo.isEnabled()
     dialog.reject()

@@ -272,8 +272,8 @@ def test_a_campaign_with_nothing_sendable_cannot_start(
     window.send_action.trigger()
     dialog = window.send_dialog
     assert dialog is not None
-    with qtbot.waitSignal(dialog.prepared, timeout=TIMEOUT) as blocker:
-        pass
+    blocker = qtbot.waitSignal(dialog.prepared, timeout=TIMEOUT)
+    blocker.wait()  # the signal is already on its way
     assert not isinstance(blocker.args[0], Prepared)
     assert dialog.problem_label.isVisible() and "no row of the list" in dialog.problem_label.text()
     assert not dialog.send_button.isEnabled() and not dialog.confirm_box.isVisible()
@@ -326,8 +326,7 @@ def test_stop_mid_way_leaves_the_campaign_resumable(
     prepared = rebuilt(qtbot, dialog, lambda: dialog.batch_spin.setValue(5))
     assert prepared.requests == 8
     session = confirm_and_send(dialog, window)
-    with qtbot.waitSignal(session.progress, timeout=TIMEOUT):
-        pass
+    qtbot.waitSignal(session.progress, timeout=TIMEOUT).wait()  # the signal is already on its way
     progress = window.progress_dialog
     assert progress is not None and progress.stop_button.isEnabled() and not progress.close_button.isVisible()
     assert progress.bar.value() >= 5 and "of 8 done" in progress.batches_label.text()
@@ -385,8 +384,8 @@ def test_interrupted_campaigns_are_offered_at_start_and_uncertain_sent_only_when
     campaign = interrupted_campaign(sb)
     qtbot.waitUntil(lambda: len(deliveries(sb.maildir)) == 10, timeout=TIMEOUT)  # the "lost" answer's batch
     window = window_for(make_window, elsewhere, offer_resume=True)  # another installation
-    with qtbot.waitSignal(window.interruptedFound, timeout=TIMEOUT) as blocker:
-        pass
+    blocker = qtbot.waitSignal(window.interruptedFound, timeout=TIMEOUT)
+    blocker.wait()  # the signal is already on its way
     (found,) = blocker.args[0]
     assert found.campaign.id == campaign and found.counts.not_sent == 20 and len(found.uncertain) == 10
     offer = window.resume_dialog
@@ -444,8 +443,7 @@ def test_a_campaign_sent_elsewhere_is_not_touched(
     campaign = interrupted_campaign(sb)
     with Journal.open() as journal, journal.lock_campaign(campaign):  # "another window sends it"
         window = window_for(make_window, sb, offer_resume=True)
-        with qtbot.waitSignal(window.interruptedFound, timeout=TIMEOUT):
-            pass
+        qtbot.waitSignal(window.interruptedFound, timeout=TIMEOUT).wait()  # the signal is already on its way
         offer = window.resume_dialog
         assert offer is not None
         with qtbot.waitSignal(window.sendFinished, timeout=TIMEOUT) as blocker:
@@ -468,8 +466,7 @@ def test_closing_while_sending_waits_for_the_request_under_way(
     dialog, _ = open_confirmation(qtbot, window)
     rebuilt(qtbot, dialog, lambda: dialog.batch_spin.setValue(5))
     session = confirm_and_send(dialog, window)
-    with qtbot.waitSignal(session.progress, timeout=TIMEOUT):
-        pass
+    qtbot.waitSignal(session.progress, timeout=TIMEOUT).wait()  # the signal is already on its way
 
     window.close()
     box = window.close_box
