@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from usosmail_gui import __version__
 from usosmail_gui.core.credentials import ENV_KEY, ENV_SECRET
 
-from . import compose, connection, recipients, sending
+from . import compose, connection, recipients, sending, statuses
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -35,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     recipients.register(sub)
     compose.register(sub)
     sending.register(sub)
+    statuses.register(sub)
     return parser
 
 

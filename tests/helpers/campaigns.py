@@ -1,0 +1,69 @@
+"""Campaigns for the status and report tests: sent for real to a sandbox, or made
+"enqueued" straight through the journal (for 10,000-message polls without sending)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tests.helpers.tables import demo_rows, make_table
+from usosmail_gui.core.campaign import SendMode, build_campaign, key_fingerprint
+from usosmail_gui.core.journal import BatchKind, Journal
+from usosmail_gui.core.sending import send_campaign
+from usosmail_gui.core.template import MessageTemplate
+from usosmail_gui.core.usos.client import MailingClient, RetryPolicy
+from usosmail_gui.sandbox import Sandbox
+
+TEMPLATE = MessageTemplate(subject="Decyzja dla {Imię}", content="Dzień dobry {Imię} {Nazwisko}.")
+FAIL_DOMAIN = "fail.example.com"
+
+
+def rows_failing(count: int, failing: Sequence[int] = ()) -> list[list[str]]:
+    """``count`` students; those at ``failing`` have an address the sandbox fails to deliver to."""
+    rows = demo_rows(count)
+    for index in failing:
+        rows[index][3] = f"student{index}@{FAIL_DOMAIN}"
+    return rows
+
+
+def client_for(sb: Sandbox, **kw: object) -> MailingClient:
+    return MailingClient(sb.url, sb.admin_key, sb.admin_secret, retry=RetryPolicy(attempts=1), **kw)  # type: ignore[arg-type]
+
+
+def new_campaign(
+    journal: Journal,
+    installation: str,
+    consumer_key: str,
+    rows: list[list[str]],
+    *,
+    mode: SendMode = SendMode.TEMPLATE,
+    batch_size: int = 100,
+) -> str:
+    draft = build_campaign(
+        make_table(rows),
+        TEMPLATE,
+        installation=installation,
+        key_fingerprint=key_fingerprint(consumer_key),
+        mode=mode,
+        batch_size=batch_size,
+    )
+    return journal.create_campaign(draft).id
+
+
+def sent_campaign(journal: Journal, sb: Sandbox, rows: list[list[str]], **kw: object) -> str:
+    """A campaign sent to the sandbox: every recipient enqueued."""
+    campaign = new_campaign(journal, sb.url, sb.admin_key, rows, **kw)  # type: ignore[arg-type]
+    with client_for(sb) as client:
+        result = send_campaign(journal, client, campaign)
+    assert result.counts.all_enqueued, result
+    return campaign
+
+
+def enqueued_without_sending(journal: Journal, installation: str, count: int) -> str:
+    """A campaign of ``count`` recipients marked enqueued with made-up IDs (no request)."""
+    campaign = new_campaign(journal, installation, "key", demo_rows(count), batch_size=1000)
+    seqs = [seq for seq, _, _ in journal.pending_plan_items(campaign)]
+    for start in range(0, len(seqs), 1000):
+        chunk = seqs[start : start + 1000]
+        batch = journal.start_batch(campaign, chunk, kind=BatchKind.BATCH, method="made-up", body_bytes=1)
+        journal.batch_answered(batch, [(seq, f"fake-{seq}") for seq in chunk])
+    return campaign

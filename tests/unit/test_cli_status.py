@@ -1,0 +1,120 @@
+"""``usosmail status`` and ``usosmail report`` as subprocesses, against the sandbox."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import openpyxl
+
+from tests.helpers.campaigns import rows_failing, sent_campaign
+from usosmail_gui.core.journal import Journal
+from usosmail_gui.core.usos import wire
+from usosmail_gui.sandbox import Sandbox
+
+USOSMAIL = str(Path(sys.executable).with_name("usosmail"))
+COUNT_KEYS = {"waiting", "sent", "failed", "uncertain", "rejected", "expired"}
+
+
+def env_for(sb: Sandbox | None) -> dict[str, str]:
+    env = dict(os.environ)
+    if sb is not None:
+        env["USOSMAIL_CONSUMER_KEY"] = sb.admin_key
+        env["USOSMAIL_CONSUMER_SECRET"] = sb.admin_secret
+    return env
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [USOSMAIL, *args],
+        capture_output=True,
+        text=True,
+        env=env or dict(os.environ),
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+    )
+
+
+def sent(sb: Sandbox, count: int = 4, failing: tuple[int, ...] = (1,)) -> str:
+    with Journal.open() as journal:
+        return sent_campaign(journal, sb, rows_failing(count, failing=failing))
+
+
+def test_status_json_refreshed_from_usos(make_sandbox: Callable[..., Sandbox]) -> None:
+    sb = make_sandbox()
+    campaign = sent(sb)
+    assert sb.wait_delivered(10)
+    result = run("status", campaign, "--json", env=env_for(sb))
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert set(data) == {"campaign", "counts", "recipients"} and data["campaign"] == campaign
+    assert set(data["counts"]) == COUNT_KEYS
+    assert data["counts"] == {**dict.fromkeys(COUNT_KEYS, 0), "sent": 3, "failed": 1}
+    assert [set(r) for r in data["recipients"]] == [{"row", "email", "message_id", "status", "error"}] * 4
+    failed = [r for r in data["recipients"] if r["status"] == "failed"]
+    assert failed[0]["row"] == 3 and failed[0]["email"] == "student1@fail.example.com" and failed[0]["error"]
+    assert sb.requests_served[wire.CHECK_MESSAGES_STATUS] == 1
+    plain = run("status", campaign, env=env_for(sb))  # nothing left to ask: no request
+    assert plain.returncode == 0 and "3 sent" in plain.stdout and "row 3" in plain.stdout
+    assert sb.requests_served[wire.CHECK_MESSAGES_STATUS] == 1
+    assert sb.admin_secret not in plain.stdout + plain.stderr + result.stdout + result.stderr
+
+
+def test_status_without_network_or_credentials_shows_the_journal(
+    make_sandbox: Callable[..., Sandbox],
+) -> None:
+    sb = make_sandbox()
+    campaign = sent(sb, 2, failing=())
+    no_credentials = run("status", campaign, "--json")
+    assert no_credentials.returncode == 0 and "no consumer key" in no_credentials.stderr
+    assert json.loads(no_credentials.stdout)["counts"]["waiting"] == 2
+    sb.stop()
+    offline = run("status", campaign, "--json", env=env_for(sb))
+    assert offline.returncode == 0, offline.stderr
+    assert "could not be reached" in offline.stderr
+    assert json.loads(offline.stdout)["counts"]["waiting"] == 2
+    unknown = run("status", "no-such-campaign", env=env_for(sb))
+    assert unknown.returncode == 1 and "no campaign" in unknown.stderr
+
+
+def test_status_watch_until_all_finished(make_sandbox: Callable[..., Sandbox]) -> None:
+    sb = make_sandbox(delay=0.5)
+    campaign = sent(sb, 3, failing=(2,))
+    result = run("status", campaign, "--watch", "--json", env=env_for(sb))
+    assert result.returncode == 0, result.stderr
+    counts = json.loads(result.stdout)["counts"]
+    assert (counts["sent"], counts["failed"], counts["waiting"]) == (2, 1, 0)
+
+
+def test_report_files(make_sandbox: Callable[..., Sandbox], tmp_path: Path) -> None:
+    sb = make_sandbox()
+    campaign = sent(sb)
+    assert sb.wait_delivered(10)
+    assert run("status", campaign, env=env_for(sb)).returncode == 0
+    xlsx, csv_path = tmp_path / "r.xlsx", tmp_path / "r.csv"
+    for path in (xlsx, csv_path):
+        done = run("report", campaign, "--output", str(path))
+        assert done.returncode == 0, done.stderr
+        assert "4 recipients" in done.stdout
+    sheet = openpyxl.load_workbook(xlsx).active
+    assert sheet is not None
+    values = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert values[0][-6:] == ["Sent to", "Message ID", "Status", "Error", "Enqueued at", "Finished at"]
+    assert [row[-4] for row in values[1:]] == ["sent", "failed", "sent", "sent"]
+    with csv_path.open(encoding="utf-8-sig", newline="") as handle:
+        assert [row[-4] for row in csv.reader(handle, delimiter=";")][1:] == [
+            "sent",
+            "failed",
+            "sent",
+            "sent",
+        ]
+    unknown = run("report", "no-such-campaign", "--output", str(tmp_path / "x.xlsx"))
+    assert unknown.returncode == 1 and "no campaign" in unknown.stderr and "Traceback" not in unknown.stderr
+    unwritable = run("report", campaign, "--output", str(tmp_path / "no" / "such" / "dir.csv"))
+    assert unwritable.returncode == 1 and "Cannot write" in unwritable.stderr
+    assert "Traceback" not in unwritable.stderr

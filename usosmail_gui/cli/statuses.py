@@ -1,0 +1,181 @@
+"""``usosmail status`` and ``usosmail report``: delivery statuses and the dean's report.
+
+``status`` first asks USOS for fresh statuses (the same ``poll_once`` the GUI's poller
+calls) and writes them to the journal, then prints the journal's statuses. Without
+credentials or a network it still prints what the journal knows, with a note saying so:
+statuses are collected while USOS keeps them (7 days) and kept in the journal for good.
+``report`` reads the journal only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .output import EXIT_OK, EXIT_PROBLEM, print_json, say_error
+
+if TYPE_CHECKING:
+    from usosmail_gui.core.journal import CampaignRecord, Journal
+    from usosmail_gui.core.statuses import PollResult
+    from usosmail_gui.core.usos.client import MailingClient
+
+
+def _open_journal() -> Journal | None:
+    from usosmail_gui.core.journal import Journal, JournalError
+
+    try:
+        return Journal.open()
+    except JournalError as exc:
+        say_error(str(exc))
+        return None
+
+
+def _note(text: str) -> None:
+    print(f"usosmail: note: {text}", file=sys.stderr)
+
+
+def _client(campaign: CampaignRecord) -> MailingClient | None:
+    """A client with the campaign's installation's credentials, or ``None`` (with a note)."""
+    from usosmail_gui.core.campaign import key_fingerprint
+    from usosmail_gui.core.credentials import ENV_KEY, ENV_SECRET, CredentialStore
+    from usosmail_gui.core.usos.client import MailingClient, RetryPolicy
+    from usosmail_gui.core.usos.errors import UsosError
+
+    credentials = CredentialStore().for_cli(campaign.installation)
+    if credentials is None:
+        _note(
+            f"no consumer key and secret for {campaign.installation} (save them in usosmail-gui or "
+            f"set {ENV_KEY} and {ENV_SECRET}); showing the statuses last saved in the journal."
+        )
+        return None
+    if key_fingerprint(credentials.consumer_key) != campaign.key_fingerprint:
+        _note(
+            "this is not the consumer key that sent the campaign; USOS shows a message's status "
+            "only to the key that sent it, so its messages may look expired."
+        )
+    try:
+        return MailingClient(
+            campaign.installation,
+            credentials.consumer_key,
+            credentials.consumer_secret,
+            retry=RetryPolicy(attempts=2, initial_wait=0.5, max_wait=2.0),
+        )
+    except UsosError as exc:
+        _note(f"{exc} Showing the statuses last saved in the journal.")
+        return None
+
+
+def _explain(result: PollResult) -> None:
+    if result.stop_reason:
+        _note(f"{result.stop_reason} Showing the statuses last saved in the journal.")
+    elif result.offline:
+        _note(
+            f"USOS could not be reached ({result.error}); showing the statuses last saved in the "
+            "journal. Nothing already collected is lost."
+        )
+
+
+def _progress(result: PollResult) -> None:
+    state = "offline, will try again" if result.offline else f"{result.changed:,} changed"
+    wait = "" if result.next_interval_hint is None else f"; next check in {result.next_interval_hint:.0f} s"
+    print(f"checked {result.checked:,} messages: {state}{wait}", file=sys.stderr, flush=True)
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from usosmail_gui.core.journal import UnknownCampaign
+    from usosmail_gui.core.statuses import campaign_statuses, count_statuses, poll_once, watch
+
+    journal = _open_journal()
+    if journal is None:
+        return EXIT_PROBLEM
+    with journal:
+        try:
+            campaign = journal.campaign(args.campaign)
+        except UnknownCampaign as exc:
+            say_error(str(exc))
+            return EXIT_PROBLEM
+        client = _client(campaign)
+        if client is not None:
+            with client:
+                if args.watch:
+                    result = watch(journal, client, campaign.id, on_result=_progress)
+                else:
+                    result = poll_once(journal, client, campaign.id)
+            _explain(result)
+        views = campaign_statuses(journal, campaign.id)
+    counts = count_statuses(views)
+    if args.json:
+        print_json(
+            {
+                "campaign": campaign.id,
+                "counts": counts.as_json(),
+                "recipients": [
+                    {
+                        "row": v.row,
+                        "email": v.email,
+                        "message_id": v.message_id,
+                        "status": str(v.status),
+                        "error": v.error,
+                    }
+                    for v in views
+                ],
+            }
+        )
+        return EXIT_OK
+    summary = " · ".join(f"{n:,} {name}" for name, n in counts.as_json().items())
+    if counts.not_sent:
+        summary += f" · {counts.not_sent:,} not sent"
+    print(f"Campaign {campaign.id}: {summary}")
+    for v in views:
+        line = f"  row {v.row}: {v.email}: {str(v.status).replace('_', ' ')}"
+        print(line + (f" ({v.error})" if v.error else ""))
+    return EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from usosmail_gui.core.report import ReportError, write_report
+
+    journal = _open_journal()
+    if journal is None:
+        return EXIT_PROBLEM
+    output = Path(args.output)
+    with journal:
+        try:
+            count = write_report(journal, args.campaign, output)
+        except ReportError as exc:
+            say_error(str(exc))
+            return EXIT_PROBLEM
+    print(f"Wrote the report of campaign {args.campaign} ({count:,} recipients) to {output}.")
+    return EXIT_OK
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    status = sub.add_parser(
+        "status",
+        help="delivery statuses of a campaign, refreshed from USOS",
+        description=(
+            "Asks USOS for the latest statuses of a campaign's messages, saves them in the "
+            "journal and prints them. USOS keeps statuses for 7 days; older campaigns show "
+            "what was collected, and 'expired' for the rest. Exit code 0."
+        ),
+    )
+    status.add_argument("campaign", metavar="CAMPAIGN", help="the campaign's ID (usosmail campaigns)")
+    status.add_argument("--watch", action="store_true", help="keep checking until every message is finished")
+    status.add_argument("--json", action="store_true", help="print JSON (docs/cli.md)")
+    status.set_defaults(func=cmd_status)
+
+    report = sub.add_parser(
+        "report",
+        help="write a campaign's result table to .xlsx or .csv",
+        description=(
+            "Writes one row per recipient: the spreadsheet's columns, the address, message ID, "
+            "status, error, and when the message was enqueued and finished. .csv is UTF-8 with ';' "
+            "between fields (as Excel with Polish settings expects). Exit code 0; 1 if the "
+            "campaign is unknown or the file cannot be written."
+        ),
+    )
+    report.add_argument("campaign", metavar="CAMPAIGN", help="the campaign's ID (usosmail campaigns)")
+    report.add_argument("--output", "-o", required=True, metavar="FILE", help="FILE.xlsx or FILE.csv")
+    report.set_defaults(func=cmd_report)

@@ -1,0 +1,144 @@
+"""The campaign report for the dean: one row per recipient, as .xlsx or .csv.
+
+Columns: the spreadsheet's own columns (as stored in the journal), then "Sent to",
+"Message ID", "Status", "Error", "Enqueued at", "Finished at" (local time).
+
+Spreadsheet cells come from students' data and USOS error texts, so any of them may look
+like a formula (``=HYPERLINK(...)``). Nothing is ever run as one:
+
+- .xlsx: every text is stored as a string cell (never type "f"), so Excel and LibreOffice
+  show ``=1+1`` as typed; the text itself is unchanged.
+- .csv: a value starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return gets an
+  apostrophe in front (the usual CSV-injection defence; Excel hides the apostrophe).
+  The file is UTF-8 with a BOM (so Excel shows Polish letters) and uses ``;`` between
+  fields, as Excel does with Polish regional settings (where ``,`` is the decimal mark).
+
+The file is written next to its target and then renamed over it, so a failed export
+never leaves a half-written report.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from .journal import Journal, UnknownCampaign
+from .statuses import RecipientStatusView, campaign_statuses
+
+__all__ = [
+    "FIXED_COLUMNS",
+    "FORMULA_STARTS",
+    "ReportError",
+    "neutralise_csv",
+    "report_rows",
+    "write_report",
+]
+
+FIXED_COLUMNS = ("Sent to", "Message ID", "Status", "Error", "Enqueued at", "Finished at")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+CSV_DELIMITER = ";"
+
+
+class ReportError(Exception):
+    """The report could not be made; the text says why in plain words."""
+
+
+def neutralise_csv(value: str) -> str:
+    """An apostrophe before anything a spreadsheet would run as a formula."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def _local(text: str | None) -> str:
+    if not text:
+        return ""
+    return datetime.fromisoformat(text).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
+def report_rows(
+    journal: Journal, campaign: str, *, now: datetime | None = None
+) -> tuple[list[str], list[list[str]]]:
+    """The header and the rows of the report, every cell as text."""
+    try:
+        record = journal.campaign(campaign)
+    except UnknownCampaign as exc:
+        raise ReportError(str(exc)) from None
+    views: Sequence[RecipientStatusView] = campaign_statuses(journal, campaign, now=now)
+    columns = list(record.columns)
+    header = [*columns, *FIXED_COLUMNS]
+    rows = [
+        [
+            *(view.values.get(column, "") for column in columns),
+            view.email,
+            view.message_id or "",
+            str(view.status).replace("_", " "),
+            view.error or "",
+            _local(view.enqueued_at),
+            _local(view.finished_at),
+        ]
+        for view in views
+    ]
+    return header, rows
+
+
+def _write_csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle, delimiter=CSV_DELIMITER, quoting=csv.QUOTE_MINIMAL)
+        for line in (header, *rows):
+            writer.writerow([neutralise_csv(cell) for cell in line])
+
+
+def _write_xlsx(path: Path, header: list[str], rows: list[list[str]], title: str) -> None:
+    # lazy: heavy; no type stubs are installed for openpyxl
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(title=title[:31] or "Report")
+    bold = Font(bold=True)
+
+    def text_cell(value: str, *, header_cell: bool = False) -> Any:
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"  # text, even when it starts with "=": never a formula
+        if header_cell:
+            cell.font = bold
+        return cell
+
+    sheet.append([text_cell(h, header_cell=True) for h in header])
+    for row in rows:
+        sheet.append([text_cell(value) for value in row])
+    book.save(path)
+
+
+def write_report(journal: Journal, campaign: str, output: Path, *, now: datetime | None = None) -> int:
+    """Write the report of ``campaign`` to ``output`` (.xlsx or .csv by its suffix);
+    returns the number of recipient rows. Raises ``ReportError`` in plain words."""
+    kind = output.suffix.lower()
+    if kind not in (".xlsx", ".csv"):
+        raise ReportError(f"{output.name}: the report can be written as .xlsx or .csv only.")
+    header, rows = report_rows(journal, campaign, now=now)
+    folder = output.parent if str(output.parent) else Path(".")
+    try:
+        fd, temp_name = tempfile.mkstemp(prefix=".report-", suffix=kind, dir=folder)
+    except OSError as exc:
+        raise ReportError(f"Cannot write the report to {output}: {exc.strerror or exc}.") from None
+    os.close(fd)
+    temp = Path(temp_name)
+    try:
+        if kind == ".csv":
+            _write_csv(temp, header, rows)
+        else:
+            _write_xlsx(temp, header, rows, f"Campaign {campaign}")
+        os.replace(temp, output)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise ReportError(f"Cannot write the report to {output}: {exc.strerror or exc}.") from None
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return len(rows)
