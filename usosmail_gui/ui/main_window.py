@@ -62,6 +62,7 @@ from usosmail_gui.core.usos.wire import normalize_base_url
 from . import texts
 from .composer import ComposerPanel
 from .connection_dialog import CheckConnection, ConnectionDialog, ListInstallations
+from .history_window import HistoryWindow
 from .loading import LoadRequest, file_dialog_filter, is_spreadsheet_path, load_job
 from .recipients_view import RecipientPane
 from .resume_dialog import ResumeDialog
@@ -91,6 +92,7 @@ from .settings import (
     remember_recent_file,
 )
 from .sheet_dialog import ListSheets, SheetDialog
+from .status_monitor import StatusDock, StatusPoller
 from .workers import Task, run_in_background
 
 log = logging.getLogger(__name__)
@@ -184,12 +186,15 @@ class MainWindow(QMainWindow):
         self.address_dialog: QInputDialog | None = None
         self.message_box: QMessageBox | None = None  # the last explanation shown (tests answer it)
         self.close_box: QMessageBox | None = None
+        self.history_window: HistoryWindow | None = None
+        self.status_poller = StatusPoller(self._poll_connection, self)
 
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
         self._build_menus()
         self._build_status_bar()
         self._build_central()
+        self._build_status_dock()
         self._add_template_actions()
         self._restore_geometry()
         self._show_connection()
@@ -291,6 +296,19 @@ class MainWindow(QMainWindow):
         self.test_address_action.setStatusTip(self.tr("The address test messages are sent to."))
         self.test_address_action.triggered.connect(lambda: self.ask_test_address())
         menu.addAction(self.test_address_action)
+        menu.addSeparator()
+        self.refresh_statuses_action = QAction(self.tr("&Refresh statuses"), self)
+        self.refresh_statuses_action.setShortcut(QKeySequence(self.tr("F5")))
+        self.refresh_statuses_action.setStatusTip(
+            self.tr("Ask USOS now about the shown campaign's messages.")
+        )
+        self.refresh_statuses_action.triggered.connect(self.refresh_statuses)
+        menu.addAction(self.refresh_statuses_action)
+        self.history_action = QAction(self.tr("&Campaigns…"), self)
+        self.history_action.setShortcut(QKeySequence(self.tr("Ctrl+H")))
+        self.history_action.setStatusTip(self.tr("Campaigns sent earlier: statuses and reports."))
+        self.history_action.triggered.connect(lambda: self.open_history())
+        menu.addAction(self.history_action)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -1185,6 +1203,56 @@ class MainWindow(QMainWindow):
         )
         self.show_interrupted()
 
+    # --- statuses --------------------------------------------------------------------
+    def _build_status_dock(self) -> None:
+        self.status_dock = StatusDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.status_dock)
+        self.status_dock.hide()
+        self.status_poller.snapshotReady.connect(self.status_dock.show_snapshot)
+        self.status_poller.stateChanged.connect(self.status_dock.set_state)
+        self.sendFinished.connect(self._track_sent)
+
+    def _poll_connection(self) -> tuple[str, str, str] | None:
+        conn = self._connection
+        if conn is None or conn.credentials is None:
+            return None
+        return conn.base_url, conn.credentials.consumer_key, conn.credentials.consumer_secret
+
+    def _track_sent(self, outcome: object) -> None:
+        """A campaign send ended: follow its statuses (tests to myself included)."""
+        if isinstance(outcome, SendOutcome) and outcome.result.counts.enqueued > 0:
+            self.show_campaign(outcome.campaign.id, track=True)
+
+    def show_campaign(self, campaign: str, *, track: bool) -> None:
+        """Show ``campaign``'s statuses in the dock; poll USOS if ``track`` (within 7 days)."""
+        self.status_dock.show()
+        if track:
+            self.status_poller.start(campaign)
+        else:
+            self.status_poller.show_only(campaign)
+
+    def refresh_statuses(self) -> None:
+        """F5: poll the shown campaign now."""
+        if self.status_poller.campaign is None:
+            self.statusBar().showMessage(self.tr("No campaign is shown: open one from Campaigns…"), 10000)
+            return
+        self.status_poller.refresh()
+
+    def open_history(self) -> HistoryWindow:
+        """Show the campaign history (one window)."""
+        if self.history_window is None:
+            window = HistoryWindow(self)
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.campaignOpened.connect(lambda campaign, track: self.show_campaign(campaign, track=track))
+            window.destroyed.connect(self._history_gone)
+            self.history_window = window
+        self.history_window.show()
+        self.history_window.raise_()
+        return self.history_window
+
+    def _history_gone(self) -> None:
+        self.history_window = None
+
     # --- closing -------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
         """While sending, ask, and if the user insists stop after the request under way and
@@ -1205,6 +1273,7 @@ class MainWindow(QMainWindow):
         self._settings.setValue(KEY_STATE, self.saveState())
         self._settings.setValue(KEY_SPLITTER, self.splitter.saveState())
         self._settings.sync()
+        self.status_poller.stop()
         for task in self.findChildren(Task):
             task.cancel()
         self._load_task = None
@@ -1213,6 +1282,8 @@ class MainWindow(QMainWindow):
             self._dialog.reject()
         if self._sheet_dialog is not None:
             self._sheet_dialog.reject()
+        if self.history_window is not None:
+            self.history_window.close()
         for dialog in (self.send_dialog, self.progress_dialog, self.resume_dialog, self.address_dialog):
             if dialog is not None:
                 dialog.close()

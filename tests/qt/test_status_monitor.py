@@ -1,0 +1,173 @@
+"""The status monitor end to end: a real sandbox (delivery delay, failing domain), the real
+journal, the real window. Statuses reach the dock, polling stops when all are finished,
+the history lists and opens campaigns, reports are exported, and closing leaves no timer
+or worker behind."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from PySide6.QtCore import QThreadPool, QTimer
+from pytestqt.qtbot import QtBot
+
+from tests.helpers.campaigns import FAIL_DOMAIN, TEMPLATE, rows_failing, sent_campaign
+from tests.helpers.memory_keyring import MemoryKeyring
+from tests.helpers.recipient_lists import HEADER, write_csv
+from usosmail_gui.core.credentials import Credentials, CredentialStore
+from usosmail_gui.core.journal import Journal
+from usosmail_gui.core.statuses import Status
+from usosmail_gui.sandbox import Sandbox
+from usosmail_gui.ui import workers
+from usosmail_gui.ui.history_window import HistoryWindow
+from usosmail_gui.ui.main_window import ActiveConnection, MainWindow
+from usosmail_gui.ui.send_dialog import SendDialog
+from usosmail_gui.ui.sending import SendOutcome
+from usosmail_gui.ui.status_monitor import StatusDock
+
+TIMEOUT = 20000
+
+pytestmark = pytest.mark.usefixtures("english_plurals")
+
+
+@pytest.fixture
+def make_window(
+    qtbot: QtBot, memory_store: tuple[CredentialStore, MemoryKeyring]
+) -> Callable[[Sandbox], MainWindow]:
+    def make(sb: Sandbox) -> MainWindow:
+        connection = ActiveConnection(
+            sb.url, Credentials(sb.admin_key, sb.admin_secret), name="Local sandbox", sandbox=True
+        )
+        window = MainWindow(memory_store[0], connection=connection, restore_last=False)
+        qtbot.addWidget(window)
+        window.resize(1300, 850)
+        window.show()
+        return window
+
+    return make
+
+
+def send_from_window(qtbot: QtBot, window: MainWindow, path: Path) -> SendOutcome:
+    with qtbot.waitSignal(window.recipientsLoaded, timeout=TIMEOUT):
+        window.open_file(path)
+    qtbot.waitUntil(lambda: not window.loading, timeout=TIMEOUT)
+    window.composer.set_template(TEMPLATE)
+    window.send_action.trigger()
+    dialog = window.send_dialog
+    assert isinstance(dialog, SendDialog)
+    qtbot.waitUntil(lambda: dialog.draft() is not None and not dialog.preparing, timeout=TIMEOUT)
+    with qtbot.waitSignal(window.sendFinished, timeout=TIMEOUT) as blocker:
+        dialog.confirm_box.click()
+        dialog.send_button.click()
+    outcome = blocker.args[0]
+    assert isinstance(outcome, SendOutcome), outcome
+    return outcome
+
+
+def statuses(dock: StatusDock) -> dict[str, tuple[Status, str | None]]:
+    model = dock.model
+    return {model.view(i).email: (model.view(i).status, model.view(i).error) for i in range(model.rowCount())}
+
+
+def all_final(dock: StatusDock, count: int) -> bool:
+    found = statuses(dock)
+    return len(found) == count and all(s in (Status.SENT, Status.FAILED) for s, _ in found.values())
+
+
+def nothing_running(window: MainWindow) -> bool:
+    return (
+        not window.status_poller.timer.isActive()
+        and not window.status_poller.busy
+        and workers.active_task_count() == 0
+    )
+
+
+def test_statuses_reach_the_dock_and_polling_stops_when_all_are_finished(
+    qtbot: QtBot,
+    make_window: Callable[[Sandbox], MainWindow],
+    make_sandbox: Callable[..., Any],
+    tmp_path: Path,
+) -> None:
+    sb = make_sandbox(delay=0.5, fail_domain=FAIL_DOMAIN)
+    window = make_window(sb)
+    path = write_csv(tmp_path / "studenci.csv", rows_failing(4, failing=[2]), header=HEADER)
+    outcome = send_from_window(qtbot, window, path)
+    assert outcome.result.counts.enqueued == 4
+    dock = window.status_dock
+    qtbot.waitUntil(lambda: dock.isVisible() and dock.campaign == outcome.campaign.id, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: all_final(dock, 4), timeout=TIMEOUT)
+    found = statuses(dock)
+    failed = [(email, error) for email, (status, error) in found.items() if status is Status.FAILED]
+    assert len(failed) == 1 and failed[0][0].endswith(FAIL_DOMAIN) and failed[0][1]
+    assert dock.summary_label.text() == "3 sent · 1 failed"
+    assert dock.progress.value() == dock.progress.maximum() == 4
+    qtbot.waitUntil(lambda: nothing_running(window) and not window.status_poller.polling, timeout=TIMEOUT)
+    assert "polling stopped" in window.status_poller.state
+    # the statuses are in the journal too
+    with Journal.open() as journal:
+        (summary,) = journal.campaigns()
+        assert summary.campaign.id == outcome.campaign.id
+    # F5 polls again and stops again
+    with qtbot.waitSignal(window.status_poller.updated, timeout=TIMEOUT):
+        window.refresh_statuses_action.trigger()
+    qtbot.waitUntil(lambda: nothing_running(window) and not window.status_poller.polling, timeout=TIMEOUT)
+
+
+def test_history_lists_opens_and_exports_a_campaign(
+    qtbot: QtBot,
+    make_window: Callable[[Sandbox], MainWindow],
+    make_sandbox: Callable[..., Any],
+    tmp_path: Path,
+) -> None:
+    sb = make_sandbox(fail_domain=FAIL_DOMAIN)
+    with Journal.open() as journal:
+        campaign = sent_campaign(journal, sb, rows_failing(3, failing=[0]))
+    window = make_window(sb)
+    assert window.history_action.shortcut().toString() == "Ctrl+H"
+    history = window.open_history()
+    qtbot.waitUntil(lambda: len(history.rows) == 1, timeout=TIMEOUT)
+    rows = history.rows
+    assert [r.id for r in rows] == [campaign] and rows[0].trackable and rows[0].total == 3
+    assert history.table.item(0, 4).text() == "trackable"
+    with qtbot.waitSignal(window.status_poller.updated, timeout=TIMEOUT):
+        history.open_button.click()
+    qtbot.waitUntil(lambda: all_final(window.status_dock, 3), timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: nothing_running(window) and not window.status_poller.polling, timeout=TIMEOUT)
+
+    assert window.history_window is history and isinstance(history, HistoryWindow)
+    report = tmp_path / "raport.xlsx"
+    with qtbot.waitSignal(history.reportWritten, timeout=TIMEOUT):
+        history.export(campaign, report)
+    sheet = openpyxl.load_workbook(report).active
+    assert sheet is not None
+    values = [[cell for cell in row] for row in sheet.iter_rows(values_only=True)]
+    assert len(values) == 4  # header and three recipients
+    with qtbot.waitSignal(history.reportFailed, timeout=TIMEOUT):
+        history.export(campaign, tmp_path / "raport.txt")
+    qtbot.waitUntil(lambda: history.message_box is not None, timeout=TIMEOUT)
+    assert history.message_box is not None
+    history.message_box.close()
+
+
+def test_closing_while_polling_leaves_no_timer_and_no_worker(
+    qtbot: QtBot, make_window: Callable[[Sandbox], MainWindow], make_sandbox: Callable[..., Any]
+) -> None:
+    sb = make_sandbox(delay=60.0)
+    with Journal.open() as journal:
+        campaign = sent_campaign(journal, sb, rows_failing(2))
+    window = make_window(sb)
+    window.show_campaign(campaign, track=True)
+    qtbot.waitUntil(lambda: window.status_poller.state == "Next check in 2 s", timeout=TIMEOUT)
+    assert window.status_poller.timer.isActive() and window.status_poller.polling
+    assert window.status_dock.summary_label.text() == "2 waiting"
+    window.close()
+    assert not window.status_poller.timer.isActive()
+    assert [t for t in window.findChildren(QTimer) if t.isActive()] == []
+    qtbot.waitUntil(
+        lambda: workers.active_task_count() == 0 and QThreadPool.globalInstance().activeThreadCount() == 0,
+        timeout=TIMEOUT,
+    )
+    assert not window.status_poller.timer.isActive()

@@ -1,0 +1,271 @@
+"""Campaign history: the journal's campaigns (read in a worker), opened into the status
+dock, and their reports exported (.xlsx/.csv) in a worker."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from usosmail_gui.core.journal import Journal
+from usosmail_gui.core.report import ReportError, write_report
+from usosmail_gui.core.statuses import StatusCounts, campaign_statuses, count_statuses
+from usosmail_gui.ui.status_monitor import trackable
+from usosmail_gui.ui.workers import Task, run_in_background
+
+__all__ = ["CampaignRow", "HistoryWindow", "list_campaigns"]
+
+
+@dataclass(frozen=True, slots=True)
+class CampaignRow:
+    """One campaign as the history lists it."""
+
+    id: str
+    created_at: str
+    subject: str
+    total: int
+    counts: StatusCounts
+    trackable: bool
+    is_test: bool
+
+
+def list_campaigns() -> list[CampaignRow]:
+    """Worker job: every campaign in the journal, newest first, with its status counts."""
+    rows: list[CampaignRow] = []
+    with Journal.open() as journal:
+        for summary in journal.campaigns():
+            record = summary.campaign
+            views = campaign_statuses(journal, record.id)
+            rows.append(
+                CampaignRow(
+                    record.id,
+                    record.created_at,
+                    record.template.subject,
+                    len(views),
+                    count_statuses(views),
+                    trackable(record.created_at),
+                    record.is_test,
+                )
+            )
+    return rows
+
+
+def export_report(campaign: str, path: Path) -> int:
+    """Worker job: write the campaign's report; returns its number of rows."""
+    with Journal.open() as journal:
+        return write_report(journal, campaign, path)
+
+
+class HistoryWindow(QDialog):
+    """Lists the journal's campaigns; "Open" shows one in the status dock.
+
+    Signals:
+        campaignOpened(str, bool): the campaign chosen, and whether it is still trackable.
+        loaded(object): the list of ``CampaignRow`` shown.
+        reportWritten(str): the report's path, once written.
+        reportFailed(str): why the report could not be written.
+    """
+
+    campaignOpened = Signal(str, bool)
+    loaded = Signal(object)
+    reportWritten = Signal(str)
+    reportFailed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("historyWindow")
+        self.setWindowTitle(self.tr("Campaigns"))
+        self.setAccessibleName(self.tr("Campaign history"))
+        self.resize(820, 420)
+        self.rows: list[CampaignRow] = []
+        self._task: Task | None = None
+        self.file_dialog: QFileDialog | None = None
+        self.message_box: QMessageBox | None = None
+        layout = QVBoxLayout(self)
+        self.state_label = QLabel(self.tr("Reading the journal…"), self)
+        self.state_label.setAccessibleName(self.tr("History state"))
+        layout.addWidget(self.state_label)
+        self.table = QTableWidget(0, 5, self)
+        self.table.setObjectName("historyTable")
+        self.table.setAccessibleName(self.tr("Campaigns"))
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Date"),
+                self.tr("Subject"),
+                self.tr("Recipients"),
+                self.tr("Statuses"),
+                self.tr("Tracking"),
+            ]
+        )
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.doubleClicked.connect(lambda _index: self.open_selected())
+        layout.addWidget(self.table)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.open_button = QPushButton(self.tr("&Open"), self)
+        self.open_button.setAccessibleName(self.tr("Open the campaign's statuses"))
+        self.open_button.clicked.connect(self.open_selected)
+        self.export_button = QPushButton(self.tr("&Export report…"), self)
+        self.export_button.setAccessibleName(self.tr("Export the campaign's report"))
+        self.export_button.clicked.connect(self.choose_report_file)
+        self.reload_button = QPushButton(self.tr("&Reload"), self)
+        self.reload_button.setAccessibleName(self.tr("Read the campaigns again"))
+        self.reload_button.clicked.connect(self.reload)
+        for button in (self.open_button, self.export_button, self.reload_button):
+            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self._update_buttons()
+        self.reload()
+
+    @property
+    def busy(self) -> bool:
+        return self._task is not None
+
+    def reload(self) -> None:
+        """Read the campaigns again (in a worker)."""
+        if self._task is not None:
+            return
+        self.state_label.setText(self.tr("Reading the journal…"))
+        self._start(list_campaigns, on_result=self._show)
+
+    def _start(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_result: Callable[[Any], Any],
+        on_error: Callable[[Exception], Any] | None = None,
+    ) -> None:
+        task = run_in_background(
+            fn, *args, parent=self, on_result=on_result, on_error=on_error or self._failed
+        )
+        task.finished.connect(lambda: self._ended(task))
+        self._task = task
+        self._update_buttons()
+
+    def _ended(self, task: Task) -> None:
+        if task is self._task:
+            self._task = None
+        task.deleteLater()
+        self._update_buttons()
+
+    def _show(self, rows: list[CampaignRow]) -> None:
+        self.rows = rows
+        self.table.setRowCount(len(rows))
+        for i, row in enumerate(rows):
+            created = row.created_at
+            try:
+                created = datetime.fromisoformat(row.created_at).astimezone().strftime("%Y-%m-%d %H:%M")
+            except ValueError:
+                pass
+            counts = row.counts
+            statuses = self.tr("%n sent", "", counts.sent) + ", " + self.tr("%n failed", "", counts.failed)
+            if counts.waiting:
+                statuses += ", " + self.tr("%n waiting", "", counts.waiting)
+            if counts.expired:
+                statuses += ", " + self.tr("%n expired", "", counts.expired)
+            tracking = self.tr("trackable") if row.trackable else self.tr("expired")
+            subject = row.subject + (" " + self.tr("(test)") if row.is_test else "")
+            for column, text in enumerate((created, subject, str(row.total), statuses, tracking)):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, row.id)
+                self.table.setItem(i, column, item)
+        if rows:
+            self.table.selectRow(0)
+        self.state_label.setText(self.tr("%n campaign(s) in the journal.", "", len(rows)))
+        self.loaded.emit(rows)
+
+    def _failed(self, exc: Exception) -> None:
+        self.state_label.setText(self.tr("The journal cannot be read: {error}").format(error=exc))
+
+    def selected(self) -> CampaignRow | None:
+        """The campaign selected in the list, if any."""
+        rows = self.table.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self.rows):
+            return None
+        return self.rows[rows[0].row()]
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected() is not None
+        self.open_button.setEnabled(chosen)
+        self.export_button.setEnabled(chosen and self._task is None)
+
+    def open_selected(self) -> None:
+        """Show the selected campaign's statuses (polling resumes if it is trackable)."""
+        row = self.selected()
+        if row is not None:
+            self.campaignOpened.emit(row.id, row.trackable)
+
+    def choose_report_file(self) -> QFileDialog | None:
+        """Ask where to write the selected campaign's report (a non-blocking dialog)."""
+        row = self.selected()
+        if row is None:
+            return None
+        dialog = QFileDialog(self, self.tr("Export report"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilters([self.tr("Excel workbook (*.xlsx)"), self.tr("CSV file (*.csv)")])
+        dialog.setDefaultSuffix("xlsx")
+        dialog.selectFile(f"report-{row.id}.xlsx")
+        dialog.fileSelected.connect(lambda path: self.export(row.id, Path(path)))
+        self.file_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def export(self, campaign: str, path: Path) -> None:
+        """Write the report of ``campaign`` to ``path`` (.xlsx or .csv) in a worker."""
+        if self._task is not None:
+            return
+        self.state_label.setText(self.tr("Writing the report…"))
+        self._start(
+            export_report,
+            campaign,
+            path,
+            on_result=lambda n: self._written(path, n),
+            on_error=self._report_failed,
+        )
+
+    def _written(self, path: Path, count: int) -> None:
+        self.state_label.setText(self.tr("Report written: %n row(s) to {path}.", "", count).format(path=path))
+        self.reportWritten.emit(str(path))
+
+    def _report_failed(self, exc: Exception) -> None:
+        text = (
+            str(exc)
+            if isinstance(exc, ReportError)
+            else self.tr("The report could not be written: {error}").format(error=exc)
+        )
+        self.state_label.setText(text)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("The report was not written"), text, parent=self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.message_box = box
+        box.open()
+        self.reportFailed.emit(text)
+
+    def done(self, result: int) -> None:
+        """Closing drops pending answers (the jobs end on their own)."""
+        if self._task is not None:
+            self._task.cancel()
+        super().done(result)

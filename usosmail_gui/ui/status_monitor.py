@@ -1,0 +1,416 @@
+"""Status monitor: a poller that asks USOS about a campaign's messages off the GUI thread,
+and the "Statuses" dock that shows each recipient's status with counts and progress.
+
+The poller is a single-shot ``QTimer`` in the GUI thread; each timeout starts one worker
+job (never two at once) that opens its own ``Journal``, calls ``poll_once`` and reads
+``campaign_statuses``; the GUI only resets a small model with the ready list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QIcon
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QStyle,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from usosmail_gui.core.journal import Journal
+from usosmail_gui.core.statuses import (
+    RETENTION,
+    PollResult,
+    RecipientStatusView,
+    Status,
+    StatusCounts,
+    campaign_statuses,
+    count_statuses,
+)
+from usosmail_gui.core.statuses import poll_once as core_poll_once
+from usosmail_gui.ui.workers import Task, run_in_background
+
+__all__ = ["StatusDock", "StatusPoller", "StatusSnapshot", "StatusTableModel", "trackable"]
+
+FINISHED = frozenset({Status.SENT, Status.FAILED, Status.REJECTED, Status.EXPIRED, Status.NOT_SENT})
+
+Connection = Callable[[], "tuple[str, str, str] | None"]  # (base URL, key, secret) or None
+
+
+def trackable(created_at: str, now: datetime | None = None) -> bool:
+    """Whether USOS may still know the campaign's statuses (sent within 7 days)."""
+    try:
+        created = datetime.fromisoformat(created_at)
+    except ValueError:
+        return False
+    if created.tzinfo is None:
+        created = created.replace(tzinfo=UTC)
+    return (now or datetime.now(UTC)) - created < RETENTION
+
+
+@dataclass(frozen=True, slots=True)
+class StatusSnapshot:
+    """What one job read: the campaign's recipients with statuses, and the poll (if any)."""
+
+    campaign: str
+    subject: str
+    views: tuple[RecipientStatusView, ...]
+    counts: StatusCounts
+    poll: PollResult | None = None
+
+    @property
+    def finished(self) -> int:
+        return sum(1 for v in self.views if v.status in FINISHED)
+
+
+def read_statuses(campaign: str) -> StatusSnapshot:
+    """Worker job: the campaign's statuses from the journal alone (no request)."""
+    with Journal.open() as journal:
+        record = journal.campaign(campaign)
+        views = tuple(campaign_statuses(journal, campaign))
+    return StatusSnapshot(campaign, record.template.subject, views, count_statuses(views))
+
+
+def poll_statuses(
+    campaign: str, base_url: str, key: str, secret: str, previous_interval: float | None
+) -> StatusSnapshot:
+    """Worker job: one ``poll_once`` (written to the journal), then the statuses read back."""
+    from usosmail_gui.core.usos.client import MailingClient, RetryPolicy  # lazy: light start-up
+
+    with Journal.open() as journal:
+        with MailingClient(base_url, key, secret, retry=RetryPolicy(attempts=1)) as client:
+            result = core_poll_once(journal, client, campaign, previous_interval=previous_interval)
+        record = journal.campaign(campaign)
+        views = tuple(campaign_statuses(journal, campaign))
+    return StatusSnapshot(campaign, record.template.subject, views, count_statuses(views), result)
+
+
+class StatusPoller(QObject):
+    """Polls one campaign's statuses on a single-shot timer; one worker job at a time.
+
+    Signals (GUI thread):
+        snapshotReady(object): a ``StatusSnapshot`` read in the worker.
+        updated(str): the campaign whose statuses were just read.
+        stateChanged(str): the polling state in plain words.
+    """
+
+    snapshotReady = Signal(object)
+    updated = Signal(str)
+    stateChanged = Signal(str)
+
+    def __init__(self, connection: Connection, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._connection = connection
+        self._campaign: str | None = None
+        self._interval: float | None = None
+        self._task: Task | None = None
+        self._due = False
+        self._polling = False
+        self.state = ""
+        self.timer = QTimer(self)
+        self.timer.setObjectName("statusPollTimer")
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self._poll)
+
+    @property
+    def campaign(self) -> str | None:
+        return self._campaign
+
+    @property
+    def polling(self) -> bool:
+        """Whether polling goes on (a timer waits or a job runs)."""
+        return self._polling
+
+    @property
+    def busy(self) -> bool:
+        return self._task is not None
+
+    def start(self, campaign: str) -> None:
+        """Poll ``campaign`` now and then as its hints say, until all are finished."""
+        self.stop()
+        self._campaign = campaign
+        self._interval = None
+        self._polling = True
+        self._set_state(self.tr("Checking statuses…"))
+        self.timer.start(0)
+
+    def show_only(self, campaign: str) -> None:
+        """Read ``campaign``'s statuses once from the journal, without asking USOS."""
+        self.stop()
+        self._campaign = campaign
+        self._set_state(
+            self.tr("Expired: USOS keeps statuses for 7 days only; the last ones seen are shown.")
+        )
+        self.timer.start(0)
+
+    def refresh(self) -> None:
+        """Poll now (the user asked); restarts polling of the campaign shown."""
+        if self._campaign is None:
+            return
+        self._polling = True
+        self._interval = None
+        self.timer.start(0)
+
+    def stop(self) -> None:
+        """Stop polling: no timer runs, and the job under way delivers nothing."""
+        self.timer.stop()
+        self._polling = False
+        self._due = False
+        if self._task is not None:
+            self._task.cancel()  # kept until its end: never two jobs at once
+
+    def _set_state(self, text: str) -> None:
+        self.state = text
+        self.stateChanged.emit(text)
+
+    def _poll(self) -> None:
+        campaign = self._campaign
+        if campaign is None:
+            return
+        if self._task is not None:
+            self._due = True  # run once the job under way has ended
+            return
+        if not self._polling:
+            task = run_in_background(read_statuses, campaign, parent=self, on_result=self._read)
+        else:
+            conn = self._connection()
+            if conn is None:
+                self._polling = False
+                self._set_state(self.tr("Statuses cannot be checked: connect to the installation first."))
+                return
+            base_url, key, secret = conn
+            task = run_in_background(
+                poll_statuses,
+                campaign,
+                base_url,
+                key,
+                secret,
+                self._interval,
+                parent=self,
+                on_result=self._polled,
+            )
+        task.failed.connect(self._failed)
+        task.finished.connect(lambda: self._job_ended(task))
+        self._task = task
+
+    def _job_ended(self, task: Task) -> None:
+        if task is self._task:
+            self._task = None
+        task.deleteLater()
+        if self._due:
+            self._due = False
+            self.timer.start(0)
+
+    def _read(self, snapshot: StatusSnapshot) -> None:
+        if snapshot.campaign != self._campaign:
+            return
+        self.snapshotReady.emit(snapshot)
+        self.updated.emit(snapshot.campaign)
+
+    def _polled(self, snapshot: StatusSnapshot) -> None:
+        self._read(snapshot)
+        result = snapshot.poll
+        if result is None or snapshot.campaign != self._campaign or not self._polling:
+            return
+        if result.stop_reason is not None:
+            self._polling = False
+            self._set_state(self.tr("Polling stopped: %1").replace("%1", result.stop_reason))
+            return
+        hint = result.next_interval_hint
+        if hint is None:
+            self._polling = False
+            self._set_state(self.tr("All statuses are final; polling stopped."))
+            return
+        self._interval = hint
+        seconds = max(1, round(hint))
+        if result.offline:
+            self._set_state(self.tr("offline — retrying in %n s", "", seconds))
+        else:
+            self._set_state(self.tr("Next check in %n s", "", seconds))
+        self.timer.start(int(hint * 1000))
+
+    def _failed(self, exc: Exception) -> None:
+        self._polling = False
+        self._set_state(self.tr("Statuses cannot be read: %1").replace("%1", str(exc) or type(exc).__name__))
+
+
+# --- the dock -------------------------------------------------------------------------------
+
+
+def status_text(status: Status) -> str:
+    """The status's name for staff."""
+    names = {
+        Status.WAITING: QApplication.translate("StatusDock", "waiting"),
+        Status.SENT: QApplication.translate("StatusDock", "sent"),
+        Status.FAILED: QApplication.translate("StatusDock", "failed"),
+        Status.UNCERTAIN: QApplication.translate("StatusDock", "uncertain"),
+        Status.REJECTED: QApplication.translate("StatusDock", "rejected"),
+        Status.EXPIRED: QApplication.translate("StatusDock", "expired"),
+        Status.NOT_SENT: QApplication.translate("StatusDock", "not sent"),
+    }
+    return names[status]
+
+
+COLOURS = {
+    Status.WAITING: QColor("#6b6b6b"),
+    Status.SENT: QColor("#1b7a2e"),
+    Status.FAILED: QColor("#b3261e"),
+    Status.UNCERTAIN: QColor("#a15c00"),
+    Status.REJECTED: QColor("#b3261e"),
+    Status.EXPIRED: QColor("#6b6b6b"),
+    Status.NOT_SENT: QColor("#6b6b6b"),
+}
+ICONS = {
+    Status.WAITING: QStyle.StandardPixmap.SP_BrowserReload,
+    Status.SENT: QStyle.StandardPixmap.SP_DialogApplyButton,
+    Status.FAILED: QStyle.StandardPixmap.SP_MessageBoxCritical,
+    Status.UNCERTAIN: QStyle.StandardPixmap.SP_MessageBoxWarning,
+    Status.REJECTED: QStyle.StandardPixmap.SP_MessageBoxCritical,
+    Status.EXPIRED: QStyle.StandardPixmap.SP_MessageBoxInformation,
+    Status.NOT_SENT: QStyle.StandardPixmap.SP_DialogCancelButton,
+}
+
+
+class StatusTableModel(QAbstractTableModel):
+    """Rows of ``campaign_statuses``: spreadsheet row, e-mail, status, error."""
+
+    ROW, EMAIL, STATUS, ERROR = range(4)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._views: tuple[RecipientStatusView, ...] = ()
+        self._icons: dict[Status, QIcon] = {}
+
+    def set_views(self, views: Sequence[RecipientStatusView]) -> None:
+        """Replace every row (one reset: cheap for the GUI thread)."""
+        self.beginResetModel()
+        self._views = tuple(views)
+        self.endResetModel()
+
+    def view(self, row: int) -> RecipientStatusView:
+        return self._views[row]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._views)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else 4
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (self.tr("Row"), self.tr("E-mail"), self.tr("Status"), self.tr("Error"))[section]
+        return None
+
+    def _icon(self, status: Status) -> QIcon:
+        if status not in self._icons:
+            self._icons[status] = QApplication.style().standardIcon(ICONS[status])
+        return self._icons[status]
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if not index.isValid():
+            return None
+        view = self._views[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if column == self.ROW:
+                return view.row
+            if column == self.EMAIL:
+                return view.email
+            if column == self.STATUS:
+                return status_text(view.status)
+            return view.error or ""
+        if role == Qt.ItemDataRole.UserRole:
+            return view.status
+        if column == self.STATUS and role == Qt.ItemDataRole.DecorationRole:
+            return self._icon(view.status)
+        if column == self.STATUS and role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(COLOURS[view.status])
+        return None
+
+
+class StatusDock(QDockWidget):
+    """The "Statuses" dock: a summary line, a progress bar and the per-recipient table."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Statuses"), parent)
+        self.setObjectName("statusDock")
+        self.setAccessibleName(self.tr("Message statuses"))
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.campaign_label = QLabel(body)
+        self.campaign_label.setAccessibleName(self.tr("Campaign"))
+        self.campaign_label.setWordWrap(True)
+        self.summary_label = QLabel(body)
+        self.summary_label.setAccessibleName(self.tr("Status counts"))
+        self.summary_label.setWordWrap(True)
+        self.progress = QProgressBar(body)
+        self.progress.setAccessibleName(self.tr("Finished messages"))
+        self.progress.setFormat(self.tr("%v of %m finished"))
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.state_label = QLabel(body)
+        self.state_label.setAccessibleName(self.tr("Polling state"))
+        self.state_label.setWordWrap(True)
+        self.model = StatusTableModel(self)
+        self.table = QTableView(body)
+        self.table.setObjectName("statusTable")
+        self.table.setAccessibleName(self.tr("Status of each recipient"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for widget in (self.campaign_label, self.summary_label, self.progress, self.state_label, self.table):
+            layout.addWidget(widget)
+        self.setWidget(body)
+        self.campaign: str | None = None
+
+    def show_snapshot(self, snapshot: StatusSnapshot) -> None:
+        """Show one snapshot (the model is reset once)."""
+        self.campaign = snapshot.campaign
+        self.campaign_label.setText(
+            self.tr("Campaign {id}: {subject}").format(id=snapshot.campaign, subject=snapshot.subject)
+        )
+        self.summary_label.setText(self.counts_text(snapshot.counts))
+        self.progress.setRange(0, max(1, len(snapshot.views)))
+        self.progress.setValue(snapshot.finished)
+        self.model.set_views(snapshot.views)
+
+    def counts_text(self, counts: StatusCounts) -> str:
+        """E.g. "3 sent · 1 failed · 2 waiting" (zero counts left out)."""
+        parts = [
+            (counts.sent, self.tr("%n sent", "", counts.sent)),
+            (counts.failed, self.tr("%n failed", "", counts.failed)),
+            (counts.waiting, self.tr("%n waiting", "", counts.waiting)),
+            (counts.uncertain, self.tr("%n uncertain", "", counts.uncertain)),
+            (counts.rejected, self.tr("%n rejected", "", counts.rejected)),
+            (counts.expired, self.tr("%n expired", "", counts.expired)),
+            (counts.not_sent, self.tr("%n not sent", "", counts.not_sent)),
+        ]
+        shown = [text for number, text in parts if number]
+        return " · ".join(shown) if shown else self.tr("No recipients.")
+
+    def set_state(self, text: str) -> None:
+        self.state_label.setText(text)
