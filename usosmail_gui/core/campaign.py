@@ -20,6 +20,7 @@ import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Protocol
 from urllib.parse import quote_plus, urlencode
 
 from usosmail_gui.core.problems import Problem
@@ -38,10 +39,12 @@ __all__ = [
     "CampaignDraft",
     "CampaignError",
     "Excluded",
+    "PastMessage",
     "PlannedBatch",
     "PlannedMessage",
     "SendMode",
     "build_campaign",
+    "build_retry_campaign",
     "build_test_campaign",
     "key_fingerprint",
     "plan_batches",
@@ -454,4 +457,91 @@ def build_test_campaign(
         messages=(planned,),
         excluded=(),
         first_subject=rendered.subject,
+    )
+
+
+# --- sending again ---------------------------------------------------------------------
+
+
+class PastMessage(Protocol):
+    """What a retry needs of an earlier campaign's recipient (a journal ``RecipientRecord``)."""
+
+    @property
+    def row(self) -> int: ...
+    @property
+    def addresses(self) -> tuple[str, ...]: ...
+    @property
+    def record(self) -> Mapping[str, str]: ...
+    @property
+    def params(self) -> Mapping[str, str] | None: ...
+    @property
+    def subject(self) -> str | None: ...
+    @property
+    def content(self) -> str | None: ...
+    @property
+    def body_bytes(self) -> int: ...
+
+
+def build_retry_campaign(
+    template: MessageTemplate,
+    past: Sequence[PastMessage],
+    *,
+    mode: SendMode,
+    installation: str,
+    key_fingerprint: str,
+    columns: Sequence[str] = (),
+    email_column: str | None = None,
+    source_path: str | None = None,
+    source_sheet: str | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
+) -> CampaignDraft:
+    """A new campaign of ``past`` messages exactly as stored (same template, sender, rendered
+    text or placeholder values, addresses), numbered afresh. Raises ``CampaignError`` if
+    ``past`` is empty or a message lacks what ``mode`` needs."""
+    _check_settings(batch_size, max_body_bytes)
+    if not past:
+        raise CampaignError("There is nobody to send again to: no recipient of that campaign qualifies.")
+    messages: list[PlannedMessage] = []
+    for item in past:
+        if mode is SendMode.MESSAGES and (item.subject is None or item.content is None):
+            raise CampaignError(f"Row {item.row}'s message was not kept, so it cannot be sent again.")
+        if mode is SendMode.TEMPLATE and item.params is None:
+            raise CampaignError(f"Row {item.row}'s values were not kept, so it cannot be sent again.")
+        messages.append(
+            PlannedMessage(
+                seq=len(messages) + 1,
+                row=item.row,
+                addresses=tuple(item.addresses),
+                record=dict(item.record),
+                params=None if item.params is None else dict(item.params),
+                subject=item.subject,
+                content=item.content,
+                body_bytes=item.body_bytes,
+            )
+        )
+    first = messages[0]
+    if first.subject is not None:
+        first_subject = first.subject
+    else:
+        assert first.params is not None
+        try:
+            first_subject = render(compile_template(template), first.params, row=first.row).subject
+        except RenderError:
+            first_subject = template.subject
+    return CampaignDraft(
+        installation=wire.normalize_base_url(installation),
+        key_fingerprint=key_fingerprint,
+        mode=mode,
+        template=template,
+        batch_size=batch_size,
+        max_body_bytes=max_body_bytes,
+        is_test=False,
+        source_path=source_path,
+        source_sheet=source_sheet,
+        columns=tuple(columns),
+        email_column=email_column,
+        messages=tuple(messages),
+        excluded=(),
+        first_subject=first_subject,
     )

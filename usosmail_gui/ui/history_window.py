@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -82,12 +83,15 @@ class HistoryWindow(QDialog):
         loaded(object): the list of ``CampaignRow`` shown.
         reportWritten(str): the report's path, once written.
         reportFailed(str): why the report could not be written.
+        retryRequested(str, bool): send again to the campaign's failed recipients (and,
+            if True, its uncertain ones); the main window asks for confirmation.
     """
 
     campaignOpened = Signal(str, bool)
     loaded = Signal(object)
     reportWritten = Signal(str)
     reportFailed = Signal(str)
+    retryRequested = Signal(str, bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -134,7 +138,16 @@ class HistoryWindow(QDialog):
         self.reload_button = QPushButton(self.tr("&Reload"), self)
         self.reload_button.setAccessibleName(self.tr("Read the campaigns again"))
         self.reload_button.clicked.connect(self.reload)
-        for button in (self.open_button, self.export_button, self.reload_button):
+        self.retry_button = QPushButton(self.tr("Send &again to failed…"), self)
+        self.retry_button.setAccessibleName(self.tr("Send again to the campaign's failed recipients"))
+        self.retry_button.clicked.connect(self.retry_selected)
+        self.uncertain_box = QCheckBox(self.tr("Include &uncertain recipients"), self)
+        self.uncertain_box.setAccessibleName(self.tr("Also send again to uncertain recipients"))
+        self.uncertain_box.setToolTip(
+            self.tr("Recipients whose send request's outcome is unknown: they may get the message twice.")
+        )
+        layout.addWidget(self.uncertain_box)
+        for button in (self.open_button, self.export_button, self.retry_button, self.reload_button):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -211,6 +224,8 @@ class HistoryWindow(QDialog):
     def _update_buttons(self) -> None:
         chosen = self.selected() is not None
         self.open_button.setEnabled(chosen)
+        row = self.selected()
+        self.retry_button.setEnabled(row is not None and (row.counts.failed > 0 or row.counts.uncertain > 0))
         self.export_button.setEnabled(chosen and self._task is None)
 
     def open_selected(self) -> None:
@@ -218,6 +233,12 @@ class HistoryWindow(QDialog):
         row = self.selected()
         if row is not None:
             self.campaignOpened.emit(row.id, row.trackable)
+
+    def retry_selected(self) -> None:
+        """Ask the main window to confirm a new campaign of the selected one's failures."""
+        row = self.selected()
+        if row is not None:
+            self.retryRequested.emit(row.id, self.uncertain_box.isChecked())
 
     def choose_report_file(self) -> QFileDialog | None:
         """Ask where to write the selected campaign's report (a non-blocking dialog)."""

@@ -66,7 +66,7 @@ from .history_window import HistoryWindow
 from .loading import LoadRequest, file_dialog_filter, is_spreadsheet_path, load_job
 from .recipients_view import RecipientPane
 from .resume_dialog import ResumeDialog
-from .send_dialog import SendDialog
+from .send_dialog import RetrySource, SendDialog
 from .sending import (
     KEY_TEST_ADDRESS,
     CampaignStarted,
@@ -92,7 +92,7 @@ from .settings import (
     remember_recent_file,
 )
 from .sheet_dialog import ListSheets, SheetDialog
-from .status_monitor import StatusDock, StatusPoller
+from .status_monitor import StatusDock, StatusPoller, StatusSnapshot
 from .workers import Task, run_in_background
 
 log = logging.getLogger(__name__)
@@ -897,6 +897,40 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def open_retry_dialog(self, campaign: str, *, include_uncertain: bool = False) -> SendDialog | None:
+        """The normal confirmation for a new campaign of ``campaign``'s failed recipients
+        (and uncertain ones if asked), with the same template; read in a worker."""
+        problem = None
+        if self._send_session is not None:
+            problem = self.tr("A campaign is being sent now. Wait for it to finish, or stop it, first.")
+        elif self._connection is None or self._connection.credentials is None:
+            problem = self.tr(
+                "Connect to your university's USOS API first (Connection ▸ Connect…): the messages "
+                "are sent through it."
+            )
+        elif self.send_dialog is not None and self.send_dialog.isVisible():
+            problem = self.tr("Another confirmation is open. Finish or cancel it first.")
+        if problem is not None:
+            self._explain(self.tr("Cannot send yet"), problem)
+            return None
+        conn = self._connection
+        assert conn is not None and conn.credentials is not None
+        dialog = SendDialog(
+            None,
+            self.composer.template(),
+            installation=conn.base_url,
+            key_fingerprint=key_fingerprint(conn.credentials.consumer_key),
+            installation_text=self.installation_label.text(),
+            retry=RetrySource(campaign, include_uncertain),
+            parent=self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.sendConfirmed.connect(lambda draft: self._send_confirmed(conn, draft))
+        dialog.destroyed.connect(self._send_dialog_gone)
+        self.send_dialog = dialog
+        dialog.open()
+        return dialog
+
     def _send_dialog_gone(self) -> None:
         self.send_dialog = None
 
@@ -1209,8 +1243,24 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.status_dock)
         self.status_dock.hide()
         self.status_poller.snapshotReady.connect(self.status_dock.show_snapshot)
+        self.status_poller.snapshotReady.connect(self._grid_statuses)
         self.status_poller.stateChanged.connect(self.status_dock.set_state)
         self.sendFinished.connect(self._track_sent)
+
+    def _grid_statuses(self, snapshot: StatusSnapshot) -> None:
+        """Show the statuses in the grid's status column when the list shown is the
+        campaign's source (same file and sheet, so the same row numbers)."""
+        model = self.recipient_pane.model
+        table = model.table()
+        if (
+            table is None
+            or snapshot.source_path is None
+            or str(table.source.path) != snapshot.source_path
+            or table.source.sheet != snapshot.source_sheet
+        ):
+            model.clear_statuses()
+            return
+        model.set_statuses(snapshot.row_statuses())
 
     def _poll_connection(self) -> tuple[str, str, str] | None:
         conn = self._connection
@@ -1244,6 +1294,9 @@ class MainWindow(QMainWindow):
             window = HistoryWindow(self)
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             window.campaignOpened.connect(lambda campaign, track: self.show_campaign(campaign, track=track))
+            window.retryRequested.connect(
+                lambda campaign, uncertain: self.open_retry_dialog(campaign, include_uncertain=uncertain)
+            )
             window.destroyed.connect(self._history_gone)
             self.history_window = window
         self.history_window.show()

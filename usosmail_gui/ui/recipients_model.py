@@ -21,7 +21,7 @@ user works on it).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, cast
 
 from PySide6.QtCore import (
@@ -39,6 +39,8 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from usosmail_gui.core.problems import Severity
 from usosmail_gui.core.recipients import Code, RecipientTable, RowKey
+from usosmail_gui.core.statuses import Status
+from usosmail_gui.ui.status_monitor import COLOURS, ICONS, status_text
 
 __all__ = ["COLUMN_INCLUDE", "COLUMN_PROBLEMS", "FIRST_DATA_COLUMN", "RecipientTableModel"]
 
@@ -125,6 +127,10 @@ class RecipientTableModel(QAbstractTableModel):
         self._bold = QFont()
         self._bold.setBold(True)
         self._center = Qt.AlignmentFlag.AlignCenter.value
+        # spreadsheet row number -> (status, error), set from the GUI after each poll;
+        # None: no status column (the list is not the source of the campaign shown)
+        self._statuses: dict[int, tuple[Status, str | None]] | None = None
+        self._status_icons: dict[Status, QIcon] = {}
 
     # --- the table -----------------------------------------------------------------------
 
@@ -143,6 +149,7 @@ class RecipientTableModel(QAbstractTableModel):
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._order = self._compute_order()
         self._positions = None
+        self._statuses = None
         self.endResetModel()
         self.viewChanged.emit()
         if table is not None:
@@ -222,7 +229,7 @@ class RecipientTableModel(QAbstractTableModel):
             return RowKey.INCLUDED
         if column == COLUMN_PROBLEMS:
             return RowKey.PROBLEMS
-        if column >= FIRST_DATA_COLUMN:
+        if FIRST_DATA_COLUMN <= column < self.columnCount() and column != self.status_column():
             return column - FIRST_DATA_COLUMN
         return None
 
@@ -273,12 +280,50 @@ class RecipientTableModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:
         if parent.isValid() or self._table is None:
             return 0
+        return FIRST_DATA_COLUMN + self._table.column_count + (self._statuses is not None)
+
+    def status_column(self) -> int:
+        """The status column's index (after the data columns), or -1 when not shown."""
+        if self._table is None or self._statuses is None:
+            return -1
         return FIRST_DATA_COLUMN + self._table.column_count
+
+    def set_statuses(self, statuses: Mapping[int, tuple[Status, str | None]]) -> None:
+        """Show each row's delivery status (row number → status, error). The first call
+        inserts the status column; later ones emit ``dataChanged`` for that column only."""
+        table = self._table
+        if table is None:
+            return
+        if self._statuses is None:
+            column = FIRST_DATA_COLUMN + table.column_count
+            self.beginInsertColumns(QModelIndex(), column, column)
+            self._statuses = dict(statuses)
+            self.endInsertColumns()
+            return
+        self._statuses = dict(statuses)
+        column = self.status_column()
+        if self._order:
+            self.dataChanged.emit(
+                self.index(0, column),
+                self.index(len(self._order) - 1, column),
+                [_DISPLAY, _DECORATION, _FOREGROUND, _TOOLTIP],
+            )
+
+    def clear_statuses(self) -> None:
+        """Remove the status column."""
+        column = self.status_column()
+        if column < 0:
+            return
+        self.beginRemoveColumns(QModelIndex(), column, column)
+        self._statuses = None
+        self.endRemoveColumns()
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         column = index.column()
+        if column == self.status_column():
+            return _PLAIN
         if column >= FIRST_DATA_COLUMN:
             return _EDITABLE
         return _CHECKABLE if column == COLUMN_INCLUDE else _PLAIN
@@ -294,11 +339,32 @@ class RecipientTableModel(QAbstractTableModel):
             return None
         row = self._order[position]
         column = index.column()
+        if self._statuses is not None and column == FIRST_DATA_COLUMN + table.column_count:
+            return self._status_data(table, row, role)
         if column >= FIRST_DATA_COLUMN:
             return self._cell_data(table, row, column - FIRST_DATA_COLUMN, role)
         if column == COLUMN_INCLUDE:
             return self._include_data(table, row, role)
         return self._problem_data(table, row, role)
+
+    def _status_data(self, table: RecipientTable, row: int, role: int) -> Any:
+        assert self._statuses is not None
+        found = self._statuses.get(table.row_number(row))
+        if found is None:
+            return self.tr("not in the campaign") if role == _TOOLTIP else None
+        status, error = found
+        if role == _DISPLAY:
+            return status_text(status)
+        if role == _TOOLTIP:
+            return f"{status_text(status)}: {error}" if error else status_text(status)
+        if role == _FOREGROUND:
+            return QBrush(COLOURS[status])
+        if role == _DECORATION:
+            icon = self._status_icons.get(status)
+            if icon is None:
+                icon = self._status_icons[status] = QApplication.style().standardIcon(ICONS[status])
+            return icon
+        return None
 
     def _cell_data(self, table: RecipientTable, row: int, column: int, role: int) -> Any:
         if role in (_DISPLAY, _EDIT):
@@ -389,6 +455,12 @@ class RecipientTableModel(QAbstractTableModel):
             if role == _TOOLTIP:
                 return self.tr("Untick a row to leave it out: nothing is sent to it.")
             return None
+        if section == self.status_column():
+            if role == _DISPLAY:
+                return self.tr("Status")
+            if role == _TOOLTIP:
+                return self.tr("Each row's delivery status in the campaign shown under Statuses.")
+            return None
         if section == COLUMN_PROBLEMS:
             if role == _DISPLAY:
                 return self.tr("Problems")
@@ -436,7 +508,7 @@ class RecipientTableModel(QAbstractTableModel):
                 return False
             self._changed(table.set_included([row], included))
             return True
-        if column >= FIRST_DATA_COLUMN and role == _EDIT:
+        if FIRST_DATA_COLUMN <= column < FIRST_DATA_COLUMN + table.column_count and role == _EDIT:
             text = "" if value is None else str(value)
             self._changed(table.set_value(row, column - FIRST_DATA_COLUMN, text))
             return True
@@ -450,7 +522,11 @@ class RecipientTableModel(QAbstractTableModel):
     def revert_cell(self, index: _Index) -> bool:
         """Undo the edit of a cell (back to the file's text); False when it was not edited."""
         table = self._table
-        if table is None or not index.isValid() or index.column() < FIRST_DATA_COLUMN:
+        if (
+            table is None
+            or not index.isValid()
+            or not FIRST_DATA_COLUMN <= index.column() < FIRST_DATA_COLUMN + table.column_count
+        ):
             return False
         row = self.table_row(index.row())
         column = index.column() - FIRST_DATA_COLUMN

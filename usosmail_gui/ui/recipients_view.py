@@ -637,7 +637,11 @@ class RecipientPane(QWidget):
         menu = QMenu(self)
         menu.addAction(self.include_action)
         menu.addAction(self.exclude_action)
-        editable = index.isValid() and index.column() >= FIRST_DATA_COLUMN and table is not None
+        editable = (
+            index.isValid()
+            and table is not None
+            and FIRST_DATA_COLUMN <= index.column() < FIRST_DATA_COLUMN + table.column_count
+        )
         self.revert_action.setEnabled(
             editable
             and table is not None

@@ -50,7 +50,15 @@ from usosmail_gui.core.template import Code as TemplateCode
 from .composer import check_in_slices
 from .workers import Task, run_in_background
 
-__all__ = ["NothingToSend", "Prepared", "SendDialog", "exclusion_title", "prepare_steps"]
+__all__ = [
+    "NothingToSend",
+    "Prepared",
+    "RetrySource",
+    "SendDialog",
+    "exclusion_title",
+    "prepare_retry",
+    "prepare_steps",
+]
 
 MAX_LISTED = 500  # excluded rows listed per reason (the rest counted)
 
@@ -60,8 +68,41 @@ class Prepared:
     """A campaign snapshot ready to confirm, the check it was built from, its request count."""
 
     draft: CampaignDraft
-    check: CheckResult
+    check: CheckResult | None  # None: a retry (no list was checked)
     requests: int
+
+
+@dataclass(frozen=True, slots=True)
+class RetrySource:
+    """Send again to an earlier campaign's failed recipients (and uncertain ones, if asked)."""
+
+    campaign: str
+    include_uncertain: bool = False
+
+
+def prepare_retry(
+    source: RetrySource,
+    *,
+    installation: str,
+    key_fingerprint: str,
+    batch_size: int,
+    previous: Prepared | None = None,
+) -> Prepared:
+    """Worker job: the retry campaign's snapshot, read from the journal."""
+    from usosmail_gui.core.journal import Journal  # lazy: the journal opens in the worker
+
+    if previous is not None:
+        draft = dataclasses.replace(previous.draft, batch_size=batch_size)
+        return Prepared(draft, None, len(draft.batches()))
+    with Journal.open() as journal:
+        draft = journal.retry_draft(
+            source.campaign,
+            installation=installation,
+            key_fingerprint=key_fingerprint,
+            include_uncertain=source.include_uncertain,
+        )
+    draft = dataclasses.replace(draft, batch_size=batch_size)
+    return Prepared(draft, None, len(draft.batches()))
 
 
 class NothingToSend(Exception):
@@ -90,7 +131,7 @@ def prepare_steps(
     if previous is not None and previous.draft.mode is mode:
         draft = dataclasses.replace(previous.draft, batch_size=batch_size)
         return Prepared(draft, previous.check, len(draft.batches()))
-    if previous is not None:
+    if previous is not None and previous.check is not None:
         check = previous.check
     else:
         check = yield from check_in_slices(compile_template(template, table.columns), table)
@@ -148,25 +189,32 @@ class SendDialog(QDialog):
 
     def __init__(
         self,
-        table: RecipientTable,
+        table: RecipientTable | None,
         template: MessageTemplate,
         *,
         installation: str,
         key_fingerprint: str,
         installation_text: str = "",
+        retry: RetrySource | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``retry``: confirm sending again to an earlier campaign's recipients (then
+        ``table`` is not used and the mode is the earlier campaign's)."""
         super().__init__(parent)
         self.setObjectName("sendDialog")
-        self.setWindowTitle(self.tr("Send the campaign"))
+        self.setWindowTitle(self.tr("Send again") if retry else self.tr("Send the campaign"))
         self._table = table
         self._template = template
+        self._retry = retry
         self._installation = installation
         self._fingerprint = key_fingerprint
         self._prepared: Prepared | None = None
         self._task: Task | None = None
         self._generation = 0
         self._build(installation_text or installation)
+        if retry is not None:
+            for radio in (self.messages_radio, self.template_radio):
+                radio.setEnabled(False)  # the earlier campaign's mode is kept
         self._prepare()
 
     # --- layout -----------------------------------------------------------------------
@@ -298,7 +346,7 @@ class SendDialog(QDialog):
         return self._task is not None
 
     def _mode_toggled(self, _button: object, checked: bool) -> None:
-        if checked:
+        if checked and self._retry is None:
             self._prepare()
 
     def _prepare(self) -> None:
@@ -313,6 +361,21 @@ class SendDialog(QDialog):
         self.busy_bar.show()
         self.status_label.setText(self.tr("Preparing the messages…"))
         self._update_buttons()
+        if self._retry is not None:
+            self._task = run_in_background(
+                prepare_retry,
+                self._retry,
+                installation=self._installation,
+                key_fingerprint=self._fingerprint,
+                batch_size=self.batch_size(),
+                previous=previous,
+                parent=self,
+                on_result=lambda prepared: self._show(generation, prepared),
+                on_error=lambda exc: self._show_error(generation, exc),
+                on_finished=lambda: self._done(generation),
+            )
+            return
+        assert self._table is not None
         self._task = run_in_background(
             prepare_steps,
             self._table,
@@ -351,6 +414,11 @@ class SendDialog(QDialog):
         self._prepared = prepared
         draft = prepared.draft
         count = draft.recipient_count
+        if self._retry is not None:
+            radio = self.template_radio if draft.mode is SendMode.TEMPLATE else self.messages_radio
+            radio.blockSignals(True)
+            radio.setChecked(True)
+            radio.blockSignals(False)
         self.status_label.setText(self.tr("Check what will be sent, then confirm."))
         self.problem_label.hide()
         self.recipients_label.setText(
@@ -387,6 +455,15 @@ class SendDialog(QDialog):
         tree = self.excluded_tree
         tree.clear()
         excluded = draft.excluded
+        if self._retry is not None:
+            text = (
+                self.tr("Sending again to the failed and uncertain recipients of campaign {id}.")
+                if self._retry.include_uncertain
+                else self.tr("Sending again to the failed recipients of campaign {id}.")
+            )
+            self.excluded_label.setText(text.format(id=self._retry.campaign))
+            tree.hide()
+            return
         if not excluded:
             self.excluded_label.setText(self.tr("Excluded: none — every row of the list gets the message."))
             tree.hide()

@@ -74,6 +74,12 @@ class StatusSnapshot:
     views: tuple[RecipientStatusView, ...]
     counts: StatusCounts
     poll: PollResult | None = None
+    source_path: str | None = None  # the spreadsheet the campaign was made from
+    source_sheet: str | None = None
+
+    def row_statuses(self) -> dict[int, tuple[Status, str | None]]:
+        """Spreadsheet row number → (status, error), for the grid's status column."""
+        return {v.row: (v.status, v.error) for v in self.views}
 
     @property
     def finished(self) -> int:
@@ -85,7 +91,14 @@ def read_statuses(campaign: str) -> StatusSnapshot:
     with Journal.open() as journal:
         record = journal.campaign(campaign)
         views = tuple(campaign_statuses(journal, campaign))
-    return StatusSnapshot(campaign, record.template.subject, views, count_statuses(views))
+    return StatusSnapshot(
+        campaign,
+        record.template.subject,
+        views,
+        count_statuses(views),
+        source_path=record.source_path,
+        source_sheet=record.source_sheet,
+    )
 
 
 def poll_statuses(
@@ -99,7 +112,15 @@ def poll_statuses(
             result = core_poll_once(journal, client, campaign, previous_interval=previous_interval)
         record = journal.campaign(campaign)
         views = tuple(campaign_statuses(journal, campaign))
-    return StatusSnapshot(campaign, record.template.subject, views, count_statuses(views), result)
+    return StatusSnapshot(
+        campaign,
+        record.template.subject,
+        views,
+        count_statuses(views),
+        result,
+        source_path=record.source_path,
+        source_sheet=record.source_sheet,
+    )
 
 
 class StatusPoller(QObject):

@@ -1,0 +1,169 @@
+"""Send again to failed: from the history, a new campaign of exactly the failed recipients
+of an earlier one, through the normal confirmation and the normal send (real sandbox with
+a failing domain, the real journal)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from tests.helpers.campaigns import FAIL_DOMAIN, TEMPLATE, client_for, rows_failing, sent_campaign
+from tests.helpers.maildir import per_address
+from tests.helpers.memory_keyring import MemoryKeyring
+from tests.helpers.recipient_lists import HEADER, write_csv
+from usosmail_gui.core.credentials import Credentials, CredentialStore
+from usosmail_gui.core.journal import Journal, RecipientState
+from usosmail_gui.core.statuses import Status, campaign_statuses, poll_once
+from usosmail_gui.sandbox import Sandbox
+from usosmail_gui.ui.main_window import ActiveConnection, MainWindow
+from usosmail_gui.ui.send_dialog import Prepared, SendDialog
+from usosmail_gui.ui.sending import SendOutcome
+
+TIMEOUT = 20000
+
+pytestmark = pytest.mark.usefixtures("english_plurals")
+
+
+@pytest.fixture
+def make_window(
+    qtbot: QtBot, memory_store: tuple[CredentialStore, MemoryKeyring]
+) -> Callable[[Sandbox], MainWindow]:
+    def make(sb: Sandbox) -> MainWindow:
+        connection = ActiveConnection(
+            sb.url, Credentials(sb.admin_key, sb.admin_secret), name="Local sandbox", sandbox=True
+        )
+        window = MainWindow(memory_store[0], connection=connection, restore_last=False)
+        qtbot.addWidget(window)
+        window.resize(1300, 850)
+        window.show()
+        return window
+
+    return make
+
+
+def failed_campaign(sb: Sandbox) -> tuple[str, list[str]]:
+    """Five recipients, two of them at the failing domain, polled until all are final."""
+    with Journal.open() as journal:
+        campaign = sent_campaign(journal, sb, rows_failing(5, failing=[1, 3]))
+        with client_for(sb) as client:
+            for _ in range(100):
+                result = poll_once(journal, client, campaign)
+                if result.next_interval_hint is None:
+                    break
+        views = campaign_statuses(journal, campaign)
+    failed = [v.email for v in views if v.status is Status.FAILED]
+    assert len(failed) == 2 and all(a.endswith(FAIL_DOMAIN) for a in failed)
+    return campaign, failed
+
+
+def test_send_again_to_failed_goes_through_the_confirmation_and_sends_only_them(
+    qtbot: QtBot, make_window: Callable[[Sandbox], MainWindow], make_sandbox: Callable[..., Any]
+) -> None:
+    sb = make_sandbox(fail_domain=FAIL_DOMAIN)
+    campaign, failed = failed_campaign(sb)
+    delivered_before = per_address(sb.maildir)
+    window = make_window(sb)
+    history = window.open_history()
+    qtbot.waitUntil(lambda: len(history.rows) == 1, timeout=TIMEOUT)
+    assert history.retry_button.isEnabled() and history.retry_button.accessibleName()
+    history.retry_button.click()
+    dialog = window.send_dialog
+    assert isinstance(dialog, SendDialog)
+    with qtbot.waitSignal(dialog.prepared, timeout=TIMEOUT) as blocker:
+        pass
+    prepared = blocker.args[0]
+    assert isinstance(prepared, Prepared), prepared
+    qtbot.waitUntil(lambda: not dialog.preparing, timeout=TIMEOUT)
+    draft = prepared.draft
+    assert sorted(m.addresses[0] for m in draft.messages) == sorted(failed)
+    assert dialog.recipients_label.text().startswith("2 messages")
+    assert "2 messages" in dialog.confirm_box.text()
+    assert campaign in dialog.excluded_label.text()
+    assert not dialog.send_button.isEnabled()  # the explicit confirmation is needed
+    assert not dialog.messages_radio.isEnabled()  # the earlier campaign's mode is kept
+    dialog.confirm_box.click()
+    assert dialog.send_button.isEnabled()
+    with qtbot.waitSignal(window.sendFinished, timeout=TIMEOUT) as sent:
+        dialog.send_button.click()
+    outcome = sent.args[0]
+    assert isinstance(outcome, SendOutcome), outcome
+    assert outcome.campaign.id != campaign and outcome.result.counts.enqueued == 2
+    with Journal.open() as journal:
+        again = journal.recipients(outcome.campaign.id)
+        assert sorted(r.addresses[0] for r in again) == sorted(failed)
+        assert all(r.state is RecipientState.ENQUEUED and r.message_id for r in again)
+        assert journal.campaign(outcome.campaign.id).template == journal.campaign(campaign).template
+        assert len(journal.campaigns()) == 2
+    # nobody who already got it got it again; the failing addresses fail once more
+    assert per_address(sb.maildir) == delivered_before
+    dock = window.status_dock
+    qtbot.waitUntil(lambda: dock.campaign == outcome.campaign.id, timeout=TIMEOUT)
+    qtbot.waitUntil(
+        lambda: (
+            dock.model.rowCount() == 2 and all(dock.model.view(i).status is Status.FAILED for i in range(2))
+        ),
+        timeout=TIMEOUT,
+    )
+    qtbot.waitUntil(
+        lambda: not window.status_poller.polling and not window.status_poller.busy, timeout=TIMEOUT
+    )
+
+
+def test_a_campaign_without_failures_offers_no_retry(
+    qtbot: QtBot, make_window: Callable[[Sandbox], MainWindow], make_sandbox: Callable[..., Any]
+) -> None:
+    sb = make_sandbox()
+    with Journal.open() as journal:
+        sent_campaign(journal, sb, rows_failing(2))
+    window = make_window(sb)
+    history = window.open_history()
+    qtbot.waitUntil(lambda: len(history.rows) == 1, timeout=TIMEOUT)
+    assert not history.retry_button.isEnabled()
+
+
+def test_the_grid_shows_each_rows_status_without_a_reset(
+    qtbot: QtBot,
+    qtmodeltester: Any,
+    make_window: Callable[[Sandbox], MainWindow],
+    make_sandbox: Callable[..., Any],
+    tmp_path: Path,
+) -> None:
+    sb = make_sandbox(delay=0.3, fail_domain=FAIL_DOMAIN)
+    window = make_window(sb)
+    path = write_csv(tmp_path / "studenci.csv", rows_failing(3, failing=[1]), header=HEADER)
+    with qtbot.waitSignal(window.recipientsLoaded, timeout=TIMEOUT):
+        window.open_file(path)
+    qtbot.waitUntil(lambda: not window.loading, timeout=TIMEOUT)
+    window.composer.set_template(TEMPLATE)
+    model = window.recipient_pane.model
+    assert model.status_column() == -1
+    resets: list[int] = []
+    model.modelReset.connect(lambda: resets.append(1))
+    window.send_action.trigger()
+    dialog = window.send_dialog
+    assert isinstance(dialog, SendDialog)
+    qtbot.waitUntil(lambda: dialog.draft() is not None and not dialog.preparing, timeout=TIMEOUT)
+    with qtbot.waitSignal(window.sendFinished, timeout=TIMEOUT):
+        dialog.confirm_box.click()
+        dialog.send_button.click()
+    qtbot.waitUntil(lambda: model.status_column() > 0, timeout=TIMEOUT)
+    column = model.status_column()
+    assert model.headerData(column, Qt.Orientation.Horizontal) == "Status"
+
+    def shown() -> list[str]:
+        return [model.index(r, column).data() for r in range(model.rowCount())]
+
+    qtbot.waitUntil(lambda: shown() == ["sent", "failed", "sent"], timeout=TIMEOUT)
+    failed = model.index(1, column)
+    assert failed.data(Qt.ItemDataRole.ToolTipRole).startswith("failed: ")
+    assert failed.data(Qt.ItemDataRole.DecorationRole) is not None
+    assert failed.data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert resets == []  # updated through dataChanged, never a reset
+    qtmodeltester.check(model, force_py=True)
+    poller = window.status_poller
+    qtbot.waitUntil(lambda: not poller.polling and not poller.busy, timeout=TIMEOUT)
