@@ -6,6 +6,7 @@ or worker behind."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -171,3 +172,95 @@ def test_closing_while_polling_leaves_no_timer_and_no_worker(
         timeout=TIMEOUT,
     )
     assert not window.status_poller.timer.isActive()
+
+
+def test_polling_shows_the_queue_size_without_test_connection(
+    qtbot: QtBot,
+    make_window: Callable[[Sandbox], MainWindow],
+    make_sandbox: Callable[..., Any],
+    tmp_path: Path,
+) -> None:
+    sb = make_sandbox(delay=0.5, fail_domain=FAIL_DOMAIN)
+    window = make_window(sb)
+    sizes: list[int] = []
+    window.status_poller.queueSize.connect(sizes.append)
+    path = write_csv(tmp_path / "studenci.csv", rows_failing(3), header=HEADER)
+    send_from_window(qtbot, window, path)
+    qtbot.waitUntil(lambda: bool(sizes), timeout=TIMEOUT)
+    assert sizes[0] >= 0
+    qtbot.waitUntil(lambda: window.queue_label.text() == f"Queue: {sizes[-1]} unsent", timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: nothing_running(window) and not window.status_poller.polling, timeout=TIMEOUT)
+
+
+def test_offline_polling_keeps_the_statuses_and_backs_off(
+    qtbot: QtBot, make_window: Callable[[Sandbox], MainWindow], make_sandbox: Callable[..., Any]
+) -> None:
+    sb = make_sandbox(delay=60.0)
+    with Journal.open() as journal:
+        campaign = sent_campaign(journal, sb, rows_failing(2))
+    window = make_window(sb)
+    window.show_campaign(campaign, track=True)
+    poller = window.status_poller
+    qtbot.waitUntil(lambda: poller.state == "Next check in 2 s", timeout=TIMEOUT)
+    sb.stop()  # the installation can no longer be reached
+    window.refresh_statuses_action.trigger()
+    qtbot.waitUntil(lambda: poller.state == "offline — retrying in 2 s", timeout=TIMEOUT)
+    assert poller.polling and poller.timer.isActive()
+    assert window.status_dock.state_label.text() == poller.state
+    # the statuses collected before are kept, and the next failure waits longer
+    assert window.status_dock.summary_label.text() == "2 waiting"
+    assert len(statuses(window.status_dock)) == 2
+    qtbot.waitUntil(lambda: poller.state == "offline — retrying in 4 s", timeout=TIMEOUT)
+    assert poller.polling and poller.timer.isActive()
+    assert window.status_dock.summary_label.text() == "2 waiting"
+    window.close()
+    qtbot.waitUntil(lambda: nothing_running(window), timeout=TIMEOUT)
+
+
+def test_a_key_that_is_not_administrative_stops_polling_in_plain_words(
+    qtbot: QtBot,
+    make_sandbox: Callable[..., Any],
+    memory_store: tuple[CredentialStore, MemoryKeyring],
+) -> None:
+    sb = make_sandbox(delay=60.0)
+    with Journal.open() as journal:
+        campaign = sent_campaign(journal, sb, rows_failing(2))
+    connection = ActiveConnection(
+        sb.url, Credentials(sb.user_key, sb.user_secret), name="Local sandbox", sandbox=True
+    )
+    window = MainWindow(memory_store[0], connection=connection, restore_last=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_campaign(campaign, track=True)
+    poller = window.status_poller
+    qtbot.waitUntil(lambda: poller.state.startswith("Polling stopped"), timeout=TIMEOUT)
+    assert "not an administrative key" in poller.state
+    assert window.status_dock.state_label.text() == poller.state
+    qtbot.waitUntil(lambda: nothing_running(window) and not poller.polling, timeout=TIMEOUT)
+    assert window.status_dock.summary_label.text() == "2 waiting"
+
+
+def test_a_campaign_older_than_7_days_opened_from_history_is_expired_and_not_polled(
+    qtbot: QtBot, make_window: Callable[[Sandbox], MainWindow], make_sandbox: Callable[..., Any]
+) -> None:
+    sb = make_sandbox(delay=60.0)
+    with Journal.open() as journal:
+        campaign = sent_campaign(journal, sb, rows_failing(2))
+    window = make_window(sb)
+    later = datetime.now(UTC) + timedelta(days=8)
+    window.status_poller.clock = lambda: later
+    requests: list[str] = []
+    window.status_poller.updated.connect(requests.append)
+    history = window.open_history()
+    qtbot.waitUntil(lambda: len(history.rows) == 1, timeout=TIMEOUT)
+    assert history.rows[0].id == campaign and not history.rows[0].trackable
+    assert history.table.item(0, 4).text() == "expired"
+    with qtbot.waitSignal(window.status_poller.updated, timeout=TIMEOUT):
+        history.open_button.click()
+    dock = window.status_dock
+    qtbot.waitUntil(lambda: len(statuses(dock)) == 2, timeout=TIMEOUT)
+    assert all(status is Status.EXPIRED for status, _ in statuses(dock).values())
+    assert dock.summary_label.text() == "2 expired"
+    assert window.status_poller.state.startswith("Expired")
+    qtbot.waitUntil(lambda: nothing_running(window), timeout=TIMEOUT)
+    assert not window.status_poller.polling

@@ -48,13 +48,14 @@ class CampaignRow:
     is_test: bool
 
 
-def list_campaigns() -> list[CampaignRow]:
-    """Worker job: every campaign in the journal, newest first, with its status counts."""
+def list_campaigns(now: datetime | None = None) -> list[CampaignRow]:
+    """Worker job: every campaign in the journal, newest first, with its status counts
+    (``now``: the moment that decides what is past USOS's 7 days; default the real time)."""
     rows: list[CampaignRow] = []
     with Journal.open() as journal:
         for summary in journal.campaigns():
             record = summary.campaign
-            views = campaign_statuses(journal, record.id)
+            views = campaign_statuses(journal, record.id, now=now)
             rows.append(
                 CampaignRow(
                     record.id,
@@ -62,7 +63,7 @@ def list_campaigns() -> list[CampaignRow]:
                     record.template.subject,
                     len(views),
                     count_statuses(views),
-                    trackable(record.created_at),
+                    trackable(record.created_at, now),
                     record.is_test,
                 )
             )
@@ -93,8 +94,9 @@ class HistoryWindow(QDialog):
     reportFailed = Signal(str)
     retryRequested = Signal(str, bool)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, clock: Callable[[], datetime] | None = None) -> None:
         super().__init__(parent)
+        self._clock = clock  # None: the real time
         self.setObjectName("historyWindow")
         self.setWindowTitle(self.tr("Campaigns"))
         self.setAccessibleName(self.tr("Campaign history"))
@@ -163,7 +165,8 @@ class HistoryWindow(QDialog):
         if self._task is not None:
             return
         self.state_label.setText(self.tr("Reading the journal…"))
-        self._start(list_campaigns, on_result=self._show)
+        now = self._clock() if self._clock is not None else None
+        self._start(list_campaigns, now, on_result=self._show)
 
     def _start(
         self,

@@ -1245,6 +1245,7 @@ class MainWindow(QMainWindow):
         self.status_poller.snapshotReady.connect(self.status_dock.show_snapshot)
         self.status_poller.snapshotReady.connect(self._grid_statuses)
         self.status_poller.stateChanged.connect(self.status_dock.set_state)
+        self.status_poller.queueSize.connect(self._show_queue_size)
         self.sendFinished.connect(self._track_sent)
 
     def _grid_statuses(self, snapshot: StatusSnapshot) -> None:
@@ -1261,6 +1262,10 @@ class MainWindow(QMainWindow):
             model.clear_statuses()
             return
         model.set_statuses(snapshot.row_statuses())
+
+    def _show_queue_size(self, unsent: int) -> None:
+        """The queue's size, read by the status poller (at most every 30 s)."""
+        self.queue_label.setText(self.tr("Queue: %n unsent", "", unsent))
 
     def _poll_connection(self) -> tuple[str, str, str] | None:
         conn = self._connection
@@ -1291,7 +1296,7 @@ class MainWindow(QMainWindow):
     def open_history(self) -> HistoryWindow:
         """Show the campaign history (one window)."""
         if self.history_window is None:
-            window = HistoryWindow(self)
+            window = HistoryWindow(self, clock=self.status_poller.clock)
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             window.campaignOpened.connect(lambda campaign, track: self.show_campaign(campaign, track=track))
             window.retryRequested.connect(

@@ -129,7 +129,7 @@ class RecipientTableModel(QAbstractTableModel):
         self._center = Qt.AlignmentFlag.AlignCenter.value
         # spreadsheet row number -> (status, error), set from the GUI after each poll;
         # None: no status column (the list is not the source of the campaign shown)
-        self._statuses: dict[int, tuple[Status, str | None]] | None = None
+        self._statuses: Mapping[int, tuple[Status, str | None]] | None = None
         self._status_icons: dict[Status, QIcon] = {}
 
     # --- the table -----------------------------------------------------------------------
@@ -297,10 +297,10 @@ class RecipientTableModel(QAbstractTableModel):
         if self._statuses is None:
             column = FIRST_DATA_COLUMN + table.column_count
             self.beginInsertColumns(QModelIndex(), column, column)
-            self._statuses = dict(statuses)
+            self._statuses = statuses  # not copied: the caller hands over a read-only mapping
             self.endInsertColumns()
             return
-        self._statuses = dict(statuses)
+        self._statuses = statuses
         column = self.status_column()
         if self._order:
             self.dataChanged.emit(

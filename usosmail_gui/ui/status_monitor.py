@@ -8,8 +8,9 @@ job (never two at once) that opens its own ``Journal``, calls ``poll_once`` and 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from PySide6.QtCore import (
@@ -76,21 +77,32 @@ class StatusSnapshot:
     poll: PollResult | None = None
     source_path: str | None = None  # the spreadsheet the campaign was made from
     source_sheet: str | None = None
+    unsent_count: int | None = None  # system_status's queue size, when it was read with this
+    # computed where the snapshot is made (the worker), so the GUI thread only hands them on
+    _row_statuses: dict[int, tuple[Status, str | None]] = field(init=False, repr=False, compare=False)
+    finished: int = field(init=False, compare=False)
 
-    def row_statuses(self) -> dict[int, tuple[Status, str | None]]:
-        """Spreadsheet row number → (status, error), for the grid's status column."""
-        return {v.row: (v.status, v.error) for v in self.views}
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_row_statuses", {v.row: (v.status, v.error) for v in self.views})
+        object.__setattr__(self, "finished", sum(1 for v in self.views if v.status in FINISHED))
 
-    @property
-    def finished(self) -> int:
-        return sum(1 for v in self.views if v.status in FINISHED)
+    def row_statuses(self) -> Mapping[int, tuple[Status, str | None]]:
+        """Spreadsheet row number → (status, error), for the grid's status column (read-only)."""
+        return self._row_statuses
 
 
-def read_statuses(campaign: str) -> StatusSnapshot:
+Clock = Callable[[], datetime]  # aware "now": the real time, or a test's
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def read_statuses(campaign: str, now: datetime | None = None) -> StatusSnapshot:
     """Worker job: the campaign's statuses from the journal alone (no request)."""
     with Journal.open() as journal:
         record = journal.campaign(campaign)
-        views = tuple(campaign_statuses(journal, campaign))
+        views = tuple(campaign_statuses(journal, campaign, now=now))
     return StatusSnapshot(
         campaign,
         record.template.subject,
@@ -102,16 +114,30 @@ def read_statuses(campaign: str) -> StatusSnapshot:
 
 
 def poll_statuses(
-    campaign: str, base_url: str, key: str, secret: str, previous_interval: float | None
+    campaign: str,
+    base_url: str,
+    key: str,
+    secret: str,
+    previous_interval: float | None,
+    now: datetime | None = None,
+    read_queue: bool = False,
 ) -> StatusSnapshot:
-    """Worker job: one ``poll_once`` (written to the journal), then the statuses read back."""
+    """Worker job: one ``poll_once`` (written to the journal), then the statuses read back;
+    with ``read_queue``, also system_status's queue size (a failure there is ignored)."""
     from usosmail_gui.core.usos.client import MailingClient, RetryPolicy  # lazy: light start-up
+    from usosmail_gui.core.usos.errors import UsosError
 
+    unsent: int | None = None
     with Journal.open() as journal:
         with MailingClient(base_url, key, secret, retry=RetryPolicy(attempts=1)) as client:
-            result = core_poll_once(journal, client, campaign, previous_interval=previous_interval)
+            result = core_poll_once(journal, client, campaign, now=now, previous_interval=previous_interval)
+            if read_queue and not result.offline:
+                try:
+                    unsent = client.system_status().unsent_count
+                except (UsosError, OSError):
+                    unsent = None  # the queue's size is a nicety: never a reason to fail the poll
         record = journal.campaign(campaign)
-        views = tuple(campaign_statuses(journal, campaign))
+        views = tuple(campaign_statuses(journal, campaign, now=now))
     return StatusSnapshot(
         campaign,
         record.template.subject,
@@ -120,6 +146,7 @@ def poll_statuses(
         result,
         source_path=record.source_path,
         source_sheet=record.source_sheet,
+        unsent_count=unsent,
     )
 
 
@@ -128,17 +155,24 @@ class StatusPoller(QObject):
 
     Signals (GUI thread):
         snapshotReady(object): a ``StatusSnapshot`` read in the worker.
+        queueSize(int): system_status's unsent count, read with a poll (at most every
+            ``QUEUE_EVERY_S`` seconds).
         updated(str): the campaign whose statuses were just read.
         stateChanged(str): the polling state in plain words.
     """
 
     snapshotReady = Signal(object)
+    queueSize = Signal(int)
     updated = Signal(str)
+
+    QUEUE_EVERY_S = 30.0
     stateChanged = Signal(str)
 
-    def __init__(self, connection: Connection, parent: QObject | None = None) -> None:
+    def __init__(self, connection: Connection, parent: QObject | None = None, *, clock: Clock = _now) -> None:
         super().__init__(parent)
         self._connection = connection
+        self.clock = clock  # what "now" is for expiry (tests inject theirs)
+        self._queue_read_at: float | None = None  # monotonic time of the last queue read
         self._campaign: str | None = None
         self._interval: float | None = None
         self._task: Task | None = None
@@ -209,7 +243,7 @@ class StatusPoller(QObject):
             self._due = True  # run once the job under way has ended
             return
         if not self._polling:
-            task = run_in_background(read_statuses, campaign, parent=self, on_result=self._read)
+            task = run_in_background(read_statuses, campaign, self.clock(), parent=self, on_result=self._read)
         else:
             conn = self._connection()
             if conn is None:
@@ -217,6 +251,10 @@ class StatusPoller(QObject):
                 self._set_state(self.tr("Statuses cannot be checked: connect to the installation first."))
                 return
             base_url, key, secret = conn
+            moment = time.monotonic()
+            read_queue = self._queue_read_at is None or moment - self._queue_read_at >= self.QUEUE_EVERY_S
+            if read_queue:
+                self._queue_read_at = moment
             task = run_in_background(
                 poll_statuses,
                 campaign,
@@ -224,6 +262,8 @@ class StatusPoller(QObject):
                 key,
                 secret,
                 self._interval,
+                self.clock(),
+                read_queue,
                 parent=self,
                 on_result=self._polled,
             )
@@ -247,6 +287,8 @@ class StatusPoller(QObject):
 
     def _polled(self, snapshot: StatusSnapshot) -> None:
         self._read(snapshot)
+        if snapshot.unsent_count is not None and snapshot.campaign == self._campaign:
+            self.queueSize.emit(snapshot.unsent_count)
         result = snapshot.poll
         if result is None or snapshot.campaign != self._campaign or not self._polling:
             return
