@@ -7,7 +7,7 @@ The sandboxes themselves come from ``tests/conftest.py`` (``sandbox``, ``make_sa
 from __future__ import annotations
 
 import socket
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -16,8 +16,10 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.helpers.memory_keyring import MemoryKeyring
-from usosmail_gui.core.credentials import CredentialStore
+from usosmail_gui.core.credentials import Credentials, CredentialStore
+from usosmail_gui.sandbox import Sandbox
 from usosmail_gui.ui import workers
+from usosmail_gui.ui.main_window import ActiveConnection, MainWindow
 from usosmail_gui.ui.settings import APPLICATION, ORGANIZATION
 
 WORKER_TIMEOUT_MS = 15000
@@ -82,3 +84,22 @@ def english_plurals(qapp: QApplication) -> Iterator[None]:
     yield
     qapp.removeTranslator(translator)
     translator.deleteLater()
+
+
+@pytest.fixture
+def make_connected_window(
+    qtbot: QtBot, memory_store: tuple[CredentialStore, MemoryKeyring]
+) -> Callable[[Sandbox], MainWindow]:
+    """A shown main window connected to this sandbox with its administrative key."""
+
+    def make(sb: Sandbox) -> MainWindow:
+        connection = ActiveConnection(
+            sb.url, Credentials(sb.admin_key, sb.admin_secret), name="Local sandbox", sandbox=True
+        )
+        window = MainWindow(memory_store[0], connection=connection, restore_last=False)
+        qtbot.addWidget(window)
+        window.resize(1300, 850)
+        window.show()
+        return window
+
+    return make

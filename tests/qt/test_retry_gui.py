@@ -14,36 +14,17 @@ from pytestqt.qtbot import QtBot
 
 from tests.helpers.campaigns import FAIL_DOMAIN, TEMPLATE, client_for, rows_failing, sent_campaign
 from tests.helpers.maildir import per_address
-from tests.helpers.memory_keyring import MemoryKeyring
 from tests.helpers.recipient_lists import HEADER, write_csv
-from usosmail_gui.core.credentials import Credentials, CredentialStore
 from usosmail_gui.core.journal import Journal, RecipientState
 from usosmail_gui.core.statuses import Status, campaign_statuses, poll_once
 from usosmail_gui.sandbox import Sandbox
-from usosmail_gui.ui.main_window import ActiveConnection, MainWindow
+from usosmail_gui.ui.main_window import MainWindow
 from usosmail_gui.ui.send_dialog import Prepared, SendDialog
 from usosmail_gui.ui.sending import SendOutcome
 
 TIMEOUT = 20000
 
 pytestmark = pytest.mark.usefixtures("english_plurals")
-
-
-@pytest.fixture
-def make_window(
-    qtbot: QtBot, memory_store: tuple[CredentialStore, MemoryKeyring]
-) -> Callable[[Sandbox], MainWindow]:
-    def make(sb: Sandbox) -> MainWindow:
-        connection = ActiveConnection(
-            sb.url, Credentials(sb.admin_key, sb.admin_secret), name="Local sandbox", sandbox=True
-        )
-        window = MainWindow(memory_store[0], connection=connection, restore_last=False)
-        qtbot.addWidget(window)
-        window.resize(1300, 850)
-        window.show()
-        return window
-
-    return make
 
 
 def failed_campaign(sb: Sandbox) -> tuple[str, list[str]]:
@@ -62,20 +43,20 @@ def failed_campaign(sb: Sandbox) -> tuple[str, list[str]]:
 
 
 def test_send_again_to_failed_goes_through_the_confirmation_and_sends_only_them(
-    qtbot: QtBot, make_window: Callable[[Sandbox], MainWindow], make_sandbox: Callable[..., Any]
+    qtbot: QtBot, make_connected_window: Callable[[Sandbox], MainWindow], make_sandbox: Callable[..., Any]
 ) -> None:
     sb = make_sandbox(fail_domain=FAIL_DOMAIN)
     campaign, failed = failed_campaign(sb)
     delivered_before = per_address(sb.maildir)
-    window = make_window(sb)
+    window = make_connected_window(sb)
     history = window.open_history()
     qtbot.waitUntil(lambda: len(history.rows) == 1, timeout=TIMEOUT)
     assert history.retry_button.isEnabled() and history.retry_button.accessibleName()
     history.retry_button.click()
     dialog = window.send_dialog
     assert isinstance(dialog, SendDialog)
-    with qtbot.waitSignal(dialog.prepared, timeout=TIMEOUT) as blocker:
-        pass
+    blocker = qtbot.waitSignal(dialog.prepared, timeout=TIMEOUT)
+    blocker.wait()  # the signal is already on its way
     prepared = blocker.args[0]
     assert isinstance(prepared, Prepared), prepared
     qtbot.waitUntil(lambda: not dialog.preparing, timeout=TIMEOUT)
@@ -115,12 +96,12 @@ def test_send_again_to_failed_goes_through_the_confirmation_and_sends_only_them(
 
 
 def test_a_campaign_without_failures_offers_no_retry(
-    qtbot: QtBot, make_window: Callable[[Sandbox], MainWindow], make_sandbox: Callable[..., Any]
+    qtbot: QtBot, make_connected_window: Callable[[Sandbox], MainWindow], make_sandbox: Callable[..., Any]
 ) -> None:
     sb = make_sandbox()
     with Journal.open() as journal:
         sent_campaign(journal, sb, rows_failing(2))
-    window = make_window(sb)
+    window = make_connected_window(sb)
     history = window.open_history()
     qtbot.waitUntil(lambda: len(history.rows) == 1, timeout=TIMEOUT)
     assert not history.retry_button.isEnabled()
@@ -129,12 +110,12 @@ def test_a_campaign_without_failures_offers_no_retry(
 def test_the_grid_shows_each_rows_status_without_a_reset(
     qtbot: QtBot,
     qtmodeltester: Any,
-    make_window: Callable[[Sandbox], MainWindow],
+    make_connected_window: Callable[[Sandbox], MainWindow],
     make_sandbox: Callable[..., Any],
     tmp_path: Path,
 ) -> None:
     sb = make_sandbox(delay=0.3, fail_domain=FAIL_DOMAIN)
-    window = make_window(sb)
+    window = make_connected_window(sb)
     path = write_csv(tmp_path / "studenci.csv", rows_failing(3, failing=[1]), header=HEADER)
     with qtbot.waitSignal(window.recipientsLoaded, timeout=TIMEOUT):
         window.open_file(path)

@@ -34,23 +34,6 @@ TIMEOUT = 20000
 pytestmark = pytest.mark.usefixtures("english_plurals")
 
 
-@pytest.fixture
-def make_window(
-    qtbot: QtBot, memory_store: tuple[CredentialStore, MemoryKeyring]
-) -> Callable[[Sandbox], MainWindow]:
-    def make(sb: Sandbox) -> MainWindow:
-        connection = ActiveConnection(
-            sb.url, Credentials(sb.admin_key, sb.admin_secret), name="Local sandbox", sandbox=True
-        )
-        window = MainWindow(memory_store[0], connection=connection, restore_last=False)
-        qtbot.addWidget(window)
-        window.resize(1300, 850)
-        window.show()
-        return window
-
-    return make
-
-
 def send_from_window(qtbot: QtBot, window: MainWindow, path: Path) -> SendOutcome:
     with qtbot.waitSignal(window.recipientsLoaded, timeout=TIMEOUT):
         window.open_file(path)
@@ -88,12 +71,12 @@ def nothing_running(window: MainWindow) -> bool:
 
 def test_statuses_reach_the_dock_and_polling_stops_when_all_are_finished(
     qtbot: QtBot,
-    make_window: Callable[[Sandbox], MainWindow],
+    make_connected_window: Callable[[Sandbox], MainWindow],
     make_sandbox: Callable[..., Any],
     tmp_path: Path,
 ) -> None:
     sb = make_sandbox(delay=0.5, fail_domain=FAIL_DOMAIN)
-    window = make_window(sb)
+    window = make_connected_window(sb)
     path = write_csv(tmp_path / "studenci.csv", rows_failing(4, failing=[2]), header=HEADER)
     outcome = send_from_window(qtbot, window, path)
     assert outcome.result.counts.enqueued == 4
@@ -119,14 +102,14 @@ def test_statuses_reach_the_dock_and_polling_stops_when_all_are_finished(
 
 def test_history_lists_opens_and_exports_a_campaign(
     qtbot: QtBot,
-    make_window: Callable[[Sandbox], MainWindow],
+    make_connected_window: Callable[[Sandbox], MainWindow],
     make_sandbox: Callable[..., Any],
     tmp_path: Path,
 ) -> None:
     sb = make_sandbox(fail_domain=FAIL_DOMAIN)
     with Journal.open() as journal:
         campaign = sent_campaign(journal, sb, rows_failing(3, failing=[0]))
-    window = make_window(sb)
+    window = make_connected_window(sb)
     assert window.history_action.shortcut().toString() == "Ctrl+H"
     history = window.open_history()
     qtbot.waitUntil(lambda: len(history.rows) == 1, timeout=TIMEOUT)
@@ -154,12 +137,12 @@ def test_history_lists_opens_and_exports_a_campaign(
 
 
 def test_closing_while_polling_leaves_no_timer_and_no_worker(
-    qtbot: QtBot, make_window: Callable[[Sandbox], MainWindow], make_sandbox: Callable[..., Any]
+    qtbot: QtBot, make_connected_window: Callable[[Sandbox], MainWindow], make_sandbox: Callable[..., Any]
 ) -> None:
     sb = make_sandbox(delay=60.0)
     with Journal.open() as journal:
         campaign = sent_campaign(journal, sb, rows_failing(2))
-    window = make_window(sb)
+    window = make_connected_window(sb)
     window.show_campaign(campaign, track=True)
     qtbot.waitUntil(lambda: window.status_poller.state == "Next check in 2 s", timeout=TIMEOUT)
     assert window.status_poller.timer.isActive() and window.status_poller.polling
@@ -176,12 +159,12 @@ def test_closing_while_polling_leaves_no_timer_and_no_worker(
 
 def test_polling_shows_the_queue_size_without_test_connection(
     qtbot: QtBot,
-    make_window: Callable[[Sandbox], MainWindow],
+    make_connected_window: Callable[[Sandbox], MainWindow],
     make_sandbox: Callable[..., Any],
     tmp_path: Path,
 ) -> None:
     sb = make_sandbox(delay=0.5, fail_domain=FAIL_DOMAIN)
-    window = make_window(sb)
+    window = make_connected_window(sb)
     sizes: list[int] = []
     window.status_poller.queueSize.connect(sizes.append)
     path = write_csv(tmp_path / "studenci.csv", rows_failing(3), header=HEADER)
@@ -193,12 +176,12 @@ def test_polling_shows_the_queue_size_without_test_connection(
 
 
 def test_offline_polling_keeps_the_statuses_and_backs_off(
-    qtbot: QtBot, make_window: Callable[[Sandbox], MainWindow], make_sandbox: Callable[..., Any]
+    qtbot: QtBot, make_connected_window: Callable[[Sandbox], MainWindow], make_sandbox: Callable[..., Any]
 ) -> None:
     sb = make_sandbox(delay=60.0)
     with Journal.open() as journal:
         campaign = sent_campaign(journal, sb, rows_failing(2))
-    window = make_window(sb)
+    window = make_connected_window(sb)
     window.show_campaign(campaign, track=True)
     poller = window.status_poller
     qtbot.waitUntil(lambda: poller.state == "Next check in 2 s", timeout=TIMEOUT)
@@ -241,12 +224,12 @@ def test_a_key_that_is_not_administrative_stops_polling_in_plain_words(
 
 
 def test_a_campaign_older_than_7_days_opened_from_history_is_expired_and_not_polled(
-    qtbot: QtBot, make_window: Callable[[Sandbox], MainWindow], make_sandbox: Callable[..., Any]
+    qtbot: QtBot, make_connected_window: Callable[[Sandbox], MainWindow], make_sandbox: Callable[..., Any]
 ) -> None:
     sb = make_sandbox(delay=60.0)
     with Journal.open() as journal:
         campaign = sent_campaign(journal, sb, rows_failing(2))
-    window = make_window(sb)
+    window = make_connected_window(sb)
     later = datetime.now(UTC) + timedelta(days=8)
     window.status_poller.clock = lambda: later
     requests: list[str] = []
