@@ -5,8 +5,12 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from usosmail_gui.core.problems import Problem
+
+if TYPE_CHECKING:
+    from usosmail_gui.core.journal import Journal
 
 EXIT_OK = 0
 EXIT_PROBLEM = 1  # unreadable input, a template or row problem, something blocks
@@ -34,3 +38,14 @@ def problem_lines(problems: Iterable[Problem]) -> list[str]:
             where = "list"
         lines.append(f"  {where}: {problem.severity}: {problem.message}")
     return lines
+
+
+def open_journal() -> Journal | None:
+    """The journal, or None after saying in plain words why it cannot be opened."""
+    from usosmail_gui.core.journal import Journal, JournalError
+
+    try:
+        return Journal.open()
+    except JournalError as exc:
+        say_error(str(exc))
+        return None

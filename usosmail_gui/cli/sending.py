@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, TypedDict
 from usosmail_gui.core.credentials import ENV_KEY, ENV_SECRET, Credentials, CredentialStore
 
 from .compose import InputError, add_inputs, read_inputs
-from .output import EXIT_OK, EXIT_PROBLEM, print_json, say_error
+from .output import EXIT_OK, EXIT_PROBLEM, open_journal, print_json, say_error
 
 if TYPE_CHECKING:
     from usosmail_gui.core.campaign import CampaignDraft
@@ -72,16 +72,6 @@ def _credentials(installation: str) -> Credentials | None:
             f"(Connection…) or set {ENV_KEY} and {ENV_SECRET}. Nothing was sent."
         )
     return found
-
-
-def _open_journal() -> Journal | None:
-    from usosmail_gui.core.journal import Journal, JournalError
-
-    try:
-        return Journal.open()
-    except JournalError as exc:
-        say_error(str(exc))
-        return None
 
 
 def _plural(n: int, word: str, plural: str | None = None) -> str:
@@ -306,7 +296,7 @@ def cmd_send(args: argparse.Namespace) -> int:
     if not args.yes and not _ask(f"Send {_plural(draft.recipient_count, 'message')} now?"):
         say_error("nothing was sent.")
         return EXIT_PROBLEM
-    journal = _open_journal()
+    journal = open_journal()
     if journal is None:
         return EXIT_PROBLEM
     with journal:
@@ -326,7 +316,7 @@ def cmd_resume(args: argparse.Namespace) -> int:
     from usosmail_gui.core.journal import RecipientState, UnknownCampaign
     from usosmail_gui.core.sending import resend_uncertain
 
-    journal = _open_journal()
+    journal = open_journal()
     if journal is None:
         return EXIT_PROBLEM
     with journal:
@@ -434,7 +424,7 @@ class CampaignJson(TypedDict):
 
 
 def cmd_campaigns(args: argparse.Namespace) -> int:
-    journal = _open_journal()
+    journal = open_journal()
     if journal is None:
         return EXIT_PROBLEM
     with journal:

@@ -14,22 +14,12 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .output import EXIT_OK, EXIT_PROBLEM, print_json, say_error
+from .output import EXIT_OK, EXIT_PROBLEM, open_journal, print_json, say_error
 
 if TYPE_CHECKING:
-    from usosmail_gui.core.journal import CampaignRecord, Journal
+    from usosmail_gui.core.journal import CampaignRecord
     from usosmail_gui.core.statuses import PollResult
     from usosmail_gui.core.usos.client import MailingClient
-
-
-def _open_journal() -> Journal | None:
-    from usosmail_gui.core.journal import Journal, JournalError
-
-    try:
-        return Journal.open()
-    except JournalError as exc:
-        say_error(str(exc))
-        return None
 
 
 def _note(text: str) -> None:
@@ -87,7 +77,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     from usosmail_gui.core.journal import UnknownCampaign
     from usosmail_gui.core.statuses import campaign_statuses, count_statuses, poll_once, watch
 
-    journal = _open_journal()
+    journal = open_journal()
     if journal is None:
         return EXIT_PROBLEM
     with journal:
@@ -137,7 +127,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     from usosmail_gui.core.report import ReportError, write_report
 
-    journal = _open_journal()
+    journal = open_journal()
     if journal is None:
         return EXIT_PROBLEM
     output = Path(args.output)
