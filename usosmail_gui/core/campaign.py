@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Protocol
 from urllib.parse import quote_plus, urlencode
 
 from usosmail_gui.core.problems import Problem
 from usosmail_gui.core.recipients.table import RecipientTable
+from usosmail_gui.core.sentences import QT_TRANSLATE_NOOP, Sentence, english, say
 from usosmail_gui.core.template.compiler import CompiledTemplate, compile_template
 from usosmail_gui.core.template.model import MessageTemplate
 from usosmail_gui.core.template.render import RenderError, render
@@ -84,6 +85,8 @@ class Excluded:
     addresses: tuple[str, ...]
     code: str
     reason: str
+    # the reason as translatable sentences (core/sentences.py), for the GUI
+    sentences: tuple[Sentence, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,9 +273,8 @@ def _exclusions(table: RecipientTable, check: CheckResult) -> list[Excluded]:
     for row in range(table.row_count):
         number = table.row_number(row)
         if not table.is_included(row):
-            found.append(
-                Excluded(number, table.emails(row), EXCLUDED_BY_USER, "Excluded from the list (unticked).")
-            )
+            unticked = say(QT_TRANSLATE_NOOP("Problems", "Excluded from the list (unticked)."))
+            found.append(Excluded(number, table.emails(row), EXCLUDED_BY_USER, str(unticked), (unticked,)))
             continue
         if row not in blocked:
             continue
@@ -280,9 +282,11 @@ def _exclusions(table: RecipientTable, check: CheckResult) -> list[Excluded]:
         reasons = [p for p in problems if p.is_error] or problems
         if reasons:
             code, reason = reasons[0].code, " ".join(p.message for p in reasons)
+            sentences = tuple(s for p in reasons for s in (p.sentences or (say("{text}", text=p.message),)))
         else:  # pragma: no cover - a blocked row always has a problem
-            code, reason = "blocked", "This row cannot be sent."
-        found.append(Excluded(number, table.emails(row), code, reason))
+            sentences = (say(QT_TRANSLATE_NOOP("Problems", "This row cannot be sent.")),)
+            code, reason = "blocked", english(sentences)
+        found.append(Excluded(number, table.emails(row), code, reason, sentences))
     return found
 
 

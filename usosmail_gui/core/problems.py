@@ -20,6 +20,8 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import NotRequired, TypedDict
 
+from usosmail_gui.core.sentences import Sentence, english
+
 
 class Severity(StrEnum):
     """``error`` blocks the row (it receives nothing); ``warning`` only informs."""
@@ -90,7 +92,8 @@ class Problem:
     a stable identifier for scripts and tests; ``field`` names the column (or template
     field) concerned, when there is one. Optional: ``position`` in a text the user typed,
     ``suggestion`` (e.g. the closest column name), and ``args``, the message's parameters
-    by name (not compared: two problems with the same message are the same problem).
+    by name (not compared: two problems with the same message are the same problem), and
+    ``sentences``, the message as translatable sentences (core/sentences.py) for the GUI.
     """
 
     row: int | None
@@ -103,6 +106,19 @@ class Problem:
     args: Mapping[str, str | int] = dataclass_field(
         default_factory=lambda: _NO_ARGS, compare=False, hash=False
     )
+    sentences: tuple[Sentence, ...] = dataclass_field(default=(), compare=False, hash=False)
+
+    @classmethod
+    def said(
+        cls,
+        row: int | None,
+        code: str,
+        severity: Severity,
+        sentences: tuple[Sentence, ...],
+        field: str | None = None,
+    ) -> Problem:
+        """A problem whose message is ``sentences`` (translatable), in English in ``message``."""
+        return cls(row, code, severity, english(sentences), field, sentences=sentences)
 
     @property
     def is_error(self) -> bool:

@@ -10,13 +10,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from usosmail_gui.core.sentences import Sentence, english
+
 
 class SpreadsheetError(Exception):
     """The file could not be turned into a recipient list; ``str()`` says why in plain words."""
 
-    def __init__(self, message: str, *, path: Path | None = None, reason: str = "unreadable") -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(
+        self, message: str | Sentence, *, path: Path | None = None, reason: str = "unreadable"
+    ) -> None:
+        # the message as a translatable sentence (core/sentences.py); ``message`` is its English
+        self.sentences: tuple[Sentence, ...] = (message,) if isinstance(message, Sentence) else ()
+        text = english(self.sentences) if isinstance(message, Sentence) else message
+        super().__init__(text)
+        self.message = text
         self.path = path
         # a stable identifier for tests and scripts: "missing", "empty", "password", ...
         self.reason = reason

@@ -19,6 +19,8 @@ from collections.abc import Generator, Sequence
 from pathlib import Path
 from typing import Any
 
+from usosmail_gui.core.sentences import QT_TRANSLATE_NOOP, Sentence, say
+
 from .cells import format_column
 from .emails import detect_email_column
 from .errors import LoadCancelled, SpreadsheetError
@@ -48,8 +50,14 @@ def _choose_sheet(
     names = [s.name for s in source.sheets]
     if not names:
         raise SpreadsheetError(
-            f"{_name(path)} has no worksheets (only charts or macros). Open the file with the "
-            "list of recipients.",
+            say(
+                QT_TRANSLATE_NOOP(
+                    "Problems",
+                    "{name} has no worksheets (only charts or macros). Open the file with the list of "
+                    "recipients.",
+                ),
+                name=_name(path),
+            ),
             path=path,
             reason="no_sheets",
         )
@@ -58,8 +66,14 @@ def _choose_sheet(
             matches = [n for n in names if n.casefold() == wanted.strip().casefold()]
             if len(matches) != 1:
                 raise SpreadsheetError(
-                    f"{_name(path)} has no sheet named “{wanted}”. Its sheets are: "
-                    f"{', '.join(f'“{n}”' for n in names)}.",
+                    say(
+                        QT_TRANSLATE_NOOP(
+                            "Problems", "{name} has no sheet named “{wanted}”. Its sheets are: {sheets}."
+                        ),
+                        name=_name(path),
+                        wanted=wanted,
+                        sheets=", ".join(f"“{n}”" for n in names),
+                    ),
                     path=path,
                     reason="no_such_sheet",
                 )
@@ -67,9 +81,24 @@ def _choose_sheet(
         grid = yield from source.read(wanted, max_rows=max_rows)
         if not len(grid):
             others = [n for n in names if n != wanted]
-            hint = f" Choose another sheet ({', '.join(f'“{n}”' for n in others)})." if others else ""
+            if others:
+                text = say(
+                    QT_TRANSLATE_NOOP(
+                        "Problems",
+                        "The sheet “{wanted}” of {name} is empty. Choose another sheet ({sheets}).",
+                    ),
+                    wanted=wanted,
+                    name=_name(path),
+                    sheets=", ".join(f"“{n}”" for n in others),
+                )
+            else:
+                text = say(
+                    QT_TRANSLATE_NOOP("Problems", "The sheet “{wanted}” of {name} is empty."),
+                    wanted=wanted,
+                    name=_name(path),
+                )
             raise SpreadsheetError(
-                f"The sheet “{wanted}” of {_name(path)} is empty.{hint}",
+                text,
                 path=path,
                 reason="empty_sheet",
             )
@@ -81,14 +110,20 @@ def _choose_sheet(
         if len(grid):
             return sheet.name, grid
     raise SpreadsheetError(
-        f"{_name(path)} holds no data: every sheet is empty. Check that you chose the right "
-        "file, or export the list again.",
+        say(
+            QT_TRANSLATE_NOOP(
+                "Problems",
+                "{name} holds no data: every sheet is empty. Check that you chose the right file, or export "
+                "the list again.",
+            ),
+            name=_name(path),
+        ),
         path=path,
         reason="empty",
     )
 
 
-def _header_index(grid: RawGrid, header_row: int | None, path: Path, where: str) -> int | None:
+def _header_index(grid: RawGrid, header_row: int | None, path: Path, where: Sentence) -> int | None:
     """Index (into the grid's rows) of the header: as asked (1-based row number, 0 = none) or found."""
     if header_row is None:
         return detect_header(grid.top)
@@ -96,8 +131,14 @@ def _header_index(grid: RawGrid, header_row: int | None, path: Path, where: str)
         return None
     if header_row < 0:
         raise SpreadsheetError(
-            f"The header row must be a row number (1 or more), or 0 for a sheet without column "
-            f"names, not {header_row}.",
+            say(
+                QT_TRANSLATE_NOOP(
+                    "Problems",
+                    "The header row must be a row number (1 or more), or 0 for a sheet without column names, "
+                    "not {header_row}.",
+                ),
+                header_row=str(header_row),
+            ),
             path=path,
             reason="bad_header_row",
         )
@@ -108,20 +149,37 @@ def _header_index(grid: RawGrid, header_row: int | None, path: Path, where: str)
     first, last = numbers[0], numbers[-1]
     if header_row > last:
         raise SpreadsheetError(
-            f"Row {header_row} is below the last row with data in {where} (row {last}). "
-            "Give the number of the row that holds the column names.",
+            say(
+                QT_TRANSLATE_NOOP(
+                    "Problems",
+                    "Row {header_row} is below the last row with data in {where} (row {last}). Give the "
+                    "number of the row that holds the column names.",
+                ),
+                header_row=str(header_row),
+                where=where,
+                last=str(last),
+            ),
             path=path,
             reason="bad_header_row",
         )
     raise SpreadsheetError(
-        f"Row {header_row} of {where} is blank, so it cannot hold the column names. Give the "
-        f"number of the row that does (rows with data: {first}–{last}).",
+        say(
+            QT_TRANSLATE_NOOP(
+                "Problems",
+                "Row {header_row} of {where} is blank, so it cannot hold the column names. Give the "
+                "number of the row that does (rows with data: {first}–{last}).",
+            ),
+            header_row=str(header_row),
+            where=where,
+            first=str(first),
+            last=str(last),
+        ),
         path=path,
         reason="bad_header_row",
     )
 
 
-def _resolve_email_column(columns: Sequence[Column], spec: str, path: Path, where: str) -> int:
+def _resolve_email_column(columns: Sequence[Column], spec: str, path: Path, where: Sentence) -> int:
     found = find_column(columns, spec)
     if found is None and spec.strip().isdigit():
         number = int(spec)
@@ -130,8 +188,16 @@ def _resolve_email_column(columns: Sequence[Column], spec: str, path: Path, wher
     if found is None:
         listed = ", ".join(f"{c.letter}: “{c.name}”" for c in columns)
         raise SpreadsheetError(
-            f"There is no column “{spec}” in {where}. Give a column's name or letter; the "
-            f"columns are {listed}.",
+            say(
+                QT_TRANSLATE_NOOP(
+                    "Problems",
+                    "There is no column “{spec}” in {where}. Give a column's name or letter; the columns are "
+                    "{listed}.",
+                ),
+                spec=spec,
+                where=where,
+                listed=listed,
+            ),
             path=path,
             reason="no_such_column",
         )
@@ -159,17 +225,27 @@ def load_steps(
         if isinstance(source, TextSource):
             grid = yield from source.read(max_rows=max_rows)
             sheet_name: str | None = None
-            where = _name(path)
+            where = say("{name}", name=_name(path))
             if not len(grid):
                 raise SpreadsheetError(
-                    f"{_name(path)} holds no data: it has only blank lines. Check that you chose "
-                    "the right file, or export the list again.",
+                    say(
+                        QT_TRANSLATE_NOOP(
+                            "Problems",
+                            "{name} holds no data: it has only blank lines. Check that you chose the right "
+                            "file, or export the list again.",
+                        ),
+                        name=_name(path),
+                    ),
                     path=path,
                     reason="empty",
                 )
         else:
             sheet_name, grid = yield from _choose_sheet(source, sheet, max_rows)
-            where = f"the sheet “{sheet_name}” of {_name(path)}"
+            where = say(
+                QT_TRANSLATE_NOOP("Problems", "the sheet “{sheet}” of {name}"),
+                sheet=sheet_name,
+                name=_name(path),
+            )
         header_index = _header_index(grid, header_row, path, where)
         header_number = None if header_index is None else grid.row_numbers[header_index]
         columns, cells, numbers = yield from _columns(grid, header_index, path, where, max_rows)
@@ -195,7 +271,7 @@ def load_steps(
 
 
 def _columns(
-    grid: RawGrid, header_index: int | None, path: Path, where: str, max_rows: int
+    grid: RawGrid, header_index: int | None, path: Path, where: Sentence, max_rows: int
 ) -> Generator[LoadProgress, None, tuple[list[Column], list[Sequence[str]], list[int]]]:
     """The columns (named, blank ones dropped), their cells as text, and the row numbers."""
     start = 0 if header_index is None else header_index + 1
@@ -203,9 +279,16 @@ def _columns(
     if not numbers:
         header_number = grid.row_numbers[header_index or 0]
         raise SpreadsheetError(
-            f"There are column names in {where} (row {header_number}) but no rows below them, "
-            "so there is nobody to write to. Check that you chose the right file and sheet "
-            "(or the right header row).",
+            say(
+                QT_TRANSLATE_NOOP(
+                    "Problems",
+                    "There are column names in {where} (row {header_row}) but no rows below them, so "
+                    "there is nobody to write to. Check that you chose the right file and sheet (or the "
+                    "right header row).",
+                ),
+                where=where,
+                header_row=str(header_number),
+            ),
             path=path,
             reason="only_header",
         )
@@ -267,4 +350,3 @@ def load(
             return table
         if progress is not None:
             progress(step)
-

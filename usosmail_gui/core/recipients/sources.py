@@ -22,6 +22,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from usosmail_gui.core.sentences import QT_TRANSLATE_NOOP, say
+
 from .errors import SpreadsheetError
 from .grid import HEADER_SCAN_ROWS, MAX_ROWS, RawGrid, gc_paused, is_blank_row
 from .progress import LoadProgress, Stage
@@ -81,21 +83,38 @@ def _read_head(path: Path) -> bytes:
             return handle.read(_HEAD_BYTES)
     except FileNotFoundError:
         raise SpreadsheetError(
-            f"The file {name} does not exist (it may have been moved, renamed or deleted). "
-            "Choose the file again.",
+            say(
+                QT_TRANSLATE_NOOP(
+                    "Problems",
+                    "The file {name} does not exist (it may have been moved, renamed or deleted). "
+                    "Choose the file again.",
+                ),
+                name=name,
+            ),
             path=path,
             reason="missing",
         ) from None
     except IsADirectoryError:
         raise SpreadsheetError(
-            f"{name} is a folder, not a file. Choose the spreadsheet file itself.",
+            say(
+                QT_TRANSLATE_NOOP(
+                    "Problems", "{name} is a folder, not a file. Choose the spreadsheet file itself."
+                ),
+                name=name,
+            ),
             path=path,
             reason="directory",
         ) from None
     except PermissionError:
         raise SpreadsheetError(
-            f"You are not allowed to read {name}. Ask whoever shared it to give you access, "
-            "or copy it to one of your own folders and open the copy.",
+            say(
+                QT_TRANSLATE_NOOP(
+                    "Problems",
+                    "You are not allowed to read {name}. Ask whoever shared it to give you access, "
+                    "or copy it to one of your own folders and open the copy.",
+                ),
+                name=name,
+            ),
             path=path,
             reason="permission",
         ) from None
@@ -106,8 +125,15 @@ def _read_head(path: Path) -> bytes:
 def _os_error(path: Path, exc: OSError) -> SpreadsheetError:
     detail = exc.strerror or exc.__class__.__name__
     return SpreadsheetError(
-        f"{_name(path)} could not be read ({detail}). Check that the disk or network drive "
-        "it is on is available, then try again.",
+        say(
+            QT_TRANSLATE_NOOP(
+                "Problems",
+                "{name} could not be read ({detail}). Check that the disk or network drive it is on is "
+                "available, then try again.",
+            ),
+            name=_name(path),
+            detail=detail,
+        ),
         path=path,
         reason="os_error",
     )
@@ -115,9 +141,15 @@ def _os_error(path: Path, exc: OSError) -> SpreadsheetError:
 
 def _damaged(path: Path) -> SpreadsheetError:
     return SpreadsheetError(
-        f"{_name(path)} looks like an Excel or LibreOffice workbook but is damaged "
-        "(incomplete or corrupt), perhaps because a download or copy was interrupted. Get "
-        "the file again, or open it in Excel or LibreOffice and save it anew.",
+        say(
+            QT_TRANSLATE_NOOP(
+                "Problems",
+                "{name} looks like an Excel or LibreOffice workbook but is damaged (incomplete or corrupt), "
+                "perhaps because a download or copy was interrupted. Get the file again, or open it in "
+                "Excel or LibreOffice and save it anew.",
+            ),
+            name=_name(path),
+        ),
         path=path,
         reason="damaged",
     )
@@ -125,17 +157,38 @@ def _damaged(path: Path) -> SpreadsheetError:
 
 def _password(path: Path) -> SpreadsheetError:
     return SpreadsheetError(
-        f"{_name(path)} is protected with a password, so it cannot be read. Open it in "
-        "Excel or LibreOffice, save a copy without the password, and open that copy.",
+        say(
+            QT_TRANSLATE_NOOP(
+                "Problems",
+                "{name} is protected with a password, so it cannot be read. Open it in Excel or "
+                "LibreOffice, save a copy without the password, and open that copy.",
+            ),
+            name=_name(path),
+        ),
         path=path,
         reason="password",
     )
 
 
+_WRITER = QT_TRANSLATE_NOOP("Problems", "a text document (LibreOffice Writer)")
+_WORD = QT_TRANSLATE_NOOP("Problems", "a Word document")
+_POWERPOINT = QT_TRANSLATE_NOOP("Problems", "a PowerPoint presentation")
+_ZIP = QT_TRANSLATE_NOOP("Problems", "a ZIP archive")
+_PDF = QT_TRANSLATE_NOOP("Problems", "a PDF document")
+_PICTURE = QT_TRANSLATE_NOOP("Problems", "a picture")
+
+
 def _not_a_spreadsheet(path: Path, what: str) -> SpreadsheetError:
     return SpreadsheetError(
-        f"{_name(path)} is {what}, not a spreadsheet. Choose the recipient list saved as "
-        ".xlsx, .xls, .ods or .csv.",
+        say(
+            QT_TRANSLATE_NOOP(
+                "Problems",
+                "{name} is {what}, not a spreadsheet. Choose the recipient list saved as .xlsx, .xls, .ods "
+                "or .csv.",
+            ),
+            name=_name(path),
+            what=say(what),
+        ),
         path=path,
         reason="not_spreadsheet",
     )
@@ -159,14 +212,14 @@ def _zip_kind(path: Path) -> FileKind:
     if b"opendocument.spreadsheet" in mimetype:
         return FileKind.ODS
     if b"opendocument.text" in mimetype:
-        raise _not_a_spreadsheet(path, "a text document (LibreOffice Writer)")
+        raise _not_a_spreadsheet(path, _WRITER)
     if any(n.startswith("word/") for n in names):
-        raise _not_a_spreadsheet(path, "a Word document")
+        raise _not_a_spreadsheet(path, _WORD)
     if any(n.startswith("ppt/") for n in names):
-        raise _not_a_spreadsheet(path, "a PowerPoint presentation")
+        raise _not_a_spreadsheet(path, _POWERPOINT)
     if "[Content_Types].xml" in names or "content.xml" in names:
         raise _damaged(path)
-    raise _not_a_spreadsheet(path, "a ZIP archive")
+    raise _not_a_spreadsheet(path, _ZIP)
 
 
 def _ole_kind(path: Path) -> FileKind:
@@ -186,9 +239,9 @@ def _ole_kind(path: Path) -> FileKind:
     if has_stream("Workbook") or has_stream("Book"):
         return FileKind.XLS
     if has_stream("WordDocument"):
-        raise _not_a_spreadsheet(path, "a Word document")
+        raise _not_a_spreadsheet(path, _WORD)
     if has_stream("PowerPoint Document"):
-        raise _not_a_spreadsheet(path, "a PowerPoint presentation")
+        raise _not_a_spreadsheet(path, _POWERPOINT)
     return FileKind.XLS  # let calamine decide; its failure reads as "damaged"
 
 
@@ -204,8 +257,14 @@ def _looks_binary(head: bytes) -> bool:
 def _sniff(path: Path, head: bytes) -> FileKind:
     if not head:
         raise SpreadsheetError(
-            f"{_name(path)} is empty (0 bytes): there is nothing in it to read. Check that "
-            "you chose the right file, or export the list again.",
+            say(
+                QT_TRANSLATE_NOOP(
+                    "Problems",
+                    "{name} is empty (0 bytes): there is nothing in it to read. Check that you chose the "
+                    "right file, or export the list again.",
+                ),
+                name=_name(path),
+            ),
             path=path,
             reason="empty",
         )
@@ -214,29 +273,46 @@ def _sniff(path: Path, head: bytes) -> FileKind:
     if head.startswith(_OLE_MAGIC):
         return _ole_kind(path)
     if head.startswith(b"%PDF"):
-        raise _not_a_spreadsheet(path, "a PDF document")
+        raise _not_a_spreadsheet(path, _PDF)
     if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8")):
-        raise _not_a_spreadsheet(path, "a picture")
+        raise _not_a_spreadsheet(path, _PICTURE)
     if _looks_binary(head):
         raise SpreadsheetError(
-            f"{_name(path)} is neither a spreadsheet nor a text (CSV) file: its content is "
-            "binary data. Choose the recipient list saved as .xlsx, .xls, .ods or .csv.",
+            say(
+                QT_TRANSLATE_NOOP(
+                    "Problems",
+                    "{name} is neither a spreadsheet nor a text (CSV) file: its content is binary data. "
+                    "Choose the recipient list saved as .xlsx, .xls, .ods or .csv.",
+                ),
+                name=_name(path),
+            ),
             path=path,
             reason="binary",
         )
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if start.startswith((b"<!doctype html", b"<html")) or (start.startswith(b"<") and b"<table" in start):
         raise SpreadsheetError(
-            f"{_name(path)} is a web page (HTML) saved with a spreadsheet's name, which this "
-            "app cannot read. Open it in Excel or LibreOffice, save it as .xlsx or .csv, and "
-            "open that file.",
+            say(
+                QT_TRANSLATE_NOOP(
+                    "Problems",
+                    "{name} is a web page (HTML) saved with a spreadsheet's name, which this app cannot "
+                    "read. Open it in Excel or LibreOffice, save it as .xlsx or .csv, and open that file.",
+                ),
+                name=_name(path),
+            ),
             path=path,
             reason="html",
         )
     if start.startswith(b"<?xml") and b"office:spreadsheet" in head.lower():
         raise SpreadsheetError(
-            f"{_name(path)} is an old \"XML Spreadsheet 2003\" file, which this app cannot "
-            "read. Open it in Excel or LibreOffice, save it as .xlsx, and open that file.",
+            say(
+                QT_TRANSLATE_NOOP(
+                    "Problems",
+                    "{name} is an old “XML Spreadsheet 2003” file, which this app cannot read. Open it in "
+                    "Excel or LibreOffice, save it as .xlsx, and open that file.",
+                ),
+                name=_name(path),
+            ),
             path=path,
             reason="xml_spreadsheet",
         )
@@ -270,9 +346,7 @@ class WorkbookSource:
         visible = python_calamine.SheetVisibleEnum.Visible
         worksheet = python_calamine.SheetTypeEnum.WorkSheet
         self.sheets: list[SheetInfo] = [
-            SheetInfo(m.name, hidden=m.visible != visible)
-            for m in metadata
-            if m.typ == worksheet
+            SheetInfo(m.name, hidden=m.visible != visible) for m in metadata if m.typ == worksheet
         ]
 
     def _translate(self, exc: BaseException) -> BaseException:
@@ -352,9 +426,16 @@ def _count_rows_or_refuse(path: Path, rows: Iterator[list[Any]], limit: int, max
 def too_many_rows(path: Path, max_rows: int) -> SpreadsheetError:
     """The one message for a list longer than the app takes."""
     return SpreadsheetError(
-        f"{_name(path)} has more than {max_rows:,} rows of recipients; this app sends to at "
-        f"most {max_rows:,} at once. Split the list into smaller files (or delete the rows "
-        "you do not need) and open them one by one.",
+        say(
+            QT_TRANSLATE_NOOP(
+                "Problems",
+                "{name} has more than {max_rows} rows of recipients; this app sends to at most {max_rows} at "
+                "once. Split the list into smaller files (or delete the rows you do not need) and open them "
+                "one by one.",
+            ),
+            name=_name(path),
+            max_rows=max_rows,
+        ),
         path=path,
         reason="too_many_rows",
     )
@@ -391,9 +472,14 @@ def decode_text(path: Path, data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
     raise SpreadsheetError(
-        f"The text of {_name(path)} could not be read: it is not in UTF-8, Windows-1250 or "
-        "ISO 8859-2. Open it in Excel or LibreOffice and save it as .xlsx (or as CSV in "
-        "UTF-8), then open that file.",
+        say(
+            QT_TRANSLATE_NOOP(
+                "Problems",
+                "The text of {name} could not be read: it is not in UTF-8, Windows-1250 or ISO 8859-2. Open "
+                "it in Excel or LibreOffice and save it as .xlsx (or as CSV in UTF-8), then open that file.",
+            ),
+            name=_name(path),
+        ),
         path=path,
         reason="encoding",
     )
@@ -452,9 +538,17 @@ class TextSource:
             size = path.stat().st_size
             if size > _MAX_TEXT_BYTES:
                 raise SpreadsheetError(
-                    f"{_name(path)} is {size / 2**20:,.0f} MB of text, far more than a list of "
-                    f"{MAX_ROWS:,} recipients (the most this app sends to at once). Check that "
-                    "you chose the right file, or split the list into smaller files.",
+                    say(
+                        QT_TRANSLATE_NOOP(
+                            "Problems",
+                            "{name} is {megabytes} MB of text, far more than a list of {max_rows} recipients "
+                            "(the most this app sends to at once). Check that you chose the right file, or "
+                            "split the list into smaller files.",
+                        ),
+                        name=_name(path),
+                        megabytes=round(size / 2**20),
+                        max_rows=MAX_ROWS,
+                    ),
                     path=path,
                     reason="too_big",
                 )
@@ -500,9 +594,15 @@ class TextSource:
                     yield LoadProgress(Stage.CONVERTING, reader.line_num, total)
         except csv.Error:
             raise SpreadsheetError(
-                f"{_name(self.path)} is not a well-formed CSV file (line {reader.line_num} "
-                "could not be split into cells). Open it in Excel or LibreOffice and save it "
-                "as .xlsx or .csv again.",
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "Problems",
+                        "{name} is not a well-formed CSV file (line {line} could not be split into cells). "
+                        "Open it in Excel or LibreOffice and save it as .xlsx or .csv again.",
+                    ),
+                    name=_name(self.path),
+                    line=str(reader.line_num),
+                ),
                 path=self.path,
                 reason="bad_csv",
             ) from None

@@ -20,7 +20,9 @@ from pathlib import Path
 from typing import TypedDict
 
 from usosmail_gui.core.problems import Problem, ProblemJson, Severity
+from usosmail_gui.core.sentences import QT_TRANSLATE_NOOP, say
 
+from .email_reasons import reason_sentence
 from .emails import CellVerdict, EmailChecker, Verdict, as_verdict
 from .headers import Column, find_column
 from .ordering import RowKey, RowOrdering
@@ -67,7 +69,7 @@ class Summary:
     excluded: int
 
     def text(self) -> str:
-        """"1,204 recipients · 1,198 will receive · 6 problems"."""
+        """ "1,204 recipients · 1,198 will receive · 6 problems"."""
 
         def plural(n: int, word: str) -> str:
             return f"{n:,} {word}" + ("" if n == 1 else "s")
@@ -89,10 +91,6 @@ class RecipientsJson(TypedDict):
     columns: list[str]
     email_column: str | None
     rows: list[RowJson]
-
-
-def _quote(text: str) -> str:
-    return f"“{text}”"
 
 
 class RecipientTable:
@@ -406,12 +404,19 @@ class RecipientTable:
         if self._email_column is not None:
             return ()
         return (
-            Problem(
+            Problem.said(
                 None,
                 Code.NO_EMAIL_COLUMN,
                 Severity.ERROR,
-                "No column of e-mail addresses was found (no header like “E-mail” and no column "
-                "of addresses). Choose the column that holds the addresses.",
+                (
+                    say(
+                        QT_TRANSLATE_NOOP(
+                            "Problems",
+                            "No column of e-mail addresses was found (no header like “E-mail” and no column "
+                            "of addresses). Choose the column that holds the addresses.",
+                        )
+                    ),
+                ),
             ),
         )
 
@@ -455,67 +460,65 @@ class RecipientTable:
         verdict = as_verdict(self._verdicts[row])
         found: list[Problem] = []
         if verdict.empty:
-            found.append(
-                Problem(
-                    number,
-                    Code.EMAIL_MISSING,
-                    Severity.ERROR,
-                    f"No e-mail address in column {_quote(field)}. Add one, or exclude the row.",
-                    field,
-                )
+            text = say(
+                QT_TRANSLATE_NOOP(
+                    "Problems", "No e-mail address in column “{column}”. Add one, or exclude the row."
+                ),
+                column=field,
             )
+            found.append(Problem.said(number, Code.EMAIL_MISSING, Severity.ERROR, (text,), field))
         for address, reason in verdict.invalid:
-            also = " Nothing is sent to this row until then." if verdict.addresses else ""
-            found.append(
-                Problem(
-                    number,
-                    Code.EMAIL_INVALID,
-                    Severity.ERROR,
-                    f"{_quote(address)} is not a valid e-mail address: {reason} Correct it, or "
-                    f"exclude the row.{also}",
-                    field,
+            sentences = [
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "Problems",
+                        "“{address}” is not a valid e-mail address: {reason} Correct it, or exclude the row.",
+                    ),
+                    address=address,
+                    reason=reason_sentence(reason),
                 )
-            )
+            ]
+            if verdict.addresses:
+                sentences.append(
+                    say(QT_TRANSLATE_NOOP("Problems", "Nothing is sent to this row until then."))
+                )
+            found.append(Problem.said(number, Code.EMAIL_INVALID, Severity.ERROR, tuple(sentences), field))
         if len(verdict.addresses) > 1:
-            listed = ", ".join(verdict.addresses)
-            found.append(
-                Problem(
-                    number,
-                    Code.EMAIL_MULTIPLE,
-                    Severity.WARNING,
-                    f"This cell holds {len(verdict.addresses)} addresses ({listed}); each of them "
-                    "receives this row's message.",
-                    field,
-                )
+            text = say(
+                QT_TRANSLATE_NOOP(
+                    "Problems",
+                    "This cell holds {count} addresses ({addresses}); each of them receives this row's "
+                    "message.",
+                ),
+                count=str(len(verdict.addresses)),
+                addresses=", ".join(verdict.addresses),
             )
+            found.append(Problem.said(number, Code.EMAIL_MULTIPLE, Severity.WARNING, (text,), field))
         for address in verdict.repeated:
-            found.append(
-                Problem(
-                    number,
-                    Code.EMAIL_DUPLICATE,
-                    Severity.WARNING,
-                    f"{address} is written twice in this cell; it receives the message once.",
-                    field,
-                )
+            text = say(
+                QT_TRANSLATE_NOOP(
+                    "Problems", "{address} is written twice in this cell; it receives the message once."
+                ),
+                address=address,
             )
+            found.append(Problem.said(number, Code.EMAIL_DUPLICATE, Severity.WARNING, (text,), field))
         duplicates = self._duplicates.get(row, ())
         nothing_left = bool(duplicates) and len(duplicates) == len(verdict.addresses)
         for address, first in duplicates:
-            outcome = (
-                "so this row receives nothing"
-                if nothing_left
-                else "this row's message is not sent to it again"
-            )
-            found.append(
-                Problem(
-                    number,
-                    Code.EMAIL_DUPLICATE,
-                    Severity.WARNING,
-                    f"{address} is already in row {self._numbers[first]}, which receives the "
-                    f"message; {outcome}. Exclude one of the rows if that is not what you want.",
-                    field,
+            if nothing_left:
+                template = QT_TRANSLATE_NOOP(
+                    "Problems",
+                    "{address} is already in row {first}, which receives the message; so this row receives "
+                    "nothing. Exclude one of the rows if that is not what you want.",
                 )
-            )
+            else:
+                template = QT_TRANSLATE_NOOP(
+                    "Problems",
+                    "{address} is already in row {first}, which receives the message; this row's message is "
+                    "not sent to it again. Exclude one of the rows if that is not what you want.",
+                )
+            text = say(template, address=address, first=str(self._numbers[first]))
+            found.append(Problem.said(number, Code.EMAIL_DUPLICATE, Severity.WARNING, (text,), field))
         return tuple(found)
 
     # --- the summary and the Qt model's extra columns ------------------------------------
