@@ -4,7 +4,10 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint bench install install-test clean
+TS     := usosmail_gui/resources/i18n/usosmail_gui_pl.ts
+QM     := $(TS:.ts=.qm)
+
+.PHONY: run test lint bench install install-test translations update-translations clean
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit("usosmail-gui needs Python 3.11 or newer (found %s); set PYTHON=python3.11" % sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -22,13 +25,22 @@ $(VENV)/.installed-test: pyproject.toml | $(PY)
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
+## translations: compile the Polish translation (.ts, committed) into the .qm the app loads
+translations: $(QM)
+$(QM): $(TS) | $(VENV)/.installed
+	$(VENV)/bin/pyside6-lrelease -silent $(TS) -qm $(QM)
+
+## update-translations: collect new texts from the code into the .ts (then translate them in Qt Linguist)
+update-translations: install
+	$(VENV)/bin/pyside6-lupdate -extensions py usosmail_gui -ts $(TS) -locations relative -no-obsolete
+
 ## run: the GUI on the built-in sandbox (a local USOS API on 127.0.0.1; no credentials needed)
 ## with the demo list of students loaded
-run: install
+run: install $(QM)
 	$(VENV)/bin/usosmail-gui --sandbox --demo
 
 ## test: lint + the whole suite, headless
-test: lint
+test: lint $(QM)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 ## lint: ruff, mypy --strict on the whole package, import contracts (core has no Qt)
@@ -38,8 +50,8 @@ lint: install-test
 	$(VENV)/bin/lint-imports
 
 ## bench: benchmarks, each printed as a ratio against a baseline measured in the same run
-bench: install-test
+bench: install-test $(QM)
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench
 
 clean:
-	rm -rf $(VENV) build *.egg-info .mypy_cache .ruff_cache
+	rm -rf $(VENV) build *.egg-info .mypy_cache .ruff_cache $(QM)

@@ -31,3 +31,19 @@ def install_english_plurals(app: QCoreApplication, parent: QObject | None = None
     translator = EnglishPlurals(parent if parent is not None else app)
     app.installTranslator(translator)
     return translator
+
+
+class TextContext(QObject):
+    """Base of classes that only name a translation context for module-level texts.
+
+    ``pyside6-lupdate`` marks a text as counted (plural forms) only when it is passed to
+    ``tr`` — never for ``QCoreApplication.translate`` — and takes the context from the
+    class name in ``Sending.tr("%n message(s)", "", n)``. This ``tr`` may be called on the
+    class itself and translates in the class's own name.
+    """
+
+    @classmethod
+    def tr(  # callable on the class, as lupdate's pattern needs
+        cls, sourceText: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:
+        return QCoreApplication.translate(cls.__name__, sourceText, disambiguation, n)

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from usosmail_gui.core.problems import Problem, Severity, count_by_severity
 from usosmail_gui.core.template import Code, Part
+from usosmail_gui.ui.problem_texts import problem_text
 
 __all__ = ["ProblemsModel", "ProblemsPanel", "fix_description", "where_text"]
 
@@ -54,8 +55,7 @@ _ALIGN = Qt.ItemDataRole.TextAlignmentRole.value
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole.value
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("ProblemsPanel", text, None, n)
+translate = QCoreApplication.translate
 
 
 def where_text(problem: Problem) -> str:
@@ -63,37 +63,39 @@ def where_text(problem: Problem) -> str:
     position = problem.position
     if position is not None:
         words = {
-            Part.SUBJECT.value: _tr("Subject"),
-            Part.CONTENT.value: _tr("Message text"),
-            Part.FROM_NAME.value: _tr("Sender name"),
-            Part.FROM_EMAIL.value: _tr("Sender address"),
-            Part.SEND_SUMMARY_TO.value: _tr("Summary to"),
+            Part.SUBJECT.value: translate("ProblemsPanel", "Subject"),
+            Part.CONTENT.value: translate("ProblemsPanel", "Message text"),
+            Part.FROM_NAME.value: translate("ProblemsPanel", "Sender name"),
+            Part.FROM_EMAIL.value: translate("ProblemsPanel", "Sender address"),
+            Part.SEND_SUMMARY_TO.value: translate("ProblemsPanel", "Summary to"),
         }.get(position.part)
         if words is not None:
             if problem.field and position.part in (Part.SUBJECT.value, Part.CONTENT.value) and problem.row:
-                return _tr("{part}, column “{column}”").format(part=words, column=problem.field)
+                return translate("ProblemsPanel", "{part}, column “{column}”").format(
+                    part=words, column=problem.field
+                )
             return words
     if problem.field:
-        return _tr("Column “{column}”").format(column=problem.field)
-    return _tr("Recipient list") if problem.row is None else ""
+        return translate("ProblemsPanel", "Column “{column}”").format(column=problem.field)
+    return translate("ProblemsPanel", "Recipient list") if problem.row is None else ""
 
 
 def fix_description(problem: Problem) -> str:
     """What the quick fix for ``problem`` does (only asked when the core has one)."""
     code = problem.code
     if code in (Code.CSS_BRACES, Code.LITERAL_BRACES):
-        return _tr("Write the braces twice")
+        return translate("ProblemsPanel", "Write the braces twice")
     if code in (Code.UNMATCHED_OPEN_BRACE, Code.UNMATCHED_CLOSE_BRACE):
-        return _tr("Write the brace twice (as text)")
+        return translate("ProblemsPanel", "Write the brace twice (as text)")
     if code in (Code.SUBJECT_LINE_BREAK, Code.FROM_NAME_LINE_BREAK):
-        return _tr("Replace the line breaks with spaces")
+        return translate("ProblemsPanel", "Replace the line breaks with spaces")
     if code in (Code.UNKNOWN_PLACEHOLDER, Code.ATTRIBUTE_ACCESS, Code.INDEX_ACCESS) and problem.suggestion:
-        return _tr("Write {{{name}}} instead").format(name=problem.suggestion)
+        return translate("ProblemsPanel", "Write {{{name}}} instead").format(name=problem.suggestion)
     if code in (Code.CONVERSION_REPR, Code.CONVERSION_ASCII, Code.CONVERSION_UNKNOWN):
-        return _tr("Remove the conversion")
+        return translate("ProblemsPanel", "Remove the conversion")
     if code == Code.FORMAT_SPEC_INVALID:
-        return _tr("Remove the format")
-    return _tr("Apply the suggested correction")
+        return translate("ProblemsPanel", "Remove the format")
+    return translate("ProblemsPanel", "Apply the suggested correction")
 
 
 class ProblemsModel(QAbstractTableModel):
@@ -177,7 +179,11 @@ class ProblemsModel(QAbstractTableModel):
             if role == _DECORATION:
                 return self._icons[problem.severity]
             if role in (_TOOLTIP, _ACCESSIBLE):
-                return _tr("Error") if problem.is_error else _tr("Warning")
+                return (
+                    translate("ProblemsPanel", "Error")
+                    if problem.is_error
+                    else translate("ProblemsPanel", "Warning")
+                )
             return None
         if column == self.COL_ROW:
             if role in (_DISPLAY, _ACCESSIBLE):
@@ -186,19 +192,23 @@ class ProblemsModel(QAbstractTableModel):
                 return self._right
             if role == _TOOLTIP:
                 if problem.row is None:
-                    return _tr("Not about one recipient: about the whole template or list.")
-                return _tr("Row {row} of the spreadsheet").format(row=problem.row)
+                    return translate(
+                        "ProblemsPanel", "Not about one recipient: about the whole template or list."
+                    )
+                return translate("ProblemsPanel", "Row {row} of the spreadsheet").format(row=problem.row)
             return None
         if column == self.COL_WHERE:
             if role in (_DISPLAY, _ACCESSIBLE, _TOOLTIP):
                 return where_text(problem)
             return None
         if role in (_DISPLAY, _ACCESSIBLE):
-            return problem.message
+            return problem_text(problem)
         if role == _TOOLTIP:
-            tip = f"<p>{html.escape(problem.message)}</p>"
+            tip = f"<p>{html.escape(problem_text(problem))}</p>"
             if problem.suggestion:
-                suggestion = _tr("Suggestion: {suggestion}").format(suggestion=problem.suggestion)
+                suggestion = translate("ProblemsPanel", "Suggestion: {suggestion}").format(
+                    suggestion=problem.suggestion
+                )
                 tip += f"<p><i>{html.escape(suggestion)}</i></p>"
             return tip
         return None
@@ -207,10 +217,22 @@ class ProblemsModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == _DISPLAY:
-            return ["", _tr("Row"), _tr("Where"), _tr("Problem")][section]
+            return [
+                "",
+                translate("ProblemsPanel", "Row"),
+                translate("ProblemsPanel", "Where"),
+                translate("ProblemsPanel", "Problem"),
+            ][section]
         if role == _TOOLTIP:
-            tips = [_tr("Severity"), _tr("Row of the spreadsheet"), _tr("Which text or column"), None]
+            tips = [
+                translate("ProblemsPanel", "Severity"),
+                translate("ProblemsPanel", "Row of the spreadsheet"),
+                translate("ProblemsPanel", "Which text or column"),
+                translate("ProblemsPanel", "What is wrong; click to see the place, double-click to go there"),
+            ]
             return tips[section]
+        if role == _ACCESSIBLE and section == self.COL_SEVERITY:  # the column shows only icons
+            return translate("ProblemsPanel", "Severity")
         return None
 
 
@@ -400,6 +422,6 @@ class ProblemsPanel(QWidget):
         go.triggered.connect(lambda: self.problemActivated.emit(problem))
         menu.addAction(go)
         copy = QAction(self.tr("Copy the message"), menu)
-        copy.triggered.connect(lambda: QGuiApplication.clipboard().setText(problem.message))
+        copy.triggered.connect(lambda: QGuiApplication.clipboard().setText(problem_text(problem)))
         menu.addAction(copy)
         menu.popup(self.view.viewport().mapToGlobal(point))

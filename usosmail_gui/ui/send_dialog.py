@@ -14,7 +14,7 @@ import dataclasses
 from collections.abc import Generator
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -46,8 +46,11 @@ from usosmail_gui.core.recipients import RecipientTable
 from usosmail_gui.core.recipients.table import Code as ListCode
 from usosmail_gui.core.template import CheckProgress, CheckResult, MessageTemplate, compile_template
 from usosmail_gui.core.template import Code as TemplateCode
+from usosmail_gui.ui.problem_texts import excluded_text
 
+from .colours import Tone, text_style
 from .composer import check_in_slices
+from .plurals import TextContext
 from .workers import Task, run_in_background
 
 __all__ = [
@@ -149,29 +152,29 @@ def prepare_steps(
     return Prepared(draft, check, len(draft.batches()))
 
 
+class ExclusionTexts(TextContext):
+    """The translation context of ``exclusion_title``'s counted text."""
+
+
 def exclusion_title(code: str, items: list[Excluded]) -> str:
     """A group of excluded rows in a few words ("Invalid address — 3 rows")."""
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("SendDialog", text)
-
+    translate = QCoreApplication.translate
     titles = {
-        ListCode.EMAIL_MISSING: tr("No address"),
-        ListCode.EMAIL_INVALID: tr("Invalid address"),
-        ListCode.EMAIL_DUPLICATE: tr("Address repeated in another row"),
-        ListCode.EMAIL_MULTIPLE: tr("Several addresses in one cell"),
-        ListCode.NO_EMAIL_COLUMN: tr("No e-mail column"),
-        EXCLUDED_BY_USER: tr("Unticked in the list"),
-        TemplateCode.EMPTY_VALUE: tr("A placeholder's cell is empty"),
-        TemplateCode.SUBJECT_TOO_LONG: tr("Subject too long"),
-        TemplateCode.CONTENT_TOO_LONG: tr("Message too long"),
-        TemplateCode.SUBJECT_LINE_BREAK: tr("Line break in the subject"),
-        TemplateCode.RENDER_FAILED: tr("The message cannot be made"),
+        ListCode.EMAIL_MISSING: translate("SendDialog", "No address"),
+        ListCode.EMAIL_INVALID: translate("SendDialog", "Invalid address"),
+        ListCode.EMAIL_DUPLICATE: translate("SendDialog", "Address repeated in another row"),
+        ListCode.EMAIL_MULTIPLE: translate("SendDialog", "Several addresses in one cell"),
+        ListCode.NO_EMAIL_COLUMN: translate("SendDialog", "No e-mail column"),
+        EXCLUDED_BY_USER: translate("SendDialog", "Unticked in the list"),
+        TemplateCode.EMPTY_VALUE: translate("SendDialog", "A placeholder's cell is empty"),
+        TemplateCode.SUBJECT_TOO_LONG: translate("SendDialog", "Subject too long"),
+        TemplateCode.CONTENT_TOO_LONG: translate("SendDialog", "Message too long"),
+        TemplateCode.SUBJECT_LINE_BREAK: translate("SendDialog", "Line break in the subject"),
+        TemplateCode.RENDER_FAILED: translate("SendDialog", "The message cannot be made"),
     }
-    title = titles.get(code) or (items[0].reason if items else code)
-    return QCoreApplication.translate("SendDialog", "{title} — %n row(s)", None, len(items)).format(
-        title=title
-    )
+    title = titles.get(code) or (excluded_text(items[0]) if items else code)
+    return ExclusionTexts.tr("{title} — %n row(s)", "", len(items)).format(title=title)
 
 
 class SendDialog(QDialog):
@@ -298,11 +301,12 @@ class SendDialog(QDialog):
         self.problem_label.setAccessibleName(self.tr("Why nothing can be sent"))
         self.problem_label.setWordWrap(True)
         self.problem_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.problem_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.problem_label.setStyleSheet(text_style(Tone.ERROR, self.palette(), bold=True))
         self.problem_label.hide()
 
         self.confirm_box = QCheckBox()
         self.confirm_box.setAccessibleName(self.tr("Confirm sending"))
+        self.confirm_box.setToolTip(self.tr("Send stays disabled until you tick this."))
         self.confirm_box.toggled.connect(lambda _checked: self._update_buttons())
 
         self.buttons = QDialogButtonBox()
@@ -329,6 +333,11 @@ class SendDialog(QDialog):
         layout.addWidget(self.confirm_box)
         layout.addWidget(self.buttons)
         self.resize(640, 620)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # a label with a style sheet hears nothing
+            self.problem_label.setStyleSheet(text_style(Tone.ERROR, self.palette(), bold=True))
 
     # --- state ------------------------------------------------------------------------
     def mode(self) -> SendMode:
@@ -476,7 +485,7 @@ class SendDialog(QDialog):
             group.setFirstColumnSpanned(True)
             group.setData(0, Qt.ItemDataRole.UserRole, code)
             for item in items[:MAX_LISTED]:
-                QTreeWidgetItem(group, [str(item.row), ", ".join(item.addresses), item.reason])
+                QTreeWidgetItem(group, [str(item.row), ", ".join(item.addresses), excluded_text(item)])
             if len(items) > MAX_LISTED:
                 more = QTreeWidgetItem(group, [self.tr("… and %n more", "", len(items) - MAX_LISTED)])
                 more.setFirstColumnSpanned(True)

@@ -61,6 +61,7 @@ from usosmail_gui.core.usos.connection import ConnectionReport
 from usosmail_gui.core.usos.errors import UsosError
 
 from . import texts
+from .plurals import TextContext
 from .workers import Task, run_in_background
 
 log = logging.getLogger(__name__)
@@ -88,13 +89,14 @@ __all__ = [
 Check = Callable[[str, str, str], ConnectionReport]
 """``check_connection(base_url, consumer_key, consumer_secret)``: the pre-flight check."""
 
-_CONTEXT = "Sending"
-
 KEY_TEST_ADDRESS = "sending/test_address"  # the user's own address for tests (not a secret)
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate(_CONTEXT, text, None, n)
+translate = QCoreApplication.translate
+
+
+class Sending(TextContext):
+    """The translation context of this module's counted texts (see ``TextContext``)."""
 
 
 # --- what the jobs take and give -----------------------------------------------------------
@@ -253,12 +255,12 @@ def duration_text(seconds: float) -> str:
     """ "45 seconds", "3 min 05 s", "1 h 20 min"."""
     whole = int(seconds + 0.5)
     if whole < 60:
-        return _tr("%n second(s)", whole)
+        return Sending.tr("%n second(s)", "", whole)
     minutes, secs = divmod(whole, 60)
     if minutes < 60:
-        return _tr("{m} min {s:02d} s").format(m=minutes, s=secs)
+        return translate("Sending", "{m} min {s:02d} s").format(m=minutes, s=secs)
     hours, minutes = divmod(minutes, 60)
-    return _tr("{h} h {m:02d} min").format(h=hours, m=minutes)
+    return translate("Sending", "{h} h {m:02d} min").format(h=hours, m=minutes)
 
 
 def local_time(iso: str) -> str:
@@ -273,47 +275,61 @@ def counts_text(counts: Counts) -> str:
     """ "37 accepted · 2 refused · 1 uncertain · 0 still to send"."""
     return " · ".join(
         (
-            _tr("%Ln accepted", counts.enqueued),
-            _tr("%Ln refused", counts.rejected),
-            _tr("%Ln uncertain", counts.uncertain),
-            _tr("%Ln still to send", counts.not_sent),
+            Sending.tr("%Ln accepted", "", counts.enqueued),
+            Sending.tr("%Ln refused", "", counts.rejected),
+            Sending.tr("%Ln uncertain", "", counts.uncertain),
+            Sending.tr("%Ln still to send", "", counts.not_sent),
         )
     )
 
 
 def _stop_text(reason: StopReason, counts: Counts) -> str:
-    hint = _tr(
-        "Nothing is lost: Send ▸ Interrupted campaigns… sends the rest (the app also offers it at start)."
+    hint = translate(
+        "Sending",
+        "Nothing is lost: Send ▸ Interrupted campaigns… sends the rest (the app also offers it at start).",
     )
     if reason is StopReason.CANCELLED:
-        return _tr("Sending was stopped. %Ln message(s) were not sent yet.", counts.not_sent) + " " + hint
+        return (
+            Sending.tr("Sending was stopped. %Ln message(s) were not sent yet.", "", counts.not_sent)
+            + " "
+            + hint
+        )
     if reason is StopReason.UNREACHABLE:
-        return _tr("USOS could not be reached. Check the network connection, then resume.") + " " + hint
+        return (
+            translate("Sending", "USOS could not be reached. Check the network connection, then resume.")
+            + " "
+            + hint
+        )
     if reason is StopReason.CREDENTIALS_REJECTED:
         return (
-            _tr(
+            translate(
+                "Sending",
                 "USOS rejected the consumer key or secret. Check them (Connection ▸ Connect…) and "
-                "this computer's clock, then resume."
+                "this computer's clock, then resume.",
             )
             + " "
             + hint
         )
     if reason is StopReason.NOT_ADMINISTRATIVE:
         return (
-            _tr(
+            translate(
+                "Sending",
                 "This key is not an administrative key, which sending mail requires. Ask your "
-                "university's USOS API administrators for one, then resume."
+                "university's USOS API administrators for one, then resume.",
             )
             + " "
             + hint
         )
     if reason is StopReason.REFUSED:
-        return _tr("USOS refused a request, so sending stopped. Try again later.") + " " + hint
+        return (
+            translate("Sending", "USOS refused a request, so sending stopped. Try again later.") + " " + hint
+        )
     if reason is StopReason.TOO_MANY_UNCERTAIN:
         return (
-            _tr(
+            translate(
+                "Sending",
                 "Several requests in a row failed in a way that leaves their messages uncertain, "
-                "so sending stopped before more became uncertain. Try again later."
+                "so sending stopped before more became uncertain. Try again later.",
             )
             + " "
             + hint
@@ -328,26 +344,32 @@ def outcome_text(outcome: SendOutcome) -> str:
     if result.stop is not StopReason.FINISHED:
         parts.append(_stop_text(result.stop, counts))
     elif counts.all_enqueued:
-        parts.append(_tr("All %Ln message(s) were accepted by USOS for delivery.", counts.enqueued))
+        parts.append(
+            Sending.tr("All %Ln message(s) were accepted by USOS for delivery.", "", counts.enqueued)
+        )
     else:
         parts.append(
-            _tr("%Ln of the campaign's messages were accepted by USOS for delivery.", counts.enqueued)
+            Sending.tr(
+                "%Ln of the campaign's messages were accepted by USOS for delivery.", "", counts.enqueued
+            )
         )
     if counts.rejected:
         parts.append(
-            _tr(
+            Sending.tr(
                 "%Ln message(s) were refused by USOS: those recipients get nothing. The reasons are "
                 "listed below; correct the addresses and send to them again.",
+                "",
                 counts.rejected,
             )
         )
     if outcome.uncertain:
         parts.append(
-            _tr(
+            Sending.tr(
                 "%Ln message(s) are uncertain: the connection failed while their request was under "
                 "way, so USOS may or may not have them. They were not sent again, so nobody gets a "
                 "message twice. Ask a few of those recipients (listed below) or the USOS "
                 "administrators; to send some again, tick them in Send ▸ Interrupted campaigns….",
+                "",
                 len(outcome.uncertain),
             )
         )
@@ -357,35 +379,44 @@ def outcome_text(outcome: SendOutcome) -> str:
 def failure_text(exc: BaseException) -> str:
     """Why a session could not run, in plain words (the campaign, if stored, stays resumable)."""
     if isinstance(exc, PreflightFailed):
-        return texts.verdict_explanation(exc.report) + " " + _tr("Nothing was stored or sent.")
+        return (
+            texts.verdict_explanation(exc.report) + " " + translate("Sending", "Nothing was stored or sent.")
+        )
     if isinstance(exc, StoppedBeforeStart):
-        return _tr("Stopped before anything was stored or sent.")
+        return translate("Sending", "Stopped before anything was stored or sent.")
     if isinstance(exc, CampaignBusy):
-        return _tr(
+        return translate(
+            "Sending",
             "This campaign is being sent right now elsewhere (another window or a usosmail command). "
             "Nothing was changed here. Wait until it finishes, then look at Send ▸ Interrupted "
-            "campaigns… again."
+            "campaigns… again.",
         )
     if isinstance(exc, UnknownCampaign):
-        return _tr("This campaign is no longer in the journal. Nothing was sent.")
+        return translate("Sending", "This campaign is no longer in the journal. Nothing was sent.")
     if isinstance(exc, JournalError):
-        return _tr("The journal of sent messages cannot be used, so nothing was sent.") + " " + str(exc)
+        return (
+            translate("Sending", "The journal of sent messages cannot be used, so nothing was sent.")
+            + " "
+            + str(exc)
+        )
     if isinstance(exc, CampaignError):
-        return _tr("The message cannot be made, so nothing was sent.") + " " + str(exc)
+        return translate("Sending", "The message cannot be made, so nothing was sent.") + " " + str(exc)
     if isinstance(exc, UsosError):
-        return _tr("USOS cannot be used from here, so nothing was sent.") + " " + str(exc)
+        return translate("Sending", "USOS cannot be used from here, so nothing was sent.") + " " + str(exc)
     if isinstance(exc, ValueError):  # send_steps: the campaign is another installation's
         return (
-            _tr(
+            translate(
+                "Sending",
                 "This campaign belongs to another USOS installation than the one connected. Connect "
-                "to its installation, then resume. Nothing was sent."
+                "to its installation, then resume. Nothing was sent.",
             )
             + "\n"
             + texts.details_line(str(exc))
         )
-    return _tr(
+    return translate(
+        "Sending",
         "Sending stopped because of an unexpected error. Whatever was sent is recorded in the "
-        "journal; Send ▸ Interrupted campaigns… shows what is left."
+        "journal; Send ▸ Interrupted campaigns… shows what is left.",
     )
 
 

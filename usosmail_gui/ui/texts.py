@@ -10,12 +10,13 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from usosmail_gui.core.usos.connection import ConnectionReport, Verdict
+from usosmail_gui.ui.plurals import TextContext
 
-_CONTEXT = "ConnectionTexts"
+translate = QCoreApplication.translate
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate(_CONTEXT, text, None, n)
+class ConnectionTexts(TextContext):
+    """The translation context of this module's counted texts (see ``TextContext``)."""
 
 
 def verdict_explanation(report: ConnectionReport) -> str:
@@ -24,73 +25,81 @@ def verdict_explanation(report: ConnectionReport) -> str:
     url = report.base_url
     if verdict is Verdict.OK:
         if report.unsent_count is None:
-            return _tr(
+            return translate(
+                "ConnectionTexts",
                 "Connected. The key is an administrative key, so it may send mail. "
-                "The server did not say how many messages wait in its queue."
+                "The server did not say how many messages wait in its queue.",
             )
-        return _tr(
+        return ConnectionTexts.tr(
             "Connected. The key is an administrative key, so it may send mail. "
             "The USOS API mail queue holds %n unsent message(s).",
+            "",
             report.unsent_count,
         )
     if verdict is Verdict.CREDENTIALS_REJECTED:
-        return _tr(
+        return translate(
+            "ConnectionTexts",
             "Rejected: the USOS API did not accept this consumer key or secret. Check that "
             "both were copied exactly (no spaces), that they belong to this installation, "
-            "and that this computer's clock is right."
+            "and that this computer's clock is right.",
         )
     if verdict is Verdict.NOT_ADMINISTRATIVE:
-        return _tr(
+        return translate(
+            "ConnectionTexts",
             "The key and secret are right, but the key is not administrative. Sending mail "
             "needs an Administrative Consumer Key: ask your university's USOS API "
-            "administrators for one."
+            "administrators for one.",
         )
     if verdict is Verdict.UNREACHABLE:
-        return _tr(
-            "Could not reach {url}. Check the address and your network connection, then "
-            "try again."
+        return translate(
+            "ConnectionTexts",
+            "Could not reach {url}. Check the address and your network connection, then try again.",
         ).format(url=url)
     if verdict is Verdict.INSECURE_URL:
-        return _tr(
+        return translate(
+            "ConnectionTexts",
             "Refused: this address uses plain http, which would send the key and the "
             "messages unencrypted. Nothing was sent. Use the installation's https:// "
-            "address (plain http is allowed only for a test server on this computer)."
+            "address (plain http is allowed only for a test server on this computer).",
         )
     if verdict is Verdict.SERVER_TROUBLE:
-        return _tr(
+        return translate(
+            "ConnectionTexts",
             "The server answered with an error. It may be busy or under maintenance: try "
-            "again in a few minutes."
+            "again in a few minutes.",
         )
     # Verdict.NOT_USOS
-    return _tr(
+    return translate(
+        "ConnectionTexts",
         "{url} answered, but not like a USOS API. Check the address: it must be the "
-        "installation's API address, e.g. https://usosapps.example.edu.pl/."
+        "installation's API address, e.g. https://usosapps.example.edu.pl/.",
     ).format(url=url)
 
 
 def verdict_state(verdict: Verdict) -> str:
     """A few words for the status bar."""
     return {
-        Verdict.OK: _tr("Connected"),
-        Verdict.CREDENTIALS_REJECTED: _tr("Key or secret rejected"),
-        Verdict.NOT_ADMINISTRATIVE: _tr("Key is not administrative"),
-        Verdict.UNREACHABLE: _tr("Offline: server not reachable"),
-        Verdict.INSECURE_URL: _tr("Refused: not an https address"),
-        Verdict.SERVER_TROUBLE: _tr("Server trouble"),
-        Verdict.NOT_USOS: _tr("Not a USOS API"),
-    }.get(verdict, _tr("Unknown state"))
+        Verdict.OK: translate("ConnectionTexts", "Connected"),
+        Verdict.CREDENTIALS_REJECTED: translate("ConnectionTexts", "Key or secret rejected"),
+        Verdict.NOT_ADMINISTRATIVE: translate("ConnectionTexts", "Key is not administrative"),
+        Verdict.UNREACHABLE: translate("ConnectionTexts", "Offline: server not reachable"),
+        Verdict.INSECURE_URL: translate("ConnectionTexts", "Refused: not an https address"),
+        Verdict.SERVER_TROUBLE: translate("ConnectionTexts", "Server trouble"),
+        Verdict.NOT_USOS: translate("ConnectionTexts", "Not a USOS API"),
+    }.get(verdict, translate("ConnectionTexts", "Unknown state"))
 
 
 def details_line(detail: str) -> str:
     """The core's own (English) words, labelled as details."""
-    return _tr("Details: {detail}").format(detail=detail)
+    return translate("ConnectionTexts", "Details: {detail}").format(detail=detail)
 
 
 def session_only_notice() -> str:
     """Said when the keyring could not keep the credentials."""
-    return _tr(
+    return translate(
+        "ConnectionTexts",
         "No secure password store (keyring) is available, so the key and secret are kept "
         "only for this session: you will have to enter them again after closing the app. "
         "To have them remembered, install and unlock a keyring (e.g. GNOME Keyring or "
-        "KWallet) and save again."
+        "KWallet) and save again.",
     )

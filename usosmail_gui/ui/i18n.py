@@ -1,0 +1,141 @@
+"""Which language the app speaks, and the Qt translators that make it speak it.
+
+The language follows the system locale (Polish when the user's preferred UI language is
+Polish, English otherwise) unless the user chose one in View ▸ Language, which is kept in
+QSettings. The choice takes effect at the next start: widgets read their texts once, when
+built, so switching live would leave half the window in the old language.
+
+Polish comes from ``resources/i18n/usosmail_gui_pl.qm``, compiled from the committed .ts
+by the build (``make``); Qt's own ``qtbase_pl.qm`` makes standard buttons say "Anuluj".
+Where the package was installed without the compiled file, it is compiled once into the
+user's cache with the ``lrelease`` that ships with PySide6.
+"""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+from importlib import resources
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+
+from .plurals import install_english_plurals
+
+KEY_LANGUAGE = "ui/language"
+SYSTEM = ""  # the stored preference meaning "follow the system"
+POLISH = "pl"
+ENGLISH = "en"
+LANGUAGES = (POLISH, ENGLISH)
+TS_NAME = "usosmail_gui_pl.ts"
+QM_NAME = "usosmail_gui_pl.qm"
+
+_log = logging.getLogger(__name__)
+
+
+def translations_folder() -> Path:
+    """Where the .ts (committed) and the compiled .qm live inside the package."""
+    return Path(str(resources.files("usosmail_gui").joinpath("resources/i18n")))
+
+
+def language_preference(settings: QSettings) -> str:
+    """The stored choice: "pl", "en", or "" for the system's language."""
+    value = str(settings.value(KEY_LANGUAGE, SYSTEM, str) or SYSTEM)
+    return value if value in LANGUAGES else SYSTEM
+
+
+def set_language_preference(settings: QSettings, language: str) -> None:
+    """Remember "pl", "en" or "" (system); applies from the next start."""
+    settings.setValue(KEY_LANGUAGE, language if language in LANGUAGES else SYSTEM)
+
+
+def system_language(locale: QLocale | None = None) -> str:
+    """Polish if the user's UI languages name Polish before English, else English."""
+    for name in (locale or QLocale.system()).uiLanguages():
+        code = name.replace("_", "-").split("-")[0].lower()
+        if code in LANGUAGES:
+            return code
+    return ENGLISH
+
+
+def resolve_language(preference: str, locale: QLocale | None = None) -> str:
+    return preference if preference in LANGUAGES else system_language(locale)
+
+
+def compiled_translation() -> Path | None:
+    """The app's Polish .qm: the packaged one, else one compiled into the user's cache."""
+    folder = translations_folder()
+    packaged = folder / QM_NAME
+    source = folder / TS_NAME
+    if packaged.is_file() and (not source.is_file() or packaged.stat().st_mtime >= source.stat().st_mtime):
+        return packaged
+    if not source.is_file():
+        return packaged if packaged.is_file() else None
+    return _compile_into_cache(source) or (packaged if packaged.is_file() else None)
+
+
+def _compile_into_cache(source: Path) -> Path | None:
+    from platformdirs import user_cache_path
+
+    target = user_cache_path("usosmail-gui", appauthor=False) / QM_NAME
+    if target.is_file() and target.stat().st_mtime >= source.stat().st_mtime:
+        return target
+    lrelease = _lrelease()
+    if lrelease is None:
+        return None
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        subprocess.run(
+            [str(lrelease), "-silent", str(source), "-qm", str(target)],
+            check=True,
+            capture_output=True,
+            timeout=60,
+        )
+    except (OSError, subprocess.SubprocessError) as exc:
+        _log.warning("Could not compile the Polish translation: %s", exc)
+        return None
+    return target if target.is_file() else None
+
+
+def _lrelease() -> Path | None:
+    try:
+        import PySide6
+    except ImportError:  # pragma: no cover - the app cannot run without it
+        return None
+    folder = Path(PySide6.__file__).parent
+    for name in ("lrelease", "lrelease.exe"):
+        if (folder / name).is_file():
+            return folder / name
+    return None
+
+
+def install_translations(
+    app: QCoreApplication, settings: QSettings | None = None, override: str | None = None
+) -> str:
+    """Install the translators for the chosen language; returns "pl" or "en".
+
+    ``override`` (the ``--language`` option) wins over the stored preference, which wins
+    over the system locale. English plurals are installed first, so they are asked last.
+    """
+    install_english_plurals(app)
+    preference = override if override in LANGUAGES else (
+        language_preference(settings) if settings is not None else SYSTEM
+    )
+    language = resolve_language(preference or SYSTEM)
+    if language != POLISH:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        return ENGLISH
+    qm = compiled_translation()
+    ours = QTranslator(app)
+    if qm is None or not ours.load(str(qm)):
+        _log.warning("The Polish translation is missing (run `make`); the app stays in English.")
+        return ENGLISH
+    qt_own = QTranslator(app)
+    if qt_own.load(QLocale(QLocale.Language.Polish, QLocale.Country.Poland), "qtbase", "_",
+                   QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_own)
+    else:
+        _log.info("Qt's own Polish translation (qtbase_pl.qm) was not found.")
+    app.installTranslator(ours)
+    QLocale.setDefault(QLocale(QLocale.Language.Polish, QLocale.Country.Poland))
+    return POLISH

@@ -1,0 +1,44 @@
+"""The core's messages (problems, unreadable files, left-out rows) in the user's language.
+
+The core builds each message from ``Sentence`` values marked for translation
+(core/sentences.py); here each template is looked up in the "Problems" context of the
+installed translation and the same values are put in, numbers written the locale's way.
+Without a translation the text is the core's English, word for word as the CLI prints it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QCoreApplication, QLocale
+
+from usosmail_gui.core.campaign import Excluded
+from usosmail_gui.core.problems import Problem
+from usosmail_gui.core.recipients import SpreadsheetError
+from usosmail_gui.core.sentences import CONTEXT, Sentence
+
+
+def _translate(template: str) -> str:
+    return QCoreApplication.translate(CONTEXT, template)
+
+
+def _number(value: int) -> str:
+    return QLocale().toString(value)
+
+
+def sentences_text(sentences: Iterable[Sentence], fallback: str) -> str:
+    """The sentences translated and filled in; ``fallback`` when there are none."""
+    parts = [sentence.fill(_translate, _number) for sentence in sentences]
+    return " ".join(filter(None, parts)) or fallback
+
+
+def problem_text(problem: Problem) -> str:
+    return sentences_text(problem.sentences, problem.message)
+
+
+def load_error_text(error: SpreadsheetError) -> str:
+    return sentences_text(error.sentences, error.message)
+
+
+def excluded_text(item: Excluded) -> str:
+    return sentences_text(item.sentences, item.reason)
