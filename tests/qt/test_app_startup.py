@@ -1,13 +1,29 @@
 """Start-up stays light and offline: the modules that touch the keyring, the network or
-big data are not imported by ``usosmail_gui.app`` itself."""
+big data are not imported by ``usosmail_gui.app`` itself, nor before the window is shown;
+and the welcome page's sandbox button is wired like ``--sandbox --demo``."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
+from pathlib import Path
+from typing import Any
 
-HEAVY = ("pandas", "keyring", "requests_oauthlib", "requests", "oauthlib", "usosmail_gui.sandbox")
+import pytest
+from pytestqt.qtbot import QtBot
+
+from tests.helpers.memory_keyring import MemoryKeyring
+from tests.helpers.startup_probe import HEAVY, SETTINGS_ENV
+from usosmail_gui import app
+from usosmail_gui.core.credentials import CredentialStore
+from usosmail_gui.core.usos.connection import Verdict
+from usosmail_gui.ui import workers
+from usosmail_gui.ui.settings import KEY_LAST_URL, app_settings
+
+ROOT = Path(__file__).resolve().parents[2]
+TIMEOUT = 20000
 
 
 def test_app_import_is_light() -> None:
@@ -24,3 +40,110 @@ def test_module_entry_point_version() -> None:
                           timeout=60, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("usosmail-gui ")
+
+
+def probe_start(tmp_path: Path, *options: str) -> dict[str, Any]:
+    """Run the real ``main()`` in a fresh process (isolated settings, data and caches) and
+    return what ``tests.helpers.startup_probe`` saw when the window was first shown."""
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        SETTINGS_ENV: str(tmp_path / "settings"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.helpers.startup_probe", "--spy", "app", *options],
+        capture_output=True, text=True, env=env, cwd=ROOT, timeout=120, check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    assert lines, done.stdout + done.stderr
+    report: dict[str, Any] = json.loads(lines[-1])
+    return report
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        pytest.param(["--no-connect-dialog"], id="nothing-configured"),
+        pytest.param([], id="first-run-welcome"),
+        pytest.param(["--sandbox", "--demo"], id="sandbox-demo"),
+    ],
+)
+def test_window_is_shown_before_heavy_modules_load(tmp_path: Path, options: list[str]) -> None:
+    """At the window's first Show event no heavy module is loaded at all: not by the GUI
+    thread, and not by a worker either, because the sandbox and the demo files start only
+    once the event loop runs (they are imported in workers afterwards)."""
+    report = probe_start(tmp_path, *options)
+    assert report["heavy_on_gui_thread"] == []
+    assert report["heavy_at_show"] == []
+
+
+def test_first_run_shows_the_welcome_page_only_when_nothing_is_chosen() -> None:
+    settings = app_settings()
+    assert app.should_offer_connection_dialog(app.parse_args([]), settings)
+    for options in (["--no-connect-dialog"], ["--sandbox"], ["--demo"],
+                    ["--installation", "https://usosapps.example.edu.pl/"]):
+        assert not app.should_offer_connection_dialog(app.parse_args(options), settings), options
+    settings.setValue(KEY_LAST_URL, "https://usosapps.example.edu.pl/")
+    assert not app.should_offer_connection_dialog(app.parse_args([]), settings)
+
+
+def test_language_option() -> None:
+    assert app.parse_args(["--language", "pl"]).language == "pl"
+    assert app.parse_args([]).language is None
+    with pytest.raises(SystemExit):
+        app.parse_args(["--language", "de"])
+
+
+def test_demo_template_fits_the_demo_list() -> None:
+    from usosmail_gui.core.recipients import load
+    from usosmail_gui.core.template import load_template
+
+    columns = set(load(app.demo_list_path()).column_names)
+    for language in ("pl", "en"):
+        template = load_template(app.demo_template_path(language))
+        assert template.lang.value == language
+        used = {name for text in (template.subject, template.content) for name in placeholders(text)}
+        assert used and used <= columns
+
+
+def placeholders(text: str) -> set[str]:
+    import string
+
+    return {field for _, field, _, _ in string.Formatter().parse(text) if field}
+
+
+def test_sandbox_requested_starts_the_sandbox_with_the_demo_and_shutdown_stops_it(
+    qtbot: QtBot, memory_store: tuple[CredentialStore, MemoryKeyring]
+) -> None:
+    session = app.SandboxSession()
+    window, shutdown = app.build_main_window(
+        app.parse_args([]), credential_store=memory_store[0], sandbox_session=session
+    )
+    qtbot.addWidget(window)
+    window.show()
+    assert window.connection() is None
+    with qtbot.waitSignals([window.statusRefreshed, window.recipientsLoaded], timeout=TIMEOUT):
+        window.sandboxRequested.emit()
+    connection, report = window.connection(), window.last_report()
+    assert connection is not None and connection.sandbox
+    assert report is not None and report.verdict is Verdict.OK
+    assert window.recipients() is not None and window.recipients().row_count == 40  # type: ignore[union-attr]
+    composer = window.composer
+    qtbot.waitUntil(lambda: composer.template().subject.startswith("Missing documents"), timeout=TIMEOUT)
+    assert not window.composer.is_modified()  # closing does not ask to save the sample
+    assert window.composer.file_path() is None
+    # asked again: the same sandbox, not a second one
+    with qtbot.waitSignal(window.statusRefreshed, timeout=TIMEOUT):
+        window.sandboxRequested.emit()
+    assert window.connection() is not None and window.connection().base_url == connection.base_url  # type: ignore[union-attr]
+    assert not app_settings().value(KEY_LAST_URL, "", str)  # the sandbox is not remembered
+
+    window.close()
+    assert not window.isVisible()  # no "save?" question held the window open
+    qtbot.waitUntil(lambda: workers.active_task_count() == 0, timeout=TIMEOUT)
+    assert session.sandbox is not None
+    shutdown()
+    assert session.sandbox is None  # stopped, its temporary folder removed

@@ -46,6 +46,7 @@ from usosmail_gui.core.template import (
     render,
     save_template,
 )
+from usosmail_gui.ui.problem_texts import problem_text
 
 from .preview import PreviewPane, marked_pieces
 from .problems_panel import ProblemsPanel, fix_description
@@ -115,7 +116,8 @@ class ComposerPanel(QWidget):
     The main window tells it the recipient list (``set_table``), the grid's current row
     (``set_current_row``) and, optionally, the grid's row order (``set_row_order``); it
     puts ``new_action``, ``open_action``, ``save_action``, ``save_as_action`` and
-    ``samples_menu`` in its File menu.
+    ``samples_menu`` in its File menu, and the problems panel in a dock
+    (``take_problems_panel``).
 
     Signals:
         rowActivated(int): the table row index the user went to from here (a problem,
@@ -202,6 +204,16 @@ class ComposerPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
         layout.addWidget(self.splitter)
+
+    def take_problems_panel(self) -> ProblemsPanel:
+        """Take the problems panel out of this layout for the main window's dock (editor
+        and preview then fill the composer); the composer still fills and follows it."""
+        if self.problems.parent() is self.splitter:
+            self.problems.setParent(None)
+            layout = self.layout()
+            if layout is not None:
+                layout.setContentsMargins(0, 0, 0, 0)
+        return self.problems
 
     def _build_actions(self) -> None:
         self.new_action = QAction(self.tr("&New Template"), self)
@@ -374,7 +386,7 @@ class ComposerPanel(QWidget):
             elif row is None:
                 notice = self.tr("Select a recipient in the list to see their message.")
             else:
-                reason = exc.problems[0].message if exc.problems else str(exc)
+                reason = problem_text(exc.problems[0]) if exc.problems else str(exc)
                 notice = self.tr("This message cannot be sent: {reason}").format(reason=reason)
             self.preview.show_pieces(subject, content, notice)
             if table is None:

@@ -164,6 +164,9 @@ class ConnectionDialog(QDialog):
         self.secret_edit.textEdited.connect(self._on_credentials_typed)
         self.show_secret_box = QCheckBox(self.tr("Show"))
         self.show_secret_box.setAccessibleName(self.tr("Show the consumer secret"))
+        self.show_secret_box.setToolTip(
+            self.tr("Show the secret as you type it (it is never saved in a file).")
+        )
         self.show_secret_box.toggled.connect(self._on_show_secret)
         secret_row = QHBoxLayout()
         secret_row.addWidget(self.secret_edit, 1)

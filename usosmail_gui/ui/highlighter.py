@@ -4,7 +4,8 @@ What is marked comes only from ``compile_template`` (the same parse and checks t
 decide what is sent): known placeholders in one style, placeholders naming no column in
 another, and a wavy underline under everything the checker reports in the text (broken
 braces, CSS braces, ``{Imię.upper}``…; red for errors, amber for warnings). Escaped
-braces (``{{``) are greyed.
+braces (``{{``) are greyed. The colours come from the editor's palette (``colours``) and
+follow it when it changes (a dark scheme, say).
 
 ``QSyntaxHighlighter`` thinks in lines (blocks); str.format does not (a field may span
 lines, an unclosed ``{`` changes what follows). So the marks are computed for the whole
@@ -22,12 +23,21 @@ import itertools
 from collections.abc import Callable
 from enum import IntFlag
 
-from PySide6.QtCore import QObject
-from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
-from PySide6.QtWidgets import QTextEdit
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QGuiApplication,
+    QPalette,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QTextEdit, QWidget
 
 from usosmail_gui.core.template import Code, CompiledPart, Literal
 
+from .colours import GRAPHIC_CONTRAST, tone
 from .text_spans import Utf16Index
 
 __all__ = ["Mark", "PlaceholderHighlighter", "Span", "spans_of"]
@@ -50,6 +60,7 @@ _WHOLE_TEXT = frozenset(
     {Code.SUBJECT_TOO_LONG, Code.CONTENT_TOO_LONG, Code.SUBJECT_EMPTY, Code.CONTENT_EMPTY}
 )
 
+# hues for light backgrounds; ``_format_for`` shades them for the palette in use
 KNOWN_COLOR = QColor("#1a5fb4")
 UNKNOWN_COLOR = QColor("#a51d2d")
 ESCAPE_COLOR = QColor("#77767b")
@@ -80,19 +91,20 @@ def spans_of(part: CompiledPart) -> list[Span]:
     return spans
 
 
-def _format_for(marks: Mark) -> QTextCharFormat:
+def _format_for(marks: Mark, palette: QPalette) -> QTextCharFormat:
     fmt = QTextCharFormat()
     if marks & Mark.UNKNOWN:
-        fmt.setForeground(UNKNOWN_COLOR)
+        fmt.setForeground(tone(UNKNOWN_COLOR, palette))
         fmt.setFontWeight(QFont.Weight.Bold)
     elif marks & Mark.KNOWN:
-        fmt.setForeground(KNOWN_COLOR)
+        fmt.setForeground(tone(KNOWN_COLOR, palette))
         fmt.setFontWeight(QFont.Weight.Bold)
     elif marks & Mark.ESCAPE:
-        fmt.setForeground(ESCAPE_COLOR)
+        fmt.setForeground(tone(ESCAPE_COLOR, palette))
     if marks & (Mark.ERROR | Mark.WARNING):
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-        fmt.setUnderlineColor(ERROR_COLOR if marks & Mark.ERROR else WARNING_COLOR)
+        hue = ERROR_COLOR if marks & Mark.ERROR else WARNING_COLOR
+        fmt.setUnderlineColor(tone(hue, palette, minimum=GRAPHIC_CONTRAST))
         fmt.setToolTip("")  # the problems panel explains; no per-character tooltips
     return fmt
 
@@ -117,6 +129,10 @@ class PlaceholderHighlighter(QSyntaxHighlighter):
         self._starts: list[int] = []
         self._longest = 0
         self._formats: dict[int, QTextCharFormat] = {}
+        # the colours follow the palette of the widget showing the document (its parent)
+        self._widget = parent if isinstance(parent, QWidget) else None
+        if self._widget is not None:
+            self._widget.installEventFilter(self)
         # before setDocument: this slot must run before Qt re-highlights the edited lines
         document.contentsChange.connect(self._contents_changed)
         self.setDocument(document)
@@ -208,10 +224,18 @@ class PlaceholderHighlighter(QSyntaxHighlighter):
                 if s <= a and b <= e:
                     marks |= m
             if marks:
-                self.setFormat(a, b - a, self._format(marks))
+                self.setFormat(a, b - a, self.format_for(marks))
 
-    def _format(self, marks: Mark) -> QTextCharFormat:
+    def format_for(self, marks: Mark) -> QTextCharFormat:
+        """How text with these marks is drawn, in the current palette's colours."""
         fmt = self._formats.get(marks.value)
         if fmt is None:
-            fmt = self._formats[marks.value] = _format_for(marks)
+            palette = QGuiApplication.palette() if self._widget is None else self._widget.palette()
+            fmt = self._formats[marks.value] = _format_for(marks, palette)
         return fmt
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._widget and event.type() == QEvent.Type.PaletteChange:
+            self._formats.clear()
+            self.rehighlight()
+        return False

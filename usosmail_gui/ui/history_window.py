@@ -121,6 +121,17 @@ class HistoryWindow(QDialog):
                 self.tr("Tracking"),
             ]
         )
+        header_tips = (
+            self.tr("When the campaign was sent."),
+            self.tr("The subject as written in the template."),
+            self.tr("How many recipients the campaign has."),
+            self.tr("How many messages are sent, failed or waiting, as last asked from USOS."),
+            self.tr("Whether USOS still knows the statuses: it keeps them for 7 days."),
+        )
+        for column, tip in enumerate(header_tips):
+            item = self.table.horizontalHeaderItem(column)
+            if item is not None:
+                item.setToolTip(tip)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -271,11 +282,18 @@ class HistoryWindow(QDialog):
             on_error=self._report_failed,
         )
 
+    def _release(self) -> None:
+        """The job's answer is in: the window is free again before anyone hears of it."""
+        self._task = None
+        self._update_buttons()
+
     def _written(self, path: Path, count: int) -> None:
+        self._release()
         self.state_label.setText(self.tr("Report written: %n row(s) to {path}.", "", count).format(path=path))
         self.reportWritten.emit(str(path))
 
     def _report_failed(self, exc: Exception) -> None:
+        self._release()
         text = (
             str(exc)
             if isinstance(exc, ReportError)

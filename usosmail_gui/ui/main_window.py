@@ -1,6 +1,9 @@
-"""The main window: menus, the status bar (recipients summary, installation, connection
-state, queue size), and the work area: the recipient list on the left and, on the right,
-the place of the template editor.
+"""The main window: menus, a toolbar, the status bar (recipients summary, installation,
+connection state, queue size), and the work area: the recipient list, the template editor
+and the preview side by side (two splitters), with the template's problems and the
+campaign's statuses in docks below. Geometry, docks, toolbar and splitter sizes are saved
+on close and restored on start. Built with ``welcome=True`` the window first shows the
+welcome page (``welcome.WelcomePage``) in place of the work area.
 
 Sending (the Send menu) goes through ``sending``: the confirmation (``SendDialog``) builds
 the campaign in a worker, a ``SendSession`` runs the core's send loop in a worker with a
@@ -25,18 +28,22 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QMetaObject, QMimeData, QObject, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QAction,
+    QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
+    QIcon,
     QKeySequence,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QApplication,
+    QDockWidget,
     QFileDialog,
     QInputDialog,
     QLabel,
@@ -44,7 +51,11 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QPlainTextEdit,
     QSplitter,
+    QStackedWidget,
+    QTextEdit,
+    QToolBar,
     QWidget,
 )
 
@@ -55,14 +66,18 @@ from usosmail_gui.core.journal import CampaignRecord
 from usosmail_gui.core.recipients import LoadProgress, RecipientTable, SpreadsheetError, Summary
 from usosmail_gui.core.recipients.emails import EmailChecker
 from usosmail_gui.core.sending import SendProgress, StopReason
+from usosmail_gui.core.template import EXTENSION as TEMPLATE_EXTENSION
 from usosmail_gui.core.usos.connection import ConnectionReport, Verdict, check_connection
 from usosmail_gui.core.usos.installations import known_installations
 from usosmail_gui.core.usos.wire import normalize_base_url
+from usosmail_gui.ui.problem_texts import load_error_text
 
 from . import texts
 from .composer import ComposerPanel
 from .connection_dialog import CheckConnection, ConnectionDialog, ListInstallations
 from .history_window import HistoryWindow
+from .i18n import ENGLISH, POLISH, SYSTEM, language_preference, set_language_preference
+from .icons import icon
 from .loading import LoadRequest, file_dialog_filter, is_spreadsheet_path, load_job
 from .recipients_view import RecipientPane
 from .resume_dialog import ResumeDialog
@@ -82,10 +97,13 @@ from .sending import (
     outcome_text,
 )
 from .settings import (
+    KEY_COMPOSER_SPLITTER,
     KEY_GEOMETRY,
     KEY_LAST_URL,
+    KEY_RECENT_TEMPLATES,
     KEY_SPLITTER,
     KEY_STATE,
+    KEY_TOOLBAR_TEXT,
     app_settings,
     forget_recent_file,
     recent_files,
@@ -93,6 +111,7 @@ from .settings import (
 )
 from .sheet_dialog import ListSheets, SheetDialog
 from .status_monitor import StatusDock, StatusPoller, StatusSnapshot
+from .welcome import WelcomePage
 from .workers import Task, run_in_background
 
 log = logging.getLogger(__name__)
@@ -125,12 +144,15 @@ class MainWindow(QMainWindow):
         loadCancelled(): the user cancelled loading (the list loaded before stays).
         recentFilesChanged(object): the File ▸ Open Recent paths, newest first, once the
             menu shows them (after the check which of them still exist).
+        recentTemplatesChanged(object): the same for File ▸ Open Recent Template.
         sendStarted(object): ``CampaignStarted``, once a campaign (or test) is in the journal
             and its first request is about to go.
         sendFinished(object): the ``SendOutcome``, or the exception that stopped the session,
             once it is shown and no request is under way any more.
         interruptedFound(object): the list of ``Interrupted`` campaigns, once offered (an
             empty list when there is nothing to offer).
+        sandboxRequested(): the welcome page's "Try it with the sandbox" was chosen; app.py
+            starts the sandbox and loads the demo list and template on it.
     """
 
     connectionChanged = Signal(object)
@@ -140,9 +162,11 @@ class MainWindow(QMainWindow):
     loadFailed = Signal(object)
     loadCancelled = Signal()
     recentFilesChanged = Signal(object)
+    recentTemplatesChanged = Signal(object)
     sendStarted = Signal(object)
     sendFinished = Signal(object)
     interruptedFound = Signal(object)
+    sandboxRequested = Signal()
 
     def __init__(
         self,
@@ -156,6 +180,7 @@ class MainWindow(QMainWindow):
         restore_last: bool = True,
         list_sheets: ListSheets | None = None,
         offer_resume: bool = False,
+        welcome: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -175,6 +200,9 @@ class MainWindow(QMainWindow):
         self._load_request: LoadRequest | None = None
         self._sheet_dialog: SheetDialog | None = None
         self._missing_recent: set[str] = set()
+        self._missing_templates: set[str] = set()
+        self._hidden_by_welcome: list[QDockWidget] = []  # docks to show again after it
+        self._edit_connections: list[QMetaObject.Connection] = []  # of the focused text field
         self._offer_resume = offer_resume  # look for interrupted campaigns once shown
         self._send_session: SendSession | None = None
         self._close_after_send = False  # the user chose to stop sending and close
@@ -194,12 +222,19 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self._build_central()
+        self._build_problems_dock()
         self._build_status_dock()
         self._add_template_actions()
+        self._build_edit_menu()
+        self._build_toolbar()
+        self._build_view_menu()
+        self._apply_icons()
+        self._watch_drops()
         self._restore_geometry()
         self._show_connection()
         self._show_summary(None)
         self._check_recent_files()
+        self._check_recent_templates()
 
         if connection is not None:
             self.use_connection(connection)
@@ -209,6 +244,8 @@ class MainWindow(QMainWindow):
                 # Only the keyring is asked now; the server is contacted when the user asks.
                 self._set_connection(ActiveConnection(normalize_base_url(last)))
                 self._load_credentials(check_after=False)
+        if welcome:
+            self.show_welcome()
 
     # --- construction --------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -241,6 +278,9 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.quit_action)
 
+        self.edit_menu = bar.addMenu(self.tr("&Edit"))  # filled once the work area exists
+        self.view_menu = bar.addMenu(self.tr("&View"))  # filled once the docks exist
+
         connection_menu = bar.addMenu(self.tr("&Connection"))
         self.connect_action = QAction(self.tr("&Connect…"), self)
         self.connect_action.setStatusTip(
@@ -257,6 +297,11 @@ class MainWindow(QMainWindow):
         self._build_send_menu()
 
         help_menu = bar.addMenu(self.tr("&Help"))
+        self.welcome_action = QAction(self.tr("&Welcome page"), self)
+        self.welcome_action.setStatusTip(self.tr("Show the first page again: try the sandbox or connect."))
+        self.welcome_action.triggered.connect(self.show_welcome)
+        help_menu.addAction(self.welcome_action)
+        help_menu.addSeparator()
         self.about_action = QAction(self.tr("&About usosmail-gui"), self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
@@ -345,9 +390,217 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.recipient_pane)
         self.splitter.addWidget(self.composer)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.setCentralWidget(self.splitter)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.composer_splitter = composer.top_splitter  # the template editor | the preview
+        self.composer_splitter.setObjectName("composerSplitter")
+        self.composer_splitter.setChildrenCollapsible(False)
+        composer.templateChanged.connect(self.show_work_area)  # a template opened from the menu
+        composer.fileChanged.connect(self._template_file_changed)
+        self.welcome_page = WelcomePage()
+        self.welcome_page.sandboxChosen.connect(self._welcome_sandbox)
+        self.welcome_page.connectChosen.connect(self._welcome_connect)
+        self.central_stack = QStackedWidget()
+        self.central_stack.setObjectName("centralStack")
+        self.central_stack.addWidget(self.splitter)
+        self.central_stack.addWidget(self.welcome_page)
+        self.central_stack.setCurrentWidget(self.splitter)
+        self.setCentralWidget(self.central_stack)
+
+    def _build_problems_dock(self) -> None:
+        """The composer's problems panel, in a dock below the work area (the composer
+        still fills it and reacts to it)."""
+        dock = self.problems_dock = QDockWidget(self.tr("Problems"), self)
+        dock.setObjectName("problemsDock")
+        dock.setAccessibleName(self.tr("Template problems"))
+        dock.setWidget(self.composer.take_problems_panel())
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+
+    def _build_toolbar(self) -> None:
+        bar = self.main_toolbar = QToolBar(self.tr("Main toolbar"), self)
+        bar.setObjectName("mainToolBar")
+        bar.setAccessibleName(self.tr("Main toolbar"))
+        bar.setMovable(True)
+        text_beside = bool(self._settings.value(KEY_TOOLBAR_TEXT, False, bool))
+        bar.setToolButtonStyle(
+            Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+            if text_beside
+            else Qt.ToolButtonStyle.ToolButtonIconOnly
+        )
+        entries = (
+            (self.open_action, self.tr("Open a list of recipients")),
+            (self.composer.save_action, self.tr("Save the template")),
+            (self.send_test_action, self.tr("Send the selected recipient's message to yourself as a test")),
+            (self.send_action, self.tr("Check and send the message to every recipient")),
+            (self.refresh_statuses_action, self.tr("Ask USOS now for the statuses of the shown campaign")),
+        )
+        for action, what in entries:
+            bar.addAction(action)
+            shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(self.tr("{what} ({shortcut})").format(what=what, shortcut=shortcut))
+            button = bar.widgetForAction(action)
+            if button is not None:
+                button.setAccessibleName(what)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+
+    def _build_view_menu(self) -> None:
+        menu = self.view_menu
+        self.problems_toggle_action = self.problems_dock.toggleViewAction()
+        self.problems_toggle_action.setStatusTip(self.tr("Show or hide the list of the template's problems."))
+        self.status_toggle_action = self.status_dock.toggleViewAction()
+        self.status_toggle_action.setStatusTip(self.tr("Show or hide the statuses of the shown campaign."))
+        self.toolbar_toggle_action = self.main_toolbar.toggleViewAction()
+        self.toolbar_toggle_action.setText(self.tr("&Toolbar"))
+        self.toolbar_toggle_action.setStatusTip(self.tr("Show or hide the toolbar."))
+        for action in (self.problems_toggle_action, self.status_toggle_action, self.toolbar_toggle_action):
+            menu.addAction(action)
+        self.toolbar_text_action = QAction(self.tr("Text &beside Toolbar Icons"), self)
+        self.toolbar_text_action.setCheckable(True)
+        self.toolbar_text_action.setChecked(
+            self.main_toolbar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+        )
+        self.toolbar_text_action.toggled.connect(self.set_toolbar_text)
+        menu.addAction(self.toolbar_text_action)
+        menu.addSeparator()
+        self.language_menu = QMenu(self.tr("&Language"), self)
+        self.language_menu.setObjectName("languageMenu")
+        self.language_group = QActionGroup(self)
+        self.language_group.setExclusive(True)
+        chosen = language_preference(self._settings)
+        for value, text in (
+            (SYSTEM, self.tr("System language")),
+            (POLISH, self.tr("Polski")),
+            (ENGLISH, self.tr("English")),
+        ):
+            action = QAction(text, self.language_group)
+            action.setCheckable(True)
+            action.setData(value)
+            action.setChecked(value == chosen)
+            self.language_menu.addAction(action)
+        self.language_group.triggered.connect(self._language_chosen)
+        menu.addMenu(self.language_menu)
+
+    def set_toolbar_text(self, beside: bool) -> None:
+        """Show the toolbar's texts beside its icons (remembered), or icons only."""
+        self.main_toolbar.setToolButtonStyle(
+            Qt.ToolButtonStyle.ToolButtonTextBesideIcon if beside else Qt.ToolButtonStyle.ToolButtonIconOnly
+        )
+        self._settings.setValue(KEY_TOOLBAR_TEXT, beside)
+
+    def _language_chosen(self, action: QAction) -> None:
+        value = str(action.data() or "")
+        if value == language_preference(self._settings):
+            return
+        set_language_preference(self._settings, value)
+        box = self._explain(
+            self.tr("Language"),
+            self.tr("The language changes the next time usosmail-gui starts."),
+            warning=False,
+        )
+        box.setObjectName("languageBox")
+
+    def _apply_icons(self) -> None:
+        """Icons for the current palette (again when it changes: light or dark strokes)."""
+        palette = self.palette()
+        for action, name in (
+            (self.open_action, "open"),
+            (self.composer.save_action, "save"),
+            (self.send_test_action, "send-test"),
+            (self.send_action, "send"),
+            (self.refresh_statuses_action, "refresh"),
+            (self.recipient_pane.find_action, "find"),
+            (self.history_action, "campaigns"),
+        ):
+            action.setIcon(icon(name, palette))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._apply_icons()
+
+    # --- the Edit menu: acts on the focused text field -------------------------------
+    def _build_edit_menu(self) -> None:
+        menu = self.edit_menu
+        self.undo_action = self._edit_action(self.tr("&Undo"), QKeySequence.StandardKey.Undo, "undo")
+        self.redo_action = self._edit_action(self.tr("&Redo"), QKeySequence.StandardKey.Redo, "redo")
+        self.cut_action = self._edit_action(self.tr("Cu&t"), QKeySequence.StandardKey.Cut, "cut")
+        self.copy_action = self._edit_action(self.tr("&Copy"), QKeySequence.StandardKey.Copy, "copy")
+        self.paste_action = self._edit_action(self.tr("&Paste"), QKeySequence.StandardKey.Paste, "paste")
+        menu.addActions([self.undo_action, self.redo_action])
+        menu.addSeparator()
+        menu.addActions([self.cut_action, self.copy_action, self.paste_action])
+        menu.addSeparator()
+        find = self.recipient_pane.find_action
+        find.setStatusTip(self.tr("Search the list of recipients."))
+        menu.addAction(find)
+        menu.aboutToShow.connect(self._update_edit_actions)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+
+    def _edit_action(self, text: str, key: QKeySequence.StandardKey, operation: str) -> QAction:
+        action = QAction(QIcon.fromTheme(f"edit-{operation}"), text, self)
+        action.setShortcuts(key)
+        action.setEnabled(False)
+        action.triggered.connect(lambda: self._edit(operation))
+        return action
+
+    def _edit_target(self) -> QLineEdit | QPlainTextEdit | QTextEdit | None:
+        """The text field of this window that has (or last had) the keyboard."""
+        widget = self.focusWidget()
+        if isinstance(widget, (QLineEdit, QPlainTextEdit, QTextEdit)):
+            return widget
+        return None
+
+    @Slot(QWidget, QWidget)
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is None or new.window() is not self:
+            return
+        for connection in self._edit_connections:
+            QObject.disconnect(connection)
+        self._edit_connections = []
+        target = self._edit_target()
+        update = self._update_edit_actions
+        if isinstance(target, QLineEdit):
+            self._edit_connections = [
+                target.textChanged.connect(update),
+                target.selectionChanged.connect(update),
+            ]
+        elif isinstance(target, (QPlainTextEdit, QTextEdit)):
+            self._edit_connections = [
+                target.undoAvailable.connect(update),
+                target.redoAvailable.connect(update),
+                target.copyAvailable.connect(update),
+            ]
+        update()
+
+    @Slot()
+    def _update_edit_actions(self) -> None:
+        target = self._edit_target()
+        undo = redo = selected = writable = False
+        if isinstance(target, QLineEdit):
+            writable = not target.isReadOnly()
+            undo, redo = target.isUndoAvailable(), target.isRedoAvailable()
+            selected = target.hasSelectedText() and target.echoMode() == QLineEdit.EchoMode.Normal
+        elif isinstance(target, (QPlainTextEdit, QTextEdit)):
+            writable = not target.isReadOnly()
+            document = target.document()
+            undo = target.isUndoRedoEnabled() and document.isUndoAvailable()
+            redo = target.isUndoRedoEnabled() and document.isRedoAvailable()
+            selected = target.textCursor().hasSelection()
+        self.undo_action.setEnabled(writable and undo)
+        self.redo_action.setEnabled(writable and redo)
+        self.cut_action.setEnabled(writable and selected)
+        self.copy_action.setEnabled(selected)
+        self.paste_action.setEnabled(writable)
+
+    def _edit(self, operation: str) -> None:
+        """Undo, redo, cut, copy or paste in the focused text field (its own keys do the
+        same while it has the keyboard; the menu reaches it with the mouse)."""
+        target = self._edit_target()
+        if target is not None:
+            getattr(target, operation)()
+            self._update_edit_actions()
 
     def _add_template_actions(self) -> None:
         """The composer's template file actions, in the File menu after the spreadsheet ones."""
@@ -355,6 +608,11 @@ class MainWindow(QMainWindow):
         menu = self.file_menu
         for action in (composer.new_action, composer.open_action):
             menu.insertAction(self._template_menu_at, action)
+        self.recent_templates_menu = QMenu(self.tr("Open Recent Te&mplate"), self)
+        self.recent_templates_menu.setObjectName("recentTemplatesMenu")
+        menu.insertMenu(self._template_menu_at, self.recent_templates_menu)
+        self.clear_recent_templates_action = QAction(self.tr("&Clear the list"), self)
+        self.clear_recent_templates_action.triggered.connect(self.clear_recent_templates)
         menu.insertMenu(self._template_menu_at, composer.samples_menu)
         for action in (composer.save_action, composer.save_as_action):
             menu.insertAction(self._template_menu_at, action)
@@ -366,12 +624,64 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1100, 700)
         state = self._settings.value(KEY_STATE)
-        if state is not None:
-            self.restoreState(state)
+        if state is None or not self.restoreState(state):
+            self.resizeDocks([self.problems_dock], [180], Qt.Orientation.Vertical)
+        width = self.width()
         splitter = self._settings.value(KEY_SPLITTER)
         if splitter is None or not self.splitter.restoreState(splitter):
-            width = self.width()
-            self.splitter.setSizes([width * 3 // 5, width - width * 3 // 5])
+            self.splitter.setSizes([width * 2 // 5, width - width * 2 // 5])
+        inner = self._settings.value(KEY_COMPOSER_SPLITTER)
+        if inner is None or not self.composer_splitter.restoreState(inner):
+            half = (width - width * 2 // 5) // 2
+            self.composer_splitter.setSizes([half, half])
+
+    def _save_window_state(self) -> None:
+        """Geometry, docks, toolbar and splitters, as they are with the work area shown."""
+        if self.welcome_showing:
+            self.setUpdatesEnabled(False)  # the docks come back only to be saved as open
+            self.show_work_area()
+            self.setUpdatesEnabled(True)
+        self._settings.setValue(KEY_GEOMETRY, self.saveGeometry())
+        self._settings.setValue(KEY_STATE, self.saveState())
+        self._settings.setValue(KEY_SPLITTER, self.splitter.saveState())
+        self._settings.setValue(KEY_COMPOSER_SPLITTER, self.composer_splitter.saveState())
+        self._settings.sync()
+
+    # --- the welcome page ----------------------------------------------------------
+    @property
+    def welcome_showing(self) -> bool:
+        return self.central_stack.currentWidget() is self.welcome_page
+
+    @Slot()
+    def show_welcome(self) -> None:
+        """Show the welcome page in place of the work area; the open docks hide meanwhile."""
+        if self.welcome_showing:
+            return
+        self._hidden_by_welcome = [
+            dock for dock in (self.problems_dock, self.status_dock) if not dock.isHidden()
+        ]
+        for dock in self._hidden_by_welcome:
+            dock.hide()
+        self.central_stack.setCurrentWidget(self.welcome_page)
+        self.welcome_page.sandbox_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot()
+    def show_work_area(self) -> None:
+        """Leave the welcome page (if shown): the work area and the docks open before."""
+        if not self.welcome_showing:
+            return
+        self.central_stack.setCurrentWidget(self.splitter)
+        hidden, self._hidden_by_welcome = self._hidden_by_welcome, []
+        for dock in hidden:
+            dock.show()
+
+    def _welcome_sandbox(self) -> None:
+        self.show_work_area()
+        self.sandboxRequested.emit()
+
+    def _welcome_connect(self) -> None:
+        self.show_work_area()
+        self.open_connection_dialog()
 
     # --- connection ----------------------------------------------------------------
     def connection(self) -> ActiveConnection | None:
@@ -382,6 +692,7 @@ class MainWindow(QMainWindow):
 
     def use_connection(self, connection: ActiveConnection) -> None:
         """Talk to this installation from now on; check it in a worker (or load its key first)."""
+        self.show_work_area()
         self._set_connection(connection)
         if not connection.sandbox:
             self._settings.setValue(KEY_LAST_URL, connection.base_url)
@@ -523,6 +834,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def open_connection_dialog(self) -> ConnectionDialog:
         """Open (not exec) the Connection dialog, so the event loop and tests keep running."""
+        self.show_work_area()
         if self._dialog is not None and self._dialog.isVisible():
             self._dialog.raise_()
             self._dialog.activateWindow()
@@ -606,6 +918,7 @@ class MainWindow(QMainWindow):
         """Load as asked; a load still running is cancelled (the newest request wins)."""
         if self._load_task is not None:
             self._load_task.cancel()
+        self.show_work_area()
         self._load_request = request
         self.recipient_pane.show_busy(self.tr("Opening {name}…").format(name=request.path.name))
         task = run_in_background(
@@ -640,7 +953,7 @@ class MainWindow(QMainWindow):
             return
         name = request.path.name
         if isinstance(exc, SpreadsheetError):
-            text = str(exc)
+            text = load_error_text(exc)
             if exc.reason == "missing" and str(request.path) in recent_files(self._settings):
                 forget_recent_file(self._settings, str(request.path))
                 self._check_recent_files()
@@ -794,6 +1107,69 @@ class MainWindow(QMainWindow):
         self._missing_recent.clear()
         self._check_recent_files()
 
+    # --- recent templates -----------------------------------------------------------
+    def recent_templates(self) -> list[str]:
+        return recent_files(self._settings, KEY_RECENT_TEMPLATES)
+
+    def _template_file_changed(self, path: Path | None) -> None:
+        """A template was opened from or saved to ``path``: first in Open Recent Template."""
+        if path is None:
+            return
+        self._missing_templates.discard(str(path))
+        remember_recent_file(self._settings, str(path), KEY_RECENT_TEMPLATES)
+        self._check_recent_templates()
+
+    def _check_recent_templates(self) -> None:
+        paths = self.recent_templates()
+        self._fill_recent_templates(paths)
+        if paths:
+            run_in_background(
+                _missing_files,
+                paths,
+                parent=self,
+                on_result=lambda gone: self._templates_checked(paths, gone),
+            )
+        else:
+            self.recentTemplatesChanged.emit(paths)
+
+    def _templates_checked(self, paths: list[str], gone: set[str]) -> None:
+        if paths != self.recent_templates():
+            return  # changed meanwhile; a newer check follows
+        self._missing_templates = gone
+        self._fill_recent_templates(paths)
+        self.recentTemplatesChanged.emit(paths)
+
+    def _fill_recent_templates(self, paths: Sequence[str]) -> None:
+        menu = self.recent_templates_menu
+        menu.clear()
+        for number, path in enumerate(paths, 1):
+            name = os.path.basename(path).replace("&", "&&")
+            folder = os.path.dirname(path).replace("&", "&&")
+            action = QAction(f"&{number} {name} — {folder}" if number < 10 else f"{name} — {folder}", menu)
+            action.setData(path)
+            if path in self._missing_templates:
+                action.setEnabled(False)
+                action.setText(self.tr("{entry} (not found)").format(entry=action.text()))
+            else:
+                action.setStatusTip(path)
+                action.triggered.connect(
+                    lambda _checked=False, chosen=path: self.composer.open_template(chosen)
+                )
+            menu.addAction(action)
+        if paths:
+            menu.addSeparator()
+        else:
+            empty = menu.addAction(self.tr("(no templates opened yet)"))
+            empty.setEnabled(False)
+        menu.addAction(self.clear_recent_templates_action)
+        self.clear_recent_templates_action.setEnabled(bool(paths))
+
+    @Slot()
+    def clear_recent_templates(self) -> None:
+        forget_recent_file(self._settings, None, KEY_RECENT_TEMPLATES)
+        self._missing_templates.clear()
+        self._check_recent_templates()
+
     # --- drag and drop --------------------------------------------------------------
     @staticmethod
     def dropped_spreadsheet(mime: QMimeData) -> Path | None:
@@ -807,25 +1183,73 @@ class MainWindow(QMainWindow):
                     return path
         return None
 
+    @staticmethod
+    def dropped_template(mime: QMimeData) -> Path | None:
+        """The first local template file (.usosmail) among dropped URLs, or None."""
+        if not mime.hasUrls():
+            return None
+        for url in mime.urls():
+            if url.isLocalFile() and url.toLocalFile().lower().endswith(TEMPLATE_EXTENSION):
+                return Path(url.toLocalFile())
+        return None
+
+    @classmethod
+    def opens_dropped(cls, mime: QMimeData) -> bool:
+        """Whether a drop carries a file the window opens (a spreadsheet or a template)."""
+        return cls.dropped_spreadsheet(mime) is not None or cls.dropped_template(mime) is not None
+
+    def _watch_drops(self) -> None:
+        """Files dropped anywhere open here: the text fields (which would paste a file's
+        address) and the composer (which opens templates only) pass them to the window."""
+        # by type: wrapping each of the window's hundreds of widgets would cost milliseconds
+        candidates: list[QWidget] = [self.composer, *self.findChildren(QLineEdit)]
+        for area in self.findChildren(QAbstractScrollArea):
+            candidates += (area, area.viewport())
+        for widget in candidates:
+            if widget.acceptDrops():
+                widget.installEventFilter(self)
+
+    _DROP_EVENTS = frozenset((QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() in self._DROP_EVENTS
+            and isinstance(event, QDropEvent)
+            and self.opens_dropped(event.mimeData())
+        ):
+            if event.type() == QEvent.Type.Drop:
+                self.dropEvent(event)
+            else:
+                event.acceptProposedAction()
+            return True
+        return super().eventFilter(watched, event)
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self.dropped_spreadsheet(event.mimeData()) is not None:
+        if self.opens_dropped(event.mimeData()):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if self.dropped_spreadsheet(event.mimeData()) is not None:
+        if self.opens_dropped(event.mimeData()):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        path = self.dropped_spreadsheet(event.mimeData())
-        if path is None:
+        """A spreadsheet opens as the list, a template in the composer (which first offers
+        to save unsaved changes); both when both are dropped."""
+        mime = event.mimeData()
+        spreadsheet, template = self.dropped_spreadsheet(mime), self.dropped_template(mime)
+        if spreadsheet is None and template is None:
             event.ignore()
             return
         event.acceptProposedAction()
-        self.open_file(path)
+        if spreadsheet is not None:
+            self.open_file(spreadsheet)
+        if template is not None:
+            self.show_work_area()
+            self.composer.open_template(template)
 
     # --- sending -------------------------------------------------------------------
     @property
@@ -1280,6 +1704,7 @@ class MainWindow(QMainWindow):
 
     def show_campaign(self, campaign: str, *, track: bool) -> None:
         """Show ``campaign``'s statuses in the dock; poll USOS if ``track`` (within 7 days)."""
+        self.show_work_area()
         self.status_dock.show()
         if track:
             self.status_poller.start(campaign)
@@ -1315,7 +1740,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """While sending, ask, and if the user insists stop after the request under way and
         close once it has finished; then ask about an unsaved template; then remember the
-        geometry and drop pending answers (workers end on their own)."""
+        window's state and drop pending answers (workers end on their own)."""
         session = self._send_session
         if session is not None and session.running:
             event.ignore()
@@ -1327,10 +1752,7 @@ class MainWindow(QMainWindow):
             self.composer.confirm_discard(self._close_confirmed)
             return
         self.composer.cancel_work()
-        self._settings.setValue(KEY_GEOMETRY, self.saveGeometry())
-        self._settings.setValue(KEY_STATE, self.saveState())
-        self._settings.setValue(KEY_SPLITTER, self.splitter.saveState())
-        self._settings.sync()
+        self._save_window_state()
         self.status_poller.stop()
         for task in self.findChildren(Task):
             task.cancel()

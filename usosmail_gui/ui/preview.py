@@ -18,8 +18,8 @@ from collections.abc import Mapping, Sequence
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QLocale, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QFontDatabase, QImage, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtCore import QByteArray, QEvent, QLocale, Qt, QUrl, Signal
+from PySide6.QtGui import QFontDatabase, QImage, QPalette, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -42,14 +42,12 @@ from usosmail_gui.core.template import (
     utf16_offset,
 )
 
+from .colours import GRAPHIC_CONTRAST, Tone, readable, tint
 from .text_spans import changed_span, document_text
 
 __all__ = ["MarkedPiece", "PreviewPane", "SafeTextBrowser", "Shown", "marked_pieces"]
 
 MAX_DATA_URL_BYTES = 5_000_000
-BROKEN_BACKGROUND = QColor("#fbd5d8")
-BROKEN_UNDERLINE = QColor("#e01b24")
-MISSING_BACKGROUND = QColor("#e8e8e7")
 
 
 class Shown(Enum):
@@ -152,6 +150,7 @@ class _TextView(QPlainTextEdit):
         self.setReadOnly(True)
         self.setUndoRedoEnabled(False)
         self._shown: str | None = ""  # the text shown, None when it carries marks (formats)
+        self._pieces: Sequence[MarkedPiece] = ()  # what show_marked showed last
 
     def show_text(self, text: str) -> None:
         shown = self._shown
@@ -171,26 +170,34 @@ class _TextView(QPlainTextEdit):
         self.clear()
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()
-        formats = _piece_formats()
+        formats = piece_formats(self.palette())
         for text, shown in pieces:
             cursor.insertText(text, formats[shown])
         cursor.endEditBlock()
         self._shown = None
+        self._pieces = tuple(pieces)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._shown is None:
+            self.show_marked(self._pieces)  # the marks in the new palette's colours
 
     def text(self) -> str:
         return document_text(self.document())
 
 
-def _piece_formats() -> dict[Shown, QTextCharFormat]:
+def piece_formats(palette: QPalette) -> dict[Shown, QTextCharFormat]:
+    """How each kind of run is drawn, in ``palette``'s colours (light or dark)."""
     plain = QTextCharFormat()
     value = QTextCharFormat()
     missing = QTextCharFormat()
-    missing.setBackground(MISSING_BACKGROUND)
+    missing.setBackground(tint(Tone.MUTED, palette))
     missing.setFontItalic(True)
     broken = QTextCharFormat()
-    broken.setBackground(BROKEN_BACKGROUND)
+    broken_background = tint(Tone.ERROR, palette)
+    broken.setBackground(broken_background)
     broken.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-    broken.setUnderlineColor(BROKEN_UNDERLINE)
+    broken.setUnderlineColor(readable(Tone.ERROR.hue(), [broken_background], GRAPHIC_CONTRAST))
     return {Shown.TEXT: plain, Shown.VALUE: value, Shown.MISSING: missing, Shown.BROKEN: broken}
 
 
@@ -249,9 +256,7 @@ class PreviewPane(QWidget):
         self.notice_label = QLabel()
         self.notice_label.setAccessibleName(self.tr("Preview notice"))
         self.notice_label.setWordWrap(True)
-        self.notice_label.setStyleSheet(
-            "background: #fdf0d5; border: 1px solid #e5a50a; border-radius: 3px; padding: 4px;"
-        )
+        self._style_notice()
         self.notice_label.hide()
 
         self.plain_view = _TextView()
@@ -298,6 +303,24 @@ class PreviewPane(QWidget):
         layout.addWidget(self.source_check)
         self.set_position(None, 0, None)
         self.set_recipients(None)
+
+    def _style_notice(self) -> None:
+        """The notice's warning colours, from the pane's palette (the label's own is the
+        style sheet's)."""
+        palette = self.palette()
+        window = QPalette.ColorRole.Window
+        background = tint(Tone.WARNING, palette, role=window, amount=0.2)
+        border = readable(Tone.WARNING.hue(), [background, palette.color(window)], GRAPHIC_CONTRAST)
+        text = readable(palette.color(QPalette.ColorRole.WindowText), [background])
+        self.notice_label.setStyleSheet(
+            f"color: {text.name()}; background: {background.name()}; border: 1px solid {border.name()};"
+            " border-radius: 3px; padding: 4px;"
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._style_notice()
 
     # --- what the owner tells it ---------------------------------------------------------
 

@@ -34,13 +34,15 @@ from PySide6.QtCore import (
     Signal,
     SignalInstance,
 )
-from PySide6.QtGui import QBrush, QFont, QIcon, QPalette
+from PySide6.QtGui import QBrush, QFont, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QStyle
 
 from usosmail_gui.core.problems import Severity
 from usosmail_gui.core.recipients import Code, RecipientTable, RowKey
 from usosmail_gui.core.statuses import Status
-from usosmail_gui.ui.status_monitor import COLOURS, ICONS, status_text
+from usosmail_gui.ui.colours import Tone, tint, tone
+from usosmail_gui.ui.problem_texts import problem_text
+from usosmail_gui.ui.status_monitor import ICONS, status_brushes, status_text
 
 __all__ = ["COLUMN_INCLUDE", "COLUMN_PROBLEMS", "FIRST_DATA_COLUMN", "RecipientTableModel"]
 
@@ -119,9 +121,7 @@ class RecipientTableModel(QAbstractTableModel):
             Severity.ERROR: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
             Severity.WARNING: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
         }
-        palette = QApplication.palette()
-        self._grey = QBrush(palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
-        self._edited_background = QBrush(palette.color(QPalette.ColorRole.AlternateBase).darker(106))
+        self._take_palette(QGuiApplication.palette())
         self._italic = QFont()
         self._italic.setItalic(True)
         self._bold = QFont()
@@ -131,6 +131,19 @@ class RecipientTableModel(QAbstractTableModel):
         # None: no status column (the list is not the source of the campaign shown)
         self._statuses: Mapping[int, tuple[Status, str | None]] | None = None
         self._status_icons: dict[Status, QIcon] = {}
+
+    def _take_palette(self, palette: QPalette) -> None:
+        rows = (QPalette.ColorRole.Base, QPalette.ColorRole.AlternateBase)  # alternating rows
+        self._grey = QBrush(tone(Tone.MUTED, palette, on=rows))  # excluded rows: dimmed, still legible
+        self._edited_background = QBrush(tint(Tone.ACCENT, palette, amount=0.14))
+        self._status_brushes = status_brushes(palette)
+
+    def set_palette(self, palette: QPalette) -> None:
+        """The view's palette changed (e.g. to a dark scheme): the colours follow it."""
+        self._take_palette(palette)
+        if self._order and self.columnCount():
+            bottom_right = self.index(len(self._order) - 1, self.columnCount() - 1)
+            self.dataChanged.emit(self.index(0, 0), bottom_right, [_FOREGROUND, _BACKGROUND])
 
     # --- the table -----------------------------------------------------------------------
 
@@ -358,7 +371,7 @@ class RecipientTableModel(QAbstractTableModel):
         if role == _TOOLTIP:
             return f"{status_text(status)}: {error}" if error else status_text(status)
         if role == _FOREGROUND:
-            return QBrush(COLOURS[status])
+            return self._status_brushes[status]
         if role == _DECORATION:
             icon = self._status_icons.get(status)
             if icon is None:
@@ -382,7 +395,7 @@ class RecipientTableModel(QAbstractTableModel):
     def _cell_tooltip(self, table: RecipientTable, row: int, column: int) -> str | None:
         lines: list[str] = []
         if column == table.email_column:
-            lines.extend(problem.message for problem in table.problems(row))
+            lines.extend(problem_text(problem) for problem in table.problems(row))
         if table.is_edited(row, column):
             original = table.original_value(row, column)
             if original:
@@ -413,7 +426,7 @@ class RecipientTableModel(QAbstractTableModel):
             problems = table.problems(row)
             if not problems:
                 return None
-            lines = [f"• {problem.message}" for problem in problems]
+            lines = [f"• {problem_text(problem)}" for problem in problems]
             if not table.is_included(row):
                 lines.append(self.tr("(This row is excluded, so nothing is sent to it anyway.)"))
             return "\n".join(lines)
@@ -437,7 +450,7 @@ class RecipientTableModel(QAbstractTableModel):
             return self.tr("Duplicate address")
         if code == Code.EMAIL_MULTIPLE:
             return self.tr("Several addresses")
-        return problems[0].message
+        return problem_text(problems[0])
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
         table = self._table

@@ -241,6 +241,9 @@ class RecipientPane(QWidget):
         self.sheet_button = QToolButton()
         self.sheet_button.setText(self.tr("Sheet and header row…"))
         self.sheet_button.setAccessibleName(self.tr("Sheet and header row"))
+        self.sheet_button.setToolTip(
+            self.tr("Choose the sheet, the header row and the e-mail column, and read the file again.")
+        )
         self.sheet_button.clicked.connect(self.sheetDialogRequested)
         self.source_bar = QWidget()
         source_rows = QVBoxLayout(self.source_bar)
@@ -324,6 +327,11 @@ class RecipientPane(QWidget):
         layout.addWidget(self.email_warning)
         layout.addWidget(self.busy_bar)
         layout.addWidget(self.stack, 1)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # e.g. the system turned dark
+            self.model.set_palette(self.palette())
 
     @staticmethod
     def _tune_view(view: QTableView) -> None:

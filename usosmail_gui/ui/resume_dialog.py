@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .colours import Tone, text_style
 from .sending import Interrupted, counts_text, local_time
 
 __all__ = ["ResumeDialog"]
@@ -96,7 +97,7 @@ class ResumeDialog(QDialog):
         self.problem_label.setAccessibleName(self.tr("Why it cannot be resumed now"))
         self.problem_label.setWordWrap(True)
         self.problem_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.problem_label.setStyleSheet("color: #b00020;")
+        self.problem_label.setStyleSheet(text_style(Tone.ERROR, self.palette()))
         self.problem_label.hide()
 
         self.buttons = QDialogButtonBox()
@@ -132,6 +133,11 @@ class ResumeDialog(QDialog):
         layout.addWidget(self.problem_label)
         layout.addWidget(self.buttons)
         self.resize(620, 560)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # a label with a style sheet hears nothing
+            self.problem_label.setStyleSheet(text_style(Tone.ERROR, self.palette()))
 
     # --- content ----------------------------------------------------------------------
     def set_found(self, found: Sequence[Interrupted]) -> None:

@@ -1,5 +1,5 @@
-"""Where the GUI remembers non-secret things: window geometry, the last installation,
-the splitter's sizes and the recently opened recipient lists.
+"""Where the GUI remembers non-secret things: window geometry and dock layout, the last
+installation, the splitters' sizes, and the recently opened recipient lists and templates.
 
 Never a key or a secret: those live in the keyring only (``core.credentials``).
 """
@@ -13,9 +13,12 @@ APPLICATION = "usosmail-gui"
 
 KEY_GEOMETRY = "window/geometry"
 KEY_STATE = "window/state"
-KEY_SPLITTER = "window/splitter"
+KEY_SPLITTER = "window/splitter"  # the recipient list | the composer
+KEY_COMPOSER_SPLITTER = "window/composer_splitter"  # the template editor | the preview
+KEY_TOOLBAR_TEXT = "window/toolbar_text"  # text beside the toolbar's icons
 KEY_LAST_URL = "connection/last_url"
 KEY_RECENT_FILES = "recipients/recent_files"
+KEY_RECENT_TEMPLATES = "templates/recent_files"
 
 MAX_RECENT_FILES = 8
 
@@ -25,9 +28,10 @@ def app_settings() -> QSettings:
     return QSettings(QSettings.defaultFormat(), QSettings.Scope.UserScope, ORGANIZATION, APPLICATION)
 
 
-def recent_files(settings: QSettings) -> list[str]:
-    """The recently opened recipient lists, newest first (paths as text, maybe gone by now)."""
-    value = settings.value(KEY_RECENT_FILES, [])
+def recent_files(settings: QSettings, key: str = KEY_RECENT_FILES) -> list[str]:
+    """The recently opened recipient lists (``key``: or templates), newest first (paths as
+    text, maybe gone by now)."""
+    value = settings.value(key, [])
     if isinstance(value, str):  # an INI file gives a one-element list back as a string
         value = [value] if value else []
     if not isinstance(value, list):
@@ -35,15 +39,17 @@ def recent_files(settings: QSettings) -> list[str]:
     return [str(path) for path in value if path][:MAX_RECENT_FILES]
 
 
-def remember_recent_file(settings: QSettings, path: str) -> list[str]:
+def remember_recent_file(settings: QSettings, path: str, key: str = KEY_RECENT_FILES) -> list[str]:
     """Put ``path`` first in the recent list (once), keep ``MAX_RECENT_FILES``; the new list."""
-    paths = [path, *(p for p in recent_files(settings) if p != path)][:MAX_RECENT_FILES]
-    settings.setValue(KEY_RECENT_FILES, paths)
+    paths = [path, *(p for p in recent_files(settings, key) if p != path)][:MAX_RECENT_FILES]
+    settings.setValue(key, paths)
     return paths
 
 
-def forget_recent_file(settings: QSettings, path: str | None = None) -> list[str]:
+def forget_recent_file(
+    settings: QSettings, path: str | None = None, key: str = KEY_RECENT_FILES
+) -> list[str]:
     """Drop ``path`` from the recent list (``None``: drop them all); the new list."""
-    paths = [] if path is None else [p for p in recent_files(settings) if p != path]
-    settings.setValue(KEY_RECENT_FILES, paths)
+    paths = [] if path is None else [p for p in recent_files(settings, key) if p != path]
+    settings.setValue(key, paths)
     return paths

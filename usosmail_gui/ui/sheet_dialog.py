@@ -94,6 +94,9 @@ class SheetDialog(QDialog):
 
         self.detect_header_check = QCheckBox(self.tr("Find the header row automatically"))
         self.detect_header_check.setAccessibleName(self.tr("Find the header row automatically"))
+        self.detect_header_check.setToolTip(
+            self.tr("The first row that looks like column names, below any title rows; untick to choose it.")
+        )
         self.header_spin = QSpinBox()
         self.header_spin.setAccessibleName(self.tr("Header row"))
         self.header_spin.setRange(0, MAX_HEADER_ROW)

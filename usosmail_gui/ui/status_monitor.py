@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -22,7 +23,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QIcon
+from PySide6.QtGui import QBrush, QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -46,9 +47,10 @@ from usosmail_gui.core.statuses import (
     count_statuses,
 )
 from usosmail_gui.core.statuses import poll_once as core_poll_once
+from usosmail_gui.ui.colours import Tone, tone
 from usosmail_gui.ui.workers import Task, run_in_background
 
-__all__ = ["StatusDock", "StatusPoller", "StatusSnapshot", "StatusTableModel", "trackable"]
+__all__ = ["StatusDock", "StatusPoller", "StatusSnapshot", "StatusTableModel", "status_colour", "trackable"]
 
 FINISHED = frozenset({Status.SENT, Status.FAILED, Status.REJECTED, Status.EXPIRED, Status.NOT_SENT})
 
@@ -331,15 +333,27 @@ def status_text(status: Status) -> str:
     return names[status]
 
 
-COLOURS = {
-    Status.WAITING: QColor("#6b6b6b"),
-    Status.SENT: QColor("#1b7a2e"),
-    Status.FAILED: QColor("#b3261e"),
-    Status.UNCERTAIN: QColor("#a15c00"),
-    Status.REJECTED: QColor("#b3261e"),
-    Status.EXPIRED: QColor("#6b6b6b"),
-    Status.NOT_SENT: QColor("#6b6b6b"),
+TONES = {
+    Status.WAITING: Tone.MUTED,
+    Status.SENT: Tone.SUCCESS,
+    Status.FAILED: Tone.ERROR,
+    Status.UNCERTAIN: Tone.WARNING,
+    Status.REJECTED: Tone.ERROR,
+    Status.EXPIRED: Tone.MUTED,
+    Status.NOT_SENT: Tone.MUTED,
 }
+# status cells sit on both colours of a list with alternating rows
+_LIST_BACKGROUNDS = (QPalette.ColorRole.Base, QPalette.ColorRole.AlternateBase)
+
+
+def status_colour(status: Status, palette: QPalette) -> QColor:
+    """The status's text colour, readable on the palette's list backgrounds."""
+    return tone(TONES[status], palette, on=_LIST_BACKGROUNDS)
+
+
+def status_brushes(palette: QPalette) -> dict[Status, QBrush]:
+    return {status: QBrush(status_colour(status, palette)) for status in Status}
+
 ICONS = {
     Status.WAITING: QStyle.StandardPixmap.SP_BrowserReload,
     Status.SENT: QStyle.StandardPixmap.SP_DialogApplyButton,
@@ -360,6 +374,17 @@ class StatusTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._views: tuple[RecipientStatusView, ...] = ()
         self._icons: dict[Status, QIcon] = {}
+        self._brushes = status_brushes(QGuiApplication.palette())
+
+    def set_palette(self, palette: QPalette) -> None:
+        """The view's palette changed (e.g. to a dark scheme): status colours follow it."""
+        self._brushes = status_brushes(palette)
+        if self._views:
+            self.dataChanged.emit(
+                self.index(0, self.STATUS),
+                self.index(len(self._views) - 1, self.STATUS),
+                [Qt.ItemDataRole.ForegroundRole],
+            )
 
     def set_views(self, views: Sequence[RecipientStatusView]) -> None:
         """Replace every row (one reset: cheap for the GUI thread)."""
@@ -379,8 +404,17 @@ class StatusTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < 4:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return (self.tr("Row"), self.tr("E-mail"), self.tr("Status"), self.tr("Error"))[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return (
+                self.tr("The recipient's row in the spreadsheet."),
+                self.tr("The address the message was sent to."),
+                self.tr("What USOS says about the message: waiting, sent, failed, expired…"),
+                self.tr("Why the message failed or was refused, as USOS or the app reports it."),
+            )[section]
         return None
 
     def _icon(self, status: Status) -> QIcon:
@@ -408,7 +442,7 @@ class StatusTableModel(QAbstractTableModel):
         if column == self.STATUS and role == Qt.ItemDataRole.DecorationRole:
             return self._icon(view.status)
         if column == self.STATUS and role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(COLOURS[view.status])
+            return self._brushes[view.status]
         return None
 
 
@@ -452,6 +486,11 @@ class StatusDock(QDockWidget):
             layout.addWidget(widget)
         self.setWidget(body)
         self.campaign: str | None = None
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.model.set_palette(self.palette())
 
     def show_snapshot(self, snapshot: StatusSnapshot) -> None:
         """Show one snapshot (the model is reset once)."""

@@ -18,8 +18,8 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
-from PySide6.QtCore import QLocale, QMimeData, QSize, QStringListModel, Qt, Signal
-from PySide6.QtGui import QAction, QFocusEvent, QKeyEvent, QTextCursor
+from PySide6.QtCore import QEvent, QLocale, QMimeData, QSize, QStringListModel, Qt, Signal
+from PySide6.QtGui import QAction, QFocusEvent, QGuiApplication, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -53,6 +53,7 @@ from usosmail_gui.core.template import (
 )
 from usosmail_gui.core.usos.wire import MAX_CONTENT, MAX_SUBJECT
 
+from .colours import Tone, text_style
 from .highlighter import PlaceholderHighlighter
 from .text_spans import changed_span, document_text
 
@@ -284,7 +285,14 @@ class LengthCounter(QLabel):
         else:
             tip = self.tr("No recipient is selected: the length of the template as written.")
         self.setToolTip(tip)
-        self.setStyleSheet("color: #c01c28; font-weight: bold;" if self.over_limit else "")
+        self.restyle()
+
+    def restyle(self) -> None:
+        """Red and bold when over the limit, in a red readable on the palette of the widget
+        it sits on (called again by the editor when that palette changes)."""
+        parent = self.parentWidget()
+        palette = QGuiApplication.palette() if parent is None else parent.palette()
+        self.setStyleSheet(text_style(Tone.ERROR, palette, bold=True) if self.over_limit else "")
 
 
 class TemplateEditor(QWidget):
@@ -444,6 +452,12 @@ class TemplateEditor(QWidget):
 
     def _set_target(self, editor: PlaceholderEdit) -> None:
         self._target = editor
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # a label with a style sheet hears nothing
+            self.subject_counter.restyle()
+            self.content_counter.restyle()
 
     # --- the template ------------------------------------------------------------------
 

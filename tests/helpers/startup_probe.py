@@ -1,0 +1,105 @@
+"""Run a start-up in this process and report the moment its main window is first shown.
+
+``python -m tests.helpers.startup_probe app [usosmail-gui options…]`` runs the app's real
+``main()``; ``python -m tests.helpers.startup_probe baseline`` shows a bare QMainWindow,
+the least a PySide6 app can do. Both print one JSON line when the window is exposed, then
+quit:
+
+- ``heavy_at_show``: the heavy modules in ``sys.modules`` when the window got its Show
+  event (that is, before the event loop ran: nothing deferred has started yet);
+- ``heavy_on_gui_thread``: with ``--spy``, the heavy modules the GUI thread began to import
+  before that moment (workers may import them at any time; this is what start-up waits on).
+
+Only the standard library and PySide6 are imported here, so the probe adds nothing heavy.
+Settings go to ``STARTUP_PROBE_SETTINGS`` (a folder, INI format) when it is set.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import threading
+from collections.abc import Sequence
+from importlib.abc import MetaPathFinder
+from importlib.machinery import ModuleSpec
+from types import ModuleType
+
+HEAVY = ("pandas", "keyring", "requests_oauthlib", "requests", "oauthlib", "usosmail_gui.sandbox")
+WINDOW_NAME = "mainWindow"  # the objectName of the app's MainWindow (and of the baseline's)
+SETTINGS_ENV = "STARTUP_PROBE_SETTINGS"
+
+
+class ImportSpy(MetaPathFinder):
+    """Notes which heavy modules the main thread starts importing; finds nothing itself."""
+
+    def __init__(self) -> None:
+        self.on_gui_thread: list[str] = []
+
+    def find_spec(
+        self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
+    ) -> ModuleSpec | None:
+        if (
+            fullname in HEAVY
+            and fullname not in self.on_gui_thread
+            and threading.current_thread() is threading.main_thread()
+        ):
+            self.on_gui_thread.append(fullname)
+        return None
+
+
+def main(argv: list[str]) -> int:
+    spy = ImportSpy() if "--spy" in argv[:1] else None
+    if spy is not None:
+        argv = argv[1:]
+        sys.meta_path.insert(0, spy)
+    mode, rest = argv[0], argv[1:]
+
+    from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    folder = os.environ.get(SETTINGS_ENV)
+    if folder:
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
+        system = os.path.join(folder, "system")
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.SystemScope, system)
+    app = QApplication([sys.argv[0]])
+    report: dict[str, object] = {}
+
+    class Watch(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            kind = event.type()
+            name = watched.objectName()
+            if kind == QEvent.Type.Show and name == WINDOW_NAME and "heavy_at_show" not in report:
+                report["heavy_at_show"] = [name for name in HEAVY if name in sys.modules]
+                if spy is not None:
+                    report["heavy_on_gui_thread"] = list(spy.on_gui_thread)
+            elif (
+                kind == QEvent.Type.Expose
+                and name == WINDOW_NAME + "Window"  # the widget's QWindow
+                and "heavy_at_show" in report
+                and "exposed" not in report
+            ):
+                report["exposed"] = True
+                print(json.dumps(report), flush=True)
+                QTimer.singleShot(0, app.quit)
+            return False
+
+    watch = Watch()
+    app.installEventFilter(watch)
+    if mode == "baseline":
+        window = QMainWindow()
+        window.setObjectName(WINDOW_NAME)
+        window.resize(1100, 700)
+        window.show()
+        return app.exec()
+    if mode == "app":
+        from usosmail_gui.app import main as app_main
+
+        return app_main(rest)
+    raise SystemExit(f"unknown mode {mode!r}: use 'app' or 'baseline'")
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

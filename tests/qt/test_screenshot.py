@@ -1,0 +1,133 @@
+"""``usosmail-gui --sandbox --demo --screenshot FILE``: a picture of the window at rest, for
+the README and for tests; exit code 1 with a plain message when there is none."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QImage
+from pytestqt.qtbot import QtBot
+
+from tests.helpers.memory_keyring import MemoryKeyring
+from usosmail_gui import app
+from usosmail_gui.core.credentials import CredentialStore
+from usosmail_gui.ui import workers
+from usosmail_gui.ui.main_window import MainWindow
+
+TIMEOUT = 30000
+
+
+def build(
+    qtbot: QtBot, options: list[str], store: CredentialStore, session: app.SandboxSession | None = None
+) -> tuple[MainWindow, app.ScreenshotTaker, Callable[[], None]]:
+    window, shutdown = app.build_main_window(
+        app.parse_args(options), credential_store=store, sandbox_session=session
+    )
+    qtbot.addWidget(window)
+    taker = window.findChild(app.ScreenshotTaker)
+    assert taker is not None
+    return window, taker, shutdown
+
+
+def close(qtbot: QtBot, window: MainWindow, shutdown: Callable[[], None]) -> None:
+    window.close()
+    assert not window.isVisible()  # nothing asked to save the sample template
+    qtbot.waitUntil(lambda: workers.active_task_count() == 0, timeout=TIMEOUT)
+    shutdown()
+
+
+def test_picture_of_the_third_student(
+    qtbot: QtBot, memory_store: tuple[CredentialStore, MemoryKeyring], tmp_path: Path
+) -> None:
+    picture = tmp_path / "window.png"
+    session = app.SandboxSession()
+    options = ["--sandbox", "--screenshot", str(picture)]
+    window, taker, shutdown = build(qtbot, options, memory_store[0], session)
+    assert app.parse_args(["--sandbox", "--screenshot", str(picture)]).demo  # implied
+    with qtbot.waitSignal(taker.finished, timeout=TIMEOUT) as blocker:
+        window.show()
+    assert blocker.args == [0]
+    image = QImage(str(picture))
+    assert image.size() == QSize(*app.SCREENSHOT_SIZE)
+    # what the picture shows: the sandbox checked, the demo list, the sample letter to Zofia
+    composer = window.composer
+    assert window.last_report() is not None and window.last_report().ok  # type: ignore[union-attr]
+    assert composer.current_row() == app.SCREENSHOT_ROW
+    assert composer.preview.subject_text() == "Missing documents – Wójcik Zofia, student no. 004527"
+    assert not composer.is_modified() and not composer.preview_pending and not composer.check_pending
+    close(qtbot, window, shutdown)
+    assert session.sandbox is None
+
+
+def test_an_unwritable_file_exits_with_1_and_says_why(
+    qtbot: QtBot, memory_store: tuple[CredentialStore, MemoryKeyring], tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    picture = tmp_path / "no such folder" / "window.png"
+    window, taker, shutdown = build(qtbot, ["--sandbox", "--screenshot", str(picture)], memory_store[0])
+    with qtbot.waitSignal(taker.finished, timeout=TIMEOUT) as blocker:
+        window.show()
+    assert blocker.args == [1]
+    assert not picture.exists()
+    assert f"The picture could not be saved to {picture}." in capsys.readouterr().err
+    close(qtbot, window, shutdown)
+
+
+def test_a_sandbox_that_does_not_start_exits_with_1(
+    qtbot: QtBot, memory_store: tuple[CredentialStore, MemoryKeyring], tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    def no_config() -> object:
+        raise OSError("no free port")
+
+    options = ["--sandbox", "--screenshot", str(tmp_path / "w.png")]
+    window, taker, shutdown = build(qtbot, options, memory_store[0], app.SandboxSession(no_config))
+    with qtbot.waitSignal(taker.finished, timeout=TIMEOUT) as blocker:
+        window.show()
+    assert blocker.args == [1]
+    assert "The local sandbox could not be started: no free port" in capsys.readouterr().err
+    assert not (tmp_path / "w.png").exists()
+    close(qtbot, window, shutdown)
+
+
+def test_no_rest_within_the_time_limit_exits_with_1(
+    qtbot: QtBot, memory_store: tuple[CredentialStore, MemoryKeyring], tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    window = MainWindow(memory_store[0])  # never connected to a sandbox: never at rest
+    qtbot.addWidget(window)
+    taker = app.ScreenshotTaker(window, tmp_path / "w.png", timeout_s=0.3)
+    with qtbot.waitSignal(taker.finished, timeout=TIMEOUT) as blocker:
+        window.show()
+    assert blocker.args == [1]
+    assert "The window did not come to rest within 0.3 s; no picture was taken." in capsys.readouterr().err
+    assert not (tmp_path / "w.png").exists()
+
+
+def test_screenshot_needs_the_sandbox(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as raised:
+        app.parse_args(["--screenshot", "window.png"])
+    assert raised.value.code == 2
+    assert "--screenshot works only with --sandbox" in capsys.readouterr().err
+
+
+def test_the_command_saves_a_png_and_exits_0(tmp_path: Path) -> None:
+    """The real ``main()`` in its own process, as documentation scripts run it."""
+    picture = tmp_path / "window.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    done = subprocess.run(
+        [sys.executable, "-m", "usosmail_gui", "--sandbox", "--demo", "--language", "en",
+         "--screenshot", str(picture)],
+        capture_output=True, text=True, env=env, timeout=120, check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    image = QImage(str(picture))
+    assert image.size() == QSize(*app.SCREENSHOT_SIZE)
+    assert not list((tmp_path / "config").glob("**/*.conf"))  # fresh settings, nothing of the user's touched

@@ -1,0 +1,112 @@
+"""The first-run page: what the app does, in two sentences, and the two ways to begin.
+
+Shown by the main window in place of the work area (``MainWindow(welcome=True)``, and
+Help ▸ Welcome page); the page itself only says which way the user chose.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtWidgets import QCommandLinkButton, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+__all__ = ["WelcomePage"]
+
+
+class WelcomePage(QWidget):
+    """A title, a few plain sentences and two large buttons.
+
+    Signals:
+        sandboxChosen(): "Try it with the sandbox" was pressed.
+        connectChosen(): "Connect to my university" was pressed.
+    """
+
+    sandboxChosen = Signal()
+    connectChosen = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("welcomePage")
+        self.setAccessibleName(self.tr("Welcome"))
+
+        self.title_label = QLabel(self.tr("Welcome to usosmail-gui"))
+        self.title_label.setObjectName("welcomeTitle")
+        self.title_label.setAccessibleName(self.tr("Welcome to usosmail-gui"))
+        font = QFont(self.title_label.font())
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.title_label.setWordWrap(True)
+
+        self.intro_label = QLabel(
+            self.tr(
+                "Send a personal e-mail to every student on a list — with their name, their "
+                "grade or anything else your spreadsheet holds — through your university's "
+                "USOS. You see each message before it goes, and the app follows every one "
+                "until USOS has sent it. If you are not sure yet, try the sandbox first: it "
+                "works like the real thing, but no e-mail leaves your computer."
+            )
+        )
+        self.intro_label.setObjectName("welcomeIntro")
+        self.intro_label.setAccessibleName(self.tr("About usosmail-gui"))
+        self.intro_label.setWordWrap(True)
+        self.intro_label.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.sandbox_button = self._big_button(
+            self.tr("Try it with the sandbox"),
+            self.tr("A demo list of students and a sample letter. Nothing is sent to anyone."),
+        )
+        self.sandbox_button.setObjectName("welcomeSandboxButton")
+        self.sandbox_button.setToolTip(
+            self.tr(
+                "Starts a practice server on this computer with a demo list and a sample letter. "
+                "Messages stay on this computer."
+            )
+        )
+        self.sandbox_button.clicked.connect(self.sandboxChosen)
+
+        self.connect_button = self._big_button(
+            self.tr("Connect to my university"),
+            self.tr("With the administrative key from your USOS API administrators."),
+        )
+        self.connect_button.setObjectName("welcomeConnectButton")
+        self.connect_button.setToolTip(
+            self.tr(
+                "Choose your university and enter the consumer key and secret you received from "
+                "the people who run your USOS API."
+            )
+        )
+        self.connect_button.clicked.connect(self.connectChosen)
+
+        column = QWidget()
+        column.setMaximumWidth(640)
+        inner = QVBoxLayout(column)
+        inner.setSpacing(14)
+        inner.addWidget(self.title_label)
+        inner.addWidget(self.intro_label)
+        inner.addSpacing(10)
+        inner.addWidget(self.sandbox_button)
+        inner.addWidget(self.connect_button)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(column, 4)
+        row.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(2)
+        QWidget.setTabOrder(self.sandbox_button, self.connect_button)
+
+    def _big_button(self, title: str, description: str) -> QCommandLinkButton:
+        button = QCommandLinkButton(title, description)
+        button.setAccessibleName(title)
+        button.setAccessibleDescription(description)
+        button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        button.setAutoDefault(False)
+        button.setMinimumHeight(72)
+        return button
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The first button takes the keyboard, so Space starts the sandbox at once."""
+        super().showEvent(event)
+        self.sandbox_button.setFocus(Qt.FocusReason.OtherFocusReason)
