@@ -1,125 +1,126 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="pl_PL" sourcelanguage="en">
 <context>
     <name>ComposerPanel</name>
     <message>
-        <location filename="../../ui/composer.py" line="+219" />
+        <location filename="../../ui/composer.py" line="+219"/>
         <source>&amp;New Template</source>
         <translation>&amp;Nowy szablon</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Start an empty template.</source>
         <translation>Utwórz pusty szablon.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Open &amp;Template…</source>
         <translation>Otwórz &amp;szablon…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Open a template file (.usosmail).</source>
         <translation>Otwórz plik szablonu (.usosmail).</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Save Template</source>
         <translation>Zap&amp;isz szablon</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Save the template (subject, text, format, sender).</source>
         <translation>Zapisz szablon (temat, treść, format, nadawcę).</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Save Template &amp;As…</source>
         <translation>Zapisz szablon &amp;jako…</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Ctrl+Shift+S</source>
         <translation>Ctrl+Shift+S</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>New Template from Sa&amp;mple</source>
         <translation>Nowy szablon z &amp;przykładu</translation>
     </message>
     <message>
-        <location line="+80" />
+        <location line="+80"/>
         <source>Untitled template</source>
         <translation>Szablon bez nazwy</translation>
     </message>
     <message>
-        <location line="+68" />
-        <source>No recipient list is open: placeholders are shown as written. Open a list to see each recipient's message.</source>
+        <location line="+68"/>
+        <source>No recipient list is open: placeholders are shown as written. Open a list to see each recipient&apos;s message.</source>
         <translation>Nie otwarto listy odbiorców: pola są pokazane tak, jak je wpisano. Otwórz listę, aby zobaczyć wiadomość dla każdego odbiorcy.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Select a recipient in the list to see their message.</source>
         <translation>Wybierz odbiorcę na liście, aby zobaczyć jego wiadomość.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>This message cannot be sent: {reason}</source>
         <translation>Tej wiadomości nie można wysłać: {reason}</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>The template has errors (see Problems), so nothing can be sent yet. This is what the recipient would get.</source>
         <translation>Szablon zawiera błędy (zob. panel „Problemy”), więc na razie nie można nic wysłać. Tak wyglądałaby wiadomość dla odbiorcy.</translation>
     </message>
     <message>
-        <location line="+91" />
+        <location line="+91"/>
         <source>The recipients could not be checked ({error}).</source>
         <translation>Nie udało się sprawdzić odbiorców ({error}).</translation>
     </message>
     <message>
-        <location line="+60" />
+        <location line="+60"/>
         <source>Open a template</source>
         <translation>Otwórz szablon</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>Save the template</source>
         <translation>Zapisz szablon</translation>
     </message>
     <message>
-        <location line="+62" />
+        <location line="+62"/>
         <source>The template was not opened</source>
         <translation>Nie otwarto szablonu</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The template was not saved</source>
         <translation>Nie zapisano szablonu</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Something unexpected went wrong ({error}). The template you are editing is kept.</source>
         <translation>Wystąpił nieoczekiwany błąd ({error}). Edytowany szablon nie został utracony.</translation>
     </message>
     <message>
-        <location line="+21" />
-        <location line="+10" />
+        <location line="+21"/>
+        <location line="+10"/>
         <source>Unsaved template</source>
         <translation>Niezapisany szablon</translation>
     </message>
     <message>
-        <location line="-9" />
+        <location line="-9"/>
         <source>“{name}” has changes that are not saved. Save them first?</source>
         <translation>„{name}” ma niezapisane zmiany. Czy najpierw je zapisać?</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+33"/>
         <source>usosmail templates (*{extension});;All files (*)</source>
         <translation>Szablony usosmail (*{extension});;Wszystkie pliki (*)</translation>
     </message>
@@ -127,151 +128,151 @@
 <context>
     <name>ConnectionDialog</name>
     <message>
-        <location filename="../../ui/connection_dialog.py" line="+100" />
+        <location filename="../../ui/connection_dialog.py" line="+100"/>
         <source>Connect to USOS API</source>
         <translation>Połącz z USOS API</translation>
     </message>
     <message>
-        <location line="+18" />
-        <source>Type part of a university's name or address</source>
+        <location line="+18"/>
+        <source>Type part of a university&apos;s name or address</source>
         <translation>Wpisz fragment nazwy lub adresu uczelni</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Filter installations</source>
         <translation>Filtruj instalacje</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>USOS API installations</source>
         <translation>Instalacje USOS API</translation>
     </message>
     <message>
-        <location line="+3" />
-        <location line="+1" />
+        <location line="+3"/>
+        <location line="+1"/>
         <source>Refresh list from USOS</source>
         <translation>Odśwież listę z USOS</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Ask the USOS mother server for the current list of installations.</source>
         <translation>Pobierz aktualną listę instalacji z głównego serwera USOS.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Installation list status</source>
         <translation>Stan listy instalacji</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Installation</source>
         <translation>Instalacja</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>USOS API address</source>
         <translation>Adres USOS API</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Chosen from the list above, or typed here.</source>
         <translation>Wybierz z listy powyżej lub wpisz tutaj.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Consumer key</source>
         <translation>Klucz (consumer key)</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Consumer secret</source>
         <translation>Sekret (consumer secret)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Show</source>
         <translation>Pokaż</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Show the consumer secret</source>
         <translation>Pokaż sekret (consumer secret)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Show the secret as you type it (it is never saved in a file).</source>
-        <translation type="unfinished" />
+        <translation>Pokazuj sekret podczas wpisywania (nigdy nie jest zapisywany w pliku).</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>&amp;Address:</source>
         <translation>&amp;Adres:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Consumer &amp;key:</source>
         <translation>&amp;Klucz (consumer key):</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Consumer &amp;secret:</source>
         <translation>&amp;Sekret (consumer secret):</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>&amp;Test connection</source>
         <translation>Sprawdź &amp;połączenie</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Test connection</source>
         <translation>Sprawdź połączenie</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Testing the connection</source>
         <translation>Sprawdzanie połączenia</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Connection test result</source>
         <translation>Wynik sprawdzenia połączenia</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Connection test details</source>
         <translation>Szczegóły sprawdzenia połączenia</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Saving notice</source>
         <translation>Informacja o zapisaniu</translation>
     </message>
     <message>
-        <location line="+7" />
-        <location line="+1" />
-        <location line="+178" />
-        <location line="+1" />
+        <location line="+7"/>
+        <location line="+1"/>
+        <location line="+178"/>
+        <location line="+1"/>
         <source>Save and connect</source>
         <translation>Zapisz i połącz</translation>
     </message>
     <message>
-        <location line="-177" />
+        <location line="-177"/>
         <source>Cancel</source>
         <translation>Anuluj</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+40"/>
         <source>Asking USOS for the current list…</source>
         <translation>Pobieranie aktualnej listy z USOS…</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>The current list could not be fetched from USOS, so the list below is unchanged. You can still pick from it or type the address.</source>
         <translation>Nie udało się pobrać aktualnej listy z USOS, więc poniższa lista się nie zmieniła. Nadal możesz wybrać z niej instalację lub wpisać adres.</translation>
     </message>
     <message numerus="yes">
-        <location line="+10" />
+        <location line="+10"/>
         <source>Current list from USOS: %n installation(s).</source>
         <translation>
             <numerusform>Aktualna lista z USOS: %n instalacja.</numerusform>
@@ -280,7 +281,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
+        <location line="+2"/>
         <source>List bundled with the app: %n installation(s).</source>
         <translation>
             <numerusform>Lista dołączona do programu: %n instalacja.</numerusform>
@@ -289,38 +290,38 @@
         </translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>The list of installations could not be read. Type the address instead.</source>
         <translation>Nie udało się odczytać listy instalacji. Wpisz adres ręcznie.</translation>
     </message>
     <message>
-        <location line="+105" />
+        <location line="+105"/>
         <source>Choose an installation from the list or type its address.</source>
         <translation>Wybierz instalację z listy lub wpisz jej adres.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Enter both the consumer key and the consumer secret.</source>
         <translation>Podaj zarówno klucz (consumer key), jak i sekret (consumer secret).</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>Testing the connection…</source>
         <translation>Sprawdzanie połączenia…</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+28"/>
         <source>The connection test could not be run.</source>
         <translation>Nie udało się uruchomić sprawdzania połączenia.</translation>
     </message>
     <message>
-        <location line="+54" />
-        <location line="+1" />
+        <location line="+54"/>
+        <location line="+1"/>
         <source>Use for this session</source>
         <translation>Użyj w tej sesji</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The key and secret could not be saved.</source>
         <translation>Nie udało się zapisać klucza i sekretu.</translation>
     </message>
@@ -328,96 +329,96 @@
 <context>
     <name>ConnectionTexts</name>
     <message>
-        <location filename="../../ui/texts.py" line="+28" />
+        <location filename="../../ui/texts.py" line="+28"/>
         <source>Connected. The key is an administrative key, so it may send mail. The server did not say how many messages wait in its queue.</source>
         <translation>Połączono. Klucz jest kluczem administracyjnym, więc można nim wysyłać pocztę. Serwer nie podał, ile wiadomości czeka w jego kolejce.</translation>
     </message>
     <message numerus="yes">
-        <location line="+6" />
+        <location line="+6"/>
         <source>Connected. The key is an administrative key, so it may send mail. The USOS API mail queue holds %n unsent message(s).</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>Połączono. Klucz jest kluczem administracyjnym, więc można nim wysyłać pocztę. W kolejce poczty USOS API czeka %n niewysłana wiadomość.</numerusform>
+            <numerusform>Połączono. Klucz jest kluczem administracyjnym, więc można nim wysyłać pocztę. W kolejce poczty USOS API czekają %n niewysłane wiadomości.</numerusform>
+            <numerusform>Połączono. Klucz jest kluczem administracyjnym, więc można nim wysyłać pocztę. W kolejce poczty USOS API czeka %n niewysłanych wiadomości.</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+6" />
-        <source>Rejected: the USOS API did not accept this consumer key or secret. Check that both were copied exactly (no spaces), that they belong to this installation, and that this computer's clock is right.</source>
+        <location line="+6"/>
+        <source>Rejected: the USOS API did not accept this consumer key or secret. Check that both were copied exactly (no spaces), that they belong to this installation, and that this computer&apos;s clock is right.</source>
         <translation>Odrzucono: USOS API nie przyjęło tego klucza (consumer key) lub sekretu (consumer secret). Sprawdź, czy oba zostały skopiowane dokładnie (bez spacji), czy należą do tej instalacji USOS i czy zegar tego komputera jest ustawiony prawidłowo.</translation>
     </message>
     <message>
-        <location line="+7" />
-        <source>The key and secret are right, but the key is not administrative. Sending mail needs an Administrative Consumer Key: ask your university's USOS API administrators for one.</source>
+        <location line="+7"/>
+        <source>The key and secret are right, but the key is not administrative. Sending mail needs an Administrative Consumer Key: ask your university&apos;s USOS API administrators for one.</source>
         <translation>Klucz i sekret są prawidłowe, ale klucz nie jest kluczem administracyjnym. Do wysyłania poczty potrzebny jest klucz administracyjny (Administrative Consumer Key): poproś o niego administratorów USOS API na swojej uczelni.</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Could not reach {url}. Check the address and your network connection, then try again.</source>
         <translation>Nie udało się połączyć z {url}. Sprawdź adres i połączenie sieciowe, a potem spróbuj ponownie.</translation>
     </message>
     <message>
-        <location line="+5" />
-        <source>Refused: this address uses plain http, which would send the key and the messages unencrypted. Nothing was sent. Use the installation's https:// address (plain http is allowed only for a test server on this computer).</source>
+        <location line="+5"/>
+        <source>Refused: this address uses plain http, which would send the key and the messages unencrypted. Nothing was sent. Use the installation&apos;s https:// address (plain http is allowed only for a test server on this computer).</source>
         <translation>Odrzucono: ten adres używa zwykłego protokołu http, przez co klucz i wiadomości byłyby przesyłane bez szyfrowania. Nic nie zostało wysłane. Użyj adresu instalacji USOS zaczynającego się od https:// (zwykłe http jest dozwolone tylko dla serwera testowego na tym komputerze).</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>The server answered with an error. It may be busy or under maintenance: try again in a few minutes.</source>
         <translation>Serwer odpowiedział błędem. Może być przeciążony lub w trakcie prac serwisowych: spróbuj ponownie za kilka minut.</translation>
     </message>
     <message>
-        <location line="+6" />
-        <source>{url} answered, but not like a USOS API. Check the address: it must be the installation's API address, e.g. https://usosapps.example.edu.pl/.</source>
+        <location line="+6"/>
+        <source>{url} answered, but not like a USOS API. Check the address: it must be the installation&apos;s API address, e.g. https://usosapps.example.edu.pl/.</source>
         <translation>Serwer {url} odpowiedział, ale nie jak USOS API. Sprawdź adres: musi to być adres API instalacji USOS, np. https://usosapps.example.edu.pl/.</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Connected</source>
         <translation>Połączono</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Key or secret rejected</source>
         <translation>Odrzucono klucz lub sekret</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Key is not administrative</source>
         <translation>Klucz nie jest administracyjny</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Offline: server not reachable</source>
         <translation>Brak połączenia: serwer jest nieosiągalny</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Refused: not an https address</source>
         <translation>Odrzucono: adres nie zaczyna się od https</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Server trouble</source>
         <translation>Problem z serwerem</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Not a USOS API</source>
         <translation>To nie jest USOS API</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Unknown state</source>
         <translation>Nieznany stan</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Details: {detail}</source>
         <translation>Szczegóły: {detail}</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>No secure password store (keyring) is available, so the key and secret are kept only for this session: you will have to enter them again after closing the app. To have them remembered, install and unlock a keyring (e.g. GNOME Keyring or KWallet) and save again.</source>
         <translation>Systemowy magazyn haseł (keyring) jest niedostępny, więc klucz i sekret zostaną zapamiętane tylko na czas tej sesji: po zamknięciu programu trzeba będzie wpisać je ponownie. Aby program je zapamiętał, zainstaluj i odblokuj systemowy magazyn haseł (np. GNOME Keyring lub KWallet) i ponownie je zapisz.</translation>
     </message>
@@ -425,146 +426,146 @@
 <context>
     <name>ExclusionTexts</name>
     <message numerus="yes">
-        <location filename="../../ui/send_dialog.py" line="+177" />
+        <location filename="../../ui/send_dialog.py" line="+177"/>
         <source>{title} — %n row(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>{title} — %n wiersz</numerusform>
+            <numerusform>{title} — %n wiersze</numerusform>
+            <numerusform>{title} — %n wierszy</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>HistoryWindow</name>
     <message>
-        <location filename="../../ui/history_window.py" line="+101" />
-        <location line="+13" />
+        <location filename="../../ui/history_window.py" line="+101"/>
+        <location line="+13"/>
         <source>Campaigns</source>
         <translation>Kampanie</translation>
     </message>
     <message>
-        <location line="-12" />
+        <location line="-12"/>
         <source>Campaign history</source>
         <translation>Historia kampanii</translation>
     </message>
     <message>
-        <location line="+7" />
-        <location line="+69" />
+        <location line="+7"/>
+        <location line="+69"/>
         <source>Reading the journal…</source>
         <translation>Odczytywanie dziennika wysyłek…</translation>
     </message>
     <message>
-        <location line="-68" />
+        <location line="-68"/>
         <source>History state</source>
         <translation>Stan historii</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Date</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Subject</source>
         <translation>Temat</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Recipients</source>
         <translation>Odbiorcy</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Statuses</source>
         <translation>Statusy</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Tracking</source>
         <translation>Śledzenie</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>When the campaign was sent.</source>
-        <translation type="unfinished" />
+        <translation>Kiedy kampania została wysłana.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The subject as written in the template.</source>
-        <translation type="unfinished" />
+        <translation>Temat w postaci zapisanej w szablonie.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>How many recipients the campaign has.</source>
-        <translation type="unfinished" />
+        <translation>Liczba odbiorców kampanii.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>How many messages are sent, failed or waiting, as last asked from USOS.</source>
-        <translation type="unfinished" />
+        <translation>Ile wiadomości jest wysłanych, nieudanych lub oczekujących — według ostatniej odpowiedzi USOS.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Whether USOS still knows the statuses: it keeps them for 7 days.</source>
-        <translation type="unfinished" />
+        <translation>Czy USOS nadal zna statusy wiadomości: przechowuje je przez 7 dni.</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>&amp;Open</source>
         <translation>&amp;Otwórz</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Open the campaign's statuses</source>
+        <location line="+1"/>
+        <source>Open the campaign&apos;s statuses</source>
         <translation>Otwórz statusy kampanii</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Export report…</source>
         <translation>&amp;Eksportuj raport…</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Export the campaign's report</source>
+        <location line="+1"/>
+        <source>Export the campaign&apos;s report</source>
         <translation>Eksportuj raport kampanii</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Reload</source>
         <translation>&amp;Wczytaj ponownie</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Read the campaigns again</source>
         <translation>Wczytaj kampanie ponownie</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Send &amp;again to failed…</source>
         <translation>Wyślij &amp;ponownie nieudane…</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Send again to the campaign's failed recipients</source>
+        <location line="+1"/>
+        <source>Send again to the campaign&apos;s failed recipients</source>
         <translation>Wyślij ponownie do odbiorców kampanii, do których wysyłka się nie powiodła</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Include &amp;uncertain recipients</source>
         <translation>Uwzględnij &amp;niepewne wiadomości</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Also send again to uncertain recipients</source>
         <translation>Wyślij ponownie także do odbiorców, u których wynik wysyłki jest niepewny</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Recipients whose send request's outcome is unknown: they may get the message twice.</source>
+        <location line="+2"/>
+        <source>Recipients whose send request&apos;s outcome is unknown: they may get the message twice.</source>
         <translation>Wiadomości, których wynik wysyłki jest nieznany: ich odbiorcy mogą dostać wiadomość dwa razy.</translation>
     </message>
     <message numerus="yes">
-        <location line="+52" />
+        <location line="+52"/>
         <source>%n sent</source>
         <translation>
             <numerusform>%n wysłana</numerusform>
@@ -573,7 +574,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+0" />
+        <location line="+0"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n nieudana</numerusform>
@@ -582,7 +583,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
+        <location line="+2"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n oczekująca</numerusform>
@@ -591,7 +592,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
+        <location line="+2"/>
         <source>%n expired</source>
         <translation>
             <numerusform>%n wygasła</numerusform>
@@ -600,22 +601,22 @@
         </translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>trackable</source>
         <translation>aktywne</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>expired</source>
         <translation>wygasłe</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>(test)</source>
         <translation>(test)</translation>
     </message>
     <message numerus="yes">
-        <location line="+7" />
+        <location line="+7"/>
         <source>%n campaign(s) in the journal.</source>
         <translation>
             <numerusform>W dzienniku wysyłek jest %n kampania.</numerusform>
@@ -624,32 +625,32 @@
         </translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The journal cannot be read: {error}</source>
         <translation>Nie można odczytać dziennika wysyłek: {error}</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+33"/>
         <source>Export report</source>
         <translation>Eksportuj raport</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Skoroszyt programu Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>CSV file (*.csv)</source>
         <translation>Plik CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Writing the report…</source>
         <translation>Zapisywanie raportu…</translation>
     </message>
     <message numerus="yes">
-        <location line="+10" />
+        <location line="+16"/>
         <source>Report written: %n row(s) to {path}.</source>
         <translation>
             <numerusform>Zapisano raport w pliku {path}: %n wiersz.</numerusform>
@@ -658,12 +659,12 @@
         </translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+8"/>
         <source>The report could not be written: {error}</source>
         <translation>Nie udało się zapisać raportu: {error}</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The report was not written</source>
         <translation>Raport nie został zapisany</translation>
     </message>
@@ -671,7 +672,7 @@
 <context>
     <name>LengthCounter</name>
     <message numerus="yes">
-        <location filename="../../ui/template_editor.py" line="+276" />
+        <location filename="../../ui/template_editor.py" line="+276"/>
         <source>{count} of %Ln character(s)</source>
         <translation>
             <numerusform>{count} z %Ln znaku</numerusform>
@@ -680,13 +681,13 @@
         </translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The message cannot be put together for this recipient: see the problems.</source>
         <translation>Nie można utworzyć wiadomości dla tego odbiorcy: zobacz problemy.</translation>
     </message>
     <message numerus="yes">
-        <location line="+3" />
-        <source>Length of the selected recipient's message; USOS accepts at most %Ln character(s).</source>
+        <location line="+3"/>
+        <source>Length of the selected recipient&apos;s message; USOS accepts at most %Ln character(s).</source>
         <translation>
             <numerusform>Długość wiadomości zaznaczonego odbiorcy; USOS przyjmuje najwyżej %Ln znak.</numerusform>
             <numerusform>Długość wiadomości zaznaczonego odbiorcy; USOS przyjmuje najwyżej %Ln znaki.</numerusform>
@@ -694,7 +695,7 @@
         </translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>No recipient is selected: the length of the template as written.</source>
         <translation>Nie zaznaczono odbiorcy: długość samego szablonu (przed podstawieniem wartości pól).</translation>
     </message>
@@ -702,12 +703,12 @@
 <context>
     <name>LoadRequest</name>
     <message>
-        <location filename="../../ui/loading.py" line="+50" />
+        <location filename="../../ui/loading.py" line="+50"/>
         <source>Spreadsheets ({patterns})</source>
         <translation>Arkusze kalkulacyjne ({patterns})</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>All files (*)</source>
         <translation>Wszystkie pliki (*)</translation>
     </message>
@@ -715,458 +716,458 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+253" />
+        <location filename="../../ui/main_window.py" line="+253"/>
         <source>&amp;File</source>
         <translation>&amp;Plik</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Open…</source>
         <translation>&amp;Otwórz…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Open a spreadsheet with the list of recipients.</source>
         <translation>Otwórz arkusz kalkulacyjny z listą odbiorców.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Open &amp;Recent</source>
         <translation>Ostatnio otwie&amp;rane</translation>
     </message>
     <message>
-        <location line="+3" />
-        <location line="+352" />
+        <location line="+3"/>
+        <location line="+352"/>
         <source>&amp;Clear the list</source>
         <translation>&amp;Wyczyść listę</translation>
     </message>
     <message>
-        <location line="-350" />
+        <location line="-350"/>
         <source>&amp;Sheet and header row…</source>
         <translation>&amp;Arkusz i wiersz nagłówka…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Read the list again from another sheet, header row or e-mail column.</source>
         <translation>Wczytaj listę ponownie, wybierając inny arkusz, wiersz nagłówka lub kolumnę z adresami e-mail.</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>&amp;Quit</source>
         <translation>Za&amp;kończ</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Ctrl+Q</source>
         <translation>Ctrl+Q</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>&amp;Edit</source>
-        <translation type="unfinished" />
+        <translation>&amp;Edycja</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;View</source>
-        <translation type="unfinished" />
+        <translation>&amp;Widok</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Connection</source>
         <translation>P&amp;ołączenie</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Connect…</source>
         <translation>&amp;Połącz…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Choose the USOS installation and enter the key and secret.</source>
         <translation>Wybierz instalację USOS i wpisz klucz oraz sekret.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>&amp;Test connection</source>
         <translation>&amp;Sprawdź połączenie</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Check the key and secret and read the mail queue's size.</source>
+        <location line="+1"/>
+        <source>Check the key and secret and read the mail queue&apos;s size.</source>
         <translation>Sprawdź klucz i sekret oraz odczytaj rozmiar kolejki poczty.</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>&amp;Help</source>
         <translation>Pomo&amp;c</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Welcome page</source>
-        <translation type="unfinished" />
+        <translation>&amp;Strona powitalna</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Show the first page again: try the sandbox or connect.</source>
-        <translation type="unfinished" />
+        <translation>Pokaż ponownie stronę powitalną: wypróbuj program w piaskownicy lub połącz się z uczelnią.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>&amp;About usosmail-gui</source>
         <translation>&amp;O programie usosmail-gui</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>About &amp;Qt</source>
         <translation>O &amp;Qt</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>&amp;Send</source>
-        <translation>&amp;Wysyłanie</translation>
+        <translation>Wy&amp;syłanie</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Send &amp;test to me…</source>
         <translation>Wyślij &amp;test do siebie…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Ctrl+T</source>
         <translation>Ctrl+T</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Send the selected recipient's message (as the preview shows it) to your own address.</source>
+        <location line="+2"/>
+        <source>Send the selected recipient&apos;s message (as the preview shows it) to your own address.</source>
         <translation>Wyślij wiadomość zaznaczonego odbiorcy (taką jak w podglądzie) na swój adres.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>&amp;Send…</source>
         <translation>&amp;Wyślij…</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Ctrl+Shift+Return</source>
         <translation>Ctrl+Shift+Return</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Ctrl+Shift+Enter</source>
         <translation>Ctrl+Shift+Enter</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Check what will be sent, confirm, and send the message to every recipient.</source>
         <translation>Sprawdź, co zostanie wysłane, potwierdź i wyślij wiadomość do wszystkich odbiorców.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>&amp;Interrupted campaigns…</source>
         <translation>&amp;Przerwane kampanie…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Finish campaigns that stopped before the end (recipients never sent, uncertain ones).</source>
         <translation>Dokończ kampanie zatrzymane przed końcem (odbiorcy, do których nic nie wysłano, i odbiorcy niepewni).</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>My &amp;address for tests…</source>
         <translation>Mój &amp;adres do testów…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The address test messages are sent to.</source>
         <translation>Adres, na który są wysyłane wiadomości testowe.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>&amp;Refresh statuses</source>
         <translation>&amp;Odśwież statusy</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>F5</source>
         <translation>F5</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Ask USOS now about the shown campaign's messages.</source>
+        <location line="+2"/>
+        <source>Ask USOS now about the shown campaign&apos;s messages.</source>
         <translation>Zapytaj teraz USOS o statusy wiadomości wyświetlanej kampanii.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>&amp;Campaigns…</source>
         <translation>&amp;Kampanie…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Ctrl+H</source>
         <translation>Ctrl+H</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Campaigns sent earlier: statuses and reports.</source>
         <translation>Kampanie wysłane wcześniej: statusy i raporty.</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Current installation</source>
         <translation>Bieżąca instalacja</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Connection state</source>
         <translation>Stan połączenia</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Mail queue</source>
         <translation>Kolejka poczty</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Recipients summary</source>
         <translation>Podsumowanie odbiorców</translation>
     </message>
     <message>
-        <location line="+46" />
+        <location line="+46"/>
         <source>Problems</source>
-        <translation type="unfinished">Problemy</translation>
+        <translation>Problemy</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Template problems</source>
-        <translation type="unfinished" />
+        <translation>Problemy szablonu</translation>
     </message>
     <message>
-        <location line="+5" />
-        <location line="+2" />
+        <location line="+5"/>
+        <location line="+2"/>
         <source>Main toolbar</source>
-        <translation type="unfinished" />
+        <translation>Główny pasek narzędzi</translation>
     </message>
     <message>
-        <location line="+9" />
-        <location line="+465" />
+        <location line="+9"/>
+        <location line="+465"/>
         <source>Open a list of recipients</source>
         <translation>Otwórz listę odbiorców</translation>
     </message>
     <message>
-        <location line="-464" />
+        <location line="-464"/>
         <source>Save the template</source>
-        <translation type="unfinished">Zapisz szablon</translation>
+        <translation>Zapisz szablon</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Send the selected recipient's message to yourself as a test</source>
-        <translation type="unfinished" />
+        <location line="+1"/>
+        <source>Send the selected recipient&apos;s message to yourself as a test</source>
+        <translation>Wyślij do siebie wiadomość zaznaczonego odbiorcy jako test</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Check and send the message to every recipient</source>
-        <translation type="unfinished" />
+        <translation>Sprawdź i wyślij wiadomość do wszystkich odbiorców</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Ask USOS now for the statuses of the shown campaign</source>
-        <translation type="unfinished" />
+        <translation>Zapytaj teraz USOS o statusy wyświetlanej kampanii</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>{what} ({shortcut})</source>
-        <translation type="unfinished" />
+        <translation>{what} ({shortcut})</translation>
     </message>
     <message>
-        <location line="+9" />
-        <source>Show or hide the list of the template's problems.</source>
-        <translation type="unfinished" />
+        <location line="+9"/>
+        <source>Show or hide the list of the template&apos;s problems.</source>
+        <translation>Pokaż lub ukryj listę problemów szablonu.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Show or hide the statuses of the shown campaign.</source>
-        <translation type="unfinished" />
+        <translation>Pokaż lub ukryj statusy wyświetlanej kampanii.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Toolbar</source>
-        <translation type="unfinished" />
+        <translation>&amp;Pasek narzędzi</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Show or hide the toolbar.</source>
-        <translation type="unfinished" />
+        <translation>Pokaż lub ukryj pasek narzędzi.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Text &amp;beside Toolbar Icons</source>
-        <translation type="unfinished" />
+        <translation>&amp;Tekst obok ikon paska narzędzi</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>&amp;Language</source>
-        <translation type="unfinished" />
+        <translation>&amp;Język</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>System language</source>
-        <translation type="unfinished" />
+        <translation>Język systemu</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Polski</source>
-        <translation type="unfinished" />
+        <translation>Polski</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>English</source>
-        <translation type="unfinished">Angielski</translation>
+        <translation>English</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+23"/>
         <source>Language</source>
-        <translation type="unfinished" />
+        <translation>Język</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The language changes the next time usosmail-gui starts.</source>
-        <translation type="unfinished" />
+        <translation>Język zmieni się przy następnym uruchomieniu usosmail-gui.</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+27"/>
         <source>&amp;Undo</source>
-        <translation type="unfinished" />
+        <translation>&amp;Cofnij</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Redo</source>
-        <translation type="unfinished" />
+        <translation>&amp;Ponów</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Cu&amp;t</source>
-        <translation type="unfinished" />
+        <translation>Wy&amp;tnij</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Copy</source>
-        <translation type="unfinished" />
+        <translation>&amp;Kopiuj</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Paste</source>
-        <translation type="unfinished" />
+        <translation>Wk&amp;lej</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Search the list of recipients.</source>
-        <translation type="unfinished" />
+        <translation>Przeszukaj listę odbiorców.</translation>
     </message>
     <message>
-        <location line="+77" />
+        <location line="+77"/>
         <source>Open Recent Te&amp;mplate</source>
-        <translation type="unfinished" />
+        <translation>Ostatnio otwierane szab&amp;lony</translation>
     </message>
     <message>
-        <location line="+95" />
+        <location line="+95"/>
         <source>Local sandbox (starting)</source>
         <translation>Lokalna piaskownica (uruchamianie)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Starting the local sandbox…</source>
         <translation>Uruchamianie lokalnej piaskownicy…</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The local sandbox could not be started.</source>
         <translation>Nie udało się uruchomić lokalnej piaskownicy.</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>No installation chosen</source>
         <translation>Nie wybrano instalacji</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Not connected</source>
         <translation>Nie połączono</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Connection ▸ Connect… to choose one.</source>
         <translation>Wybierz instalację: Połączenie ▸ Połącz…</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Local sandbox (for trying out; mail is not really sent) — {url}</source>
         <translation>Lokalna piaskownica (do wypróbowania; poczta nie jest naprawdę wysyłana) — {url}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>USOS: {name} — {url}</source>
         <translation>USOS: {name} — {url}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>USOS: {url}</source>
         <translation>USOS: {url}</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>{place} — usosmail-gui[*]</source>
         <translation>{place} — usosmail-gui[*]</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Local sandbox</source>
         <translation>Lokalna piaskownica</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>No key loaded</source>
         <translation>Nie wczytano klucza</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Not checked yet</source>
         <translation>Jeszcze nie sprawdzono</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Connection ▸ Test connection to check it.</source>
         <translation>Aby sprawdzić, wybierz Połączenie ▸ Sprawdź połączenie.</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+73" />
-        <location line="+9" />
+        <location line="+1"/>
+        <location line="+73"/>
+        <location line="+9"/>
         <source>Queue: unknown</source>
         <translation>Kolejka: nieznana</translation>
     </message>
     <message>
-        <location line="-75" />
+        <location line="-75"/>
         <source>Reading the saved key…</source>
         <translation>Odczytywanie zapisanego klucza…</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>No saved key for this installation</source>
         <translation>Brak zapisanego klucza dla tej instalacji</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Connection ▸ Connect… to enter the key and secret.</source>
         <translation>Wpisz klucz i sekret: Połączenie ▸ Połącz…</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>Checking the connection…</source>
         <translation>Sprawdzanie połączenia…</translation>
     </message>
     <message numerus="yes">
-        <location line="+29" />
-        <location line="+874" />
+        <location line="+29"/>
+        <location line="+874"/>
         <source>Queue: %n unsent</source>
         <translation>
             <numerusform>Kolejka: %n niewysłana wiadomość</numerusform>
@@ -1175,77 +1176,77 @@
         </translation>
     </message>
     <message>
-        <location line="-872" />
+        <location line="-872"/>
         <source>Queue: unknown (offline)</source>
         <translation>Kolejka: nieznana (brak połączenia)</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>The connection could not be checked.</source>
         <translation>Nie udało się sprawdzić połączenia.</translation>
     </message>
     <message>
-        <location line="+41" />
+        <location line="+41"/>
         <source>About usosmail-gui</source>
         <translation>O programie usosmail-gui</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>usosmail-gui {version}</source>
         <translation>usosmail-gui {version}</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>Personalised e-mail to students through the mailing module of your university's USOS API, with every message followed until it is sent.</source>
+        <location line="+3"/>
+        <source>Personalised e-mail to students through the mailing module of your university&apos;s USOS API, with every message followed until it is sent.</source>
         <translation>Spersonalizowane wiadomości e-mail do studentów, wysyłane przez moduł pocztowy USOS API uczelni — każda wiadomość jest śledzona aż do jej wysłania.</translation>
     </message>
     <message>
-        <location line="+48" />
+        <location line="+48"/>
         <source>Opening {name}…</source>
         <translation>Otwieranie pliku {name}…</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>Opened {name}.</source>
         <translation>Otwarto plik {name}.</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>{name} could not be read because of an unexpected error. Try to open the file in your spreadsheet program and save it again, then open the saved copy.</source>
         <translation>Nie udało się odczytać pliku {name} z powodu nieoczekiwanego błędu. Spróbuj otworzyć ten plik w programie do arkuszy kalkulacyjnych i zapisać go ponownie, a potem otwórz zapisaną kopię.</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Could not open {name}</source>
         <translation>Nie można otworzyć pliku {name}</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The list opened before stays as it was.</source>
         <translation>Wcześniej otwarta lista pozostaje bez zmian.</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+24"/>
         <source>Opening {name} was cancelled; the list opened before stays.</source>
         <translation>Anulowano otwieranie pliku {name}; wcześniej otwarta lista pozostaje bez zmian.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Opening {name} was cancelled.</source>
         <translation>Anulowano otwieranie pliku {name}.</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>No recipients loaded</source>
         <translation>Nie wczytano odbiorców</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>File ▸ Open… or drop a spreadsheet on the window.</source>
         <translation>Plik ▸ Otwórz… albo przeciągnij arkusz kalkulacyjny do okna.</translation>
     </message>
     <message numerus="yes">
-        <location line="+4" />
+        <location line="+4"/>
         <source>%Ln error(s): those rows receive nothing</source>
         <translation>
             <numerusform>%Ln błąd: wiersze z błędami nic nie otrzymają</numerusform>
@@ -1254,7 +1255,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>%Ln warning(s)</source>
         <translation>
             <numerusform>%Ln ostrzeżenie</numerusform>
@@ -1263,7 +1264,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>%Ln row(s) excluded</source>
         <translation>
             <numerusform>%Ln wiersz wykluczony</numerusform>
@@ -1272,7 +1273,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+8" />
+        <location line="+8"/>
         <source>%Ln recipient(s)</source>
         <translation>
             <numerusform>%Ln odbiorca</numerusform>
@@ -1281,7 +1282,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>%Ln will receive</source>
         <translation>
             <numerusform>%Ln otrzyma</numerusform>
@@ -1290,7 +1291,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>%Ln problem(s)</source>
         <translation>
             <numerusform>%Ln problem</numerusform>
@@ -1299,155 +1300,155 @@
         </translation>
     </message>
     <message>
-        <location line="+65" />
-        <location line="+64" />
+        <location line="+65"/>
+        <location line="+64"/>
         <source>{entry} (not found)</source>
         <translation>{entry} (nie znaleziono)</translation>
     </message>
     <message>
-        <location line="-62" />
+        <location line="-62"/>
         <source>The file is no longer there: moved, renamed or on a drive not connected.</source>
         <translation>Tego pliku już tam nie ma: został przeniesiony, zmieniono jego nazwę albo jest na dysku, który nie jest podłączony.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>(no files opened yet)</source>
         <translation>(nie otwarto jeszcze żadnych plików)</translation>
     </message>
     <message>
-        <location line="+63" />
+        <location line="+63"/>
         <source>(no templates opened yet)</source>
-        <translation type="unfinished" />
+        <translation>(nie otwarto jeszcze żadnych szablonów)</translation>
     </message>
     <message>
-        <location line="+104" />
-        <location line="+63" />
+        <location line="+104"/>
+        <location line="+63"/>
         <source>A campaign is being sent now. Wait for it to finish, or stop it, first.</source>
         <translation>Trwa wysyłanie kampanii. Najpierw zaczekaj, aż się zakończy, albo ją zatrzymaj.</translation>
     </message>
     <message>
-        <location line="-61" />
+        <location line="-61"/>
         <source>A list of recipients is being opened. Wait until it is shown.</source>
         <translation>Trwa otwieranie listy odbiorców. Zaczekaj, aż zostanie wyświetlona.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Open a list of recipients first (File ▸ Open…).</source>
         <translation>Najpierw otwórz listę odbiorców (Plik ▸ Otwórz…).</translation>
     </message>
     <message>
-        <location line="+4" />
-        <location line="+58" />
-        <source>Connect to your university's USOS API first (Connection ▸ Connect…): the messages are sent through it.</source>
+        <location line="+4"/>
+        <location line="+58"/>
+        <source>Connect to your university&apos;s USOS API first (Connection ▸ Connect…): the messages are sent through it.</source>
         <translation>Najpierw połącz się z USOS API swojej uczelni (Połączenie ▸ Połącz…): to właśnie przez USOS API wysyłane są wiadomości.</translation>
     </message>
     <message>
-        <location line="-53" />
+        <location line="-53"/>
         <source>Select a recipient in the list: the test is their message, as the preview shows it.</source>
         <translation>Zaznacz odbiorcę na liście: jako test zostanie wysłana jego wiadomość, taka jak w podglądzie.</translation>
     </message>
     <message>
-        <location line="+23" />
-        <location line="+36" />
+        <location line="+23"/>
+        <location line="+36"/>
         <source>Cannot send yet</source>
         <translation>Nie można jeszcze wysłać</translation>
     </message>
     <message>
-        <location line="-2" />
+        <location line="-2"/>
         <source>Another confirmation is open. Finish or cancel it first.</source>
         <translation>Otwarte jest już inne potwierdzenie. Najpierw je dokończ albo anuluj.</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+28"/>
         <source>Nothing was sent</source>
         <translation>Nic nie zostało wysłane</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The connection changed (or a campaign started) meanwhile. Open Send… again.</source>
         <translation>W międzyczasie zmieniło się połączenie (lub rozpoczęła się kampania). Wybierz ponownie Wysyłanie ▸ Wyślij…</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+24"/>
         <source>Checking the connection before sending…</source>
         <translation>Sprawdzanie połączenia przed wysłaniem…</translation>
     </message>
     <message>
-        <location line="+16" />
-        <location line="+9" />
+        <location line="+16"/>
+        <location line="+9"/>
         <source>Sending campaign {id}: {counts}</source>
         <translation>Wysyłanie kampanii {id}: {counts}</translation>
     </message>
     <message>
-        <location line="+11" />
-        <source>Test sent: row {row}'s message to {address} (accepted by USOS).</source>
+        <location line="+11"/>
+        <source>Test sent: row {row}&apos;s message to {address} (accepted by USOS).</source>
         <translation>Wysłano test: wiadomość z wiersza {row} na adres {address} (przyjęta przez USOS).</translation>
     </message>
     <message>
-        <location line="+6" />
-        <location line="+17" />
+        <location line="+6"/>
+        <location line="+17"/>
         <source>The test message was not sent.</source>
         <translation>Wiadomość testowa nie została wysłana.</translation>
     </message>
     <message>
-        <location line="-15" />
-        <location line="+16" />
+        <location line="-15"/>
+        <location line="+16"/>
         <source>The test message was not sent</source>
         <translation>Wiadomość testowa nie została wysłana</translation>
     </message>
     <message>
-        <location line="-9" />
+        <location line="-9"/>
         <source>Campaign {id} sent: {counts}.</source>
         <translation>Kampania {id} wysłana: {counts}.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Campaign {id} stopped (can be resumed): {counts}.</source>
         <translation>Kampania {id} zatrzymana (można ją wznowić): {counts}.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Sending could not run: see the Sending window.</source>
         <translation>Nie udało się uruchomić wysyłania: zobacz okno Wysyłanie.</translation>
     </message>
     <message>
-        <location line="+23" />
-        <location line="+54" />
+        <location line="+23"/>
+        <location line="+54"/>
         <source>Cannot send a test yet</source>
         <translation>Nie można jeszcze wysłać testu</translation>
     </message>
     <message>
-        <location line="-39" />
+        <location line="-39"/>
         <source>Your address for tests</source>
         <translation>Twój adres do testów</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Test messages go to your own e-mail address. Which one? (It is remembered on this computer; change it in Send ▸ My address for tests….)</source>
         <translation>Wiadomości testowe są wysyłane na Twój adres e-mail. Podaj go. (Zostanie zapamiętany na tym komputerze; można go zmienić w menu Wysyłanie ▸ Mój adres do testów…)</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Use this address</source>
         <translation>Użyj tego adresu</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>Not an e-mail address</source>
         <translation>To nie jest adres e-mail</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>“{text}” is not a valid e-mail address, so nothing was sent.</source>
         <translation>„{text}” nie jest prawidłowym adresem e-mail, więc nic nie zostało wysłane.</translation>
     </message>
     <message>
-        <location line="+28" />
-        <source>Sending row {row}'s message to {address} as a test…</source>
+        <location line="+28"/>
+        <source>Sending row {row}&apos;s message to {address} as a test…</source>
         <translation>Wysyłanie testowe wiadomości z wiersza {row} na adres {address}…</translation>
     </message>
     <message numerus="yes">
-        <location line="+51" />
+        <location line="+51"/>
         <source>%n campaign(s) were interrupted: see the Interrupted campaigns window.</source>
         <translation>
             <numerusform>%n kampania została przerwana: zobacz okno Przerwane kampanie.</numerusform>
@@ -1456,32 +1457,32 @@
         </translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>The journal cannot be read</source>
         <translation>Nie można odczytać dziennika wysyłek</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Cannot resume yet</source>
         <translation>Nie można jeszcze wznowić</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>A campaign is being sent now. Resume this one when that one has finished.</source>
         <translation>Trwa wysyłanie innej kampanii. Wznów tę, gdy tamta się zakończy.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>This campaign was started on {installation}. Connect to it first (Connection ▸ Connect…), then resume. Nothing was sent.</source>
         <translation>Tę kampanię rozpoczęto w instalacji {installation}. Najpierw połącz się z nią (Połączenie ▸ Połącz…), a potem wznów wysyłanie. Nic nie zostało wysłane.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>This campaign was started on {installation}, but the window is connected to {url}. Connect to {installation} (Connection ▸ Connect…) to resume it. Nothing was sent.</source>
         <translation>Tę kampanię rozpoczęto w instalacji {installation}, ale okno jest połączone z {url}. Aby ją wznowić, połącz się z {installation} (Połączenie ▸ Połącz…). Nic nie zostało wysłane.</translation>
     </message>
     <message numerus="yes">
-        <location line="+18" />
+        <location line="+18"/>
         <source>%n uncertain recipient(s) of campaign {id} left as they are.</source>
         <translation>
             <numerusform>%n niepewny odbiorca kampanii {id} pozostaje bez zmian.</numerusform>
@@ -1490,39 +1491,39 @@
         </translation>
     </message>
     <message>
-        <location line="+60" />
+        <location line="+60"/>
         <source>No campaign is shown: open one from Campaigns…</source>
         <translation>Nie jest wyświetlana żadna kampania: otwórz ją w oknie Wysyłanie ▸ Kampanie…</translation>
     </message>
     <message>
-        <location line="+63" />
+        <location line="+63"/>
         <source>Sending is under way</source>
         <translation>Trwa wysyłanie</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Messages are being sent. Stop sending and close?</source>
         <translation>Wiadomości są właśnie wysyłane. Zatrzymać wysyłanie i zamknąć okno?</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The request under way finishes first (it is never cut in half), then the window closes. What was not sent stays in the journal, and the app offers to resume it at the next start.</source>
         <translation>Najpierw zostanie dokończone bieżące żądanie (nigdy nie jest przerywane w połowie), a potem okno się zamknie. To, co nie zostało wysłane, pozostaje w dzienniku wysyłek, a program zaproponuje wznowienie przy następnym uruchomieniu.</translation>
     </message>
     <message>
-        <location line="+5" />
-        <location line="+1" />
+        <location line="+5"/>
+        <location line="+1"/>
         <source>Stop and close</source>
         <translation>Zatrzymaj i zamknij</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+1" />
+        <location line="+1"/>
+        <location line="+1"/>
         <source>Keep sending</source>
         <translation>Kontynuuj wysyłanie</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>Stopping after the request under way; the window closes then. Nothing is lost.</source>
         <translation>Wysyłanie zatrzyma się po zakończeniu bieżącego żądania; wtedy okno się zamknie. Nic nie zostanie utracone.</translation>
     </message>
@@ -1530,7 +1531,7 @@
 <context>
     <name>PlaceholderEdit</name>
     <message>
-        <location filename="../../ui/template_editor.py" line="-185" />
+        <location filename="../../ui/template_editor.py" line="-185"/>
         <source>Column placeholders</source>
         <translation>Pola kolumn</translation>
     </message>
@@ -1538,102 +1539,102 @@
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../ui/preview.py" line="+224" />
+        <location filename="../../ui/preview.py" line="+224"/>
         <source>&lt;b&gt;Preview&lt;/b&gt;</source>
         <translation>&lt;b&gt;Podgląd&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>◀ Previous</source>
         <translation>◀ Poprzedni</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Previous recipient</source>
         <translation>Poprzedni odbiorca</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Preview the message of the previous recipient in the list.</source>
         <translation>Pokaż podgląd wiadomości poprzedniego odbiorcy na liście.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Next ▶</source>
         <translation>Następny ▶</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Next recipient</source>
         <translation>Następny odbiorca</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Preview the message of the next recipient in the list.</source>
         <translation>Pokaż podgląd wiadomości następnego odbiorcy na liście.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Previewed recipient</source>
         <translation>Odbiorca w podglądzie</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Recipients of the previewed message</source>
         <translation>Odbiorcy wiadomości w podglądzie</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Previewed subject</source>
         <translation>Temat w podglądzie</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Preview notice</source>
         <translation>Uwaga do podglądu</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Previewed message text</source>
         <translation>Treść wiadomości w podglądzie</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Previewed HTML message</source>
         <translation>Wiadomość HTML w podglądzie</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Show HTML &amp;source</source>
         <translation>Pokaż &amp;kod źródłowy HTML</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Show the HTML source of the message</source>
         <translation>Pokaż kod źródłowy HTML wiadomości</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The exact text sent. The page view is an approximation: e-mail programs draw HTML differently.</source>
         <translation>Dokładnie taki tekst jest wysyłany. Widok strony jest tylko przybliżeniem: programy pocztowe wyświetlają HTML na różne sposoby.</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Subject:</source>
         <translation>Temat:</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>To:</source>
         <translation>Do:</translation>
     </message>
     <message>
-        <location line="+45" />
+        <location line="+45"/>
         <source>No recipient selected</source>
         <translation>Nie zaznaczono odbiorcy</translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
+        <location line="+2"/>
         <source>Recipient {position} of %Ln</source>
         <translation>
             <numerusform>Odbiorca {position} z %Ln</numerusform>
@@ -1642,17 +1643,17 @@
         </translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>row {row}</source>
         <translation>wiersz {row}</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>(no recipient list is open)</source>
         <translation>(nie otwarto listy odbiorców)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>nobody: this row is not sent (excluded, no valid address, or a duplicate)</source>
         <translation>nikogo: wiadomość z tego wiersza nie zostanie wysłana (wiersz wykluczony, brak prawidłowego adresu albo duplikat)</translation>
     </message>
@@ -1660,602 +1661,602 @@
 <context>
     <name>Problems</name>
     <message>
-        <location filename="../../core/campaign.py" line="+276" />
+        <location filename="../../core/campaign.py" line="+276"/>
         <source>Excluded from the list (unticked).</source>
         <translation>Wykluczony z listy (odznaczony).</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>This row cannot be sent.</source>
         <translation>Do tego wiersza nie można nic wysłać.</translation>
     </message>
     <message>
-        <location filename="../../core/recipients/email_reasons.py" line="+16" />
+        <location filename="../../core/recipients/email_reasons.py" line="+16"/>
         <source>An email address must have an @-sign.</source>
         <translation>Adres e-mail musi zawierać znak @.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>There must be something before the @-sign.</source>
         <translation>Przed znakiem @ musi coś być.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>There must be something after the @-sign.</source>
         <translation>Po znaku @ musi coś być.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>An email address cannot have two periods in a row.</source>
         <translation>Adres e-mail nie może zawierać dwóch kropek z rzędu.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>An email address cannot have a period and a hyphen next to each other.</source>
         <translation>Adres e-mail nie może zawierać kropki i łącznika („-”) tuż obok siebie.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The part after the @-sign is not valid. It should have a period.</source>
         <translation>Część po znaku @ jest nieprawidłowa. Powinna zawierać kropkę.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The part after the @-sign is not valid. It is not within a valid top-level domain.</source>
         <translation>Część po znaku @ jest nieprawidłowa. Nie należy do żadnej prawidłowej domeny najwyższego poziomu.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The part after the @-sign is a special-use or reserved name that cannot be used with email.</source>
         <translation>Część po znaku @ to nazwa zastrzeżona lub specjalnego przeznaczenia, której nie można używać w adresach e-mail.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The email address contains invalid characters before the @-sign.</source>
         <translation>Adres e-mail zawiera niedozwolone znaki przed znakiem @.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The email address contains an invalid character.</source>
         <translation>Adres e-mail zawiera niedozwolony znak.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The email address is not valid ASCII.</source>
         <translation>Adres e-mail nie składa się z prawidłowych znaków ASCII.</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>There can't be anything after the email address.</source>
+        <location line="+1"/>
+        <source>There can&apos;t be anything after the email address.</source>
         <translation>Za adresem e-mail nie może być nic więcej.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>A display name and angle brackets around the email address are not permitted here.</source>
         <translation>Nazwa wyświetlana i nawiasy ostrokątne wokół adresu e-mail nie są tu dozwolone.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Quoting the part before the @-sign is not allowed here.</source>
         <translation>Ujmowanie części przed znakiem @ w cudzysłów nie jest tu dozwolone.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>A bracketed IP address after the @-sign is not allowed here.</source>
         <translation>Adres IP w nawiasach kwadratowych po znaku @ nie jest tu dozwolony.</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>The email address has the "small commercial at" character instead of a regular at-sign.</source>
+        <location line="+1"/>
+        <source>The email address has the &quot;small commercial at&quot; character instead of a regular at-sign.</source>
         <translation>Adres e-mail zawiera znak „small commercial at” (pomniejszone @) zamiast zwykłego znaku @.</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>The email address contains invalid characters before the @-sign: {rest}</source>
         <translation>Adres e-mail zawiera niedozwolone znaki przed znakiem @: {rest}</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The part after the @-sign contains invalid characters: {rest}</source>
         <translation>Część po znaku @ zawiera niedozwolone znaki: {rest}</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The email address contains unsafe characters: {rest}</source>
         <translation>Adres e-mail zawiera niebezpieczne znaki: {rest}</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The email address is too long {rest}</source>
         <translation>Adres e-mail jest za długi {rest}</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The email address is too long before the @-sign {rest}</source>
         <translation>Część adresu e-mail przed znakiem @ jest za długa {rest}</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The email address is too long after the @-sign {rest}</source>
         <translation>Część adresu e-mail po znaku @ jest za długa {rest}</translation>
     </message>
     <message>
-        <location filename="../../core/recipients/loading.py" line="+54" />
+        <location filename="../../core/recipients/loading.py" line="+54"/>
         <source>{name} has no worksheets (only charts or macros). Open the file with the list of recipients.</source>
         <translation>Plik {name} nie zawiera żadnych arkuszy z danymi (tylko wykresy lub makra). Otwórz plik z listą odbiorców.</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>{name} has no sheet named “{wanted}”. Its sheets are: {sheets}.</source>
         <translation>Plik {name} nie ma arkusza o nazwie „{wanted}”. Arkusze w tym pliku: {sheets}.</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>The sheet “{wanted}” of {name} is empty. Choose another sheet ({sheets}).</source>
         <translation>Arkusz „{wanted}” w pliku {name} jest pusty. Wybierz inny arkusz ({sheets}).</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>The sheet “{wanted}” of {name} is empty.</source>
         <translation>Arkusz „{wanted}” w pliku {name} jest pusty.</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>{name} holds no data: every sheet is empty. Check that you chose the right file, or export the list again.</source>
         <translation>Plik {name} nie zawiera danych: wszystkie arkusze są puste. Sprawdź, czy wybrano właściwy plik, albo wyeksportuj listę ponownie.</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>The header row must be a row number (1 or more), or 0 for a sheet without column names, not {header_row}.</source>
         <translation>Nieprawidłowy wiersz nagłówka: {header_row}. Podaj numer wiersza (1 lub większy) albo 0, jeśli arkusz nie ma nazw kolumn.</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>Row {header_row} is below the last row with data in {where} (row {last}). Give the number of the row that holds the column names.</source>
         <translation>Wiersz {header_row} znajduje się poniżej ostatniego wiersza z danymi w {where} (wiersz {last}). Podaj numer wiersza, w którym są nazwy kolumn.</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Row {header_row} of {where} is blank, so it cannot hold the column names. Give the number of the row that does (rows with data: {first}–{last}).</source>
         <translation>Wiersz {header_row} w {where} jest pusty, więc nie może zawierać nazw kolumn. Podaj numer wiersza, w którym są nazwy kolumn (wiersze z danymi: {first}–{last}).</translation>
     </message>
     <message>
-        <location line="+25" />
-        <source>There is no column “{spec}” in {where}. Give a column's name or letter; the columns are {listed}.</source>
+        <location line="+25"/>
+        <source>There is no column “{spec}” in {where}. Give a column&apos;s name or letter; the columns are {listed}.</source>
         <translation>W {where} nie ma kolumny „{spec}”. Podaj nazwę lub literę kolumny; dostępne kolumny to: {listed}.</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+40"/>
         <source>{name} holds no data: it has only blank lines. Check that you chose the right file, or export the list again.</source>
         <translation>Plik {name} nie zawiera danych: ma tylko puste wiersze. Sprawdź, czy wybrano właściwy plik, albo wyeksportuj listę ponownie.</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>the sheet “{sheet}” of {name}</source>
         <translation>arkuszu „{sheet}” pliku {name}</translation>
     </message>
     <message>
-        <location line="+38" />
+        <location line="+38"/>
         <source>There are column names in {where} (row {header_row}) but no rows below them, so there is nobody to write to. Check that you chose the right file and sheet (or the right header row).</source>
         <translation>W {where} są nazwy kolumn (wiersz {header_row}), ale pod nimi nie ma żadnych wierszy, więc nie ma do kogo pisać. Sprawdź, czy wybrano właściwy plik i arkusz (lub właściwy wiersz nagłówka).</translation>
     </message>
     <message>
-        <location filename="../../core/recipients/sources.py" line="+87" />
+        <location filename="../../core/recipients/sources.py" line="+87"/>
         <source>The file {name} does not exist (it may have been moved, renamed or deleted). Choose the file again.</source>
         <translation>Plik {name} nie istnieje (mógł zostać przeniesiony, usunięty lub mieć zmienioną nazwę). Wybierz plik ponownie.</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>{name} is a folder, not a file. Choose the spreadsheet file itself.</source>
         <translation>{name} to folder, a nie plik. Wybierz sam plik z arkuszem kalkulacyjnym.</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>You are not allowed to read {name}. Ask whoever shared it to give you access, or copy it to one of your own folders and open the copy.</source>
         <translation>Nie masz uprawnień do odczytu pliku {name}. Poproś osobę, która go udostępniła, o nadanie dostępu albo skopiuj plik do jednego ze swoich folderów i otwórz kopię.</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>{name} could not be read ({detail}). Check that the disk or network drive it is on is available, then try again.</source>
         <translation>Nie udało się odczytać pliku {name} ({detail}). Sprawdź, czy dysk lokalny lub sieciowy, na którym się znajduje, jest dostępny, i spróbuj ponownie.</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>{name} looks like an Excel or LibreOffice workbook but is damaged (incomplete or corrupt), perhaps because a download or copy was interrupted. Get the file again, or open it in Excel or LibreOffice and save it anew.</source>
         <translation>Plik {name} wygląda na skoroszyt programu Excel lub LibreOffice, ale jest uszkodzony (niepełny lub zniekształcony) — być może pobieranie lub kopiowanie zostało przerwane. Pobierz plik ponownie albo otwórz go w programie Excel lub LibreOffice i zapisz od nowa.</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>{name} is protected with a password, so it cannot be read. Open it in Excel or LibreOffice, save a copy without the password, and open that copy.</source>
         <translation>Plik {name} jest chroniony hasłem, więc nie można go odczytać. Otwórz go w programie Excel lub LibreOffice, zapisz kopię bez hasła i otwórz tę kopię.</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>a text document (LibreOffice Writer)</source>
         <translation>dokument tekstowy (LibreOffice Writer)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>a Word document</source>
         <translation>dokument programu Word</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>a PowerPoint presentation</source>
         <translation>prezentacja programu PowerPoint</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>a ZIP archive</source>
         <translation>archiwum ZIP</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>a PDF document</source>
         <translation>dokument PDF</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>a picture</source>
         <translation>obraz</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>{name} is {what}, not a spreadsheet. Choose the recipient list saved as .xlsx, .xls, .ods or .csv.</source>
         <translation>Plik {name} to {what}, a nie arkusz kalkulacyjny. Wybierz listę odbiorców zapisaną w formacie .xlsx, .xls, .ods lub .csv.</translation>
     </message>
     <message>
-        <location line="+77" />
+        <location line="+77"/>
         <source>{name} is empty (0 bytes): there is nothing in it to read. Check that you chose the right file, or export the list again.</source>
         <translation>Plik {name} jest pusty (0 bajtów): nie ma w nim nic do odczytania. Sprawdź, czy wybrano właściwy plik, albo wyeksportuj listę ponownie.</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>{name} is neither a spreadsheet nor a text (CSV) file: its content is binary data. Choose the recipient list saved as .xlsx, .xls, .ods or .csv.</source>
         <translation>Plik {name} nie jest ani arkuszem kalkulacyjnym, ani plikiem tekstowym (CSV): zawiera dane binarne. Wybierz listę odbiorców zapisaną w formacie .xlsx, .xls, .ods lub .csv.</translation>
     </message>
     <message>
-        <location line="+14" />
-        <source>{name} is a web page (HTML) saved with a spreadsheet's name, which this app cannot read. Open it in Excel or LibreOffice, save it as .xlsx or .csv, and open that file.</source>
+        <location line="+14"/>
+        <source>{name} is a web page (HTML) saved with a spreadsheet&apos;s name, which this app cannot read. Open it in Excel or LibreOffice, save it as .xlsx or .csv, and open that file.</source>
         <translation>Plik {name} to strona internetowa (HTML) zapisana z rozszerzeniem arkusza kalkulacyjnego, a takiego pliku ten program nie potrafi odczytać. Otwórz go w programie Excel lub LibreOffice, zapisz jako .xlsx lub .csv i otwórz zapisany plik.</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>{name} is an old “XML Spreadsheet 2003” file, which this app cannot read. Open it in Excel or LibreOffice, save it as .xlsx, and open that file.</source>
         <translation>Plik {name} jest w starym formacie „XML Spreadsheet 2003” („Arkusz kalkulacyjny XML 2003”), którego ten program nie potrafi odczytać. Otwórz go w programie Excel lub LibreOffice, zapisz jako .xlsx i otwórz zapisany plik.</translation>
     </message>
     <message>
-        <location line="+121" />
+        <location line="+121"/>
         <source>{name} has more than {max_rows} rows of recipients; this app sends to at most {max_rows} at once. Split the list into smaller files (or delete the rows you do not need) and open them one by one.</source>
         <translation>Plik {name} ma ponad {max_rows} wierszy z odbiorcami, a ten program wysyła wiadomości do najwyżej {max_rows} odbiorców naraz. Podziel listę na mniejsze pliki (lub usuń niepotrzebne wiersze) i otwieraj je po kolei.</translation>
     </message>
     <message>
-        <location line="+46" />
+        <location line="+46"/>
         <source>The text of {name} could not be read: it is not in UTF-8, Windows-1250 or ISO 8859-2. Open it in Excel or LibreOffice and save it as .xlsx (or as CSV in UTF-8), then open that file.</source>
         <translation>Nie udało się odczytać tekstu pliku {name}: nie jest on zapisany w kodowaniu UTF-8, Windows-1250 ani ISO 8859-2. Otwórz go w programie Excel lub LibreOffice i zapisz jako .xlsx (lub jako CSV w kodowaniu UTF-8), a następnie otwórz zapisany plik.</translation>
     </message>
     <message>
-        <location line="+66" />
+        <location line="+66"/>
         <source>{name} is {megabytes} MB of text, far more than a list of {max_rows} recipients (the most this app sends to at once). Check that you chose the right file, or split the list into smaller files.</source>
         <translation>Plik {name} zawiera {megabytes} MB tekstu — znacznie więcej niż lista {max_rows} odbiorców (tylu najwyżej ten program obsługuje w jednej wysyłce). Sprawdź, czy wybrano właściwy plik, albo podziel listę na mniejsze pliki.</translation>
     </message>
     <message>
-        <location line="+56" />
+        <location line="+56"/>
         <source>{name} is not a well-formed CSV file (line {line} could not be split into cells). Open it in Excel or LibreOffice and save it as .xlsx or .csv again.</source>
         <translation>Plik {name} nie jest poprawnym plikiem CSV (linii {line} nie da się podzielić na komórki). Otwórz go w programie Excel lub LibreOffice i zapisz ponownie jako .xlsx lub .csv.</translation>
     </message>
     <message>
-        <location filename="../../core/recipients/table.py" line="+413" />
+        <location filename="../../core/recipients/table.py" line="+413"/>
         <source>No column of e-mail addresses was found (no header like “E-mail” and no column of addresses). Choose the column that holds the addresses.</source>
         <translation>Nie znaleziono kolumny z adresami e-mail (brak nagłówka takiego jak „E-mail” i brak kolumny z adresami). Wybierz kolumnę, która zawiera adresy.</translation>
     </message>
     <message>
-        <location line="+51" />
+        <location line="+51"/>
         <source>No e-mail address in column “{column}”. Add one, or exclude the row.</source>
         <translation>Brak adresu e-mail w kolumnie „{column}”. Dodaj adres albo wyklucz wiersz.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>“{address}” is not a valid e-mail address: {reason} Correct it, or exclude the row.</source>
         <translation>„{address}” nie jest prawidłowym adresem e-mail: {reason} Popraw go albo wyklucz wiersz.</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Nothing is sent to this row until then.</source>
         <translation>Dopóki tego nie zrobisz, do tego wiersza nic nie zostanie wysłane.</translation>
     </message>
     <message>
-        <location line="+5" />
-        <source>This cell holds {count} addresses ({addresses}); each of them receives this row's message.</source>
+        <location line="+5"/>
+        <source>This cell holds {count} addresses ({addresses}); each of them receives this row&apos;s message.</source>
         <translation>Liczba adresów w tej komórce: {count} ({addresses}); każdy z nich otrzyma wiadomość z tego wiersza.</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>{address} is written twice in this cell; it receives the message once.</source>
         <translation>Adres {address} występuje w tej komórce dwukrotnie; wiadomość zostanie na niego wysłana tylko raz.</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>{address} is already in row {first}, which receives the message; so this row receives nothing. Exclude one of the rows if that is not what you want.</source>
         <translation>Adres {address} występuje już w wierszu {first}, do którego wiadomość zostanie wysłana, więc ten wiersz nic nie otrzyma. Jeśli nie o to chodzi, wyklucz jeden z tych wierszy.</translation>
     </message>
     <message>
-        <location line="+6" />
-        <source>{address} is already in row {first}, which receives the message; this row's message is not sent to it again. Exclude one of the rows if that is not what you want.</source>
+        <location line="+6"/>
+        <source>{address} is already in row {first}, which receives the message; this row&apos;s message is not sent to it again. Exclude one of the rows if that is not what you want.</source>
         <translation>Adres {address} występuje już w wierszu {first}, do którego wiadomość zostanie wysłana; wiadomość z tego wiersza nie zostanie na ten adres wysłana ponownie. Jeśli nie o to chodzi, wyklucz jeden z tych wierszy.</translation>
     </message>
     <message>
-        <location filename="../../core/template/messages.py" line="+69" />
+        <location filename="../../core/template/messages.py" line="+69"/>
         <source>the subject</source>
         <translation>temacie</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>the message text</source>
         <translation>treści wiadomości</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>the sender name</source>
         <translation>nazwie nadawcy</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>the template</source>
         <translation>szablonie</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+29"/>
         <source>{source} names no column: the recipient list has no columns yet.</source>
         <translation>Pole {source} nie wskazuje żadnej kolumny: lista odbiorców nie ma jeszcze kolumn.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>{source} names no column of the recipient list, so it cannot be filled in.</source>
         <translation>Pole {source} nie wskazuje żadnej kolumny listy odbiorców, więc nie można go wypełnić.</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Did you mean {placeholder}?</source>
         <translation>Czy chodziło o {placeholder}?</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>A placeholder must be a column name exactly as in the list; braces meant as text are written {{ and }}.</source>
         <translation>Pole musi zawierać nazwę kolumny dokładnie taką jak na liście; nawiasy klamrowe, które mają być zwykłym tekstem, zapisuje się jako {{ i }}.</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>The column “{column}” cannot be written as {source}: its name contains characters that placeholders use for other things. Write {placeholder} instead.</source>
         <translation>Kolumny „{column}” nie można wpisać jako {source}: jej nazwa zawiera znaki, które w polach mają specjalne znaczenie. Wpisz zamiast tego {placeholder}.</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+24"/>
         <source>{source} asks for a property of the value (the part after the dot), so the recipient would get Python internals such as “&lt;built-in method …&gt;” instead of text.</source>
         <translation>Pole {source} odwołuje się do właściwości wartości (część po kropce), więc zamiast tekstu odbiorca dostałby wewnętrzne dane Pythona, np. „&lt;built-in method …&gt;”.</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Write just {placeholder}.</source>
         <translation>Wpisz po prostu {placeholder}.</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>{source} takes a piece of the value (the part in square brackets); that fails or gives a single character.</source>
         <translation>Pole {source} pobiera fragment wartości (część w nawiasach kwadratowych); kończy się to błędem albo daje tylko jeden znak.</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Write just {placeholder}, or put the part you need in a column of its own.</source>
         <translation>Wpisz po prostu {placeholder} albo umieść potrzebny fragment w osobnej kolumnie.</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>{source} has no column name in it. Write the column name between the braces, e.g. {Imię}, or write {{ and }} for braces meant as text.</source>
         <translation>Pole {source} nie zawiera nazwy kolumny. Wpisz nazwę kolumny między nawiasami klamrowymi, np. {Imię}, albo wpisz {{ i }}, jeśli nawiasy mają być zwykłym tekstem.</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>{source} is a number, not a column name; placeholders are filled in by column name only. Write the column name between the braces.</source>
         <translation>Pole {source} zawiera liczbę, a nie nazwę kolumny; pola są wypełniane tylko na podstawie nazw kolumn. Wpisz nazwę kolumny między nawiasami klamrowymi.</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>there is nothing after a dot, or between square brackets</source>
         <translation>po kropce lub między nawiasami kwadratowymi nic nie ma</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>text follows a closing square bracket</source>
         <translation>po zamykającym nawiasie kwadratowym jest jeszcze tekst</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>a square bracket is not closed</source>
         <translation>nawias kwadratowy nie jest zamknięty</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>the number in it is far too long</source>
         <translation>zawarta w nim liczba jest zdecydowanie za długa</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>the text ends right after “!”</source>
         <translation>tekst kończy się zaraz po „!”</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>after “!” only one letter (s, r or a) may come, then “}” or “:”</source>
         <translation>po „!” może wystąpić tylko jedna litera (s, r lub a), a po niej „}” lub „:”</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>a placeholder inside the format of a placeholder inside another placeholder's format (only one level is allowed)</source>
+        <location line="+3"/>
+        <source>a placeholder inside the format of a placeholder inside another placeholder&apos;s format (only one level is allowed)</source>
         <translation>pole w formacie pola, które samo znajduje się w formacie innego pola (dozwolony jest tylko jeden poziom zagnieżdżenia)</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>{source} is not a valid placeholder: {what}. A placeholder is a column name in braces, e.g. {Imię}; braces meant as text are written {{ and }}.</source>
         <translation>Pole {source} jest nieprawidłowe: {what}. Pole to nazwa kolumny w nawiasach klamrowych, np. {Imię}; nawiasy klamrowe, które mają być zwykłym tekstem, zapisuje się jako {{ i }}.</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>This “{” in {part} is never closed by “}”. If it starts a placeholder, finish it (e.g. {Imię}); if it is meant as text, write it twice: {{ (the “Write the brace twice (as text)” fix does it).</source>
         <translation>Ten znak „{” w {part} nie ma zamykającego „}”. Jeśli rozpoczyna pole, dokończ je (np. {Imię}); jeśli ma być zwykłym tekstem, wpisz go podwójnie: {{ (zrobi to poprawka „Podwój nawias klamrowy (jako tekst)”).</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>This “}” in {part} closes nothing. If it is meant as text, write it twice: }} (the “Write the brace twice (as text)” fix does it); otherwise remove it.</source>
         <translation>Ten znak „}” w {part} niczego nie zamyka. Jeśli ma być zwykłym tekstem, wpisz go podwójnie: }} (zrobi to poprawka „Podwój nawias klamrowy (jako tekst)”); w przeciwnym razie usuń go.</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>{count} brace(s) here belong to CSS or JavaScript, but USOS reads every single brace as the start or end of a placeholder, so the message cannot be sent. Write each of them twice ({{ and }}) — the “Write the braces twice” fix does it — and recipients see single braces.</source>
         <translation>Nawiasy klamrowe w tym miejscu (liczba: {count}) należą do kodu CSS lub JavaScript, ale USOS traktuje każdy pojedynczy nawias klamrowy jako początek lub koniec pola, więc wiadomości nie można wysłać. Wpisz każdy z nich podwójnie ({{ i }}) — zrobi to poprawka „Podwój nawiasy klamrowe” — a odbiorcy zobaczą pojedyncze nawiasy.</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>{source} looks like text in braces, not a placeholder, but USOS reads every single brace as a placeholder. Write the braces twice ({{ and }}) — the “Write the braces twice” fix does it — and recipients see single braces.</source>
         <translation>{source} wygląda na tekst w nawiasach klamrowych, a nie na pole, ale USOS traktuje każdy pojedynczy nawias klamrowy jako początek lub koniec pola. Wpisz nawiasy podwójnie ({{ i }}) — zrobi to poprawka „Podwój nawiasy klamrowe” — a odbiorcy zobaczą pojedyncze nawiasy.</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>“!{conversion}” in {source} is not a conversion (only !s, !r and !a exist, and text needs none). Remove “!{conversion}”.</source>
         <translation>„!{conversion}” w polu {source} nie jest konwersją (istnieją tylko !s, !r i !a, a tekst nie wymaga żadnej). Usuń „!{conversion}”.</translation>
     </message>
     <message>
-        <location line="+13" />
-        <source>“!r” in {source} prints the value in quotes (e.g. 'Jan' instead of Jan). Remove “!r” unless the quotes are wanted.</source>
-        <translation>„!r” w polu {source} wstawia wartość w cudzysłowie (np. 'Jan' zamiast Jan). Usuń „!r”, chyba że cudzysłów jest zamierzony.</translation>
+        <location line="+13"/>
+        <source>“!r” in {source} prints the value in quotes (e.g. &apos;Jan&apos; instead of Jan). Remove “!r” unless the quotes are wanted.</source>
+        <translation>„!r” w polu {source} wstawia wartość w cudzysłowie (np. &apos;Jan&apos; zamiast Jan). Usuń „!r”, chyba że cudzysłów jest zamierzony.</translation>
     </message>
     <message>
-        <location line="+12" />
-        <source>“!a” in {source} prints the value in quotes with Polish letters as codes (e.g. 'Zaj\u0105c'). Remove “!a”.</source>
-        <translation>„!a” w polu {source} wstawia wartość w cudzysłowie, a polskie litery zamienia na kody (np. 'Zaj\u0105c'). Usuń „!a”.</translation>
+        <location line="+12"/>
+        <source>“!a” in {source} prints the value in quotes with Polish letters as codes (e.g. &apos;Zaj\u0105c&apos;). Remove “!a”.</source>
+        <translation>„!a” w polu {source} wstawia wartość w cudzysłowie, a polskie litery zamienia na kody (np. &apos;Zaj\u0105c&apos;). Usuń „!a”.</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>The format “:{spec}” in {source} does not work on text: every value from the spreadsheet is text, and number formats such as “.2f” or “d” need numbers. Remove “:{spec}” and format the numbers in the spreadsheet instead.</source>
         <translation>Format „:{spec}” w polu {source} nie działa z tekstem: każda wartość z arkusza kalkulacyjnego jest tekstem, a formaty liczbowe, takie jak „.2f” czy „d”, wymagają liczb. Usuń „:{spec}” i zamiast tego sformatuj liczby w arkuszu kalkulacyjnym.</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>For this recipient the format of {source}, filled in, is not valid ({detail}). Correct the values it uses, or remove the format.</source>
         <translation>Dla tego odbiorcy format pola {source} po wypełnieniu jest nieprawidłowy ({detail}). Popraw wartości, których używa, albo usuń format.</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>For this recipient the format of {source} pads the value to more characters than any message may have. Use a smaller width, or remove the format.</source>
         <translation>Dla tego odbiorcy format pola {source} dopełnia wartość do większej liczby znaków, niż może mieć jakakolwiek wiadomość. Użyj mniejszej szerokości albo usuń format.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>The format of {source} pads the value to more characters than any message may have. Use a smaller width, or remove the format.</source>
         <translation>Format pola {source} dopełnia wartość do większej liczby znaków, niż może mieć jakakolwiek wiadomość. Użyj mniejszej szerokości albo usuń format.</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>The subject is empty. USOS needs a subject: write one.</source>
         <translation>Temat jest pusty. USOS wymaga tematu: wpisz go.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>For this recipient the subject is empty once the placeholders are filled in. Fill in the cells it uses.</source>
         <translation>Dla tego odbiorcy temat po wypełnieniu pól jest pusty. Uzupełnij komórki, których używa.</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>The message text is empty. Write the message.</source>
         <translation>Treść wiadomości jest pusta. Napisz wiadomość.</translation>
     </message>
     <message>
-        <location line="+9" />
-        <source>The subject contains a line break. A subject must be one line (a line break would let text into the message's headers). Remove the line break.</source>
+        <location line="+9"/>
+        <source>The subject contains a line break. A subject must be one line (a line break would let text into the message&apos;s headers). Remove the line break.</source>
         <translation>Temat zawiera podział linii. Temat musi mieścić się w jednej linii (podział linii pozwoliłby wprowadzić tekst do nagłówków wiadomości). Usuń podział linii.</translation>
     </message>
     <message>
-        <location line="+9" />
-        <source>For this recipient the value of “{column}” contains a line break, which would split the subject (and could let text into the message's headers). Remove the line break from the cell, or do not use this column in the subject.</source>
+        <location line="+9"/>
+        <source>For this recipient the value of “{column}” contains a line break, which would split the subject (and could let text into the message&apos;s headers). Remove the line break from the cell, or do not use this column in the subject.</source>
         <translation>Dla tego odbiorcy wartość w kolumnie „{column}” zawiera podział linii, który rozdzieliłby temat (i mógłby wprowadzić tekst do nagłówków wiadomości). Usuń podział linii z komórki albo nie używaj tej kolumny w temacie.</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>For this recipient the subject contains a line break once filled in. Remove it from the cells it uses.</source>
         <translation>Dla tego odbiorcy temat po wypełnieniu pól zawiera podział linii. Usuń go z komórek, których używa temat.</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>The subject is {length} characters long even before the placeholders are filled in; USOS accepts at most {limit}. Shorten it.</source>
         <translation>Temat jest za długi już przed wypełnieniem pól (liczba znaków: {length}); USOS przyjmuje najwyżej {limit} znaków. Skróć go.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The subject is {length} characters long; USOS accepts at most {limit}. Shorten it.</source>
         <translation>Temat jest za długi (liczba znaków: {length}); USOS przyjmuje najwyżej {limit} znaków. Skróć go.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>For this recipient the subject is {length} characters long; USOS accepts at most {limit}. Shorten the subject or the values it uses.</source>
         <translation>Dla tego odbiorcy temat jest za długi (liczba znaków: {length}); USOS przyjmuje najwyżej {limit} znaków. Skróć temat lub wartości, których używa.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The message text is {length} characters long even before the placeholders are filled in; USOS accepts at most {limit}. Shorten it.</source>
         <translation>Treść wiadomości jest za długa już przed wypełnieniem pól (liczba znaków: {length}); USOS przyjmuje najwyżej {limit} znaków. Skróć ją.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The message text is {length} characters long; USOS accepts at most {limit}. Shorten it.</source>
         <translation>Treść wiadomości jest za długa (liczba znaków: {length}); USOS przyjmuje najwyżej {limit} znaków. Skróć ją.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>For this recipient the message text is {length} characters long; USOS accepts at most {limit}. Shorten the message text or the values it uses.</source>
         <translation>Dla tego odbiorcy treść wiadomości jest za długa (liczba znaków: {length}); USOS przyjmuje najwyżej {limit} znaków. Skróć treść wiadomości lub wartości, których używa.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The sender name is {length} characters long even before the placeholders are filled in; USOS accepts at most {limit}. Shorten it.</source>
         <translation>Nazwa nadawcy jest za długa już przed wypełnieniem pól (liczba znaków: {length}); USOS przyjmuje najwyżej {limit} znaków. Skróć ją.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The sender name is {length} characters long; USOS accepts at most {limit}. Shorten it.</source>
         <translation>Nazwa nadawcy jest za długa (liczba znaków: {length}); USOS przyjmuje najwyżej {limit} znaków. Skróć ją.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>For this recipient the sender name is {length} characters long; USOS accepts at most {limit}. Shorten the sender name or the values it uses.</source>
         <translation>Dla tego odbiorcy nazwa nadawcy jest za długa (liczba znaków: {length}); USOS przyjmuje najwyżej {limit} znaków. Skróć nazwę nadawcy lub wartości, których używa.</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+28"/>
         <source>The sender name contains a line break; it must be one line. Remove the line break.</source>
         <translation>Nazwa nadawcy zawiera podział linii; musi mieścić się w jednej linii. Usuń podział linii.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>A sender address is used by USOS only together with a sender name. Fill in the sender name, or clear the sender address.</source>
         <translation>USOS używa adresu nadawcy tylko razem z nazwą nadawcy. Wpisz nazwę nadawcy albo usuń adres nadawcy.</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>The sender address “{address}” is not a valid e-mail address: {reason} Correct it, or clear it.</source>
         <translation>Adres nadawcy „{address}” nie jest prawidłowym adresem e-mail: {reason} Popraw go albo usuń.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The address for the summary “{address}” is not a valid e-mail address: {reason} Correct it, or clear it.</source>
         <translation>Adres do podsumowania „{address}” nie jest prawidłowym adresem e-mail: {reason} Popraw go albo usuń.</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>“{column}” is empty for this recipient, so the message has nothing where {placeholder} is. Fill in the cell, or exclude the row.</source>
         <translation>Dla tego odbiorcy kolumna „{column}” jest pusta, więc w miejscu pola {placeholder} w wiadomości nic się nie pojawi. Uzupełnij komórkę albo wyklucz wiersz.</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>The message cannot be put together for this recipient ({detail}). Check the template and the row.</source>
         <translation>Nie można utworzyć wiadomości dla tego odbiorcy ({detail}). Sprawdź szablon i wiersz.</translation>
     </message>
@@ -2263,198 +2264,198 @@
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../../ui/problems_panel.py" line="+66" />
+        <location filename="../../ui/problems_panel.py" line="+66"/>
         <source>Subject</source>
         <translation>Temat</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Message text</source>
         <translation>Treść wiadomości</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Sender name</source>
         <translation>Nazwa nadawcy</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Sender address</source>
         <translation>Adres nadawcy</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Summary to</source>
         <translation>Podsumowanie do</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>{part}, column “{column}”</source>
         <translation>{part}, kolumna „{column}”</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Column “{column}”</source>
         <translation>Kolumna „{column}”</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Recipient list</source>
         <translation>Lista odbiorców</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Write the braces twice</source>
         <translation>Podwój nawiasy klamrowe</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Write the brace twice (as text)</source>
         <translation>Podwój nawias klamrowy (jako tekst)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Replace the line breaks with spaces</source>
         <translation>Zamień podziały linii na spacje</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Write {{{name}}} instead</source>
         <translation>Wpisz zamiast tego {{{name}}}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Remove the conversion</source>
         <translation>Usuń konwersję</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Remove the format</source>
         <translation>Usuń określenie formatu</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Apply the suggested correction</source>
         <translation>Zastosuj sugerowaną poprawkę</translation>
     </message>
     <message>
-        <location line="+85" />
+        <location line="+85"/>
         <source>Error</source>
         <translation>Błąd</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Warning</source>
         <translation>Ostrzeżenie</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Not about one recipient: about the whole template or list.</source>
         <translation>Nie dotyczy jednego odbiorcy, lecz całego szablonu lub listy.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Row {row} of the spreadsheet</source>
         <translation>Wiersz {row} arkusza kalkulacyjnego</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Suggestion: {suggestion}</source>
         <translation>Sugestia: {suggestion}</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Row</source>
         <translation>Wiersz</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Where</source>
         <translation>Gdzie</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location line="+4" />
-        <location line="+7" />
+        <location line="+4"/>
+        <location line="+7"/>
         <source>Severity</source>
         <translation>Waga</translation>
     </message>
     <message>
-        <location line="-6" />
+        <location line="-6"/>
         <source>Row of the spreadsheet</source>
         <translation>Wiersz arkusza kalkulacyjnego</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Which text or column</source>
         <translation>Którego tekstu lub kolumny dotyczy</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>What is wrong; click to see the place, double-click to go there</source>
-        <translation type="unfinished" />
+        <translation>Co jest nie tak; kliknij, aby zobaczyć to miejsce, kliknij dwukrotnie, aby do niego przejść</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+34"/>
         <source>&lt;b&gt;Problems&lt;/b&gt;</source>
         <translation>&lt;b&gt;Problemy&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Number of problems</source>
         <translation>Liczba problemów</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Checking the recipients</source>
         <translation>Sprawdzanie odbiorców</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Checking progress</source>
         <translation>Postęp sprawdzania</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Show which problems</source>
         <translation>Które problemy pokazać</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Errors and warnings</source>
         <translation>Błędy i ostrzeżenia</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Errors only</source>
         <translation>Tylko błędy</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Warnings only</source>
         <translation>Tylko ostrzeżenia</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Fix</source>
         <translation>&amp;Popraw</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Fix the selected problem</source>
         <translation>Popraw zaznaczony problem</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>Problems</source>
         <translation>Problemy</translation>
     </message>
     <message numerus="yes">
-        <location line="+45" />
+        <location line="+45"/>
         <source>Checking %Ln recipient(s)…</source>
         <translation>
             <numerusform>Sprawdzanie %Ln odbiorcy…</numerusform>
@@ -2463,17 +2464,17 @@
         </translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Checking…</source>
         <translation>Sprawdzanie…</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+30"/>
         <source>none</source>
         <translation>brak</translation>
     </message>
     <message numerus="yes">
-        <location line="+3" />
+        <location line="+3"/>
         <source>%Ln error(s)</source>
         <translation>
             <numerusform>%Ln błąd</numerusform>
@@ -2482,7 +2483,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+0" />
+        <location line="+0"/>
         <source>%Ln warning(s)</source>
         <translation>
             <numerusform>%Ln ostrzeżenie</numerusform>
@@ -2491,22 +2492,22 @@
         </translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>The selected problem has no automatic fix.</source>
         <translation>Dla zaznaczonego problemu nie ma automatycznej poprawki.</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>Fix: {what}</source>
         <translation>Popraw: {what}</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Go to the problem</source>
         <translation>Przejdź do problemu</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Copy the message</source>
         <translation>Kopiuj opis problemu</translation>
     </message>
@@ -2514,188 +2515,188 @@
 <context>
     <name>RecipientPane</name>
     <message>
-        <location filename="../../ui/recipients_view.py" line="+203" />
+        <location filename="../../ui/recipients_view.py" line="+203"/>
         <source>Find in the list</source>
         <translation>Znajdź na liście</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Search the list ({shortcut})</source>
         <translation>Szukaj na liście ({shortcut})</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Search recipients</source>
         <translation>Szukaj odbiorców</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Shows the rows holding every word you type, in any column; case and Polish letters do not matter.</source>
         <translation>Pokazuje wiersze zawierające każde z wpisanych słów, w dowolnej kolumnie; wielkość liter i polskie znaki nie mają znaczenia.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Rows shown</source>
         <translation>Pokazane wiersze</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Source of the list</source>
         <translation>Źródło listy</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;E-mail column:</source>
         <translation>&amp;Kolumna z adresami e-mail:</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>E-mail column</source>
         <translation>Kolumna z adresami e-mail</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>The column that holds the recipients' addresses.</source>
+        <location line="+1"/>
+        <source>The column that holds the recipients&apos; addresses.</source>
         <translation>Kolumna zawierająca adresy odbiorców.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Sheet and header row…</source>
         <translation>Arkusz i wiersz nagłówka…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Sheet and header row</source>
         <translation>Arkusz i wiersz nagłówka</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Choose the sheet, the header row and the e-mail column, and read the file again.</source>
-        <translation type="unfinished" />
+        <translation>Wybierz arkusz, wiersz nagłówka i kolumnę z adresami e-mail, a potem wczytaj plik ponownie.</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>E-mail column warning</source>
         <translation>Ostrzeżenie dotyczące kolumny z adresami e-mail</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Loading</source>
         <translation>Wczytywanie</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Loading step</source>
         <translation>Etap wczytywania</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Loading progress</source>
         <translation>Postęp wczytywania</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Cancel</source>
         <translation>Anuluj</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Cancel loading</source>
         <translation>Anuluj wczytywanie</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Open a spreadsheet: File ▸ Open… or drag it here</source>
         <translation>Otwórz arkusz kalkulacyjny: Plik ▸ Otwórz… lub przeciągnij go tutaj</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>No recipient list</source>
         <translation>Brak listy odbiorców</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Open a spreadsheet…</source>
         <translation>Otwórz arkusz kalkulacyjny…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Open a spreadsheet</source>
         <translation>Otwórz arkusz kalkulacyjny</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Recipients</source>
         <translation>Odbiorcy</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Include the selected rows</source>
         <translation>Uwzględnij zaznaczone wiersze</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Exclude the selected rows</source>
         <translation>Wyklucz zaznaczone wiersze</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Undo the edit of this cell</source>
         <translation>Cofnij zmianę w tej komórce</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Checking addresses</source>
         <translation>Sprawdzanie adresów</translation>
     </message>
     <message>
-        <location line="+98" />
+        <location line="+98"/>
         <source>Several addresses</source>
         <translation>Kilka adresów</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+26"/>
         <source>sheet “{sheet}”</source>
         <translation>arkusz „{sheet}”</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>tab</source>
         <translation>tabulator</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{encoding}, separated by {delimiter}</source>
         <translation>{encoding}, separator: {delimiter}</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>no header row (columns named by their letters)</source>
         <translation>bez wiersza nagłówka (kolumny oznaczone literami)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>header in row {row} (found automatically)</source>
         <translation>nagłówek w wierszu {row} (wykryty automatycznie)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>header in row {row}</source>
         <translation>nagłówek w wierszu {row}</translation>
     </message>
     <message>
-        <location line="+3" />
-        <location line="+228" />
+        <location line="+3"/>
+        <location line="+228"/>
         <source>(none)</source>
         <translation>(brak)</translation>
     </message>
     <message>
-        <location line="-214" />
+        <location line="-214"/>
         <source>No column of e-mail addresses was found. Choose the column that holds them here.</source>
         <translation>Nie znaleziono kolumny z adresami e-mail. Wybierz tutaj kolumnę, która je zawiera.</translation>
     </message>
     <message numerus="yes">
-        <location line="+27" />
+        <location line="+27"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln wiersz</numerusform>
@@ -2704,32 +2705,32 @@
         </translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>{shown} of {total} rows shown</source>
         <translation>Pokazane wiersze: {shown} z {total}</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+25"/>
         <source>Opening the file…</source>
         <translation>Otwieranie pliku…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Reading the sheet…</source>
         <translation>Odczytywanie arkusza…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Reading the cells…</source>
         <translation>Odczytywanie komórek…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Checking the e-mail addresses…</source>
         <translation>Sprawdzanie adresów e-mail…</translation>
     </message>
     <message>
-        <location line="+157" />
+        <location line="+157"/>
         <source>Checking the addresses in “{column}”…</source>
         <translation>Sprawdzanie adresów w kolumnie „{column}”…</translation>
     </message>
@@ -2737,47 +2738,47 @@
 <context>
     <name>RecipientTableModel</name>
     <message>
-        <location filename="../../ui/recipients_model.py" line="+367" />
+        <location filename="../../ui/recipients_model.py" line="+367"/>
         <source>not in the campaign</source>
         <translation>nie należy do kampanii</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+35"/>
         <source>Edited here; the file has “{original}”.</source>
         <translation>Zmieniono tutaj; w pliku jest „{original}”.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Edited here; this cell is empty in the file.</source>
         <translation>Zmieniono tutaj; w pliku ta komórka jest pusta.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The file itself is never changed.</source>
         <translation>Sam plik nigdy nie jest zmieniany.</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Excluded: nothing is sent to this row.</source>
         <translation>Wykluczony: do tego wiersza nic nie zostanie wysłane.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Included: this row receives the message.</source>
         <translation>Uwzględniony: do tego wiersza zostanie wysłana wiadomość.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Included, but nothing can be sent to this row: see its problems.</source>
         <translation>Uwzględniony, ale do tego wiersza nie można nic wysłać: zobacz jego problemy.</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>(This row is excluded, so nothing is sent to it anyway.)</source>
         <translation>(Ten wiersz jest wykluczony, więc i tak nic nie zostanie do niego wysłane.)</translation>
     </message>
     <message numerus="yes">
-        <location line="+12" />
+        <location line="+12"/>
         <source>%n problem(s)</source>
         <translation>
             <numerusform>%n problem</numerusform>
@@ -2786,72 +2787,72 @@
         </translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>No address</source>
         <translation>Brak adresu</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Invalid address</source>
         <translation>Nieprawidłowy adres</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Duplicate address</source>
         <translation>Powtórzony adres</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Several addresses</source>
         <translation>Kilka adresów</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>Send</source>
         <translation>Wyślij</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Untick a row to leave it out: nothing is sent to it.</source>
         <translation>Odznacz wiersz, aby go pominąć: nic nie zostanie do niego wysłane.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Each row's delivery status in the campaign shown under Statuses.</source>
+        <location line="+2"/>
+        <source>Each row&apos;s delivery status in the campaign shown under Statuses.</source>
         <translation>Status doręczenia każdego wiersza w kampanii pokazanej w panelu „Statusy”.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Problems</source>
         <translation>Problemy</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>What is wrong with the row; point at a row's problem for the details.</source>
+        <location line="+2"/>
+        <source>What is wrong with the row; point at a row&apos;s problem for the details.</source>
         <translation>Co jest nie tak z wierszem; najedź kursorem na problem wiersza, aby zobaczyć szczegóły.</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>“{name}” cannot be used in a template as written; write {placeholder} to insert this column.</source>
         <translation>Nazwy „{name}” nie można użyć w szablonie w tej postaci; wpisz {placeholder}, aby wstawić tę kolumnę.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Write {placeholder} in the template to insert this column.</source>
         <translation>Wpisz {placeholder} w szablonie, aby wstawić tę kolumnę.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Column {letter} of the spreadsheet.</source>
         <translation>Kolumna {letter} arkusza.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The e-mail addresses are taken from this column.</source>
         <translation>Z tej kolumny są pobierane adresy e-mail.</translation>
     </message>
@@ -2859,84 +2860,84 @@
 <context>
     <name>ResumeDialog</name>
     <message>
-        <location filename="../../ui/resume_dialog.py" line="+54" />
-        <location line="+15" />
+        <location filename="../../ui/resume_dialog.py" line="+54"/>
+        <location line="+15"/>
         <source>Interrupted campaigns</source>
         <translation>Przerwane kampanie</translation>
     </message>
     <message>
-        <location line="-6" />
+        <location line="-6"/>
         <source>These campaigns were not finished. Nothing was lost: every recipient is recorded in the journal, and those never sent can be sent now.</source>
         <translation>Te kampanie nie zostały dokończone. Nic nie przepadło: każdy odbiorca jest zapisany w dzienniku wysyłek, a do tych, do których jeszcze nic nie wysłano, można wysłać wiadomość teraz.</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Campaign details</source>
         <translation>Szczegóły kampanii</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Uncertain recipients</source>
         <translation>Odbiorcy o niepewnym statusie</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Their request was under way when the connection failed or the app stopped, so USOS may already have their message. Tick only those you are sure did not get it: they will be sent again. Unticked ones are not sent.</source>
         <translation>Żądanie z ich wiadomością było w toku, gdy połączenie zostało przerwane lub program się zatrzymał, więc USOS mógł już przyjąć tę wiadomość. Zaznacz tylko tych, którzy na pewno jej nie dostali: zostanie do nich wysłana ponownie. Do niezaznaczonych nic nie zostanie wysłane.</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Uncertain recipients to send again</source>
         <translation>Odbiorcy o niepewnym statusie do ponownej wysyłki</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Why it cannot be resumed now</source>
         <translation>Dlaczego nie można teraz wznowić</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>&amp;Resume</source>
         <translation>&amp;Wznów</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Resume</source>
         <translation>Wznów</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Leave uncertain as they are</source>
         <translation>&amp;Pozostaw niepewne bez zmian</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Leave uncertain as they are</source>
         <translation>Pozostaw niepewne bez zmian</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Record that the uncertain recipients are not to be sent again; the campaign stops asking.</source>
         <translation>Zapisuje, że do odbiorców o niepewnym statusie nie należy wysyłać ponownie; program przestanie pytać o tę kampanię.</translation>
     </message>
     <message>
-        <location line="+4" />
-        <location line="+1" />
+        <location line="+4"/>
+        <location line="+1"/>
         <source>Later</source>
         <translation>Później</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Leave everything as it is; the app asks again at the next start.</source>
         <translation>Pozostawia wszystko bez zmian; program zapyta ponownie przy następnym uruchomieniu.</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+32"/>
         <source> (test)</source>
         <translation> (testowa)</translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
+        <location line="+2"/>
         <source>{date}{test} · “{subject}” · %n message(s)</source>
         <translation>
             <numerusform>{date}{test} · „{subject}” · %n wiadomość</numerusform>
@@ -2945,32 +2946,32 @@
         </translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+30"/>
         <source>No campaign is interrupted: nothing is waiting to be sent.</source>
         <translation>Żadna kampania nie została przerwana: nic nie czeka na wysłanie.</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Campaign {id}, started {date}</source>
         <translation>Kampania {id}, rozpoczęta {date}</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Subject: {subject}</source>
         <translation>Temat: {subject}</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Installation: {url}</source>
         <translation>Instalacja: {url}</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>So far: {counts}</source>
         <translation>Dotychczas: {counts}</translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>Never sent (Resume sends them): %Ln recipient(s)</source>
         <translation>
             <numerusform>Nic jeszcze nie wysłano do %Ln odbiorcy (zrobi to przycisk „Wznów”)</numerusform>
@@ -2979,12 +2980,12 @@
         </translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>row {row}: {addresses}</source>
         <translation>wiersz {row}: {addresses}</translation>
     </message>
     <message numerus="yes">
-        <location line="+10" />
+        <location line="+10"/>
         <source>Uncertain recipients (%n)</source>
         <translation>
             <numerusform>Odbiorcy o niepewnym statusie (%n)</numerusform>
@@ -2993,7 +2994,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+22" />
+        <location line="+22"/>
         <source>&amp;Resume: send %Ln message(s)</source>
         <translation>
             <numerusform>&amp;Wznów: wyślij %Ln wiadomość</numerusform>
@@ -3002,7 +3003,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>Resume: send %Ln message(s)</source>
         <translation>
             <numerusform>Wznów: wyślij %Ln wiadomość</numerusform>
@@ -3014,202 +3015,202 @@
 <context>
     <name>SendDialog</name>
     <message>
-        <location filename="../../ui/send_dialog.py" line="-13" />
+        <location filename="../../ui/send_dialog.py" line="-13"/>
         <source>No address</source>
         <translation>Brak adresu</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Invalid address</source>
         <translation>Nieprawidłowy adres</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Address repeated in another row</source>
         <translation>Adres powtórzony w innym wierszu</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Several addresses in one cell</source>
         <translation>Kilka adresów w jednej komórce</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>No e-mail column</source>
         <translation>Brak kolumny z adresami e-mail</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Unticked in the list</source>
         <translation>Odznaczone na liście</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>A placeholder's cell is empty</source>
+        <location line="+1"/>
+        <source>A placeholder&apos;s cell is empty</source>
         <translation>Pusta komórka dla pola szablonu</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Subject too long</source>
         <translation>Za długi temat</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Message too long</source>
         <translation>Za długa treść wiadomości</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Line break in the subject</source>
         <translation>Podział wiersza w temacie</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The message cannot be made</source>
         <translation>Nie można utworzyć wiadomości</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+34"/>
         <source>Send again</source>
         <translation>Wyślij ponownie</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Send the campaign</source>
         <translation>Wyślij kampanię</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>Preparation state</source>
         <translation>Stan przygotowania</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Checking the recipients</source>
         <translation>Sprawdzanie odbiorców</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Recipients</source>
         <translation>Odbiorcy</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Installation</source>
         <translation>Instalacja USOS</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Sender</source>
         <translation>Nadawca</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Subject of the first recipient</source>
         <translation>Temat dla pierwszego odbiorcy</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Requests</source>
         <translation>Żądania</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Recipients:</source>
         <translation>Odbiorcy:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Through:</source>
         <translation>Za pośrednictwem:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Sender:</source>
         <translation>Nadawca:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Subject:</source>
         <translation>Temat:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Requests:</source>
         <translation>Żądania:</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Excluded rows</source>
         <translation>Wykluczone wiersze</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Excluded rows and why</source>
         <translation>Wykluczone wiersze i powody</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Row</source>
         <translation>Wiersz</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Address</source>
         <translation>Adres</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Why</source>
         <translation>Powód</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>How to send</source>
         <translation>Sposób wysyłki</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Messages (recommended)</source>
         <translation>&amp;Gotowe wiadomości (zalecane)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Messages mode</source>
         <translation>Tryb gotowych wiadomości</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The app makes each message itself: every recipient gets exactly what the preview shows.</source>
         <translation>Program sam tworzy każdą wiadomość: każdy odbiorca dostaje dokładnie to, co widać w podglądzie.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Template</source>
         <translation>&amp;Szablon</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Template mode</source>
         <translation>Tryb szablonu</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>USOS fills in the template; only the columns it uses leave this computer. A row with several addresses becomes one message per address.</source>
         <translation>USOS sam wypełnia szablon; poza ten komputer trafiają tylko kolumny użyte w szablonie. Z wiersza z kilkoma adresami powstaje osobna wiadomość dla każdego adresu.</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>Advanced</source>
         <translation>Zaawansowane</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Messages per request</source>
         <translation>Liczba wiadomości w żądaniu</translation>
     </message>
     <message numerus="yes">
-        <location line="+4" />
+        <location line="+4"/>
         <source>How many messages go in one request to USOS (default %n).</source>
         <translation>
             <numerusform>Ile wiadomości trafia do USOS w jednym żądaniu (domyślnie %n).</numerusform>
@@ -3218,47 +3219,47 @@
         </translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Messages per &amp;request:</source>
         <translation>&amp;Liczba wiadomości w żądaniu:</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Why nothing can be sent</source>
         <translation>Dlaczego nie można nic wysłać</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Confirm sending</source>
         <translation>Potwierdzenie wysyłki</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Send stays disabled until you tick this.</source>
-        <translation type="unfinished" />
+        <translation>Przycisk wysyłania pozostaje nieaktywny, dopóki nie zaznaczysz tego pola.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>&amp;Send</source>
         <translation>&amp;Wyślij</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Send</source>
         <translation>Wyślij</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Cancel</source>
         <translation>Anuluj</translation>
     </message>
     <message>
-        <location line="+52" />
+        <location line="+52"/>
         <source>Preparing the messages…</source>
         <translation>Przygotowywanie wiadomości…</translation>
     </message>
     <message numerus="yes">
-        <location line="+38" />
+        <location line="+38"/>
         <source>Checking the recipients: {done} of %n…</source>
         <translation>
             <numerusform>Sprawdzanie odbiorców: {done} z %n…</numerusform>
@@ -3267,12 +3268,12 @@
         </translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>Check what will be sent, then confirm.</source>
         <translation>Sprawdź, co zostanie wysłane, a potem potwierdź.</translation>
     </message>
     <message numerus="yes">
-        <location line="+3" />
+        <location line="+3"/>
         <source>%Ln message(s)</source>
         <translation>
             <numerusform>%Ln wiadomość</numerusform>
@@ -3281,7 +3282,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
+        <location line="+2"/>
         <source>to %Ln recipient(s)</source>
         <translation>
             <numerusform>do %Ln odbiorcy</numerusform>
@@ -3290,17 +3291,17 @@
         </translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>USOS's default sender (no sender name given)</source>
+        <location line="+4"/>
+        <source>USOS&apos;s default sender (no sender name given)</source>
         <translation>Domyślny nadawca USOS (nie podano nazwy nadawcy)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>{subject}   (row {row}, the first recipient)</source>
         <translation>{subject}   (wiersz {row}, pierwszy odbiorca)</translation>
     </message>
     <message numerus="yes">
-        <location line="+5" />
+        <location line="+5"/>
         <source>%Ln request(s)</source>
         <translation>
             <numerusform>%Ln żądanie</numerusform>
@@ -3309,7 +3310,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
+        <location line="+2"/>
         <source>of up to %Ln message(s)</source>
         <translation>
             <numerusform>po maks. %Ln wiadomości</numerusform>
@@ -3318,7 +3319,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3" />
+        <location line="+3"/>
         <source>I have checked the preview and want to send %Ln message(s)</source>
         <translation>
             <numerusform>Podgląd jest sprawdzony — chcę wysłać %Ln wiadomość</numerusform>
@@ -3327,7 +3328,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+5" />
+        <location line="+5"/>
         <source>&amp;Send %Ln message(s)</source>
         <translation>
             <numerusform>&amp;Wyślij %Ln wiadomość</numerusform>
@@ -3336,7 +3337,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>Send %Ln message(s)</source>
         <translation>
             <numerusform>Wyślij %Ln wiadomość</numerusform>
@@ -3345,22 +3346,22 @@
         </translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Sending again to the failed and uncertain recipients of campaign {id}.</source>
         <translation>Ponowna wysyłka do tych odbiorców kampanii {id}, do których wysyłka się nie powiodła lub jej wynik jest niepewny.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Sending again to the failed recipients of campaign {id}.</source>
         <translation>Ponowna wysyłka do tych odbiorców kampanii {id}, do których wysyłka się nie powiodła.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Excluded: none — every row of the list gets the message.</source>
         <translation>Wykluczone wiersze: brak — wiadomość trafi do wszystkich wierszy listy.</translation>
     </message>
     <message numerus="yes">
-        <location line="+4" />
+        <location line="+4"/>
         <source>Excluded: %Ln row(s) get nothing, for these reasons:</source>
         <translation>
             <numerusform>Wykluczono %Ln wiersz — nic do niego nie trafi. Powody:</numerusform>
@@ -3369,7 +3370,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+9" />
+        <location line="+9"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… i jeszcze %n</numerusform>
@@ -3378,27 +3379,27 @@
         </translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Nothing can be sent: the message has errors. They are listed under Problems; correct them and try again.</source>
         <translation>Nie można nic wysłać: wiadomość zawiera błędy. Są wymienione w panelu „Problemy”; popraw je i spróbuj ponownie.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Nothing can be sent: no row of the list can get this message (every row is unticked or has a problem, such as a missing, invalid or repeated address). The Problems list shows why; correct the list and try again.</source>
         <translation>Nie można nic wysłać: żaden wiersz listy nie może otrzymać tej wiadomości (każdy wiersz jest odznaczony albo ma problem, np. brakujący, nieprawidłowy lub powtórzony adres). Przyczyny widać w panelu „Problemy”; popraw listę i spróbuj ponownie.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Nothing can be sent: {reason}</source>
         <translation>Nie można nic wysłać: {reason}</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>This campaign cannot start.</source>
         <translation>Nie można rozpocząć tej kampanii.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Nothing to confirm</source>
         <translation>Nie ma czego potwierdzać</translation>
     </message>
@@ -3406,168 +3407,168 @@
 <context>
     <name>SendProgressDialog</name>
     <message>
-        <location filename="../../ui/sending.py" line="+527" />
+        <location filename="../../ui/sending.py" line="+527"/>
         <source>Sending a test</source>
         <translation>Wysyłanie wiadomości testowej</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Sending</source>
         <translation>Wysyłanie</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Checking the connection and storing the campaign…</source>
         <translation>Sprawdzanie połączenia i zapisywanie kampanii…</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Sending state</source>
         <translation>Stan wysyłania</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Counts</source>
         <translation>Liczby wiadomości</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Requests</source>
         <translation>Żądania</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Time left</source>
         <translation>Pozostały czas</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Sending progress</source>
         <translation>Postęp wysyłania</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Messages:</source>
         <translation>Wiadomości:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Requests:</source>
         <translation>Żądania:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Time:</source>
         <translation>Czas:</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Stop waits for the request under way (it is never cut in half); what was not sent stays in the journal and can be resumed later.</source>
         <translation>Zatrzymanie czeka na zakończenie bieżącego żądania (nigdy nie jest przerywane w połowie); to, czego nie wysłano, zostaje w dzienniku wysyłek i można to później wznowić.</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Summary</source>
         <translation>Podsumowanie</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Refused and uncertain recipients</source>
         <translation>Odbiorcy z wiadomościami odrzuconymi i niepewnymi</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Row</source>
         <translation>Wiersz</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Address</source>
         <translation>Adres</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>What happened</source>
         <translation>Co się stało</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>&amp;Stop sending</source>
         <translation>&amp;Zatrzymaj wysyłanie</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Stop sending</source>
         <translation>Zatrzymaj wysyłanie</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Stop after the request under way; the rest can be resumed.</source>
         <translation>Zatrzymaj po zakończeniu bieżącego żądania; resztę można później wznowić.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Close</source>
         <translation>Za&amp;mknij</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Close</source>
         <translation>Zamknij</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>Stopping after the request under way…</source>
         <translation>Zatrzymywanie po zakończeniu bieżącego żądania…</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Stopping after the request under way; the window closes then. Nothing is lost.</source>
         <translation>Zatrzymywanie po zakończeniu bieżącego żądania; potem okno się zamknie. Nic nie zostanie utracone.</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Sending campaign {id}: “{subject}”</source>
         <translation>Wysyłanie kampanii {id}: „{subject}”</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>starting…</source>
         <translation>rozpoczynanie…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>estimating…</source>
         <translation>szacowanie…</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>{done} of {total} done</source>
         <translation>ukończono {done} z {total}</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>{elapsed} so far</source>
         <translation>upłynęło: {elapsed}</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>about {left} left ({elapsed} so far)</source>
         <translation>zostało ok. {left} (upłynęło: {elapsed})</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Campaign {id}: sending finished.</source>
         <translation>Kampania {id}: wysyłanie zakończone.</translation>
     </message>
     <message>
-        <location line="+3" />
-        <location line="+49" />
+        <location line="+3"/>
+        <location line="+49"/>
         <source>Campaign {id} stopped before the end.</source>
         <translation>Kampania {id} została zatrzymana przed końcem.</translation>
     </message>
     <message numerus="yes">
-        <location line="-46" />
+        <location line="-46"/>
         <source>{elapsed}, %n request(s)</source>
         <translation>
             <numerusform>{elapsed}, %n żądanie</numerusform>
@@ -3576,7 +3577,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+16" />
+        <location line="+16"/>
         <source>Refused by USOS (%n)</source>
         <translation>
             <numerusform>Odrzucone przez USOS (%n)</numerusform>
@@ -3585,7 +3586,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
+        <location line="+2"/>
         <source>Uncertain: may or may not have arrived (%n)</source>
         <translation>
             <numerusform>Niepewne: mogły dotrzeć lub nie (%n)</numerusform>
@@ -3594,12 +3595,12 @@
         </translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>not sent again</source>
         <translation>nie wysłano ponownie</translation>
     </message>
     <message numerus="yes">
-        <location line="+3" />
+        <location line="+3"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… i jeszcze %n</numerusform>
@@ -3608,7 +3609,7 @@
         </translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Nothing was sent.</source>
         <translation>Nic nie zostało wysłane.</translation>
     </message>
@@ -3616,7 +3617,7 @@
 <context>
     <name>Sending</name>
     <message numerus="yes">
-        <location line="-448" />
+        <location line="-448"/>
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n s</numerusform>
@@ -3625,168 +3626,168 @@
         </translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>{m} min {s:02d} s</source>
         <translation>{m} min {s:02d} s</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{h} h {m:02d} min</source>
         <translation>{h} godz. {m:02d} min</translation>
     </message>
     <message numerus="yes">
-        <location line="+15" />
+        <location line="+15"/>
         <source>%Ln accepted</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%Ln przyjęta</numerusform>
+            <numerusform>%Ln przyjęte</numerusform>
+            <numerusform>%Ln przyjętych</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>%Ln refused</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%Ln odrzucona</numerusform>
+            <numerusform>%Ln odrzucone</numerusform>
+            <numerusform>%Ln odrzuconych</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>%Ln uncertain</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%Ln niepewna</numerusform>
+            <numerusform>%Ln niepewne</numerusform>
+            <numerusform>%Ln niepewnych</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>%Ln still to send</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%Ln do wysłania</numerusform>
+            <numerusform>%Ln do wysłania</numerusform>
+            <numerusform>%Ln do wysłania</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Nothing is lost: Send ▸ Interrupted campaigns… sends the rest (the app also offers it at start).</source>
         <translation>Nic nie zostało utracone: Wysyłanie ▸ Przerwane kampanie… pozwala wysłać resztę (program zaproponuje to również przy następnym uruchomieniu).</translation>
     </message>
     <message numerus="yes">
-        <location line="+6" />
+        <location line="+6"/>
         <source>Sending was stopped. %Ln message(s) were not sent yet.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>Wysyłanie zostało zatrzymane. %Ln wiadomość nie została jeszcze wysłana.</numerusform>
+            <numerusform>Wysyłanie zostało zatrzymane. %Ln wiadomości nie zostały jeszcze wysłane.</numerusform>
+            <numerusform>Wysyłanie zostało zatrzymane. %Ln wiadomości nie zostało jeszcze wysłanych.</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>USOS could not be reached. Check the network connection, then resume.</source>
         <translation>Nie można połączyć się z USOS. Sprawdź połączenie sieciowe, a potem wznów wysyłanie.</translation>
     </message>
     <message>
-        <location line="+6" />
-        <source>USOS rejected the consumer key or secret. Check them (Connection ▸ Connect…) and this computer's clock, then resume.</source>
+        <location line="+6"/>
+        <source>USOS rejected the consumer key or secret. Check them (Connection ▸ Connect…) and this computer&apos;s clock, then resume.</source>
         <translation>USOS odrzucił klucz (consumer key) lub sekret (consumer secret). Sprawdź je (Połączenie ▸ Połącz…) oraz zegar tego komputera, a potem wznów wysyłanie.</translation>
     </message>
     <message>
-        <location line="+10" />
-        <source>This key is not an administrative key, which sending mail requires. Ask your university's USOS API administrators for one, then resume.</source>
+        <location line="+10"/>
+        <source>This key is not an administrative key, which sending mail requires. Ask your university&apos;s USOS API administrators for one, then resume.</source>
         <translation>To nie jest klucz administracyjny, a jest on wymagany do wysyłania poczty. Poproś administratorów USOS API swojej uczelni o taki klucz, a potem wznów wysyłanie.</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>USOS refused a request, so sending stopped. Try again later.</source>
         <translation>USOS odrzucił żądanie, więc wysyłanie zostało zatrzymane. Spróbuj ponownie później.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Several requests in a row failed in a way that leaves their messages uncertain, so sending stopped before more became uncertain. Try again later.</source>
         <translation>Kilka żądań z rzędu nie powiodło się w sposób, który pozostawia ich wiadomości w stanie niepewnym, więc wysyłanie zatrzymano, zanim kolejne wiadomości stały się niepewne. Spróbuj ponownie później.</translation>
     </message>
     <message numerus="yes">
-        <location line="+19" />
+        <location line="+19"/>
         <source>All %Ln message(s) were accepted by USOS for delivery.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>USOS przyjął do doręczenia całą wysyłkę: %Ln wiadomość.</numerusform>
+            <numerusform>USOS przyjął do doręczenia całą wysyłkę: %Ln wiadomości.</numerusform>
+            <numerusform>USOS przyjął do doręczenia całą wysyłkę: %Ln wiadomości.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+5" />
-        <source>%Ln of the campaign's messages were accepted by USOS for delivery.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-            <numerusform />
+        <location line="+5"/>
+        <source>%Ln of the campaign&apos;s messages were accepted by USOS for delivery.</source>
+        <translation>
+            <numerusform>USOS przyjął do doręczenia %Ln wiadomość kampanii.</numerusform>
+            <numerusform>USOS przyjął do doręczenia %Ln wiadomości kampanii.</numerusform>
+            <numerusform>USOS przyjął do doręczenia %Ln wiadomości kampanii.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+6" />
+        <location line="+6"/>
         <source>%Ln message(s) were refused by USOS: those recipients get nothing. The reasons are listed below; correct the addresses and send to them again.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>USOS odrzucił %Ln wiadomość: jej odbiorca nic nie otrzyma. Powód podano poniżej; popraw adres i wyślij do tego odbiorcy ponownie.</numerusform>
+            <numerusform>USOS odrzucił %Ln wiadomości: ich odbiorcy nic nie otrzymają. Powody podano poniżej; popraw adresy i wyślij do tych odbiorców ponownie.</numerusform>
+            <numerusform>USOS odrzucił %Ln wiadomości: ich odbiorcy nic nie otrzymają. Powody podano poniżej; popraw adresy i wyślij do tych odbiorców ponownie.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+9" />
+        <location line="+9"/>
         <source>%Ln message(s) are uncertain: the connection failed while their request was under way, so USOS may or may not have them. They were not sent again, so nobody gets a message twice. Ask a few of those recipients (listed below) or the USOS administrators; to send some again, tick them in Send ▸ Interrupted campaigns….</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%Ln wiadomość ma status niepewny: połączenie zostało przerwane, gdy żądanie z nią było w toku, więc USOS mógł ją przyjąć lub nie. Nie została wysłana ponownie, więc nikt nie dostanie wiadomości dwa razy. Zapytaj jej odbiorcę (jest wymieniony poniżej) lub administratorów USOS; aby wysłać ją ponownie, zaznacz ją w oknie Wysyłanie ▸ Przerwane kampanie…</numerusform>
+            <numerusform>%Ln wiadomości mają status niepewny: połączenie zostało przerwane, gdy żądanie z nimi było w toku, więc USOS mógł je przyjąć lub nie. Nie zostały wysłane ponownie, więc nikt nie dostanie wiadomości dwa razy. Zapytaj kilku z tych odbiorców (są wymienieni poniżej) lub administratorów USOS; aby wysłać niektóre z nich ponownie, zaznacz je w oknie Wysyłanie ▸ Przerwane kampanie…</numerusform>
+            <numerusform>%Ln wiadomości ma status niepewny: połączenie zostało przerwane, gdy żądanie z nimi było w toku, więc USOS mógł je przyjąć lub nie. Nie zostały wysłane ponownie, więc nikt nie dostanie wiadomości dwa razy. Zapytaj kilku z tych odbiorców (są wymienieni poniżej) lub administratorów USOS; aby wysłać niektóre z nich ponownie, zaznacz je w oknie Wysyłanie ▸ Przerwane kampanie…</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>Nothing was stored or sent.</source>
         <translation>Nic nie zostało zapisane ani wysłane.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Stopped before anything was stored or sent.</source>
         <translation>Zatrzymano, zanim cokolwiek zostało zapisane lub wysłane.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>This campaign is being sent right now elsewhere (another window or a usosmail command). Nothing was changed here. Wait until it finishes, then look at Send ▸ Interrupted campaigns… again.</source>
         <translation>Ta kampania jest właśnie wysyłana gdzie indziej (w innym oknie lub poleceniem usosmail). Tutaj nic nie zmieniono. Zaczekaj, aż wysyłanie się zakończy, a potem ponownie otwórz Wysyłanie ▸ Przerwane kampanie…</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>This campaign is no longer in the journal. Nothing was sent.</source>
         <translation>Tej kampanii nie ma już w dzienniku wysyłek. Nic nie zostało wysłane.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The journal of sent messages cannot be used, so nothing was sent.</source>
         <translation>Nie można użyć dziennika wysyłek, więc nic nie zostało wysłane.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The message cannot be made, so nothing was sent.</source>
         <translation>Nie można utworzyć wiadomości, więc nic nie zostało wysłane.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>USOS cannot be used from here, so nothing was sent.</source>
         <translation>Nie udało się skorzystać z USOS, więc nic nie zostało wysłane.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>This campaign belongs to another USOS installation than the one connected. Connect to its installation, then resume. Nothing was sent.</source>
         <translation>Ta kampania należy do innej instalacji USOS niż ta, z którą jest nawiązane połączenie. Połącz się z jej instalacją, a potem wznów wysyłanie. Nic nie zostało wysłane.</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Sending stopped because of an unexpected error. Whatever was sent is recorded in the journal; Send ▸ Interrupted campaigns… shows what is left.</source>
         <translation>Wysyłanie zatrzymało się z powodu nieoczekiwanego błędu. Wszystko, co zostało wysłane, jest zapisane w dzienniku wysyłek; Wysyłanie ▸ Przerwane kampanie… pokazuje, co zostało do wysłania.</translation>
     </message>
@@ -3794,118 +3795,118 @@
 <context>
     <name>SheetDialog</name>
     <message>
-        <location filename="../../ui/sheet_dialog.py" line="+64" />
+        <location filename="../../ui/sheet_dialog.py" line="+64"/>
         <source>Sheet and header row — {name}</source>
         <translation>Arkusz i wiersz nagłówka — {name}</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>Read {name} again with these choices. The list loaded now stays until the new one is read.</source>
         <translation>Plik {name} zostanie wczytany ponownie z tymi ustawieniami. Obecna lista pozostanie do czasu wczytania nowej.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Sheet</source>
         <translation>Arkusz</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Reading the list of sheets…</source>
         <translation>Odczytywanie listy arkuszy…</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Sheet list status</source>
         <translation>Stan listy arkuszy</translation>
     </message>
     <message>
-        <location line="+3" />
-        <location line="+1" />
+        <location line="+3"/>
+        <location line="+1"/>
         <source>Find the header row automatically</source>
         <translation>Wykryj wiersz nagłówka automatycznie</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The first row that looks like column names, below any title rows; untick to choose it.</source>
-        <translation type="unfinished" />
+        <translation>Pierwszy wiersz, który wygląda na nazwy kolumn (poniżej ewentualnych wierszy tytułowych); odznacz, aby wybrać go samodzielnie.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Header row</source>
         <translation>Wiersz nagłówka</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>None: the sheet has no column names</source>
         <translation>Brak: arkusz nie ma nazw kolumn</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The number of the row that holds the column names, as the spreadsheet shows it.</source>
         <translation>Numer wiersza z nazwami kolumn, taki jak w arkuszu kalkulacyjnym.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Find the header row automatically (found: row {row})</source>
         <translation>Wykryj wiersz nagłówka automatycznie (wykryto: wiersz {row})</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>E-mail column</source>
         <translation>Kolumna z adresami e-mail</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>Choose a column, or type a column's name or letter (e.g. D).</source>
+        <location line="+3"/>
+        <source>Choose a column, or type a column&apos;s name or letter (e.g. D).</source>
         <translation>Wybierz kolumnę albo wpisz jej nazwę lub literę (np. D).</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Find automatically</source>
         <translation>Wykryj automatycznie</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>&amp;Sheet:</source>
         <translation>&amp;Arkusz:</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Header row:</source>
         <translation>&amp;Wiersz nagłówka:</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;E-mail column:</source>
         <translation>&amp;Kolumna z adresami e-mail:</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>&amp;Read again</source>
         <translation>Wczytaj &amp;ponownie</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Read the file again</source>
         <translation>Wczytaj plik ponownie</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>(a text file has a single sheet)</source>
         <translation>(plik tekstowy ma tylko jeden arkusz)</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>{name} (hidden)</source>
         <translation>{name} (ukryty)</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>(the sheet loaded now)</source>
         <translation>(obecnie wczytany arkusz)</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The list of sheets could not be read.</source>
         <translation>Nie udało się odczytać listy arkuszy.</translation>
     </message>
@@ -3913,87 +3914,87 @@
 <context>
     <name>StatusDock</name>
     <message>
-        <location filename="../../ui/status_monitor.py" line="+325" />
+        <location filename="../../ui/status_monitor.py" line="+325"/>
         <source>waiting</source>
         <translation>oczekuje</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>sent</source>
         <translation>wysłana</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>failed</source>
         <translation>nieudana</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>uncertain</source>
         <translation>niepewna</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>rejected</source>
         <translation>odrzucona</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>expired</source>
         <translation>wygasła</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>not sent</source>
         <translation>niewysłana</translation>
     </message>
     <message>
-        <location line="+122" />
+        <location line="+122"/>
         <source>Statuses</source>
         <translation>Statusy</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Message statuses</source>
         <translation>Statusy wiadomości</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Campaign</source>
         <translation>Kampania</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Status counts</source>
         <translation>Liczba wiadomości według statusu</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Finished messages</source>
         <translation>Zakończone wiadomości</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>%v of %m finished</source>
         <translation>Zakończono: %v z %m</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Polling state</source>
         <translation>Stan sprawdzania statusów</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Status of each recipient</source>
         <translation>Status każdego odbiorcy</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+23"/>
         <source>Campaign {id}: {subject}</source>
         <translation>Kampania {id}: {subject}</translation>
     </message>
     <message numerus="yes">
-        <location line="+10" />
+        <location line="+10"/>
         <source>%n sent</source>
         <translation>
             <numerusform>%n wysłana</numerusform>
@@ -4002,7 +4003,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n nieudana</numerusform>
@@ -4011,7 +4012,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n oczekująca</numerusform>
@@ -4020,7 +4021,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>%n uncertain</source>
         <translation>
             <numerusform>%n niepewna</numerusform>
@@ -4029,7 +4030,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>%n rejected</source>
         <translation>
             <numerusform>%n odrzucona</numerusform>
@@ -4038,7 +4039,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>%n expired</source>
         <translation>
             <numerusform>%n wygasła</numerusform>
@@ -4047,7 +4048,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>%n not sent</source>
         <translation>
             <numerusform>%n niewysłana</numerusform>
@@ -4056,7 +4057,7 @@
         </translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>No recipients.</source>
         <translation>Brak odbiorców.</translation>
     </message>
@@ -4064,32 +4065,32 @@
 <context>
     <name>StatusPoller</name>
     <message>
-        <location line="-310" />
+        <location line="-310"/>
         <source>Checking statuses…</source>
         <translation>Sprawdzanie statusów…</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Expired: USOS keeps statuses for 7 days only; the last ones seen are shown.</source>
         <translation>Statusy wygasły: USOS przechowuje je tylko przez 7 dni; widoczne są ostatnio odczytane.</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+37"/>
         <source>Statuses cannot be checked: connect to the installation first.</source>
         <translation>Nie można sprawdzić statusów: najpierw połącz się z instalacją.</translation>
     </message>
     <message>
-        <location line="+46" />
+        <location line="+46"/>
         <source>Polling stopped: %1</source>
         <translation>Sprawdzanie statusów zatrzymane: %1</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>All statuses are final; polling stopped.</source>
         <translation>Wszystkie statusy są ostateczne; sprawdzanie zatrzymano.</translation>
     </message>
     <message numerus="yes">
-        <location line="+5" />
+        <location line="+5"/>
         <source>offline — retrying in %n s</source>
         <translation>
             <numerusform>brak połączenia — ponowna próba za %n s</numerusform>
@@ -4098,7 +4099,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
+        <location line="+2"/>
         <source>Next check in %n s</source>
         <translation>
             <numerusform>Następne sprawdzenie za %n s</numerusform>
@@ -4107,7 +4108,7 @@
         </translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Statuses cannot be read: %1</source>
         <translation>Nie można odczytać statusów: %1</translation>
     </message>
@@ -4115,140 +4116,140 @@
 <context>
     <name>StatusTableModel</name>
     <message>
-        <location line="+94" />
+        <location line="+94"/>
         <source>Row</source>
         <translation>Wiersz</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Error</source>
         <translation>Błąd</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>The recipient's row in the spreadsheet.</source>
-        <translation type="unfinished" />
+        <location line="+3"/>
+        <source>The recipient&apos;s row in the spreadsheet.</source>
+        <translation>Wiersz odbiorcy w arkuszu kalkulacyjnym.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The address the message was sent to.</source>
-        <translation type="unfinished" />
+        <translation>Adres, na który wysłano wiadomość.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>What USOS says about the message: waiting, sent, failed, expired…</source>
-        <translation type="unfinished" />
+        <translation>Co USOS podaje o wiadomości: oczekuje, wysłana, nieudana, wygasła…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Why the message failed or was refused, as USOS or the app reports it.</source>
-        <translation type="unfinished" />
+        <translation>Dlaczego wysyłka wiadomości się nie powiodła lub wiadomość została odrzucona — według USOS lub programu.</translation>
     </message>
 </context>
 <context>
     <name>TemplateEditor</name>
     <message>
-        <location filename="../../ui/template_editor.py" line="+225" />
+        <location filename="../../ui/template_editor.py" line="+225"/>
         <source>Sender name</source>
         <translation>Nazwa nadawcy</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>USOS (the server's default)</source>
+        <location line="+1"/>
+        <source>USOS (the server&apos;s default)</source>
         <translation>USOS (domyślna nazwa serwera)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Sender address</source>
         <translation>Adres nadawcy</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>the server's no-reply address</source>
+        <location line="+1"/>
+        <source>the server&apos;s no-reply address</source>
         <translation>domyślny adres serwera typu no-reply</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Send a summary to</source>
         <translation>Wyślij podsumowanie do</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>nobody</source>
         <translation>nikogo</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>An address that receives a summary once every message is sent.</source>
         <translation>Adres, na który trafi podsumowanie po wysłaniu wszystkich wiadomości.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Language of the message</source>
         <translation>Język wiadomości</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Polish</source>
         <translation>Polski</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>English</source>
         <translation>Angielski</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The language USOS uses for the parts of the e-mail it adds.</source>
         <translation>Język, w którym USOS dodaje własne fragmenty wiadomości e-mail.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Sender &amp;name:</source>
         <translation>&amp;Nazwa nadawcy:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Sender &amp;address:</source>
         <translation>&amp;Adres nadawcy:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Su&amp;mmary to:</source>
         <translation>Podsumowanie &amp;do:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Language:</source>
         <translation>&amp;Język:</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Subject</source>
         <translation>Temat</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Subject, e.g. Decyzja stypendialna – {Imię} {Nazwisko}</source>
         <translation>Temat, np. Decyzja stypendialna – {Imię} {Nazwisko}</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Message text</source>
         <translation>Treść wiadomości</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Dear {Imię},
 
 … Type { to insert a column of the recipient list.</source>
@@ -4257,68 +4258,68 @@
 … Wpisz {, aby wstawić kolumnę z listy odbiorców.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Subject length</source>
         <translation>Długość tematu</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Message text length</source>
         <translation>Długość treści wiadomości</translation>
     </message>
     <message>
-        <location line="+19" />
-        <location line="+1" />
+        <location line="+19"/>
+        <location line="+1"/>
         <source>Insert placeholder</source>
         <translation>Wstaw pole</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Columns to insert</source>
         <translation>Kolumny do wstawienia</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Plain text</source>
         <translation>&amp;Zwykły tekst</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Plain text message</source>
         <translation>Wiadomość jako zwykły tekst</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;HTML</source>
         <translation>&amp;HTML</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>HTML message</source>
         <translation>Wiadomość w formacie HTML</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>&amp;Subject:</source>
         <translation>&amp;Temat:</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Format:</source>
         <translation>Format:</translation>
     </message>
     <message>
-        <location line="+113" />
+        <location line="+113"/>
         <source>Open a recipient list first: its columns are the placeholders.</source>
         <translation>Najpierw otwórz listę odbiorców: jej kolumny są polami do wstawienia.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Write a column of the recipient list into the text.</source>
         <translation>Wstaw do tekstu kolumnę z listy odbiorców.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>{name}  (written {{{placeholder}}})</source>
         <translation>{name}  (wpisywane jako {{{placeholder}}})</translation>
     </message>
@@ -4326,66 +4327,66 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../ui/welcome.py" line="+30" />
+        <location filename="../../ui/welcome.py" line="+30"/>
         <source>Welcome</source>
-        <translation type="unfinished" />
+        <translation>Strona powitalna</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+2" />
+        <location line="+2"/>
+        <location line="+2"/>
         <source>Welcome to usosmail-gui</source>
-        <translation type="unfinished" />
+        <translation>Witamy w programie usosmail-gui</translation>
     </message>
     <message>
-        <location line="+9" />
-        <source>Send a personal e-mail to every student on a list — with their name, their grade or anything else your spreadsheet holds — through your university's USOS. You see each message before it goes, and the app follows every one until USOS has sent it. If you are not sure yet, try the sandbox first: it works like the real thing, but no e-mail leaves your computer.</source>
-        <translation type="unfinished" />
+        <location line="+9"/>
+        <source>Send a personal e-mail to every student on a list — with their name, their grade or anything else your spreadsheet holds — through your university&apos;s USOS. You see each message before it goes, and the app follows every one until USOS has sent it. If you are not sure yet, try the sandbox first: it works like the real thing, but no e-mail leaves your computer.</source>
+        <translation>Wyślij każdemu studentowi z listy osobistą wiadomość e-mail — z jego imieniem, oceną lub czymkolwiek innym, co zawiera Twój arkusz kalkulacyjny — przez USOS swojej uczelni. Każdą wiadomość zobaczysz, zanim zostanie wysłana, a program śledzi każdą z nich, dopóki USOS jej nie wyśle. Jeśli nie masz jeszcze pewności, najpierw wypróbuj piaskownicę: działa jak prawdziwy system, ale żadna wiadomość e-mail nie opuści Twojego komputera.</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>About usosmail-gui</source>
-        <translation type="unfinished">O programie usosmail-gui</translation>
+        <translation>O programie usosmail-gui</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Try it with the sandbox</source>
-        <translation type="unfinished" />
+        <translation>Wypróbuj w piaskownicy</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>A demo list of students and a sample letter. Nothing is sent to anyone.</source>
-        <translation type="unfinished" />
+        <translation>Przykładowa lista studentów i przykładowa wiadomość. Nic nie zostanie do nikogo wysłane.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Starts a practice server on this computer with a demo list and a sample letter. Messages stay on this computer.</source>
-        <translation type="unfinished" />
+        <translation>Uruchamia na tym komputerze lokalny serwer testowy z przykładową listą i przykładową wiadomością. Wiadomości nie opuszczają tego komputera.</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Connect to my university</source>
-        <translation type="unfinished" />
+        <translation>Połącz z moją uczelnią</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>With the administrative key from your USOS API administrators.</source>
-        <translation type="unfinished" />
+        <translation>Za pomocą klucza administracyjnego od administratorów USOS API Twojej uczelni.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Choose your university and enter the consumer key and secret you received from the people who run your USOS API.</source>
-        <translation type="unfinished" />
+        <translation>Wybierz swoją uczelnię i wpisz klucz (consumer key) oraz sekret (consumer secret) otrzymane od osób, które zarządzają USOS API na Twojej uczelni.</translation>
     </message>
 </context>
 <context>
     <name>usosmail-gui</name>
     <message>
-        <location filename="../../app.py" line="+66" />
-        <source>Send personalised e-mail to students through your university's USOS API (services/mailing) and follow every message until it is sent.</source>
+        <location filename="../../app.py" line="+66"/>
+        <source>Send personalised e-mail to students through your university&apos;s USOS API (services/mailing) and follow every message until it is sent.</source>
         <translation>Wysyłaj spersonalizowane wiadomości e-mail do studentów przez USOS API swojej uczelni (services/mailing) i śledź każdą wiadomość aż do jej wysłania.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Examples:
   usosmail-gui                       open the app; the first time, a welcome page offers
                                      to connect to your university or to try the sandbox
@@ -4399,67 +4400,79 @@
 
 The consumer secret is never accepted on the command line (it would stay in the
 shell history); it is kept in the system keyring. For scripts, see `usosmail`.</source>
-        <translation type="unfinished" />
+        <translation>Przykłady:
+  usosmail-gui                       otwiera program; za pierwszym razem pokazuje stronę
+                                     powitalną: połączenie z uczelnią albo piaskownica
+  usosmail-gui --sandbox             wszystko działa na lokalnym serwerze testowym;
+                                     nic nie jest do nikogo wysyłane
+  usosmail-gui --sandbox --demo      to samo, z wczytaną przykładową listą studentów
+  usosmail-gui --installation https://usosapps.example.edu.pl/
+                                     od razu łączy, używając zapisanego klucza
+  usosmail-gui --sandbox --demo --language en --screenshot window.png
+                                     zapisuje obraz okna (do dokumentacji)
+
+Sekret (consumer secret) nigdy nie jest przyjmowany w wierszu poleceń (zostałby
+w historii powłoki); pobiera się go z systemowego magazynu haseł. Do skryptów: `usosmail`.</translation>
     </message>
     <message>
-        <location line="+21" />
-        <source>start a local USOS API test server inside the app and connect to it with its administrative key; messages are 'delivered' into a temporary folder, never sent</source>
+        <location line="+21"/>
+        <source>start a local USOS API test server inside the app and connect to it with its administrative key; messages are &apos;delivered&apos; into a temporary folder, never sent</source>
         <translation>uruchamia w programie lokalny serwer testowy USOS API i łączy się z nim za pomocą jego klucza administracyjnego; wiadomości są „dostarczane” do folderu tymczasowego, nigdy nie są wysyłane</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>connect at start to this USOS API installation (its https:// base URL), using the key and secret saved for it</source>
         <translation>przy uruchomieniu łączy się z tą instalacją USOS API (podaj jej podstawowy adres https://), używając zapisanego dla niej klucza i sekretu</translation>
     </message>
     <message>
-        <location line="+9" />
-        <source>load the bundled demo list of students (fictitious people and addresses) and a sample template in the window's language at start</source>
-        <translation type="unfinished" />
+        <location line="+9"/>
+        <source>load the bundled demo list of students (fictitious people and addresses) and a sample template in the window&apos;s language at start</source>
+        <translation>przy uruchomieniu wczytuje dołączoną przykładową listę studentów (fikcyjne osoby i adresy) oraz przykładowy szablon w języku okna</translation>
     </message>
     <message>
-        <location line="+9" />
-        <source>the language of the window for this run; by default the system's, or the one chosen in View &gt; Language</source>
-        <translation type="unfinished" />
+        <location line="+9"/>
+        <source>the language of the window for this run; by default the system&apos;s, or the one chosen in View &gt; Language</source>
+        <translation>język okna przy tym uruchomieniu; domyślnie język systemu albo język wybrany w menu Widok &gt; Język</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>on a first run, do not show the welcome page that offers to connect or to try the sandbox</source>
-        <translation type="unfinished" />
+        <translation>przy pierwszym uruchomieniu nie pokazuje strony powitalnej, która proponuje połączenie z uczelnią lub wypróbowanie piaskownicy</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>with --sandbox (implies --demo): once the demo is loaded and a student is previewed, save a PNG picture of the window (1280x800, fresh settings) to FILE and quit; exit code 1 if it cannot</source>
-        <translation type="unfinished" />
+        <translation>razem z --sandbox (włącza też --demo): po wczytaniu przykładowych danych i wyświetleniu podglądu wiadomości dla studenta zapisuje obraz okna w formacie PNG (1280x800, ustawienia domyślne) do pliku FILE i kończy działanie; jeśli to się nie uda, kod wyjścia to 1</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>--screenshot works only with --sandbox: it pictures the demo on the local test server, for documentation and tests</source>
-        <translation type="unfinished" />
+        <translation>--screenshot działa tylko razem z --sandbox: zapisuje obraz okna z przykładowymi danymi na lokalnym serwerze testowym, na potrzeby dokumentacji i testów</translation>
     </message>
     <message>
-        <location line="+51" />
+        <location line="+51"/>
         <source>Local sandbox</source>
         <translation>Lokalna piaskownica</translation>
     </message>
     <message>
-        <location line="+168" />
+        <location line="+168"/>
         <source>The picture could not be saved to {path}.</source>
-        <translation type="unfinished" />
+        <translation>Nie udało się zapisać obrazu w pliku {path}.</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>The window did not come to rest within {seconds:g} s; no picture was taken.</source>
-        <translation type="unfinished" />
+        <translation>Okno nie ustabilizowało się w ciągu {seconds:g} s; obraz nie został zapisany.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>usosmail-gui: {reason}</source>
-        <translation type="unfinished" />
+        <translation>usosmail-gui: {reason}</translation>
     </message>
     <message>
-        <location line="+64" />
+        <location line="+64"/>
         <source>The local sandbox could not be started: {reason}</source>
-        <translation type="unfinished" />
+        <translation>Nie udało się uruchomić lokalnej piaskownicy: {reason}</translation>
     </message>
 </context>
 </TS>
