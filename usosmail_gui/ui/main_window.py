@@ -1079,20 +1079,7 @@ class MainWindow(QMainWindow):
         menu = self.recent_menu
         menu.clear()
         for number, path in enumerate(paths, 1):
-            name = os.path.basename(path).replace("&", "&&")
-            folder = os.path.dirname(path).replace("&", "&&")
-            action = QAction(f"&{number} {name} — {folder}" if number < 10 else f"{name} — {folder}", menu)
-            action.setData(path)
-            if path in self._missing_recent:
-                action.setEnabled(False)
-                action.setText(self.tr("{entry} (not found)").format(entry=action.text()))
-                action.setToolTip(
-                    self.tr("The file is no longer there: moved, renamed or on a drive not connected.")
-                )
-            else:
-                action.setStatusTip(path)
-                action.triggered.connect(lambda _checked=False, chosen=path: self.open_file(chosen))
-            menu.addAction(action)
+            menu.addAction(self._recent_action(menu, number, path, self._missing_recent, self.open_file))
         if paths:
             menu.addSeparator()
         else:
@@ -1100,6 +1087,25 @@ class MainWindow(QMainWindow):
             empty.setEnabled(False)
         menu.addAction(self.clear_recent_action)
         self.clear_recent_action.setEnabled(bool(paths))
+
+    def _recent_action(
+        self, menu: QMenu, number: int, path: str, missing: set[str], opener: Callable[[str], object]
+    ) -> QAction:
+        """One entry of an Open Recent menu: "&1 name — folder", disabled when the file is gone."""
+        name = os.path.basename(path).replace("&", "&&")
+        folder = os.path.dirname(path).replace("&", "&&")
+        action = QAction(f"&{number} {name} — {folder}" if number < 10 else f"{name} — {folder}", menu)
+        action.setData(path)
+        if path in missing:
+            action.setEnabled(False)
+            action.setText(self.tr("{entry} (not found)").format(entry=action.text()))
+            action.setToolTip(
+                self.tr("The file is no longer there: moved, renamed or on a drive not connected.")
+            )
+        else:
+            action.setStatusTip(path)
+            action.triggered.connect(lambda _checked=False, chosen=path: opener(chosen))
+        return action
 
     @Slot()
     def clear_recent_files(self) -> None:
@@ -1143,19 +1149,9 @@ class MainWindow(QMainWindow):
         menu = self.recent_templates_menu
         menu.clear()
         for number, path in enumerate(paths, 1):
-            name = os.path.basename(path).replace("&", "&&")
-            folder = os.path.dirname(path).replace("&", "&&")
-            action = QAction(f"&{number} {name} — {folder}" if number < 10 else f"{name} — {folder}", menu)
-            action.setData(path)
-            if path in self._missing_templates:
-                action.setEnabled(False)
-                action.setText(self.tr("{entry} (not found)").format(entry=action.text()))
-            else:
-                action.setStatusTip(path)
-                action.triggered.connect(
-                    lambda _checked=False, chosen=path: self.composer.open_template(chosen)
-                )
-            menu.addAction(action)
+            menu.addAction(
+                self._recent_action(menu, number, path, self._missing_templates, self.composer.open_template)
+            )
         if paths:
             menu.addSeparator()
         else:
