@@ -14,10 +14,8 @@ import argparse
 import logging
 import signal
 import sys
-import tempfile
 import threading
 from collections.abc import Callable, Sequence
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,13 +33,15 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from . import __version__
-from .core.credentials import Credentials, CredentialStore
 from .ui import workers
 from .ui.i18n import ENGLISH, LANGUAGES, POLISH, install_translations
 from .ui.main_window import ActiveConnection, MainWindow
 from .ui.settings import APPLICATION, KEY_LAST_URL, ORGANIZATION, app_settings
 
 if TYPE_CHECKING:
+    import tempfile
+
+    from .core.credentials import CredentialStore
     from .sandbox import Sandbox
 
 SANDBOX_DELAY = 2.0  # seconds a sandbox message waits, so the queue and statuses show
@@ -199,6 +199,8 @@ class SandboxSession:
 
 def sandbox_connection(sandbox: Sandbox) -> ActiveConnection:
     """The sandbox's address with its administrative key (shown as "Local sandbox")."""
+    from .core.credentials import Credentials
+
     return ActiveConnection(
         sandbox.url,
         Credentials(sandbox.admin_key, sandbox.admin_secret),
@@ -209,11 +211,15 @@ def sandbox_connection(sandbox: Sandbox) -> ActiveConnection:
 
 def demo_list_path() -> Path:
     """The bundled demo list (``resources/demo/studenci.csv``) as a file on disk."""
+    from importlib import resources
+
     return Path(str(resources.files("usosmail_gui").joinpath("resources/demo/studenci.csv")))
 
 
 def demo_template_path(language: str) -> Path:
     """The sample letter in the window's language that uses every column of the demo list."""
+    from importlib import resources
+
     name = DEMO_TEMPLATES.get(language, DEMO_TEMPLATES[ENGLISH])
     return Path(str(resources.files("usosmail_gui").joinpath(f"resources/templates/{name}")))
 
@@ -245,19 +251,22 @@ class SandboxLauncher:
             self._session = SandboxSession()
         session = self._session
         if session.sandbox is not None:
-            window.use_connection(sandbox_connection(session.sandbox))
+            running = session.sandbox
+            window.when_ready(lambda: window.use_connection(sandbox_connection(running)))
         elif not self._starting:
             self._starting = True
             window.show_starting_sandbox()
             workers.run_in_background(
                 session.start,
                 parent=window,
-                on_result=lambda sandbox: window.use_connection(sandbox_connection(sandbox)),
+                on_result=lambda sandbox: window.when_ready(
+                    lambda: window.use_connection(sandbox_connection(sandbox))
+                ),
                 on_error=self._failed,
                 on_finished=self._started,
             )
         if demo:
-            load_demo(window, self._language)
+            window.when_ready(lambda: load_demo(window, self._language))
 
     def _started(self) -> None:
         self._starting = False
@@ -307,7 +316,7 @@ class ScreenshotTaker(QObject):
         self.exit_code: int | None = None  # set once finished
         window.statusRefreshed.connect(self._status_refreshed)
         window.recipientsLoaded.connect(self._recipients_loaded)
-        window.composer.templateChanged.connect(self._template_shown)
+        window.when_ready(self._watch_template)
         self._poll = QTimer(self)
         self._poll.setInterval(SCREENSHOT_POLL_MS)
         self._poll.timeout.connect(self._poll_idle)
@@ -317,6 +326,9 @@ class ScreenshotTaker(QObject):
         self._deadline.setInterval(int(timeout_s * 1000))
         self._deadline.timeout.connect(self._timed_out)
         self._deadline.start()
+
+    def _watch_template(self) -> None:
+        self._window.composer.templateChanged.connect(self._template_shown)
 
     def _status_refreshed(self, _report: object) -> None:
         connection = self._window.connection()
@@ -338,7 +350,8 @@ class ScreenshotTaker(QObject):
         window, composer = self._window, self._window.composer
         connection = window.connection()
         return (
-            self._checked
+            window.ready
+            and self._checked
             and self._listed
             and self._templated
             and connection is not None
@@ -412,6 +425,7 @@ def build_main_window(
     settings: QSettings | None = None,
     sandbox_session: SandboxSession | None = None,
     language: str = ENGLISH,
+    deferred: bool = False,
 ) -> tuple[MainWindow, Callable[[], None]]:
     """Compose the window from the options; returns it and the clean-up to run after it closes.
 
@@ -419,17 +433,26 @@ def build_main_window(
     imports what they need: the sandbox and the ``--demo`` files are started once the event
     loop runs (after the window is shown), stored credentials are read and the journal is
     searched for interrupted campaigns in workers. ``language`` ("pl"/"en") picks the demo
-    template.
+    template. ``deferred`` (as ``main`` does): the window shows its frame first and builds
+    its work area once shown (``MainWindow.when_ready``); the store is the keyring's unless
+    given.
     """
-    store = credential_store or CredentialStore()
+    store = credential_store
     settings = settings if settings is not None else app_settings()
     offer_resume = options.screenshot is None  # the picture shows the demo, not the journal
     if options.sandbox:
-        window = MainWindow(store, settings=settings, restore_last=False, offer_resume=offer_resume)
+        window = MainWindow(
+            store, settings=settings, restore_last=False, offer_resume=offer_resume, deferred=deferred
+        )
     elif options.installation:
         connection = ActiveConnection(options.installation.strip())
         window = MainWindow(
-            store, connection=connection, settings=settings, ask_when_missing=True, offer_resume=True
+            store,
+            connection=connection,
+            settings=settings,
+            ask_when_missing=True,
+            offer_resume=True,
+            deferred=deferred,
         )
     else:
         window = MainWindow(
@@ -437,14 +460,17 @@ def build_main_window(
             settings=settings,
             offer_resume=True,
             welcome=should_offer_connection_dialog(options, settings),
+            deferred=deferred,
         )
     launcher = SandboxLauncher(window, language=language, session=sandbox_session)
     window.sandboxRequested.connect(lambda: launcher.start(demo=True))
     if options.sandbox:
         window.show_starting_sandbox()
-        QTimer.singleShot(0, window, lambda: launcher.start(demo=options.demo))
+        # Once the work area's modules are in: the sandbox's worker then imports only its own
+        # (two threads importing the same modules at once can see one half-initialised).
+        QTimer.singleShot(0, window, lambda: window.when_ready(lambda: launcher.start(demo=options.demo)))
     elif options.demo:
-        QTimer.singleShot(0, window, lambda: load_demo(window, language))
+        QTimer.singleShot(0, window, lambda: window.when_ready(lambda: load_demo(window, language)))
     if options.screenshot is not None:
         window.resize(*SCREENSHOT_SIZE)
         taker = ScreenshotTaker(window, Path(options.screenshot))
@@ -499,13 +525,10 @@ def _quit_on_signals(app: QCoreApplication) -> QTimer:
 
 
 def _app_icon() -> QIcon | None:
-    try:
-        icon_file = resources.files("usosmail_gui").joinpath("resources/icons/usosmail-gui.svg")
-        if icon_file.is_file():
-            return QIcon(str(icon_file))
-    except (OSError, ModuleNotFoundError):
-        pass
-    return None
+    """The window icon, from the package's folder (importlib.resources would cost ~5 ms of
+    start-up for a file that is always beside this module in an installed package)."""
+    icon_file = Path(__file__).resolve().parent / "resources" / "icons" / "usosmail-gui.svg"
+    return QIcon(str(icon_file)) if icon_file.is_file() else None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -523,7 +546,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     QCoreApplication.setApplicationVersion(__version__)
     QApplication.setApplicationDisplayName("usosmail-gui")
     # A picture for documentation starts from fresh settings, so it looks the same everywhere.
-    scratch = tempfile.TemporaryDirectory(prefix="usosmail-gui-") if options.screenshot else None
+    scratch: tempfile.TemporaryDirectory[str] | None = None
+    if options.screenshot:
+        import tempfile
+
+        scratch = tempfile.TemporaryDirectory(prefix="usosmail-gui-")
     if scratch is not None:
         settings = QSettings(str(Path(scratch.name) / "settings.ini"), QSettings.Format.IniFormat)
     else:
@@ -536,7 +563,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _quit_on_signals(app)
 
     try:
-        window, shutdown = build_main_window(options, settings=settings, language=language)
+        window, shutdown = build_main_window(options, settings=settings, language=language, deferred=True)
         taker = window.findChild(ScreenshotTaker)
         if taker is not None:
             taker.finished.connect(app.exit)

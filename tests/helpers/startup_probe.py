@@ -2,11 +2,14 @@
 
 ``python -m tests.helpers.startup_probe app [usosmail-gui options…]`` runs the app's real
 ``main()``; ``python -m tests.helpers.startup_probe baseline`` shows a bare QMainWindow,
-the least a PySide6 app can do. Both print one JSON line when the window is exposed, then
-quit:
+the least a PySide6 app can do. Both print one JSON line when the window is exposed (its
+first paint); the app prints a second one, ``{"ready": true}``, once its work area is built
+(the window's ``workAreaReady`` property is set), then both quit. The first line says:
 
 - ``heavy_at_show``: the heavy modules in ``sys.modules`` when the window got its Show
   event (that is, before the event loop ran: nothing deferred has started yet);
+- ``work_area_at_show``: the work area's modules (``main_window._WORK_AREA_MODULES``: the
+  composer, the recipient list, the core's campaign, recipients, template…) loaded by then;
 - ``heavy_on_gui_thread``: with ``--spy``, the heavy modules the GUI thread began to import
   before that moment (workers may import them at any time; this is what start-up waits on).
 
@@ -26,6 +29,15 @@ from importlib.machinery import ModuleSpec
 from types import ModuleType
 
 HEAVY = ("pandas", "keyring", "requests_oauthlib", "requests", "oauthlib", "usosmail_gui.sandbox")
+WORK_AREA = (  # a sample of usosmail_gui.ui.main_window._WORK_AREA_MODULES (not imported here)
+    "usosmail_gui.core.campaign",
+    "usosmail_gui.core.recipients",
+    "usosmail_gui.core.template",
+    "usosmail_gui.ui.composer",
+    "usosmail_gui.ui.recipients_view",
+    "usosmail_gui.ui.status_monitor",
+    "email_validator",
+)
 WINDOW_NAME = "mainWindow"  # the objectName of the app's MainWindow (and of the baseline's)
 SETTINGS_ENV = "STARTUP_PROBE_SETTINGS"
 
@@ -56,7 +68,7 @@ def main(argv: list[str]) -> int:
     mode, rest = argv[0], argv[1:]
 
     from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
-    from PySide6.QtWidgets import QApplication, QMainWindow
+    from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
     folder = os.environ.get(SETTINGS_ENV)
     if folder:
@@ -68,23 +80,58 @@ def main(argv: list[str]) -> int:
     report: dict[str, object] = {}
 
     class Watch(QObject):
+        """Finds the window through an application-wide filter, then watches only it and its
+        QWindow: an application-wide Python filter makes PySide6 wrap every QObject that gets
+        an event, and wrapping one of Qt's private classes (an animation timer, say) loads
+        every type of every module (~50 ms) — a cost of the probe, not of the app."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.window: QObject | None = None
+
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if self.window is None:
+                if watched.objectName() == WINDOW_NAME:
+                    self.window = watched
+                    app.removeEventFilter(self)
+                    watched.installEventFilter(self)
+                    self.window_event(watched, event)
+                return False
+            self.window_event(watched, event)
+            return False
+
+        def window_event(self, watched: QObject, event: QEvent) -> None:
             kind = event.type()
-            name = watched.objectName()
-            if kind == QEvent.Type.Show and name == WINDOW_NAME and "heavy_at_show" not in report:
+            if kind == QEvent.Type.Show and watched is self.window and "heavy_at_show" not in report:
                 report["heavy_at_show"] = [name for name in HEAVY if name in sys.modules]
+                report["work_area_at_show"] = [name for name in WORK_AREA if name in sys.modules]
                 if spy is not None:
                     report["heavy_on_gui_thread"] = list(spy.on_gui_thread)
-            elif (
-                kind == QEvent.Type.Expose
-                and name == WINDOW_NAME + "Window"  # the widget's QWindow
-                and "heavy_at_show" in report
-                and "exposed" not in report
-            ):
+                handle = watched.windowHandle() if isinstance(watched, QWidget) else None
+                if handle is not None:
+                    handle.installEventFilter(self)
+            elif kind == QEvent.Type.Expose and watched is not self.window and "exposed" not in report:
                 report["exposed"] = True
                 print(json.dumps(report), flush=True)
-                QTimer.singleShot(0, app.quit)
-            return False
+                if mode == "baseline" or built_before_paint():
+                    QTimer.singleShot(0, app.quit)
+            elif (
+                kind == QEvent.Type.DynamicPropertyChange
+                and watched is self.window
+                and watched.property("workAreaReady")
+                and "ready" not in report
+            ):
+                report["ready"] = True
+                if "exposed" in report:
+                    print(json.dumps({"ready": True}), flush=True)
+                    QTimer.singleShot(0, app.quit)
+
+    def built_before_paint() -> bool:
+        """The work area was built before the first paint (then the ready line follows now)."""
+        if "ready" in report:
+            print(json.dumps({"ready": True}), flush=True)
+            return True
+        return False
 
     watch = Watch()
     app.installEventFilter(watch)

@@ -12,6 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
 from tests.helpers.memory_keyring import MemoryKeyring
@@ -20,7 +23,8 @@ from usosmail_gui import app
 from usosmail_gui.core.credentials import CredentialStore
 from usosmail_gui.core.usos.connection import Verdict
 from usosmail_gui.ui import workers
-from usosmail_gui.ui.settings import KEY_LAST_URL, app_settings
+from usosmail_gui.ui.main_window import MainWindow
+from usosmail_gui.ui.settings import KEY_GEOMETRY, KEY_LAST_URL, app_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 TIMEOUT = 20000
@@ -44,7 +48,8 @@ def test_module_entry_point_version() -> None:
 
 def probe_start(tmp_path: Path, *options: str) -> dict[str, Any]:
     """Run the real ``main()`` in a fresh process (isolated settings, data and caches) and
-    return what ``tests.helpers.startup_probe`` saw when the window was first shown."""
+    return what ``tests.helpers.startup_probe`` saw when the window was first shown; the
+    work area must have been built afterwards (the probe's ``{"ready": true}`` line)."""
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
@@ -57,9 +62,10 @@ def probe_start(tmp_path: Path, *options: str) -> dict[str, Any]:
         capture_output=True, text=True, env=env, cwd=ROOT, timeout=120, check=False,
     )
     assert done.returncode == 0, done.stderr
-    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
-    assert lines, done.stdout + done.stderr
-    report: dict[str, Any] = json.loads(lines[-1])
+    lines = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+    assert len(lines) == 2 and lines[1] == {"ready": True}, done.stdout + done.stderr
+    report: dict[str, Any] = lines[0]
+    assert report["exposed"]
     return report
 
 
@@ -74,10 +80,13 @@ def probe_start(tmp_path: Path, *options: str) -> dict[str, Any]:
 def test_window_is_shown_before_heavy_modules_load(tmp_path: Path, options: list[str]) -> None:
     """At the window's first Show event no heavy module is loaded at all: not by the GUI
     thread, and not by a worker either, because the sandbox and the demo files start only
-    once the event loop runs (they are imported in workers afterwards)."""
+    once the event loop runs (they are imported in workers afterwards). Nor is the work
+    area's code (composer, recipient list, the core's campaign and template): the window
+    shows its frame first and builds the work area once that is painted."""
     report = probe_start(tmp_path, *options)
     assert report["heavy_on_gui_thread"] == []
     assert report["heavy_at_show"] == []
+    assert report["work_area_at_show"] == []
 
 
 def test_first_run_shows_the_welcome_page_only_when_nothing_is_chosen() -> None:
@@ -147,3 +156,57 @@ def test_sandbox_requested_starts_the_sandbox_with_the_demo_and_shutdown_stops_i
     assert session.sandbox is not None
     shutdown()
     assert session.sandbox is None  # stopped, its temporary folder removed
+
+
+def test_deferred_window_paints_its_frame_then_builds_the_work_area(
+    qtbot: QtBot, memory_store: tuple[CredentialStore, MemoryKeyring]
+) -> None:
+    """``deferred=True`` (as ``main()`` builds it): menus and status bar at once, the work area
+    after the first paint; callbacks given to ``when_ready`` run then, in order."""
+    window = MainWindow(memory_store[0], deferred=True)
+    qtbot.addWidget(window)
+    called: list[str] = []
+    window.when_ready(lambda: called.append("first"))
+    window.when_ready(lambda: called.append("second"))
+    assert not window.ready and not hasattr(window, "composer")
+    assert [menu.title() for menu in window.menuBar().findChildren(QMenu)][:1]  # the frame's menus exist
+    assert window.open_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Open)
+    assert window.installation_label.text() == "No installation chosen"
+    with qtbot.waitSignal(window.workAreaReady, timeout=TIMEOUT):
+        window.show()
+    assert window.ready and called == ["first", "second"]
+    assert window.central_stack.currentWidget() is window.splitter
+    assert window.composer.isVisible() and window.recipient_pane.isVisible()
+    assert window.property("workAreaReady") is True
+    window.when_ready(lambda: called.append("now"))  # once ready: at once
+    assert called[-1] == "now"
+    assert window.send_test_action.shortcut() == QKeySequence("Ctrl+T")
+    assert window.main_toolbar.actions()[1] is window.composer.save_action
+
+
+def test_deferred_window_closed_before_its_work_area_is_built(
+    qtbot: QtBot, memory_store: tuple[CredentialStore, MemoryKeyring]
+) -> None:
+    """Closing in the instant before the work area exists saves nothing and builds nothing."""
+    settings = app_settings()
+    window = MainWindow(memory_store[0], deferred=True, settings=settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.close()
+    qtbot.waitUntil(lambda: workers.active_task_count() == 0, timeout=TIMEOUT)
+    QCoreApplication.processEvents()
+    assert not window.ready and not window.isVisible()
+    assert settings.value(KEY_GEOMETRY) is None
+
+
+def test_main_window_module_is_light() -> None:
+    """Importing the window for its frame loads none of the work area (the worker does)."""
+    code = (
+        "import sys, usosmail_gui.ui.main_window as m\n"
+        "print(','.join(n for n in m._WORK_AREA_MODULES if n in sys.modules))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == ""

@@ -26,8 +26,8 @@ TIMEOUT = 30000
 def build(
     qtbot: QtBot, options: list[str], store: CredentialStore, session: app.SandboxSession | None = None
 ) -> tuple[MainWindow, app.ScreenshotTaker, Callable[[], None]]:
-    window, shutdown = app.build_main_window(
-        app.parse_args(options), credential_store=store, sandbox_session=session
+    window, shutdown = app.build_main_window(  # deferred, as main() builds it
+        app.parse_args(options), credential_store=store, sandbox_session=session, deferred=True
     )
     qtbot.addWidget(window)
     taker = window.findChild(app.ScreenshotTaker)

@@ -22,13 +22,18 @@ cannot be read leaves the list loaded before exactly as it was.
 from __future__ import annotations
 
 import functools
+import importlib
 import logging
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QMetaObject, QMimeData, QObject, QSettings, Qt, QTimer, Signal, Slot
+# ``Qt`` (the namespace) is reached through ``QtCore`` on purpose: PySide6 builds its 100-odd
+# enums on first access (~30 ms), which the window's first paint does not wait for.
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QMetaObject, QMimeData, QObject, QSettings, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -39,6 +44,7 @@ from PySide6.QtGui import (
     QIcon,
     QKeySequence,
     QShowEvent,
+    QWindow,
 )
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -60,42 +66,8 @@ from PySide6.QtWidgets import (
 )
 
 from usosmail_gui import __version__
-from usosmail_gui.core.campaign import CampaignDraft, build_test_campaign, key_fingerprint
-from usosmail_gui.core.credentials import Credentials, CredentialStore
-from usosmail_gui.core.journal import CampaignRecord
-from usosmail_gui.core.recipients import LoadProgress, RecipientTable, SpreadsheetError, Summary
-from usosmail_gui.core.recipients.emails import EmailChecker
-from usosmail_gui.core.sending import SendProgress, StopReason
-from usosmail_gui.core.template import EXTENSION as TEMPLATE_EXTENSION
-from usosmail_gui.core.usos.connection import ConnectionReport, Verdict, check_connection
-from usosmail_gui.core.usos.installations import known_installations
-from usosmail_gui.core.usos.wire import normalize_base_url
-from usosmail_gui.ui.problem_texts import load_error_text
 
-from . import texts
-from .composer import ComposerPanel
-from .connection_dialog import CheckConnection, ConnectionDialog, ListInstallations
-from .history_window import HistoryWindow
 from .i18n import ENGLISH, POLISH, SYSTEM, language_preference, set_language_preference
-from .icons import icon
-from .loading import LoadRequest, file_dialog_filter, is_spreadsheet_path, load_job
-from .recipients_view import RecipientPane
-from .resume_dialog import ResumeDialog
-from .send_dialog import RetrySource, SendDialog
-from .sending import (
-    KEY_TEST_ADDRESS,
-    CampaignStarted,
-    Interrupted,
-    SendOutcome,
-    SendProgressDialog,
-    SendRequest,
-    SendSession,
-    counts_text,
-    failure_text,
-    find_interrupted,
-    leave_uncertain,
-    outcome_text,
-)
 from .settings import (
     KEY_COMPOSER_SPLITTER,
     KEY_GEOMETRY,
@@ -109,10 +81,31 @@ from .settings import (
     recent_files,
     remember_recent_file,
 )
-from .sheet_dialog import ListSheets, SheetDialog
-from .status_monitor import StatusDock, StatusPoller, StatusSnapshot
-from .welcome import WelcomePage
 from .workers import Task, run_in_background
+
+if TYPE_CHECKING:  # at run time these load after the window is first shown (``_WORK_AREA_MODULES``)
+    from usosmail_gui.core.campaign import CampaignDraft
+    from usosmail_gui.core.credentials import Credentials, CredentialStore
+    from usosmail_gui.core.journal import CampaignRecord
+    from usosmail_gui.core.recipients import LoadProgress, RecipientTable, Summary
+    from usosmail_gui.core.sending import SendProgress
+    from usosmail_gui.core.usos.connection import ConnectionReport
+
+    from .connection_dialog import CheckConnection, ConnectionDialog, ListInstallations
+    from .history_window import HistoryWindow
+    from .loading import LoadRequest
+    from .resume_dialog import ResumeDialog
+    from .send_dialog import SendDialog
+    from .sending import (
+        CampaignStarted,
+        Interrupted,
+        SendOutcome,
+        SendProgressDialog,
+        SendRequest,
+        SendSession,
+    )
+    from .sheet_dialog import ListSheets, SheetDialog
+    from .status_monitor import StatusSnapshot
 
 log = logging.getLogger(__name__)
 
@@ -167,26 +160,28 @@ class MainWindow(QMainWindow):
     sendFinished = Signal(object)
     interruptedFound = Signal(object)
     sandboxRequested = Signal()
+    workAreaReady = Signal()
 
     def __init__(
         self,
-        credential_store: CredentialStore,
+        credential_store: CredentialStore | None = None,
         *,
         connection: ActiveConnection | None = None,
-        check: CheckConnection = check_connection,
-        list_installations: ListInstallations = known_installations,
+        check: CheckConnection | None = None,
+        list_installations: ListInstallations | None = None,
         settings: QSettings | None = None,
         ask_when_missing: bool = False,
         restore_last: bool = True,
         list_sheets: ListSheets | None = None,
         offer_resume: bool = False,
         welcome: bool = False,
+        deferred: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._store = credential_store
-        self._check = check
-        self._list_installations = list_installations
+        self._given_store = credential_store  # None: the system keyring's, made with the work area
+        self._given_check = check
+        self._given_list_installations = list_installations
         self._settings = settings if settings is not None else app_settings()
         self._closing_confirmed = False  # the user let an unsaved template go
         self._ask_when_missing = ask_when_missing
@@ -215,12 +210,81 @@ class MainWindow(QMainWindow):
         self.message_box: QMessageBox | None = None  # the last explanation shown (tests answer it)
         self.close_box: QMessageBox | None = None
         self.history_window: HistoryWindow | None = None
-        self.status_poller = StatusPoller(self._poll_connection, self)
+        self._ready = False  # the work area is built
+        self._ready_callbacks: list[Callable[[], None]] = []
+        self._work_area_task: Task | None = None
+        self._first_paint: _FirstExpose | None = None  # waits for the frame's first paint
+        self._start = (connection, restore_last, welcome)  # what to do once the work area exists
 
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
         self._build_menus()
         self._build_status_bar()
+        self._build_frame()
+        self._show_connection()
+        self._deferred = deferred
+        if not deferred:
+            self._build_work_area()
+
+    # --- construction --------------------------------------------------------------
+    @property
+    def ready(self) -> bool:
+        """The work area (list, editor, preview, docks) is built: every method may be used."""
+        return self._ready
+
+    def when_ready(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` once the work area is built (now, if it is)."""
+        if self._ready:
+            callback()
+        else:
+            self._ready_callbacks.append(callback)
+
+    def _build_frame(self) -> None:
+        """What the first paint shows: menus, status bar, and the window's remembered size;
+        the work area takes the empty page's place once it is built."""
+        self.central_stack = QStackedWidget()
+        self.central_stack.setObjectName("centralStack")
+        self._starting_page = QWidget()
+        self._starting_page.setAccessibleName(self.tr("Starting"))
+        self.central_stack.addWidget(self._starting_page)
+        self.setCentralWidget(self.central_stack)
+        geometry = self._settings.value(KEY_GEOMETRY)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1100, 700)
+
+    def _load_work_area(self) -> None:
+        """Deferred start: import the work area's modules in a worker (the window stays
+        responsive and painted meanwhile), then build it here in the GUI thread."""
+        if self._ready or self._work_area_task is not None:
+            return
+        self._work_area_task = run_in_background(
+            import_work_area,
+            parent=self,
+            on_result=lambda _none: self._build_work_area(),
+            on_error=self._work_area_import_failed,
+        )
+
+    def _work_area_import_failed(self, exc: Exception) -> None:
+        log.error("Loading the work area's modules failed; trying again in the GUI thread", exc_info=exc)
+        self._build_work_area()
+
+    def _build_work_area(self) -> None:
+        """The recipient list, the composer, the docks, the toolbar and the menus that act on
+        them; then the connection to start with and, if asked, the welcome page."""
+        from usosmail_gui.core.credentials import CredentialStore
+        from usosmail_gui.core.usos.connection import check_connection
+        from usosmail_gui.core.usos.installations import known_installations
+        from usosmail_gui.core.usos.wire import normalize_base_url
+
+        from .status_monitor import StatusPoller
+
+        if self._ready:
+            return
+        self._work_area_task = None
+        self._store = self._given_store or CredentialStore()
+        self._check: CheckConnection = self._given_check or check_connection
+        self._list_installations: ListInstallations = self._given_list_installations or known_installations
+        self.status_poller = StatusPoller(self._poll_connection, self)
         self._build_central()
         self._build_problems_dock()
         self._build_status_dock()
@@ -230,12 +294,14 @@ class MainWindow(QMainWindow):
         self._build_view_menu()
         self._apply_icons()
         self._watch_drops()
-        self._restore_geometry()
-        self._show_connection()
+        self._restore_layout()
         self._show_summary(None)
         self._check_recent_files()
         self._check_recent_templates()
+        self._ready = True
+        self.setProperty("workAreaReady", True)  # seen by tests.helpers.startup_probe
 
+        connection, restore_last, welcome = self._start
         if connection is not None:
             self.use_connection(connection)
         elif restore_last:
@@ -246,13 +312,20 @@ class MainWindow(QMainWindow):
                 self._load_credentials(check_after=False)
         if welcome:
             self.show_welcome()
+        self._offer_resume_once_shown()
+        callbacks, self._ready_callbacks = self._ready_callbacks, []
+        for callback in callbacks:
+            callback()
+        self.workAreaReady.emit()
 
     # --- construction --------------------------------------------------------------
     def _build_menus(self) -> None:
+        # Shortcuts are set with setShortcuts (plural): PySide6's overload check of
+        # setShortcut builds every enum of the Qt namespace (~30 ms) before the first paint.
         bar = self.menuBar()
         file_menu = self.file_menu = bar.addMenu(self.tr("&File"))
         self.open_action = QAction(self.tr("&Open…"), self)
-        self.open_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Open))
+        self.open_action.setShortcuts(QKeySequence.StandardKey.Open)
         self.open_action.setStatusTip(self.tr("Open a spreadsheet with the list of recipients."))
         self.open_action.triggered.connect(self.open_file_dialog)
         file_menu.addAction(self.open_action)
@@ -271,9 +344,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._template_menu_at = file_menu.addSeparator()
         self.quit_action = QAction(self.tr("&Quit"), self)
-        self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        self.quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
         if self.quit_action.shortcut().isEmpty():
-            self.quit_action.setShortcut(QKeySequence(self.tr("Ctrl+Q")))
+            self.quit_action.setShortcuts([QKeySequence(self.tr("Ctrl+Q"))])
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.quit_action)
@@ -314,7 +387,7 @@ class MainWindow(QMainWindow):
     def _build_send_menu(self) -> None:
         menu = self.send_menu = self.menuBar().addMenu(self.tr("&Send"))
         self.send_test_action = QAction(self.tr("Send &test to me…"), self)
-        self.send_test_action.setShortcut(QKeySequence(self.tr("Ctrl+T")))
+        self.send_test_action.setShortcuts([QKeySequence(self.tr("Ctrl+T"))])
         self.send_test_action.setStatusTip(
             self.tr("Send the selected recipient's message (as the preview shows it) to your own address.")
         )
@@ -343,14 +416,14 @@ class MainWindow(QMainWindow):
         menu.addAction(self.test_address_action)
         menu.addSeparator()
         self.refresh_statuses_action = QAction(self.tr("&Refresh statuses"), self)
-        self.refresh_statuses_action.setShortcut(QKeySequence(self.tr("F5")))
+        self.refresh_statuses_action.setShortcuts([QKeySequence(self.tr("F5"))])
         self.refresh_statuses_action.setStatusTip(
             self.tr("Ask USOS now about the shown campaign's messages.")
         )
         self.refresh_statuses_action.triggered.connect(self.refresh_statuses)
         menu.addAction(self.refresh_statuses_action)
         self.history_action = QAction(self.tr("&Campaigns…"), self)
-        self.history_action.setShortcut(QKeySequence(self.tr("Ctrl+H")))
+        self.history_action.setShortcuts([QKeySequence(self.tr("Ctrl+H"))])
         self.history_action.setStatusTip(self.tr("Campaigns sent earlier: statuses and reports."))
         self.history_action.triggered.connect(lambda: self.open_history())
         menu.addAction(self.history_action)
@@ -371,6 +444,9 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.queue_label)
 
     def _build_central(self) -> None:
+        from .composer import ComposerPanel
+        from .recipients_view import RecipientPane
+        from .welcome import WelcomePage
         self.recipient_pane = RecipientPane()
         self.recipient_pane.openRequested.connect(self.open_file_dialog)
         self.recipient_pane.sheetDialogRequested.connect(self.open_sheet_dialog)
@@ -385,7 +461,7 @@ class MainWindow(QMainWindow):
         model.rowsChanged.connect(lambda _rows: composer.recheck())
         composer.rowActivated.connect(self._show_row)
         composer.modificationChanged.connect(self.setWindowModified)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = QSplitter(QtCore.Qt.Orientation.Horizontal)
         self.splitter.setObjectName("workSplitter")
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.recipient_pane)
@@ -400,12 +476,11 @@ class MainWindow(QMainWindow):
         self.welcome_page = WelcomePage()
         self.welcome_page.sandboxChosen.connect(self._welcome_sandbox)
         self.welcome_page.connectChosen.connect(self._welcome_connect)
-        self.central_stack = QStackedWidget()
-        self.central_stack.setObjectName("centralStack")
         self.central_stack.addWidget(self.splitter)
         self.central_stack.addWidget(self.welcome_page)
         self.central_stack.setCurrentWidget(self.splitter)
-        self.setCentralWidget(self.central_stack)
+        self.central_stack.removeWidget(self._starting_page)
+        self._starting_page.deleteLater()
 
     def _build_problems_dock(self) -> None:
         """The composer's problems panel, in a dock below the work area (the composer
@@ -414,7 +489,7 @@ class MainWindow(QMainWindow):
         dock.setObjectName("problemsDock")
         dock.setAccessibleName(self.tr("Template problems"))
         dock.setWidget(self.composer.take_problems_panel())
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        self.addDockWidget(QtCore.Qt.DockWidgetArea.BottomDockWidgetArea, dock)
 
     def _build_toolbar(self) -> None:
         bar = self.main_toolbar = QToolBar(self.tr("Main toolbar"), self)
@@ -423,9 +498,9 @@ class MainWindow(QMainWindow):
         bar.setMovable(True)
         text_beside = bool(self._settings.value(KEY_TOOLBAR_TEXT, False, bool))
         bar.setToolButtonStyle(
-            Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+            QtCore.Qt.ToolButtonStyle.ToolButtonTextBesideIcon
             if text_beside
-            else Qt.ToolButtonStyle.ToolButtonIconOnly
+            else QtCore.Qt.ToolButtonStyle.ToolButtonIconOnly
         )
         entries = (
             (self.open_action, self.tr("Open a list of recipients")),
@@ -441,7 +516,7 @@ class MainWindow(QMainWindow):
             button = bar.widgetForAction(action)
             if button is not None:
                 button.setAccessibleName(what)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.addToolBar(QtCore.Qt.ToolBarArea.TopToolBarArea, bar)
 
     def _build_view_menu(self) -> None:
         menu = self.view_menu
@@ -457,7 +532,7 @@ class MainWindow(QMainWindow):
         self.toolbar_text_action = QAction(self.tr("Text &beside Toolbar Icons"), self)
         self.toolbar_text_action.setCheckable(True)
         self.toolbar_text_action.setChecked(
-            self.main_toolbar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+            self.main_toolbar.toolButtonStyle() == QtCore.Qt.ToolButtonStyle.ToolButtonTextBesideIcon
         )
         self.toolbar_text_action.toggled.connect(self.set_toolbar_text)
         menu.addAction(self.toolbar_text_action)
@@ -482,8 +557,9 @@ class MainWindow(QMainWindow):
 
     def set_toolbar_text(self, beside: bool) -> None:
         """Show the toolbar's texts beside its icons (remembered), or icons only."""
+        style = QtCore.Qt.ToolButtonStyle
         self.main_toolbar.setToolButtonStyle(
-            Qt.ToolButtonStyle.ToolButtonTextBesideIcon if beside else Qt.ToolButtonStyle.ToolButtonIconOnly
+            style.ToolButtonTextBesideIcon if beside else style.ToolButtonIconOnly
         )
         self._settings.setValue(KEY_TOOLBAR_TEXT, beside)
 
@@ -501,6 +577,7 @@ class MainWindow(QMainWindow):
 
     def _apply_icons(self) -> None:
         """Icons for the current palette (again when it changes: light or dark strokes)."""
+        from .icons import icon
         palette = self.palette()
         for action, name in (
             (self.open_action, "open"),
@@ -617,15 +694,11 @@ class MainWindow(QMainWindow):
         for action in (composer.save_action, composer.save_as_action):
             menu.insertAction(self._template_menu_at, action)
 
-    def _restore_geometry(self) -> None:
-        geometry = self._settings.value(KEY_GEOMETRY)
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1100, 700)
+    def _restore_layout(self) -> None:
+        """Docks, toolbar and splitters as they were (the window's size came with the frame)."""
         state = self._settings.value(KEY_STATE)
         if state is None or not self.restoreState(state):
-            self.resizeDocks([self.problems_dock], [180], Qt.Orientation.Vertical)
+            self.resizeDocks([self.problems_dock], [180], QtCore.Qt.Orientation.Vertical)
         width = self.width()
         splitter = self._settings.value(KEY_SPLITTER)
         if splitter is None or not self.splitter.restoreState(splitter):
@@ -663,7 +736,7 @@ class MainWindow(QMainWindow):
         for dock in self._hidden_by_welcome:
             dock.hide()
         self.central_stack.setCurrentWidget(self.welcome_page)
-        self.welcome_page.sandbox_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.welcome_page.sandbox_button.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
 
     @Slot()
     def show_work_area(self) -> None:
@@ -707,6 +780,7 @@ class MainWindow(QMainWindow):
         self.state_label.setText(self.tr("Starting the local sandbox…"))
 
     def show_sandbox_failed(self, reason: str) -> None:
+        from . import texts
         self.state_label.setText(self.tr("The local sandbox could not be started."))
         self.state_label.setToolTip(texts.details_line(reason))
 
@@ -807,6 +881,9 @@ class MainWindow(QMainWindow):
             self.statusRefreshed.emit(report)  # last, so listeners see the window at rest
 
     def _show_report(self, asked: ActiveConnection, report: ConnectionReport) -> None:
+        from usosmail_gui.core.usos.connection import Verdict
+
+        from . import texts
         if self._connection is not asked:
             return
         self._last_report = report
@@ -825,6 +902,7 @@ class MainWindow(QMainWindow):
         self._unannounced = report
 
     def _status_failed(self, exc: Exception) -> None:
+        from . import texts
         log.error("The connection check failed", exc_info=exc)
         self.state_label.setText(self.tr("The connection could not be checked."))
         self.state_label.setToolTip(texts.details_line(type(exc).__name__))
@@ -834,6 +912,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def open_connection_dialog(self) -> ConnectionDialog:
         """Open (not exec) the Connection dialog, so the event loop and tests keep running."""
+        from .connection_dialog import ConnectionDialog
         self.show_work_area()
         if self._dialog is not None and self._dialog.isVisible():
             self._dialog.raise_()
@@ -849,7 +928,7 @@ class MainWindow(QMainWindow):
             initial_url=initial,
             parent=self,
         )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.connectionChosen.connect(self._connection_chosen)
         dialog.destroyed.connect(self._dialog_gone)
         self._dialog = dialog
@@ -866,7 +945,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def show_about(self) -> QMessageBox:
         box = QMessageBox(self)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setWindowTitle(self.tr("About usosmail-gui"))
         box.setIcon(QMessageBox.Icon.Information)
         box.setText(self.tr("usosmail-gui {version}").format(version=__version__))
@@ -891,13 +970,14 @@ class MainWindow(QMainWindow):
     @Slot()
     def open_file_dialog(self) -> QFileDialog:
         """Open (not exec) the Open dialog; choosing a file loads it."""
+        from .loading import file_dialog_filter
         recent = recent_files(self._settings)
         folder = os.path.dirname(recent[0]) if recent else ""
         dialog = QFileDialog(self, self.tr("Open a list of recipients"), folder, file_dialog_filter())
         dialog.setObjectName("openDialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.fileSelected.connect(lambda chosen: self.open_file(chosen))
         dialog.open()
         return dialog
@@ -912,10 +992,12 @@ class MainWindow(QMainWindow):
         remember: bool = True,
     ) -> None:
         """Load a recipient list in a worker; the list shown now stays until it succeeds."""
+        from .loading import LoadRequest
         self.load(LoadRequest(Path(path), sheet, header_row, email_column, remember))
 
     def load(self, request: LoadRequest) -> None:
         """Load as asked; a load still running is cancelled (the newest request wins)."""
+        from .loading import load_job
         if self._load_task is not None:
             self._load_task.cancel()
         self.show_work_area()
@@ -949,6 +1031,10 @@ class MainWindow(QMainWindow):
         self.recipientsLoaded.emit(table)
 
     def _load_failed(self, request: LoadRequest, exc: Exception) -> None:
+        from usosmail_gui.core.recipients import SpreadsheetError
+        from usosmail_gui.ui.problem_texts import load_error_text
+
+        from . import texts
         if request is not self._load_request:
             return
         name = request.path.name
@@ -965,7 +1051,7 @@ class MainWindow(QMainWindow):
             ).format(name=name)
         box = QMessageBox(self)
         box.setObjectName("loadErrorBox")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Could not open {name}").format(name=name))
         box.setText(text)
@@ -1028,6 +1114,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def open_sheet_dialog(self) -> SheetDialog | None:
         """Open (not exec) the Sheet and header row dialog for the list shown now."""
+        from .sheet_dialog import SheetDialog
         table = self.recipients()
         if table is None:
             return None
@@ -1043,7 +1130,7 @@ class MainWindow(QMainWindow):
             parent=self,
             **extra,
         )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.load(dialog.request()))
         dialog.destroyed.connect(self._sheet_dialog_gone)
         self._sheet_dialog = dialog
@@ -1170,6 +1257,7 @@ class MainWindow(QMainWindow):
     @staticmethod
     def dropped_spreadsheet(mime: QMimeData) -> Path | None:
         """The first local spreadsheet file among dropped URLs (by its name), or None."""
+        from .loading import is_spreadsheet_path
         if not mime.hasUrls():
             return None
         for url in mime.urls():
@@ -1182,6 +1270,7 @@ class MainWindow(QMainWindow):
     @staticmethod
     def dropped_template(mime: QMimeData) -> Path | None:
         """The first local template file (.usosmail) among dropped URLs, or None."""
+        from usosmail_gui.core.template import EXTENSION as TEMPLATE_EXTENSION
         if not mime.hasUrls():
             return None
         for url in mime.urls():
@@ -1279,10 +1368,10 @@ class MainWindow(QMainWindow):
     def _explain(self, title: str, text: str, *, informative: str = "", warning: bool = True) -> QMessageBox:
         box = QMessageBox(self)
         box.setObjectName("sendMessageBox")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setIcon(QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information)
         box.setWindowTitle(title)
-        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setTextFormat(QtCore.Qt.TextFormat.PlainText)
         box.setText(text)
         if informative:
             box.setInformativeText(informative)
@@ -1293,6 +1382,9 @@ class MainWindow(QMainWindow):
     @Slot()
     def open_send_dialog(self) -> SendDialog | None:
         """Open (not exec) the confirmation; it prepares the campaign in a worker."""
+        from usosmail_gui.core.campaign import key_fingerprint
+
+        from .send_dialog import SendDialog
         problem = self._send_problem()
         if problem is not None:
             self._explain(self.tr("Cannot send yet"), problem)
@@ -1310,7 +1402,7 @@ class MainWindow(QMainWindow):
             installation_text=self.installation_label.text(),
             parent=self,
         )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.sendConfirmed.connect(lambda draft: self._send_confirmed(conn, draft))
         dialog.destroyed.connect(self._send_dialog_gone)
         self.send_dialog = dialog
@@ -1320,6 +1412,9 @@ class MainWindow(QMainWindow):
     def open_retry_dialog(self, campaign: str, *, include_uncertain: bool = False) -> SendDialog | None:
         """The normal confirmation for a new campaign of ``campaign``'s failed recipients
         (and uncertain ones if asked), with the same template; read in a worker."""
+        from usosmail_gui.core.campaign import key_fingerprint
+
+        from .send_dialog import RetrySource, SendDialog
         problem = None
         if self._send_session is not None:
             problem = self.tr("A campaign is being sent now. Wait for it to finish, or stop it, first.")
@@ -1344,7 +1439,7 @@ class MainWindow(QMainWindow):
             retry=RetrySource(campaign, include_uncertain),
             parent=self,
         )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.sendConfirmed.connect(lambda draft: self._send_confirmed(conn, draft))
         dialog.destroyed.connect(self._send_dialog_gone)
         self.send_dialog = dialog
@@ -1355,6 +1450,7 @@ class MainWindow(QMainWindow):
         self.send_dialog = None
 
     def _send_confirmed(self, conn: ActiveConnection, draft: CampaignDraft) -> None:
+        from .sending import SendRequest
         if self._connection is not conn or conn.credentials is None or self._send_session is not None:
             self._explain(
                 self.tr("Nothing was sent"),
@@ -1365,6 +1461,7 @@ class MainWindow(QMainWindow):
         self._start_session(request)
 
     def _start_session(self, request: SendRequest, *, is_test: bool = False) -> SendSession:
+        from .sending import SendProgressDialog, SendSession
         session = SendSession(request, is_test=is_test, parent=self)
         session.started.connect(self._send_started)
         session.progress.connect(self._send_progress)
@@ -1378,7 +1475,7 @@ class MainWindow(QMainWindow):
             if old is not None:
                 old.close()
             dialog = SendProgressDialog(session, self)
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.destroyed.connect(lambda: self._progress_dialog_gone(dialog))
             self.progress_dialog = dialog
             dialog.show()
@@ -1396,6 +1493,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(idle)
 
     def _send_started(self, started: CampaignStarted) -> None:
+        from .sending import counts_text
         if self._test_target is None:
             self.statusBar().showMessage(
                 self.tr("Sending campaign {id}: {counts}").format(
@@ -1405,6 +1503,7 @@ class MainWindow(QMainWindow):
         self.sendStarted.emit(started)
 
     def _send_progress(self, progress: SendProgress) -> None:
+        from .sending import counts_text
         if self._test_target is None:
             self.statusBar().showMessage(
                 self.tr("Sending campaign {id}: {counts}").format(
@@ -1413,6 +1512,9 @@ class MainWindow(QMainWindow):
             )
 
     def _send_succeeded(self, outcome: SendOutcome) -> None:
+        from usosmail_gui.core.sending import StopReason
+
+        from .sending import counts_text, outcome_text
         result = outcome.result
         if self._test_target is not None:
             row, address = self._test_target
@@ -1439,6 +1541,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text.format(id=outcome.campaign.id, counts=words))
 
     def _send_failed(self, exc: Exception) -> None:
+        from .sending import failure_text
         text = failure_text(exc)
         if self._test_target is not None:
             self.statusBar().showMessage(self.tr("The test message was not sent."), 15000)
@@ -1460,6 +1563,7 @@ class MainWindow(QMainWindow):
     # --- send test to me ---------------------------------------------------------------
     def test_address(self) -> str:
         """The user's own address for tests ("" until given); not a secret, kept in QSettings."""
+        from .sending import KEY_TEST_ADDRESS
         return str(self._settings.value(KEY_TEST_ADDRESS, "", str) or "")
 
     @Slot()
@@ -1481,7 +1585,7 @@ class MainWindow(QMainWindow):
             self.address_dialog.reject()
         dialog = QInputDialog(self)
         dialog.setObjectName("testAddressDialog")
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setWindowTitle(self.tr("Your address for tests"))
         dialog.setLabelText(
             self.tr(
@@ -1504,6 +1608,10 @@ class MainWindow(QMainWindow):
             self.address_dialog = None
 
     def _test_address_chosen(self, text: str, then: Callable[[str], None] | None) -> None:
+        from usosmail_gui.core.recipients.emails import EmailChecker
+
+        from . import texts
+        from .sending import KEY_TEST_ADDRESS
         normalized, why = EmailChecker().check_address(text.strip())
         if normalized is None:
             self._explain(
@@ -1519,6 +1627,9 @@ class MainWindow(QMainWindow):
             then(normalized)
 
     def _send_test_to(self, address: str) -> None:
+        from usosmail_gui.core.campaign import build_test_campaign, key_fingerprint
+
+        from .sending import SendRequest
         problem = self._send_problem(test=True)
         if problem is not None:
             self._explain(self.tr("Cannot send a test yet"), problem)
@@ -1547,14 +1658,25 @@ class MainWindow(QMainWindow):
     # --- interrupted campaigns -----------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._offer_resume:
+        if self._deferred and not self._ready and self._first_paint is None:
+            handle = self.windowHandle()
+            if handle is None or handle.isExposed():
+                QTimer.singleShot(0, self, self._load_work_area)
+            else:  # start once the frame is on screen: nothing competes with its first paint
+                self._first_paint = _FirstExpose(self._load_work_area, self)
+                handle.installEventFilter(self._first_paint)
+        self._offer_resume_once_shown()
+
+    def _offer_resume_once_shown(self) -> None:
+        if self._offer_resume and self._ready and self.isVisible():
             self._offer_resume = False
-            QTimer.singleShot(0, lambda: self.show_interrupted(quiet=True))
+            QTimer.singleShot(0, self, lambda: self.show_interrupted(quiet=True))
 
     @Slot()
     def show_interrupted(self, *, quiet: bool = False) -> None:
         """Look for interrupted campaigns in a worker and offer them (``quiet``: say
         nothing when there are none, as at start)."""
+        from .sending import find_interrupted
         if self._find_task is not None:
             return
         self._find_task = run_in_background(
@@ -1569,13 +1691,14 @@ class MainWindow(QMainWindow):
         self._find_task = None
 
     def _interrupted_found(self, found: list[Interrupted], quiet: bool) -> None:
+        from .resume_dialog import ResumeDialog
         dialog = self.resume_dialog
         if dialog is None:
             if not found and quiet:
                 self.interruptedFound.emit(found)
                 return
             dialog = ResumeDialog(found, self)
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.resumeRequested.connect(self._resume_requested)
             dialog.leaveRequested.connect(self._leave_requested)
             dialog.destroyed.connect(self._resume_dialog_gone)
@@ -1597,11 +1720,15 @@ class MainWindow(QMainWindow):
         self.resume_dialog = None
 
     def _find_failed(self, exc: Exception) -> None:
+        from .sending import failure_text
         log.error("Looking for interrupted campaigns failed", exc_info=exc)
         self._explain(self.tr("The journal cannot be read"), failure_text(exc))
         self.interruptedFound.emit([])
 
     def _resume_requested(self, campaign: CampaignRecord, resend: tuple[int, ...]) -> None:
+        from usosmail_gui.core.campaign import key_fingerprint
+
+        from .sending import SendRequest
         dialog = self.resume_dialog
         problem = self._resume_problem(campaign)
         if problem is not None:
@@ -1622,6 +1749,7 @@ class MainWindow(QMainWindow):
         self._start_session(request)
 
     def _resume_problem(self, campaign: CampaignRecord) -> str | None:
+        from usosmail_gui.core.usos.wire import normalize_base_url
         if self._send_session is not None:
             return self.tr("A campaign is being sent now. Resume this one when that one has finished.")
         conn = self._connection
@@ -1639,6 +1767,7 @@ class MainWindow(QMainWindow):
         return None
 
     def _leave_requested(self, campaign: CampaignRecord, seqs: tuple[int, ...]) -> None:
+        from .sending import leave_uncertain
         run_in_background(
             leave_uncertain,
             campaign.id,
@@ -1659,8 +1788,9 @@ class MainWindow(QMainWindow):
 
     # --- statuses --------------------------------------------------------------------
     def _build_status_dock(self) -> None:
+        from .status_monitor import StatusDock
         self.status_dock = StatusDock(self)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.status_dock)
+        self.addDockWidget(QtCore.Qt.DockWidgetArea.BottomDockWidgetArea, self.status_dock)
         self.status_dock.hide()
         self.status_poller.snapshotReady.connect(self.status_dock.show_snapshot)
         self.status_poller.snapshotReady.connect(self._grid_statuses)
@@ -1695,6 +1825,7 @@ class MainWindow(QMainWindow):
 
     def _track_sent(self, outcome: object) -> None:
         """A campaign send ended: follow its statuses (tests to myself included)."""
+        from .sending import SendOutcome
         if isinstance(outcome, SendOutcome) and outcome.result.counts.enqueued > 0:
             self.show_campaign(outcome.campaign.id, track=True)
 
@@ -1716,9 +1847,10 @@ class MainWindow(QMainWindow):
 
     def open_history(self) -> HistoryWindow:
         """Show the campaign history (one window)."""
+        from .history_window import HistoryWindow
         if self.history_window is None:
             window = HistoryWindow(self, clock=self.status_poller.clock)
-            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
             window.campaignOpened.connect(lambda campaign, track: self.show_campaign(campaign, track=track))
             window.retryRequested.connect(
                 lambda campaign, uncertain: self.open_retry_dialog(campaign, include_uncertain=uncertain)
@@ -1737,6 +1869,13 @@ class MainWindow(QMainWindow):
         """While sending, ask, and if the user insists stop after the request under way and
         close once it has finished; then ask about an unsaved template; then remember the
         window's state and drop pending answers (workers end on their own)."""
+        if not self._ready:  # closed while the work area was still loading: nothing to keep
+            if self._work_area_task is not None:
+                self._work_area_task.cancel()
+                self._work_area_task = None
+            self._deferred = False
+            super().closeEvent(event)
+            return
         session = self._send_session
         if session is not None and session.running:
             event.ignore()
@@ -1771,7 +1910,7 @@ class MainWindow(QMainWindow):
             return
         box = QMessageBox(self)
         box.setObjectName("stopAndCloseBox")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("Sending is under way"))
         box.setText(self.tr("Messages are being sent. Stop sending and close?"))
@@ -1815,6 +1954,62 @@ class MainWindow(QMainWindow):
     def __repr__(self) -> str:
         conn = self._connection
         return f"<MainWindow installation={conn.base_url if conn else None!r}>"
+
+
+class _FirstExpose(QObject):
+    """Calls back (one event-loop turn later) once the window it watches is exposed: Qt
+    paints a widget window while handling its Expose event, so the frame is then on screen."""
+
+    def __init__(self, callback: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._callback: Callable[[], None] | None = callback
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            self._callback is not None
+            and event.type() == QEvent.Type.Expose
+            and isinstance(watched, QWindow)
+            and watched.isExposed()
+        ):
+            callback, self._callback = self._callback, None
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, callback)
+        return False
+
+
+# What the work area needs, imported by ``import_work_area`` in a worker when the window is
+# built with ``deferred=True`` (the methods above import from them when they run; that is
+# then only a look-up in ``sys.modules``).
+_WORK_AREA_MODULES = (
+    "usosmail_gui.core.campaign",
+    "usosmail_gui.core.recipients",
+    "usosmail_gui.core.recipients.emails",
+    "usosmail_gui.core.sending",
+    "usosmail_gui.core.template",
+    "usosmail_gui.core.usos.connection",
+    "usosmail_gui.core.usos.installations",
+    "usosmail_gui.core.usos.wire",
+    "usosmail_gui.ui.composer",
+    "usosmail_gui.ui.connection_dialog",
+    "usosmail_gui.ui.history_window",
+    "usosmail_gui.ui.icons",
+    "usosmail_gui.ui.loading",
+    "usosmail_gui.ui.problem_texts",
+    "usosmail_gui.ui.recipients_view",
+    "usosmail_gui.ui.resume_dialog",
+    "usosmail_gui.ui.send_dialog",
+    "usosmail_gui.ui.sending",
+    "usosmail_gui.ui.sheet_dialog",
+    "usosmail_gui.ui.status_monitor",
+    "usosmail_gui.ui.texts",
+    "usosmail_gui.ui.welcome",
+)
+
+
+def import_work_area() -> None:
+    """Run in a worker: load the work area's modules, so the GUI thread only builds widgets."""
+    for name in _WORK_AREA_MODULES:
+        importlib.import_module(name)
 
 
 def _missing_files(paths: Sequence[str]) -> set[str]:

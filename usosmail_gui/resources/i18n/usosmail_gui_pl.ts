@@ -716,7 +716,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+253"/>
+        <location filename="../../ui/main_window.py" line="+326"/>
         <source>&amp;File</source>
         <translation>&amp;Plik</translation>
     </message>
@@ -737,12 +737,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+352"/>
+        <location line="+356"/>
         <source>&amp;Clear the list</source>
         <translation>&amp;Wyczyść listę</translation>
     </message>
     <message>
-        <location line="-350"/>
+        <location line="-354"/>
         <source>&amp;Sheet and header row…</source>
         <translation>&amp;Arkusz i wiersz nagłówka…</translation>
     </message>
@@ -932,7 +932,7 @@
         <translation>Podsumowanie odbiorców</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>Problems</source>
         <translation>Problemy</translation>
     </message>
@@ -949,12 +949,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+465"/>
+        <location line="+470"/>
         <source>Open a list of recipients</source>
         <translation>Otwórz listę odbiorców</translation>
     </message>
     <message>
-        <location line="-464"/>
+        <location line="-469"/>
         <source>Save the template</source>
         <translation>Zapisz szablon</translation>
     </message>
@@ -1024,7 +1024,7 @@
         <translation>English</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Language</source>
         <translation>Język</translation>
     </message>
@@ -1034,7 +1034,7 @@
         <translation>Język zmieni się przy następnym uruchomieniu usosmail-gui.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>&amp;Undo</source>
         <translation>&amp;Cofnij</translation>
     </message>
@@ -1069,7 +1069,7 @@
         <translation>Ostatnio otwierane szab&amp;lony</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+91"/>
         <source>Local sandbox (starting)</source>
         <translation>Lokalna piaskownica (uruchamianie)</translation>
     </message>
@@ -1079,7 +1079,7 @@
         <translation>Uruchamianie lokalnej piaskownicy…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The local sandbox could not be started.</source>
         <translation>Nie udało się uruchomić lokalnej piaskownicy.</translation>
     </message>
@@ -1140,13 +1140,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+73"/>
-        <location line="+9"/>
+        <location line="+76"/>
+        <location line="+10"/>
         <source>Queue: unknown</source>
         <translation>Kolejka: nieznana</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-79"/>
         <source>Reading the saved key…</source>
         <translation>Odczytywanie zapisanego klucza…</translation>
     </message>
@@ -1166,8 +1166,8 @@
         <translation>Sprawdzanie połączenia…</translation>
     </message>
     <message numerus="yes">
-        <location line="+29"/>
-        <location line="+874"/>
+        <location line="+32"/>
+        <location line="+923"/>
         <source>Queue: %n unsent</source>
         <translation>
             <numerusform>Kolejka: %n niewysłana wiadomość</numerusform>
@@ -1176,17 +1176,17 @@
         </translation>
     </message>
     <message>
-        <location line="-872"/>
+        <location line="-921"/>
         <source>Queue: unknown (offline)</source>
         <translation>Kolejka: nieznana (brak połączenia)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>The connection could not be checked.</source>
         <translation>Nie udało się sprawdzić połączenia.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>About usosmail-gui</source>
         <translation>O programie usosmail-gui</translation>
     </message>
@@ -1201,7 +1201,7 @@
         <translation>Spersonalizowane wiadomości e-mail do studentów, wysyłane przez moduł pocztowy USOS API uczelni — każda wiadomość jest śledzona aż do jej wysłania.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+51"/>
         <source>Opening {name}…</source>
         <translation>Otwieranie pliku {name}…</translation>
     </message>
@@ -1211,7 +1211,7 @@
         <translation>Otwarto plik {name}.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>{name} could not be read because of an unexpected error. Try to open the file in your spreadsheet program and save it again, then open the saved copy.</source>
         <translation>Nie udało się odczytać pliku {name} z powodu nieoczekiwanego błędu. Spróbuj otworzyć ten plik w programie do arkuszy kalkulacyjnych i zapisać go ponownie, a potem otwórz zapisaną kopię.</translation>
     </message>
@@ -1300,34 +1300,38 @@
         </translation>
     </message>
     <message>
-        <location line="+65"/>
-        <location line="+64"/>
+        <location line="+79"/>
         <source>{entry} (not found)</source>
         <translation>{entry} (nie znaleziono)</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="+2"/>
         <source>The file is no longer there: moved, renamed or on a drive not connected.</source>
         <translation>Tego pliku już tam nie ma: został przeniesiony, zmieniono jego nazwę albo jest na dysku, który nie jest podłączony.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-17"/>
         <source>(no files opened yet)</source>
         <translation>(nie otwarto jeszcze żadnych plików)</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="-925"/>
+        <source>Starting</source>
+        <translation>Uruchamianie</translation>
+    </message>
+    <message>
+        <location line="+997"/>
         <source>(no templates opened yet)</source>
         <translation>(nie otwarto jeszcze żadnych szablonów)</translation>
     </message>
     <message>
-        <location line="+104"/>
-        <location line="+63"/>
+        <location line="+106"/>
+        <location line="+69"/>
         <source>A campaign is being sent now. Wait for it to finish, or stop it, first.</source>
         <translation>Trwa wysyłanie kampanii. Najpierw zaczekaj, aż się zakończy, albo ją zatrzymaj.</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-67"/>
         <source>A list of recipients is being opened. Wait until it is shown.</source>
         <translation>Trwa otwieranie listy odbiorców. Zaczekaj, aż zostanie wyświetlona.</translation>
     </message>
@@ -1338,18 +1342,18 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+58"/>
+        <location line="+64"/>
         <source>Connect to your university&apos;s USOS API first (Connection ▸ Connect…): the messages are sent through it.</source>
         <translation>Najpierw połącz się z USOS API swojej uczelni (Połączenie ▸ Połącz…): to właśnie przez USOS API wysyłane są wiadomości.</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-59"/>
         <source>Select a recipient in the list: the test is their message, as the preview shows it.</source>
         <translation>Zaznacz odbiorcę na liście: jako test zostanie wysłana jego wiadomość, taka jak w podglądzie.</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <location line="+36"/>
+        <location line="+26"/>
+        <location line="+39"/>
         <source>Cannot send yet</source>
         <translation>Nie można jeszcze wysłać</translation>
     </message>
@@ -1359,7 +1363,7 @@
         <translation>Otwarte jest już inne potwierdzenie. Najpierw je dokończ albo anuluj.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Nothing was sent</source>
         <translation>Nic nie zostało wysłane</translation>
     </message>
@@ -1369,35 +1373,35 @@
         <translation>W międzyczasie zmieniło się połączenie (lub rozpoczęła się kampania). Wybierz ponownie Wysyłanie ▸ Wyślij…</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Checking the connection before sending…</source>
         <translation>Sprawdzanie połączenia przed wysłaniem…</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <location line="+9"/>
+        <location line="+17"/>
+        <location line="+10"/>
         <source>Sending campaign {id}: {counts}</source>
         <translation>Wysyłanie kampanii {id}: {counts}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Test sent: row {row}&apos;s message to {address} (accepted by USOS).</source>
         <translation>Wysłano test: wiadomość z wiersza {row} na adres {address} (przyjęta przez USOS).</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>The test message was not sent.</source>
         <translation>Wiadomość testowa nie została wysłana.</translation>
     </message>
     <message>
-        <location line="-15"/>
-        <location line="+16"/>
+        <location line="-16"/>
+        <location line="+17"/>
         <source>The test message was not sent</source>
         <translation>Wiadomość testowa nie została wysłana</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-10"/>
         <source>Campaign {id} sent: {counts}.</source>
         <translation>Kampania {id} wysłana: {counts}.</translation>
     </message>
@@ -1407,18 +1411,18 @@
         <translation>Kampania {id} zatrzymana (można ją wznowić): {counts}.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Sending could not run: see the Sending window.</source>
         <translation>Nie udało się uruchomić wysyłania: zobacz okno Wysyłanie.</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <location line="+54"/>
+        <location line="+24"/>
+        <location line="+61"/>
         <source>Cannot send a test yet</source>
         <translation>Nie można jeszcze wysłać testu</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-46"/>
         <source>Your address for tests</source>
         <translation>Twój adres do testów</translation>
     </message>
@@ -1433,7 +1437,7 @@
         <translation>Użyj tego adresu</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>Not an e-mail address</source>
         <translation>To nie jest adres e-mail</translation>
     </message>
@@ -1443,12 +1447,12 @@
         <translation>„{text}” nie jest prawidłowym adresem e-mail, więc nic nie zostało wysłane.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>Sending row {row}&apos;s message to {address} as a test…</source>
         <translation>Wysyłanie testowe wiadomości z wiersza {row} na adres {address}…</translation>
     </message>
     <message numerus="yes">
-        <location line="+51"/>
+        <location line="+63"/>
         <source>%n campaign(s) were interrupted: see the Interrupted campaigns window.</source>
         <translation>
             <numerusform>%n kampania została przerwana: zobacz okno Przerwane kampanie.</numerusform>
@@ -1457,17 +1461,17 @@
         </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>The journal cannot be read</source>
         <translation>Nie można odczytać dziennika wysyłek</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Cannot resume yet</source>
         <translation>Nie można jeszcze wznowić</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>A campaign is being sent now. Resume this one when that one has finished.</source>
         <translation>Trwa wysyłanie innej kampanii. Wznów tę, gdy tamta się zakończy.</translation>
     </message>
@@ -1482,7 +1486,7 @@
         <translation>Tę kampanię rozpoczęto w instalacji {installation}, ale okno jest połączone z {url}. Aby ją wznowić, połącz się z {installation} (Połączenie ▸ Połącz…). Nic nie zostało wysłane.</translation>
     </message>
     <message numerus="yes">
-        <location line="+18"/>
+        <location line="+19"/>
         <source>%n uncertain recipient(s) of campaign {id} left as they are.</source>
         <translation>
             <numerusform>%n niepewny odbiorca kampanii {id} pozostaje bez zmian.</numerusform>
@@ -1491,12 +1495,12 @@
         </translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+62"/>
         <source>No campaign is shown: open one from Campaigns…</source>
         <translation>Nie jest wyświetlana żadna kampania: otwórz ją w oknie Wysyłanie ▸ Kampanie…</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+71"/>
         <source>Sending is under way</source>
         <translation>Trwa wysyłanie</translation>
     </message>
@@ -4450,12 +4454,12 @@ w historii powłoki); pobiera się go z systemowego magazynu haseł. Do skryptó
         <translation>--screenshot działa tylko razem z --sandbox: zapisuje obraz okna z przykładowymi danymi na lokalnym serwerze testowym, na potrzeby dokumentacji i testów</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>Local sandbox</source>
         <translation>Lokalna piaskownica</translation>
     </message>
     <message>
-        <location line="+168"/>
+        <location line="+179"/>
         <source>The picture could not be saved to {path}.</source>
         <translation>Nie udało się zapisać obrazu w pliku {path}.</translation>
     </message>
@@ -4470,7 +4474,7 @@ w historii powłoki); pobiera się go z systemowego magazynu haseł. Do skryptó
         <translation>usosmail-gui: {reason}</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+75"/>
         <source>The local sandbox could not be started: {reason}</source>
         <translation>Nie udało się uruchomić lokalnej piaskownicy: {reason}</translation>
     </message>
