@@ -17,6 +17,11 @@ check function) from ``app.py``; it runs every core call through ``workers``: lo
 recipient list (File ▸ Open…, Open Recent, a file dropped on the window, the sheet and
 header dialog) is the core's ``load_steps`` in a worker, cancellable, and a list that
 cannot be read leaves the list loaded before exactly as it was.
+
+Built with ``deferred=True`` (as ``app.main`` does) it shows its frame — menus, status bar —
+first and builds the work area once that is painted, after a worker has imported the work
+area's modules (``_WORK_AREA_MODULES``); hence the imports inside methods (docs/architecture.md,
+"Start-up").
 """
 
 from __future__ import annotations
@@ -146,6 +151,8 @@ class MainWindow(QMainWindow):
             empty list when there is nothing to offer).
         sandboxRequested(): the welcome page's "Try it with the sandbox" was chosen; app.py
             starts the sandbox and loads the demo list and template on it.
+        workAreaReady(): the work area is built (at once without ``deferred``); see
+            ``when_ready``.
     """
 
     connectionChanged = Signal(object)
@@ -447,6 +454,7 @@ class MainWindow(QMainWindow):
         from .composer import ComposerPanel
         from .recipients_view import RecipientPane
         from .welcome import WelcomePage
+
         self.recipient_pane = RecipientPane()
         self.recipient_pane.openRequested.connect(self.open_file_dialog)
         self.recipient_pane.sheetDialogRequested.connect(self.open_sheet_dialog)
@@ -578,6 +586,7 @@ class MainWindow(QMainWindow):
     def _apply_icons(self) -> None:
         """Icons for the current palette (again when it changes: light or dark strokes)."""
         from .icons import icon
+
         palette = self.palette()
         for action, name in (
             (self.open_action, "open"),
@@ -781,6 +790,7 @@ class MainWindow(QMainWindow):
 
     def show_sandbox_failed(self, reason: str) -> None:
         from . import texts
+
         self.state_label.setText(self.tr("The local sandbox could not be started."))
         self.state_label.setToolTip(texts.details_line(reason))
 
@@ -884,6 +894,7 @@ class MainWindow(QMainWindow):
         from usosmail_gui.core.usos.connection import Verdict
 
         from . import texts
+
         if self._connection is not asked:
             return
         self._last_report = report
@@ -903,6 +914,7 @@ class MainWindow(QMainWindow):
 
     def _status_failed(self, exc: Exception) -> None:
         from . import texts
+
         log.error("The connection check failed", exc_info=exc)
         self.state_label.setText(self.tr("The connection could not be checked."))
         self.state_label.setToolTip(texts.details_line(type(exc).__name__))
@@ -913,6 +925,7 @@ class MainWindow(QMainWindow):
     def open_connection_dialog(self) -> ConnectionDialog:
         """Open (not exec) the Connection dialog, so the event loop and tests keep running."""
         from .connection_dialog import ConnectionDialog
+
         self.show_work_area()
         if self._dialog is not None and self._dialog.isVisible():
             self._dialog.raise_()
@@ -971,6 +984,7 @@ class MainWindow(QMainWindow):
     def open_file_dialog(self) -> QFileDialog:
         """Open (not exec) the Open dialog; choosing a file loads it."""
         from .loading import file_dialog_filter
+
         recent = recent_files(self._settings)
         folder = os.path.dirname(recent[0]) if recent else ""
         dialog = QFileDialog(self, self.tr("Open a list of recipients"), folder, file_dialog_filter())
@@ -993,11 +1007,13 @@ class MainWindow(QMainWindow):
     ) -> None:
         """Load a recipient list in a worker; the list shown now stays until it succeeds."""
         from .loading import LoadRequest
+
         self.load(LoadRequest(Path(path), sheet, header_row, email_column, remember))
 
     def load(self, request: LoadRequest) -> None:
         """Load as asked; a load still running is cancelled (the newest request wins)."""
         from .loading import load_job
+
         if self._load_task is not None:
             self._load_task.cancel()
         self.show_work_area()
@@ -1035,6 +1051,7 @@ class MainWindow(QMainWindow):
         from usosmail_gui.ui.problem_texts import load_error_text
 
         from . import texts
+
         if request is not self._load_request:
             return
         name = request.path.name
@@ -1115,6 +1132,7 @@ class MainWindow(QMainWindow):
     def open_sheet_dialog(self) -> SheetDialog | None:
         """Open (not exec) the Sheet and header row dialog for the list shown now."""
         from .sheet_dialog import SheetDialog
+
         table = self.recipients()
         if table is None:
             return None
@@ -1258,6 +1276,7 @@ class MainWindow(QMainWindow):
     def dropped_spreadsheet(mime: QMimeData) -> Path | None:
         """The first local spreadsheet file among dropped URLs (by its name), or None."""
         from .loading import is_spreadsheet_path
+
         if not mime.hasUrls():
             return None
         for url in mime.urls():
@@ -1271,6 +1290,7 @@ class MainWindow(QMainWindow):
     def dropped_template(mime: QMimeData) -> Path | None:
         """The first local template file (.usosmail) among dropped URLs, or None."""
         from usosmail_gui.core.template import EXTENSION as TEMPLATE_EXTENSION
+
         if not mime.hasUrls():
             return None
         for url in mime.urls():
@@ -1385,6 +1405,7 @@ class MainWindow(QMainWindow):
         from usosmail_gui.core.campaign import key_fingerprint
 
         from .send_dialog import SendDialog
+
         problem = self._send_problem()
         if problem is not None:
             self._explain(self.tr("Cannot send yet"), problem)
@@ -1415,6 +1436,7 @@ class MainWindow(QMainWindow):
         from usosmail_gui.core.campaign import key_fingerprint
 
         from .send_dialog import RetrySource, SendDialog
+
         problem = None
         if self._send_session is not None:
             problem = self.tr("A campaign is being sent now. Wait for it to finish, or stop it, first.")
@@ -1451,6 +1473,7 @@ class MainWindow(QMainWindow):
 
     def _send_confirmed(self, conn: ActiveConnection, draft: CampaignDraft) -> None:
         from .sending import SendRequest
+
         if self._connection is not conn or conn.credentials is None or self._send_session is not None:
             self._explain(
                 self.tr("Nothing was sent"),
@@ -1462,6 +1485,7 @@ class MainWindow(QMainWindow):
 
     def _start_session(self, request: SendRequest, *, is_test: bool = False) -> SendSession:
         from .sending import SendProgressDialog, SendSession
+
         session = SendSession(request, is_test=is_test, parent=self)
         session.started.connect(self._send_started)
         session.progress.connect(self._send_progress)
@@ -1494,6 +1518,7 @@ class MainWindow(QMainWindow):
 
     def _send_started(self, started: CampaignStarted) -> None:
         from .sending import counts_text
+
         if self._test_target is None:
             self.statusBar().showMessage(
                 self.tr("Sending campaign {id}: {counts}").format(
@@ -1504,6 +1529,7 @@ class MainWindow(QMainWindow):
 
     def _send_progress(self, progress: SendProgress) -> None:
         from .sending import counts_text
+
         if self._test_target is None:
             self.statusBar().showMessage(
                 self.tr("Sending campaign {id}: {counts}").format(
@@ -1515,6 +1541,7 @@ class MainWindow(QMainWindow):
         from usosmail_gui.core.sending import StopReason
 
         from .sending import counts_text, outcome_text
+
         result = outcome.result
         if self._test_target is not None:
             row, address = self._test_target
@@ -1542,6 +1569,7 @@ class MainWindow(QMainWindow):
 
     def _send_failed(self, exc: Exception) -> None:
         from .sending import failure_text
+
         text = failure_text(exc)
         if self._test_target is not None:
             self.statusBar().showMessage(self.tr("The test message was not sent."), 15000)
@@ -1564,6 +1592,7 @@ class MainWindow(QMainWindow):
     def test_address(self) -> str:
         """The user's own address for tests ("" until given); not a secret, kept in QSettings."""
         from .sending import KEY_TEST_ADDRESS
+
         return str(self._settings.value(KEY_TEST_ADDRESS, "", str) or "")
 
     @Slot()
@@ -1612,6 +1641,7 @@ class MainWindow(QMainWindow):
 
         from . import texts
         from .sending import KEY_TEST_ADDRESS
+
         normalized, why = EmailChecker().check_address(text.strip())
         if normalized is None:
             self._explain(
@@ -1630,6 +1660,7 @@ class MainWindow(QMainWindow):
         from usosmail_gui.core.campaign import build_test_campaign, key_fingerprint
 
         from .sending import SendRequest
+
         problem = self._send_problem(test=True)
         if problem is not None:
             self._explain(self.tr("Cannot send a test yet"), problem)
@@ -1677,6 +1708,7 @@ class MainWindow(QMainWindow):
         """Look for interrupted campaigns in a worker and offer them (``quiet``: say
         nothing when there are none, as at start)."""
         from .sending import find_interrupted
+
         if self._find_task is not None:
             return
         self._find_task = run_in_background(
@@ -1692,6 +1724,7 @@ class MainWindow(QMainWindow):
 
     def _interrupted_found(self, found: list[Interrupted], quiet: bool) -> None:
         from .resume_dialog import ResumeDialog
+
         dialog = self.resume_dialog
         if dialog is None:
             if not found and quiet:
@@ -1721,6 +1754,7 @@ class MainWindow(QMainWindow):
 
     def _find_failed(self, exc: Exception) -> None:
         from .sending import failure_text
+
         log.error("Looking for interrupted campaigns failed", exc_info=exc)
         self._explain(self.tr("The journal cannot be read"), failure_text(exc))
         self.interruptedFound.emit([])
@@ -1729,6 +1763,7 @@ class MainWindow(QMainWindow):
         from usosmail_gui.core.campaign import key_fingerprint
 
         from .sending import SendRequest
+
         dialog = self.resume_dialog
         problem = self._resume_problem(campaign)
         if problem is not None:
@@ -1750,6 +1785,7 @@ class MainWindow(QMainWindow):
 
     def _resume_problem(self, campaign: CampaignRecord) -> str | None:
         from usosmail_gui.core.usos.wire import normalize_base_url
+
         if self._send_session is not None:
             return self.tr("A campaign is being sent now. Resume this one when that one has finished.")
         conn = self._connection
@@ -1768,6 +1804,7 @@ class MainWindow(QMainWindow):
 
     def _leave_requested(self, campaign: CampaignRecord, seqs: tuple[int, ...]) -> None:
         from .sending import leave_uncertain
+
         run_in_background(
             leave_uncertain,
             campaign.id,
@@ -1789,6 +1826,7 @@ class MainWindow(QMainWindow):
     # --- statuses --------------------------------------------------------------------
     def _build_status_dock(self) -> None:
         from .status_monitor import StatusDock
+
         self.status_dock = StatusDock(self)
         self.addDockWidget(QtCore.Qt.DockWidgetArea.BottomDockWidgetArea, self.status_dock)
         self.status_dock.hide()
@@ -1826,6 +1864,7 @@ class MainWindow(QMainWindow):
     def _track_sent(self, outcome: object) -> None:
         """A campaign send ended: follow its statuses (tests to myself included)."""
         from .sending import SendOutcome
+
         if isinstance(outcome, SendOutcome) and outcome.result.counts.enqueued > 0:
             self.show_campaign(outcome.campaign.id, track=True)
 
@@ -1848,6 +1887,7 @@ class MainWindow(QMainWindow):
     def open_history(self) -> HistoryWindow:
         """Show the campaign history (one window)."""
         from .history_window import HistoryWindow
+
         if self.history_window is None:
             window = HistoryWindow(self, clock=self.status_poller.clock)
             window.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
