@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
@@ -172,9 +172,13 @@ def test_deferred_window_paints_its_frame_then_builds_the_work_area(
     assert [menu.title() for menu in window.menuBar().findChildren(QMenu)][:1]  # the frame's menus exist
     assert window.open_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Open)
     assert window.installation_label.text() == "No installation chosen"
+    QCoreApplication.sendEvent(window, QEvent(QEvent.Type.PaletteChange))  # icons come with the work area
+    window.welcome_action.trigger()  # a shortcut pressed in that moment acts once the window can
     with qtbot.waitSignal(window.workAreaReady, timeout=TIMEOUT):
         window.show()
     assert window.ready and called == ["first", "second"]
+    assert window.welcome_showing
+    window.show_work_area()
     assert window.central_stack.currentWidget() is window.splitter
     assert window.composer.isVisible() and window.recipient_pane.isVisible()
     assert window.property("workAreaReady") is True

@@ -224,7 +224,7 @@ class MainWindow(QMainWindow):
         self._start = (connection, restore_last, welcome)  # what to do once the work area exists
 
         self.setObjectName("mainWindow")
-        self.setAcceptDrops(True)
+        self.setAcceptDrops(True)  # what is dropped before the work area exists is refused
         self._build_menus()
         self._build_status_bar()
         self._build_frame()
@@ -245,6 +245,15 @@ class MainWindow(QMainWindow):
             callback()
         else:
             self._ready_callbacks.append(callback)
+
+    def _once_ready(self, slot: Callable[[], object]) -> Callable[..., None]:
+        """For the frame's actions: run ``slot`` now, or (a shortcut pressed in the moment
+        before the work area exists) as soon as it is built."""
+
+        def run() -> None:
+            slot()
+
+        return lambda *_args: self.when_ready(run)
 
     def _build_frame(self) -> None:
         """What the first paint shows: menus, status bar, and the window's remembered size;
@@ -334,19 +343,19 @@ class MainWindow(QMainWindow):
         self.open_action = QAction(self.tr("&Open…"), self)
         self.open_action.setShortcuts(QKeySequence.StandardKey.Open)
         self.open_action.setStatusTip(self.tr("Open a spreadsheet with the list of recipients."))
-        self.open_action.triggered.connect(self.open_file_dialog)
+        self.open_action.triggered.connect(self._once_ready(self.open_file_dialog))
         file_menu.addAction(self.open_action)
         self.recent_menu = QMenu(self.tr("Open &Recent"), self)
         self.recent_menu.setObjectName("recentMenu")
         file_menu.addMenu(self.recent_menu)
         self.clear_recent_action = QAction(self.tr("&Clear the list"), self)
-        self.clear_recent_action.triggered.connect(self.clear_recent_files)
+        self.clear_recent_action.triggered.connect(self._once_ready(self.clear_recent_files))
         self.sheet_action = QAction(self.tr("&Sheet and header row…"), self)
         self.sheet_action.setStatusTip(
             self.tr("Read the list again from another sheet, header row or e-mail column.")
         )
         self.sheet_action.setEnabled(False)
-        self.sheet_action.triggered.connect(self.open_sheet_dialog)
+        self.sheet_action.triggered.connect(self._once_ready(self.open_sheet_dialog))
         file_menu.addAction(self.sheet_action)
         file_menu.addSeparator()
         self._template_menu_at = file_menu.addSeparator()
@@ -366,11 +375,11 @@ class MainWindow(QMainWindow):
         self.connect_action.setStatusTip(
             self.tr("Choose the USOS installation and enter the key and secret.")
         )
-        self.connect_action.triggered.connect(self.open_connection_dialog)
+        self.connect_action.triggered.connect(self._once_ready(self.open_connection_dialog))
         connection_menu.addAction(self.connect_action)
         self.test_action = QAction(self.tr("&Test connection"), self)
         self.test_action.setStatusTip(self.tr("Check the key and secret and read the mail queue's size."))
-        self.test_action.triggered.connect(self.refresh_status)
+        self.test_action.triggered.connect(self._once_ready(self.refresh_status))
         self.test_action.setEnabled(False)
         connection_menu.addAction(self.test_action)
 
@@ -379,7 +388,7 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu(self.tr("&Help"))
         self.welcome_action = QAction(self.tr("&Welcome page"), self)
         self.welcome_action.setStatusTip(self.tr("Show the first page again: try the sandbox or connect."))
-        self.welcome_action.triggered.connect(self.show_welcome)
+        self.welcome_action.triggered.connect(self._once_ready(self.show_welcome))
         help_menu.addAction(self.welcome_action)
         help_menu.addSeparator()
         self.about_action = QAction(self.tr("&About usosmail-gui"), self)
@@ -398,7 +407,7 @@ class MainWindow(QMainWindow):
         self.send_test_action.setStatusTip(
             self.tr("Send the selected recipient's message (as the preview shows it) to your own address.")
         )
-        self.send_test_action.triggered.connect(self.send_test)
+        self.send_test_action.triggered.connect(self._once_ready(self.send_test))
         menu.addAction(self.send_test_action)
         self.send_action = QAction(self.tr("&Send…"), self)
         # Ctrl+Shift+Return: no editor uses it (Ctrl+Return / Shift+Return insert breaks in some)
@@ -408,18 +417,18 @@ class MainWindow(QMainWindow):
         self.send_action.setStatusTip(
             self.tr("Check what will be sent, confirm, and send the message to every recipient.")
         )
-        self.send_action.triggered.connect(self.open_send_dialog)
+        self.send_action.triggered.connect(self._once_ready(self.open_send_dialog))
         menu.addAction(self.send_action)
         menu.addSeparator()
         self.interrupted_action = QAction(self.tr("&Interrupted campaigns…"), self)
         self.interrupted_action.setStatusTip(
             self.tr("Finish campaigns that stopped before the end (recipients never sent, uncertain ones).")
         )
-        self.interrupted_action.triggered.connect(lambda: self.show_interrupted())
+        self.interrupted_action.triggered.connect(self._once_ready(self.show_interrupted))
         menu.addAction(self.interrupted_action)
         self.test_address_action = QAction(self.tr("My &address for tests…"), self)
         self.test_address_action.setStatusTip(self.tr("The address test messages are sent to."))
-        self.test_address_action.triggered.connect(lambda: self.ask_test_address())
+        self.test_address_action.triggered.connect(self._once_ready(self.ask_test_address))
         menu.addAction(self.test_address_action)
         menu.addSeparator()
         self.refresh_statuses_action = QAction(self.tr("&Refresh statuses"), self)
@@ -427,12 +436,12 @@ class MainWindow(QMainWindow):
         self.refresh_statuses_action.setStatusTip(
             self.tr("Ask USOS now about the shown campaign's messages.")
         )
-        self.refresh_statuses_action.triggered.connect(self.refresh_statuses)
+        self.refresh_statuses_action.triggered.connect(self._once_ready(self.refresh_statuses))
         menu.addAction(self.refresh_statuses_action)
         self.history_action = QAction(self.tr("&Campaigns…"), self)
         self.history_action.setShortcuts([QKeySequence(self.tr("Ctrl+H"))])
         self.history_action.setStatusTip(self.tr("Campaigns sent earlier: statuses and reports."))
-        self.history_action.triggered.connect(lambda: self.open_history())
+        self.history_action.triggered.connect(self._once_ready(self.open_history))
         menu.addAction(self.history_action)
 
     def _build_status_bar(self) -> None:
@@ -601,7 +610,7 @@ class MainWindow(QMainWindow):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+        if self._ready and event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             self._apply_icons()
 
     # --- the Edit menu: acts on the focused text field -------------------------------
@@ -1330,13 +1339,13 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self.opens_dropped(event.mimeData()):
+        if self._ready and self.opens_dropped(event.mimeData()):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if self.opens_dropped(event.mimeData()):
+        if self._ready and self.opens_dropped(event.mimeData()):
             event.acceptProposedAction()
         else:
             event.ignore()
@@ -1346,7 +1355,7 @@ class MainWindow(QMainWindow):
         to save unsaved changes); both when both are dropped."""
         mime = event.mimeData()
         spreadsheet, template = self.dropped_spreadsheet(mime), self.dropped_template(mime)
-        if spreadsheet is None and template is None:
+        if not self._ready or (spreadsheet is None and template is None):
             event.ignore()
             return
         event.acceptProposedAction()
