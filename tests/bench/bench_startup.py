@@ -9,7 +9,7 @@
 Each is timed by this process from just before ``Popen`` until the child's line saying its
 window got its first Expose event is read: interpreter start and imports included (target:
 at most 1.5x). The app's window shows its frame (menus, status bar) first and builds its
-work area right after, importing its modules in a worker; the time until that work area is
+work area right after, importing its modules a step per event-loop turn; the time until it is
 ready is reported too, against the same baseline (no target: it says what "shown" costs).
 Runs alternate; medians are reported.
 

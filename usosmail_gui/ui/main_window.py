@@ -19,9 +19,8 @@ header dialog) is the core's ``load_steps`` in a worker, cancellable, and a list
 cannot be read leaves the list loaded before exactly as it was.
 
 Built with ``deferred=True`` (as ``app.main`` does) it shows its frame — menus, status bar —
-first and builds the work area once that is painted, after a worker has imported the work
-area's modules (``_WORK_AREA_MODULES``); hence the imports inside methods (docs/architecture.md,
-"Start-up").
+first, then imports the work area's modules (``_WORK_AREA_MODULES``) one per event-loop turn
+and builds the work area; hence the imports inside methods (docs/architecture.md, "Start-up").
 """
 
 from __future__ import annotations
@@ -219,7 +218,7 @@ class MainWindow(QMainWindow):
         self.history_window: HistoryWindow | None = None
         self._ready = False  # the work area is built
         self._ready_callbacks: list[Callable[[], None]] = []
-        self._work_area_task: Task | None = None
+        self._modules_to_import: list[str] | None = None  # None: the import has not begun
         self._first_paint: _FirstExpose | None = None  # waits for the frame's first paint
         self._start = (connection, restore_last, welcome)  # what to do once the work area exists
 
@@ -269,20 +268,28 @@ class MainWindow(QMainWindow):
             self.resize(1100, 700)
 
     def _load_work_area(self) -> None:
-        """Deferred start: import the work area's modules in a worker (the window stays
-        responsive and painted meanwhile), then build it here in the GUI thread."""
-        if self._ready or self._work_area_task is not None:
-            return
-        self._work_area_task = run_in_background(
-            import_work_area,
-            parent=self,
-            on_result=lambda _none: self._build_work_area(),
-            on_error=self._work_area_import_failed,
-        )
+        """Deferred start: import the work area's modules one per event-loop turn (the
+        window keeps painting and taking input between them), then build it.
 
-    def _work_area_import_failed(self, exc: Exception) -> None:
-        log.error("Loading the work area's modules failed; trying again in the GUI thread", exc_info=exc)
-        self._build_work_area()
+        In this thread, not a worker: PySide6 creates its Python types lazily, and a worker
+        doing so while the GUI thread wraps an object of a not-yet-created type can corrupt
+        shiboken's type table (a known crash of PySide6 6.7+, e.g. TimeLineAnnotator/desktop
+        pull request 586).
+        """
+        if self._ready or self._modules_to_import is not None:
+            return
+        self._modules_to_import = list(_WORK_AREA_MODULES)
+        self._import_next_module()
+
+    def _import_next_module(self) -> None:
+        modules = self._modules_to_import
+        if self._ready or modules is None:
+            return  # built meanwhile, or closed
+        if modules:
+            importlib.import_module(modules.pop(0))
+            QTimer.singleShot(0, self, self._import_next_module)
+        else:
+            self._build_work_area()
 
     def _build_work_area(self) -> None:
         """The recipient list, the composer, the docks, the toolbar and the menus that act on
@@ -296,7 +303,7 @@ class MainWindow(QMainWindow):
 
         if self._ready:
             return
-        self._work_area_task = None
+        self._modules_to_import = []
         self._store = self._given_store or CredentialStore()
         self._check: CheckConnection = self._given_check or check_connection
         self._list_installations: ListInstallations = self._given_list_installations or known_installations
@@ -1919,9 +1926,7 @@ class MainWindow(QMainWindow):
         close once it has finished; then ask about an unsaved template; then remember the
         window's state and drop pending answers (workers end on their own)."""
         if not self._ready:  # closed while the work area was still loading: nothing to keep
-            if self._work_area_task is not None:
-                self._work_area_task.cancel()
-                self._work_area_task = None
+            self._modules_to_import = None  # stops the import under way
             self._deferred = False
             super().closeEvent(event)
             return
@@ -2026,39 +2031,42 @@ class _FirstExpose(QObject):
         return False
 
 
-# What the work area needs, imported by ``import_work_area`` in a worker when the window is
+# What the work area needs, imported one by one after the first paint when the window is
 # built with ``deferred=True`` (the methods above import from them when they run; that is
-# then only a look-up in ``sys.modules``).
+# then only a look-up in ``sys.modules``). Dependencies come first, so each step is short.
 _WORK_AREA_MODULES = (
-    "usosmail_gui.core.campaign",
+    "email_validator",  # its syntax tables take ~20 ms: a step of its own
     "usosmail_gui.core.recipients",
-    "usosmail_gui.core.recipients.emails",
-    "usosmail_gui.core.sending",
+    "usosmail_gui.core.usos.wire",
     "usosmail_gui.core.template",
+    "usosmail_gui.core.journal",
+    "usosmail_gui.core.campaign",
+    "usosmail_gui.core.sending",
+    "usosmail_gui.core.statuses",
+    "usosmail_gui.core.report",
     "usosmail_gui.core.usos.connection",
     "usosmail_gui.core.usos.installations",
-    "usosmail_gui.core.usos.wire",
-    "usosmail_gui.ui.composer",
-    "usosmail_gui.ui.connection_dialog",
-    "usosmail_gui.ui.history_window",
+    "usosmail_gui.core.credentials",
+    "usosmail_gui.core.recipients.emails",
     "usosmail_gui.ui.icons",
-    "usosmail_gui.ui.loading",
-    "usosmail_gui.ui.problem_texts",
-    "usosmail_gui.ui.recipients_view",
-    "usosmail_gui.ui.resume_dialog",
-    "usosmail_gui.ui.send_dialog",
-    "usosmail_gui.ui.sending",
-    "usosmail_gui.ui.sheet_dialog",
-    "usosmail_gui.ui.status_monitor",
     "usosmail_gui.ui.texts",
+    "usosmail_gui.ui.problem_texts",
+    "usosmail_gui.ui.preview",
+    "usosmail_gui.ui.problems_panel",
+    "usosmail_gui.ui.template_editor",
+    "usosmail_gui.ui.composer",
+    "usosmail_gui.ui.recipients_model",
+    "usosmail_gui.ui.recipients_view",
+    "usosmail_gui.ui.loading",
+    "usosmail_gui.ui.sheet_dialog",
+    "usosmail_gui.ui.connection_dialog",
+    "usosmail_gui.ui.status_monitor",
+    "usosmail_gui.ui.history_window",
+    "usosmail_gui.ui.sending",
+    "usosmail_gui.ui.send_dialog",
+    "usosmail_gui.ui.resume_dialog",
     "usosmail_gui.ui.welcome",
 )
-
-
-def import_work_area() -> None:
-    """Run in a worker: load the work area's modules, so the GUI thread only builds widgets."""
-    for name in _WORK_AREA_MODULES:
-        importlib.import_module(name)
 
 
 def _missing_files(paths: Sequence[str]) -> set[str]:
