@@ -347,11 +347,13 @@ class ScreenshotTaker(QObject):
         self._templated = True
 
     def is_idle(self) -> bool:
-        window, composer = self._window, self._window.composer
+        window = self._window
+        if not window.ready:  # the work area (composer, list) is still being built
+            return False
+        composer = window.composer
         connection = window.connection()
         return (
-            window.ready
-            and self._checked
+            self._checked
             and self._listed
             and self._templated
             and connection is not None

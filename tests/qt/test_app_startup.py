@@ -62,6 +62,7 @@ def probe_start(tmp_path: Path, *options: str) -> dict[str, Any]:
         capture_output=True, text=True, env=env, cwd=ROOT, timeout=120, check=False,
     )
     assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr, done.stderr  # nothing failed while the window built itself
     lines = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
     assert len(lines) == 2 and lines[1] == {"ready": True}, done.stdout + done.stderr
     report: dict[str, Any] = lines[0]

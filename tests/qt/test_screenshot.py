@@ -128,6 +128,7 @@ def test_the_command_saves_a_png_and_exits_0(tmp_path: Path) -> None:
         capture_output=True, text=True, env=env, timeout=120, check=False,
     )
     assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr, done.stderr
     image = QImage(str(picture))
     assert image.size() == QSize(*app.SCREENSHOT_SIZE)
     assert not list((tmp_path / "config").glob("**/*.conf"))  # fresh settings, nothing of the user's touched
