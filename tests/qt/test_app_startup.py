@@ -22,7 +22,7 @@ from tests.helpers.startup_probe import HEAVY, SETTINGS_ENV
 from usosmail_gui import app
 from usosmail_gui.core.credentials import CredentialStore
 from usosmail_gui.core.usos.connection import Verdict
-from usosmail_gui.ui import workers
+from usosmail_gui.ui import main_window, workers
 from usosmail_gui.ui.main_window import MainWindow
 from usosmail_gui.ui.settings import KEY_GEOMETRY, KEY_LAST_URL, app_settings
 
@@ -215,3 +215,17 @@ def test_main_window_module_is_light() -> None:
                           check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == ""
+
+
+def test_deferred_window_never_exposed_builds_its_work_area_anyway(
+    qtbot: QtBot, memory_store: tuple[CredentialStore, MemoryKeyring], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A window shown minimised or covered may get no Expose for long: the work area is
+    built after ``WORK_AREA_FALLBACK_MS`` all the same."""
+    monkeypatch.setattr(main_window._FirstExpose, "eventFilter", lambda *_args: False)  # no Expose seen
+    window = MainWindow(memory_store[0], deferred=True)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.workAreaReady, timeout=main_window.WORK_AREA_FALLBACK_MS + TIMEOUT):
+        window.show()
+        assert window.findChild(main_window._FirstExpose) is not None  # it waited for an Expose
+    assert window.ready and window.composer.isVisible()

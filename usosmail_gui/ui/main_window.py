@@ -113,6 +113,8 @@ if TYPE_CHECKING:  # at run time these load after the window is first shown (``_
 
 log = logging.getLogger(__name__)
 
+WORK_AREA_FALLBACK_MS = 1000  # deferred: build the work area by then even if never exposed
+
 
 @dataclass(frozen=True, slots=True)
 class ActiveConnection:
@@ -1712,6 +1714,8 @@ class MainWindow(QMainWindow):
             else:  # start once the frame is on screen: nothing competes with its first paint
                 self._first_paint = _FirstExpose(self._load_work_area, self)
                 handle.installEventFilter(self._first_paint)
+                # a window shown minimised or covered may get no Expose for a long while
+                QTimer.singleShot(WORK_AREA_FALLBACK_MS, self, self._load_work_area)
         self._offer_resume_once_shown()
 
     def _offer_resume_once_shown(self) -> None:
