@@ -18,7 +18,10 @@ from usosmail_gui.core.usos import wire
 from usosmail_gui.sandbox import Sandbox
 
 USOSMAIL = str(Path(sys.executable).with_name("usosmail"))
-COUNT_KEYS = {"waiting", "sent", "failed", "uncertain", "rejected", "expired"}
+COUNT_KEYS = {
+    "waiting", "sent", "failed", "uncertain", "rejected", "expired",  # the contract's first six
+    "detail_pending", "no_detail", "unknown",  # added with issue 12 (keys are only ever added)
+}
 
 
 def env_for(sb: Sandbox | None) -> dict[str, str]:
@@ -55,7 +58,9 @@ def test_status_json_refreshed_from_usos(make_sandbox: Callable[..., Sandbox]) -
     assert set(data) == {"campaign", "counts", "recipients"} and data["campaign"] == campaign
     assert set(data["counts"]) == COUNT_KEYS
     assert data["counts"] == {**dict.fromkeys(COUNT_KEYS, 0), "sent": 3, "failed": 1}
-    assert [set(r) for r in data["recipients"]] == [{"row", "email", "message_id", "status", "error"}] * 4
+    assert [set(r) for r in data["recipients"]] == [
+        {"row", "email", "message_id", "status", "error", "raw_status"}
+    ] * 4
     failed = [r for r in data["recipients"] if r["status"] == "failed"]
     assert failed[0]["row"] == 3 and failed[0]["email"] == "student1@fail.example.com" and failed[0]["error"]
     assert sb.requests_served[wire.CHECK_MESSAGES_STATUS] == 1

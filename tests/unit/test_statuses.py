@@ -221,8 +221,8 @@ def test_one_message_to_several_addresses_gets_one_status() -> None:
         False, (status("a@x.pl", DeliveryStatus.SENT), status("b@x.pl", DeliveryStatus.WAITING))
     )
     assert combine("1", half).status == "waiting"
-    odd = MessageStatus(True, (status("a@x.pl", DeliveryStatus.UNKNOWN),))
-    assert combine("1", odd).status == "waiting"
+    odd = MessageStatus(True, (RecipientStatus("a@x.pl", DeliveryStatus.UNKNOWN, None, "bounced"),))
+    assert combine("1", odd).status == "raw:bounced"  # shown as USOS said it, never "waiting"
     no_reason = MessageStatus(True, (status("a@x.pl", DeliveryStatus.FAILED),))
     assert combine("1", no_reason).error
 

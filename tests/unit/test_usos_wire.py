@@ -86,10 +86,9 @@ def test_installations_skip_entries_without_base_url() -> None:
 
 
 def test_error_body() -> None:
-    assert wire.parse_error_body(
-        {"message": "Too long", "error": "param_invalid", "param_name": "subject"}
-    ) == ("Too long", "param_invalid", "subject")
-    assert wire.parse_error_body("html page") == (None, None, None)
+    body = wire.parse_error_body({"message": "Too long", "error": "param_invalid", "param_name": "subject"})
+    assert (body.message, body.code, body.param_name) == ("Too long", "param_invalid", "subject")
+    assert wire.parse_error_body("html page") == wire.ErrorBody()
 
 
 def test_simple_message_params_omit_defaults_and_pair_from_email_with_from_name() -> None:

@@ -110,8 +110,12 @@ def _preflight(installation: str, credentials: Credentials) -> int:
     """The ping check before anything is stored or sent: 0, or ping's exit code."""
     from usosmail_gui.core.usos.connection import Verdict, check_connection
 
-    report = check_connection(installation, credentials.consumer_key, credentials.consumer_secret)
+    report = check_connection(
+        installation, credentials.consumer_key, credentials.consumer_secret, compatibility=False
+    )
     if report.ok:
+        for warning in report.warning_texts():  # e.g. a stopped mail daemon: sending still works
+            print(f"usosmail: warning: {warning}", file=sys.stderr)
         return EXIT_OK
     say_error(report.explanation() + " Nothing was sent.")
     if report.detail and report.verdict is not Verdict.OK:
@@ -237,7 +241,8 @@ def _draft_lines(draft: CampaignDraft) -> list[str]:
     mode = (
         "messages (the app renders each message: exactly what the preview shows is sent)"
         if draft.mode is SendMode.MESSAGES
-        else "template (USOS fills in the template; only the placeholders it uses are sent)"
+        else "template (USOS fills in the template; only the placeholders it uses are sent; every "
+        "message comes from the USOS Notifier address)"
     )
     first = draft.messages[0]
     lines = [
@@ -492,8 +497,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--mode",
         choices=("messages", "template"),
         default="messages",
-        help="messages (default): the app renders each message, exactly as previewed; template: "
-        "USOS fills in the template, and only the placeholders it uses are sent",
+        help="messages (default): the app renders each message, exactly as previewed, from the "
+        "sender you set; template: USOS fills in the template, only the placeholders it uses are "
+        "sent, and USOS sends every message from its USOS Notifier address (the sender fields "
+        "are not what students see)",
     )
     p.add_argument(
         "--batch-size",

@@ -22,6 +22,21 @@ if TYPE_CHECKING:
     from usosmail_gui.core.usos.client import MailingClient
 
 
+# how the plain (not --json) output words the statuses that need more than their name
+COUNT_WORDS = {
+    "detail_pending": "finished (details being asked for)",
+    "no_detail": "finished (USOS gave no details)",
+    "unknown": "with a status this app does not know",
+    "not_sent": "not sent",
+}
+STATUS_WORDS = {
+    "detail_pending": "finished (details being asked for)",
+    "no_detail": "finished, USOS gave no details",
+    "not_sent": "not sent",
+}
+ALWAYS_COUNTED = frozenset({"waiting", "sent", "failed", "uncertain", "rejected", "expired"})
+
+
 def _note(text: str) -> None:
     print(f"usosmail: note: {text}", file=sys.stderr)
 
@@ -108,18 +123,23 @@ def cmd_status(args: argparse.Namespace) -> int:
                         "message_id": v.message_id,
                         "status": str(v.status),
                         "error": v.error,
+                        "raw_status": v.raw_status,  # for "unknown": the value USOS gave
                     }
                     for v in views
                 ],
             }
         )
         return EXIT_OK
-    summary = " · ".join(f"{n:,} {name}" for name, n in counts.as_json().items())
+    summary = " · ".join(
+        f"{n:,} {COUNT_WORDS.get(name, name)}"
+        for name, n in counts.as_json().items()
+        if n or name in ALWAYS_COUNTED
+    )
     if counts.not_sent:
         summary += f" · {counts.not_sent:,} not sent"
     print(f"Campaign {campaign.id}: {summary}")
     for v in views:
-        line = f"  row {v.row}: {v.email}: {str(v.status).replace('_', ' ')}"
+        line = f"  row {v.row}: {v.email}: {STATUS_WORDS.get(v.status, v.shown_status)}"
         print(line + (f" ({v.error})" if v.error else ""))
     return EXIT_OK
 

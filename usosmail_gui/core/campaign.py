@@ -144,12 +144,8 @@ class CampaignDraft:
         return groups
 
     def sender_text(self) -> str:
-        """ "Dziekanat <dziekanat@uni.example>" or the server's default, in words."""
-        t = self.template
-        name = t.from_name or "USOS (the server's default)"
-        if t.from_name and t.from_email:
-            return f"{t.from_name} <{t.from_email}>"
-        return name
+        """What the student will see as the sender in this draft's mode, in words."""
+        return sender_text(self.template, self.mode)
 
     def batches(self) -> list[PlannedBatch]:
         """How the messages would be cut into requests (for the confirmation's estimate)."""
@@ -190,6 +186,23 @@ def simple_message_of(
         content_format=template.content_format,
         sender=template.sender(),
     )
+
+
+NOTIFIER_SENDER = (
+    "the USOS Notifier address (USOS documents that template mode sends every message from "
+    "it, so the sender name and address set here are not what students see)"
+)
+
+
+def sender_text(template: MessageTemplate, mode: SendMode) -> str:
+    """ "Dziekanat <dziekanat@uni.example>", the server's default, or — in template mode,
+    whose messages USOS documents as "from the USOS Notifier address" — that, in words."""
+    if mode is SendMode.TEMPLATE:
+        return NOTIFIER_SENDER
+    name = template.from_name or "USOS (the server's default)"
+    if template.from_name and template.from_email:
+        return f"{template.from_name} <{template.from_email}>"
+    return name
 
 
 def template_message_of(template: MessageTemplate) -> TemplateMessage:

@@ -208,6 +208,9 @@ class _Run:
     ) -> None:
         self.journal = journal
         self.client = client
+        # USOS's own user messages go into recorded reasons in the client's language
+        lang = getattr(client, "lang", "en")
+        self.lang = lang if isinstance(lang, str) else "en"
         self.campaign = campaign
         self.clock = clock
         self.max_uncertain = max(1, max_uncertain_in_a_row)
@@ -291,18 +294,19 @@ class _Run:
         try:
             ids = request()
         except OutcomeUncertain as exc:
-            return self._uncertain(batch_id, kind, method, size, str(exc))
+            return self._uncertain(batch_id, kind, method, size, exc.described(self.lang))
         except BadParameter as exc:
             self.uncertain_in_a_row = 0
+            why = exc.described(self.lang)
             if alone:
-                self.journal.batch_rejected(batch_id, str(exc))
+                self.journal.batch_rejected(batch_id, why)
                 self._count(in_flight=-size, rejected=size)
                 self.finished_here += size
-                return RequestReport(kind, method, size, rejected=size, detail=str(exc))
-            self.journal.batch_not_sent(batch_id, str(exc), refused=True)
+                return RequestReport(kind, method, size, rejected=size, detail=why)
+            self.journal.batch_not_sent(batch_id, why, refused=True)
             self._count(in_flight=-size, pending=size)
             self._alone_next(seqs, records)
-            return RequestReport(kind, method, size, not_sent=size, detail=str(exc))
+            return RequestReport(kind, method, size, not_sent=size, detail=why)
         except (Unreachable, CredentialsRejected, NotAdministrative) as exc:
             reason = (
                 StopReason.UNREACHABLE
@@ -311,12 +315,13 @@ class _Run:
                 if isinstance(exc, CredentialsRejected)
                 else StopReason.NOT_ADMINISTRATIVE
             )
-            raise self._not_sent(batch_id, kind, method, size, reason, str(exc)) from None
+            raise self._not_sent(batch_id, kind, method, size, reason, exc.described(self.lang)) from None
         except UsosError as exc:
+            why = exc.described(self.lang)
             if exc.http_status is not None and exc.http_status < 500:
                 # refused before processing (a redirect, 404, 413, 429…): nothing enqueued
-                raise self._not_sent(batch_id, kind, method, size, StopReason.REFUSED, str(exc)) from None
-            return self._uncertain(batch_id, kind, method, size, str(exc))
+                raise self._not_sent(batch_id, kind, method, size, StopReason.REFUSED, why) from None
+            return self._uncertain(batch_id, kind, method, size, why)
         except BaseException:
             # interrupted mid-request (Ctrl+C, a bug): it may have reached the server
             self.journal.batch_uncertain(batch_id, INTERRUPTED_REASON)

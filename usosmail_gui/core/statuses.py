@@ -12,10 +12,22 @@ per tick off the GUI thread (and ``watch`` loops it for ``usosmail status --watc
 - every answer is written to the journal as soon as its request returns, so a network
   failure half-way loses nothing already learnt;
 - one message sent to several addresses gets one status: ``failed`` if any address
-  failed (with every address's error), ``sent`` when all were sent, ``waiting`` otherwise;
+  failed (with every address's error), ``sent`` when all were sent, ``waiting`` while
+  USOS says it waits;
+- nothing is ever folded into "waiting" (D5): a message USOS has finished with but for
+  which ``check_messages_status`` gives no per-recipient detail the app understands is
+  asked about once with ``check_message_status`` (its "detailed status"; at most
+  ``max_detail_requests`` per cycle, ``max_in_flight`` at a time, the rest next cycle);
+  when neither says more it is "finished — USOS gave no details" (``no_detail``), and a
+  status value the app does not know is kept raw (``unknown``), shown as such;
 - an ID USOS answers ``null`` for is ``expired``: USOS forgets a message after 7 days, and
-  a message the server does not know (any more) can never be checked again. A message
-  older than 7 days by the injected clock is marked expired without any request.
+  a message the server does not know (any more) can never be checked again. A strict
+  installation refuses the whole request over one such ID instead: the chunk is split in
+  halves until the others have their statuses and only the stale one (confirmed by the
+  singular method) is expired, within ``max_split_requests`` extra requests a cycle. A
+  message older than 7 days by the injected clock is marked expired without any request;
+- only what changed is written: a 10,000-message cycle in which nothing moved costs the
+  journal nothing.
 
 ``next_interval`` is the pure polling policy: quick at first, backing off while nothing
 changes, at once on a refresh, backing off further while offline, and ``None`` (stop)
@@ -24,8 +36,10 @@ once every message is finished or expired.
 
 from __future__ import annotations
 
+import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
@@ -33,15 +47,17 @@ from typing import Protocol
 
 from .journal import Journal, RecipientRecord, RecipientState, StatusUpdate
 from .usos.errors import (
+    BadParameter,
     CredentialsRejected,
     NotAdministrative,
+    NotFound,
     ProtocolError,
     ServerError,
     Unreachable,
     UsosError,
 )
 from .usos.models import DeliveryStatus, MessageStatus
-from .usos.wire import RETENTION_DAYS
+from .usos.wire import P_MESSAGE_IDS, RETENTION_DAYS
 
 __all__ = [
     "DEFAULT_MAX_IDS",
@@ -61,7 +77,11 @@ __all__ = [
 ]
 
 DEFAULT_MAX_IDS = 500  # IDs per check_messages_status POST: keeps each request small
+DEFAULT_MAX_DETAIL = 250  # check_message_status requests a cycle, for messages with no detail
+DEFAULT_IN_FLIGHT = 4  # of those, at most this many at a time
+DEFAULT_MAX_SPLIT = 64  # extra requests a cycle to isolate IDs a strict installation refuses
 RETENTION = timedelta(days=RETENTION_DAYS)
+RAW_PREFIX = "raw:"  # journal form of a status value this app does not know: "raw:bounced"
 
 EXPIRED_ERROR = (
     f"USOS no longer knows this message: it keeps statuses for {RETENTION_DAYS} days only "
@@ -87,12 +107,24 @@ class Status(StrEnum):
     REJECTED = "rejected"  # USOS refused it when sending (journal)
     EXPIRED = "expired"  # USOS forgot it (7 days) before it was finished
     NOT_SENT = "not_sent"  # never put in flight (interrupted campaign)
+    DETAIL_PENDING = "detail_pending"  # USOS finished with it; its details are being asked for
+    NO_DETAIL = "no_detail"  # USOS finished with it and said no more (final)
+    UNKNOWN = "unknown"  # a status value this app does not know, kept raw
+
+
+NO_DETAIL_ERROR = (
+    "USOS has finished with this message but gave no details of its delivery (neither "
+    "check_messages_status nor check_message_status said whether it was sent)."
+)
+DETAIL_PENDING_ERROR = "USOS has finished with this message; the app is asking it for the details."
 
 
 class StatusClient(Protocol):
-    """What the poller needs of ``MailingClient`` (a fake is enough in tests)."""
+    """What the poller needs of ``MailingClient``."""
 
     def check_messages_status(self, message_ids: Sequence[str]) -> dict[str, MessageStatus | None]: ...
+
+    def check_message_status(self, message_id: str) -> MessageStatus: ...
 
 
 # --- the interval policy ------------------------------------------------------------------
@@ -155,19 +187,41 @@ class PollResult:
     error: str | None = None
     stop_reason: str | None = None
     next_interval_hint: float | None = None
+    detail_requests: int = 0  # of ``requests``: check_message_status for finished messages
+    split_requests: int = 0  # of ``requests``: extra ones to isolate IDs a strict server refused
+
+
+_UNDERSTOOD = frozenset({DeliveryStatus.WAITING, DeliveryStatus.SENT, DeliveryStatus.FAILED})
+
+
+def needs_detail(status: MessageStatus) -> bool:
+    """USOS has finished with the message but said nothing per recipient that the app
+    understands: ask the singular method (D5) before calling it anything."""
+    return status.finished and not any(r.status in _UNDERSTOOD for r in status.recipients)
 
 
 def combine(message_id: str, status: MessageStatus) -> StatusUpdate:
     """One status for a message to one or more addresses: failed if any address failed
-    (with the errors), sent when all were sent, waiting otherwise."""
+    (with the errors), sent when all were sent, waiting while USOS says so; a value the
+    app does not know stays raw (``raw:…``), and a finished message with no detail is
+    ``no_detail``. Never "waiting" for a message USOS has finished with."""
     recipients = status.recipients
+    several = len(recipients) > 1
     failed = [r for r in recipients if r.status is DeliveryStatus.FAILED]
     if failed:
-        errors = [f"{r.email}: {r.error}" if len(recipients) > 1 else (r.error or "") for r in failed]
+        errors = [f"{r.email}: {r.error}" if several else (r.error or "") for r in failed]
         text = "; ".join(e for e in errors if e) or "USOS reports the message as failed (no reason given)."
         return StatusUpdate(message_id, Status.FAILED, text, status.finished)
+    unknown = [r for r in recipients if r.status not in _UNDERSTOOD]
+    if unknown:
+        raw = ", ".join(dict.fromkeys(r.raw_status or "(none)" for r in unknown))
+        errors = [f"{r.email}: {r.error}" if several else r.error for r in unknown if r.error]
+        error = "; ".join(e for e in errors if e) or None
+        return StatusUpdate(message_id, RAW_PREFIX + raw, error, status.finished)
     if recipients and all(r.status is DeliveryStatus.SENT for r in recipients):
         return StatusUpdate(message_id, Status.SENT, None, status.finished)
+    if status.finished and not recipients:
+        return StatusUpdate(message_id, Status.NO_DETAIL, NO_DETAIL_ERROR, True)
     return StatusUpdate(message_id, Status.WAITING, None, status.finished)
 
 
@@ -176,6 +230,133 @@ def _parse_time(text: str | None) -> datetime | None:
         return None
     moment = datetime.fromisoformat(text)
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+class _Cycle:
+    """One poll cycle's requests and what they taught; ``poll_once`` is its driver."""
+
+    def __init__(
+        self,
+        client: StatusClient,
+        *,
+        max_detail: int,
+        in_flight: int,
+        max_split: int,
+    ) -> None:
+        self.client = client
+        self.max_detail = max_detail
+        self.in_flight = max(1, in_flight)
+        self.split_left = max_split
+        self.requests = 0
+        self.detail_requests = 0
+        self.split_requests = 0
+        self.offline_error: str | None = None
+        self.stop_reason: str | None = None
+        self.unresolved: list[str] = []  # refused IDs left for the next cycle
+        self.from_singular: set[str] = set()  # answered by check_message_status already
+        self._lock = threading.Lock()  # detail requests run on a few threads at once
+
+    # --- the plural method, split when a strict server refuses a chunk --------------------
+    def statuses(self, ids: Sequence[str], *, split: bool = False) -> dict[str, MessageStatus | None]:
+        self.requests += 1
+        if split:
+            self.split_requests += 1
+        try:
+            return self.client.check_messages_status(ids)
+        except (Unreachable, ServerError, ProtocolError) as exc:
+            self.offline_error = str(exc)
+        except CredentialsRejected:
+            self.stop_reason = CREDENTIALS_STOP
+        except NotAdministrative:
+            self.stop_reason = NOT_ADMIN_STOP
+        except (NotFound, BadParameter) as exc:
+            if isinstance(exc, BadParameter) and exc.param_name not in (None, P_MESSAGE_IDS):
+                self.stop_reason = f"USOS refused to tell the statuses: {exc}"
+            else:
+                return self._split(ids)
+        except UsosError as exc:
+            self.stop_reason = f"USOS refused to tell the statuses: {exc}"
+        return {}
+
+    def _split(self, ids: Sequence[str]) -> dict[str, MessageStatus | None]:
+        """The whole request was refused over an unknown ID (a strict installation)."""
+        if len(ids) == 1:
+            try:
+                status = self.detail(ids[0], split=True)
+            except _Unresolved:
+                return {}
+            self.from_singular.add(ids[0])
+            return {ids[0]: status}
+        if self.split_left < 2:
+            self.unresolved.extend(ids)
+            return {}
+        self.split_left -= 2
+        middle = len(ids) // 2
+        found: dict[str, MessageStatus | None] = {}
+        for half in (ids[:middle], ids[middle:]):
+            if self.blocked:
+                self.unresolved.extend(half)
+                continue
+            found.update(self.statuses(half, split=True))
+        return found
+
+    @property
+    def blocked(self) -> bool:
+        return self.offline_error is not None or self.stop_reason is not None
+
+    # --- the singular method --------------------------------------------------------------
+    def detail(self, message_id: str, *, split: bool = False) -> MessageStatus | None:
+        """``check_message_status``: the status, or ``None`` when USOS does not know the ID."""
+        with self._lock:
+            self.requests += 1
+            if split:
+                self.split_requests += 1
+            else:
+                self.detail_requests += 1
+        try:
+            return self.client.check_message_status(message_id)
+        except NotFound:
+            return None
+        except UsosError as exc:
+            with self._lock:
+                if isinstance(exc, (Unreachable, ServerError, ProtocolError)):
+                    self.offline_error = str(exc)
+                elif isinstance(exc, CredentialsRejected):
+                    self.stop_reason = CREDENTIALS_STOP
+                elif isinstance(exc, NotAdministrative):
+                    self.stop_reason = NOT_ADMIN_STOP
+                else:
+                    self.stop_reason = f"USOS refused to tell the status of message {message_id}: {exc}"
+                self.unresolved.append(message_id)
+        raise _Unresolved
+
+    def details(self, message_ids: Sequence[str]) -> dict[str, MessageStatus | None]:
+        """The detailed status of each, ``in_flight`` at a time; those that could not be
+        asked (the network went, the budget ran out) are left out."""
+        wanted = list(message_ids[: max(0, self.max_detail)])
+        found: dict[str, MessageStatus | None] = {}
+
+        def one(message_id: str) -> tuple[str, MessageStatus | None] | None:
+            if self.blocked:
+                return None
+            try:
+                return message_id, self.detail(message_id)
+            except _Unresolved:
+                return None
+
+        if self.in_flight == 1 or len(wanted) < 2:
+            results: Iterable[tuple[str, MessageStatus | None] | None] = map(one, wanted)
+        else:
+            with ThreadPoolExecutor(self.in_flight, thread_name_prefix="usos-status-detail") as pool:
+                results = list(pool.map(one, wanted))
+        for item in results:
+            if item is not None:
+                found[item[0]] = item[1]
+        return found
+
+
+class _Unresolved(Exception):
+    """A singular request failed; its ID stays as it was for the next cycle."""
 
 
 def poll_once(
@@ -187,6 +368,9 @@ def poll_once(
     max_ids_per_request: int = DEFAULT_MAX_IDS,
     previous_interval: float | None = None,
     policy: IntervalPolicy = IntervalPolicy(),
+    max_detail_requests: int = DEFAULT_MAX_DETAIL,
+    max_in_flight: int = DEFAULT_IN_FLIGHT,
+    max_split_requests: int = DEFAULT_MAX_SPLIT,
 ) -> PollResult:
     """Ask USOS about every message of ``campaign`` still open and write what changed.
 
@@ -202,56 +386,90 @@ def poll_once(
 
     too_old: list[StatusUpdate] = []
     to_ask: list[str] = []
-    for message_id, enqueued_at, _, _ in open_messages:
+    awaiting: list[str] = []  # finished, their details still to be asked for
+    for message_id, enqueued_at, stored, _ in open_messages:
         enqueued = _parse_time(enqueued_at)
         if enqueued is not None and moment - enqueued >= RETENTION:
             too_old.append(StatusUpdate(message_id, Status.EXPIRED, EXPIRED_ERROR, False))
+        elif stored == Status.DETAIL_PENDING:
+            awaiting.append(message_id)
         else:
             to_ask.append(message_id)
-    if too_old:
-        journal.record_statuses(campaign, too_old)
+    checked = len(to_ask) + len(awaiting)
 
-    changed = len(too_old)
+    changed = 0
     expired = len(too_old)
-    requests = 0
-    offline = False
-    error: str | None = None
-    stop_reason: str | None = None
     unfinished = 0
+
+    def write(updates: Sequence[StatusUpdate]) -> None:
+        """Only what changed, or what is final (it then leaves the set polled)."""
+        nonlocal changed
+        news = [u for u in updates if u.finished or known.get(u.message_id) != (u.status, u.error)]
+        if news:
+            journal.record_statuses(campaign, news)  # at once: nothing learnt is lost
+            changed += len(news)
+
+    write(too_old)
+    cycle = _Cycle(
+        client, max_detail=max_detail_requests, in_flight=max_in_flight, max_split=max_split_requests
+    )
     for start in range(0, len(to_ask), max_ids_per_request):
+        if cycle.blocked:
+            unfinished += len(to_ask) - start
+            break
         chunk = to_ask[start : start + max_ids_per_request]
-        requests += 1
-        try:
-            answer = client.check_messages_status(chunk)
-        except (Unreachable, ServerError, ProtocolError) as exc:
-            offline, error = True, str(exc)
-            unfinished += len(to_ask) - start
-            break
-        except CredentialsRejected:
-            stop_reason = CREDENTIALS_STOP
-        except NotAdministrative:
-            stop_reason = NOT_ADMIN_STOP
-        except UsosError as exc:
-            stop_reason = f"USOS refused to tell the statuses: {exc}"
-        if stop_reason is not None:
-            unfinished += len(to_ask) - start
-            break
+        answer = cycle.statuses(chunk)
         updates: list[StatusUpdate] = []
         for message_id in chunk:
-            status = answer.get(message_id)
+            if message_id not in answer:
+                unfinished += 1  # not asked (refused, offline, split budget spent)
+                continue
+            status = answer[message_id]
             if status is None:
-                update = StatusUpdate(message_id, Status.EXPIRED, EXPIRED_ERROR, False)
+                updates.append(StatusUpdate(message_id, Status.EXPIRED, EXPIRED_ERROR, False))
                 expired += 1
+            elif needs_detail(status) and message_id not in cycle.from_singular:
+                awaiting.append(message_id)
             else:
                 update = combine(message_id, status)
                 if not update.finished:
                     unfinished += 1
-            if known.get(message_id) != (update.status, update.error) or update.finished:
-                changed += 1
-            updates.append(update)
-        journal.record_statuses(campaign, updates)  # at once: nothing learnt is lost
+                updates.append(update)
+        write(updates)
 
-    all_finished = unfinished == 0 and stop_reason is None and not offline
+    if awaiting and not cycle.blocked:
+        found = cycle.details(awaiting)
+        updates = []
+        for message_id in awaiting:
+            if message_id not in found:
+                unfinished += 1
+                updates.append(StatusUpdate(message_id, Status.DETAIL_PENDING, DETAIL_PENDING_ERROR, False))
+                continue
+            status = found[message_id]
+            if status is None:
+                updates.append(StatusUpdate(message_id, Status.EXPIRED, EXPIRED_ERROR, False))
+                expired += 1
+                continue
+            update = combine(message_id, status)
+            if not status.finished:  # the singular method says it waits after all
+                unfinished += 1
+            elif not update.finished:
+                update = StatusUpdate(update.message_id, update.status, update.error, True)
+            updates.append(update)
+        write(updates)
+    elif awaiting:
+        unfinished += len(awaiting)
+        write([StatusUpdate(m, Status.DETAIL_PENDING, DETAIL_PENDING_ERROR, False) for m in awaiting])
+
+    offline = cycle.offline_error is not None
+    stop_reason = cycle.stop_reason
+    all_finished = unfinished == 0 and not cycle.unresolved and stop_reason is None and not offline
+    error = cycle.offline_error
+    if error is None and cycle.unresolved and stop_reason is None:
+        error = (
+            f"USOS refused to tell the statuses of {len(cycle.unresolved)} message(s) in this "
+            "cycle; they are asked about again in the next one."
+        )
     hint = None
     if stop_reason is None:
         hint = next_interval(
@@ -262,15 +480,17 @@ def poll_once(
             policy=policy,
         )
     return PollResult(
-        checked=len(to_ask),
+        checked=checked,
         changed=changed,
         expired=expired,
-        requests=requests,
+        requests=cycle.requests,
         all_finished=all_finished,
         offline=offline,
         error=error,
         stop_reason=stop_reason,
         next_interval_hint=hint,
+        detail_requests=cycle.detail_requests,
+        split_requests=cycle.split_requests,
     )
 
 
@@ -325,14 +545,38 @@ class RecipientStatusView:
     error: str | None
     enqueued_at: str | None
     finished_at: str | None
+    raw_status: str | None = None  # for ``unknown``: the value USOS gave, as it gave it
 
     @property
     def email(self) -> str:
         return ", ".join(self.addresses)
 
+    @property
+    def shown_status(self) -> str:
+        """The status as the CLI and reports name it: ``unknown`` shows USOS's own value."""
+        if self.status is Status.UNKNOWN and self.raw_status is not None:
+            return f"unknown ({self.raw_status})"
+        return str(self.status)
+
+
+def status_of(value: str | None) -> tuple[Status, str | None]:
+    """The journal's status column as a ``Status`` and, for ``unknown``, USOS's raw value.
+
+    Anything that is not a known value (``raw:…``, or a value a newer version wrote) is
+    ``unknown``, never ``waiting``; no value yet is ``waiting`` (enqueued, not checked)."""
+    if not value:
+        return Status.WAITING, None
+    if value.startswith(RAW_PREFIX):
+        return Status.UNKNOWN, value[len(RAW_PREFIX) :]
+    try:
+        return Status(value), None
+    except ValueError:
+        return Status.UNKNOWN, value
+
 
 def _view(record: RecipientRecord, moment: datetime) -> RecipientStatusView:
     error = record.error
+    raw: str | None = None
     if record.state is RecipientState.REJECTED:
         status = Status.REJECTED
     elif record.state is RecipientState.UNCERTAIN:
@@ -341,13 +585,10 @@ def _view(record: RecipientRecord, moment: datetime) -> RecipientStatusView:
         status, error = Status.NOT_SENT, None
     else:
         error = record.status_error
-        try:
-            status = Status(record.status) if record.status else Status.WAITING
-        except ValueError:  # "unknown" or a value this version does not know
-            status = Status.WAITING
+        status, raw = status_of(record.status)
         enqueued = _parse_time(record.enqueued_at)
         if (
-            status is Status.WAITING
+            status in (Status.WAITING, Status.DETAIL_PENDING)
             and record.finished_at is None
             and enqueued is not None
             and moment - enqueued >= RETENTION
@@ -362,6 +603,7 @@ def _view(record: RecipientRecord, moment: datetime) -> RecipientStatusView:
         error=error,
         enqueued_at=record.enqueued_at,
         finished_at=record.finished_at,
+        raw_status=raw,
     )
 
 
@@ -382,9 +624,12 @@ class StatusCounts:
     rejected: int = 0
     expired: int = 0
     not_sent: int = 0
+    detail_pending: int = 0
+    no_detail: int = 0
+    unknown: int = 0
 
     def as_json(self) -> dict[str, int]:
-        """The six counts of ``usosmail status --json`` (docs/cli.md)."""
+        """The counts of ``usosmail status --json`` (docs/cli.md: keys are only added)."""
         return {
             "waiting": self.waiting,
             "sent": self.sent,
@@ -392,6 +637,9 @@ class StatusCounts:
             "uncertain": self.uncertain,
             "rejected": self.rejected,
             "expired": self.expired,
+            "detail_pending": self.detail_pending,
+            "no_detail": self.no_detail,
+            "unknown": self.unknown,
         }
 
 

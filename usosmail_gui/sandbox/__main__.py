@@ -20,7 +20,14 @@ from types import FrameType
 
 from usosmail_gui.core.usos.addresses import is_loopback_host
 
-from .config import DEFAULT_FAIL_DOMAIN, SandboxConfig, key_problem
+from .config import (
+    DEFAULT_FAIL_DOMAIN,
+    FORBIDDEN_STATUSES,
+    STATUS_DETAIL_FULL,
+    STATUS_DETAILS,
+    SandboxConfig,
+    key_problem,
+)
 from .sandbox import TEMP_PREFIX, Sandbox
 
 DESCRIPTION = """\
@@ -35,8 +42,14 @@ When ready it prints one JSON line on stdout:
   {"url": ..., "admin_key": ..., "admin_secret": ..., "user_key": ...,
    "user_secret": ..., "maildir": ...}
 The admin key is an Administrative Consumer Key; the user key is valid but not
-administrative (mailing methods answer it 403). Use the url as the
-installation address. Stop with Ctrl+C (or SIGTERM).
+administrative (mailing methods answer it method_forbidden, HTTP 403 unless
+--forbidden-status says otherwise). Use the url as the installation address.
+Stop with Ctrl+C (or SIGTERM).
+
+What real installations do not document is imitated by a switch each:
+--status-detail sparse (check_messages_status gives only "finished"),
+--forbidden-status, --strict-ids (one unknown ID refuses the whole status
+request) and --daemon-stopped (nothing leaves the queue).
 
 example:
   python -m usosmail_gui.sandbox --port 8765 --delay 2 --error-rate 0.1"""
@@ -146,6 +159,27 @@ def build_parser() -> argparse.ArgumentParser:
         help="seed of the fault dice, for repeatable --error-rate/--drop-rate runs",
     )
     parser.add_argument(
+        "--status-detail", choices=STATUS_DETAILS, default=STATUS_DETAIL_FULL,
+        help="what check_messages_status says of each message: 'full' (finished and the "
+        "per-recipient statuses) or 'sparse' (only finished; check_message_status still "
+        "gives the detail) (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--forbidden-status", type=int, choices=FORBIDDEN_STATUSES, default=403,
+        help="HTTP status of the method_forbidden error a non-administrative key gets "
+        "(default: %(default)s)",
+    )
+    parser.add_argument(
+        "--strict-ids", action="store_true",
+        help="refuse a whole check_messages_status (object_not_found) when one of its IDs "
+        "is unknown or expired, instead of answering null for it",
+    )
+    parser.add_argument(
+        "--daemon-stopped", action="store_true",
+        help="imitate a stopped USOS mail daemon: system_status says daemon_running false "
+        "and queued messages are never delivered",
+    )
+    parser.add_argument(
         "-v", "--verbose", action="store_true",
         help="log every request and delivery on stderr",
     )
@@ -179,6 +213,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             admin_key=args.admin_key,
             admin_secret=args.admin_secret,
             seed=args.seed,
+            status_detail=args.status_detail,
+            forbidden_status=args.forbidden_status,
+            strict_ids=args.strict_ids,
+            daemon_stopped=args.daemon_stopped,
         )
     except ValueError as exc:
         parser.error(str(exc))

@@ -1,7 +1,11 @@
 """What the sandbox answers: routing, signing rules, faults and the six mailing methods.
 
 Free of HTTP plumbing (``server.py`` turns sockets into ``HttpRequest``s), so every rule
-of sections A and B of the API reference lives in one readable place.
+of the API reference lives in one readable place: section A's methods, section D's
+documented shapes (system_status fields, installations with http base URLs and contacts,
+error codes with user messages, apiref), and a switch for each thing that is not known
+(``Behaviour``: sparse statuses, the status of method_forbidden, strict IDs, a stopped
+mail daemon).
 """
 
 from __future__ import annotations
@@ -14,20 +18,11 @@ from dataclasses import dataclass, replace
 from urllib.parse import parse_qsl
 
 from usosmail_gui.core.usos import wire
-from usosmail_gui.core.usos.models import Installation
+from usosmail_gui.core.usos.models import Installation, LangText
 
-from .config import Faults
-from .errors import (
-    ERROR_BAD_REQUEST,
-    ERROR_INTERNAL,
-    ERROR_INVALID_SIGNATURE,
-    ERROR_METHOD_NOT_ALLOWED,
-    ERROR_METHOD_NOT_FOUND,
-    ERROR_UNAUTHORIZED,
-    ApiError,
-    param_invalid,
-    param_missing,
-)
+from . import apiref
+from .config import Behaviour, Faults, SandboxConfig
+from .errors import ApiError, param_invalid, param_missing, plain
 from .oauth import OAuthVerifier
 from .store import MessageStore, MessageView
 from .validation import (
@@ -47,20 +42,29 @@ JSON_FORMAT = "json"
 SANDBOX_NAME_PL = "Piaskownica (lokalny serwer testowy)"
 SANDBOX_NAME_EN = "Sandbox (local test server)"
 # Made-up universities on reserved example domains: something to pick from in the
-# installation list that can never reach a real server.
+# installation list that can never reach a real server. Listed with http:// base URLs, as
+# the mother server lists them (D3: "always starts with http://, but https:// should be used").
 EXAMPLE_INSTALLATIONS = (
     Installation(
-        "https://usosapi.uniwersytet-przykladowy.example/",
+        "http://usosapi.uniwersytet-przykladowy.example/",
         "Uniwersytet Przykładowy", "Example University", "7.1",
+        ("usosapi@uniwersytet-przykladowy.example",),
     ),
     Installation(
-        "https://usosapi.politechnika-testowa.example/",
+        "http://usosapi.politechnika-testowa.example/",
         "Politechnika Testowa", "Test University of Technology", "7.1",
+        ("usosapi@politechnika-testowa.example", "admin@politechnika-testowa.example"),
     ),
     Installation(
-        "https://usosapi.akademia-wzorcowa.example.org/",
+        "http://usosapi.akademia-wzorcowa.example.org/",
         "Akademia Wzorcowa im. Jana Kowalskiego", "Jan Kowalski Model Academy", "7.0",
     ),
+)
+NOT_ADMINISTRATIVE = LangText(
+    "Ta aplikacja nie ma uprawnień administracyjnych do tej metody. Skontaktuj się z "
+    "administratorami USOS API swojej uczelni.",
+    "This application has no administrative access to this method. Contact your "
+    "university's USOS API administrators.",
 )
 
 
@@ -90,8 +94,10 @@ def error_response(error: ApiError, headers: tuple[tuple[str, str], ...] = ()) -
     return HttpResponse(error.status, error.body(), headers)
 
 
-def status_json(view: MessageView) -> dict[str, object]:
-    """B3."""
+def status_json(view: MessageView, *, sparse: bool = False) -> dict[str, object]:
+    """D5 ``finished``, plus B3's per-recipient list unless ``sparse``."""
+    if sparse:
+        return {wire.K_FINISHED: view.finished}
     return {
         wire.K_FINISHED: view.finished,
         wire.K_STATUS_RECIPIENTS: [
@@ -129,11 +135,13 @@ class MailingApi:
         faults: Faults,
         stopping: threading.Event,
         on_enqueue: Callable[[], None] = lambda: None,
+        behaviour: Behaviour | None = None,
     ) -> None:
         self.store = store
         self.verifier = verifier
         self.admin_keys = admin_keys
         self.faults = faults
+        self.behaviour = behaviour or Behaviour(SandboxConfig())
         self.base_url = "http://127.0.0.1/"  # set by the Sandbox once the port is known
         self._stopping = stopping
         self._on_enqueue = on_enqueue
@@ -160,7 +168,12 @@ class MailingApi:
                 self._check_http_method(request)
                 self._check_format(self._params(request).values)
                 return HttpResponse(200, self.installations())
-            raise ApiError(404, ERROR_METHOD_NOT_FOUND, f"There is no method at /{name}.")
+            if name == wire.APIREF_METHOD:
+                self._check_http_method(request)
+                values = self._params(request).values
+                self._check_format(values)
+                return HttpResponse(200, self._apiref(values))
+            raise plain(404, f"There is no method at /{name}.")
         except ApiError as exc:
             return error_response(exc)
 
@@ -170,8 +183,23 @@ class MailingApi:
             return Counter(self._served)
 
     def installations(self) -> list[dict[str, object]]:
-        own = Installation(self.base_url, SANDBOX_NAME_PL, SANDBOX_NAME_EN, "sandbox")
+        contacts = self.behaviour.contact_emails
+        own = Installation(self.base_url, SANDBOX_NAME_PL, SANDBOX_NAME_EN, "sandbox", contacts)
         return [wire.installation_to_json(i) for i in (own, *EXAMPLE_INSTALLATIONS)]
+
+    def _apiref(self, values: Mapping[str, str]) -> object:
+        """D6: a method's description (public: no signature needed)."""
+        name = values.get(wire.P_NAME, "").strip()
+        if not name:
+            raise param_missing(wire.P_NAME)
+        described = apiref.references(
+            base_url=self.base_url,
+            sparse=self.behaviour.sparse_status,
+            system_status_fields=self.behaviour.system_status_fields,
+        )
+        if name not in described:
+            raise param_invalid(wire.P_NAME, f"Method {name!r} does not exist.")
+        return apiref.select(described[name], values.get(wire.P_FIELDS))
 
     # --- the mailing module ---------------------------------------------------------
     def _mailing(self, name: str, request: HttpRequest) -> HttpResponse:
@@ -181,7 +209,7 @@ class MailingApi:
             self._stopping.wait(latency / 1000)
         fail, drop = self.faults.draw()
         if fail:
-            injected = ApiError(500, ERROR_INTERNAL, "Internal server error (a fault the sandbox injected).")
+            injected = plain(500, "Internal server error (a fault the sandbox injected).")
             return HttpResponse(500, injected.body())
         try:
             response = HttpResponse(200, self._call(name, request))
@@ -195,7 +223,7 @@ class MailingApi:
     def _call(self, name: str, request: HttpRequest) -> object:
         handler = self._methods.get(name)
         if handler is None:
-            raise ApiError(404, ERROR_METHOD_NOT_FOUND, f"The mailing module has no method /{name}.")
+            raise plain(404, f"The mailing module has no method /{name}.")
         self._check_http_method(request)
         params = self._params(request)
         consumer = self._authenticate(name, request, params)
@@ -207,9 +235,8 @@ class MailingApi:
         if not params.signed:
             if name == wire.SYSTEM_STATUS:
                 return None
-            raise ApiError(
+            raise plain(
                 401,
-                ERROR_UNAUTHORIZED,
                 "This method needs a request signed with OAuth 1.0a (HMAC-SHA1) by an "
                 "Administrative Consumer Key; this request is not signed.",
             )
@@ -217,13 +244,15 @@ class MailingApi:
             request.url, request.method, params.form_body, request.headers
         )
         if not verdict.ok or verdict.consumer_key is None:
-            raise ApiError(401, ERROR_INVALID_SIGNATURE, verdict.reason)
+            raise plain(401, verdict.reason)
         if name != wire.SYSTEM_STATUS and verdict.consumer_key not in self.admin_keys:
             raise ApiError(
-                403,
+                self.behaviour.forbidden_status,
                 wire.ERROR_METHOD_FORBIDDEN,
                 "This method requires an Administrative Consumer Key; this consumer key "
                 "is valid but not administrative.",
+                reason="administrative_only",
+                user_message=NOT_ADMINISTRATIVE,
             )
         return verdict.consumer_key
 
@@ -231,9 +260,7 @@ class MailingApi:
     @staticmethod
     def _check_http_method(request: HttpRequest) -> None:
         if request.method not in ("GET", "POST"):
-            raise ApiError(
-                405, ERROR_METHOD_NOT_ALLOWED, f"Use GET or POST, not {request.method}."
-            )
+            raise plain(405, f"Use GET or POST, not {request.method}.")
 
     @staticmethod
     def _check_format(values: Mapping[str, str]) -> None:
@@ -254,9 +281,7 @@ class MailingApi:
                 form_body = request.body.decode("utf-8")
                 pairs += parse_qsl(form_body, keep_blank_values=True, errors="strict")
         except UnicodeDecodeError:
-            raise ApiError(
-                400, ERROR_BAD_REQUEST, "The request's parameters are not valid UTF-8."
-            ) from None
+            raise param_invalid(None, "The request's parameters are not valid UTF-8.") from None
         authorization = request.headers.get("authorization", "")
         signed = authorization[:6].lower() == "oauth " or any(
             key.startswith("oauth_") for key, _ in pairs
@@ -294,19 +319,50 @@ class MailingApi:
             raise param_missing(wire.P_MESSAGE_ID)
         view = self.store.view(consumer, message_id)
         if view is None:
-            raise ApiError(
-                404,
-                wire.ERROR_OBJECT_NOT_FOUND,
-                f"No message {message_id!r} for this consumer key: the ID is unknown, was "
-                f"sent with another key, or is older than {wire.RETENTION_DAYS} days.",
-            )
-        return status_json(view)
+            raise _not_found(message_id)
+        return status_json(view)  # the "detailed status": always per recipient
 
     def _check_messages_status(self, params: Mapping[str, str], consumer: str | None) -> object:
         assert consumer is not None
         ids = parse_message_ids(params.get(wire.P_MESSAGE_IDS), wire.P_MESSAGE_IDS)
         views = self.store.views(consumer, ids)
-        return {mid: None if view is None else status_json(view) for mid, view in views.items()}
+        if self.behaviour.strict_ids:
+            stale = next((mid for mid, view in views.items() if view is None), None)
+            if stale is not None:
+                raise _not_found(stale)
+        sparse = self.behaviour.sparse_status
+        return {
+            mid: None if view is None else status_json(view, sparse=sparse) for mid, view in views.items()
+        }
 
     def _system_status(self, params: Mapping[str, str], consumer: str | None) -> object:
-        return {wire.K_UNSENT_COUNT: self.store.unsent_count()}
+        """D2: the queue, chosen with ``fields`` (default: every field this installation has)."""
+        known = self.behaviour.system_status_fields
+        raw = params.get(wire.P_FIELDS, "")
+        wanted = [f for f in raw.split(wire.FIELD_SEPARATOR) if f] if raw else sorted(known)
+        for name in wanted:
+            if name not in known:
+                raise ApiError(
+                    400,
+                    wire.ERROR_FIELD_NOT_FOUND,
+                    f"Field {name!r} does not exist in {wire.SYSTEM_STATUS}.",
+                    field_name=name,
+                    method_name=wire.SYSTEM_STATUS,
+                )
+        values: dict[str, object] = {
+            wire.K_TOTAL_PENDING: self.store.unsent_count(),
+            wire.K_MY_PENDING: None if consumer is None else self.store.unsent_count(consumer),
+            wire.K_DAEMON_RUNNING: self.behaviour.daemon_running,
+        }
+        return {name: values[name] for name in wanted}
+
+
+def _not_found(message_id: str) -> ApiError:
+    """D4: ``object_not_found`` comes as HTTP 400 with a ``reason``."""
+    return ApiError(
+        400,
+        wire.ERROR_OBJECT_NOT_FOUND,
+        f"No message {message_id!r} for this consumer key: the ID is unknown, was sent with "
+        f"another key, or is older than {wire.RETENTION_DAYS} days.",
+        reason="message_not_found",
+    )

@@ -28,6 +28,8 @@ log = logging.getLogger(__name__)
 
 DEFAULT_FROM_NAME = "USOS"
 DEFAULT_FROM_EMAIL = "no-reply@usos.sandbox.example.com"
+NOTIFIER_NAME = "USOS Notifier"
+NOTIFIER_EMAIL = "usos-notifier@usos.sandbox.example.com"
 MESSAGE_ID_DOMAIN = "usos.sandbox.example.com"
 HEADER_MESSAGE_ID = "X-USOS-Message-ID"
 HEADER_CONSUMER = "X-USOS-Consumer"
@@ -126,10 +128,13 @@ class MaildirDelivery:
     def _headers(self, message: StoredMessage, to: str, subject: str) -> EmailMessage:
         mail = message.mail
         email = EmailMessage(policy=MAIL_POLICY)
-        email["From"] = HeaderAddress(
-            display_name=_one_line(mail.from_name or DEFAULT_FROM_NAME),
-            addr_spec=mail.from_email.ascii if mail.from_email else DEFAULT_FROM_EMAIL,
-        )
+        if mail.from_notifier:  # template mode: documented to come from the USOS Notifier
+            email["From"] = HeaderAddress(display_name=NOTIFIER_NAME, addr_spec=NOTIFIER_EMAIL)
+        else:
+            email["From"] = HeaderAddress(
+                display_name=_one_line(mail.from_name or DEFAULT_FROM_NAME),
+                addr_spec=mail.from_email.ascii if mail.from_email else DEFAULT_FROM_EMAIL,
+            )
         email["To"] = HeaderAddress(addr_spec=to)
         email["Subject"] = _one_line(subject)
         email["Date"] = format_datetime(datetime.fromtimestamp(self._clock(), UTC))

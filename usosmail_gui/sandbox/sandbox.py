@@ -22,6 +22,7 @@ from .api import MailingApi
 from .config import (
     GENERATED_KEY_LENGTH,
     GENERATED_SECRET_LENGTH,
+    Behaviour,
     Faults,
     SandboxConfig,
     generate_token,
@@ -59,6 +60,7 @@ class Sandbox:
             self.user_key = generate_token(GENERATED_KEY_LENGTH)
         self.user_secret = generate_token(GENERATED_SECRET_LENGTH)
         self.faults = Faults(cfg.error_rate, cfg.drop_rate, cfg.latency_ms, cfg.seed)
+        self.behaviour = Behaviour(cfg)
 
         self._stopping = threading.Event()
         self._wake = threading.Event()
@@ -70,6 +72,7 @@ class Sandbox:
             faults=self.faults,
             stopping=self._stopping,
             on_enqueue=self._wake.set,
+            behaviour=self.behaviour,
         )
         self._state_lock = threading.Lock()
         self._deliver_lock = threading.Lock()
@@ -195,6 +198,8 @@ class Sandbox:
         if self._delivery is None:
             raise RuntimeError("The sandbox must be started before it can deliver.")
         delivered = 0
+        if not self.behaviour.daemon_running:
+            return 0  # a stopped mail daemon: nothing leaves the queue
         with self._deliver_lock:
             while True:
                 batch = self._store.take_due(DELIVERY_BATCH)
@@ -207,6 +212,11 @@ class Sandbox:
     def wait_delivered(self, timeout: float) -> bool:
         """Block until nothing is queued or being delivered; ``False`` if ``timeout`` passed."""
         return self._store.wait_idle(timeout)
+
+    def start_daemon(self) -> None:
+        """The administrators start USOS's mail daemon again: the queue moves on."""
+        self.behaviour.daemon_running = True
+        self._wake.set()
 
     def _deliver_loop(self) -> None:
         while not self._stopping.is_set():

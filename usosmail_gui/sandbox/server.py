@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from usosmail_gui.core.usos import wire
 
 from .api import HttpRequest, HttpResponse, MailingApi
-from .errors import ERROR_BAD_REQUEST, ERROR_INTERNAL, ApiError
+from .errors import plain
 
 log = logging.getLogger(__name__)
 
@@ -111,9 +111,7 @@ class SandboxRequestHandler(BaseHTTPRequestHandler):
             response = self._server.api.handle(self._request(body))
         except Exception:
             log.exception("Sandbox failed on %s %s", self.command, self.path)
-            response = HttpResponse(
-                500, ApiError(500, ERROR_INTERNAL, "The sandbox failed (see its log).").body()
-            )
+            response = HttpResponse(500, plain(500, "The sandbox failed (see its log).").body())
         if response.drop:
             self._drop()
         else:
@@ -161,7 +159,7 @@ class SandboxRequestHandler(BaseHTTPRequestHandler):
 
     def _refuse(self, status: int, message: str) -> None:
         self.close_connection = True
-        self._write(HttpResponse(status, ApiError(status, ERROR_BAD_REQUEST, message).body()))
+        self._write(HttpResponse(status, plain(status, message).body()))
 
     def _write(self, response: HttpResponse) -> None:
         data = wire.json_dumps(response.body).encode("utf-8")

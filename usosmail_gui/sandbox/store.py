@@ -97,12 +97,18 @@ class MessageStore:
             self._purge_locked(now)
             return {m: self._view_locked(consumer_key, m, now) for m in message_ids}
 
-    def unsent_count(self) -> int:
-        """Recipients still waiting across the whole queue, every consumer included (B4)."""
+    def unsent_count(self, consumer_key: str | None = None) -> int:
+        """Recipients still waiting across the whole queue (D2 total), or of one consumer."""
         now = self._clock()
         with self._lock:
             self._purge_locked(now)
-            return self._unsent
+            if consumer_key is None:
+                return self._unsent
+            return sum(
+                len(m.mail.recipients)
+                for m in self._messages.values()
+                if m.pending and m.consumer_key == consumer_key
+            )
 
     # --- delivery ----------------------------------------------------------------
     def take_due(self, limit: int) -> list[StoredMessage]:

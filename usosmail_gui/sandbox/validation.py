@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from email_validator import EmailNotValidError, validate_email
 
 from usosmail_gui.core.usos import wire
-from usosmail_gui.core.usos.models import ContentFormat, Lang
+from usosmail_gui.core.usos.models import ContentFormat, Lang, LangText
 
 from .errors import ApiError, param_invalid, param_missing
 
@@ -46,6 +46,7 @@ class Mail:
     from_email: Address | None = None
     send_summary_to: Address | None = None
     lang: Lang = Lang.PL
+    from_notifier: bool = False  # send_simple_by_template: "from the USOS Notifier address"
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +75,13 @@ def parse_address(value: str, param: str) -> Address:
         raise param_invalid(param, f"'{param}' contains an empty e-mail address.")
     ascii_form, reason = _check_address(address)
     if ascii_form is None:
-        raise param_invalid(param, f"'{address}' is not a valid e-mail address: {reason}")
+        raise param_invalid(
+            param,
+            f"'{address}' is not a valid e-mail address: {reason}",
+            LangText(
+                f"Adres e-mail {address!r} jest nieprawidłowy.", f"The e-mail address {address!r} is invalid."
+            ),
+        )
     return Address(address, ascii_form)
 
 
@@ -91,7 +98,11 @@ def _text(
         raise param_invalid(name, f"'{name}' must be text, not {type(value).__name__}.")
     if limit is not None and len(value) > limit:
         raise param_invalid(
-            name, f"'{name}' is {len(value)} characters long; the limit is {limit}."
+            name,
+            f"'{name}' is {len(value)} characters long; the limit is {limit}.",
+            LangText(
+                f"Tekst może mieć najwyżej {limit} znaków.", f"The text may have at most {limit} characters."
+            ),
         )
     return value
 
@@ -311,6 +322,7 @@ def validate_template(params: Mapping[str, object]) -> list[Mail]:
                 from_email=sender.from_email,
                 send_summary_to=sender.send_summary_to,
                 lang=sender.lang,
+                from_notifier=True,
             )
         )
     return mails

@@ -7,6 +7,7 @@ imported lazily by callers that need the network, so app start-up stays light.
 from .errors import (
     BadParameter,
     CredentialsRejected,
+    FieldProblem,
     InsecureUrl,
     NotAdministrative,
     NotFound,
@@ -14,6 +15,7 @@ from .errors import (
     ProtocolError,
     ServerError,
     Unreachable,
+    UnrecognisedError,
     UsosError,
 )
 from .models import (
@@ -23,6 +25,7 @@ from .models import (
     EnqueuedBatch,
     Installation,
     Lang,
+    LangText,
     MessageStatus,
     RecipientStatus,
     Sender,
@@ -39,9 +42,11 @@ __all__ = [
     "DeliveryStatus",
     "Enqueued",
     "EnqueuedBatch",
+    "FieldProblem",
     "InsecureUrl",
     "Installation",
     "Lang",
+    "LangText",
     "MessageStatus",
     "NotAdministrative",
     "NotFound",
@@ -55,5 +60,6 @@ __all__ = [
     "TemplateMessage",
     "TemplateRecipient",
     "Unreachable",
+    "UnrecognisedError",
     "UsosError",
 ]

@@ -29,6 +29,18 @@ def bundled_installations() -> list[Installation]:
     return wire.parse_installations(json.loads(text))
 
 
+def bundled_contacts(base_url: str) -> tuple[str, ...]:
+    """The USOS API administrators of an installation, as far as the bundled list knows
+    them (offline: a ping never asks the mother server)."""
+    from .addresses import as_https
+
+    url = as_https(base_url)
+    for inst in bundled_installations():
+        if inst.base_url == url:
+            return inst.contact_emails
+    return ()
+
+
 @dataclass(frozen=True, slots=True)
 class InstallationList:
     installations: tuple[Installation, ...]

@@ -21,6 +21,22 @@ class Lang(StrEnum):
     EN = "en"
 
 
+@dataclass(frozen=True, slots=True)
+class LangText:
+    """A USOS "LangDict": the same text in Polish and English (either may be empty)."""
+
+    pl: str = ""
+    en: str = ""
+
+    def get(self, lang: str) -> str:
+        """The text in ``lang`` ("pl…" or anything else for English), else the other one."""
+        first, second = (self.pl, self.en) if lang.startswith("pl") else (self.en, self.pl)
+        return first or second
+
+    def __bool__(self) -> bool:
+        return bool(self.pl or self.en)
+
+
 class DeliveryStatus(StrEnum):
     """What USOS says of one recipient of one message (B3)."""
 
@@ -108,10 +124,28 @@ class MessageStatus:
 
 @dataclass(frozen=True, slots=True)
 class SystemStatus:
-    """B4: the queue's size (recipients still unsent), plus whatever else was said."""
+    """D2: the mail queue as USOS reports it; ``None`` where the answer did not say.
 
-    unsent_count: int | None
+    ``pending``: recipients waiting in the whole installation's queue
+    (``total_pending_message_count``); ``mine``: those of this consumer key
+    (``my_pending_message_count``); ``daemon_running``: ``False`` means USOS's mail
+    daemon is stopped and nothing leaves the queue.
+    """
+
+    pending: int | None
+    mine: int | None = None
+    daemon_running: bool | None = None
     extra: Mapping[str, object] = field(default_factory=dict)
+
+    @property
+    def unsent_count(self) -> int | None:
+        """The name this app used before D2 (``ping --json`` keeps it, equal to pending)."""
+        return self.pending
+
+    @property
+    def daemon_stopped(self) -> bool:
+        """USOS says outright that its mail daemon does not run."""
+        return self.daemon_running is False
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +156,7 @@ class Installation:
     name_pl: str
     name_en: str
     version: str | None = None
+    contact_emails: tuple[str, ...] = ()  # its USOS API administrators (D3)
 
     def name(self, lang: str = "en") -> str:
         if lang.startswith("pl"):

@@ -1,18 +1,22 @@
 """Every name the USOS API uses on the wire, and the translation to and from models.
 
-Section A of docs/usos-mailing-api.md documents the request parameters; section B is
-assumed (the published page cuts its "Returned value" structures off). Everything here
-that comes from B is marked so: if a real installation answers differently, this is the
-one module to correct. Parsing is tolerant: unknown keys are ignored and optional keys
-get defaults, so a server that says more than we expect still works.
+Section A of docs/usos-mailing-api.md documents the request parameters; section D is what
+real installations' documentation and clients show (system_status, installations,
+errors, apiref); section B is still assumed where both are silent (the per-recipient part
+of a message status). Each name below says which it comes from: if a real installation
+answers differently, this is the one module to correct. Parsing is tolerant: unknown keys
+are ignored and optional keys get defaults, so a server that says more still works.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
+from .addresses import as_https
+from .addresses import normalize_base_url as normalize_base_url  # re-exported: URLs are read here too
 from .errors import ProtocolError
 from .models import (
     ContentFormat,
@@ -20,6 +24,7 @@ from .models import (
     Enqueued,
     EnqueuedBatch,
     Installation,
+    LangText,
     MessageStatus,
     RecipientStatus,
     Sender,
@@ -37,6 +42,7 @@ CHECK_MESSAGE_STATUS = "services/mailing/check_message_status"
 CHECK_MESSAGES_STATUS = "services/mailing/check_messages_status"
 SYSTEM_STATUS = "services/mailing/system_status"
 INSTALLATIONS = "services/apisrv/installations"
+APIREF_METHOD = "services/apiref/method"  # D6: a method's machine-readable description
 
 SEND_METHODS = frozenset({SEND_SIMPLE_MESSAGE, SEND_SIMPLE_MESSAGES, SEND_SIMPLE_BY_TEMPLATE})
 MAILING_METHODS = (
@@ -63,6 +69,9 @@ P_SUBJECT_TEMPLATE = "subject_template"
 P_CONTENT_TEMPLATE = "content_template"
 P_MESSAGE_ID = "message_id"
 P_MESSAGE_IDS = "message_ids"
+P_FIELDS = "fields"  # D1/D2: a field selector, names joined by "|"
+P_NAME = "name"  # D6: services/apiref/method's method name
+FIELD_SEPARATOR = "|"
 
 RECIPIENT_SEPARATOR = "|"  # recipients of send_simple_message, message_ids (A)
 
@@ -82,19 +91,77 @@ K_STATUS_RECIPIENTS = "recipients"  # B3
 K_RECIPIENT_EMAIL = "email"  # B3
 K_RECIPIENT_STATUS = "status"  # B3
 K_RECIPIENT_ERROR = "error"  # B3
-K_UNSENT_COUNT = "unsent_count"  # B4
-K_ERROR_MESSAGE = "message"  # B5
-K_ERROR_CODE = "error"  # B5
-K_ERROR_PARAM_NAME = "param_name"  # B5
-# services/apisrv/installations
+# system_status (D2, as usos4j asks for them)
+K_TOTAL_PENDING = "total_pending_message_count"
+K_MY_PENDING = "my_pending_message_count"
+K_DAEMON_RUNNING = "daemon_running"
+K_UNSENT_COUNT = "unsent_count"  # the name assumed before D2: read only as a fallback
+SYSTEM_STATUS_FIELDS = (K_TOTAL_PENDING, K_MY_PENDING, K_DAEMON_RUNNING)
+# error bodies (D4)
+K_ERROR_MESSAGE = "message"
+K_ERROR_CODE = "error"
+K_ERROR_PARAM_NAME = "param_name"
+K_ERROR_REASON = "reason"
+K_ERROR_FIELD_NAME = "field_name"
+K_ERROR_METHOD_NAME = "method_name"
+K_USER_MESSAGES = "user_messages"
+K_USER_GENERIC = "generic_message"
+K_USER_FIELDS = "fields"
+K_LANG_PL = "pl"
+K_LANG_EN = "en"
+# services/apisrv/installations (D3)
 K_INST_BASE_URL = "base_url"
 K_INST_NAME = "institution_name"
 K_INST_VERSION = "version"
+K_INST_CONTACTS = "contact_emails"
+# services/apiref/method (D6)
+APIREF_FIELDS = ("name", "returns", "errors", "arguments", "result_fields", "auth_options")
+K_REF_NAME = "name"
+K_REF_RETURNS = "returns"
+K_REF_ERRORS = "errors"
+K_REF_ARGUMENTS = "arguments"
+K_REF_RESULT_FIELDS = "result_fields"
+K_REF_AUTH = "auth_options"
+K_ARG_NAME = "name"
+K_ARG_REQUIRED = "is_required"
+K_FIELD_NAME = "name"
+K_AUTH_CONSUMER = "consumer"
+K_AUTH_ADMIN_ONLY = "administrative_only"
 
+# documented error codes (D4)
+ERROR_METHOD_FORBIDDEN = "method_forbidden"
 ERROR_PARAM_MISSING = "param_missing"
 ERROR_PARAM_INVALID = "param_invalid"
-ERROR_METHOD_FORBIDDEN = "method_forbidden"
+ERROR_PARAM_FORBIDDEN = "param_forbidden"
 ERROR_OBJECT_NOT_FOUND = "object_not_found"
+ERROR_FIELD_NOT_FOUND = "field_not_found"
+ERROR_FIELD_INVALID = "field_invalid"
+PARAM_ERRORS = frozenset({ERROR_PARAM_MISSING, ERROR_PARAM_INVALID, ERROR_PARAM_FORBIDDEN})
+FIELD_ERRORS = frozenset({ERROR_FIELD_NOT_FOUND, ERROR_FIELD_INVALID})
+DOCUMENTED_ERRORS = frozenset(
+    {ERROR_METHOD_FORBIDDEN, ERROR_OBJECT_NOT_FOUND, *PARAM_ERRORS, *FIELD_ERRORS}
+)
+
+
+# What the app sends to each method (A; pinned by a test against the builders below) and
+# the answer keys it reads (D2, D5, and B3 where D is silent): the self-check compares
+# these with what the user's own installation documents in services/apiref/method (D6).
+SENT_ARGUMENTS: Mapping[str, tuple[str, ...]] = {
+    SEND_SIMPLE_MESSAGE: (
+        P_SUBJECT, P_CONTENT, P_RECIPIENTS, P_FROM_NAME, P_FROM_EMAIL, P_CONTENT_FORMAT,
+        P_SEND_SUMMARY_TO, P_LANG,
+    ),
+    SEND_SIMPLE_MESSAGES: (P_PARAM_SETS,),
+    SEND_SIMPLE_BY_TEMPLATE: (
+        P_SUBJECT_TEMPLATE, P_CONTENT_TEMPLATE, P_RECIPIENTS, P_FROM_NAME, P_FROM_EMAIL,
+        P_SEND_SUMMARY_TO, P_LANG,
+    ),
+    CHECK_MESSAGE_STATUS: (P_MESSAGE_ID,),
+    CHECK_MESSAGES_STATUS: (P_MESSAGE_IDS,),
+    SYSTEM_STATUS: (),  # ``fields`` is the standard selector, checked through result_fields
+}
+STANDARD_ARGUMENTS = frozenset({P_FORMAT, "callback", P_FIELDS})  # every method takes these
+ADMINISTRATIVE_METHODS = frozenset(MAILING_METHODS) - {SYSTEM_STATUS}
 
 
 def json_dumps(value: Any) -> str:
@@ -192,41 +259,105 @@ def _delivery_status(raw: object) -> DeliveryStatus:
         return DeliveryStatus.UNKNOWN
 
 
-def parse_message_status(data: object) -> MessageStatus:
+def _error_text(value: object, lang: str) -> str | None:
+    """A recipient's error: plain text, or a LangDict read in ``lang``; ``None`` if none."""
+    if value is None or value == "" or value is False:
+        return None
+    if isinstance(value, Mapping):
+        return parse_lang_text(value).get(lang) or None
+    if isinstance(value, (str, int, float)):
+        return str(value)
+    return None
+
+
+def parse_message_status(data: object, lang: str = "en") -> MessageStatus:
+    """D5: ``finished`` is documented; the per-recipient list (B3) is what we assume. An
+    entry that is not a dictionary is skipped, never allowed to hide the ones after it."""
     if not isinstance(data, Mapping):
         raise _fail("expected a message status", data)
+    finished = data.get(K_FINISHED, False)
+    if not isinstance(finished, bool):
+        finished = finished in (1, "1", "true", "True")
     recipients = []
-    for entry in data.get(K_STATUS_RECIPIENTS) or ():
+    entries = data.get(K_STATUS_RECIPIENTS)
+    for entry in entries if isinstance(entries, list) else ():
         if not isinstance(entry, Mapping):
             continue
-        error = entry.get(K_RECIPIENT_ERROR)
-        raw = entry.get(K_RECIPIENT_STATUS, "")
+        raw = entry.get(K_RECIPIENT_STATUS)
+        raw_text = "" if raw is None else str(raw)
         recipients.append(
             RecipientStatus(
                 email=str(entry.get(K_RECIPIENT_EMAIL) or ""),
-                status=_delivery_status(raw),
-                error=None if error in (None, "") else str(error),
-                raw_status=str(raw or ""),
+                status=_delivery_status(raw_text) if raw_text else DeliveryStatus.UNKNOWN,
+                error=_error_text(entry.get(K_RECIPIENT_ERROR), lang),
+                raw_status=raw_text,
             )
         )
-    return MessageStatus(finished=bool(data.get(K_FINISHED, False)), recipients=tuple(recipients))
+    return MessageStatus(finished=finished, recipients=tuple(recipients))
 
 
-def parse_messages_status(data: object) -> dict[str, MessageStatus | None]:
+def parse_messages_status(data: object, lang: str = "en") -> dict[str, MessageStatus | None]:
+    """Statuses by ID; ``None`` for an ID the server answered ``null`` for."""
     if not isinstance(data, Mapping):
         raise _fail("expected statuses keyed by message ID", data)
-    return {str(k): (None if v is None else parse_message_status(v)) for k, v in data.items()}
+    return {str(k): (None if v is None else parse_message_status(v, lang)) for k, v in data.items()}
+
+
+def _count(value: object) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if value >= 0 else None
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    return None
+
+
+def _flag(value: object) -> bool | None:
+    if isinstance(value, bool):
+        return value
+    if value in (0, 1):
+        return bool(value)
+    if isinstance(value, str) and value.lower() in ("true", "false"):
+        return value.lower() == "true"
+    return None
+
+
+def system_status_params() -> dict[str, str]:
+    """D2: the fields asked for; on ``field_not_found`` the client asks again without."""
+    return {P_FIELDS: FIELD_SEPARATOR.join(SYSTEM_STATUS_FIELDS)}
 
 
 def parse_system_status(data: object) -> SystemStatus:
+    """D2: ``total_pending_message_count`` (``unsent_count`` only as a fallback name),
+    ``my_pending_message_count``, ``daemon_running``; anything else kept in ``extra``."""
     if not isinstance(data, Mapping):
         raise _fail("expected the module's status", data)
-    raw = data.get(K_UNSENT_COUNT)
-    unsent = raw if isinstance(raw, int) and not isinstance(raw, bool) else None
-    if unsent is None and isinstance(raw, str) and raw.isdigit():
-        unsent = int(raw)
-    extra = {str(k): v for k, v in data.items() if k != K_UNSENT_COUNT}
-    return SystemStatus(unsent_count=unsent, extra=extra)
+    pending = _count(data.get(K_TOTAL_PENDING))
+    if pending is None:
+        pending = _count(data.get(K_UNSENT_COUNT))
+    known = {K_TOTAL_PENDING, K_MY_PENDING, K_DAEMON_RUNNING, K_UNSENT_COUNT}
+    extra = {str(k): v for k, v in data.items() if k not in known}
+    return SystemStatus(
+        pending=pending,
+        mine=_count(data.get(K_MY_PENDING)),
+        daemon_running=_flag(data.get(K_DAEMON_RUNNING)),
+        extra=extra,
+    )
+
+
+def parse_lang_text(value: object) -> LangText:
+    """A LangDict ``{"pl": …, "en": …}`` (a bare string counts for both)."""
+    if isinstance(value, str):
+        return LangText(value, value)
+    if not isinstance(value, Mapping):
+        return LangText()
+
+    def one(key: str) -> str:
+        text = value.get(key)
+        return text if isinstance(text, str) else ""
+
+    return LangText(one(K_LANG_PL), one(K_LANG_EN))
 
 
 def _lang_text(value: object, lang: str) -> str:
@@ -249,12 +380,17 @@ def parse_installations(data: object) -> list[Installation]:
             continue
         name = entry.get(K_INST_NAME) or entry.get("name") or ""
         version = entry.get(K_INST_VERSION)
+        contacts = entry.get(K_INST_CONTACTS)
         found.append(
             Installation(
-                base_url=normalize_base_url(base_url),
+                base_url=as_https(base_url),
                 name_pl=_lang_text(name, "pl"),
                 name_en=_lang_text(name, "en"),
                 version=None if version is None else str(version),
+                contact_emails=tuple(
+                    c.strip() for c in (contacts if isinstance(contacts, list) else ()) if isinstance(c, str)
+                    and c.strip()
+                ),
             )
         )
     return found
@@ -268,27 +404,53 @@ def installation_to_json(inst: Installation) -> dict[str, object]:
     }
     if inst.version is not None:
         data[K_INST_VERSION] = inst.version
+    data[K_INST_CONTACTS] = list(inst.contact_emails)
     return data
 
 
-def parse_error_body(data: object) -> tuple[str | None, str | None, str | None]:
-    """B5: ``(message, code, param_name)``, each ``None`` when not given."""
+@dataclass(frozen=True, slots=True)
+class ErrorBody:
+    """D4: what a 4xx answer's JSON says; every key optional (``message`` "at least")."""
+
+    message: str | None = None
+    code: str | None = None
+    param_name: str | None = None
+    reason: str | None = None
+    field_name: str | None = None
+    method_name: str | None = None
+    user_message: LangText = field(default_factory=LangText)
+    field_messages: dict[str, LangText] = field(default_factory=dict)
+
+
+def parse_error_body(data: object) -> ErrorBody:
+    """D4 error body, tolerant: a body that is not a dictionary gives an empty one."""
     if not isinstance(data, Mapping):
-        return None, None, None
+        return ErrorBody()
 
     def text(key: str) -> str | None:
         value = data.get(key)
-        return str(value) if value not in (None, "") else None
+        return str(value) if value not in (None, "") and not isinstance(value, (Mapping, list)) else None
 
-    return text(K_ERROR_MESSAGE), text(K_ERROR_CODE), text(K_ERROR_PARAM_NAME)
+    user = data.get(K_USER_MESSAGES)
+    generic = LangText()
+    fields: dict[str, LangText] = {}
+    if isinstance(user, Mapping):
+        generic = parse_lang_text(user.get(K_USER_GENERIC))
+        raw_fields = user.get(K_USER_FIELDS)
+        if isinstance(raw_fields, Mapping):
+            fields = {str(k): parse_lang_text(v) for k, v in raw_fields.items()}
+    return ErrorBody(
+        message=text(K_ERROR_MESSAGE),
+        code=text(K_ERROR_CODE),
+        param_name=text(K_ERROR_PARAM_NAME),
+        reason=text(K_ERROR_REASON),
+        field_name=text(K_ERROR_FIELD_NAME),
+        method_name=text(K_ERROR_METHOD_NAME),
+        user_message=generic,
+        field_messages={k: v for k, v in fields.items() if v},
+    )
 
 
-def normalize_base_url(url: str) -> str:
-    """``https://host/`` form: scheme and host lower-case, exactly one trailing slash."""
-    url = url.strip()
-    if "://" not in url:
-        url = "https://" + url
-    scheme, rest = url.split("://", 1)
-    host, _, path = rest.partition("/")
-    path = path.strip("/")
-    return f"{scheme.lower()}://{host.lower()}/" + (path + "/" if path else "")
+def apiref_params(method: str) -> dict[str, str]:
+    """D6: what ``services/apiref/method`` is asked for one method."""
+    return {P_NAME: method, P_FIELDS: FIELD_SEPARATOR.join(APIREF_FIELDS)}
