@@ -52,6 +52,9 @@ class Recording:
             raise Unreachable("Could not reach the server: connection refused.")
         return self.inner.check_messages_status(message_ids)
 
+    def check_message_status(self, message_id: str) -> MessageStatus:
+        return self.inner.check_message_status(message_id)
+
 
 def statuses(journal: Journal, campaign: str) -> dict[int, tuple[str, str | None]]:
     return {v.row: (str(v.status), v.error) for v in campaign_statuses(journal, campaign)}

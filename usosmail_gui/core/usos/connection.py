@@ -259,6 +259,10 @@ def _verdict(
     """Steps 1 and 2: the queue, then the administrative probe."""
     try:
         queue = client.system_status()
+    except NotFound as exc:
+        if exc.code is None:  # a bare 404: no mailing module at this address
+            return ConnectionReport(url, Verdict.NOT_USOS, detail=str(exc))
+        return _from_error(url, exc, contacts=contacts)
     except UsosError as exc:
         return _from_error(url, exc, contacts=contacts)
     known: dict[str, Any] = {
