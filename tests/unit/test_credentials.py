@@ -75,3 +75,14 @@ def test_cli_reads_keyring_then_environment(
     assert store.for_cli(URL) == Credentials("envkey", "envsecret") == credentials_from_env()
     store.save(URL, Credentials("ringkey", "ringsecret"))
     assert store.for_cli(URL) == Credentials("ringkey", "ringsecret")
+
+
+def test_credentials_saved_under_https_are_found_for_the_listed_http_address(
+    memory_keyring: MemoryKeyring,
+) -> None:
+    """D3: the mother server lists http:// base URLs that are used as https://."""
+    store = CredentialStore()
+    store.save("https://usosapps.example.edu.pl/", Credentials("key", "secret"))
+    found = store.load("http://usosapps.example.edu.pl")
+    assert found is not None and found.consumer_key == "key"
+    assert store.load("http://127.0.0.1:8000/") is None  # loopback keeps its own entry

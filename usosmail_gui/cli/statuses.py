@@ -60,12 +60,15 @@ def _client(campaign: CampaignRecord) -> MailingClient | None:
             "this is not the consumer key that sent the campaign; USOS shows a message's status "
             "only to the key that sent it, so its messages may look expired."
         )
+    from usosmail_gui.core.diagnostics import AnswerLog
+
     try:
         return MailingClient(
             campaign.installation,
             credentials.consumer_key,
             credentials.consumer_secret,
             retry=RetryPolicy(attempts=2, initial_wait=0.5, max_wait=2.0),
+            on_answer=AnswerLog().recorder(campaign.installation, campaign.id),  # masked, for support
         )
     except UsosError as exc:
         _note(f"{exc} Showing the statuses last saved in the journal.")

@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .usos.wire import normalize_base_url
+from .usos.addresses import as_https  # keys: a listed http:// address is its https:// one (D3)
 
 if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
@@ -77,7 +77,7 @@ class CredentialStore:
         return self._problem
 
     def load(self, base_url: str) -> Credentials | None:
-        url = normalize_base_url(base_url)
+        url = as_https(base_url)
         if url in self._session:
             return self._session[url]
         backend = self._keyring()
@@ -98,7 +98,7 @@ class CredentialStore:
             return None
 
     def save(self, base_url: str, credentials: Credentials) -> SaveOutcome:
-        url = normalize_base_url(base_url)
+        url = as_https(base_url)
         backend = self._keyring()
         if backend is not None:
             payload = json.dumps(
@@ -115,7 +115,7 @@ class CredentialStore:
         return SaveOutcome(persistent=False, problem=self._problem)
 
     def forget(self, base_url: str) -> None:
-        url = normalize_base_url(base_url)
+        url = as_https(base_url)
         self._session.pop(url, None)
         backend = self._keyring()
         if backend is None:

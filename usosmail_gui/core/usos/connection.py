@@ -280,7 +280,9 @@ def _verdict(
             return ConnectionReport(url, Verdict.OK, **known)
         return _from_error(url, exc, contacts=contacts, **known)
     except ProtocolError as exc:
-        return ConnectionReport(url, Verdict.NOT_UNDERSTOOD, detail=str(exc), **known)
+        raw = answers.get(wire.CHECK_MESSAGES_STATUS)
+        shown = shorten(raw) if wire.CHECK_MESSAGES_STATUS in answers else ""
+        return ConnectionReport(url, Verdict.NOT_UNDERSTOOD, detail=str(exc), answer=shown, **known)
     except UsosError as exc:
         return _from_error(url, exc, contacts=contacts, **known)
     probe = answers.get(wire.CHECK_MESSAGES_STATUS)
