@@ -166,7 +166,7 @@ def test_polling_shows_the_queue_size_without_test_connection(
     sb = make_sandbox(delay=0.5, fail_domain=FAIL_DOMAIN)
     window = make_connected_window(sb)
     sizes: list[int] = []
-    window.status_poller.queueSize.connect(sizes.append)
+    window.status_poller.queueRead.connect(lambda queue: sizes.append(queue.pending))
     path = write_csv(tmp_path / "studenci.csv", rows_failing(3), header=HEADER)
     send_from_window(qtbot, window, path)
     qtbot.waitUntil(lambda: bool(sizes), timeout=TIMEOUT)

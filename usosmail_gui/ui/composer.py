@@ -373,6 +373,7 @@ class ComposerPanel(QWidget):
         index, count = self._position()
         self.preview.set_position(index, count, number)
         self.preview.set_recipients(to)
+        self.preview.set_sender(self.editor.from_name_edit.text(), self.editor.from_email_edit.text())
         try:
             message = render(compiled, values, row=number)
         except RenderError as exc:

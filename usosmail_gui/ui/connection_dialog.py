@@ -37,6 +37,7 @@ from usosmail_gui.core.usos.models import Installation
 from usosmail_gui.core.usos.wire import normalize_base_url
 
 from . import texts
+from .colours import Tone, text_style
 from .workers import Task, run_in_background
 
 log = logging.getLogger(__name__)
@@ -202,6 +203,25 @@ class ConnectionDialog(QDialog):
         self.details_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details_label.setAccessibleName(self.tr("Connection test details"))
         self.details_label.setVisible(False)
+        self.usos_label = QLabel()
+        self.usos_label.setObjectName("usosMessage")
+        self.usos_label.setWordWrap(True)
+        self.usos_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.usos_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.usos_label.setAccessibleName(self.tr("USOS's own message"))
+        self.usos_label.setVisible(False)
+        self.warning_label = QLabel()
+        self.warning_label.setObjectName("connectionWarning")
+        self.warning_label.setWordWrap(True)
+        self.warning_label.setAccessibleName(self.tr("Connection warning"))
+        self.warning_label.setVisible(False)
+        self.compatibility_label = QLabel()
+        self.compatibility_label.setObjectName("compatibility")
+        self.compatibility_label.setWordWrap(True)
+        self.compatibility_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.compatibility_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.compatibility_label.setAccessibleName(self.tr("Self-check against the installation"))
+        self.compatibility_label.setVisible(False)
         self.notice_label = QLabel()
         self.notice_label.setWordWrap(True)
         self.notice_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -224,7 +244,10 @@ class ConnectionDialog(QDialog):
         layout.addLayout(form)
         layout.addLayout(test_row)
         layout.addWidget(self.result_label)
+        layout.addWidget(self.usos_label)
+        layout.addWidget(self.warning_label)
         layout.addWidget(self.details_label)
+        layout.addWidget(self.compatibility_label)
         layout.addWidget(self.notice_label)
         layout.addWidget(self._buttons)
         self.resize(560, 620)
@@ -342,6 +365,15 @@ class ConnectionDialog(QDialog):
                 return inst.name(lang)
         return ""
 
+    def installation_contacts(self, base_url: str) -> tuple[str, ...]:
+        """The listed installation's USOS API administrators (D3), or none."""
+        url = normalize_base_url(base_url)
+        for row in range(self._model.rowCount()):
+            inst = self._model.item(row).data(INSTALLATION_ROLE)
+            if isinstance(inst, Installation) and inst.base_url == url:
+                return inst.contact_emails
+        return ()
+
     def select_installation(self, base_url: str) -> bool:
         """Select a listed installation by URL (as a click would); False if not listed."""
         url = normalize_base_url(base_url)
@@ -441,8 +473,21 @@ class ConnectionDialog(QDialog):
             self.connectionTested.emit(report)  # last, so listeners see the dialog at rest
 
     def _show_report(self, report: ConnectionReport) -> None:
-        detail = report.detail if report.verdict is not Verdict.OK else ""
-        self._show_result(texts.verdict_explanation(report), detail)
+        details = [report.detail] if report.detail and report.verdict is not Verdict.OK else []
+        if report.answer:
+            details.append(texts.answer_line(report.answer))
+        contacts = self.installation_contacts(report.base_url)
+        self._show_result(texts.verdict_explanation(report, contacts), "\n".join(details))
+        said = texts.usos_says(report)
+        self.usos_label.setText(said)
+        self.usos_label.setVisible(bool(said))
+        stopped = report.daemon_running is False
+        self.warning_label.setText(texts.daemon_stopped_text() if stopped else "")
+        self.warning_label.setStyleSheet(text_style(Tone.ERROR, self.palette(), bold=True) if stopped else "")
+        self.warning_label.setVisible(stopped)
+        lines = texts.compatibility_lines(report)
+        self.compatibility_label.setText("\n".join(lines))
+        self.compatibility_label.setVisible(bool(lines))
         self._unannounced = report
 
     def _test_failed(self, exc: Exception) -> None:
@@ -451,6 +496,8 @@ class ConnectionDialog(QDialog):
         self._show_result(self.tr("The connection test could not be run."), type(exc).__name__)
 
     def _show_result(self, text: str, detail: str) -> None:
+        for label in (self.usos_label, self.warning_label, self.compatibility_label):
+            label.setVisible(False)
         self.result_label.setText(text)
         self.details_label.setText(texts.details_line(detail) if detail else "")
         self.details_label.setVisible(bool(detail))

@@ -94,6 +94,7 @@ if TYPE_CHECKING:  # at run time these load after the window is first shown (``_
     from usosmail_gui.core.recipients import LoadProgress, RecipientTable, Summary
     from usosmail_gui.core.sending import SendProgress
     from usosmail_gui.core.usos.connection import ConnectionReport
+    from usosmail_gui.core.usos.models import SystemStatus
 
     from .connection_dialog import CheckConnection, ConnectionDialog, ListInstallations
     from .history_window import HistoryWindow
@@ -827,6 +828,7 @@ class MainWindow(QMainWindow):
             self.state_label.setText(self.tr("Not connected"))
             self.state_label.setToolTip(self.tr("Connection ▸ Connect… to choose one."))
             self.queue_label.setText("")
+            self.queue_label.setStyleSheet("")
             self.setWindowTitle("usosmail-gui[*]")  # [*]: shown when the template is unsaved
             self.test_action.setEnabled(False)
             return
@@ -848,7 +850,7 @@ class MainWindow(QMainWindow):
         else:
             self.state_label.setText(self.tr("Not checked yet"))
             self.state_label.setToolTip(self.tr("Connection ▸ Test connection to check it."))
-        self.queue_label.setText(self.tr("Queue: unknown"))
+        self._show_queue(None, None)
         self.test_action.setEnabled(conn.credentials is not None)
 
     def _load_credentials(self, *, check_after: bool) -> None:
@@ -920,14 +922,13 @@ class MainWindow(QMainWindow):
         self.state_label.setText(texts.verdict_state(report.verdict))
         tip = explanation + ("\n" + texts.details_line(report.detail) if report.detail else "")
         self.state_label.setToolTip(tip)
-        if report.unsent_count is not None:
-            self.queue_label.setText(self.tr("Queue: %n unsent", "", report.unsent_count))
-        elif report.verdict is Verdict.UNREACHABLE:
-            self.queue_label.setText(self.tr("Queue: unknown (offline)"))
-        else:
-            self.queue_label.setText(self.tr("Queue: unknown"))
+        self._show_queue(
+            report.unsent_count, report.daemon_running, offline=report.verdict is Verdict.UNREACHABLE
+        )
         if not report.ok:
             self.statusBar().showMessage(explanation, 15000)
+        elif report.daemon_running is False:
+            self.statusBar().showMessage(texts.daemon_stopped_text(), 15000)
         self._unannounced = report
 
     def _status_failed(self, exc: Exception) -> None:
@@ -936,7 +937,7 @@ class MainWindow(QMainWindow):
         log.error("The connection check failed", exc_info=exc)
         self.state_label.setText(self.tr("The connection could not be checked."))
         self.state_label.setToolTip(texts.details_line(type(exc).__name__))
-        self.queue_label.setText(self.tr("Queue: unknown"))
+        self._show_queue(None, None)
 
     # --- dialogs -------------------------------------------------------------------
     @Slot()
@@ -1502,8 +1503,12 @@ class MainWindow(QMainWindow):
         self._start_session(request)
 
     def _start_session(self, request: SendRequest, *, is_test: bool = False) -> SendSession:
+        from dataclasses import replace
+
+        from . import texts
         from .sending import SendProgressDialog, SendSession
 
+        request = replace(request, lang=texts.ui_lang())  # USOS's own words in the UI's language
         session = SendSession(request, is_test=is_test, parent=self)
         session.started.connect(self._send_started)
         session.progress.connect(self._send_progress)
@@ -1853,7 +1858,7 @@ class MainWindow(QMainWindow):
         self.status_poller.snapshotReady.connect(self.status_dock.show_snapshot)
         self.status_poller.snapshotReady.connect(self._grid_statuses)
         self.status_poller.stateChanged.connect(self.status_dock.set_state)
-        self.status_poller.queueSize.connect(self._show_queue_size)
+        self.status_poller.queueRead.connect(self._show_polled_queue)
         self.sendFinished.connect(self._track_sent)
 
     def _grid_statuses(self, snapshot: StatusSnapshot) -> None:
@@ -1871,9 +1876,28 @@ class MainWindow(QMainWindow):
             return
         model.set_statuses(snapshot.row_statuses())
 
-    def _show_queue_size(self, unsent: int) -> None:
-        """The queue's size, read by the status poller (at most every 30 s)."""
-        self.queue_label.setText(self.tr("Queue: %n unsent", "", unsent))
+    def _show_polled_queue(self, queue: SystemStatus) -> None:
+        """The queue, read by the status poller (at most every 30 s): its size, and a stopped
+        mail daemon in the status bar and the Statuses dock while the campaign is polled."""
+        self.status_dock.show_queue(queue)
+        self._show_queue(queue.pending, queue.daemon_running)
+
+    def _show_queue(self, pending: int | None, daemon_running: bool | None, *, offline: bool = False) -> None:
+        from . import texts
+        from .colours import Tone, text_style
+
+        if pending is not None:
+            text = self.tr("Queue: %n unsent", "", pending)
+        elif offline:
+            text = self.tr("Queue: unknown (offline)")
+        else:
+            text = self.tr("Queue: unknown")
+        stopped = daemon_running is False
+        if stopped:
+            text += " — " + self.tr("mail daemon stopped")
+        self.queue_label.setText(text)
+        self.queue_label.setToolTip(texts.daemon_stopped_text() if stopped else "")
+        self.queue_label.setStyleSheet(text_style(Tone.ERROR, self.palette(), bold=True) if stopped else "")
 
     def _poll_connection(self) -> tuple[str, str, str] | None:
         conn = self._connection

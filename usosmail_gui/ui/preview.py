@@ -241,6 +241,19 @@ class PreviewPane(QWidget):
         nav.addWidget(self.previous_button)
         nav.addWidget(self.next_button)
 
+        self.from_label = QLabel()
+        self.from_label.setObjectName("previewFrom")
+        self.from_label.setAccessibleName(self.tr("Sender of the previewed message"))
+        self.from_label.setWordWrap(True)
+        self.from_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.from_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.from_label.setToolTip(
+            self.tr(
+                "The sender students see when the campaign is sent in messages mode (the default). "
+                "In template mode USOS sends every message from its \"USOS Notifier\" address instead."
+            )
+        )
+
         self.to_label = QLabel()
         self.to_label.setAccessibleName(self.tr("Recipients of the previewed message"))
         self.to_label.setWordWrap(True)
@@ -284,7 +297,13 @@ class PreviewPane(QWidget):
         subject_label.setBuddy(self.subject_view)
         to_title = QLabel(self.tr("To:"))
         to_title.setBuddy(self.to_label)
+        from_title = QLabel(self.tr("From:"))
+        from_title.setBuddy(self.from_label)
         header = QVBoxLayout()
+        from_row = QHBoxLayout()
+        from_row.addWidget(from_title)
+        from_row.addWidget(self.from_label, 1)
+        header.addLayout(from_row)
         to_row = QHBoxLayout()
         to_row.addWidget(to_title)
         to_row.addWidget(self.to_label, 1)
@@ -303,6 +322,7 @@ class PreviewPane(QWidget):
         layout.addWidget(self.source_check)
         self.set_position(None, 0, None)
         self.set_recipients(None)
+        self.set_sender("", "")
 
     def _style_notice(self) -> None:
         """The notice's warning colours, from the pane's palette (the label's own is the
@@ -337,6 +357,23 @@ class PreviewPane(QWidget):
             self.position_label.setText(text)
         self.previous_button.setEnabled(index is not None and index > 0)
         self.next_button.setEnabled(index is not None and index + 1 < count)
+
+    def set_sender(self, from_name: str, from_email: str) -> None:
+        """The sender of messages mode, and what template mode shows instead (D: "all messages
+        will be from the USOS Notifier address")."""
+        name, email = from_name.strip(), from_email.strip()
+        if name and email:
+            sender = f"{name} <{email}>"
+        elif name:
+            sender = self.tr("{name}, from USOS's no-reply address").format(name=name)
+        else:
+            sender = self.tr("USOS (the server's default sender)")
+        self.from_label.setText(
+            self.tr("{sender}   ·   in template mode: the USOS Notifier address").format(sender=sender)
+        )
+
+    def sender_text(self) -> str:
+        return self.from_label.text()
 
     def set_recipients(self, addresses: Sequence[str] | None) -> None:
         """The addresses the message goes to (empty: none; None: no recipient list)."""

@@ -235,6 +235,7 @@ class SendDialog(QDialog):
         self.where_label = QLabel(where)
         self.where_label.setAccessibleName(self.tr("Installation"))
         self.sender_label = QLabel()
+        self.sender_label.setWordWrap(True)
         self.sender_label.setAccessibleName(self.tr("Sender"))
         self.subject_label = QLabel()
         self.subject_label.setAccessibleName(self.tr("Subject of the first recipient"))
@@ -263,14 +264,18 @@ class SendDialog(QDialog):
         self.messages_radio.setAccessibleName(self.tr("Messages mode"))
         self.messages_radio.setChecked(True)
         messages_hint = QLabel(
-            self.tr("The app makes each message itself: every recipient gets exactly what the preview shows.")
+            self.tr(
+                "The app makes each message itself: every recipient gets exactly what the preview "
+                "shows, from the sender set in the template."
+            )
         )
         self.template_radio = QRadioButton(self.tr("&Template"))
         self.template_radio.setAccessibleName(self.tr("Template mode"))
         template_hint = QLabel(
             self.tr(
                 "USOS fills in the template; only the columns it uses leave this computer. A row "
-                "with several addresses becomes one message per address."
+                "with several addresses becomes one message per address. USOS sends every message "
+                "from its \"USOS Notifier\" address: the sender name and address are not used."
             )
         )
         for hint in (messages_hint, template_hint):
@@ -436,9 +441,16 @@ class SendDialog(QDialog):
             + self.tr("to %Ln recipient(s)", "", draft.address_count)
         )
         t = draft.template
-        self.sender_label.setText(
-            draft.sender_text() if t.from_name else self.tr("USOS's default sender (no sender name given)")
-        )
+        if draft.mode is SendMode.TEMPLATE:
+            sender = self.tr(
+                "the USOS Notifier address: in template mode USOS sends every message from it, so "
+                "students do not see the sender name and address set in the template"
+            )
+        elif t.from_name:
+            sender = draft.sender_text()
+        else:
+            sender = self.tr("USOS's default sender (no sender name given)")
+        self.sender_label.setText(sender)
         self.subject_label.setText(
             self.tr("{subject}   (row {row}, the first recipient)").format(
                 subject=draft.first_subject, row=draft.messages[0].row

@@ -118,6 +118,7 @@ class SendRequest:
     campaign: str | None = None
     resend: tuple[int, ...] = ()
     check: Check | None = None
+    lang: str = "en"  # the UI's: USOS's own user messages are recorded in it
 
     def __post_init__(self) -> None:
         if (self.draft is None) == (self.campaign is None):
@@ -207,7 +208,7 @@ def send_job(
                 resend_uncertain(journal, record.id, request.resend)
         yield CampaignStarted(record, journal.counts(record.id))
         last_detail = ""
-        with MailingClient(request.base_url, key, secret) as client:
+        with MailingClient(request.base_url, key, secret, lang=request.lang) as client:
             steps = send_steps(journal, client, record.id, cancelled=stop.is_set)
             try:
                 while True:

@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import (
     QAbstractTableModel,
     QEvent,
+    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -47,12 +48,43 @@ from usosmail_gui.core.statuses import (
     count_statuses,
 )
 from usosmail_gui.core.statuses import poll_once as core_poll_once
-from usosmail_gui.ui.colours import Tone, tone
+from usosmail_gui.core.usos.models import SystemStatus
+from usosmail_gui.ui.colours import Tone, text_style, tone
+from usosmail_gui.ui.texts import daemon_stopped_text
 from usosmail_gui.ui.workers import Task, run_in_background
 
 __all__ = ["StatusDock", "StatusPoller", "StatusSnapshot", "StatusTableModel", "status_colour", "trackable"]
 
-FINISHED = frozenset({Status.SENT, Status.FAILED, Status.REJECTED, Status.EXPIRED, Status.NOT_SENT})
+FINISHED = frozenset(
+    {
+        Status.SENT,
+        Status.FAILED,
+        Status.REJECTED,
+        Status.EXPIRED,
+        Status.NOT_SENT,
+        Status.DETAIL_PENDING,  # USOS has finished with it; only its details are being asked for
+        Status.NO_DETAIL,
+    }
+)
+
+
+def is_finished(view: RecipientStatusView) -> bool:
+    """USOS (or the journal) is done with it; a value the app does not know counts as
+    finished only when USOS said so."""
+    if view.status is Status.UNKNOWN:
+        return view.finished_at is not None
+    return view.status in FINISHED
+
+
+def shown_error(view: RecipientStatusView) -> str | None:
+    """The error column's text; for a status the app does not know, USOS's own value first."""
+    if view.status is Status.UNKNOWN and view.raw_status is not None:
+        said = QApplication.translate(
+            "StatusDock", "USOS gave the status “{value}”, which this app does not know."
+        )
+        text = said.format(value=view.raw_status)
+        return f"{text} {view.error}" if view.error else text
+    return view.error
 
 Connection = Callable[[], "tuple[str, str, str] | None"]  # (base URL, key, secret) or None
 
@@ -79,14 +111,18 @@ class StatusSnapshot:
     poll: PollResult | None = None
     source_path: str | None = None  # the spreadsheet the campaign was made from
     source_sheet: str | None = None
-    unsent_count: int | None = None  # system_status's queue size, when it was read with this
+    queue: SystemStatus | None = None  # system_status, when it was read with this
     # computed where the snapshot is made (the worker), so the GUI thread only hands them on
     _row_statuses: dict[int, tuple[Status, str | None]] = field(init=False, repr=False, compare=False)
     finished: int = field(init=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_row_statuses", {v.row: (v.status, v.error) for v in self.views})
-        object.__setattr__(self, "finished", sum(1 for v in self.views if v.status in FINISHED))
+        object.__setattr__(self, "_row_statuses", {v.row: (v.status, shown_error(v)) for v in self.views})
+        object.__setattr__(self, "finished", sum(1 for v in self.views if is_finished(v)))
+
+    @property
+    def unsent_count(self) -> int | None:
+        return None if self.queue is None else self.queue.pending
 
     def row_statuses(self) -> Mapping[int, tuple[Status, str | None]]:
         """Spreadsheet row number → (status, error), for the grid's status column (read-only)."""
@@ -123,21 +159,28 @@ def poll_statuses(
     previous_interval: float | None,
     now: datetime | None = None,
     read_queue: bool = False,
+    lang: str = "en",
 ) -> StatusSnapshot:
     """Worker job: one ``poll_once`` (written to the journal), then the statuses read back;
-    with ``read_queue``, also system_status's queue size (a failure there is ignored)."""
+    with ``read_queue``, also system_status (the queue, and whether USOS's mail daemon runs;
+    a failure there is ignored). USOS's texts are read in ``lang``; its raw answers are
+    kept, masked, for ``usosmail diagnostics``."""
+    from usosmail_gui.core.diagnostics import AnswerLog
     from usosmail_gui.core.usos.client import MailingClient, RetryPolicy  # lazy: light start-up
     from usosmail_gui.core.usos.errors import UsosError
 
-    unsent: int | None = None
+    queue: SystemStatus | None = None
+    recorder = AnswerLog().recorder(base_url, campaign)
     with Journal.open() as journal:
-        with MailingClient(base_url, key, secret, retry=RetryPolicy(attempts=1)) as client:
+        with MailingClient(
+            base_url, key, secret, retry=RetryPolicy(attempts=1), lang=lang, on_answer=recorder
+        ) as client:
             result = core_poll_once(journal, client, campaign, now=now, previous_interval=previous_interval)
             if read_queue and not result.offline:
                 try:
-                    unsent = client.system_status().unsent_count
+                    queue = client.system_status()
                 except (UsosError, OSError):
-                    unsent = None  # the queue's size is a nicety: never a reason to fail the poll
+                    queue = None  # the queue is a nicety: never a reason to fail the poll
         record = journal.campaign(campaign)
         views = tuple(campaign_statuses(journal, campaign, now=now))
     return StatusSnapshot(
@@ -148,7 +191,7 @@ def poll_statuses(
         result,
         source_path=record.source_path,
         source_sheet=record.source_sheet,
-        unsent_count=unsent,
+        queue=queue,
     )
 
 
@@ -157,14 +200,14 @@ class StatusPoller(QObject):
 
     Signals (GUI thread):
         snapshotReady(object): a ``StatusSnapshot`` read in the worker.
-        queueSize(int): system_status's unsent count, read with a poll (at most every
-            ``QUEUE_EVERY_S`` seconds).
+        queueRead(object): the ``SystemStatus`` read with a poll (at most every
+            ``QUEUE_EVERY_S`` seconds): the queue, and whether USOS's mail daemon runs.
         updated(str): the campaign whose statuses were just read.
         stateChanged(str): the polling state in plain words.
     """
 
     snapshotReady = Signal(object)
-    queueSize = Signal(int)
+    queueRead = Signal(object)
     updated = Signal(str)
 
     QUEUE_EVERY_S = 30.0
@@ -174,6 +217,7 @@ class StatusPoller(QObject):
         super().__init__(parent)
         self._connection = connection
         self.clock = clock  # what "now" is for expiry (tests inject theirs)
+        self.lang = "pl" if QLocale().name().startswith("pl") else "en"  # of USOS's own texts
         self._queue_read_at: float | None = None  # monotonic time of the last queue read
         self._campaign: str | None = None
         self._interval: float | None = None
@@ -266,6 +310,7 @@ class StatusPoller(QObject):
                 self._interval,
                 self.clock(),
                 read_queue,
+                self.lang,
                 parent=self,
                 on_result=self._polled,
             )
@@ -289,8 +334,8 @@ class StatusPoller(QObject):
 
     def _polled(self, snapshot: StatusSnapshot) -> None:
         self._read(snapshot)
-        if snapshot.unsent_count is not None and snapshot.campaign == self._campaign:
-            self.queueSize.emit(snapshot.unsent_count)
+        if snapshot.queue is not None and snapshot.campaign == self._campaign:
+            self.queueRead.emit(snapshot.queue)
         result = snapshot.poll
         if result is None or snapshot.campaign != self._campaign or not self._polling:
             return
@@ -329,6 +374,9 @@ def status_text(status: Status) -> str:
         Status.REJECTED: QApplication.translate("StatusDock", "rejected"),
         Status.EXPIRED: QApplication.translate("StatusDock", "expired"),
         Status.NOT_SENT: QApplication.translate("StatusDock", "not sent"),
+        Status.DETAIL_PENDING: QApplication.translate("StatusDock", "finished — asking for details"),
+        Status.NO_DETAIL: QApplication.translate("StatusDock", "finished — USOS gave no details"),
+        Status.UNKNOWN: QApplication.translate("StatusDock", "unknown status"),
     }
     return names[status]
 
@@ -341,6 +389,9 @@ TONES = {
     Status.REJECTED: Tone.ERROR,
     Status.EXPIRED: Tone.MUTED,
     Status.NOT_SENT: Tone.MUTED,
+    Status.DETAIL_PENDING: Tone.MUTED,
+    Status.NO_DETAIL: Tone.WARNING,
+    Status.UNKNOWN: Tone.WARNING,
 }
 # status cells sit on both colours of a list with alternating rows
 _LIST_BACKGROUNDS = (QPalette.ColorRole.Base, QPalette.ColorRole.AlternateBase)
@@ -362,6 +413,9 @@ ICONS = {
     Status.REJECTED: QStyle.StandardPixmap.SP_MessageBoxCritical,
     Status.EXPIRED: QStyle.StandardPixmap.SP_MessageBoxInformation,
     Status.NOT_SENT: QStyle.StandardPixmap.SP_DialogCancelButton,
+    Status.DETAIL_PENDING: QStyle.StandardPixmap.SP_BrowserReload,
+    Status.NO_DETAIL: QStyle.StandardPixmap.SP_MessageBoxQuestion,
+    Status.UNKNOWN: QStyle.StandardPixmap.SP_MessageBoxQuestion,
 }
 
 
@@ -435,8 +489,10 @@ class StatusTableModel(QAbstractTableModel):
             if column == self.EMAIL:
                 return view.email
             if column == self.STATUS:
+                if view.status is Status.UNKNOWN and view.raw_status is not None:
+                    return f"{status_text(view.status)}: {view.raw_status}"
                 return status_text(view.status)
-            return view.error or ""
+            return shown_error(view) or ""
         if role == Qt.ItemDataRole.UserRole:
             return view.status
         if column == self.STATUS and role == Qt.ItemDataRole.DecorationRole:
@@ -470,6 +526,13 @@ class StatusDock(QDockWidget):
         self.state_label = QLabel(body)
         self.state_label.setAccessibleName(self.tr("Polling state"))
         self.state_label.setWordWrap(True)
+        self.daemon_label = QLabel(body)
+        self.daemon_label.setObjectName("daemonWarning")
+        self.daemon_label.setAccessibleName(self.tr("Mail daemon warning"))
+        self.daemon_label.setWordWrap(True)
+        self.daemon_label.setText(daemon_stopped_text())
+        self.daemon_label.setStyleSheet(text_style(Tone.ERROR, self.palette(), bold=True))
+        self.daemon_label.hide()
         self.model = StatusTableModel(self)
         self.table = QTableView(body)
         self.table.setObjectName("statusTable")
@@ -482,7 +545,8 @@ class StatusDock(QDockWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 6)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for widget in (self.campaign_label, self.summary_label, self.progress, self.state_label, self.table):
+        shown = (self.campaign_label, self.summary_label, self.progress, self.state_label, self.daemon_label)
+        for widget in (*shown, self.table):
             layout.addWidget(widget)
         self.setWidget(body)
         self.campaign: str | None = None
@@ -491,6 +555,7 @@ class StatusDock(QDockWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self.model.set_palette(self.palette())
+            self.daemon_label.setStyleSheet(text_style(Tone.ERROR, self.palette(), bold=True))
 
     def show_snapshot(self, snapshot: StatusSnapshot) -> None:
         """Show one snapshot (the model is reset once)."""
@@ -513,9 +578,17 @@ class StatusDock(QDockWidget):
             (counts.rejected, self.tr("%n rejected", "", counts.rejected)),
             (counts.expired, self.tr("%n expired", "", counts.expired)),
             (counts.not_sent, self.tr("%n not sent", "", counts.not_sent)),
+            (counts.detail_pending, self.tr("%n finished, details awaited", "", counts.detail_pending)),
+            (counts.no_detail, self.tr("%n finished without details", "", counts.no_detail)),
+            (counts.unknown, self.tr("%n with an unknown status", "", counts.unknown)),
         ]
         shown = [text for number, text in parts if number]
         return " · ".join(shown) if shown else self.tr("No recipients.")
 
     def set_state(self, text: str) -> None:
         self.state_label.setText(text)
+
+    def show_queue(self, queue: SystemStatus) -> None:
+        """system_status as read while polling: a stopped mail daemon is said at once."""
+        self.daemon_label.setVisible(queue.daemon_stopped)
+

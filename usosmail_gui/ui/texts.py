@@ -7,7 +7,7 @@ The core's own text is shown only as a "Details" line.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from usosmail_gui.core.usos.connection import ConnectionReport, Verdict
 from usosmail_gui.ui.plurals import TextContext
@@ -19,8 +19,14 @@ class ConnectionTexts(TextContext):
     """The translation context of this module's counted texts (see ``TextContext``)."""
 
 
-def verdict_explanation(report: ConnectionReport) -> str:
-    """What the test found and what to do next, in a sentence or three."""
+def ui_lang() -> str:
+    """"pl" or "en": the language USOS's own texts (LangDicts) are shown in."""
+    return "pl" if QLocale().name().startswith("pl") else "en"
+
+
+def verdict_explanation(report: ConnectionReport, contacts: tuple[str, ...] = ()) -> str:
+    """What the test found and what to do next, in a sentence or three; ``contacts``: the
+    installation's USOS API administrators, when the report does not name them itself."""
     verdict = report.verdict
     url = report.base_url
     if verdict is Verdict.OK:
@@ -44,12 +50,27 @@ def verdict_explanation(report: ConnectionReport) -> str:
             "and that this computer's clock is right.",
         )
     if verdict is Verdict.NOT_ADMINISTRATIVE:
+        named = report.contacts or contacts
+        if named:
+            return translate(
+                "ConnectionTexts",
+                "The key and secret are right, but the key is not administrative. Sending mail "
+                "needs an Administrative Consumer Key: ask your university's USOS API "
+                "administrators for one ({contacts}).",
+            ).format(contacts=", ".join(named))
         return translate(
             "ConnectionTexts",
             "The key and secret are right, but the key is not administrative. Sending mail "
             "needs an Administrative Consumer Key: ask your university's USOS API "
             "administrators for one.",
         )
+    if verdict is Verdict.NOT_UNDERSTOOD:
+        return translate(
+            "ConnectionTexts",
+            "{url} answered in a way this app does not understand, so it cannot say whether the "
+            "key may send mail. Nothing was sent. Ask your university's USOS API administrators, "
+            "or give them the report of `usosmail diagnostics`.",
+        ).format(url=url)
     if verdict is Verdict.UNREACHABLE:
         return translate(
             "ConnectionTexts",
@@ -58,9 +79,10 @@ def verdict_explanation(report: ConnectionReport) -> str:
     if verdict is Verdict.INSECURE_URL:
         return translate(
             "ConnectionTexts",
-            "Refused: this address uses plain http, which would send the key and the "
-            "messages unencrypted. Nothing was sent. Use the installation's https:// "
-            "address (plain http is allowed only for a test server on this computer).",
+            "Refused: this address uses plain http (the key and the messages would travel "
+            "unencrypted), or it has a user name, a backslash or a space that could make it lead "
+            "to another server. Nothing was sent. Use the installation's plain https:// address "
+            "(plain http is allowed only for a test server on this computer).",
         )
     if verdict is Verdict.SERVER_TROUBLE:
         return translate(
@@ -86,7 +108,61 @@ def verdict_state(verdict: Verdict) -> str:
         Verdict.INSECURE_URL: translate("ConnectionTexts", "Refused: not an https address"),
         Verdict.SERVER_TROUBLE: translate("ConnectionTexts", "Server trouble"),
         Verdict.NOT_USOS: translate("ConnectionTexts", "Not a USOS API"),
+        Verdict.NOT_UNDERSTOOD: translate("ConnectionTexts", "Answer not understood"),
     }.get(verdict, translate("ConnectionTexts", "Unknown state"))
+
+
+def usos_says(report: ConnectionReport) -> str:
+    """USOS's own words for the user (``user_messages``), in the UI's language, or ""."""
+    said = report.user_text(ui_lang())
+    return translate("ConnectionTexts", "USOS says: {text}").format(text=said) if said else ""
+
+
+def daemon_stopped_text() -> str:
+    """Said wherever the queue is shown while USOS reports ``daemon_running: false``."""
+    return translate(
+        "ConnectionTexts",
+        "USOS reports that its mail daemon is not running: messages are accepted into the queue, "
+        "but none is sent until the university's USOS API administrators start it again.",
+    )
+
+
+def compatibility_lines(report: ConnectionReport) -> list[str]:
+    """The self-check's outcome as lines for the dialog (empty: not run)."""
+    from .problem_texts import sentences_text
+
+    checked = report.compatibility
+    if checked is None:
+        return []
+    if not checked.checked:
+        return [
+            translate(
+                "ConnectionTexts",
+                "The self-check could not be done: the installation's method reference could not "
+                "be read. This is not an error.",
+            )
+        ]
+    if not checked.differences:
+        return [
+            translate(
+                "ConnectionTexts",
+                "Self-check: this installation documents the answers the app reads, as the app expects.",
+            )
+        ]
+    lines = [
+        translate(
+            "ConnectionTexts",
+            "Self-check: this installation documents some answers differently from what the app "
+            "expects (sending still works; statuses may need more requests or say less):",
+        )
+    ]
+    lines += [f"• {d.method}: {sentences_text([d.sentence], d.detail)}" for d in checked.differences]
+    return lines
+
+
+def answer_line(answer: str) -> str:
+    """An answer the app did not understand, shortened, for whoever helps the user."""
+    return translate("ConnectionTexts", "The answer was: {answer}").format(answer=answer)
 
 
 def details_line(detail: str) -> str:

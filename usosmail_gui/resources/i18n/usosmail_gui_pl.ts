@@ -59,7 +59,7 @@
         <translation>Szablon bez nazwy</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>No recipient list is open: placeholders are shown as written. Open a list to see each recipient&apos;s message.</source>
         <translation>Nie otwarto listy odbiorców: pola są pokazane tak, jak je wpisano. Otwórz listę, aby zobaczyć wiadomość dla każdego odbiorcy.</translation>
     </message>
@@ -128,7 +128,7 @@
 <context>
     <name>ConnectionDialog</name>
     <message>
-        <location filename="../../ui/connection_dialog.py" line="+100"/>
+        <location filename="../../ui/connection_dialog.py" line="+101"/>
         <source>Connect to USOS API</source>
         <translation>Połącz z USOS API</translation>
     </message>
@@ -244,6 +244,21 @@
         <translation>Szczegóły sprawdzenia połączenia</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>USOS&apos;s own message</source>
+        <translation>Komunikat USOS</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Connection warning</source>
+        <translation>Ostrzeżenie o połączeniu</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Self-check against the installation</source>
+        <translation>Samokontrola zgodności z instalacją</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>Saving notice</source>
         <translation>Informacja o zapisaniu</translation>
@@ -251,18 +266,18 @@
     <message>
         <location line="+7"/>
         <location line="+1"/>
-        <location line="+178"/>
+        <location line="+190"/>
         <location line="+1"/>
         <source>Save and connect</source>
         <translation>Zapisz i połącz</translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-189"/>
         <source>Cancel</source>
         <translation>Anuluj</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+43"/>
         <source>Asking USOS for the current list…</source>
         <translation>Pobieranie aktualnej listy z USOS…</translation>
     </message>
@@ -295,7 +310,7 @@
         <translation>Nie udało się odczytać listy instalacji. Wpisz adres ręcznie.</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+114"/>
         <source>Choose an installation from the list or type its address.</source>
         <translation>Wybierz instalację z listy lub wpisz jej adres.</translation>
     </message>
@@ -310,12 +325,12 @@
         <translation>Sprawdzanie połączenia…</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+41"/>
         <source>The connection test could not be run.</source>
         <translation>Nie udało się uruchomić sprawdzania połączenia.</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+56"/>
         <location line="+1"/>
         <source>Use for this session</source>
         <translation>Użyj w tej sesji</translation>
@@ -329,7 +344,7 @@
 <context>
     <name>ConnectionTexts</name>
     <message>
-        <location filename="../../ui/texts.py" line="+28"/>
+        <location filename="../../ui/texts.py" line="+34"/>
         <source>Connected. The key is an administrative key, so it may send mail. The server did not say how many messages wait in its queue.</source>
         <translation>Połączono. Klucz jest kluczem administracyjnym, więc można nim wysyłać pocztę. Serwer nie podał, ile wiadomości czeka w jego kolejce.</translation>
     </message>
@@ -348,9 +363,19 @@
         <translation>Odrzucono: USOS API nie przyjęło tego klucza (consumer key) lub sekretu (consumer secret). Sprawdź, czy oba zostały skopiowane dokładnie (bez spacji), czy należą do tej instalacji USOS i czy zegar tego komputera jest ustawiony prawidłowo.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
+        <source>The key and secret are right, but the key is not administrative. Sending mail needs an Administrative Consumer Key: ask your university&apos;s USOS API administrators for one ({contacts}).</source>
+        <translation>Klucz i sekret są poprawne, ale klucz nie jest administracyjny. Do wysyłania poczty potrzebny jest administracyjny klucz konsumenta (Administrative Consumer Key): poproś o niego administratorów USOS API swojej uczelni ({contacts}).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>The key and secret are right, but the key is not administrative. Sending mail needs an Administrative Consumer Key: ask your university&apos;s USOS API administrators for one.</source>
         <translation>Klucz i sekret są prawidłowe, ale klucz nie jest kluczem administracyjnym. Do wysyłania poczty potrzebny jest klucz administracyjny (Administrative Consumer Key): poproś o niego administratorów USOS API na swojej uczelni.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{url} answered in a way this app does not understand, so it cannot say whether the key may send mail. Nothing was sent. Ask your university&apos;s USOS API administrators, or give them the report of `usosmail diagnostics`.</source>
+        <translation>{url} odpowiedział w sposób, którego program nie rozumie, więc nie może stwierdzić, czy tym kluczem można wysyłać pocztę. Nic nie zostało wysłane. Zapytaj administratorów USOS API swojej uczelni albo przekaż im raport polecenia `usosmail diagnostics`.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -359,11 +384,11 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>Refused: this address uses plain http, which would send the key and the messages unencrypted. Nothing was sent. Use the installation&apos;s https:// address (plain http is allowed only for a test server on this computer).</source>
-        <translation>Odrzucono: ten adres używa zwykłego protokołu http, przez co klucz i wiadomości byłyby przesyłane bez szyfrowania. Nic nie zostało wysłane. Użyj adresu instalacji USOS zaczynającego się od https:// (zwykłe http jest dozwolone tylko dla serwera testowego na tym komputerze).</translation>
+        <source>Refused: this address uses plain http (the key and the messages would travel unencrypted), or it has a user name, a backslash or a space that could make it lead to another server. Nothing was sent. Use the installation&apos;s plain https:// address (plain http is allowed only for a test server on this computer).</source>
+        <translation>Odrzucono: ten adres używa zwykłego http (klucz i wiadomości szłyby bez szyfrowania) albo zawiera nazwę użytkownika, ukośnik wsteczny lub spację, przez które mógłby prowadzić do innego serwera. Nic nie zostało wysłane. Użyj zwykłego adresu https:// instalacji (zwykłe http jest dozwolone tylko dla serwera testowego na tym komputerze).</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>The server answered with an error. It may be busy or under maintenance: try again in a few minutes.</source>
         <translation>Serwer odpowiedział błędem. Może być przeciążony lub w trakcie prac serwisowych: spróbuj ponownie za kilka minut.</translation>
     </message>
@@ -409,8 +434,43 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Answer not understood</source>
+        <translation>Niezrozumiała odpowiedź</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Unknown state</source>
         <translation>Nieznany stan</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>USOS says: {text}</source>
+        <translation>USOS: {text}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>USOS reports that its mail daemon is not running: messages are accepted into the queue, but none is sent until the university&apos;s USOS API administrators start it again.</source>
+        <translation>USOS zgłasza, że jego usługa wysyłania poczty nie działa: wiadomości są przyjmowane do kolejki, ale żadna nie zostanie wysłana, dopóki administratorzy USOS API uczelni jej nie uruchomią.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The self-check could not be done: the installation&apos;s method reference could not be read. This is not an error.</source>
+        <translation>Nie udało się przeprowadzić samokontroli: nie można było odczytać opisu metod instalacji. To nie jest błąd.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Self-check: this installation documents the answers the app reads, as the app expects.</source>
+        <translation>Samokontrola: ta instalacja opisuje odpowiedzi, które program odczytuje, tak jak program tego oczekuje.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Self-check: this installation documents some answers differently from what the app expects (sending still works; statuses may need more requests or say less):</source>
+        <translation>Samokontrola: ta instalacja opisuje niektóre odpowiedzi inaczej, niż oczekuje program (wysyłanie nadal działa; statusy mogą wymagać więcej zapytań albo mówić mniej):</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The answer was: {answer}</source>
+        <translation>Odpowiedź brzmiała: {answer}</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -716,7 +776,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+326"/>
+        <location filename="../../ui/main_window.py" line="+352"/>
         <source>&amp;File</source>
         <translation>&amp;Plik</translation>
     </message>
@@ -737,12 +797,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+356"/>
+        <location line="+358"/>
         <source>&amp;Clear the list</source>
         <translation>&amp;Wyczyść listę</translation>
     </message>
     <message>
-        <location line="-354"/>
+        <location line="-356"/>
         <source>&amp;Sheet and header row…</source>
         <translation>&amp;Arkusz i wiersz nagłówka…</translation>
     </message>
@@ -932,7 +992,7 @@
         <translation>Podsumowanie odbiorców</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>Problems</source>
         <translation>Problemy</translation>
     </message>
@@ -949,12 +1009,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+470"/>
+        <location line="+476"/>
         <source>Open a list of recipients</source>
         <translation>Otwórz listę odbiorców</translation>
     </message>
     <message>
-        <location line="-469"/>
+        <location line="-475"/>
         <source>Save the template</source>
         <translation>Zapisz szablon</translation>
     </message>
@@ -1034,7 +1094,7 @@
         <translation>Język zmieni się przy następnym uruchomieniu usosmail-gui.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>&amp;Undo</source>
         <translation>&amp;Cofnij</translation>
     </message>
@@ -1079,7 +1139,7 @@
         <translation>Uruchamianie lokalnej piaskownicy…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>The local sandbox could not be started.</source>
         <translation>Nie udało się uruchomić lokalnej piaskownicy.</translation>
     </message>
@@ -1099,7 +1159,7 @@
         <translation>Wybierz instalację: Połączenie ▸ Połącz…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Local sandbox (for trying out; mail is not really sent) — {url}</source>
         <translation>Lokalna piaskownica (do wypróbowania; poczta nie jest naprawdę wysyłana) — {url}</translation>
     </message>
@@ -1139,14 +1199,12 @@
         <translation>Aby sprawdzić, wybierz Połączenie ▸ Sprawdź połączenie.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+76"/>
-        <location line="+10"/>
+        <location line="+1042"/>
         <source>Queue: unknown</source>
         <translation>Kolejka: nieznana</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-1034"/>
         <source>Reading the saved key…</source>
         <translation>Odczytywanie zapisanego klucza…</translation>
     </message>
@@ -1166,8 +1224,7 @@
         <translation>Sprawdzanie połączenia…</translation>
     </message>
     <message numerus="yes">
-        <location line="+32"/>
-        <location line="+923"/>
+        <location line="+997"/>
         <source>Queue: %n unsent</source>
         <translation>
             <numerusform>Kolejka: %n niewysłana wiadomość</numerusform>
@@ -1176,17 +1233,17 @@
         </translation>
     </message>
     <message>
-        <location line="-921"/>
+        <location line="+2"/>
         <source>Queue: unknown (offline)</source>
         <translation>Kolejka: nieznana (brak połączenia)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-954"/>
         <source>The connection could not be checked.</source>
         <translation>Nie udało się sprawdzić połączenia.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>About usosmail-gui</source>
         <translation>O programie usosmail-gui</translation>
     </message>
@@ -1201,7 +1258,7 @@
         <translation>Spersonalizowane wiadomości e-mail do studentów, wysyłane przez moduł pocztowy USOS API uczelni — każda wiadomość jest śledzona aż do jej wysłania.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+54"/>
         <source>Opening {name}…</source>
         <translation>Otwieranie pliku {name}…</translation>
     </message>
@@ -1211,7 +1268,7 @@
         <translation>Otwarto plik {name}.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>{name} could not be read because of an unexpected error. Try to open the file in your spreadsheet program and save it again, then open the saved copy.</source>
         <translation>Nie udało się odczytać pliku {name} z powodu nieoczekiwanego błędu. Spróbuj otworzyć ten plik w programie do arkuszy kalkulacyjnych i zapisać go ponownie, a potem otwórz zapisaną kopię.</translation>
     </message>
@@ -1300,7 +1357,7 @@
         </translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+80"/>
         <source>{entry} (not found)</source>
         <translation>{entry} (nie znaleziono)</translation>
     </message>
@@ -1315,23 +1372,23 @@
         <translation>(nie otwarto jeszcze żadnych plików)</translation>
     </message>
     <message>
-        <location line="-925"/>
+        <location line="-944"/>
         <source>Starting</source>
         <translation>Uruchamianie</translation>
     </message>
     <message>
-        <location line="+997"/>
+        <location line="+1016"/>
         <source>(no templates opened yet)</source>
         <translation>(nie otwarto jeszcze żadnych szablonów)</translation>
     </message>
     <message>
-        <location line="+106"/>
-        <location line="+69"/>
+        <location line="+108"/>
+        <location line="+71"/>
         <source>A campaign is being sent now. Wait for it to finish, or stop it, first.</source>
         <translation>Trwa wysyłanie kampanii. Najpierw zaczekaj, aż się zakończy, albo ją zatrzymaj.</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-69"/>
         <source>A list of recipients is being opened. Wait until it is shown.</source>
         <translation>Trwa otwieranie listy odbiorców. Zaczekaj, aż zostanie wyświetlona.</translation>
     </message>
@@ -1342,18 +1399,18 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+64"/>
+        <location line="+66"/>
         <source>Connect to your university&apos;s USOS API first (Connection ▸ Connect…): the messages are sent through it.</source>
         <translation>Najpierw połącz się z USOS API swojej uczelni (Połączenie ▸ Połącz…): to właśnie przez USOS API wysyłane są wiadomości.</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-61"/>
         <source>Select a recipient in the list: the test is their message, as the preview shows it.</source>
         <translation>Zaznacz odbiorcę na liście: jako test zostanie wysłana jego wiadomość, taka jak w podglądzie.</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <location line="+39"/>
+        <location line="+27"/>
+        <location line="+40"/>
         <source>Cannot send yet</source>
         <translation>Nie można jeszcze wysłać</translation>
     </message>
@@ -1363,7 +1420,7 @@
         <translation>Otwarte jest już inne potwierdzenie. Najpierw je dokończ albo anuluj.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Nothing was sent</source>
         <translation>Nic nie zostało wysłane</translation>
     </message>
@@ -1373,35 +1430,35 @@
         <translation>W międzyczasie zmieniło się połączenie (lub rozpoczęła się kampania). Wybierz ponownie Wysyłanie ▸ Wyślij…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+30"/>
         <source>Checking the connection before sending…</source>
         <translation>Sprawdzanie połączenia przed wysłaniem…</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <location line="+10"/>
+        <location line="+18"/>
+        <location line="+11"/>
         <source>Sending campaign {id}: {counts}</source>
         <translation>Wysyłanie kampanii {id}: {counts}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Test sent: row {row}&apos;s message to {address} (accepted by USOS).</source>
         <translation>Wysłano test: wiadomość z wiersza {row} na adres {address} (przyjęta przez USOS).</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>The test message was not sent.</source>
         <translation>Wiadomość testowa nie została wysłana.</translation>
     </message>
     <message>
-        <location line="-16"/>
-        <location line="+17"/>
+        <location line="-17"/>
+        <location line="+18"/>
         <source>The test message was not sent</source>
         <translation>Wiadomość testowa nie została wysłana</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-11"/>
         <source>Campaign {id} sent: {counts}.</source>
         <translation>Kampania {id} wysłana: {counts}.</translation>
     </message>
@@ -1411,18 +1468,18 @@
         <translation>Kampania {id} zatrzymana (można ją wznowić): {counts}.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Sending could not run: see the Sending window.</source>
         <translation>Nie udało się uruchomić wysyłania: zobacz okno Wysyłanie.</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <location line="+61"/>
+        <location line="+25"/>
+        <location line="+63"/>
         <source>Cannot send a test yet</source>
         <translation>Nie można jeszcze wysłać testu</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-48"/>
         <source>Your address for tests</source>
         <translation>Twój adres do testów</translation>
     </message>
@@ -1437,7 +1494,7 @@
         <translation>Użyj tego adresu</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Not an e-mail address</source>
         <translation>To nie jest adres e-mail</translation>
     </message>
@@ -1447,12 +1504,12 @@
         <translation>„{text}” nie jest prawidłowym adresem e-mail, więc nic nie zostało wysłane.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Sending row {row}&apos;s message to {address} as a test…</source>
         <translation>Wysyłanie testowe wiadomości z wiersza {row} na adres {address}…</translation>
     </message>
     <message numerus="yes">
-        <location line="+63"/>
+        <location line="+67"/>
         <source>%n campaign(s) were interrupted: see the Interrupted campaigns window.</source>
         <translation>
             <numerusform>%n kampania została przerwana: zobacz okno Przerwane kampanie.</numerusform>
@@ -1461,17 +1518,17 @@
         </translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>The journal cannot be read</source>
         <translation>Nie można odczytać dziennika wysyłek</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Cannot resume yet</source>
         <translation>Nie można jeszcze wznowić</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>A campaign is being sent now. Resume this one when that one has finished.</source>
         <translation>Trwa wysyłanie innej kampanii. Wznów tę, gdy tamta się zakończy.</translation>
     </message>
@@ -1486,7 +1543,7 @@
         <translation>Tę kampanię rozpoczęto w instalacji {installation}, ale okno jest połączone z {url}. Aby ją wznowić, połącz się z {installation} (Połączenie ▸ Połącz…). Nic nie zostało wysłane.</translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+20"/>
         <source>%n uncertain recipient(s) of campaign {id} left as they are.</source>
         <translation>
             <numerusform>%n niepewny odbiorca kampanii {id} pozostaje bez zmian.</numerusform>
@@ -1495,12 +1552,17 @@
         </translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+53"/>
+        <source>mail daemon stopped</source>
+        <translation>usługa poczty zatrzymana</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>No campaign is shown: open one from Campaigns…</source>
         <translation>Nie jest wyświetlana żadna kampania: otwórz ją w oknie Wysyłanie ▸ Kampanie…</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+70"/>
         <source>Sending is under way</source>
         <translation>Trwa wysyłanie</translation>
     </message>
@@ -1583,7 +1645,17 @@
         <translation>Odbiorca w podglądzie</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
+        <source>Sender of the previewed message</source>
+        <translation>Nadawca wiadomości w podglądzie</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The sender students see when the campaign is sent in messages mode (the default). In template mode USOS sends every message from its &quot;USOS Notifier&quot; address instead.</source>
+        <translation>Nadawca, którego studenci zobaczą, gdy kampania zostanie wysłana w trybie wiadomości (domyślnym). W trybie szablonu USOS wysyła każdą wiadomość ze swojego adresu „USOS Notifier”.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Recipients of the previewed message</source>
         <translation>Odbiorcy wiadomości w podglądzie</translation>
     </message>
@@ -1633,7 +1705,12 @@
         <translation>Do:</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+2"/>
+        <source>From:</source>
+        <translation>Od:</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>No recipient selected</source>
         <translation>Nie zaznaczono odbiorcy</translation>
     </message>
@@ -1652,7 +1729,22 @@
         <translation>wiersz {row}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
+        <source>{name}, from USOS&apos;s no-reply address</source>
+        <translation>{name}, z adresu no-reply USOS</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>USOS (the server&apos;s default sender)</source>
+        <translation>USOS (domyślny nadawca serwera)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{sender}   ·   in template mode: the USOS Notifier address</source>
+        <translation>{sender}   ·   w trybie szablonu: adres USOS Notifier</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>(no recipient list is open)</source>
         <translation>(nie otwarto listy odbiorców)</translation>
     </message>
@@ -1665,7 +1757,7 @@
 <context>
     <name>Problems</name>
     <message>
-        <location filename="../../core/campaign.py" line="+276"/>
+        <location filename="../../core/campaign.py" line="+289"/>
         <source>Excluded from the list (unticked).</source>
         <translation>Wykluczony z listy (odznaczony).</translation>
     </message>
@@ -2263,6 +2355,101 @@
         <location line="+22"/>
         <source>The message cannot be put together for this recipient ({detail}). Check the template and the row.</source>
         <translation>Nie można utworzyć wiadomości dla tego odbiorcy ({detail}). Sprawdź szablon i wiersz.</translation>
+    </message>
+    <message>
+        <location filename="../../core/usos/selfcheck.py" line="+119"/>
+        <source>The installation does not have this method, which the app uses to {purpose}.</source>
+        <translation>Instalacja nie ma tej metody, której program używa, aby {purpose}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The installation does not document the parameter &apos;{name}&apos;, which the app sends. USOS ignores parameters it does not know, so what the app sets with it may have no effect.</source>
+        <translation>Instalacja nie opisuje parametru „{name}”, który program wysyła. USOS pomija nieznane sobie parametry, więc to, co program nim ustawia, może nie zadziałać.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The installation requires the parameter &apos;{name}&apos;, which this app does not send: the call would be refused.</source>
+        <translation>Instalacja wymaga parametru „{name}”, którego program nie wysyła: takie wywołanie zostałoby odrzucone.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The installation does not mark this method as administrative, although the app expects it to need an Administrative Consumer Key.</source>
+        <translation>Instalacja nie oznacza tej metody jako administracyjnej, choć program oczekuje, że wymaga ona administracyjnego klucza konsumenta.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The installation does not list the field &apos;{name}&apos;, so the app cannot learn {what}.</source>
+        <translation>Instalacja nie wymienia pola „{name}”, więc program nie może się dowiedzieć, {what}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The installation&apos;s description of the answer does not mention &apos;{name}&apos;, which the app reads: {consequence}</source>
+        <translation>Opis odpowiedzi w tej instalacji nie wspomina o „{name}”, które program odczytuje: {consequence}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The installation documents no per-recipient statuses for this method, so for every finished message the app also asks check_message_status (one request per message).</source>
+        <translation>Instalacja nie opisuje statusów poszczególnych odbiorców dla tej metody, więc o każdą zakończoną wiadomość program pyta dodatkowo metodą check_message_status (jedno zapytanie na wiadomość).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Neither status method documents per-recipient statuses here: a finished message may be shown as &quot;finished — USOS gave no details&quot;.</source>
+        <translation>Żadna z metod statusu nie opisuje tu statusów poszczególnych odbiorców: zakończona wiadomość może zostać pokazana jako „zakończona — USOS nie podał szczegółów”.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>send single messages and tests</source>
+        <translation>wysyłać pojedyncze wiadomości i testy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>send campaigns in messages mode</source>
+        <translation>wysyłać kampanie w trybie wiadomości</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>send campaigns in template mode</source>
+        <translation>wysyłać kampanie w trybie szablonu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>read the detailed status of a message</source>
+        <translation>odczytać szczegółowy status wiadomości</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>read the statuses of a campaign</source>
+        <translation>odczytać statusy kampanii</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>read the mail queue</source>
+        <translation>odczytać kolejkę poczty</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>how many messages wait in the queue</source>
+        <translation>ile wiadomości czeka w kolejce</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>how many of your messages wait in the queue</source>
+        <translation>ile Twoich wiadomości czeka w kolejce</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>that the mail daemon has stopped</source>
+        <translation>że usługa wysyłania poczty stanęła</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the app may not recognise the new message&apos;s ID and will treat the send as uncertain.</source>
+        <translation>program może nie rozpoznać identyfikatora nowej wiadomości i uzna wysyłkę za niepewną.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the app may not tell a finished message from a waiting one.</source>
+        <translation>program może nie odróżnić zakończonej wiadomości od oczekującej.</translation>
     </message>
 </context>
 <context>
@@ -3104,7 +3291,7 @@
         <translation>Instalacja USOS</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Sender</source>
         <translation>Nadawca</translation>
     </message>
@@ -3184,12 +3371,17 @@
         <translation>Tryb gotowych wiadomości</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>The app makes each message itself: every recipient gets exactly what the preview shows.</source>
-        <translation>Program sam tworzy każdą wiadomość: każdy odbiorca dostaje dokładnie to, co widać w podglądzie.</translation>
+        <location line="+4"/>
+        <source>The app makes each message itself: every recipient gets exactly what the preview shows, from the sender set in the template.</source>
+        <translation>Program sam tworzy każdą wiadomość: każdy odbiorca dostaje dokładnie to, co pokazuje podgląd, od nadawcy ustawionego w szablonie.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
+        <source>USOS fills in the template; only the columns it uses leave this computer. A row with several addresses becomes one message per address. USOS sends every message from its &quot;USOS Notifier&quot; address: the sender name and address are not used.</source>
+        <translation>USOS wypełnia szablon; z tego komputera wychodzą tylko kolumny, których szablon używa. Wiersz z kilkoma adresami staje się osobną wiadomością do każdego adresu. USOS wysyła każdą wiadomość ze swojego adresu „USOS Notifier”: nazwa i adres nadawcy nie są używane.</translation>
+    </message>
+    <message>
+        <location line="-4"/>
         <source>&amp;Template</source>
         <translation>&amp;Szablon</translation>
     </message>
@@ -3199,12 +3391,7 @@
         <translation>Tryb szablonu</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>USOS fills in the template; only the columns it uses leave this computer. A row with several addresses becomes one message per address.</source>
-        <translation>USOS sam wypełnia szablon; poza ten komputer trafiają tylko kolumny użyte w szablonie. Z wiersza z kilkoma adresami powstaje osobna wiadomość dla każdego adresu.</translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>Advanced</source>
         <translation>Zaawansowane</translation>
     </message>
@@ -3295,7 +3482,12 @@
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>the USOS Notifier address: in template mode USOS sends every message from it, so students do not see the sender name and address set in the template</source>
+        <translation>adres USOS Notifier: w trybie szablonu USOS wysyła z niego każdą wiadomość, więc studenci nie zobaczą nazwy i adresu nadawcy ustawionych w szablonie</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>USOS&apos;s default sender (no sender name given)</source>
         <translation>Domyślny nadawca USOS (nie podano nazwy nadawcy)</translation>
     </message>
@@ -3411,7 +3603,7 @@
 <context>
     <name>SendProgressDialog</name>
     <message>
-        <location filename="../../ui/sending.py" line="+527"/>
+        <location filename="../../ui/sending.py" line="+528"/>
         <source>Sending a test</source>
         <translation>Wysyłanie wiadomości testowej</translation>
     </message>
@@ -3918,7 +4110,12 @@
 <context>
     <name>StatusDock</name>
     <message>
-        <location filename="../../ui/status_monitor.py" line="+325"/>
+        <location filename="../../ui/status_monitor.py" line="+82"/>
+        <source>USOS gave the status “{value}”, which this app does not know.</source>
+        <translation>USOS podał status „{value}”, którego program nie zna.</translation>
+    </message>
+    <message>
+        <location line="+288"/>
         <source>waiting</source>
         <translation>oczekuje</translation>
     </message>
@@ -3953,7 +4150,22 @@
         <translation>niewysłana</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+1"/>
+        <source>finished — asking for details</source>
+        <translation>zakończona — pytam o szczegóły</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>finished — USOS gave no details</source>
+        <translation>zakończona — USOS nie podał szczegółów</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown status</source>
+        <translation>nieznany status</translation>
+    </message>
+    <message>
+        <location line="+130"/>
         <source>Statuses</source>
         <translation>Statusy</translation>
     </message>
@@ -3988,12 +4200,17 @@
         <translation>Stan sprawdzania statusów</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>Mail daemon warning</source>
+        <translation>Ostrzeżenie o usłudze poczty</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Status of each recipient</source>
         <translation>Status każdego odbiorcy</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Campaign {id}: {subject}</source>
         <translation>Kampania {id}: {subject}</translation>
     </message>
@@ -4060,6 +4277,33 @@
             <numerusform>%n niewysłanych</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n finished, details awaited</source>
+        <translation>
+            <numerusform>%n zakończona, czeka na szczegóły</numerusform>
+            <numerusform>%n zakończone, czekają na szczegóły</numerusform>
+            <numerusform>%n zakończonych, czeka na szczegóły</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n finished without details</source>
+        <translation>
+            <numerusform>%n zakończona bez szczegółów</numerusform>
+            <numerusform>%n zakończone bez szczegółów</numerusform>
+            <numerusform>%n zakończonych bez szczegółów</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n with an unknown status</source>
+        <translation>
+            <numerusform>%n z nieznanym statusem</numerusform>
+            <numerusform>%n z nieznanym statusem</numerusform>
+            <numerusform>%n z nieznanym statusem</numerusform>
+        </translation>
+    </message>
     <message>
         <location line="+3"/>
         <source>No recipients.</source>
@@ -4069,7 +4313,7 @@
 <context>
     <name>StatusPoller</name>
     <message>
-        <location line="-310"/>
+        <location line="-334"/>
         <source>Checking statuses…</source>
         <translation>Sprawdzanie statusów…</translation>
     </message>
@@ -4084,7 +4328,7 @@
         <translation>Nie można sprawdzić statusów: najpierw połącz się z instalacją.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>Polling stopped: %1</source>
         <translation>Sprawdzanie statusów zatrzymane: %1</translation>
     </message>
@@ -4120,7 +4364,7 @@
 <context>
     <name>StatusTableModel</name>
     <message>
-        <location line="+94"/>
+        <location line="+103"/>
         <source>Row</source>
         <translation>Wiersz</translation>
     </message>
@@ -4459,7 +4703,7 @@ w historii powłoki); pobiera się go z systemowego magazynu haseł. Do skryptó
         <translation>Lokalna piaskownica</translation>
     </message>
     <message>
-        <location line="+179"/>
+        <location line="+181"/>
         <source>The picture could not be saved to {path}.</source>
         <translation>Nie udało się zapisać obrazu w pliku {path}.</translation>
     </message>
@@ -4474,7 +4718,7 @@ w historii powłoki); pobiera się go z systemowego magazynu haseł. Do skryptó
         <translation>usosmail-gui: {reason}</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+77"/>
         <source>The local sandbox could not be started: {reason}</source>
         <translation>Nie udało się uruchomić lokalnej piaskownicy: {reason}</translation>
     </message>
