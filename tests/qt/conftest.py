@@ -11,14 +11,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QThreadPool, QTranslator
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.helpers.memory_keyring import MemoryKeyring
 from usosmail_gui.core.credentials import Credentials, CredentialStore
 from usosmail_gui.sandbox import Sandbox
-from usosmail_gui.ui import workers
+from usosmail_gui.ui import i18n, workers
 from usosmail_gui.ui.main_window import ActiveConnection, MainWindow
 from usosmail_gui.ui.settings import APPLICATION, ORGANIZATION
 
@@ -103,3 +103,16 @@ def make_connected_window(
         return window
 
     return make
+
+
+@pytest.fixture
+def polish(qapp: QApplication) -> Iterator[None]:
+    """The app's Polish translators installed (as at start), then removed again."""
+    before = set(qapp.findChildren(QTranslator))
+    settings = QSettings()
+    assert i18n.install_translations(qapp, settings, "pl") == i18n.POLISH
+    yield
+    for translator in set(qapp.findChildren(QTranslator)) - before:
+        qapp.removeTranslator(translator)
+        translator.deleteLater()
+    QLocale.setDefault(QLocale.c())

@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings
+from PySide6.QtWidgets import QDialogButtonBox
 
 from tests.helpers.tables import make_table
 from usosmail_gui.core.recipients import SpreadsheetError
@@ -101,19 +101,6 @@ def test_ts_file_has_every_text_of_the_code(tmp_path: Path) -> None:
     current = {_key(c, m) for c, m in _messages(fresh)}
     assert not current - committed, f"texts missing from the .ts: {sorted(current - committed)[:5]}"
     assert not committed - current, f"texts no longer in the code: {sorted(committed - current)[:5]}"
-
-
-@pytest.fixture
-def polish(qapp: QApplication) -> Iterator[None]:
-    """The app's Polish translators installed (as at start), then removed again."""
-    before = set(qapp.findChildren(QTranslator))
-    settings = QSettings()
-    assert i18n.install_translations(qapp, settings, "pl") == i18n.POLISH
-    yield
-    for translator in set(qapp.findChildren(QTranslator)) - before:
-        qapp.removeTranslator(translator)
-        translator.deleteLater()
-    QLocale.setDefault(QLocale.c())
 
 
 def test_compiled_translation_exists() -> None:

@@ -995,14 +995,16 @@ class Journal:
     def messages_to_poll(self, campaign: str) -> list[tuple[str, str | None, str | None, str | None]]:
         """``(message_id, enqueued_at, status, status_error)`` of every enqueued message USOS
         has not finished with and that is not known to be expired: what the poller asks about
-        (a lean query: a 10,000-message campaign is polled every few seconds)."""
-        rows = self._query(
-            "SELECT message_id, enqueued_at, status, status_error FROM recipients "
-            "WHERE campaign = ? AND state = 'enqueued' AND finished_at IS NULL "
-            "AND (status IS NULL OR status <> 'expired') ORDER BY seq",
-            (campaign,),
-        )
-        return [(r[0], r[1], r[2], r[3]) for r in rows]
+        (a lean query with plain tuples: a 10,000-message campaign is polled every few seconds)."""
+        with self._lock:
+            cursor = self._conn.cursor()
+            cursor.row_factory = None  # tuples, not sqlite3.Row: a third of the time
+            return cursor.execute(
+                "SELECT message_id, enqueued_at, status, status_error FROM recipients "
+                "WHERE campaign = ? AND state = 'enqueued' AND finished_at IS NULL "
+                "AND (status IS NULL OR status <> 'expired') ORDER BY seq",
+                (campaign,),
+            ).fetchall()
 
     def batches(self, campaign: str) -> list[sqlite3.Row]:
         """The campaign's requests in order (for support and tests)."""

@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -206,6 +206,12 @@ def combine(message_id: str, status: MessageStatus) -> StatusUpdate:
     app does not know stays raw (``raw:…``), and a finished message with no detail is
     ``no_detail``. Never "waiting" for a message USOS has finished with."""
     recipients = status.recipients
+    if len(recipients) == 1:  # the common case, kept quick: a cycle combines 10,000
+        only = recipients[0].status
+        if only is DeliveryStatus.SENT:
+            return StatusUpdate(message_id, Status.SENT, None, status.finished)
+        if only is DeliveryStatus.WAITING:
+            return StatusUpdate(message_id, Status.WAITING, None, status.finished)
     several = len(recipients) > 1
     failed = [r for r in recipients if r.status is DeliveryStatus.FAILED]
     if failed:
@@ -355,6 +361,29 @@ class _Cycle:
         return found
 
 
+def _one_ahead(
+    cycle: _Cycle, chunks: Sequence[Sequence[str]]
+) -> Iterator[tuple[Sequence[str], dict[str, MessageStatus | None]]]:
+    """Each chunk with its answer, the next request already under way while the caller
+    writes this one's: the server's and the network's time overlap the app's own. Stops
+    asking once the cycle is blocked (offline, refused)."""
+    if not chunks:
+        return
+    with ThreadPoolExecutor(1, thread_name_prefix="usos-status-ahead") as pool:
+        future = pool.submit(cycle.statuses, chunks[0])
+        for index, chunk in enumerate(chunks):
+            answer = future.result()
+            if index + 1 < len(chunks) and not cycle.blocked:
+                future = pool.submit(cycle.statuses, chunks[index + 1])
+            yield chunk, answer
+            if cycle.blocked:
+                return
+
+
+_NOT_ASKED = MessageStatus(False)  # a marker: the answer did not include this ID
+_WAITING_KNOWN = (Status.WAITING.value, None)
+
+
 class _Unresolved(Exception):
     """A singular request failed; its ID stays as it was for the next cycle."""
 
@@ -387,9 +416,13 @@ def poll_once(
     too_old: list[StatusUpdate] = []
     to_ask: list[str] = []
     awaiting: list[str] = []  # finished, their details still to be asked for
+    old: dict[str | None, bool] = {}  # per enqueue time (a batch's messages share one)
     for message_id, enqueued_at, stored, _ in open_messages:
-        enqueued = _parse_time(enqueued_at)
-        if enqueued is not None and moment - enqueued >= RETENTION:
+        past = old.get(enqueued_at)
+        if past is None:
+            enqueued = _parse_time(enqueued_at)
+            past = old[enqueued_at] = enqueued is not None and moment - enqueued >= RETENTION
+        if past:
             too_old.append(StatusUpdate(message_id, Status.EXPIRED, EXPIRED_ERROR, False))
         elif stored == Status.DETAIL_PENDING:
             awaiting.append(message_id)
@@ -413,18 +446,28 @@ def poll_once(
     cycle = _Cycle(
         client, max_detail=max_detail_requests, in_flight=max_in_flight, max_split=max_split_requests
     )
-    for start in range(0, len(to_ask), max_ids_per_request):
-        if cycle.blocked:
-            unfinished += len(to_ask) - start
-            break
-        chunk = to_ask[start : start + max_ids_per_request]
-        answer = cycle.statuses(chunk)
+    chunks = [to_ask[i : i + max_ids_per_request] for i in range(0, len(to_ask), max_ids_per_request)]
+    asked = 0
+    known_get = known.get
+    for chunk, answer in _one_ahead(cycle, chunks):
+        asked += len(chunk)
         updates: list[StatusUpdate] = []
+        answer_get = answer.get
         for message_id in chunk:
-            if message_id not in answer:
+            status = answer_get(message_id, _NOT_ASKED)
+            if status is _NOT_ASKED:
                 unfinished += 1  # not asked (refused, offline, split budget spent)
                 continue
-            status = answer[message_id]
+            if status is not None and not status.finished:
+                # the common case of a busy queue, kept quick: still waiting, nothing to write
+                recipients = status.recipients
+                if (
+                    len(recipients) == 1
+                    and recipients[0].status is DeliveryStatus.WAITING
+                    and known_get(message_id) == _WAITING_KNOWN
+                ):
+                    unfinished += 1
+                    continue
             if status is None:
                 updates.append(StatusUpdate(message_id, Status.EXPIRED, EXPIRED_ERROR, False))
                 expired += 1
@@ -436,6 +479,7 @@ def poll_once(
                     unfinished += 1
                 updates.append(update)
         write(updates)
+    unfinished += len(to_ask) - asked  # chunks never asked: the network went, or a stop
 
     if awaiting and not cycle.blocked:
         found = cycle.details(awaiting)

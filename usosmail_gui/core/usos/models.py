@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class ContentFormat(StrEnum):
@@ -106,17 +107,19 @@ class EnqueuedBatch:
         return sum(1 for m in self.message_ids if m is not None)
 
 
-@dataclass(frozen=True, slots=True)
-class RecipientStatus:
+class RecipientStatus(NamedTuple):
+    """One address of a message status (B3). A named tuple, not a frozen dataclass: a poll
+    cycle builds 10,000 of these, and a tuple is built four times faster."""
+
     email: str
     status: DeliveryStatus
     error: str | None = None
     raw_status: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class MessageStatus:
-    """B3: whether USOS has finished with a message, and how it went per address."""
+class MessageStatus(NamedTuple):
+    """D5/B3: whether USOS has finished with a message, and how it went per address
+    (a named tuple for the same reason as ``RecipientStatus``)."""
 
     finished: bool
     recipients: tuple[RecipientStatus, ...] = ()

@@ -252,11 +252,12 @@ def parse_enqueued_batch(data: object, expected: int) -> EnqueuedBatch:
     return EnqueuedBatch(ids)
 
 
-def _delivery_status(raw: object) -> DeliveryStatus:
-    try:
-        return DeliveryStatus(str(raw).lower())
-    except ValueError:
-        return DeliveryStatus.UNKNOWN
+_DELIVERY = {str(s): s for s in DeliveryStatus if s is not DeliveryStatus.UNKNOWN}
+
+
+def _delivery_status(raw: str) -> DeliveryStatus:
+    found = _DELIVERY.get(raw)
+    return found if found is not None else _DELIVERY.get(raw.lower(), DeliveryStatus.UNKNOWN)
 
 
 def _error_text(value: object, lang: str) -> str | None:
@@ -272,35 +273,41 @@ def _error_text(value: object, lang: str) -> str | None:
 
 def parse_message_status(data: object, lang: str = "en") -> MessageStatus:
     """D5: ``finished`` is documented; the per-recipient list (B3) is what we assume. An
-    entry that is not a dictionary is skipped, never allowed to hide the ones after it."""
-    if not isinstance(data, Mapping):
+    entry that is not a dictionary is skipped, never allowed to hide the ones after it.
+    (Written for speed: a poll cycle parses 10,000 of these.)"""
+    if type(data) is not dict and not isinstance(data, Mapping):  # JSON gives dicts: checked first
         raise _fail("expected a message status", data)
     finished = data.get(K_FINISHED, False)
-    if not isinstance(finished, bool):
+    if finished is not True and finished is not False:
         finished = finished in (1, "1", "true", "True")
-    recipients = []
     entries = data.get(K_STATUS_RECIPIENTS)
-    for entry in entries if isinstance(entries, list) else ():
-        if not isinstance(entry, Mapping):
+    if not entries or not isinstance(entries, list):
+        return MessageStatus(finished, ())
+    recipients = []
+    for entry in entries:
+        if type(entry) is not dict and not isinstance(entry, Mapping):
             continue
         raw = entry.get(K_RECIPIENT_STATUS)
-        raw_text = "" if raw is None else str(raw)
+        raw_text = raw if type(raw) is str else ("" if raw is None else str(raw))
+        error = entry.get(K_RECIPIENT_ERROR)
+        email = entry.get(K_RECIPIENT_EMAIL)
         recipients.append(
             RecipientStatus(
-                email=str(entry.get(K_RECIPIENT_EMAIL) or ""),
-                status=_delivery_status(raw_text) if raw_text else DeliveryStatus.UNKNOWN,
-                error=_error_text(entry.get(K_RECIPIENT_ERROR), lang),
-                raw_status=raw_text,
+                email if type(email) is str else str(email or ""),
+                _delivery_status(raw_text) if raw_text else DeliveryStatus.UNKNOWN,
+                None if error is None else _error_text(error, lang),
+                raw_text,
             )
         )
-    return MessageStatus(finished=finished, recipients=tuple(recipients))
+    return MessageStatus(finished, tuple(recipients))
 
 
 def parse_messages_status(data: object, lang: str = "en") -> dict[str, MessageStatus | None]:
     """Statuses by ID; ``None`` for an ID the server answered ``null`` for."""
-    if not isinstance(data, Mapping):
+    if type(data) is not dict and not isinstance(data, Mapping):
         raise _fail("expected statuses keyed by message ID", data)
-    return {str(k): (None if v is None else parse_message_status(v, lang)) for k, v in data.items()}
+    parse = parse_message_status
+    return {str(k): (None if v is None else parse(v, lang)) for k, v in data.items()}
 
 
 def _count(value: object) -> int | None:
