@@ -5,8 +5,10 @@ PY     := $(VENV)/bin/python
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 TS     := resources/i18n/usosmail_gui_pl.ts
+BUNDLE := dist/usosmail-gui
 
-.PHONY: run test lint bench install install-test package-data translations update-translations clean
+.PHONY: run test lint bench install install-test package-data translations update-translations \
+	install-desktop uninstall-desktop clean
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit("usosmail-gui needs Python 3.11 or newer (found %s); set PYTHON=python3.11" % sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -46,13 +48,20 @@ test: lint package-data
 
 ## lint: ruff, mypy --strict on the whole package, import contracts (core has no Qt)
 lint: install-test package-data
-	$(VENV)/bin/ruff check usosmail_gui tests installer/package_data.py setup.py
+	$(VENV)/bin/ruff check usosmail_gui tests installer setup.py
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
 
 ## bench: benchmarks, each printed as a ratio against a baseline measured in the same run
 bench: install-test package-data
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench
+
+## install-desktop: menu entry, icon and .usosmail type for this user (~/.local/share);
+## the bundle's commands if one is built in dist/, else the venv's. uninstall-desktop removes them.
+install-desktop: install package-data
+	$(PY) installer/desktop.py install $(if $(wildcard $(BUNDLE)/usosmail-gui),--bundle $(BUNDLE),--venv $(VENV))
+uninstall-desktop:
+	$(PYTHON) installer/desktop.py uninstall
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache usosmail_gui/_version.py \
