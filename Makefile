@@ -8,7 +8,7 @@ TS     := resources/i18n/usosmail_gui_pl.ts
 BUNDLE := dist/usosmail-gui
 
 .PHONY: run test lint bench install install-test package-data translations update-translations \
-	install-desktop uninstall-desktop clean
+	dist dist-test dist-bench install-desktop uninstall-desktop clean
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit("usosmail-gui needs Python 3.11 or newer (found %s); set PYTHON=python3.11" % sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -56,8 +56,22 @@ lint: install-test package-data
 bench: install-test package-data
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench
 
+## dist: the standalone bundle of both commands in dist/usosmail-gui/ (PyInstaller, in its
+## own build venv; installer/build.py, the same command on Windows and macOS)
+dist:
+	$(PYTHON) installer/build.py
+
+## dist-test: build the bundle, then run it as on a machine without Python (tests/dist)
+dist-test: dist install-test
+	USOSMAIL_BUNDLE=$(BUNDLE) $(PY) -m pytest tests/dist
+
+## dist-bench: cold start of the bundled app against the venv's, in the same run
+dist-bench: install-test package-data
+	$(PYTHON) installer/build.py --startup-probe
+	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench bench_dist_startup
+
 ## install-desktop: menu entry, icon and .usosmail type for this user (~/.local/share);
-## the bundle's commands if one is built in dist/, else the venv's. uninstall-desktop removes them.
+## the bundle's commands if it is built (`make dist`), else the venv's. uninstall-desktop removes them.
 install-desktop: install package-data
 	$(PY) installer/desktop.py install $(if $(wildcard $(BUNDLE)/usosmail-gui),--bundle $(BUNDLE),--venv $(VENV))
 uninstall-desktop:
