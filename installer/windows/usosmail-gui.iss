@@ -6,8 +6,9 @@
 ; Silent install for all users (README "For IT departments"):
 ;   usosmail-gui-VERSION-setup.exe /VERYSILENT /SUPPRESSMSGBOXES /NORESTART /ALLUSERS
 ;       [/INSTALLATION=https://usosapps.example.edu.pl/] [/DIR="C:\Program Files\usosmail-gui"]
-; /INSTALLATION= writes the installation URL for all users into the registry value the app
-; reads (HKLM\Software\usosmail-gui\usosmail-gui\connection, installation_url).
+; /INSTALLATION= writes the installation URL into the registry value the app reads
+; (HKLM\Software\usosmail-gui\usosmail-gui\connection, installation_url: for all users;
+; HKCU for an install with /CURRENTUSER).
 ; Silent uninstall: "C:\Program Files\usosmail-gui\unins000.exe" /VERYSILENT /SUPPRESSMSGBOXES
 
 #ifndef AppVersion
@@ -72,8 +73,8 @@ Root: HKA; Subkey: "Software\Classes\usosmail-gui.template"; ValueType: string; 
 Root: HKA; Subkey: "Software\Classes\usosmail-gui.template\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\usosmail-gui.exe,0"
 Root: HKA; Subkey: "Software\Classes\usosmail-gui.template\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\usosmail-gui.exe"" ""%1"""
 Root: HKA; Subkey: "Software\Classes\Applications\usosmail-gui.exe\SupportedTypes"; ValueType: string; ValueName: ".usosmail"; ValueData: ""; Flags: uninsdeletekey
-; the installation URL for all users, when given as /INSTALLATION=URL
-Root: HKLM; Subkey: "Software\usosmail-gui\usosmail-gui\connection"; ValueType: string; ValueName: "installation_url"; ValueData: "{param:INSTALLATION}"; Check: InstallationGiven; Flags: uninsdeletevalue
+; the installation URL (all users: HKLM; one user: HKCU), when given as /INSTALLATION=URL
+Root: HKA; Subkey: "Software\usosmail-gui\usosmail-gui\connection"; ValueType: string; ValueName: "installation_url"; ValueData: "{param:INSTALLATION}"; Check: InstallationGiven; Flags: uninsdeletevalue
 
 [Run]
 Filename: "{app}\usosmail-gui.exe"; Description: "{cm:LaunchProgram,usosmail-gui}"; Flags: nowait postinstall skipifsilent
