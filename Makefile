@@ -4,31 +4,34 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-TS     := usosmail_gui/resources/i18n/usosmail_gui_pl.ts
-QM     := $(TS:.ts=.qm)
+TS     := resources/i18n/usosmail_gui_pl.ts
+BUNDLE := dist/usosmail-gui
 
-.PHONY: run test lint bench install install-test translations update-translations clean
+.PHONY: run test lint bench install install-test package-data translations update-translations \
+	dist dist-test dist-bench install-desktop uninstall-desktop clean
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit("usosmail-gui needs Python 3.11 or newer (found %s); set PYTHON=python3.11" % sys.version.split()[0]) if sys.version_info < (3, 11) else None'
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(PY)
+$(VENV)/.installed: pyproject.toml setup.py | $(PY)
 	$(PY) -m pip install -q -e .
 	@touch $@
 
-$(VENV)/.installed-test: pyproject.toml | $(PY)
+$(VENV)/.installed-test: pyproject.toml setup.py | $(PY)
 	$(PY) -m pip install -q -e '.[test]'
 	@touch $(VENV)/.installed $@
 
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
-## translations: compile the Polish translation (.ts, committed) into the .qm the app loads
-translations: $(QM)
-$(QM): $(TS) | $(VENV)/.installed
-	$(VENV)/bin/pyside6-lrelease -silent $(TS) -qm $(QM)
+## package-data: what the package loads at run time, made from resources/ (the Polish .qm,
+## the window icon) and pyproject.toml (the version); installer/package_data.py, which the
+## setuptools build runs too
+package-data: | $(VENV)/.installed
+	@$(PY) installer/package_data.py
+translations: package-data
 
 ## update-translations: collect new texts from the code into the .ts (then translate them in Qt Linguist)
 update-translations: install
@@ -36,22 +39,44 @@ update-translations: install
 
 ## run: the GUI on the built-in sandbox (a local USOS API on 127.0.0.1; no credentials needed)
 ## with the demo list of students loaded
-run: install $(QM)
+run: install package-data
 	$(VENV)/bin/usosmail-gui --sandbox --demo
 
 ## test: lint + the whole suite, headless
-test: lint $(QM)
+test: lint package-data
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 ## lint: ruff, mypy --strict on the whole package, import contracts (core has no Qt)
-lint: install-test
-	$(VENV)/bin/ruff check usosmail_gui tests
+lint: install-test package-data
+	$(VENV)/bin/ruff check usosmail_gui tests installer setup.py
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
 
 ## bench: benchmarks, each printed as a ratio against a baseline measured in the same run
-bench: install-test $(QM)
+bench: install-test package-data
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench
 
+## dist: the standalone bundle of both commands in dist/usosmail-gui/ (PyInstaller, in its
+## own build venv; installer/build.py, the same command on Windows and macOS)
+dist:
+	$(PYTHON) installer/build.py
+
+## dist-test: build the bundle, then run it as on a machine without Python (tests/dist)
+dist-test: dist install-test
+	USOSMAIL_BUNDLE=$(BUNDLE) $(PY) -m pytest tests/dist
+
+## dist-bench: cold start of the bundled app against the venv's, in the same run
+dist-bench: install-test package-data
+	$(PYTHON) installer/build.py --startup-probe
+	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench bench_dist_startup
+
+## install-desktop: menu entry, icon and .usosmail type for this user (~/.local/share);
+## the bundle's commands if it is built (`make dist`), else the venv's. uninstall-desktop removes them.
+install-desktop: install package-data
+	$(PY) installer/desktop.py install $(if $(wildcard $(BUNDLE)/usosmail-gui),--bundle $(BUNDLE),--venv $(VENV))
+uninstall-desktop:
+	$(PYTHON) installer/desktop.py uninstall
+
 clean:
-	rm -rf $(VENV) build *.egg-info .mypy_cache .ruff_cache $(QM)
+	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache usosmail_gui/_version.py \
+		usosmail_gui/resources/i18n/*.qm usosmail_gui/resources/icons/usosmail-gui.svg

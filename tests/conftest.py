@@ -18,6 +18,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # sandbox fails fast here instead of reaching a public server.
 CLOSED_LOOPBACK_URL = "http://127.0.0.1:9/"
 
+# The bundle's smoke test (tests/dist) needs a built bundle: `make dist-test` names it.
+BUNDLE_ENV = "USOSMAIL_BUNDLE"
+collect_ignore = [] if os.environ.get(BUNDLE_ENV) else ["dist"]
+
 
 @pytest.fixture(autouse=True)
 def _isolated_environment(

@@ -2,7 +2,7 @@
 
 Here the core services (credential store, connection check, installation list, the
 optional in-process sandbox) are built and handed to the Qt classes. Heavy or
-system-touching modules (keyring, requests, requests-oauthlib, pandas, the sandbox) are
+system-touching modules (keyring, requests, requests-oauthlib, the sandbox) are
 imported only inside functions that run after the window is shown, in workers, so the
 window appears fast and start-up never waits on the network or the keyring
 (tests/qt/test_app_startup.py checks it, tests/bench/bench_startup.py measures it).
@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QEvent,
     QMessageLogContext,
     QObject,
     QSettings,
@@ -29,7 +30,7 @@ from PySide6.QtCore import (
     Signal,
     qInstallMessageHandler,
 )
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication
 
 from . import __version__
@@ -139,6 +140,17 @@ def build_parser() -> argparse.ArgumentParser:
             "with --sandbox (implies --demo): once the demo is loaded and a student is "
             "previewed, save a PNG picture of the window (1280x800, fresh settings) to FILE "
             "and quit; exit code 1 if it cannot",
+        ),
+    )
+    parser.add_argument(
+        "files",
+        nargs="*",
+        type=Path,
+        metavar="FILE",
+        help=translate(
+            "usosmail-gui",
+            "a recipient list (.xlsx, .ods, .csv…) or a template (.usosmail) to open at start, "
+            "as when it is double-clicked",
         ),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -412,6 +424,40 @@ class ScreenshotTaker(QObject):
         self.finished.emit(code)
 
 
+def open_given_files(window: MainWindow, paths: Sequence[Path]) -> None:
+    """Files named on the command line or handed over by the desktop (a double-clicked
+    ``.usosmail``): a template opens in the composer, any other file as the recipient list
+    (which says so in plain words if it cannot be read); once the work area exists."""
+
+    def open_them() -> None:
+        from .core.template import EXTENSION
+
+        for path in paths:
+            if path.suffix.lower() == EXTENSION:
+                window.show_work_area()
+                window.composer.open_template(path)
+            else:
+                window.open_file(path)
+
+    if paths:
+        window.when_ready(open_them)
+
+
+class FileOpenRequests(QObject):
+    """macOS hands a double-clicked document to the running app as a FileOpen event, not
+    on the command line; this opens it like a file named there."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent) and event.file():
+            open_given_files(self._window, [Path(event.file())])
+            return True
+        return super().eventFilter(watched, event)
+
+
 def should_offer_connection_dialog(options: argparse.Namespace, settings: QSettings) -> bool:
     """A first run — nothing chosen on the command line, no installation remembered — shows
     the welcome page, which offers to connect to a university or to try the sandbox."""
@@ -473,6 +519,8 @@ def build_main_window(
         QTimer.singleShot(0, window, lambda: window.when_ready(lambda: launcher.start(demo=options.demo)))
     elif options.demo:
         QTimer.singleShot(0, window, lambda: window.when_ready(lambda: load_demo(window, language)))
+    if options.files and options.screenshot is None:
+        open_given_files(window, options.files)
     if options.screenshot is not None:
         window.resize(*SCREENSHOT_SIZE)
         taker = ScreenshotTaker(window, Path(options.screenshot))
@@ -566,6 +614,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         window, shutdown = build_main_window(options, settings=settings, language=language, deferred=True)
+        app.installEventFilter(FileOpenRequests(window))
         taker = window.findChild(ScreenshotTaker)
         if taker is not None:
             taker.finished.connect(app.exit)

@@ -96,8 +96,6 @@ def _bench_load(path: Path, report: Callable[[Result], None]) -> None:
 
 
 def _bench_view(path: Path, report: Callable[[Result], None]) -> None:
-    import pandas  # noqa: F401  (imported once by the app too; not part of a search)
-
     from usosmail_gui.core import recipients
 
     table = recipients.load(path)
@@ -159,7 +157,7 @@ def _bench_view(path: Path, report: Callable[[Result], None]) -> None:
 # exec, so the child would report the benchmark process's own peak
 _RSS_SCRIPT = """
 import json, sys
-import numpy, pandas, python_calamine, charset_normalizer, email_validator
+import python_calamine, charset_normalizer, email_validator
 from usosmail_gui.core import recipients
 def status(key):
     with open("/proc/self/status") as lines:

@@ -29,7 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from tests.bench.harness import Result
@@ -40,12 +40,18 @@ RUNS = 9
 TIMEOUT_S = 120.0
 
 
-def time_to_window(mode: list[str], env: dict[str, str]) -> tuple[float, float]:
+VENV_PROBE = (sys.executable, "-m", "tests.helpers.startup_probe")
+
+
+def time_to_window(
+    mode: list[str], env: dict[str, str], probe: Sequence[str] = VENV_PROBE
+) -> tuple[float, float]:
     """Seconds from launching the probe until it says the window is exposed, and until it
-    says the work area is ready (the same for the baseline, which has none)."""
+    says the work area is ready (the same for the baseline, which has none). ``probe``: the
+    command of the probe (this venv's by default; bench_dist_startup gives the bundle's)."""
     started = time.perf_counter()
     child = subprocess.Popen(
-        [sys.executable, "-m", "tests.helpers.startup_probe", *mode],
+        [*probe, *mode],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
     )
     try:
@@ -63,20 +69,25 @@ def time_to_window(mode: list[str], env: dict[str, str]) -> tuple[float, float]:
         child.wait(TIMEOUT_S)
 
 
+def probe_environment(root: Path) -> dict[str, str]:
+    """Settings, data, caches and byte-code of the probed starts, all inside ``root``."""
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "USOSMAIL_DATA_DIR": str(root / "data"),
+        SETTINGS_ENV: str(root / "settings"),
+        "XDG_CONFIG_HOME": str(root / "config"),
+        "XDG_CACHE_HOME": str(root / "cache"),
+        "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring",
+        "PYTHONPYCACHEPREFIX": str(root / "pycache"),
+    }
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 def run(report: Callable[[Result], None]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp)
-        env = {
-            **os.environ,
-            "QT_QPA_PLATFORM": "offscreen",
-            "USOSMAIL_DATA_DIR": str(root / "data"),
-            SETTINGS_ENV: str(root / "settings"),
-            "XDG_CONFIG_HOME": str(root / "config"),
-            "XDG_CACHE_HOME": str(root / "cache"),
-            "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring",
-            "PYTHONPYCACHEPREFIX": str(root / "pycache"),
-        }
-        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env = probe_environment(Path(tmp))
         app_mode = ["app", "--no-connect-dialog"]
         time_to_window(app_mode, env)  # warm-up: .pyc files written, the OS file cache filled
         time_to_window(["baseline"], env)

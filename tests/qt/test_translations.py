@@ -1,7 +1,8 @@
 """The Polish translation is complete, up to date with the code, compiled, and used.
 
-The .ts is the translators' file (committed); the .qm is compiled from it by the build
-(``make translations``, a prerequisite of ``make test`` and ``make run``).
+The .ts is the translators' file (committed, ``resources/i18n/``); the .qm is compiled from
+it into the package by the build (``make translations``, a prerequisite of ``make test`` and
+``make run``; setuptools for ``pip install .``).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from usosmail_gui.ui import i18n
 from usosmail_gui.ui.problem_texts import load_error_text, problem_text
 from usosmail_gui.ui.sending import Sending
 
-TS = i18n.translations_folder() / i18n.TS_NAME
+TS = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "usosmail_gui_pl.ts"
 QM = i18n.translations_folder() / i18n.QM_NAME
 # what must survive translation unchanged: fields, escaped braces, Qt's %n/%1, tags, entities
 _MARKS = re.compile(r"\{\{|\}\}|\{[^{}]*\}|%L?n|%\d|<[^>]+>|&[a-z]+;|\n")

@@ -5,10 +5,11 @@ Polish, English otherwise) unless the user chose one in View ▸ Language, which
 QSettings. The choice takes effect at the next start: widgets read their texts once, when
 built, so switching live would leave half the window in the old language.
 
-Polish comes from ``resources/i18n/usosmail_gui_pl.qm``, compiled from the committed .ts
-by the build (``make``); Qt's own ``qtbase_pl.qm`` makes standard buttons say "Anuluj".
-Where the package was installed without the compiled file, it is compiled once into the
-user's cache with the ``lrelease`` that ships with PySide6.
+Polish comes from the package's ``resources/i18n/usosmail_gui_pl.qm``, compiled by the build
+(``make``, or setuptools for ``pip install .``; ``installer/package_data.py``) from the
+translators' file, ``resources/i18n/usosmail_gui_pl.ts`` at the top of the repository,
+which the package does not carry; Qt's own ``qtbase_pl.qm`` makes standard buttons say
+"Anuluj".
 """
 
 from __future__ import annotations
@@ -25,14 +26,13 @@ SYSTEM = ""  # the stored preference meaning "follow the system"
 POLISH = "pl"
 ENGLISH = "en"
 LANGUAGES = (POLISH, ENGLISH)
-TS_NAME = "usosmail_gui_pl.ts"
 QM_NAME = "usosmail_gui_pl.qm"
 
 _log = logging.getLogger(__name__)
 
 
 def translations_folder() -> Path:
-    """Where the .ts (committed) and the compiled .qm live inside the package."""
+    """Where the compiled .qm lives inside the package."""
     from importlib import resources  # here: only a Polish start needs it (saves ~5 ms at start)
 
     return Path(str(resources.files("usosmail_gui").joinpath("resources/i18n")))
@@ -63,52 +63,9 @@ def resolve_language(preference: str, locale: QLocale | None = None) -> str:
 
 
 def compiled_translation() -> Path | None:
-    """The app's Polish .qm: the packaged one, else one compiled into the user's cache."""
-    folder = translations_folder()
-    packaged = folder / QM_NAME
-    source = folder / TS_NAME
-    if packaged.is_file() and (not source.is_file() or packaged.stat().st_mtime >= source.stat().st_mtime):
-        return packaged
-    if not source.is_file():
-        return packaged if packaged.is_file() else None
-    return _compile_into_cache(source) or (packaged if packaged.is_file() else None)
-
-
-def _compile_into_cache(source: Path) -> Path | None:
-    import subprocess
-
-    from platformdirs import user_cache_path
-
-    target = user_cache_path("usosmail-gui", appauthor=False) / QM_NAME
-    if target.is_file() and target.stat().st_mtime >= source.stat().st_mtime:
-        return target
-    lrelease = _lrelease()
-    if lrelease is None:
-        return None
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        subprocess.run(
-            [str(lrelease), "-silent", str(source), "-qm", str(target)],
-            check=True,
-            capture_output=True,
-            timeout=60,
-        )
-    except (OSError, subprocess.SubprocessError) as exc:
-        _log.warning("Could not compile the Polish translation: %s", exc)
-        return None
-    return target if target.is_file() else None
-
-
-def _lrelease() -> Path | None:
-    try:
-        import PySide6
-    except ImportError:  # pragma: no cover - the app cannot run without it
-        return None
-    folder = Path(PySide6.__file__).parent
-    for name in ("lrelease", "lrelease.exe"):
-        if (folder / name).is_file():
-            return folder / name
-    return None
+    """The app's Polish .qm inside the package, or None when the package was not built."""
+    packaged = translations_folder() / QM_NAME
+    return packaged if packaged.is_file() else None
 
 
 def install_translations(

@@ -1,8 +1,8 @@
 """What the window asks for when it loads a recipient list, and the job a worker runs.
 
 The job is a generator (each ``yield`` a ``LoadProgress`` and a point where Cancel stops
-it); after the core's ``load_steps`` it also prepares the table's search data, so pandas
-is imported and the rows folded off the GUI thread, not on the user's first keystroke.
+it); after the core's ``load_steps`` it also prepares the table's search data, so the
+rows are folded off the GUI thread, not on the user's first keystroke.
 """
 
 from __future__ import annotations

@@ -84,6 +84,7 @@ from .settings import (
     forget_recent_file,
     recent_files,
     remember_recent_file,
+    remembered_url,
 )
 from .workers import Task, run_in_background
 
@@ -331,7 +332,7 @@ class MainWindow(QMainWindow):
         if connection is not None:
             self.use_connection(connection)
         elif restore_last:
-            last = str(self._settings.value(KEY_LAST_URL, "", str) or "")
+            last = remembered_url(self._settings)  # or the installation IT set for all users
             if last:
                 # Only the keyring is asked now; the server is contacted when the user asks.
                 self._set_connection(ActiveConnection(normalize_base_url(last)))

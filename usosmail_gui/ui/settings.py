@@ -2,6 +2,14 @@
 installation, the splitters' sizes, and the recently opened recipient lists and templates.
 
 Never a key or a secret: those live in the keyring only (``core.credentials``).
+
+An IT department can set values for all users in the system-wide settings, which Qt reads
+whenever the user's own have no such key: on Windows the registry key
+``HKEY_LOCAL_MACHINE\\Software\\usosmail-gui\\usosmail-gui``, on Linux
+``/etc/xdg/usosmail-gui/usosmail-gui.conf``, on macOS
+``/Library/Preferences/com.usosmail-gui.usosmail-gui.plist``. ``connection/installation_url``
+there is the university's USOS API address, used until the user connects elsewhere
+(README, "For IT departments").
 """
 
 from __future__ import annotations
@@ -17,6 +25,7 @@ KEY_SPLITTER = "window/splitter"  # the recipient list | the composer
 KEY_COMPOSER_SPLITTER = "window/composer_splitter"  # the template editor | the preview
 KEY_TOOLBAR_TEXT = "window/toolbar_text"  # text beside the toolbar's icons
 KEY_LAST_URL = "connection/last_url"
+KEY_PRESET_URL = "connection/installation_url"  # set system-wide by IT, read only
 KEY_RECENT_FILES = "recipients/recent_files"
 KEY_RECENT_TEMPLATES = "templates/recent_files"
 
@@ -26,6 +35,16 @@ MAX_RECENT_FILES = 8
 def app_settings() -> QSettings:
     """The app's settings in the default format, so tests can redirect them with setPath."""
     return QSettings(QSettings.defaultFormat(), QSettings.Scope.UserScope, ORGANIZATION, APPLICATION)
+
+
+def remembered_url(settings: QSettings) -> str:
+    """The installation to start with: the one the user last connected to, else the one IT
+    set for all users (the system-wide ``connection/installation_url``), else ""."""
+    for key in (KEY_LAST_URL, KEY_PRESET_URL):
+        value = settings.value(key, "", str)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return ""
 
 
 def recent_files(settings: QSettings, key: str = KEY_RECENT_FILES) -> list[str]:

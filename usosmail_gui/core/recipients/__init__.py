@@ -10,7 +10,7 @@ column names, placeholder aliases), ``emails`` (cleaning, splitting, validation,
 e-mail column), ``table`` (the table, edits, flags, problems), ``ordering`` (search and
 sort), ``loading`` (the pipeline, progress, cancellation).
 
-Heavy libraries (python-calamine, pandas, numpy, charset-normalizer) load on first use.
+Heavy libraries (python-calamine, charset-normalizer, email-validator) load on first use.
 """
 
 from .cells import column_letter, format_cell, format_column

@@ -1,11 +1,13 @@
 """Search and sort of a recipient table, done on its data and returned as row orders.
 
 Why not Qt's QSortFilterProxyModel: it asks the model for every cell through Python
-(3.5-16 s at 50,000 rows). Here the text of every row is folded once into a pandas
-Series for ``str.contains``, and each column's sort key is computed once; a search or a
+(3.5-16 s at 50,000 rows). Here the text of every row is folded once into a list of
+strings searched with ``in``, and each column's sort key is computed once; a search or a
 sort of 50,000 rows then takes milliseconds, and even the first one stays well under
 the 150 ms the issue allows. The Qt model only maps its visible rows to the row indices
-returned here.
+returned here. Plain lists, not pandas/numpy: ``in`` over a list of strings is as fast as
+pandas' ``Series.str.contains`` (a loop over Python strings too), and the app and its
+bundle do without those libraries (README, "Dependencies").
 
 Search: every word of the query must occur somewhere in the row, ignoring case and
 diacritics ("lukasz" finds "Łukasz", "zolc" finds "żółć"). Sort: a column whose every
@@ -22,19 +24,11 @@ sorted after punctuation and before letters.
 
 from __future__ import annotations
 
-import importlib
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from enum import StrEnum
 from itertools import compress
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    import numpy as np
-    import numpy.typing as npt
-
-    BoolArray = npt.NDArray[np.bool_]
 
 __all__ = ["RowKey", "RowOrdering", "fold_for_search", "sort_key"]
 
@@ -111,11 +105,6 @@ def _fold_many(values: Sequence[str], table: bytes) -> list[bytes]:
     return folded
 
 
-def _pandas() -> Any:
-    """pandas, imported on first use (it takes ~0.5 s) and typed loosely (no stubs needed)."""
-    return importlib.import_module("pandas")
-
-
 class RowKey(StrEnum):
     """Sort keys beside the data columns: the Qt model's own columns."""
 
@@ -140,7 +129,7 @@ class RowOrdering:
         self._columns = columns
         self._n = row_count
         self._row_state = row_state
-        self._haystack: Any = None  # pandas Series of folded row texts
+        self._haystack: list[str] | None = None  # the folded text of every row
         self._orders: dict[tuple[int | RowKey, bool], list[int]] = {}
 
     def invalidate(self, column: int | None = None, row: int | None = None) -> None:
@@ -157,37 +146,33 @@ class RowOrdering:
             self._haystack = None
         else:
             cells = [col[row] for col in self._columns()]
-            self._haystack.iat[row] = fold_for_search(_CELL_SEP.join(cells))
+            self._haystack[row] = fold_for_search(_CELL_SEP.join(cells))
 
     # --- search --------------------------------------------------------------------------
 
-    def _search_text(self) -> Any:
+    def _search_text(self) -> list[str]:
         if self._haystack is None:
             rows = list(map(_CELL_SEP.join, zip(*self._columns(), strict=True)))
             folded = _fold_many(rows, _SEARCH_TABLE)
             del rows
-            texts = b"\x1e".join(folded).decode("latin-1").split(_ROW_SEP)
-            self._haystack = _pandas().Series(texts, dtype=str)
+            self._haystack = b"\x1e".join(folded).decode("latin-1").split(_ROW_SEP)
         return self._haystack
 
-    def matches(self, query: str) -> BoolArray | None:
+    def matches(self, query: str) -> list[bool] | None:
         """Which rows hold every word of ``query``; None when the query is blank."""
         words = fold_for_search(query).split()
         if not words or self._n == 0:
             return None
         haystack = self._search_text()
-        mask: BoolArray | None = None
-        for word in words:
-            hit = haystack.str.contains(word, regex=False).to_numpy(dtype=bool)
-            mask = hit if mask is None else mask & hit
+        mask = [words[0] in text for text in haystack]
+        for word in words[1:]:
+            mask = [hit and word in text for hit, text in zip(mask, haystack, strict=True)]
         return mask
 
     # --- sort ----------------------------------------------------------------------------
 
-    def _numbers(self, values: Sequence[str]) -> Any:
-        """The column as floats (NaN when empty), or None when it is not all numbers."""
-        import numpy as np
-
+    def _numbers(self, values: Sequence[str]) -> list[float | None] | None:
+        """The column as floats (None when empty), or None when it is not all numbers."""
         filled = [v for v in values[: _SAMPLE * 4] if v and not v.isspace()][:_SAMPLE]
         if not filled or not all(_NUMBER.fullmatch(v.strip()) for v in filled):
             return None
@@ -197,24 +182,20 @@ class RowOrdering:
         texts = joined.split(_ROW_SEP)
         if len(texts) != len(values):
             return None
-        if "" in texts:
-            texts = [t or "nan" for t in texts]
         try:
-            numbers = np.array(list(map(float, texts)), dtype=float)
+            return [float(t) if t else None for t in texts]
         except ValueError:
             return None  # a cell that is not a number after all
-        return numbers
 
     def _column_order(self, index: int, descending: bool) -> list[int]:
-        import numpy as np
-
         values = self._columns()[index]
         numbers = self._numbers(values)
         if numbers is not None:
-            # NaN (empty) sorts last both ways; argsort "stable" keeps the file's order
-            order = np.argsort(-numbers if descending else numbers, kind="stable")
-            result: list[int] = order.tolist()
-            return result
+            # empty cells last both ways; sorted() is stable, also reversed: ties keep the file's order
+            filled = [i for i, number in enumerate(numbers) if number is not None]
+            empty = [i for i, number in enumerate(numbers) if number is None]
+            key = [0.0 if number is None else number for number in numbers]
+            return sorted(filled, key=key.__getitem__, reverse=descending) + empty
         keys = _fold_many(values, _COLLATE_TABLE)
         if b"" not in keys:
             return sorted(range(self._n), key=keys.__getitem__, reverse=descending)
@@ -250,5 +231,4 @@ class RowOrdering:
         mask = self.matches(search)
         if mask is None:
             return list(order)
-        hits: list[bool] = mask.tolist()
-        return list(compress(order, map(hits.__getitem__, order)))
+        return list(compress(order, map(mask.__getitem__, order)))

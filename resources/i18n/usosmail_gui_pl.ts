@@ -4688,6 +4688,10 @@ w historii powłoki); pobiera się go z systemowego magazynu haseł. Do skryptó
         <translation>przy pierwszym uruchomieniu nie pokazuje strony powitalnej, która proponuje połączenie z uczelnią lub wypróbowanie piaskownicy</translation>
     </message>
     <message>
+        <source>a recipient list (.xlsx, .ods, .csv…) or a template (.usosmail) to open at start, as when it is double-clicked</source>
+        <translation>lista odbiorców (.xlsx, .ods, .csv…) lub szablon (.usosmail) do otwarcia przy uruchomieniu, tak jak po dwukrotnym kliknięciu pliku</translation>
+    </message>
+    <message>
         <location line="+9"/>
         <source>with --sandbox (implies --demo): once the demo is loaded and a student is previewed, save a PNG picture of the window (1280x800, fresh settings) to FILE and quit; exit code 1 if it cannot</source>
         <translation>razem z --sandbox (włącza też --demo): po wczytaniu przykładowych danych i wyświetleniu podglądu wiadomości dla studenta zapisuje obraz okna w formacie PNG (1280x800, ustawienia domyślne) do pliku FILE i kończy działanie; jeśli to się nie uda, kod wyjścia to 1</translation>
