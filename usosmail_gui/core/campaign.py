@@ -29,7 +29,7 @@ from usosmail_gui.core.sentences import QT_TRANSLATE_NOOP, Sentence, english, sa
 from usosmail_gui.core.template.compiler import CompiledTemplate, compile_template
 from usosmail_gui.core.template.model import MessageTemplate
 from usosmail_gui.core.template.render import RenderError, render
-from usosmail_gui.core.template.validate import CheckResult, check_all
+from usosmail_gui.core.template.validate import CheckResult, check_all, check_row
 from usosmail_gui.core.usos import wire
 from usosmail_gui.core.usos.models import SimpleMessage, TemplateMessage, TemplateRecipient
 
@@ -418,6 +418,9 @@ def build_test_campaign(
         )
     number = table.row_number(row)
     values = table.params(row)
+    row_errors = [p for p in check_row(compiled, values, number) if p.is_error]
+    if row_errors:  # the same verdict as for the campaign: a line break, a control character…
+        raise CampaignError(f"Row {number}'s message cannot be sent: {_first_errors(row_errors)}")
     try:
         rendered = render(compiled, values, row=number)
     except RenderError as exc:

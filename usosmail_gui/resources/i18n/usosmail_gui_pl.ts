@@ -426,7 +426,7 @@
 <context>
     <name>ExclusionTexts</name>
     <message numerus="yes">
-        <location filename="../../ui/send_dialog.py" line="+177"/>
+        <location filename="../../ui/send_dialog.py" line="+178"/>
         <source>{title} — %n row(s)</source>
         <translation>
             <numerusform>{title} — %n wiersz</numerusform>
@@ -716,7 +716,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+326"/>
+        <location filename="../../ui/main_window.py" line="+351"/>
         <source>&amp;File</source>
         <translation>&amp;Plik</translation>
     </message>
@@ -737,12 +737,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+356"/>
+        <location line="+358"/>
         <source>&amp;Clear the list</source>
         <translation>&amp;Wyczyść listę</translation>
     </message>
     <message>
-        <location line="-354"/>
+        <location line="-356"/>
         <source>&amp;Sheet and header row…</source>
         <translation>&amp;Arkusz i wiersz nagłówka…</translation>
     </message>
@@ -932,7 +932,7 @@
         <translation>Podsumowanie odbiorców</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>Problems</source>
         <translation>Problemy</translation>
     </message>
@@ -949,12 +949,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+470"/>
+        <location line="+476"/>
         <source>Open a list of recipients</source>
         <translation>Otwórz listę odbiorców</translation>
     </message>
     <message>
-        <location line="-469"/>
+        <location line="-475"/>
         <source>Save the template</source>
         <translation>Zapisz szablon</translation>
     </message>
@@ -1034,7 +1034,7 @@
         <translation>Język zmieni się przy następnym uruchomieniu usosmail-gui.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>&amp;Undo</source>
         <translation>&amp;Cofnij</translation>
     </message>
@@ -1079,7 +1079,7 @@
         <translation>Uruchamianie lokalnej piaskownicy…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>The local sandbox could not be started.</source>
         <translation>Nie udało się uruchomić lokalnej piaskownicy.</translation>
     </message>
@@ -1140,13 +1140,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+76"/>
-        <location line="+10"/>
+        <location line="+77"/>
+        <location line="+11"/>
         <source>Queue: unknown</source>
         <translation>Kolejka: nieznana</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-81"/>
         <source>Reading the saved key…</source>
         <translation>Odczytywanie zapisanego klucza…</translation>
     </message>
@@ -1166,8 +1166,8 @@
         <translation>Sprawdzanie połączenia…</translation>
     </message>
     <message numerus="yes">
-        <location line="+32"/>
-        <location line="+923"/>
+        <location line="+33"/>
+        <location line="+952"/>
         <source>Queue: %n unsent</source>
         <translation>
             <numerusform>Kolejka: %n niewysłana wiadomość</numerusform>
@@ -1176,17 +1176,17 @@
         </translation>
     </message>
     <message>
-        <location line="-921"/>
+        <location line="-950"/>
         <source>Queue: unknown (offline)</source>
         <translation>Kolejka: nieznana (brak połączenia)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>The connection could not be checked.</source>
         <translation>Nie udało się sprawdzić połączenia.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>About usosmail-gui</source>
         <translation>O programie usosmail-gui</translation>
     </message>
@@ -1201,7 +1201,7 @@
         <translation>Spersonalizowane wiadomości e-mail do studentów, wysyłane przez moduł pocztowy USOS API uczelni — każda wiadomość jest śledzona aż do jej wysłania.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+54"/>
         <source>Opening {name}…</source>
         <translation>Otwieranie pliku {name}…</translation>
     </message>
@@ -1211,7 +1211,7 @@
         <translation>Otwarto plik {name}.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>{name} could not be read because of an unexpected error. Try to open the file in your spreadsheet program and save it again, then open the saved copy.</source>
         <translation>Nie udało się odczytać pliku {name} z powodu nieoczekiwanego błędu. Spróbuj otworzyć ten plik w programie do arkuszy kalkulacyjnych i zapisać go ponownie, a potem otwórz zapisaną kopię.</translation>
     </message>
@@ -1300,7 +1300,7 @@
         </translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+80"/>
         <source>{entry} (not found)</source>
         <translation>{entry} (nie znaleziono)</translation>
     </message>
@@ -1315,23 +1315,23 @@
         <translation>(nie otwarto jeszcze żadnych plików)</translation>
     </message>
     <message>
-        <location line="-925"/>
+        <location line="-944"/>
         <source>Starting</source>
         <translation>Uruchamianie</translation>
     </message>
     <message>
-        <location line="+997"/>
+        <location line="+1016"/>
         <source>(no templates opened yet)</source>
         <translation>(nie otwarto jeszcze żadnych szablonów)</translation>
     </message>
     <message>
-        <location line="+106"/>
-        <location line="+69"/>
+        <location line="+108"/>
+        <location line="+71"/>
         <source>A campaign is being sent now. Wait for it to finish, or stop it, first.</source>
         <translation>Trwa wysyłanie kampanii. Najpierw zaczekaj, aż się zakończy, albo ją zatrzymaj.</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-69"/>
         <source>A list of recipients is being opened. Wait until it is shown.</source>
         <translation>Trwa otwieranie listy odbiorców. Zaczekaj, aż zostanie wyświetlona.</translation>
     </message>
@@ -1342,18 +1342,18 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+64"/>
+        <location line="+66"/>
         <source>Connect to your university&apos;s USOS API first (Connection ▸ Connect…): the messages are sent through it.</source>
         <translation>Najpierw połącz się z USOS API swojej uczelni (Połączenie ▸ Połącz…): to właśnie przez USOS API wysyłane są wiadomości.</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-61"/>
         <source>Select a recipient in the list: the test is their message, as the preview shows it.</source>
         <translation>Zaznacz odbiorcę na liście: jako test zostanie wysłana jego wiadomość, taka jak w podglądzie.</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <location line="+39"/>
+        <location line="+27"/>
+        <location line="+40"/>
         <source>Cannot send yet</source>
         <translation>Nie można jeszcze wysłać</translation>
     </message>
@@ -1363,7 +1363,7 @@
         <translation>Otwarte jest już inne potwierdzenie. Najpierw je dokończ albo anuluj.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Nothing was sent</source>
         <translation>Nic nie zostało wysłane</translation>
     </message>
@@ -1373,35 +1373,35 @@
         <translation>W międzyczasie zmieniło się połączenie (lub rozpoczęła się kampania). Wybierz ponownie Wysyłanie ▸ Wyślij…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Checking the connection before sending…</source>
         <translation>Sprawdzanie połączenia przed wysłaniem…</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <location line="+10"/>
+        <location line="+18"/>
+        <location line="+11"/>
         <source>Sending campaign {id}: {counts}</source>
         <translation>Wysyłanie kampanii {id}: {counts}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Test sent: row {row}&apos;s message to {address} (accepted by USOS).</source>
         <translation>Wysłano test: wiadomość z wiersza {row} na adres {address} (przyjęta przez USOS).</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>The test message was not sent.</source>
         <translation>Wiadomość testowa nie została wysłana.</translation>
     </message>
     <message>
-        <location line="-16"/>
-        <location line="+17"/>
+        <location line="-17"/>
+        <location line="+18"/>
         <source>The test message was not sent</source>
         <translation>Wiadomość testowa nie została wysłana</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-11"/>
         <source>Campaign {id} sent: {counts}.</source>
         <translation>Kampania {id} wysłana: {counts}.</translation>
     </message>
@@ -1411,18 +1411,18 @@
         <translation>Kampania {id} zatrzymana (można ją wznowić): {counts}.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Sending could not run: see the Sending window.</source>
         <translation>Nie udało się uruchomić wysyłania: zobacz okno Wysyłanie.</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <location line="+61"/>
+        <location line="+25"/>
+        <location line="+63"/>
         <source>Cannot send a test yet</source>
         <translation>Nie można jeszcze wysłać testu</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-48"/>
         <source>Your address for tests</source>
         <translation>Twój adres do testów</translation>
     </message>
@@ -1437,7 +1437,7 @@
         <translation>Użyj tego adresu</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Not an e-mail address</source>
         <translation>To nie jest adres e-mail</translation>
     </message>
@@ -1447,12 +1447,12 @@
         <translation>„{text}” nie jest prawidłowym adresem e-mail, więc nic nie zostało wysłane.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Sending row {row}&apos;s message to {address} as a test…</source>
         <translation>Wysyłanie testowe wiadomości z wiersza {row} na adres {address}…</translation>
     </message>
     <message numerus="yes">
-        <location line="+63"/>
+        <location line="+67"/>
         <source>%n campaign(s) were interrupted: see the Interrupted campaigns window.</source>
         <translation>
             <numerusform>%n kampania została przerwana: zobacz okno Przerwane kampanie.</numerusform>
@@ -1461,17 +1461,17 @@
         </translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>The journal cannot be read</source>
         <translation>Nie można odczytać dziennika wysyłek</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Cannot resume yet</source>
         <translation>Nie można jeszcze wznowić</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>A campaign is being sent now. Resume this one when that one has finished.</source>
         <translation>Trwa wysyłanie innej kampanii. Wznów tę, gdy tamta się zakończy.</translation>
     </message>
@@ -1486,7 +1486,7 @@
         <translation>Tę kampanię rozpoczęto w instalacji {installation}, ale okno jest połączone z {url}. Aby ją wznowić, połącz się z {installation} (Połączenie ▸ Połącz…). Nic nie zostało wysłane.</translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+20"/>
         <source>%n uncertain recipient(s) of campaign {id} left as they are.</source>
         <translation>
             <numerusform>%n niepewny odbiorca kampanii {id} pozostaje bez zmian.</numerusform>
@@ -1495,12 +1495,12 @@
         </translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+64"/>
         <source>No campaign is shown: open one from Campaigns…</source>
         <translation>Nie jest wyświetlana żadna kampania: otwórz ją w oknie Wysyłanie ▸ Kampanie…</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+70"/>
         <source>Sending is under way</source>
         <translation>Trwa wysyłanie</translation>
     </message>
@@ -1990,7 +1990,7 @@
         <translation>Adres {address} występuje już w wierszu {first}, do którego wiadomość zostanie wysłana; wiadomość z tego wiersza nie zostanie na ten adres wysłana ponownie. Jeśli nie o to chodzi, wyklucz jeden z tych wierszy.</translation>
     </message>
     <message>
-        <location filename="../../core/template/messages.py" line="+69"/>
+        <location filename="../../core/template/messages.py" line="+70"/>
         <source>the subject</source>
         <translation>temacie</translation>
     </message>
@@ -2191,6 +2191,51 @@
     </message>
     <message>
         <location line="+12"/>
+        <source>The subject contains an invisible control character ({character}). It would go into the message&apos;s header, where mail programs cut the subject short or refuse the message. Remove it.</source>
+        <translation>Temat zawiera niewidoczny znak sterujący ({character}). Trafiłby do nagłówka wiadomości, a tam programy pocztowe ucinają temat albo odrzucają wiadomość. Usuń go.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The message text contains an invisible control character ({character}); mail servers may refuse such a message or cut it off there. Remove it.</source>
+        <translation>Treść wiadomości zawiera niewidoczny znak sterujący ({character}); serwery pocztowe mogą odrzucić taką wiadomość albo uciąć ją w tym miejscu. Usuń go.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>For this recipient the value of “{column}” contains an invisible control character; mail servers may refuse such a message or cut it off there. Remove it from the cell.</source>
+        <translation>U tego odbiorcy wartość „{column}” zawiera niewidoczny znak sterujący; serwery pocztowe mogą odrzucić taką wiadomość albo uciąć ją w tym miejscu. Usuń go z komórki.</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <source>The sender name contains an invisible control character ({character}). It would go into the message&apos;s header, where mail programs cut the name short or refuse the message. Remove it.</source>
+        <translation>Nazwa nadawcy zawiera niewidoczny znak sterujący ({character}). Trafiłby do nagłówka wiadomości, a tam programy pocztowe ucinają nazwę albo odrzucają wiadomość. Usuń go.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The sender address contains an invisible control character ({character}), so it is not a valid e-mail address. Remove it.</source>
+        <translation>Adres nadawcy zawiera niewidoczny znak sterujący ({character}), więc nie jest poprawnym adresem e-mail. Usuń go.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The address for the summary contains an invisible control character ({character}), so it is not a valid e-mail address. Remove it.</source>
+        <translation>Adres do podsumowania zawiera niewidoczny znak sterujący ({character}), więc nie jest poprawnym adresem e-mail. Usuń go.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>For this recipient the value of “{column}” contains an invisible control character, which would go into the subject (mail programs cut it short or refuse the message). Remove it from the cell, or do not use this column in the subject.</source>
+        <translation>U tego odbiorcy wartość „{column}” zawiera niewidoczny znak sterujący, który trafiłby do tematu (programy pocztowe ucinają wtedy temat albo odrzucają wiadomość). Usuń go z komórki albo nie używaj tej kolumny w temacie.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>For this recipient the subject contains an invisible control character once filled in. Remove it from the cells it uses.</source>
+        <translation>U tego odbiorcy temat po wypełnieniu zawiera niewidoczny znak sterujący. Usuń go z komórek, których temat używa.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>For this recipient the message text contains an invisible control character once filled in. Remove it from the cells it uses.</source>
+        <translation>U tego odbiorcy treść po wypełnieniu zawiera niewidoczny znak sterujący. Usuń go z komórek, których treść używa.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>The subject is {length} characters long even before the placeholders are filled in; USOS accepts at most {limit}. Shorten it.</source>
         <translation>Temat jest za długi już przed wypełnieniem pól (liczba znaków: {length}); USOS przyjmuje najwyżej {limit} znaków. Skróć go.</translation>
     </message>
@@ -2321,6 +2366,11 @@
         <location line="+2"/>
         <source>Replace the line breaks with spaces</source>
         <translation>Zamień podziały linii na spacje</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove the invisible control characters</source>
+        <translation>Usuń niewidoczne znaki sterujące</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3019,7 +3069,7 @@
 <context>
     <name>SendDialog</name>
     <message>
-        <location filename="../../ui/send_dialog.py" line="-13"/>
+        <location filename="../../ui/send_dialog.py" line="-14"/>
         <source>No address</source>
         <translation>Brak adresu</translation>
     </message>
@@ -3067,6 +3117,11 @@
         <location line="+1"/>
         <source>Line break in the subject</source>
         <translation>Podział wiersza w temacie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invisible control character in a cell</source>
+        <translation>Niewidoczny znak sterujący w komórce</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4459,7 +4514,7 @@ w historii powłoki); pobiera się go z systemowego magazynu haseł. Do skryptó
         <translation>Lokalna piaskownica</translation>
     </message>
     <message>
-        <location line="+179"/>
+        <location line="+181"/>
         <source>The picture could not be saved to {path}.</source>
         <translation>Nie udało się zapisać obrazu w pliku {path}.</translation>
     </message>
@@ -4474,7 +4529,7 @@ w historii powłoki); pobiera się go z systemowego magazynu haseł. Do skryptó
         <translation>usosmail-gui: {reason}</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+77"/>
         <source>The local sandbox could not be started: {reason}</source>
         <translation>Nie udało się uruchomić lokalnej piaskownicy: {reason}</translation>
     </message>
