@@ -98,7 +98,7 @@ def test_a_file_that_is_not_a_journal_is_explained_and_not_changed(tmp_path: Pat
     path = tmp_path / "journal.sqlite3"
     path.write_bytes(b"this is not a database at all" * 100)
     before = path.read_bytes()
-    with pytest.raises(JournalError, match=r"cannot be opened.*not changed"):
+    with pytest.raises(JournalError, match=r"cannot be read as a journal.*not changed"):
         Journal.open(path)
     assert path.read_bytes() == before
 

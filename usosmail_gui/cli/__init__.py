@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 
 from usosmail_gui import __version__
 from usosmail_gui.core.credentials import ENV_KEY, ENV_SECRET
+from usosmail_gui.core.journal import JournalError
 
 from . import compose, connection, recipients, sending, statuses
 
@@ -52,6 +53,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("usosmail: interrupted.", file=sys.stderr)
         return 130
+    except JournalError as exc:  # e.g. the journal's disk filled up, or a page is damaged
+        print(f"usosmail: {exc}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # a bug: plain words, the traceback only with -v
+        logging.getLogger("usosmail").debug("unexpected error", exc_info=True)
+        print(
+            f"usosmail: unexpected error ({type(exc).__name__}: {exc}). Nothing more was done; what "
+            "was sent is recorded in the journal. Run again with -v for details, and report it.",
+            file=sys.stderr,
+        )
+        return 1
 
 
 __all__ = ["build_parser", "main"]

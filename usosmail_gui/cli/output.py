@@ -40,12 +40,23 @@ def problem_lines(problems: Iterable[Problem]) -> list[str]:
     return lines
 
 
-def open_journal() -> Journal | None:
-    """The journal, or None after saying in plain words why it cannot be opened."""
+def open_journal(*, to_read: bool = False, then: str = "") -> Journal | None:
+    """The journal, or None after saying in plain words why it cannot be opened.
+
+    ``to_read`` (campaigns, status, report): a journal that cannot be written (a read-only
+    disk or file, a full disk) is still read, with a note saying so on stderr. ``then``:
+    words added to the error (what did not happen, e.g. "Nothing was sent.").
+    """
     from usosmail_gui.core.journal import Journal, JournalError
 
     try:
-        return Journal.open()
+        journal = Journal.open_to_read() if to_read else Journal.open()
     except JournalError as exc:
-        say_error(str(exc))
+        say_error(f"{exc} {then}".strip())
         return None
+    if journal.read_only_reason is not None:
+        print(
+            f"usosmail: note: {journal.read_only_reason} Showing the journal as it is, read-only.",
+            file=sys.stderr,
+        )
+    return journal

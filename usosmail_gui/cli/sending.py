@@ -167,7 +167,7 @@ def _exit_code(result: SendResult) -> int:
 
 
 def _run_send(journal: Journal, campaign: CampaignRecord, credentials: Credentials, as_json: bool) -> int:
-    from usosmail_gui.core.journal import CampaignBusy
+    from usosmail_gui.core.journal import CampaignBusy, JournalError
     from usosmail_gui.core.sending import send_campaign
     from usosmail_gui.core.usos.client import MailingClient
 
@@ -181,8 +181,8 @@ def _run_send(journal: Journal, campaign: CampaignRecord, credentials: Credentia
             interrupt.installed(),
         ):
             result = send_campaign(journal, client, campaign.id, cancelled=interrupt, progress=_show_progress)
-    except CampaignBusy as exc:
-        say_error(str(exc))
+    except (CampaignBusy, JournalError) as exc:
+        say_error(f"{exc} Nothing was sent.")
         return EXIT_PROBLEM
     _report_result(journal, result, as_json)
     return _exit_code(result)
@@ -296,7 +296,7 @@ def cmd_send(args: argparse.Namespace) -> int:
     if not args.yes and not _ask(f"Send {_plural(draft.recipient_count, 'message')} now?"):
         say_error("nothing was sent.")
         return EXIT_PROBLEM
-    journal = open_journal()
+    journal = open_journal(then="Nothing was sent.")
     if journal is None:
         return EXIT_PROBLEM
     with journal:
@@ -316,7 +316,7 @@ def cmd_resume(args: argparse.Namespace) -> int:
     from usosmail_gui.core.journal import RecipientState, UnknownCampaign
     from usosmail_gui.core.sending import resend_uncertain
 
-    journal = open_journal()
+    journal = open_journal(then="Nothing was sent.")
     if journal is None:
         return EXIT_PROBLEM
     with journal:
@@ -424,7 +424,7 @@ class CampaignJson(TypedDict):
 
 
 def cmd_campaigns(args: argparse.Namespace) -> int:
-    journal = open_journal()
+    journal = open_journal(to_read=True)
     if journal is None:
         return EXIT_PROBLEM
     with journal:

@@ -77,7 +77,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     from usosmail_gui.core.journal import UnknownCampaign
     from usosmail_gui.core.statuses import campaign_statuses, count_statuses, poll_once, watch
 
-    journal = open_journal()
+    journal = open_journal(to_read=True)
     if journal is None:
         return EXIT_PROBLEM
     with journal:
@@ -86,7 +86,8 @@ def cmd_status(args: argparse.Namespace) -> int:
         except UnknownCampaign as exc:
             say_error(str(exc))
             return EXIT_PROBLEM
-        client = _client(campaign)
+        # statuses fetched now could not be saved: the journal's are shown
+        client = None if journal.read_only else _client(campaign)
         if client is not None:
             with client:
                 if args.watch:
@@ -127,7 +128,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     from usosmail_gui.core.report import ReportError, write_report
 
-    journal = open_journal()
+    journal = open_journal(to_read=True)
     if journal is None:
         return EXIT_PROBLEM
     output = Path(args.output)

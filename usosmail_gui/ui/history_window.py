@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from usosmail_gui.core.journal import Journal
+from usosmail_gui.core.journal import Journal, JournalError
 from usosmail_gui.core.report import ReportError, write_report
 from usosmail_gui.core.statuses import StatusCounts, campaign_statuses, count_statuses
+from usosmail_gui.ui.problem_texts import journal_error_text
 from usosmail_gui.ui.status_monitor import trackable
 from usosmail_gui.ui.workers import Task, run_in_background
 
@@ -52,7 +53,7 @@ def list_campaigns(now: datetime | None = None) -> list[CampaignRow]:
     """Worker job: every campaign in the journal, newest first, with its status counts
     (``now``: the moment that decides what is past USOS's 7 days; default the real time)."""
     rows: list[CampaignRow] = []
-    with Journal.open() as journal:
+    with Journal.open_to_read() as journal:
         for summary in journal.campaigns():
             record = summary.campaign
             views = campaign_statuses(journal, record.id, now=now)
@@ -72,7 +73,7 @@ def list_campaigns(now: datetime | None = None) -> list[CampaignRow]:
 
 def export_report(campaign: str, path: Path) -> int:
     """Worker job: write the campaign's report; returns its number of rows."""
-    with Journal.open() as journal:
+    with Journal.open_to_read() as journal:
         return write_report(journal, campaign, path)
 
 
@@ -107,6 +108,7 @@ class HistoryWindow(QDialog):
         self.message_box: QMessageBox | None = None
         layout = QVBoxLayout(self)
         self.state_label = QLabel(self.tr("Reading the journal…"), self)
+        self.state_label.setWordWrap(True)
         self.state_label.setAccessibleName(self.tr("History state"))
         layout.addWidget(self.state_label)
         self.table = QTableWidget(0, 5, self)
@@ -226,7 +228,8 @@ class HistoryWindow(QDialog):
         self.loaded.emit(rows)
 
     def _failed(self, exc: Exception) -> None:
-        self.state_label.setText(self.tr("The journal cannot be read: {error}").format(error=exc))
+        error = journal_error_text(exc) if isinstance(exc, JournalError) else str(exc)
+        self.state_label.setText(self.tr("The journal cannot be read: {error}").format(error=error))
 
     def selected(self) -> CampaignRow | None:
         """The campaign selected in the list, if any."""
@@ -294,11 +297,11 @@ class HistoryWindow(QDialog):
 
     def _report_failed(self, exc: Exception) -> None:
         self._release()
-        text = (
-            str(exc)
-            if isinstance(exc, ReportError)
-            else self.tr("The report could not be written: {error}").format(error=exc)
-        )
+        if isinstance(exc, ReportError):
+            text = str(exc)
+        else:
+            error = journal_error_text(exc) if isinstance(exc, JournalError) else str(exc)
+            text = self.tr("The report could not be written: {error}").format(error=error)
         self.state_label.setText(text)
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("The report was not written"), text, parent=self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -1773,10 +1773,23 @@ class MainWindow(QMainWindow):
         self.resume_dialog = None
 
     def _find_failed(self, exc: Exception) -> None:
+        from usosmail_gui.core.journal import JournalError
+
+        from .problem_texts import journal_error_text
         from .sending import failure_text
 
         log.error("Looking for interrupted campaigns failed", exc_info=exc)
-        self._explain(self.tr("The journal cannot be read"), failure_text(exc))
+        if isinstance(exc, JournalError):  # the window works on without the history
+            self._explain(
+                self.tr("The journal cannot be read"),
+                journal_error_text(exc),
+                informative=self.tr(
+                    "You can go on working: open the list, write and save the template. Sending "
+                    "and the campaign history wait until the journal can be used again."
+                ),
+            )
+        else:
+            self._explain(self.tr("The journal cannot be read"), failure_text(exc))
         self.interruptedFound.emit([])
 
     def _resume_requested(self, campaign: CampaignRecord, resend: tuple[int, ...]) -> None:

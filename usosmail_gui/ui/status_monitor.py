@@ -8,6 +8,7 @@ job (never two at once) that opens its own ``Journal``, calls ``poll_once`` and 
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -36,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from usosmail_gui.core.journal import Journal
+from usosmail_gui.core.journal import Journal, JournalError
 from usosmail_gui.core.statuses import (
     RETENTION,
     PollResult,
@@ -48,6 +49,7 @@ from usosmail_gui.core.statuses import (
 )
 from usosmail_gui.core.statuses import poll_once as core_poll_once
 from usosmail_gui.ui.colours import Tone, tone
+from usosmail_gui.ui.problem_texts import journal_error_text
 from usosmail_gui.ui.workers import Task, run_in_background
 
 __all__ = ["StatusDock", "StatusPoller", "StatusSnapshot", "StatusTableModel", "status_colour", "trackable"]
@@ -102,9 +104,13 @@ def _now() -> datetime:
 
 def read_statuses(campaign: str, now: datetime | None = None) -> StatusSnapshot:
     """Worker job: the campaign's statuses from the journal alone (no request)."""
-    with Journal.open() as journal:
-        record = journal.campaign(campaign)
-        views = tuple(campaign_statuses(journal, campaign, now=now))
+    with Journal.open_to_read() as journal:
+        return _snapshot(journal, campaign, now)
+
+
+def _snapshot(journal: Journal, campaign: str, now: datetime | None) -> StatusSnapshot:
+    record = journal.campaign(campaign)
+    views = tuple(campaign_statuses(journal, campaign, now=now))
     return StatusSnapshot(
         campaign,
         record.template.subject,
@@ -130,7 +136,10 @@ def poll_statuses(
     from usosmail_gui.core.usos.errors import UsosError
 
     unsent: int | None = None
-    with Journal.open() as journal:
+    with Journal.open_to_read() as journal:
+        if journal.read_only_reason is not None:  # what USOS says could not be kept: not asked
+            stopped = PollResult(0, 0, 0, 0, False, stop_reason=journal_error_text(journal.read_only_reason))
+            return dataclasses.replace(_snapshot(journal, campaign, now), poll=stopped)
         with MailingClient(base_url, key, secret, retry=RetryPolicy(attempts=1)) as client:
             result = core_poll_once(journal, client, campaign, now=now, previous_interval=previous_interval)
             if read_queue and not result.offline:
@@ -313,7 +322,8 @@ class StatusPoller(QObject):
 
     def _failed(self, exc: Exception) -> None:
         self._polling = False
-        self._set_state(self.tr("Statuses cannot be read: %1").replace("%1", str(exc) or type(exc).__name__))
+        error = journal_error_text(exc) if isinstance(exc, JournalError) else str(exc) or type(exc).__name__
+        self._set_state(self.tr("Statuses cannot be read: %1").replace("%1", error))
 
 
 # --- the dock -------------------------------------------------------------------------------

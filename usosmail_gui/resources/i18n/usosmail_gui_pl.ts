@@ -438,19 +438,19 @@
 <context>
     <name>HistoryWindow</name>
     <message>
-        <location filename="../../ui/history_window.py" line="+101"/>
-        <location line="+13"/>
+        <location filename="../../ui/history_window.py" line="+102"/>
+        <location line="+14"/>
         <source>Campaigns</source>
         <translation>Kampanie</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-13"/>
         <source>Campaign history</source>
         <translation>Historia kampanii</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>Reading the journal…</source>
         <translation>Odczytywanie dziennika wysyłek…</translation>
     </message>
@@ -625,7 +625,7 @@
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>The journal cannot be read: {error}</source>
         <translation>Nie można odczytać dziennika wysyłek: {error}</translation>
     </message>
@@ -659,12 +659,12 @@
         </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>The report could not be written: {error}</source>
         <translation>Nie udało się zapisać raportu: {error}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>The report was not written</source>
         <translation>Raport nie został zapisany</translation>
     </message>
@@ -1167,7 +1167,7 @@
     </message>
     <message numerus="yes">
         <location line="+33"/>
-        <location line="+952"/>
+        <location line="+965"/>
         <source>Queue: %n unsent</source>
         <translation>
             <numerusform>Kolejka: %n niewysłana wiadomość</numerusform>
@@ -1176,7 +1176,7 @@
         </translation>
     </message>
     <message>
-        <location line="-950"/>
+        <location line="-963"/>
         <source>Queue: unknown (offline)</source>
         <translation>Kolejka: nieznana (brak połączenia)</translation>
     </message>
@@ -1461,12 +1461,18 @@
         </translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+18"/>
+        <location line="+8"/>
         <source>The journal cannot be read</source>
         <translation>Nie można odczytać dziennika wysyłek</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-5"/>
+        <source>You can go on working: open the list, write and save the template. Sending and the campaign history wait until the journal can be used again.</source>
+        <translation>Możesz pracować dalej: otworzyć listę, napisać i zapisać szablon. Wysyłka i historia kampanii poczekają, aż dziennik znów będzie można używać.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Cannot resume yet</source>
         <translation>Nie można jeszcze wznowić</translation>
     </message>
@@ -2308,6 +2314,81 @@
         <location line="+22"/>
         <source>The message cannot be put together for this recipient ({detail}). Check the template and the row.</source>
         <translation>Nie można utworzyć wiadomości dla tego odbiorcy ({detail}). Sprawdź szablon i wiersz.</translation>
+    </message>
+    <message>
+        <location filename="../../core/journal.py" line="+1160"/>
+        <source>The journal {path} is damaged ({detail}), so it cannot be read. It was not changed: it still holds the record of what was sent. Keep a copy of it (and of the files beside it whose names begin the same), then restore it from a backup; to work meanwhile, move it elsewhere and the app starts a new, empty journal.</source>
+        <translation>Dziennik {path} jest uszkodzony ({detail}), więc nie da się go odczytać. Nie został zmieniony: nadal zawiera zapis tego, co wysłano. Zachowaj jego kopię (i plików obok, których nazwy zaczynają się tak samo), a potem przywróć go z kopii zapasowej; aby tymczasem pracować, przenieś go gdzie indziej, a program założy nowy, pusty dziennik.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The file {path} cannot be read as a journal ({detail}): it is damaged, or it is not a usosmail journal. It was not changed. Keep a copy, then restore the journal from a backup, or move the file elsewhere to start a new one.</source>
+        <translation>Pliku {path} nie da się odczytać jako dziennika ({detail}): jest uszkodzony albo nie jest dziennikiem usosmail. Nie został zmieniony. Zachowaj jego kopię, a potem przywróć dziennik z kopii zapasowej albo przenieś plik gdzie indziej, aby zacząć nowy.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The journal {path} is empty (0 bytes): what it recorded is lost, usually by a copy that failed or a full disk. It was left as it is, and no new journal was made over it. Put back a copy if you have one (a backup of the data folder); if this computer never sent a campaign, delete the file and try again.</source>
+        <translation>Dziennik {path} jest pusty (0 bajtów): to, co zapisywał, przepadło — zwykle przez nieudane kopiowanie albo pełny dysk. Zostawiono go bez zmian i nie założono w jego miejscu nowego dziennika. Przywróć kopię, jeśli ją masz (kopię zapasową folderu danych); jeśli z tego komputera nigdy nie wysłano kampanii, usuń plik i spróbuj ponownie.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The file {path} is not a usosmail journal (it holds other data). It was not changed. Move it elsewhere, or set USOSMAIL_DATA_DIR to another folder, and try again.</source>
+        <translation>Plik {path} nie jest dziennikiem usosmail (zawiera inne dane). Nie został zmieniony. Przenieś go gdzie indziej albo ustaw USOSMAIL_DATA_DIR na inny folder i spróbuj ponownie.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The journal {path} lacks {what}, which this version needs: it was probably changed by another program or restored only in part. It was not changed. Keep a copy, then restore it from a backup, or move it elsewhere to start a new one.</source>
+        <translation>W dzienniku {path} brakuje elementu, którego ta wersja potrzebuje ({what}): prawdopodobnie zmienił go inny program albo przywrócono go tylko częściowo. Nie został zmieniony. Zachowaj kopię, a potem przywróć go z kopii zapasowej albo przenieś gdzie indziej, aby zacząć nowy.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The journal {path} holds a value this version does not understand ({what}): it may have been written by a newer version of usosmail-gui or changed by another program. It was not changed, and nothing is sent from it. Install the newest version, or restore the journal from a backup.</source>
+        <translation>Dziennik {path} zawiera wartość, której ta wersja nie rozumie ({what}): mogła ją zapisać nowsza wersja usosmail-gui albo inny program. Dziennik nie został zmieniony i nic z niego nie jest wysyłane. Zainstaluj najnowszą wersję albo przywróć dziennik z kopii zapasowej.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The journal {path} was written by a newer version of usosmail-gui (journal format {version}; this version knows up to {known}). Install the newer version to use it. The journal was not changed.</source>
+        <translation>Dziennik {path} zapisała nowsza wersja usosmail-gui (format dziennika {version}; ta wersja zna formaty do {known}). Zainstaluj nowszą wersję, aby go używać. Dziennik nie został zmieniony.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The journal {path} cannot be written ({why}), so nothing can be sent or changed. It is intact and was not changed. Make it writable again (or copy the data folder to a writable disk and set USOSMAIL_DATA_DIR to the copy), then try again.</source>
+        <translation>Do dziennika {path} nie można zapisywać ({why}), więc nie da się niczego wysłać ani zmienić. Dziennik jest cały i nie został zmieniony. Przywróć możliwość zapisu (albo skopiuj folder danych na dysk z możliwością zapisu i ustaw USOSMAIL_DATA_DIR na tę kopię), a potem spróbuj ponownie.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>its folder or disk is read-only</source>
+        <translation>jego folder lub dysk jest tylko do odczytu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file is read-only</source>
+        <translation>plik jest tylko do odczytu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The disk holding the journal {path} is full, so nothing more could be recorded. Free space on the disk, then try again.</source>
+        <translation>Dysk, na którym jest dziennik {path}, jest pełny, więc nie dało się niczego więcej zapisać. Zwolnij miejsce na dysku, a potem spróbuj ponownie.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The journal {path} could not be read or written ({detail}): the disk may be failing or disconnected. Check the disk, then try again.</source>
+        <translation>Nie udało się odczytać ani zapisać dziennika {path} ({detail}): dysk może być uszkodzony lub odłączony. Sprawdź dysk, a potem spróbuj ponownie.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The journal {path} is in use by another program that did not let go of it within 30 seconds. Try again in a moment.</source>
+        <translation>Dziennik {path} jest używany przez inny program, który nie zwolnił go w ciągu 30 sekund. Spróbuj ponownie za chwilę.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The journal {path} cannot be opened ({detail}). It was not changed. Check that the data folder can be read, then try again.</source>
+        <translation>Nie można otworzyć dziennika {path} ({detail}). Nie został zmieniony. Sprawdź, czy folder danych da się odczytać, a potem spróbuj ponownie.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The journal {path} cannot use write-ahead logging (it is on a file system that does not support it, e.g. a network share). Set USOSMAIL_DATA_DIR to a folder on this computer&apos;s disk.</source>
+        <translation>Dziennik {path} nie może używać zapisu z wyprzedzeniem (WAL): jest w systemie plików, który tego nie obsługuje, np. na udziale sieciowym. Ustaw USOSMAIL_DATA_DIR na folder na dysku tego komputera.</translation>
     </message>
 </context>
 <context>
@@ -3466,7 +3547,7 @@
 <context>
     <name>SendProgressDialog</name>
     <message>
-        <location filename="../../ui/sending.py" line="+527"/>
+        <location filename="../../ui/sending.py" line="+549"/>
         <source>Sending a test</source>
         <translation>Wysyłanie wiadomości testowej</translation>
     </message>
@@ -3676,7 +3757,7 @@
 <context>
     <name>Sending</name>
     <message numerus="yes">
-        <location line="-448"/>
+        <location line="-468"/>
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n s</numerusform>
@@ -3766,6 +3847,16 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>The disk holding the journal of sent messages is full, so sending stopped: nothing more was sent. Free space on the disk, then resume.</source>
+        <translation>Dysk, na którym jest dziennik wysłanych wiadomości, jest pełny, więc wysyłka została zatrzymana: nic więcej nie wysłano. Zwolnij miejsce na dysku, a potem wznów wysyłkę.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The journal of sent messages could no longer be written, so sending stopped: nothing more was sent. Once it can be used again, resume.</source>
+        <translation>Do dziennika wysłanych wiadomości nie dało się już zapisywać, więc wysyłka została zatrzymana: nic więcej nie wysłano. Gdy znów będzie można go używać, wznów wysyłkę.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Several requests in a row failed in a way that leaves their messages uncertain, so sending stopped before more became uncertain. Try again later.</source>
         <translation>Kilka żądań z rzędu nie powiodło się w sposób, który pozostawia ich wiadomości w stanie niepewnym, więc wysyłanie zatrzymano, zanim kolejne wiadomości stały się niepewne. Spróbuj ponownie później.</translation>
     </message>
@@ -3973,7 +4064,7 @@
 <context>
     <name>StatusDock</name>
     <message>
-        <location filename="../../ui/status_monitor.py" line="+325"/>
+        <location filename="../../ui/status_monitor.py" line="+335"/>
         <source>waiting</source>
         <translation>oczekuje</translation>
     </message>
@@ -4124,7 +4215,7 @@
 <context>
     <name>StatusPoller</name>
     <message>
-        <location line="-310"/>
+        <location line="-311"/>
         <source>Checking statuses…</source>
         <translation>Sprawdzanie statusów…</translation>
     </message>
@@ -4167,7 +4258,7 @@
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Statuses cannot be read: %1</source>
         <translation>Nie można odczytać statusów: %1</translation>
     </message>
