@@ -247,3 +247,36 @@ def test_a_campaign_older_than_7_days_opened_from_history_is_expired_and_not_pol
     assert window.status_poller.state.startswith("Expired")
     qtbot.waitUntil(lambda: nothing_running(window), timeout=TIMEOUT)
     assert not window.status_poller.polling
+
+
+def test_rows_left_out_show_in_the_history_and_the_dock_with_their_reason(
+    qtbot: QtBot,
+    make_connected_window: Callable[[Sandbox], MainWindow],
+    make_sandbox: Callable[..., Any],
+) -> None:
+    sb = make_sandbox()
+    rows = rows_failing(4)
+    rows[1][3] = "zly adres"  # row 3
+    rows[2][3] = rows[0][3]  # row 4 repeats row 2
+    with Journal.open() as journal:
+        campaign = sent_campaign(journal, sb, rows)
+    window = make_connected_window(sb)
+    history = window.open_history()
+    qtbot.waitUntil(lambda: len(history.rows) == 1, timeout=TIMEOUT)
+    (row,) = history.rows
+    assert row.id == campaign and row.total == 2 and row.counts.excluded == 2
+    assert "2 left out of the list" in history.table.item(0, 3).text()
+    with qtbot.waitSignal(window.status_poller.updated, timeout=TIMEOUT):
+        history.open_button.click()
+    dock = window.status_dock
+    qtbot.waitUntil(lambda: dock.model.rowCount() == 4, timeout=TIMEOUT)
+    model = dock.model
+    shown = [(model.index(i, model.ROW).data(), model.index(i, model.STATUS).data()) for i in range(4)]
+    assert [r for r, _ in shown] == [2, 3, 4, 5]  # every row of the sheet, in its order
+    assert [s for r, s in shown if r in (3, 4)] == ["left out", "left out"]
+    assert {s for r, s in shown if r in (2, 5)} <= {"waiting", "sent"}
+    reason = model.index(1, model.ERROR).data()
+    assert "zly adres" in model.index(1, model.EMAIL).data() and "not a valid e-mail address" in reason
+    assert "2 left out of the list" in dock.summary_label.text()
+    assert dock.progress.maximum() == 2  # the messages; left-out rows are not waited for
+    qtbot.waitUntil(lambda: nothing_running(window) and not window.status_poller.polling, timeout=TIMEOUT)

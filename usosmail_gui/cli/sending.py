@@ -421,6 +421,7 @@ class CampaignJson(TypedDict):
     uncertain: int
     not_sent: int
     interrupted: bool
+    excluded: int
 
 
 def cmd_campaigns(args: argparse.Namespace) -> int:
@@ -445,6 +446,7 @@ def cmd_campaigns(args: argparse.Namespace) -> int:
                 "uncertain": s.counts.uncertain,
                 "not_sent": s.counts.not_sent,
                 "interrupted": s.counts.interrupted,
+                "excluded": s.excluded,
             }
             for s in summaries
         ]
@@ -457,9 +459,11 @@ def cmd_campaigns(args: argparse.Namespace) -> int:
         c = s.campaign
         test = " (test)" if c.is_test else ""
         flag = "  ← interrupted: usosmail resume " + c.id if s.counts.interrupted else ""
+        left_out = f" · {s.excluded:,} excluded" if s.excluded else ""
         print(
             f"{c.id}  {c.created_at[:16].replace('T', ' ')} UTC  {c.mode}{test}  "
-            f"{_plural(s.counts.total, 'message')}: {_counts_text(s.counts)}  “{c.template.subject}”{flag}"
+            f"{_plural(s.counts.total, 'message')}: {_counts_text(s.counts)}{left_out}  "
+            f"“{c.template.subject}”{flag}"
         )
     return EXIT_OK
 

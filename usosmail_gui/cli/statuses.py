@@ -115,12 +115,15 @@ def cmd_status(args: argparse.Namespace) -> int:
             }
         )
         return EXIT_OK
-    summary = " · ".join(f"{n:,} {name}" for name, n in counts.as_json().items())
+    shown = {name: n for name, n in counts.as_json().items() if name != "excluded"}
+    summary = " · ".join(f"{n:,} {name}" for name, n in shown.items())
     if counts.not_sent:
         summary += f" · {counts.not_sent:,} not sent"
+    if counts.excluded:
+        summary += f" · {counts.excluded:,} excluded (left out of the list, got nothing)"
     print(f"Campaign {campaign.id}: {summary}")
     for v in views:
-        line = f"  row {v.row}: {v.email}: {str(v.status).replace('_', ' ')}"
+        line = f"  row {v.row}: {v.email or '(no address)'}: {str(v.status).replace('_', ' ')}"
         print(line + (f" ({v.error})" if v.error else ""))
     return EXIT_OK
 
@@ -138,7 +141,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         except ReportError as exc:
             say_error(str(exc))
             return EXIT_PROBLEM
-    print(f"Wrote the report of campaign {args.campaign} ({count:,} recipients) to {output}.")
+    print(f"Wrote the report of campaign {args.campaign} ({count:,} rows) to {output}.")
     return EXIT_OK
 
 

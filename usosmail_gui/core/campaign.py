@@ -87,6 +87,8 @@ class Excluded:
     reason: str
     # the reason as translatable sentences (core/sentences.py), for the GUI
     sentences: tuple[Sentence, ...] = field(default=(), compare=False)
+    # the row's cells (kept on this computer only), so the report lists every row of the sheet
+    record: Mapping[str, str] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,7 +276,11 @@ def _exclusions(table: RecipientTable, check: CheckResult) -> list[Excluded]:
         number = table.row_number(row)
         if not table.is_included(row):
             unticked = say(QT_TRANSLATE_NOOP("Problems", "Excluded from the list (unticked)."))
-            found.append(Excluded(number, table.emails(row), EXCLUDED_BY_USER, str(unticked), (unticked,)))
+            found.append(
+                Excluded(
+                    number, table.emails(row), EXCLUDED_BY_USER, str(unticked), (unticked,), table.record(row)
+                )
+            )
             continue
         if row not in blocked:
             continue
@@ -286,7 +292,7 @@ def _exclusions(table: RecipientTable, check: CheckResult) -> list[Excluded]:
         else:  # pragma: no cover - a blocked row always has a problem
             sentences = (say(QT_TRANSLATE_NOOP("Problems", "This row cannot be sent.")),)
             code, reason = "blocked", english(sentences)
-        found.append(Excluded(number, table.emails(row), code, reason, sentences))
+        found.append(Excluded(number, table.emails(row), code, reason, sentences, table.record(row)))
     return found
 
 

@@ -44,7 +44,14 @@ from types import TracebackType
 from typing import TypeVar
 
 from usosmail_gui.core.paths import data_dir
-from usosmail_gui.core.sentences import QT_TRANSLATE_NOOP, Sentence, english, say
+from usosmail_gui.core.sentences import (
+    QT_TRANSLATE_NOOP,
+    Sentence,
+    english,
+    say,
+    sentences_from_json,
+    sentences_to_json,
+)
 from usosmail_gui.core.template.model import ContentFormat, Lang, MessageTemplate
 
 from .campaign import CampaignDraft, Excluded, SendMode, build_retry_campaign
@@ -167,7 +174,7 @@ class CampaignBusy(JournalError):
     """Another window or command is sending this campaign right now."""
 
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _V1 = (
     """CREATE TABLE campaigns (
@@ -247,8 +254,15 @@ _V1 = (
     "CREATE INDEX excluded_campaign ON excluded(campaign)",
 )
 
+_V2 = (
+    # a left-out row's cells and its reason as translatable sentences (JSON; NULL in
+    # campaigns stored before): the report lists every row of the sheet, the GUI in its language
+    "ALTER TABLE excluded ADD COLUMN record TEXT",
+    "ALTER TABLE excluded ADD COLUMN sentences TEXT",
+)
+
 # (version, statements): applied in order, each in the transaction that sets user_version
-MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = ((1, _V1),)
+MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = ((1, _V1), (2, _V2))
 assert MIGRATIONS[-1][0] == SCHEMA_VERSION
 
 
@@ -329,6 +343,7 @@ class CampaignRecord:
 class CampaignSummary:
     campaign: CampaignRecord
     counts: Counts
+    excluded: int = 0  # rows of the list left out (they got nothing; listed with the reason)
 
 
 @dataclass(frozen=True, slots=True)
@@ -425,6 +440,18 @@ def _campaign(row: sqlite3.Row) -> CampaignRecord:
         state=_known(CampaignState, row["state"], f"the state of {where}:"),
         stop_reason=row["stop_reason"],
         updated_at=row["updated_at"],
+    )
+
+
+def _excluded(row: sqlite3.Row) -> Excluded:
+    record, sentences = row["record"], row["sentences"]
+    return Excluded(
+        row["row"],
+        tuple(json.loads(row["addresses"])),
+        row["code"],
+        row["reason"],
+        () if sentences is None else sentences_from_json(json.loads(sentences)),
+        {} if record is None else json.loads(record),
     )
 
 
@@ -817,10 +844,18 @@ class Journal:
                         ),
                     )
                     conn.executemany(
-                        "INSERT INTO excluded (campaign, row, addresses, code, reason) "
-                        "VALUES (?, ?, ?, ?, ?)",
+                        "INSERT INTO excluded (campaign, row, addresses, code, reason, record, sentences) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?)",
                         (
-                            (campaign, e.row, _dumps(list(e.addresses)), e.code, e.reason)
+                            (
+                                campaign,
+                                e.row,
+                                _dumps(list(e.addresses)),
+                                e.code,
+                                e.reason,
+                                _dumps(dict(e.record)),
+                                _dumps(sentences_to_json(e.sentences)),
+                            )
                             for e in draft.excluded
                         ),
                     )
@@ -843,8 +878,11 @@ class Journal:
     def campaigns(self) -> list[CampaignSummary]:
         """Every campaign with its counts, newest first."""
         rows = self._query("SELECT * FROM campaigns ORDER BY created_at DESC, rowid DESC")
-        counts = self._all_counts()
-        return [CampaignSummary(c, counts.get(c.id, Counts())) for c in self._converted(_campaign, rows)]
+        counts, excluded = self._all_counts(), self.excluded_counts()
+        return [
+            CampaignSummary(c, counts.get(c.id, Counts()), excluded.get(c.id, 0))
+            for c in self._converted(_campaign, rows)
+        ]
 
     def interrupted(self) -> list[CampaignSummary]:
         """Campaigns with recipients left to send or uncertain ones to decide on, newest first."""
@@ -872,13 +910,19 @@ class Journal:
         return {c: Counts(**numbers) for c, numbers in found.items()}
 
     def excluded(self, campaign: str) -> list[Excluded]:
+        """The rows of the list the campaign left out, in the list's order, with the reason
+        (and, for campaigns stored since journal format 2, the row's cells)."""
         rows = self._query(
-            "SELECT row, addresses, code, reason FROM excluded WHERE campaign = ? ORDER BY rowid",
+            "SELECT row, addresses, code, reason, record, sentences FROM excluded WHERE campaign = ? "
+            "ORDER BY rowid",
             (campaign,),
         )
-        return self._converted(
-            lambda r: Excluded(r["row"], tuple(json.loads(r["addresses"])), r["code"], r["reason"]), rows
-        )
+        return self._converted(_excluded, rows)
+
+    def excluded_counts(self) -> dict[str, int]:
+        """Campaign → how many rows it left out."""
+        rows = self._query("SELECT campaign, COUNT(*) FROM excluded GROUP BY campaign")
+        return {r[0]: r[1] for r in rows}
 
     def set_campaign_state(self, campaign: str, state: CampaignState, reason: str | None = None) -> None:
         with self._tx() as conn:

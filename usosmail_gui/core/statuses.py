@@ -26,12 +26,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Protocol
 
+from .campaign import Excluded
 from .journal import Journal, RecipientRecord, RecipientState, StatusUpdate
+from .sentences import Sentence
 from .usos.errors import (
     CredentialsRejected,
     NotAdministrative,
@@ -87,6 +89,7 @@ class Status(StrEnum):
     REJECTED = "rejected"  # USOS refused it when sending (journal)
     EXPIRED = "expired"  # USOS forgot it (7 days) before it was finished
     NOT_SENT = "not_sent"  # never put in flight (interrupted campaign)
+    EXCLUDED = "excluded"  # a row of the list left out (invalid or repeated address…): got nothing
 
 
 class StatusClient(Protocol):
@@ -325,6 +328,9 @@ class RecipientStatusView:
     error: str | None
     enqueued_at: str | None
     finished_at: str | None
+    # the error as translatable sentences (core/sentences.py) when the app wrote it, e.g. why
+    # a row was left out; empty for USOS's own words
+    sentences: tuple[Sentence, ...] = field(default=(), compare=False)
 
     @property
     def email(self) -> str:
@@ -365,12 +371,36 @@ def _view(record: RecipientRecord, moment: datetime) -> RecipientStatusView:
     )
 
 
+def _excluded_view(item: Excluded, email_column: str | None) -> RecipientStatusView:
+    written = item.record.get(email_column, "").strip() if email_column else ""
+    return RecipientStatusView(
+        row=item.row,
+        # the address as the list has it, even when it is not one (that may be the reason)
+        addresses=item.addresses or ((written,) if written else ()),
+        values=dict(item.record),
+        message_id=None,
+        status=Status.EXCLUDED,
+        error=item.reason,
+        enqueued_at=None,
+        finished_at=None,
+        sentences=item.sentences,
+    )
+
+
 def campaign_statuses(
-    journal: Journal, campaign: str, *, now: datetime | None = None
+    journal: Journal, campaign: str, *, now: datetime | None = None, excluded: bool = True
 ) -> list[RecipientStatusView]:
-    """Every recipient of ``campaign`` with its status, from the journal alone."""
+    """Every recipient of ``campaign`` with its status, from the journal alone, and (unless
+    ``excluded`` is False) every row the campaign left out, in the sheet's row order."""
     moment = now or datetime.now(UTC)
-    return [_view(r, moment) for r in journal.recipients(campaign)]
+    views = [_view(r, moment) for r in journal.recipients(campaign)]
+    if excluded:
+        left_out = journal.excluded(campaign)
+        if left_out:
+            email_column = journal.campaign(campaign).email_column
+            views += (_excluded_view(item, email_column) for item in left_out)
+            views.sort(key=lambda v: v.row)
+    return views
 
 
 @dataclass(frozen=True, slots=True)
@@ -382,9 +412,16 @@ class StatusCounts:
     rejected: int = 0
     expired: int = 0
     not_sent: int = 0
+    excluded: int = 0  # rows left out: not messages
+
+    @property
+    def messages(self) -> int:
+        """Recipients a message was meant for (left-out rows not counted)."""
+        finished = self.sent + self.failed + self.rejected + self.expired
+        return finished + self.waiting + self.uncertain + self.not_sent
 
     def as_json(self) -> dict[str, int]:
-        """The six counts of ``usosmail status --json`` (docs/cli.md)."""
+        """The counts of ``usosmail status --json`` (docs/cli.md)."""
         return {
             "waiting": self.waiting,
             "sent": self.sent,
@@ -392,6 +429,7 @@ class StatusCounts:
             "uncertain": self.uncertain,
             "rejected": self.rejected,
             "expired": self.expired,
+            "excluded": self.excluded,
         }
 
 

@@ -56,14 +56,14 @@ def list_campaigns(now: datetime | None = None) -> list[CampaignRow]:
     with Journal.open_to_read() as journal:
         for summary in journal.campaigns():
             record = summary.campaign
-            views = campaign_statuses(journal, record.id, now=now)
+            counts = count_statuses(campaign_statuses(journal, record.id, now=now))
             rows.append(
                 CampaignRow(
                     record.id,
                     record.created_at,
                     record.template.subject,
-                    len(views),
-                    count_statuses(views),
+                    counts.messages,
+                    counts,
                     trackable(record.created_at, now),
                     record.is_test,
                 )
@@ -126,8 +126,11 @@ class HistoryWindow(QDialog):
         header_tips = (
             self.tr("When the campaign was sent."),
             self.tr("The subject as written in the template."),
-            self.tr("How many recipients the campaign has."),
-            self.tr("How many messages are sent, failed or waiting, as last asked from USOS."),
+            self.tr("How many recipients the campaign has (rows left out of the list not counted)."),
+            self.tr(
+                "How many messages are sent, failed or waiting, as last asked from USOS, and how many "
+                "rows were left out of the list."
+            ),
             self.tr("Whether USOS still knows the statuses: it keeps them for 7 days."),
         )
         for column, tip in enumerate(header_tips):
@@ -216,6 +219,8 @@ class HistoryWindow(QDialog):
                 statuses += ", " + self.tr("%n waiting", "", counts.waiting)
             if counts.expired:
                 statuses += ", " + self.tr("%n expired", "", counts.expired)
+            if counts.excluded:
+                statuses += ", " + self.tr("%n left out of the list", "", counts.excluded)
             tracking = self.tr("trackable") if row.trackable else self.tr("expired")
             subject = row.subject + (" " + self.tr("(test)") if row.is_test else "")
             for column, text in enumerate((created, subject, str(row.total), statuses, tracking)):

@@ -49,7 +49,7 @@ from usosmail_gui.core.statuses import (
 )
 from usosmail_gui.core.statuses import poll_once as core_poll_once
 from usosmail_gui.ui.colours import Tone, tone
-from usosmail_gui.ui.problem_texts import journal_error_text
+from usosmail_gui.ui.problem_texts import journal_error_text, sentences_text
 from usosmail_gui.ui.workers import Task, run_in_background
 
 __all__ = ["StatusDock", "StatusPoller", "StatusSnapshot", "StatusTableModel", "status_colour", "trackable"]
@@ -85,14 +85,22 @@ class StatusSnapshot:
     # computed where the snapshot is made (the worker), so the GUI thread only hands them on
     _row_statuses: dict[int, tuple[Status, str | None]] = field(init=False, repr=False, compare=False)
     finished: int = field(init=False, compare=False)
+    messages: int = field(init=False, compare=False)  # views of messages (left-out rows are not)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_row_statuses", {v.row: (v.status, v.error) for v in self.views})
+        object.__setattr__(self, "_row_statuses", {v.row: (v.status, error_text(v)) for v in self.views})
         object.__setattr__(self, "finished", sum(1 for v in self.views if v.status in FINISHED))
+        object.__setattr__(self, "messages", sum(1 for v in self.views if v.status is not Status.EXCLUDED))
 
     def row_statuses(self) -> Mapping[int, tuple[Status, str | None]]:
         """Spreadsheet row number → (status, error), for the grid's status column (read-only)."""
         return self._row_statuses
+
+
+def error_text(view: RecipientStatusView) -> str | None:
+    """The view's error in the user's language where the app wrote it (why a row was left
+    out); USOS's own words as they are."""
+    return sentences_text(view.sentences, view.error or "") if view.sentences else view.error
 
 
 Clock = Callable[[], datetime]  # aware "now": the real time, or a test's
@@ -339,6 +347,7 @@ def status_text(status: Status) -> str:
         Status.REJECTED: QApplication.translate("StatusDock", "rejected"),
         Status.EXPIRED: QApplication.translate("StatusDock", "expired"),
         Status.NOT_SENT: QApplication.translate("StatusDock", "not sent"),
+        Status.EXCLUDED: QApplication.translate("StatusDock", "left out"),
     }
     return names[status]
 
@@ -351,6 +360,7 @@ TONES = {
     Status.REJECTED: Tone.ERROR,
     Status.EXPIRED: Tone.MUTED,
     Status.NOT_SENT: Tone.MUTED,
+    Status.EXCLUDED: Tone.MUTED,
 }
 # status cells sit on both colours of a list with alternating rows
 _LIST_BACKGROUNDS = (QPalette.ColorRole.Base, QPalette.ColorRole.AlternateBase)
@@ -372,6 +382,7 @@ ICONS = {
     Status.REJECTED: QStyle.StandardPixmap.SP_MessageBoxCritical,
     Status.EXPIRED: QStyle.StandardPixmap.SP_MessageBoxInformation,
     Status.NOT_SENT: QStyle.StandardPixmap.SP_DialogCancelButton,
+    Status.EXCLUDED: QStyle.StandardPixmap.SP_DialogCancelButton,
 }
 
 
@@ -423,7 +434,10 @@ class StatusTableModel(QAbstractTableModel):
                 self.tr("The recipient's row in the spreadsheet."),
                 self.tr("The address the message was sent to."),
                 self.tr("What USOS says about the message: waiting, sent, failed, expired…"),
-                self.tr("Why the message failed or was refused, as USOS or the app reports it."),
+                self.tr(
+                    "Why the message failed or was refused, as USOS or the app reports it, or why the "
+                    "row was left out."
+                ),
             )[section]
         return None
 
@@ -446,7 +460,7 @@ class StatusTableModel(QAbstractTableModel):
                 return view.email
             if column == self.STATUS:
                 return status_text(view.status)
-            return view.error or ""
+            return error_text(view) or ""
         if role == Qt.ItemDataRole.UserRole:
             return view.status
         if column == self.STATUS and role == Qt.ItemDataRole.DecorationRole:
@@ -509,7 +523,7 @@ class StatusDock(QDockWidget):
             self.tr("Campaign {id}: {subject}").format(id=snapshot.campaign, subject=snapshot.subject)
         )
         self.summary_label.setText(self.counts_text(snapshot.counts))
-        self.progress.setRange(0, max(1, len(snapshot.views)))
+        self.progress.setRange(0, max(1, snapshot.messages))
         self.progress.setValue(snapshot.finished)
         self.model.set_views(snapshot.views)
 
@@ -523,6 +537,7 @@ class StatusDock(QDockWidget):
             (counts.rejected, self.tr("%n rejected", "", counts.rejected)),
             (counts.expired, self.tr("%n expired", "", counts.expired)),
             (counts.not_sent, self.tr("%n not sent", "", counts.not_sent)),
+            (counts.excluded, self.tr("%n left out of the list", "", counts.excluded)),
         ]
         shown = [text for number, text in parts if number]
         return " · ".join(shown) if shown else self.tr("No recipients.")

@@ -450,12 +450,12 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+70"/>
+        <location line="+73"/>
         <source>Reading the journal…</source>
         <translation>Odczytywanie dziennika wysyłek…</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-71"/>
         <source>History state</source>
         <translation>Stan historii</translation>
     </message>
@@ -496,16 +496,16 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>How many recipients the campaign has.</source>
-        <translation>Liczba odbiorców kampanii.</translation>
+        <source>How many recipients the campaign has (rows left out of the list not counted).</source>
+        <translation>Ilu odbiorców ma kampania (bez wierszy pominiętych z listy).</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>How many messages are sent, failed or waiting, as last asked from USOS.</source>
-        <translation>Ile wiadomości jest wysłanych, nieudanych lub oczekujących — według ostatniej odpowiedzi USOS.</translation>
+        <location line="+2"/>
+        <source>How many messages are sent, failed or waiting, as last asked from USOS, and how many rows were left out of the list.</source>
+        <translation>Ile wiadomości wysłano, ile się nie udało, a ile czeka — według ostatniej odpowiedzi USOS — oraz ile wierszy pominięto z listy.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Whether USOS still knows the statuses: it keeps them for 7 days.</source>
         <translation>Czy USOS nadal zna statusy wiadomości: przechowuje je przez 7 dni.</translation>
     </message>
@@ -598,6 +598,15 @@
             <numerusform>%n wygasła</numerusform>
             <numerusform>%n wygasłe</numerusform>
             <numerusform>%n wygasłych</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n left out of the list</source>
+        <translation>
+            <numerusform>%n pominięty z listy</numerusform>
+            <numerusform>%n pominięte z listy</numerusform>
+            <numerusform>%n pominiętych z listy</numerusform>
         </translation>
     </message>
     <message>
@@ -1671,12 +1680,12 @@
 <context>
     <name>Problems</name>
     <message>
-        <location filename="../../core/campaign.py" line="+276"/>
+        <location filename="../../core/campaign.py" line="+278"/>
         <source>Excluded from the list (unticked).</source>
         <translation>Wykluczony z listy (odznaczony).</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>This row cannot be sent.</source>
         <translation>Do tego wiersza nie można nic wysłać.</translation>
     </message>
@@ -2316,7 +2325,7 @@
         <translation>Nie można utworzyć wiadomości dla tego odbiorcy ({detail}). Sprawdź szablon i wiersz.</translation>
     </message>
     <message>
-        <location filename="../../core/journal.py" line="+1160"/>
+        <location filename="../../core/journal.py" line="+1204"/>
         <source>The journal {path} is damaged ({detail}), so it cannot be read. It was not changed: it still holds the record of what was sent. Keep a copy of it (and of the files beside it whose names begin the same), then restore it from a backup; to work meanwhile, move it elsewhere and the app starts a new, empty journal.</source>
         <translation>Dziennik {path} jest uszkodzony ({detail}), więc nie da się go odczytać. Nie został zmieniony: nadal zawiera zapis tego, co wysłano. Zachowaj jego kopię (i plików obok, których nazwy zaczynają się tak samo), a potem przywróć go z kopii zapasowej; aby tymczasem pracować, przenieś go gdzie indziej, a program założy nowy, pusty dziennik.</translation>
     </message>
@@ -4064,7 +4073,7 @@
 <context>
     <name>StatusDock</name>
     <message>
-        <location filename="../../ui/status_monitor.py" line="+335"/>
+        <location filename="../../ui/status_monitor.py" line="+343"/>
         <source>waiting</source>
         <translation>oczekuje</translation>
     </message>
@@ -4099,7 +4108,12 @@
         <translation>niewysłana</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+1"/>
+        <source>left out</source>
+        <translation>pominięty</translation>
+    </message>
+    <message>
+        <location line="+127"/>
         <source>Statuses</source>
         <translation>Statusy</translation>
     </message>
@@ -4206,6 +4220,15 @@
             <numerusform>%n niewysłanych</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n left out of the list</source>
+        <translation>
+            <numerusform>%n pominięty z listy</numerusform>
+            <numerusform>%n pominięte z listy</numerusform>
+            <numerusform>%n pominiętych z listy</numerusform>
+        </translation>
+    </message>
     <message>
         <location line="+3"/>
         <source>No recipients.</source>
@@ -4215,7 +4238,7 @@
 <context>
     <name>StatusPoller</name>
     <message>
-        <location line="-311"/>
+        <location line="-318"/>
         <source>Checking statuses…</source>
         <translation>Sprawdzanie statusów…</translation>
     </message>
@@ -4266,7 +4289,7 @@
 <context>
     <name>StatusTableModel</name>
     <message>
-        <location line="+94"/>
+        <location line="+97"/>
         <source>Row</source>
         <translation>Wiersz</translation>
     </message>
@@ -4301,9 +4324,9 @@
         <translation>Co USOS podaje o wiadomości: oczekuje, wysłana, nieudana, wygasła…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Why the message failed or was refused, as USOS or the app reports it.</source>
-        <translation>Dlaczego wysyłka wiadomości się nie powiodła lub wiadomość została odrzucona — według USOS lub programu.</translation>
+        <location line="+2"/>
+        <source>Why the message failed or was refused, as USOS or the app reports it, or why the row was left out.</source>
+        <translation>Dlaczego wiadomość się nie udała lub została odrzucona (według USOS lub programu) albo dlaczego wiersz pominięto.</translation>
     </message>
 </context>
 <context>
