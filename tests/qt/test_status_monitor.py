@@ -280,3 +280,56 @@ def test_rows_left_out_show_in_the_history_and_the_dock_with_their_reason(
     assert "2 left out of the list" in dock.summary_label.text()
     assert dock.progress.maximum() == 2  # the messages; left-out rows are not waited for
     qtbot.waitUntil(lambda: nothing_running(window) and not window.status_poller.polling, timeout=TIMEOUT)
+
+
+def test_delete_campaign_and_the_retention_setting_in_the_campaigns_window(
+    qtbot: QtBot,
+    make_connected_window: Callable[[Sandbox], MainWindow],
+    make_sandbox: Callable[..., Any],
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from usosmail_gui.core.retention import retention_days
+
+    sb = make_sandbox()
+    with Journal.open() as journal:
+        campaign = sent_campaign(journal, sb, rows_failing(3))
+    window = make_connected_window(sb)
+    history = window.open_history()
+    qtbot.waitUntil(lambda: len(history.rows) == 1 and not history.busy, timeout=TIMEOUT)
+    assert history.table.item(0, 5).text().startswith("kept until ")
+    assert history.retention_box.value() == 180 and not history.retention_button.isEnabled()
+    with qtbot.waitSignal(window.status_poller.updated, timeout=TIMEOUT):
+        history.open_button.click()
+    qtbot.waitUntil(lambda: window.status_dock.model.rowCount() == 3, timeout=TIMEOUT)
+
+    # the retention period: chosen here, kept in the journal (the CLI honours the same)
+    history.retention_box.setValue(30)
+    assert history.retention_button.isEnabled()
+    with qtbot.waitSignal(history.retentionSaved, timeout=TIMEOUT):
+        history.retention_button.click()
+    qtbot.waitUntil(lambda: not history.busy and history.retention_days == 30, timeout=TIMEOUT)
+    with Journal.open() as journal:
+        assert retention_days(journal) == 30
+
+    # Delete campaign: asked first; Cancel keeps everything
+    box = history.ask_delete_selected()
+    assert isinstance(box, QMessageBox) and campaign in box.text()
+    assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
+    box.button(QMessageBox.StandardButton.Cancel).click()
+    assert not history.busy
+    box = history.ask_delete_selected()
+    assert box is not None
+    with qtbot.waitSignal(history.campaignDeleted, timeout=TIMEOUT):
+        box.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: not history.busy and history.rows[0].purged_at is not None, timeout=TIMEOUT)
+    (row,) = history.rows
+    assert row.total == 3 and row.counts.sent + row.counts.waiting == 3  # the counts stay
+    assert history.table.item(0, 5).text().startswith("deleted ")
+    assert not history.delete_button.isEnabled() and not history.retry_button.isEnabled()
+    # the dock no longer shows the students
+    qtbot.waitUntil(lambda: window.status_dock.model.rowCount() == 0, timeout=TIMEOUT)
+    assert "was deleted" in window.status_dock.state_label.text()
+    with Journal.open() as journal:
+        assert journal.recipients(campaign) == [] and journal.campaign(campaign).purged_at
+    qtbot.waitUntil(lambda: nothing_running(window), timeout=TIMEOUT)

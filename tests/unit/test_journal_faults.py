@@ -253,7 +253,8 @@ def test_a_read_only_journal_is_read_by_reading_commands_and_never_called_damage
     report = tmp_path / "raport.csv"
     written = usosmail_mounted(setup, "report", campaign, "--output", str(report), env=env)
     assert written.returncode == 0, written.stderr
-    assert report.read_text(encoding="utf-8-sig").count("\n") == 7
+    lines = report.read_text(encoding="utf-8-sig").splitlines()
+    assert len(lines) == 9 and lines[7] == "" and "kept in the journal until" in lines[8]  # table, note
 
     for name, args in every_command(campaign, sandbox, tmp_path).items():
         result = usosmail_mounted(setup, *args, env=env)
@@ -264,6 +265,31 @@ def test_a_read_only_journal_is_read_by_reading_commands_and_never_called_damage
             assert "nothing can be sent" in words and "was not changed" in words, (name, words)
     assert path.read_bytes() == before
     assert sandbox.requests_served[wire.SEND_SIMPLE_BY_TEMPLATE] == 1  # only the first campaign's
+
+
+@needs_namespaces
+def test_a_read_only_journal_of_an_earlier_format_is_read_from_an_upgraded_copy(tmp_path: Path) -> None:
+    from usosmail_gui.core.journal import _V1
+
+    path = journal_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    raw = sqlite3.connect(path)
+    for statement in _V1:
+        raw.execute(statement)
+    raw.execute(
+        "INSERT INTO campaigns VALUES ('2026-01-02-0304-abcd', '2026-01-02T03:04:00.000+00:00', "
+        "'https://u.example/', 'sha256:00', 'messages', 'S', 'C', 'plain', '', '', '', 'pl', NULL, "
+        "NULL, '[]', NULL, 100, 2097152, 0, 'done', NULL, '2026-01-02T03:04:00.000+00:00')"
+    )
+    raw.execute("PRAGMA user_version = 1")
+    raw.commit()
+    raw.close()
+    before = path.read_bytes()
+    result = usosmail_mounted([read_only(path.parent)], "campaigns", "--json")
+    assert result.returncode == 0, result.stderr
+    assert [c["campaign"] for c in json.loads(result.stdout)] == ["2026-01-02-0304-abcd"]
+    assert "cannot be written" in plain_words(result)
+    assert path.read_bytes() == before  # still format 1: upgraded once it can be written
 
 
 @needs_namespaces

@@ -17,7 +17,7 @@ from usosmail_gui import __version__
 from usosmail_gui.core.credentials import ENV_KEY, ENV_SECRET
 from usosmail_gui.core.journal import JournalError
 
-from . import compose, connection, recipients, sending, statuses
+from . import compose, connection, privacy, recipients, sending, statuses
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -37,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     compose.register(sub)
     sending.register(sub)
     statuses.register(sub)
+    privacy.register(sub)
     return parser
 
 

@@ -26,6 +26,32 @@ def say_error(message: str) -> None:
     print(f"usosmail: {message}", file=sys.stderr)
 
 
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """ "1 message", "3 messages" (``many``: the plural when it is not word + "s")."""
+    return f"{n:,} " + (word if n == 1 else many or word + "s")
+
+
+def can_ask(yes: bool, what: str) -> bool:
+    """With ``--yes`` or a terminal; otherwise say why nothing happens (``what``: "sent")."""
+    if yes or sys.stdin.isatty():
+        return True
+    say_error(
+        f"nothing was {what}: there is no terminal to ask for confirmation on. Check what would "
+        "be sent (usosmail check / render), then run again with --yes."
+    )
+    return False
+
+
+def ask(question: str) -> bool:
+    """y/N on the terminal (asked on stderr so that stdout stays clean for --json)."""
+    print(f"{question} [y/N] ", end="", file=sys.stderr, flush=True)
+    try:
+        answer = sys.stdin.readline()
+    except KeyboardInterrupt:
+        answer = ""
+    return answer.strip().lower() in ("y", "yes", "t", "tak")
+
+
 def problem_lines(problems: Iterable[Problem]) -> list[str]:
     """``  row 7: error: …`` lines; list-wide problems say where they are."""
     lines = []
@@ -59,4 +85,26 @@ def open_journal(*, to_read: bool = False, then: str = "") -> Journal | None:
             f"usosmail: note: {journal.read_only_reason} Showing the journal as it is, read-only.",
             file=sys.stderr,
         )
+        return journal
+    _purge_due(journal)
     return journal
+
+
+def _purge_due(journal: Journal) -> None:
+    """The retention period, honoured by every command (as by the window)."""
+    from usosmail_gui.core.journal import JournalError
+    from usosmail_gui.core.retention import purge_due, retention_days
+
+    try:
+        purged = purge_due(journal)
+    except JournalError as exc:  # e.g. a full disk: the data stays until the next time
+        note = f"usosmail: note: personal data past its retention period is kept for now: {exc}"
+        print(note, file=sys.stderr)
+        return
+    if purged:
+        print(
+            f"usosmail: note: the personal data of {len(purged):,} campaign(s) older than the retention "
+            f"period ({retention_days(journal)} days after their last status) was deleted; their counts "
+            f"stay: {', '.join(purged)}.",
+            file=sys.stderr,
+        )

@@ -75,7 +75,7 @@ def _progress(result: PollResult) -> None:
 
 def cmd_status(args: argparse.Namespace) -> int:
     from usosmail_gui.core.journal import UnknownCampaign
-    from usosmail_gui.core.statuses import campaign_statuses, count_statuses, poll_once, watch
+    from usosmail_gui.core.statuses import campaign_counts, campaign_statuses, poll_once, watch
 
     journal = open_journal(to_read=True)
     if journal is None:
@@ -96,7 +96,12 @@ def cmd_status(args: argparse.Namespace) -> int:
                     result = poll_once(journal, client, campaign.id)
             _explain(result)
         views = campaign_statuses(journal, campaign.id)
-    counts = count_statuses(views)
+        counts = campaign_counts(journal, campaign.id, views)
+    if campaign.purged_at is not None:
+        _note(
+            f"the personal data of campaign {campaign.id} was deleted on {campaign.purged_at[:10]} "
+            "(retention period, or usosmail forget): only its counts are kept."
+        )
     if args.json:
         print_json(
             {
@@ -129,7 +134,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from usosmail_gui.core.report import ReportError, write_report
+    from usosmail_gui.core.report import ReportError, report_about, write_report
 
     journal = open_journal(to_read=True)
     if journal is None:
@@ -141,7 +146,9 @@ def cmd_report(args: argparse.Namespace) -> int:
         except ReportError as exc:
             say_error(str(exc))
             return EXIT_PROBLEM
+        kept = report_about(journal, args.campaign)[-1][1]
     print(f"Wrote the report of campaign {args.campaign} ({count:,} rows) to {output}.")
+    print(kept)
     return EXIT_OK
 
 

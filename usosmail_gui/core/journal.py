@@ -259,6 +259,11 @@ _V2 = (
     # campaigns stored before): the report lists every row of the sheet, the GUI in its language
     "ALTER TABLE excluded ADD COLUMN record TEXT",
     "ALTER TABLE excluded ADD COLUMN sentences TEXT",
+    # personal data is kept for a while only (core/retention.py): once a campaign's is purged,
+    # ``purged_at`` says when and ``kept`` (JSON) holds its counts and dates
+    "ALTER TABLE campaigns ADD COLUMN purged_at TEXT",
+    "ALTER TABLE campaigns ADD COLUMN kept TEXT",
+    "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
 )
 
 # (version, statements): applied in order, each in the transaction that sets user_version
@@ -337,6 +342,7 @@ class CampaignRecord:
     state: CampaignState
     stop_reason: str | None
     updated_at: str
+    purged_at: str | None = None  # when its personal data was deleted (only counts stay)
 
 
 @dataclass(frozen=True, slots=True)
@@ -344,6 +350,11 @@ class CampaignSummary:
     campaign: CampaignRecord
     counts: Counts
     excluded: int = 0  # rows of the list left out (they got nothing; listed with the reason)
+
+    @property
+    def interrupted(self) -> bool:
+        """Something is left to do (a purged campaign has nothing left to do anything with)."""
+        return self.counts.interrupted and self.campaign.purged_at is None
 
 
 @dataclass(frozen=True, slots=True)
@@ -440,6 +451,7 @@ def _campaign(row: sqlite3.Row) -> CampaignRecord:
         state=_known(CampaignState, row["state"], f"the state of {where}:"),
         stop_reason=row["stop_reason"],
         updated_at=row["updated_at"],
+        purged_at=row["purged_at"],
     )
 
 
@@ -886,12 +898,102 @@ class Journal:
 
     def interrupted(self) -> list[CampaignSummary]:
         """Campaigns with recipients left to send or uncertain ones to decide on, newest first."""
-        return [s for s in self.campaigns() if s.counts.interrupted]
+        return [s for s in self.campaigns() if s.interrupted]
 
     def counts(self, campaign: str) -> Counts:
         return self._all_counts(campaign).get(campaign, Counts())
 
+    # --- personal data: kept for a while only (the policy is core/retention.py) ----------------
+    def setting(self, key: str) -> str | None:
+        rows = self._query("SELECT value FROM settings WHERE key = ?", (key,))
+        return str(rows[0][0]) if rows else None
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self._tx() as conn:
+            conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (key, value))
+
+    def kept(self, campaign: str) -> dict[str, object] | None:
+        """What a purged campaign keeps (its counts and dates, as ``purge`` stored them);
+        ``None`` while its personal data is there."""
+        rows = self._query("SELECT kept FROM campaigns WHERE id = ? AND purged_at IS NOT NULL", (campaign,))
+        if not rows or rows[0][0] is None:
+            return None
+        kept = self._converted(lambda r: json.loads(r[0]), rows)[0]
+        return kept if isinstance(kept, dict) else {}
+
+    def last_activity(self, campaign: str) -> str:
+        """When the journal last recorded anything of ``campaign``: its last status, the end
+        of its sending, or its creation (ISO, UTC)."""
+        rows = self._query(
+            "SELECT MAX(c.updated_at, COALESCE((SELECT MAX(MAX(r.updated_at, "
+            "COALESCE(r.status_checked_at, ''), COALESCE(r.finished_at, ''))) "
+            "FROM recipients r WHERE r.campaign = c.id), '')) FROM campaigns c WHERE c.id = ?",
+            (campaign,),
+        )
+        if not rows:
+            self.campaign(campaign)  # UnknownCampaign
+        return str(rows[0][0])
+
+    def unpurged_quiet_since(self, cutoff: str) -> list[str]:
+        """Campaigns not purged whose own record has not changed since ``cutoff``: the only
+        ones whose last activity can be that old (a cheap first look before ``last_activity``)."""
+        rows = self._query(
+            "SELECT id FROM campaigns WHERE purged_at IS NULL AND updated_at < ? ORDER BY created_at",
+            (cutoff,),
+        )
+        return [r[0] for r in rows]
+
+    def purge(
+        self, campaign: str, summary: Callable[[], Mapping[str, object]], *, now: datetime | None = None
+    ) -> bool:
+        """Delete ``campaign``'s personal data — its recipients and left-out rows (names,
+        addresses, cells, rendered messages, message IDs, errors), the errors of its requests,
+        its stop reason and source file — keeping ``summary()`` (its counts and dates, computed
+        inside the same transaction). One transaction: a crash leaves all of it or none.
+        Whether it was purged now (False: it had been already). ``compact`` then frees the space."""
+        moment = (now or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="milliseconds")
+        with self._tx() as conn:
+            if not conn.execute(
+                "SELECT 1 FROM campaigns WHERE id = ? AND purged_at IS NULL", (campaign,)
+            ).fetchone():
+                self.campaign(campaign)  # UnknownCampaign, else it is purged already
+                return False
+            kept = _dumps(dict(summary()))
+            conn.execute("DELETE FROM recipients WHERE campaign = ?", (campaign,))
+            conn.execute("DELETE FROM excluded WHERE campaign = ?", (campaign,))
+            conn.execute("UPDATE batches SET error = NULL WHERE campaign = ?", (campaign,))
+            conn.execute(
+                "UPDATE campaigns SET purged_at = ?, kept = ?, stop_reason = NULL, source_path = NULL, "
+                "source_sheet = NULL WHERE id = ?",
+                (moment, kept, campaign),
+            )
+        return True
+
+    def compact(self) -> None:
+        """Rewrite the file without the space deleted data took (VACUUM), and empty the WAL,
+        so what was deleted is not left in the file's free pages or its log."""
+        with self._lock:
+            if self.read_only_reason is not None:
+                raise self.read_only_reason
+            try:
+                self._conn.execute("VACUUM")
+                self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            except sqlite3.Error as exc:
+                raise self._error(exc) from None
+
     def _all_counts(self, campaign: str | None = None) -> dict[str, Counts]:
+        found = self._live_counts(campaign)
+        where, params = ("AND id = ?", (campaign,)) if campaign else ("", ())
+        for row in self._query(f"SELECT id, kept FROM campaigns WHERE purged_at IS NOT NULL {where}", params):
+            numbers = self._converted(lambda r: json.loads(r["kept"] or "{}").get("counts", {}), [row])[0]
+            try:
+                found[row["id"]] = Counts(**{k: int(v) for k, v in numbers.items()})
+            except (TypeError, ValueError):
+                what = f"the counts kept of campaign {row['id']}"
+                raise JournalDamaged(say(_UNKNOWN_VALUE, path=str(self.path), what=what)) from None
+        return found
+
+    def _live_counts(self, campaign: str | None = None) -> dict[str, Counts]:
         where, params = ("WHERE campaign = ?", (campaign,)) if campaign else ("", ())
         rows = self._query(
             "SELECT campaign, state, decision IS NULL AS undecided, COUNT(*) AS n FROM recipients "
@@ -920,9 +1022,14 @@ class Journal:
         return self._converted(_excluded, rows)
 
     def excluded_counts(self) -> dict[str, int]:
-        """Campaign → how many rows it left out."""
+        """Campaign → how many rows it left out (purged ones: as kept)."""
         rows = self._query("SELECT campaign, COUNT(*) FROM excluded GROUP BY campaign")
-        return {r[0]: r[1] for r in rows}
+        found = {r[0]: r[1] for r in rows}
+        for row in self._query("SELECT id, kept FROM campaigns WHERE purged_at IS NOT NULL"):
+            kept = self._converted(lambda r: json.loads(r["kept"] or "{}"), [row])[0]
+            number = kept.get("excluded", 0) if isinstance(kept, dict) else 0
+            found[row["id"]] = number if isinstance(number, int) else 0
+        return found
 
     def set_campaign_state(self, campaign: str, state: CampaignState, reason: str | None = None) -> None:
         with self._tx() as conn:

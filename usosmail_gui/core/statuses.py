@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Protocol
@@ -54,6 +54,7 @@ __all__ = [
     "Status",
     "StatusClient",
     "StatusCounts",
+    "campaign_counts",
     "campaign_statuses",
     "combine",
     "count_statuses",
@@ -431,6 +432,19 @@ class StatusCounts:
             "expired": self.expired,
             "excluded": self.excluded,
         }
+
+
+def campaign_counts(journal: Journal, campaign: str, views: Sequence[RecipientStatusView]) -> StatusCounts:
+    """The counts of ``campaign``: of its ``views``, or, once its personal data is purged
+    (no views are left), as kept then (core/retention.py)."""
+    kept = journal.kept(campaign)
+    if kept is None:
+        return count_statuses(views)
+    stored = kept.get("statuses")
+    if not isinstance(stored, dict):
+        return StatusCounts()
+    known = {f.name for f in fields(StatusCounts)}
+    return StatusCounts(**{k: v for k, v in stored.items() if k in known and isinstance(v, int)})
 
 
 def count_statuses(views: Sequence[RecipientStatusView]) -> StatusCounts:

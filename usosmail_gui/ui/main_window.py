@@ -1928,6 +1928,7 @@ class MainWindow(QMainWindow):
             window.retryRequested.connect(
                 lambda campaign, uncertain: self.open_retry_dialog(campaign, include_uncertain=uncertain)
             )
+            window.campaignDeleted.connect(self._campaign_deleted)
             window.destroyed.connect(self._history_gone)
             self.history_window = window
         self.history_window.show()
@@ -1936,6 +1937,14 @@ class MainWindow(QMainWindow):
 
     def _history_gone(self) -> None:
         self.history_window = None
+
+    def _campaign_deleted(self, campaign: str) -> None:
+        """Its students' data is gone: the Statuses dock, if it shows them, reads it again."""
+        if self.status_poller.campaign == campaign:
+            self.status_poller.show_only(campaign)
+            self.status_dock.set_state(
+                self.tr("The students' data of this campaign was deleted; its counts stay.")
+            )
 
     # --- closing -------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:

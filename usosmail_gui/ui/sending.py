@@ -232,7 +232,10 @@ def send_job(
 def find_interrupted() -> list[Interrupted]:
     """Interrupted campaigns, newest first, with their undecided uncertain recipients (from
     a journal that cannot be written too: they are shown, and resuming then says why not)."""
+    from usosmail_gui.core.retention import purge_due
+
     with Journal.open_to_read() as journal:
+        purge_due(journal)  # the retention period, honoured at every start
         found = []
         for summary in interrupted_campaigns(journal):
             uncertain = tuple(

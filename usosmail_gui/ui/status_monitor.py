@@ -44,8 +44,8 @@ from usosmail_gui.core.statuses import (
     RecipientStatusView,
     Status,
     StatusCounts,
+    campaign_counts,
     campaign_statuses,
-    count_statuses,
 )
 from usosmail_gui.core.statuses import poll_once as core_poll_once
 from usosmail_gui.ui.colours import Tone, tone
@@ -123,7 +123,7 @@ def _snapshot(journal: Journal, campaign: str, now: datetime | None) -> StatusSn
         campaign,
         record.template.subject,
         views,
-        count_statuses(views),
+        campaign_counts(journal, campaign, views),
         source_path=record.source_path,
         source_sheet=record.source_sheet,
     )
@@ -155,18 +155,8 @@ def poll_statuses(
                     unsent = client.system_status().unsent_count
                 except (UsosError, OSError):
                     unsent = None  # the queue's size is a nicety: never a reason to fail the poll
-        record = journal.campaign(campaign)
-        views = tuple(campaign_statuses(journal, campaign, now=now))
-    return StatusSnapshot(
-        campaign,
-        record.template.subject,
-        views,
-        count_statuses(views),
-        result,
-        source_path=record.source_path,
-        source_sheet=record.source_sheet,
-        unsent_count=unsent,
-    )
+        snapshot = _snapshot(journal, campaign, now)
+    return dataclasses.replace(snapshot, poll=result, unsent_count=unsent)
 
 
 class StatusPoller(QObject):

@@ -438,7 +438,7 @@
 <context>
     <name>HistoryWindow</name>
     <message>
-        <location filename="../../ui/history_window.py" line="+102"/>
+        <location filename="../../ui/history_window.py" line="+158"/>
         <location line="+14"/>
         <source>Campaigns</source>
         <translation>Kampanie</translation>
@@ -450,12 +450,12 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+73"/>
+        <location line="+116"/>
         <source>Reading the journal…</source>
         <translation>Odczytywanie dziennika wysyłek…</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-114"/>
         <source>History state</source>
         <translation>Stan historii</translation>
     </message>
@@ -485,6 +485,11 @@
         <translation>Śledzenie</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Students&apos; data</source>
+        <translation>Dane studentów</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>When the campaign was sent.</source>
         <translation>Kiedy kampania została wysłana.</translation>
@@ -510,7 +515,12 @@
         <translation>Czy USOS nadal zna statusy wiadomości: przechowuje je przez 7 dni.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+2"/>
+        <source>Until when the journal keeps the students&apos; names, addresses and cells of the campaign, or when they were deleted (its counts and dates stay).</source>
+        <translation>Do kiedy dziennik przechowuje imiona, adresy i komórki studentów z tej kampanii albo kiedy je usunięto (liczby i daty zostają).</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>&amp;Open</source>
         <translation>&amp;Otwórz</translation>
     </message>
@@ -551,6 +561,21 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;Delete campaign…</source>
+        <translation>&amp;Usuń kampanię…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the campaign&apos;s personal data</source>
+        <translation>Usuń dane osobowe kampanii</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete the students&apos; names, addresses, cells and statuses of this campaign from the journal now; its dates and counts stay.</source>
+        <translation>Usuń teraz z dziennika imiona, adresy, komórki i statusy studentów tej kampanii; jej daty i liczby zostaną.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Include &amp;uncertain recipients</source>
         <translation>Uwzględnij &amp;niepewne wiadomości</translation>
     </message>
@@ -564,8 +589,38 @@
         <source>Recipients whose send request&apos;s outcome is unknown: they may get the message twice.</source>
         <translation>Wiadomości, których wynik wysyłki jest nieznany: ich odbiorcy mogą dostać wiadomość dwa razy.</translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Keep the students&apos; data for</source>
+        <translation>Przec&amp;howuj dane studentów przez</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Days the students&apos; data is kept</source>
+        <translation>Liczba dni przechowywania danych studentów</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> days</source>
+        <translation> dni</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>after a campaign&apos;s last status, then delete it.</source>
+        <translation>od ostatniego statusu kampanii, potem je usuń.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Zapisz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save how long the students&apos; data is kept</source>
+        <translation>Zapisz, jak długo przechowywać dane studentów</translation>
+    </message>
     <message numerus="yes">
-        <location line="+52"/>
+        <location line="+73"/>
         <source>%n sent</source>
         <translation>
             <numerusform>%n wysłana</numerusform>
@@ -624,8 +679,18 @@
         <source>(test)</source>
         <translation>(test)</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>deleted {date}</source>
+        <translation>usunięte {date}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>kept until {date}</source>
+        <translation>przechowywane do {date}</translation>
+    </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="+9"/>
         <source>%n campaign(s) in the journal.</source>
         <translation>
             <numerusform>W dzienniku wysyłek jest %n kampania.</numerusform>
@@ -639,7 +704,47 @@
         <translation>Nie można odczytać dziennika wysyłek: {error}</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+30"/>
+        <source>Delete the campaign&apos;s data</source>
+        <translation>Usuwanie danych kampanii</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the students&apos; data of campaign {id} now?</source>
+        <translation>Usunąć teraz dane studentów z kampanii {id}?</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Their names, addresses, cells, messages and statuses are deleted from the journal at once and cannot be brought back. The campaign&apos;s dates and counts stay; export its report first if the dean needs it.</source>
+        <translation>Ich imiona, adresy, komórki, wiadomości i statusy zostaną od razu usunięte z dziennika i nie da się ich przywrócić. Daty i liczby kampanii zostaną; jeśli dziekan potrzebuje raportu, najpierw go wyeksportuj.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Usuń</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Deleting the students&apos; data…</source>
+        <translation>Usuwanie danych studentów…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The students&apos; data of campaign {id} was deleted; its dates and counts stay.</source>
+        <translation>Dane studentów z kampanii {id} zostały usunięte; jej daty i liczby zostały.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>This campaign is being sent right now: its data can be deleted once it has finished.</source>
+        <translation>Ta kampania jest właśnie wysyłana: jej dane będzie można usunąć, gdy wysyłka się skończy.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing was deleted: {error}</source>
+        <translation>Nic nie usunięto: {error}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Export report</source>
         <translation>Eksportuj raport</translation>
     </message>
@@ -1515,7 +1620,12 @@
         <translation>Nie jest wyświetlana żadna kampania: otwórz ją w oknie Wysyłanie ▸ Kampanie…</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+30"/>
+        <source>The students&apos; data of this campaign was deleted; its counts stay.</source>
+        <translation>Dane studentów z tej kampanii zostały usunięte; liczby zostały.</translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>Sending is under way</source>
         <translation>Trwa wysyłanie</translation>
     </message>
@@ -2325,7 +2435,7 @@
         <translation>Nie można utworzyć wiadomości dla tego odbiorcy ({detail}). Sprawdź szablon i wiersz.</translation>
     </message>
     <message>
-        <location filename="../../core/journal.py" line="+1204"/>
+        <location filename="../../core/journal.py" line="+1311"/>
         <source>The journal {path} is damaged ({detail}), so it cannot be read. It was not changed: it still holds the record of what was sent. Keep a copy of it (and of the files beside it whose names begin the same), then restore it from a backup; to work meanwhile, move it elsewhere and the app starts a new, empty journal.</source>
         <translation>Dziennik {path} jest uszkodzony ({detail}), więc nie da się go odczytać. Nie został zmieniony: nadal zawiera zapis tego, co wysłano. Zachowaj jego kopię (i plików obok, których nazwy zaczynają się tak samo), a potem przywróć go z kopii zapasowej; aby tymczasem pracować, przenieś go gdzie indziej, a program założy nowy, pusty dziennik.</translation>
     </message>
@@ -3556,7 +3666,7 @@
 <context>
     <name>SendProgressDialog</name>
     <message>
-        <location filename="../../ui/sending.py" line="+549"/>
+        <location filename="../../ui/sending.py" line="+552"/>
         <source>Sending a test</source>
         <translation>Wysyłanie wiadomości testowej</translation>
     </message>
@@ -4073,7 +4183,7 @@
 <context>
     <name>StatusDock</name>
     <message>
-        <location filename="../../ui/status_monitor.py" line="+343"/>
+        <location filename="../../ui/status_monitor.py" line="+333"/>
         <source>waiting</source>
         <translation>oczekuje</translation>
     </message>
