@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.cli import usosmail
 from tests.helpers.maildir import per_address
 from usosmail_gui.core.journal import Journal, RecipientState
 from usosmail_gui.core.usos import wire
@@ -34,15 +35,7 @@ def env_for(sb: Sandbox, key: str | None = None, secret: str | None = None) -> d
     return env
 
 
-def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [USOSMAIL, *args],
-        capture_output=True,
-        text=True,
-        env=env or dict(os.environ),
-        stdin=subprocess.DEVNULL,  # no terminal
-        timeout=120,
-    )
+run = usosmail
 
 
 def students(tmp_path: Path, count: int, *, bad: tuple[int, ...] = (), refused: tuple[int, ...] = ()) -> Path:

@@ -5,19 +5,17 @@ from __future__ import annotations
 import csv
 import json
 import os
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
 
 from tests.helpers.campaigns import rows_failing, sent_campaign
+from tests.helpers.cli import usosmail
 from usosmail_gui.core.journal import Journal
 from usosmail_gui.core.usos import wire
 from usosmail_gui.sandbox import Sandbox
 
-USOSMAIL = str(Path(sys.executable).with_name("usosmail"))
 COUNT_KEYS = {"waiting", "sent", "failed", "uncertain", "rejected", "expired", "excluded"}
 
 
@@ -29,15 +27,7 @@ def env_for(sb: Sandbox | None) -> dict[str, str]:
     return env
 
 
-def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [USOSMAIL, *args],
-        capture_output=True,
-        text=True,
-        env=env or dict(os.environ),
-        stdin=subprocess.DEVNULL,
-        timeout=120,
-    )
+run = usosmail
 
 
 def sent(sb: Sandbox, count: int = 4, failing: tuple[int, ...] = (1,)) -> str:

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.campaigns import write_v1_journal
 from tests.helpers.tables import DEMO_COLUMNS, demo_rows, make_table
 from usosmail_gui.core.campaign import CampaignDraft, build_campaign, key_fingerprint
 from usosmail_gui.core.journal import (
-    _V1,
     CRASH_REASON,
     FILE_NAME,
     SCHEMA_VERSION,
@@ -76,20 +76,7 @@ def test_a_newer_journal_is_refused_in_plain_words_and_left_untouched(tmp_path: 
 
 def test_a_version_1_journal_made_by_an_earlier_release_opens(tmp_path: Path) -> None:
     path = tmp_path / "journal.sqlite3"
-    raw = sqlite3.connect(path)
-    for statement in _V1:
-        raw.execute(statement)
-    raw.execute(
-        "INSERT INTO campaigns VALUES ('2026-01-02-0304-abcd', '2026-01-02T03:04:00.000+00:00', "
-        "'https://u.example/', 'sha256:00', 'messages', 'S', 'C', 'plain', '', '', '', 'pl', NULL, "
-        "NULL, '[]', NULL, 100, 2097152, 0, 'done', NULL, '2026-01-02T03:04:00.000+00:00')"
-    )
-    raw.execute(
-        "INSERT INTO excluded VALUES ('2026-01-02-0304-abcd', 7, '[\"zly adres\"]', 'email_invalid', 'Bad.')"
-    )
-    raw.execute("PRAGMA user_version = 1")
-    raw.commit()
-    raw.close()
+    write_v1_journal(path, excluded=True)
     with Journal.open(path) as journal:
         assert journal.schema_version == 2  # upgraded in place, in one transaction
         (summary,) = journal.campaigns()

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers.campaigns import rows_failing, sent_campaign
+from tests.helpers.campaigns import rows_failing, sent_campaign, write_v1_journal
+from tests.helpers.cli import usosmail
 from tests.helpers.maildir import per_address
 from tests.helpers.mounts import needs_namespaces, read_only, run_mounted, tmpfs, usosmail_mounted
 from tests.helpers.tables import demo_rows, make_table
@@ -34,20 +35,8 @@ from usosmail_gui.core.template import MessageTemplate
 from usosmail_gui.core.usos import wire
 from usosmail_gui.sandbox import Sandbox
 
-USOSMAIL = str(Path(sys.executable).with_name("usosmail"))
 SEND_PATHS = (wire.SEND_SIMPLE_MESSAGE, wire.SEND_SIMPLE_MESSAGES, wire.SEND_SIMPLE_BY_TEMPLATE)
 MESSAGE = ("--subject", "Decyzja dla {Imię}", "--content", "Dzień dobry {Imię} {Nazwisko}. " + "Treść. " * 40)
-
-
-def usosmail(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [USOSMAIL, *args],
-        capture_output=True,
-        text=True,
-        env=env or dict(os.environ),
-        stdin=subprocess.DEVNULL,
-        timeout=120,
-    )
 
 
 def env_for(sb: Sandbox) -> dict[str, str]:
@@ -269,21 +258,9 @@ def test_a_read_only_journal_is_read_by_reading_commands_and_never_called_damage
 
 @needs_namespaces
 def test_a_read_only_journal_of_an_earlier_format_is_read_from_an_upgraded_copy(tmp_path: Path) -> None:
-    from usosmail_gui.core.journal import _V1
-
     path = journal_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    raw = sqlite3.connect(path)
-    for statement in _V1:
-        raw.execute(statement)
-    raw.execute(
-        "INSERT INTO campaigns VALUES ('2026-01-02-0304-abcd', '2026-01-02T03:04:00.000+00:00', "
-        "'https://u.example/', 'sha256:00', 'messages', 'S', 'C', 'plain', '', '', '', 'pl', NULL, "
-        "NULL, '[]', NULL, 100, 2097152, 0, 'done', NULL, '2026-01-02T03:04:00.000+00:00')"
-    )
-    raw.execute("PRAGMA user_version = 1")
-    raw.commit()
-    raw.close()
+    write_v1_journal(path)
     before = path.read_bytes()
     result = usosmail_mounted([read_only(path.parent)], "campaigns", "--json")
     assert result.returncode == 0, result.stderr

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.campaigns import client_for, new_campaign, rows_failing, sent_campaign
+from tests.helpers.cli import USOSMAIL, usosmail
 from usosmail_gui.core.journal import CampaignBusy, Journal, UnknownCampaign, journal_path
 from usosmail_gui.core.report import write_report
 from usosmail_gui.core.retention import (
@@ -28,14 +29,7 @@ from usosmail_gui.core.retention import (
 from usosmail_gui.core.statuses import campaign_counts, campaign_statuses, poll_once
 from usosmail_gui.sandbox import Sandbox
 
-USOSMAIL = str(Path(sys.executable).with_name("usosmail"))
 SURNAME = "Brzęczyszczykiewicz"  # a name to look for in the file's bytes
-
-
-def usosmail(*args: str, stdin: int | None = subprocess.DEVNULL) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [USOSMAIL, *args], capture_output=True, text=True, stdin=stdin, timeout=120, env=dict(os.environ)
-    )
 
 
 def people(count: int = 6) -> list[list[str]]:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from usosmail_gui.core.problems import Problem
 
 if TYPE_CHECKING:
-    from usosmail_gui.core.journal import Journal
+    from usosmail_gui.core.journal import CampaignRecord, Journal
 
 EXIT_OK = 0
 EXIT_PROBLEM = 1  # unreadable input, a template or row problem, something blocks
@@ -108,3 +108,14 @@ def _purge_due(journal: Journal) -> None:
             f"stay: {', '.join(purged)}.",
             file=sys.stderr,
         )
+
+
+def find_campaign(journal: Journal, name: str) -> CampaignRecord | None:
+    """The campaign, or None after saying that the journal has no such campaign."""
+    from usosmail_gui.core.journal import UnknownCampaign
+
+    try:
+        return journal.campaign(name)
+    except UnknownCampaign as exc:
+        say_error(str(exc))
+        return None

@@ -11,21 +11,19 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .output import EXIT_OK, EXIT_PROBLEM, ask, can_ask, open_journal, plural, say_error
+from .output import EXIT_OK, EXIT_PROBLEM, ask, can_ask, find_campaign, open_journal, plural, say_error
 
 
 def cmd_forget(args: argparse.Namespace) -> int:
-    from usosmail_gui.core.journal import CampaignBusy, UnknownCampaign
+    from usosmail_gui.core.journal import CampaignBusy
     from usosmail_gui.core.retention import forget, kept_until, retention_days
 
     journal = open_journal(then="Nothing was deleted.")
     if journal is None:
         return EXIT_PROBLEM
     with journal:
-        try:
-            campaign = journal.campaign(args.campaign)
-        except UnknownCampaign as exc:
-            say_error(str(exc))
+        campaign = find_campaign(journal, args.campaign)
+        if campaign is None:
             return EXIT_PROBLEM
         if campaign.purged_at is not None:
             when = campaign.purged_at[:10]

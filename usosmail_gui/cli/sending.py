@@ -23,7 +23,17 @@ from typing import TYPE_CHECKING, TypedDict
 from usosmail_gui.core.credentials import ENV_KEY, ENV_SECRET, Credentials, CredentialStore
 
 from .compose import InputError, add_inputs, read_inputs
-from .output import EXIT_OK, EXIT_PROBLEM, ask, can_ask, open_journal, plural, print_json, say_error
+from .output import (
+    EXIT_OK,
+    EXIT_PROBLEM,
+    ask,
+    can_ask,
+    find_campaign,
+    open_journal,
+    plural,
+    print_json,
+    say_error,
+)
 
 if TYPE_CHECKING:
     from usosmail_gui.core.campaign import CampaignDraft
@@ -289,17 +299,15 @@ def cmd_send(args: argparse.Namespace) -> int:
 
 def cmd_resume(args: argparse.Namespace) -> int:
     from usosmail_gui.core.campaign import key_fingerprint
-    from usosmail_gui.core.journal import RecipientState, UnknownCampaign
+    from usosmail_gui.core.journal import RecipientState
     from usosmail_gui.core.sending import resend_uncertain
 
     journal = open_journal(then="Nothing was sent.")
     if journal is None:
         return EXIT_PROBLEM
     with journal:
-        try:
-            campaign = journal.campaign(args.campaign)
-        except UnknownCampaign as exc:
-            say_error(str(exc))
+        campaign = find_campaign(journal, args.campaign)
+        if campaign is None:
             return EXIT_PROBLEM
         if campaign.purged_at is not None:
             say_error(

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .output import EXIT_OK, EXIT_PROBLEM, open_journal, print_json, say_error
+from .output import EXIT_OK, EXIT_PROBLEM, find_campaign, open_journal, print_json, say_error
 
 if TYPE_CHECKING:
     from usosmail_gui.core.journal import CampaignRecord
@@ -74,17 +74,14 @@ def _progress(result: PollResult) -> None:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from usosmail_gui.core.journal import UnknownCampaign
     from usosmail_gui.core.statuses import campaign_counts, campaign_statuses, poll_once, watch
 
     journal = open_journal(to_read=True)
     if journal is None:
         return EXIT_PROBLEM
     with journal:
-        try:
-            campaign = journal.campaign(args.campaign)
-        except UnknownCampaign as exc:
-            say_error(str(exc))
+        campaign = find_campaign(journal, args.campaign)
+        if campaign is None:
             return EXIT_PROBLEM
         # statuses fetched now could not be saved: the journal's are shown
         client = None if journal.read_only else _client(campaign)
