@@ -549,7 +549,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "campaigns",
         help="list the journal's campaigns, newest first",
-        description="List the campaigns in the journal, newest first, with their counts. Exit code 0.",
+        description=(
+            "List the campaigns in the journal, newest first, with their counts (rows left out "
+            "included) and until when their personal data is kept. Exit code 0."
+        ),
     )
     p.add_argument("--json", action="store_true", help="print a JSON list (see docs/cli.md)")
     p.set_defaults(func=cmd_campaigns)

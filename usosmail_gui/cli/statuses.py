@@ -155,8 +155,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="delivery statuses of a campaign, refreshed from USOS",
         description=(
             "Asks USOS for the latest statuses of a campaign's messages, saves them in the "
-            "journal and prints them. USOS keeps statuses for 7 days; older campaigns show "
-            "what was collected, and 'expired' for the rest. Exit code 0."
+            "journal and prints them, with the rows the campaign left out (status 'excluded', with "
+            "the reason). USOS keeps statuses for 7 days; older campaigns show what was "
+            "collected, and 'expired' for the rest. Exit code 0."
         ),
     )
     status.add_argument("campaign", metavar="CAMPAIGN", help="the campaign's ID (usosmail campaigns)")
@@ -168,10 +169,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "report",
         help="write a campaign's result table to .xlsx or .csv",
         description=(
-            "Writes one row per recipient: the spreadsheet's columns, the address, message ID, "
-            "status, error, and when the message was enqueued and finished. .csv is UTF-8 with ';' "
-            "between fields (as Excel with Polish settings expects). Exit code 0; 1 if the "
-            "campaign is unknown or the file cannot be written."
+            "Writes one row per row of the sheet (rows the campaign left out too, with their "
+            "reason): the spreadsheet's columns, the address, message ID, status, error, and when "
+            "the message was enqueued and finished, and says until when the journal keeps the "
+            "campaign's personal data. .csv is UTF-8 with ';' between fields (as Excel with Polish "
+            "settings expects). Exit code 0; 1 if the campaign is unknown or the file cannot be "
+            "written."
         ),
     )
     report.add_argument("campaign", metavar="CAMPAIGN", help="the campaign's ID (usosmail campaigns)")
