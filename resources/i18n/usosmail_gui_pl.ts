@@ -4,7 +4,7 @@
 <context>
     <name>ComposerPanel</name>
     <message>
-        <location filename="../../ui/composer.py" line="+219"/>
+        <location filename="../../usosmail_gui/ui/composer.py" line="+219"/>
         <source>&amp;New Template</source>
         <translation>&amp;Nowy szablon</translation>
     </message>
@@ -128,7 +128,7 @@
 <context>
     <name>ConnectionDialog</name>
     <message>
-        <location filename="../../ui/connection_dialog.py" line="+101"/>
+        <location filename="../../usosmail_gui/ui/connection_dialog.py" line="+101"/>
         <source>Connect to USOS API</source>
         <translation>Połącz z USOS API</translation>
     </message>
@@ -344,7 +344,7 @@
 <context>
     <name>ConnectionTexts</name>
     <message>
-        <location filename="../../ui/texts.py" line="+34"/>
+        <location filename="../../usosmail_gui/ui/texts.py" line="+34"/>
         <source>Connected. The key is an administrative key, so it may send mail. The server did not say how many messages wait in its queue.</source>
         <translation>Połączono. Klucz jest kluczem administracyjnym, więc można nim wysyłać pocztę. Serwer nie podał, ile wiadomości czeka w jego kolejce.</translation>
     </message>
@@ -486,7 +486,7 @@
 <context>
     <name>ExclusionTexts</name>
     <message numerus="yes">
-        <location filename="../../ui/send_dialog.py" line="+177"/>
+        <location filename="../../usosmail_gui/ui/send_dialog.py" line="+178"/>
         <source>{title} — %n row(s)</source>
         <translation>
             <numerusform>{title} — %n wiersz</numerusform>
@@ -498,24 +498,24 @@
 <context>
     <name>HistoryWindow</name>
     <message>
-        <location filename="../../ui/history_window.py" line="+101"/>
-        <location line="+13"/>
+        <location filename="../../usosmail_gui/ui/history_window.py" line="+158"/>
+        <location line="+14"/>
         <source>Campaigns</source>
         <translation>Kampanie</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-13"/>
         <source>Campaign history</source>
         <translation>Historia kampanii</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+69"/>
+        <location line="+116"/>
         <source>Reading the journal…</source>
         <translation>Odczytywanie dziennika wysyłek…</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-114"/>
         <source>History state</source>
         <translation>Stan historii</translation>
     </message>
@@ -545,6 +545,11 @@
         <translation>Śledzenie</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Students&apos; data</source>
+        <translation>Dane studentów</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>When the campaign was sent.</source>
         <translation>Kiedy kampania została wysłana.</translation>
@@ -556,21 +561,26 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>How many recipients the campaign has.</source>
-        <translation>Liczba odbiorców kampanii.</translation>
+        <source>How many recipients the campaign has (rows left out of the list not counted).</source>
+        <translation>Ilu odbiorców ma kampania (bez wierszy pominiętych z listy).</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>How many messages are sent, failed or waiting, as last asked from USOS.</source>
-        <translation>Ile wiadomości jest wysłanych, nieudanych lub oczekujących — według ostatniej odpowiedzi USOS.</translation>
+        <location line="+2"/>
+        <source>How many messages are sent, failed or waiting, as last asked from USOS, and how many rows were left out of the list.</source>
+        <translation>Ile wiadomości wysłano, ile się nie udało, a ile czeka — według ostatniej odpowiedzi USOS — oraz ile wierszy pominięto z listy.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Whether USOS still knows the statuses: it keeps them for 7 days.</source>
         <translation>Czy USOS nadal zna statusy wiadomości: przechowuje je przez 7 dni.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+2"/>
+        <source>Until when the journal keeps the students&apos; names, addresses and cells of the campaign, or when they were deleted (its counts and dates stay).</source>
+        <translation>Do kiedy dziennik przechowuje imiona, adresy i komórki studentów z tej kampanii albo kiedy je usunięto (liczby i daty zostają).</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>&amp;Open</source>
         <translation>&amp;Otwórz</translation>
     </message>
@@ -611,6 +621,21 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;Delete campaign…</source>
+        <translation>&amp;Usuń kampanię…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the campaign&apos;s personal data</source>
+        <translation>Usuń dane osobowe kampanii</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete the students&apos; names, addresses, cells and statuses of this campaign from the journal now; its dates and counts stay.</source>
+        <translation>Usuń teraz z dziennika imiona, adresy, komórki i statusy studentów tej kampanii; jej daty i liczby zostaną.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Include &amp;uncertain recipients</source>
         <translation>Uwzględnij &amp;niepewne wiadomości</translation>
     </message>
@@ -624,8 +649,38 @@
         <source>Recipients whose send request&apos;s outcome is unknown: they may get the message twice.</source>
         <translation>Wiadomości, których wynik wysyłki jest nieznany: ich odbiorcy mogą dostać wiadomość dwa razy.</translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Keep the students&apos; data for</source>
+        <translation>Przec&amp;howuj dane studentów przez</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Days the students&apos; data is kept</source>
+        <translation>Liczba dni przechowywania danych studentów</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> days</source>
+        <translation> dni</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>after a campaign&apos;s last status, then delete it.</source>
+        <translation>od ostatniego statusu kampanii, potem je usuń.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Zapisz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save how long the students&apos; data is kept</source>
+        <translation>Zapisz, jak długo przechowywać dane studentów</translation>
+    </message>
     <message numerus="yes">
-        <location line="+52"/>
+        <location line="+73"/>
         <source>%n sent</source>
         <translation>
             <numerusform>%n wysłana</numerusform>
@@ -660,6 +715,15 @@
             <numerusform>%n wygasłych</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n left out of the list</source>
+        <translation>
+            <numerusform>%n pominięty z listy</numerusform>
+            <numerusform>%n pominięte z listy</numerusform>
+            <numerusform>%n pominiętych z listy</numerusform>
+        </translation>
+    </message>
     <message>
         <location line="+1"/>
         <source>trackable</source>
@@ -675,8 +739,18 @@
         <source>(test)</source>
         <translation>(test)</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>deleted {date}</source>
+        <translation>usunięte {date}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>kept until {date}</source>
+        <translation>przechowywane do {date}</translation>
+    </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="+9"/>
         <source>%n campaign(s) in the journal.</source>
         <translation>
             <numerusform>W dzienniku wysyłek jest %n kampania.</numerusform>
@@ -685,12 +759,52 @@
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>The journal cannot be read: {error}</source>
         <translation>Nie można odczytać dziennika wysyłek: {error}</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+30"/>
+        <source>Delete the campaign&apos;s data</source>
+        <translation>Usuwanie danych kampanii</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the students&apos; data of campaign {id} now?</source>
+        <translation>Usunąć teraz dane studentów z kampanii {id}?</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Their names, addresses, cells, messages and statuses are deleted from the journal at once and cannot be brought back. The campaign&apos;s dates and counts stay; export its report first if the dean needs it.</source>
+        <translation>Ich imiona, adresy, komórki, wiadomości i statusy zostaną od razu usunięte z dziennika i nie da się ich przywrócić. Daty i liczby kampanii zostaną; jeśli dziekan potrzebuje raportu, najpierw go wyeksportuj.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Usuń</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Deleting the students&apos; data…</source>
+        <translation>Usuwanie danych studentów…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The students&apos; data of campaign {id} was deleted; its dates and counts stay.</source>
+        <translation>Dane studentów z kampanii {id} zostały usunięte; jej daty i liczby zostały.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>This campaign is being sent right now: its data can be deleted once it has finished.</source>
+        <translation>Ta kampania jest właśnie wysyłana: jej dane będzie można usunąć, gdy wysyłka się skończy.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing was deleted: {error}</source>
+        <translation>Nic nie usunięto: {error}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Export report</source>
         <translation>Eksportuj raport</translation>
     </message>
@@ -719,12 +833,12 @@
         </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>The report could not be written: {error}</source>
         <translation>Nie udało się zapisać raportu: {error}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>The report was not written</source>
         <translation>Raport nie został zapisany</translation>
     </message>
@@ -732,7 +846,7 @@
 <context>
     <name>LengthCounter</name>
     <message numerus="yes">
-        <location filename="../../ui/template_editor.py" line="+276"/>
+        <location filename="../../usosmail_gui/ui/template_editor.py" line="+276"/>
         <source>{count} of %Ln character(s)</source>
         <translation>
             <numerusform>{count} z %Ln znaku</numerusform>
@@ -763,7 +877,7 @@
 <context>
     <name>LoadRequest</name>
     <message>
-        <location filename="../../ui/loading.py" line="+50"/>
+        <location filename="../../usosmail_gui/ui/loading.py" line="+50"/>
         <source>Spreadsheets ({patterns})</source>
         <translation>Arkusze kalkulacyjne ({patterns})</translation>
     </message>
@@ -776,7 +890,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+352"/>
+        <location filename="../../usosmail_gui/ui/main_window.py" line="+353"/>
         <source>&amp;File</source>
         <translation>&amp;Plik</translation>
     </message>
@@ -1199,12 +1313,17 @@
         <translation>Aby sprawdzić, wybierz Połączenie ▸ Sprawdź połączenie.</translation>
     </message>
     <message>
-        <location line="+1042"/>
+        <location line="+940"/>
+        <source>You can go on working: open the list, write and save the template. Sending and the campaign history wait until the journal can be used again.</source>
+        <translation>Możesz pracować dalej: otworzyć listę, napisać i zapisać szablon. Wysyłka i historia kampanii poczekają, aż dziennik znów będzie można używać.</translation>
+    </message>
+    <message>
+        <location line="+115"/>
         <source>Queue: unknown</source>
         <translation>Kolejka: nieznana</translation>
     </message>
     <message>
-        <location line="-1034"/>
+        <location line="-1047"/>
         <source>Reading the saved key…</source>
         <translation>Odczytywanie zapisanego klucza…</translation>
     </message>
@@ -1224,7 +1343,7 @@
         <translation>Sprawdzanie połączenia…</translation>
     </message>
     <message numerus="yes">
-        <location line="+997"/>
+        <location line="+1010"/>
         <source>Queue: %n unsent</source>
         <translation>
             <numerusform>Kolejka: %n niewysłana wiadomość</numerusform>
@@ -1238,7 +1357,7 @@
         <translation>Kolejka: nieznana (brak połączenia)</translation>
     </message>
     <message>
-        <location line="-954"/>
+        <location line="-967"/>
         <source>The connection could not be checked.</source>
         <translation>Nie udało się sprawdzić połączenia.</translation>
     </message>
@@ -1518,7 +1637,8 @@
         </translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+18"/>
+        <location line="+8"/>
         <source>The journal cannot be read</source>
         <translation>Nie można odczytać dziennika wysyłek</translation>
     </message>
@@ -1562,7 +1682,12 @@
         <translation>Nie jest wyświetlana żadna kampania: otwórz ją w oknie Wysyłanie ▸ Kampanie…</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+30"/>
+        <source>The students&apos; data of this campaign was deleted; its counts stay.</source>
+        <translation>Dane studentów z tej kampanii zostały usunięte; liczby zostały.</translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>Sending is under way</source>
         <translation>Trwa wysyłanie</translation>
     </message>
@@ -1597,7 +1722,7 @@
 <context>
     <name>PlaceholderEdit</name>
     <message>
-        <location filename="../../ui/template_editor.py" line="-185"/>
+        <location filename="../../usosmail_gui/ui/template_editor.py" line="-185"/>
         <source>Column placeholders</source>
         <translation>Pola kolumn</translation>
     </message>
@@ -1605,7 +1730,7 @@
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../ui/preview.py" line="+224"/>
+        <location filename="../../usosmail_gui/ui/preview.py" line="+224"/>
         <source>&lt;b&gt;Preview&lt;/b&gt;</source>
         <translation>&lt;b&gt;Podgląd&lt;/b&gt;</translation>
     </message>
@@ -1757,17 +1882,17 @@
 <context>
     <name>Problems</name>
     <message>
-        <location filename="../../core/campaign.py" line="+289"/>
+        <location filename="../../usosmail_gui/core/campaign.py" line="+291"/>
         <source>Excluded from the list (unticked).</source>
         <translation>Wykluczony z listy (odznaczony).</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>This row cannot be sent.</source>
         <translation>Do tego wiersza nie można nic wysłać.</translation>
     </message>
     <message>
-        <location filename="../../core/recipients/email_reasons.py" line="+16"/>
+        <location filename="../../usosmail_gui/core/recipients/email_reasons.py" line="+16"/>
         <source>An email address must have an @-sign.</source>
         <translation>Adres e-mail musi zawierać znak @.</translation>
     </message>
@@ -1877,7 +2002,7 @@
         <translation>Część adresu e-mail po znaku @ jest za długa {rest}</translation>
     </message>
     <message>
-        <location filename="../../core/recipients/loading.py" line="+54"/>
+        <location filename="../../usosmail_gui/core/recipients/loading.py" line="+54"/>
         <source>{name} has no worksheets (only charts or macros). Open the file with the list of recipients.</source>
         <translation>Plik {name} nie zawiera żadnych arkuszy z danymi (tylko wykresy lub makra). Otwórz plik z listą odbiorców.</translation>
     </message>
@@ -1937,7 +2062,7 @@
         <translation>W {where} są nazwy kolumn (wiersz {header_row}), ale pod nimi nie ma żadnych wierszy, więc nie ma do kogo pisać. Sprawdź, czy wybrano właściwy plik i arkusz (lub właściwy wiersz nagłówka).</translation>
     </message>
     <message>
-        <location filename="../../core/recipients/sources.py" line="+87"/>
+        <location filename="../../usosmail_gui/core/recipients/sources.py" line="+87"/>
         <source>The file {name} does not exist (it may have been moved, renamed or deleted). Choose the file again.</source>
         <translation>Plik {name} nie istnieje (mógł zostać przeniesiony, usunięty lub mieć zmienioną nazwę). Wybierz plik ponownie.</translation>
     </message>
@@ -2042,7 +2167,7 @@
         <translation>Plik {name} nie jest poprawnym plikiem CSV (linii {line} nie da się podzielić na komórki). Otwórz go w programie Excel lub LibreOffice i zapisz ponownie jako .xlsx lub .csv.</translation>
     </message>
     <message>
-        <location filename="../../core/recipients/table.py" line="+413"/>
+        <location filename="../../usosmail_gui/core/recipients/table.py" line="+413"/>
         <source>No column of e-mail addresses was found (no header like “E-mail” and no column of addresses). Choose the column that holds the addresses.</source>
         <translation>Nie znaleziono kolumny z adresami e-mail (brak nagłówka takiego jak „E-mail” i brak kolumny z adresami). Wybierz kolumnę, która zawiera adresy.</translation>
     </message>
@@ -2082,7 +2207,7 @@
         <translation>Adres {address} występuje już w wierszu {first}, do którego wiadomość zostanie wysłana; wiadomość z tego wiersza nie zostanie na ten adres wysłana ponownie. Jeśli nie o to chodzi, wyklucz jeden z tych wierszy.</translation>
     </message>
     <message>
-        <location filename="../../core/template/messages.py" line="+69"/>
+        <location filename="../../usosmail_gui/core/template/messages.py" line="+70"/>
         <source>the subject</source>
         <translation>temacie</translation>
     </message>
@@ -2283,6 +2408,51 @@
     </message>
     <message>
         <location line="+12"/>
+        <source>The subject contains an invisible control character ({character}). It would go into the message&apos;s header, where mail programs cut the subject short or refuse the message. Remove it.</source>
+        <translation>Temat zawiera niewidoczny znak sterujący ({character}). Trafiłby do nagłówka wiadomości, a tam programy pocztowe ucinają temat albo odrzucają wiadomość. Usuń go.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The message text contains an invisible control character ({character}); mail servers may refuse such a message or cut it off there. Remove it.</source>
+        <translation>Treść wiadomości zawiera niewidoczny znak sterujący ({character}); serwery pocztowe mogą odrzucić taką wiadomość albo uciąć ją w tym miejscu. Usuń go.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The sender name contains an invisible control character ({character}). It would go into the message&apos;s header, where mail programs cut the name short or refuse the message. Remove it.</source>
+        <translation>Nazwa nadawcy zawiera niewidoczny znak sterujący ({character}). Trafiłby do nagłówka wiadomości, a tam programy pocztowe ucinają nazwę albo odrzucają wiadomość. Usuń go.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The sender address contains an invisible control character ({character}), so it is not a valid e-mail address. Remove it.</source>
+        <translation>Adres nadawcy zawiera niewidoczny znak sterujący ({character}), więc nie jest poprawnym adresem e-mail. Usuń go.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The address for the summary contains an invisible control character ({character}), so it is not a valid e-mail address. Remove it.</source>
+        <translation>Adres do podsumowania zawiera niewidoczny znak sterujący ({character}), więc nie jest poprawnym adresem e-mail. Usuń go.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>For this recipient the value of “{column}” contains an invisible control character, which would go into the subject (mail programs cut it short or refuse the message). Remove it from the cell, or do not use this column in the subject.</source>
+        <translation>U tego odbiorcy wartość „{column}” zawiera niewidoczny znak sterujący, który trafiłby do tematu (programy pocztowe ucinają wtedy temat albo odrzucają wiadomość). Usuń go z komórki albo nie używaj tej kolumny w temacie.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>For this recipient the value of “{column}” contains an invisible control character; mail servers may refuse such a message or cut it off there. Remove it from the cell.</source>
+        <translation>U tego odbiorcy wartość „{column}” zawiera niewidoczny znak sterujący; serwery pocztowe mogą odrzucić taką wiadomość albo uciąć ją w tym miejscu. Usuń go z komórki.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>For this recipient the subject contains an invisible control character once filled in. Remove it from the cells it uses.</source>
+        <translation>U tego odbiorcy temat po wypełnieniu zawiera niewidoczny znak sterujący. Usuń go z komórek, których temat używa.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>For this recipient the message text contains an invisible control character once filled in. Remove it from the cells it uses.</source>
+        <translation>U tego odbiorcy treść po wypełnieniu zawiera niewidoczny znak sterujący. Usuń go z komórek, których treść używa.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>The subject is {length} characters long even before the placeholders are filled in; USOS accepts at most {limit}. Shorten it.</source>
         <translation>Temat jest za długi już przed wypełnieniem pól (liczba znaków: {length}); USOS przyjmuje najwyżej {limit} znaków. Skróć go.</translation>
     </message>
@@ -2357,7 +2527,7 @@
         <translation>Nie można utworzyć wiadomości dla tego odbiorcy ({detail}). Sprawdź szablon i wiersz.</translation>
     </message>
     <message>
-        <location filename="../../core/usos/selfcheck.py" line="+119"/>
+        <location filename="../../usosmail_gui/core/usos/selfcheck.py" line="+119"/>
         <source>The installation does not have this method, which the app uses to {purpose}.</source>
         <translation>Instalacja nie ma tej metody, której program używa, aby {purpose}.</translation>
     </message>
@@ -2451,11 +2621,86 @@
         <source>the app may not tell a finished message from a waiting one.</source>
         <translation>program może nie odróżnić zakończonej wiadomości od oczekującej.</translation>
     </message>
+    <message>
+        <location filename="../../usosmail_gui/core/journal.py" line="+1313"/>
+        <source>The journal {path} is damaged ({detail}), so it cannot be read. It was not changed: it still holds the record of what was sent. Keep a copy of it (and of the files beside it whose names begin the same), then restore it from a backup; to work meanwhile, move it elsewhere and the app starts a new, empty journal.</source>
+        <translation>Dziennik {path} jest uszkodzony ({detail}), więc nie da się go odczytać. Nie został zmieniony: nadal zawiera zapis tego, co wysłano. Zachowaj jego kopię (i plików obok, których nazwy zaczynają się tak samo), a potem przywróć go z kopii zapasowej; aby tymczasem pracować, przenieś go gdzie indziej, a program założy nowy, pusty dziennik.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The file {path} cannot be read as a journal ({detail}): it is damaged, or it is not a usosmail journal. It was not changed. Keep a copy, then restore the journal from a backup, or move the file elsewhere to start a new one.</source>
+        <translation>Pliku {path} nie da się odczytać jako dziennika ({detail}): jest uszkodzony albo nie jest dziennikiem usosmail. Nie został zmieniony. Zachowaj jego kopię, a potem przywróć dziennik z kopii zapasowej albo przenieś plik gdzie indziej, aby zacząć nowy.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The journal {path} is empty (0 bytes): what it recorded is lost, usually by a copy that failed or a full disk. It was left as it is, and no new journal was made over it. Put back a copy if you have one (a backup of the data folder); if this computer never sent a campaign, delete the file and try again.</source>
+        <translation>Dziennik {path} jest pusty (0 bajtów): to, co zapisywał, przepadło — zwykle przez nieudane kopiowanie albo pełny dysk. Zostawiono go bez zmian i nie założono w jego miejscu nowego dziennika. Przywróć kopię, jeśli ją masz (kopię zapasową folderu danych); jeśli z tego komputera nigdy nie wysłano kampanii, usuń plik i spróbuj ponownie.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The file {path} is not a usosmail journal (it holds other data). It was not changed. Move it elsewhere, or set USOSMAIL_DATA_DIR to another folder, and try again.</source>
+        <translation>Plik {path} nie jest dziennikiem usosmail (zawiera inne dane). Nie został zmieniony. Przenieś go gdzie indziej albo ustaw USOSMAIL_DATA_DIR na inny folder i spróbuj ponownie.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The journal {path} lacks {what}, which this version needs: it was probably changed by another program or restored only in part. It was not changed. Keep a copy, then restore it from a backup, or move it elsewhere to start a new one.</source>
+        <translation>W dzienniku {path} brakuje elementu, którego ta wersja potrzebuje ({what}): prawdopodobnie zmienił go inny program albo przywrócono go tylko częściowo. Nie został zmieniony. Zachowaj kopię, a potem przywróć go z kopii zapasowej albo przenieś gdzie indziej, aby zacząć nowy.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The journal {path} holds a value this version does not understand ({what}): it may have been written by a newer version of usosmail-gui or changed by another program. It was not changed, and nothing is sent from it. Install the newest version, or restore the journal from a backup.</source>
+        <translation>Dziennik {path} zawiera wartość, której ta wersja nie rozumie ({what}): mogła ją zapisać nowsza wersja usosmail-gui albo inny program. Dziennik nie został zmieniony i nic z niego nie jest wysyłane. Zainstaluj najnowszą wersję albo przywróć dziennik z kopii zapasowej.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The journal {path} was written by a newer version of usosmail-gui (journal format {version}; this version knows up to {known}). Install the newer version to use it. The journal was not changed.</source>
+        <translation>Dziennik {path} zapisała nowsza wersja usosmail-gui (format dziennika {version}; ta wersja zna formaty do {known}). Zainstaluj nowszą wersję, aby go używać. Dziennik nie został zmieniony.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The journal {path} cannot be written ({why}), so nothing can be sent or changed. It is intact and was not changed. Make it writable again (or copy the data folder to a writable disk and set USOSMAIL_DATA_DIR to the copy), then try again.</source>
+        <translation>Do dziennika {path} nie można zapisywać ({why}), więc nie da się niczego wysłać ani zmienić. Dziennik jest cały i nie został zmieniony. Przywróć możliwość zapisu (albo skopiuj folder danych na dysk z możliwością zapisu i ustaw USOSMAIL_DATA_DIR na tę kopię), a potem spróbuj ponownie.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>its folder or disk is read-only</source>
+        <translation>jego folder lub dysk jest tylko do odczytu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file is read-only</source>
+        <translation>plik jest tylko do odczytu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The disk holding the journal {path} is full, so nothing more could be recorded. Free space on the disk, then try again.</source>
+        <translation>Dysk, na którym jest dziennik {path}, jest pełny, więc nie dało się niczego więcej zapisać. Zwolnij miejsce na dysku, a potem spróbuj ponownie.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The journal {path} could not be read or written ({detail}): the disk may be failing or disconnected. Check the disk, then try again.</source>
+        <translation>Nie udało się odczytać ani zapisać dziennika {path} ({detail}): dysk może być uszkodzony lub odłączony. Sprawdź dysk, a potem spróbuj ponownie.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The journal {path} is in use by another program that did not let go of it within 30 seconds. Try again in a moment.</source>
+        <translation>Dziennik {path} jest używany przez inny program, który nie zwolnił go w ciągu 30 sekund. Spróbuj ponownie za chwilę.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The journal {path} cannot be opened ({detail}). It was not changed. Check that the data folder can be read, then try again.</source>
+        <translation>Nie można otworzyć dziennika {path} ({detail}). Nie został zmieniony. Sprawdź, czy folder danych da się odczytać, a potem spróbuj ponownie.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The journal {path} cannot use write-ahead logging (it is on a file system that does not support it, e.g. a network share). Set USOSMAIL_DATA_DIR to a folder on this computer&apos;s disk.</source>
+        <translation>Dziennik {path} nie może używać zapisu z wyprzedzeniem (WAL): jest w systemie plików, który tego nie obsługuje, np. na udziale sieciowym. Ustaw USOSMAIL_DATA_DIR na folder na dysku tego komputera.</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../../ui/problems_panel.py" line="+66"/>
+        <location filename="../../usosmail_gui/ui/problems_panel.py" line="+66"/>
         <source>Subject</source>
         <translation>Temat</translation>
     </message>
@@ -2508,6 +2753,11 @@
         <location line="+2"/>
         <source>Replace the line breaks with spaces</source>
         <translation>Zamień podziały linii na spacje</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove the invisible control characters</source>
+        <translation>Usuń niewidoczne znaki sterujące</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2706,7 +2956,7 @@
 <context>
     <name>RecipientPane</name>
     <message>
-        <location filename="../../ui/recipients_view.py" line="+203"/>
+        <location filename="../../usosmail_gui/ui/recipients_view.py" line="+203"/>
         <source>Find in the list</source>
         <translation>Znajdź na liście</translation>
     </message>
@@ -2929,7 +3179,7 @@
 <context>
     <name>RecipientTableModel</name>
     <message>
-        <location filename="../../ui/recipients_model.py" line="+367"/>
+        <location filename="../../usosmail_gui/ui/recipients_model.py" line="+367"/>
         <source>not in the campaign</source>
         <translation>nie należy do kampanii</translation>
     </message>
@@ -3051,7 +3301,7 @@
 <context>
     <name>ResumeDialog</name>
     <message>
-        <location filename="../../ui/resume_dialog.py" line="+54"/>
+        <location filename="../../usosmail_gui/ui/resume_dialog.py" line="+54"/>
         <location line="+15"/>
         <source>Interrupted campaigns</source>
         <translation>Przerwane kampanie</translation>
@@ -3206,7 +3456,7 @@
 <context>
     <name>SendDialog</name>
     <message>
-        <location filename="../../ui/send_dialog.py" line="-13"/>
+        <location filename="../../usosmail_gui/ui/send_dialog.py" line="-14"/>
         <source>No address</source>
         <translation>Brak adresu</translation>
     </message>
@@ -3254,6 +3504,11 @@
         <location line="+1"/>
         <source>Line break in the subject</source>
         <translation>Podział wiersza w temacie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invisible control character in a cell</source>
+        <translation>Niewidoczny znak sterujący w komórce</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3603,7 +3858,7 @@
 <context>
     <name>SendProgressDialog</name>
     <message>
-        <location filename="../../ui/sending.py" line="+528"/>
+        <location filename="../../usosmail_gui/ui/sending.py" line="+553"/>
         <source>Sending a test</source>
         <translation>Wysyłanie wiadomości testowej</translation>
     </message>
@@ -3813,7 +4068,7 @@
 <context>
     <name>Sending</name>
     <message numerus="yes">
-        <location line="-448"/>
+        <location line="-468"/>
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n s</numerusform>
@@ -3903,6 +4158,16 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>The disk holding the journal of sent messages is full, so sending stopped: nothing more was sent. Free space on the disk, then resume.</source>
+        <translation>Dysk, na którym jest dziennik wysłanych wiadomości, jest pełny, więc wysyłka została zatrzymana: nic więcej nie wysłano. Zwolnij miejsce na dysku, a potem wznów wysyłkę.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The journal of sent messages could no longer be written, so sending stopped: nothing more was sent. Once it can be used again, resume.</source>
+        <translation>Do dziennika wysłanych wiadomości nie dało się już zapisywać, więc wysyłka została zatrzymana: nic więcej nie wysłano. Gdy znów będzie można go używać, wznów wysyłkę.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Several requests in a row failed in a way that leaves their messages uncertain, so sending stopped before more became uncertain. Try again later.</source>
         <translation>Kilka żądań z rzędu nie powiodło się w sposób, który pozostawia ich wiadomości w stanie niepewnym, więc wysyłanie zatrzymano, zanim kolejne wiadomości stały się niepewne. Spróbuj ponownie później.</translation>
     </message>
@@ -3991,7 +4256,7 @@
 <context>
     <name>SheetDialog</name>
     <message>
-        <location filename="../../ui/sheet_dialog.py" line="+64"/>
+        <location filename="../../usosmail_gui/ui/sheet_dialog.py" line="+64"/>
         <source>Sheet and header row — {name}</source>
         <translation>Arkusz i wiersz nagłówka — {name}</translation>
     </message>
@@ -4110,12 +4375,12 @@
 <context>
     <name>StatusDock</name>
     <message>
-        <location filename="../../ui/status_monitor.py" line="+82"/>
+        <location filename="../../usosmail_gui/ui/status_monitor.py" line="+84"/>
         <source>USOS gave the status “{value}”, which this app does not know.</source>
         <translation>USOS podał status „{value}”, którego program nie zna.</translation>
     </message>
     <message>
-        <location line="+288"/>
+        <location line="+294"/>
         <source>waiting</source>
         <translation>oczekuje</translation>
     </message>
@@ -4165,7 +4430,12 @@
         <translation>nieznany status</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+1"/>
+        <source>left out</source>
+        <translation>pominięty</translation>
+    </message>
+    <message>
+        <location line="+135"/>
         <source>Statuses</source>
         <translation>Statusy</translation>
     </message>
@@ -4304,6 +4574,15 @@
             <numerusform>%n z nieznanym statusem</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n left out of the list</source>
+        <translation>
+            <numerusform>%n pominięty z listy</numerusform>
+            <numerusform>%n pominięte z listy</numerusform>
+            <numerusform>%n pominiętych z listy</numerusform>
+        </translation>
+    </message>
     <message>
         <location line="+3"/>
         <source>No recipients.</source>
@@ -4313,7 +4592,7 @@
 <context>
     <name>StatusPoller</name>
     <message>
-        <location line="-334"/>
+        <location line="-342"/>
         <source>Checking statuses…</source>
         <translation>Sprawdzanie statusów…</translation>
     </message>
@@ -4356,7 +4635,7 @@
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Statuses cannot be read: %1</source>
         <translation>Nie można odczytać statusów: %1</translation>
     </message>
@@ -4364,7 +4643,7 @@
 <context>
     <name>StatusTableModel</name>
     <message>
-        <location line="+103"/>
+        <location line="+106"/>
         <source>Row</source>
         <translation>Wiersz</translation>
     </message>
@@ -4399,15 +4678,15 @@
         <translation>Co USOS podaje o wiadomości: oczekuje, wysłana, nieudana, wygasła…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Why the message failed or was refused, as USOS or the app reports it.</source>
-        <translation>Dlaczego wysyłka wiadomości się nie powiodła lub wiadomość została odrzucona — według USOS lub programu.</translation>
+        <location line="+2"/>
+        <source>Why the message failed or was refused, as USOS or the app reports it, or why the row was left out.</source>
+        <translation>Dlaczego wiadomość się nie udała lub została odrzucona (według USOS lub programu) albo dlaczego wiersz pominięto.</translation>
     </message>
 </context>
 <context>
     <name>TemplateEditor</name>
     <message>
-        <location filename="../../ui/template_editor.py" line="+225"/>
+        <location filename="../../usosmail_gui/ui/template_editor.py" line="+225"/>
         <source>Sender name</source>
         <translation>Nazwa nadawcy</translation>
     </message>
@@ -4575,7 +4854,7 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../ui/welcome.py" line="+30"/>
+        <location filename="../../usosmail_gui/ui/welcome.py" line="+30"/>
         <source>Welcome</source>
         <translation>Strona powitalna</translation>
     </message>
@@ -4629,7 +4908,7 @@
 <context>
     <name>usosmail-gui</name>
     <message>
-        <location filename="../../app.py" line="+66"/>
+        <location filename="../../usosmail_gui/app.py" line="+67"/>
         <source>Send personalised e-mail to students through your university&apos;s USOS API (services/mailing) and follow every message until it is sent.</source>
         <translation>Wysyłaj spersonalizowane wiadomości e-mail do studentów przez USOS API swojej uczelni (services/mailing) i śledź każdą wiadomość aż do jej wysłania.</translation>
     </message>
@@ -4688,16 +4967,17 @@ w historii powłoki); pobiera się go z systemowego magazynu haseł. Do skryptó
         <translation>przy pierwszym uruchomieniu nie pokazuje strony powitalnej, która proponuje połączenie z uczelnią lub wypróbowanie piaskownicy</translation>
     </message>
     <message>
+        <location line="+21"/>
         <source>a recipient list (.xlsx, .ods, .csv…) or a template (.usosmail) to open at start, as when it is double-clicked</source>
         <translation>lista odbiorców (.xlsx, .ods, .csv…) lub szablon (.usosmail) do otwarcia przy uruchomieniu, tak jak po dwukrotnym kliknięciu pliku</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-12"/>
         <source>with --sandbox (implies --demo): once the demo is loaded and a student is previewed, save a PNG picture of the window (1280x800, fresh settings) to FILE and quit; exit code 1 if it cannot</source>
         <translation>razem z --sandbox (włącza też --demo): po wczytaniu przykładowych danych i wyświetleniu podglądu wiadomości dla studenta zapisuje obraz okna w formacie PNG (1280x800, ustawienia domyślne) do pliku FILE i kończy działanie; jeśli to się nie uda, kod wyjścia to 1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+28"/>
         <source>--screenshot works only with --sandbox: it pictures the demo on the local test server, for documentation and tests</source>
         <translation>--screenshot działa tylko razem z --sandbox: zapisuje obraz okna z przykładowymi danymi na lokalnym serwerze testowym, na potrzeby dokumentacji i testów</translation>
     </message>
@@ -4722,7 +5002,7 @@ w historii powłoki); pobiera się go z systemowego magazynu haseł. Do skryptó
         <translation>usosmail-gui: {reason}</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+113"/>
         <source>The local sandbox could not be started: {reason}</source>
         <translation>Nie udało się uruchomić lokalnej piaskownicy: {reason}</translation>
     </message>

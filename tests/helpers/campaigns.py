@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
+from pathlib import Path
 
 from tests.helpers.tables import demo_rows, make_table
 from usosmail_gui.core.campaign import SendMode, build_campaign, key_fingerprint
-from usosmail_gui.core.journal import BatchKind, Journal
+from usosmail_gui.core.journal import _V1, BatchKind, Journal
 from usosmail_gui.core.sending import send_campaign
 from usosmail_gui.core.template import MessageTemplate
 from usosmail_gui.core.usos.client import MailingClient, RetryPolicy
@@ -67,3 +69,24 @@ def enqueued_without_sending(journal: Journal, installation: str, count: int) ->
         batch = journal.start_batch(campaign, chunk, kind=BatchKind.BATCH, method="made-up", body_bytes=1)
         journal.batch_answered(batch, [(seq, f"fake-{seq}") for seq in chunk])
     return campaign
+
+
+def write_v1_journal(path: Path, *, excluded: bool = False) -> None:
+    """A journal as the first release wrote it (format 1): one finished campaign, created
+    2026-01-02 (and, if asked, one row it left out)."""
+    raw = sqlite3.connect(path)
+    for statement in _V1:
+        raw.execute(statement)
+    raw.execute(
+        "INSERT INTO campaigns VALUES ('2026-01-02-0304-abcd', '2026-01-02T03:04:00.000+00:00', "
+        "'https://u.example/', 'sha256:00', 'messages', 'S', 'C', 'plain', '', '', '', 'pl', NULL, "
+        "NULL, '[]', NULL, 100, 2097152, 0, 'done', NULL, '2026-01-02T03:04:00.000+00:00')"
+    )
+    if excluded:
+        raw.execute(
+            "INSERT INTO excluded VALUES "
+            "('2026-01-02-0304-abcd', 7, '[\"zly adres\"]', 'email_invalid', 'Bad.')"
+        )
+    raw.execute("PRAGMA user_version = 1")
+    raw.commit()
+    raw.close()

@@ -101,9 +101,13 @@ def mails(maildir: Path) -> list[Mail]:
 
 
 def read_csv_report(path: Path) -> list[dict[str, str]]:
-    """The exported report (UTF-8 with a BOM, ";" between fields) as rows."""
+    """The exported report's table (UTF-8 with a BOM, ";" between fields) as rows; the line
+    about the personal data after it is left out."""
     with path.open(encoding="utf-8-sig", newline="") as handle:
-        return list(csv.DictReader(handle, delimiter=";"))
+        lines = list(csv.reader(handle, delimiter=";"))
+    end = lines.index([]) if [] in lines else len(lines)
+    header, body = lines[0], lines[1:end]
+    return [dict(zip(header, line, strict=True)) for line in body]
 
 
 def open_file_dialog(qtbot: QtBot, parent: QWidget, timeout: int) -> QFileDialog:

@@ -61,12 +61,19 @@ pytestmark = pytest.mark.usefixtures("english_plurals")
 
 
 def dock_statuses(dock: StatusDock) -> dict[str, tuple[Status, str | None]]:
-    """Lower-cased "Sent to" → (status, error), as the Statuses dock shows them."""
+    """Lower-cased "Sent to" → (status, error) of the messages, as the Statuses dock shows them."""
     model = dock.model
     return {
         model.view(i).email.lower(): (model.view(i).status, model.view(i).error)
         for i in range(model.rowCount())
+        if model.view(i).status is not Status.EXCLUDED
     }
+
+
+def dock_left_out(dock: StatusDock) -> list[int]:
+    """Rows the dock lists as left out of the campaign."""
+    model = dock.model
+    return [model.view(i).row for i in range(model.rowCount()) if model.view(i).status is Status.EXCLUDED]
 
 
 def grid_statuses(window: MainWindow, table_rows: list[int]) -> list[str]:
@@ -259,7 +266,8 @@ def test_the_whole_flow_from_spreadsheet_to_report(
     failed = {email: error for email, (status, error) in final.items() if status is Status.FAILED}
     assert set(failed) == failing and all(failed.values())
     sent_count = len(final) - len(failing)
-    summary = f"{sent_count} sent · {len(failing)} failed"
+    assert dock_left_out(dock) == excluded  # every row of the sheet is accounted for
+    summary = f"{sent_count} sent · {len(failing)} failed · {len(excluded)} left out of the list"
     assert dock.summary_label.text() == summary
     assert dock.progress.value() == dock.progress.maximum() == len(final)
     failing_rows = {i for i, row in enumerate(rows) if row[EMAIL_COLUMN].lower() in failing}
@@ -281,13 +289,19 @@ def test_the_whole_flow_from_spreadsheet_to_report(
     position = next(i for i, r in enumerate(history.rows) if r.id == campaign)
     history.table.selectRow(position)
     counts_item = history.table.item(position, 3)
-    assert counts_item is not None and counts_item.text() == f"{sent_count} sent, {len(failing)} failed"
+    assert counts_item is not None
+    left_out_text = f"{len(excluded)} left out of the list"
+    assert counts_item.text() == f"{sent_count} sent, {len(failing)} failed, {left_out_text}"
     report = tmp_path / "raport.csv"
     qtbot.mouseClick(history.export_button, Qt.MouseButton.LeftButton)
     file_dialog = open_file_dialog(qtbot, history, TIMEOUT)
     with qtbot.waitSignal(history.reportWritten, timeout=TIMEOUT):
         choose_file(file_dialog, report, "*.csv")
-    written = read_csv_report(report)
+    everything = read_csv_report(report)
+    assert len(everything) == len(rows)  # one line per row of the sheet
+    left_out = [r for r in everything if r["Status"] == "excluded"]
+    assert len(left_out) == len(excluded) and all(r["Error"] and not r["Message ID"] for r in left_out)
+    written = [r for r in everything if r["Status"] != "excluded"]
     assert sorted(r["Sent to"].lower() for r in written) == sorted(final)
     for record in written:
         address = record["Sent to"].lower()

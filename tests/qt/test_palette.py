@@ -129,7 +129,7 @@ def char_format_at(editor: TemplateEditor, text: str, inside: str) -> tuple[QCol
 def grid_model(palette: QPalette) -> RecipientTableModel:
     """The grid's model with an excluded row, an edited cell and a status per row."""
     rows = [["Ewa", "Nowak", "1", f"s{i}@uni.example.edu.pl", "Fizyka", "1"] for i in range(len(Status))]
-    table = students(rows)
+    table = students(rows)  # a row per status, however many there are
     model = RecipientTableModel()
     model.set_table(table)
     model.setData(model.index(0, COLUMN_INCLUDE), Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)

@@ -247,3 +247,89 @@ def test_a_campaign_older_than_7_days_opened_from_history_is_expired_and_not_pol
     assert window.status_poller.state.startswith("Expired")
     qtbot.waitUntil(lambda: nothing_running(window), timeout=TIMEOUT)
     assert not window.status_poller.polling
+
+
+def test_rows_left_out_show_in_the_history_and_the_dock_with_their_reason(
+    qtbot: QtBot,
+    make_connected_window: Callable[[Sandbox], MainWindow],
+    make_sandbox: Callable[..., Any],
+) -> None:
+    sb = make_sandbox()
+    rows = rows_failing(4)
+    rows[1][3] = "zly adres"  # row 3
+    rows[2][3] = rows[0][3]  # row 4 repeats row 2
+    with Journal.open() as journal:
+        campaign = sent_campaign(journal, sb, rows)
+    window = make_connected_window(sb)
+    history = window.open_history()
+    qtbot.waitUntil(lambda: len(history.rows) == 1, timeout=TIMEOUT)
+    (row,) = history.rows
+    assert row.id == campaign and row.total == 2 and row.counts.excluded == 2
+    assert "2 left out of the list" in history.table.item(0, 3).text()
+    with qtbot.waitSignal(window.status_poller.updated, timeout=TIMEOUT):
+        history.open_button.click()
+    dock = window.status_dock
+    qtbot.waitUntil(lambda: dock.model.rowCount() == 4, timeout=TIMEOUT)
+    model = dock.model
+    shown = [(model.index(i, model.ROW).data(), model.index(i, model.STATUS).data()) for i in range(4)]
+    assert [r for r, _ in shown] == [2, 3, 4, 5]  # every row of the sheet, in its order
+    assert [s for r, s in shown if r in (3, 4)] == ["left out", "left out"]
+    assert {s for r, s in shown if r in (2, 5)} <= {"waiting", "sent"}
+    reason = model.index(1, model.ERROR).data()
+    assert "zly adres" in model.index(1, model.EMAIL).data() and "not a valid e-mail address" in reason
+    assert "2 left out of the list" in dock.summary_label.text()
+    assert dock.progress.maximum() == 2  # the messages; left-out rows are not waited for
+    qtbot.waitUntil(lambda: nothing_running(window) and not window.status_poller.polling, timeout=TIMEOUT)
+
+
+def test_delete_campaign_and_the_retention_setting_in_the_campaigns_window(
+    qtbot: QtBot,
+    make_connected_window: Callable[[Sandbox], MainWindow],
+    make_sandbox: Callable[..., Any],
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from usosmail_gui.core.retention import retention_days
+
+    sb = make_sandbox()
+    with Journal.open() as journal:
+        campaign = sent_campaign(journal, sb, rows_failing(3))
+    window = make_connected_window(sb)
+    history = window.open_history()
+    qtbot.waitUntil(lambda: len(history.rows) == 1 and not history.busy, timeout=TIMEOUT)
+    assert history.table.item(0, 5).text().startswith("kept until ")
+    assert history.retention_box.value() == 180 and not history.retention_button.isEnabled()
+    with qtbot.waitSignal(window.status_poller.updated, timeout=TIMEOUT):
+        history.open_button.click()
+    qtbot.waitUntil(lambda: window.status_dock.model.rowCount() == 3, timeout=TIMEOUT)
+
+    # the retention period: chosen here, kept in the journal (the CLI honours the same)
+    history.retention_box.setValue(30)
+    assert history.retention_button.isEnabled()
+    with qtbot.waitSignal(history.retentionSaved, timeout=TIMEOUT):
+        history.retention_button.click()
+    qtbot.waitUntil(lambda: not history.busy and history.retention_days == 30, timeout=TIMEOUT)
+    with Journal.open() as journal:
+        assert retention_days(journal) == 30
+
+    # Delete campaign: asked first; Cancel keeps everything
+    box = history.ask_delete_selected()
+    assert isinstance(box, QMessageBox) and campaign in box.text()
+    assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
+    box.button(QMessageBox.StandardButton.Cancel).click()
+    assert not history.busy
+    box = history.ask_delete_selected()
+    assert box is not None
+    with qtbot.waitSignal(history.campaignDeleted, timeout=TIMEOUT):
+        box.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: not history.busy and history.rows[0].purged_at is not None, timeout=TIMEOUT)
+    (row,) = history.rows
+    assert row.total == 3 and row.counts.sent + row.counts.waiting == 3  # the counts stay
+    assert history.table.item(0, 5).text().startswith("deleted ")
+    assert not history.delete_button.isEnabled() and not history.retry_button.isEnabled()
+    # the dock no longer shows the students
+    qtbot.waitUntil(lambda: window.status_dock.model.rowCount() == 0, timeout=TIMEOUT)
+    assert "was deleted" in window.status_dock.state_label.text()
+    with Journal.open() as journal:
+        assert journal.recipients(campaign) == [] and journal.campaign(campaign).purged_at
+    qtbot.waitUntil(lambda: nothing_running(window), timeout=TIMEOUT)

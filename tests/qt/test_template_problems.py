@@ -269,3 +269,22 @@ def test_quick_fix_uses_the_suggested_column(qtbot: QtBot) -> None:
     settle(qtbot, composer)
     invalid = next(p for p in panel.model.problems() if p.row is not None)
     assert composer.fix_description_for(invalid) is None
+
+
+def test_a_nul_in_the_sender_name_is_an_error_with_a_fix_that_removes_it(qtbot: QtBot) -> None:
+    template = MessageTemplate(subject="Dla {Imię}\x07", content="C", from_name="Dzie\x00kanat")
+    composer = make_composer(qtbot, students(), template)
+    panel = composer.problems
+    found = [p for p in panel.model.problems() if p.code == Code.CONTROL_CHARACTER]
+    assert [(p.row, p.position.part if p.position else None) for p in found] == [
+        (None, "subject"),
+        (None, "from_name"),
+    ]
+    sender = found[1]
+    assert composer.fix_description_for(sender) == "Remove the invisible control characters"
+    with qtbot.waitSignal(composer.templateChanged):
+        assert composer.apply_fix(sender)
+    assert composer.editor.from_name_edit.text() == "Dziekanat"
+    settle(qtbot, composer)
+    remaining = [p for p in panel.model.problems() if p.code == Code.CONTROL_CHARACTER]
+    assert [p.position.part for p in remaining if p.position] == ["subject"]

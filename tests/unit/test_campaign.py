@@ -126,6 +126,20 @@ def test_a_test_campaign_goes_to_the_given_address_only() -> None:
     assert message.subject == "Decyzja dla Jan"
 
 
+def test_a_row_whose_cell_brings_a_nul_into_the_subject_is_left_out_and_never_sent() -> None:
+    rows = demo_rows(3)
+    rows[1][0] = "Jan\x00Bcc"
+    draft = build(rows)
+    assert [m.row for m in draft.messages] == [2, 4]
+    (left_out,) = draft.excluded
+    assert (left_out.row, left_out.code) == (3, "control_character")
+    assert "control character" in left_out.reason
+    with pytest.raises(CampaignError, match="control character"):  # nor as a test to oneself
+        build_test_campaign(
+            make_table(rows), TEMPLATE, 1, "me@uni.example.edu.pl", installation=URL, key_fingerprint="k"
+        )
+
+
 def test_the_key_fingerprint_is_one_way_and_stable() -> None:
     key = "Abc123KeyOfTheDeansOffice"
     assert key_fingerprint(key) == key_fingerprint(key)

@@ -120,6 +120,20 @@ def test_check_template_error_blocks_everything(students: Path) -> None:
     assert "Nothing can be sent until the template's errors are corrected." in result.stdout
 
 
+def test_check_refuses_a_nul_in_the_subject_or_the_sender_name(tmp_path: Path) -> None:
+    path = tmp_path / "ok.csv"
+    path.write_text("Imię,E-mail\nAnna,anna@student.example.edu.pl\n", encoding="utf-8")
+    template = tmp_path / "nul.usosmail"
+    save_template(template, MessageTemplate("Dla\x00 {Imię}", "Treść", from_name="Dzie\x07kanat"))
+    result = run("check", "--recipients", str(path), "--template", str(template), "--json")
+    assert result.returncode == 1, result.stdout
+    data = json.loads(result.stdout)
+    assert data["sendable"] == 0
+    found = [(p["code"], p["position"]["part"], p["position"]["offset"]) for p in data["problems"]]
+    assert found == [("control_character", "subject", 3), ("control_character", "from_name", 4)]
+    assert "\\u0000" not in result.stdout and "U+0000" in result.stdout
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

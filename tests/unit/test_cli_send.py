@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.cli import usosmail
 from tests.helpers.maildir import per_address
 from usosmail_gui.core.journal import Journal, RecipientState
 from usosmail_gui.core.usos import wire
@@ -34,15 +35,7 @@ def env_for(sb: Sandbox, key: str | None = None, secret: str | None = None) -> d
     return env
 
 
-def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [USOSMAIL, *args],
-        capture_output=True,
-        text=True,
-        env=env or dict(os.environ),
-        stdin=subprocess.DEVNULL,  # no terminal
-        timeout=120,
-    )
+run = usosmail
 
 
 def students(tmp_path: Path, count: int, *, bad: tuple[int, ...] = (), refused: tuple[int, ...] = ()) -> Path:
@@ -146,7 +139,8 @@ def test_send_json_and_exit_codes(sandbox: Sandbox, tmp_path: Path) -> None:
     assert listed[0]["created_at"] >= listed[1]["created_at"]  # type: ignore[operator]
     assert set(listed[0]) == {
         "campaign", "created_at", "installation", "mode", "is_test", "state", "subject",
-        "recipients", "enqueued", "rejected", "uncertain", "not_sent", "interrupted",
+        "recipients", "enqueued", "rejected", "uncertain", "not_sent", "interrupted", "excluded",
+        "purged_at", "kept_until",
     }  # fmt: skip
     assert (listed[0]["recipients"], listed[0]["rejected"], listed[0]["state"]) == (4, 1, "done")
     human = run("campaigns")

@@ -5,22 +5,21 @@ from __future__ import annotations
 import csv
 import json
 import os
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
 
 from tests.helpers.campaigns import rows_failing, sent_campaign
+from tests.helpers.cli import usosmail
 from usosmail_gui.core.journal import Journal
 from usosmail_gui.core.usos import wire
 from usosmail_gui.sandbox import Sandbox
 
-USOSMAIL = str(Path(sys.executable).with_name("usosmail"))
 COUNT_KEYS = {
     "waiting", "sent", "failed", "uncertain", "rejected", "expired",  # the contract's first six
-    "detail_pending", "no_detail", "unknown",  # added with issue 12 (keys are only ever added)
+    "excluded",  # issue 17
+    "detail_pending", "no_detail", "unknown",  # issue 12 (keys are only ever added)
 }
 
 
@@ -32,15 +31,7 @@ def env_for(sb: Sandbox | None) -> dict[str, str]:
     return env
 
 
-def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [USOSMAIL, *args],
-        capture_output=True,
-        text=True,
-        env=env or dict(os.environ),
-        stdin=subprocess.DEVNULL,
-        timeout=120,
-    )
+run = usosmail
 
 
 def sent(sb: Sandbox, count: int = 4, failing: tuple[int, ...] = (1,)) -> str:
@@ -105,14 +96,16 @@ def test_report_files(make_sandbox: Callable[..., Sandbox], tmp_path: Path) -> N
     for path in (xlsx, csv_path):
         done = run("report", campaign, "--output", str(path))
         assert done.returncode == 0, done.stderr
-        assert "4 recipients" in done.stdout
+        assert "4 rows" in done.stdout and "is kept in the journal until" in done.stdout
     sheet = openpyxl.load_workbook(xlsx).active
     assert sheet is not None
     values = [[c.value for c in row] for row in sheet.iter_rows()]
     assert values[0][-6:] == ["Sent to", "Message ID", "Status", "Error", "Enqueued at", "Finished at"]
     assert [row[-4] for row in values[1:]] == ["sent", "failed", "sent", "sent"]
     with csv_path.open(encoding="utf-8-sig", newline="") as handle:
-        assert [row[-4] for row in csv.reader(handle, delimiter=";")][1:] == [
+        lines = list(csv.reader(handle, delimiter=";"))
+        assert "kept in the journal until" in lines[-1][0]
+        assert [row[-4] for row in lines[1 : lines.index([])]] == [
             "sent",
             "failed",
             "sent",
@@ -123,3 +116,56 @@ def test_report_files(make_sandbox: Callable[..., Sandbox], tmp_path: Path) -> N
     unwritable = run("report", campaign, "--output", str(tmp_path / "no" / "such" / "dir.csv"))
     assert unwritable.returncode == 1 and "Cannot write" in unwritable.stderr
     assert "Traceback" not in unwritable.stderr
+
+
+def test_rows_left_out_are_part_of_the_campaigns_account_everywhere(
+    make_sandbox: Callable[..., Sandbox], tmp_path: Path
+) -> None:
+    """An invalid, a missing and a repeated address: stored with the campaign, and listed by
+    status, campaigns and the report (every row of the sheet), with their reason."""
+    sb = make_sandbox()
+    rows = rows_failing(6)
+    rows[1][3] = "zly adres"  # row 3
+    rows[3][3] = ""  # row 5
+    rows[4][3] = rows[0][3].upper()  # row 6 repeats row 2's address
+    with Journal.open() as journal:
+        campaign = sent_campaign(journal, sb, rows)
+    assert sb.wait_delivered(10)
+
+    status = run("status", campaign, "--json", env=env_for(sb))
+    assert status.returncode == 0, status.stderr
+    data = json.loads(status.stdout)
+    assert data["counts"]["excluded"] == 3 and data["counts"]["sent"] == 3
+    assert [(r["row"], r["status"]) for r in data["recipients"]] == [
+        (2, "sent"),
+        (3, "excluded"),
+        (4, "sent"),
+        (5, "excluded"),
+        (6, "excluded"),
+        (7, "sent"),
+    ]
+    left_out = {r["row"]: r for r in data["recipients"] if r["status"] == "excluded"}
+    assert left_out[3]["email"] == "zly adres" and left_out[3]["message_id"] is None
+    assert "not a valid e-mail address" in left_out[3]["error"]
+    assert left_out[5]["email"] == "" and "no e-mail address" in left_out[5]["error"].lower()
+    assert "row 2" in left_out[6]["error"].lower()
+    plain = run("status", campaign, env=env_for(sb))
+    assert "3 excluded" in plain.stdout and "row 5: (no address): excluded" in plain.stdout
+
+    listed = run("campaigns", "--json")
+    assert listed.returncode == 0
+    (entry,) = json.loads(listed.stdout)
+    assert (entry["recipients"], entry["enqueued"], entry["excluded"]) == (3, 3, 3)
+    assert "3 excluded" in run("campaigns").stdout
+
+    report = tmp_path / "raport.csv"
+    done = run("report", campaign, "--output", str(report))
+    assert done.returncode == 0, done.stderr
+    assert "6 rows" in done.stdout
+    with report.open(encoding="utf-8-sig", newline="") as handle:
+        table = list(csv.reader(handle, delimiter=";"))
+    header, body = table[0], table[1 : table.index([])]
+    assert [r[header.index("Imię")] for r in body] == [r[0] for r in rows]  # every row, in order
+    statuses = [r[header.index("Status")] for r in body]
+    assert statuses == ["sent", "excluded", "sent", "excluded", "excluded", "sent"]
+    assert "not a valid e-mail address" in body[1][header.index("Error")]

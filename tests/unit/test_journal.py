@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers.tables import demo_rows, make_table
+from tests.helpers.campaigns import write_v1_journal
+from tests.helpers.tables import DEMO_COLUMNS, demo_rows, make_table
 from usosmail_gui.core.campaign import CampaignDraft, build_campaign, key_fingerprint
 from usosmail_gui.core.journal import (
-    _V1,
     CRASH_REASON,
     FILE_NAME,
     SCHEMA_VERSION,
@@ -51,11 +51,11 @@ def states(journal: Journal, campaign: str) -> list[str]:
 def test_the_file_lives_in_the_data_dir_in_wal_mode_with_full_sync() -> None:
     with Journal.open() as journal:
         assert journal.path == (data_dir() / FILE_NAME).resolve() == journal_path().resolve()
-        assert journal.schema_version == SCHEMA_VERSION == 1
+        assert journal.schema_version == SCHEMA_VERSION == 2
         assert journal._conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     with sqlite3.connect(journal_path()) as raw:
         assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert raw.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == 2
 
 
 def test_a_newer_journal_is_refused_in_plain_words_and_left_untouched(tmp_path: Path) -> None:
@@ -76,29 +76,23 @@ def test_a_newer_journal_is_refused_in_plain_words_and_left_untouched(tmp_path: 
 
 def test_a_version_1_journal_made_by_an_earlier_release_opens(tmp_path: Path) -> None:
     path = tmp_path / "journal.sqlite3"
-    raw = sqlite3.connect(path)
-    for statement in _V1:
-        raw.execute(statement)
-    raw.execute(
-        "INSERT INTO campaigns VALUES ('2026-01-02-0304-abcd', '2026-01-02T03:04:00.000+00:00', "
-        "'https://u.example/', 'sha256:00', 'messages', 'S', 'C', 'plain', '', '', '', 'pl', NULL, "
-        "NULL, '[]', NULL, 100, 2097152, 0, 'done', NULL, '2026-01-02T03:04:00.000+00:00')"
-    )
-    raw.execute("PRAGMA user_version = 1")
-    raw.commit()
-    raw.close()
+    write_v1_journal(path, excluded=True)
     with Journal.open(path) as journal:
-        assert journal.schema_version == 1
+        assert journal.schema_version == 2  # upgraded in place, in one transaction
         (summary,) = journal.campaigns()
         assert summary.campaign.id == "2026-01-02-0304-abcd"
         assert summary.campaign.state is CampaignState.DONE
+        assert summary.excluded == 1
+        (left_out,) = journal.excluded(summary.campaign.id)
+        assert (left_out.row, left_out.reason, dict(left_out.record)) == (7, "Bad.", {})
+        assert left_out.sentences == ()
 
 
 def test_a_file_that_is_not_a_journal_is_explained_and_not_changed(tmp_path: Path) -> None:
     path = tmp_path / "journal.sqlite3"
     path.write_bytes(b"this is not a database at all" * 100)
     before = path.read_bytes()
-    with pytest.raises(JournalError, match=r"cannot be opened.*not changed"):
+    with pytest.raises(JournalError, match=r"cannot be read as a journal.*not changed"):
         Journal.open(path)
     assert path.read_bytes() == before
 
@@ -262,3 +256,21 @@ def test_delivery_statuses_are_recorded_beside_the_send_state() -> None:
         first, second = journal.recipients(campaign)[:2]
         assert (first.state, first.status, bool(first.finished_at)) == ("enqueued", "sent", True)
         assert (second.status, second.finished_at, bool(second.status_checked_at)) == ("waiting", None, True)
+
+
+def test_rows_left_out_are_stored_with_their_cells_and_translatable_reason() -> None:
+    rows = demo_rows(4)
+    rows[2][3] = "zly adres"
+    made = build_campaign(
+        make_table(rows), TEMPLATE, installation="https://usosapi.example.edu.pl", key_fingerprint="k"
+    )
+    (planned,) = made.excluded
+    with Journal.open() as journal:
+        campaign = journal.create_campaign(made).id
+        (stored,) = journal.excluded(campaign)
+        assert (stored.row, stored.code, stored.reason) == (4, planned.code, planned.reason)
+        assert stored.record == dict(zip(DEMO_COLUMNS, rows[2], strict=True))
+        assert stored.sentences == planned.sentences and stored.sentences
+        assert [str(s) for s in stored.sentences] == [str(s) for s in planned.sentences]
+        (summary,) = journal.campaigns()
+        assert (summary.counts.total, summary.excluded) == (3, 1)

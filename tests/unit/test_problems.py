@@ -30,3 +30,14 @@ def test_count_by_severity_always_has_both_keys() -> None:
     problems = [Problem(1, "a", Severity.ERROR, "m"), Problem(2, "b", Severity.WARNING, "m")] * 2
     assert count_by_severity(problems) == {Severity.ERROR: 2, Severity.WARNING: 2}
     assert problems[0].is_error and not problems[1].is_error
+
+
+def test_sentences_survive_json_with_nested_values() -> None:
+    from usosmail_gui.core.sentences import say, sentences_from_json, sentences_to_json
+
+    inner = say("the cell “{column}”", column="E-mail")
+    original = (say("Row {row}: {what} is empty.", row=7, what=inner), say("Fix it."))
+    again = sentences_from_json(json.loads(json.dumps(sentences_to_json(original))))
+    expected = ["Row 7: the cell “E-mail” is empty.", "Fix it."]
+    assert [s.fill() for s in again] == [s.fill() for s in original] == expected
+    assert sentences_from_json({"not": "a list"}) == () and sentences_from_json([{"template": 3}]) == ()

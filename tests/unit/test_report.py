@@ -73,6 +73,9 @@ def test_xlsx_report_has_every_column_and_no_formula(journal: Journal, campaign:
     assert body[3][status_at + 1] == HOSTILE_ERROR
     assert body[2][status_at + 1]  # the sandbox's reason for the failing domain
     assert all(r[status_at - 1] and r[status_at + 2] and r[status_at + 3] for r in body)  # ID, times
+    about = {row[0].value: row[1].value for row in book["Campaign"].iter_rows()}
+    assert about["Campaign"] == campaign and about["Counts"] == "4 sent, 2 failed"
+    assert "is kept in the journal until" in about["Personal data"]
     book.close()
 
 
@@ -82,7 +85,9 @@ def test_csv_report_is_excel_ready_and_neutralised(journal: Journal, campaign: s
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads UTF-8
     with path.open(encoding="utf-8-sig", newline="") as handle:
-        rows = list(csv.reader(handle, delimiter=";"))
+        lines = list(csv.reader(handle, delimiter=";"))
+    rows, (blank, (note,)) = lines[:-2], lines[-2:]  # the table, then a line about the data
+    assert blank == [] and "kept in the journal until" in note and "180 days after its last status" in note
     assert rows[0] == [*DEMO_COLUMNS, *FIXED_COLUMNS]
     cells = [cell for row in rows for cell in row]
     assert not [cell for cell in cells if cell.startswith(FORMULA_STARTS)]

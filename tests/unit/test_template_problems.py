@@ -163,6 +163,45 @@ TEMPLATE_CASES = {
         {"subject": "Temat\r\nBcc: x@y.pl", "content": "x"},
         "Temat Bcc: x@y.pl",
     ),
+    "a NUL in the subject": Case(
+        Code.CONTROL_CHARACTER,
+        E,
+        "subject",
+        5,
+        1,
+        {"subject": "Temat\x00 {Imię}\x1b", "content": "x"},
+        "Temat {Imię}",
+    ),
+    "a bell in the message text": Case(
+        Code.CONTROL_CHARACTER, E, "content", 3, 1, plain("abc\x07\tdef"), "abc\tdef"
+    ),
+    "a NUL in the sender name": Case(
+        Code.CONTROL_CHARACTER,
+        E,
+        "from_name",
+        4,
+        1,
+        plain("x", from_name="Dzie\x00kanat"),
+        "Dziekanat",
+    ),
+    "a control character in the sender address": Case(
+        Code.CONTROL_CHARACTER,
+        E,
+        "from_email",
+        2,
+        1,
+        plain("x", from_name="D", from_email="dz\x00@example.edu.pl"),
+        "dz@example.edu.pl",
+    ),
+    "a control character in the summary address": Case(
+        Code.CONTROL_CHARACTER,
+        E,
+        "send_summary_to",
+        0,
+        1,
+        plain("x", send_summary_to="\x01s@example.edu.pl"),
+        "s@example.edu.pl",
+    ),
     "subject too long without values": Case(
         Code.SUBJECT_TOO_LONG, E, "subject", 0, 201, {"subject": "x" * 201, "content": "x"}
     ),
@@ -259,6 +298,24 @@ ROW_CASES: dict[str, tuple[str, Severity, dict[str, Any], dict[str, str], str, i
         "subject",
         9,
         10,
+    ),
+    "a value brings a NUL into the subject": (
+        Code.CONTROL_CHARACTER,
+        E,
+        {"subject": "Kierunek {Kierunek}", "content": "x"},
+        values(Kierunek="Fizyka\x00"),
+        "subject",
+        9,
+        10,
+    ),
+    "a value brings an escape into the message text": (
+        Code.CONTROL_CHARACTER,
+        E,
+        plain("Rok: {Rok:>3}"),
+        values(Rok="\x1b"),
+        "content",
+        5,
+        8,
     ),
     "subject empty once filled in": (
         Code.SUBJECT_EMPTY,
@@ -417,3 +474,14 @@ def test_escaped_text_prints_as_written(text: str) -> None:
     assert parsed.ok and not list(parsed.fields())
     assert escaped.format() == re.sub(r"\{\{|\}\}", lambda m: m.group()[0], text)
     assert escape_braces(escaped) == escaped
+
+
+@pytest.mark.parametrize("character", ["\x00", "\x01", "\x08", "\x0e", "\x1b", "\x1f", "\x7f", "\x9b"])
+def test_every_control_character_but_tab_and_line_breaks_is_an_error(character: str) -> None:
+    compiled = compile_template(MessageTemplate(f"A{character}B", "x", from_name=f"N{character}"), COLUMNS)
+    found = [p for p in compiled.problems if p.code == Code.CONTROL_CHARACTER]
+    assert [p.position.part for p in found if p.position] == ["subject", "from_name"]
+    assert compiled.blocks
+    assert f"U+{ord(character):04X}" in found[0].message and character not in found[0].message
+    fine = compile_template(MessageTemplate("A\tB ąę", "x\ty\nz\r\n", from_name="N\tą"), COLUMNS)
+    assert not [p for p in fine.problems if p.code == Code.CONTROL_CHARACTER]

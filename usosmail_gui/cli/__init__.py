@@ -15,8 +15,9 @@ from collections.abc import Callable, Sequence
 
 from usosmail_gui import __version__
 from usosmail_gui.core.credentials import ENV_KEY, ENV_SECRET
+from usosmail_gui.core.journal import JournalError
 
-from . import compose, connection, recipients, sending, statuses
+from . import compose, connection, privacy, recipients, sending, statuses
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     compose.register(sub)
     sending.register(sub)
     statuses.register(sub)
+    privacy.register(sub)
     return parser
 
 
@@ -52,6 +54,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("usosmail: interrupted.", file=sys.stderr)
         return 130
+    except JournalError as exc:  # e.g. the journal's disk filled up, or a page is damaged
+        print(f"usosmail: {exc}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # a bug: plain words, the traceback only with -v
+        logging.getLogger("usosmail").debug("unexpected error", exc_info=True)
+        print(
+            f"usosmail: unexpected error ({type(exc).__name__}: {exc}). Nothing more was done; what "
+            "was sent is recorded in the journal. Run again with -v for details, and report it.",
+            file=sys.stderr,
+        )
+        return 1
 
 
 __all__ = ["build_parser", "main"]

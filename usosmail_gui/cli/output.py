@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from usosmail_gui.core.problems import Problem
 
 if TYPE_CHECKING:
-    from usosmail_gui.core.journal import Journal
+    from usosmail_gui.core.journal import CampaignRecord, Journal
 
 EXIT_OK = 0
 EXIT_PROBLEM = 1  # unreadable input, a template or row problem, something blocks
@@ -24,6 +24,32 @@ def print_json(value: object) -> None:
 def say_error(message: str) -> None:
     """One plain-words line (or paragraph) on stderr, prefixed like every CLI error."""
     print(f"usosmail: {message}", file=sys.stderr)
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """ "1 message", "3 messages" (``many``: the plural when it is not word + "s")."""
+    return f"{n:,} " + (word if n == 1 else many or word + "s")
+
+
+def can_ask(yes: bool, what: str) -> bool:
+    """With ``--yes`` or a terminal; otherwise say why nothing happens (``what``: "sent")."""
+    if yes or sys.stdin.isatty():
+        return True
+    say_error(
+        f"nothing was {what}: there is no terminal to ask for confirmation on. Check what would "
+        "be sent (usosmail check / render), then run again with --yes."
+    )
+    return False
+
+
+def ask(question: str) -> bool:
+    """y/N on the terminal (asked on stderr so that stdout stays clean for --json)."""
+    print(f"{question} [y/N] ", end="", file=sys.stderr, flush=True)
+    try:
+        answer = sys.stdin.readline()
+    except KeyboardInterrupt:
+        answer = ""
+    return answer.strip().lower() in ("y", "yes", "t", "tak")
 
 
 def problem_lines(problems: Iterable[Problem]) -> list[str]:
@@ -40,12 +66,56 @@ def problem_lines(problems: Iterable[Problem]) -> list[str]:
     return lines
 
 
-def open_journal() -> Journal | None:
-    """The journal, or None after saying in plain words why it cannot be opened."""
+def open_journal(*, to_read: bool = False, then: str = "") -> Journal | None:
+    """The journal, or None after saying in plain words why it cannot be opened.
+
+    ``to_read`` (campaigns, status, report): a journal that cannot be written (a read-only
+    disk or file, a full disk) is still read, with a note saying so on stderr. ``then``:
+    words added to the error (what did not happen, e.g. "Nothing was sent.").
+    """
     from usosmail_gui.core.journal import Journal, JournalError
 
     try:
-        return Journal.open()
+        journal = Journal.open_to_read() if to_read else Journal.open()
     except JournalError as exc:
+        say_error(f"{exc} {then}".strip())
+        return None
+    if journal.read_only_reason is not None:
+        print(
+            f"usosmail: note: {journal.read_only_reason} Showing the journal as it is, read-only.",
+            file=sys.stderr,
+        )
+        return journal
+    _purge_due(journal)
+    return journal
+
+
+def _purge_due(journal: Journal) -> None:
+    """The retention period, honoured by every command (as by the window)."""
+    from usosmail_gui.core.journal import JournalError
+    from usosmail_gui.core.retention import purge_due, retention_days
+
+    try:
+        purged = purge_due(journal)
+    except JournalError as exc:  # e.g. a full disk: the data stays until the next time
+        note = f"usosmail: note: personal data past its retention period is kept for now: {exc}"
+        print(note, file=sys.stderr)
+        return
+    if purged:
+        print(
+            f"usosmail: note: the personal data of {len(purged):,} campaign(s) older than the retention "
+            f"period ({retention_days(journal)} days after their last status) was deleted; their counts "
+            f"stay: {', '.join(purged)}.",
+            file=sys.stderr,
+        )
+
+
+def find_campaign(journal: Journal, name: str) -> CampaignRecord | None:
+    """The campaign, or None after saying that the journal has no such campaign."""
+    from usosmail_gui.core.journal import UnknownCampaign
+
+    try:
+        return journal.campaign(name)
+    except UnknownCampaign as exc:
         say_error(str(exc))
         return None

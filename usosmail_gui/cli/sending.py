@@ -16,13 +16,24 @@ import signal
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from datetime import datetime
 from types import FrameType
 from typing import TYPE_CHECKING, TypedDict
 
 from usosmail_gui.core.credentials import ENV_KEY, ENV_SECRET, Credentials, CredentialStore
 
 from .compose import InputError, add_inputs, read_inputs
-from .output import EXIT_OK, EXIT_PROBLEM, open_journal, print_json, say_error
+from .output import (
+    EXIT_OK,
+    EXIT_PROBLEM,
+    ask,
+    can_ask,
+    find_campaign,
+    open_journal,
+    plural,
+    print_json,
+    say_error,
+)
 
 if TYPE_CHECKING:
     from usosmail_gui.core.campaign import CampaignDraft
@@ -74,36 +85,11 @@ def _credentials(installation: str) -> Credentials | None:
     return found
 
 
-def _plural(n: int, word: str, plural: str | None = None) -> str:
-    return f"{n:,} " + (word if n == 1 else plural or word + "s")
-
-
 def _counts_text(counts: Counts) -> str:
     return (
         f"{counts.enqueued:,} enqueued · {counts.rejected:,} rejected · "
         f"{counts.uncertain:,} uncertain · {counts.not_sent:,} not sent"
     )
-
-
-def _can_ask(yes: bool, what: str) -> bool:
-    """With ``--yes`` or a terminal; otherwise say why nothing happens."""
-    if yes or sys.stdin.isatty():
-        return True
-    say_error(
-        f"nothing was {what}: there is no terminal to ask for confirmation on. Check what would "
-        "be sent (usosmail check / render), then run again with --yes."
-    )
-    return False
-
-
-def _ask(question: str) -> bool:
-    """y/N on the terminal (asked on stderr so that stdout stays clean for --json)."""
-    print(f"{question} [y/N] ", end="", file=sys.stderr, flush=True)
-    try:
-        answer = sys.stdin.readline()
-    except KeyboardInterrupt:
-        answer = ""
-    return answer.strip().lower() in ("y", "yes", "t", "tak")
 
 
 def _preflight(installation: str, credentials: Credentials) -> int:
@@ -171,7 +157,7 @@ def _exit_code(result: SendResult) -> int:
 
 
 def _run_send(journal: Journal, campaign: CampaignRecord, credentials: Credentials, as_json: bool) -> int:
-    from usosmail_gui.core.journal import CampaignBusy
+    from usosmail_gui.core.journal import CampaignBusy, JournalError
     from usosmail_gui.core.sending import send_campaign
     from usosmail_gui.core.usos.client import MailingClient
 
@@ -185,8 +171,8 @@ def _run_send(journal: Journal, campaign: CampaignRecord, credentials: Credentia
             interrupt.installed(),
         ):
             result = send_campaign(journal, client, campaign.id, cancelled=interrupt, progress=_show_progress)
-    except CampaignBusy as exc:
-        say_error(str(exc))
+    except (CampaignBusy, JournalError) as exc:
+        say_error(f"{exc} Nothing was sent.")
         return EXIT_PROBLEM
     _report_result(journal, result, as_json)
     return _exit_code(result)
@@ -248,8 +234,8 @@ def _draft_lines(draft: CampaignDraft) -> list[str]:
     lines = [
         f"Installation: {draft.installation}",
         f"Mode:         {mode}",
-        f"Recipients:   {_plural(draft.recipient_count, 'message')} to "
-        f"{_plural(draft.address_count, 'address', 'addresses')}, in {_plural(len(batches), 'request')} "
+        f"Recipients:   {plural(draft.recipient_count, 'message')} to "
+        f"{plural(draft.address_count, 'address', 'addresses')}, in {plural(len(batches), 'request')} "
         f"of up to {draft.batch_size}",
         f"Sender:       {draft.sender_text()}",
         f"Subject:      {draft.first_subject}   (row {first.row}, the first recipient)",
@@ -257,11 +243,11 @@ def _draft_lines(draft: CampaignDraft) -> list[str]:
     if draft.template.send_summary_to:
         lines.append(f"Error report: {draft.template.send_summary_to}")
     if draft.excluded:
-        lines.append(f"Excluded:     {_plural(len(draft.excluded), 'row')} (they get nothing):")
+        lines.append(f"Excluded:     {plural(len(draft.excluded), 'row')} (they get nothing):")
         for code, items in draft.excluded_by_reason().items():
             rows = ", ".join(str(e.row) for e in items[:MAX_LISTED])
             more = f" … and {len(items) - MAX_LISTED:,} more" if len(items) > MAX_LISTED else ""
-            lines.append(f"  {code}: {_plural(len(items), 'row')} ({rows}{more})")
+            lines.append(f"  {code}: {plural(len(items), 'row')} ({rows}{more})")
             lines.append(f"    e.g. row {items[0].row}: {items[0].reason}")
     else:
         lines.append("Excluded:     none")
@@ -293,15 +279,15 @@ def cmd_send(args: argparse.Namespace) -> int:
         say_error(f"{exc} Nothing was sent.")
         return EXIT_PROBLEM
     print("\n".join(_draft_lines(draft)), file=sys.stderr)
-    if not _can_ask(args.yes, "sent"):
+    if not can_ask(args.yes, "sent"):
         return EXIT_PROBLEM
     checked = _preflight(draft.installation, credentials)
     if checked != EXIT_OK:
         return checked
-    if not args.yes and not _ask(f"Send {_plural(draft.recipient_count, 'message')} now?"):
+    if not args.yes and not ask(f"Send {plural(draft.recipient_count, 'message')} now?"):
         say_error("nothing was sent.")
         return EXIT_PROBLEM
-    journal = open_journal()
+    journal = open_journal(then="Nothing was sent.")
     if journal is None:
         return EXIT_PROBLEM
     with journal:
@@ -318,17 +304,21 @@ def cmd_send(args: argparse.Namespace) -> int:
 
 def cmd_resume(args: argparse.Namespace) -> int:
     from usosmail_gui.core.campaign import key_fingerprint
-    from usosmail_gui.core.journal import RecipientState, UnknownCampaign
+    from usosmail_gui.core.journal import RecipientState
     from usosmail_gui.core.sending import resend_uncertain
 
-    journal = open_journal()
+    journal = open_journal(then="Nothing was sent.")
     if journal is None:
         return EXIT_PROBLEM
     with journal:
-        try:
-            campaign = journal.campaign(args.campaign)
-        except UnknownCampaign as exc:
-            say_error(str(exc))
+        campaign = find_campaign(journal, args.campaign)
+        if campaign is None:
+            return EXIT_PROBLEM
+        if campaign.purged_at is not None:
+            say_error(
+                f"the personal data of campaign {campaign.id} was deleted on {campaign.purged_at[:10]}, "
+                "so nothing of it can be sent any more. Nothing was sent."
+            )
             return EXIT_PROBLEM
         counts = journal.counts(campaign.id)
         chosen: list[RecipientRecord] = []
@@ -359,22 +349,22 @@ def cmd_resume(args: argparse.Namespace) -> int:
             f"Campaign:     {campaign.id} ({campaign.mode} mode, created {campaign.created_at[:16]} UTC)",
             f"Installation: {campaign.installation}",
             f"So far:       {_counts_text(counts)}",
-            f"To send:      {_plural(counts.not_sent, 'message')} never sent",
+            f"To send:      {plural(counts.not_sent, 'message')} never sent",
         ]
         if chosen:
             lines.append(
-                f"And again:    {_plural(len(chosen), 'uncertain message')} that MAY HAVE ARRIVED "
+                f"And again:    {plural(len(chosen), 'uncertain message')} that MAY HAVE ARRIVED "
                 "already (each will be sent once more):"
             )
             lines += [f"  row {r.row}: {', '.join(r.addresses)}" for r in chosen]
         print("\n".join(lines), file=sys.stderr)
-        if not _can_ask(args.yes, "sent"):
+        if not can_ask(args.yes, "sent"):
             return EXIT_PROBLEM
         checked = _preflight(campaign.installation, credentials)
         if checked != EXIT_OK:
             return checked
         total = counts.not_sent + len(chosen)
-        if not args.yes and not _ask(f"Send {_plural(total, 'message')} now?"):
+        if not args.yes and not ask(f"Send {plural(total, 'message')} now?"):
             say_error("nothing was sent.")
             return EXIT_PROBLEM
         if chosen:
@@ -426,14 +416,24 @@ class CampaignJson(TypedDict):
     uncertain: int
     not_sent: int
     interrupted: bool
+    excluded: int
+    purged_at: str | None
+    kept_until: str | None
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.isoformat(timespec="seconds")
 
 
 def cmd_campaigns(args: argparse.Namespace) -> int:
-    journal = open_journal()
+    from usosmail_gui.core.retention import kept_until
+
+    journal = open_journal(to_read=True)
     if journal is None:
         return EXIT_PROBLEM
     with journal:
         summaries = journal.campaigns()
+        until = {s.campaign.id: kept_until(journal, s.campaign.id) for s in summaries}
     if args.json:
         listed: list[CampaignJson] = [
             {
@@ -449,7 +449,10 @@ def cmd_campaigns(args: argparse.Namespace) -> int:
                 "rejected": s.counts.rejected,
                 "uncertain": s.counts.uncertain,
                 "not_sent": s.counts.not_sent,
-                "interrupted": s.counts.interrupted,
+                "interrupted": s.interrupted,
+                "excluded": s.excluded,
+                "purged_at": s.campaign.purged_at,
+                "kept_until": _iso(until[s.campaign.id]),
             }
             for s in summaries
         ]
@@ -461,10 +464,14 @@ def cmd_campaigns(args: argparse.Namespace) -> int:
     for s in summaries:
         c = s.campaign
         test = " (test)" if c.is_test else ""
-        flag = "  ← interrupted: usosmail resume " + c.id if s.counts.interrupted else ""
+        flag = "  ← interrupted: usosmail resume " + c.id if s.interrupted else ""
+        left_out = f" · {s.excluded:,} excluded" if s.excluded else ""
+        if c.purged_at is not None:
+            flag += f"  (personal data deleted on {c.purged_at[:10]})"
         print(
             f"{c.id}  {c.created_at[:16].replace('T', ' ')} UTC  {c.mode}{test}  "
-            f"{_plural(s.counts.total, 'message')}: {_counts_text(s.counts)}  “{c.template.subject}”{flag}"
+            f"{plural(s.counts.total, 'message')}: {_counts_text(s.counts)}{left_out}  "
+            f"“{c.template.subject}”{flag}"
         )
     return EXIT_OK
 
@@ -549,7 +556,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "campaigns",
         help="list the journal's campaigns, newest first",
-        description="List the campaigns in the journal, newest first, with their counts. Exit code 0.",
+        description=(
+            "List the campaigns in the journal, newest first, with their counts (rows left out "
+            "included) and until when their personal data is kept. Exit code 0."
+        ),
     )
     p.add_argument("--json", action="store_true", help="print a JSON list (see docs/cli.md)")
     p.set_defaults(func=cmd_campaigns)

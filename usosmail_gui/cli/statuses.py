@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .output import EXIT_OK, EXIT_PROBLEM, open_journal, print_json, say_error
+from .output import EXIT_OK, EXIT_PROBLEM, find_campaign, open_journal, print_json, say_error
 
 if TYPE_CHECKING:
     from usosmail_gui.core.journal import CampaignRecord
@@ -92,19 +92,17 @@ def _progress(result: PollResult) -> None:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from usosmail_gui.core.journal import UnknownCampaign
-    from usosmail_gui.core.statuses import campaign_statuses, count_statuses, poll_once, watch
+    from usosmail_gui.core.statuses import campaign_counts, campaign_statuses, poll_once, watch
 
-    journal = open_journal()
+    journal = open_journal(to_read=True)
     if journal is None:
         return EXIT_PROBLEM
     with journal:
-        try:
-            campaign = journal.campaign(args.campaign)
-        except UnknownCampaign as exc:
-            say_error(str(exc))
+        campaign = find_campaign(journal, args.campaign)
+        if campaign is None:
             return EXIT_PROBLEM
-        client = _client(campaign)
+        # statuses fetched now could not be saved: the journal's are shown
+        client = None if journal.read_only else _client(campaign)
         if client is not None:
             with client:
                 if args.watch:
@@ -113,7 +111,12 @@ def cmd_status(args: argparse.Namespace) -> int:
                     result = poll_once(journal, client, campaign.id)
             _explain(result)
         views = campaign_statuses(journal, campaign.id)
-    counts = count_statuses(views)
+        counts = campaign_counts(journal, campaign.id, views)
+    if campaign.purged_at is not None:
+        _note(
+            f"the personal data of campaign {campaign.id} was deleted on {campaign.purged_at[:10]} "
+            "(retention period, or usosmail forget): only its counts are kept."
+        )
     if args.json:
         print_json(
             {
@@ -136,21 +139,23 @@ def cmd_status(args: argparse.Namespace) -> int:
     summary = " · ".join(
         f"{n:,} {COUNT_WORDS.get(name, name)}"
         for name, n in counts.as_json().items()
-        if n or name in ALWAYS_COUNTED
+        if name != "excluded" and (n or name in ALWAYS_COUNTED)
     )
     if counts.not_sent:
         summary += f" · {counts.not_sent:,} not sent"
+    if counts.excluded:
+        summary += f" · {counts.excluded:,} excluded (left out of the list, got nothing)"
     print(f"Campaign {campaign.id}: {summary}")
     for v in views:
-        line = f"  row {v.row}: {v.email}: {STATUS_WORDS.get(v.status, v.shown_status)}"
+        line = f"  row {v.row}: {v.email or '(no address)'}: {STATUS_WORDS.get(v.status, v.shown_status)}"
         print(line + (f" ({v.error})" if v.error else ""))
     return EXIT_OK
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from usosmail_gui.core.report import ReportError, write_report
+    from usosmail_gui.core.report import ReportError, report_about, write_report
 
-    journal = open_journal()
+    journal = open_journal(to_read=True)
     if journal is None:
         return EXIT_PROBLEM
     output = Path(args.output)
@@ -160,7 +165,9 @@ def cmd_report(args: argparse.Namespace) -> int:
         except ReportError as exc:
             say_error(str(exc))
             return EXIT_PROBLEM
-    print(f"Wrote the report of campaign {args.campaign} ({count:,} recipients) to {output}.")
+        kept = report_about(journal, args.campaign)[-1][1]
+    print(f"Wrote the report of campaign {args.campaign} ({count:,} rows) to {output}.")
+    print(kept)
     return EXIT_OK
 
 
@@ -170,8 +177,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="delivery statuses of a campaign, refreshed from USOS",
         description=(
             "Asks USOS for the latest statuses of a campaign's messages, saves them in the "
-            "journal and prints them. USOS keeps statuses for 7 days; older campaigns show "
-            "what was collected, and 'expired' for the rest. Exit code 0."
+            "journal and prints them, with the rows the campaign left out (status 'excluded', with "
+            "the reason). USOS keeps statuses for 7 days; older campaigns show what was "
+            "collected, and 'expired' for the rest. Exit code 0."
         ),
     )
     status.add_argument("campaign", metavar="CAMPAIGN", help="the campaign's ID (usosmail campaigns)")
@@ -183,10 +191,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "report",
         help="write a campaign's result table to .xlsx or .csv",
         description=(
-            "Writes one row per recipient: the spreadsheet's columns, the address, message ID, "
-            "status, error, and when the message was enqueued and finished. .csv is UTF-8 with ';' "
-            "between fields (as Excel with Polish settings expects). Exit code 0; 1 if the "
-            "campaign is unknown or the file cannot be written."
+            "Writes one row per row of the sheet (rows the campaign left out too, with their "
+            "reason): the spreadsheet's columns, the address, message ID, status, error, and when "
+            "the message was enqueued and finished, and says until when the journal keeps the "
+            "campaign's personal data. .csv is UTF-8 with ';' between fields (as Excel with Polish "
+            "settings expects). Exit code 0; 1 if the campaign is unknown or the file cannot be "
+            "written."
         ),
     )
     report.add_argument("campaign", metavar="CAMPAIGN", help="the campaign's ID (usosmail campaigns)")

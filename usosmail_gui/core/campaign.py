@@ -29,7 +29,7 @@ from usosmail_gui.core.sentences import QT_TRANSLATE_NOOP, Sentence, english, sa
 from usosmail_gui.core.template.compiler import CompiledTemplate, compile_template
 from usosmail_gui.core.template.model import MessageTemplate
 from usosmail_gui.core.template.render import RenderError, render
-from usosmail_gui.core.template.validate import CheckResult, check_all
+from usosmail_gui.core.template.validate import CheckResult, check_all, check_row
 from usosmail_gui.core.usos import wire
 from usosmail_gui.core.usos.models import SimpleMessage, TemplateMessage, TemplateRecipient
 
@@ -87,6 +87,8 @@ class Excluded:
     reason: str
     # the reason as translatable sentences (core/sentences.py), for the GUI
     sentences: tuple[Sentence, ...] = field(default=(), compare=False)
+    # the row's cells (kept on this computer only), so the report lists every row of the sheet
+    record: Mapping[str, str] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,7 +289,11 @@ def _exclusions(table: RecipientTable, check: CheckResult) -> list[Excluded]:
         number = table.row_number(row)
         if not table.is_included(row):
             unticked = say(QT_TRANSLATE_NOOP("Problems", "Excluded from the list (unticked)."))
-            found.append(Excluded(number, table.emails(row), EXCLUDED_BY_USER, str(unticked), (unticked,)))
+            found.append(
+                Excluded(
+                    number, table.emails(row), EXCLUDED_BY_USER, str(unticked), (unticked,), table.record(row)
+                )
+            )
             continue
         if row not in blocked:
             continue
@@ -299,7 +305,7 @@ def _exclusions(table: RecipientTable, check: CheckResult) -> list[Excluded]:
         else:  # pragma: no cover - a blocked row always has a problem
             sentences = (say(QT_TRANSLATE_NOOP("Problems", "This row cannot be sent.")),)
             code, reason = "blocked", english(sentences)
-        found.append(Excluded(number, table.emails(row), code, reason, sentences))
+        found.append(Excluded(number, table.emails(row), code, reason, sentences, table.record(row)))
     return found
 
 
@@ -431,6 +437,9 @@ def build_test_campaign(
         )
     number = table.row_number(row)
     values = table.params(row)
+    row_errors = [p for p in check_row(compiled, values, number) if p.is_error]
+    if row_errors:  # the same verdict as for the campaign: a line break, a control character…
+        raise CampaignError(f"Row {number}'s message cannot be sent: {_first_errors(row_errors)}")
     try:
         rendered = render(compiled, values, row=number)
     except RenderError as exc:

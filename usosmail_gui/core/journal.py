@@ -29,18 +29,29 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import shutil
 import sqlite3
 import sys
+import tempfile
 import threading
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 from types import TracebackType
+from typing import TypeVar
 
 from usosmail_gui.core.paths import data_dir
+from usosmail_gui.core.sentences import (
+    QT_TRANSLATE_NOOP,
+    Sentence,
+    english,
+    say,
+    sentences_from_json,
+    sentences_to_json,
+)
 from usosmail_gui.core.template.model import ContentFormat, Lang, MessageTemplate
 
 from .campaign import CampaignDraft, Excluded, SendMode, build_retry_campaign
@@ -58,7 +69,10 @@ __all__ = [
     "Counts",
     "Decision",
     "Journal",
+    "JournalDamaged",
     "JournalError",
+    "JournalFull",
+    "JournalReadOnly",
     "JournalTooNew",
     "Outgoing",
     "RecipientRecord",
@@ -91,6 +105,9 @@ class RecipientState(StrEnum):
     UNCERTAIN = "uncertain"  # its request may have reached USOS: only the user re-sends
 
 
+_RECIPIENT_STATES = frozenset(str(s) for s in RecipientState)
+
+
 class Decision(StrEnum):
     """What the user chose for an uncertain recipient."""
 
@@ -121,11 +138,32 @@ class BatchOutcome(StrEnum):
 
 
 class JournalError(Exception):
-    """The journal cannot be used as asked; the text says why and what to do."""
+    """The journal cannot be used as asked; the text says why and what to do.
+
+    ``sentences``: the same words as translatable sentences (core/sentences.py) when the
+    GUI may show them; the text is their English.
+    """
+
+    def __init__(self, message: str | Sentence) -> None:
+        self.sentences: tuple[Sentence, ...] = (message,) if isinstance(message, Sentence) else ()
+        super().__init__(english(self.sentences) if isinstance(message, Sentence) else message)
 
 
 class JournalTooNew(JournalError):
     """The journal file was written by a newer version of the app (left untouched)."""
+
+
+class JournalDamaged(JournalError):
+    """The file is not a journal this version can read (damaged, empty, a missing column,
+    a value it does not know); it was left untouched."""
+
+
+class JournalReadOnly(JournalError):
+    """The journal can be read but not written (a read-only disk, folder or file)."""
+
+
+class JournalFull(JournalError):
+    """The disk holding the journal is full: the last change was not recorded."""
 
 
 class UnknownCampaign(JournalError):
@@ -136,7 +174,7 @@ class CampaignBusy(JournalError):
     """Another window or command is sending this campaign right now."""
 
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _V1 = (
     """CREATE TABLE campaigns (
@@ -216,14 +254,27 @@ _V1 = (
     "CREATE INDEX excluded_campaign ON excluded(campaign)",
 )
 
+_V2 = (
+    # a left-out row's cells and its reason as translatable sentences (JSON; NULL in
+    # campaigns stored before): the report lists every row of the sheet, the GUI in its language
+    "ALTER TABLE excluded ADD COLUMN record TEXT",
+    "ALTER TABLE excluded ADD COLUMN sentences TEXT",
+    # personal data is kept for a while only (core/retention.py): once a campaign's is purged,
+    # ``purged_at`` says when and ``kept`` (JSON) holds its counts and dates
+    "ALTER TABLE campaigns ADD COLUMN purged_at TEXT",
+    "ALTER TABLE campaigns ADD COLUMN kept TEXT",
+    "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+)
+
 # (version, statements): applied in order, each in the transaction that sets user_version
-MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = ((1, _V1),)
+MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = ((1, _V1), (2, _V2))
 assert MIGRATIONS[-1][0] == SCHEMA_VERSION
 
 
 def journal_path() -> Path:
-    """``data_dir()/journal.sqlite3`` (``USOSMAIL_DATA_DIR`` overrides the data dir)."""
-    return data_dir() / FILE_NAME
+    """``data_dir()/journal.sqlite3`` (``USOSMAIL_DATA_DIR`` overrides the data dir); the
+    folder is made when the journal is opened for writing."""
+    return data_dir(create=False) / FILE_NAME
 
 
 def _now() -> str:
@@ -291,12 +342,19 @@ class CampaignRecord:
     state: CampaignState
     stop_reason: str | None
     updated_at: str
+    purged_at: str | None = None  # when its personal data was deleted (only counts stay)
 
 
 @dataclass(frozen=True, slots=True)
 class CampaignSummary:
     campaign: CampaignRecord
     counts: Counts
+    excluded: int = 0  # rows of the list left out (they got nothing; listed with the reason)
+
+    @property
+    def interrupted(self) -> bool:
+        """Something is left to do (a purged campaign has nothing left to do anything with)."""
+        return self.counts.interrupted and self.campaign.purged_at is None
 
 
 @dataclass(frozen=True, slots=True)
@@ -351,21 +409,37 @@ class StatusUpdate:
     finished: bool = False
 
 
+_T = TypeVar("_T")
+_E = TypeVar("_E", bound=StrEnum)
+
+
+class _UnknownValue(Exception):
+    """A stored value no enum of this version has (``str`` says which)."""
+
+
+def _known(kind: type[_E], value: str, what: str) -> _E:
+    try:
+        return kind(value)
+    except ValueError:
+        raise _UnknownValue(f"{what} {value!r}") from None
+
+
 def _campaign(row: sqlite3.Row) -> CampaignRecord:
+    where = f"campaign {row['id']}"
     return CampaignRecord(
         id=row["id"],
         created_at=row["created_at"],
         installation=row["installation"],
         key_fingerprint=row["key_fingerprint"],
-        mode=SendMode(row["mode"]),
+        mode=_known(SendMode, row["mode"], f"the mode of {where}:"),
         template=MessageTemplate(
             subject=row["subject"],
             content=row["content"],
-            content_format=ContentFormat(row["content_format"]),
+            content_format=_known(ContentFormat, row["content_format"], f"the format of {where}:"),
             from_name=row["from_name"],
             from_email=row["from_email"],
             send_summary_to=row["send_summary_to"],
-            lang=Lang(row["lang"]),
+            lang=_known(Lang, row["lang"], f"the language of {where}:"),
         ),
         source_path=row["source_path"],
         source_sheet=row["source_sheet"],
@@ -374,15 +448,29 @@ def _campaign(row: sqlite3.Row) -> CampaignRecord:
         batch_size=row["batch_size"],
         max_body_bytes=row["max_body_bytes"],
         is_test=bool(row["is_test"]),
-        state=CampaignState(row["state"]),
+        state=_known(CampaignState, row["state"], f"the state of {where}:"),
         stop_reason=row["stop_reason"],
         updated_at=row["updated_at"],
+        purged_at=row["purged_at"],
+    )
+
+
+def _excluded(row: sqlite3.Row) -> Excluded:
+    record, sentences = row["record"], row["sentences"]
+    return Excluded(
+        row["row"],
+        tuple(json.loads(row["addresses"])),
+        row["code"],
+        row["reason"],
+        () if sentences is None else sentences_from_json(json.loads(sentences)),
+        {} if record is None else json.loads(record),
     )
 
 
 def _recipient(row: sqlite3.Row) -> RecipientRecord:
     params = row["params"]
     decision = row["decision"]
+    where = f"recipient {row['seq']} (row {row['row']}) of campaign {row['campaign']}"
     return RecipientRecord(
         campaign=row["campaign"],
         seq=row["seq"],
@@ -393,10 +481,10 @@ def _recipient(row: sqlite3.Row) -> RecipientRecord:
         subject=row["subject"],
         content=row["content"],
         body_bytes=row["body_bytes"],
-        state=RecipientState(row["state"]),
+        state=_known(RecipientState, row["state"], f"the state of {where}:"),
         solo=bool(row["solo"]),
         attempts=row["attempts"],
-        decision=None if decision is None else Decision(decision),
+        decision=None if decision is None else _known(Decision, decision, f"the decision on {where}:"),
         batch=row["batch"],
         message_id=row["message_id"],
         error=row["error"],
@@ -480,53 +568,117 @@ class CampaignLock:
 
 class Journal:
     """One open journal file. Thread-safe: one connection, used under a lock, so a Qt
-    worker may use a journal opened on the GUI thread."""
+    worker may use a journal opened on the GUI thread.
 
-    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+    ``read_only``: opened by ``open_to_read`` on a journal that cannot be written (a
+    read-only disk, folder or file, or a full disk); ``read_only_reason`` says why, and
+    every change raises it.
+    """
+
+    def __init__(
+        self,
+        connection: sqlite3.Connection,
+        path: Path,
+        *,
+        read_only_reason: JournalError | None = None,
+        temp_dir: Path | None = None,
+    ) -> None:
         self._conn = connection
         self._lock = threading.RLock()
         self.path = path
+        self.read_only_reason = read_only_reason
+        self._temp_dir = temp_dir
+
+    @property
+    def read_only(self) -> bool:
+        return self.read_only_reason is not None
 
     # --- opening -------------------------------------------------------------------------
     @classmethod
     def open(cls, path: Path | None = None, *, recover: bool = True) -> Journal:
-        """Open (creating or upgrading) the journal and recover campaigns a crash left in
-        flight. Raises ``JournalTooNew`` for a file of a newer app, untouched."""
+        """Open (creating or upgrading) the journal for writing and recover campaigns a crash
+        left in flight. Raises ``JournalError`` in plain words: ``JournalDamaged`` (left
+        untouched), ``JournalTooNew``, ``JournalReadOnly``, ``JournalFull``."""
         path = (path or journal_path()).resolve()
-        path.parent.mkdir(parents=True, exist_ok=True)
         if path.exists():
-            _refuse_newer(path)
+            _inspect(path)
+            why = _unwritable_why(path)
+            if why is not None:  # SQLite would find out only at the first change
+                raise _read_only_error(path, why)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            raise _read_only_error(path, say(_READ_ONLY_FOLDER)) from None
         try:
             conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30.0)
         except sqlite3.Error as exc:
-            raise JournalError(_unreadable(path, exc)) from None
+            raise _classified(path, exc) from None
         try:
             conn.row_factory = sqlite3.Row
             mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
             if str(mode).lower() != "wal":
-                raise JournalError(
-                    f"The journal {path} cannot use write-ahead logging (it is on a file system "
-                    "that does not support it, e.g. a network share). Set USOSMAIL_DATA_DIR to a "
-                    "folder on this computer's disk."
-                )
+                raise JournalError(say(_NO_WAL, path=str(path)))
             conn.execute("PRAGMA synchronous=FULL")  # a commit is on disk before we go on
             conn.execute("PRAGMA fullfsync=ON")  # macOS: real flush to the platter
             conn.execute("PRAGMA foreign_keys=ON")
             _migrate(conn, path)
-        except sqlite3.DatabaseError as exc:
+        except sqlite3.Error as exc:
             conn.close()
-            raise JournalError(_unreadable(path, exc)) from None
+            raise _classified(path, exc) from None
         except BaseException:
             conn.close()
             raise
         journal = cls(conn, path)
         if recover:
-            journal.recover()
+            try:
+                journal.recover()
+            except BaseException:
+                journal.close()
+                raise
         return journal
+
+    @classmethod
+    def open_to_read(cls, path: Path | None = None) -> Journal:
+        """``open``, or, when the journal cannot be written (a read-only disk, folder or
+        file, a full disk), the journal as it is, read-only (``read_only_reason`` says
+        why). What reading commands and windows use: a journal they cannot write is still
+        shown, never called damaged. A journal that does not exist and cannot be made
+        reads as empty."""
+        path = (path or journal_path()).resolve()
+        try:
+            return cls.open(path)
+        except (JournalReadOnly, JournalFull) as exc:
+            reason: JournalError = exc
+        temp_dir: Path | None = None
+        try:
+            if not path.exists():
+                conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+                _migrate(conn, path)
+            else:
+                conn = _connect_read_only(path)
+                version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+                if version < SCHEMA_VERSION:  # an earlier format: read an upgraded copy
+                    conn.close()
+                    conn, temp_dir = _copy_for_reading(path)
+        except sqlite3.Error as exc:
+            if temp_dir is None and path.exists():
+                try:
+                    conn, temp_dir = _copy_for_reading(path)
+                except (sqlite3.Error, OSError):
+                    raise _classified(path, exc) from None
+            else:
+                raise _classified(path, exc) from None
+        except OSError as exc:
+            raise JournalError(say(_CANNOT_OPEN, path=str(path), detail=exc.strerror or str(exc))) from None
+        conn.row_factory = sqlite3.Row
+        return cls(conn, path, read_only_reason=reason, temp_dir=temp_dir)
 
     def close(self) -> None:
         with self._lock:
             self._conn.close()
+            if self._temp_dir is not None:
+                shutil.rmtree(self._temp_dir, ignore_errors=True)
+                self._temp_dir = None
 
     def __enter__(self) -> Journal:
         return self
@@ -541,25 +693,53 @@ class Journal:
 
     @property
     def schema_version(self) -> int:
-        with self._lock:
-            return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
+        return int(self._query("PRAGMA user_version")[0][0])
+
+    def _error(self, exc: sqlite3.Error) -> JournalError:
+        return _classified(self.path, exc)
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
-        """One transaction, committed (and fsynced) when the block ends without error."""
+        """One transaction, committed (and fsynced) when the block ends without error.
+        SQLite's errors come out as ``JournalError`` (an ``IntegrityError`` as it is);
+        whatever fails, nothing of the block is left half-written."""
         with self._lock:
+            if self.read_only_reason is not None:
+                raise self.read_only_reason
             conn = self._conn
-            conn.execute("BEGIN IMMEDIATE")
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise self._error(exc) from None
             try:
                 yield conn
-            except BaseException:
-                conn.execute("ROLLBACK")
+                conn.execute("COMMIT")
+            except BaseException as exc:
+                if conn.in_transaction:  # SQLite ends some failed transactions itself
+                    try:
+                        conn.execute("ROLLBACK")
+                    except sqlite3.Error:
+                        pass
+                if isinstance(exc, sqlite3.Error) and not isinstance(exc, sqlite3.IntegrityError):
+                    raise self._error(exc) from None
                 raise
-            conn.execute("COMMIT")
 
     def _query(self, sql: str, params: Sequence[object] = ()) -> list[sqlite3.Row]:
         with self._lock:
-            return list(self._conn.execute(sql, params))
+            try:
+                return list(self._conn.execute(sql, params))
+            except sqlite3.Error as exc:
+                raise self._error(exc) from None
+
+    def _converted(self, convert: Callable[[sqlite3.Row], _T], rows: Iterable[sqlite3.Row]) -> list[_T]:
+        """Rows as records; a value this version does not know is explained, not a traceback."""
+        try:
+            return [convert(row) for row in rows]
+        except _UnknownValue as exc:
+            raise JournalDamaged(say(_UNKNOWN_VALUE, path=str(self.path), what=str(exc))) from None
+        except (IndexError, KeyError, TypeError, ValueError) as exc:
+            detail = f"{type(exc).__name__}: {exc}"
+            raise JournalDamaged(say(_DAMAGED, path=str(self.path), detail=detail)) from None
 
     # --- locks and recovery ------------------------------------------------------------------
     def campaign_lock(self, campaign: str) -> CampaignLock:
@@ -676,10 +856,18 @@ class Journal:
                         ),
                     )
                     conn.executemany(
-                        "INSERT INTO excluded (campaign, row, addresses, code, reason) "
-                        "VALUES (?, ?, ?, ?, ?)",
+                        "INSERT INTO excluded (campaign, row, addresses, code, reason, record, sentences) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?)",
                         (
-                            (campaign, e.row, _dumps(list(e.addresses)), e.code, e.reason)
+                            (
+                                campaign,
+                                e.row,
+                                _dumps(list(e.addresses)),
+                                e.code,
+                                e.reason,
+                                _dumps(dict(e.record)),
+                                _dumps(sentences_to_json(e.sentences)),
+                            )
                             for e in draft.excluded
                         ),
                     )
@@ -697,22 +885,115 @@ class Journal:
                 f"There is no campaign {campaign!r} in the journal {self.path}. "
                 "`usosmail campaigns` lists the campaigns."
             )
-        return _campaign(rows[0])
+        return self._converted(_campaign, rows)[0]
 
     def campaigns(self) -> list[CampaignSummary]:
         """Every campaign with its counts, newest first."""
         rows = self._query("SELECT * FROM campaigns ORDER BY created_at DESC, rowid DESC")
-        counts = self._all_counts()
-        return [CampaignSummary(_campaign(r), counts.get(r["id"], Counts())) for r in rows]
+        counts, excluded = self._all_counts(), self.excluded_counts()
+        return [
+            CampaignSummary(c, counts.get(c.id, Counts()), excluded.get(c.id, 0))
+            for c in self._converted(_campaign, rows)
+        ]
 
     def interrupted(self) -> list[CampaignSummary]:
         """Campaigns with recipients left to send or uncertain ones to decide on, newest first."""
-        return [s for s in self.campaigns() if s.counts.interrupted]
+        return [s for s in self.campaigns() if s.interrupted]
 
     def counts(self, campaign: str) -> Counts:
         return self._all_counts(campaign).get(campaign, Counts())
 
+    # --- personal data: kept for a while only (the policy is core/retention.py) ----------------
+    def setting(self, key: str) -> str | None:
+        rows = self._query("SELECT value FROM settings WHERE key = ?", (key,))
+        return str(rows[0][0]) if rows else None
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self._tx() as conn:
+            conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (key, value))
+
+    def kept(self, campaign: str) -> dict[str, object] | None:
+        """What a purged campaign keeps (its counts and dates, as ``purge`` stored them);
+        ``None`` while its personal data is there."""
+        rows = self._query("SELECT kept FROM campaigns WHERE id = ? AND purged_at IS NOT NULL", (campaign,))
+        if not rows or rows[0][0] is None:
+            return None
+        kept = self._converted(lambda r: json.loads(r[0]), rows)[0]
+        return kept if isinstance(kept, dict) else {}
+
+    def last_activity(self, campaign: str) -> str:
+        """When the journal last recorded anything of ``campaign``: its last status, the end
+        of its sending, or its creation (ISO, UTC)."""
+        rows = self._query(
+            "SELECT MAX(c.updated_at, COALESCE((SELECT MAX(MAX(r.updated_at, "
+            "COALESCE(r.status_checked_at, ''), COALESCE(r.finished_at, ''))) "
+            "FROM recipients r WHERE r.campaign = c.id), '')) FROM campaigns c WHERE c.id = ?",
+            (campaign,),
+        )
+        if not rows:
+            self.campaign(campaign)  # UnknownCampaign
+        return str(rows[0][0])
+
+    def unpurged_quiet_since(self, cutoff: str) -> list[str]:
+        """Campaigns not purged whose own record has not changed since ``cutoff``: the only
+        ones whose last activity can be that old (a cheap first look before ``last_activity``)."""
+        rows = self._query(
+            "SELECT id FROM campaigns WHERE purged_at IS NULL AND updated_at < ? ORDER BY created_at",
+            (cutoff,),
+        )
+        return [r[0] for r in rows]
+
+    def purge(
+        self, campaign: str, summary: Callable[[], Mapping[str, object]], *, now: datetime | None = None
+    ) -> bool:
+        """Delete ``campaign``'s personal data — its recipients and left-out rows (names,
+        addresses, cells, rendered messages, message IDs, errors), the errors of its requests,
+        its stop reason and source file — keeping ``summary()`` (its counts and dates, computed
+        inside the same transaction). One transaction: a crash leaves all of it or none.
+        Whether it was purged now (False: it had been already). ``compact`` then frees the space."""
+        moment = (now or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="milliseconds")
+        with self._tx() as conn:
+            if not conn.execute(
+                "SELECT 1 FROM campaigns WHERE id = ? AND purged_at IS NULL", (campaign,)
+            ).fetchone():
+                self.campaign(campaign)  # UnknownCampaign, else it is purged already
+                return False
+            kept = _dumps(dict(summary()))
+            conn.execute("DELETE FROM recipients WHERE campaign = ?", (campaign,))
+            conn.execute("DELETE FROM excluded WHERE campaign = ?", (campaign,))
+            conn.execute("UPDATE batches SET error = NULL WHERE campaign = ?", (campaign,))
+            conn.execute(
+                "UPDATE campaigns SET purged_at = ?, kept = ?, stop_reason = NULL, source_path = NULL, "
+                "source_sheet = NULL WHERE id = ?",
+                (moment, kept, campaign),
+            )
+        return True
+
+    def compact(self) -> None:
+        """Rewrite the file without the space deleted data took (VACUUM), and empty the WAL,
+        so what was deleted is not left in the file's free pages or its log."""
+        with self._lock:
+            if self.read_only_reason is not None:
+                raise self.read_only_reason
+            try:
+                self._conn.execute("VACUUM")
+                self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            except sqlite3.Error as exc:
+                raise self._error(exc) from None
+
     def _all_counts(self, campaign: str | None = None) -> dict[str, Counts]:
+        found = self._live_counts(campaign)
+        where, params = ("AND id = ?", (campaign,)) if campaign else ("", ())
+        for row in self._query(f"SELECT id, kept FROM campaigns WHERE purged_at IS NOT NULL {where}", params):
+            numbers = self._converted(lambda r: json.loads(r["kept"] or "{}").get("counts", {}), [row])[0]
+            try:
+                found[row["id"]] = Counts(**{k: int(v) for k, v in numbers.items()})
+            except (TypeError, ValueError):
+                what = f"the counts kept of campaign {row['id']}"
+                raise JournalDamaged(say(_UNKNOWN_VALUE, path=str(self.path), what=what)) from None
+        return found
+
+    def _live_counts(self, campaign: str | None = None) -> dict[str, Counts]:
         where, params = ("WHERE campaign = ?", (campaign,)) if campaign else ("", ())
         rows = self._query(
             "SELECT campaign, state, decision IS NULL AS undecided, COUNT(*) AS n FROM recipients "
@@ -721,6 +1002,9 @@ class Journal:
         )
         found: dict[str, dict[str, int]] = {}
         for row in rows:
+            if row["state"] not in _RECIPIENT_STATES:
+                what = f"the state of a recipient of campaign {row['campaign']}: {row['state']!r}"
+                raise JournalDamaged(say(_UNKNOWN_VALUE, path=str(self.path), what=what))
             numbers = found.setdefault(row["campaign"], {})
             numbers[row["state"]] = numbers.get(row["state"], 0) + row["n"]
             if row["state"] == RecipientState.UNCERTAIN and row["undecided"]:
@@ -728,11 +1012,24 @@ class Journal:
         return {c: Counts(**numbers) for c, numbers in found.items()}
 
     def excluded(self, campaign: str) -> list[Excluded]:
+        """The rows of the list the campaign left out, in the list's order, with the reason
+        (and, for campaigns stored since journal format 2, the row's cells)."""
         rows = self._query(
-            "SELECT row, addresses, code, reason FROM excluded WHERE campaign = ? ORDER BY rowid",
+            "SELECT row, addresses, code, reason, record, sentences FROM excluded WHERE campaign = ? "
+            "ORDER BY rowid",
             (campaign,),
         )
-        return [Excluded(r["row"], tuple(json.loads(r["addresses"])), r["code"], r["reason"]) for r in rows]
+        return self._converted(_excluded, rows)
+
+    def excluded_counts(self) -> dict[str, int]:
+        """Campaign → how many rows it left out (purged ones: as kept)."""
+        rows = self._query("SELECT campaign, COUNT(*) FROM excluded GROUP BY campaign")
+        found = {r[0]: r[1] for r in rows}
+        for row in self._query("SELECT id, kept FROM campaigns WHERE purged_at IS NOT NULL"):
+            kept = self._converted(lambda r: json.loads(r["kept"] or "{}"), [row])[0]
+            number = kept.get("excluded", 0) if isinstance(kept, dict) else 0
+            found[row["id"]] = number if isinstance(number, int) else 0
+        return found
 
     def set_campaign_state(self, campaign: str, state: CampaignState, reason: str | None = None) -> None:
         with self._tx() as conn:
@@ -752,7 +1049,7 @@ class Journal:
             wanted = [str(s) for s in states]
             sql += f" AND state IN ({','.join('?' * len(wanted))})"
             params += wanted
-        return [_recipient(r) for r in self._query(sql + " ORDER BY seq", params)]
+        return self._converted(_recipient, self._query(sql + " ORDER BY seq", params))
 
     def retry_draft(
         self,
@@ -793,7 +1090,7 @@ class Journal:
                 f"SELECT * FROM recipients WHERE campaign = ? AND seq IN ({','.join('?' * len(chunk))})",
                 [campaign, *chunk],
             )
-            found += map(_recipient, rows)
+            found += self._converted(_recipient, rows)
         return sorted(found, key=lambda r: r.seq)
 
     def outgoing(self, campaign: str, seqs: Sequence[int]) -> list[Outgoing]:
@@ -806,16 +1103,16 @@ class Journal:
                 f"WHERE campaign = ? AND state = 'pending' AND seq IN ({','.join('?' * len(chunk))})",
                 [campaign, *chunk],
             )
-            found += (
-                Outgoing(
+            found += self._converted(
+                lambda r: Outgoing(
                     r[0],
                     tuple(json.loads(r[1])),
                     None if r[2] is None else json.loads(r[2]),
                     r[3],
                     r[4],
                     r[5],
-                )
-                for r in rows
+                ),
+                rows,
             )
         return sorted(found, key=lambda r: r.seq)
 
@@ -1011,41 +1308,250 @@ class Journal:
         return self._query("SELECT * FROM batches WHERE campaign = ? ORDER BY id", (campaign,))
 
 
-def _unreadable(path: Path, exc: Exception) -> str:
-    return (
-        f"The journal {path} cannot be opened ({exc}). It may be damaged or not a usosmail "
-        "journal; it was not changed. Keep a copy (it records what was sent), move it "
-        "elsewhere and try again to start a new journal."
-    )
+# --- what goes wrong with the file, in plain words -------------------------------------------
+
+_DAMAGED = QT_TRANSLATE_NOOP(
+    "Problems",
+    "The journal {path} is damaged ({detail}), so it cannot be read. It was not changed: it still "
+    "holds the record of what was sent. Keep a copy of it (and of the files beside it whose names "
+    "begin the same), then restore it from a backup; to work meanwhile, move it elsewhere and the "
+    "app starts a new, empty journal.",
+)
+_NOT_READABLE = QT_TRANSLATE_NOOP(
+    "Problems",
+    "The file {path} cannot be read as a journal ({detail}): it is damaged, or it is not a usosmail "
+    "journal. It was not changed. Keep a copy, then restore the journal from a backup, or move the "
+    "file elsewhere to start a new one.",
+)
+_EMPTY = QT_TRANSLATE_NOOP(
+    "Problems",
+    "The journal {path} is empty (0 bytes): what it recorded is lost, usually by a copy that failed "
+    "or a full disk. It was left as it is, and no new journal was made over it. Put back a copy if "
+    "you have one (a backup of the data folder); if this computer never sent a campaign, delete the "
+    "file and try again.",
+)
+_NOT_A_JOURNAL = QT_TRANSLATE_NOOP(
+    "Problems",
+    "The file {path} is not a usosmail journal (it holds other data). It was not changed. Move it "
+    "elsewhere, or set USOSMAIL_DATA_DIR to another folder, and try again.",
+)
+_MISSING = QT_TRANSLATE_NOOP(
+    "Problems",
+    "The journal {path} lacks {what}, which this version needs: it was probably changed by another "
+    "program or restored only in part. It was not changed. Keep a copy, then restore it from a "
+    "backup, or move it elsewhere to start a new one.",
+)
+_UNKNOWN_VALUE = QT_TRANSLATE_NOOP(
+    "Problems",
+    "The journal {path} holds a value this version does not understand ({what}): it may have been "
+    "written by a newer version of usosmail-gui or changed by another program. It was not changed, "
+    "and nothing is sent from it. Install the newest version, or restore the journal from a backup.",
+)
+_TOO_NEW = QT_TRANSLATE_NOOP(
+    "Problems",
+    "The journal {path} was written by a newer version of usosmail-gui (journal format {version}; "
+    "this version knows up to {known}). Install the newer version to use it. The journal was not "
+    "changed.",
+)
+_READ_ONLY = QT_TRANSLATE_NOOP(
+    "Problems",
+    "The journal {path} cannot be written ({why}), so nothing can be sent or changed. It is intact "
+    "and was not changed. Make it writable again (or copy the data folder to a writable disk and "
+    "set USOSMAIL_DATA_DIR to the copy), then try again.",
+)
+_READ_ONLY_FOLDER = QT_TRANSLATE_NOOP("Problems", "its folder or disk is read-only")
+_READ_ONLY_FILE = QT_TRANSLATE_NOOP("Problems", "the file is read-only")
+_FULL = QT_TRANSLATE_NOOP(
+    "Problems",
+    "The disk holding the journal {path} is full, so nothing more could be recorded. Free space on "
+    "the disk, then try again.",
+)
+_IO = QT_TRANSLATE_NOOP(
+    "Problems",
+    "The journal {path} could not be read or written ({detail}): the disk may be failing or "
+    "disconnected. Check the disk, then try again.",
+)
+_BUSY = QT_TRANSLATE_NOOP(
+    "Problems",
+    "The journal {path} is in use by another program that did not let go of it within 30 seconds. "
+    "Try again in a moment.",
+)
+_CANNOT_OPEN = QT_TRANSLATE_NOOP(
+    "Problems",
+    "The journal {path} cannot be opened ({detail}). It was not changed. Check that the data folder "
+    "can be read, then try again.",
+)
+_NO_WAL = QT_TRANSLATE_NOOP(
+    "Problems",
+    "The journal {path} cannot use write-ahead logging (it is on a file system that does not "
+    "support it, e.g. a network share). Set USOSMAIL_DATA_DIR to a folder on this computer's disk.",
+)
+
+# SQLite's primary result codes (sqlite3.h)
+_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY, _SQLITE_IOERR = 5, 6, 8, 10
+_SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 11, 13, 14, 26
 
 
-def _refuse_newer(path: Path) -> None:
-    """Read the schema version without writing anything; refuse a newer file.
+def _code(exc: sqlite3.Error) -> int | None:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return None if code is None else int(code) & 0xFF
 
-    If SQLite cannot open the file read-only (e.g. a crash left a WAL file without its
-    shared-memory index), the check is left to ``_migrate``, which reads the version
-    inside its transaction before changing anything.
-    """
+
+def _disk_full(path: Path) -> bool:
+    """Whether the journal's disk has (next to) no room left: less than a WAL index's worth."""
     try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        return shutil.disk_usage(path.parent).free < 64 * 1024
+    except OSError:
+        return False
+
+
+def _unwritable_why(path: Path) -> Sentence | None:
+    """Why ``path`` cannot be written, if the file system says it cannot."""
+    if not os.access(path.parent, os.W_OK):
+        return say(_READ_ONLY_FOLDER)
+    if path.exists() and not os.access(path, os.W_OK):
+        return say(_READ_ONLY_FILE)
+    return None
+
+
+def _read_only_error(path: Path, why: Sentence | None = None) -> JournalReadOnly:
+    why = why or _unwritable_why(path) or say(_READ_ONLY_FILE)
+    return JournalReadOnly(say(_READ_ONLY, path=str(path), why=why))
+
+
+def _classified(path: Path, exc: sqlite3.Error) -> JournalError:
+    """SQLite's error as the journal's: what happened to the file, in plain words."""
+    code = _code(exc)
+    where = str(path)
+    if code == _SQLITE_FULL:
+        return JournalFull(say(_FULL, path=where))
+    if code == _SQLITE_READONLY:
+        return _read_only_error(path)
+    if code == _SQLITE_CANTOPEN and _unwritable_why(path) is not None:
+        return _read_only_error(path)
+    if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+        return _damaged(path, exc)
+    if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
+        return JournalError(say(_BUSY, path=where))
+    if code == _SQLITE_IOERR:
+        if _disk_full(path):  # e.g. the WAL index could not grow: SQLite says "I/O error"
+            return JournalFull(say(_FULL, path=where))
+        return JournalError(say(_IO, path=where, detail=str(exc)))
+    return JournalError(say(_CANNOT_OPEN, path=where, detail=str(exc)))
+
+
+def _damaged(path: Path, exc: sqlite3.Error) -> JournalDamaged:
+    words = _NOT_READABLE if _code(exc) == _SQLITE_NOTADB else _DAMAGED
+    return JournalDamaged(say(words, path=str(path), detail=str(exc)))
+
+
+def _too_new(path: Path, version: int) -> JournalTooNew:
+    return JournalTooNew(say(_TOO_NEW, path=str(path), version=str(version), known=str(SCHEMA_VERSION)))
+
+
+def _has_wal_content(path: Path) -> bool:
+    wal = path.with_name(path.name + "-wal")
+    return wal.exists() and wal.stat().st_size > 0
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that never writes. In a read-only folder SQLite cannot make the WAL
+    index beside the file; with nothing in the WAL the file alone is the whole journal,
+    so it is then opened as immutable."""
+    uri = path.as_uri()
+    conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None, check_same_thread=False)
+    try:
+        conn.execute("PRAGMA user_version").fetchone()
+        return conn
+    except sqlite3.Error as exc:
+        conn.close()
+        if _code(exc) != _SQLITE_CANTOPEN or _has_wal_content(path):
+            raise
+    immutable = f"{uri}?mode=ro&immutable=1"
+    return sqlite3.connect(immutable, uri=True, isolation_level=None, check_same_thread=False)
+
+
+_CHECKED: set[Path] = set()  # files whose pages this process has checked (once: it reads them all)
+_CHECKED_LOCK = threading.Lock()
+_SCHEMAS: dict[int, dict[str, frozenset[str]]] = {}
+
+
+def _expected_schema(version: int) -> dict[str, frozenset[str]]:
+    """Table → columns a journal of ``version`` has (built by the migrations, in memory)."""
+    if version not in _SCHEMAS:
+        conn = sqlite3.connect(":memory:")
         try:
-            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            for target, statements in MIGRATIONS:
+                if target <= version:
+                    for statement in statements:
+                        conn.execute(statement)
+            _SCHEMAS[version] = _schema_of(conn)
         finally:
             conn.close()
-    except sqlite3.OperationalError:
+    return _SCHEMAS[version]
+
+
+def _schema_of(conn: sqlite3.Connection) -> dict[str, frozenset[str]]:
+    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    return {
+        t: frozenset(r[1] for r in conn.execute(f"PRAGMA table_info({_quoted(t)})"))
+        for t in tables
+        if not t.startswith("sqlite_")
+    }
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _inspect(path: Path) -> None:
+    """Look at an existing file without writing anything, and refuse it in plain words if
+    it is empty, damaged, not a journal, newer than this version, or lacks a column.
+
+    A file SQLite cannot open read-only here (a crash left a WAL without its index in a
+    read-only folder, a lock held) is left to the normal open, which explains it.
+    """
+    where = str(path)
+    try:
+        if path.stat().st_size == 0:
+            raise JournalDamaged(say(_EMPTY, path=where))
+    except OSError:
         return
+    try:
+        conn = _connect_read_only(path)
     except sqlite3.Error as exc:
-        raise JournalError(_unreadable(path, exc)) from None
-    if version > SCHEMA_VERSION:
-        raise JournalTooNew(_too_new(path, version))
-
-
-def _too_new(path: Path, version: int) -> str:
-    return (
-        f"The journal {path} was written by a newer version of usosmail-gui (journal format "
-        f"{version}; this version knows up to {SCHEMA_VERSION}). Install the newer version "
-        "to use it. The journal was not changed."
-    )
+        if _code(exc) in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+            raise _damaged(path, exc) from None
+        return
+    try:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        if version > SCHEMA_VERSION:
+            raise _too_new(path, version)
+        with _CHECKED_LOCK:
+            check = path not in _CHECKED
+        if check:
+            verdict = [str(r[0]) for r in conn.execute("PRAGMA quick_check(1)")]
+            if verdict != ["ok"]:
+                raise JournalDamaged(say(_DAMAGED, path=where, detail=verdict[0]))
+        found = _schema_of(conn)
+        if version == 0 and found:
+            raise JournalDamaged(say(_NOT_A_JOURNAL, path=where))
+        for table, columns in _expected_schema(version).items():
+            if table not in found:
+                raise JournalDamaged(say(_MISSING, path=where, what=f"the table {table}"))
+            missing = sorted(columns - found[table])
+            if missing:
+                raise JournalDamaged(say(_MISSING, path=where, what=f"the column {table}.{missing[0]}"))
+        if check:
+            with _CHECKED_LOCK:
+                _CHECKED.add(path)
+    except sqlite3.Error as exc:
+        if _code(exc) in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+            raise _damaged(path, exc) from None
+        if _code(exc) not in (_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_CANTOPEN):
+            raise _classified(path, exc) from None
+    finally:
+        conn.close()
 
 
 def _migrate(conn: sqlite3.Connection, path: Path) -> None:
@@ -1054,7 +1560,7 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
     try:
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         if version > SCHEMA_VERSION:
-            raise JournalTooNew(_too_new(path, version))
+            raise _too_new(path, version)
         for target, statements in MIGRATIONS:
             if version >= target:
                 continue
@@ -1063,6 +1569,25 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
             conn.execute(f"PRAGMA user_version = {int(target)}")
             version = target
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+def _copy_for_reading(path: Path) -> tuple[sqlite3.Connection, Path]:
+    """A private copy of the journal (and its WAL), brought to this version's format: how a
+    read-only journal of an earlier version, or one SQLite cannot open in place, is read."""
+    folder = Path(tempfile.mkdtemp(prefix="usosmail-journal-"))
+    try:
+        copy = folder / FILE_NAME
+        shutil.copyfile(path, copy)
+        wal = path.with_name(path.name + "-wal")
+        if _has_wal_content(path):
+            shutil.copyfile(wal, copy.with_name(copy.name + "-wal"))
+        conn = sqlite3.connect(copy, isolation_level=None, check_same_thread=False)
+        _migrate(conn, path)
+        return conn, folder
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise

@@ -1,7 +1,11 @@
-"""The campaign report for the dean: one row per recipient, as .xlsx or .csv.
+"""The campaign report for the dean: one row per row of the sheet, as .xlsx or .csv.
 
 Columns: the spreadsheet's own columns (as stored in the journal), then "Sent to",
-"Message ID", "Status", "Error", "Enqueued at", "Finished at" (local time).
+"Message ID", "Status", "Error", "Enqueued at", "Finished at" (local time). Rows the
+campaign left out are there too (status "excluded", the reason in "Error"). The report also
+says until when the journal keeps the campaign's personal data (core/retention.py), or
+that it was deleted (then it has the counts only): .xlsx in a second sheet, "Campaign",
+.csv in a line after the table.
 
 Spreadsheet cells come from students' data and USOS error texts, so any of them may look
 like a formula (``=HYPERLINK(...)``). Nothing is ever run as one:
@@ -28,7 +32,8 @@ from pathlib import Path
 from typing import Any
 
 from .journal import Journal, UnknownCampaign
-from .statuses import RecipientStatusView, campaign_statuses
+from .retention import kept_until, retention_days
+from .statuses import RecipientStatusView, campaign_counts, campaign_statuses
 
 __all__ = [
     "FIXED_COLUMNS",
@@ -85,14 +90,46 @@ def report_rows(
     return header, rows
 
 
-def _write_csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
+def report_about(journal: Journal, campaign: str) -> list[tuple[str, str]]:
+    """The campaign in a few lines (label, text): what it was, its counts, and until when
+    its personal data is kept."""
+    record = journal.campaign(campaign)
+    counts = campaign_counts(journal, campaign, campaign_statuses(journal, campaign))
+    numbers = ", ".join(f"{n:,} {name}" for name, n in counts.as_json().items() if n)
+    if record.purged_at is not None:
+        data = (
+            f"The students' personal data of this campaign was deleted from the journal on "
+            f"{_local(record.purged_at)[:10]}; only its counts and dates are kept."
+        )
+    else:
+        until = kept_until(journal, campaign)
+        assert until is not None
+        data = (
+            f"The students' personal data of this campaign is kept in the journal until "
+            f"{until.astimezone():%Y-%m-%d} ({retention_days(journal)} days after its last status), "
+            "then deleted; only its counts and dates stay."
+        )
+    return [
+        ("Campaign", record.id),
+        ("Created", _local(record.created_at)),
+        ("Subject", record.template.subject),
+        ("Counts", numbers or "none"),
+        ("Personal data", data),
+    ]
+
+
+def _write_csv(path: Path, header: list[str], rows: list[list[str]], about: list[tuple[str, str]]) -> None:
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle, delimiter=CSV_DELIMITER, quoting=csv.QUOTE_MINIMAL)
         for line in (header, *rows):
             writer.writerow([neutralise_csv(cell) for cell in line])
+        writer.writerow([])  # after the table, so it reads as a table
+        writer.writerow([neutralise_csv(about[-1][1])])
 
 
-def _write_xlsx(path: Path, header: list[str], rows: list[list[str]], title: str) -> None:
+def _write_xlsx(
+    path: Path, header: list[str], rows: list[list[str]], title: str, about: list[tuple[str, str]]
+) -> None:
     # lazy: heavy; no type stubs are installed for openpyxl
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
@@ -112,16 +149,20 @@ def _write_xlsx(path: Path, header: list[str], rows: list[list[str]], title: str
     sheet.append([text_cell(h, header_cell=True) for h in header])
     for row in rows:
         sheet.append([text_cell(value) for value in row])
+    info = book.create_sheet(title="Campaign")
+    for label, text in about:
+        info.append([text_cell(label, header_cell=True), text_cell(text)])
     book.save(path)
 
 
 def write_report(journal: Journal, campaign: str, output: Path, *, now: datetime | None = None) -> int:
     """Write the report of ``campaign`` to ``output`` (.xlsx or .csv by its suffix);
-    returns the number of recipient rows. Raises ``ReportError`` in plain words."""
+    returns the number of rows (of the sheet). Raises ``ReportError`` in plain words."""
     kind = output.suffix.lower()
     if kind not in (".xlsx", ".csv"):
         raise ReportError(f"{output.name}: the report can be written as .xlsx or .csv only.")
     header, rows = report_rows(journal, campaign, now=now)
+    about = report_about(journal, campaign)
     folder = output.parent if str(output.parent) else Path(".")
     try:
         fd, temp_name = tempfile.mkstemp(prefix=".report-", suffix=kind, dir=folder)
@@ -131,9 +172,9 @@ def write_report(journal: Journal, campaign: str, output: Path, *, now: datetime
     temp = Path(temp_name)
     try:
         if kind == ".csv":
-            _write_csv(temp, header, rows)
+            _write_csv(temp, header, rows, about)
         else:
-            _write_xlsx(temp, header, rows, f"Campaign {campaign}")
+            _write_xlsx(temp, header, rows, f"Campaign {campaign}", about)
         os.replace(temp, output)
     except OSError as exc:
         temp.unlink(missing_ok=True)

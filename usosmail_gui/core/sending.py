@@ -67,6 +67,8 @@ from .journal import (
     CampaignSummary,
     Counts,
     Journal,
+    JournalError,
+    JournalFull,
     Outgoing,
 )
 
@@ -107,6 +109,8 @@ class StopReason(StrEnum):
     NOT_ADMINISTRATIVE = "not_administrative"
     REFUSED = "refused"  # the server refused a request for a reason that is not a message's
     TOO_MANY_UNCERTAIN = "too_many_uncertain"
+    DISK_FULL = "disk_full"  # the journal's disk is full: nothing more could be recorded
+    JOURNAL = "journal"  # the journal could not be written (or read) any more
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,7 +267,10 @@ class _Run:
     # --- one request --------------------------------------------------------------------
     def send(self, batch: PlannedBatch) -> RequestReport:
         """Journal in flight, send, journal the outcome. Raises ``_Stop`` to end the run."""
-        records = self.journal.outgoing(self.campaign.id, batch.seqs)
+        try:
+            records = self.journal.outgoing(self.campaign.id, batch.seqs)
+        except JournalError as exc:
+            raise _Stop(*_journal_stop(exc, self.campaign.id, uncertain=0)) from None
         if not records:
             return RequestReport(BatchKind.BATCH, "", 0)
         mode = self.campaign.mode
@@ -286,11 +293,40 @@ class _Run:
             request = lambda: self.client.send_simple_by_template(message, recipients).message_ids  # noqa: E731
         seqs = [r.seq for r in records]
         size = len(seqs)
-        batch_id = self.journal.start_batch(
-            self.campaign.id, seqs, kind=kind, method=method, body_bytes=batch.body_bytes
-        )
+        try:
+            batch_id = self.journal.start_batch(
+                self.campaign.id, seqs, kind=kind, method=method, body_bytes=batch.body_bytes
+            )
+        except JournalError as exc:  # not recorded, so not sent
+            raise _Stop(*_journal_stop(exc, self.campaign.id, uncertain=0)) from None
         self._count(pending=-size, in_flight=size)
         self.requests += 1
+        try:
+            return self._outcome(batch_id, kind, method, records, request, alone)
+        except JournalError as exc:
+            # the request went out (or failed) and what became of it could not be recorded
+            try:
+                self.journal.batch_uncertain(batch_id, UNRECORDED_REASON)
+            except JournalError:
+                pass  # left in flight: the next open of the journal makes it uncertain
+            self._count(in_flight=-size, uncertain=size)
+            reason, words = _journal_stop(exc, self.campaign.id, uncertain=size)
+            report = RequestReport(kind, method, size, uncertain=size, detail=str(exc))
+            raise _Stop(reason, words, report) from None
+
+    def _outcome(
+        self,
+        batch_id: int,
+        kind: BatchKind,
+        method: str,
+        records: Sequence[Outgoing],
+        request: Callable[[], Sequence[str | None]],
+        alone: bool,
+    ) -> RequestReport:
+        """Send the request of batch ``batch_id`` (in flight) and record its outcome."""
+        mode = self.campaign.mode
+        seqs = [r.seq for r in records]
+        size = len(seqs)
         try:
             ids = request()
         except OutcomeUncertain as exc:
@@ -383,6 +419,32 @@ class _Run:
         return _Stop(reason, _stop_words(reason, detail, self.campaign.id), report)
 
 
+UNRECORDED_REASON = (
+    "The journal could not record what USOS answered to this request (its disk was full, or it "
+    "could not be written), so the message may or may not have been enqueued."
+)
+
+
+def _journal_stop(exc: JournalError, campaign: str, *, uncertain: int) -> tuple[StopReason, str]:
+    """Why sending stops when the journal cannot record, in plain words."""
+    resume = f"`usosmail resume {campaign}`"
+    last = (
+        f" The last request ({uncertain:,} message(s)) went out, but what USOS answered could not be "
+        "recorded, so those messages are uncertain: they are never sent again by themselves."
+        if uncertain
+        else ""
+    )
+    if isinstance(exc, JournalFull):
+        return StopReason.DISK_FULL, (
+            f"The disk holding the journal is full, so sending stopped.{last} Nothing more was sent. "
+            f"Free space on the disk, then resume with {resume}."
+        )
+    return StopReason.JOURNAL, (
+        f"{exc} Sending stopped.{last} Nothing more was sent; once the journal can be used again, "
+        f"{resume} sends the rest."
+    )
+
+
 def _stop_words(reason: StopReason, detail: str, campaign: str) -> str:
     resume = f"Nothing was lost: the rest waits, and `usosmail resume {campaign}` sends it."
     return {
@@ -446,7 +508,11 @@ def send_steps(
         try:
             stop: _Stop | None = None
             while stop is None:
-                run.plan()
+                try:
+                    run.plan()
+                except JournalError as exc:
+                    stop = _Stop(*_journal_stop(exc, campaign, uncertain=0))
+                    break
                 if not run.queue:
                     break
                 while run.queue:
@@ -464,7 +530,12 @@ def send_steps(
                     if stop is not None:
                         break
             final = stop.reason if stop is not None else StopReason.FINISHED
-            counts = journal.counts(campaign)
+            try:
+                counts = journal.counts(campaign)
+            except JournalError:
+                counts = run.counts  # what this session counted: the journal cannot be read now
+            if counts.in_flight and final in (StopReason.DISK_FULL, StopReason.JOURNAL):
+                counts = run.counts  # in flight in the file, uncertain in fact (see _journal_stop)
             words = (
                 stop.message if stop is not None and stop.message else _final_words(final, counts, campaign)
             )
@@ -473,14 +544,14 @@ def send_steps(
             )
             return SendResult(campaign, counts, final, words, run.requests, clock() - run.started)
         finally:
-            if ended is None:  # closed between two steps (cancelled), or an error
-                try:
+            try:
+                if ended is None:  # closed between two steps (cancelled), or an error
                     words = _final_words(StopReason.CANCELLED, journal.counts(campaign), campaign)
                     journal.set_campaign_state(campaign, CampaignState.STOPPED, words)
-                except Exception:  # the journal itself failed: the next open recovers
-                    pass
-            else:
-                journal.set_campaign_state(campaign, *ended)
+                else:
+                    journal.set_campaign_state(campaign, *ended)
+            except JournalError:  # the journal itself failed (a full disk): the next open recovers
+                pass
     finally:
         lock.release()
 

@@ -71,3 +71,39 @@ def say(template: str, **values: Value) -> Sentence:
 def english(sentences: Iterable[Sentence]) -> str:
     """The sentences as one English message (how the CLI and the logs show it)."""
     return " ".join(filter(None, (s.fill() for s in sentences)))
+
+
+def sentences_to_json(sentences: Iterable[Sentence]) -> list[dict[str, object]]:
+    """Sentences as JSON-ready data (to keep them, e.g. an excluded row's reason in the journal)."""
+
+    def one(sentence: Sentence) -> dict[str, object]:
+        values = {k: one(v) if isinstance(v, Sentence) else v for k, v in sentence.values.items()}
+        return {"template": sentence.template, "values": values}
+
+    return [one(s) for s in sentences]
+
+
+def sentences_from_json(data: object) -> tuple[Sentence, ...]:
+    """``sentences_to_json``'s data back as sentences; anything else gives ``()``."""
+
+    def one(item: object) -> Sentence | None:
+        if not isinstance(item, dict) or not isinstance(item.get("template"), str):
+            return None
+        values: dict[str, Value] = {}
+        raw = item.get("values")
+        for key, value in (raw.items() if isinstance(raw, dict) else ()):
+            if isinstance(value, dict):
+                nested = one(value)
+                if nested is None:
+                    return None
+                values[str(key)] = nested
+            elif isinstance(value, str | int):
+                values[str(key)] = value
+            else:
+                return None
+        return say(item["template"], **values)
+
+    if not isinstance(data, list):
+        return ()
+    found = [one(item) for item in data]
+    return () if any(s is None for s in found) else tuple(s for s in found if s is not None)

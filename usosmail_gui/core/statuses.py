@@ -40,12 +40,14 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Protocol
 
+from .campaign import Excluded
 from .journal import Journal, RecipientRecord, RecipientState, StatusUpdate
+from .sentences import Sentence
 from .usos.errors import (
     BadParameter,
     CredentialsRejected,
@@ -68,6 +70,7 @@ __all__ = [
     "Status",
     "StatusClient",
     "StatusCounts",
+    "campaign_counts",
     "campaign_statuses",
     "combine",
     "count_statuses",
@@ -107,6 +110,7 @@ class Status(StrEnum):
     REJECTED = "rejected"  # USOS refused it when sending (journal)
     EXPIRED = "expired"  # USOS forgot it (7 days) before it was finished
     NOT_SENT = "not_sent"  # never put in flight (interrupted campaign)
+    EXCLUDED = "excluded"  # a row of the list left out (invalid or repeated address…): got nothing
     DETAIL_PENDING = "detail_pending"  # USOS finished with it; its details are being asked for
     NO_DETAIL = "no_detail"  # USOS finished with it and said no more (final)
     UNKNOWN = "unknown"  # a status value this app does not know, kept raw
@@ -590,6 +594,9 @@ class RecipientStatusView:
     enqueued_at: str | None
     finished_at: str | None
     raw_status: str | None = None  # for ``unknown``: the value USOS gave, as it gave it
+    # the error as translatable sentences (core/sentences.py) when the app wrote it, e.g. why
+    # a row was left out; empty for USOS's own words
+    sentences: tuple[Sentence, ...] = field(default=(), compare=False)
 
     @property
     def email(self) -> str:
@@ -651,12 +658,36 @@ def _view(record: RecipientRecord, moment: datetime) -> RecipientStatusView:
     )
 
 
+def _excluded_view(item: Excluded, email_column: str | None) -> RecipientStatusView:
+    written = item.record.get(email_column, "").strip() if email_column else ""
+    return RecipientStatusView(
+        row=item.row,
+        # the address as the list has it, even when it is not one (that may be the reason)
+        addresses=item.addresses or ((written,) if written else ()),
+        values=dict(item.record),
+        message_id=None,
+        status=Status.EXCLUDED,
+        error=item.reason,
+        enqueued_at=None,
+        finished_at=None,
+        sentences=item.sentences,
+    )
+
+
 def campaign_statuses(
-    journal: Journal, campaign: str, *, now: datetime | None = None
+    journal: Journal, campaign: str, *, now: datetime | None = None, excluded: bool = True
 ) -> list[RecipientStatusView]:
-    """Every recipient of ``campaign`` with its status, from the journal alone."""
+    """Every recipient of ``campaign`` with its status, from the journal alone, and (unless
+    ``excluded`` is False) every row the campaign left out, in the sheet's row order."""
     moment = now or datetime.now(UTC)
-    return [_view(r, moment) for r in journal.recipients(campaign)]
+    views = [_view(r, moment) for r in journal.recipients(campaign)]
+    if excluded:
+        left_out = journal.excluded(campaign)
+        if left_out:
+            email_column = journal.campaign(campaign).email_column
+            views += (_excluded_view(item, email_column) for item in left_out)
+            views.sort(key=lambda v: v.row)
+    return views
 
 
 @dataclass(frozen=True, slots=True)
@@ -668,9 +699,17 @@ class StatusCounts:
     rejected: int = 0
     expired: int = 0
     not_sent: int = 0
+    excluded: int = 0  # rows left out: not messages
     detail_pending: int = 0
     no_detail: int = 0
     unknown: int = 0
+
+    @property
+    def messages(self) -> int:
+        """Recipients a message was meant for (left-out rows not counted)."""
+        finished = self.sent + self.failed + self.rejected + self.expired + self.no_detail
+        pending = self.waiting + self.uncertain + self.not_sent + self.detail_pending
+        return finished + pending + self.unknown
 
     def as_json(self) -> dict[str, int]:
         """The counts of ``usosmail status --json`` (docs/cli.md: keys are only added)."""
@@ -681,10 +720,24 @@ class StatusCounts:
             "uncertain": self.uncertain,
             "rejected": self.rejected,
             "expired": self.expired,
+            "excluded": self.excluded,
             "detail_pending": self.detail_pending,
             "no_detail": self.no_detail,
             "unknown": self.unknown,
         }
+
+
+def campaign_counts(journal: Journal, campaign: str, views: Sequence[RecipientStatusView]) -> StatusCounts:
+    """The counts of ``campaign``: of its ``views``, or, once its personal data is purged
+    (no views are left), as kept then (core/retention.py)."""
+    kept = journal.kept(campaign)
+    if kept is None:
+        return count_statuses(views)
+    stored = kept.get("statuses")
+    if not isinstance(stored, dict):
+        return StatusCounts()
+    known = {f.name for f in fields(StatusCounts)}
+    return StatusCounts(**{k: v for k, v in stored.items() if k in known and isinstance(v, int)})
 
 
 def count_statuses(views: Sequence[RecipientStatusView]) -> StatusCounts:

@@ -1,5 +1,7 @@
 """Campaign history: the journal's campaigns (read in a worker), opened into the status
-dock, and their reports exported (.xlsx/.csv) in a worker."""
+dock, their reports exported (.xlsx/.csv) in a worker, and the students' personal data:
+until when each campaign keeps it, the retention period (core/retention.py), and "Delete
+campaign", which purges one at once (each in a worker)."""
 
 from __future__ import annotations
 
@@ -16,23 +18,36 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from usosmail_gui.core.journal import Journal
+from usosmail_gui.core.journal import CampaignBusy, Journal, JournalError
 from usosmail_gui.core.report import ReportError, write_report
-from usosmail_gui.core.statuses import StatusCounts, campaign_statuses, count_statuses
+from usosmail_gui.core.retention import (
+    MAX_DAYS,
+    MIN_DAYS,
+    Forgotten,
+    forget,
+    kept_until,
+    purge_due,
+    retention_days,
+    set_retention_days,
+)
+from usosmail_gui.core.statuses import StatusCounts, campaign_counts, campaign_statuses
+from usosmail_gui.ui.problem_texts import journal_error_text
 from usosmail_gui.ui.status_monitor import trackable
 from usosmail_gui.ui.workers import Task, run_in_background
 
-__all__ = ["CampaignRow", "HistoryWindow", "list_campaigns"]
+__all__ = ["CampaignRow", "HistoryWindow", "Listing", "delete_campaign", "list_campaigns", "save_retention"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,34 +61,72 @@ class CampaignRow:
     counts: StatusCounts
     trackable: bool
     is_test: bool
+    purged_at: str | None = None  # when its personal data was deleted
+    kept_until: datetime | None = None  # when it will be (None once it is)
 
 
-def list_campaigns(now: datetime | None = None) -> list[CampaignRow]:
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """What the history shows: the campaigns, the retention period, and whether the
+    journal can be changed (a read-only one is shown, its data cannot be deleted)."""
+
+    rows: list[CampaignRow]
+    retention_days: int
+    read_only: bool
+
+
+def list_campaigns(now: datetime | None = None) -> Listing:
     """Worker job: every campaign in the journal, newest first, with its status counts
-    (``now``: the moment that decides what is past USOS's 7 days; default the real time)."""
+    (``now``: the moment that decides what is past USOS's 7 days and the retention period;
+    default the real time). Campaigns past the retention period are purged first."""
     rows: list[CampaignRow] = []
-    with Journal.open() as journal:
+    with Journal.open_to_read() as journal:
+        purge_due(journal, now=now)
+        days = retention_days(journal)
         for summary in journal.campaigns():
             record = summary.campaign
-            views = campaign_statuses(journal, record.id, now=now)
+            counts = campaign_counts(journal, record.id, campaign_statuses(journal, record.id, now=now))
             rows.append(
                 CampaignRow(
                     record.id,
                     record.created_at,
                     record.template.subject,
-                    len(views),
-                    count_statuses(views),
+                    counts.messages,
+                    counts,
                     trackable(record.created_at, now),
                     record.is_test,
+                    record.purged_at,
+                    kept_until(journal, record.id, days=days),
                 )
             )
-    return rows
+        return Listing(rows, days, journal.read_only)
+
+
+def delete_campaign(campaign: str) -> Forgotten:
+    """Worker job: purge the campaign's personal data now ("Delete campaign")."""
+    with Journal.open() as journal:
+        return forget(journal, campaign)
+
+
+def save_retention(days: int) -> list[str]:
+    """Worker job: keep personal data ``days`` days after a campaign's last status from now
+    on; purges what that makes due. The campaigns purged."""
+    with Journal.open() as journal:
+        set_retention_days(journal, days)
+        return purge_due(journal)
 
 
 def export_report(campaign: str, path: Path) -> int:
     """Worker job: write the campaign's report; returns its number of rows."""
-    with Journal.open() as journal:
+    with Journal.open_to_read() as journal:
         return write_report(journal, campaign, path)
+
+
+def _local_date(text: str) -> str:
+    try:
+        return f"{datetime.fromisoformat(text).astimezone():%Y-%m-%d}"
+    except ValueError:
+        return text[:10]
 
 
 class HistoryWindow(QDialog):
@@ -86,9 +139,13 @@ class HistoryWindow(QDialog):
         reportFailed(str): why the report could not be written.
         retryRequested(str, bool): send again to the campaign's failed recipients (and,
             if True, its uncertain ones); the main window asks for confirmation.
+        campaignDeleted(str): the campaign whose personal data was just deleted.
+        retentionSaved(int): the days personal data is kept from now on.
     """
 
     campaignOpened = Signal(str, bool)
+    campaignDeleted = Signal(str)
+    retentionSaved = Signal(int)
     loaded = Signal(object)
     reportWritten = Signal(str)
     reportFailed = Signal(str)
@@ -107,9 +164,10 @@ class HistoryWindow(QDialog):
         self.message_box: QMessageBox | None = None
         layout = QVBoxLayout(self)
         self.state_label = QLabel(self.tr("Reading the journal…"), self)
+        self.state_label.setWordWrap(True)
         self.state_label.setAccessibleName(self.tr("History state"))
         layout.addWidget(self.state_label)
-        self.table = QTableWidget(0, 5, self)
+        self.table = QTableWidget(0, 6, self)
         self.table.setObjectName("historyTable")
         self.table.setAccessibleName(self.tr("Campaigns"))
         self.table.setHorizontalHeaderLabels(
@@ -119,14 +177,22 @@ class HistoryWindow(QDialog):
                 self.tr("Recipients"),
                 self.tr("Statuses"),
                 self.tr("Tracking"),
+                self.tr("Students' data"),
             ]
         )
         header_tips = (
             self.tr("When the campaign was sent."),
             self.tr("The subject as written in the template."),
-            self.tr("How many recipients the campaign has."),
-            self.tr("How many messages are sent, failed or waiting, as last asked from USOS."),
+            self.tr("How many recipients the campaign has (rows left out of the list not counted)."),
+            self.tr(
+                "How many messages are sent, failed or waiting, as last asked from USOS, and how many "
+                "rows were left out of the list."
+            ),
             self.tr("Whether USOS still knows the statuses: it keeps them for 7 days."),
+            self.tr(
+                "Until when the journal keeps the students' names, addresses and cells of the "
+                "campaign, or when they were deleted (its counts and dates stay)."
+            ),
         )
         for column, tip in enumerate(header_tips):
             item = self.table.horizontalHeaderItem(column)
@@ -154,13 +220,51 @@ class HistoryWindow(QDialog):
         self.retry_button = QPushButton(self.tr("Send &again to failed…"), self)
         self.retry_button.setAccessibleName(self.tr("Send again to the campaign's failed recipients"))
         self.retry_button.clicked.connect(self.retry_selected)
+        self.delete_button = QPushButton(self.tr("&Delete campaign…"), self)
+        self.delete_button.setAccessibleName(self.tr("Delete the campaign's personal data"))
+        self.delete_button.setToolTip(
+            self.tr(
+                "Delete the students' names, addresses, cells and statuses of this campaign from the "
+                "journal now; its dates and counts stay."
+            )
+        )
+        self.delete_button.clicked.connect(self.ask_delete_selected)
         self.uncertain_box = QCheckBox(self.tr("Include &uncertain recipients"), self)
         self.uncertain_box.setAccessibleName(self.tr("Also send again to uncertain recipients"))
         self.uncertain_box.setToolTip(
             self.tr("Recipients whose send request's outcome is unknown: they may get the message twice.")
         )
         layout.addWidget(self.uncertain_box)
-        for button in (self.open_button, self.export_button, self.retry_button, self.reload_button):
+        keep = QHBoxLayout()
+        self.retention_label = QLabel(self.tr("&Keep the students' data for"), self)
+        self.retention_box = QSpinBox(self)
+        self.retention_box.setObjectName("retentionDays")
+        self.retention_box.setAccessibleName(self.tr("Days the students' data is kept"))
+        self.retention_box.setRange(MIN_DAYS, MAX_DAYS)
+        self.retention_box.setSuffix(self.tr(" days"))
+        self.retention_box.setEnabled(False)  # until the journal's setting is read
+        self.retention_label.setBuddy(self.retention_box)
+        self.retention_after = QLabel(self.tr("after a campaign's last status, then delete it."), self)
+        self.retention_button = QPushButton(self.tr("&Save"), self)
+        self.retention_button.setAccessibleName(self.tr("Save how long the students' data is kept"))
+        self.retention_button.clicked.connect(self.save_retention)
+        self.retention_button.setEnabled(False)
+        self.retention_box.valueChanged.connect(lambda _days: self._update_buttons())
+        for widget in (self.retention_label, self.retention_box, self.retention_after):
+            keep.addWidget(widget)
+        keep.addStretch(1)
+        keep.addWidget(self.retention_button)
+        layout.addLayout(keep)
+        self.retention_days: int | None = None
+        self.read_only = False
+        self.confirm_box: QMessageBox | None = None
+        for button in (
+            self.open_button,
+            self.export_button,
+            self.retry_button,
+            self.delete_button,
+            self.reload_button,
+        ):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -199,8 +303,14 @@ class HistoryWindow(QDialog):
         task.deleteLater()
         self._update_buttons()
 
-    def _show(self, rows: list[CampaignRow]) -> None:
+    def _show(self, listing: Listing) -> None:
+        rows = listing.rows
         self.rows = rows
+        self.read_only = listing.read_only
+        self.retention_days = listing.retention_days
+        self.retention_box.blockSignals(True)
+        self.retention_box.setValue(listing.retention_days)
+        self.retention_box.blockSignals(False)
         self.table.setRowCount(len(rows))
         for i, row in enumerate(rows):
             created = row.created_at
@@ -214,9 +324,17 @@ class HistoryWindow(QDialog):
                 statuses += ", " + self.tr("%n waiting", "", counts.waiting)
             if counts.expired:
                 statuses += ", " + self.tr("%n expired", "", counts.expired)
+            if counts.excluded:
+                statuses += ", " + self.tr("%n left out of the list", "", counts.excluded)
             tracking = self.tr("trackable") if row.trackable else self.tr("expired")
             subject = row.subject + (" " + self.tr("(test)") if row.is_test else "")
-            for column, text in enumerate((created, subject, str(row.total), statuses, tracking)):
+            if row.purged_at is not None:
+                data = self.tr("deleted {date}").format(date=_local_date(row.purged_at))
+            elif row.kept_until is not None:
+                data = self.tr("kept until {date}").format(date=f"{row.kept_until.astimezone():%Y-%m-%d}")
+            else:
+                data = ""
+            for column, text in enumerate((created, subject, str(row.total), statuses, tracking, data)):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, row.id)
                 self.table.setItem(i, column, item)
@@ -226,7 +344,8 @@ class HistoryWindow(QDialog):
         self.loaded.emit(rows)
 
     def _failed(self, exc: Exception) -> None:
-        self.state_label.setText(self.tr("The journal cannot be read: {error}").format(error=exc))
+        error = journal_error_text(exc) if isinstance(exc, JournalError) else str(exc)
+        self.state_label.setText(self.tr("The journal cannot be read: {error}").format(error=error))
 
     def selected(self) -> CampaignRow | None:
         """The campaign selected in the list, if any."""
@@ -239,8 +358,83 @@ class HistoryWindow(QDialog):
         chosen = self.selected() is not None
         self.open_button.setEnabled(chosen)
         row = self.selected()
-        self.retry_button.setEnabled(row is not None and (row.counts.failed > 0 or row.counts.uncertain > 0))
+        live = row is not None and row.purged_at is None
+        failures = row is not None and (row.counts.failed > 0 or row.counts.uncertain > 0)
+        self.retry_button.setEnabled(live and failures)
         self.export_button.setEnabled(chosen and self._task is None)
+        writable = self.retention_days is not None and not self.read_only and self._task is None
+        self.delete_button.setEnabled(live and writable)
+        self.retention_box.setEnabled(writable)
+        self.retention_button.setEnabled(writable and self.retention_box.value() != self.retention_days)
+
+    # --- personal data -------------------------------------------------------------------
+    def ask_delete_selected(self) -> QMessageBox | None:
+        """Ask (a non-blocking box) before the selected campaign's personal data is deleted."""
+        row = self.selected()
+        if row is None or row.purged_at is not None:
+            return None
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Delete the campaign's data"),
+            self.tr("Delete the students' data of campaign {id} now?").format(id=row.id),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setInformativeText(
+            self.tr(
+                "Their names, addresses, cells, messages and statuses are deleted from the journal at "
+                "once and cannot be brought back. The campaign's dates and counts stay; export its "
+                "report first if the dean needs it."
+            )
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("&Delete"))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.accepted.connect(lambda: self.delete(row.id))
+        self.confirm_box = box
+        box.open()
+        return box
+
+    def delete(self, campaign: str) -> None:
+        """Delete ``campaign``'s personal data (in a worker), then read the list again."""
+        if self._task is not None:
+            return
+        self.state_label.setText(self.tr("Deleting the students' data…"))
+        self._start(delete_campaign, campaign, on_result=self._deleted, on_error=self._change_failed)
+
+    def _deleted(self, done: Forgotten) -> None:
+        self._release()
+        self.state_label.setText(
+            self.tr("The students' data of campaign {id} was deleted; its dates and counts stay.").format(
+                id=done.campaign
+            )
+        )
+        self.campaignDeleted.emit(done.campaign)
+        self.reload()
+
+    def save_retention(self) -> None:
+        """Keep personal data the chosen number of days from now on (in a worker)."""
+        if self._task is not None:
+            return
+        days = self.retention_box.value()
+        self._start(save_retention, days, on_result=lambda _purged: self._retention_saved(days))
+
+    def _retention_saved(self, days: int) -> None:
+        self._release()
+        self.retention_days = days
+        self.retentionSaved.emit(days)
+        self.reload()
+
+    def _change_failed(self, exc: Exception) -> None:
+        self._release()
+        if isinstance(exc, CampaignBusy):
+            text = self.tr(
+                "This campaign is being sent right now: its data can be deleted once it has finished."
+            )
+        else:
+            error = journal_error_text(exc) if isinstance(exc, JournalError) else str(exc)
+            text = self.tr("Nothing was deleted: {error}").format(error=error)
+        self.state_label.setText(text)
 
     def open_selected(self) -> None:
         """Show the selected campaign's statuses (polling resumes if it is trackable)."""
@@ -294,11 +488,11 @@ class HistoryWindow(QDialog):
 
     def _report_failed(self, exc: Exception) -> None:
         self._release()
-        text = (
-            str(exc)
-            if isinstance(exc, ReportError)
-            else self.tr("The report could not be written: {error}").format(error=exc)
-        )
+        if isinstance(exc, ReportError):
+            text = str(exc)
+        else:
+            error = journal_error_text(exc) if isinstance(exc, JournalError) else str(exc)
+            text = self.tr("The report could not be written: {error}").format(error=error)
         self.state_label.setText(text)
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("The report was not written"), text, parent=self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

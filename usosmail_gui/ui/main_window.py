@@ -1779,10 +1779,23 @@ class MainWindow(QMainWindow):
         self.resume_dialog = None
 
     def _find_failed(self, exc: Exception) -> None:
+        from usosmail_gui.core.journal import JournalError
+
+        from .problem_texts import journal_error_text
         from .sending import failure_text
 
         log.error("Looking for interrupted campaigns failed", exc_info=exc)
-        self._explain(self.tr("The journal cannot be read"), failure_text(exc))
+        if isinstance(exc, JournalError):  # the window works on without the history
+            self._explain(
+                self.tr("The journal cannot be read"),
+                journal_error_text(exc),
+                informative=self.tr(
+                    "You can go on working: open the list, write and save the template. Sending "
+                    "and the campaign history wait until the journal can be used again."
+                ),
+            )
+        else:
+            self._explain(self.tr("The journal cannot be read"), failure_text(exc))
         self.interruptedFound.emit([])
 
     def _resume_requested(self, campaign: CampaignRecord, resend: tuple[int, ...]) -> None:
@@ -1940,6 +1953,7 @@ class MainWindow(QMainWindow):
             window.retryRequested.connect(
                 lambda campaign, uncertain: self.open_retry_dialog(campaign, include_uncertain=uncertain)
             )
+            window.campaignDeleted.connect(self._campaign_deleted)
             window.destroyed.connect(self._history_gone)
             self.history_window = window
         self.history_window.show()
@@ -1948,6 +1962,14 @@ class MainWindow(QMainWindow):
 
     def _history_gone(self) -> None:
         self.history_window = None
+
+    def _campaign_deleted(self, campaign: str) -> None:
+        """Its students' data is gone: the Statuses dock, if it shows them, reads it again."""
+        if self.status_poller.campaign == campaign:
+            self.status_poller.show_only(campaign)
+            self.status_dock.set_state(
+                self.tr("The students' data of this campaign was deleted; its counts stay.")
+            )
 
     # --- closing -------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -1,4 +1,5 @@
-"""The core's messages (problems, unreadable files, left-out rows) in the user's language.
+"""The core's messages (problems, unreadable files, left-out rows, journal trouble) in the
+user's language.
 
 The core builds each message from ``Sentence`` values marked for translation
 (core/sentences.py); here each template is looked up in the "Problems" context of the
@@ -13,6 +14,7 @@ from collections.abc import Iterable
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from usosmail_gui.core.campaign import Excluded
+from usosmail_gui.core.journal import JournalError
 from usosmail_gui.core.problems import Problem
 from usosmail_gui.core.recipients import SpreadsheetError
 from usosmail_gui.core.sentences import CONTEXT, Sentence
@@ -42,3 +44,8 @@ def load_error_text(error: SpreadsheetError) -> str:
 
 def excluded_text(item: Excluded) -> str:
     return sentences_text(item.sentences, item.reason)
+
+
+def journal_error_text(error: JournalError) -> str:
+    """Why the journal cannot be used (damaged, read-only, a full disk…), with its path."""
+    return sentences_text(error.sentences, str(error))

@@ -89,6 +89,8 @@ def fix_description(problem: Problem) -> str:
         return translate("ProblemsPanel", "Write the brace twice (as text)")
     if code in (Code.SUBJECT_LINE_BREAK, Code.FROM_NAME_LINE_BREAK):
         return translate("ProblemsPanel", "Replace the line breaks with spaces")
+    if code == Code.CONTROL_CHARACTER:
+        return translate("ProblemsPanel", "Remove the invisible control characters")
     if code in (Code.UNKNOWN_PLACEHOLDER, Code.ATTRIBUTE_ACCESS, Code.INDEX_ACCESS) and problem.suggestion:
         return translate("ProblemsPanel", "Write {{{name}}} instead").format(name=problem.suggestion)
     if code in (Code.CONVERSION_REPR, Code.CONVERSION_ASCII, Code.CONVERSION_UNKNOWN):

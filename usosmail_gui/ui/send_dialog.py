@@ -171,6 +171,7 @@ def exclusion_title(code: str, items: list[Excluded]) -> str:
         TemplateCode.SUBJECT_TOO_LONG: translate("SendDialog", "Subject too long"),
         TemplateCode.CONTENT_TOO_LONG: translate("SendDialog", "Message too long"),
         TemplateCode.SUBJECT_LINE_BREAK: translate("SendDialog", "Line break in the subject"),
+        TemplateCode.CONTROL_CHARACTER: translate("SendDialog", "Invisible control character in a cell"),
         TemplateCode.RENDER_FAILED: translate("SendDialog", "The message cannot be made"),
     }
     title = titles.get(code) or (excluded_text(items[0]) if items else code)

@@ -62,6 +62,7 @@ from usosmail_gui.core.usos.errors import UsosError
 
 from . import texts
 from .plurals import TextContext
+from .problem_texts import journal_error_text
 from .workers import Task, run_in_background
 
 log = logging.getLogger(__name__)
@@ -230,8 +231,12 @@ def send_job(
 
 
 def find_interrupted() -> list[Interrupted]:
-    """Interrupted campaigns, newest first, with their undecided uncertain recipients."""
-    with Journal.open() as journal:
+    """Interrupted campaigns, newest first, with their undecided uncertain recipients (from
+    a journal that cannot be written too: they are shown, and resuming then says why not)."""
+    from usosmail_gui.core.retention import purge_due
+
+    with Journal.open_to_read() as journal:
+        purge_due(journal)  # the retention period, honoured at every start
         found = []
         for summary in interrupted_campaigns(journal):
             uncertain = tuple(
@@ -325,6 +330,26 @@ def _stop_text(reason: StopReason, counts: Counts) -> str:
         return (
             translate("Sending", "USOS refused a request, so sending stopped. Try again later.") + " " + hint
         )
+    if reason is StopReason.DISK_FULL:
+        return (
+            translate(
+                "Sending",
+                "The disk holding the journal of sent messages is full, so sending stopped: nothing "
+                "more was sent. Free space on the disk, then resume.",
+            )
+            + " "
+            + hint
+        )
+    if reason is StopReason.JOURNAL:
+        return (
+            translate(
+                "Sending",
+                "The journal of sent messages could no longer be written, so sending stopped: nothing "
+                "more was sent. Once it can be used again, resume.",
+            )
+            + " "
+            + hint
+        )
     if reason is StopReason.TOO_MANY_UNCERTAIN:
         return (
             translate(
@@ -398,7 +423,7 @@ def failure_text(exc: BaseException) -> str:
         return (
             translate("Sending", "The journal of sent messages cannot be used, so nothing was sent.")
             + " "
-            + str(exc)
+            + journal_error_text(exc)
         )
     if isinstance(exc, CampaignError):
         return translate("Sending", "The message cannot be made, so nothing was sent.") + " " + str(exc)

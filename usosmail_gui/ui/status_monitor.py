@@ -8,6 +8,7 @@ job (never two at once) that opens its own ``Journal``, calls ``poll_once`` and 
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -37,19 +38,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from usosmail_gui.core.journal import Journal
+from usosmail_gui.core.journal import Journal, JournalError
 from usosmail_gui.core.statuses import (
     RETENTION,
     PollResult,
     RecipientStatusView,
     Status,
     StatusCounts,
+    campaign_counts,
     campaign_statuses,
-    count_statuses,
 )
 from usosmail_gui.core.statuses import poll_once as core_poll_once
 from usosmail_gui.core.usos.models import SystemStatus
 from usosmail_gui.ui.colours import Tone, text_style, tone
+from usosmail_gui.ui.problem_texts import journal_error_text, sentences_text
 from usosmail_gui.ui.texts import daemon_stopped_text
 from usosmail_gui.ui.workers import Task, run_in_background
 
@@ -84,7 +86,7 @@ def shown_error(view: RecipientStatusView) -> str | None:
         )
         text = said.format(value=view.raw_status)
         return f"{text} {view.error}" if view.error else text
-    return view.error
+    return error_text(view)
 
 Connection = Callable[[], "tuple[str, str, str] | None"]  # (base URL, key, secret) or None
 
@@ -115,10 +117,12 @@ class StatusSnapshot:
     # computed where the snapshot is made (the worker), so the GUI thread only hands them on
     _row_statuses: dict[int, tuple[Status, str | None]] = field(init=False, repr=False, compare=False)
     finished: int = field(init=False, compare=False)
+    messages: int = field(init=False, compare=False)  # views of messages (left-out rows are not)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_row_statuses", {v.row: (v.status, shown_error(v)) for v in self.views})
         object.__setattr__(self, "finished", sum(1 for v in self.views if is_finished(v)))
+        object.__setattr__(self, "messages", sum(1 for v in self.views if v.status is not Status.EXCLUDED))
 
     @property
     def unsent_count(self) -> int | None:
@@ -127,6 +131,12 @@ class StatusSnapshot:
     def row_statuses(self) -> Mapping[int, tuple[Status, str | None]]:
         """Spreadsheet row number → (status, error), for the grid's status column (read-only)."""
         return self._row_statuses
+
+
+def error_text(view: RecipientStatusView) -> str | None:
+    """The view's error in the user's language where the app wrote it (why a row was left
+    out); USOS's own words as they are."""
+    return sentences_text(view.sentences, view.error or "") if view.sentences else view.error
 
 
 Clock = Callable[[], datetime]  # aware "now": the real time, or a test's
@@ -138,14 +148,18 @@ def _now() -> datetime:
 
 def read_statuses(campaign: str, now: datetime | None = None) -> StatusSnapshot:
     """Worker job: the campaign's statuses from the journal alone (no request)."""
-    with Journal.open() as journal:
-        record = journal.campaign(campaign)
-        views = tuple(campaign_statuses(journal, campaign, now=now))
+    with Journal.open_to_read() as journal:
+        return _snapshot(journal, campaign, now)
+
+
+def _snapshot(journal: Journal, campaign: str, now: datetime | None) -> StatusSnapshot:
+    record = journal.campaign(campaign)
+    views = tuple(campaign_statuses(journal, campaign, now=now))
     return StatusSnapshot(
         campaign,
         record.template.subject,
         views,
-        count_statuses(views),
+        campaign_counts(journal, campaign, views),
         source_path=record.source_path,
         source_sheet=record.source_sheet,
     )
@@ -171,7 +185,10 @@ def poll_statuses(
 
     queue: SystemStatus | None = None
     recorder = AnswerLog().recorder(base_url, campaign)
-    with Journal.open() as journal:
+    with Journal.open_to_read() as journal:
+        if journal.read_only_reason is not None:  # what USOS says could not be kept: not asked
+            stopped = PollResult(0, 0, 0, 0, False, stop_reason=journal_error_text(journal.read_only_reason))
+            return dataclasses.replace(_snapshot(journal, campaign, now), poll=stopped)
         with MailingClient(
             base_url, key, secret, retry=RetryPolicy(attempts=1), lang=lang, on_answer=recorder
         ) as client:
@@ -181,18 +198,8 @@ def poll_statuses(
                     queue = client.system_status()
                 except (UsosError, OSError):
                     queue = None  # the queue is a nicety: never a reason to fail the poll
-        record = journal.campaign(campaign)
-        views = tuple(campaign_statuses(journal, campaign, now=now))
-    return StatusSnapshot(
-        campaign,
-        record.template.subject,
-        views,
-        count_statuses(views),
-        result,
-        source_path=record.source_path,
-        source_sheet=record.source_sheet,
-        queue=queue,
-    )
+        snapshot = _snapshot(journal, campaign, now)
+    return dataclasses.replace(snapshot, poll=result, queue=queue)
 
 
 class StatusPoller(QObject):
@@ -358,7 +365,8 @@ class StatusPoller(QObject):
 
     def _failed(self, exc: Exception) -> None:
         self._polling = False
-        self._set_state(self.tr("Statuses cannot be read: %1").replace("%1", str(exc) or type(exc).__name__))
+        error = journal_error_text(exc) if isinstance(exc, JournalError) else str(exc) or type(exc).__name__
+        self._set_state(self.tr("Statuses cannot be read: %1").replace("%1", error))
 
 
 # --- the dock -------------------------------------------------------------------------------
@@ -377,6 +385,7 @@ def status_text(status: Status) -> str:
         Status.DETAIL_PENDING: QApplication.translate("StatusDock", "finished — asking for details"),
         Status.NO_DETAIL: QApplication.translate("StatusDock", "finished — USOS gave no details"),
         Status.UNKNOWN: QApplication.translate("StatusDock", "unknown status"),
+        Status.EXCLUDED: QApplication.translate("StatusDock", "left out"),
     }
     return names[status]
 
@@ -392,6 +401,7 @@ TONES = {
     Status.DETAIL_PENDING: Tone.MUTED,
     Status.NO_DETAIL: Tone.WARNING,
     Status.UNKNOWN: Tone.WARNING,
+    Status.EXCLUDED: Tone.MUTED,
 }
 # status cells sit on both colours of a list with alternating rows
 _LIST_BACKGROUNDS = (QPalette.ColorRole.Base, QPalette.ColorRole.AlternateBase)
@@ -416,6 +426,7 @@ ICONS = {
     Status.DETAIL_PENDING: QStyle.StandardPixmap.SP_BrowserReload,
     Status.NO_DETAIL: QStyle.StandardPixmap.SP_MessageBoxQuestion,
     Status.UNKNOWN: QStyle.StandardPixmap.SP_MessageBoxQuestion,
+    Status.EXCLUDED: QStyle.StandardPixmap.SP_DialogCancelButton,
 }
 
 
@@ -467,7 +478,10 @@ class StatusTableModel(QAbstractTableModel):
                 self.tr("The recipient's row in the spreadsheet."),
                 self.tr("The address the message was sent to."),
                 self.tr("What USOS says about the message: waiting, sent, failed, expired…"),
-                self.tr("Why the message failed or was refused, as USOS or the app reports it."),
+                self.tr(
+                    "Why the message failed or was refused, as USOS or the app reports it, or why the "
+                    "row was left out."
+                ),
             )[section]
         return None
 
@@ -564,7 +578,7 @@ class StatusDock(QDockWidget):
             self.tr("Campaign {id}: {subject}").format(id=snapshot.campaign, subject=snapshot.subject)
         )
         self.summary_label.setText(self.counts_text(snapshot.counts))
-        self.progress.setRange(0, max(1, len(snapshot.views)))
+        self.progress.setRange(0, max(1, snapshot.messages))
         self.progress.setValue(snapshot.finished)
         self.model.set_views(snapshot.views)
 
@@ -581,6 +595,7 @@ class StatusDock(QDockWidget):
             (counts.detail_pending, self.tr("%n finished, details awaited", "", counts.detail_pending)),
             (counts.no_detail, self.tr("%n finished without details", "", counts.no_detail)),
             (counts.unknown, self.tr("%n with an unknown status", "", counts.unknown)),
+            (counts.excluded, self.tr("%n left out of the list", "", counts.excluded)),
         ]
         shown = [text for number, text in parts if number]
         return " · ".join(shown) if shown else self.tr("No recipients.")

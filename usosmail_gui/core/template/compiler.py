@@ -32,6 +32,7 @@ from .specs import spec_error, too_wide
 from .syntax import Field, Issue, IssueKind, Literal, ParsedText, parse
 
 __all__ = [
+    "CONTROL",
     "LINE_BREAK",
     "ColumnNames",
     "CompiledPart",
@@ -44,6 +45,10 @@ __all__ = [
 
 # every character str.splitlines() splits at: none belongs in a one-line header
 LINE_BREAK = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+
+# control characters but TAB and the line breaks above: C0 (NUL, BEL, ESC…), DEL and C1.
+# Invisible, never meant, and in a header they cut it short or get the message refused.
+CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
 
 LIMITS = {Part.SUBJECT: MAX_SUBJECT, Part.CONTENT: MAX_CONTENT}
 
@@ -438,6 +443,10 @@ def _compile_part(part: Part, text: str, columns: ColumnNames | None, *, html: b
         line_break = LINE_BREAK.search(text)
         if line_break is not None:
             checker.add(msg.subject_line_break(checker.position(line_break.start(), 1)), breaks=False)
+    control = CONTROL.search(text)
+    if control is not None:
+        position = checker.position(control.start(), 1)
+        checker.add(msg.control_character(position, control.group()), breaks=False)
     limit = LIMITS[part]
     if renderable and literal_length > limit:
         code = msg.Code.SUBJECT_TOO_LONG if part is Part.SUBJECT else msg.Code.CONTENT_TOO_LONG
@@ -496,6 +505,10 @@ def _sender_problems(template: MessageTemplate) -> Iterable[Problem]:
         yield msg.from_name_line_break(
             TextPosition.in_text(Part.FROM_NAME.value, from_name, line_break.start(), 1)
         )
+    control = CONTROL.search(from_name)
+    if control is not None:
+        position = TextPosition.in_text(Part.FROM_NAME.value, from_name, control.start(), 1)
+        yield msg.control_character(position, control.group())
     addresses: Sequence[tuple[Part, str, str]] = (
         (Part.FROM_EMAIL, template.from_email, msg.Code.FROM_EMAIL_INVALID),
         (Part.SEND_SUMMARY_TO, template.send_summary_to, msg.Code.SUMMARY_TO_INVALID),
@@ -506,6 +519,10 @@ def _sender_problems(template: MessageTemplate) -> Iterable[Problem]:
         position = TextPosition(part.value, 0, len(address))
         if part is Part.FROM_EMAIL and not from_name:
             yield msg.from_email_needs_name(position)
+        control = CONTROL.search(address)
+        if control is not None:  # said plainly, not as the validator's "invalid characters"
+            yield msg.control_character(TextPosition(part.value, control.start(), 1), control.group())
+            continue
         reason = _address_problem(address)
         if reason is not None:
             yield msg.address_invalid(code, position, address, reason)

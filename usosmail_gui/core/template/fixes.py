@@ -13,7 +13,7 @@ from collections.abc import Collection
 from usosmail_gui.core.problems import Problem
 
 from .braces import escape_braces
-from .compiler import CompiledTemplate
+from .compiler import CONTROL, CompiledTemplate
 from .messages import Code
 from .model import MessageTemplate, Part
 from .syntax import Field, parse
@@ -40,6 +40,9 @@ def quick_fix(text: str, problem: Problem, known: Collection[str] = ()) -> str |
         return text[: offset + 1] + text[offset:]
     if code in (Code.SUBJECT_LINE_BREAK, Code.FROM_NAME_LINE_BREAK) and problem.row is None:
         return _LINE_BREAKS.sub(" ", text)
+    if code == Code.CONTROL_CHARACTER and problem.row is None:
+        fixed = CONTROL.sub("", text)  # every one of them: none is ever meant
+        return fixed if fixed != text else None
     field = _field_at(text, offset)
     if field is None:
         return None

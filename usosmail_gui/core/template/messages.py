@@ -42,6 +42,7 @@ class Code:
     SUBJECT_EMPTY = "subject_empty"
     CONTENT_EMPTY = "content_empty"
     SUBJECT_LINE_BREAK = "subject_line_break"
+    CONTROL_CHARACTER = "control_character"  # NUL, BEL, ESC…: in any text, or brought by a value
     SUBJECT_TOO_LONG = "subject_too_long"
     CONTENT_TOO_LONG = "content_too_long"
     # sender fields
@@ -484,6 +485,83 @@ def subject_line_break(
         )
     )
     return _make(Code.SUBJECT_LINE_BREAK, ERROR, (text,), position, row=row)
+
+
+def _control_text(part: str) -> str:
+    """One whole sentence per text, so a translation can decline each noun."""
+    texts = {
+        "subject": QT_TRANSLATE_NOOP(
+            "Problems",
+            "The subject contains an invisible control character ({character}). It would go into the "
+            "message's header, where mail programs cut the subject short or refuse the message. Remove it.",
+        ),
+        "content": QT_TRANSLATE_NOOP(
+            "Problems",
+            "The message text contains an invisible control character ({character}); mail servers may "
+            "refuse such a message or cut it off there. Remove it.",
+        ),
+        "from_name": QT_TRANSLATE_NOOP(
+            "Problems",
+            "The sender name contains an invisible control character ({character}). It would go into the "
+            "message's header, where mail programs cut the name short or refuse the message. Remove it.",
+        ),
+        "from_email": QT_TRANSLATE_NOOP(
+            "Problems",
+            "The sender address contains an invisible control character ({character}), so it is not a valid "
+            "e-mail address. Remove it.",
+        ),
+        "send_summary_to": QT_TRANSLATE_NOOP(
+            "Problems",
+            "The address for the summary contains an invisible control character ({character}), so it is "
+            "not a valid e-mail address. Remove it.",
+        ),
+    }
+    return texts[part]
+
+
+def control_character(position: TextPosition, character: str) -> Problem:
+    """A control character (not a tab or a line break) in a text the user typed."""
+    code_point = f"U+{ord(character):04X}"
+    text = say(_control_text(position.part), character=code_point)
+    return _make(
+        Code.CONTROL_CHARACTER, ERROR, (text,), position, field=position.part, character=code_point
+    )
+
+
+def value_control_character(position: TextPosition, *, row: int | None, column: str | None) -> Problem:
+    """A value of the row brings a control character into the subject or the message text."""
+    in_subject = position.part == "subject"
+    if column is not None:
+        template = (
+            QT_TRANSLATE_NOOP(
+                "Problems",
+                "For this recipient the value of “{column}” contains an invisible control character, "
+                "which would go into the subject (mail programs cut it short or refuse the message). "
+                "Remove it from the cell, or do not use this column in the subject.",
+            )
+            if in_subject
+            else QT_TRANSLATE_NOOP(
+                "Problems",
+                "For this recipient the value of “{column}” contains an invisible control character; mail "
+                "servers may refuse such a message or cut it off there. Remove it from the cell.",
+            )
+        )
+        text = say(template, column=column)
+        return _make(Code.CONTROL_CHARACTER, ERROR, (text,), position, row=row, field=column, column=column)
+    template = (
+        QT_TRANSLATE_NOOP(
+            "Problems",
+            "For this recipient the subject contains an invisible control character once filled in. Remove "
+            "it from the cells it uses.",
+        )
+        if in_subject
+        else QT_TRANSLATE_NOOP(
+            "Problems",
+            "For this recipient the message text contains an invisible control character once filled in. "
+            "Remove it from the cells it uses.",
+        )
+    )
+    return _make(Code.CONTROL_CHARACTER, ERROR, (say(template),), position, row=row)
 
 
 def _too_long_text(code: str, variant: str) -> str:

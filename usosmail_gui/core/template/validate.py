@@ -16,6 +16,7 @@ The table must not change while it runs (the GUI restarts it after edits, too).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Generator, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import repeat
@@ -26,7 +27,15 @@ from usosmail_gui.core.problems import Problem, ProblemJson, TextPosition
 from usosmail_gui.core.recipients.table import RecipientTable
 
 from . import messages as msg
-from .compiler import LIMITS, LINE_BREAK, CompiledPart, CompiledTemplate, FieldGroup, compile_template
+from .compiler import (
+    CONTROL,
+    LIMITS,
+    LINE_BREAK,
+    CompiledPart,
+    CompiledTemplate,
+    FieldGroup,
+    compile_template,
+)
 from .model import MessageTemplate, Part
 from .render import render_group
 
@@ -119,6 +128,7 @@ def check_row(
     for part in plan.parts:
         total: int | None = part.literal_length
         breaks: list[Problem] = []
+        controls: list[Problem] = []
         failures: list[Problem] = []
         for index, group in enumerate(part.groups):
             rendered = render_group(part, group, values, row, plan.group_positions[part.part][index])
@@ -130,8 +140,11 @@ def check_row(
                 total += group.count * len(rendered)
             if part.part is Part.SUBJECT and LINE_BREAK.search(rendered):
                 breaks.append(plan.line_break(index, row))
+            if CONTROL.search(rendered):
+                controls.append(plan.control_character(part, index, row))
         found += failures
         found += breaks
+        found += controls
         if total is not None:
             found += plan.length_problems(part, total, row)
     for name in plan.used:
@@ -174,6 +187,12 @@ class _Plan:
         position = self.group_positions[Part.SUBJECT][group_index]
         column = self.display(group.names[0]) if group.plain else None
         return msg.subject_line_break(position, row=row, column=column)
+
+    def control_character(self, part: CompiledPart, group_index: int, row: int | None) -> Problem:
+        group = part.groups[group_index]
+        position = self.group_positions[part.part][group_index]
+        column = self.display(group.names[0]) if group.plain else None
+        return msg.value_control_character(position, row=row, column=column)
 
     def length_problems(self, part: CompiledPart, total: int, row: int | None) -> list[Problem]:
         limit = LIMITS[part.part]
@@ -286,6 +305,7 @@ def _at_row(problem: Problem, row: int) -> Problem:
         problem.position,
         problem.suggestion,
         problem.args,
+        sentences=problem.sentences,
     )
 
 
@@ -308,6 +328,7 @@ def _check_chunk(
         totals = [part.literal_length] * count
         failed: set[int] = set()
         breaks: list[tuple[int, Problem]] = []
+        controls: list[tuple[int, Problem]] = []
         positions = plan.group_positions[part.part]
         for index, group in enumerate(part.groups):
             texts: list[str]
@@ -326,11 +347,17 @@ def _check_chunk(
                 lengths = map(mul, lengths, repeat(group.count))
             totals = list(map(add, totals, lengths))
             if part.part is Part.SUBJECT:
-                flagged = _rows_with_line_breaks(texts)
+                flagged = _rows_matching(LINE_BREAK, texts, "\x00")
                 if flagged:
                     proto = plan.line_break(index, 0)
                     breaks += [(i, _at_row(proto, numbers[rows[i]])) for i in flagged]
+            flagged = _rows_matching(CONTROL, texts, "\t")
+            if flagged:
+                proto = plan.control_character(part, index, 0)
+                controls += [(i, _at_row(proto, numbers[rows[i]])) for i in flagged]
         for i, problem in sorted(breaks, key=lambda item: item[0]):
+            add_problem(i, problem)
+        for i, problem in sorted(controls, key=lambda item: item[0]):
             add_problem(i, problem)
         limit = LIMITS[part.part]
         if totals and (max(totals) > limit or min(totals) == 0):
@@ -366,8 +393,9 @@ def _render_column(
     return out
 
 
-def _rows_with_line_breaks(texts: Sequence[str]) -> list[int]:
-    """Indices of the texts holding a line break (one regex pass when none does)."""
-    if not LINE_BREAK.search("\x00".join(texts)):
+def _rows_matching(pattern: re.Pattern[str], texts: Sequence[str], separator: str) -> list[int]:
+    """Indices of the texts ``pattern`` finds something in (one regex pass over the texts
+    joined by ``separator``, which it never matches, when none has it)."""
+    if not pattern.search(separator.join(texts)):
         return []
-    return [i for i, text in enumerate(texts) if LINE_BREAK.search(text)]
+    return [i for i, text in enumerate(texts) if pattern.search(text)]
