@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from usosmail_gui import __version__
 from usosmail_gui.core.credentials import ENV_KEY, ENV_SECRET
 
-from . import compose, connection, recipients, sending, statuses
+from . import compose, connection, received, recipients, sending, statuses
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     compose.register(sub)
     sending.register(sub)
     statuses.register(sub)
+    received.register(sub)
     return parser
 
 

@@ -136,7 +136,7 @@ class CampaignBusy(JournalError):
     """Another window or command is sending this campaign right now."""
 
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _V1 = (
     """CREATE TABLE campaigns (
@@ -216,8 +216,20 @@ _V1 = (
     "CREATE INDEX excluded_campaign ON excluded(campaign)",
 )
 
+_V2 = (
+    # the other sheet rows a message was made of, when rows were grouped into one message per
+    # student (core/letters): the report has a line for each, ``show --row`` finds its message
+    """CREATE TABLE message_rows (
+        campaign TEXT NOT NULL REFERENCES campaigns(id),
+        seq INTEGER NOT NULL,
+        row INTEGER NOT NULL,
+        record TEXT NOT NULL
+    )""",
+    "CREATE INDEX message_rows_campaign ON message_rows(campaign, seq)",
+)
+
 # (version, statements): applied in order, each in the transaction that sets user_version
-MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = ((1, _V1),)
+MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = ((1, _V1), (2, _V2))
 assert MIGRATIONS[-1][0] == SCHEMA_VERSION
 
 
@@ -676,6 +688,14 @@ class Journal:
                         ),
                     )
                     conn.executemany(
+                        "INSERT INTO message_rows (campaign, seq, row, record) VALUES (?, ?, ?, ?)",
+                        (
+                            (campaign, m.seq, row, _dumps(dict(record)))
+                            for m in draft.messages
+                            for row, record in m.also
+                        ),
+                    )
+                    conn.executemany(
                         "INSERT INTO excluded (campaign, row, addresses, code, reason) "
                         "VALUES (?, ?, ?, ?, ?)",
                         (
@@ -733,6 +753,17 @@ class Journal:
             (campaign,),
         )
         return [Excluded(r["row"], tuple(json.loads(r["addresses"])), r["code"], r["reason"]) for r in rows]
+
+    def message_rows(self, campaign: str) -> dict[int, list[tuple[int, dict[str, str]]]]:
+        """seq → the other sheet rows (number, cells) of that message, for the messages made
+        of several rows (grouped letters); empty for other campaigns."""
+        rows = self._query(
+            "SELECT seq, row, record FROM message_rows WHERE campaign = ? ORDER BY seq, rowid", (campaign,)
+        )
+        found: dict[int, list[tuple[int, dict[str, str]]]] = {}
+        for r in rows:
+            found.setdefault(r["seq"], []).append((r["row"], json.loads(r["record"])))
+        return found
 
     def set_campaign_state(self, campaign: str, state: CampaignState, reason: str | None = None) -> None:
         with self._tx() as conn:

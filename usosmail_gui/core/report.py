@@ -1,7 +1,10 @@
 """The campaign report for the dean: one row per recipient, as .xlsx or .csv.
 
 Columns: the spreadsheet's own columns (as stored in the journal), then "Sent to",
-"Message ID", "Status", "Error", "Enqueued at", "Finished at" (local time).
+"Message ID", "Status", "Error", "Enqueued at", "Finished at" (local time). When rows were
+grouped into one message per student (core/letters), every sheet row has its line, in
+sheet order, and a last column, "In the message of row", names the row whose message it
+went out in.
 
 Spreadsheet cells come from students' data and USOS error texts, so any of them may look
 like a formula (``=HYPERLINK(...)``). Nothing is ever run as one:
@@ -22,7 +25,7 @@ from __future__ import annotations
 import csv
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -33,6 +36,7 @@ from .statuses import RecipientStatusView, campaign_statuses
 __all__ = [
     "FIXED_COLUMNS",
     "FORMULA_STARTS",
+    "GROUPED_COLUMN",
     "ReportError",
     "neutralise_csv",
     "report_rows",
@@ -40,6 +44,7 @@ __all__ = [
 ]
 
 FIXED_COLUMNS = ("Sent to", "Message ID", "Status", "Error", "Enqueued at", "Finished at")
+GROUPED_COLUMN = "In the message of row"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_DELIMITER = ";"
 
@@ -70,9 +75,10 @@ def report_rows(
     views: Sequence[RecipientStatusView] = campaign_statuses(journal, campaign, now=now)
     columns = list(record.columns)
     header = [*columns, *FIXED_COLUMNS]
-    rows = [
-        [
-            *(view.values.get(column, "") for column in columns),
+
+    def line(view: RecipientStatusView, values: Mapping[str, str]) -> list[str]:
+        return [
+            *(values.get(column, "") for column in columns),
             view.email,
             view.message_id or "",
             str(view.status).replace("_", " "),
@@ -80,9 +86,17 @@ def report_rows(
             _local(view.enqueued_at),
             _local(view.finished_at),
         ]
-        for view in views
-    ]
-    return header, rows
+
+    grouped = journal.message_rows(campaign)
+    if not grouped:
+        return header, [line(view, view.values) for view in views]
+    numbered: list[tuple[int, list[str]]] = []
+    for view in views:
+        numbered.append((view.row, [*line(view, view.values), str(view.row)]))
+        for row, values in grouped.get(view.seq or 0, ()):
+            numbered.append((row, [*line(view, values), str(view.row)]))
+    numbered.sort(key=lambda item: item[0])  # stable: a row's messages in their order
+    return [*header, GROUPED_COLUMN], [cells for _, cells in numbered]
 
 
 def _write_csv(path: Path, header: list[str], rows: list[list[str]]) -> None:

@@ -590,6 +590,7 @@ class RecipientStatusView:
     enqueued_at: str | None
     finished_at: str | None
     raw_status: str | None = None  # for ``unknown``: the value USOS gave, as it gave it
+    seq: int | None = None  # the journal recipient (one message) this view is of
 
     @property
     def email(self) -> str:
@@ -648,6 +649,7 @@ def _view(record: RecipientRecord, moment: datetime) -> RecipientStatusView:
         enqueued_at=record.enqueued_at,
         finished_at=record.finished_at,
         raw_status=raw,
+        seq=record.seq,
     )
 
 
