@@ -144,3 +144,42 @@ columns = st.one_of(
 )
 def test_any_setup_survives_the_file_format(setup: LetterSetup) -> None:
     assert loads_template_file(dumps_template(TEMPLATE, setup)) == TemplateFile(TEMPLATE, setup)
+
+
+def test_the_polish_sample_letters_use_the_salutation_and_work_on_their_demo_lists() -> None:
+    from importlib import resources
+
+    from usosmail_gui.core.letters.check import check_letters
+    from usosmail_gui.core.letters.derive import prepare_letters
+    from usosmail_gui.core.recipients import load
+    from usosmail_gui.core.template import compile_template, letter_templates, render
+
+    demo = Path(str(resources.files("usosmail_gui").joinpath("resources/demo")))
+    lists = {"oceny-z-sesji": demo / "oceny.csv", "brakujace-dokumenty-lista": demo / "dokumenty.csv"}
+    samples = {p.stem: p for p in letter_templates()}
+    assert set(samples) == set(lists)
+    for name, path in samples.items():
+        template, setup = load_template_file(path)
+        assert template.lang == "pl" and "{Zwrot}" in template.content
+        assert any(isinstance(d, Salutation) for d in setup.derived) and setup.grouping is not None
+        letters = prepare_letters(load(lists[name]), setup)
+        result = check_letters(template, letters)
+        assert not [p for p in result.problems if p.is_error], name
+        assert result.sendable == letters.table.row_count
+        compiled = compile_template(template, letters.table.columns)
+        first = render(compiled, letters.table.params(0)).content
+        assert first.startswith(("Szanowna Pani", "Szanowny Panie", "Szanowni Państwo")), first
+    grades = prepare_letters(
+        load(lists["oceny-z-sesji"]), load_template_file(samples["oceny-z-sesji"]).letters
+    )
+    compiled = compile_template(load_template(samples["oceny-z-sesji"]), grades.table.columns)
+    openings = [
+        render(compiled, grades.table.params(i)).content.split(",")[0] for i in range(grades.table.row_count)
+    ]
+    assert openings == [
+        "Szanowna Pani Anno",
+        "Szanowny Panie Łukaszu",
+        "Szanowna Pani Zofio",  # guessed (no gender in the cell): a warning
+        "Szanowny Panie Kubo",
+        "Szanowni Państwo",  # Siobhan: not told
+    ]
