@@ -4,7 +4,7 @@
 <context>
     <name>ComposerPanel</name>
     <message>
-        <location filename="../../ui/composer.py" line="+219"/>
+        <location filename="../../usosmail_gui/ui/composer.py" line="+219"/>
         <source>&amp;New Template</source>
         <translation>&amp;Nowy szablon</translation>
     </message>
@@ -128,7 +128,7 @@
 <context>
     <name>ConnectionDialog</name>
     <message>
-        <location filename="../../ui/connection_dialog.py" line="+101"/>
+        <location filename="../../usosmail_gui/ui/connection_dialog.py" line="+101"/>
         <source>Connect to USOS API</source>
         <translation>Połącz z USOS API</translation>
     </message>
@@ -344,7 +344,7 @@
 <context>
     <name>ConnectionTexts</name>
     <message>
-        <location filename="../../ui/texts.py" line="+34"/>
+        <location filename="../../usosmail_gui/ui/texts.py" line="+34"/>
         <source>Connected. The key is an administrative key, so it may send mail. The server did not say how many messages wait in its queue.</source>
         <translation>Połączono. Klucz jest kluczem administracyjnym, więc można nim wysyłać pocztę. Serwer nie podał, ile wiadomości czeka w jego kolejce.</translation>
     </message>
@@ -486,7 +486,7 @@
 <context>
     <name>ExclusionTexts</name>
     <message numerus="yes">
-        <location filename="../../ui/send_dialog.py" line="+177"/>
+        <location filename="../../usosmail_gui/ui/send_dialog.py" line="+177"/>
         <source>{title} — %n row(s)</source>
         <translation>
             <numerusform>{title} — %n wiersz</numerusform>
@@ -498,7 +498,7 @@
 <context>
     <name>HistoryWindow</name>
     <message>
-        <location filename="../../ui/history_window.py" line="+101"/>
+        <location filename="../../usosmail_gui/ui/history_window.py" line="+101"/>
         <location line="+13"/>
         <source>Campaigns</source>
         <translation>Kampanie</translation>
@@ -732,7 +732,7 @@
 <context>
     <name>LengthCounter</name>
     <message numerus="yes">
-        <location filename="../../ui/template_editor.py" line="+276"/>
+        <location filename="../../usosmail_gui/ui/template_editor.py" line="+276"/>
         <source>{count} of %Ln character(s)</source>
         <translation>
             <numerusform>{count} z %Ln znaku</numerusform>
@@ -763,7 +763,7 @@
 <context>
     <name>LoadRequest</name>
     <message>
-        <location filename="../../ui/loading.py" line="+50"/>
+        <location filename="../../usosmail_gui/ui/loading.py" line="+50"/>
         <source>Spreadsheets ({patterns})</source>
         <translation>Arkusze kalkulacyjne ({patterns})</translation>
     </message>
@@ -776,7 +776,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+352"/>
+        <location filename="../../usosmail_gui/ui/main_window.py" line="+353"/>
         <source>&amp;File</source>
         <translation>&amp;Plik</translation>
     </message>
@@ -1597,7 +1597,7 @@
 <context>
     <name>PlaceholderEdit</name>
     <message>
-        <location filename="../../ui/template_editor.py" line="-185"/>
+        <location filename="../../usosmail_gui/ui/template_editor.py" line="-185"/>
         <source>Column placeholders</source>
         <translation>Pola kolumn</translation>
     </message>
@@ -1605,7 +1605,7 @@
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../ui/preview.py" line="+224"/>
+        <location filename="../../usosmail_gui/ui/preview.py" line="+224"/>
         <source>&lt;b&gt;Preview&lt;/b&gt;</source>
         <translation>&lt;b&gt;Podgląd&lt;/b&gt;</translation>
     </message>
@@ -1757,7 +1757,8 @@
 <context>
     <name>Problems</name>
     <message>
-        <location filename="../../core/campaign.py" line="+289"/>
+        <location filename="../../usosmail_gui/core/campaign.py" line="+293"/>
+        <location filename="../../usosmail_gui/core/letters/campaign.py" line="+52"/>
         <source>Excluded from the list (unticked).</source>
         <translation>Wykluczony z listy (odznaczony).</translation>
     </message>
@@ -1767,7 +1768,7 @@
         <translation>Do tego wiersza nie można nic wysłać.</translation>
     </message>
     <message>
-        <location filename="../../core/recipients/email_reasons.py" line="+16"/>
+        <location filename="../../usosmail_gui/core/recipients/email_reasons.py" line="+16"/>
         <source>An email address must have an @-sign.</source>
         <translation>Adres e-mail musi zawierać znak @.</translation>
     </message>
@@ -1877,7 +1878,7 @@
         <translation>Część adresu e-mail po znaku @ jest za długa {rest}</translation>
     </message>
     <message>
-        <location filename="../../core/recipients/loading.py" line="+54"/>
+        <location filename="../../usosmail_gui/core/recipients/loading.py" line="+54"/>
         <source>{name} has no worksheets (only charts or macros). Open the file with the list of recipients.</source>
         <translation>Plik {name} nie zawiera żadnych arkuszy z danymi (tylko wykresy lub makra). Otwórz plik z listą odbiorców.</translation>
     </message>
@@ -1937,7 +1938,7 @@
         <translation>W {where} są nazwy kolumn (wiersz {header_row}), ale pod nimi nie ma żadnych wierszy, więc nie ma do kogo pisać. Sprawdź, czy wybrano właściwy plik i arkusz (lub właściwy wiersz nagłówka).</translation>
     </message>
     <message>
-        <location filename="../../core/recipients/sources.py" line="+87"/>
+        <location filename="../../usosmail_gui/core/recipients/sources.py" line="+87"/>
         <source>The file {name} does not exist (it may have been moved, renamed or deleted). Choose the file again.</source>
         <translation>Plik {name} nie istnieje (mógł zostać przeniesiony, usunięty lub mieć zmienioną nazwę). Wybierz plik ponownie.</translation>
     </message>
@@ -2042,7 +2043,7 @@
         <translation>Plik {name} nie jest poprawnym plikiem CSV (linii {line} nie da się podzielić na komórki). Otwórz go w programie Excel lub LibreOffice i zapisz ponownie jako .xlsx lub .csv.</translation>
     </message>
     <message>
-        <location filename="../../core/recipients/table.py" line="+413"/>
+        <location filename="../../usosmail_gui/core/recipients/table.py" line="+449"/>
         <source>No column of e-mail addresses was found (no header like “E-mail” and no column of addresses). Choose the column that holds the addresses.</source>
         <translation>Nie znaleziono kolumny z adresami e-mail (brak nagłówka takiego jak „E-mail” i brak kolumny z adresami). Wybierz kolumnę, która zawiera adresy.</translation>
     </message>
@@ -2082,7 +2083,7 @@
         <translation>Adres {address} występuje już w wierszu {first}, do którego wiadomość zostanie wysłana; wiadomość z tego wiersza nie zostanie na ten adres wysłana ponownie. Jeśli nie o to chodzi, wyklucz jeden z tych wierszy.</translation>
     </message>
     <message>
-        <location filename="../../core/template/messages.py" line="+69"/>
+        <location filename="../../usosmail_gui/core/template/messages.py" line="+69"/>
         <source>the subject</source>
         <translation>temacie</translation>
     </message>
@@ -2357,7 +2358,7 @@
         <translation>Nie można utworzyć wiadomości dla tego odbiorcy ({detail}). Sprawdź szablon i wiersz.</translation>
     </message>
     <message>
-        <location filename="../../core/usos/selfcheck.py" line="+119"/>
+        <location filename="../../usosmail_gui/core/usos/selfcheck.py" line="+119"/>
         <source>The installation does not have this method, which the app uses to {purpose}.</source>
         <translation>Instalacja nie ma tej metody, której program używa, aby {purpose}.</translation>
     </message>
@@ -2451,11 +2452,91 @@
         <source>the app may not tell a finished message from a waiting one.</source>
         <translation>program może nie odróżnić zakończonej wiadomości od oczekującej.</translation>
     </message>
+    <message>
+        <location filename="../../usosmail_gui/core/letters/messages.py" line="+52"/>
+        <source>The list has no gender column.</source>
+        <translation>Lista nie ma kolumny płci.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{column}” is empty in this row.</source>
+        <translation>W tym wierszu kolumna „{column}” jest pusta.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{value}” in “{column}” is not a gender the app can read (K/M, kobieta/mężczyzna, F/M).</source>
+        <translation>„{value}” w kolumnie „{column}” nie jest oznaczeniem płci, które program rozumie (K/M, kobieta/mężczyzna, F/M).</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>“{column}” is guessed from the first name “{name}”: “{value}”. Check it, or set this row&apos;s value.</source>
+        <translation>„{column}” odgadnięto z imienia „{name}”: „{value}”. Sprawdź to albo wpisz wartość dla tego wiersza.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The gender cannot be told from the first name “{name}” (the dictionary of Polish first names does not have it, or has it for women and men).</source>
+        <translation>Z imienia „{name}” nie da się ustalić płci (słownik polskich imion go nie zna albo zna je jako imię i żeńskie, i męskie).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The first name is empty too.</source>
+        <translation>Imię też jest puste.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“{column}” says “{value}”. Check it, or set this row&apos;s value.</source>
+        <translation>„{column}” brzmi więc „{value}”. Sprawdź to albo wpisz wartość dla tego wiersza.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>“{name}” is not in the dictionary of Polish first names (or is a name of women and men), so “{column}” has it as written, not in the vocative. Check it, or set this row&apos;s value.</source>
+        <translation>Imienia „{name}” nie ma w słowniku polskich imion (albo jest to imię i żeńskie, i męskie), więc „{column}” zawiera je w pisowni z listy, nie w wołaczu. Sprawdź to albo wpisz wartość dla tego wiersza.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The derived column “{column}” reads the column “{source}”, which the recipient list does not have. Choose another column, or remove the derived column.</source>
+        <translation>Kolumna wyliczana „{column}” korzysta z kolumny „{source}”, której lista odbiorców nie ma. Wybierz inną kolumnę albo usuń kolumnę wyliczaną.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The derived column “{column}” has the name of a column of the list or of another derived column. Give it another name.</source>
+        <translation>Kolumna wyliczana „{column}” ma nazwę kolumny z listy albo innej kolumny wyliczanej. Nadaj jej inną nazwę.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>A derived column needs a name. Give it one.</source>
+        <translation>Kolumna wyliczana musi mieć nazwę. Nadaj ją.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{column}” cannot be the name of a derived column: “{character}” has another meaning in placeholders. Give it a name without { } [ ] . : or !.</source>
+        <translation>„{column}” nie może być nazwą kolumny wyliczanej: „{character}” ma w polach szablonu inne znaczenie. Nadaj jej nazwę bez { } [ ] . : i !.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The dictionary of Polish first names (Morfeusz 2) cannot be loaded ({detail}), and the derived column “{column}” needs it. Install usosmail-gui again (it brings the dictionary), or give the salutation a gender column.</source>
+        <translation>Nie można wczytać słownika polskich imion (Morfeusz 2) ({detail}), a kolumna wyliczana „{column}” go potrzebuje. Zainstaluj usosmail-gui ponownie (instalacja zawiera słownik) albo wskaż zwrotowi kolumnę płci.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The line that lists each row in “{column}” (“{line}”) cannot be used: {detail} Correct the line.</source>
+        <translation>Wiersza wyliczenia w kolumnie „{column}” („{line}”) nie można użyć: {detail} Popraw go.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>This row&apos;s line in “{column}” cannot be put together ({detail}). Check the line and the row.</source>
+        <translation>Nie da się złożyć wiersza wyliczenia „{column}” dla tego wiersza ({detail}). Sprawdź wzór wiersza i dane.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Rows {rows} go to {address} in one message, but their “{column}” differs ({values}); the message uses row {first}&apos;s. Correct the cells if that is not right.</source>
+        <translation>Wiersze {rows} trafiają do {address} w jednej wiadomości, ale różnią się wartością „{column}” ({values}); wiadomość używa wartości z wiersza {first}. Popraw komórki, jeśli to nie tak.</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../../ui/problems_panel.py" line="+66"/>
+        <location filename="../../usosmail_gui/ui/problems_panel.py" line="+66"/>
         <source>Subject</source>
         <translation>Temat</translation>
     </message>
@@ -2706,7 +2787,7 @@
 <context>
     <name>RecipientPane</name>
     <message>
-        <location filename="../../ui/recipients_view.py" line="+203"/>
+        <location filename="../../usosmail_gui/ui/recipients_view.py" line="+203"/>
         <source>Find in the list</source>
         <translation>Znajdź na liście</translation>
     </message>
@@ -2929,7 +3010,7 @@
 <context>
     <name>RecipientTableModel</name>
     <message>
-        <location filename="../../ui/recipients_model.py" line="+367"/>
+        <location filename="../../usosmail_gui/ui/recipients_model.py" line="+367"/>
         <source>not in the campaign</source>
         <translation>nie należy do kampanii</translation>
     </message>
@@ -3051,7 +3132,7 @@
 <context>
     <name>ResumeDialog</name>
     <message>
-        <location filename="../../ui/resume_dialog.py" line="+54"/>
+        <location filename="../../usosmail_gui/ui/resume_dialog.py" line="+54"/>
         <location line="+15"/>
         <source>Interrupted campaigns</source>
         <translation>Przerwane kampanie</translation>
@@ -3206,7 +3287,7 @@
 <context>
     <name>SendDialog</name>
     <message>
-        <location filename="../../ui/send_dialog.py" line="-13"/>
+        <location filename="../../usosmail_gui/ui/send_dialog.py" line="-13"/>
         <source>No address</source>
         <translation>Brak adresu</translation>
     </message>
@@ -3603,7 +3684,7 @@
 <context>
     <name>SendProgressDialog</name>
     <message>
-        <location filename="../../ui/sending.py" line="+528"/>
+        <location filename="../../usosmail_gui/ui/sending.py" line="+528"/>
         <source>Sending a test</source>
         <translation>Wysyłanie wiadomości testowej</translation>
     </message>
@@ -3991,7 +4072,7 @@
 <context>
     <name>SheetDialog</name>
     <message>
-        <location filename="../../ui/sheet_dialog.py" line="+64"/>
+        <location filename="../../usosmail_gui/ui/sheet_dialog.py" line="+64"/>
         <source>Sheet and header row — {name}</source>
         <translation>Arkusz i wiersz nagłówka — {name}</translation>
     </message>
@@ -4110,7 +4191,7 @@
 <context>
     <name>StatusDock</name>
     <message>
-        <location filename="../../ui/status_monitor.py" line="+82"/>
+        <location filename="../../usosmail_gui/ui/status_monitor.py" line="+82"/>
         <source>USOS gave the status “{value}”, which this app does not know.</source>
         <translation>USOS podał status „{value}”, którego program nie zna.</translation>
     </message>
@@ -4407,7 +4488,7 @@
 <context>
     <name>TemplateEditor</name>
     <message>
-        <location filename="../../ui/template_editor.py" line="+225"/>
+        <location filename="../../usosmail_gui/ui/template_editor.py" line="+225"/>
         <source>Sender name</source>
         <translation>Nazwa nadawcy</translation>
     </message>
@@ -4575,7 +4656,7 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../ui/welcome.py" line="+30"/>
+        <location filename="../../usosmail_gui/ui/welcome.py" line="+30"/>
         <source>Welcome</source>
         <translation>Strona powitalna</translation>
     </message>
@@ -4629,7 +4710,7 @@
 <context>
     <name>usosmail-gui</name>
     <message>
-        <location filename="../../app.py" line="+66"/>
+        <location filename="../../usosmail_gui/app.py" line="+67"/>
         <source>Send personalised e-mail to students through your university&apos;s USOS API (services/mailing) and follow every message until it is sent.</source>
         <translation>Wysyłaj spersonalizowane wiadomości e-mail do studentów przez USOS API swojej uczelni (services/mailing) i śledź każdą wiadomość aż do jej wysłania.</translation>
     </message>
@@ -4688,16 +4769,17 @@ w historii powłoki); pobiera się go z systemowego magazynu haseł. Do skryptó
         <translation>przy pierwszym uruchomieniu nie pokazuje strony powitalnej, która proponuje połączenie z uczelnią lub wypróbowanie piaskownicy</translation>
     </message>
     <message>
+        <location line="+21"/>
         <source>a recipient list (.xlsx, .ods, .csv…) or a template (.usosmail) to open at start, as when it is double-clicked</source>
         <translation>lista odbiorców (.xlsx, .ods, .csv…) lub szablon (.usosmail) do otwarcia przy uruchomieniu, tak jak po dwukrotnym kliknięciu pliku</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-12"/>
         <source>with --sandbox (implies --demo): once the demo is loaded and a student is previewed, save a PNG picture of the window (1280x800, fresh settings) to FILE and quit; exit code 1 if it cannot</source>
         <translation>razem z --sandbox (włącza też --demo): po wczytaniu przykładowych danych i wyświetleniu podglądu wiadomości dla studenta zapisuje obraz okna w formacie PNG (1280x800, ustawienia domyślne) do pliku FILE i kończy działanie; jeśli to się nie uda, kod wyjścia to 1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+28"/>
         <source>--screenshot works only with --sandbox: it pictures the demo on the local test server, for documentation and tests</source>
         <translation>--screenshot działa tylko razem z --sandbox: zapisuje obraz okna z przykładowymi danymi na lokalnym serwerze testowym, na potrzeby dokumentacji i testów</translation>
     </message>
@@ -4722,7 +4804,7 @@ w historii powłoki); pobiera się go z systemowego magazynu haseł. Do skryptó
         <translation>usosmail-gui: {reason}</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+113"/>
         <source>The local sandbox could not be started: {reason}</source>
         <translation>Nie udało się uruchomić lokalnej piaskownicy: {reason}</translation>
     </message>

@@ -149,7 +149,7 @@ def name_invalid(column: str, character: str) -> Problem:
             QT_TRANSLATE_NOOP(
                 "Problems",
                 "“{column}” cannot be the name of a derived column: “{character}” has another meaning in "
-                "placeholders. Give it a name without {{ }} [ ] . : or !.",
+                "placeholders. Give it a name without { } [ ] . : or !.",
             ),
             column=column,
             character=character,
