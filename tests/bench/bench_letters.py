@@ -21,11 +21,10 @@ from __future__ import annotations
 import statistics
 import subprocess
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.bench.harness import Result
+from tests.bench.harness import Result, per_call
 from tests.helpers.tables import make_table
 from usosmail_gui.core.letters import Grouping, LetterSetup, Salutation, Vocative
 from usosmail_gui.core.letters.check import check_letters
@@ -68,12 +67,7 @@ def students(rows: int = ROWS, addresses: int = ROWS) -> list[list[str]]:
 
 
 def best(fn: Callable[[], object], runs: int = RUNS) -> float:
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
+    return statistics.median(per_call(fn, runs))
 
 
 def _derive(report: Callable[[Result], None]) -> None:

@@ -183,3 +183,14 @@ def test_the_polish_sample_letters_use_the_salutation_and_work_on_their_demo_lis
         "Szanowny Panie Kubo",
         "Szanowni Państwo",  # Siobhan: not told
     ]
+
+
+def test_saving_without_definitions_keeps_those_the_file_has(tmp_path: Path) -> None:
+    path = save_template(tmp_path / "oceny.usosmail", TEMPLATE, SETUP)
+    edited = MessageTemplate(subject="Nowy temat", content=TEMPLATE.content)
+    save_template(path, edited)  # e.g. the composer, which does not know derived columns yet
+    assert load_template_file(path) == TemplateFile(edited, SETUP)
+    save_template(path, edited, LetterSetup())
+    assert load_template_file(path).letters == LetterSetup()
+    fresh = save_template(tmp_path / "nowy.usosmail", edited)
+    assert load_template_file(fresh).letters == LetterSetup()

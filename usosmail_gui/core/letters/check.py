@@ -17,7 +17,7 @@ from usosmail_gui.core.problems import Problem, Severity
 from usosmail_gui.core.template import validate
 from usosmail_gui.core.template.compiler import CompiledTemplate, compile_template
 from usosmail_gui.core.template.model import MessageTemplate
-from usosmail_gui.core.template.validate import CheckCancelled, CheckProgress, CheckResult
+from usosmail_gui.core.template.validate import CheckProgress, CheckResult
 
 from . import messages as msg
 from .derive import LetterList
@@ -128,17 +128,7 @@ def check_letters(
 ) -> CheckResult:
     """``check_letters_steps`` driven to the end (``CheckCancelled`` when ``cancelled()``)."""
     steps = check_letters_steps(template, letters)
-    while True:
-        try:
-            step = next(steps)
-        except StopIteration as done:
-            result: CheckResult = done.value
-            return result
-        if cancelled is not None and cancelled():
-            steps.close()
-            raise CheckCancelled
-        if progress is not None:
-            progress(step)
+    return validate.drive_steps(steps, progress=progress, cancelled=cancelled)
 
 
 def _merged(result: CheckResult, letters: LetterList, compiled: CompiledTemplate) -> CheckResult:

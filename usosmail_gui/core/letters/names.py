@@ -68,7 +68,8 @@ class MorfeuszLexicon:
     def first_name_entries(self, lemma: str) -> list[tuple[Gender, str]]:
         morfeusz = self._load()
         try:
-            forms = morfeusz.generate(lemma)
+            with self._lock:  # one Morfeusz object: one call at a time (its thread safety is not documented)
+                forms = morfeusz.generate(lemma)
         except RuntimeError:  # a lemma the generator rejects: not a name it knows
             return []
         nominative: dict[str, Gender] = {}

@@ -228,8 +228,17 @@ def save_template(
     path: str | os.PathLike[str], template: MessageTemplate, letters: LetterSetup | None = None
 ) -> Path:
     """Write ``template`` (and ``letters``) to ``path`` atomically (a crash leaves the old
-    file or the new one, never half of one); returns the path written."""
+    file or the new one, never half of one); returns the path written.
+
+    ``letters`` None keeps the derived columns the file already has (a caller that knows
+    nothing of them, such as today's composer, must not erase them); ``LetterSetup()``
+    saves none."""
     file = Path(path)
+    if letters is None:
+        try:
+            letters = load_template_file(file).letters
+        except TemplateFileError:  # no file yet, or not one to keep anything of
+            letters = None
     text = dumps_template(template, letters)
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
