@@ -1882,7 +1882,8 @@
 <context>
     <name>Problems</name>
     <message>
-        <location filename="../../usosmail_gui/core/campaign.py" line="+291"/>
+        <location filename="../../usosmail_gui/core/campaign.py" line="+295"/>
+        <location filename="../../usosmail_gui/core/letters/campaign.py" line="+54"/>
         <source>Excluded from the list (unticked).</source>
         <translation>Wykluczony z listy (odznaczony).</translation>
     </message>
@@ -2167,7 +2168,7 @@
         <translation>Plik {name} nie jest poprawnym plikiem CSV (linii {line} nie da się podzielić na komórki). Otwórz go w programie Excel lub LibreOffice i zapisz ponownie jako .xlsx lub .csv.</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/core/recipients/table.py" line="+413"/>
+        <location filename="../../usosmail_gui/core/recipients/table.py" line="+449"/>
         <source>No column of e-mail addresses was found (no header like “E-mail” and no column of addresses). Choose the column that holds the addresses.</source>
         <translation>Nie znaleziono kolumny z adresami e-mail (brak nagłówka takiego jak „E-mail” i brak kolumny z adresami). Wybierz kolumnę, która zawiera adresy.</translation>
     </message>
@@ -2622,7 +2623,7 @@
         <translation>program może nie odróżnić zakończonej wiadomości od oczekującej.</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/core/journal.py" line="+1313"/>
+        <location filename="../../usosmail_gui/core/journal.py" line="+1345"/>
         <source>The journal {path} is damaged ({detail}), so it cannot be read. It was not changed: it still holds the record of what was sent. Keep a copy of it (and of the files beside it whose names begin the same), then restore it from a backup; to work meanwhile, move it elsewhere and the app starts a new, empty journal.</source>
         <translation>Dziennik {path} jest uszkodzony ({detail}), więc nie da się go odczytać. Nie został zmieniony: nadal zawiera zapis tego, co wysłano. Zachowaj jego kopię (i plików obok, których nazwy zaczynają się tak samo), a potem przywróć go z kopii zapasowej; aby tymczasem pracować, przenieś go gdzie indziej, a program założy nowy, pusty dziennik.</translation>
     </message>
@@ -2695,6 +2696,86 @@
         <location line="+5"/>
         <source>The journal {path} cannot use write-ahead logging (it is on a file system that does not support it, e.g. a network share). Set USOSMAIL_DATA_DIR to a folder on this computer&apos;s disk.</source>
         <translation>Dziennik {path} nie może używać zapisu z wyprzedzeniem (WAL): jest w systemie plików, który tego nie obsługuje, np. na udziale sieciowym. Ustaw USOSMAIL_DATA_DIR na folder na dysku tego komputera.</translation>
+    </message>
+    <message>
+        <location filename="../../usosmail_gui/core/letters/messages.py" line="+52"/>
+        <source>The list has no gender column.</source>
+        <translation>Lista nie ma kolumny płci.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{column}” is empty in this row.</source>
+        <translation>W tym wierszu kolumna „{column}” jest pusta.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{value}” in “{column}” is not a gender the app can read (K/M, kobieta/mężczyzna, F/M).</source>
+        <translation>„{value}” w kolumnie „{column}” nie jest oznaczeniem płci, które program rozumie (K/M, kobieta/mężczyzna, F/M).</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>“{column}” is guessed from the first name “{name}”: “{value}”. Check it, or set this row&apos;s value.</source>
+        <translation>„{column}” odgadnięto z imienia „{name}”: „{value}”. Sprawdź to albo wpisz wartość dla tego wiersza.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The gender cannot be told from the first name “{name}” (the dictionary of Polish first names does not have it, or has it for women and men).</source>
+        <translation>Z imienia „{name}” nie da się ustalić płci (słownik polskich imion go nie zna albo zna je jako imię i żeńskie, i męskie).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The first name is empty too.</source>
+        <translation>Imię też jest puste.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“{column}” says “{value}”. Check it, or set this row&apos;s value.</source>
+        <translation>„{column}” brzmi więc „{value}”. Sprawdź to albo wpisz wartość dla tego wiersza.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>“{name}” is not in the dictionary of Polish first names (or is a name of women and men), so “{column}” has it as written, not in the vocative. Check it, or set this row&apos;s value.</source>
+        <translation>Imienia „{name}” nie ma w słowniku polskich imion (albo jest to imię i żeńskie, i męskie), więc „{column}” zawiera je w pisowni z listy, nie w wołaczu. Sprawdź to albo wpisz wartość dla tego wiersza.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The derived column “{column}” reads the column “{source}”, which the recipient list does not have. Choose another column, or remove the derived column.</source>
+        <translation>Kolumna wyliczana „{column}” korzysta z kolumny „{source}”, której lista odbiorców nie ma. Wybierz inną kolumnę albo usuń kolumnę wyliczaną.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The derived column “{column}” has the name of a column of the list or of another derived column. Give it another name.</source>
+        <translation>Kolumna wyliczana „{column}” ma nazwę kolumny z listy albo innej kolumny wyliczanej. Nadaj jej inną nazwę.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>A derived column needs a name. Give it one.</source>
+        <translation>Kolumna wyliczana musi mieć nazwę. Nadaj ją.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{column}” cannot be the name of a derived column: “{character}” has another meaning in placeholders. Give it a name without { } [ ] . : or !.</source>
+        <translation>„{column}” nie może być nazwą kolumny wyliczanej: „{character}” ma w polach szablonu inne znaczenie. Nadaj jej nazwę bez { } [ ] . : i !.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The dictionary of Polish first names (Morfeusz 2) cannot be loaded ({detail}), and the derived column “{column}” needs it. Install usosmail-gui again (it brings the dictionary), or give the salutation a gender column.</source>
+        <translation>Nie można wczytać słownika polskich imion (Morfeusz 2) ({detail}), a kolumna wyliczana „{column}” go potrzebuje. Zainstaluj usosmail-gui ponownie (instalacja zawiera słownik) albo wskaż zwrotowi kolumnę płci.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The line that lists each row in “{column}” (“{line}”) cannot be used: {detail} Correct the line.</source>
+        <translation>Wiersza wyliczenia w kolumnie „{column}” („{line}”) nie można użyć: {detail} Popraw go.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>This row&apos;s line in “{column}” cannot be put together ({detail}). Check the line and the row.</source>
+        <translation>Nie da się złożyć wiersza wyliczenia „{column}” dla tego wiersza ({detail}). Sprawdź wzór wiersza i dane.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Rows {rows} go to {address} in one message, but their “{column}” differs ({values}); the message uses row {first}&apos;s. Correct the cells if that is not right.</source>
+        <translation>Wiersze {rows} trafiają do {address} w jednej wiadomości, ale różnią się wartością „{column}” ({values}); wiadomość używa wartości z wiersza {first}. Popraw komórki, jeśli to nie tak.</translation>
     </message>
 </context>
 <context>

@@ -51,11 +51,11 @@ def states(journal: Journal, campaign: str) -> list[str]:
 def test_the_file_lives_in_the_data_dir_in_wal_mode_with_full_sync() -> None:
     with Journal.open() as journal:
         assert journal.path == (data_dir() / FILE_NAME).resolve() == journal_path().resolve()
-        assert journal.schema_version == SCHEMA_VERSION == 2
+        assert journal.schema_version == SCHEMA_VERSION == 3
         assert journal._conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     with sqlite3.connect(journal_path()) as raw:
         assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert raw.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 
 
 def test_a_newer_journal_is_refused_in_plain_words_and_left_untouched(tmp_path: Path) -> None:
@@ -78,7 +78,8 @@ def test_a_version_1_journal_made_by_an_earlier_release_opens(tmp_path: Path) ->
     path = tmp_path / "journal.sqlite3"
     write_v1_journal(path, excluded=True)
     with Journal.open(path) as journal:
-        assert journal.schema_version == 2  # upgraded in place, in one transaction
+        assert journal.schema_version == SCHEMA_VERSION  # upgraded in place, in one transaction
+        assert journal.message_rows("2026-01-02-0304-abcd") == {}
         (summary,) = journal.campaigns()
         assert summary.campaign.id == "2026-01-02-0304-abcd"
         assert summary.campaign.state is CampaignState.DONE

@@ -17,7 +17,7 @@ from usosmail_gui import __version__
 from usosmail_gui.core.credentials import ENV_KEY, ENV_SECRET
 from usosmail_gui.core.journal import JournalError
 
-from . import compose, connection, privacy, recipients, sending, statuses
+from . import compose, connection, privacy, received, recipients, sending, statuses
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -38,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     sending.register(sub)
     statuses.register(sub)
     privacy.register(sub)
+    received.register(sub)
     return parser
 
 

@@ -2,7 +2,9 @@
 
 Both read the same INPUTS (a recipient list plus a template given by options or by a
 .usosmail file) and call the same core functions as the GUI: what ``render`` prints for
-a row is byte for byte what that recipient would receive.
+a row is byte for byte what that recipient would receive. A template file's derived
+columns and grouping (core/letters) are computed on the list first, so the message, its
+problems and its limits are those of what is sent.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from .output import EXIT_OK, EXIT_PROBLEM, print_json, problem_lines, say_error
 from .recipients import _row_number
 
 if TYPE_CHECKING:
-    from usosmail_gui.core.recipients import RecipientTable
+    from usosmail_gui.core.letters import LetterSetup
+    from usosmail_gui.core.letters.derive import LetterList
     from usosmail_gui.core.template import MessageTemplate
 
 
@@ -62,23 +65,26 @@ def add_inputs(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def read_template(args: argparse.Namespace) -> MessageTemplate:
-    """The template from ``--template`` or from the options; ``InputError`` if unusable."""
+def read_template(args: argparse.Namespace) -> tuple[MessageTemplate, LetterSetup]:
+    """The template from ``--template`` or from the options, with the file's letter
+    definitions (none from options); ``InputError`` if unusable."""
     from dataclasses import replace
 
+    from usosmail_gui.core.letters import LetterSetup
     from usosmail_gui.core.template import (
         ContentFormat,
         Lang,
         MessageTemplate,
         TemplateFileError,
-        load_template,
+        load_template_file,
     )
 
+    letters = LetterSetup()
     if args.template:
         if args.subject is not None or args.content is not None or args.content_file:
             raise InputError("Give either --template FILE or --subject with --content, not both.")
         try:
-            template = load_template(args.template)
+            template, letters = load_template_file(args.template)
         except TemplateFileError as exc:
             raise InputError(str(exc)) from None
     else:
@@ -110,31 +116,35 @@ def read_template(args: argparse.Namespace) -> MessageTemplate:
             changes[field] = value
     if args.lang:
         changes["lang"] = Lang(args.lang)
-    return replace(template, **changes) if changes else template  # type: ignore[arg-type]
+    return (replace(template, **changes) if changes else template), letters  # type: ignore[arg-type]
 
 
-def read_inputs(args: argparse.Namespace) -> tuple[RecipientTable, MessageTemplate]:
-    """The recipient list and the template of INPUTS; ``InputError`` with plain words."""
+def read_inputs(args: argparse.Namespace) -> tuple[LetterList, MessageTemplate]:
+    """The recipient list (with the template file's derived columns computed) and the
+    template of INPUTS; ``InputError`` with plain words."""
+    from usosmail_gui.core.letters.derive import prepare_letters
     from usosmail_gui.core.recipients import SpreadsheetError, load
 
-    template = read_template(args)
+    template, setup = read_template(args)
     try:
         table = load(
             args.recipients, sheet=args.sheet, header_row=args.header_row, email_column=args.email_column
         )
     except SpreadsheetError as exc:
         raise InputError(str(exc)) from None
-    return table, template
+    return prepare_letters(table, setup), template
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    from usosmail_gui.core.template import RenderError, check_row, compile_template, render
+    from usosmail_gui.core.letters.check import compile_letters, letter_problems
+    from usosmail_gui.core.template import RenderError, check_row, render
 
     try:
-        table, template = read_inputs(args)
+        letters, template = read_inputs(args)
     except InputError as exc:
         say_error(str(exc))
         return EXIT_PROBLEM
+    table = letters.table
     if args.row is None:
         included = [r for r in range(table.row_count) if table.is_included(r)]
         if not included:
@@ -142,16 +152,27 @@ def cmd_render(args: argparse.Namespace) -> int:
             return EXIT_PROBLEM
         index = included[0]
     else:
-        found = table.row_index(args.row)
+        found = letters.index_of(args.row)
         if found is None:
-            first, last = table.row_number(0), table.row_number(table.row_count - 1)
-            say_error(f"Row {args.row} is not in the list (its rows are numbered {first} to {last}).")
+            source = letters.source
+            first, last = source.row_number(0), source.row_number(source.row_count - 1)
+            if source.row_index(args.row) is not None:  # grouped, and the row is unticked
+                say_error(f"Row {args.row} is excluded from the list, so it is in no message.")
+            else:
+                say_error(f"Row {args.row} is not in the list (its rows are numbered {first} to {last}).")
             return EXIT_PROBLEM
         index = found
     number = table.row_number(index)
-    compiled = compile_template(template, table.columns)
+    compiled = compile_letters(template, letters)
     values = table.params(index)
-    problems = [*compiled.problems, *table.problems(index), *check_row(compiled, values, number)]
+    setup, extra = letter_problems(letters, compiled)
+    problems = [
+        *compiled.problems,
+        *setup,
+        *table.problems(index),
+        *check_row(compiled, values, number),
+        *extra.get(index, ()),
+    ]
     try:
         message = render(compiled, values, row=number)
     except RenderError as exc:
@@ -176,14 +197,15 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from usosmail_gui.core.template import check_all
+    from usosmail_gui.core.letters.check import check_letters
 
     try:
-        table, template = read_inputs(args)
+        letters, template = read_inputs(args)
     except InputError as exc:
         say_error(str(exc))
         return EXIT_PROBLEM
-    result = check_all(template, table)
+    table = letters.table
+    result = check_letters(template, letters)
     if args.json:
         print_json(result.to_json())
     else:

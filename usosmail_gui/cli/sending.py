@@ -240,6 +240,9 @@ def _draft_lines(draft: CampaignDraft) -> list[str]:
         f"Sender:       {draft.sender_text()}",
         f"Subject:      {draft.first_subject}   (row {first.row}, the first recipient)",
     ]
+    if any(m.also for m in draft.messages):
+        sheet_rows = len({m.row for m in draft.messages} | {r for m in draft.messages for r, _ in m.also})
+        lines.append(f"Grouped:      {plural(sheet_rows, 'row')} of the sheet (one message per address)")
     if draft.template.send_summary_to:
         lines.append(f"Error report: {draft.template.send_summary_to}")
     if draft.excluded:
@@ -255,11 +258,12 @@ def _draft_lines(draft: CampaignDraft) -> list[str]:
 
 
 def cmd_send(args: argparse.Namespace) -> int:
-    from usosmail_gui.core.campaign import CampaignError, SendMode, build_campaign, key_fingerprint
+    from usosmail_gui.core.campaign import CampaignError, SendMode, key_fingerprint
     from usosmail_gui.core.journal import JournalError
+    from usosmail_gui.core.letters.campaign import build_letter_campaign
 
     try:
-        table, template = read_inputs(args)
+        letters, template = read_inputs(args)
     except InputError as exc:
         say_error(str(exc))
         return EXIT_PROBLEM
@@ -267,8 +271,8 @@ def cmd_send(args: argparse.Namespace) -> int:
     if credentials is None:
         return EXIT_NO_CREDENTIALS
     try:
-        draft = build_campaign(
-            table,
+        draft = build_letter_campaign(
+            letters,
             template,
             installation=args.installation,
             key_fingerprint=key_fingerprint(credentials.consumer_key),

@@ -95,6 +95,7 @@ class Excluded:
 class PlannedMessage:
     """One message of the campaign (one journal recipient).
 
+    ``row``: its sheet row (the first of its rows when rows are grouped, see ``also``);
     ``record``: the row's cells (for reports, kept on this computer only); ``params``:
     template mode's placeholder values sent to USOS; ``subject``/``content``: messages
     mode's rendered text; ``body_bytes``: its form-encoded size inside a batch request.
@@ -108,6 +109,9 @@ class PlannedMessage:
     subject: str | None
     content: str | None
     body_bytes: int
+    # the other sheet rows (number, cells) this message was made of, when rows were grouped
+    # into one message per student (core/letters): the report has a line for each
+    also: tuple[tuple[int, Mapping[str, str]], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

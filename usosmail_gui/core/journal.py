@@ -174,7 +174,7 @@ class CampaignBusy(JournalError):
     """Another window or command is sending this campaign right now."""
 
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _V1 = (
     """CREATE TABLE campaigns (
@@ -266,8 +266,20 @@ _V2 = (
     "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
 )
 
+_V3 = (
+    # the other sheet rows a message was made of, when rows were grouped into one message per
+    # student (core/letters): the report has a line for each, ``show --row`` finds its message
+    """CREATE TABLE message_rows (
+        campaign TEXT NOT NULL REFERENCES campaigns(id),
+        seq INTEGER NOT NULL,
+        row INTEGER NOT NULL,
+        record TEXT NOT NULL
+    )""",
+    "CREATE INDEX message_rows_campaign ON message_rows(campaign, seq)",
+)
+
 # (version, statements): applied in order, each in the transaction that sets user_version
-MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = ((1, _V1), (2, _V2))
+MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = ((1, _V1), (2, _V2), (3, _V3))
 assert MIGRATIONS[-1][0] == SCHEMA_VERSION
 
 
@@ -856,6 +868,14 @@ class Journal:
                         ),
                     )
                     conn.executemany(
+                        "INSERT INTO message_rows (campaign, seq, row, record) VALUES (?, ?, ?, ?)",
+                        (
+                            (campaign, m.seq, row, _dumps(dict(record)))
+                            for m in draft.messages
+                            for row, record in m.also
+                        ),
+                    )
+                    conn.executemany(
                         "INSERT INTO excluded (campaign, row, addresses, code, reason, record, sentences) "
                         "VALUES (?, ?, ?, ?, ?, ?, ?)",
                         (
@@ -961,6 +981,7 @@ class Journal:
             kept = _dumps(dict(summary()))
             conn.execute("DELETE FROM recipients WHERE campaign = ?", (campaign,))
             conn.execute("DELETE FROM excluded WHERE campaign = ?", (campaign,))
+            conn.execute("DELETE FROM message_rows WHERE campaign = ?", (campaign,))
             conn.execute("UPDATE batches SET error = NULL WHERE campaign = ?", (campaign,))
             conn.execute(
                 "UPDATE campaigns SET purged_at = ?, kept = ?, stop_reason = NULL, source_path = NULL, "
@@ -1029,6 +1050,17 @@ class Journal:
             kept = self._converted(lambda r: json.loads(r["kept"] or "{}"), [row])[0]
             number = kept.get("excluded", 0) if isinstance(kept, dict) else 0
             found[row["id"]] = number if isinstance(number, int) else 0
+        return found
+
+    def message_rows(self, campaign: str) -> dict[int, list[tuple[int, dict[str, str]]]]:
+        """seq → the other sheet rows (number, cells) of that message, for the messages made
+        of several rows (grouped letters); empty for other campaigns."""
+        rows = self._query(
+            "SELECT seq, row, record FROM message_rows WHERE campaign = ? ORDER BY seq, rowid", (campaign,)
+        )
+        found: dict[int, list[tuple[int, dict[str, str]]]] = {}
+        for r in rows:
+            found.setdefault(r["seq"], []).append((r["row"], json.loads(r["record"])))
         return found
 
     def set_campaign_state(self, campaign: str, state: CampaignState, reason: str | None = None) -> None:

@@ -6,6 +6,10 @@ campaign left out are there too (status "excluded", the reason in "Error"). The 
 says until when the journal keeps the campaign's personal data (core/retention.py), or
 that it was deleted (then it has the counts only): .xlsx in a second sheet, "Campaign",
 .csv in a line after the table.
+When rows were
+grouped into one message per student (core/letters), every sheet row has its line, in
+sheet order, and a last column, "In the message of row", names the row whose message it
+went out in.
 
 Spreadsheet cells come from students' data and USOS error texts, so any of them may look
 like a formula (``=HYPERLINK(...)``). Nothing is ever run as one:
@@ -26,18 +30,19 @@ from __future__ import annotations
 import csv
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from .journal import Journal, UnknownCampaign
 from .retention import kept_until, retention_days
-from .statuses import RecipientStatusView, campaign_counts, campaign_statuses
+from .statuses import RecipientStatusView, Status, campaign_counts, campaign_statuses
 
 __all__ = [
     "FIXED_COLUMNS",
     "FORMULA_STARTS",
+    "GROUPED_COLUMN",
     "ReportError",
     "neutralise_csv",
     "report_rows",
@@ -45,6 +50,7 @@ __all__ = [
 ]
 
 FIXED_COLUMNS = ("Sent to", "Message ID", "Status", "Error", "Enqueued at", "Finished at")
+GROUPED_COLUMN = "In the message of row"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_DELIMITER = ";"
 
@@ -75,9 +81,10 @@ def report_rows(
     views: Sequence[RecipientStatusView] = campaign_statuses(journal, campaign, now=now)
     columns = list(record.columns)
     header = [*columns, *FIXED_COLUMNS]
-    rows = [
-        [
-            *(view.values.get(column, "") for column in columns),
+
+    def line(view: RecipientStatusView, values: Mapping[str, str]) -> list[str]:
+        return [
+            *(values.get(column, "") for column in columns),
             view.email,
             view.message_id or "",
             str(view.status).replace("_", " "),
@@ -85,9 +92,18 @@ def report_rows(
             _local(view.enqueued_at),
             _local(view.finished_at),
         ]
-        for view in views
-    ]
-    return header, rows
+
+    grouped = journal.message_rows(campaign)
+    if not grouped:
+        return header, [line(view, view.values) for view in views]
+    numbered: list[tuple[int, list[str]]] = []
+    for view in views:
+        went_in = "" if view.status is Status.EXCLUDED else str(view.row)  # a left-out row: in none
+        numbered.append((view.row, [*line(view, view.values), went_in]))
+        for row, values in grouped.get(view.seq or 0, ()):
+            numbered.append((row, [*line(view, values), str(view.row)]))
+    numbered.sort(key=lambda item: item[0])  # stable: a row's messages in their order
+    return [*header, GROUPED_COLUMN], [cells for _, cells in numbered]
 
 
 def report_about(journal: Journal, campaign: str) -> list[tuple[str, str]]:

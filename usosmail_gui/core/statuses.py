@@ -597,6 +597,7 @@ class RecipientStatusView:
     # the error as translatable sentences (core/sentences.py) when the app wrote it, e.g. why
     # a row was left out; empty for USOS's own words
     sentences: tuple[Sentence, ...] = field(default=(), compare=False)
+    seq: int | None = None  # the journal recipient (one message) this view is of
 
     @property
     def email(self) -> str:
@@ -655,6 +656,7 @@ def _view(record: RecipientRecord, moment: datetime) -> RecipientStatusView:
         enqueued_at=record.enqueued_at,
         finished_at=record.finished_at,
         raw_status=raw,
+        seq=record.seq,
     )
 
 

@@ -14,6 +14,7 @@ first stays sendable). Edits are an overlay: the file on disk is never written.
 from __future__ import annotations
 
 import bisect
+import copy
 from collections.abc import Generator, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -193,6 +194,41 @@ class RecipientTable:
     def find_column(self, spec: str) -> int | None:
         """A column by name or placeholder (exact, then ignoring case), else by letter ("C")."""
         return find_column(self._columns, spec)
+
+    def with_columns(
+        self, columns: Sequence[Column], data: Sequence[Sequence[str]], rows: Sequence[int] | None = None
+    ) -> RecipientTable:
+        """This table with ``columns`` after its own (``data``: their cells, one sequence per
+        column, one cell per row of the result): what templates see once derived columns are
+        computed (core/letters). ``rows`` (indices, in order): only those rows, each included
+        (one per group of rows); otherwise every row, sharing this table's cells, flags and
+        e-mail verdicts. A snapshot: later changes of this table are not seen in it."""
+        if rows is None:
+            extended = copy.copy(self)
+            extended._columns = self._columns + tuple(columns)
+            extended._original = [*self._original, *data]
+            extended._data = [*self._data, *data]
+            extended._copied = {}
+            extended._included = bytearray(self._included)
+            extended._edits = dict(self._edits)
+            extended._verdicts = list(self._verdicts)
+            extended._problems = dict(self._problems)
+            extended._ordering = RowOrdering(lambda: extended._data, self._n, extended._row_state)
+            return extended
+        picked = RecipientTable(
+            source=self.source,
+            columns=self._columns + tuple(columns),
+            data=[[column[i] for i in rows] for column in self._data] + [list(cells) for cells in data],
+            row_numbers=[self._numbers[i] for i in rows],
+            email_column=self._email_column,
+        )
+        if self._verdicts:
+            picked._verdicts = [self._verdicts[i] for i in rows]
+            picked._find_duplicates()
+        else:
+            for _ in picked.check_steps():
+                pass
+        return picked
 
     # --- edits ---------------------------------------------------------------------------
 

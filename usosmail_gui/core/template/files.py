@@ -5,7 +5,9 @@ indented, Polish letters as they are, so a file can be read, diffed and mailed a
 The format is documented in docs/template-file.md. Reading is tolerant: unknown keys are
 ignored (a newer app may add some), missing optional keys get their defaults. Everything
 wrong with a file is one ``TemplateFileError`` whose text tells the user what happened
-and what to do.
+and what to do. Besides the message, a file may hold the letter's derived columns and
+grouping (core/letters/definitions.py): ``load_template_file`` returns both, while
+``load_template`` keeps returning the message alone.
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ import os
 import tempfile
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
+from usosmail_gui.core.letters.definitions import DefinitionError, LetterSetup, UnknownKind
 from usosmail_gui.core.usos.models import ContentFormat, Lang
 
 from .model import MessageTemplate
@@ -25,11 +28,15 @@ __all__ = [
     "EXTENSION",
     "FORMAT_VERSION",
     "MAX_FILE_BYTES",
+    "TemplateFile",
     "TemplateFileError",
     "bundled_templates",
     "dumps_template",
+    "letter_templates",
     "load_template",
+    "load_template_file",
     "loads_template",
+    "loads_template_file",
     "save_template",
 ]
 
@@ -57,9 +64,16 @@ class TemplateFileError(Exception):
         return self.message
 
 
-def dumps_template(template: MessageTemplate) -> str:
-    """The file's text for ``template``."""
-    data = {
+class TemplateFile(NamedTuple):
+    """What a ``.usosmail`` file holds: the message, and the letter's derived columns."""
+
+    template: MessageTemplate
+    letters: LetterSetup = LetterSetup()
+
+
+def dumps_template(template: MessageTemplate, letters: LetterSetup | None = None) -> str:
+    """The file's text for ``template`` (and ``letters``' keys, when there are any)."""
+    data: dict[str, Any] = {
         "format_version": FORMAT_VERSION,
         "subject": template.subject,
         "content": template.content,
@@ -69,6 +83,8 @@ def dumps_template(template: MessageTemplate) -> str:
         "send_summary_to": template.send_summary_to,
         "lang": str(template.lang),
     }
+    if letters is not None:
+        data.update(letters.to_json())
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     try:
         text.encode("utf-8")
@@ -79,6 +95,11 @@ def dumps_template(template: MessageTemplate) -> str:
 
 def loads_template(text: str, *, path: Path | None = None) -> MessageTemplate:
     """A template from a file's text (``path`` only names the file in messages)."""
+    return loads_template_file(text, path=path).template
+
+
+def loads_template_file(text: str, *, path: Path | None = None) -> TemplateFile:
+    """The message and the letter definitions of a file's text."""
     name = f"“{path.name}”" if path is not None else "The template"
     try:
         data = json.loads(text.removeprefix("\ufeff"))
@@ -114,11 +135,23 @@ def loads_template(text: str, *, path: Path | None = None) -> MessageTemplate:
         if not isinstance(value, str):
             raise _bad_value(name, path, key, "text")
         texts[key] = value
-    return MessageTemplate(
+    template = MessageTemplate(
         content_format=_choice(data, "content_format", ContentFormat, ContentFormat.PLAIN, name, path),
         lang=_choice(data, "lang", Lang, Lang.PL, name, path),
         **texts,
     )
+    try:
+        letters = LetterSetup.from_json(data)
+    except DefinitionError as exc:
+        newer = isinstance(exc, UnknownKind)
+        what = "was saved by a newer version of usosmail-gui" if newer else "is damaged"
+        todo = "Update usosmail-gui to open it." if newer else "Correct the file, or write it again."
+        raise TemplateFileError(
+            f"{name} {what}: {exc}. {todo}",
+            path=path,
+            reason="newer" if newer else "bad_value",
+        ) from None
+    return TemplateFile(template, letters)
 
 
 def _choice(
@@ -145,7 +178,12 @@ def _bad_value(name: str, path: Path | None, key: str, expected: str) -> Templat
 
 
 def load_template(path: str | os.PathLike[str]) -> MessageTemplate:
-    """Read a ``.usosmail`` file (any extension is accepted)."""
+    """Read a ``.usosmail`` file (any extension is accepted): its message."""
+    return load_template_file(path).template
+
+
+def load_template_file(path: str | os.PathLike[str]) -> TemplateFile:
+    """Read a ``.usosmail`` file: its message and its letter definitions."""
     file = Path(path)
     name = f"“{file.name}”"
     try:
@@ -183,14 +221,25 @@ def load_template(path: str | os.PathLike[str]) -> MessageTemplate:
             path=file,
             reason="not_text",
         ) from None
-    return loads_template(text, path=file)
+    return loads_template_file(text, path=file)
 
 
-def save_template(path: str | os.PathLike[str], template: MessageTemplate) -> Path:
-    """Write ``template`` to ``path`` atomically (a crash leaves the old file or the new
-    one, never half of one); returns the path written."""
+def save_template(
+    path: str | os.PathLike[str], template: MessageTemplate, letters: LetterSetup | None = None
+) -> Path:
+    """Write ``template`` (and ``letters``) to ``path`` atomically (a crash leaves the old
+    file or the new one, never half of one); returns the path written.
+
+    ``letters`` None keeps the derived columns the file already has (a caller that knows
+    nothing of them, such as today's composer, must not erase them); ``LetterSetup()``
+    saves none."""
     file = Path(path)
-    text = dumps_template(template)
+    if letters is None:
+        try:
+            letters = load_template_file(file).letters
+        except TemplateFileError:  # no file yet, or not one to keep anything of
+            letters = None
+    text = dumps_template(template, letters)
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=f".{file.name}.", suffix=".tmp", dir=file.parent)
@@ -215,5 +264,15 @@ def save_template(path: str | os.PathLike[str], template: MessageTemplate) -> Pa
 
 def bundled_templates() -> list[Path]:
     """The sample templates shipped with the app (resources/templates), sorted by name."""
-    folder = resources.files("usosmail_gui").joinpath("resources/templates")
+    return _samples("resources/templates")
+
+
+def letter_templates() -> list[Path]:
+    """The sample letters that use derived columns (resources/templates/letters): kept
+    apart from ``bundled_templates`` until the GUI can define derived columns."""
+    return _samples("resources/templates/letters")
+
+
+def _samples(where: str) -> list[Path]:
+    folder = resources.files("usosmail_gui").joinpath(where)
     return sorted(Path(str(item)) for item in folder.iterdir() if item.name.endswith(EXTENSION))

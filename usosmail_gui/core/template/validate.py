@@ -48,6 +48,7 @@ __all__ = [
     "check_all",
     "check_row",
     "check_steps",
+    "drive_steps",
 ]
 
 CHUNK = 10_000
@@ -271,7 +272,16 @@ def check_all(
     cancelled: Callable[[], bool] | None = None,
 ) -> CheckResult:
     """``check_steps`` driven to the end; raises ``CheckCancelled`` when ``cancelled()``."""
-    steps = check_steps(template, table)
+    return drive_steps(check_steps(template, table), progress=progress, cancelled=cancelled)
+
+
+def drive_steps(
+    steps: Generator[CheckProgress, None, CheckResult],
+    *,
+    progress: Callable[[CheckProgress], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> CheckResult:
+    """A check's steps (``check_steps`` or one built on it) run to their result."""
     while True:
         try:
             step = next(steps)

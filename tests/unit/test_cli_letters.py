@@ -1,0 +1,192 @@
+"""Letters on the command line: ``render``, ``check`` and ``send`` use a template file's
+derived columns and grouping; ``show --row`` prints what a row's student was sent, and the
+report has a line per sheet row with the message it went out in. Real processes, real
+files, the sandbox over loopback."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import subprocess
+import sys
+from email import message_from_bytes
+from email.policy import default as default_policy
+from pathlib import Path
+
+import pytest
+
+from usosmail_gui.core.journal import Journal
+from usosmail_gui.core.letters import Grouping, LetterSetup, Salutation, Vocative
+from usosmail_gui.core.template import MessageTemplate, save_template
+from usosmail_gui.sandbox import Sandbox
+
+USOSMAIL = str(Path(sys.executable).with_name("usosmail"))
+LETTER = MessageTemplate(
+    subject="Oceny z sesji – {Nazwisko}",
+    content="{Zwrot},\n\nuprzejmie informujemy o ocenach:\n{lista}\n\nZ poważaniem\nDziekanat",
+    from_name="Dziekanat",
+)
+SETUP = LetterSetup(
+    (Salutation("Zwrot", gender_column="Płeć", first_name_column="Imię", with_name=True),),
+    Grouping("- {Przedmiot}: {Ocena}"),
+)
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [USOSMAIL, *args],
+        capture_output=True,
+        text=True,
+        env=env or dict(os.environ),
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def grades(tmp_path: Path) -> Path:
+    path = tmp_path / "oceny.csv"
+    path.write_text(
+        "Imię;Nazwisko;E-mail;Płeć;Przedmiot;Ocena\n"
+        "Anna;Kowalska;anna@student.example.edu.pl;K;Analiza;5\n"  # row 2
+        "Jan;Nowak;jan@student.example.edu.pl;;Mechanika;3\n"  # row 3: gender guessed
+        "Anna;Kowalska;anna@student.example.edu.pl;K;Algebra;4,5\n"  # row 4: Anna's second
+        "Siobhan;Murphy;siobhan@student.example.edu.pl;;Fizyka;4\n"  # row 5: unknown
+        "Ewa;Zając;zly adres;K;Chemia;3\n",  # row 6: left out
+        encoding="cp1250",
+    )
+    return path
+
+
+@pytest.fixture
+def letter(tmp_path: Path) -> Path:
+    return save_template(tmp_path / "oceny.usosmail", LETTER, SETUP)
+
+
+def test_render_uses_the_derived_columns_and_the_group(grades: Path, letter: Path) -> None:
+    result = run("render", "--recipients", str(grades), "--template", str(letter), "--row", "4", "--json")
+    assert result.returncode == 0, result.stderr
+    shown = json.loads(result.stdout)
+    assert shown["row"] == 2  # row 4 goes out in the message of row 2
+    assert shown["content"] == (
+        "Szanowna Pani Anno,\n\nuprzejmie informujemy o ocenach:\n- Analiza: 5\n- Algebra: 4,5\n\n"
+        "Z poważaniem\nDziekanat"
+    )
+    guessed = run("render", "--recipients", str(grades), "--template", str(letter), "--row", "3")
+    assert guessed.returncode == 0, guessed.stderr
+    assert "Szanowny Panie Janie," in guessed.stdout
+    assert "guessed from the first name “Jan”" in guessed.stderr  # a warning, listed
+
+
+def test_check_lists_every_guessed_or_unknown_row(grades: Path, letter: Path) -> None:
+    result = run("check", "--recipients", str(grades), "--template", str(letter), "--json")
+    assert result.returncode == 1  # row 6's address blocks it
+    verdict = json.loads(result.stdout)
+    assert verdict["recipients"] == 4 and verdict["sendable"] == 3  # four messages, one left out
+    codes = [(p["row"], p["code"], p["severity"]) for p in verdict["problems"]]
+    assert (3, "gender_guessed", "warning") in codes
+    assert (5, "gender_unknown", "warning") in codes
+    assert (6, "email_invalid", "error") in codes
+    assert not [c for c in codes if c[0] in (2, 4)]
+
+
+def test_send_the_letters_then_show_a_row_and_report_every_row(
+    sandbox: Sandbox, grades: Path, letter: Path, tmp_path: Path
+) -> None:
+    env = dict(
+        os.environ, USOSMAIL_CONSUMER_KEY=sandbox.admin_key, USOSMAIL_CONSUMER_SECRET=sandbox.admin_secret
+    )
+    sent = run(
+        "send", "--recipients", str(grades), "--template", str(letter), "--installation", sandbox.url,
+        "--yes", "--json", env=env,
+    )  # fmt: skip
+    assert sent.returncode == 0, sent.stderr  # all enqueued (row 6, left out, is listed)
+    summary = json.loads(sent.stdout)
+    assert summary["enqueued"] == 3
+    assert "Grouped:      4 rows of the sheet (one message per address)" in sent.stderr
+    delivered = {}
+    for mail in (sandbox.maildir / "new").iterdir():
+        message = message_from_bytes(mail.read_bytes(), policy=default_policy)
+        delivered[str(message["To"])] = message.get_content()  # type: ignore[attr-defined]
+    assert set(delivered) == {
+        "anna@student.example.edu.pl",
+        "jan@student.example.edu.pl",
+        "siobhan@student.example.edu.pl",
+    }
+    assert "- Analiza: 5\n- Algebra: 4,5" in delivered["anna@student.example.edu.pl"]
+    assert delivered["siobhan@student.example.edu.pl"].startswith("Szanowni Państwo,")
+    campaign = summary["campaign"]
+
+    shown = run("show", campaign, "--row", "4", "--json")
+    assert shown.returncode == 0, shown.stderr
+    row = json.loads(shown.stdout)
+    (message,) = row["messages"]
+    assert row["row"] == 4 and row["excluded"] is None
+    assert message["rows"] == [2, 4] and message["to"] == ["anna@student.example.edu.pl"]
+    assert message["subject"] == "Oceny z sesji – Kowalska"
+    assert message["content"].startswith("Szanowna Pani Anno,\n")
+    assert message["content"] in delivered["anna@student.example.edu.pl"]
+    assert message["content_format"] == "plain" and message["sender"]["from_name"] == "Dziekanat"
+    assert [e["event"] for e in message["history"]] == ["stored", "request_sent", "enqueued"]
+    assert message["message_id"] and message["status"] == "waiting"
+    plain = run("show", campaign, "--row", "2")
+    assert plain.returncode == 0 and "Subject:  Oceny z sesji – Kowalska" in plain.stdout
+    assert "one message for rows 2, 4" in plain.stdout and "History:" in plain.stdout
+    left_out = run("show", campaign, "--row", "6", "--json")
+    assert left_out.returncode == 0
+    assert json.loads(left_out.stdout)["excluded"]["code"] == "email_invalid"
+    assert run("show", campaign, "--row", "60").returncode == 1
+    unknown = run("show", "2000-01-01-0000-0000", "--row", "2")
+    assert unknown.returncode == 1 and "no campaign" in unknown.stderr
+
+    report = tmp_path / "raport.csv"
+    assert run("report", campaign, "--output", str(report)).returncode == 0
+    header, *lines = csv.reader(report.read_text("utf-8-sig").splitlines(keepends=True), delimiter=";")
+    by_row = lines[: lines.index([])]  # the table ends at an empty line (a note on the data follows)
+    assert header[-1] == "In the message of row" and "Zwrot" in header and "lista" in header
+    assert [(cells[4], cells[-1]) for cells in by_row if cells[-1]] == [  # Przedmiot, the message's row
+        ("Analiza", "2"),
+        ("Mechanika", "3"),
+        ("Algebra", "2"),
+        ("Fizyka", "5"),
+    ]
+    with Journal.open() as journal:
+        assert {seq: [r for r, _ in rows] for seq, rows in journal.message_rows(campaign).items()} == {1: [4]}
+
+
+def test_show_in_template_mode_gives_what_usos_makes_of_the_params(
+    sandbox: Sandbox, grades: Path, letter: Path
+) -> None:
+    env = dict(
+        os.environ, USOSMAIL_CONSUMER_KEY=sandbox.admin_key, USOSMAIL_CONSUMER_SECRET=sandbox.admin_secret
+    )
+    sent = run(
+        "send", "--recipients", str(grades), "--template", str(letter), "--installation", sandbox.url,
+        "--mode", "template", "--yes", "--json", env=env,
+    )  # fmt: skip
+    campaign = json.loads(sent.stdout)["campaign"]
+    shown = json.loads(run("show", campaign, "--row", "2", "--json").stdout)
+    (message,) = shown["messages"]
+    assert message["mode"] == "template"
+    assert message["content"].startswith("Szanowna Pani Anno,\n") and "- Algebra: 4,5" in message["content"]
+    delivered = [
+        message_from_bytes(p.read_bytes(), policy=default_policy) for p in (sandbox.maildir / "new").iterdir()
+    ]
+    anna = next(m for m in delivered if "anna@" in str(m["To"]))
+    assert message["content"] in anna.get_content()  # type: ignore[attr-defined]
+
+
+def test_a_vocative_column_in_a_plain_list(tmp_path: Path) -> None:
+    students = tmp_path / "s.csv"
+    students.write_text("Imię;E-mail\nKatarzyna;k@example.edu.pl\nKuba;q@example.edu.pl\n", encoding="utf-8")
+    template = save_template(
+        tmp_path / "t.usosmail",
+        MessageTemplate("Cześć", "Droga/Drogi {W}!"),
+        LetterSetup((Vocative("W", "Imię"),)),
+    )
+    out = [
+        run("render", "--recipients", str(students), "--template", str(template), "--row", r).stdout
+        for r in "23"
+    ]
+    assert "Droga/Drogi Katarzyno!" in out[0] and "Droga/Drogi Kubo!" in out[1]
