@@ -9,9 +9,11 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any
+
+from .sheetfacts import SheetFacts
 
 __all__ = ["HEADER_SCAN_ROWS", "MAX_ROWS", "RawGrid", "gc_paused", "is_blank_row"]
 
@@ -72,6 +74,7 @@ class RawGrid:
     row_numbers: list[int]
     first_column: int
     width: int
+    facts: SheetFacts = field(default_factory=SheetFacts)  # formats, errors, hidden rows, merges
 
     @classmethod
     def from_rows(cls, values: list[list[Any]], *, first_row: int, first_column: int) -> RawGrid:

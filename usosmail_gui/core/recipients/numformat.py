@@ -856,8 +856,11 @@ class NumberFormat:
         fast = self._fast_integers(values)
         if fast is not None:
             return fast
-        cache: dict[Any, str] = {}
         render = self.render
+        if len(set(map(type, values))) == 1:  # one type: the values themselves are the keys
+            table = {value: render(value) for value in set(values)}
+            return list(map(table.__getitem__, values))
+        cache: dict[tuple[type, Any], str] = {}
         out: list[str] = []
         append = out.append
         for value in values:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Generator, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypedDict
 
@@ -29,7 +29,7 @@ from .ordering import RowKey, RowOrdering
 from .progress import LoadProgress, Stage
 from .sources import FileKind, SheetInfo
 
-__all__ = ["Code", "RecipientTable", "RecipientsJson", "SourceInfo", "Summary"]
+__all__ = ["Code", "ListFacts", "RecipientTable", "RecipientsJson", "SourceInfo", "Summary"]
 
 _CHUNK = 5000
 
@@ -57,6 +57,21 @@ class SourceInfo:
     encoding: str | None = None  # CSV only
     delimiter: str | None = None  # CSV only
     email_column_detected: bool = True
+    language: str = "en"  # the separators and names numbers and dates are shown with
+    encoding_alternative: str | None = None  # CSV: the other encoding that reads it differently
+
+
+@dataclass(slots=True)
+class ListFacts:
+    """What the sheet says beyond each cell's text (indices are the table's rows and columns)."""
+
+    # column -> its cells as stored (``12345``, ``0.8512``, ISO dates), where they differ
+    # from what the sheet shows (``012345``, ``85,12%``, ``17.06.2024``)
+    stored: dict[int, Sequence[str]] = field(default_factory=dict)
+    unrendered: dict[int, tuple[str, ...]] = field(default_factory=dict)  # formats shown as stored
+    errors: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, column) -> "#N/A"
+    merged: set[tuple[int, int]] = field(default_factory=set)  # cells given their value by a merge
+    hidden: set[int] = field(default_factory=set)  # rows hidden in the sheet (or by its filter)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,11 +123,15 @@ class RecipientTable:
         data: Sequence[Sequence[str]],
         row_numbers: Sequence[int],
         email_column: int | None,
+        facts: ListFacts | None = None,
     ) -> None:
         if len(data) != len(columns):
             raise ValueError("one sequence of cells per column")
         self.source = source
         self._columns = tuple(columns)
+        self._facts = facts if facts is not None else ListFacts()
+        self._shown: list[Sequence[str]] = list(data)  # as the sheet shows them
+        self._as_stored: set[int] = set()  # columns switched to their stored values
         self._original: list[Sequence[str]] = list(data)
         self._data: list[Sequence[str]] = list(data)  # a column is copied at its first edit
         self._copied: dict[int, list[str]] = {}
@@ -122,6 +141,8 @@ class RecipientTable:
             raise ValueError("every column needs one cell per row")
         self._n = n
         self._included = bytearray(b"\x01") * n
+        for row in self._facts.hidden:  # hidden in the sheet: left out until the user includes it
+            self._included[row] = 0
         self._edits: dict[tuple[int, int], str] = {}  # (row, column) -> the original text
         self._email_column = email_column
         self._checker = EmailChecker()
@@ -181,6 +202,69 @@ class RecipientTable:
     def column_values(self, column: int) -> Sequence[str]:
         """A whole column (edits included); do not modify it."""
         return self._data[column]
+
+    # --- as the sheet shows it, or as stored ----------------------------------------------
+
+    def has_stored_values(self, column: int) -> bool:
+        """Whether the column's stored values differ from what the sheet shows (a format)."""
+        return column in self._facts.stored
+
+    def shows_stored(self, column: int) -> bool:
+        return column in self._as_stored
+
+    def set_shows_stored(self, column: int, stored: bool) -> bool:
+        """Show (and send) the column's stored values, or (False) the sheet's; True if it changed.
+
+        Edits stay on top of either. A change of the e-mail column checks every row again.
+        """
+        if column not in self._facts.stored or stored == (column in self._as_stored):
+            return False
+        base = self._facts.stored[column] if stored else self._shown[column]
+        if stored:
+            self._as_stored.add(column)
+        else:
+            self._as_stored.discard(column)
+        self._original[column] = base
+        edited = {r: text for (r, c), text in self.edits.items() if c == column}
+        for row in edited:
+            self._edits[(row, column)] = base[row]
+        if edited:
+            current = self._copied[column] = list(base)
+            for row, text in edited.items():
+                current[row] = text
+            self._data[column] = current
+        else:
+            self._copied.pop(column, None)
+            self._data[column] = base
+        self._ordering.invalidate(column)
+        if column == self._email_column:
+            for _ in self.check_steps():
+                pass
+        return True
+
+    def unrendered_formats(self, column: int) -> tuple[str, ...]:
+        """Format codes of the column that could not be rendered (those cells show the stored value)."""
+        return self._facts.unrendered.get(column, ())
+
+    def cell_error(self, row: int, column: int) -> str | None:
+        """The error a cell shows (``#N/A``, ``#DIV/0!``), or None."""
+        return self._facts.errors.get((row, column))
+
+    def error_rows(self, column: int) -> list[int]:
+        """Rows whose cell in ``column`` is an error cell, in order."""
+        return sorted(r for r, c in self._facts.errors if c == column)
+
+    def is_merged_cell(self, row: int, column: int) -> bool:
+        """Whether the cell's value comes from a vertically merged cell above it."""
+        return (row, column) in self._facts.merged
+
+    def is_hidden(self, row: int) -> bool:
+        """Whether the row is hidden in the sheet (or by its autofilter)."""
+        return row in self._facts.hidden
+
+    @property
+    def hidden_rows(self) -> list[int]:
+        return sorted(self._facts.hidden)
 
     def record(self, row: int) -> dict[str, str]:
         """Column name → text: what ``--json`` shows as ``values``."""

@@ -1,0 +1,109 @@
+"""What the reader does not say about a sheet: number formats, error cells, hidden rows, merges.
+
+python-calamine gives cell values only: no number format, an error cell (``#N/A``) as an
+empty string, no hidden rows, merged ranges only for xlsx and xls. Each format's own module
+(``xlsx``, ``ods``, ``xls``) finds these facts in the file and fills in one ``SheetFacts``;
+``display_column`` then turns a column of values into the text the sheet shows.
+
+Coordinates are the user's: row numbers 1-based as in the sheet, columns 0-based as in the
+file (``RawGrid.first_column`` + index).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .cells import format_column
+from .numformat import Locale, NumberFormat, compiled, general_number
+
+__all__ = ["ColumnDisplay", "SheetFacts", "display_column", "general_column"]
+
+
+@dataclass(slots=True)
+class SheetFacts:
+    """Facts about one sheet beyond its values (all optional: a CSV has none)."""
+
+    # file column -> the format code every number/date cell of it has
+    column_codes: dict[int, str] = field(default_factory=dict)
+    # file column -> {row number -> format code}, for columns whose cells differ
+    cell_codes: dict[int, dict[int, str]] = field(default_factory=dict)
+    # (row number, file column) -> the error's text ("#N/A", "#DIV/0!")
+    errors: dict[tuple[int, int], str] = field(default_factory=dict)
+    hidden_rows: set[int] = field(default_factory=set)
+    # merged ranges: (first row, first column, last row, last column), inclusive
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)
+
+    def codes_for(self, column: int) -> str | Mapping[int, str] | None:
+        return self.column_codes.get(column) or self.cell_codes.get(column)
+
+
+@dataclass(slots=True)
+class ColumnDisplay:
+    """A column as shown, with what the user should know about how it was made."""
+
+    texts: Sequence[str]
+    unrendered: tuple[str, ...] = ()  # format codes shown as the stored value instead
+
+
+def general_column(values: Sequence[Any], locale: Locale) -> Sequence[str]:
+    """Values without a format of their own ("General"), in the language's separators."""
+    texts = format_column(values)
+    if locale.decimal == "." and locale.true == "TRUE":
+        return texts
+    kinds = set(map(type, values))
+    if not kinds & {float, bool}:
+        return texts
+    out = list(texts)
+    for i, value in enumerate(values):
+        kind = value.__class__
+        if kind is float:
+            out[i] = general_number(value, locale)
+        elif kind is bool:
+            out[i] = locale.true if value else locale.false
+    return out
+
+
+def _render(fmt: NumberFormat, values: Sequence[Any]) -> list[str]:
+    texts = fmt.render_column(values)
+    if "" in values:  # empty cells show nothing, whatever the format's text section says
+        for i, value in enumerate(values):
+            if value == "" and value.__class__ is str:
+                texts[i] = ""
+    return texts
+
+
+def display_column(
+    values: Sequence[Any],
+    numbers: Sequence[int],
+    codes: str | Mapping[int, str] | None,
+    locale: Locale,
+) -> ColumnDisplay:
+    """The column's cells as the sheet shows them; ``numbers[i]`` is the row of ``values[i]``."""
+    if codes is None:
+        return ColumnDisplay(general_column(values, locale))
+    if isinstance(codes, str):
+        fmt = compiled(codes, locale)
+        if fmt is None:
+            return ColumnDisplay(general_column(values, locale), (codes,))
+        if fmt.is_general:
+            return ColumnDisplay(general_column(values, locale))
+        return ColumnDisplay(_render(fmt, values))
+    texts = list(general_column(values, locale))
+    unrendered: list[str] = []
+    by_code: dict[str, list[int]] = {}
+    for i, number in enumerate(numbers):
+        code = codes.get(number)
+        if code is not None:
+            by_code.setdefault(code, []).append(i)
+    for code, rows in by_code.items():
+        fmt = compiled(code, locale)
+        if fmt is None:
+            unrendered.append(code)
+            continue
+        if fmt.is_general:
+            continue
+        for i, text in zip(rows, _render(fmt, [values[i] for i in rows]), strict=True):
+            texts[i] = text
+    return ColumnDisplay(texts, tuple(unrendered))
