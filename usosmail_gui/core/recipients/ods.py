@@ -21,7 +21,7 @@ from typing import Any
 
 from .sheetfacts import SheetFacts
 
-__all__ = ["data_style_codes", "ods_sheet_facts"]
+__all__ = ["data_style_codes", "ods_facts", "ods_sheet_facts"]
 
 _STYLE_BLOCK = re.compile(
     rb"<number:(number|currency|percentage|date|time|boolean|text)-style\b([^>]*)>(.*?)</number:\1-style>",
@@ -30,12 +30,7 @@ _STYLE_BLOCK = re.compile(
 _PART = re.compile(rb"<(number|style):([\w-]+)\b([^>]*?)(/?)>(?:([^<]*)</\1:\2>)?", re.DOTALL)
 _ATTRIBUTE = re.compile(rb'([\w:-]+)="([^"]*)"')
 _CELL_STYLE = re.compile(rb"<style:style\b([^>]*?style:family=\"table-cell\"[^>]*?)/?>")
-_TOKEN = re.compile(
-    rb"<table:table-row\b([^>]*?)(/?)>|</table:table-row>|<table:(?:covered-)?table-cell\b([^>]*?)(/?)>"
-    rb"|<table:table-column\b([^>]*?)/?>|</table:table>"
-)
 _CONDITION = re.compile(r"value\(\)\s*(<=|>=|!=|<|>|=)\s*(-?[\d.]+)")
-_NUMERIC_TYPES = (b"float", b"percentage", b"currency", b"date", b"time", b"boolean")
 
 
 def _attributes(raw: bytes) -> dict[bytes, bytes]:
@@ -219,109 +214,300 @@ def _table(content: bytes, sheet: str) -> bytes:
     start = content.find(b'<table:table table:name="' + escaped + b'"')
     if start < 0:
         return b""
-    end = content.find(b"</table:table>", start)
-    return content[start : len(content) if end < 0 else end + len(b"</table:table>")]
+    following = content.find(b"<table:table ", start + 1)
+    bound = len(content) if following < 0 else following
+    end = content.rfind(b"</table:table>", start, bound)  # searched backwards: the end is near
+    return content[start : bound if end < 0 else end + len(b"</table:table>")]
 
 
-def ods_sheet_facts(
-    content: bytes, styles: bytes, sheet: str, columns: Sequence[Sequence[Any]], first_column: int
-) -> SheetFacts:
-    """Formats, errors, hidden rows and merges of the sheet named ``sheet`` in content.xml."""
+def _find_all(data: bytes, needle: bytes) -> list[int]:
+    """Offsets of every occurrence (for needles that are rare: repeats, errors, spans)."""
+    found: list[int] = []
+    at = data.find(needle)
+    while at >= 0:
+        found.append(at)
+        at = data.find(needle, at + 1)
+    return found
+
+
+class _Offsets:
+    """Offsets of tags and attributes in a table's XML, found with vectorised comparisons.
+
+    The candidates (every "<", every opening quote of an attribute value) are taken once;
+    a tag or attribute name is then matched by comparing the candidates' bytes at one
+    distinguishing offset first (one pass over the candidates), and the rest of the name
+    on the few left.
+    """
+
+    def __init__(self, array: Any) -> None:
+        import numpy as np
+
+        self.array = np.concatenate((array, np.zeros(64, dtype=np.uint8)))  # room past the end
+        # every byte offset read as a little-endian 64-bit word (an overlapping view, no copy)
+        self.words = np.ndarray(
+            shape=(len(self.array) - 8,), dtype="<u8", buffer=self.array.data, strides=(1,)
+        )
+        opens = np.flatnonzero(array == 60).astype(np.int64)
+        self.opens = opens
+        self.open13 = self.array[opens + 13]  # "<table:table-c…" / "<table:table-r…"
+        quotes = np.flatnonzero(array == 34).astype(np.int64)
+        quotes = quotes[quotes > 1]
+        quotes = quotes[self.array[quotes - 1] == 61]  # the opening quotes of attribute values
+        self.quotes = quotes
+        self.before = self.array[quotes - 2]  # the attribute name's last letter
+
+    def _match(self, found: Any, text: bytes) -> Any:
+        """The offsets among ``found`` where ``text`` starts (8 bytes compared at a time)."""
+        words, array = self.words, self.array
+        for i in range(0, len(text), 8):
+            part = text[i : i + 8]
+            if len(part) == 8:
+                found = found[words[found + i] == int.from_bytes(part, "little")]
+            else:
+                for k, byte in enumerate(part, i):
+                    found = found[array[found + k] == byte]
+        return found
+
+    def tags(self, tag: bytes) -> Any:
+        """Offsets of ``tag`` (followed by a space, ">" or "/")."""
+        found = self.opens[self.open13 == tag[13]] if len(tag) > 13 else self.opens
+        found = self._match(found, tag)
+        after = self.array[found + len(tag)]
+        return found[(after == 32) | (after == 62) | (after == 47)]
+
+    def attributes(self, needle: bytes) -> Any:
+        """Offsets of a ``name="`` attribute."""
+        found = self.quotes[self.before == needle[-3]] - (len(needle) - 1)
+        return self._match(found[found >= 0], needle[:-2])
+
+
+def _owner(starts: Any, ends: Any, offsets: Sequence[int]) -> Any:
+    """The index of the tag each offset lies in (-1 when in none)."""
+    import numpy as np
+
+    at = np.asarray(offsets, dtype=np.int64)
+    index = np.searchsorted(starts, at, side="right") - 1
+    inside = (index >= 0) & (at < ends[np.clip(index, 0, None)])
+    return np.where(inside, index, -1)
+
+
+def _number_after(data: bytes, at: int) -> int:
+    end = data.find(b'"', at)
+    try:
+        return int(data[at:end])
+    except ValueError:
+        return 1
+
+
+def ods_facts(content: bytes, styles: bytes) -> dict[str, SheetFacts]:
+    """Every sheet's facts, by sheet name."""
+    marker = b'<table:table table:name="'
+    names = [
+        html.unescape(
+            content[at + len(marker) : content.find(b'"', at + len(marker))].decode("utf-8", "replace")
+        )
+        for at in _find_all(content, marker)
+    ]
+    return {name: ods_sheet_facts(content, styles, name) for name in names}
+
+
+def ods_sheet_facts(content: bytes, styles: bytes, sheet: str) -> SheetFacts:
+    """Formats, errors, hidden rows and merges of the sheet named ``sheet`` in content.xml.
+
+    Every cell's row and column are computed at once with numpy from the offsets of the
+    tags (rows and cells, repeats added by cumulative sums); Python runs only per distinct
+    style and per rare attribute (repeats, spans, errors, hidden rows).
+    """
+    import numpy as np
+
     facts = SheetFacts()
     table = _table(content, sheet)
     if not table:
         return facts
-    codes = data_style_codes(styles, content[: content.find(b"<office:body")])
-    cell_styles = _cell_styles((styles, content[: content.find(b"<office:body")]))
-    code_of_style: dict[bytes, str | None] = {}
-
-    def code_for(style: bytes | None) -> str | None:
-        if style is None:
-            return None
-        if style not in code_of_style:
-            seen = 0
-            name: bytes | None = style
-            code = None
-            while name is not None and seen < 8:
-                data, parent = cell_styles.get(name, (None, None))
-                if data is not None:
-                    code = codes.get(data.decode(), "[unrenderable]")
-                    break
-                name, seen = parent, seen + 1
-            code_of_style[style] = code
-        return code_of_style[style]
-
-    column_defaults: list[tuple[int, bytes | None]] = []  # (first column, default style) runs
-    per_column: dict[int, dict[int, str]] = {}
-    row = 0  # the current row number (1-based), 0 before the first
-    col = 0
-    row_repeat = 1
-    spans: dict[int, int] = {}  # column -> last row of a vertical merge still open
+    head = content[: max(0, content.find(b"<office:body"))]
+    codes = data_style_codes(styles, head)
+    cell_styles = _cell_styles((styles, head))
+    array = np.frombuffer(table, dtype=np.uint8)
+    offsets = _Offsets(array)
+    closes = np.flatnonzero(array == 62)
+    rows = offsets.tags(b"<table:table-row")
+    cells = offsets.tags(b"<table:table-cell")
+    covered = offsets.tags(b"<table:covered-table-cell")
+    if len(covered):
+        cells = np.sort(np.concatenate((cells, covered)))
+    if not len(rows) or not len(cells):
+        return facts
+    row_ends = closes[np.clip(np.searchsorted(closes, rows), 0, len(closes) - 1)]
+    cell_ends = closes[np.clip(np.searchsorted(closes, cells), 0, len(closes) - 1)]
+    # row numbers: 1 + the repeats of the rows before
+    repeats = np.ones(len(rows), dtype=np.int64)
+    marker = b'table:number-rows-repeated="'
+    at_all = offsets.attributes(marker)
+    for i, at in zip(_owner(rows, row_ends, at_all).tolist(), at_all.tolist(), strict=True):
+        if i >= 0:
+            repeats[i] = max(1, _number_after(table, at + len(marker)))
+    numbers = np.concatenate(([1], 1 + np.cumsum(repeats)[:-1]))
+    at_all = offsets.attributes(b'table:visibility="')
+    for i, at in zip(_owner(rows, row_ends, at_all).tolist(), at_all.tolist(), strict=True):
+        if i >= 0 and table[at + 18 : at + 25] != b"visible":
+            facts.hidden_rows.update(range(int(numbers[i]), int(numbers[i] + min(repeats[i], 1_100_000))))
+    # columns: the cell's place in its row plus the repeats of the cells before it there
+    cell_row = np.searchsorted(rows, cells) - 1
+    widths = np.ones(len(cells), dtype=np.int64)
+    marker = b'table:number-columns-repeated="'
+    at_all = offsets.attributes(marker)
+    owners = _owner(cells, cell_ends, at_all)
+    # the repeat of a row's last cell moves nothing (LibreOffice ends every row with one)
+    last = np.append(cell_row[1:] != cell_row[:-1], True)
+    wanted = (owners >= 0) & ~last[np.clip(owners, 0, None)]
+    owners, at_all = owners[wanted], at_all[wanted]
+    repeated_cells: list[int] = []
+    for k, at in zip(owners.tolist(), at_all.tolist(), strict=True):
+        if k >= 0:
+            width = _number_after(table, at + len(marker))
+            if width > 1:
+                widths[k] = width
+                repeated_cells.append(k)
+    before = np.cumsum(widths) - widths  # columns taken by the cells before, in the whole table
+    row_first = np.searchsorted(cells, rows)
+    first_of = np.clip(row_first[np.clip(cell_row, 0, None)], 0, len(cells) - 1)
+    column_of = before - before[first_of]
+    # numeric cells and their cell style (own, else the column's default)
+    marker = b'office:value-type="'
+    types = offsets.attributes(marker)
+    numeric = np.zeros(len(cells), dtype=bool)
+    if len(types):
+        owner = _owner(cells, cell_ends, types)
+        letter = array[types + len(marker)]
+        keep = (owner >= 0) & (letter != ord("s"))
+        numeric[owner[keep]] = True
+    style_index = np.full(len(cells), -1, dtype=np.int64)
+    names: list[bytes] = []
+    marker = b'table:style-name="'
+    name_ids: dict[bytes, int] = {}
+    style_at = offsets.attributes(marker)
+    if len(style_at):
+        owner = _owner(cells, cell_ends, style_at)
+        keep = owner >= 0
+        keep[keep] = numeric[owner[keep]]
+        owned, starts = owner[keep], style_at[keep] + len(marker)
+        # a name's bytes (up to its closing quote) as one 64-bit key; longer names one by one
+        padded = np.concatenate((array, np.zeros(9, dtype=np.uint8)))
+        window = np.lib.stride_tricks.sliding_window_view(padded, 9)[starts]
+        ends = np.argmax(window == 34, axis=1)
+        short = (window == 34).any(axis=1) & (ends <= 8)
+        keys = np.where(np.arange(8) < ends[:, None], window[:, :8], 0).copy().view(np.uint64).reshape(-1)
+        keys[~short] = np.uint64(0)
+        distinct, inverse = np.unique(keys, return_inverse=True)
+        for index, key in enumerate(distinct.tolist()):
+            name = key.to_bytes(8, "little").rstrip(b"\0")
+            names.append(name)
+            name_ids[name] = index
+        inverse = inverse.reshape(-1).copy()
+        for i in np.flatnonzero(~short).tolist():  # names of 9 bytes or more
+            at = int(starts[i])
+            name = table[at : table.find(b'"', at)]
+            if name not in name_ids:
+                name_ids[name] = len(names)
+                names.append(name)
+            inverse[i] = name_ids[name]
+        style_index[owned] = inverse
     default_at = _column_defaults(table)
-    for match in _TOKEN.finditer(table):
-        text = match.group(0)
-        if text.startswith(b"<table:table-row"):
-            attributes = match.group(1)
-            row_repeat = (
-                int(_attributes(attributes).get(b"table:number-rows-repeated", b"1")) if attributes else 1
-            )
-            hidden = b"table:visibility=" in attributes and b'visibility="visible"' not in attributes
-            if hidden:
-                facts.hidden_rows.update(range(row + 1, row + 1 + min(row_repeat, 1_100_000)))
-            row += 1
-            col = 0
-            if match.group(2):  # an empty row element
-                row += row_repeat - 1
+    found = np.flatnonzero(numeric)
+    if not len(found):
+        return _errors_and_spans(facts, table, rows, row_ends, cells, cell_ends, numbers, column_of)
+    found_columns = column_of[found]
+    found_styles = style_index[found]
+    unstyled = found_styles < 0
+    if unstyled.any():
+        for c in sorted(set(found_columns[unstyled].tolist())):
+            default = default_at(int(c))
+            if default is None:
+                continue
+            if default not in name_ids:
+                name_ids[default] = len(names)
+                names.append(default)
+            found_styles[unstyled & (found_columns == c)] = name_ids[default]
+    code_ids: dict[str, int] = {}
+    style_code = np.full(len(names) + 1, -1, dtype=np.int64)  # -1: no format (General)
+    code_names: list[str] = []
+    for index, name in enumerate(names):
+        code = _code_for(name, cell_styles, codes)
+        if code is not None and code.strip().lower() not in ("general", "@", ""):
+            style_code[index] = code_ids.setdefault(code, len(code_ids))
+            if style_code[index] == len(code_names):
+                code_names.append(code)
+    found_codes = style_code[found_styles]  # index -1 reads the last entry: -1
+    for c in sorted(set(found_columns[found_codes >= 0].tolist())):
+        in_column = found_columns == c
+        column_codes = found_codes[in_column]
+        distinct = np.array(sorted(set(column_codes.tolist())))
+        file_column = int(c)
+        if len(distinct) == 1 and distinct[0] >= 0:
+            facts.column_codes[file_column] = code_names[int(distinct[0])]
             continue
-        if text == b"</table:table-row>":
-            row += row_repeat - 1
-            row_repeat = 1
+        row_numbers = numbers[cell_row[found[in_column]]]
+        facts.cell_codes[file_column] = {
+            int(r): code_names[int(code)]
+            for r, code in zip(row_numbers, column_codes, strict=True)
+            if code >= 0
+        }
+    for k in repeated_cells:  # a value repeated across columns: each copy has the format
+        if numeric[k] and widths[k] > 1:
+            code_id = style_code[style_index[k]] if style_index[k] >= 0 else -1
+            if code_id >= 0:
+                for c in range(int(column_of[k]) + 1, int(column_of[k] + min(widths[k], 1024))):
+                    facts.cell_codes.setdefault(c, {})[int(numbers[cell_row[k]])] = code_names[int(code_id)]
+    return _errors_and_spans(facts, table, rows, row_ends, cells, cell_ends, numbers, column_of)
+
+
+def _code_for(
+    style: bytes, cell_styles: dict[bytes, tuple[bytes | None, bytes | None]], codes: dict[str, str]
+) -> str | None:
+    name: bytes | None = style
+    for _ in range(8):  # the cell style, then its parents
+        if name is None:
+            return None
+        data, parent = cell_styles.get(name, (None, None))
+        if data is not None:
+            return codes.get(data.decode(), "[unrenderable]")
+        name = parent
+    return None
+
+
+def _errors_and_spans(
+    facts: SheetFacts,
+    table: bytes,
+    rows: Any,
+    row_ends: Any,
+    cells: Any,
+    cell_ends: Any,
+    numbers: Any,
+    column_of: Any,
+) -> SheetFacts:
+    import numpy as np
+
+    cell_row = np.searchsorted(rows, cells) - 1
+    for at in _find_all(table, b'calcext:value-type="error"'):
+        (k,) = _owner(cells, cell_ends, [at])
+        if k < 0:
             continue
-        if text.startswith(b"<table:table-column") or text == b"</table:table>":
+        end = table.find(b"</table:table-cell>", at)
+        found = re.search(rb"<text:p>([^<]*)", table[at : end if end > 0 else at + 4096])
+        if found is not None:
+            key = (int(numbers[cell_row[k]]), int(column_of[k]))
+            facts.errors[key] = html.unescape(found.group(1).decode("utf-8", "replace"))
+    for at in _find_all(table, b'table:number-rows-spanned="'):
+        (k,) = _owner(cells, cell_ends, [at])
+        if k < 0:
             continue
-        attributes = match.group(3)
-        if not attributes:
-            col += 1
-            continue
-        repeat = 1
-        attrs = None
-        if b"repeated" in attributes:
-            attrs = _attributes(attributes)
-            repeat = int(attrs.get(b"table:number-columns-repeated", b"1"))
-        if b"office:value-type" in attributes and b'value-type="string"' not in attributes:
-            attrs = attrs or _attributes(attributes)
-            style = attrs.get(b"table:style-name") or default_at(col)
-            code = code_for(style)
-            if code is not None and attrs.get(b"office:value-type") in _NUMERIC_TYPES:
-                for c in range(col, col + min(repeat, 1024)):
-                    per_column.setdefault(c, {})[row] = code
-        if b'calcext:value-type="error"' in attributes:
-            end = table.find(b"</table:table-cell>", match.end())
-            inner = table[match.end() : end if end > 0 else match.end()]
-            found = re.search(rb"<text:p>([^<]*)", inner)
-            if found is not None:
-                facts.errors[(row, col)] = html.unescape(found.group(1).decode("utf-8", "replace"))
-        if b"spanned" in attributes:
-            attrs = attrs or _attributes(attributes)
-            rows = int(attrs.get(b"table:number-rows-spanned", b"1"))
-            cols = int(attrs.get(b"table:number-columns-spanned", b"1"))
-            if rows > 1 or cols > 1:
-                facts.merges.append((row - 1, col, row - 1 + rows - 1, col + cols - 1))
-        col += repeat
-    del spans, column_defaults
-    for c, rows_codes in per_column.items():
-        distinct = set(rows_codes.values())
-        j = c - first_column
-        numbers = 0
-        if 0 <= j < len(columns):
-            column = columns[j]
-            numbers = len(column) - list(map(type, column)).count(str)
-        if len(distinct) == 1 and len(rows_codes) == numbers:
-            facts.column_codes[c] = distinct.pop()
-        else:
-            facts.cell_codes[c] = rows_codes
-    # merges as calamine reports them for xlsx: 0-based rows; make them 1-based
-    facts.merges = [(r1 + 1, c1, r2 + 1, c2) for r1, c1, r2, c2 in facts.merges]
+        span = _number_after(table, at + len(b'table:number-rows-spanned="'))
+        tag = table[int(cells[k]) : int(cell_ends[k])]
+        across = re.search(rb'table:number-columns-spanned="(\d+)"', tag)
+        width = int(across.group(1)) if across else 1
+        top, left = int(numbers[cell_row[k]]), int(column_of[k])
+        if span > 1 or width > 1:
+            facts.merges.append((top, left, top + span - 1, left + width - 1))
     return facts
 
 

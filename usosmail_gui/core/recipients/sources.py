@@ -31,7 +31,7 @@ from usosmail_gui.core.sentences import QT_TRANSLATE_NOOP, say
 from .errors import SpreadsheetError
 from .grid import HEADER_SCAN_ROWS, MAX_ROWS, RawGrid, gc_paused, is_blank_row
 from .numformat import LOCALES, Locale
-from .ods import ods_sheet_facts
+from .ods import ods_facts
 from .packages import (
     Package,
     PackageTooLarge,
@@ -379,6 +379,10 @@ class WorkbookSource:
         self.delimiter: str | None = None
         self.encoding_alternative: str | None = None
         self._calamine = python_calamine
+        self._ods_early: _OdsFacts | None = None
+        if kind is FileKind.ODS and package is not None:
+            self._check_extent(None)  # calamine reads every sheet of an .ods when it opens it
+            self._ods_early = _OdsFacts(self)
         try:
             normalised = repacked(path, package) if package is not None else None
             self._handle: io.BufferedReader | io.BytesIO = normalised or path.open("rb")
@@ -463,8 +467,8 @@ class WorkbookSource:
         try:
             if scan is not None:
                 return finish_facts(scan, grid.columns, grid.first_column)
-            if self.kind is FileKind.ODS and self.package is not None:
-                return self._ods_facts(name, grid)
+            if self._ods_early is not None:
+                return self._ods_early.join().get(name) or SheetFacts()
             if self.kind is FileKind.XLS:
                 data = read_workbook_stream(self.path)
                 if data:
@@ -478,7 +482,7 @@ class WorkbookSource:
         kept = self.package.parts.pop(name, None)
         return kept if kept is not None else inflate(archive, name, keep=True)
 
-    def _check_extent(self, name: str) -> None:
+    def _check_extent(self, name: str | None) -> None:
         """Refuse a sheet whose used rectangle calamine could not allocate (it aborts, not raises)."""
         if self.package is None:
             return
@@ -488,7 +492,7 @@ class WorkbookSource:
                     check_ods_extent(self._peek(archive, "content.xml"))
                 elif self.kind in (FileKind.XLSX, FileKind.XLSM):
                     parts = WorkbookParts(self.package, lambda part: self._peek(archive, part))
-                    sheet_part = parts.sheets.get(name)
+                    sheet_part = parts.sheets.get(name or "")
                     if sheet_part is not None:
                         check_xlsx_extent(self._peek(archive, sheet_part))
         except PackageTooLarge:
@@ -518,13 +522,16 @@ class WorkbookSource:
             xml = self._part(archive, sheet_part)
         return scan_sheet(xml, parts.codes(locale))
 
-    def _ods_facts(self, name: str, grid: RawGrid) -> SheetFacts:
+    def ods_facts(self) -> dict[str, SheetFacts]:
+        """Every sheet's facts (formats, errors, hidden rows, merges) of an .ods."""
         with zipfile.ZipFile(self.path) as archive:
             content = self._part(archive, "content.xml")
             styles = self._part(archive, "styles.xml") if "styles.xml" in archive.namelist() else b""
-        return ods_sheet_facts(content, styles, name, grid.columns, grid.first_column)
+        return ods_facts(content, styles)
 
     def close(self) -> None:
+        if self._ods_early is not None:
+            self._ods_early.join()
         try:
             self._workbook.close()
         except Exception:  # already closed: nothing to release
@@ -562,6 +569,30 @@ class _EarlyFacts:
             log.warning("The formats of %s could not be read; values are shown as stored", source.path.name)
 
     def join(self) -> SheetScan | None:
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+        return self._result
+
+
+class _OdsFacts:
+    """An .ods file's facts, read in a thread while calamine parses the file as it opens it
+    (both release the GIL for much of their work: calamine's parser, numpy's passes)."""
+
+    def __init__(self, source: WorkbookSource) -> None:
+        self._result: dict[str, SheetFacts] = {}
+        self._thread: threading.Thread | None = threading.Thread(
+            target=self._run, args=(source,), name="ods-scan", daemon=True
+        )
+        self._thread.start()
+
+    def _run(self, source: WorkbookSource) -> None:
+        try:
+            self._result = source.ods_facts()
+        except _FACTS_ERRORS:
+            log.warning("The formats of %s could not be read; values are shown as stored", source.path.name)
+
+    def join(self) -> dict[str, SheetFacts]:
         if self._thread is not None:
             self._thread.join()
             self._thread = None
