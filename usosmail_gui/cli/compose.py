@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .output import EXIT_OK, EXIT_PROBLEM, print_json, problem_lines, say_error
+from .output import EXIT_OK, EXIT_PROBLEM, display_language, print_json, problem_lines, say_error
 from .recipients import _row_number
 
 if TYPE_CHECKING:
@@ -120,7 +120,11 @@ def read_inputs(args: argparse.Namespace) -> tuple[RecipientTable, MessageTempla
     template = read_template(args)
     try:
         table = load(
-            args.recipients, sheet=args.sheet, header_row=args.header_row, email_column=args.email_column
+            args.recipients,
+            sheet=args.sheet,
+            header_row=args.header_row,
+            email_column=args.email_column,
+            language=display_language(),
         )
     except SpreadsheetError as exc:
         raise InputError(str(exc)) from None
@@ -151,7 +155,8 @@ def cmd_render(args: argparse.Namespace) -> int:
     number = table.row_number(index)
     compiled = compile_template(template, table.columns)
     values = table.params(index)
-    problems = [*compiled.problems, *table.problems(index), *check_row(compiled, values, number)]
+    own = check_row(compiled, values, number, table.cell_errors(index))
+    problems = [*compiled.problems, *table.problems(index), *own]
     try:
         message = render(compiled, values, row=number)
     except RenderError as exc:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from usosmail_gui.core.problems import Problem
@@ -27,7 +28,10 @@ def say_error(message: str) -> None:
 
 
 def problem_lines(problems: Iterable[Problem]) -> list[str]:
-    """``  row 7: error: …`` lines; list-wide problems say where they are."""
+    """``  row 7: error: …`` lines; list-wide problems say where they are; a recipient
+    problem with an obvious correction (``a|b`` → ``a, b``) says it on the next line."""
+    from usosmail_gui.core.recipients.table import FIXABLE_CODES
+
     lines = []
     for problem in problems:
         if problem.row is not None:
@@ -37,7 +41,20 @@ def problem_lines(problems: Iterable[Problem]) -> list[str]:
         else:
             where = "list"
         lines.append(f"  {where}: {problem.severity}: {problem.message}")
+        if problem.suggestion and problem.code in FIXABLE_CODES:
+            lines.append(f"      quick fix: write “{problem.suggestion}” in the cell")
     return lines
+
+
+def display_language(environ: Mapping[str, str] | None = None) -> str:
+    """The language numbers and dates are shown in, as the GUI's follows the system's: the
+    first of LC_ALL, LC_NUMERIC and LANG that is set; "pl…" means Polish, else English."""
+    env = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_NUMERIC", "LANG"):
+        value = env.get(name)
+        if value:
+            return "pl" if value.lower().startswith("pl") else "en"
+    return "en"
 
 
 def open_journal() -> Journal | None:

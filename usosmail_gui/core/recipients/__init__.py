@@ -8,9 +8,13 @@ concept each: ``sources`` (file → raw rows: format, encoding, delimiter), ``gr
 (non-blank rows with their numbers), ``cells`` (values → text), ``headers`` (header row,
 column names, placeholder aliases), ``emails`` (cleaning, splitting, validation, the
 e-mail column), ``table`` (the table, edits, flags, problems), ``ordering`` (search and
-sort), ``loading`` (the pipeline, progress, cancellation).
+sort), ``loading`` (the pipeline, progress, cancellation); and for cells as the sheet
+shows them: ``numformat`` (format codes rendered in the app's language), ``sheetfacts``
+(formats, errors, hidden rows, merges of a sheet), ``xlsx``/``ods``/``xls`` (those facts
+read from each kind of file), ``packages`` (zip workbooks checked before any reader
+expands them).
 
-Heavy libraries (python-calamine, pandas, numpy, charset-normalizer) load on first use.
+Heavy libraries (python-calamine, pandas, numpy, olefile) load on first use.
 """
 
 from .cells import column_letter, format_cell, format_column

@@ -28,7 +28,7 @@ from .grid import MAX_ROWS, RawGrid, gc_paused
 from .headers import Column, detect_header, find_column, header_texts, make_columns
 from .numformat import Locale, locale_for
 from .progress import CancelCheck, LoadProgress, ProgressCallback, Stage
-from .sheetfacts import SheetFacts, display_column
+from .sheetfacts import SheetFacts, display_column, durations
 from .sources import SheetInfo, TextSource, WorkbookSource, open_source, too_many_rows
 from .table import ListFacts, RecipientTable, SourceInfo
 
@@ -321,6 +321,9 @@ def _columns(
     sheet = grid.facts
     first = grid.first_column
     merged = _apply_merges(raw_columns, grid.row_numbers, sheet, start, first)
+    booleans_by_column: dict[int, list[int]] = {}
+    for number, file_column in sheet.booleans:
+        booleans_by_column.setdefault(file_column, []).append(number)
     errors_by_column: dict[int, dict[int, str]] = {}
     for (number, file_column), text in sheet.errors.items():
         errors_by_column.setdefault(file_column, {})[number] = text
@@ -335,10 +338,20 @@ def _columns(
             raw_columns[j] = None
             values = column[start:] if start else column
             del column
+            codes = sheet.codes_for(first + j)
+            if codes is not None:
+                values = durations(values)
             stored = format_column(values)
-            shown = display_column(values, numbers, sheet.codes_for(first + j), locale)
+            shown = display_column(values, numbers, codes, locale)
             cells = shown.texts
             del values
+        truths = booleans_by_column.get(first + j)
+        if truths:  # numbers the sheet shows as TRUE/FALSE
+            cells = list(cells)
+            for number in truths:
+                i = bisect.bisect_left(numbers, number)
+                if i < len(numbers) and numbers[i] == number and cells[i] in ("1", "0"):
+                    cells[i] = locale.true if cells[i] == "1" else locale.false
         column_errors = errors_by_column.get(first + j)
         if column_errors:
             stored, cells = list(stored), list(cells)

@@ -137,7 +137,8 @@ LOCALES: dict[str, Locale] = {
         "FAŁSZ",
         tuple(_PL_MONTHS),
         tuple(_PL_MONTHS_GENITIVE),
-        tuple(["sty", "lut", "mar", "kwi", "maj", "cze", "lip", "sie", "wrz", "paź", "lis", "gru"]),
+        # LibreOffice's Polish abbreviations are Roman numerals (Excel's: "sty", "lut"…)
+        tuple(["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]),
         tuple(["poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela"]),
         tuple(["pon.", "wt.", "śr.", "czw.", "pt.", "sob.", "niedz."]),
         "dd.mm.yyyy",
@@ -213,17 +214,31 @@ def _group(digits: str, separator: str) -> str:
 
 
 def general_number(value: float, locale: Locale) -> str:
-    """A number in the "General" format: at most 15 significant digits, no grouping."""
-    if value == int(value) and abs(value) < 1e15:
-        return str(int(value))
-    text = format(value, ".15g")
-    if "e" in text:
-        mantissa, _, exponent = text.partition("e")
-        sign = exponent[0]
-        text = f"{mantissa}E{sign}{exponent[1:].lstrip('0').rjust(2, '0')}"
-    if text == "-0":
+    """A number in the "General" format as LibreOffice shows it: whole numbers below 10^16
+    in full; others to 15 significant digits, in plain decimals unless that would take
+    more than 17 digits after the point or the number is below 10^-9 or from 10^16 up
+    (then "1,5E-10", "1E+016": LibreOffice writes three digits of a positive exponent)."""
+    if value != value or value in (float("inf"), float("-inf")):
+        return str(value)
+    magnitude = abs(value)
+    sign = "-" if value < 0 else ""
+    if magnitude == 0:
         return "0"
-    return text.replace(".", locale.decimal) if locale.decimal != "." else text
+    if magnitude < 1e16 and value == int(value):
+        return str(int(value))
+    text = format(magnitude, ".15g")
+    if 1e-9 <= magnitude < 1e16:
+        if "e" in text:
+            text = format(Decimal(text), "f")
+        whole, _, decimals = text.partition(".")
+        if len(decimals) <= 17:
+            return sign + (whole + locale.decimal + decimals if decimals else whole)
+    mantissa, _, exponent = format(magnitude, ".14e").partition("e")
+    mantissa = mantissa.rstrip("0").rstrip(".")
+    power = int(exponent)
+    digits = str(abs(power)).rjust(3 if power > 0 else 2, "0")
+    mantissa = mantissa.replace(".", locale.decimal)
+    return f"{sign}{mantissa}E{'+' if power > 0 else '-'}{digits}"
 
 
 # --- the parsed format ----------------------------------------------------------------------
@@ -309,6 +324,9 @@ def _bracket(content: str, section: _Section, tokens: list[Token]) -> None:
     if match is not None:
         section.condition = (match.group(1), float(match.group(2)))
         return
+    if content.upper() == "BOOLEAN":  # an OpenDocument boolean style: TRUE/FALSE in the language
+        tokens.append(("boolean", ""))
+        return
     if _ELAPSED.fullmatch(content):
         tokens.append(("elapsed", content.lower()))
         return
@@ -386,7 +404,9 @@ def _tokenize(text: str) -> _Section:
 
 def _classify(section: _Section) -> None:
     kinds = {kind for kind, _ in section.tokens}
-    if kinds & {"date", "elapsed", "ampm", "ap"}:
+    if "boolean" in kinds:
+        section.kind = "boolean"
+    elif kinds & {"date", "elapsed", "ampm", "ap"}:
         section.kind = "date"
         _prepare_date(section)
     elif "general" in kinds:
@@ -672,6 +692,8 @@ class NumberFormat:
             return sign + "".join(body if k == "general" else t for k, t in section.tokens)
         if kind == "literal":
             return "".join(t for k, t in section.tokens if k == "lit")
+        if kind == "boolean":
+            return self.locale.true if number else self.locale.false
         if kind == "text":
             return general_number(number, self.locale)
         magnitude *= 100**section.percent

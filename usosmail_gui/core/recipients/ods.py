@@ -119,7 +119,8 @@ def _style_code(
             continue
         text = html.unescape(inner.decode("utf-8", "replace")) if inner is not None else ""
         if name == b"number":
-            out.append(_number_part(attrs, body[match.start() : match.end()]))
+            inner_end = body.find(b"</number:number>", match.end()) if not match.group(4) else -1
+            out.append(_number_part(attrs, body[match.end() : inner_end] if inner_end > 0 else b""))
         elif name == b"scientific-number":
             decimals = int(attrs.get(b"number:decimal-places", b"0") or 0)
             integers = int(attrs.get(b"number:min-integer-digits", b"1") or 1)
@@ -145,7 +146,7 @@ def _style_code(
         elif name == b"text-content":
             out.append("@")
         elif name == b"boolean":
-            out.append("General")
+            out.append("[BOOLEAN]")
         elif name in (b"fill-character", b"embedded-text"):
             continue
         else:
@@ -497,6 +498,11 @@ def _errors_and_spans(
         if found is not None:
             key = (int(numbers[cell_row[k]]), int(column_of[k]))
             facts.errors[key] = html.unescape(found.group(1).decode("utf-8", "replace"))
+    for formula in (b'table:formula="of:=TRUE()"', b'table:formula="of:=FALSE()"'):
+        for at in _find_all(table, formula):  # LibreOffice shows these as TRUE/FALSE
+            (k,) = _owner(cells, cell_ends, [at])
+            if k >= 0:
+                facts.booleans.add((int(numbers[cell_row[k]]), int(column_of[k])))
     for at in _find_all(table, b'table:number-rows-spanned="'):
         (k,) = _owner(cells, cell_ends, [at])
         if k < 0:

@@ -11,6 +11,8 @@ file (``RawGrid.first_column`` + index).
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,7 +20,7 @@ from typing import Any
 from .cells import format_column
 from .numformat import Locale, NumberFormat, compiled, general_number
 
-__all__ = ["ColumnDisplay", "SheetFacts", "display_column", "general_column"]
+__all__ = ["ColumnDisplay", "SheetFacts", "display_column", "durations", "general_column"]
 
 
 @dataclass(slots=True)
@@ -32,6 +34,8 @@ class SheetFacts:
     # (row number, file column) -> the error's text ("#N/A", "#DIV/0!")
     errors: dict[tuple[int, int], str] = field(default_factory=dict)
     hidden_rows: set[int] = field(default_factory=set)
+    # (row number, file column) of cells whose number is a truth value (an .ods "=TRUE()")
+    booleans: set[tuple[int, int]] = field(default_factory=set)
     # merged ranges: (first row, first column, last row, last column), inclusive
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)
 
@@ -47,14 +51,41 @@ class ColumnDisplay:
     unrendered: tuple[str, ...] = ()  # format codes shown as the stored value instead
 
 
+_DURATION = re.compile(r"(-?)PT(\d+)H(\d+)M(\d+(?:\.\d+)?)S")
+
+
+def durations(values: Sequence[Any]) -> Sequence[Any]:
+    """ISO 8601 durations ("PT30H00M00S", what calamine gives for an .ods time over a day)
+    as ``timedelta``; the same sequence when there is none."""
+    if not any(
+        v.__class__ is str
+        and v[:3] in ("PT0", "PT1", "PT2", "PT3", "PT4", "PT5", "PT6", "PT7", "PT8", "PT9", "-PT")
+        for v in values
+    ):
+        return values
+    out = list(values)
+    for i, value in enumerate(values):
+        if value.__class__ is str:
+            match = _DURATION.fullmatch(value)
+            if match is not None:
+                sign = -1 if match.group(1) else 1
+                out[i] = sign * dt.timedelta(
+                    hours=int(match.group(2)), minutes=int(match.group(3)), seconds=float(match.group(4))
+                )
+    return out
+
+
 def general_column(values: Sequence[Any], locale: Locale) -> Sequence[str]:
-    """Values without a format of their own ("General"), in the language's separators."""
+    """Values without a format of their own ("General"), in the language's separators and
+    as LibreOffice writes big and small numbers (``general_number``)."""
     texts = format_column(values)
-    if locale.decimal == "." and locale.true == "TRUE":
-        return texts
     kinds = set(map(type, values))
     if not kinds & {float, bool}:
         return texts
+    if kinds == {float} and locale.decimal == ".":
+        joined = "\n".join(texts)
+        if "e" not in joined and "inf" not in joined:
+            return texts  # the usual column of plain numbers: as format_column wrote them
     out = list(texts)
     for i, value in enumerate(values):
         kind = value.__class__

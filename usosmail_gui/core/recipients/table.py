@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Generator, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypedDict
 
@@ -23,13 +23,22 @@ from usosmail_gui.core.problems import Problem, ProblemJson, Severity
 from usosmail_gui.core.sentences import QT_TRANSLATE_NOOP, say
 
 from .email_reasons import reason_sentence
-from .emails import CellVerdict, EmailChecker, Verdict, as_verdict
+from .emails import (
+    COMMA_IN_DOMAIN,
+    PIPE_BETWEEN_ADDRESSES,
+    PIPE_IN_ADDRESS,
+    SPACES_BETWEEN_ADDRESSES,
+    CellVerdict,
+    EmailChecker,
+    Verdict,
+    as_verdict,
+)
 from .headers import Column, find_column
 from .ordering import RowKey, RowOrdering
 from .progress import LoadProgress, Stage
 from .sources import FileKind, SheetInfo
 
-__all__ = ["Code", "ListFacts", "RecipientTable", "RecipientsJson", "SourceInfo", "Summary"]
+__all__ = ["FIXABLE_CODES", "Code", "ListFacts", "RecipientTable", "RecipientsJson", "SourceInfo", "Summary"]
 
 _CHUNK = 5000
 
@@ -42,6 +51,20 @@ class Code:
     EMAIL_INVALID = "email_invalid"
     EMAIL_DUPLICATE = "email_duplicate"
     EMAIL_MULTIPLE = "email_multiple"
+    EMAIL_PIPE = "email_pipe"  # "|" in an address: USOS would read two recipients
+    EMAIL_SEPARATORS = "email_separators"  # addresses separated by spaces or "/"
+    EMAIL_COMMA_DOMAIN = "email_comma_domain"  # "uw.edu,pl"
+    EMAIL_NON_ASCII = "email_non_ascii"  # "łukasz@…": valid, but often bounced
+
+
+_REASON_CODES = {
+    PIPE_IN_ADDRESS: Code.EMAIL_PIPE,
+    PIPE_BETWEEN_ADDRESSES: Code.EMAIL_PIPE,
+    SPACES_BETWEEN_ADDRESSES: Code.EMAIL_SEPARATORS,
+    COMMA_IN_DOMAIN: Code.EMAIL_COMMA_DOMAIN,
+}
+FIXABLE_CODES = frozenset({Code.EMAIL_PIPE, Code.EMAIL_SEPARATORS, Code.EMAIL_COMMA_DOMAIN})
+"""Recipient problems whose ``suggestion`` is the corrected e-mail cell (a quick fix)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,6 +273,12 @@ class RecipientTable:
         """The error a cell shows (``#N/A``, ``#DIV/0!``), or None."""
         return self._facts.errors.get((row, column))
 
+    def cell_errors(self, row: int) -> dict[str, str]:
+        """Placeholder → the error its cell shows in this row (``#N/A``), for the template check."""
+        return {
+            self._columns[c].placeholder: text for (r, c), text in self._facts.errors.items() if r == row
+        }
+
     def error_rows(self, column: int) -> list[int]:
         """Rows whose cell in ``column`` is an error cell, in order."""
         return sorted(r for r, c in self._facts.errors if c == column)
@@ -446,7 +475,7 @@ class RecipientTable:
                         duplicates[row] = ((verdict, first),)
                         problem_rows.append(row)
                 continue
-            flagged = verdict.invalid or verdict.repeated or verdict.written != 1
+            flagged = verdict.invalid or verdict.repeated or verdict.written != 1 or verdict.non_ascii
             if not included[row] or verdict.invalid or not verdict.keys:
                 if flagged and not no_column:
                     problem_rows.append(row)
@@ -566,7 +595,22 @@ class RecipientTable:
                 sentences.append(
                     say(QT_TRANSLATE_NOOP("Problems", "Nothing is sent to this row until then."))
                 )
-            found.append(Problem.said(number, Code.EMAIL_INVALID, Severity.ERROR, tuple(sentences), field))
+            code = _REASON_CODES.get(reason, Code.EMAIL_INVALID)
+            problem = Problem.said(number, code, Severity.ERROR, tuple(sentences), field)
+            if code in FIXABLE_CODES and verdict.fix is not None:
+                problem = replace(problem, suggestion=verdict.fix)
+            found.append(problem)
+        for address in verdict.non_ascii:
+            text = say(
+                QT_TRANSLATE_NOOP(
+                    "Problems",
+                    "“{address}” has letters such as “ł” or “ó” before the @-sign. It is a valid address, "
+                    "but many mail servers refuse such addresses, so the message may bounce. Check it "
+                    "with the student, or write the address the university gave them.",
+                ),
+                address=address,
+            )
+            found.append(Problem.said(number, Code.EMAIL_NON_ASCII, Severity.WARNING, (text,), field))
         if len(verdict.addresses) > 1:
             text = say(
                 QT_TRANSLATE_NOOP(
@@ -642,6 +686,7 @@ class RecipientTable:
             return 0, duplicates
         errors = (1 if verdict.empty else 0) + len(verdict.invalid)
         warnings = (1 if len(verdict.addresses) > 1 else 0) + len(verdict.repeated) + duplicates
+        warnings += len(verdict.non_ascii)
         return errors, warnings
 
     def _row_state(self, key: RowKey) -> list[int]:
