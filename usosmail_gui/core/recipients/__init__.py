@@ -25,10 +25,12 @@ from .headers import Column, is_usable_placeholder, make_columns, placeholder_al
 from .loading import list_sheets, load, load_steps
 from .ordering import RowKey
 from .progress import CancelCheck, LoadProgress, ProgressCallback, Stage
-from .sources import FileKind, SheetInfo
-from .table import Code, RecipientsJson, RecipientTable, SourceInfo, Summary
+from .sources import ENCODINGS, FileKind, SheetInfo
+from .table import FIXABLE_CODES, Code, ListFacts, RecipientsJson, RecipientTable, SourceInfo, Summary
 
 __all__ = [
+    "ENCODINGS",
+    "FIXABLE_CODES",
     "MAX_ROWS",
     "CancelCheck",
     "CellVerdict",
@@ -36,6 +38,7 @@ __all__ = [
     "Column",
     "EmailChecker",
     "FileKind",
+    "ListFacts",
     "LoadCancelled",
     "LoadProgress",
     "ProgressCallback",

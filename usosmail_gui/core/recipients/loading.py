@@ -272,6 +272,7 @@ def load_steps(
             email_column_detected=email_column is None,
             language=locale.language,
             encoding_alternative=source.encoding_alternative,
+            encoding_detected=encoding is None,
         )
     chosen: int | None
     if email_column is not None:

@@ -82,6 +82,7 @@ class SourceInfo:
     email_column_detected: bool = True
     language: str = "en"  # the separators and names numbers and dates are shown with
     encoding_alternative: str | None = None  # CSV: the other encoding that reads it differently
+    encoding_detected: bool = True  # CSV: found by the app (False: the user chose it)
 
 
 @dataclass(slots=True)

@@ -4,7 +4,7 @@
 <context>
     <name>ComposerPanel</name>
     <message>
-        <location filename="../../ui/composer.py" line="+219"/>
+        <location filename="../../ui/composer.py" line="+222"/>
         <source>&amp;New Template</source>
         <translation>&amp;Nowy szablon</translation>
     </message>
@@ -84,7 +84,7 @@
         <translation>Nie udało się sprawdzić odbiorców ({error}).</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+77"/>
         <source>Open a template</source>
         <translation>Otwórz szablon</translation>
     </message>
@@ -703,7 +703,7 @@
 <context>
     <name>LoadRequest</name>
     <message>
-        <location filename="../../ui/loading.py" line="+50"/>
+        <location filename="../../ui/loading.py" line="+59"/>
         <source>Spreadsheets ({patterns})</source>
         <translation>Arkusze kalkulacyjne ({patterns})</translation>
     </message>
@@ -716,7 +716,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+326"/>
+        <location filename="../../ui/main_window.py" line="+351"/>
         <source>&amp;File</source>
         <translation>&amp;Plik</translation>
     </message>
@@ -737,12 +737,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+356"/>
+        <location line="+359"/>
         <source>&amp;Clear the list</source>
         <translation>&amp;Wyczyść listę</translation>
     </message>
     <message>
-        <location line="-354"/>
+        <location line="-357"/>
         <source>&amp;Sheet and header row…</source>
         <translation>&amp;Arkusz i wiersz nagłówka…</translation>
     </message>
@@ -932,7 +932,7 @@
         <translation>Podsumowanie odbiorców</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>Problems</source>
         <translation>Problemy</translation>
     </message>
@@ -949,12 +949,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+470"/>
+        <location line="+476"/>
         <source>Open a list of recipients</source>
         <translation>Otwórz listę odbiorców</translation>
     </message>
     <message>
-        <location line="-469"/>
+        <location line="-475"/>
         <source>Save the template</source>
         <translation>Zapisz szablon</translation>
     </message>
@@ -1034,7 +1034,7 @@
         <translation>Język zmieni się przy następnym uruchomieniu usosmail-gui.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>&amp;Undo</source>
         <translation>&amp;Cofnij</translation>
     </message>
@@ -1079,7 +1079,7 @@
         <translation>Uruchamianie lokalnej piaskownicy…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>The local sandbox could not be started.</source>
         <translation>Nie udało się uruchomić lokalnej piaskownicy.</translation>
     </message>
@@ -1140,13 +1140,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+76"/>
-        <location line="+10"/>
+        <location line="+77"/>
+        <location line="+11"/>
         <source>Queue: unknown</source>
         <translation>Kolejka: nieznana</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-81"/>
         <source>Reading the saved key…</source>
         <translation>Odczytywanie zapisanego klucza…</translation>
     </message>
@@ -1166,8 +1166,8 @@
         <translation>Sprawdzanie połączenia…</translation>
     </message>
     <message numerus="yes">
-        <location line="+32"/>
-        <location line="+923"/>
+        <location line="+33"/>
+        <location line="+957"/>
         <source>Queue: %n unsent</source>
         <translation>
             <numerusform>Kolejka: %n niewysłana wiadomość</numerusform>
@@ -1176,17 +1176,17 @@
         </translation>
     </message>
     <message>
-        <location line="-921"/>
+        <location line="-955"/>
         <source>Queue: unknown (offline)</source>
         <translation>Kolejka: nieznana (brak połączenia)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>The connection could not be checked.</source>
         <translation>Nie udało się sprawdzić połączenia.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>About usosmail-gui</source>
         <translation>O programie usosmail-gui</translation>
     </message>
@@ -1201,7 +1201,7 @@
         <translation>Spersonalizowane wiadomości e-mail do studentów, wysyłane przez moduł pocztowy USOS API uczelni — każda wiadomość jest śledzona aż do jej wysłania.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+59"/>
         <source>Opening {name}…</source>
         <translation>Otwieranie pliku {name}…</translation>
     </message>
@@ -1211,7 +1211,7 @@
         <translation>Otwarto plik {name}.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>{name} could not be read because of an unexpected error. Try to open the file in your spreadsheet program and save it again, then open the saved copy.</source>
         <translation>Nie udało się odczytać pliku {name} z powodu nieoczekiwanego błędu. Spróbuj otworzyć ten plik w programie do arkuszy kalkulacyjnych i zapisać go ponownie, a potem otwórz zapisaną kopię.</translation>
     </message>
@@ -1300,7 +1300,7 @@
         </translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+80"/>
         <source>{entry} (not found)</source>
         <translation>{entry} (nie znaleziono)</translation>
     </message>
@@ -1315,23 +1315,23 @@
         <translation>(nie otwarto jeszcze żadnych plików)</translation>
     </message>
     <message>
-        <location line="-925"/>
+        <location line="-950"/>
         <source>Starting</source>
         <translation>Uruchamianie</translation>
     </message>
     <message>
-        <location line="+997"/>
+        <location line="+1022"/>
         <source>(no templates opened yet)</source>
         <translation>(nie otwarto jeszcze żadnych szablonów)</translation>
     </message>
     <message>
-        <location line="+106"/>
-        <location line="+69"/>
+        <location line="+108"/>
+        <location line="+71"/>
         <source>A campaign is being sent now. Wait for it to finish, or stop it, first.</source>
         <translation>Trwa wysyłanie kampanii. Najpierw zaczekaj, aż się zakończy, albo ją zatrzymaj.</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-69"/>
         <source>A list of recipients is being opened. Wait until it is shown.</source>
         <translation>Trwa otwieranie listy odbiorców. Zaczekaj, aż zostanie wyświetlona.</translation>
     </message>
@@ -1342,18 +1342,18 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+64"/>
+        <location line="+66"/>
         <source>Connect to your university&apos;s USOS API first (Connection ▸ Connect…): the messages are sent through it.</source>
         <translation>Najpierw połącz się z USOS API swojej uczelni (Połączenie ▸ Połącz…): to właśnie przez USOS API wysyłane są wiadomości.</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-61"/>
         <source>Select a recipient in the list: the test is their message, as the preview shows it.</source>
         <translation>Zaznacz odbiorcę na liście: jako test zostanie wysłana jego wiadomość, taka jak w podglądzie.</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <location line="+39"/>
+        <location line="+27"/>
+        <location line="+40"/>
         <source>Cannot send yet</source>
         <translation>Nie można jeszcze wysłać</translation>
     </message>
@@ -1363,7 +1363,7 @@
         <translation>Otwarte jest już inne potwierdzenie. Najpierw je dokończ albo anuluj.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Nothing was sent</source>
         <translation>Nic nie zostało wysłane</translation>
     </message>
@@ -1373,35 +1373,35 @@
         <translation>W międzyczasie zmieniło się połączenie (lub rozpoczęła się kampania). Wybierz ponownie Wysyłanie ▸ Wyślij…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Checking the connection before sending…</source>
         <translation>Sprawdzanie połączenia przed wysłaniem…</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <location line="+10"/>
+        <location line="+18"/>
+        <location line="+11"/>
         <source>Sending campaign {id}: {counts}</source>
         <translation>Wysyłanie kampanii {id}: {counts}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Test sent: row {row}&apos;s message to {address} (accepted by USOS).</source>
         <translation>Wysłano test: wiadomość z wiersza {row} na adres {address} (przyjęta przez USOS).</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>The test message was not sent.</source>
         <translation>Wiadomość testowa nie została wysłana.</translation>
     </message>
     <message>
-        <location line="-16"/>
-        <location line="+17"/>
+        <location line="-17"/>
+        <location line="+18"/>
         <source>The test message was not sent</source>
         <translation>Wiadomość testowa nie została wysłana</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-11"/>
         <source>Campaign {id} sent: {counts}.</source>
         <translation>Kampania {id} wysłana: {counts}.</translation>
     </message>
@@ -1411,18 +1411,18 @@
         <translation>Kampania {id} zatrzymana (można ją wznowić): {counts}.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Sending could not run: see the Sending window.</source>
         <translation>Nie udało się uruchomić wysyłania: zobacz okno Wysyłanie.</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <location line="+61"/>
+        <location line="+25"/>
+        <location line="+63"/>
         <source>Cannot send a test yet</source>
         <translation>Nie można jeszcze wysłać testu</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-48"/>
         <source>Your address for tests</source>
         <translation>Twój adres do testów</translation>
     </message>
@@ -1437,7 +1437,7 @@
         <translation>Użyj tego adresu</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Not an e-mail address</source>
         <translation>To nie jest adres e-mail</translation>
     </message>
@@ -1447,12 +1447,12 @@
         <translation>„{text}” nie jest prawidłowym adresem e-mail, więc nic nie zostało wysłane.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Sending row {row}&apos;s message to {address} as a test…</source>
         <translation>Wysyłanie testowe wiadomości z wiersza {row} na adres {address}…</translation>
     </message>
     <message numerus="yes">
-        <location line="+63"/>
+        <location line="+67"/>
         <source>%n campaign(s) were interrupted: see the Interrupted campaigns window.</source>
         <translation>
             <numerusform>%n kampania została przerwana: zobacz okno Przerwane kampanie.</numerusform>
@@ -1461,17 +1461,17 @@
         </translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>The journal cannot be read</source>
         <translation>Nie można odczytać dziennika wysyłek</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Cannot resume yet</source>
         <translation>Nie można jeszcze wznowić</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>A campaign is being sent now. Resume this one when that one has finished.</source>
         <translation>Trwa wysyłanie innej kampanii. Wznów tę, gdy tamta się zakończy.</translation>
     </message>
@@ -1486,7 +1486,7 @@
         <translation>Tę kampanię rozpoczęto w instalacji {installation}, ale okno jest połączone z {url}. Aby ją wznowić, połącz się z {installation} (Połączenie ▸ Połącz…). Nic nie zostało wysłane.</translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+20"/>
         <source>%n uncertain recipient(s) of campaign {id} left as they are.</source>
         <translation>
             <numerusform>%n niepewny odbiorca kampanii {id} pozostaje bez zmian.</numerusform>
@@ -1495,12 +1495,12 @@
         </translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+64"/>
         <source>No campaign is shown: open one from Campaigns…</source>
         <translation>Nie jest wyświetlana żadna kampania: otwórz ją w oknie Wysyłanie ▸ Kampanie…</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+70"/>
         <source>Sending is under way</source>
         <translation>Trwa wysyłanie</translation>
     </message>
@@ -1665,7 +1665,12 @@
 <context>
     <name>Problems</name>
     <message>
-        <location filename="../../core/campaign.py" line="+276"/>
+        <location filename="../../core/campaign.py" line="+279"/>
+        <source>Hidden in the sheet, so left out (tick the row to send to it).</source>
+        <translation>Wiersz ukryty w arkuszu, więc pominięty (zaznacz go, aby do niego wysłać).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Excluded from the list (unticked).</source>
         <translation>Wykluczony z listy (odznaczony).</translation>
     </message>
@@ -1675,7 +1680,27 @@
         <translation>Do tego wiersza nie można nic wysłać.</translation>
     </message>
     <message>
-        <location filename="../../core/recipients/email_reasons.py" line="+16"/>
+        <location filename="../../core/recipients/email_reasons.py" line="+17"/>
+        <source>The address contains “|”, which USOS reads as the end of one address and the start of another, so this student&apos;s message could go to another address.</source>
+        <translation>Adres zawiera znak „|”, który USOS odczytuje jako koniec jednego adresu i początek następnego, więc wiadomość do tego studenta mogłaby trafić pod inny adres.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“|” separates addresses here, and USOS would read them as separate recipients. Separate them with commas (the “Split at |” fix does it).</source>
+        <translation>Znak „|” rozdziela tu adresy, a USOS odczytałby je jako osobnych odbiorców. Rozdziel je przecinkami (zrobi to poprawka „Podziel przy |”).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>These look like several addresses separated by spaces or “/”. Separate them with commas (the “Split into separate addresses” fix does it).</source>
+        <translation>To wygląda na kilka adresów rozdzielonych spacjami lub znakiem „/”. Rozdziel je przecinkami (zrobi to poprawka „Podziel na osobne adresy”).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A comma where a dot belongs? The part after the @-sign has a comma (the “Replace the comma with a dot” fix does it).</source>
+        <translation>Przecinek zamiast kropki? W części po znaku @ jest przecinek (zrobi to poprawka „Zamień przecinek na kropkę”).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>An email address must have an @-sign.</source>
         <translation>Adres e-mail musi zawierać znak @.</translation>
     </message>
@@ -1785,7 +1810,7 @@
         <translation>Część adresu e-mail po znaku @ jest za długa {rest}</translation>
     </message>
     <message>
-        <location filename="../../core/recipients/loading.py" line="+54"/>
+        <location filename="../../core/recipients/loading.py" line="+56"/>
         <source>{name} has no worksheets (only charts or macros). Open the file with the list of recipients.</source>
         <translation>Plik {name} nie zawiera żadnych arkuszy z danymi (tylko wykresy lub makra). Otwórz plik z listą odbiorców.</translation>
     </message>
@@ -1830,7 +1855,7 @@
         <translation>W {where} nie ma kolumny „{spec}”. Podaj nazwę lub literę kolumny; dostępne kolumny to: {listed}.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+47"/>
         <source>{name} holds no data: it has only blank lines. Check that you chose the right file, or export the list again.</source>
         <translation>Plik {name} nie zawiera danych: ma tylko puste wiersze. Sprawdź, czy wybrano właściwy plik, albo wyeksportuj listę ponownie.</translation>
     </message>
@@ -1840,12 +1865,12 @@
         <translation>arkuszu „{sheet}” pliku {name}</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+49"/>
         <source>There are column names in {where} (row {header_row}) but no rows below them, so there is nobody to write to. Check that you chose the right file and sheet (or the right header row).</source>
         <translation>W {where} są nazwy kolumn (wiersz {header_row}), ale pod nimi nie ma żadnych wierszy, więc nie ma do kogo pisać. Sprawdź, czy wybrano właściwy plik i arkusz (lub właściwy wiersz nagłówka).</translation>
     </message>
     <message>
-        <location filename="../../core/recipients/sources.py" line="+87"/>
+        <location filename="../../core/recipients/sources.py" line="+110"/>
         <source>The file {name} does not exist (it may have been moved, renamed or deleted). Choose the file again.</source>
         <translation>Plik {name} nie istnieje (mógł zostać przeniesiony, usunięty lub mieć zmienioną nazwę). Wybierz plik ponownie.</translation>
     </message>
@@ -1910,7 +1935,12 @@
         <translation>Plik {name} to {what}, a nie arkusz kalkulacyjny. Wybierz listę odbiorców zapisaną w formacie .xlsx, .xls, .ods lub .csv.</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+16"/>
+        <source>{name} is too large or damaged: a part of it would take far more memory than a list of recipients needs (such files are usually damaged, or made to crash programs). Open it in Excel or LibreOffice and save it anew, or export the list again.</source>
+        <translation>Plik {name} jest zbyt duży lub uszkodzony: jego część zajęłaby znacznie więcej pamięci, niż potrzebuje lista odbiorców (takie pliki są zwykle uszkodzone albo przygotowane tak, by zawiesić program). Otwórz go w programie Excel lub LibreOffice i zapisz ponownie albo wyeksportuj listę jeszcze raz.</translation>
+    </message>
+    <message>
+        <location line="+82"/>
         <source>{name} is empty (0 bytes): there is nothing in it to read. Check that you chose the right file, or export the list again.</source>
         <translation>Plik {name} jest pusty (0 bajtów): nie ma w nim nic do odczytania. Sprawdź, czy wybrano właściwy plik, albo wyeksportuj listę ponownie.</translation>
     </message>
@@ -1930,14 +1960,24 @@
         <translation>Plik {name} jest w starym formacie „XML Spreadsheet 2003” („Arkusz kalkulacyjny XML 2003”), którego ten program nie potrafi odczytać. Otwórz go w programie Excel lub LibreOffice, zapisz jako .xlsx i otwórz zapisany plik.</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+267"/>
         <source>{name} has more than {max_rows} rows of recipients; this app sends to at most {max_rows} at once. Split the list into smaller files (or delete the rows you do not need) and open them one by one.</source>
         <translation>Plik {name} ma ponad {max_rows} wierszy z odbiorcami, a ten program wysyła wiadomości do najwyżej {max_rows} odbiorców naraz. Podziel listę na mniejsze pliki (lub usuń niepotrzebne wiersze) i otwieraj je po kolei.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+104"/>
+        <source>{name} cannot be read as {encoding}: it holds bytes that are not text in that encoding. Choose another encoding (or let the app find it).</source>
+        <translation>Pliku {name} nie da się odczytać w kodowaniu {encoding}: zawiera bajty, które w tym kodowaniu nie są tekstem. Wybierz inne kodowanie (albo pozwól programowi je wykryć).</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>The text of {name} could not be read: it is not in UTF-8, Windows-1250 or ISO 8859-2. Open it in Excel or LibreOffice and save it as .xlsx (or as CSV in UTF-8), then open that file.</source>
         <translation>Nie udało się odczytać tekstu pliku {name}: nie jest on zapisany w kodowaniu UTF-8, Windows-1250 ani ISO 8859-2. Otwórz go w programie Excel lub LibreOffice i zapisz jako .xlsx (lub jako CSV w kodowaniu UTF-8), a następnie otwórz zapisany plik.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>“{encoding}” is not an encoding this app reads. Choose one of: {encodings}.</source>
+        <translation>„{encoding}” nie jest kodowaniem obsługiwanym przez program. Wybierz jedno z: {encodings}.</translation>
     </message>
     <message>
         <location line="+66"/>
@@ -1945,12 +1985,12 @@
         <translation>Plik {name} zawiera {megabytes} MB tekstu — znacznie więcej niż lista {max_rows} odbiorców (tylu najwyżej ten program obsługuje w jednej wysyłce). Sprawdź, czy wybrano właściwy plik, albo podziel listę na mniejsze pliki.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>{name} is not a well-formed CSV file (line {line} could not be split into cells). Open it in Excel or LibreOffice and save it as .xlsx or .csv again.</source>
         <translation>Plik {name} nie jest poprawnym plikiem CSV (linii {line} nie da się podzielić na komórki). Otwórz go w programie Excel lub LibreOffice i zapisz ponownie jako .xlsx lub .csv.</translation>
     </message>
     <message>
-        <location filename="../../core/recipients/table.py" line="+413"/>
+        <location filename="../../core/recipients/table.py" line="+527"/>
         <source>No column of e-mail addresses was found (no header like “E-mail” and no column of addresses). Choose the column that holds the addresses.</source>
         <translation>Nie znaleziono kolumny z adresami e-mail (brak nagłówka takiego jak „E-mail” i brak kolumny z adresami). Wybierz kolumnę, która zawiera adresy.</translation>
     </message>
@@ -1970,7 +2010,12 @@
         <translation>Dopóki tego nie zrobisz, do tego wiersza nic nie zostanie wysłane.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
+        <source>“{address}” has letters such as “ł” or “ó” before the @-sign. It is a valid address, but many mail servers refuse such addresses, so the message may bounce. Check it with the student, or write the address the university gave them.</source>
+        <translation>Adres „{address}” zawiera przed znakiem @ litery takie jak „ł” czy „ó”. Jest poprawny, ale wiele serwerów pocztowych odrzuca takie adresy, więc wiadomość może wrócić jako niedoręczona. Sprawdź go ze studentem albo wpisz adres nadany przez uczelnię.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>This cell holds {count} addresses ({addresses}); each of them receives this row&apos;s message.</source>
         <translation>Liczba adresów w tej komórce: {count} ({addresses}); każdy z nich otrzyma wiadomość z tego wiersza.</translation>
     </message>
@@ -1990,7 +2035,7 @@
         <translation>Adres {address} występuje już w wierszu {first}, do którego wiadomość zostanie wysłana; wiadomość z tego wiersza nie zostanie na ten adres wysłana ponownie. Jeśli nie o to chodzi, wyklucz jeden z tych wierszy.</translation>
     </message>
     <message>
-        <location filename="../../core/template/messages.py" line="+69"/>
+        <location filename="../../core/template/messages.py" line="+70"/>
         <source>the subject</source>
         <translation>temacie</translation>
     </message>
@@ -2260,7 +2305,12 @@
         <translation>Dla tego odbiorcy kolumna „{column}” jest pusta, więc w miejscu pola {placeholder} w wiadomości nic się nie pojawi. Uzupełnij komórkę albo wyklucz wiersz.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
+        <source>“{column}” shows {error} in the spreadsheet for this recipient (an error of the cell&apos;s formula), so the message would say {error} where {placeholder} is. Correct the sheet, or exclude the row.</source>
+        <translation>W kolumnie „{column}” arkusz pokazuje dla tego odbiorcy {error} (błąd formuły w komórce), więc wiadomość zawierałaby {error} w miejscu {placeholder}. Popraw arkusz albo wyklucz wiersz.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>The message cannot be put together for this recipient ({detail}). Check the template and the row.</source>
         <translation>Nie można utworzyć wiadomości dla tego odbiorcy ({detail}). Sprawdź szablon i wiersz.</translation>
     </message>
@@ -2268,7 +2318,7 @@
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../../ui/problems_panel.py" line="+66"/>
+        <location filename="../../ui/problems_panel.py" line="+67"/>
         <source>Subject</source>
         <translation>Temat</translation>
     </message>
@@ -2343,7 +2393,22 @@
         <translation>Zastosuj sugerowaną poprawkę</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+7"/>
+        <source>Split at |: write “{cell}”</source>
+        <translation>Podziel przy |: wpisz „{cell}”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace the comma with a dot: write “{cell}”</source>
+        <translation>Zamień przecinek na kropkę: wpisz „{cell}”</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Split into separate addresses: write “{cell}”</source>
+        <translation>Podziel na osobne adresy: wpisz „{cell}”</translation>
+    </message>
+    <message>
+        <location line="+87"/>
         <source>Error</source>
         <translation>Błąd</translation>
     </message>
@@ -2519,7 +2584,7 @@
 <context>
     <name>RecipientPane</name>
     <message>
-        <location filename="../../ui/recipients_view.py" line="+203"/>
+        <location filename="../../ui/recipients_view.py" line="+204"/>
         <source>Find in the list</source>
         <translation>Znajdź na liście</translation>
     </message>
@@ -2634,7 +2699,27 @@
         <translation>Odbiorcy</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
+        <source>As the sheet shows it</source>
+        <translation>Tak, jak pokazuje arkusz</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Numbers and dates as the sheet&apos;s number formats show them, e.g. 012345 or 17.06.2024.</source>
+        <translation>Liczby i daty tak, jak pokazują je formaty liczbowe arkusza, np. 012345 lub 17.06.2024.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>As stored</source>
+        <translation>Tak, jak zapisano</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The values the sheet stores, without their formats, e.g. 12345 or 2024-06-17.</source>
+        <translation>Wartości zapisane w arkuszu, bez ich formatów, np. 12345 lub 2024-06-17.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Include the selected rows</source>
         <translation>Uwzględnij zaznaczone wiersze</translation>
     </message>
@@ -2674,6 +2759,11 @@
         <translation>{encoding}, separator: {delimiter}</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>{alternative} would read other letters (Sheet and header row…)</source>
+        <translation>kodowanie {alternative} dałoby inne litery (Arkusz i wiersz nagłówka…)</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>no header row (columns named by their letters)</source>
         <translation>bez wiersza nagłówka (kolumny oznaczone literami)</translation>
@@ -2690,12 +2780,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+228"/>
+        <location line="+262"/>
         <source>(none)</source>
         <translation>(brak)</translation>
     </message>
     <message>
-        <location line="-214"/>
+        <location line="-248"/>
         <source>No column of e-mail addresses was found. Choose the column that holds them here.</source>
         <translation>Nie znaleziono kolumny z adresami e-mail. Wybierz tutaj kolumnę, która je zawiera.</translation>
     </message>
@@ -2734,7 +2824,13 @@
         <translation>Sprawdzanie adresów e-mail…</translation>
     </message>
     <message>
-        <location line="+157"/>
+        <location line="+123"/>
+        <location line="+1"/>
+        <source>Values of “{column}”</source>
+        <translation>Wartości w kolumnie „{column}”</translation>
+    </message>
+    <message>
+        <location line="+67"/>
         <source>Checking the addresses in “{column}”…</source>
         <translation>Sprawdzanie adresów w kolumnie „{column}”…</translation>
     </message>
@@ -2742,12 +2838,22 @@
 <context>
     <name>RecipientTableModel</name>
     <message>
-        <location filename="../../ui/recipients_model.py" line="+367"/>
+        <location filename="../../ui/recipients_model.py" line="+368"/>
         <source>not in the campaign</source>
         <translation>nie należy do kampanii</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
+        <source>The sheet shows {error} here: the cell&apos;s formula failed. A message using this column would say {error}.</source>
+        <translation>Arkusz pokazuje tu {error}: formuła w komórce zwróciła błąd. Wiadomość korzystająca z tej kolumny zawierałaby {error}.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Taken from the merged cell above it: in the sheet, this cell is part of that one.</source>
+        <translation>Wartość ze scalonej komórki powyżej: w arkuszu ta komórka jest jej częścią.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Edited here; the file has “{original}”.</source>
         <translation>Zmieniono tutaj; w pliku jest „{original}”.</translation>
     </message>
@@ -2763,6 +2869,11 @@
     </message>
     <message>
         <location line="+8"/>
+        <source>Hidden in the sheet, so left out: tick it to send to this row too.</source>
+        <translation>Wiersz ukryty w arkuszu, więc pominięty: zaznacz go, aby wysłać również do niego.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Excluded: nothing is sent to this row.</source>
         <translation>Wykluczony: do tego wiersza nic nie zostanie wysłane.</translation>
     </message>
@@ -2777,12 +2888,22 @@
         <translation>Uwzględniony, ale do tego wiersza nie można nic wysłać: zobacz jego problemy.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
+        <source>This row is hidden in the sheet (or by its filter).</source>
+        <translation>Ten wiersz jest ukryty w arkuszu (lub przez jego filtr).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>(This row is excluded, so nothing is sent to it anyway.)</source>
         <translation>(Ten wiersz jest wykluczony, więc i tak nic nie zostanie do niego wysłane.)</translation>
     </message>
+    <message>
+        <location line="+10"/>
+        <source>Hidden in the sheet</source>
+        <translation>Ukryty w arkuszu</translation>
+    </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+2"/>
         <source>%n problem(s)</source>
         <translation>
             <numerusform>%n problem</numerusform>
@@ -2811,7 +2932,12 @@
         <translation>Kilka adresów</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
+        <source>Row {row} is hidden in the sheet.</source>
+        <translation>Wiersz {row} jest ukryty w arkuszu.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Send</source>
         <translation>Wyślij</translation>
     </message>
@@ -2859,6 +2985,21 @@
         <location line="+2"/>
         <source>The e-mail addresses are taken from this column.</source>
         <translation>Z tej kolumny są pobierane adresy e-mail.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shown (and sent) as stored, not as the sheet formats it; right-click the header to change it.</source>
+        <translation>Pokazywane (i wysyłane) tak, jak zapisano, a nie tak, jak formatuje je arkusz; kliknij nagłówek prawym przyciskiem, aby to zmienić.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Shown (and sent) as the sheet formats it; right-click the header to show the stored values instead.</source>
+        <translation>Pokazywane (i wysyłane) tak, jak formatuje je arkusz; kliknij nagłówek prawym przyciskiem, aby pokazać zapisane wartości.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Some cells have a number format this app cannot show ({formats}): they show the stored value.</source>
+        <translation>Niektóre komórki mają format liczbowy, którego program nie potrafi odtworzyć ({formats}): pokazują zapisaną wartość.</translation>
     </message>
 </context>
 <context>
@@ -3799,7 +3940,7 @@
 <context>
     <name>SheetDialog</name>
     <message>
-        <location filename="../../ui/sheet_dialog.py" line="+64"/>
+        <location filename="../../ui/sheet_dialog.py" line="+74"/>
         <source>Sheet and header row — {name}</source>
         <translation>Arkusz i wiersz nagłówka — {name}</translation>
     </message>
@@ -3885,7 +4026,7 @@
         <translation>&amp;Kolumna z adresami e-mail:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>&amp;Read again</source>
         <translation>Wczytaj &amp;ponownie</translation>
     </message>
@@ -3895,7 +4036,42 @@
         <translation>Wczytaj plik ponownie</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
+        <source>Encoding</source>
+        <translation>Kodowanie</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>How the file&apos;s bytes become letters. Polish files come in UTF-8, Windows-1250 or ISO 8859-2; if names show odd characters (¬, Ľ, Ä…), choose another.</source>
+        <translation>Sposób, w jaki bajty pliku stają się literami. Polskie pliki bywają w UTF-8, Windows-1250 lub ISO 8859-2; jeśli w nazwiskach widać dziwne znaki (¬, Ľ, Ä…), wybierz inne.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Find automatically (found: {encoding})</source>
+        <translation>Wykryj automatycznie (wykryto: {encoding})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>E&amp;ncoding:</source>
+        <translation>K&amp;odowanie:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Read as {alternative}, this file&apos;s letters would differ. Check a few names in the list; if they look wrong, read it as {alternative}.</source>
+        <translation>Odczytany w kodowaniu {alternative} plik miałby inne litery. Sprawdź kilka nazwisk na liście; jeśli wyglądają źle, wczytaj go w kodowaniu {alternative}.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Read it as {alternative}</source>
+        <translation>Wczytaj jako {alternative}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read the file as {alternative}</source>
+        <translation>Wczytaj plik w kodowaniu {alternative}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>(a text file has a single sheet)</source>
         <translation>(plik tekstowy ma tylko jeden arkusz)</translation>
     </message>
@@ -4459,7 +4635,7 @@ w historii powłoki); pobiera się go z systemowego magazynu haseł. Do skryptó
         <translation>Lokalna piaskownica</translation>
     </message>
     <message>
-        <location line="+179"/>
+        <location line="+181"/>
         <source>The picture could not be saved to {path}.</source>
         <translation>Nie udało się zapisać obrazu w pliku {path}.</translation>
     </message>
@@ -4474,7 +4650,7 @@ w historii powłoki); pobiera się go z systemowego magazynu haseł. Do skryptó
         <translation>usosmail-gui: {reason}</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+77"/>
         <source>The local sandbox could not be started: {reason}</source>
         <translation>Nie udało się uruchomić lokalnej piaskownicy: {reason}</translation>
     </message>
