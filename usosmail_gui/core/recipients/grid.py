@@ -99,7 +99,7 @@ class RawGrid:
     @classmethod
     def from_text_rows(cls, rows: list[list[str]], numbers: list[int]) -> RawGrid:
         """From CSV records (already without blank ones); short records are padded."""
-        width = max((len(r) for r in rows), default=0)
+        width = max(map(len, rows), default=0)
         for row in rows:
             if len(row) < width:
                 row.extend([""] * (width - len(row)))
@@ -107,7 +107,7 @@ class RawGrid:
 
     @classmethod
     def _by_column(cls, rows: Sequence[Sequence[Any]], numbers: list[int], first_column: int) -> RawGrid:
-        width = max((len(r) for r in rows), default=0)
+        width = max(map(len, rows), default=0)
         # one C-level pass per column (zip(*rows) would make an iterator per row)
         columns = [list(map(itemgetter(j), rows)) for j in range(width)]
         return cls(list(rows[: HEADER_SCAN_ROWS + 10]), columns, numbers, first_column, width)

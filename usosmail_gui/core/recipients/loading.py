@@ -340,10 +340,10 @@ def _columns(
             values = column[start:] if start else column
             del column
             codes = sheet.codes_for(first + j)
-            if codes is not None:
+            if codes is not None and sheet.iso_durations:
                 values = durations(values)
             stored = format_column(values)
-            shown = display_column(values, numbers, codes, locale)
+            shown = display_column(values, numbers, codes, locale, stored)
             cells = shown.texts
             del values
         truths = booleans_by_column.get(first + j)
@@ -378,9 +378,16 @@ def _columns(
         unrendered=unrendered,
         errors={(i, c): text for (i, c), text in error_cells.items() if c < len(keep)},
         merged={(i, kept[j]) for i, j in merged if j in kept},
-        hidden={i for i, number in enumerate(numbers) if number in sheet.hidden_rows},
+        hidden=_indices(numbers, sheet.hidden_rows),
     )
     return columns, texts, numbers, facts
+
+
+def _indices(numbers: Sequence[int], wanted: set[int]) -> set[int]:
+    """The indices of the rows whose numbers are ``wanted``."""
+    if not wanted:
+        return set()
+    return {i for i, number in enumerate(numbers) if number in wanted}
 
 
 def _apply_merges(

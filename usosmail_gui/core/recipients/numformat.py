@@ -34,6 +34,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
+from itertools import repeat
 from typing import Any
 
 __all__ = [
@@ -875,7 +876,13 @@ class NumberFormat:
 
     def render_column(self, values: Sequence[Any]) -> list[str]:
         """Every value of a column (one render per distinct value)."""
+        if values and set(map(type, values)) in ({int}, {int, float}):
+            values = list(map(float, values))  # an .xls gives whole numbers as int (RK records)
         fast = self._fast_integers(values)
+        if fast is None:
+            fast = self._fast_fixed(values)
+        if fast is None:
+            fast = self._fast_dates(values)
         if fast is not None:
             return fast
         render = self.render
@@ -910,6 +917,91 @@ class NumberFormat:
             return None
         pattern = "{:0" + str(len(section.tokens)) + "d}"
         return list(map(pattern.format, map(int, values)))
+
+
+    def _fixed_pattern(self) -> tuple[str, str, int, bool] | None:
+        """(text before, text after, decimals, grouping) of a one-section format that is a
+        plain number between literals ("#,##0.00", "0.00 zł", "Nr 0"), else None."""
+        if len(self._sections) != 1:
+            return None
+        section = self._sections[0]
+        if section.kind != "number" or section.percent or section.scale or section.exponent:
+            return None
+        if section.fraction:
+            return None
+        tokens = section.tokens
+        digits = [i for i, (k, _) in enumerate(tokens) if k in ("digit", "point", "decimal")]
+        first, last = digits[0], digits[-1]
+        middle = tokens[first : last + 1]
+        if any(k not in ("digit", "point", "decimal") for k, _ in middle):
+            return None
+        integer = [t for k, t in middle if k == "digit"]
+        decimal = [t for k, t in middle if k == "decimal"]
+        # one "0" as the last integer digit (# before it): "0.00", "#,##0.00"; decimals all "0"
+        if integer[-1] != "0" or integer.count("0") != 1 or "?" in integer or any(t != "0" for t in decimal):
+            return None
+        before = "".join(t for _, t in tokens[:first])
+        after = "".join(t for _, t in tokens[last + 1 :])
+        return before, after, section.decimals, section.grouping
+
+    def _fast_fixed(self, values: Sequence[Any]) -> list[str] | None:
+        """Fixed decimals over a column of floats with C-level ``format``; only the values
+        that sit exactly on a half (where Python rounds to even, spreadsheets away from
+        zero) are rounded the spreadsheet's way, one by one."""
+        pattern = self._fixed_pattern()
+        if pattern is None or not values or set(map(type, values)) != {float}:
+            return None
+        if min(values) <= -1e15 or max(values) >= 1e15:
+            return None
+        before, after, places, grouping = pattern
+        spec = ("{:,." if grouping else "{:.") + str(places) + "f}"
+        if 0.0 in values:  # -0.0 + 0.0 is 0.0: no "-0.00" for a negative zero
+            values = list(map(float.__add__, values, repeat(0.0)))
+        texts = list(map(spec.format, values))
+        shortest = "\n".join(map(repr, values)) + "\n"
+        if "e" in shortest or "n" in shortest.replace("\n", ""):
+            return None  # exponents, nan, inf: the general way
+        ties = re.compile(r"\.\d{" + str(places) + r"}5\n")
+        if ties.search(shortest):
+            for i, value in enumerate(values):
+                if ties.search(repr(value) + "\n"):
+                    whole, decimals = _digits(abs(value), places)
+                    if grouping:
+                        whole = f"{int(whole):,}"
+                    texts[i] = ("-" if value < 0 else "") + whole + ("." + decimals if places else "")
+        # the rest on the whole column at once: separators, "-0" kept as "-0", literals
+        joined = "\n".join(texts)
+        locale = self.locale
+        if locale.decimal != "." or locale.group != ",":
+            joined = joined.translate(str.maketrans(",.", locale.group + locale.decimal))
+        if before or after:
+            joined = before + joined.replace("\n", after + "\n" + before) + after
+            if "-" in joined and before:
+                joined = re.sub("(?m)^" + re.escape(before) + "-", lambda _m: "-" + before, joined)
+        return joined.split("\n")
+
+    def _fast_dates(self, values: Sequence[Any]) -> list[str] | None:
+        """Day, month and year as digits ("dd.mm.yyyy", "yyyy-mm-dd") over ``date`` values:
+        ``strftime`` per distinct date."""
+        if len(self._sections) != 1 or not values or set(map(type, values)) != {dt.date}:
+            return None
+        section = self._sections[0]
+        if section.kind != "date":
+            return None
+        codes = {("date", "dd"): "%d", ("date", "mm"): "%m", ("date", "yyyy"): "%Y", ("date", "yy"): "%y"}
+        parts: list[str] = []
+        for token in section.tokens:
+            if token in codes:
+                parts.append(codes[token])
+            elif token[0] == "lit":
+                parts.append(token[1].replace("%", "%%"))
+            else:
+                return None
+        pattern = "".join(parts)
+        if any(v.year < 1000 for v in set(values)):
+            return None
+        table = {value: value.strftime(pattern) for value in set(values)}
+        return list(map(table.__getitem__, values))
 
 
 _CACHE: dict[tuple[str, str], NumberFormat | None] = {}

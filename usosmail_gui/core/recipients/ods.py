@@ -321,7 +321,7 @@ def ods_sheet_facts(content: bytes, styles: bytes, sheet: str) -> SheetFacts:
     """
     import numpy as np
 
-    facts = SheetFacts()
+    facts = SheetFacts(iso_durations=True)
     table = _table(content, sheet)
     if not table:
         return facts

@@ -98,7 +98,7 @@ def inflate(archive: zipfile.ZipFile, name: str, *, keep: bool = False) -> bytes
     kept: list[bytes] = []
     total = rows = 0
     run = 0  # characters since the last "<"
-    row_tag = b"<table:table-row" if name == "content.xml" else b"<row "
+    content = name == "content.xml"
     with archive.open(info) as stream:
         while True:
             chunk = stream.read(CHUNK)
@@ -116,9 +116,10 @@ def inflate(archive: zipfile.ZipFile, name: str, *, keep: bool = False) -> bytes
                 if run + chunk.find(b"<") > MAX_CELL_TEXT or _longest_text(chunk) > MAX_CELL_TEXT:
                     raise PackageTooLarge(name)
                 run = len(chunk) - last - 1
-            rows += chunk.count(row_tag)
-            if rows > MAX_ROW_ELEMENTS:
-                raise PackageTooLarge(name)
+            if content:  # an .ods holds its rows in one part (an xlsx's extent is checked on its own)
+                rows += chunk.count(b"<table:table-row")
+                if rows > MAX_ROW_ELEMENTS:
+                    raise PackageTooLarge(name)
             if keep:
                 kept.append(chunk)
     return b"".join(kept)
@@ -143,32 +144,27 @@ def _relationship_target(archive: zipfile.ZipFile, names: set[str]) -> str | Non
     return None
 
 
-KEEP_LIMIT = 256 * 2**20  # sheets kept inflated for the style scan (else inflated again)
-SAFE_PACKED = 1000  # deflate inflates at most ~1,032:1: a part this small cannot exceed a limit
+VERIFY_ABOVE = 32 * 2**20
+"""Parts declared bigger than this are inflated once to check what they hold (a smaller
+one bounds a reader's memory by its size: even a single text of 32 MiB is harmless)."""
 
 
 def inspect_zip(path: Path) -> Package:
     """Look at a zip workbook; ``PackageTooLarge`` for a bomb, ``zipfile.BadZipFile`` if damaged.
 
-    The worksheets (``xl/worksheets/*.xml``, ``content.xml``) are kept inflated in
-    ``Package.parts`` (up to ``KEEP_LIMIT`` in all), so the style scan does not inflate
-    them a second time.
+    Every part's declared size and ratio is checked (calamine's zip reader refuses a part
+    that inflates past its declared size — "File is larger than its declared uncompressed
+    size" —, and so does Python's, by its CRC, so a declared size bounds what a reader
+    expands). Parts declared above ``VERIFY_ABOVE`` are also inflated here, chunk by chunk,
+    for what they hold: a text run no cell can have, or far more rows than a list has.
     """
     with zipfile.ZipFile(path) as archive:
         sizes = _check_declared(archive)
         names = set(sizes)
         package = Package(names, sizes=sizes)
-        kept = 0
-        for name in sorted(names):  # every part a reader may expand, checked for what it holds
-            packed = sizes[name][0]
-            if packed <= SAFE_PACKED or name.endswith("/"):
-                continue
-            keep = (name.startswith("xl/worksheets/") and name.endswith(".xml")) or name == "content.xml"
-            keep = keep and kept + sizes[name][1] <= KEEP_LIMIT
-            data = inflate(archive, name, keep=keep)
-            if keep:
-                package.parts[name] = data
-                kept += len(data)
+        for name in sorted(names):
+            if sizes[name][1] > VERIFY_ABOVE and not name.endswith("/"):
+                inflate(archive, name)
         target = _relationship_target(archive, names)
         if target is None and "xl/workbook.xml" in names:
             target = "xl/workbook.xml"

@@ -36,6 +36,7 @@ class SheetFacts:
     hidden_rows: set[int] = field(default_factory=set)
     # (row number, file column) of cells whose number is a truth value (an .ods "=TRUE()")
     booleans: set[tuple[int, int]] = field(default_factory=set)
+    iso_durations: bool = False  # times over a day come as "PT30H00M00S" (calamine's .ods)
     # merged ranges: (first row, first column, last row, last column), inclusive
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)
 
@@ -75,10 +76,13 @@ def durations(values: Sequence[Any]) -> Sequence[Any]:
     return out
 
 
-def general_column(values: Sequence[Any], locale: Locale) -> Sequence[str]:
+def general_column(
+    values: Sequence[Any], locale: Locale, stored: Sequence[str] | None = None
+) -> Sequence[str]:
     """Values without a format of their own ("General"), in the language's separators and
-    as LibreOffice writes big and small numbers (``general_number``)."""
-    texts = format_column(values)
+    as LibreOffice writes big and small numbers (``general_number``). ``stored``: the
+    values' ``format_column`` texts, when already made."""
+    texts = format_column(values) if stored is None else stored
     kinds = set(map(type, values))
     if not kinds & {float, bool}:
         return texts
@@ -110,18 +114,20 @@ def display_column(
     numbers: Sequence[int],
     codes: str | Mapping[int, str] | None,
     locale: Locale,
+    stored: Sequence[str] | None = None,
 ) -> ColumnDisplay:
-    """The column's cells as the sheet shows them; ``numbers[i]`` is the row of ``values[i]``."""
+    """The column's cells as the sheet shows them; ``numbers[i]`` is the row of ``values[i]``;
+    ``stored``: the values' ``format_column`` texts, when already made."""
     if codes is None:
-        return ColumnDisplay(general_column(values, locale))
+        return ColumnDisplay(general_column(values, locale, stored))
     if isinstance(codes, str):
         fmt = compiled(codes, locale)
         if fmt is None:
-            return ColumnDisplay(general_column(values, locale), (codes,))
+            return ColumnDisplay(general_column(values, locale, stored), (codes,))
         if fmt.is_general:
-            return ColumnDisplay(general_column(values, locale))
+            return ColumnDisplay(general_column(values, locale, stored))
         return ColumnDisplay(_render(fmt, values))
-    texts = list(general_column(values, locale))
+    texts = list(general_column(values, locale, stored))
     unrendered: list[str] = []
     by_code: dict[str, list[int]] = {}
     for i, number in enumerate(numbers):

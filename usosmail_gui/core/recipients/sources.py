@@ -37,7 +37,6 @@ from .packages import (
     PackageTooLarge,
     check_ods_extent,
     check_xlsx_extent,
-    inflate,
     inspect_zip,
     repacked,
 )
@@ -480,7 +479,7 @@ class WorkbookSource:
     def _part(self, archive: zipfile.ZipFile, name: str) -> bytes:
         assert self.package is not None
         kept = self.package.parts.pop(name, None)
-        return kept if kept is not None else inflate(archive, name, keep=True)
+        return kept if kept is not None else archive.read(name)
 
     def _check_extent(self, name: str | None) -> None:
         """Refuse a sheet whose used rectangle calamine could not allocate (it aborts, not raises)."""
@@ -497,7 +496,7 @@ class WorkbookSource:
                         check_xlsx_extent(self._peek(archive, sheet_part))
         except PackageTooLarge:
             raise _too_large(self.path) from None
-        except (zipfile.BadZipFile, KeyError, OSError, zlib.error):
+        except (zipfile.BadZipFile, KeyError, OSError, zlib.error, EOFError):
             raise _damaged(self.path) from None
 
     def _peek(self, archive: zipfile.ZipFile, name: str) -> bytes:
@@ -505,7 +504,9 @@ class WorkbookSource:
         assert self.package is not None
         kept = self.package.parts.get(name)
         if kept is None:
-            kept = inflate(archive, name, keep=True)
+            # at once: its declared size (checked) bounds it, and a part that inflates past
+            # it fails its CRC; big parts were inflated chunk by chunk before (inspect_zip)
+            kept = archive.read(name)
             if name.startswith("xl/worksheets/") or name == "content.xml":
                 self.package.parts[name] = kept
         return kept
