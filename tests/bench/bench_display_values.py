@@ -9,7 +9,8 @@
   rows still load (time and peak RSS reported);
 - a CSV with one 10 MB cell (target ≤ 2 s, ≤ 300 MiB) vs reading its bytes;
 - the 1.5 MB shared-strings bomb (target: refused in ≤ 2 s, peak RSS ≤ 400 MiB) vs opening
-  an ordinary 8-row xlsx, and the two-cell A1:XFD1000000 extent bomb.
+  an ordinary 8-row xlsx, and the two-cell A1:XFD1000000 extent bomb;
+- what reading the sheet in a child process costs (done only for big or odd sheets).
 
 Each child process reports its own ``VmHWM`` (peak RSS).
 """
@@ -261,11 +262,33 @@ def _bench_hostile(folder: Path, report: Callable[[Result], None]) -> None:
                       "loading the 8-row formats-lo.xlsx", float(ordinary["peak"]), "<= 400 MiB"))
 
 
+def _bench_isolation(path: Path, report: Callable[[Result], None]) -> None:
+    """What reading a sheet in a child process costs (done only for big or odd sheets)."""
+    from usosmail_gui.core import recipients
+    from usosmail_gui.core.recipients import sources
+
+    def in_process() -> object:
+        return recipients.load(path, language="pl")
+
+    def in_child() -> object:
+        risky = sources.RISKY_CELLS
+        sources.RISKY_CELLS = 0
+        try:
+            return recipients.load(path, language="pl")
+        finally:
+            sources.RISKY_CELLS = risky
+
+    subject, baseline = interleaved_medians(in_child, in_process, calls=4, rounds=2, warmup=1)
+    report(Result("load 50k x 8 xlsx, the sheet read in a child process", subject, "s",
+                  "the same load in this process", baseline, "measured (done over 8M cells or 192 MiB)"))
+
+
 def run(report: Callable[[Result], None]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         xlsx = write_xlsx(folder / "formatted-50k.xlsx")
         _bench_load(xlsx, "xlsx", report)
+        _bench_isolation(xlsx, report)
         _bench_load(write_ods(folder / "formatted-50k.ods"), "ods", report)
         xls = write_xls(xlsx, folder)
         if xls is None:

@@ -16,11 +16,12 @@ import sys
 import zipfile
 import zlib
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tests.helpers.spreadsheets import RECIPIENT_FIXTURES
-from usosmail_gui.core.recipients import FileKind, SpreadsheetError, load
+from usosmail_gui.core.recipients import FileKind, SpreadsheetError, isolated, load, sources
 
 FORMATS = RECIPIENT_FIXTURES / "formats"
 needs_proc = pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="peak RSS needs /proc")
@@ -144,3 +145,56 @@ def test_a_zip_that_only_looks_big_is_not_refused(tmp_path: Path) -> None:
     copy = shutil.copy(source, tmp_path / "copy.xlsx")
     assert load(copy).row_count == 7
     assert zlib.compress(b"x") is not None
+
+
+# --- a big or odd sheet is read in a child process, where an abort is survivable -----------
+
+
+def test_a_risky_sheet_is_read_in_a_child_process_with_the_same_result(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    in_process = load(FORMATS / "formats-lo.xlsx", language="pl")
+    started: list[list[str]] = []
+    command = isolated.child_command
+
+    def spy(*args: Any) -> list[str]:
+        started.append(command(*args))
+        return started[-1]
+
+    monkeypatch.setattr(sources, "RISKY_CELLS", 0)  # every sheet counts as risky
+    monkeypatch.setattr(isolated, "child_command", spy)
+    table = load(FORMATS / "formats-lo.xlsx", language="pl")
+    assert len(started) == 1 and started[0][1:3] == ["-m", "usosmail_gui.core.recipients.isolated"]
+    assert [table.row_values(r) for r in range(7)] == [in_process.row_values(r) for r in range(7)]
+    assert table.hidden_rows == in_process.hidden_rows
+    assert [table.cell_error(0, c) for c in range(table.column_count)] == [
+        in_process.cell_error(0, c) for c in range(in_process.column_count)
+    ]
+
+
+def test_a_reader_that_aborts_in_the_child_is_explained_and_this_process_lives(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """What calamine does on an allocation it cannot make: abort() (SIGABRT), no exception."""
+    monkeypatch.setattr(sources, "RISKY_CELLS", 0)
+    monkeypatch.setattr(isolated, "child_command", lambda *_: [sys.executable, "-c", "import os; os.abort()"])
+    with pytest.raises(SpreadsheetError) as caught:
+        load(FORMATS / "formats-lo.xlsx")
+    assert caught.value.reason == "reader_crashed"
+    assert "the spreadsheet reader stopped on it (signal 6)" in str(caught.value)
+
+
+def test_a_file_refused_in_the_child_keeps_its_words(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The child's SpreadsheetError comes back whole: reason, English and translatable text."""
+    broken = tmp_path / "broken-sheet.xlsx"
+    with zipfile.ZipFile(FORMATS / "formats-lo.xlsx") as source, zipfile.ZipFile(broken, "w") as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"</sheetData>", b"</sheetDat></row>")
+            target.writestr(info.filename, data)
+    monkeypatch.setattr(sources, "RISKY_CELLS", 0)
+    with pytest.raises(SpreadsheetError) as caught:
+        load(broken)
+    assert caught.value.reason == "damaged"
+    assert caught.value.sentences and "broken-sheet.xlsx looks like an Excel" in str(caught.value)

@@ -235,6 +235,7 @@ columns; calamine needs ~0.5 GB for it.
 """
 _FAR_REFERENCE = re.compile(rb'<c r="([A-Z]{2,3}\d+|[A-Z]\d{6,})"')
 _REFERENCE = re.compile(rb"([A-Z]+)(\d+)")
+_DIMENSION = re.compile(rb'<dimension ref="[A-Z]+\d+:([A-Z]+)(\d+)"')
 _ROWS_REPEATED = re.compile(rb'<table:table-row\b[^>]*?table:number-rows-repeated="(\d{5,})"')
 _COLUMNS_REPEATED = re.compile(rb'table:number-columns-repeated="(\d{4,})"[^>]*?office:value-type=')
 
@@ -246,24 +247,27 @@ def _letters_index(letters: bytes) -> int:
     return index
 
 
-def check_xlsx_extent(xml: bytes) -> None:
-    """``PackageTooLarge`` when the sheet's used rectangle spans more than ``MAX_EXTENT_CELLS``.
+def check_xlsx_extent(xml: bytes) -> int:
+    """How many cells the sheet's used rectangle spans, about (for choosing a child process);
+    ``PackageTooLarge`` when it may span more than ``MAX_EXTENT_CELLS``.
 
     Only references past column Z or row 99,999 are collected (one C-level pass; a usual
-    list has none), so the rectangle is bounded by them and by 26 × 99,999 otherwise.
+    list has none), so the rectangle is bounded by them and by 26 × 99,999 otherwise; the
+    sheet's own ``<dimension>`` (which may lie) only narrows the estimate, never the bound.
     """
-    far = _FAR_REFERENCE.findall(xml)
-    if not far:
-        return
     rows, columns = 99_999, 26
-    for reference in far:
+    for reference in _FAR_REFERENCE.findall(xml):
         match = _REFERENCE.fullmatch(reference)
-        if match is None:
-            continue
-        columns = max(columns, _letters_index(match.group(1)))
-        rows = max(rows, int(match.group(2)))
+        if match is not None:
+            columns = max(columns, _letters_index(match.group(1)))
+            rows = max(rows, int(match.group(2)))
     if rows * columns > MAX_EXTENT_CELLS:
         raise PackageTooLarge("sheet extent")
+    dimension = _DIMENSION.search(xml, 0, 4096)
+    if dimension is not None and columns == 26:
+        rows_said, columns_said = int(dimension.group(2)), _letters_index(dimension.group(1))
+        return min(rows, rows_said if rows_said > 99_999 else rows) * min(columns, columns_said)
+    return rows * columns
 
 
 def check_ods_extent(content: bytes) -> None:

@@ -30,6 +30,7 @@ from usosmail_gui.core.sentences import QT_TRANSLATE_NOOP, say
 
 from .errors import SpreadsheetError
 from .grid import HEADER_SCAN_ROWS, MAX_ROWS, RawGrid, gc_paused, is_blank_row
+from .isolated import read_in_child
 from .numformat import LOCALES, Locale
 from .ods import ods_facts
 from .packages import (
@@ -49,6 +50,11 @@ if TYPE_CHECKING:
     from python_calamine import CalamineWorkbook
 
 log = logging.getLogger(__name__)
+RISKY_BYTES = 192 * 2**20
+"""A workbook whose parts declare more than this (a 200,000-row list of 8 columns: ~100
+MiB) is read in a child process (``isolated``)."""
+RISKY_CELLS = 8_000_000
+"""…and so is a sheet whose used rectangle may span more cells than this."""
 # what reading the facts beyond the values may raise on a file calamine could read
 _FACTS_ERRORS = (
     PackageTooLarge, zipfile.BadZipFile, KeyError, ValueError, IndexError, struct.error, zlib.error
@@ -421,17 +427,23 @@ class WorkbookSource:
         return _damaged(self.path)
 
     def read(
-        self, name: str, *, max_rows: int, locale: Locale = LOCALES["en"]
+        self, name: str, *, max_rows: int, locale: Locale = LOCALES["en"], isolate: bool = True
     ) -> Generator[LoadProgress, None, RawGrid]:
         """The sheet's non-blank rows (raw calamine values) with their row numbers, and the
         facts calamine does not give (``RawGrid.facts``: formats, errors, hidden rows, merges).
 
         A sheet with clearly more than ``max_rows`` rows of data is refused
-        (``reason="too_many_rows"``) without converting all of it.
+        (``reason="too_many_rows"``) without converting all of it. A big or odd sheet
+        (``_risky``) is read in a child process when ``isolate`` (see ``isolated``).
         """
         limit = _nonblank_limit(max_rows)
         yield LoadProgress(Stage.READING)
-        self._check_extent(name)
+        extent = self._check_extent(name)
+        if isolate and self._risky(extent):
+            grid: RawGrid = yield from read_in_child(
+                self.path, name, max_rows=max_rows, language=locale.language
+            )
+            return grid
         early = _EarlyFacts(self, name, locale)  # reads the XML while calamine parses it
         try:
             sheet = self._workbook.get_sheet_by_name(name)
@@ -481,10 +493,18 @@ class WorkbookSource:
         kept = self.package.parts.pop(name, None)
         return kept if kept is not None else archive.read(name)
 
-    def _check_extent(self, name: str | None) -> None:
-        """Refuse a sheet whose used rectangle calamine could not allocate (it aborts, not raises)."""
+    def _risky(self, extent: int) -> bool:
+        """Whether calamine's read of this sheet may need memory enough to abort the process."""
         if self.package is None:
-            return
+            return False
+        declared = sum(size for _, size in self.package.sizes.values())
+        return declared > RISKY_BYTES or extent > RISKY_CELLS
+
+    def _check_extent(self, name: str | None) -> int:
+        """Refuse a sheet whose used rectangle calamine could not allocate (it aborts, not
+        raises); the most cells the rectangle may span (0 when not known)."""
+        if self.package is None:
+            return 0
         try:
             with zipfile.ZipFile(self.path) as archive:
                 if self.kind is FileKind.ODS:
@@ -493,11 +513,12 @@ class WorkbookSource:
                     parts = WorkbookParts(self.package, lambda part: self._peek(archive, part))
                     sheet_part = parts.sheets.get(name or "")
                     if sheet_part is not None:
-                        check_xlsx_extent(self._peek(archive, sheet_part))
+                        return check_xlsx_extent(self._peek(archive, sheet_part))
         except PackageTooLarge:
             raise _too_large(self.path) from None
         except (zipfile.BadZipFile, KeyError, OSError, zlib.error, EOFError):
             raise _damaged(self.path) from None
+        return 0
 
     def _peek(self, archive: zipfile.ZipFile, name: str) -> bytes:
         """A part's bytes, kept for the scan after (``_part`` takes them)."""

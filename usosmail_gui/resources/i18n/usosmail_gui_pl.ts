@@ -1870,7 +1870,7 @@
         <translation>W {where} są nazwy kolumn (wiersz {header_row}), ale pod nimi nie ma żadnych wierszy, więc nie ma do kogo pisać. Sprawdź, czy wybrano właściwy plik i arkusz (lub właściwy wiersz nagłówka).</translation>
     </message>
     <message>
-        <location filename="../../core/recipients/sources.py" line="+110"/>
+        <location filename="../../core/recipients/sources.py" line="+115"/>
         <source>The file {name} does not exist (it may have been moved, renamed or deleted). Choose the file again.</source>
         <translation>Plik {name} nie istnieje (mógł zostać przeniesiony, usunięty lub mieć zmienioną nazwę). Wybierz plik ponownie.</translation>
     </message>
@@ -1960,7 +1960,7 @@
         <translation>Plik {name} jest w starym formacie „XML Spreadsheet 2003” („Arkusz kalkulacyjny XML 2003”), którego ten program nie potrafi odczytać. Otwórz go w programie Excel lub LibreOffice, zapisz jako .xlsx i otwórz zapisany plik.</translation>
     </message>
     <message>
-        <location line="+267"/>
+        <location line="+284"/>
         <source>{name} has more than {max_rows} rows of recipients; this app sends to at most {max_rows} at once. Split the list into smaller files (or delete the rows you do not need) and open them one by one.</source>
         <translation>Plik {name} ma ponad {max_rows} wierszy z odbiorcami, a ten program wysyła wiadomości do najwyżej {max_rows} odbiorców naraz. Podziel listę na mniejsze pliki (lub usuń niepotrzebne wiersze) i otwieraj je po kolei.</translation>
     </message>
@@ -2313,6 +2313,11 @@
         <location line="+25"/>
         <source>The message cannot be put together for this recipient ({detail}). Check the template and the row.</source>
         <translation>Nie można utworzyć wiadomości dla tego odbiorcy ({detail}). Sprawdź szablon i wiersz.</translation>
+    </message>
+    <message>
+        <location filename="../../core/recipients/isolated.py" line="+46"/>
+        <source>{name} could not be read: the spreadsheet reader stopped on it ({detail}), so the file is probably damaged or far too large. Open it in Excel or LibreOffice and save it anew, or export the list again.</source>
+        <translation>Nie udało się odczytać pliku {name}: program czytający arkusze przerwał pracę na tym pliku ({detail}), więc plik jest zapewne uszkodzony albo zdecydowanie zbyt duży. Otwórz go w programie Excel lub LibreOffice i zapisz ponownie albo wyeksportuj listę jeszcze raz.</translation>
     </message>
 </context>
 <context>
