@@ -15,8 +15,9 @@ from pytestqt.qtbot import QtBot
 
 from tests.helpers.memory_keyring import MemoryKeyring
 from tests.helpers.spreadsheets import RECIPIENT_FIXTURES
+from tests.helpers.windows import open_list
 from usosmail_gui.core.credentials import CredentialStore
-from usosmail_gui.core.recipients import RecipientTable, SpreadsheetError
+from usosmail_gui.core.recipients import SpreadsheetError
 from usosmail_gui.core.template import MessageTemplate
 from usosmail_gui.ui.main_window import MainWindow
 from usosmail_gui.ui.recipients_model import COLUMN_INCLUDE, COLUMN_PROBLEMS, FIRST_DATA_COLUMN
@@ -47,14 +48,6 @@ def polish() -> Iterator[None]:
     yield
     QLocale.setDefault(previous)
 
-
-def open_list(qtbot: QtBot, window: MainWindow, path: Path) -> RecipientTable:
-    with qtbot.waitSignal(window.recipientsLoaded, timeout=TIMEOUT) as blocker:
-        window.open_file(path)
-    qtbot.waitUntil(lambda: not window.loading, timeout=TIMEOUT)
-    table = blocker.args[0]
-    assert isinstance(table, RecipientTable)
-    return table
 
 
 def cell(window: MainWindow, row: int, column: int, role: Qt.ItemDataRole = DISPLAY) -> object:

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .output import EXIT_OK, EXIT_PROBLEM, display_language, print_json, problem_lines, say_error
+from .output import EXIT_OK, EXIT_PROBLEM, load_list, print_json, problem_lines, say_error
 from .recipients import _row_number
 
 if TYPE_CHECKING:
@@ -115,17 +115,11 @@ def read_template(args: argparse.Namespace) -> MessageTemplate:
 
 def read_inputs(args: argparse.Namespace) -> tuple[RecipientTable, MessageTemplate]:
     """The recipient list and the template of INPUTS; ``InputError`` with plain words."""
-    from usosmail_gui.core.recipients import SpreadsheetError, load
+    from usosmail_gui.core.recipients import SpreadsheetError
 
     template = read_template(args)
     try:
-        table = load(
-            args.recipients,
-            sheet=args.sheet,
-            header_row=args.header_row,
-            email_column=args.email_column,
-            language=display_language(),
-        )
+        table = load_list(args.recipients, args)
     except SpreadsheetError as exc:
         raise InputError(str(exc)) from None
     return table, template

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import sys
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from usosmail_gui.core.problems import Problem
 
 if TYPE_CHECKING:
     from usosmail_gui.core.journal import Journal
+    from usosmail_gui.core.recipients import RecipientTable
 
 EXIT_OK = 0
 EXIT_PROBLEM = 1  # unreadable input, a template or row problem, something blocks
@@ -44,6 +46,21 @@ def problem_lines(problems: Iterable[Problem]) -> list[str]:
         if problem.suggestion and problem.code in FIXABLE_CODES:
             lines.append(f"      quick fix: write “{problem.suggestion}” in the cell")
     return lines
+
+
+def load_list(path: str, args: argparse.Namespace, **more: Any) -> RecipientTable:
+    """The recipient list as the options say (sheet, header row, e-mail column), its
+    values in the system's language; ``SpreadsheetError`` when it cannot be read."""
+    from usosmail_gui.core.recipients import load
+
+    return load(
+        path,
+        sheet=args.sheet,
+        header_row=args.header_row,
+        email_column=args.email_column,
+        language=display_language(),
+        **more,
+    )
 
 
 def display_language(environ: Mapping[str, str] | None = None) -> str:

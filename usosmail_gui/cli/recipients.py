@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from .output import EXIT_OK, EXIT_PROBLEM, display_language, print_json, problem_lines
+from .output import EXIT_OK, EXIT_PROBLEM, load_list, print_json, problem_lines
 
 if TYPE_CHECKING:
     from usosmail_gui.core.recipients import RecipientTable
@@ -77,18 +77,10 @@ def _values_line(table: RecipientTable) -> str:
 
 
 def cmd_recipients(args: argparse.Namespace) -> int:
-    from usosmail_gui.core.recipients import SpreadsheetError, load
+    from usosmail_gui.core.recipients import SpreadsheetError
 
     try:
-        table = load(
-            args.file,
-            sheet=args.sheet,
-            header_row=args.header_row,
-            email_column=args.email_column,
-            language=display_language(),
-            raw_values=args.raw_values,
-            encoding=args.encoding,
-        )
+        table = load_list(args.file, args, raw_values=args.raw_values, encoding=args.encoding)
     except SpreadsheetError as exc:
         print(f"usosmail: {exc}", file=sys.stderr)
         return EXIT_PROBLEM

@@ -43,6 +43,7 @@ __all__ = [
     "Locale",
     "NumberFormat",
     "Unrenderable",
+    "builtin_code",
     "general_number",
     "locale_for",
 ]
@@ -183,6 +184,16 @@ BUILTIN_FORMATS: dict[int, str] = {
     48: "##0.0E+0",
     49: "@",
 }
+
+def builtin_code(number: int, locale: Locale) -> str | None:
+    """The code of a built-in format number (14 and 22 in the locale's own form); None for
+    one whose code is the reader's locale's business (East Asian dates, 5-8 currencies)."""
+    if number == 14:
+        return locale.short_date
+    if number == 22:
+        return locale.date_time
+    return BUILTIN_FORMATS.get(number)
+
 
 _EPOCH = dt.datetime(1899, 12, 30)  # serial 0 (with Lotus' 29 February 1900 kept, as Excel does)
 _COLOURS = re.compile(r"(black|blue|cyan|green|magenta|red|white|yellow|colou?r\s*\d+)", re.IGNORECASE)

@@ -20,7 +20,7 @@ from typing import Any
 from .cells import format_column
 from .numformat import Locale, NumberFormat, compiled, general_number
 
-__all__ = ["ColumnDisplay", "SheetFacts", "display_column", "durations", "general_column"]
+__all__ = ["ColumnDisplay", "SheetFacts", "display_column", "durations", "general_column", "numbers_in"]
 
 
 @dataclass(slots=True)
@@ -50,6 +50,15 @@ class ColumnDisplay:
 
     texts: Sequence[str]
     unrendered: tuple[str, ...] = ()  # format codes shown as the stored value instead
+
+
+def numbers_in(columns: Sequence[Sequence[Any]], index: int) -> int:
+    """How many cells of the grid's column ``index`` hold a number, date or truth value (not
+    text): a format found on exactly that many cells of the column is the column's format."""
+    if not 0 <= index < len(columns):
+        return 0
+    column = columns[index]
+    return len(column) - list(map(type, column)).count(str)
 
 
 _DURATION = re.compile(r"(-?)PT(\d+)H(\d+)M(\d+(?:\.\d+)?)S")

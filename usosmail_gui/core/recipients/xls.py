@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .numformat import BUILTIN_FORMATS, Locale
-from .sheetfacts import SheetFacts
+from .numformat import Locale, builtin_code
+from .sheetfacts import SheetFacts, numbers_in
 
 __all__ = ["read_workbook_stream", "xls_is_encrypted", "xls_sheet_facts"]
 
@@ -97,16 +97,7 @@ def _globals(data: bytes, locale: Locale) -> tuple[list[str | None], dict[str, i
         elif kind == _EOF:
             break
         pos = body + size
-    codes: list[str | None] = []
-    for number in xf_formats:
-        if number in formats:
-            codes.append(formats[number])
-        elif number == 14:
-            codes.append(locale.short_date)
-        elif number == 22:
-            codes.append(locale.date_time)
-        else:
-            codes.append(BUILTIN_FORMATS.get(number))
+    codes = [formats[number] if number in formats else builtin_code(number, locale) for number in xf_formats]
     return codes, sheets
 
 
@@ -156,12 +147,7 @@ def xls_sheet_facts(
         pos = body + size
     for col, rows in per_column.items():
         styles = set(rows.values())
-        j = col - first_column
-        numbers = 0
-        if 0 <= j < len(columns):
-            column = columns[j]
-            numbers = len(column) - list(map(type, column)).count(str)
-        if len(styles) == 1 and len(rows) == numbers:
+        if len(styles) == 1 and len(rows) == numbers_in(columns, col - first_column):
             xf = styles.pop()
             facts.column_codes[col] = _code(codes, xf)
         else:

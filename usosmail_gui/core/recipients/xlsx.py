@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from .cells import column_index
-from .numformat import BUILTIN_FORMATS, Locale
+from .numformat import Locale, builtin_code
 from .packages import Package
-from .sheetfacts import SheetFacts
+from .sheetfacts import SheetFacts, numbers_in
 
 __all__ = ["SheetScan", "WorkbookParts", "finish_facts", "scan_sheet", "sheet_facts"]
 
@@ -102,17 +102,7 @@ class WorkbookParts:
     def codes(self, locale: Locale) -> list[str | None]:
         """Each cell style's format code; None for a built-in format whose code is the
         reader's locale's business and not known here (East Asian dates, 5-8 currencies)."""
-        out: list[str | None] = []
-        for entry in self._styles:
-            if isinstance(entry, str):
-                out.append(entry)
-            elif entry == 14:
-                out.append(locale.short_date)
-            elif entry == 22:
-                out.append(locale.date_time)
-            else:
-                out.append(BUILTIN_FORMATS.get(entry))
-        return out
+        return [entry if isinstance(entry, str) else builtin_code(entry, locale) for entry in self._styles]
 
 
 def _cell_formats(styles: bytes) -> list[int | str]:
@@ -179,14 +169,9 @@ def finish_facts(scan: SheetScan, columns: Sequence[Sequence[Any]], first_column
     codes = scan.codes
     for letters, styles in scan.pairs.items():
         file_column = column_index(letters.decode())
-        j = file_column - first_column
-        numbers = 0
-        if 0 <= j < len(columns):
-            column = columns[j]
-            numbers = len(column) - list(map(type, column)).count(str)
         if len(styles) == 1:
             ((style, count),) = styles.items()
-            if count == numbers:
+            if count == numbers_in(columns, file_column - first_column):
                 facts.column_codes[file_column] = codes[int(style)] or f"[unknown format {int(style)}]"
                 continue
         facts.cell_codes[file_column] = _cells_of(scan.xml, letters, codes)
