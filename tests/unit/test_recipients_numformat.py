@@ -21,6 +21,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from usosmail_gui.core.recipients.numformat import (
     BUILTIN_FORMATS,
@@ -229,3 +231,23 @@ def test_language_codes() -> None:
     assert locale_for("pl_PL") is PL
     assert locale_for("en-GB") is EN
     assert locale_for("de") is EN
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(
+        [*BUILTIN_FORMATS.values(), "000000", '#,##0.00 "zł"', "#,##0.00\\ [$zł-415]", "dd.mm.yyyy hh:mm",
+         "[h]:mm:ss", '0.00;[Red]-0.00;"zero";"t: "@', "# ??/??", "0.0,,", "00-000", "[>=100]0;0.0"]
+    ),
+    st.one_of(
+        st.floats(allow_nan=True, allow_infinity=True), st.integers(-(10**20), 10**20), st.text(max_size=5)
+    ),
+)
+def test_any_value_renders_to_text_and_a_column_agrees(code: str, value: object) -> None:
+    """A sheet may hold anything: rendering never raises (a load must not fail on a cell)."""
+    for locale in (EN, PL):
+        fmt = NumberFormat(code, locale)
+        text = fmt.render(value)
+        assert isinstance(text, str)
+        column = [value, value, 1.0]
+        assert fmt.render_column(column) == [fmt.render(v) for v in column]

@@ -30,7 +30,7 @@ from .numformat import Locale, locale_for
 from .progress import CancelCheck, LoadProgress, ProgressCallback, Stage
 from .sheetfacts import SheetFacts, display_column, durations
 from .sources import SheetInfo, TextSource, WorkbookSource, open_source, too_many_rows
-from .table import ListFacts, RecipientTable, SourceInfo
+from .table import ListFacts, RecipientTable, SourceInfo, StoredLater
 
 __all__ = ["list_sheets", "load", "load_steps"]
 
@@ -330,7 +330,7 @@ def _columns(
         errors_by_column.setdefault(file_column, {})[number] = text
     keep: list[int] = []
     texts: list[Sequence[str]] = []
-    stored_texts: dict[int, Sequence[str]] = {}
+    stored_texts: dict[int, Sequence[str] | StoredLater] = {}
     unrendered: dict[int, tuple[str, ...]] = {}
     error_cells: dict[tuple[int, int], str] = {}
     for j in range(width):
@@ -342,8 +342,15 @@ def _columns(
             codes = sheet.codes_for(first + j)
             if codes is not None and sheet.iso_durations:
                 values = durations(values)
-            stored = format_column(values)
-            shown = display_column(values, numbers, codes, locale, stored)
+            # a formatted column's stored texts are made only if asked for (the switch,
+            # --raw-values): its raw values wait in a StoredLater
+            stored: Sequence[str] | StoredLater
+            if codes is None:
+                stored = format_column(values)
+                shown = display_column(values, numbers, None, locale, stored)
+            else:
+                stored = StoredLater(values)
+                shown = display_column(values, numbers, codes, locale)
             cells = shown.texts
             del values
         truths = booleans_by_column.get(first + j)
@@ -355,19 +362,26 @@ def _columns(
                     cells[i] = locale.true if cells[i] == "1" else locale.false
         column_errors = errors_by_column.get(first + j)
         if column_errors:
-            stored, cells = list(stored), list(cells)
+            cells = list(cells)
+            overrides: dict[int, str] = {}
             for number, text in column_errors.items():
                 i = bisect.bisect_left(numbers, number)
                 if i < len(numbers) and numbers[i] == number:
-                    stored[i] = cells[i] = text
+                    cells[i] = overrides[i] = text
                     error_cells[(i, len(keep))] = text
+            if isinstance(stored, StoredLater):
+                stored.errors.update(overrides)
+            else:
+                stored = list(stored)
+                for i, text in overrides.items():
+                    stored[i] = text
         yield LoadProgress(Stage.CONVERTING, j + 1, width)
         if not headers[j] and _all_blank(cells):
             continue  # a blank column: no header, no data
         index = len(keep)
         keep.append(j)
         texts.append(cells)
-        if cells is not stored and cells != stored:
+        if isinstance(stored, StoredLater) or (cells is not stored and cells != stored):
             stored_texts[index] = stored
         if shown.unrendered:
             unrendered[index] = shown.unrendered

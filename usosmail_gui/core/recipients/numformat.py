@@ -32,7 +32,7 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
 from itertools import repeat
 from typing import Any
@@ -213,7 +213,9 @@ def _digits(x: float, places: int) -> tuple[str, str]:
         whole, _, decimals = text.partition(".")
         if len(decimals) <= places:
             return whole, decimals.ljust(places, "0")
-    exact = Decimal(text).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    with localcontext() as context:  # enough digits for 1e300 to two places
+        context.prec = 400 + places
+        exact = Decimal(text).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
     whole, _, decimals = format(exact, "f").partition(".")
     return whole, decimals.ljust(places, "0")
 
@@ -685,7 +687,10 @@ class NumberFormat:
         if math.isnan(number) or math.isinf(number):
             return str(value)
         section, signed = self._section_for(number)
-        return self._render_number(section, number, signed)
+        try:
+            return self._render_number(section, number, signed)
+        except (ArithmeticError, ValueError, IndexError):  # a value the code cannot show: as stored
+            return general_number(number, self.locale)
 
     def render_text(self, text: str) -> str:
         section = self._text
@@ -962,18 +967,23 @@ class NumberFormat:
         pattern = self._fixed_pattern()
         if pattern is None or not values or set(map(type, values)) != {float}:
             return None
-        if min(values) <= -1e15 or max(values) >= 1e15:
-            return None
         before, after, places, grouping = pattern
+        bound = 10.0 ** (15 - places)  # beyond it a spreadsheet shows 15 digits only: the slow way
+        if min(values) <= -bound or max(values) >= bound:
+            return None
         spec = ("{:,." if grouping else "{:.") + str(places) + "f}"
         if 0.0 in values:  # -0.0 + 0.0 is 0.0: no "-0.00" for a negative zero
             values = list(map(float.__add__, values, repeat(0.0)))
+        plain = ("{:." + str(places) + "f}").format
         texts = list(map(spec.format, values))
-        shortest = "\n".join(map(repr, values)) + "\n"
+        # a value written with at most ``places`` decimals reads back unchanged: nothing was
+        # rounded (money, grades); only otherwise are exact halves looked for
+        exact = list(map(float, map(plain, values))) == list(values)
+        shortest = "" if exact else "\n".join(map(repr, values)) + "\n"
         if "e" in shortest or "n" in shortest.replace("\n", ""):
             return None  # exponents, nan, inf: the general way
         ties = re.compile(r"\.\d{" + str(places) + r"}5\n")
-        if ties.search(shortest):
+        if shortest and ties.search(shortest):
             for i, value in enumerate(values):
                 if ties.search(repr(value) + "\n"):
                     whole, decimals = _digits(abs(value), places)

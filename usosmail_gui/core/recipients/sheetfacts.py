@@ -95,10 +95,12 @@ def general_column(
     kinds = set(map(type, values))
     if not kinds & {float, bool}:
         return texts
-    if kinds == {float} and locale.decimal == ".":
+    if kinds == {float}:
         joined = "\n".join(texts)
-        if "e" not in joined and "inf" not in joined:
-            return texts  # the usual column of plain numbers: as format_column wrote them
+        if "e" not in joined and "n" not in joined:  # no exponent, no inf or nan
+            if locale.decimal == ".":
+                return texts  # the usual column of plain numbers: as format_column wrote them
+            return joined.replace(".", locale.decimal).split("\n")
     out = list(texts)
     for i, value in enumerate(values):
         kind = value.__class__

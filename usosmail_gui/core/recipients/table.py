@@ -22,6 +22,7 @@ from typing import TypedDict
 from usosmail_gui.core.problems import Problem, ProblemJson, Severity
 from usosmail_gui.core.sentences import QT_TRANSLATE_NOOP, say
 
+from .cells import format_column
 from .email_reasons import reason_sentence
 from .emails import (
     COMMA_IN_DOMAIN,
@@ -38,7 +39,16 @@ from .ordering import RowKey, RowOrdering
 from .progress import LoadProgress, Stage
 from .sources import FileKind, SheetInfo
 
-__all__ = ["FIXABLE_CODES", "Code", "ListFacts", "RecipientTable", "RecipientsJson", "SourceInfo", "Summary"]
+__all__ = [
+    "FIXABLE_CODES",
+    "Code",
+    "ListFacts",
+    "RecipientTable",
+    "RecipientsJson",
+    "SourceInfo",
+    "StoredLater",
+    "Summary",
+]
 
 _CHUNK = 5000
 
@@ -86,12 +96,27 @@ class SourceInfo:
 
 
 @dataclass(slots=True)
+class StoredLater:
+    """A formatted column's stored values, made into text only when asked for (most lists
+    are never switched to their stored values): the raw values and the error cells' texts."""
+
+    values: Sequence[object]
+    errors: dict[int, str] = field(default_factory=dict)
+
+    def texts(self) -> list[str]:
+        texts = list(format_column(self.values))
+        for row, text in self.errors.items():
+            texts[row] = text
+        return texts
+
+
+@dataclass(slots=True)
 class ListFacts:
     """What the sheet says beyond each cell's text (indices are the table's rows and columns)."""
 
     # column -> its cells as stored (``12345``, ``0.8512``, ISO dates), where they differ
     # from what the sheet shows (``012345``, ``85,12%``, ``17.06.2024``)
-    stored: dict[int, Sequence[str]] = field(default_factory=dict)
+    stored: dict[int, Sequence[str] | StoredLater] = field(default_factory=dict)
     unrendered: dict[int, tuple[str, ...]] = field(default_factory=dict)  # formats shown as stored
     errors: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, column) -> "#N/A"
     merged: set[tuple[int, int]] = field(default_factory=set)  # cells given their value by a merge
@@ -233,6 +258,16 @@ class RecipientTable:
         """Whether the column's stored values differ from what the sheet shows (a format)."""
         return column in self._facts.stored
 
+    def stored_values(self, column: int) -> Sequence[str]:
+        """The column's cells as stored (``12345``, ``0.8512``, ISO dates); as shown when the
+        column has no stored values of its own."""
+        found = self._facts.stored.get(column)
+        if found is None:
+            return self._shown[column]
+        if isinstance(found, StoredLater):
+            found = self._facts.stored[column] = found.texts()
+        return found
+
     def shows_stored(self, column: int) -> bool:
         return column in self._as_stored
 
@@ -243,7 +278,7 @@ class RecipientTable:
         """
         if column not in self._facts.stored or stored == (column in self._as_stored):
             return False
-        base = self._facts.stored[column] if stored else self._shown[column]
+        base = self.stored_values(column) if stored else self._shown[column]
         if stored:
             self._as_stored.add(column)
         else:
