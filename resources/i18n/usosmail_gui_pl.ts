@@ -4,7 +4,7 @@
 <context>
     <name>ComposerPanel</name>
     <message>
-        <location filename="../../usosmail_gui/ui/composer.py" line="+219"/>
+        <location filename="../../usosmail_gui/ui/composer.py" line="+222"/>
         <source>&amp;New Template</source>
         <translation>&amp;Nowy szablon</translation>
     </message>
@@ -84,7 +84,7 @@
         <translation>Nie udało się sprawdzić odbiorców ({error}).</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+77"/>
         <source>Open a template</source>
         <translation>Otwórz szablon</translation>
     </message>
@@ -877,7 +877,7 @@
 <context>
     <name>LoadRequest</name>
     <message>
-        <location filename="../../usosmail_gui/ui/loading.py" line="+50"/>
+        <location filename="../../usosmail_gui/ui/loading.py" line="+59"/>
         <source>Spreadsheets ({patterns})</source>
         <translation>Arkusze kalkulacyjne ({patterns})</translation>
     </message>
@@ -911,12 +911,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+358"/>
+        <location line="+359"/>
         <source>&amp;Clear the list</source>
         <translation>&amp;Wyczyść listę</translation>
     </message>
     <message>
-        <location line="-356"/>
+        <location line="-357"/>
         <source>&amp;Sheet and header row…</source>
         <translation>&amp;Arkusz i wiersz nagłówka…</translation>
     </message>
@@ -1106,7 +1106,7 @@
         <translation>Podsumowanie odbiorców</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>Problems</source>
         <translation>Problemy</translation>
     </message>
@@ -1313,7 +1313,7 @@
         <translation>Aby sprawdzić, wybierz Połączenie ▸ Sprawdź połączenie.</translation>
     </message>
     <message>
-        <location line="+940"/>
+        <location line="+945"/>
         <source>You can go on working: open the list, write and save the template. Sending and the campaign history wait until the journal can be used again.</source>
         <translation>Możesz pracować dalej: otworzyć listę, napisać i zapisać szablon. Wysyłka i historia kampanii poczekają, aż dziennik znów będzie można używać.</translation>
     </message>
@@ -1323,7 +1323,7 @@
         <translation>Kolejka: nieznana</translation>
     </message>
     <message>
-        <location line="-1047"/>
+        <location line="-1052"/>
         <source>Reading the saved key…</source>
         <translation>Odczytywanie zapisanego klucza…</translation>
     </message>
@@ -1343,7 +1343,7 @@
         <translation>Sprawdzanie połączenia…</translation>
     </message>
     <message numerus="yes">
-        <location line="+1010"/>
+        <location line="+1015"/>
         <source>Queue: %n unsent</source>
         <translation>
             <numerusform>Kolejka: %n niewysłana wiadomość</numerusform>
@@ -1357,7 +1357,7 @@
         <translation>Kolejka: nieznana (brak połączenia)</translation>
     </message>
     <message>
-        <location line="-967"/>
+        <location line="-972"/>
         <source>The connection could not be checked.</source>
         <translation>Nie udało się sprawdzić połączenia.</translation>
     </message>
@@ -1377,7 +1377,7 @@
         <translation>Spersonalizowane wiadomości e-mail do studentów, wysyłane przez moduł pocztowy USOS API uczelni — każda wiadomość jest śledzona aż do jej wysłania.</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+59"/>
         <source>Opening {name}…</source>
         <translation>Otwieranie pliku {name}…</translation>
     </message>
@@ -1491,12 +1491,12 @@
         <translation>(nie otwarto jeszcze żadnych plików)</translation>
     </message>
     <message>
-        <location line="-944"/>
+        <location line="-950"/>
         <source>Starting</source>
         <translation>Uruchamianie</translation>
     </message>
     <message>
-        <location line="+1016"/>
+        <location line="+1022"/>
         <source>(no templates opened yet)</source>
         <translation>(nie otwarto jeszcze żadnych szablonów)</translation>
     </message>
@@ -1882,7 +1882,12 @@
 <context>
     <name>Problems</name>
     <message>
-        <location filename="../../usosmail_gui/core/campaign.py" line="+295"/>
+        <location filename="../../usosmail_gui/core/campaign.py" line="+298"/>
+        <source>Hidden in the sheet, so left out (tick the row to send to it).</source>
+        <translation>Wiersz ukryty w arkuszu, więc pominięty (zaznacz go, aby do niego wysłać).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <location filename="../../usosmail_gui/core/letters/campaign.py" line="+54"/>
         <source>Excluded from the list (unticked).</source>
         <translation>Wykluczony z listy (odznaczony).</translation>
@@ -1893,7 +1898,27 @@
         <translation>Do tego wiersza nie można nic wysłać.</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/core/recipients/email_reasons.py" line="+16"/>
+        <location filename="../../usosmail_gui/core/recipients/email_reasons.py" line="+17"/>
+        <source>The address contains “|”, which USOS reads as the end of one address and the start of another, so this student&apos;s message could go to another address.</source>
+        <translation>Adres zawiera znak „|”, który USOS odczytuje jako koniec jednego adresu i początek następnego, więc wiadomość do tego studenta mogłaby trafić pod inny adres.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“|” separates addresses here, and USOS would read them as separate recipients. Separate them with commas (the “Split at |” fix does it).</source>
+        <translation>Znak „|” rozdziela tu adresy, a USOS odczytałby je jako osobnych odbiorców. Rozdziel je przecinkami (zrobi to poprawka „Podziel przy |”).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>These look like several addresses separated by spaces or “/”. Separate them with commas (the “Split into separate addresses” fix does it).</source>
+        <translation>To wygląda na kilka adresów rozdzielonych spacjami lub znakiem „/”. Rozdziel je przecinkami (zrobi to poprawka „Podziel na osobne adresy”).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A comma where a dot belongs? The part after the @-sign has a comma (the “Replace the comma with a dot” fix does it).</source>
+        <translation>Przecinek zamiast kropki? W części po znaku @ jest przecinek (zrobi to poprawka „Zamień przecinek na kropkę”).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>An email address must have an @-sign.</source>
         <translation>Adres e-mail musi zawierać znak @.</translation>
     </message>
@@ -2003,7 +2028,7 @@
         <translation>Część adresu e-mail po znaku @ jest za długa {rest}</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/core/recipients/loading.py" line="+54"/>
+        <location filename="../../usosmail_gui/core/recipients/loading.py" line="+56"/>
         <source>{name} has no worksheets (only charts or macros). Open the file with the list of recipients.</source>
         <translation>Plik {name} nie zawiera żadnych arkuszy z danymi (tylko wykresy lub makra). Otwórz plik z listą odbiorców.</translation>
     </message>
@@ -2048,7 +2073,7 @@
         <translation>W {where} nie ma kolumny „{spec}”. Podaj nazwę lub literę kolumny; dostępne kolumny to: {listed}.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+47"/>
         <source>{name} holds no data: it has only blank lines. Check that you chose the right file, or export the list again.</source>
         <translation>Plik {name} nie zawiera danych: ma tylko puste wiersze. Sprawdź, czy wybrano właściwy plik, albo wyeksportuj listę ponownie.</translation>
     </message>
@@ -2058,12 +2083,12 @@
         <translation>arkuszu „{sheet}” pliku {name}</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+49"/>
         <source>There are column names in {where} (row {header_row}) but no rows below them, so there is nobody to write to. Check that you chose the right file and sheet (or the right header row).</source>
         <translation>W {where} są nazwy kolumn (wiersz {header_row}), ale pod nimi nie ma żadnych wierszy, więc nie ma do kogo pisać. Sprawdź, czy wybrano właściwy plik i arkusz (lub właściwy wiersz nagłówka).</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/core/recipients/sources.py" line="+87"/>
+        <location filename="../../usosmail_gui/core/recipients/sources.py" line="+115"/>
         <source>The file {name} does not exist (it may have been moved, renamed or deleted). Choose the file again.</source>
         <translation>Plik {name} nie istnieje (mógł zostać przeniesiony, usunięty lub mieć zmienioną nazwę). Wybierz plik ponownie.</translation>
     </message>
@@ -2128,7 +2153,12 @@
         <translation>Plik {name} to {what}, a nie arkusz kalkulacyjny. Wybierz listę odbiorców zapisaną w formacie .xlsx, .xls, .ods lub .csv.</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+16"/>
+        <source>{name} is too large or damaged: a part of it would take far more memory than a list of recipients needs (such files are usually damaged, or made to crash programs). Open it in Excel or LibreOffice and save it anew, or export the list again.</source>
+        <translation>Plik {name} jest zbyt duży lub uszkodzony: jego część zajęłaby znacznie więcej pamięci, niż potrzebuje lista odbiorców (takie pliki są zwykle uszkodzone albo przygotowane tak, by zawiesić program). Otwórz go w programie Excel lub LibreOffice i zapisz ponownie albo wyeksportuj listę jeszcze raz.</translation>
+    </message>
+    <message>
+        <location line="+82"/>
         <source>{name} is empty (0 bytes): there is nothing in it to read. Check that you chose the right file, or export the list again.</source>
         <translation>Plik {name} jest pusty (0 bajtów): nie ma w nim nic do odczytania. Sprawdź, czy wybrano właściwy plik, albo wyeksportuj listę ponownie.</translation>
     </message>
@@ -2148,14 +2178,24 @@
         <translation>Plik {name} jest w starym formacie „XML Spreadsheet 2003” („Arkusz kalkulacyjny XML 2003”), którego ten program nie potrafi odczytać. Otwórz go w programie Excel lub LibreOffice, zapisz jako .xlsx i otwórz zapisany plik.</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+284"/>
         <source>{name} has more than {max_rows} rows of recipients; this app sends to at most {max_rows} at once. Split the list into smaller files (or delete the rows you do not need) and open them one by one.</source>
         <translation>Plik {name} ma ponad {max_rows} wierszy z odbiorcami, a ten program wysyła wiadomości do najwyżej {max_rows} odbiorców naraz. Podziel listę na mniejsze pliki (lub usuń niepotrzebne wiersze) i otwieraj je po kolei.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+104"/>
+        <source>{name} cannot be read as {encoding}: it holds bytes that are not text in that encoding. Choose another encoding (or let the app find it).</source>
+        <translation>Pliku {name} nie da się odczytać w kodowaniu {encoding}: zawiera bajty, które w tym kodowaniu nie są tekstem. Wybierz inne kodowanie (albo pozwól programowi je wykryć).</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>The text of {name} could not be read: it is not in UTF-8, Windows-1250 or ISO 8859-2. Open it in Excel or LibreOffice and save it as .xlsx (or as CSV in UTF-8), then open that file.</source>
         <translation>Nie udało się odczytać tekstu pliku {name}: nie jest on zapisany w kodowaniu UTF-8, Windows-1250 ani ISO 8859-2. Otwórz go w programie Excel lub LibreOffice i zapisz jako .xlsx (lub jako CSV w kodowaniu UTF-8), a następnie otwórz zapisany plik.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>“{encoding}” is not an encoding this app reads. Choose one of: {encodings}.</source>
+        <translation>„{encoding}” nie jest kodowaniem obsługiwanym przez program. Wybierz jedno z: {encodings}.</translation>
     </message>
     <message>
         <location line="+66"/>
@@ -2163,12 +2203,12 @@
         <translation>Plik {name} zawiera {megabytes} MB tekstu — znacznie więcej niż lista {max_rows} odbiorców (tylu najwyżej ten program obsługuje w jednej wysyłce). Sprawdź, czy wybrano właściwy plik, albo podziel listę na mniejsze pliki.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>{name} is not a well-formed CSV file (line {line} could not be split into cells). Open it in Excel or LibreOffice and save it as .xlsx or .csv again.</source>
         <translation>Plik {name} nie jest poprawnym plikiem CSV (linii {line} nie da się podzielić na komórki). Otwórz go w programie Excel lub LibreOffice i zapisz ponownie jako .xlsx lub .csv.</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/core/recipients/table.py" line="+449"/>
+        <location filename="../../usosmail_gui/core/recipients/table.py" line="+598"/>
         <source>No column of e-mail addresses was found (no header like “E-mail” and no column of addresses). Choose the column that holds the addresses.</source>
         <translation>Nie znaleziono kolumny z adresami e-mail (brak nagłówka takiego jak „E-mail” i brak kolumny z adresami). Wybierz kolumnę, która zawiera adresy.</translation>
     </message>
@@ -2188,7 +2228,12 @@
         <translation>Dopóki tego nie zrobisz, do tego wiersza nic nie zostanie wysłane.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
+        <source>“{address}” has letters such as “ł” or “ó” before the @-sign. It is a valid address, but many mail servers refuse such addresses, so the message may bounce. Check it with the student, or write the address the university gave them.</source>
+        <translation>Adres „{address}” zawiera przed znakiem @ litery takie jak „ł” czy „ó”. Jest poprawny, ale wiele serwerów pocztowych odrzuca takie adresy, więc wiadomość może wrócić jako niedoręczona. Sprawdź go ze studentem albo wpisz adres nadany przez uczelnię.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>This cell holds {count} addresses ({addresses}); each of them receives this row&apos;s message.</source>
         <translation>Liczba adresów w tej komórce: {count} ({addresses}); każdy z nich otrzyma wiadomość z tego wiersza.</translation>
     </message>
@@ -2208,7 +2253,7 @@
         <translation>Adres {address} występuje już w wierszu {first}, do którego wiadomość zostanie wysłana; wiadomość z tego wiersza nie zostanie na ten adres wysłana ponownie. Jeśli nie o to chodzi, wyklucz jeden z tych wierszy.</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/core/template/messages.py" line="+70"/>
+        <location filename="../../usosmail_gui/core/template/messages.py" line="+71"/>
         <source>the subject</source>
         <translation>temacie</translation>
     </message>
@@ -2523,7 +2568,12 @@
         <translation>Dla tego odbiorcy kolumna „{column}” jest pusta, więc w miejscu pola {placeholder} w wiadomości nic się nie pojawi. Uzupełnij komórkę albo wyklucz wiersz.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
+        <source>“{column}” shows {error} in the spreadsheet for this recipient (an error of the cell&apos;s formula), so the message would say {error} where {placeholder} is. Correct the sheet, or exclude the row.</source>
+        <translation>W kolumnie „{column}” arkusz pokazuje dla tego odbiorcy {error} (błąd formuły w komórce), więc wiadomość zawierałaby {error} w miejscu {placeholder}. Popraw arkusz albo wyklucz wiersz.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>The message cannot be put together for this recipient ({detail}). Check the template and the row.</source>
         <translation>Nie można utworzyć wiadomości dla tego odbiorcy ({detail}). Sprawdź szablon i wiersz.</translation>
     </message>
@@ -2777,11 +2827,16 @@
         <source>Rows {rows} go to {address} in one message, but their “{column}” differs ({values}); the message uses row {first}&apos;s. Correct the cells if that is not right.</source>
         <translation>Wiersze {rows} trafiają do {address} w jednej wiadomości, ale różnią się wartością „{column}” ({values}); wiadomość używa wartości z wiersza {first}. Popraw komórki, jeśli to nie tak.</translation>
     </message>
+    <message>
+        <location filename="../../usosmail_gui/core/recipients/isolated.py" line="+46"/>
+        <source>{name} could not be read: the spreadsheet reader stopped on it ({detail}), so the file is probably damaged or far too large. Open it in Excel or LibreOffice and save it anew, or export the list again.</source>
+        <translation>Nie udało się odczytać pliku {name}: program czytający arkusze przerwał pracę na tym pliku ({detail}), więc plik jest zapewne uszkodzony albo zdecydowanie zbyt duży. Otwórz go w programie Excel lub LibreOffice i zapisz ponownie albo wyeksportuj listę jeszcze raz.</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../../usosmail_gui/ui/problems_panel.py" line="+66"/>
+        <location filename="../../usosmail_gui/ui/problems_panel.py" line="+67"/>
         <source>Subject</source>
         <translation>Temat</translation>
     </message>
@@ -2861,7 +2916,22 @@
         <translation>Zastosuj sugerowaną poprawkę</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+7"/>
+        <source>Split at |: write “{cell}”</source>
+        <translation>Podziel przy |: wpisz „{cell}”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace the comma with a dot: write “{cell}”</source>
+        <translation>Zamień przecinek na kropkę: wpisz „{cell}”</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Split into separate addresses: write “{cell}”</source>
+        <translation>Podziel na osobne adresy: wpisz „{cell}”</translation>
+    </message>
+    <message>
+        <location line="+87"/>
         <source>Error</source>
         <translation>Błąd</translation>
     </message>
@@ -3037,7 +3107,7 @@
 <context>
     <name>RecipientPane</name>
     <message>
-        <location filename="../../usosmail_gui/ui/recipients_view.py" line="+203"/>
+        <location filename="../../usosmail_gui/ui/recipients_view.py" line="+204"/>
         <source>Find in the list</source>
         <translation>Znajdź na liście</translation>
     </message>
@@ -3152,7 +3222,27 @@
         <translation>Odbiorcy</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
+        <source>As the sheet shows it</source>
+        <translation>Tak, jak pokazuje arkusz</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Numbers and dates as the sheet&apos;s number formats show them, e.g. 012345 or 17.06.2024.</source>
+        <translation>Liczby i daty tak, jak pokazują je formaty liczbowe arkusza, np. 012345 lub 17.06.2024.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>As stored</source>
+        <translation>Tak, jak zapisano</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The values the sheet stores, without their formats, e.g. 12345 or 2024-06-17.</source>
+        <translation>Wartości zapisane w arkuszu, bez ich formatów, np. 12345 lub 2024-06-17.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Include the selected rows</source>
         <translation>Uwzględnij zaznaczone wiersze</translation>
     </message>
@@ -3192,6 +3282,11 @@
         <translation>{encoding}, separator: {delimiter}</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>{alternative} would read other letters (Sheet and header row…)</source>
+        <translation>kodowanie {alternative} dałoby inne litery (Arkusz i wiersz nagłówka…)</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>no header row (columns named by their letters)</source>
         <translation>bez wiersza nagłówka (kolumny oznaczone literami)</translation>
@@ -3208,12 +3303,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+228"/>
+        <location line="+262"/>
         <source>(none)</source>
         <translation>(brak)</translation>
     </message>
     <message>
-        <location line="-214"/>
+        <location line="-248"/>
         <source>No column of e-mail addresses was found. Choose the column that holds them here.</source>
         <translation>Nie znaleziono kolumny z adresami e-mail. Wybierz tutaj kolumnę, która je zawiera.</translation>
     </message>
@@ -3252,7 +3347,13 @@
         <translation>Sprawdzanie adresów e-mail…</translation>
     </message>
     <message>
-        <location line="+157"/>
+        <location line="+123"/>
+        <location line="+1"/>
+        <source>Values of “{column}”</source>
+        <translation>Wartości w kolumnie „{column}”</translation>
+    </message>
+    <message>
+        <location line="+67"/>
         <source>Checking the addresses in “{column}”…</source>
         <translation>Sprawdzanie adresów w kolumnie „{column}”…</translation>
     </message>
@@ -3260,12 +3361,22 @@
 <context>
     <name>RecipientTableModel</name>
     <message>
-        <location filename="../../usosmail_gui/ui/recipients_model.py" line="+367"/>
+        <location filename="../../usosmail_gui/ui/recipients_model.py" line="+368"/>
         <source>not in the campaign</source>
         <translation>nie należy do kampanii</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
+        <source>The sheet shows {error} here: the cell&apos;s formula failed. A message using this column would say {error}.</source>
+        <translation>Arkusz pokazuje tu {error}: formuła w komórce zwróciła błąd. Wiadomość korzystająca z tej kolumny zawierałaby {error}.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Taken from the merged cell above it: in the sheet, this cell is part of that one.</source>
+        <translation>Wartość ze scalonej komórki powyżej: w arkuszu ta komórka jest jej częścią.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Edited here; the file has “{original}”.</source>
         <translation>Zmieniono tutaj; w pliku jest „{original}”.</translation>
     </message>
@@ -3281,6 +3392,11 @@
     </message>
     <message>
         <location line="+8"/>
+        <source>Hidden in the sheet, so left out: tick it to send to this row too.</source>
+        <translation>Wiersz ukryty w arkuszu, więc pominięty: zaznacz go, aby wysłać również do niego.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Excluded: nothing is sent to this row.</source>
         <translation>Wykluczony: do tego wiersza nic nie zostanie wysłane.</translation>
     </message>
@@ -3295,12 +3411,22 @@
         <translation>Uwzględniony, ale do tego wiersza nie można nic wysłać: zobacz jego problemy.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
+        <source>This row is hidden in the sheet (or by its filter).</source>
+        <translation>Ten wiersz jest ukryty w arkuszu (lub przez jego filtr).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>(This row is excluded, so nothing is sent to it anyway.)</source>
         <translation>(Ten wiersz jest wykluczony, więc i tak nic nie zostanie do niego wysłane.)</translation>
     </message>
+    <message>
+        <location line="+10"/>
+        <source>Hidden in the sheet</source>
+        <translation>Ukryty w arkuszu</translation>
+    </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+2"/>
         <source>%n problem(s)</source>
         <translation>
             <numerusform>%n problem</numerusform>
@@ -3329,7 +3455,12 @@
         <translation>Kilka adresów</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
+        <source>Row {row} is hidden in the sheet.</source>
+        <translation>Wiersz {row} jest ukryty w arkuszu.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Send</source>
         <translation>Wyślij</translation>
     </message>
@@ -3377,6 +3508,21 @@
         <location line="+2"/>
         <source>The e-mail addresses are taken from this column.</source>
         <translation>Z tej kolumny są pobierane adresy e-mail.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shown (and sent) as stored, not as the sheet formats it; right-click the header to change it.</source>
+        <translation>Pokazywane (i wysyłane) tak, jak zapisano, a nie tak, jak formatuje je arkusz; kliknij nagłówek prawym przyciskiem, aby to zmienić.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Shown (and sent) as the sheet formats it; right-click the header to show the stored values instead.</source>
+        <translation>Pokazywane (i wysyłane) tak, jak formatuje je arkusz; kliknij nagłówek prawym przyciskiem, aby pokazać zapisane wartości.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Some cells have a number format this app cannot show ({formats}): they show the stored value.</source>
+        <translation>Niektóre komórki mają format liczbowy, którego program nie potrafi odtworzyć ({formats}): pokazują zapisaną wartość.</translation>
     </message>
 </context>
 <context>
@@ -4337,7 +4483,7 @@
 <context>
     <name>SheetDialog</name>
     <message>
-        <location filename="../../usosmail_gui/ui/sheet_dialog.py" line="+64"/>
+        <location filename="../../usosmail_gui/ui/sheet_dialog.py" line="+74"/>
         <source>Sheet and header row — {name}</source>
         <translation>Arkusz i wiersz nagłówka — {name}</translation>
     </message>
@@ -4423,7 +4569,7 @@
         <translation>&amp;Kolumna z adresami e-mail:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>&amp;Read again</source>
         <translation>Wczytaj &amp;ponownie</translation>
     </message>
@@ -4433,7 +4579,42 @@
         <translation>Wczytaj plik ponownie</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
+        <source>Encoding</source>
+        <translation>Kodowanie</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>How the file&apos;s bytes become letters. Polish files come in UTF-8, Windows-1250 or ISO 8859-2; if names show odd characters (¬, Ľ, Ä…), choose another.</source>
+        <translation>Sposób, w jaki bajty pliku stają się literami. Polskie pliki bywają w UTF-8, Windows-1250 lub ISO 8859-2; jeśli w nazwiskach widać dziwne znaki (¬, Ľ, Ä…), wybierz inne.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Find automatically (found: {encoding})</source>
+        <translation>Wykryj automatycznie (wykryto: {encoding})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>E&amp;ncoding:</source>
+        <translation>K&amp;odowanie:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Read as {alternative}, this file&apos;s letters would differ. Check a few names in the list; if they look wrong, read it as {alternative}.</source>
+        <translation>Odczytany w kodowaniu {alternative} plik miałby inne litery. Sprawdź kilka nazwisk na liście; jeśli wyglądają źle, wczytaj go w kodowaniu {alternative}.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Read it as {alternative}</source>
+        <translation>Wczytaj jako {alternative}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read the file as {alternative}</source>
+        <translation>Wczytaj plik w kodowaniu {alternative}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>(a text file has a single sheet)</source>
         <translation>(plik tekstowy ma tylko jeden arkusz)</translation>
     </message>

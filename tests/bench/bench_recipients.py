@@ -157,7 +157,7 @@ def _bench_view(path: Path, report: Callable[[Result], None]) -> None:
 # exec, so the child would report the benchmark process's own peak
 _RSS_SCRIPT = """
 import json, sys
-import python_calamine, charset_normalizer, email_validator
+import numpy, python_calamine, olefile, email_validator
 from usosmail_gui.core import recipients
 def status(key):
     with open("/proc/self/status") as lines:

@@ -56,5 +56,6 @@ def write_xlsx(
 def run_usosmail(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """The installed ``usosmail`` console script, as a user runs it."""
     full_env = dict(os.environ)
+    full_env["LC_ALL"] = "C.UTF-8"  # English separators unless a test asks for a language
     full_env.update(env or {})
     return subprocess.run([USOSMAIL, *args], capture_output=True, text=True, env=full_env, timeout=60)

@@ -16,9 +16,10 @@ from pytestqt.qtbot import QtBot
 from tests.helpers.memory_keyring import MemoryKeyring
 from tests.helpers.recipient_lists import write_csv, write_many, write_students
 from tests.helpers.spreadsheets import write_xlsx
+from tests.helpers.windows import open_list
 from usosmail_gui import app
 from usosmail_gui.core.credentials import CredentialStore
-from usosmail_gui.core.recipients import RecipientTable, SpreadsheetError
+from usosmail_gui.core.recipients import SpreadsheetError
 from usosmail_gui.ui import workers
 from usosmail_gui.ui.main_window import MainWindow
 from usosmail_gui.ui.settings import KEY_SPLITTER, app_settings, remember_recent_file
@@ -47,14 +48,6 @@ def make_window(
 def window(make_window: Callable[[], MainWindow]) -> MainWindow:
     return make_window()
 
-
-def open_list(qtbot: QtBot, window: MainWindow, path: Path, **choices: object) -> RecipientTable:
-    with qtbot.waitSignal(window.recipientsLoaded, timeout=TIMEOUT) as blocker:
-        window.open_file(path, **choices)  # type: ignore[arg-type]
-    qtbot.waitUntil(lambda: not window.loading, timeout=TIMEOUT)
-    table = blocker.args[0]
-    assert isinstance(table, RecipientTable)
-    return table
 
 
 def error_boxes() -> list[QMessageBox]:

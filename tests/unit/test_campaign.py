@@ -194,3 +194,21 @@ def test_bad_settings_are_refused_in_plain_words() -> None:
     with pytest.raises(CampaignError, match="at least 64 KiB"):
         build(demo_rows(1), max_body_bytes=100)
     assert DEFAULT_MAX_BODY_BYTES == 2 * 1024 * 1024
+
+
+def test_rows_hidden_in_the_sheet_are_left_out_with_that_reason() -> None:
+    """Issue 15, item 2: hidden rows (by hand or by the autofilter) were sent with no notice."""
+    from tests.helpers.spreadsheets import RECIPIENT_FIXTURES
+    from usosmail_gui.core.campaign import HIDDEN_IN_SHEET
+    from usosmail_gui.core.recipients import load
+
+    table = load(RECIPIENT_FIXTURES / "formats" / "formats-lo.xlsx", language="pl")
+    template = MessageTemplate("Numer {Nr albumu}", "Kwota: {Kwota}")
+    draft = build_campaign(table, template, installation=URL, key_fingerprint="sha256:x")
+    hidden = [e for e in draft.excluded if e.code == HIDDEN_IN_SHEET]
+    assert [e.row for e in hidden] == [6, 7]
+    assert hidden[0].reason == "Hidden in the sheet, so left out (tick the row to send to it)."
+    assert [m.row for m in draft.messages] == [2, 3, 4, 5, 8]
+    first = draft.messages[0]
+    assert "Numer 012345" in first.subject  # what is sent is what the sheet shows
+    assert "1\u00a0234,50" in first.content

@@ -105,6 +105,7 @@ def test_send_the_letters_then_show_a_row_and_report_every_row(
     summary = json.loads(sent.stdout)
     assert summary["enqueued"] == 3
     assert "Grouped:      4 rows of the sheet (one message per address)" in sent.stderr
+    assert sandbox.wait_delivered(10)  # the sandbox delivers in its own thread
     delivered = {}
     for mail in (sandbox.maildir / "new").iterdir():
         message = message_from_bytes(mail.read_bytes(), policy=default_policy)
@@ -170,6 +171,7 @@ def test_show_in_template_mode_gives_what_usos_makes_of_the_params(
     (message,) = shown["messages"]
     assert message["mode"] == "template"
     assert message["content"].startswith("Szanowna Pani Anno,\n") and "- Algebra: 4,5" in message["content"]
+    assert sandbox.wait_delivered(10)
     delivered = [
         message_from_bytes(p.read_bytes(), policy=default_policy) for p in (sandbox.maildir / "new").iterdir()
     ]

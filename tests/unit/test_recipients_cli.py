@@ -117,3 +117,52 @@ def test_help_explains_the_options_and_exit_codes() -> None:
     assert result.returncode == 0
     for word in ("--sheet", "--header-row", "--email-column", "--json", "Exit codes"):
         assert word in result.stdout
+
+
+def test_values_follow_the_systems_language_and_raw_values_give_the_stored_ones() -> None:
+    fixture = str(RECIPIENT_FIXTURES / "formats" / "formats.ods")
+    polish = json.loads(run_usosmail("recipients", fixture, "--json", env={"LC_ALL": "pl_PL.UTF-8"}).stdout)
+    english_env = {"LC_ALL": "C", "LANG": "en_GB"}
+    english = json.loads(run_usosmail("recipients", fixture, "--json", env=english_env).stdout)
+    raw = json.loads(run_usosmail("recipients", fixture, "--json", "--raw-values").stdout)
+    first = [data["rows"][0]["values"] for data in (polish, english, raw)]
+    assert [v["Nr albumu"] for v in first] == ["012345", "012345", "12345"]
+    assert [v["Kwota"] for v in first] == ["1\u00a0234,50", "1,234.50", "1234.5"]
+    assert [v["Data"] for v in first] == ["17.06.2024", "17.06.2024", "2024-06-17"]
+    summary = run_usosmail("recipients", fixture, "--raw-values").stdout
+    assert "Values:        as stored (--raw-values)" in summary
+    assert "Hidden rows:   2 hidden in the sheet, left out (rows 6, 7)" in summary
+
+
+def test_encoding_is_chosen_or_detected_with_the_alternative(tmp_path: Path) -> None:
+    path = tmp_path / "lista.csv"
+    path.write_bytes("Imię;E-mail\nŹdźisław;zdzislaw@student.example.edu.pl\n".encode("iso8859_2"))
+    detected = run_usosmail("recipients", str(path))
+    assert "Text:          ISO 8859-2, semicolon ;" in detected.stdout
+    assert "(read as Windows-1250, its letters would differ: --encoding Windows-1250)" in detected.stdout
+    chosen = run_usosmail("recipients", str(path), "--encoding", "Windows-1250", "--json")
+    assert json.loads(chosen.stdout)["rows"][0]["values"]["Imię"] == "¬dĽisław"
+    wrong = run_usosmail("recipients", str(path), "--encoding", "klingon")
+    assert wrong.returncode == 1 and "is not an encoding this app reads" in wrong.stderr
+
+
+def test_a_bar_in_an_address_blocks_the_row_and_check_says_how_to_fix_it(tmp_path: Path) -> None:
+    """Issue 17, item 3: "x|s1@example.edu.pl" passed every check; USOS would send this
+    student's message to s1@example.edu.pl as well."""
+    path = tmp_path / "lista.csv"
+    path.write_text(
+        "Imię;E-mail\nAnna;a@student.example.edu.pl|b@student.example.edu.pl\nJan;x|s1@example.edu.pl\n",
+        encoding="utf-8",
+    )
+    listed = json.loads(run_usosmail("recipients", str(path), "--json").stdout)
+    problems = [p for row in listed["rows"] for p in row["problems"]]
+    assert [(p["row"], p["code"], p["severity"]) for p in problems] == [
+        (2, "email_pipe", "error"),
+        (3, "email_pipe", "error"),
+    ]
+    assert problems[0]["suggestion"] == "a@student.example.edu.pl, b@student.example.edu.pl"
+    assert "suggestion" not in problems[1]
+    check = run_usosmail("check", "--recipients", str(path), "--subject", "Hej {Imię}", "--content", "Tekst")
+    assert check.returncode == 1
+    assert "quick fix: write “a@student.example.edu.pl, b@student.example.edu.pl” in the cell" in check.stdout
+    assert "USOS reads as the end of one address" in check.stdout

@@ -14,7 +14,14 @@ from usosmail_gui.core.recipients import (
     make_columns,
     split_addresses,
 )
-from usosmail_gui.core.recipients.emails import as_verdict, email_header_score
+from usosmail_gui.core.recipients.emails import (
+    COMMA_IN_DOMAIN,
+    PIPE_BETWEEN_ADDRESSES,
+    PIPE_IN_ADDRESS,
+    SPACES_BETWEEN_ADDRESSES,
+    as_verdict,
+    email_header_score,
+)
 
 
 def test_cleaning_removes_invisible_characters_and_odd_spaces() -> None:
@@ -60,24 +67,34 @@ def test_an_invalid_address_says_what_is_wrong(address: str, says: str) -> None:
     assert says in reason
 
 
-def test_a_valid_address_is_normalised_like_email_validator_does() -> None:
+def test_a_valid_address_keeps_its_domain_as_written() -> None:
     checker = EmailChecker()
+    # email-validator's local part (NFC, RFC 2142 names lower-cased), the domain as written
+    # (ASCII letters lower-cased): no IDNA rewriting, so what is sent is what the sheet says
     assert checker.check_address("Jan.Kowalski@Student.Example.EDU.pl") == (
         "Jan.Kowalski@student.example.edu.pl",
         "",
     )
     assert checker.check_address("Postmaster@example.com") == ("postmaster@example.com", "")
     assert checker.check_address("józef@example.com") == ("józef@example.com", "")
+    assert checker.check_address("jan@xn--w-uga1v8h.pl") == ("jan@xn--w-uga1v8h.pl", "")
+    assert checker.check_address("jan@żółw.pl") == ("jan@żółw.pl", "")
 
 
 def _reference(address: str) -> tuple[str | None, str]:
+    """email-validator's verdict, with the app's two rules on top: "|" never (USOS separates
+    recipients with it) and the domain as written."""
     try:
-        return validate_email(address, check_deliverability=False).normalized, ""
+        info = validate_email(address, check_deliverability=False)
     except EmailNotValidError as exc:
         return None, str(exc)
+    if "|" in info.local_part:
+        return None, PIPE_IN_ADDRESS
+    domain = address.rpartition("@")[2]
+    return info.local_part + "@" + (domain.lower() if domain.isascii() else domain), ""
 
 
-_LOCAL = st.text(alphabet="abcXYZ019._-+!#'{}~ ó\"@", min_size=0, max_size=12)
+_LOCAL = st.text(alphabet="abcXYZ019._-+!#'{}~ ó\"@|", min_size=0, max_size=12)
 _LABEL = st.text(alphabet="abcdeXYZ019-ą", min_size=0, max_size=8)
 _TLD = st.sampled_from(["pl", "com", "test", "invalid", "123", "PL"])
 _DOMAIN = st.one_of(
@@ -188,3 +205,43 @@ def test_edge_addresses_agree_with_email_validator(address: str) -> None:
     checker = EmailChecker()
     assert checker.check_address(address) == _reference(address)
     assert [as_verdict(v) for v in checker.check_cells([address])] == [EmailChecker().check_cell(address)]
+
+
+# --- "|" and the mistakes whose correction is obvious (issue 17, item 3; issue 15, item 4) ---
+
+
+@pytest.mark.parametrize("cell", ["x|s1@example.edu.pl", "jan|kowalski@example.edu.pl"])
+def test_a_bar_inside_an_address_is_an_error(cell: str) -> None:
+    """USOS separates recipients with "|": this student's message could go to s1@example.edu.pl."""
+    checker = EmailChecker()
+    verdict = as_verdict(checker.check_cells([cell])[0])
+    assert verdict.addresses == ()
+    assert verdict.invalid == ((cell, PIPE_IN_ADDRESS),)
+    assert verdict.fix is None  # "x" is no address: nothing obvious to split into
+    assert checker.check_cell(cell) == verdict
+
+
+@pytest.mark.parametrize(
+    ("cell", "reason", "fix"),
+    [
+        ("a@example.edu.pl|b@example.edu.pl", PIPE_BETWEEN_ADDRESSES, "a@example.edu.pl, b@example.edu.pl"),
+        ("a@example.edu.pl b@example.edu.pl", SPACES_BETWEEN_ADDRESSES, "a@example.edu.pl, b@example.edu.pl"),
+        ("a@example.edu.pl / b@example.com", SPACES_BETWEEN_ADDRESSES, "a@example.edu.pl, b@example.com"),
+        ("jan.kowalski@uw.edu,pl", COMMA_IN_DOMAIN, "jan.kowalski@uw.edu.pl"),
+        ("x@example.com; jan.kowalski@uw.edu,pl", COMMA_IN_DOMAIN, "x@example.com; jan.kowalski@uw.edu.pl"),
+    ],
+)
+def test_an_obvious_mistake_is_an_error_with_its_correction(cell: str, reason: str, fix: str) -> None:
+    checker = EmailChecker()
+    verdict = as_verdict(checker.check_cells([cell])[0])
+    assert [why for _, why in verdict.invalid] == [reason]
+    assert verdict.fix == fix
+    fixed = checker.check_cell(fix)
+    assert fixed.invalid == () and len(fixed.addresses) >= 1
+
+
+def test_polish_letters_before_the_at_sign_are_valid_but_flagged() -> None:
+    verdict = EmailChecker().check_cell("łukasz.żółć@student.example.edu.pl")
+    assert verdict.addresses == ("łukasz.żółć@student.example.edu.pl",)
+    assert verdict.non_ascii == ("łukasz.żółć@student.example.edu.pl",)
+    assert EmailChecker().check_cell("lukasz@żółw.pl").non_ascii == ()  # only the part before @

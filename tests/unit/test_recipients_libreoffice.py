@@ -10,12 +10,12 @@ from usosmail_gui.core.recipients import FileKind, SpreadsheetError, load
 EXPECTED = [
     # row, Nr albumu, Imię, Nazwisko, E-mail, Ocena, Data egzaminu, Termin, Punkty (=E*2)
     (4, "000123", "Zażółć", "Gęślą-Jaźń", "zazolc@student.example.edu.pl", "4.5", "2024-06-17",
-     "2024-06-17 10:30", "9"),
+     "2024-06-17 10:30:00", "9"),
     (5, "104567", "Łukasz", "Wiśniewski", "lukasz.wisniewski@student.example.edu.pl", "3", "2024-06-18",
      "2024-06-18 12:00:15", "6"),
     (7, "104568", "Anna", "Nowak", "anna.nowak@student.example.edu.pl; a.nowak@example.com", "5",
-     "2024-06-19", "2024-06-19 09:00", "10"),
-    (8, "104569", "Ewa", "Kowalska", "", "2", "2024-06-20", "2024-06-20 08:45", "4"),
+     "2024-06-19", "2024-06-19 09:00:00", "10"),
+    (8, "104569", "Ewa", "Kowalska", "", "2", "2024-06-20", "2024-06-20 08:45:00", "4"),
 ]
 TEXT_FORMULA = ["zaliczone", "zaliczone", "zaliczone", "niezaliczone"]
 

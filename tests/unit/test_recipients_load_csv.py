@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from usosmail_gui.core.recipients import FileKind, load
+from usosmail_gui.core.recipients import FileKind, SpreadsheetError, load
 from usosmail_gui.core.recipients.sources import sniff_delimiter
 
 POLISH_ROWS = [
@@ -138,3 +141,83 @@ def test_a_single_column_keeps_cells_with_several_addresses_whole(tmp_path: Path
 )
 def test_sniff_delimiter(text: str, delimiter: str | None) -> None:
     assert sniff_delimiter(text) == delimiter
+
+
+# --- Windows-1250 or ISO 8859-2: letters, not symbols, inside words (issue 15, item 5) ------
+
+
+def test_iso_8859_2_with_few_distinctive_letters_is_not_read_as_windows_1250(tmp_path: Path) -> None:
+    """"Źdźisław" has only Ź and ź that the two encodings tell apart; read as Windows-1250
+    it would be "¬dĽisław" (a symbol and a letter of another alphabet inside a word)."""
+    rows = [["Imię", "E-mail"], ["Źdźisław", "zdzislaw@student.example.edu.pl"], ["Anna", "anna@example.com"]]
+    table = load(write_text(tmp_path / "lista.csv", rows, ";", "iso8859_2"))
+    assert table.source.encoding == "ISO 8859-2"
+    assert table.row_values(0)[0] == "Źdźisław"
+    assert table.source.encoding_alternative == "Windows-1250"  # one click away in the sheet dialog
+    other = load(tmp_path / "lista.csv", encoding="Windows-1250")
+    assert other.source.encoding == "Windows-1250"
+    assert other.row_values(0)[0] == "¬dĽisław"
+
+
+def test_windows_1250_is_kept_with_its_alternative(tmp_path: Path) -> None:
+    table = load(write_text(tmp_path / "lista.csv", POLISH_ROWS, ";", "cp1250"))
+    assert (table.source.encoding, table.source.encoding_alternative) == ("Windows-1250", "ISO 8859-2")
+    plain = [["Name", "E-mail"], ["Ann", "a@example.com"]]
+    ascii_only = load(write_text(tmp_path / "ascii.csv", plain, ";", "ascii"))
+    assert ascii_only.source.encoding_alternative is None  # both read it alike
+
+
+def test_an_encoding_that_does_not_fit_is_refused_in_plain_words(tmp_path: Path) -> None:
+    path = write_text(tmp_path / "lista.csv", POLISH_ROWS, ";", "cp1250")
+    with pytest.raises(SpreadsheetError) as caught:
+        load(path, encoding="UTF-8")
+    assert caught.value.reason == "encoding" and "UTF-8" in str(caught.value)
+    with pytest.raises(SpreadsheetError) as unknown:
+        load(path, encoding="klingon")
+    assert unknown.value.reason == "bad_encoding" and "Windows-1250" in str(unknown.value)
+
+
+# --- bounded work: detection linear in the size of the file (issue 17, item 5) -------------
+
+
+def _peak_and_seconds(script: str) -> dict[str, float]:
+    """Run ``script`` in a fresh interpreter (its peak RSS is its own) and read its JSON line."""
+    code = (
+        "import json, time, sys\n"
+        "from usosmail_gui.core.recipients import load\n"
+        "def peak():\n"
+        "    for line in open('/proc/self/status'):\n"
+        "        if line.startswith('VmHWM:'):\n"
+        "            return int(line.split()[1]) / 1024\n"
+        "before = peak()\n"
+        "start = time.perf_counter()\n" + script + "\n"
+        "print(json.dumps({'seconds': time.perf_counter() - start, 'peak': peak(), 'before': before}))\n"
+    )
+    command = [sys.executable, "-c", code]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=120, check=True)
+    data: dict[str, float] = json.loads(result.stdout.strip().splitlines()[-1])
+    return data
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="peak RSS needs /proc")
+@pytest.mark.parametrize("encoding", ["utf-8", "cp1250"])
+def test_a_csv_with_one_10_mb_cell_loads_in_bounded_time_and_memory(tmp_path: Path, encoding: str) -> None:
+    """A 100 KB cell without Polish letters took 44 s (the encoding sample's regex was
+    quadratic in line length), 10 MB never finished (and the csv module's field limit then
+    called the file broken). Budget: ≤ 2 s and ≤ 300 MiB."""
+    path = tmp_path / "long.csv"
+    cell = ("Lorem ipsum dolor sit amet " * 400_000)[:10_000_000]
+    text = f"Imię;Uwagi;E-mail\nAnna;{cell};anna@example.com\nŁucja;ok;lucja@example.com\n"
+    path.write_bytes(text.encode(encoding))
+    data = _peak_and_seconds(f"table = load({str(path)!r})\nassert len(table.value(0, 1)) == 10_000_000")
+    assert data["seconds"] <= 2.0, data
+    assert data["peak"] <= 300, data
+
+
+def test_ten_thousand_columns_load(tmp_path: Path) -> None:
+    path = tmp_path / "wide.csv"
+    header = ";".join(["E-mail", *(f"k{i}" for i in range(9_999))])
+    row = ";".join(["anna@example.com", *(["ą"] * 9_999)])
+    path.write_text(f"{header}\n{row}\n", encoding="cp1250")
+    data = _peak_and_seconds(f"table = load({str(path)!r})\nassert table.column_count == 10_000")
+    assert data["seconds"] <= 10.0, data

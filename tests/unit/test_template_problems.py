@@ -392,9 +392,21 @@ def test_render_failed_when_a_value_is_missing() -> None:
     assert "Imię" in problem.message
 
 
+def test_an_error_cell_the_template_uses_is_an_error_of_that_row() -> None:
+    """A cell showing #N/A (an error of its formula) would put "#N/A" in the letter (issue 15, item 2)."""
+    compiled = compile_template(MessageTemplate(**plain("Rok: {Rok}")), COLUMNS)
+    row_values = values(Rok="#N/A")
+    problem = problem_with(Code.ERROR_VALUE, check_row(compiled, row_values, 7, {"Rok": "#N/A"}))
+    assert (problem.row, problem.severity, problem.field) == (7, E, "Rok")
+    assert "#N/A" in problem.message
+    assert problem.position is not None and problem.position.offset == 5
+    # the same text typed into the cell is just text
+    assert check_row(compiled, row_values, 7) == ()
+
+
 def test_every_code_has_an_example() -> None:
     tested = {case.code for case in TEMPLATE_CASES.values()} | {case[0] for case in ROW_CASES.values()}
-    tested.add(Code.RENDER_FAILED)
+    tested |= {Code.RENDER_FAILED, Code.ERROR_VALUE}
     assert tested == set(Code.all())
 
 

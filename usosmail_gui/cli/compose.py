@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .output import EXIT_OK, EXIT_PROBLEM, print_json, problem_lines, say_error
+from .output import EXIT_OK, EXIT_PROBLEM, load_list, print_json, problem_lines, say_error
 from .recipients import _row_number
 
 if TYPE_CHECKING:
@@ -123,13 +123,11 @@ def read_inputs(args: argparse.Namespace) -> tuple[LetterList, MessageTemplate]:
     """The recipient list (with the template file's derived columns computed) and the
     template of INPUTS; ``InputError`` with plain words."""
     from usosmail_gui.core.letters.derive import prepare_letters
-    from usosmail_gui.core.recipients import SpreadsheetError, load
+    from usosmail_gui.core.recipients import SpreadsheetError
 
     template, setup = read_template(args)
     try:
-        table = load(
-            args.recipients, sheet=args.sheet, header_row=args.header_row, email_column=args.email_column
-        )
+        table = load_list(args.recipients, args)
     except SpreadsheetError as exc:
         raise InputError(str(exc)) from None
     return prepare_letters(table, setup), template
@@ -170,7 +168,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         *compiled.problems,
         *setup,
         *table.problems(index),
-        *check_row(compiled, values, number),
+        *check_row(compiled, values, number, table.cell_errors(index)),
         *extra.get(index, ()),
     ]
     try:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import argparse
 import json
+import os
 import sys
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from usosmail_gui.core.problems import Problem
 
 if TYPE_CHECKING:
     from usosmail_gui.core.journal import CampaignRecord, Journal
+    from usosmail_gui.core.recipients import RecipientTable
 
 EXIT_OK = 0
 EXIT_PROBLEM = 1  # unreadable input, a template or row problem, something blocks
@@ -53,7 +56,10 @@ def ask(question: str) -> bool:
 
 
 def problem_lines(problems: Iterable[Problem]) -> list[str]:
-    """``  row 7: error: …`` lines; list-wide problems say where they are."""
+    """``  row 7: error: …`` lines; list-wide problems say where they are; a recipient
+    problem with an obvious correction (``a|b`` → ``a, b``) says it on the next line."""
+    from usosmail_gui.core.recipients.table import FIXABLE_CODES
+
     lines = []
     for problem in problems:
         if problem.row is not None:
@@ -63,7 +69,35 @@ def problem_lines(problems: Iterable[Problem]) -> list[str]:
         else:
             where = "list"
         lines.append(f"  {where}: {problem.severity}: {problem.message}")
+        if problem.suggestion and problem.code in FIXABLE_CODES:
+            lines.append(f"      quick fix: write “{problem.suggestion}” in the cell")
     return lines
+
+
+def load_list(path: str, args: argparse.Namespace, **more: Any) -> RecipientTable:
+    """The recipient list as the options say (sheet, header row, e-mail column), its
+    values in the system's language; ``SpreadsheetError`` when it cannot be read."""
+    from usosmail_gui.core.recipients import load
+
+    return load(
+        path,
+        sheet=args.sheet,
+        header_row=args.header_row,
+        email_column=args.email_column,
+        language=display_language(),
+        **more,
+    )
+
+
+def display_language(environ: Mapping[str, str] | None = None) -> str:
+    """The language numbers and dates are shown in, as the GUI's follows the system's: the
+    first of LC_ALL, LC_NUMERIC and LANG that is set; "pl…" means Polish, else English."""
+    env = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_NUMERIC", "LANG"):
+        value = env.get(name)
+        if value:
+            return "pl" if value.lower().startswith("pl") else "en"
+    return "en"
 
 
 def open_journal(*, to_read: bool = False, then: str = "") -> Journal | None:

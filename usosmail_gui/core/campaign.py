@@ -63,6 +63,7 @@ DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024
 _LIST_SEPARATOR = len(quote_plus(","))  # between two items of an encoded JSON list
 
 EXCLUDED_BY_USER = "excluded_by_user"
+HIDDEN_IN_SHEET = "hidden_in_sheet"  # a row hidden in the sheet (or by its filter), left out by default
 
 
 class SendMode(StrEnum):
@@ -292,6 +293,14 @@ def _exclusions(table: RecipientTable, check: CheckResult) -> list[Excluded]:
     for row in range(table.row_count):
         number = table.row_number(row)
         if not table.is_included(row):
+            if table.is_hidden(row):
+                hidden = say(
+                    QT_TRANSLATE_NOOP(
+                        "Problems", "Hidden in the sheet, so left out (tick the row to send to it)."
+                    )
+                )
+                found.append(Excluded(number, table.emails(row), HIDDEN_IN_SHEET, str(hidden), (hidden,)))
+                continue
             unticked = say(QT_TRANSLATE_NOOP("Problems", "Excluded from the list (unticked)."))
             found.append(
                 Excluded(

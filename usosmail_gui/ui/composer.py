@@ -29,7 +29,7 @@ from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent, 
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from usosmail_gui.core.problems import Problem
-from usosmail_gui.core.recipients.table import RecipientTable
+from usosmail_gui.core.recipients.table import FIXABLE_CODES, RecipientTable
 from usosmail_gui.core.template import (
     EXTENSION,
     CheckProgress,
@@ -49,7 +49,7 @@ from usosmail_gui.core.template import (
 from usosmail_gui.ui.problem_texts import problem_text
 
 from .preview import PreviewPane, marked_pieces
-from .problems_panel import ProblemsPanel, fix_description
+from .problems_panel import ProblemsPanel, fix_description, recipient_fix_description
 from .settings import app_settings
 from .template_editor import TemplateEditor, is_template_file_drop
 from .throttle import Throttle
@@ -122,6 +122,8 @@ class ComposerPanel(QWidget):
     Signals:
         rowActivated(int): the table row index the user went to from here (a problem,
             previous/next): the grid should select it.
+        cellFixRequested(int, int, str): the quick fix of a recipient problem: set this
+            table row's cell of this column to the text (the grid's model does it).
         templateChanged(): the template differs (typed, opened, fixed…).
         checkFinished(object): the ``CheckResult`` of the newest check of every
             recipient (only when a list is loaded; never for an outdated text).
@@ -130,6 +132,7 @@ class ComposerPanel(QWidget):
     """
 
     rowActivated = Signal(int)
+    cellFixRequested = Signal(int, int, str)
     templateChanged = Signal()
     checkFinished = Signal(object)
     modificationChanged = Signal(bool)
@@ -518,9 +521,21 @@ class ComposerPanel(QWidget):
         """What activating a problem does: select its row, put the cursor on it."""
         self._go_to_problem(problem, focus=True)
 
+    def _recipient_fix(self, problem: Problem) -> tuple[int, int, str] | None:
+        """(table row, column, corrected text) of a recipient problem with an obvious fix."""
+        table = self._table
+        if problem.code not in FIXABLE_CODES or not problem.suggestion or table is None:
+            return None
+        row, column = self._row_index(problem), table.email_column
+        if row is None or column is None or problem.field != table.columns[column].name:
+            return None
+        return row, column, problem.suggestion
+
     def fix_description_for(self, problem: Problem) -> str | None:
         """What the quick fix of ``problem`` would do, or None when it has none (or the
         problem is about a text that has changed since)."""
+        if self._recipient_fix(problem) is not None:
+            return recipient_fix_description(problem)
         compiled = self.editor.compiled()
         if problem.row is not None or problem not in compiled.problems:
             return None
@@ -529,7 +544,12 @@ class ComposerPanel(QWidget):
         return fix_description(problem)
 
     def apply_fix(self, problem: Problem) -> bool:
-        """Apply the core's quick fix as one undoable edit of the field concerned."""
+        """Apply the core's quick fix: one undoable edit of the template field concerned, or
+        for a recipient's address (``a|b`` → ``a, b``) an edit of the cell, in the grid."""
+        recipient = self._recipient_fix(problem)
+        if recipient is not None:
+            self.cellFixRequested.emit(*recipient)
+            return True
         compiled = self.editor.compiled()
         if problem.row is not None or problem not in compiled.problems or problem.position is None:
             return False

@@ -30,11 +30,20 @@ class LoadRequest:
     header_row: int | None = None
     email_column: str | None = None
     remember: bool = True  # put it in File ▸ Open Recent once loaded
+    encoding: str | None = None  # a text file's encoding as the user chose it (None: detected)
+    language: str = "en"  # the separators and names of numbers and dates: the app's language
 
 
 def load_job(request: LoadRequest) -> Generator[LoadProgress, None, RecipientTable]:
     """Run in a worker: load the list, then make its first search instant."""
-    table = yield from load_steps(request.path, request.sheet, request.header_row, request.email_column)
+    table = yield from load_steps(
+        request.path,
+        request.sheet,
+        request.header_row,
+        request.email_column,
+        language=request.language,
+        encoding=request.encoding,
+    )
     table.prepare_view()
     return table
 

@@ -483,6 +483,7 @@ class MainWindow(QMainWindow):
         self.composer = ComposerPanel(settings=self._settings)
         self.composer.setObjectName("composer")
         pane, model, composer = self.recipient_pane, self.recipient_pane.model, self.composer
+        composer.cellFixRequested.connect(lambda row, column, text: model.set_cell(row, column, text))
         pane.currentRowChanged.connect(composer.set_current_row)
         pane.emailColumnChanged.connect(lambda _column: composer.recheck())
         model.viewChanged.connect(lambda: composer.set_row_order(model.shown_rows()))
@@ -1031,9 +1032,14 @@ class MainWindow(QMainWindow):
         self.load(LoadRequest(Path(path), sheet, header_row, email_column, remember))
 
     def load(self, request: LoadRequest) -> None:
-        """Load as asked; a load still running is cancelled (the newest request wins)."""
+        """Load as asked; a load still running is cancelled (the newest request wins).
+        Numbers and dates are shown with the separators of the app's language."""
+        import dataclasses
+
         from .loading import load_job
 
+        polish = QtCore.QLocale().language() == QtCore.QLocale.Language.Polish
+        request = dataclasses.replace(request, language="pl" if polish else "en")
         if self._load_task is not None:
             self._load_task.cancel()
         self.show_work_area()

@@ -41,10 +41,11 @@ from PySide6.QtWidgets import (
 )
 
 from usosmail_gui.core.problems import Problem, Severity, count_by_severity
+from usosmail_gui.core.recipients import Code as RecipientCode
 from usosmail_gui.core.template import Code, Part
 from usosmail_gui.ui.problem_texts import problem_text
 
-__all__ = ["ProblemsModel", "ProblemsPanel", "fix_description", "where_text"]
+__all__ = ["ProblemsModel", "ProblemsPanel", "fix_description", "recipient_fix_description", "where_text"]
 
 _Index = QModelIndex | QPersistentModelIndex
 _DISPLAY = Qt.ItemDataRole.DisplayRole.value
@@ -98,6 +99,20 @@ def fix_description(problem: Problem) -> str:
     if code == Code.FORMAT_SPEC_INVALID:
         return translate("ProblemsPanel", "Remove the format")
     return translate("ProblemsPanel", "Apply the suggested correction")
+
+
+def recipient_fix_description(problem: Problem) -> str:
+    """What the quick fix of a recipient's address does (the core gives the corrected cell)."""
+    code = problem.code
+    if code == RecipientCode.EMAIL_PIPE:
+        return translate("ProblemsPanel", "Split at |: write “{cell}”").format(cell=problem.suggestion)
+    if code == RecipientCode.EMAIL_COMMA_DOMAIN:
+        return translate("ProblemsPanel", "Replace the comma with a dot: write “{cell}”").format(
+            cell=problem.suggestion
+        )
+    return translate("ProblemsPanel", "Split into separate addresses: write “{cell}”").format(
+        cell=problem.suggestion
+    )
 
 
 class ProblemsModel(QAbstractTableModel):

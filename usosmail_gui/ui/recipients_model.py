@@ -136,6 +136,7 @@ class RecipientTableModel(QAbstractTableModel):
         rows = (QPalette.ColorRole.Base, QPalette.ColorRole.AlternateBase)  # alternating rows
         self._grey = QBrush(tone(Tone.MUTED, palette, on=rows))  # excluded rows: dimmed, still legible
         self._edited_background = QBrush(tint(Tone.ACCENT, palette, amount=0.14))
+        self._error_foreground = QBrush(tone(Tone.ERROR, palette, on=rows))  # a cell showing #N/A
         self._status_brushes = status_brushes(palette)
 
     def set_palette(self, palette: QPalette) -> None:
@@ -383,9 +384,12 @@ class RecipientTableModel(QAbstractTableModel):
         if role in (_DISPLAY, _EDIT):
             return table.value(row, column)
         if role == _FOREGROUND:
-            return None if table.is_included(row) else self._grey
+            if not table.is_included(row):
+                return self._grey
+            return self._error_foreground if table.cell_error(row, column) is not None else None
         if role == _FONT:
-            return self._italic if table.is_edited(row, column) else None
+            edited_or_merged = table.is_edited(row, column) or table.is_merged_cell(row, column)
+            return self._italic if edited_or_merged else None
         if role == _BACKGROUND:
             return self._edited_background if table.is_edited(row, column) else None
         if role == _TOOLTIP:
@@ -396,6 +400,18 @@ class RecipientTableModel(QAbstractTableModel):
         lines: list[str] = []
         if column == table.email_column:
             lines.extend(problem_text(problem) for problem in table.problems(row))
+        error = table.cell_error(row, column)
+        if error is not None:
+            lines.append(
+                self.tr(
+                    "The sheet shows {error} here: the cell's formula failed. A message using this "
+                    "column would say {error}."
+                ).format(error=error)
+            )
+        if table.is_merged_cell(row, column):
+            lines.append(
+                self.tr("Taken from the merged cell above it: in the sheet, this cell is part of that one.")
+            )
         if table.is_edited(row, column):
             original = table.original_value(row, column)
             if original:
@@ -409,6 +425,8 @@ class RecipientTableModel(QAbstractTableModel):
         if role == _CHECK:
             return Qt.CheckState.Checked if table.is_included(row) else Qt.CheckState.Unchecked
         if role in (_TOOLTIP, _ACCESSIBLE):
+            if not table.is_included(row) and table.is_hidden(row):
+                return self.tr("Hidden in the sheet, so left out: tick it to send to this row too.")
             if not table.is_included(row):
                 return self.tr("Excluded: nothing is sent to this row.")
             if table.will_receive(row):
@@ -424,9 +442,12 @@ class RecipientTableModel(QAbstractTableModel):
             return None if severity is None else self._icons[severity]
         if role == _TOOLTIP:
             problems = table.problems(row)
+            hidden = []
+            if table.is_hidden(row):
+                hidden.append(self.tr("This row is hidden in the sheet (or by its filter)."))
             if not problems:
-                return None
-            lines = [f"• {problem_text(problem)}" for problem in problems]
+                return hidden[0] if hidden else None
+            lines = [*hidden, *(f"• {problem_text(problem)}" for problem in problems)]
             if not table.is_included(row):
                 lines.append(self.tr("(This row is excluded, so nothing is sent to it anyway.)"))
             return "\n".join(lines)
@@ -438,7 +459,7 @@ class RecipientTableModel(QAbstractTableModel):
         """A few words for the cell: what the one problem is, or how many there are."""
         problems = table.problems(row)
         if not problems:
-            return ""
+            return self.tr("Hidden in the sheet") if table.is_hidden(row) else ""
         if len(problems) > 1:
             return self.tr("%n problem(s)", "", len(problems))
         code = problems[0].code
@@ -457,10 +478,19 @@ class RecipientTableModel(QAbstractTableModel):
         if table is None:
             return None
         if orientation == Qt.Orientation.Vertical:
-            if role == _DISPLAY and 0 <= section < len(self._order):
-                return str(table.row_number(self._order[section]))
+            if not 0 <= section < len(self._order):
+                return self._center if role == _ALIGNMENT else None
+            row = self._order[section]
+            if role == _DISPLAY:
+                return str(table.row_number(row))
             if role == _ALIGNMENT:
                 return self._center
+            if role == _TOOLTIP and table.is_hidden(row):
+                return self.tr("Row {row} is hidden in the sheet.").format(row=table.row_number(row))
+            if role == _FOREGROUND and table.is_hidden(row):
+                return self._grey
+            if role == _FONT and table.is_hidden(row):
+                return self._italic
             return None
         if section == COLUMN_INCLUDE:
             if role == _DISPLAY:
@@ -505,6 +535,22 @@ class RecipientTableModel(QAbstractTableModel):
         text += "\n" + self.tr("Column {letter} of the spreadsheet.").format(letter=info.letter)
         if column == table.email_column:
             text += "\n" + self.tr("The e-mail addresses are taken from this column.")
+        if table.shows_stored(column):
+            text += "\n" + self.tr(
+                "Shown (and sent) as stored, not as the sheet formats it; right-click the header to "
+                "change it."
+            )
+        elif table.has_stored_values(column):
+            text += "\n" + self.tr(
+                "Shown (and sent) as the sheet formats it; right-click the header to show the stored "
+                "values instead."
+            )
+        unrendered = table.unrendered_formats(column)
+        if unrendered:
+            text += "\n" + self.tr(
+                "Some cells have a number format this app cannot show ({formats}): they show the stored "
+                "value."
+            ).format(formats=", ".join(unrendered))
         return text
 
     # --- changes -------------------------------------------------------------------------
@@ -526,6 +572,24 @@ class RecipientTableModel(QAbstractTableModel):
             self._changed(table.set_value(row, column - FIRST_DATA_COLUMN, text))
             return True
         return False
+
+    def set_cell(self, row: int, column: int, text: str) -> None:
+        """Edit a cell of a table row (a quick fix of its problem), repainting what changed."""
+        table = self._table
+        if table is not None and not self._suspended and 0 <= column < table.column_count:
+            self._changed(table.set_value(row, column, text))
+
+    def set_shows_stored(self, column: int, stored: bool) -> bool:
+        """Show (and send) a data column's stored values, or (False) what the sheet shows."""
+        table = self._table
+        if table is None or self._suspended or not table.set_shows_stored(column, stored):
+            return False
+        section = FIRST_DATA_COLUMN + column
+        if self._order:
+            self.dataChanged.emit(self.index(0, section), self.index(len(self._order) - 1, section), [])
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, section, section)
+        self._changed(list(range(table.row_count)))
+        return True
 
     def set_included(self, rows: Iterable[int], included: bool) -> None:
         """Include or exclude several table rows at once (e.g. the selection)."""

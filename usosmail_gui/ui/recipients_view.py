@@ -28,6 +28,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QAction,
+    QActionGroup,
     QFont,
     QFontMetrics,
     QHoverEvent,
@@ -299,6 +300,25 @@ class RecipientPane(QWidget):
         self.view.setAccessibleName(self.tr("Recipients"))
         self.view.setModel(self.model)
         self._tune_view(self.view)
+        header = self.view.horizontalHeader()
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
+        self.shown_action = QAction(self.tr("As the sheet shows it"), self)
+        self.shown_action.setCheckable(True)
+        self.shown_action.setToolTip(
+            self.tr("Numbers and dates as the sheet's number formats show them, e.g. 012345 or 17.06.2024.")
+        )
+        self.stored_action = QAction(self.tr("As stored"), self)
+        self.stored_action.setCheckable(True)
+        self.stored_action.setToolTip(
+            self.tr("The values the sheet stores, without their formats, e.g. 12345 or 2024-06-17.")
+        )
+        self._values_group = QActionGroup(self)
+        self._values_group.addAction(self.shown_action)
+        self._values_group.addAction(self.stored_action)
+        self.shown_action.triggered.connect(lambda: self._show_stored(False))
+        self.stored_action.triggered.connect(lambda: self._show_stored(True))
+        self._menu_column = -1
         self.view.selectionModel().currentRowChanged.connect(self._sync_current)
         self.model.layoutChanged.connect(self._after_layout_change)
         self.model.modelReset.connect(self._after_view_change)
@@ -445,6 +465,12 @@ class RecipientPane(QWidget):
                     encoding=source.encoding, delimiter=delimiter
                 )
             )
+            if source.encoding_alternative:
+                parts.append(
+                    self.tr("{alternative} would read other letters (Sheet and header row…)").format(
+                        alternative=source.encoding_alternative
+                    )
+                )
         if source.header_row is None:
             parts.append(self.tr("no header row (columns named by their letters)"))
         elif source.header_row_detected:
@@ -635,6 +661,40 @@ class RecipientPane(QWidget):
 
     def _revert_current_cell(self) -> None:
         self.model.revert_cell(self.view.currentIndex())
+
+    def column_menu(self, section: int) -> QMenu | None:
+        """The column header's menu for a model column (None when it has no choices): how
+        the column's values are shown and sent, as the sheet shows them or as stored."""
+        table = self.table()
+        column = section - FIRST_DATA_COLUMN
+        if table is None or not 0 <= column < table.column_count or not table.has_stored_values(column):
+            return None
+        self._menu_column = column
+        stored = table.shows_stored(column)
+        self.shown_action.setChecked(not stored)
+        self.stored_action.setChecked(stored)
+        menu = QMenu(self)
+        menu.setTitle(self.tr("Values of “{column}”").format(column=table.columns[column].name))
+        menu.addSection(self.tr("Values of “{column}”").format(column=table.columns[column].name))
+        menu.addAction(self.shown_action)
+        menu.addAction(self.stored_action)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        return menu
+
+    @Slot(QPoint)
+    def _header_menu(self, point: QPoint) -> None:
+        header = self.view.horizontalHeader()
+        menu = self.column_menu(header.logicalIndexAt(point))
+        if menu is not None:
+            menu.popup(header.mapToGlobal(point))
+
+    def _show_stored(self, stored: bool) -> None:
+        if self._menu_column >= 0:
+            self.set_column_stored(self._menu_column, stored)
+
+    def set_column_stored(self, column: int, stored: bool) -> bool:
+        """Show (and send) a data column as stored (True) or as the sheet shows it."""
+        return self.model.set_shows_stored(column, stored)
 
     @Slot(QPoint)
     def _context_menu(self, point: QPoint) -> None:

@@ -1,5 +1,6 @@
-"""The "Sheet and header row…" dialog: read the list again with another sheet, header row
-or e-mail column.
+"""The "Sheet and header row…" dialog: read the list again with another sheet, header row,
+e-mail column or (a text file) encoding — with the other reading of a Polish text file one
+click away when Windows-1250 and ISO 8859-2 would give different letters.
 
 The workbook's sheets are listed by the core in a worker (the file is opened again, which
 may take a moment on a big workbook or a network drive); the dialog only shows them and
@@ -21,12 +22,21 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from usosmail_gui.core.recipients import Column, SheetInfo, SourceInfo, SpreadsheetError, list_sheets
+from usosmail_gui.core.recipients import (
+    ENCODINGS,
+    Column,
+    FileKind,
+    SheetInfo,
+    SourceInfo,
+    SpreadsheetError,
+    list_sheets,
+)
 
 from .loading import LoadRequest
 from .workers import run_in_background
@@ -133,6 +143,10 @@ class SheetDialog(QDialog):
         form.addRow(self.tr("&Header row:"), self.detect_header_check)
         form.addRow("", self.header_spin)
         form.addRow(self.tr("&E-mail column:"), self.email_combo)
+        self.encoding_combo: QComboBox | None = None
+        self.alternative_button: QPushButton | None = None
+        if source is not None and source.kind is FileKind.CSV:
+            self._build_encoding(form, source)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -148,6 +162,46 @@ class SheetDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
+
+    def _build_encoding(self, form: QFormLayout, source: SourceInfo) -> None:
+        """The text file's encoding: found by the app, or chosen; the other reading one click away."""
+        combo = self.encoding_combo = QComboBox()
+        combo.setAccessibleName(self.tr("Encoding"))
+        combo.setToolTip(
+            self.tr(
+                "How the file's bytes become letters. Polish files come in UTF-8, Windows-1250 or "
+                "ISO 8859-2; if names show odd characters (¬, Ľ, Ä…), choose another."
+            )
+        )
+        found = self.tr("Find automatically (found: {encoding})").format(encoding=source.encoding)
+        combo.addItem(found, None)
+        for name in ENCODINGS:
+            combo.addItem(name, name)
+        if not source.encoding_detected and source.encoding:
+            combo.setCurrentIndex(max(0, combo.findData(source.encoding.replace(" (BOM)", ""))))
+        form.addRow(self.tr("E&ncoding:"), combo)
+        alternative = source.encoding_alternative
+        if alternative:
+            note = QLabel(
+                self.tr(
+                    "Read as {alternative}, this file's letters would differ. Check a few names in the "
+                    "list; if they look wrong, read it as {alternative}."
+                ).format(alternative=alternative)
+            )
+            note.setWordWrap(True)
+            button = self.alternative_button = QPushButton(
+                self.tr("Read it as {alternative}").format(alternative=alternative)
+            )
+            accessible = self.tr("Read the file as {alternative}").format(alternative=alternative)
+            button.setAccessibleName(accessible)
+            button.clicked.connect(lambda: self._read_as(alternative))
+            form.addRow("", note)
+            form.addRow("", button)
+
+    def _read_as(self, encoding: str) -> None:
+        assert self.encoding_combo is not None
+        self.encoding_combo.setCurrentIndex(max(0, self.encoding_combo.findData(encoding)))
+        self.accept()
 
     # --- the sheets ----------------------------------------------------------------------
 
@@ -208,4 +262,11 @@ class SheetDialog(QDialog):
             email = None if data is None else str(data)
         else:
             email = text or None
-        return LoadRequest(self._path, sheet if isinstance(sheet, str) else None, header_row, email)
+        encoding = None if self.encoding_combo is None else self.encoding_combo.currentData()
+        return LoadRequest(
+            self._path,
+            sheet if isinstance(sheet, str) else None,
+            header_row,
+            email,
+            encoding=encoding if isinstance(encoding, str) else None,
+        )

@@ -8,9 +8,13 @@ concept each: ``sources`` (file → raw rows: format, encoding, delimiter), ``gr
 (non-blank rows with their numbers), ``cells`` (values → text), ``headers`` (header row,
 column names, placeholder aliases), ``emails`` (cleaning, splitting, validation, the
 e-mail column), ``table`` (the table, edits, flags, problems), ``ordering`` (search and
-sort), ``loading`` (the pipeline, progress, cancellation).
+sort), ``loading`` (the pipeline, progress, cancellation); and for cells as the sheet
+shows them: ``numformat`` (format codes rendered in the app's language), ``sheetfacts``
+(formats, errors, hidden rows, merges of a sheet), ``xlsx``/``ods``/``xls`` (those facts
+read from each kind of file), ``packages`` (zip workbooks checked before any reader
+expands them).
 
-Heavy libraries (python-calamine, charset-normalizer, email-validator) load on first use.
+Heavy libraries (python-calamine, numpy, olefile, email-validator) load on first use.
 """
 
 from .cells import column_letter, format_cell, format_column
@@ -21,10 +25,12 @@ from .headers import Column, is_usable_placeholder, make_columns, placeholder_al
 from .loading import list_sheets, load, load_steps
 from .ordering import RowKey
 from .progress import CancelCheck, LoadProgress, ProgressCallback, Stage
-from .sources import FileKind, SheetInfo
-from .table import Code, RecipientsJson, RecipientTable, SourceInfo, Summary
+from .sources import ENCODINGS, FileKind, SheetInfo
+from .table import FIXABLE_CODES, Code, ListFacts, RecipientsJson, RecipientTable, SourceInfo, Summary
 
 __all__ = [
+    "ENCODINGS",
+    "FIXABLE_CODES",
     "MAX_ROWS",
     "CancelCheck",
     "CellVerdict",
@@ -32,6 +38,7 @@ __all__ = [
     "Column",
     "EmailChecker",
     "FileKind",
+    "ListFacts",
     "LoadCancelled",
     "LoadProgress",
     "ProgressCallback",

@@ -18,7 +18,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
-__all__ = ["column_letter", "format_cell", "format_column"]
+__all__ = ["column_index", "column_letter", "format_cell", "format_column"]
 
 _MEMO_MIN = 1000
 _GENERAL = ".15g"  # Excel's "General" number format shows at most 15 significant digits
@@ -140,3 +140,11 @@ def column_letter(index: int) -> str:
         index, rest = divmod(index - 1, 26)
         letters = chr(ord("A") + rest) + letters
     return letters
+
+
+def column_index(letters: str) -> int:
+    """The 0-based index of a column letter: A → 0, Z → 25, AA → 26."""
+    index = 0
+    for letter in letters.upper():
+        index = index * 26 + ord(letter) - ord("A") + 1
+    return index - 1

@@ -10,9 +10,37 @@ from __future__ import annotations
 
 from usosmail_gui.core.sentences import QT_TRANSLATE_NOOP, Sentence, say
 
+from .emails import COMMA_IN_DOMAIN, PIPE_BETWEEN_ADDRESSES, PIPE_IN_ADDRESS, SPACES_BETWEEN_ADDRESSES
+
+# the app's own reasons (emails.py), marked here for translation with the same text
+_OWN = (
+    QT_TRANSLATE_NOOP(
+        "Problems",
+        "The address contains “|”, which USOS reads as the end of one address and the start of "
+        "another, so this student's message could go to another address.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Problems",
+        "“|” separates addresses here, and USOS would read them as separate recipients. Separate them "
+        "with commas (the “Split at |” fix does it).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Problems",
+        "These look like several addresses separated by spaces or “/”. Separate them with commas "
+        "(the “Split into separate addresses” fix does it).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Problems",
+        "A comma where a dot belongs? The part after the @-sign has a comma (the “Replace the comma "
+        "with a dot” fix does it).",
+    ),
+)
+assert _OWN == (PIPE_IN_ADDRESS, PIPE_BETWEEN_ADDRESSES, SPACES_BETWEEN_ADDRESSES, COMMA_IN_DOMAIN)
+
 _KNOWN = {
     text: say(text)
     for text in (
+        *_OWN,
         QT_TRANSLATE_NOOP("Problems", "An email address must have an @-sign."),
         QT_TRANSLATE_NOOP("Problems", "There must be something before the @-sign."),
         QT_TRANSLATE_NOOP("Problems", "There must be something after the @-sign."),

@@ -54,12 +54,41 @@ _SEPARATORS = re.compile(r"[,;\r\n]+")
 _MAILTO = re.compile(r"^mailto:", re.IGNORECASE)
 _CASE_INSENSITIVE = frozenset(CASE_INSENSITIVE_MAILBOX_NAMES)
 # a cell that is exactly one ASCII address with a dot-atom local part (after trimming)
-_SIMPLE_CELL = re.compile(rf"([{ATEXT}]+(?:\.[{ATEXT}]+)*)@([^\s@,;]+)\Z")
+# "|" is atext for RFC 5322 but separates recipients for USOS: never on a fast path
+_ATEXT = ATEXT.replace("\\|", "")
+_SIMPLE_CELL = re.compile(rf"([{_ATEXT}]+(?:\.[{_ATEXT}]+)*)@([^\s@,;|]+)\Z")
 # the bytes of dot-atoms (RFC 5322 atext and the dot), for the column-at-once check
-_ATOM_BYTES = bytes(b for b in range(128) if re.fullmatch(rf"[{ATEXT}.]", chr(b)))
+_ATOM_BYTES = bytes(b for b in range(128) if re.fullmatch(rf"[{_ATEXT}.]", chr(b)))
 _DOMAINS = re.compile(r"@([^\n]*)")
 _EMPTY_LOCAL = re.compile(rb"\n@")
 _SPECIAL_MAILBOXES = tuple(f"{name}@" for name in sorted(_CASE_INSENSITIVE))
+
+
+PIPE_IN_ADDRESS = (
+    "The address contains “|”, which USOS reads as the end of one address and the start of "
+    "another, so this student's message could go to another address."
+)
+PIPE_BETWEEN_ADDRESSES = (
+    "“|” separates addresses here, and USOS would read them as separate recipients. Separate them "
+    "with commas (the “Split at |” fix does it)."
+)
+SPACES_BETWEEN_ADDRESSES = (
+    "These look like several addresses separated by spaces or “/”. Separate them with commas "
+    "(the “Split into separate addresses” fix does it)."
+)
+COMMA_IN_DOMAIN = (
+    "A comma where a dot belongs? The part after the @-sign has a comma (the “Replace the comma "
+    "with a dot” fix does it)."
+)
+_COMMA_DOMAIN = re.compile(r"(@[^@\s,;|]+),([A-Za-z]{2,6})(?=\s*(?:$|[;,\n]))")
+_LOOSE_SEPARATORS = re.compile(r"[\s/]+")
+
+
+def _as_written(domain: str) -> str:
+    """The domain as the sheet writes it: an IDNA ``xn--`` domain is not rewritten to Unicode,
+    nor a Unicode one to ``xn--`` (email-validator's ``normalized`` does the first), so what
+    is sent is what the sheet says; ASCII letters are lower-cased (domains ignore case)."""
+    return domain.lower() if domain.isascii() else domain
 
 
 def _has_special_mailbox(lowered: str) -> bool:
@@ -108,6 +137,8 @@ class CellVerdict:
     repeated: tuple[str, ...] = ()
     written: int = 0  # how many addresses the cell holds, valid or not
     keys: tuple[str, ...] = ()  # ``addresses`` case-folded, to find duplicates across rows
+    fix: str | None = None  # the cell corrected, when the correction is obvious (a quick fix)
+    non_ascii: tuple[str, ...] = ()  # valid addresses with letters like "ł" before the "@"
 
     @property
     def empty(self) -> bool:
@@ -152,7 +183,9 @@ class EmailChecker:
             info = validate_email(address, check_deliverability=False)
         except EmailNotValidError as exc:
             return None, str(exc)
-        return info.normalized, ""
+        if "|" in info.local_part:
+            return None, PIPE_IN_ADDRESS
+        return info.local_part + "@" + _as_written(address.rpartition("@")[2]), ""
 
     def _domain(self, domain: str) -> tuple[str, str, int] | None:
         if domain not in self._domains:
@@ -175,12 +208,12 @@ class EmailChecker:
         known = self._domain(domain)
         if known is None:
             return None
-        normal_domain, _ascii_domain, longest_domain = known
+        _normal_domain, _ascii_domain, longest_domain = known
         # validate_email_length: the address as written, normalised and with the IDNA
         # domain, each at most 254 UTF-8 bytes (the local part here is ASCII)
-        if len(local) + 1 + longest_domain > EMAIL_MAX_LENGTH:
+        if len(local) + 1 + longest_domain > EMAIL_MAX_LENGTH or "|" in local:
             return None
-        return local + "@" + normal_domain, ""
+        return local + "@" + _as_written(domain), ""
 
     def _check_plain_cells(self, cells: list[str]) -> list[Verdict] | None:
         """All verdicts at once when every cell is empty or one plain ASCII address whose
@@ -211,7 +244,7 @@ class EmailChecker:
             counts = collections.Counter(_DOMAINS.findall(joined))
         for domain in counts:
             facts = self._domain(domain)
-            if facts is None or facts[0] != domain or facts[2] > len(domain):
+            if facts is None or not domain.islower() or facts[2] > len(domain):
                 return None
         domain_dots = sum(domain.count(".") * n for domain, n in counts.items())
         if data.count(b".") != domain_dots and (b"\n." in data or b".@" in data or b".." in data):
@@ -248,7 +281,7 @@ class EmailChecker:
                         and len(local) + 1 + facts[2] <= EMAIL_MAX_LENGTH
                         and local.lower() not in case_insensitive
                     ):
-                        verdict = trimmed if facts[0] == domain else local + "@" + facts[0]
+                        verdict = trimmed if domain.islower() else local + "@" + domain.lower()
                         known[text] = verdict
                 if verdict is None:
                     verdict = self.check_cell(text)
@@ -260,11 +293,18 @@ class EmailChecker:
         known = self._cells.get(text)
         if known is not None:
             return as_verdict(known)
-        written = split_addresses(clean_email_cell(text))
+        cleaned = clean_email_cell(text)
+        written = split_addresses(cleaned)
         valid: list[str] = []
         seen: set[str] = set()
         invalid: list[tuple[str, str]] = []
         repeated: list[str] = []
+        fix = self._obvious_fix(cleaned, written)
+        if fix is not None:
+            _fixed, reason, culprit = fix
+            invalid.append((culprit, reason))
+            gone = {culprit, *split_addresses(culprit)}
+            written = [a for a in written if a not in gone]
         for address in written:
             normalized, reason = self.check_address(address)
             if normalized is None:
@@ -276,10 +316,47 @@ class EmailChecker:
             else:
                 seen.add(key)
                 valid.append(normalized)
+        if fix is not None:
+            written = [*written, fix[2]]
         keys = tuple(a.casefold() for a in valid)
-        verdict = CellVerdict(tuple(valid), tuple(invalid), tuple(repeated), len(written), keys)
+        non_ascii = tuple(a for a in valid if not a.rpartition("@")[0].isascii())
+        verdict = CellVerdict(
+            tuple(valid),
+            tuple(invalid),
+            tuple(repeated),
+            len(written),
+            keys,
+            fix[0] if fix is not None else None,
+            non_ascii,
+        )
         self._cells[text] = verdict
         return verdict
+
+    def _all_valid(self, addresses: Sequence[str]) -> bool:
+        return len(addresses) > 1 and all(self.check_address(a)[0] is not None for a in addresses)
+
+    def _obvious_fix(self, cleaned: str, written: Sequence[str]) -> tuple[str, str, str] | None:
+        """(the corrected cell, why, the address as written it corrects) for the mistakes
+        whose correction is obvious: "|", spaces or "/" between whole addresses, and a comma
+        where the domain's dot belongs. None when there is no such mistake."""
+        comma = _COMMA_DOMAIN.search(cleaned)
+        if comma is not None:
+            fixed = cleaned[: comma.start()] + comma.group(1) + "." + comma.group(2) + cleaned[comma.end() :]
+            pieces = split_addresses(fixed)
+            if pieces and all(self.check_address(a)[0] is not None for a in pieces):
+                begin = max(cleaned.rfind(separator, 0, comma.start()) for separator in ",; \n") + 1
+                return fixed, COMMA_IN_DOMAIN, cleaned[begin : comma.end()]
+        for address in written:
+            if "|" in address:
+                parts = [p.strip() for p in address.split("|") if p.strip()]
+                if self._all_valid(parts):
+                    return cleaned.replace(address, ", ".join(parts)), PIPE_BETWEEN_ADDRESSES, address
+                continue
+            if address.count("@") > 1:
+                parts = [p for p in _LOOSE_SEPARATORS.split(address) if p]
+                if all("@" in p for p in parts) and self._all_valid(parts):
+                    return cleaned.replace(address, ", ".join(parts)), SPACES_BETWEEN_ADDRESSES, address
+        return None
 
 
 # --- which column holds the addresses ----------------------------------------------------

@@ -9,9 +9,11 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any
+
+from .sheetfacts import SheetFacts
 
 __all__ = ["HEADER_SCAN_ROWS", "MAX_ROWS", "RawGrid", "gc_paused", "is_blank_row"]
 
@@ -72,6 +74,7 @@ class RawGrid:
     row_numbers: list[int]
     first_column: int
     width: int
+    facts: SheetFacts = field(default_factory=SheetFacts)  # formats, errors, hidden rows, merges
 
     @classmethod
     def from_rows(cls, values: list[list[Any]], *, first_row: int, first_column: int) -> RawGrid:
@@ -96,7 +99,7 @@ class RawGrid:
     @classmethod
     def from_text_rows(cls, rows: list[list[str]], numbers: list[int]) -> RawGrid:
         """From CSV records (already without blank ones); short records are padded."""
-        width = max((len(r) for r in rows), default=0)
+        width = max(map(len, rows), default=0)
         for row in rows:
             if len(row) < width:
                 row.extend([""] * (width - len(row)))
@@ -104,7 +107,7 @@ class RawGrid:
 
     @classmethod
     def _by_column(cls, rows: Sequence[Sequence[Any]], numbers: list[int], first_column: int) -> RawGrid:
-        width = max((len(r) for r in rows), default=0)
+        width = max(map(len, rows), default=0)
         # one C-level pass per column (zip(*rows) would make an iterator per row)
         columns = [list(map(itemgetter(j), rows)) for j in range(width)]
         return cls(list(rows[: HEADER_SCAN_ROWS + 10]), columns, numbers, first_column, width)

@@ -26,9 +26,11 @@ from .emails import detect_email_column
 from .errors import LoadCancelled, SpreadsheetError
 from .grid import MAX_ROWS, RawGrid, gc_paused
 from .headers import Column, detect_header, find_column, header_texts, make_columns
+from .numformat import Locale, locale_for
 from .progress import CancelCheck, LoadProgress, ProgressCallback, Stage
+from .sheetfacts import SheetFacts, display_column, durations
 from .sources import SheetInfo, TextSource, WorkbookSource, open_source, too_many_rows
-from .table import RecipientTable, SourceInfo
+from .table import ListFacts, RecipientTable, SourceInfo, StoredLater
 
 __all__ = ["list_sheets", "load", "load_steps"]
 
@@ -44,7 +46,7 @@ def list_sheets(path: str | os.PathLike[str]) -> list[SheetInfo]:
 
 
 def _choose_sheet(
-    source: WorkbookSource, wanted: str | None, max_rows: int
+    source: WorkbookSource, wanted: str | None, max_rows: int, locale: Locale
 ) -> Generator[LoadProgress, None, tuple[str, RawGrid]]:
     path = source.path
     names = [s.name for s in source.sheets]
@@ -78,7 +80,7 @@ def _choose_sheet(
                     reason="no_such_sheet",
                 )
             wanted = matches[0]
-        grid = yield from source.read(wanted, max_rows=max_rows)
+        grid = yield from source.read(wanted, max_rows=max_rows, locale=locale)
         if not len(grid):
             others = [n for n in names if n != wanted]
             if others:
@@ -106,7 +108,7 @@ def _choose_sheet(
     # the first visible sheet with data, else the first hidden one with data
     order = [s for s in source.sheets if not s.hidden] + [s for s in source.sheets if s.hidden]
     for sheet in order:
-        grid = yield from source.read(sheet.name, max_rows=max_rows)
+        grid = yield from source.read(sheet.name, max_rows=max_rows, locale=locale)
         if len(grid):
             return sheet.name, grid
     raise SpreadsheetError(
@@ -211,17 +213,24 @@ def load_steps(
     email_column: str | None = None,
     *,
     max_rows: int = MAX_ROWS,
+    language: str = "en",
+    raw_values: bool = False,
+    encoding: str | None = None,
 ) -> Generator[LoadProgress, None, RecipientTable]:
     """Load a recipient list, yielding progress; the generator's return value is the table.
 
     ``sheet``: a sheet name (default: the first non-empty visible sheet; ignored for CSV).
     ``header_row``: the 1-based row number of the column names (default: detected; 0: the
     sheet has none). ``email_column``: a column name or letter, or a 1-based position
-    (default: detected by header, else by content).
+    (default: detected by header, else by content). ``language`` ("pl", "en"): the
+    separators and names numbers and dates are shown with, as the sheet's formats say;
+    ``raw_values``: every column as stored instead (``12345``, ``0.8512``, ISO dates).
+    ``encoding``: a CSV file's encoding (default: detected).
     """
     path = Path(path)
+    locale = locale_for(language)
     yield LoadProgress(Stage.OPENING)
-    with open_source(path) as source:
+    with open_source(path, encoding=encoding) as source:
         if isinstance(source, TextSource):
             grid = yield from source.read(max_rows=max_rows)
             sheet_name: str | None = None
@@ -240,7 +249,7 @@ def load_steps(
                     reason="empty",
                 )
         else:
-            sheet_name, grid = yield from _choose_sheet(source, sheet, max_rows)
+            sheet_name, grid = yield from _choose_sheet(source, sheet, max_rows, locale)
             where = say(
                 QT_TRANSLATE_NOOP("Problems", "the sheet “{sheet}” of {name}"),
                 sheet=sheet_name,
@@ -248,7 +257,9 @@ def load_steps(
             )
         header_index = _header_index(grid, header_row, path, where)
         header_number = None if header_index is None else grid.row_numbers[header_index]
-        columns, cells, numbers = yield from _columns(grid, header_index, path, where, max_rows)
+        columns, cells, numbers, facts = yield from _columns(
+            grid, header_index, path, where, max_rows, locale
+        )
         info = SourceInfo(
             path=path,
             kind=source.kind,
@@ -259,21 +270,30 @@ def load_steps(
             encoding=source.encoding,
             delimiter=source.delimiter,
             email_column_detected=email_column is None,
+            language=locale.language,
+            encoding_alternative=source.encoding_alternative,
+            encoding_detected=encoding is None,
         )
     chosen: int | None
     if email_column is not None:
         chosen = _resolve_email_column(columns, email_column, path, where)
     else:
         chosen = detect_email_column(columns, cells)
-    table = RecipientTable(source=info, columns=columns, data=cells, row_numbers=numbers, email_column=chosen)
+    table = RecipientTable(
+        source=info, columns=columns, data=cells, row_numbers=numbers, email_column=chosen, facts=facts
+    )
+    if raw_values:
+        for column in list(facts.stored):
+            table.set_shows_stored(column, True)
     yield from table.check_steps()
     return table
 
 
 def _columns(
-    grid: RawGrid, header_index: int | None, path: Path, where: Sentence, max_rows: int
-) -> Generator[LoadProgress, None, tuple[list[Column], list[Sequence[str]], list[int]]]:
-    """The columns (named, blank ones dropped), their cells as text, and the row numbers."""
+    grid: RawGrid, header_index: int | None, path: Path, where: Sentence, max_rows: int, locale: Locale
+) -> Generator[LoadProgress, None, tuple[list[Column], list[Sequence[str]], list[int], ListFacts]]:
+    """The columns (named, blank ones dropped), their cells as text, the row numbers, and
+    what the sheet says beyond the values (stored texts, errors, merges, hidden rows)."""
     start = 0 if header_index is None else header_index + 1
     numbers = grid.row_numbers[start:]
     if not numbers:
@@ -299,22 +319,117 @@ def _columns(
     header = None if header_index is None else [column[header_index] for column in raw_columns]
     grid.columns = []  # the raw cells go as soon as their text exists
     headers = header_texts(header, width)
+    sheet = grid.facts
+    first = grid.first_column
+    merged = _apply_merges(raw_columns, grid.row_numbers, sheet, start, first)
+    booleans_by_column: dict[int, list[int]] = {}
+    for number, file_column in sheet.booleans:
+        booleans_by_column.setdefault(file_column, []).append(number)
+    errors_by_column: dict[int, dict[int, str]] = {}
+    for (number, file_column), text in sheet.errors.items():
+        errors_by_column.setdefault(file_column, {})[number] = text
     keep: list[int] = []
     texts: list[Sequence[str]] = []
+    stored_texts: dict[int, Sequence[str] | StoredLater] = {}
+    unrendered: dict[int, tuple[str, ...]] = {}
+    error_cells: dict[tuple[int, int], str] = {}
     for j in range(width):
         with gc_paused():
             column = raw_columns[j]
             raw_columns[j] = None
-            cells = format_column(column[start:] if start else column)
+            values = column[start:] if start else column
             del column
+            codes = sheet.codes_for(first + j)
+            if codes is not None and sheet.iso_durations:
+                values = durations(values)
+            # a formatted column's stored texts are made only if asked for (the switch,
+            # --raw-values): its raw values wait in a StoredLater
+            stored: Sequence[str] | StoredLater
+            if codes is None:
+                stored = format_column(values)
+                shown = display_column(values, numbers, None, locale, stored)
+            else:
+                stored = StoredLater(values)
+                shown = display_column(values, numbers, codes, locale)
+            cells = shown.texts
+            del values
+        truths = booleans_by_column.get(first + j)
+        if truths:  # numbers the sheet shows as TRUE/FALSE
+            cells = list(cells)
+            for number in truths:
+                i = bisect.bisect_left(numbers, number)
+                if i < len(numbers) and numbers[i] == number and cells[i] in ("1", "0"):
+                    cells[i] = locale.true if cells[i] == "1" else locale.false
+        column_errors = errors_by_column.get(first + j)
+        if column_errors:
+            cells = list(cells)
+            overrides: dict[int, str] = {}
+            for number, text in column_errors.items():
+                i = bisect.bisect_left(numbers, number)
+                if i < len(numbers) and numbers[i] == number:
+                    cells[i] = overrides[i] = text
+                    error_cells[(i, len(keep))] = text
+            if isinstance(stored, StoredLater):
+                stored.errors.update(overrides)
+            else:
+                stored = list(stored)
+                for i, text in overrides.items():
+                    stored[i] = text
         yield LoadProgress(Stage.CONVERTING, j + 1, width)
         if not headers[j] and _all_blank(cells):
             continue  # a blank column: no header, no data
+        index = len(keep)
         keep.append(j)
         texts.append(cells)
-    first = grid.first_column
+        if isinstance(stored, StoredLater) or (cells is not stored and cells != stored):
+            stored_texts[index] = stored
+        if shown.unrendered:
+            unrendered[index] = shown.unrendered
     columns = make_columns([headers[j] for j in keep], [first + j for j in keep])
-    return columns, texts, numbers
+    kept = {j: index for index, j in enumerate(keep)}
+    facts = ListFacts(
+        stored=stored_texts,
+        unrendered=unrendered,
+        errors={(i, c): text for (i, c), text in error_cells.items() if c < len(keep)},
+        merged={(i, kept[j]) for i, j in merged if j in kept},
+        hidden=_indices(numbers, sheet.hidden_rows),
+    )
+    return columns, texts, numbers, facts
+
+
+def _indices(numbers: Sequence[int], wanted: set[int]) -> set[int]:
+    """The indices of the rows whose numbers are ``wanted``."""
+    if not wanted:
+        return set()
+    return {i for i, number in enumerate(numbers) if number in wanted}
+
+
+def _apply_merges(
+    raw_columns: list[Any], row_numbers: Sequence[int], sheet: SheetFacts, start: int, first: int
+) -> set[tuple[int, int]]:
+    """Give a vertically merged cell's value to every data row it covers; the (data row
+    index, grid column) of each cell so filled. Merges reaching into the header or above
+    are left alone (a title, a two-row header)."""
+    filled: set[tuple[int, int]] = set()
+    if not sheet.merges:
+        return filled
+    header_number = row_numbers[start - 1] if start else 0
+    for top, left, bottom, _right in sheet.merges:
+        if bottom <= top or top <= header_number:
+            continue
+        j = left - first
+        if not 0 <= j < len(raw_columns):
+            continue
+        column = raw_columns[j]
+        source = bisect.bisect_left(row_numbers, top)
+        if source >= len(row_numbers) or row_numbers[source] != top:
+            continue
+        value = column[source]
+        for i in range(source + 1, bisect.bisect_right(row_numbers, bottom)):
+            if column[i] == "" or column[i] is None:
+                column[i] = value
+                filled.add((i - start, j))
+    return filled
 
 
 def _all_blank(cells: Sequence[str]) -> bool:
@@ -332,13 +447,25 @@ def load(
     progress: ProgressCallback | None = None,
     cancelled: CancelCheck | None = None,
     max_rows: int = MAX_ROWS,
+    language: str = "en",
+    raw_values: bool = False,
+    encoding: str | None = None,
 ) -> RecipientTable:
     """Load a recipient list (see ``load_steps``), reporting to ``progress``.
 
     ``cancelled()`` is asked between steps; when it says True, ``LoadCancelled`` is raised.
     Every bad input raises ``SpreadsheetError`` with a message for the user.
     """
-    steps = load_steps(path, sheet, header_row, email_column, max_rows=max_rows)
+    steps = load_steps(
+        path,
+        sheet,
+        header_row,
+        email_column,
+        max_rows=max_rows,
+        language=language,
+        raw_values=raw_values,
+        encoding=encoding,
+    )
     while True:
         if cancelled is not None and cancelled():
             steps.close()

@@ -4,7 +4,7 @@ What a file is comes from its first bytes, not its name: dean's offices receive 
 as ".xls", workbooks renamed to ".csv", web pages called ".xls". Workbooks (xlsx, xlsm,
 xlsb, xls, ods) are read by python-calamine, which also detects the format from the
 content; text files by the ``csv`` module after the encoding (strict UTF-8 first, then
-charset-normalizer limited to the three encodings Polish files use) and the delimiter
+Windows-1250 or ISO 8859-2, told apart by which reads letters inside words) and the delimiter
 have been found. Everything that can go wrong becomes a ``SpreadsheetError`` in plain
 words here, so no library exception text ever reaches the user.
 """
@@ -14,8 +14,12 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import logging
 import re
+import struct
+import threading
 import zipfile
+import zlib
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
@@ -26,10 +30,35 @@ from usosmail_gui.core.sentences import QT_TRANSLATE_NOOP, say
 
 from .errors import SpreadsheetError
 from .grid import HEADER_SCAN_ROWS, MAX_ROWS, RawGrid, gc_paused, is_blank_row
+from .isolated import read_in_child
+from .numformat import LOCALES, Locale
+from .ods import ods_facts
+from .packages import (
+    Package,
+    PackageTooLarge,
+    check_ods_extent,
+    check_xlsx_extent,
+    inspect_zip,
+    repacked,
+)
 from .progress import LoadProgress, Stage
+from .sheetfacts import SheetFacts
+from .xls import read_workbook_stream, xls_is_encrypted, xls_sheet_facts
+from .xlsx import SheetScan, WorkbookParts, finish_facts, scan_sheet
 
 if TYPE_CHECKING:
     from python_calamine import CalamineWorkbook
+
+log = logging.getLogger(__name__)
+RISKY_BYTES = 192 * 2**20
+"""A workbook whose parts declare more than this (a 200,000-row list of 8 columns: ~100
+MiB) is read in a child process (``isolated``)."""
+RISKY_CELLS = 8_000_000
+"""…and so is a sheet whose used rectangle may span more cells than this."""
+# what reading the facts beyond the values may raise on a file calamine could read
+_FACTS_ERRORS = (
+    PackageTooLarge, zipfile.BadZipFile, KeyError, ValueError, IndexError, struct.error, zlib.error
+)
 
 __all__ = [
     "FileKind",
@@ -43,10 +72,9 @@ __all__ = [
 _HEAD_BYTES = 8192
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _OLE_SCAN_LIMIT = 64 * 1024 * 1024
-# the encodings dean's-office CSV files come in; unrestricted, charset-normalizer guesses
-# big5 or similar on short Polish files
+# the encodings dean's-office CSV files come in besides UTF-8
 _LEGACY_ENCODINGS = ("cp1250", "iso8859_2")
-_DETECT_SAMPLE_BYTES = 256 * 1024
+_DETECT_SAMPLE_BYTES = 64 * 1024
 _DELIMITERS = (";", ",", "\t", "|")
 _SNIFF_CHARS = 64 * 1024
 _CSV_CHUNK = 5000
@@ -194,29 +222,48 @@ def _not_a_spreadsheet(path: Path, what: str) -> SpreadsheetError:
     )
 
 
-def _zip_kind(path: Path) -> FileKind:
+def _too_large(path: Path) -> SpreadsheetError:
+    return SpreadsheetError(
+        say(
+            QT_TRANSLATE_NOOP(
+                "Problems",
+                "{name} is too large or damaged: a part of it would take far more memory than a list of "
+                "recipients needs (such files are usually damaged, or made to crash programs). Open it in "
+                "Excel or LibreOffice and save it anew, or export the list again.",
+            ),
+            name=_name(path),
+        ),
+        path=path,
+        reason="too_large",
+    )
+
+
+def _zip_kind(path: Path) -> tuple[FileKind, Package]:
     try:
-        with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
-            mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
+        package = inspect_zip(path)
+    except PackageTooLarge:
+        raise _too_large(path) from None
     except zipfile.BadZipFile:
         raise _damaged(path) from None
     except OSError as exc:
         raise _os_error(path, exc) from None
-    except (KeyError, RuntimeError, ValueError, EOFError):
+    except (KeyError, RuntimeError, ValueError, EOFError, NotImplementedError, zlib.error):
         raise _damaged(path) from None
-    if "xl/workbook.xml" in names:
-        return FileKind.XLSM if path.suffix.lower() == ".xlsm" else FileKind.XLSX
-    if "xl/workbook.bin" in names:
-        return FileKind.XLSB
-    if b"opendocument.spreadsheet" in mimetype:
-        return FileKind.ODS
-    if b"opendocument.text" in mimetype:
-        raise _not_a_spreadsheet(path, _WRITER)
+    names = package.names
+    if package.workbook is not None:
+        if package.workbook_binary:
+            return FileKind.XLSB, package
+        return (FileKind.XLSM if path.suffix.lower() == ".xlsm" else FileKind.XLSX), package
+    if package.ods_encrypted:
+        raise _password(path)
+    if package.ods:
+        return FileKind.ODS, package
     if any(n.startswith("word/") for n in names):
         raise _not_a_spreadsheet(path, _WORD)
     if any(n.startswith("ppt/") for n in names):
         raise _not_a_spreadsheet(path, _POWERPOINT)
+    if b"opendocument.text" in package.mimetype:
+        raise _not_a_spreadsheet(path, _WRITER)
     if "[Content_Types].xml" in names or "content.xml" in names:
         raise _damaged(path)
     raise _not_a_spreadsheet(path, _ZIP)
@@ -237,6 +284,8 @@ def _ole_kind(path: Path) -> FileKind:
     if has_stream("EncryptedPackage") or has_stream("EncryptionInfo"):
         raise _password(path)
     if has_stream("Workbook") or has_stream("Book"):
+        if xls_is_encrypted(path):
+            raise _password(path)
         return FileKind.XLS
     if has_stream("WordDocument"):
         raise _not_a_spreadsheet(path, _WORD)
@@ -254,7 +303,7 @@ def _looks_binary(head: bytes) -> bool:
     return controls > len(head) // 50
 
 
-def _sniff(path: Path, head: bytes) -> FileKind:
+def _sniff(path: Path, head: bytes) -> tuple[FileKind, Package | None]:
     if not head:
         raise SpreadsheetError(
             say(
@@ -271,7 +320,7 @@ def _sniff(path: Path, head: bytes) -> FileKind:
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         return _zip_kind(path)
     if head.startswith(_OLE_MAGIC):
-        return _ole_kind(path)
+        return _ole_kind(path), None
     if head.startswith(b"%PDF"):
         raise _not_a_spreadsheet(path, _PDF)
     if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8")):
@@ -316,7 +365,7 @@ def _sniff(path: Path, head: bytes) -> FileKind:
             path=path,
             reason="xml_spreadsheet",
         )
-    return FileKind.CSV
+    return FileKind.CSV, None
 
 
 # --- workbooks ---------------------------------------------------------------------------
@@ -325,18 +374,27 @@ def _sniff(path: Path, head: bytes) -> FileKind:
 class WorkbookSource:
     """An open workbook; ``read`` parses one sheet. Close it (or use ``with``)."""
 
-    def __init__(self, path: Path, kind: FileKind) -> None:
+    def __init__(self, path: Path, kind: FileKind, package: Package | None = None) -> None:
         import python_calamine
 
         self.path = path
         self.kind = kind
+        self.package = package
         self.encoding: str | None = None
         self.delimiter: str | None = None
+        self.encoding_alternative: str | None = None
         self._calamine = python_calamine
+        self._ods_early: _OdsFacts | None = None
+        if kind is FileKind.ODS and package is not None:
+            self._check_extent(None)  # calamine reads every sheet of an .ods when it opens it
+            self._ods_early = _OdsFacts(self)
         try:
-            self._handle = path.open("rb")
+            normalised = repacked(path, package) if package is not None else None
+            self._handle: io.BufferedReader | io.BytesIO = normalised or path.open("rb")
         except OSError as exc:
             raise _os_error(path, exc) from None
+        except (zipfile.BadZipFile, KeyError, ValueError, zlib.error):
+            raise _damaged(path) from None
         try:
             self._workbook: CalamineWorkbook = python_calamine.CalamineWorkbook.from_filelike(self._handle)
             metadata = self._workbook.sheets_metadata
@@ -368,22 +426,35 @@ class WorkbookSource:
             return exc
         return _damaged(self.path)
 
-    def read(self, name: str, *, max_rows: int) -> Generator[LoadProgress, None, RawGrid]:
-        """The sheet's non-blank rows (raw calamine values) with their row numbers.
+    def read(
+        self, name: str, *, max_rows: int, locale: Locale = LOCALES["en"], isolate: bool = True
+    ) -> Generator[LoadProgress, None, RawGrid]:
+        """The sheet's non-blank rows (raw calamine values) with their row numbers, and the
+        facts calamine does not give (``RawGrid.facts``: formats, errors, hidden rows, merges).
 
         A sheet with clearly more than ``max_rows`` rows of data is refused
-        (``reason="too_many_rows"``) without converting all of it.
+        (``reason="too_many_rows"``) without converting all of it. A big or odd sheet
+        (``_risky``) is read in a child process when ``isolate`` (see ``isolated``).
         """
         limit = _nonblank_limit(max_rows)
         yield LoadProgress(Stage.READING)
+        extent = self._check_extent(name)
+        if isolate and self._risky(extent):
+            grid: RawGrid = yield from read_in_child(
+                self.path, name, max_rows=max_rows, language=locale.language
+            )
+            return grid
+        early = _EarlyFacts(self, name, locale)  # reads the XML while calamine parses it
         try:
             sheet = self._workbook.get_sheet_by_name(name)
         except BaseException as exc:
+            early.join()
             raise self._translate(exc) from None
         yield LoadProgress(Stage.CONVERTING)
         try:
             start = sheet.start or (0, 0)
             if sheet.height > limit:
+                early.join()
                 _count_rows_or_refuse(self.path, sheet.iter_rows(), limit, max_rows)
             with gc_paused():
                 # the row lists are made, turned into columns and freed while the
@@ -391,11 +462,98 @@ class WorkbookSource:
                 values: list[list[Any]] = sheet.to_python()
                 grid = RawGrid.from_rows(values, first_row=start[0], first_column=start[1])
                 del values
+            merges = sheet.merged_cell_ranges if self.kind is not FileKind.ODS else None
         except BaseException as exc:
+            early.join()
             raise self._translate(exc) from None
+        scan = early.join()
+        if len(grid):
+            grid.facts = self._facts(name, grid, locale, scan)
+            if merges:
+                grid.facts.merges = [(r1 + 1, c1, r2 + 1, c2) for (r1, c1), (r2, c2) in merges]
         return grid
 
+    def _facts(self, name: str, grid: RawGrid, locale: Locale, scan: SheetScan | None) -> SheetFacts:
+        """What the file says beyond the values; a file whose facts cannot be read keeps its values."""
+        try:
+            if scan is not None:
+                return finish_facts(scan, grid.columns, grid.first_column)
+            if self._ods_early is not None:
+                return self._ods_early.join().get(name) or SheetFacts()
+            if self.kind is FileKind.XLS:
+                data = read_workbook_stream(self.path)
+                if data:
+                    return xls_sheet_facts(data, name, locale, grid.columns, grid.first_column)
+        except _FACTS_ERRORS:
+            log.warning("The formats of %s could not be read; values are shown as stored", self.path.name)
+        return SheetFacts()
+
+    def _part(self, archive: zipfile.ZipFile, name: str) -> bytes:
+        assert self.package is not None
+        kept = self.package.parts.pop(name, None)
+        return kept if kept is not None else archive.read(name)
+
+    def _risky(self, extent: int) -> bool:
+        """Whether calamine's read of this sheet may need memory enough to abort the process."""
+        if self.package is None:
+            return False
+        declared = sum(size for _, size in self.package.sizes.values())
+        return declared > RISKY_BYTES or extent > RISKY_CELLS
+
+    def _check_extent(self, name: str | None) -> int:
+        """Refuse a sheet whose used rectangle calamine could not allocate (it aborts, not
+        raises); the most cells the rectangle may span (0 when not known)."""
+        if self.package is None:
+            return 0
+        try:
+            with zipfile.ZipFile(self.path) as archive:
+                if self.kind is FileKind.ODS:
+                    check_ods_extent(self._peek(archive, "content.xml"))
+                elif self.kind in (FileKind.XLSX, FileKind.XLSM):
+                    parts = WorkbookParts(self.package, lambda part: self._peek(archive, part))
+                    sheet_part = parts.sheets.get(name or "")
+                    if sheet_part is not None:
+                        return check_xlsx_extent(self._peek(archive, sheet_part))
+        except PackageTooLarge:
+            raise _too_large(self.path) from None
+        except (zipfile.BadZipFile, KeyError, OSError, zlib.error, EOFError):
+            raise _damaged(self.path) from None
+        return 0
+
+    def _peek(self, archive: zipfile.ZipFile, name: str) -> bytes:
+        """A part's bytes, kept for the scan after (``_part`` takes them)."""
+        assert self.package is not None
+        kept = self.package.parts.get(name)
+        if kept is None:
+            # at once: its declared size (checked) bounds it, and a part that inflates past
+            # it fails its CRC; big parts were inflated chunk by chunk before (inspect_zip)
+            kept = archive.read(name)
+            if name.startswith("xl/worksheets/") or name == "content.xml":
+                self.package.parts[name] = kept
+        return kept
+
+    def xlsx_scan(self, name: str, locale: Locale) -> SheetScan | None:
+        """The xlsx sheet's XML scanned (formats, errors, hidden rows), or None when not an xlsx."""
+        if self.kind not in (FileKind.XLSX, FileKind.XLSM) or self.package is None:
+            return None
+        with zipfile.ZipFile(self.path) as archive:
+            parts = WorkbookParts(self.package, lambda part: self._part(archive, part))
+            sheet_part = parts.sheets.get(name)
+            if sheet_part is None:
+                return None
+            xml = self._part(archive, sheet_part)
+        return scan_sheet(xml, parts.codes(locale))
+
+    def ods_facts(self) -> dict[str, SheetFacts]:
+        """Every sheet's facts (formats, errors, hidden rows, merges) of an .ods."""
+        with zipfile.ZipFile(self.path) as archive:
+            content = self._part(archive, "content.xml")
+            styles = self._part(archive, "styles.xml") if "styles.xml" in archive.namelist() else b""
+        return ods_facts(content, styles)
+
     def close(self) -> None:
+        if self._ods_early is not None:
+            self._ods_early.join()
         try:
             self._workbook.close()
         except Exception:  # already closed: nothing to release
@@ -407,6 +565,60 @@ class WorkbookSource:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+class _EarlyFacts:
+    """The xlsx scan in a thread of its own, started before calamine parses the sheet.
+
+    calamine releases the GIL while it parses, so the scan's regular expressions run on
+    the other core meanwhile instead of after it. The zip was checked before (bombs never
+    get here); a scan that fails leaves the values without their formats, never the load.
+    """
+
+    def __init__(self, source: WorkbookSource, name: str, locale: Locale) -> None:
+        self._result: SheetScan | None = None
+        self._thread: threading.Thread | None = None
+        if source.kind in (FileKind.XLSX, FileKind.XLSM) and source.package is not None:
+            self._thread = threading.Thread(
+                target=self._run, args=(source, name, locale), name="xlsx-scan", daemon=True
+            )
+            self._thread.start()
+
+    def _run(self, source: WorkbookSource, name: str, locale: Locale) -> None:
+        try:
+            self._result = source.xlsx_scan(name, locale)
+        except _FACTS_ERRORS:
+            log.warning("The formats of %s could not be read; values are shown as stored", source.path.name)
+
+    def join(self) -> SheetScan | None:
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+        return self._result
+
+
+class _OdsFacts:
+    """An .ods file's facts, read in a thread while calamine parses the file as it opens it
+    (both release the GIL for much of their work: calamine's parser, numpy's passes)."""
+
+    def __init__(self, source: WorkbookSource) -> None:
+        self._result: dict[str, SheetFacts] = {}
+        self._thread: threading.Thread | None = threading.Thread(
+            target=self._run, args=(source,), name="ods-scan", daemon=True
+        )
+        self._thread.start()
+
+    def _run(self, source: WorkbookSource) -> None:
+        try:
+            self._result = source.ods_facts()
+        except _FACTS_ERRORS:
+            log.warning("The formats of %s could not be read; values are shown as stored", source.path.name)
+
+    def join(self) -> dict[str, SheetFacts]:
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+        return self._result
 
 
 def _nonblank_limit(max_rows: int) -> int:
@@ -444,33 +656,104 @@ def too_many_rows(path: Path, max_rows: int) -> SpreadsheetError:
 # --- text files --------------------------------------------------------------------------
 
 
-def _detection_sample(data: bytes) -> bytes:
-    """Lines that hold non-ASCII bytes: the only ones that tell encodings apart."""
-    lines = re.findall(rb"[^\n]*[\x80-\xff][^\n]*\n?", data[: 8 * _DETECT_SAMPLE_BYTES])
-    return b"".join(lines)[:_DETECT_SAMPLE_BYTES]
+def _legacy_score(text: str, changed: str) -> int:
+    """How much ``text`` reads as words where the two legacy encodings differ: each of the
+    ``changed`` characters that is a letter next to a letter counts +1, each that is no
+    letter but sits inside a word (a symbol or control between letters) -1."""
+    score = 0
+    for match in re.finditer("[" + re.escape(changed) + "]", text):
+        char = match.group(0)
+        at = match.start()
+        before = text[at - 1] if at else " "
+        after = text[at + 1] if at + 1 < len(text) else " "
+        in_word = before.isalpha() or after.isalpha()
+        if char.isalpha():
+            score += 1 if in_word else 0
+        elif in_word:
+            score -= 1
+    return score
 
 
-def decode_text(path: Path, data: bytes) -> tuple[str, str]:
-    """The file's text and the encoding it was written in."""
-    if data.startswith(codecs.BOM_UTF8):
+def _legacy_choice(sample: bytes) -> tuple[str, str | None]:
+    """Windows-1250 or ISO 8859-2 for non-UTF-8 text, and the other one when it reads
+    ``sample`` to different letters (the user may switch with one click)."""
+    differing = bytes(b for b in set(sample) if b >= 0x80 and _CP1250_ISO_DIFFER[b])
+    if not differing:
+        return "cp1250", None
+    try:
+        windows = sample.decode("cp1250")
+    except UnicodeDecodeError:
+        return "iso8859_2", None  # bytes Windows-1250 leaves undefined: only ISO fits
+    iso = sample.decode("iso8859_2")
+    windows_score = _legacy_score(windows, differing.decode("cp1250", "replace"))
+    iso_score = _legacy_score(iso, differing.decode("iso8859_2"))
+    if iso_score > windows_score:
+        return "iso8859_2", "cp1250"
+    return "cp1250", "iso8859_2"
+
+
+def _differing_bytes() -> bytes:
+    table = bytearray(256)
+    for b in range(0x80, 0x100):
+        try:
+            windows = bytes([b]).decode("cp1250")
+        except UnicodeDecodeError:
+            windows = ""
+        table[b] = windows != bytes([b]).decode("iso8859_2")
+    return bytes(table)
+
+
+_CP1250_ISO_DIFFER = _differing_bytes()
+_NON_ASCII = re.compile(rb"[\x80-\xff]")
+
+
+def decode_text(path: Path, data: bytes, encoding: str | None = None) -> tuple[str, str, str | None]:
+    """The file's text, the encoding it was written in, and the other legacy encoding when
+    that would read different letters (else None).
+
+    Linear in the size of the file: strict UTF-8 is one C-level decode; Windows-1250 and
+    ISO 8859-2 are told apart on a bounded sample (the first ``_DETECT_SAMPLE_BYTES``
+    bytes holding non-ASCII) by which of them yields letters rather than symbols inside
+    words. ``encoding`` (a codec name or one of the names shown) skips the detection.
+    """
+    alternative: str | None = None
+    if encoding is not None:
+        candidates = [_codec_of(path, encoding)]
+    elif data.startswith(codecs.BOM_UTF8):
         candidates = ["utf-8-sig"]
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         candidates = ["utf-16"]
     else:
         candidates = ["utf-8"]
-        sample = _detection_sample(data)
-        if sample:
-            from charset_normalizer import from_bytes
-
-            best = from_bytes(sample, cp_isolation=["utf_8", *_LEGACY_ENCODINGS]).best()
-            guess = best.encoding if best is not None else None
-            candidates += [guess] if guess and guess != "utf_8" else []
-            candidates += [e for e in _LEGACY_ENCODINGS if e != guess]
-    for encoding in candidates:
+        found = None if data.isascii() else _NON_ASCII.search(data)
+        if found is not None:
+            try:
+                data.decode("utf-8")
+            except UnicodeDecodeError:
+                first = found.start()
+                choice, alternative = _legacy_choice(data[max(0, first - 64) : first + _DETECT_SAMPLE_BYTES])
+                candidates = [choice, *(e for e in _LEGACY_ENCODINGS if e != choice)]
+    for codec in candidates:
         try:
-            return data.decode(encoding), _encoding_name(encoding)
-        except UnicodeDecodeError:
+            text = data.decode(codec)
+        except (UnicodeDecodeError, LookupError):
+            alternative = None if codec != candidates[0] else alternative
             continue
+        return text, _encoding_name(codec), (_encoding_name(alternative) if alternative else None)
+    if encoding is not None:
+        raise SpreadsheetError(
+            say(
+                QT_TRANSLATE_NOOP(
+                    "Problems",
+                    "{name} cannot be read as {encoding}: it holds bytes that are not text in that "
+                    "encoding. Choose another encoding (or let the app find it).",
+                ),
+                name=_name(path),
+                encoding=encoding,
+            ),
+            path=path,
+            reason="encoding",
+        )
     raise SpreadsheetError(
         say(
             QT_TRANSLATE_NOOP(
@@ -483,6 +766,41 @@ def decode_text(path: Path, data: bytes) -> tuple[str, str]:
         path=path,
         reason="encoding",
     )
+
+
+ENCODINGS = ("UTF-8", "Windows-1250", "ISO 8859-2", "UTF-16")
+"""The encodings a user may choose for a text file (``--encoding``, the sheet dialog)."""
+
+
+def _codec_of(path: Path, name: str) -> str:
+    """A codec for an encoding as the user names it ("Windows-1250", "cp1250", "iso-8859-2", "utf8")."""
+    folded = name.strip().lower().replace("_", "-").replace(" ", "-")
+    known = {
+        "utf-8": "utf-8-sig",
+        "utf8": "utf-8-sig",
+        "utf-8-(bom)": "utf-8-sig",
+        "utf-16": "utf-16",
+        "windows-1250": "cp1250",
+        "cp1250": "cp1250",
+        "iso-8859-2": "iso8859_2",
+        "iso8859-2": "iso8859_2",
+        "latin2": "iso8859_2",
+        "latin-2": "iso8859_2",
+    }
+    codec = known.get(folded)
+    if codec is None:
+        raise SpreadsheetError(
+            say(
+                QT_TRANSLATE_NOOP(
+                    "Problems", "“{encoding}” is not an encoding this app reads. Choose one of: {encodings}."
+                ),
+                encoding=name,
+                encodings=", ".join(ENCODINGS),
+            ),
+            path=path,
+            reason="bad_encoding",
+        )
+    return codec
 
 
 def _encoding_name(codec: str) -> str:
@@ -532,7 +850,7 @@ class TextSource:
 
     kind = FileKind.CSV
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, encoding: str | None = None) -> None:
         self.path = path
         try:
             size = path.stat().st_size
@@ -555,7 +873,7 @@ class TextSource:
             data = path.read_bytes()
         except OSError as exc:
             raise _os_error(path, exc) from None
-        self.text, self.encoding = decode_text(path, data)
+        self.text, self.encoding, self.encoding_alternative = decode_text(path, data, encoding)
         text = self.text
         self._skip_lines = 0
         first_line = text[:20].split("\n", 1)[0].strip()
@@ -565,6 +883,7 @@ class TextSource:
             self._skip_lines = 1
         else:
             preferred = "\t" if path.suffix.lower() == ".tsv" else None
+            csv.field_size_limit(_MAX_TEXT_BYTES)  # one long cell is a cell, not a broken file
             self.delimiter = sniff_delimiter(text, preferred)
         self.sheets: list[SheetInfo] = []
 
@@ -624,10 +943,11 @@ class TextSource:
 Source = WorkbookSource | TextSource
 
 
-def open_source(path: Path) -> Source:
-    """Recognise the file by its content and open it; ``SpreadsheetError`` if that fails."""
+def open_source(path: Path, encoding: str | None = None) -> Source:
+    """Recognise the file by its content and open it; ``SpreadsheetError`` if that fails.
+    ``encoding``: a text file's encoding, as the user chose it (default: detected)."""
     head = _read_head(path)
-    kind = _sniff(path, head)
+    kind, package = _sniff(path, head)
     if kind is FileKind.CSV:
-        return TextSource(path)
-    return WorkbookSource(path, kind)
+        return TextSource(path, encoding)
+    return WorkbookSource(path, kind, package)

@@ -16,21 +16,40 @@ from __future__ import annotations
 import bisect
 import copy
 from collections.abc import Generator, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypedDict
 
 from usosmail_gui.core.problems import Problem, ProblemJson, Severity
 from usosmail_gui.core.sentences import QT_TRANSLATE_NOOP, say
 
+from .cells import format_column
 from .email_reasons import reason_sentence
-from .emails import CellVerdict, EmailChecker, Verdict, as_verdict
+from .emails import (
+    COMMA_IN_DOMAIN,
+    PIPE_BETWEEN_ADDRESSES,
+    PIPE_IN_ADDRESS,
+    SPACES_BETWEEN_ADDRESSES,
+    CellVerdict,
+    EmailChecker,
+    Verdict,
+    as_verdict,
+)
 from .headers import Column, find_column
 from .ordering import RowKey, RowOrdering
 from .progress import LoadProgress, Stage
 from .sources import FileKind, SheetInfo
 
-__all__ = ["Code", "RecipientTable", "RecipientsJson", "SourceInfo", "Summary"]
+__all__ = [
+    "FIXABLE_CODES",
+    "Code",
+    "ListFacts",
+    "RecipientTable",
+    "RecipientsJson",
+    "SourceInfo",
+    "StoredLater",
+    "Summary",
+]
 
 _CHUNK = 5000
 
@@ -43,6 +62,20 @@ class Code:
     EMAIL_INVALID = "email_invalid"
     EMAIL_DUPLICATE = "email_duplicate"
     EMAIL_MULTIPLE = "email_multiple"
+    EMAIL_PIPE = "email_pipe"  # "|" in an address: USOS would read two recipients
+    EMAIL_SEPARATORS = "email_separators"  # addresses separated by spaces or "/"
+    EMAIL_COMMA_DOMAIN = "email_comma_domain"  # "uw.edu,pl"
+    EMAIL_NON_ASCII = "email_non_ascii"  # "łukasz@…": valid, but often bounced
+
+
+_REASON_CODES = {
+    PIPE_IN_ADDRESS: Code.EMAIL_PIPE,
+    PIPE_BETWEEN_ADDRESSES: Code.EMAIL_PIPE,
+    SPACES_BETWEEN_ADDRESSES: Code.EMAIL_SEPARATORS,
+    COMMA_IN_DOMAIN: Code.EMAIL_COMMA_DOMAIN,
+}
+FIXABLE_CODES = frozenset({Code.EMAIL_PIPE, Code.EMAIL_SEPARATORS, Code.EMAIL_COMMA_DOMAIN})
+"""Recipient problems whose ``suggestion`` is the corrected e-mail cell (a quick fix)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +91,37 @@ class SourceInfo:
     encoding: str | None = None  # CSV only
     delimiter: str | None = None  # CSV only
     email_column_detected: bool = True
+    language: str = "en"  # the separators and names numbers and dates are shown with
+    encoding_alternative: str | None = None  # CSV: the other encoding that reads it differently
+    encoding_detected: bool = True  # CSV: found by the app (False: the user chose it)
+
+
+@dataclass(slots=True)
+class StoredLater:
+    """A formatted column's stored values, made into text only when asked for (most lists
+    are never switched to their stored values): the raw values and the error cells' texts."""
+
+    values: Sequence[object]
+    errors: dict[int, str] = field(default_factory=dict)
+
+    def texts(self) -> list[str]:
+        texts = list(format_column(self.values))
+        for row, text in self.errors.items():
+            texts[row] = text
+        return texts
+
+
+@dataclass(slots=True)
+class ListFacts:
+    """What the sheet says beyond each cell's text (indices are the table's rows and columns)."""
+
+    # column -> its cells as stored (``12345``, ``0.8512``, ISO dates), where they differ
+    # from what the sheet shows (``012345``, ``85,12%``, ``17.06.2024``)
+    stored: dict[int, Sequence[str] | StoredLater] = field(default_factory=dict)
+    unrendered: dict[int, tuple[str, ...]] = field(default_factory=dict)  # formats shown as stored
+    errors: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, column) -> "#N/A"
+    merged: set[tuple[int, int]] = field(default_factory=set)  # cells given their value by a merge
+    hidden: set[int] = field(default_factory=set)  # rows hidden in the sheet (or by its filter)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,11 +173,15 @@ class RecipientTable:
         data: Sequence[Sequence[str]],
         row_numbers: Sequence[int],
         email_column: int | None,
+        facts: ListFacts | None = None,
     ) -> None:
         if len(data) != len(columns):
             raise ValueError("one sequence of cells per column")
         self.source = source
         self._columns = tuple(columns)
+        self._facts = facts if facts is not None else ListFacts()
+        self._shown: list[Sequence[str]] = list(data)  # as the sheet shows them
+        self._as_stored: set[int] = set()  # columns switched to their stored values
         self._original: list[Sequence[str]] = list(data)
         self._data: list[Sequence[str]] = list(data)  # a column is copied at its first edit
         self._copied: dict[int, list[str]] = {}
@@ -123,6 +191,8 @@ class RecipientTable:
             raise ValueError("every column needs one cell per row")
         self._n = n
         self._included = bytearray(b"\x01") * n
+        for row in self._facts.hidden:  # hidden in the sheet: left out until the user includes it
+            self._included[row] = 0
         self._edits: dict[tuple[int, int], str] = {}  # (row, column) -> the original text
         self._email_column = email_column
         self._checker = EmailChecker()
@@ -182,6 +252,85 @@ class RecipientTable:
     def column_values(self, column: int) -> Sequence[str]:
         """A whole column (edits included); do not modify it."""
         return self._data[column]
+
+    # --- as the sheet shows it, or as stored ----------------------------------------------
+
+    def has_stored_values(self, column: int) -> bool:
+        """Whether the column's stored values differ from what the sheet shows (a format)."""
+        return column in self._facts.stored
+
+    def stored_values(self, column: int) -> Sequence[str]:
+        """The column's cells as stored (``12345``, ``0.8512``, ISO dates); as shown when the
+        column has no stored values of its own."""
+        found = self._facts.stored.get(column)
+        if found is None:
+            return self._shown[column]
+        if isinstance(found, StoredLater):
+            found = self._facts.stored[column] = found.texts()
+        return found
+
+    def shows_stored(self, column: int) -> bool:
+        return column in self._as_stored
+
+    def set_shows_stored(self, column: int, stored: bool) -> bool:
+        """Show (and send) the column's stored values, or (False) the sheet's; True if it changed.
+
+        Edits stay on top of either. A change of the e-mail column checks every row again.
+        """
+        if column not in self._facts.stored or stored == (column in self._as_stored):
+            return False
+        base = self.stored_values(column) if stored else self._shown[column]
+        if stored:
+            self._as_stored.add(column)
+        else:
+            self._as_stored.discard(column)
+        self._original[column] = base
+        edited = {r: text for (r, c), text in self.edits.items() if c == column}
+        for row in edited:
+            self._edits[(row, column)] = base[row]
+        if edited:
+            current = self._copied[column] = list(base)
+            for row, text in edited.items():
+                current[row] = text
+            self._data[column] = current
+        else:
+            self._copied.pop(column, None)
+            self._data[column] = base
+        self._ordering.invalidate(column)
+        if column == self._email_column:
+            for _ in self.check_steps():
+                pass
+        return True
+
+    def unrendered_formats(self, column: int) -> tuple[str, ...]:
+        """Format codes of the column that could not be rendered (those cells show the stored value)."""
+        return self._facts.unrendered.get(column, ())
+
+    def cell_error(self, row: int, column: int) -> str | None:
+        """The error a cell shows (``#N/A``, ``#DIV/0!``), or None."""
+        return self._facts.errors.get((row, column))
+
+    def cell_errors(self, row: int) -> dict[str, str]:
+        """Placeholder → the error its cell shows in this row (``#N/A``), for the template check."""
+        return {
+            self._columns[c].placeholder: text for (r, c), text in self._facts.errors.items() if r == row
+        }
+
+    def error_rows(self, column: int) -> list[int]:
+        """Rows whose cell in ``column`` is an error cell, in order."""
+        return sorted(r for r, c in self._facts.errors if c == column)
+
+    def is_merged_cell(self, row: int, column: int) -> bool:
+        """Whether the cell's value comes from a vertically merged cell above it."""
+        return (row, column) in self._facts.merged
+
+    def is_hidden(self, row: int) -> bool:
+        """Whether the row is hidden in the sheet (or by its autofilter)."""
+        return row in self._facts.hidden
+
+    @property
+    def hidden_rows(self) -> list[int]:
+        return sorted(self._facts.hidden)
 
     def record(self, row: int) -> dict[str, str]:
         """Column name → text: what ``--json`` shows as ``values``."""
@@ -398,7 +547,7 @@ class RecipientTable:
                         duplicates[row] = ((verdict, first),)
                         problem_rows.append(row)
                 continue
-            flagged = verdict.invalid or verdict.repeated or verdict.written != 1
+            flagged = verdict.invalid or verdict.repeated or verdict.written != 1 or verdict.non_ascii
             if not included[row] or verdict.invalid or not verdict.keys:
                 if flagged and not no_column:
                     problem_rows.append(row)
@@ -518,7 +667,22 @@ class RecipientTable:
                 sentences.append(
                     say(QT_TRANSLATE_NOOP("Problems", "Nothing is sent to this row until then."))
                 )
-            found.append(Problem.said(number, Code.EMAIL_INVALID, Severity.ERROR, tuple(sentences), field))
+            code = _REASON_CODES.get(reason, Code.EMAIL_INVALID)
+            problem = Problem.said(number, code, Severity.ERROR, tuple(sentences), field)
+            if code in FIXABLE_CODES and verdict.fix is not None:
+                problem = replace(problem, suggestion=verdict.fix)
+            found.append(problem)
+        for address in verdict.non_ascii:
+            text = say(
+                QT_TRANSLATE_NOOP(
+                    "Problems",
+                    "“{address}” has letters such as “ł” or “ó” before the @-sign. It is a valid address, "
+                    "but many mail servers refuse such addresses, so the message may bounce. Check it "
+                    "with the student, or write the address the university gave them.",
+                ),
+                address=address,
+            )
+            found.append(Problem.said(number, Code.EMAIL_NON_ASCII, Severity.WARNING, (text,), field))
         if len(verdict.addresses) > 1:
             text = say(
                 QT_TRANSLATE_NOOP(
@@ -594,6 +758,7 @@ class RecipientTable:
             return 0, duplicates
         errors = (1 if verdict.empty else 0) + len(verdict.invalid)
         warnings = (1 if len(verdict.addresses) > 1 else 0) + len(verdict.repeated) + duplicates
+        warnings += len(verdict.non_ascii)
         return errors, warnings
 
     def _row_state(self, key: RowKey) -> list[int]:

@@ -53,6 +53,7 @@ class Code:
     SUMMARY_TO_INVALID = "summary_to_invalid"
     # per recipient
     EMPTY_VALUE = "empty_value"
+    ERROR_VALUE = "error_value"
     RENDER_FAILED = "render_failed"
 
     @classmethod
@@ -688,6 +689,33 @@ def empty_value(position: TextPosition, row: int | None, column: str, placeholde
         field=column,
         column=column,
         placeholder=placeholder,
+    )
+
+
+def error_value(
+    position: TextPosition, row: int | None, column: str, placeholder: str, error: str
+) -> Problem:
+    text = say(
+        QT_TRANSLATE_NOOP(
+            "Problems",
+            "“{column}” shows {error} in the spreadsheet for this recipient (an error of the cell's "
+            "formula), so the message would say {error} where {placeholder} is. Correct the sheet, or "
+            "exclude the row.",
+        ),
+        column=column,
+        error=error,
+        placeholder=_ph(placeholder),
+    )
+    return _make(
+        Code.ERROR_VALUE,
+        ERROR,
+        (text,),
+        position,
+        row=row,
+        field=column,
+        column=column,
+        placeholder=placeholder,
+        error=error,
     )
 
 

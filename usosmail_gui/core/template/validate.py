@@ -120,10 +120,14 @@ class CheckResult:
 
 
 def check_row(
-    compiled: CompiledTemplate, values: Mapping[str, str], row: int | None = None
+    compiled: CompiledTemplate,
+    values: Mapping[str, str],
+    row: int | None = None,
+    errors: Mapping[str, str] | None = None,
 ) -> tuple[Problem, ...]:
     """The template problems of one recipient (``values``: placeholder → text; ``row``:
-    its spreadsheet row number). Template-level problems are not repeated here."""
+    its spreadsheet row number; ``errors``: placeholder → the error its cell shows, such as
+    ``#N/A``, see ``RecipientTable.cell_errors``). Template-level problems are not repeated."""
     plan = _Plan(compiled)
     found: list[Problem] = []
     for part in plan.parts:
@@ -152,6 +156,9 @@ def check_row(
         value = values.get(name, "")
         if not value or value.isspace():
             found.append(plan.empty_value(name, row))
+    for name in plan.used:
+        if errors and name in errors:
+            found.append(plan.error_value(name, row, errors[name]))
     return tuple(found)
 
 
@@ -214,6 +221,9 @@ class _Plan:
     def empty_value(self, name: str, row: int | None) -> Problem:
         return msg.empty_value(self.positions[name], row, self.display(name), name)
 
+    def error_value(self, name: str, row: int | None, error: str) -> Problem:
+        return msg.error_value(self.positions[name], row, self.display(name), name, error)
+
 
 def check_steps(
     template: MessageTemplate | CompiledTemplate, table: RecipientTable, *, chunk: int = CHUNK
@@ -243,6 +253,12 @@ def check_steps(
         found = _check_chunk(plan, rows, columns, numbers)
         for row, listed in found.items():
             row_problems[row] = tuple(listed)
+    for name in plan.used:  # cells showing an error (#N/A): the message would say so
+        column = index_of[name]
+        for row in table.error_rows(column):
+            if table.is_included(row):
+                problem = plan.error_value(name, numbers[row], table.cell_error(row, column) or "")
+                row_problems[row] = (*row_problems.get(row, ()), problem)
     yield CheckProgress(total, total)
 
     blocked_by_template = {r for r, problems in row_problems.items() if any(p.is_error for p in problems)}

@@ -1,0 +1,285 @@
+"""Zip-based workbooks (xlsx/xlsm/xlsb and ods) looked at before any reader expands them.
+
+Two jobs, both before python-calamine sees the file:
+
+- **Bounded work and memory.** A 1.5 MB xlsx can hold a part that inflates to gigabytes
+  (a "zip bomb"); calamine then takes several GB and the process is aborted, not raised
+  to — in the GUI, the app dies with the user's typed template. So every part's declared
+  size and compression ratio is checked first, and every part a reader will expand is
+  inflated here once, in 1 MiB chunks with a cap, counting what it really holds (a
+  declared size may lie): too big, too compressed, a text longer than any spreadsheet
+  cell can be, or far more rows than a recipient list has, and the file is refused with
+  "too large or damaged" in bounded time and memory, whatever the reader underneath.
+- **What the package is.** The workbook part is found through the package relationships
+  (``_rels/.rels``), not assumed at ``xl/workbook.xml``; an OpenDocument file is
+  recognised by its manifest or content when it has no ``mimetype`` entry (Google Docs
+  writes such files), and its encryption manifest says when it is password-protected.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+__all__ = [
+    "CHUNK",
+    "MAX_CELL_TEXT",
+    "MAX_PART_BYTES",
+    "MAX_RATIO",
+    "MAX_TOTAL_BYTES",
+    "Package",
+    "PackageTooLarge",
+    "inflate",
+    "inspect_zip",
+]
+
+CHUNK = 1 << 20
+MAX_PART_BYTES = 512 * 2**20
+"""The most one part may inflate to (a 200,000-row list of 8 columns is ~100 MiB)."""
+MAX_TOTAL_BYTES = 1024 * 2**20
+MAX_RATIO = 200
+"""Compression ratio above which a big part is a bomb, not a sheet (real sheets: 5-40)."""
+RATIO_FLOOR = 32 * 2**20  # parts smaller than this may compress as well as they like
+MAX_CELL_TEXT = CHUNK
+"""A text run without any markup longer than this is no cell (Excel's cell limit: 32,767)."""
+MAX_ROW_ELEMENTS = 400_000  # twice the rows a list may have, plus the header and titles
+
+_OFFICE_DOCUMENT = "/officeDocument"
+_ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
+
+
+class PackageTooLarge(Exception):
+    """A part is bigger, more compressed or holds more than a recipient list can."""
+
+
+@dataclass(slots=True)
+class Package:
+    """What the zip holds, as far as reading it needs."""
+
+    names: set[str]
+    workbook: str | None = None  # the OOXML workbook part, found through the relationships
+    workbook_binary: bool = False  # xlsb
+    ods: bool = False
+    ods_mimetype: bool = True
+    ods_encrypted: bool = False
+    mimetype: bytes = b""
+    sizes: dict[str, tuple[int, int]] = field(default_factory=dict)  # name -> (compressed, declared)
+    parts: dict[str, bytes] = field(default_factory=dict)  # inflated worksheets, see inspect_zip
+
+
+def _check_declared(archive: zipfile.ZipFile) -> dict[str, tuple[int, int]]:
+    sizes: dict[str, tuple[int, int]] = {}
+    total = 0
+    for info in archive.infolist():
+        declared, packed = info.file_size, info.compress_size
+        total += declared
+        if declared > MAX_PART_BYTES or total > MAX_TOTAL_BYTES:
+            raise PackageTooLarge(info.filename)
+        if declared > RATIO_FLOOR and declared > MAX_RATIO * max(packed, 1):
+            raise PackageTooLarge(info.filename)
+        sizes[info.filename] = (packed, declared)
+    return sizes
+
+
+def inflate(archive: zipfile.ZipFile, name: str, *, keep: bool = False) -> bytes:
+    """The part's bytes (``keep``) or b"" after checking, chunk by chunk, what it really holds.
+
+    Raises ``PackageTooLarge`` as soon as the part is bigger than ``MAX_PART_BYTES``, more
+    compressed than ``MAX_RATIO`` past ``RATIO_FLOOR``, holds a run of text longer than
+    ``MAX_CELL_TEXT`` or more rows or cells than a list may have. Memory: one chunk (or
+    the part itself when kept).
+    """
+    info = archive.getinfo(name)
+    packed = max(info.compress_size, 1)
+    kept: list[bytes] = []
+    total = rows = 0
+    run = 0  # characters since the last "<"
+    content = name == "content.xml"
+    with archive.open(info) as stream:
+        while True:
+            chunk = stream.read(CHUNK)
+            if not chunk:
+                break
+            total += len(chunk)
+            if total > MAX_PART_BYTES or (total > RATIO_FLOOR and total > MAX_RATIO * packed):
+                raise PackageTooLarge(name)
+            last = chunk.rfind(b"<")
+            if last < 0:
+                run += len(chunk)
+                if run > MAX_CELL_TEXT:
+                    raise PackageTooLarge(name)
+            else:
+                if run + chunk.find(b"<") > MAX_CELL_TEXT or _longest_text(chunk) > MAX_CELL_TEXT:
+                    raise PackageTooLarge(name)
+                run = len(chunk) - last - 1
+            if content:  # an .ods holds its rows in one part (an xlsx's extent is checked on its own)
+                rows += chunk.count(b"<table:table-row")
+                if rows > MAX_ROW_ELEMENTS:
+                    raise PackageTooLarge(name)
+            if keep:
+                kept.append(chunk)
+    return b"".join(kept)
+
+
+def _longest_text(chunk: bytes) -> int:
+    """The longest stretch between two "<" in a chunk (cheap: only when the chunk is long)."""
+    if len(chunk) <= MAX_CELL_TEXT:
+        return 0
+    return max(map(len, chunk.split(b"<")))
+
+
+def _relationship_target(archive: zipfile.ZipFile, names: set[str]) -> str | None:
+    """The officeDocument part named by ``_rels/.rels`` (ECMA-376 Part 2, 9.3)."""
+    if "_rels/.rels" not in names:
+        return None
+    rels = inflate(archive, "_rels/.rels", keep=True).decode("utf-8", "replace")
+    for match in re.finditer(r"<Relationship\b([^>]*)>", rels):
+        attributes: dict[str, str] = dict(re.findall(r'(\w+)="([^"]*)"', match.group(1)))
+        if attributes.get("Type", "").endswith(_OFFICE_DOCUMENT) and "Target" in attributes:
+            return posixpath.normpath(attributes["Target"].lstrip("/"))
+    return None
+
+
+VERIFY_ABOVE = 32 * 2**20
+"""Parts declared bigger than this are inflated once to check what they hold (a smaller
+one bounds a reader's memory by its size: even a single text of 32 MiB is harmless)."""
+
+
+def inspect_zip(path: Path) -> Package:
+    """Look at a zip workbook; ``PackageTooLarge`` for a bomb, ``zipfile.BadZipFile`` if damaged.
+
+    Every part's declared size and ratio is checked (calamine's zip reader refuses a part
+    that inflates past its declared size — "File is larger than its declared uncompressed
+    size" —, and so does Python's, by its CRC, so a declared size bounds what a reader
+    expands). Parts declared above ``VERIFY_ABOVE`` are also inflated here, chunk by chunk,
+    for what they hold: a text run no cell can have, or far more rows than a list has.
+    """
+    with zipfile.ZipFile(path) as archive:
+        sizes = _check_declared(archive)
+        names = set(sizes)
+        package = Package(names, sizes=sizes)
+        for name in sorted(names):
+            if sizes[name][1] > VERIFY_ABOVE and not name.endswith("/"):
+                inflate(archive, name)
+        target = _relationship_target(archive, names)
+        if target is None and "xl/workbook.xml" in names:
+            target = "xl/workbook.xml"
+        if target is not None and target in names:
+            package.workbook = target
+            package.workbook_binary = target.endswith(".bin")
+            return package
+        mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
+        package.mimetype = mimetype
+        manifest = archive.read("META-INF/manifest.xml") if "META-INF/manifest.xml" in names else b""
+        if _ODS_MIME in mimetype or (
+            not mimetype
+            and "content.xml" in names
+            and (_ODS_MIME in manifest or b"<office:spreadsheet" in _head(archive, "content.xml"))
+        ):
+            package.ods = True
+            package.ods_mimetype = bool(mimetype)
+        package.ods_encrypted = b"encryption-data" in manifest
+        return package
+
+
+def _head(archive: zipfile.ZipFile, name: str, size: int = 4 * CHUNK) -> bytes:
+    """The start of a part (its body follows the automatic styles, usually well within 4 MiB)."""
+    with archive.open(name) as stream:
+        return stream.read(size)
+
+
+def repacked(path: Path, package: Package) -> io.BytesIO | None:
+    """The package with its parts where python-calamine looks for them, or None when they are.
+
+    calamine reads the workbook only at ``xl/workbook.xml`` and an OpenDocument file only
+    with its ``mimetype`` entry; a valid file with the workbook elsewhere (named by the
+    relationships) or without a ``mimetype`` (Google Docs) is rewritten in memory.
+    """
+    rename: dict[str, str] = {}
+    mimetype = None
+    if package.workbook is not None and not package.workbook_binary and package.workbook != "xl/workbook.xml":
+        folder, name = posixpath.split(package.workbook)
+        if folder != "xl":
+            return None  # a workbook in another folder: its relative targets would break
+        rename = {package.workbook: "xl/workbook.xml", f"xl/_rels/{name}.rels": "xl/_rels/workbook.xml.rels"}
+    elif package.ods and not package.ods_mimetype:
+        mimetype = _ODS_MIME
+    else:
+        return None
+    out = io.BytesIO()
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        if mimetype is not None:
+            target.writestr(zipfile.ZipInfo("mimetype"), mimetype, compress_type=zipfile.ZIP_STORED)
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename in ("_rels/.rels", "[Content_Types].xml") and rename:
+                old = package.workbook or ""
+                data = data.replace(b"/" + old.encode(), b"/xl/workbook.xml").replace(
+                    b'"' + old.encode(), b'"xl/workbook.xml'
+                )
+            target.writestr(rename.get(info.filename, info.filename), data)
+    out.seek(0)
+    return out
+
+
+MAX_EXTENT_CELLS = 20_000_000
+"""The most cells a sheet's rectangle (first to last used row and column) may span.
+
+calamine allocates the whole rectangle at once: two cells, A1 and XFD1000000, in a
+1 KB file ask for 500 GB and abort the process. 20 million cells is 200,000 rows of 100
+columns; calamine needs ~0.5 GB for it.
+"""
+_FAR_REFERENCE = re.compile(rb'<c r="([A-Z]{2,3}\d+|[A-Z]\d{6,})"')
+_REFERENCE = re.compile(rb"([A-Z]+)(\d+)")
+_DIMENSION = re.compile(rb'<dimension ref="[A-Z]+\d+:([A-Z]+)(\d+)"')
+_ROWS_REPEATED = re.compile(rb'<table:table-row\b[^>]*?table:number-rows-repeated="(\d{5,})"')
+_COLUMNS_REPEATED = re.compile(rb'table:number-columns-repeated="(\d{4,})"[^>]*?office:value-type=')
+
+
+def _letters_index(letters: bytes) -> int:
+    index = 0
+    for letter in letters:
+        index = index * 26 + letter - 64
+    return index
+
+
+def check_xlsx_extent(xml: bytes) -> int:
+    """How many cells the sheet's used rectangle spans, about (for choosing a child process);
+    ``PackageTooLarge`` when it may span more than ``MAX_EXTENT_CELLS``.
+
+    Only references past column Z or row 99,999 are collected (one C-level pass; a usual
+    list has none), so the rectangle is bounded by them and by 26 × 99,999 otherwise; the
+    sheet's own ``<dimension>`` (which may lie) only narrows the estimate, never the bound.
+    """
+    rows, columns = 99_999, 26
+    for reference in _FAR_REFERENCE.findall(xml):
+        match = _REFERENCE.fullmatch(reference)
+        if match is not None:
+            columns = max(columns, _letters_index(match.group(1)))
+            rows = max(rows, int(match.group(2)))
+    if rows * columns > MAX_EXTENT_CELLS:
+        raise PackageTooLarge("sheet extent")
+    dimension = _DIMENSION.search(xml, 0, 4096)
+    if dimension is not None and columns == 26:
+        rows_said, columns_said = int(dimension.group(2)), _letters_index(dimension.group(1))
+        return min(rows, rows_said if rows_said > 99_999 else rows) * min(columns, columns_said)
+    return rows * columns
+
+
+def check_ods_extent(content: bytes) -> None:
+    """``PackageTooLarge`` when repeated rows or cells that hold values would expand past
+    ``MAX_EXTENT_CELLS`` (a repeat count of empty cells costs nothing)."""
+    for match in _COLUMNS_REPEATED.finditer(content):
+        if int(match.group(1)) > 16_384:
+            raise PackageTooLarge("repeated cells")
+    for match in _ROWS_REPEATED.finditer(content):
+        count = int(match.group(1))
+        end = content.find(b"</table:table-row>", match.end())
+        row = content[match.end() : end if end > 0 else match.end() + 4096]
+        cells = max(1, row.count(b"<table:table-cell"))
+        if b"office:value-type=" in row and count * cells > MAX_EXTENT_CELLS:
+            raise PackageTooLarge("repeated rows")
