@@ -294,3 +294,33 @@ def test_summary_counts_agree_with_the_problems_after_every_change() -> None:
     check()
     table.set_email_column(None)
     check()
+
+
+def test_derived_columns_keep_the_sheets_facts_of_their_rows() -> None:
+    """Letters (core/letters) extend a loaded table: shown/stored values and error cells of
+    the sheet must stay with their rows, in a grouped table too."""
+    from pathlib import Path
+
+    from usosmail_gui.core.recipients import FileKind, SourceInfo, make_columns
+    from usosmail_gui.core.recipients.table import ListFacts, RecipientTable
+
+    columns = make_columns(["Imię", "E-mail", "Ocena"], [0, 1, 2])
+    table = RecipientTable(
+        source=SourceInfo(path=Path("memory.xlsx"), kind=FileKind.XLSX, header_row=1),
+        columns=columns,
+        data=[["Anna", "Jan", "Ewa"], ["a@x.edu.pl", "j@x.edu.pl", "e@x.edu.pl"], ["4,50", "#N/A", "3,00"]],
+        row_numbers=[2, 3, 4],
+        email_column=1,
+        facts=ListFacts(stored={2: ["4.5", "", "3"]}, errors={(1, 2): "#N/A"}),
+    )
+    for _ in table.check_steps():
+        pass
+    derived = make_columns(["Zwrot"], [3])
+    every = table.with_columns(derived, [["Pani", "Panie", "Pani"]])
+    assert every.set_shows_stored(2, True)  # a formatted column switches to its stored values
+    assert every.stored_values(2) == ["4.5", "", "3"]
+    assert list(every.stored_values(3)) == ["Pani", "Panie", "Pani"]  # a derived one is as shown
+    assert not table.shows_stored(2)  # the table the letters were made from is unchanged
+    assert every.cell_errors(1) == table.cell_errors(1)
+    picked = table.with_columns(derived, [["Panie", "Pani"]], rows=[1, 2])
+    assert picked.cell_errors(0) == table.cell_errors(1) and picked.cell_errors(1) == table.cell_errors(2)

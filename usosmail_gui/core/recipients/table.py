@@ -355,6 +355,8 @@ class RecipientTable:
         if rows is None:
             extended = copy.copy(self)
             extended._columns = self._columns + tuple(columns)
+            extended._shown = [*self._shown, *data]
+            extended._as_stored = set(self._as_stored)
             extended._original = [*self._original, *data]
             extended._data = [*self._data, *data]
             extended._copied = {}
@@ -364,12 +366,21 @@ class RecipientTable:
             extended._problems = dict(self._problems)
             extended._ordering = RowOrdering(lambda: extended._data, self._n, extended._row_state)
             return extended
+        index = {old: new for new, old in enumerate(rows)}
+        facts = self._facts
         picked = RecipientTable(
             source=self.source,
             columns=self._columns + tuple(columns),
             data=[[column[i] for i in rows] for column in self._data] + [list(cells) for cells in data],
             row_numbers=[self._numbers[i] for i in rows],
             email_column=self._email_column,
+            # the sheet's facts of the rows picked (error cells, merges), at their new indices;
+            # every picked row is meant to be sent, so none is hidden
+            facts=ListFacts(
+                unrendered=dict(facts.unrendered),
+                errors={(index[r], c): text for (r, c), text in facts.errors.items() if r in index},
+                merged={(index[r], c) for r, c in facts.merged if r in index},
+            ),
         )
         if self._verdicts:
             picked._verdicts = [self._verdicts[i] for i in rows]
