@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from usosmail_gui.core.journal import CampaignBusy, Journal, JournalError
-from usosmail_gui.core.report import ReportError, write_report
+from usosmail_gui.core.report import ReportError, Translate, write_report
 from usosmail_gui.core.retention import (
     MAX_DAYS,
     MIN_DAYS,
@@ -116,10 +116,10 @@ def save_retention(days: int) -> list[str]:
         return purge_due(journal)
 
 
-def export_report(campaign: str, path: Path) -> int:
-    """Worker job: write the campaign's report; returns its number of rows."""
+def export_report(campaign: str, path: Path, lang: str = "en", translate: Translate | None = None) -> int:
+    """Worker job: write the campaign's report in ``lang``; returns its number of rows."""
     with Journal.open_to_read() as journal:
-        return write_report(journal, campaign, path)
+        return write_report(journal, campaign, path, lang=lang, translate=translate)
 
 
 def _local_date(text: str) -> str:
@@ -468,10 +468,13 @@ class HistoryWindow(QDialog):
         if self._task is not None:
             return
         self.state_label.setText(self.tr("Writing the report…"))
+        polish = QLocale().language() == QLocale.Language.Polish  # the report speaks the window's language
         self._start(
             export_report,
             campaign,
             path,
+            "pl" if polish else "en",
+            QCoreApplication.translate,
             on_result=lambda n: self._written(path, n),
             on_error=self._report_failed,
         )
