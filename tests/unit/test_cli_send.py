@@ -140,7 +140,7 @@ def test_send_json_and_exit_codes(sandbox: Sandbox, tmp_path: Path) -> None:
     assert set(listed[0]) == {
         "campaign", "created_at", "installation", "mode", "is_test", "state", "subject",
         "recipients", "enqueued", "rejected", "uncertain", "not_sent", "interrupted", "excluded",
-        "purged_at", "kept_until",
+        "purged_at", "kept_until", "closed_at",
     }  # fmt: skip
     assert (listed[0]["recipients"], listed[0]["rejected"], listed[0]["state"]) == (4, 1, "done")
     human = run("campaigns")

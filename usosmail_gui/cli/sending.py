@@ -308,7 +308,7 @@ def cmd_send(args: argparse.Namespace) -> int:
 
 def cmd_resume(args: argparse.Namespace) -> int:
     from usosmail_gui.core.campaign import key_fingerprint
-    from usosmail_gui.core.journal import RecipientState
+    from usosmail_gui.core.journal import RecipientState, closed_words
     from usosmail_gui.core.sending import resend_uncertain
 
     journal = open_journal(then="Nothing was sent.")
@@ -323,6 +323,9 @@ def cmd_resume(args: argparse.Namespace) -> int:
                 f"the personal data of campaign {campaign.id} was deleted on {campaign.purged_at[:10]}, "
                 "so nothing of it can be sent any more. Nothing was sent."
             )
+            return EXIT_PROBLEM
+        if campaign.closed_at is not None:
+            say_error(f"{closed_words(campaign)} Nothing was sent.")
             return EXIT_PROBLEM
         counts = journal.counts(campaign.id)
         chosen: list[RecipientRecord] = []
@@ -423,6 +426,7 @@ class CampaignJson(TypedDict):
     excluded: int
     purged_at: str | None
     kept_until: str | None
+    closed_at: str | None
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -457,6 +461,7 @@ def cmd_campaigns(args: argparse.Namespace) -> int:
                 "excluded": s.excluded,
                 "purged_at": s.campaign.purged_at,
                 "kept_until": _iso(until[s.campaign.id]),
+                "closed_at": s.campaign.closed_at,
             }
             for s in summaries
         ]
@@ -470,6 +475,8 @@ def cmd_campaigns(args: argparse.Namespace) -> int:
         test = " (test)" if c.is_test else ""
         flag = "  ← interrupted: usosmail resume " + c.id if s.interrupted else ""
         left_out = f" · {s.excluded:,} excluded" if s.excluded else ""
+        if c.closed_at is not None:
+            flag += f"  (closed on {c.closed_at[:10]})"
         if c.purged_at is not None:
             flag += f"  (personal data deleted on {c.purged_at[:10]})"
         print(
