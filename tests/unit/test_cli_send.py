@@ -83,7 +83,7 @@ def test_without_a_terminal_and_without_yes_nothing_is_sent(sandbox: Sandbox, tm
     assert result.returncode == 1
     assert "no terminal to ask for confirmation" in result.stderr and "--yes" in result.stderr
     # what would have been sent was shown first
-    assert "2 messages to 2 addresses" in result.stderr and "email_invalid: 1 row (3)" in result.stderr
+    assert "2 messages to 2 addresses" in result.stderr and "not a valid address: 1 row (3)" in result.stderr
     assert "Subject:      Decyzja dla Imię0" in result.stderr
     assert sends_served(sandbox) == 0 and sum(sandbox.requests_served.values()) == 0
     assert campaigns() == []
