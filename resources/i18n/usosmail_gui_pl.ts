@@ -824,7 +824,7 @@
         <translation>Zapisywanie raportu…</translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+19"/>
         <source>Report written: %n row(s) to {path}.</source>
         <translation>
             <numerusform>Zapisano raport w pliku {path}: %n wiersz.</numerusform>
@@ -1882,7 +1882,7 @@
 <context>
     <name>Problems</name>
     <message>
-        <location filename="../../usosmail_gui/core/campaign.py" line="+298"/>
+        <location filename="../../usosmail_gui/core/campaign.py" line="+311"/>
         <source>Hidden in the sheet, so left out (tick the row to send to it).</source>
         <translation>Wiersz ukryty w arkuszu, więc pominięty (zaznacz go, aby do niego wysłać).</translation>
     </message>
@@ -2208,7 +2208,7 @@
         <translation>Plik {name} nie jest poprawnym plikiem CSV (linii {line} nie da się podzielić na komórki). Otwórz go w programie Excel lub LibreOffice i zapisz ponownie jako .xlsx lub .csv.</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/core/recipients/table.py" line="+598"/>
+        <location filename="../../usosmail_gui/core/recipients/table.py" line="+609"/>
         <source>No column of e-mail addresses was found (no header like “E-mail” and no column of addresses). Choose the column that holds the addresses.</source>
         <translation>Nie znaleziono kolumny z adresami e-mail (brak nagłówka takiego jak „E-mail” i brak kolumny z adresami). Wybierz kolumnę, która zawiera adresy.</translation>
     </message>
@@ -2673,7 +2673,7 @@
         <translation>program może nie odróżnić zakończonej wiadomości od oczekującej.</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/core/journal.py" line="+1345"/>
+        <location filename="../../usosmail_gui/core/journal.py" line="+1386"/>
         <source>The journal {path} is damaged ({detail}), so it cannot be read. It was not changed: it still holds the record of what was sent. Keep a copy of it (and of the files beside it whose names begin the same), then restore it from a backup; to work meanwhile, move it elsewhere and the app starts a new, empty journal.</source>
         <translation>Dziennik {path} jest uszkodzony ({detail}), więc nie da się go odczytać. Nie został zmieniony: nadal zawiera zapis tego, co wysłano. Zachowaj jego kopię (i plików obok, których nazwy zaczynają się tak samo), a potem przywróć go z kopii zapasowej; aby tymczasem pracować, przenieś go gdzie indziej, a program założy nowy, pusty dziennik.</translation>
     </message>
@@ -3678,6 +3678,134 @@
             <numerusform>Wznów: wyślij %Ln wiadomości</numerusform>
             <numerusform>Wznów: wyślij %Ln wiadomości</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SandboxMailbox</name>
+    <message>
+        <location filename="../../usosmail_gui/ui/sandbox_mailbox.py" line="+75"/>
+        <source>Sandbox mailbox</source>
+        <translation>Skrzynka piaskownicy</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The messages the sandbox delivered, newest first: exactly what the students would receive. Nothing here left this computer.</source>
+        <translation>Wiadomości doręczone przez piaskownicę, od najnowszych: dokładnie to, co otrzymaliby studenci. Nic z tego nie opuściło tego komputera.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Delivered messages</source>
+        <translation>Doręczone wiadomości</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received</source>
+        <translation>Otrzymano</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>To</source>
+        <translation>Do</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Subject</source>
+        <translation>Temat</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The message as the student sees it</source>
+        <translation>Wiadomość tak, jak widzi ją student</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The message&apos;s plain text</source>
+        <translation>Zwykły tekst wiadomości</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Message</source>
+        <translation>Wiadomość</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+138"/>
+        <source>Plain text</source>
+        <translation>Zwykły tekst</translation>
+    </message>
+    <message>
+        <location line="-122"/>
+        <source>Refresh</source>
+        <translation>Odśwież</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read the mailbox again (new messages arrive as the sandbox delivers them)</source>
+        <translation>Wczytaj skrzynkę ponownie (nowe wiadomości przychodzą, gdy piaskownica je doręcza)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open folder</source>
+        <translation>Otwórz folder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the mailbox folder in the file manager</source>
+        <translation>Pokaż folder skrzynki w menedżerze plików</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Reading the mailbox…</source>
+        <translation>Wczytuję skrzynkę…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>USOS&apos;s delivery report: %1</source>
+        <translation>Raport doręczenia z USOS: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n message(s) delivered by the sandbox.</source>
+        <translation>
+            <numerusform>Piaskownica doręczyła %n wiadomość.</numerusform>
+            <numerusform>Piaskownica doręczyła %n wiadomości.</numerusform>
+            <numerusform>Piaskownica doręczyła %n wiadomości.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No messages yet: send a test or a campaign through the sandbox, then refresh.</source>
+        <translation>Na razie brak wiadomości: wyślij test lub kampanię przez piaskownicę, a potem odśwież.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>From:</source>
+        <translation>Od:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To:</source>
+        <translation>Do:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subject:</source>
+        <translation>Temat:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date:</source>
+        <translation>Data:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>HTML source</source>
+        <translation>Źródło HTML</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The mailbox could not be read: %1</source>
+        <translation>Nie udało się wczytać skrzynki: %1</translation>
     </message>
 </context>
 <context>
