@@ -20,6 +20,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from .plurals import install_english_plurals
+from .qt_words import install_polish_qt_words
 
 KEY_LANGUAGE = "ui/language"
 SYSTEM = ""  # the stored preference meaning "follow the system"
@@ -95,6 +96,7 @@ def install_translations(
         app.installTranslator(qt_own)
     else:
         _log.info("Qt's own Polish translation (qtbase_pl.qm) was not found.")
+    install_polish_qt_words(app)  # after Qt's: the words Qt leaves English or says otherwise
     app.installTranslator(ours)
     QLocale.setDefault(QLocale(QLocale.Language.Polish, QLocale.Country.Poland))
     return POLISH
