@@ -714,6 +714,7 @@ class RecipientPane(QWidget):
             editable
             and table is not None
             and table.is_edited(self.model.table_row(index.row()), index.column() - FIRST_DATA_COLUMN)
+            or self.model.is_overridden(index)
         )
         menu.addSeparator()
         menu.addAction(self.revert_action)

@@ -276,7 +276,7 @@ class SendDialog(QDialog):
             self.tr(
                 "USOS fills in the template; only the columns it uses leave this computer. A row "
                 "with several addresses becomes one message per address. USOS sends every message "
-                "from its \"USOS Notifier\" address: the sender name and address are not used."
+                'from its "USOS Notifier" address: the sender name and address are not used.'
             )
         )
         for hint in (messages_hint, template_hint):
