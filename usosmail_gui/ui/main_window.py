@@ -1450,6 +1450,7 @@ class MainWindow(QMainWindow):
             installation=conn.base_url,
             key_fingerprint=key_fingerprint(conn.credentials.consumer_key),
             installation_text=self.installation_label.text(),
+            letters=self.composer.letter_inputs(),
             parent=self,
         )
         dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -1709,6 +1710,19 @@ class MainWindow(QMainWindow):
             installation=conn.base_url,
             key_fingerprint=key_fingerprint(conn.credentials.consumer_key),
         )
+        if not self.composer.letter_setup().empty:  # the row's message with its derived values
+            from .letters_jobs import letter_test_campaign
+
+            draft = functools.partial(
+                letter_test_campaign,
+                table,
+                self.composer.letter_inputs(),
+                self.composer.template(),
+                row,
+                address,
+                installation=conn.base_url,
+                key_fingerprint=key_fingerprint(conn.credentials.consumer_key),
+            )
         self._test_target = (table.row_number(row), address)
         self.statusBar().showMessage(
             self.tr("Sending row {row}'s message to {address} as a test…").format(
