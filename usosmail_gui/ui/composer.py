@@ -361,7 +361,6 @@ class ComposerPanel(QWidget):
         self._letters_outdated(forget=setup.empty)
         self._set_editor_columns()
         self._update_modified()
-        self._listed_head = None
         self._restart_check_later()
         self.preview_throttle()
 
@@ -376,7 +375,6 @@ class ComposerPanel(QWidget):
         else:
             self.overrides.set(column, row_number, text)
         self._letters_outdated()
-        self._listed_head = None
         self.start_check()
 
     def _letters_outdated(self, *, forget: bool = False) -> None:
@@ -410,7 +408,8 @@ class ComposerPanel(QWidget):
 
     def _start_derive(self, table: RecipientTable) -> None:
         generation = self._letters_generation
-        self.problems.set_checking(True, 0, table.row_count)
+        if not self.problems.checking:
+            self.problems.set_checking(True)  # busy; the check that follows shows its progress
         self._letters_task = run_in_background(
             derive,
             table,

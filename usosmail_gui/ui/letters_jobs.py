@@ -57,9 +57,14 @@ def copy_overrides(overrides: Overrides | None) -> Overrides:
     return Overrides({key: text for key in overrides if (text := overrides.get(*key)) is not None})
 
 
+def _breathe() -> None:
+    time.sleep(CHECK_BREATH_S)
+
+
 def derive(table: RecipientTable, inputs: LetterInputs) -> LetterList:
-    """Worker job: ``prepare_letters`` of the list, as the CLI computes it."""
-    return prepare_letters(table, inputs.setup, inputs.overrides)
+    """Worker job: ``prepare_letters`` of the list, as the CLI computes it, with a breath
+    every 2,000 rows (the GUI thread gets the GIL: see ``composer.check_in_slices``)."""
+    return prepare_letters(table, inputs.setup, inputs.overrides, pause=_breathe)
 
 
 def expected_columns(table: RecipientTable, setup: LetterSetup) -> list[Column]:
