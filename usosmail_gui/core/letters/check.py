@@ -156,9 +156,9 @@ def check_letters(
 
 
 def _merged(
-    result: CheckResult, letters: LetterList, found: tuple[list[Problem], dict[int, list[Problem]]]
+    result: CheckResult, letters: LetterList, letter_found: tuple[list[Problem], dict[int, list[Problem]]]
 ) -> CheckResult:
-    setup, extra = found
+    setup, extra = letter_found
     blocks = result.template_blocks or any(p.is_error for p in setup)
     row_problems: dict[int, tuple[Problem, ...]] = dict(result.row_problems)
     for index, found in extra.items():
