@@ -37,10 +37,6 @@ _ACCESSIBLE_DESCRIPTION = Qt.ItemDataRole.AccessibleDescriptionRole.value
 LIST_PREVIEW_CHARS = 200  # a message's list shown in its cell (the tooltip has more)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DerivedCells", text)
-
-
 class DerivedCells:
     """The derived columns of one ``LetterList`` as grid columns (index 0 = the first
     after the sheet's columns); with a grouping, the last one is "Message"."""
@@ -104,14 +100,21 @@ class DerivedCells:
             if note is not None:
                 lines.append(problem_text(note))
             if overridden:
-                lines.append(_tr("Typed here for this row; clear the cell's edit to compute it again."))
+                lines.append(
+                    QCoreApplication.translate(
+                        "DerivedCells", "Typed here for this row; clear the cell's edit to compute it again."
+                    )
+                )
             else:
                 lines.append(
-                    _tr("Computed by the app (a derived column); type here to set this row's value.")
+                    QCoreApplication.translate(
+                        "DerivedCells",
+                        "Computed by the app (a derived column); type here to set this row's value.",
+                    )
                 )
             return "\n".join(lines)
         if role == _ACCESSIBLE_DESCRIPTION:
-            return _tr("derived column")
+            return QCoreApplication.translate("DerivedCells", "derived column")
         return None
 
     def _is_first(self, row: int) -> bool:
@@ -129,7 +132,11 @@ class DerivedCells:
         members = letters.source_rows(index)
         if members[0] != row:
             first = letters.source.row_number(members[0])
-            return "" if full else _tr("(in row {row}'s message)").format(row=first)
+            return (
+                ""
+                if full
+                else QCoreApplication.translate("DerivedCells", "(in row {row}'s message)").format(row=first)
+            )
         column = letters.table.find_column(name)
         text = "" if column is None else letters.table.value(index, column)
         if full or len(text) <= LIST_PREVIEW_CHARS:
@@ -143,7 +150,7 @@ class DerivedCells:
             if role == _DISPLAY:
                 return "—"
             if role == _TOOLTIP:
-                return _tr("Unticked: this row is in no message.")
+                return QCoreApplication.translate("DerivedCells", "Unticked: this row is in no message.")
             if role == _FOREGROUND:
                 return self._muted
             return None
@@ -151,13 +158,15 @@ class DerivedCells:
         numbers = [letters.source.row_number(i) for i in members]
         if role == _DISPLAY:
             if len(members) == 1:
-                return _tr("#{message}").format(message=index + 1)
-            return _tr("#{message} ({position} of {count})").format(
+                return QCoreApplication.translate("DerivedCells", "#{message}").format(message=index + 1)
+            return QCoreApplication.translate("DerivedCells", "#{message} ({position} of {count})").format(
                 message=index + 1, position=members.index(row) + 1, count=len(members)
             )
         if role == _TOOLTIP:
             shown = ", ".join(map(str, numbers[:20])) + (" …" if len(numbers) > 20 else "")
-            return _tr("Message {message} of {total}, to {address}: rows {rows}.").format(
+            return QCoreApplication.translate(
+                "DerivedCells", "Message {message} of {total}, to {address}: rows {rows}."
+            ).format(
                 message=index + 1,
                 total=letters.table.row_count,
                 address=", ".join(letters.table.recipients(index)) or "—",
@@ -174,11 +183,12 @@ class DerivedCells:
     def header(self, k: int, role: int) -> Any:
         if self.is_message_column(k):
             if role == _DISPLAY:
-                return _tr("Message")
+                return QCoreApplication.translate("DerivedCells", "Message")
             if role == _TOOLTIP:
-                return _tr(
+                return QCoreApplication.translate(
+                    "DerivedCells",
                     "One message per e-mail address: which message each row goes out in (rows of "
-                    "one message share its number)."
+                    "one message share its number).",
                 )
             if role == _DECORATION:
                 return self.icon
@@ -189,18 +199,24 @@ class DerivedCells:
         if role == _DECORATION:
             return self.icon
         if role == _TOOLTIP:
-            text = _tr("Derived column: computed by the app for each row, not in the file.")
-            text += "\n" + _tr("Write {placeholder} in the template to insert it.").format(
-                placeholder="{" + name + "}"
+            text = QCoreApplication.translate(
+                "DerivedCells", "Derived column: computed by the app for each row, not in the file."
             )
+            text += "\n" + QCoreApplication.translate(
+                "DerivedCells", "Write {placeholder} in the template to insert it."
+            ).format(placeholder="{" + name + "}")
             definition = next((d for d in self.letters.setup.derived if d.name == name), None)
             if definition is not None:
                 from .letters_editor import describe
 
                 text += "\n" + describe(definition)
             elif name == self.list_name:
-                text += "\n" + _tr("The list of the message's rows, on its first row.")
-            text += "\n" + _tr("Type in a cell to set that row's value yourself.")
+                text += "\n" + QCoreApplication.translate(
+                    "DerivedCells", "The list of the message's rows, on its first row."
+                )
+            text += "\n" + QCoreApplication.translate(
+                "DerivedCells", "Type in a cell to set that row's value yourself."
+            )
             return text
         return None
 

@@ -97,10 +97,6 @@ def write_pdf(document_html: str, path: Path, title: str) -> Path:
     return path
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReceivedDialog", text)
-
-
 def _status_name(value: str) -> str:
     from .status_monitor import status_text
 
@@ -112,14 +108,14 @@ def _status_name(value: str) -> str:
 
 def _event_name(event: str) -> str:
     names = {
-        "stored": _tr("stored in the journal"),
-        "request_sent": _tr("sent to USOS"),
-        "request_ended": _tr("request ended"),
-        "enqueued": _tr("enqueued by USOS"),
-        "rejected": _tr("rejected"),
-        "uncertain": _tr("uncertain"),
-        "status": _tr("status checked"),
-        "finished": _tr("finished"),
+        "stored": QCoreApplication.translate("ReceivedDialog", "stored in the journal"),
+        "request_sent": QCoreApplication.translate("ReceivedDialog", "sent to USOS"),
+        "request_ended": QCoreApplication.translate("ReceivedDialog", "request ended"),
+        "enqueued": QCoreApplication.translate("ReceivedDialog", "enqueued by USOS"),
+        "rejected": QCoreApplication.translate("ReceivedDialog", "rejected"),
+        "uncertain": QCoreApplication.translate("ReceivedDialog", "uncertain"),
+        "status": QCoreApplication.translate("ReceivedDialog", "status checked"),
+        "finished": QCoreApplication.translate("ReceivedDialog", "finished"),
     }
     return names.get(event, event.replace("_", " "))
 
@@ -127,19 +123,27 @@ def _event_name(event: str) -> str:
 def received_html(found: RowReceived) -> str:
     """The page shown, printed and saved: every message of the row, with its history."""
     e = html.escape
+    translate = QCoreApplication.translate
+    title = translate("ReceivedDialog", "What the student of row {row} received").format(row=found.row)
+    campaign = translate("ReceivedDialog", "Campaign: {campaign}").format(campaign=found.campaign)
     parts = [
         "<html><body style='font-family: sans-serif'>",
-        f"<h2>{e(_tr('What the student of row {row} received').format(row=found.row))}</h2>",
-        f"<p>{e(_tr('Campaign: {campaign}').format(campaign=found.campaign))}</p>",
+        f"<h2>{e(title)}</h2>",
+        f"<p>{e(campaign)}</p>",
     ]
     if not found.messages:
         reason = found.excluded.reason if found.excluded is not None else ""
-        parts.append(f"<p><b>{e(_tr('Nothing was sent: the row was left out.'))}</b> {e(reason)}</p>")
+        nothing = translate("ReceivedDialog", "Nothing was sent: the row was left out.")
+        parts.append(f"<p><b>{e(nothing)}</b> {e(reason)}</p>")
     for number, message in enumerate(found.messages, 1):
         if len(found.messages) > 1:
             parts.append(
                 "<h3>"
-                + e(_tr("Message {number} of {count}").format(number=number, count=len(found.messages)))
+                + e(
+                    QCoreApplication.translate("ReceivedDialog", "Message {number} of {count}").format(
+                        number=number, count=len(found.messages)
+                    )
+                )
                 + "</h3>"
             )
         parts.append(_message_html(message))
@@ -153,24 +157,33 @@ def _message_html(message: ReceivedMessage) -> str:
     if len(message.rows) > 1:
         rows.append(
             (
-                _tr("Message"),
-                _tr("one message for rows {rows} (the same address)").format(
-                    rows=", ".join(map(str, message.rows))
-                ),
+                QCoreApplication.translate("ReceivedDialog", "Message"),
+                QCoreApplication.translate(
+                    "ReceivedDialog", "one message for rows {rows} (the same address)"
+                ).format(rows=", ".join(map(str, message.rows))),
             )
         )
     status = _status_name(message.status) + (f" — {message.error}" if message.error else "")
     rows += [
-        (_tr("To"), ", ".join(message.to)),
-        (_tr("From"), message.sender),
-        (_tr("Subject"), message.subject if message.subject is not None else _tr("(not kept)")),
-        (_tr("Status"), status),
+        (QCoreApplication.translate("ReceivedDialog", "To"), ", ".join(message.to)),
+        (QCoreApplication.translate("ReceivedDialog", "From"), message.sender),
+        (
+            QCoreApplication.translate("ReceivedDialog", "Subject"),
+            message.subject
+            if message.subject is not None
+            else QCoreApplication.translate("ReceivedDialog", "(not kept)"),
+        ),
+        (QCoreApplication.translate("ReceivedDialog", "Status"), status),
     ]
     if message.message_id:
-        rows.append((_tr("USOS message"), message.message_id))
+        rows.append((QCoreApplication.translate("ReceivedDialog", "USOS message"), message.message_id))
     table = "".join(f"<tr><td><b>{e(k)}</b></td><td>{e(v)}</td></tr>" for k, v in rows)
     if message.content is None:
-        body = f"<p><i>{e(_tr('(the content was not kept)'))}</i></p>"
+        body = (
+            "<p><i>"
+            + e(QCoreApplication.translate("ReceivedDialog", "(the content was not kept)"))
+            + "</i></p>"
+        )
     elif message.content_format is ContentFormat.HTML:
         body = f"<div style='border: 1px solid #999; padding: 6px'>{message.content}</div>"
     else:
@@ -180,10 +193,11 @@ def _message_html(message: ReceivedMessage) -> str:
         f"<td>{e(event.detail or '')}</td></tr>"
         for event in message.history
     )
+    heading = e(QCoreApplication.translate("ReceivedDialog", "Status history"))
     return (
         f"<table cellspacing='2' cellpadding='2'>{table}</table>"
         f"<hr/>{body}<hr/>"
-        f"<h4>{e(_tr('Status history'))}</h4>"
+        f"<h4>{heading}</h4>"
         f"<table cellspacing='2' cellpadding='2'>{history}</table>"
     )
 
