@@ -1062,7 +1062,12 @@
         <translation>Dodaj kolumnę wyliczaną</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>Add a salutation, a first name in the vocative, a value or fallback, or a text case.</source>
+        <translation>Dodaj zwrot grzecznościowy, imię w wołaczu, wartość albo zastępstwo lub zmianę wielkości liter.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Salutation (Szanowna Pani / Szanowny Panie)</source>
         <translation>Zwrot grzecznościowy (Szanowna Pani / Szanowny Panie)</translation>
     </message>
@@ -1123,12 +1128,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+28"/>
+        <location line="+34"/>
         <source>First name column</source>
         <translation>Kolumna z imieniem</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-34"/>
         <source>none</source>
         <translation>brak</translation>
     </message>
@@ -1138,7 +1143,12 @@
         <translation>Dodaj imię w wołaczu (Szanowna Pani Anno)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>“Szanowna Pani Anno” rather than “Szanowna Pani”: the first name from the dictionary, in the vocative.</source>
+        <translation>„Szanowna Pani Anno” zamiast „Szanowna Pani”: imię ze słownika, w wołaczu.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Salutation of a woman</source>
         <translation>Zwrot do kobiety</translation>
     </message>

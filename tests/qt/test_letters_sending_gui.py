@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from tests.helpers.composer import settle
 from tests.helpers.memory_keyring import MemoryKeyring
 from tests.helpers.recipient_lists import write_csv
+from tests.qt.test_accessibility import unnamed, without_tooltip
 from usosmail_gui.core.campaign import SendMode, key_fingerprint
 from usosmail_gui.core.credentials import Credentials, CredentialStore
 from usosmail_gui.core.journal import Journal
@@ -154,6 +155,8 @@ def test_the_gui_sends_the_derived_values_the_cli_would_and_shows_what_was_recei
     page = dialog.page.toPlainText()
     assert "Szanowna Pani Anno," in page and "- Fizyka: 5" in page and anna.subject in page
     assert dialog.rows() == [2, 3, 4, 5]
+    assert not unnamed(dialog) and not without_tooltip(dialog)  # as tests/qt/test_accessibility.py asks
+    assert not unnamed(main.composer.letters_editor) and not without_tooltip(main.composer.letters_editor)
     dialog.filter_edit.setText("murphy")
     assert dialog.rows() == [5]
 

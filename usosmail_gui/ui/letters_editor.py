@@ -169,6 +169,9 @@ class LettersEditor(QWidget):
         self.add_button = QToolButton(derived)
         self.add_button.setText(self.tr("&Add"))
         self.add_button.setAccessibleName(self.tr("Add a derived column"))
+        self.add_button.setToolTip(
+            self.tr("Add a salutation, a first name in the vocative, a value or fallback, or a text case.")
+        )
         self.add_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.add_menu = QMenu(self.add_button)
         self.add_salutation_action = self._add_action(
@@ -247,6 +250,12 @@ class LettersEditor(QWidget):
         self.first_name_box = self._column_box(page, self.tr("First name column"), optional=self.tr("none"))
         self.with_name_box = QCheckBox(
             self.tr("Add the first name in the vocative (Szanowna Pani Anno)"), page
+        )
+        self.with_name_box.setToolTip(
+            self.tr(
+                "“Szanowna Pani Anno” rather than “Szanowna Pani”: the first name from the dictionary, "
+                "in the vocative."
+            )
         )
         self.with_name_box.toggled.connect(lambda _on: self._form_edited())
         self.female_edit = self._text_edit(page, self.tr("Salutation of a woman"))
