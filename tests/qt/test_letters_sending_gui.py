@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from tests.helpers.composer import settle
@@ -187,3 +188,32 @@ def test_a_row_left_out_says_why(qtbot: QtBot, window: tuple[MainWindow, Sandbox
     qtbot.waitUntil(lambda: dialog.found is not None and not dialog.busy, timeout=TIMEOUT)
     assert dialog.found is not None and not dialog.found.messages and dialog.found.excluded is not None
     assert "left out" in dialog.page.toPlainText()
+
+
+def test_send_test_to_me_sends_the_previewed_letter_with_its_derived_values(
+    qtbot: QtBot, window: tuple[MainWindow, Sandbox], tmp_path: Path
+) -> None:
+    main, _sb = window
+    load(qtbot, main, write_csv(tmp_path / "oceny.csv", ROWS, header=HEADER))
+    composer = main.composer
+    composer.set_template(LETTER)
+    composer.set_letter_setup(SETUP)
+    settle(qtbot, composer)
+    main.recipient_pane.select_table_rows([2], current=2)  # row 4: in row 2's message
+    qtbot.waitUntil(lambda: composer.current_row() == 2, timeout=TIMEOUT)
+    settle(qtbot, composer)
+    previewed = composer.preview.content_text()
+    assert previewed.startswith("Szanowna Pani Anno,\n") and "- Analiza: 3\n- Fizyka: 5" in previewed
+    main.send_test_action.trigger()
+    dialog = main.address_dialog
+    assert dialog is not None
+    dialog.setTextValue("tester@dziekanat.example.edu.pl")
+    with qtbot.waitSignal(main.sendFinished, timeout=TIMEOUT) as blocker:
+        dialog.done(QDialog.DialogCode.Accepted)
+    outcome = blocker.args[0]
+    assert isinstance(outcome, SendOutcome) and outcome.campaign.is_test
+    with Journal.open() as journal:
+        (summary,) = journal.campaigns()
+        (record,) = journal.recipients(summary.campaign.id)
+    assert record.addresses == ("tester@dziekanat.example.edu.pl",)
+    assert record.content == previewed and record.subject == composer.preview.subject_text()
