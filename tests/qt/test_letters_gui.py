@@ -147,7 +147,7 @@ def test_the_grid_shows_groups_and_the_preview_lists_the_rows(qtbot: QtBot) -> N
     rows = [
         ["Anna", "anna@student.example.edu.pl", "Analiza", "3"],
         ["Jan", "jan@student.example.edu.pl", "Algebra", "4"],
-        ["Anna", "ANNA@student.example.edu.pl", "Fizyka", "5"],
+        ["Ania", "ANNA@student.example.edu.pl", "Fizyka", "5"],  # the same student, written otherwise
     ]
     table = make_table(rows, headers)
     letter = MessageTemplate("Oceny", "{Wołacz}, Twoje oceny:\n{lista}")
@@ -171,6 +171,24 @@ def test_the_grid_shows_groups_and_the_preview_lists_the_rows(qtbot: QtBot) -> N
         model.index(0, listing)
     )
     assert not model.flags(model.index(0, message)) & Qt.ItemFlag.ItemIsEditable
+    # the message uses row 2's vocative; that row 4's differs is a warning
+    differ = [p for p in composer.problems.model.problems() if p.code == Code.GROUP_VALUES_DIFFER]
+    assert [(p.row, p.severity) for p in differ] == [(2, Severity.WARNING)]
+
+
+def test_a_grouped_message_over_the_limit_is_an_error_of_its_row(qtbot: QtBot) -> None:
+    from usosmail_gui.core.template import Code as TemplateCode
+
+    headers = ["Imię", "E-mail", "Uwagi"]
+    rows = [["Jan", "jan@student.example.edu.pl", "x" * 6_000] for _ in range(3)]
+    rows.append(["Ewa", "ewa@student.example.edu.pl", "krótko"])
+    letter = MessageTemplate("Uwagi", "Uwagi:\n{lista}")
+    composer = make_composer(qtbot, make_table(rows, headers), letter)
+    composer.set_letter_setup(LetterSetup(grouping=Grouping("{Uwagi}")))
+    settle(qtbot, composer)
+    errors = {(p.code, p.row) for p in composer.problems.model.problems() if p.is_error}
+    assert (TemplateCode.CONTENT_TOO_LONG, 2) in errors  # 18,000 characters in one message
+    assert not any(p.row == 5 and p.is_error for p in composer.problems.model.problems())
 
 
 def test_a_derived_column_the_list_lacks_is_an_error_the_editor_keeps(qtbot: QtBot) -> None:
