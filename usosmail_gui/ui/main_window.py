@@ -489,6 +489,8 @@ class MainWindow(QMainWindow):
         model.viewChanged.connect(lambda: composer.set_row_order(model.shown_rows()))
         model.rowsChanged.connect(lambda _rows: composer.recheck())
         composer.rowActivated.connect(self._show_row)
+        composer.lettersChanged.connect(lambda letters: model.set_letters(letters, composer.overrides))
+        model.derivedEdited.connect(composer.set_override)
         composer.modificationChanged.connect(self.setWindowModified)
         self.splitter = QSplitter(QtCore.Qt.Orientation.Horizontal)
         self.splitter.setObjectName("workSplitter")
@@ -558,6 +560,7 @@ class MainWindow(QMainWindow):
         self.toolbar_toggle_action.setStatusTip(self.tr("Show or hide the toolbar."))
         for action in (self.problems_toggle_action, self.status_toggle_action, self.toolbar_toggle_action):
             menu.addAction(action)
+        menu.addAction(self.composer.letters_action)
         self.toolbar_text_action = QAction(self.tr("Text &beside Toolbar Icons"), self)
         self.toolbar_text_action.setCheckable(True)
         self.toolbar_text_action.setChecked(
@@ -1447,6 +1450,7 @@ class MainWindow(QMainWindow):
             installation=conn.base_url,
             key_fingerprint=key_fingerprint(conn.credentials.consumer_key),
             installation_text=self.installation_label.text(),
+            letters=self.composer.letter_inputs(),
             parent=self,
         )
         dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -1706,6 +1710,19 @@ class MainWindow(QMainWindow):
             installation=conn.base_url,
             key_fingerprint=key_fingerprint(conn.credentials.consumer_key),
         )
+        if not self.composer.letter_setup().empty:  # the row's message with its derived values
+            from .letters_jobs import letter_test_campaign
+
+            draft = functools.partial(
+                letter_test_campaign,
+                table,
+                self.composer.letter_inputs(),
+                self.composer.template(),
+                row,
+                address,
+                installation=conn.base_url,
+                key_fingerprint=key_fingerprint(conn.credentials.consumer_key),
+            )
         self._test_target = (table.row_number(row), address)
         self.statusBar().showMessage(
             self.tr("Sending row {row}'s message to {address} as a test…").format(

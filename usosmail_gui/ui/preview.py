@@ -252,7 +252,7 @@ class PreviewPane(QWidget):
         self.from_label.setToolTip(
             self.tr(
                 "The sender students see when the campaign is sent in messages mode (the default). "
-                "In template mode USOS sends every message from its \"USOS Notifier\" address instead."
+                'In template mode USOS sends every message from its "USOS Notifier" address instead.'
             )
         )
 

@@ -50,6 +50,7 @@ from usosmail_gui.ui.problem_texts import excluded_text
 
 from .colours import Tone, text_style
 from .composer import check_in_slices
+from .letters_jobs import LetterInputs
 from .plurals import TextContext
 from .workers import Task, run_in_background
 
@@ -125,12 +126,28 @@ def prepare_steps(
     mode: SendMode,
     batch_size: int,
     previous: Prepared | None = None,
+    letters: LetterInputs | None = None,
 ) -> Generator[CheckProgress, None, Prepared]:
     """Run in a worker: check every row (progress per slice), then build the snapshot.
 
     With ``previous`` of the same mode only the batch size changes (no new check, no new
-    rendering); of another mode, its check is reused.
+    rendering); of another mode, its check is reused. ``letters``: the derived columns
+    and grouping (and overrides), computed and sent as ``usosmail send`` does
+    (``prepare_letters``, then ``build_letter_campaign``).
     """
+    if letters is not None and not letters.empty:
+        return (
+            yield from _prepare_letter_steps(
+                table,
+                template,
+                letters,
+                installation=installation,
+                key_fingerprint=key_fingerprint,
+                mode=mode,
+                batch_size=batch_size,
+                previous=previous,
+            )
+        )
     if previous is not None and previous.draft.mode is mode:
         draft = dataclasses.replace(previous.draft, batch_size=batch_size)
         return Prepared(draft, previous.check, len(draft.batches()))
@@ -148,6 +165,40 @@ def prepare_steps(
         mode=mode,
         batch_size=batch_size,
         check=check,
+    )
+    return Prepared(draft, check, len(draft.batches()))
+
+
+def _prepare_letter_steps(
+    table: RecipientTable,
+    template: MessageTemplate,
+    inputs: LetterInputs,
+    *,
+    installation: str,
+    key_fingerprint: str,
+    mode: SendMode,
+    batch_size: int,
+    previous: Prepared | None,
+) -> Generator[CheckProgress, None, Prepared]:
+    from usosmail_gui.core.letters.campaign import build_letter_campaign
+
+    from .letters_jobs import check_letters_in_slices, derive
+
+    if previous is not None and previous.draft.mode is mode:
+        draft = dataclasses.replace(previous.draft, batch_size=batch_size)
+        return Prepared(draft, previous.check, len(draft.batches()))
+    letters = derive(table, inputs)
+    check = yield from check_letters_in_slices(template, letters)
+    if check.template_blocks or not check.sendable_rows:
+        raise NothingToSend(check.template_blocks)
+    draft = build_letter_campaign(
+        letters,
+        template,
+        check=check,
+        installation=installation,
+        key_fingerprint=key_fingerprint,
+        mode=mode,
+        batch_size=batch_size,
     )
     return Prepared(draft, check, len(draft.batches()))
 
@@ -200,16 +251,19 @@ class SendDialog(QDialog):
         key_fingerprint: str,
         installation_text: str = "",
         retry: RetrySource | None = None,
+        letters: LetterInputs | None = None,
         parent: QWidget | None = None,
     ) -> None:
         """``retry``: confirm sending again to an earlier campaign's recipients (then
-        ``table`` is not used and the mode is the earlier campaign's)."""
+        ``table`` is not used and the mode is the earlier campaign's). ``letters``: the
+        composer's derived columns and grouping, sent as the CLI sends them."""
         super().__init__(parent)
         self.setObjectName("sendDialog")
         self.setWindowTitle(self.tr("Send again") if retry else self.tr("Send the campaign"))
         self._table = table
         self._template = template
         self._retry = retry
+        self._letters = letters
         self._installation = installation
         self._fingerprint = key_fingerprint
         self._prepared: Prepared | None = None
@@ -276,7 +330,7 @@ class SendDialog(QDialog):
             self.tr(
                 "USOS fills in the template; only the columns it uses leave this computer. A row "
                 "with several addresses becomes one message per address. USOS sends every message "
-                "from its \"USOS Notifier\" address: the sender name and address are not used."
+                'from its "USOS Notifier" address: the sender name and address are not used.'
             )
         )
         for hint in (messages_hint, template_hint):
@@ -400,6 +454,7 @@ class SendDialog(QDialog):
             mode=self.mode(),
             batch_size=self.batch_size(),
             previous=previous,
+            letters=self._letters,
             parent=self,
             on_progress=lambda step: self._progress(generation, step),
             on_result=lambda prepared: self._show(generation, prepared),

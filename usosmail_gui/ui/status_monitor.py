@@ -88,6 +88,7 @@ def shown_error(view: RecipientStatusView) -> str | None:
         return f"{text} {view.error}" if view.error else text
     return error_text(view)
 
+
 Connection = Callable[[], "tuple[str, str, str] | None"]  # (base URL, key, secret) or None
 
 
@@ -415,6 +416,7 @@ def status_colour(status: Status, palette: QPalette) -> QColor:
 def status_brushes(palette: QPalette) -> dict[Status, QBrush]:
     return {status: QBrush(status_colour(status, palette)) for status in Status}
 
+
 ICONS = {
     Status.WAITING: QStyle.StandardPixmap.SP_BrowserReload,
     Status.SENT: QStyle.StandardPixmap.SP_DialogApplyButton,
@@ -606,4 +608,3 @@ class StatusDock(QDockWidget):
     def show_queue(self, queue: SystemStatus) -> None:
         """system_status as read while polling: a stopped mail daemon is said at once."""
         self.daemon_label.setVisible(queue.daemon_stopped)
-
