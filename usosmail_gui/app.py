@@ -35,6 +35,7 @@ from PySide6.QtWidgets import QApplication
 
 from . import __version__
 from .ui import workers
+from .ui.heap import tune_collector
 from .ui.i18n import ENGLISH, LANGUAGES, POLISH, install_translations
 from .ui.main_window import ActiveConnection, MainWindow
 from .ui.settings import APPLICATION, KEY_LAST_URL, ORGANIZATION, app_settings
@@ -587,6 +588,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Workers (loading, checking, network) hold the GIL in 5 ms slices by default; 1 ms keeps
     # the GUI thread's longest wait for it short (measured: worst stall 25-40 ms → 6-10 ms).
     sys.setswitchinterval(0.001)
+    tune_collector()  # big tables: no full garbage collection in the middle of a worker's job
     qInstallMessageHandler(_qt_message)
     app = QApplication.instance()
     if app is None:

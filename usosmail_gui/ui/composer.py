@@ -51,6 +51,7 @@ from usosmail_gui.core.template import (
 )
 from usosmail_gui.ui.problem_texts import problem_text
 
+from . import heap
 from .letters_editor import LettersEditor
 from .letters_jobs import LetterInputs, check_letters_in_slices, derive, expected_columns
 from .preview import PreviewPane, marked_pieces
@@ -297,6 +298,8 @@ class ComposerPanel(QWidget):
         if self.overrides:
             self.overrides = Overrides()  # typed for the rows of another list
         self.letters_editor.set_columns(None if table is None else table.columns)
+        if table is not None:
+            heap.settle()  # the list's objects stay out of later garbage collections
         self._letters_outdated(forget=True)
         self._set_editor_columns(force=True)
         self._row = 0 if table is not None and table.row_count else None
@@ -425,6 +428,7 @@ class ComposerPanel(QWidget):
         self._letters_task = None
         self._letters = letters
         self._letters_current = True
+        heap.settle()
         self._set_editor_columns()
         self._refresh_preview_now()
         self.lettersChanged.emit(letters)
@@ -649,6 +653,7 @@ class ComposerPanel(QWidget):
         self._check_task = None
         self._row_problems = [p for p in result.problems if p.row is not None]
         self._listed_head = tuple(p for p in result.problems if p.row is None)
+        heap.settle()
         self.problems.set_problems(result.problems)
         self.problems.set_checking(False)
         self.checkFinished.emit(result)
