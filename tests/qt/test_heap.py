@@ -34,3 +34,17 @@ def test_tune_and_settle() -> None:
     assert gc.get_freeze_count() >= frozen + 1000  # out of the collector's sight
     del rows
     assert gone() is None  # frozen objects are still freed when nothing refers to them
+
+
+def test_renew_collects_what_settle_kept() -> None:
+    cycle = [Row(), Row()]
+    cycle[0].other = cycle[1]  # type: ignore[attr-defined]
+    cycle[1].other = cycle[0]  # type: ignore[attr-defined]
+    gone = weakref.ref(cycle[0])
+    del cycle
+    heap.settle()  # the garbage cycle is frozen: no collection sees it
+    gc.collect()
+    assert gone() is not None
+    heap.renew()  # a new list: collected once, then the rest frozen again
+    assert gone() is None
+    assert gc.get_freeze_count() > 0

@@ -299,7 +299,7 @@ class ComposerPanel(QWidget):
             self.overrides = Overrides()  # typed for the rows of another list
         self.letters_editor.set_columns(None if table is None else table.columns)
         if table is not None:
-            heap.settle()  # the list's objects stay out of later garbage collections
+            heap.renew()  # the list's objects stay out of later garbage collections
         self._letters_outdated(forget=True)
         self._set_editor_columns(force=True)
         self._row = 0 if table is not None and table.row_count else None
