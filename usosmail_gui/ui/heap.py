@@ -4,7 +4,7 @@ A loaded sheet of 50,000 rows, its derived letters and the check's warnings are 
 of thousands of long-lived Python objects. With CPython's default thresholds (700, 10,
 10) a worker that derives or checks the list triggers full collections that walk all of
 them while holding the GIL: measured, up to 250 ms during one derive, so the GUI thread
-froze although the work was in a worker. Two changes, measured together with
+froze although the work was in a worker. So, measured with
 ``gc.callbacks`` in tests/bench/bench_letters_gui.py' setup (the longest collection during
 derive + check: 180–200 ms with CPython's defaults, 9 ms with these, in the same run;
 50,000 young objects gave 21 ms, 25,000 18 ms):
