@@ -147,6 +147,14 @@ def _relationship_target(archive: zipfile.ZipFile, names: set[str]) -> str | Non
 VERIFY_ABOVE = 32 * 2**20
 """Parts declared bigger than this are inflated once to check what they hold (a smaller
 one bounds a reader's memory by its size: even a single text of 32 MiB is harmless)."""
+KEEP_AT_MOST = 192 * 2**20
+"""Of the parts inflated to be checked, the sheets' (read again for their formats) are
+kept up to this much; a bigger workbook is read in a child process, which reads its own."""
+
+
+def _read_later(name: str) -> bool:
+    return name == "content.xml" or (name.startswith("xl/worksheets/") and name.endswith(".xml"))
+
 
 
 def inspect_zip(path: Path) -> Package:
@@ -162,9 +170,16 @@ def inspect_zip(path: Path) -> Package:
         sizes = _check_declared(archive)
         names = set(sizes)
         package = Package(names, sizes=sizes)
+        kept = 0
         for name in sorted(names):
-            if sizes[name][1] > VERIFY_ABOVE and not name.endswith("/"):
-                inflate(archive, name)
+            declared = sizes[name][1]
+            if declared > VERIFY_ABOVE and not name.endswith("/"):
+                # the parts a reader of the values' facts reads again are kept (one inflate, not two)
+                keep = _read_later(name) and kept + declared <= KEEP_AT_MOST
+                data = inflate(archive, name, keep=keep)
+                if keep:
+                    package.parts[name] = data
+                    kept += declared
         target = _relationship_target(archive, names)
         if target is None and "xl/workbook.xml" in names:
             target = "xl/workbook.xml"

@@ -67,6 +67,8 @@ _DURATION = re.compile(r"(-?)PT(\d+)H(\d+)M(\d+(?:\.\d+)?)S")
 def durations(values: Sequence[Any]) -> Sequence[Any]:
     """ISO 8601 durations ("PT30H00M00S", what calamine gives for an .ods time over a day)
     as ``timedelta``; the same sequence when there is none."""
+    if str not in set(map(type, values)):  # the usual formatted column: no text at all (C-level)
+        return values
     if not any(
         v.__class__ is str
         and v[:3] in ("PT0", "PT1", "PT2", "PT3", "PT4", "PT5", "PT6", "PT7", "PT8", "PT9", "-PT")
