@@ -24,6 +24,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 __all__ = [
     "CHUNK",
@@ -33,6 +34,7 @@ __all__ = [
     "MAX_TOTAL_BYTES",
     "Package",
     "PackageTooLarge",
+    "XmlAttributes",
     "inflate",
     "inspect_zip",
 ]
@@ -248,8 +250,7 @@ calamine allocates the whole rectangle at once: two cells, A1 and XFD1000000, in
 1 KB file ask for 500 GB and abort the process. 20 million cells is 200,000 rows of 100
 columns; calamine needs ~0.5 GB for it.
 """
-_FAR_REFERENCE = re.compile(rb'<c r="([A-Z]{2,3}\d+|[A-Z]\d{6,})"')
-_REFERENCE = re.compile(rb"([A-Z]+)(\d+)")
+_REFERENCE = re.compile(rb"([A-Z]*)(\d+)")
 _DIMENSION = re.compile(rb'<dimension ref="[A-Z]+\d+:([A-Z]+)(\d+)"')
 _ROWS_REPEATED = re.compile(rb'<table:table-row\b[^>]*?table:number-rows-repeated="(\d{5,})"')
 _COLUMNS_REPEATED = re.compile(rb'table:number-columns-repeated="(\d{4,})"[^>]*?office:value-type=')
@@ -262,20 +263,120 @@ def _letters_index(letters: bytes) -> int:
     return index
 
 
-def check_xlsx_extent(xml: bytes) -> int:
+def _word(text: bytes) -> int:
+    return int.from_bytes(text, "little")
+
+
+class XmlAttributes:
+    """Where an XML part's attribute values are, found in a few vectorised passes (numpy).
+
+    Every ``"`` of the part is found once (``quotes``); an attribute ``name="`` is then
+    the quote whose preceding bytes spell `` name="``, compared four or eight bytes at a
+    time for all quotes at once, and its value runs to the next quote. A 50,000-row
+    sheet (20 MB, 2 million quotes) takes ~30 ms, where a regular expression over the
+    same bytes takes ~70 ms per question asked of it and the reader needs several.
+    """
+
+    def __init__(self, xml: bytes) -> None:
+        import numpy as np
+
+        self.xml = xml
+        self.size = len(xml)
+        self.array = np.frombuffer(xml, dtype=np.uint8)
+        quotes = np.flatnonzero(self.array == 34)
+        # two sentinels past the end, so that "the quote after" always exists
+        self.quotes = np.concatenate((quotes, np.array([self.size, self.size], dtype=quotes.dtype)))
+        self._words4 = (
+            np.ndarray(shape=(self.size - 3,), dtype="<u4", buffer=xml, strides=(1,))
+            if self.size >= 4
+            else np.zeros(1, dtype="<u4")
+        )
+        self._before = self.word4(quotes - 3)  # the three bytes before each quote, and the quote
+        self._found: dict[bytes, Any] = {}
+
+    def byte(self, offsets: Any) -> Any:
+        """The bytes at these offsets (0 past the end)."""
+        import numpy as np
+
+        inside = offsets < self.size
+        return np.where(inside, self.array[np.clip(offsets, 0, self.size - 1)], 0)
+
+    def word4(self, offsets: Any) -> Any:
+        """The four bytes from each offset as a little-endian number (0 out of range)."""
+        import numpy as np
+
+        limit = len(self._words4) - 1
+        inside = (offsets >= 0) & (offsets <= limit)
+        return np.where(inside, self._words4[np.clip(offsets, 0, limit)], 0)
+
+    def find(self, name: bytes) -> Any:
+        """The indices (into ``quotes``) of the opening quotes of `` name="`` values (the
+        name with the space before it: four bytes, or eight for a longer name)."""
+        import numpy as np
+
+        found = self._found.get(name)
+        if found is None:
+            found = np.flatnonzero(self._before == _word(name[-4:]))
+            if len(name) > 4:  # the rest of the name, four bytes at a time (the last four overlap)
+                head = self.quotes[found] - (len(name) - 1)
+                for at in sorted({*range(0, len(name) - 4, 4), max(0, len(name) - 8)}):
+                    found = found[self.word4(head + at) == _word(name[at : at + 4])]
+                    head = self.quotes[found] - (len(name) - 1)
+            self._found[name] = found
+        return found
+
+    def values(self, name: bytes) -> tuple[Any, Any]:
+        """(start, end) offsets of every `` name="`` attribute's value."""
+        found = self.find(name)
+        return self.quotes[found] + 1, self.quotes[found + 1]
+
+
+_FAR_WINDOW = 12  # characters of a cell reference read at once: 3 letters, up to 9 digits
+
+
+def check_xlsx_extent(xml: bytes, attributes: XmlAttributes | None = None) -> int:
     """How many cells the sheet's used rectangle spans, about (for choosing a child process);
     ``PackageTooLarge`` when it may span more than ``MAX_EXTENT_CELLS``.
 
-    Only references past column Z or row 99,999 are collected (one C-level pass; a usual
-    list has none), so the rectangle is bounded by them and by 26 × 99,999 otherwise; the
-    sheet's own ``<dimension>`` (which may lie) only narrows the estimate, never the bound.
+    Every ``r="…"`` attribute counts (cells and rows, whatever the element's prefix or
+    the attributes' order: calamine takes a cell's place from it), and only references
+    past column Z or row 99,999 are read (a usual list has none), so the rectangle is
+    bounded by them and by 26 × 99,999 otherwise; the sheet's own ``<dimension>`` (which
+    may lie) only narrows the estimate, never the bound.
     """
+    import numpy as np
+
+    index = attributes if attributes is not None else XmlAttributes(xml)
+    starts, ends = index.values(b' r="')
+    lengths = ends - starts
+    first, second = index.byte(starts), index.byte(starts + 1)
+    letter = (first >= 65) & (first <= 90)
+    far = np.where(letter, ((second >= 65) & (second <= 90)) | (lengths >= 7), lengths >= 6)
     rows, columns = 99_999, 26
-    for reference in _FAR_REFERENCE.findall(xml):
-        match = _REFERENCE.fullmatch(reference)
-        if match is not None:
+    wide = far & (lengths > _FAR_WINDOW)
+    for start, end in zip(starts[wide].tolist(), ends[wide].tolist(), strict=True):
+        match = _REFERENCE.fullmatch(xml[start:end])
+        if match is not None and len(match.group(1)) <= 3:
             columns = max(columns, _letters_index(match.group(1)))
             rows = max(rows, int(match.group(2)))
+    near = far & ~wide
+    if near.any():
+        starts, lengths = starts[near], lengths[near]
+        window = index.byte(starts[:, None] + np.arange(_FAR_WINDOW))
+        window[np.arange(_FAR_WINDOW)[None, :] >= lengths[:, None]] = 0
+        letters = (window >= 65) & (window <= 90)
+        digits = (window >= 48) & (window <= 57)
+        leading = np.cumprod(letters, axis=1).sum(axis=1)  # letters before the digits
+        valid = (leading <= 3) & (digits.sum(axis=1) == lengths - leading) & (lengths > leading)
+        column = np.zeros(len(starts), dtype=np.int64)
+        row = np.zeros(len(starts), dtype=np.int64)
+        for place in range(_FAR_WINDOW):
+            value = window[:, place].astype(np.int64)
+            column = np.where(letters[:, place] & (place < leading), column * 26 + value - 64, column)
+            row = np.where(digits[:, place], row * 10 + value - 48, row)
+        if valid.any():
+            columns = max(columns, int(column[valid].max()))
+            rows = max(rows, int(row[valid].max()))
     if rows * columns > MAX_EXTENT_CELLS:
         raise PackageTooLarge("sheet extent")
     dimension = _DIMENSION.search(xml, 0, 4096)
