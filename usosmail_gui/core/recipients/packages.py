@@ -284,30 +284,50 @@ class XmlAttributes:
         self.size = len(xml)
         self.array = np.frombuffer(xml, dtype=np.uint8)
         quotes = np.flatnonzero(self.array == 34)
-        # two sentinels past the end, so that "the quote after" always exists
-        self.quotes = np.concatenate((quotes, np.array([self.size, self.size], dtype=quotes.dtype)))
-        self._words4 = (
-            np.ndarray(shape=(self.size - 3,), dtype="<u4", buffer=xml, strides=(1,))
-            if self.size >= 4
-            else np.zeros(1, dtype="<u4")
-        )
-        self._before = self.word4(quotes - 3)  # the three bytes before each quote, and the quote
+        # sentinels past the end, so that "the quotes after" always exist
+        self.quotes = np.concatenate((quotes, np.full(8, self.size, dtype=quotes.dtype)))
+        padded = xml if self.size >= 8 else xml.ljust(8, b"\0")
+        self._words8 = np.ndarray(shape=(len(padded) - 7,), dtype="<u8", buffer=padded, strides=(1,))
+        # the three bytes before each quote, and the quote: `` r="`` is one number
+        self._before = (self.word8(quotes - 7) >> np.uint64(32)).astype(np.uint32)
         self._found: dict[bytes, Any] = {}
+        self._views: dict[int, tuple[Any, Any, int]] = {}
 
-    def byte(self, offsets: Any) -> Any:
-        """The bytes at these offsets (0 past the end)."""
+    def word8(self, offsets: Any) -> Any:
+        """The eight bytes from each offset as a little-endian number (one gather: a scattered
+        read costs a cache line whether it takes one byte or eight). Offsets out of the part
+        read its first or last eight bytes instead."""
         import numpy as np
 
-        inside = offsets < self.size
-        return np.where(inside, self.array[np.clip(offsets, 0, self.size - 1)], 0)
+        return self._words8[np.clip(offsets, 0, len(self._words8) - 1)]
 
-    def word4(self, offsets: Any) -> Any:
-        """The four bytes from each offset as a little-endian number (0 out of range)."""
+    def window(self, offsets: Any, words: int) -> Any:
+        """The ``8 * words`` bytes from each offset, a row per offset (uint8; zeros past
+        the end): one gather of consecutive bytes per offset, a cache line or two each."""
         import numpy as np
 
-        limit = len(self._words4) - 1
-        inside = (offsets >= 0) & (offsets <= limit)
-        return np.where(inside, self._words4[np.clip(offsets, 0, limit)], 0)
+        width = 8 * words
+        views = self._views.get(width)
+        if views is None:
+            start = max(0, self.size - width)
+            # the last bytes with zeros after them, for the offsets near the end
+            tail = np.concatenate((self.array[start:], np.zeros(width, dtype=np.uint8)))
+            views = (
+                np.lib.stride_tricks.sliding_window_view(self.array, width) if self.size >= width else None,
+                np.lib.stride_tricks.sliding_window_view(tail, width),
+                start,
+            )
+            self._views[width] = views
+        body, tail_view, start = views
+        offsets = np.clip(offsets, 0, self.size)
+        near_end = offsets > start if body is not None else np.ones(len(offsets), dtype=bool)
+        if body is not None and not near_end.any():
+            return body[offsets]
+        rows = np.empty((len(offsets), width), dtype=np.uint8)
+        if body is not None:
+            rows[~near_end] = body[offsets[~near_end]]
+        rows[near_end] = tail_view[offsets[near_end] - start]
+        return rows
 
     def find(self, name: bytes) -> Any:
         """The indices (into ``quotes``) of the opening quotes of `` name="`` values (the
@@ -317,11 +337,11 @@ class XmlAttributes:
         found = self._found.get(name)
         if found is None:
             found = np.flatnonzero(self._before == _word(name[-4:]))
-            if len(name) > 4:  # the rest of the name, four bytes at a time (the last four overlap)
-                head = self.quotes[found] - (len(name) - 1)
-                for at in sorted({*range(0, len(name) - 4, 4), max(0, len(name) - 8)}):
-                    found = found[self.word4(head + at) == _word(name[at : at + 4])]
-                    head = self.quotes[found] - (len(name) - 1)
+            if len(name) > 4:  # up to eight bytes: the whole name at once
+                assert len(name) <= 8
+                shift = np.uint64(8 * (8 - len(name)))
+                words = self.word8(self.quotes[found] - 7) >> shift
+                found = found[words == np.uint64(_word(name))]
             self._found[name] = found
         return found
 
@@ -349,7 +369,9 @@ def check_xlsx_extent(xml: bytes, attributes: XmlAttributes | None = None) -> in
     index = attributes if attributes is not None else XmlAttributes(xml)
     starts, ends = index.values(b' r="')
     lengths = ends - starts
-    first, second = index.byte(starts), index.byte(starts + 1)
+    head = index.word8(starts)
+    first = (head & np.uint64(0xFF)).astype(np.uint8)
+    second = ((head >> np.uint64(8)) & np.uint64(0xFF)).astype(np.uint8)
     letter = (first >= 65) & (first <= 90)
     far = np.where(letter, ((second >= 65) & (second <= 90)) | (lengths >= 7), lengths >= 6)
     rows, columns = 99_999, 26
@@ -362,7 +384,7 @@ def check_xlsx_extent(xml: bytes, attributes: XmlAttributes | None = None) -> in
     near = far & ~wide
     if near.any():
         starts, lengths = starts[near], lengths[near]
-        window = index.byte(starts[:, None] + np.arange(_FAR_WINDOW))
+        window = index.window(starts, 2)[:, :_FAR_WINDOW].copy()
         window[np.arange(_FAR_WINDOW)[None, :] >= lengths[:, None]] = 0
         letters = (window >= 65) & (window <= 90)
         digits = (window >= 48) & (window <= 57)
