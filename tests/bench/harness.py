@@ -1,12 +1,17 @@
 """Benchmarks are measured, never asserted: each result is printed as a ratio against a
-named baseline measured in the same run, with the issue's target beside it."""
+named baseline measured in the same run, with the issue's target beside it and whether
+it was met (PASS/FAIL)."""
 
 from __future__ import annotations
 
+import re
 import statistics
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+
+_RATIO_LIMIT = re.compile(r"(?:<=|≤)\s*(\d+(?:\.\d+)?)\s*x\b")
+_VALUE_LIMIT = re.compile(r"(?:<=|≤)\s*(\d+(?:\.\d+)?)\s*(MiB|ms|s)\b")
 
 
 @dataclass(frozen=True)
@@ -17,19 +22,36 @@ class Result:
     baseline_name: str
     baseline_value: float
     target: str
+    passed: bool | None = None  # the verdict, when the target is not "<= N x" or "<= N unit"
 
     @property
     def ratio(self) -> float:
         return self.value / self.baseline_value if self.baseline_value else float("inf")
+
+    @property
+    def verdict(self) -> bool | None:
+        """Whether the target is met: ``passed`` when given, else read from the target
+        ("<= 1.5x" on the ratio, "<= 250 MiB" on the value in the same unit); None when
+        the target is no limit ("measured")."""
+        if self.passed is not None:
+            return self.passed
+        ratio = _RATIO_LIMIT.search(self.target)
+        if ratio is not None:
+            return self.ratio <= float(ratio.group(1))
+        value = _VALUE_LIMIT.search(self.target)
+        if value is not None and value.group(2) == self.unit:
+            return self.value <= float(value.group(1))
+        return None
 
     def line(self) -> str:
         def number(value: float, places: int) -> str:  # small values keep their digits: 0.0037, not 0.00
             return f"{value:.{places}f}" if abs(value) >= 10**-places * 10 or value == 0 else f"{value:.2g}"
 
         baseline = f"{self.baseline_name} {number(self.baseline_value, 3)} {self.unit}"
+        verdict = {True: " PASS", False: " FAIL", None: ""}[self.verdict]
         return (
             f"{self.name}: {number(self.value, 3)} {self.unit} "
-            f"({number(self.ratio, 2)}x vs {baseline}; target {self.target})"
+            f"({number(self.ratio, 2)}x vs {baseline}; target {self.target}){verdict}"
         )
 
 
