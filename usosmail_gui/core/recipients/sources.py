@@ -507,6 +507,8 @@ class WorkbookSource:
         raises); the most cells the rectangle may span (0 when not known)."""
         if self.package is None:
             return 0
+        if self.kind is FileKind.ODS and name is not None:
+            return 0  # every sheet of it was checked when it was opened (one content.xml)
         try:
             with zipfile.ZipFile(self.path) as archive:
                 if self.kind is FileKind.ODS:
