@@ -64,6 +64,33 @@ def per_call(fn: Callable[[], object], calls: int) -> list[float]:
     return samples
 
 
+def interleaved_wall_and_cpu(
+    subject: Callable[[], object],
+    baseline: Callable[[], object],
+    *,
+    calls: int,
+    rounds: int = 5,
+    warmup: int = 1,
+) -> tuple[tuple[float, float], tuple[float, float]]:
+    """Median seconds per call of each, as (subject, baseline) wall-clock and (subject,
+    baseline) CPU time of this process (its threads included), from the same alternating
+    rounds: on a machine whose cores are busy with other work the CPU times still compare
+    the work itself, while wall time also says what a free core gives."""
+    for _ in range(warmup):
+        subject()
+        baseline()
+    samples: dict[str, list[float]] = {"sw": [], "sc": [], "bw": [], "bc": []}
+    for _ in range(rounds):
+        for fn, wall, cpu in ((subject, "sw", "sc"), (baseline, "bw", "bc")):
+            for _ in range(calls // rounds):
+                start, start_cpu = time.perf_counter(), time.process_time()
+                fn()
+                samples[cpu].append(time.process_time() - start_cpu)
+                samples[wall].append(time.perf_counter() - start)
+    median = statistics.median
+    return (median(samples["sw"]), median(samples["bw"])), (median(samples["sc"]), median(samples["bc"]))
+
+
 def interleaved_medians(
     subject: Callable[[], object],
     baseline: Callable[[], object],
