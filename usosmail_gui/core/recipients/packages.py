@@ -283,13 +283,25 @@ class XmlAttributes:
         self.xml = xml
         self.size = len(xml)
         self.array = np.frombuffer(xml, dtype=np.uint8)
-        quotes = np.flatnonzero(self.array == 34)
+        # found a few MiB at a time, as 32-bit offsets (a part is at most MAX_PART_BYTES):
+        # the memory this takes stays a small part of the sheet's own
+        step = 4 * CHUNK
+        found = [
+            np.flatnonzero(self.array[at : at + step] == 34).astype(np.int32) + np.int32(at)
+            for at in range(0, self.size, step)
+        ]
         # sentinels past the end, so that "the quotes after" always exist
-        self.quotes = np.concatenate((quotes, np.full(8, self.size, dtype=quotes.dtype)))
+        found.append(np.full(8, self.size, dtype=np.int32))
+        self.quotes = np.concatenate(found)
+        del found
         padded = xml if self.size >= 8 else xml.ljust(8, b"\0")
         self._words8 = np.ndarray(shape=(len(padded) - 7,), dtype="<u8", buffer=padded, strides=(1,))
+        self._words4 = np.ndarray(shape=(len(padded) - 3,), dtype="<u4", buffer=padded, strides=(1,))
         # the three bytes before each quote, and the quote: `` r="`` is one number
-        self._before = (self.word8(quotes - 7) >> np.uint64(32)).astype(np.uint32)
+        before = self.quotes[:-8] - np.int32(3)
+        np.maximum(before, 0, out=before)
+        self._before = self._words4[before]
+        del before
         self._found: dict[bytes, Any] = {}
         self._views: dict[int, tuple[Any, Any, int]] = {}
 
