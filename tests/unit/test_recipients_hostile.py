@@ -130,6 +130,40 @@ def test_a_sheet_spanning_a_billion_cells_is_refused_not_allocated() -> None:
     assert float(str(data["peak"])) <= 400, data
 
 
+def _rewritten_sheet(source: Path, target: Path, old: bytes, new: bytes) -> Path:
+    with zipfile.ZipFile(source) as archive, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in archive.infolist():
+            data = archive.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                assert old in data
+                data = data.replace(old, new)
+            out.writestr(info.filename, data)
+    return target
+
+
+@needs_proc
+@pytest.mark.parametrize(
+    "far_cell",
+    [
+        b'<c t="n" r="XFD1000000">',  # the reference after another attribute
+        b'<x:c xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" r="XFD1000000">',
+    ],
+    ids=["attribute-order", "prefixed"],
+)
+def test_the_far_cell_is_found_however_it_is_written(tmp_path: Path, far_cell: bytes) -> None:
+    """calamine takes a cell's place from its r attribute whatever the attributes' order or
+    the element's prefix; so does the extent check."""
+    bomb = _rewritten_sheet(
+        FORMATS / "bomb-extent.xlsx", tmp_path / "variant.xlsx", b'<c r="XFD1000000">', far_cell
+    )
+    if far_cell.startswith(b"<x:c"):
+        with zipfile.ZipFile(bomb) as archive:  # the closing tag too
+            assert b"</c></row></sheetData>" in archive.read("xl/worksheets/sheet1.xml")
+        bomb = _rewritten_sheet(bomb, tmp_path / "prefixed.xlsx", b"</v></c></row><", b"</v></x:c></row><")
+    data = _load_in_child(bomb)
+    assert data["outcome"] == "too_large", data
+
+
 def test_the_user_reads_what_happened() -> None:
     with pytest.raises(SpreadsheetError) as caught:
         load(FORMATS / "bomb-extent.xlsx")

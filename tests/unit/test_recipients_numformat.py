@@ -251,3 +251,28 @@ def test_any_value_renders_to_text_and_a_column_agrees(code: str, value: object)
         assert isinstance(text, str)
         column = [value, value, 1.0]
         assert fmt.render_column(column) == [fmt.render(v) for v in column]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(
+        ["0", "000000", "00000000000", "0.00", "0.0", "0.000", "#,##0", "#,##0.00", '#,##0.00 "zł"',
+         '"Nr "0.00', "#,##0.0000", "0.00000", "#0.00"]
+    ),
+    st.lists(
+        st.one_of(
+            st.integers(-(10**12), 10**12).map(lambda n: n / 100),  # money, grades: the vectorised path
+            st.integers(0, 10**14).map(float),
+            st.floats(-1e13, 1e13, allow_nan=False),  # more decimals than shown: rounded one by one
+            st.sampled_from([0.0, -0.0, 0.005, -0.005, 2.675, 1.005, 999.995, 0.1 + 0.2]),
+        ),
+        min_size=1,
+        max_size=40,
+    ),
+)
+def test_a_whole_column_of_numbers_renders_like_each_cell(code: str, values: list[float]) -> None:
+    """The column paths (digits computed for the whole column at once) agree with the
+    one-value renderer, cell for cell, in both languages."""
+    for locale in (EN, PL):
+        fmt = NumberFormat(code, locale)
+        assert fmt.render_column(values) == [fmt.render(v) for v in values], (code, locale.language)

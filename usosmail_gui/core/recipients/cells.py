@@ -96,13 +96,15 @@ def _format_floats(values: Sequence[float]) -> list[str]:
     return texts
 
 
-def format_column(values: Sequence[Any]) -> Sequence[str]:
+def format_column(values: Sequence[Any], kinds: set[type] | None = None) -> Sequence[str]:
     """A whole column as text, choosing the cheapest conversion its types allow.
 
     A column of strings is returned as is (no copy). The result is a sequence of exactly
-    ``len(values)`` strings; it may be the input object itself.
+    ``len(values)`` strings; it may be the input object itself. ``kinds``: the values'
+    types, when known already.
     """
-    kinds = set(map(type, values))
+    if kinds is None:
+        kinds = set(map(type, values))
     if kinds == {str}:
         return values
     # most columns repeat a few values (year of study, grade, date of a test): format

@@ -10,6 +10,7 @@ import gc
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import chain
 from operator import itemgetter
 from typing import Any
 
@@ -79,22 +80,16 @@ class RawGrid:
     @classmethod
     def from_rows(cls, values: list[list[Any]], *, first_row: int, first_column: int) -> RawGrid:
         """From calamine's rectangular ``to_python()`` whose first row is row ``first_row`` (0-based)."""
-        # is_blank_row inlined for its common answer (the first cell has content): this
-        # runs once per row of the sheet
-        keep = [
-            i
-            for i, row in enumerate(values)
-            if row
-            and (
-                (first := row[0]).__class__ is not str
-                or (first and not first.isspace())
-                or not is_blank_row(row)
-            )
-        ]
         base = first_row + 1
-        if len(keep) == len(values):
-            return cls._by_column(values, list(range(base, base + len(values))), first_column)
-        return cls._by_column([values[i] for i in keep], [base + i for i in keep], first_column)
+        columns = _transposed(values)
+        blank = _blank_rows(values, columns)
+        if not blank:
+            return cls(list(values[: HEADER_SCAN_ROWS + 10]), columns, list(range(base, base + len(values))),
+                       first_column, len(columns))
+        dropped = set(blank)
+        keep = [i for i in range(len(values)) if i not in dropped]
+        rows = [values[i] for i in keep]
+        return cls._by_column(rows, [base + i for i in keep], first_column)
 
     @classmethod
     def from_text_rows(cls, rows: list[list[str]], numbers: list[int]) -> RawGrid:
@@ -107,10 +102,37 @@ class RawGrid:
 
     @classmethod
     def _by_column(cls, rows: Sequence[Sequence[Any]], numbers: list[int], first_column: int) -> RawGrid:
-        width = max(map(len, rows), default=0)
-        # one C-level pass per column (zip(*rows) would make an iterator per row)
-        columns = [list(map(itemgetter(j), rows)) for j in range(width)]
-        return cls(list(rows[: HEADER_SCAN_ROWS + 10]), columns, numbers, first_column, width)
+        columns = _transposed(rows)
+        return cls(list(rows[: HEADER_SCAN_ROWS + 10]), columns, numbers, first_column, len(columns))
 
     def __len__(self) -> int:
         return len(self.row_numbers)
+
+
+def _transposed(rows: Sequence[Sequence[Any]]) -> list[list[Any]]:
+    """The columns of rectangular rows: the cells laid end to end once, then every column a
+    slice of them (C-level, and each row list is read once, in order: a pass per column over
+    50,000 row lists would wait on memory for each)."""
+    width = max(map(len, rows), default=0)
+    if not rows or min(map(len, rows)) != width:
+        return [list(map(itemgetter(j), rows)) for j in range(width)]
+    cells = list(chain.from_iterable(rows))
+    return [cells[j::width] for j in range(width)]
+
+
+def _blank_rows(rows: Sequence[Sequence[Any]], columns: Sequence[Sequence[Any]]) -> list[int]:
+    """The indices of the rows that are blank (``is_blank_row``). Only a row whose first
+    cell is empty text can be: the first column says which, mostly in a C-level pass."""
+    if not columns:
+        return [i for i, row in enumerate(rows) if not row]
+    first = columns[0]
+    kinds = set(map(type, first))
+    if str not in kinds:
+        return []
+    if kinds == {str} and "" not in first and not any(map(str.isspace, first)):
+        return []
+    return [
+        i
+        for i, cell in enumerate(first)
+        if cell.__class__ is str and (not cell or cell.isspace()) and is_blank_row(rows[i])
+    ]

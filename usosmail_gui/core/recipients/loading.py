@@ -346,8 +346,9 @@ def _columns(
             # --raw-values): its raw values wait in a StoredLater
             stored: Sequence[str] | StoredLater
             if codes is None:
-                stored = format_column(values)
-                shown = display_column(values, numbers, None, locale, stored)
+                kinds = set(map(type, values))  # once for both
+                stored = format_column(values, kinds)
+                shown = display_column(values, numbers, None, locale, stored, kinds)
             else:
                 stored = StoredLater(values)
                 shown = display_column(values, numbers, codes, locale)

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
 from itertools import repeat
+from operator import methodcaller
 from typing import Any
 
 __all__ = [
@@ -931,8 +932,9 @@ class NumberFormat:
             return None
         if min(values) < 0 or max(values) >= 1e15 or not all(map(float.is_integer, values)):
             return None
-        pattern = "{:0" + str(len(section.tokens)) + "d}"
-        return list(map(pattern.format, map(int, values)))
+        import numpy as np
+
+        return _digit_texts(np.array(values, dtype=np.float64), 0, len(section.tokens), "", "").split("\n")
 
 
     def _fixed_pattern(self) -> tuple[str, str, int, bool] | None:
@@ -972,14 +974,21 @@ class NumberFormat:
         if min(values) <= -bound or max(values) >= bound:
             return None
         spec = ("{:,." if grouping else "{:.") + str(places) + "f}"
+        locale = self.locale
+        import numpy as np
+
+        array = np.array(values, dtype=np.float64) + 0.0  # -0.0 + 0.0 is 0.0: no "-0.00"
+        scaled = np.rint(array * 10.0**places)
+        if np.array_equal(scaled / 10.0**places, array):
+            # each value is the double nearest to a number of ``places`` decimals (money,
+            # grades): nothing to round, the digits are the scaled integers' (numpy, no
+            # Python call per cell)
+            joined = _digit_texts(scaled, places, 1, locale.group if grouping else "", locale.decimal)
+            return _literals(joined, before, after).split("\n")
         if 0.0 in values:  # -0.0 + 0.0 is 0.0: no "-0.00" for a negative zero
             values = list(map(float.__add__, values, repeat(0.0)))
-        plain = ("{:." + str(places) + "f}").format
         texts = list(map(spec.format, values))
-        # a value written with at most ``places`` decimals reads back unchanged: nothing was
-        # rounded (money, grades); only otherwise are exact halves looked for
-        exact = list(map(float, map(plain, values))) == list(values)
-        shortest = "" if exact else "\n".join(map(repr, values)) + "\n"
+        shortest = "\n".join(map(repr, values)) + "\n"
         if "e" in shortest or "n" in shortest.replace("\n", ""):
             return None  # exponents, nan, inf: the general way
         ties = re.compile(r"\.\d{" + str(places) + r"}5\n")
@@ -992,14 +1001,9 @@ class NumberFormat:
                     texts[i] = ("-" if value < 0 else "") + whole + ("." + decimals if places else "")
         # the rest on the whole column at once: separators, "-0" kept as "-0", literals
         joined = "\n".join(texts)
-        locale = self.locale
         if locale.decimal != "." or locale.group != ",":
             joined = joined.translate(str.maketrans(",.", locale.group + locale.decimal))
-        if before or after:
-            joined = before + joined.replace("\n", after + "\n" + before) + after
-            if "-" in joined and before:
-                joined = re.sub("(?m)^" + re.escape(before) + "-", lambda _m: "-" + before, joined)
-        return joined.split("\n")
+        return _literals(joined, before, after).split("\n")
 
     def _fast_dates(self, values: Sequence[Any]) -> list[str] | None:
         """Day, month and year as digits ("dd.mm.yyyy", "yyyy-mm-dd") over ``date`` values:
@@ -1019,10 +1023,84 @@ class NumberFormat:
             else:
                 return None
         pattern = "".join(parts)
-        if any(v.year < 1000 for v in set(values)):
+        distinct = set(values)
+        if min(distinct).year < 1000:
             return None
-        table = {value: value.strftime(pattern) for value in set(values)}
+        table = dict(zip(distinct, map(methodcaller("strftime", pattern), distinct), strict=True))
         return list(map(table.__getitem__, values))
+
+
+def _literals(joined: str, before: str, after: str) -> str:
+    """Texts joined by newlines with a format's literals around each; a minus sign goes
+    before the literals in front ("-Nr 5", as spreadsheets show it)."""
+    if before or after:
+        joined = before + joined.replace("\n", after + "\n" + before) + after
+        if "-" in joined and before:
+            joined = re.sub("(?m)^" + re.escape(before) + "-", lambda _m: "-" + before, joined)
+    return joined
+
+
+def _digit_texts(scaled: Any, places: int, minimum: int, group: str, decimal: str) -> str:
+    """Whole numbers (``scaled``: float64, each a value times 10**places, below 10**15 in
+    magnitude) as texts with ``places`` decimals after ``decimal``, at least ``minimum``
+    integer digits (zero-padded) and ``group`` between thousands ("" for none), joined by
+    newlines: the digits ``format(x, ",.2f")`` writes for a value that has at most
+    ``places`` decimals.
+
+    Every value's characters are computed at once in a byte matrix (a row per value, a
+    column per character place, NUL where a value has no character); one decode and a few
+    ``replace`` make the texts: no Python call per cell.
+    """
+    import numpy as np
+
+    count = len(scaled)
+    magnitude = np.abs(scaled).astype(np.int64)
+    digit_count = np.ones(count, dtype=np.int64)  # 1 for 0
+    for power in range(1, 19):
+        bigger = magnitude >= 10**power
+        if not bigger.any():
+            break
+        digit_count += bigger
+    # the digits a value shows: its own, at least one before the point, at least ``minimum``
+    shown_count = np.maximum(digit_count, places + max(minimum, 1))
+    width = int(shown_count.max()) if count else places + 1
+    integer_width = width - places
+    # the matrix's columns: sign, digits (a separator after each thousands place), point, newline
+    digit_columns: list[int] = []
+    separator_after: list[int] = []  # digit places followed by a thousands separator
+    column = 1
+    for place in range(width):
+        if place == integer_width and places:
+            column += 1  # the decimal separator
+        digit_columns.append(column)
+        column += 1
+        integer_place = integer_width - 1 - place  # 0 for the units
+        if group and integer_place > 0 and integer_place % 3 == 0:
+            separator_after.append(place)
+            column += 1
+    matrix = np.zeros((count, column + 1), dtype=np.uint8)
+    matrix[:, 0] = np.where(scaled < 0, 45, 0)  # the sign, right before the first digit
+    shown = (np.arange(width)[None, :] >= (width - shown_count)[:, None]).view(np.uint8)
+    digits = np.empty((count, width), dtype=np.uint8)
+    rest = magnitude
+    for place in range(width - 1, -1, -1):  # a scalar divisor: numpy's fast integer division
+        quotient = rest // 10
+        digits[:, place] = rest - quotient * 10
+        rest = quotient
+    digits += 48
+    digits *= shown
+    matrix[:, digit_columns] = digits
+    if places:
+        matrix[:, digit_columns[integer_width] - 1] = 2
+    if separator_after:
+        matrix[:, [digit_columns[place] + 1 for place in separator_after]] = shown[:, separator_after]
+    matrix[:, column] = 10
+    text = matrix.tobytes().decode("latin-1").replace("\0", "")[:-1]
+    if group:
+        text = text.replace("\x01", group)
+    if places:
+        text = text.replace("\x02", decimal)
+    return text
 
 
 _CACHE: dict[tuple[str, str], NumberFormat | None] = {}

@@ -24,6 +24,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 __all__ = [
     "CHUNK",
@@ -33,6 +34,7 @@ __all__ = [
     "MAX_TOTAL_BYTES",
     "Package",
     "PackageTooLarge",
+    "XmlAttributes",
     "inflate",
     "inspect_zip",
 ]
@@ -147,6 +149,14 @@ def _relationship_target(archive: zipfile.ZipFile, names: set[str]) -> str | Non
 VERIFY_ABOVE = 32 * 2**20
 """Parts declared bigger than this are inflated once to check what they hold (a smaller
 one bounds a reader's memory by its size: even a single text of 32 MiB is harmless)."""
+KEEP_AT_MOST = 192 * 2**20
+"""Of the parts inflated to be checked, the sheets' (read again for their formats) are
+kept up to this much; a bigger workbook is read in a child process, which reads its own."""
+
+
+def _read_later(name: str) -> bool:
+    return name == "content.xml" or (name.startswith("xl/worksheets/") and name.endswith(".xml"))
+
 
 
 def inspect_zip(path: Path) -> Package:
@@ -162,9 +172,16 @@ def inspect_zip(path: Path) -> Package:
         sizes = _check_declared(archive)
         names = set(sizes)
         package = Package(names, sizes=sizes)
+        kept = 0
         for name in sorted(names):
-            if sizes[name][1] > VERIFY_ABOVE and not name.endswith("/"):
-                inflate(archive, name)
+            declared = sizes[name][1]
+            if declared > VERIFY_ABOVE and not name.endswith("/"):
+                # the parts a reader of the values' facts reads again are kept (one inflate, not two)
+                keep = _read_later(name) and kept + declared <= KEEP_AT_MOST
+                data = inflate(archive, name, keep=keep)
+                if keep:
+                    package.parts[name] = data
+                    kept += declared
         target = _relationship_target(archive, names)
         if target is None and "xl/workbook.xml" in names:
             target = "xl/workbook.xml"
@@ -233,8 +250,7 @@ calamine allocates the whole rectangle at once: two cells, A1 and XFD1000000, in
 1 KB file ask for 500 GB and abort the process. 20 million cells is 200,000 rows of 100
 columns; calamine needs ~0.5 GB for it.
 """
-_FAR_REFERENCE = re.compile(rb'<c r="([A-Z]{2,3}\d+|[A-Z]\d{6,})"')
-_REFERENCE = re.compile(rb"([A-Z]+)(\d+)")
+_REFERENCE = re.compile(rb"([A-Z]*)(\d+)")
 _DIMENSION = re.compile(rb'<dimension ref="[A-Z]+\d+:([A-Z]+)(\d+)"')
 _ROWS_REPEATED = re.compile(rb'<table:table-row\b[^>]*?table:number-rows-repeated="(\d{5,})"')
 _COLUMNS_REPEATED = re.compile(rb'table:number-columns-repeated="(\d{4,})"[^>]*?office:value-type=')
@@ -247,20 +263,154 @@ def _letters_index(letters: bytes) -> int:
     return index
 
 
-def check_xlsx_extent(xml: bytes) -> int:
+def _word(text: bytes) -> int:
+    return int.from_bytes(text, "little")
+
+
+class XmlAttributes:
+    """Where an XML part's attribute values are, found in a few vectorised passes (numpy).
+
+    Every ``"`` of the part is found once (``quotes``); an attribute ``name="`` is then
+    the quote whose preceding bytes spell `` name="``, compared four or eight bytes at a
+    time for all quotes at once, and its value runs to the next quote. A 50,000-row
+    sheet (20 MB, 2 million quotes) takes ~30 ms, where a regular expression over the
+    same bytes takes ~70 ms per question asked of it and the reader needs several.
+    """
+
+    def __init__(self, xml: bytes) -> None:
+        import numpy as np
+
+        self.xml = xml
+        self.size = len(xml)
+        self.array = np.frombuffer(xml, dtype=np.uint8)
+        # found a few MiB at a time, as 32-bit offsets (a part is at most MAX_PART_BYTES):
+        # the memory this takes stays a small part of the sheet's own
+        step = 4 * CHUNK
+        found = [
+            np.flatnonzero(self.array[at : at + step] == 34).astype(np.int32) + np.int32(at)
+            for at in range(0, self.size, step)
+        ]
+        # sentinels past the end, so that "the quotes after" always exist
+        found.append(np.full(8, self.size, dtype=np.int32))
+        self.quotes = np.concatenate(found)
+        del found
+        padded = xml if self.size >= 8 else xml.ljust(8, b"\0")
+        self._words8 = np.ndarray(shape=(len(padded) - 7,), dtype="<u8", buffer=padded, strides=(1,))
+        self._words4 = np.ndarray(shape=(len(padded) - 3,), dtype="<u4", buffer=padded, strides=(1,))
+        # the three bytes before each quote, and the quote: `` r="`` is one number
+        before = self.quotes[:-8] - np.int32(3)
+        np.maximum(before, 0, out=before)
+        self._before = self._words4[before]
+        del before
+        self._found: dict[bytes, Any] = {}
+        self._views: dict[int, tuple[Any, Any, int]] = {}
+
+    def word8(self, offsets: Any) -> Any:
+        """The eight bytes from each offset as a little-endian number (one gather: a scattered
+        read costs a cache line whether it takes one byte or eight). Offsets out of the part
+        read its first or last eight bytes instead."""
+        import numpy as np
+
+        return self._words8[np.clip(offsets, 0, len(self._words8) - 1)]
+
+    def window(self, offsets: Any, words: int) -> Any:
+        """The ``8 * words`` bytes from each offset, a row per offset (uint8; zeros past
+        the end): one gather of consecutive bytes per offset, a cache line or two each."""
+        import numpy as np
+
+        width = 8 * words
+        views = self._views.get(width)
+        if views is None:
+            start = max(0, self.size - width)
+            # the last bytes with zeros after them, for the offsets near the end
+            tail = np.concatenate((self.array[start:], np.zeros(width, dtype=np.uint8)))
+            views = (
+                np.lib.stride_tricks.sliding_window_view(self.array, width) if self.size >= width else None,
+                np.lib.stride_tricks.sliding_window_view(tail, width),
+                start,
+            )
+            self._views[width] = views
+        body, tail_view, start = views
+        offsets = np.clip(offsets, 0, self.size)
+        near_end = offsets > start if body is not None else np.ones(len(offsets), dtype=bool)
+        if body is not None and not near_end.any():
+            return body[offsets]
+        rows = np.empty((len(offsets), width), dtype=np.uint8)
+        if body is not None:
+            rows[~near_end] = body[offsets[~near_end]]
+        rows[near_end] = tail_view[offsets[near_end] - start]
+        return rows
+
+    def find(self, name: bytes) -> Any:
+        """The indices (into ``quotes``) of the opening quotes of `` name="`` values (the
+        name with the space before it: four bytes, or eight for a longer name)."""
+        import numpy as np
+
+        found = self._found.get(name)
+        if found is None:
+            found = np.flatnonzero(self._before == _word(name[-4:]))
+            if len(name) > 4:  # up to eight bytes: the whole name at once
+                assert len(name) <= 8
+                shift = np.uint64(8 * (8 - len(name)))
+                words = self.word8(self.quotes[found] - 7) >> shift
+                found = found[words == np.uint64(_word(name))]
+            self._found[name] = found
+        return found
+
+    def values(self, name: bytes) -> tuple[Any, Any]:
+        """(start, end) offsets of every `` name="`` attribute's value."""
+        found = self.find(name)
+        return self.quotes[found] + 1, self.quotes[found + 1]
+
+
+_FAR_WINDOW = 12  # characters of a cell reference read at once: 3 letters, up to 9 digits
+
+
+def check_xlsx_extent(xml: bytes, attributes: XmlAttributes | None = None) -> int:
     """How many cells the sheet's used rectangle spans, about (for choosing a child process);
     ``PackageTooLarge`` when it may span more than ``MAX_EXTENT_CELLS``.
 
-    Only references past column Z or row 99,999 are collected (one C-level pass; a usual
-    list has none), so the rectangle is bounded by them and by 26 × 99,999 otherwise; the
-    sheet's own ``<dimension>`` (which may lie) only narrows the estimate, never the bound.
+    Every ``r="…"`` attribute counts (cells and rows, whatever the element's prefix or
+    the attributes' order: calamine takes a cell's place from it), and only references
+    past column Z or row 99,999 are read (a usual list has none), so the rectangle is
+    bounded by them and by 26 × 99,999 otherwise; the sheet's own ``<dimension>`` (which
+    may lie) only narrows the estimate, never the bound.
     """
+    import numpy as np
+
+    index = attributes if attributes is not None else XmlAttributes(xml)
+    starts, ends = index.values(b' r="')
+    lengths = ends - starts
+    head = index.word8(starts)
+    first = (head & np.uint64(0xFF)).astype(np.uint8)
+    second = ((head >> np.uint64(8)) & np.uint64(0xFF)).astype(np.uint8)
+    letter = (first >= 65) & (first <= 90)
+    far = np.where(letter, ((second >= 65) & (second <= 90)) | (lengths >= 7), lengths >= 6)
     rows, columns = 99_999, 26
-    for reference in _FAR_REFERENCE.findall(xml):
-        match = _REFERENCE.fullmatch(reference)
-        if match is not None:
+    wide = far & (lengths > _FAR_WINDOW)
+    for start, end in zip(starts[wide].tolist(), ends[wide].tolist(), strict=True):
+        match = _REFERENCE.fullmatch(xml[start:end])
+        if match is not None and len(match.group(1)) <= 3:
             columns = max(columns, _letters_index(match.group(1)))
             rows = max(rows, int(match.group(2)))
+    near = far & ~wide
+    if near.any():
+        starts, lengths = starts[near], lengths[near]
+        window = index.window(starts, 2)[:, :_FAR_WINDOW].copy()
+        window[np.arange(_FAR_WINDOW)[None, :] >= lengths[:, None]] = 0
+        letters = (window >= 65) & (window <= 90)
+        digits = (window >= 48) & (window <= 57)
+        leading = np.cumprod(letters, axis=1).sum(axis=1)  # letters before the digits
+        valid = (leading <= 3) & (digits.sum(axis=1) == lengths - leading) & (lengths > leading)
+        column = np.zeros(len(starts), dtype=np.int64)
+        row = np.zeros(len(starts), dtype=np.int64)
+        for place in range(_FAR_WINDOW):
+            value = window[:, place].astype(np.int64)
+            column = np.where(letters[:, place] & (place < leading), column * 26 + value - 64, column)
+            row = np.where(digits[:, place], row * 10 + value - 48, row)
+        if valid.any():
+            columns = max(columns, int(column[valid].max()))
+            rows = max(rows, int(row[valid].max()))
     if rows * columns > MAX_EXTENT_CELLS:
         raise PackageTooLarge("sheet extent")
     dimension = _DIMENSION.search(xml, 0, 4096)

@@ -67,6 +67,8 @@ _DURATION = re.compile(r"(-?)PT(\d+)H(\d+)M(\d+(?:\.\d+)?)S")
 def durations(values: Sequence[Any]) -> Sequence[Any]:
     """ISO 8601 durations ("PT30H00M00S", what calamine gives for an .ods time over a day)
     as ``timedelta``; the same sequence when there is none."""
+    if str not in set(map(type, values)):  # the usual formatted column: no text at all (C-level)
+        return values
     if not any(
         v.__class__ is str
         and v[:3] in ("PT0", "PT1", "PT2", "PT3", "PT4", "PT5", "PT6", "PT7", "PT8", "PT9", "-PT")
@@ -86,13 +88,14 @@ def durations(values: Sequence[Any]) -> Sequence[Any]:
 
 
 def general_column(
-    values: Sequence[Any], locale: Locale, stored: Sequence[str] | None = None
+    values: Sequence[Any], locale: Locale, stored: Sequence[str] | None = None, kinds: set[type] | None = None
 ) -> Sequence[str]:
     """Values without a format of their own ("General"), in the language's separators and
     as LibreOffice writes big and small numbers (``general_number``). ``stored``: the
-    values' ``format_column`` texts, when already made."""
-    texts = format_column(values) if stored is None else stored
-    kinds = set(map(type, values))
+    values' ``format_column`` texts, when already made; ``kinds``: their types, when known."""
+    if kinds is None:
+        kinds = set(map(type, values))
+    texts = format_column(values, kinds) if stored is None else stored
     if not kinds & {float, bool}:
         return texts
     if kinds == {float}:
@@ -126,11 +129,13 @@ def display_column(
     codes: str | Mapping[int, str] | None,
     locale: Locale,
     stored: Sequence[str] | None = None,
+    kinds: set[type] | None = None,
 ) -> ColumnDisplay:
     """The column's cells as the sheet shows them; ``numbers[i]`` is the row of ``values[i]``;
-    ``stored``: the values' ``format_column`` texts, when already made."""
+    ``stored``: the values' ``format_column`` texts, when already made; ``kinds``: the
+    values' types, when known."""
     if codes is None:
-        return ColumnDisplay(general_column(values, locale, stored))
+        return ColumnDisplay(general_column(values, locale, stored, kinds))
     if isinstance(codes, str):
         fmt = compiled(codes, locale)
         if fmt is None:

@@ -36,6 +36,7 @@ from .ods import ods_facts
 from .packages import (
     Package,
     PackageTooLarge,
+    XmlAttributes,
     check_ods_extent,
     check_xlsx_extent,
     inspect_zip,
@@ -385,6 +386,7 @@ class WorkbookSource:
         self.encoding_alternative: str | None = None
         self._calamine = python_calamine
         self._ods_early: _OdsFacts | None = None
+        self._attributes: dict[str, XmlAttributes] = {}  # sheet part -> its attributes' offsets
         if kind is FileKind.ODS and package is not None:
             self._check_extent(None)  # calamine reads every sheet of an .ods when it opens it
             self._ods_early = _OdsFacts(self)
@@ -505,6 +507,8 @@ class WorkbookSource:
         raises); the most cells the rectangle may span (0 when not known)."""
         if self.package is None:
             return 0
+        if self.kind is FileKind.ODS and name is not None:
+            return 0  # every sheet of it was checked when it was opened (one content.xml)
         try:
             with zipfile.ZipFile(self.path) as archive:
                 if self.kind is FileKind.ODS:
@@ -513,7 +517,11 @@ class WorkbookSource:
                     parts = WorkbookParts(self.package, lambda part: self._peek(archive, part))
                     sheet_part = parts.sheets.get(name or "")
                     if sheet_part is not None:
-                        return check_xlsx_extent(self._peek(archive, sheet_part))
+                        xml = self._peek(archive, sheet_part)
+                        attributes = XmlAttributes(xml)
+                        extent = check_xlsx_extent(xml, attributes)
+                        self._attributes[sheet_part] = attributes  # for the scan of its styles
+                        return extent
         except PackageTooLarge:
             raise _too_large(self.path) from None
         except (zipfile.BadZipFile, KeyError, OSError, zlib.error, EOFError):
@@ -542,7 +550,7 @@ class WorkbookSource:
             if sheet_part is None:
                 return None
             xml = self._part(archive, sheet_part)
-        return scan_sheet(xml, parts.codes(locale))
+        return scan_sheet(xml, parts.codes(locale), self._attributes.pop(sheet_part, None))
 
     def ods_facts(self) -> dict[str, SheetFacts]:
         """Every sheet's facts (formats, errors, hidden rows, merges) of an .ods."""

@@ -37,27 +37,62 @@ _ERRORS = {
 }
 
 
-def read_workbook_stream(path: Path) -> bytes | None:
-    """The BIFF workbook stream, or None when the container has none (or is unreadable)."""
+def read_workbook_stream(path: Path, limit: int | None = None) -> bytes | None:
+    """The BIFF workbook stream (its first ``limit`` bytes, when given), or None when the
+    container has none (or is unreadable)."""
     import olefile
 
     try:
         with olefile.OleFileIO(str(path)) as ole:
             for name in ("Workbook", "Book"):
                 if ole.exists(name):
-                    data: bytes = ole.openstream(name).read()
-                    return data
+                    return _stream(ole, name, limit)
     except (OSError, ValueError, struct.error, IndexError, KeyError):
         return None
     return None
 
 
+def _stream(ole: Any, name: str, limit: int | None) -> bytes:
+    """A stream's bytes read a run of consecutive sectors at a time (olefile's own stream
+    reads and logs each 512-byte sector: 15,000 of them for a 50,000-row sheet)."""
+    entry = ole.root.kids_dict.get(name.lower())
+    if entry is None or entry.size < ole.minisectorcutoff:
+        data: bytes = ole.openstream(name).read()
+        return data if limit is None else data[:limit]
+    size = entry.size if limit is None else min(entry.size, limit)
+    sector = ole.sectorsize
+    fat = ole.fat
+    needed = -(-size // sector)
+    chain: list[int] = []
+    add = chain.append
+    current, sectors = entry.isectStart, len(fat)
+    for _ in range(min(needed, sectors)):  # a chain never has more sectors than the file
+        if not 0 <= current < sectors:
+            break
+        add(current)
+        current = fat[current]
+    if len(chain) < needed:  # a broken chain: olefile says what it makes of it
+        data = ole.openstream(name).read()
+        return data if limit is None else data[:limit]
+    parts: list[bytes] = []
+    handle = ole.fp
+    first = previous = chain[0]
+    for current in [*chain[1:], -1]:
+        if current == previous + 1:
+            previous = current
+            continue
+        handle.seek(sector * (first + 1))
+        parts.append(handle.read(sector * (previous - first + 1)))
+        first = previous = current
+    return b"".join(parts)[:size]
+
+
 def xls_is_encrypted(path: Path) -> bool:
     """Whether the workbook globals hold a FILEPASS record (a password-protected .xls)."""
-    data = read_workbook_stream(path)
+    data = read_workbook_stream(path, limit=1 << 16)
     if not data:
         return False
-    pos, n = 0, min(len(data), 1 << 16)
+    pos, n = 0, len(data)
     while pos + 4 <= n:
         kind, size = _HEADER.unpack_from(data, pos)
         if kind == _FILEPASS:
@@ -111,48 +146,116 @@ def xls_sheet_facts(
     if start is None:
         return facts
     general = {i for i, code in enumerate(codes) if code is not None and code.lower() in ("general", "@")}
-    per_column: dict[int, dict[int, int]] = {}
-    hidden = facts.hidden_rows
-    unpack, cell = _HEADER.unpack_from, _CELL.unpack_from
-    pos, n = start, len(data)
-    while pos + 4 <= n:
-        kind, size = unpack(data, pos)
-        body = pos + 4
-        if kind in (_RK, _NUMBER):
-            row, col, xf = cell(data, body)
-            if xf not in general:
-                per_column.setdefault(col, {})[row + 1] = xf
-        elif kind == _MULRK:
-            row, col = struct.unpack_from("<HH", data, body)
-            for k in range((size - 6) // 6):
-                xf = struct.unpack_from("<H", data, body + 4 + 6 * k)[0]
-                if xf not in general:
-                    per_column.setdefault(col + k, {})[row + 1] = xf
-        elif kind in (_FORMULA, _BOOLERR):
-            row, col, xf = cell(data, body)
-            if kind == _BOOLERR:
-                if data[body + 7] == 1:
-                    facts.errors[(row + 1, col)] = _ERRORS.get(data[body + 6], "#N/A")
-            elif data[body + 12 : body + 14] == b"\xff\xff":
-                if data[body + 6] == 2:
-                    facts.errors[(row + 1, col)] = _ERRORS.get(data[body + 8], "#N/A")
-            elif xf not in general:
-                per_column.setdefault(col, {})[row + 1] = xf
-        elif kind == _ROW:
-            flags = struct.unpack_from("<H", data, body + 12)[0]
-            if flags & 0x20:
-                hidden.add(struct.unpack_from("<H", data, body)[0] + 1)
-        elif kind == _EOF:
-            break
-        pos = body + size
-    for col, rows in per_column.items():
-        styles = set(rows.values())
-        if len(styles) == 1 and len(rows) == numbers_in(columns, col - first_column):
-            xf = styles.pop()
-            facts.column_codes[col] = _code(codes, xf)
+    # one pass over the records' headers in Python; what the cells hold is read after, for
+    # all of them at once (numpy): the offsets of the number cells, MULRK and ROW records
+    numbers: list[int] = []
+    multiple: list[int] = []
+    rows: list[int] = []
+    unpack, number, wanted = _HEADER.unpack_from, numbers.append, _WANTED
+    pos = start
+    try:
+        while True:  # to the EOF record, or to the end of the stream (struct.error)
+            kind, size = unpack(data, pos)
+            if kind in wanted:
+                if kind in (_RK, _NUMBER):
+                    number(pos)
+                elif kind == _MULRK:
+                    multiple.append(pos)
+                elif kind == _ROW:
+                    rows.append(pos)
+                elif kind == _EOF:
+                    break
+                else:
+                    _formula_or_error(data, pos + 4, kind, facts, numbers)
+            pos += 4 + size
+    except struct.error:
+        pass
+    per_column = _styles_by_column(data, numbers, multiple, general)
+    if rows:
+        facts.hidden_rows.update(_hidden_rows(data, rows))
+    for col, (rows_of, styles_of) in per_column.items():
+        uniform = styles_of.min() == styles_of.max()
+        if uniform and _distinct(rows_of) == numbers_in(columns, col - first_column):
+            facts.column_codes[col] = _code(codes, int(styles_of[0]))
         else:
-            facts.cell_codes[col] = {row: _code(codes, xf) for row, xf in rows.items()}
+            cells = dict(zip((rows_of + 1).tolist(), styles_of.tolist(), strict=True))
+            facts.cell_codes[col] = {row: _code(codes, xf) for row, xf in cells.items()}
     return facts
+
+
+_WANTED = frozenset({_RK, _NUMBER, _MULRK, _ROW, _EOF, _FORMULA, _BOOLERR})
+
+
+def _formula_or_error(data: bytes, body: int, kind: int, facts: SheetFacts, numbers: list[int]) -> None:
+    row, col, _xf = _CELL.unpack_from(data, body)
+    if kind == _BOOLERR:
+        if data[body + 7] == 1:
+            facts.errors[(row + 1, col)] = _ERRORS.get(data[body + 6], "#N/A")
+    elif data[body + 12 : body + 14] == b"\xff\xff":
+        if data[body + 6] == 2:
+            facts.errors[(row + 1, col)] = _ERRORS.get(data[body + 8], "#N/A")
+    else:
+        numbers.append(body - 4)  # a number result: a number cell's row, column and style
+
+
+def _words(data: bytes, offsets: Any) -> Any:
+    """The little-endian 16-bit words at these offsets (numpy)."""
+    import numpy as np
+
+    array = np.frombuffer(data, dtype=np.uint8)
+    return array[offsets].astype(np.int64) | (array[offsets + 1].astype(np.int64) << 8)
+
+
+def _styles_by_column(
+    data: bytes, numbers: list[int], multiple: list[int], general: set[int]
+) -> dict[int, tuple[Any, Any]]:
+    """File column -> (0-based rows, styles) of its number cells in the records' order (numpy
+    arrays), for the cells whose style is not General."""
+    import numpy as np
+
+    at = np.array(numbers, dtype=np.int64)
+    row, col, xf = _words(data, at + 4), _words(data, at + 6), _words(data, at + 8)
+    if multiple:
+        starts = np.array(multiple, dtype=np.int64)
+        sizes = _words(data, starts + 2)
+        counts = np.maximum((sizes - 6) // 6, 0)
+        first = np.repeat(np.cumsum(counts) - counts, counts)
+        k = np.arange(int(counts.sum())) - first
+        owner = np.repeat(starts, counts)
+        row = np.concatenate((row, np.repeat(_words(data, starts + 4), counts)))
+        col = np.concatenate((col, np.repeat(_words(data, starts + 6), counts) + k))
+        xf = np.concatenate((xf, _words(data, owner + 8 + 6 * k)))
+    if general:
+        keep = ~np.isin(xf, np.array(sorted(general), dtype=np.int64))
+        row, col, xf = row[keep], col[keep], xf[keep]
+    out: dict[int, tuple[Any, Any]] = {}
+    order = np.argsort(col, kind="stable")  # each column's cells in the records' order
+    col, row, xf = col[order], row[order], xf[order]
+    bounds = np.flatnonzero(np.diff(col)) + 1
+    for part_col, part_row, part_xf in zip(
+        np.split(col, bounds), np.split(row, bounds), np.split(xf, bounds), strict=True
+    ):
+        if len(part_col):
+            out[int(part_col[0])] = (part_row, part_xf)
+    return out
+
+
+def _distinct(rows: Any) -> int:
+    """How many different rows (cells come in row order: a check, not a sort, mostly)."""
+    import numpy as np
+
+    if len(rows) < 2 or bool((np.diff(rows) > 0).all()):
+        return len(rows)
+    return len(np.unique(rows))
+
+
+def _hidden_rows(data: bytes, rows: list[int]) -> list[int]:
+    import numpy as np
+
+    at = np.array(rows, dtype=np.int64)
+    hidden = (_words(data, at + 16) & 0x20) != 0
+    found: list[int] = (_words(data, at[hidden] + 4) + 1).tolist()
+    return found
 
 
 def _code(codes: Sequence[str | None], xf: int) -> str:
