@@ -43,8 +43,8 @@ from usosmail_gui.core.retention import (
     set_retention_days,
 )
 from usosmail_gui.core.statuses import StatusCounts, campaign_counts, campaign_statuses
+from usosmail_gui.core.tracking import trackable
 from usosmail_gui.ui.problem_texts import journal_error_text
-from usosmail_gui.ui.status_monitor import trackable
 from usosmail_gui.ui.workers import Task, run_in_background
 
 __all__ = ["CampaignRow", "HistoryWindow", "Listing", "delete_campaign", "list_campaigns", "save_retention"]

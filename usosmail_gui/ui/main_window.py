@@ -92,6 +92,7 @@ if TYPE_CHECKING:  # at run time these load after the window is first shown (``_
     from usosmail_gui.core.campaign import CampaignDraft
     from usosmail_gui.core.credentials import Credentials, CredentialStore
     from usosmail_gui.core.journal import CampaignRecord
+    from usosmail_gui.core.readiness import Blocker, Situation
     from usosmail_gui.core.recipients import LoadProgress, RecipientTable, Summary
     from usosmail_gui.core.sending import SendProgress
     from usosmail_gui.core.usos.connection import ConnectionReport
@@ -1391,25 +1392,48 @@ class MainWindow(QMainWindow):
     def send_session(self) -> SendSession | None:
         return self._send_session
 
-    def _send_problem(self, *, test: bool = False) -> str | None:
-        """Why sending cannot start now, in plain words (None: it can)."""
-        if self._send_session is not None:
-            return self.tr("A campaign is being sent now. Wait for it to finish, or stop it, first.")
-        if self.loading:
-            return self.tr("A list of recipients is being opened. Wait until it is shown.")
-        if self.recipients() is None:
-            return self.tr("Open a list of recipients first (File ▸ Open…).")
+    def _situation(self) -> Situation:
+        """What decides whether a send may start now (``core.readiness``)."""
+        from usosmail_gui.core.readiness import Situation
+
         conn = self._connection
-        if conn is None or conn.credentials is None:
-            return self.tr(
+        dialog = self.send_dialog
+        return Situation(
+            sending=self._send_session is not None,
+            loading=self.loading,
+            has_list=self.recipients() is not None,
+            connected_to=conn.base_url if conn is not None and conn.credentials is not None else None,
+            recipient_chosen=self._ready and self.composer.current_row() is not None,
+            confirmation_open=dialog is not None and dialog.isVisible(),
+        )
+
+    def _blocker_text(self, blocker: Blocker) -> str:
+        """Why a new campaign, a test or a retry cannot start, in plain words."""
+        from usosmail_gui.core.readiness import Blocker
+
+        texts = {
+            Blocker.SENDING: self.tr(
+                "A campaign is being sent now. Wait for it to finish, or stop it, first."
+            ),
+            Blocker.LOADING: self.tr("A list of recipients is being opened. Wait until it is shown."),
+            Blocker.NO_LIST: self.tr("Open a list of recipients first (File ▸ Open…)."),
+            Blocker.NOT_CONNECTED: self.tr(
                 "Connect to your university's USOS API first (Connection ▸ Connect…): the messages "
                 "are sent through it."
-            )
-        if test and self.composer.current_row() is None:
-            return self.tr(
+            ),
+            Blocker.NO_RECIPIENT: self.tr(
                 "Select a recipient in the list: the test is their message, as the preview shows it."
-            )
-        return None
+            ),
+            Blocker.CONFIRMATION_OPEN: self.tr("Another confirmation is open. Finish or cancel it first."),
+        }
+        return texts[blocker]
+
+    def _send_problem(self, *, test: bool = False) -> str | None:
+        """Why sending cannot start now, in plain words (None: it can)."""
+        from usosmail_gui.core.readiness import send_blocker
+
+        blocker = send_blocker(self._situation(), test=test)
+        return None if blocker is None else self._blocker_text(blocker)
 
     def _explain(self, title: str, text: str, *, informative: str = "", warning: bool = True) -> QMessageBox:
         box = QMessageBox(self)
@@ -1460,21 +1484,13 @@ class MainWindow(QMainWindow):
         """The normal confirmation for a new campaign of ``campaign``'s failed recipients
         (and uncertain ones if asked), with the same template; read in a worker."""
         from usosmail_gui.core.campaign import key_fingerprint
+        from usosmail_gui.core.readiness import retry_blocker
 
         from .send_dialog import RetrySource, SendDialog
 
-        problem = None
-        if self._send_session is not None:
-            problem = self.tr("A campaign is being sent now. Wait for it to finish, or stop it, first.")
-        elif self._connection is None or self._connection.credentials is None:
-            problem = self.tr(
-                "Connect to your university's USOS API first (Connection ▸ Connect…): the messages "
-                "are sent through it."
-            )
-        elif self.send_dialog is not None and self.send_dialog.isVisible():
-            problem = self.tr("Another confirmation is open. Finish or cancel it first.")
-        if problem is not None:
-            self._explain(self.tr("Cannot send yet"), problem)
+        blocker = retry_blocker(self._situation())
+        if blocker is not None:
+            self._explain(self.tr("Cannot send yet"), self._blocker_text(blocker))
             return None
         conn = self._connection
         assert conn is not None and conn.credentials is not None
@@ -1829,22 +1845,23 @@ class MainWindow(QMainWindow):
         self._start_session(request)
 
     def _resume_problem(self, campaign: CampaignRecord) -> str | None:
-        from usosmail_gui.core.usos.wire import normalize_base_url
+        from usosmail_gui.core.readiness import Blocker, resume_blocker
 
-        if self._send_session is not None:
+        blocker = resume_blocker(self._situation(), campaign.installation)
+        if blocker is Blocker.SENDING:
             return self.tr("A campaign is being sent now. Resume this one when that one has finished.")
-        conn = self._connection
-        if conn is None or conn.credentials is None:
+        if blocker is Blocker.NOT_CONNECTED:
             return self.tr(
                 "This campaign was started on {installation}. Connect to it first (Connection ▸ "
                 "Connect…), then resume. Nothing was sent."
             ).format(installation=campaign.installation)
-        if normalize_base_url(conn.base_url) != normalize_base_url(campaign.installation):
+        if blocker is Blocker.OTHER_INSTALLATION:
+            assert self._connection is not None
             return self.tr(
                 "This campaign was started on {installation}, but the window is connected to "
                 "{url}. Connect to {installation} (Connection ▸ Connect…) to resume it. Nothing "
                 "was sent."
-            ).format(installation=campaign.installation, url=conn.base_url)
+            ).format(installation=campaign.installation, url=self._connection.base_url)
         return None
 
     def _leave_requested(self, campaign: CampaignRecord, seqs: tuple[int, ...]) -> None:
@@ -1884,14 +1901,11 @@ class MainWindow(QMainWindow):
     def _grid_statuses(self, snapshot: StatusSnapshot) -> None:
         """Show the statuses in the grid's status column when the list shown is the
         campaign's source (same file and sheet, so the same row numbers)."""
+        from usosmail_gui.core.campaign import is_campaign_source
+
         model = self.recipient_pane.model
         table = model.table()
-        if (
-            table is None
-            or snapshot.source_path is None
-            or str(table.source.path) != snapshot.source_path
-            or table.source.sheet != snapshot.source_sheet
-        ):
+        if table is None or not is_campaign_source(table, snapshot.source_path, snapshot.source_sheet):
             model.clear_statuses()
             return
         model.set_statuses(snapshot.row_statuses())
@@ -2098,8 +2112,11 @@ _WORK_AREA_MODULES = (
     "usosmail_gui.core.template",
     "usosmail_gui.core.journal",
     "usosmail_gui.core.campaign",
+    "usosmail_gui.core.readiness",
+    "usosmail_gui.core.retry",
     "usosmail_gui.core.sending",
     "usosmail_gui.core.statuses",
+    "usosmail_gui.core.tracking",
     "usosmail_gui.core.report",
     "usosmail_gui.core.usos.connection",
     "usosmail_gui.core.usos.installations",

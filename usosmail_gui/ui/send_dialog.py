@@ -93,12 +93,14 @@ def prepare_retry(
 ) -> Prepared:
     """Worker job: the retry campaign's snapshot, read from the journal."""
     from usosmail_gui.core.journal import Journal  # lazy: the journal opens in the worker
+    from usosmail_gui.core.retry import retry_draft
 
     if previous is not None:
         draft = dataclasses.replace(previous.draft, batch_size=batch_size)
         return Prepared(draft, None, len(draft.batches()))
     with Journal.open() as journal:
-        draft = journal.retry_draft(
+        draft = retry_draft(
+            journal,
             source.campaign,
             installation=installation,
             key_fingerprint=key_fingerprint,

@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
 
 from usosmail_gui.core.journal import Journal, JournalError
 from usosmail_gui.core.statuses import (
-    RETENTION,
     PollResult,
     RecipientStatusView,
     Status,
@@ -49,34 +48,14 @@ from usosmail_gui.core.statuses import (
     campaign_statuses,
 )
 from usosmail_gui.core.statuses import poll_once as core_poll_once
+from usosmail_gui.core.tracking import is_final
 from usosmail_gui.core.usos.models import SystemStatus
 from usosmail_gui.ui.colours import Tone, text_style, tone
 from usosmail_gui.ui.problem_texts import journal_error_text, sentences_text
 from usosmail_gui.ui.texts import daemon_stopped_text
 from usosmail_gui.ui.workers import Task, run_in_background
 
-__all__ = ["StatusDock", "StatusPoller", "StatusSnapshot", "StatusTableModel", "status_colour", "trackable"]
-
-FINISHED = frozenset(
-    {
-        Status.SENT,
-        Status.FAILED,
-        Status.REJECTED,
-        Status.EXPIRED,
-        Status.NOT_SENT,
-        Status.DETAIL_PENDING,  # USOS has finished with it; only its details are being asked for
-        Status.NO_DETAIL,
-    }
-)
-
-
-def is_finished(view: RecipientStatusView) -> bool:
-    """USOS (or the journal) is done with it; a value the app does not know counts as
-    finished only when USOS said so."""
-    if view.status is Status.UNKNOWN:
-        return view.finished_at is not None
-    return view.status in FINISHED
-
+__all__ = ["StatusDock", "StatusPoller", "StatusSnapshot", "StatusTableModel", "status_colour"]
 
 def shown_error(view: RecipientStatusView) -> str | None:
     """The error column's text; for a status the app does not know, USOS's own value first."""
@@ -89,17 +68,6 @@ def shown_error(view: RecipientStatusView) -> str | None:
     return error_text(view)
 
 Connection = Callable[[], "tuple[str, str, str] | None"]  # (base URL, key, secret) or None
-
-
-def trackable(created_at: str, now: datetime | None = None) -> bool:
-    """Whether USOS may still know the campaign's statuses (sent within 7 days)."""
-    try:
-        created = datetime.fromisoformat(created_at)
-    except ValueError:
-        return False
-    if created.tzinfo is None:
-        created = created.replace(tzinfo=UTC)
-    return (now or datetime.now(UTC)) - created < RETENTION
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +89,7 @@ class StatusSnapshot:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_row_statuses", {v.row: (v.status, shown_error(v)) for v in self.views})
-        object.__setattr__(self, "finished", sum(1 for v in self.views if is_finished(v)))
+        object.__setattr__(self, "finished", sum(1 for v in self.views if is_final(v)))
         object.__setattr__(self, "messages", sum(1 for v in self.views if v.status is not Status.EXCLUDED))
 
     @property
