@@ -34,9 +34,10 @@ from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication
 
 from . import __version__
+from .application.connection import ActiveConnection
 from .ui import workers
 from .ui.i18n import ENGLISH, LANGUAGES, POLISH, install_translations
-from .ui.main_window import ActiveConnection, MainWindow
+from .ui.main_window import MainWindow
 from .ui.settings import APPLICATION, KEY_LAST_URL, ORGANIZATION, app_settings
 
 if TYPE_CHECKING:

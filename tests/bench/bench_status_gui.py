@@ -62,8 +62,8 @@ def _timed(app: QApplication, counters: list[_PaintCounter], action: Callable[[]
 
 
 def _snapshots(table_rows: list[int]) -> list[object]:
+    from usosmail_gui.application.statuses import StatusSnapshot
     from usosmail_gui.core.statuses import RecipientStatusView, Status, count_statuses
-    from usosmail_gui.ui.status_monitor import StatusSnapshot
 
     snapshots: list[object] = []
     step = ROWS // BATCHES
@@ -92,8 +92,9 @@ def _snapshots(table_rows: list[int]) -> list[object]:
 
 def run(report: Callable[[Result], None]) -> None:
     from tests.helpers.tables import demo_rows, make_table
+    from usosmail_gui.application.statuses import StatusSnapshot
     from usosmail_gui.ui.recipients_view import RecipientPane
-    from usosmail_gui.ui.status_monitor import StatusDock, StatusSnapshot
+    from usosmail_gui.ui.status_monitor import StatusDock
 
     app = QApplication.instance()
     if not isinstance(app, QApplication):

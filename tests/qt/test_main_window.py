@@ -12,10 +12,11 @@ from pytestqt.qtbot import QtBot
 
 from tests.helpers.memory_keyring import MemoryKeyring
 from usosmail_gui import app
+from usosmail_gui.application.connection import ActiveConnection
 from usosmail_gui.core.credentials import Credentials, CredentialStore
 from usosmail_gui.core.usos.connection import ConnectionReport, Verdict
 from usosmail_gui.ui import workers
-from usosmail_gui.ui.main_window import ActiveConnection, MainWindow
+from usosmail_gui.ui.main_window import MainWindow
 from usosmail_gui.ui.settings import KEY_LAST_URL, app_settings
 
 TIMEOUT = 15000

@@ -10,8 +10,9 @@ from pytestqt.qtbot import QtBot
 
 from tests.helpers.memory_keyring import MemoryKeyring
 from usosmail_gui import app
+from usosmail_gui.application.connection import ActiveConnection
 from usosmail_gui.core.credentials import Credentials, CredentialStore
-from usosmail_gui.ui.main_window import ActiveConnection, MainWindow
+from usosmail_gui.ui.main_window import MainWindow
 from usosmail_gui.ui.settings import (
     APPLICATION,
     KEY_LAST_URL,

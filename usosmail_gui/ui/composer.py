@@ -7,7 +7,8 @@ What runs where, and why:
 - The preview follows the editor through a ``Throttle`` (the first change after a quiet
   spell renders at once, a burst of keys renders once per ``PREVIEW_DELAY_MS``), so
   typing never waits for the preview.
-- Checking every recipient (``check_steps``, in slices: see ``check_in_slices``) runs
+- Checking every recipient (``check_steps``, in slices: ``check_in_slices`` of
+  ``application.preparing``) runs
   in a worker, started ``CHECK_DELAY_MS`` after the last change; a change cancels the
   running check at once (it is about a text that no longer exists) and only the newest
   check's result is shown. Template-level problems are shown right away (compiling is
@@ -20,14 +21,14 @@ from __future__ import annotations
 
 import logging
 import re
-import time
-from collections.abc import Callable, Generator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
+from usosmail_gui.application.preparing import CheckSteps, check_in_slices
 from usosmail_gui.core.problems import Problem
 from usosmail_gui.core.recipients.table import FIXABLE_CODES, RecipientTable
 from usosmail_gui.core.template import (
@@ -40,7 +41,6 @@ from usosmail_gui.core.template import (
     RenderError,
     TemplateFileError,
     bundled_templates,
-    check_steps,
     load_template,
     quick_fix_template,
     render,
@@ -57,42 +57,9 @@ from .workers import Task, run_in_background
 
 log = logging.getLogger(__name__)
 
-__all__ = ["CheckSteps", "ComposerPanel", "check_in_slices", "sample_templates"]
-
-CheckSteps = Callable[[CompiledTemplate, RecipientTable], Generator[CheckProgress, None, CheckResult]]
+__all__ = ["ComposerPanel", "sample_templates"]
 
 KEY_TEMPLATE_FOLDER = "templates/last_folder"
-
-
-CHECK_SLICE_ROWS = 2_000
-CHECK_BREATH_S = 0.0005
-
-
-def check_in_slices(
-    compiled: CompiledTemplate, table: RecipientTable
-) -> Generator[CheckProgress, None, CheckResult]:
-    """``check_steps`` in slices of 2,000 rows, with a pause of half a millisecond after each.
-
-    Why: the worker holds the GIL while it checks, and the GUI thread needs the GIL for
-    every Python call it makes (a timer slot, a model's ``data`` while painting), waiting
-    up to ``sys.getswitchinterval()`` (5 ms) for each. With the core's 10,000-row chunks
-    the GUI stalled for up to 25-40 ms at 50,000 rows; a sleep releases the GIL and gives
-    the GUI thread a window it always gets: stalls stay under 10 ms, for about 20 % more
-    time in the worker (tests/bench/bench_composer.py). Each ``yield`` is still the point
-    where the worker may be cancelled.
-    """
-    steps = check_steps(compiled, table, chunk=CHECK_SLICE_ROWS)
-    try:
-        while True:
-            try:
-                step = next(steps)
-            except StopIteration as done:
-                result: CheckResult = done.value
-                return result
-            yield step
-            time.sleep(CHECK_BREATH_S)
-    finally:
-        steps.close()
 
 
 def sample_templates() -> list[tuple[Path, str]]:

@@ -30,7 +30,6 @@ import importlib
 import logging
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -70,6 +69,7 @@ from PySide6.QtWidgets import (
 )
 
 from usosmail_gui import __version__
+from usosmail_gui.application.connection import ActiveConnection
 
 from .i18n import ENGLISH, POLISH, SYSTEM, language_preference, set_language_preference
 from .settings import (
@@ -89,6 +89,9 @@ from .settings import (
 from .workers import Task, run_in_background
 
 if TYPE_CHECKING:  # at run time these load after the window is first shown (``_WORK_AREA_MODULES``)
+    from usosmail_gui.application.loading import LoadRequest
+    from usosmail_gui.application.sending import CampaignStarted, Interrupted, SendOutcome, SendRequest
+    from usosmail_gui.application.statuses import StatusSnapshot
     from usosmail_gui.core.campaign import CampaignDraft
     from usosmail_gui.core.credentials import Credentials, CredentialStore
     from usosmail_gui.core.journal import CampaignRecord
@@ -100,36 +103,14 @@ if TYPE_CHECKING:  # at run time these load after the window is first shown (``_
 
     from .connection_dialog import CheckConnection, ConnectionDialog, ListInstallations
     from .history_window import HistoryWindow
-    from .loading import LoadRequest
     from .resume_dialog import ResumeDialog
     from .send_dialog import SendDialog
-    from .sending import (
-        CampaignStarted,
-        Interrupted,
-        SendOutcome,
-        SendProgressDialog,
-        SendRequest,
-        SendSession,
-    )
+    from .sending import SendProgressDialog, SendSession
     from .sheet_dialog import ListSheets, SheetDialog
-    from .status_monitor import StatusSnapshot
 
 log = logging.getLogger(__name__)
 
 WORK_AREA_FALLBACK_MS = 1000  # deferred: build the work area by then even if never exposed
-
-
-@dataclass(frozen=True, slots=True)
-class ActiveConnection:
-    """The installation the window talks to; ``credentials`` is None until loaded.
-
-    Its repr never shows the secret (``Credentials`` hides it).
-    """
-
-    base_url: str
-    credentials: Credentials | None = None
-    name: str = ""
-    sandbox: bool = False
 
 
 class MainWindow(QMainWindow):
@@ -857,12 +838,15 @@ class MainWindow(QMainWindow):
         self.test_action.setEnabled(conn.credentials is not None)
 
     def _load_credentials(self, *, check_after: bool) -> None:
+        from usosmail_gui.application.connection import load_credentials
+
         conn = self._connection
         if conn is None:
             return
         self.state_label.setText(self.tr("Reading the saved key…"))
         run_in_background(
-            self._store.load,
+            load_credentials,
+            self._store,
             conn.base_url,
             parent=self,
             on_result=lambda found: self._credentials_loaded(conn, found, check_after),
@@ -890,16 +874,17 @@ class MainWindow(QMainWindow):
     @Slot()
     def refresh_status(self) -> None:
         """Run "Test connection" for the current installation; the answer fills the status bar."""
+        from usosmail_gui.application.connection import check_active
+
         conn = self._connection
         if conn is None or conn.credentials is None or self._status_task is not None:
             return
         self.state_label.setText(self.tr("Checking the connection…"))
         self.test_action.setEnabled(False)
         self._status_task = run_in_background(
+            check_active,
+            conn,
             self._check,
-            conn.base_url,
-            conn.credentials.consumer_key,
-            conn.credentials.consumer_secret,
             parent=self,
             on_result=lambda report: self._show_report(conn, report),
             on_error=self._status_failed,
@@ -1028,7 +1013,7 @@ class MainWindow(QMainWindow):
         remember: bool = True,
     ) -> None:
         """Load a recipient list in a worker; the list shown now stays until it succeeds."""
-        from .loading import LoadRequest
+        from usosmail_gui.application.loading import LoadRequest
 
         self.load(LoadRequest(Path(path), sheet, header_row, email_column, remember))
 
@@ -1037,7 +1022,7 @@ class MainWindow(QMainWindow):
         Numbers and dates are shown with the separators of the app's language."""
         import dataclasses
 
-        from .loading import load_job
+        from usosmail_gui.application.loading import load_job
 
         polish = QtCore.QLocale().language() == QtCore.QLocale.Language.Polish
         request = dataclasses.replace(request, language="pl" if polish else "en")
@@ -1302,7 +1287,7 @@ class MainWindow(QMainWindow):
     @staticmethod
     def dropped_spreadsheet(mime: QMimeData) -> Path | None:
         """The first local spreadsheet file among dropped URLs (by its name), or None."""
-        from .loading import is_spreadsheet_path
+        from usosmail_gui.application.loading import is_spreadsheet_path
 
         if not mime.hasUrls():
             return None
@@ -1483,10 +1468,11 @@ class MainWindow(QMainWindow):
     def open_retry_dialog(self, campaign: str, *, include_uncertain: bool = False) -> SendDialog | None:
         """The normal confirmation for a new campaign of ``campaign``'s failed recipients
         (and uncertain ones if asked), with the same template; read in a worker."""
+        from usosmail_gui.application.preparing import RetrySource
         from usosmail_gui.core.campaign import key_fingerprint
         from usosmail_gui.core.readiness import retry_blocker
 
-        from .send_dialog import RetrySource, SendDialog
+        from .send_dialog import SendDialog
 
         blocker = retry_blocker(self._situation())
         if blocker is not None:
@@ -1514,7 +1500,7 @@ class MainWindow(QMainWindow):
         self.send_dialog = None
 
     def _send_confirmed(self, conn: ActiveConnection, draft: CampaignDraft) -> None:
-        from .sending import SendRequest
+        from usosmail_gui.application.sending import SendRequest
 
         if self._connection is not conn or conn.credentials is None or self._send_session is not None:
             self._explain(
@@ -1703,9 +1689,8 @@ class MainWindow(QMainWindow):
             then(normalized)
 
     def _send_test_to(self, address: str) -> None:
+        from usosmail_gui.application.sending import SendRequest
         from usosmail_gui.core.campaign import build_test_campaign, key_fingerprint
-
-        from .sending import SendRequest
 
         problem = self._send_problem(test=True)
         if problem is not None:
@@ -1755,7 +1740,7 @@ class MainWindow(QMainWindow):
     def show_interrupted(self, *, quiet: bool = False) -> None:
         """Look for interrupted campaigns in a worker and offer them (``quiet``: say
         nothing when there are none, as at start)."""
-        from .sending import find_interrupted
+        from usosmail_gui.application.sending import find_interrupted
 
         if self._find_task is not None:
             return
@@ -1821,9 +1806,8 @@ class MainWindow(QMainWindow):
         self.interruptedFound.emit([])
 
     def _resume_requested(self, campaign: CampaignRecord, resend: tuple[int, ...]) -> None:
+        from usosmail_gui.application.sending import SendRequest
         from usosmail_gui.core.campaign import key_fingerprint
-
-        from .sending import SendRequest
 
         dialog = self.resume_dialog
         problem = self._resume_problem(campaign)
@@ -1865,7 +1849,7 @@ class MainWindow(QMainWindow):
         return None
 
     def _leave_requested(self, campaign: CampaignRecord, seqs: tuple[int, ...]) -> None:
-        from .sending import leave_uncertain
+        from usosmail_gui.application.sending import leave_uncertain
 
         run_in_background(
             leave_uncertain,
@@ -1934,14 +1918,11 @@ class MainWindow(QMainWindow):
         self.queue_label.setStyleSheet(text_style(Tone.ERROR, self.palette(), bold=True) if stopped else "")
 
     def _poll_connection(self) -> tuple[str, str, str] | None:
-        conn = self._connection
-        if conn is None or conn.credentials is None:
-            return None
-        return conn.base_url, conn.credentials.consumer_key, conn.credentials.consumer_secret
+        return None if self._connection is None else self._connection.keys()
 
     def _track_sent(self, outcome: object) -> None:
         """A campaign send ended: follow its statuses (tests to myself included)."""
-        from .sending import SendOutcome
+        from usosmail_gui.application.sending import SendOutcome
 
         if isinstance(outcome, SendOutcome) and outcome.result.counts.enqueued > 0:
             self.show_campaign(outcome.campaign.id, track=True)
@@ -2122,6 +2103,13 @@ _WORK_AREA_MODULES = (
     "usosmail_gui.core.usos.installations",
     "usosmail_gui.core.credentials",
     "usosmail_gui.core.recipients.emails",
+    "usosmail_gui.application.collaborators",
+    "usosmail_gui.application.loading",
+    "usosmail_gui.application.preparing",
+    "usosmail_gui.application.sending",
+    "usosmail_gui.application.statuses",
+    "usosmail_gui.application.campaigns",
+    "usosmail_gui.application.reports",
     "usosmail_gui.ui.icons",
     "usosmail_gui.ui.texts",
     "usosmail_gui.ui.problem_texts",
@@ -2129,6 +2117,7 @@ _WORK_AREA_MODULES = (
     "usosmail_gui.ui.problems_panel",
     "usosmail_gui.ui.template_editor",
     "usosmail_gui.ui.composer",
+    "usosmail_gui.ui.status_display",
     "usosmail_gui.ui.recipients_model",
     "usosmail_gui.ui.recipients_view",
     "usosmail_gui.ui.loading",
