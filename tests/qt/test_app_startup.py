@@ -20,6 +20,7 @@ from pytestqt.qtbot import QtBot
 from tests.helpers.memory_keyring import MemoryKeyring
 from tests.helpers.startup_probe import HEAVY, SETTINGS_ENV
 from usosmail_gui import app
+from usosmail_gui.app import sandbox_launcher
 from usosmail_gui.core.credentials import CredentialStore
 from usosmail_gui.core.usos.connection import Verdict
 from usosmail_gui.ui import main_window, workers
@@ -111,9 +112,9 @@ def test_demo_template_fits_the_demo_list() -> None:
     from usosmail_gui.core.recipients import load
     from usosmail_gui.core.template import load_template
 
-    columns = set(load(app.demo_list_path()).column_names)
+    columns = set(load(sandbox_launcher.demo_list_path()).column_names)
     for language in ("pl", "en"):
-        template = load_template(app.demo_template_path(language))
+        template = load_template(sandbox_launcher.demo_template_path(language))
         assert template.lang.value == language
         used = {name for text in (template.subject, template.content) for name in placeholders(text)}
         assert used and used <= columns
