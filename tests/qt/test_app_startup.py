@@ -25,7 +25,7 @@ from usosmail_gui.core.credentials import CredentialStore
 from usosmail_gui.core.usos.connection import Verdict
 from usosmail_gui.ui import main_window, workers
 from usosmail_gui.ui.main_window import MainWindow
-from usosmail_gui.ui.settings import KEY_GEOMETRY, KEY_LAST_URL, app_settings
+from usosmail_gui.ui.settings import GEOMETRY, LAST_URL, app_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 TIMEOUT = 20000
@@ -97,7 +97,7 @@ def test_first_run_shows_the_welcome_page_only_when_nothing_is_chosen() -> None:
     for options in (["--no-connect-dialog"], ["--sandbox"], ["--demo"],
                     ["--installation", "https://usosapps.example.edu.pl/"]):
         assert not app.should_offer_connection_dialog(app.parse_args(options), settings), options
-    settings.setValue(KEY_LAST_URL, "https://usosapps.example.edu.pl/")
+    settings.setValue(LAST_URL.key, "https://usosapps.example.edu.pl/")
     assert not app.should_offer_connection_dialog(app.parse_args([]), settings)
 
 
@@ -150,7 +150,7 @@ def test_sandbox_requested_starts_the_sandbox_with_the_demo_and_shutdown_stops_i
     with qtbot.waitSignal(window.statusRefreshed, timeout=TIMEOUT):
         window.sandboxRequested.emit()
     assert window.connection() is not None and window.connection().base_url == connection.base_url  # type: ignore[union-attr]
-    assert not app_settings().value(KEY_LAST_URL, "", str)  # the sandbox is not remembered
+    assert not app_settings().value(LAST_URL.key, "", str)  # the sandbox is not remembered
 
     window.close()
     assert not window.isVisible()  # no "save?" question held the window open
@@ -202,7 +202,7 @@ def test_deferred_window_closed_before_its_work_area_is_built(
     qtbot.waitUntil(lambda: workers.active_task_count() == 0, timeout=TIMEOUT)
     QCoreApplication.processEvents()
     assert not window.ready and not window.isVisible()
-    assert settings.value(KEY_GEOMETRY) is None
+    assert settings.value(GEOMETRY.key) is None
 
 
 def test_main_window_module_is_light() -> None:

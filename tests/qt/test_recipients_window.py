@@ -23,7 +23,7 @@ from usosmail_gui.core.credentials import CredentialStore
 from usosmail_gui.core.recipients import SpreadsheetError
 from usosmail_gui.ui import workers
 from usosmail_gui.ui.main_window import MainWindow
-from usosmail_gui.ui.settings import KEY_SPLITTER, app_settings, remember_recent_file
+from usosmail_gui.ui.settings import SPLITTER, app_settings, remember_recent_file
 
 TIMEOUT = 15000
 
@@ -309,7 +309,7 @@ def test_closing_while_loading_leaves_no_worker_and_remembers_the_splitter(
         window.close()
         qtbot.waitUntil(pool_idle, timeout=TIMEOUT)
     assert window.recipients() is None
-    assert app_settings().value(KEY_SPLITTER) is not None
+    assert app_settings().value(SPLITTER.key) is not None
     again = MainWindow(CredentialStore(backend=MemoryKeyring()), restore_last=False)
     qtbot.addWidget(again)
     again.show()

@@ -39,7 +39,7 @@ from usosmail_gui.application.connection import ActiveConnection
 from usosmail_gui.ui import workers
 from usosmail_gui.ui.i18n import ENGLISH, install_translations
 from usosmail_gui.ui.main_window import MainWindow
-from usosmail_gui.ui.settings import APPLICATION, KEY_LAST_URL, ORGANIZATION, app_settings
+from usosmail_gui.ui.settings import APPLICATION, LAST_URL, ORGANIZATION, app_settings
 
 from .command_line import build_parser, parse_args
 from .sandbox_launcher import SandboxLauncher, SandboxSession, load_demo
@@ -105,7 +105,7 @@ def should_offer_connection_dialog(options: argparse.Namespace, settings: QSetti
     the welcome page, which offers to connect to a university or to try the sandbox."""
     if options.sandbox or options.installation or options.demo or options.no_connect_dialog:
         return False
-    return not settings.value(KEY_LAST_URL, "", str)
+    return not LAST_URL.read(settings)
 
 
 def build_main_window(

@@ -50,7 +50,7 @@ from usosmail_gui.ui.problem_texts import problem_text
 
 from .preview import PreviewPane, marked_pieces
 from .problems_panel import ProblemsPanel, fix_description, recipient_fix_description
-from .settings import app_settings
+from .settings import TEMPLATE_FOLDER, app_settings
 from .template_editor import TemplateEditor, is_template_file_drop
 from .throttle import Throttle
 from .workers import Task, run_in_background
@@ -59,7 +59,6 @@ log = logging.getLogger(__name__)
 
 __all__ = ["ComposerPanel", "sample_templates"]
 
-KEY_TEMPLATE_FOLDER = "templates/last_folder"
 
 
 def sample_templates() -> list[tuple[Path, str]]:
@@ -683,10 +682,10 @@ class ComposerPanel(QWidget):
             self.fileChanged.emit(path)
 
     def _folder(self) -> str:
-        return str(self._settings.value(KEY_TEMPLATE_FOLDER, "", str) or Path.home())
+        return TEMPLATE_FOLDER.read(self._settings) or str(Path.home())
 
     def _remember_folder(self, path: Path) -> None:
-        self._settings.setValue(KEY_TEMPLATE_FOLDER, str(path.parent))
+        TEMPLATE_FOLDER.write(self._settings, str(path.parent))
 
     def _file_filter(self) -> str:
         return self.tr("usosmail templates (*{extension});;All files (*)").format(extension=EXTENSION)

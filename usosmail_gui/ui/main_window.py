@@ -73,13 +73,14 @@ from usosmail_gui.application.connection import ActiveConnection
 
 from .i18n import ENGLISH, POLISH, SYSTEM, language_preference, set_language_preference
 from .settings import (
-    KEY_COMPOSER_SPLITTER,
-    KEY_GEOMETRY,
-    KEY_LAST_URL,
-    KEY_RECENT_TEMPLATES,
-    KEY_SPLITTER,
-    KEY_STATE,
-    KEY_TOOLBAR_TEXT,
+    COMPOSER_SPLITTER,
+    GEOMETRY,
+    LAST_URL,
+    RECENT_TEMPLATES,
+    SPLITTER,
+    STATE,
+    TEST_ADDRESS,
+    TOOLBAR_TEXT,
     app_settings,
     forget_recent_file,
     recent_files,
@@ -249,8 +250,7 @@ class MainWindow(QMainWindow):
         self._starting_page.setAccessibleName(self.tr("Starting"))
         self.central_stack.addWidget(self._starting_page)
         self.setCentralWidget(self.central_stack)
-        geometry = self._settings.value(KEY_GEOMETRY)
-        if geometry is None or not self.restoreGeometry(geometry):
+        if not self.restoreGeometry(GEOMETRY.read(self._settings)):
             self.resize(1100, 700)
 
     def _load_work_area(self) -> None:
@@ -507,7 +507,7 @@ class MainWindow(QMainWindow):
         bar.setObjectName("mainToolBar")
         bar.setAccessibleName(self.tr("Main toolbar"))
         bar.setMovable(True)
-        text_beside = bool(self._settings.value(KEY_TOOLBAR_TEXT, False, bool))
+        text_beside = TOOLBAR_TEXT.read(self._settings)
         bar.setToolButtonStyle(
             QtCore.Qt.ToolButtonStyle.ToolButtonTextBesideIcon
             if text_beside
@@ -572,7 +572,7 @@ class MainWindow(QMainWindow):
         self.main_toolbar.setToolButtonStyle(
             style.ToolButtonTextBesideIcon if beside else style.ToolButtonIconOnly
         )
-        self._settings.setValue(KEY_TOOLBAR_TEXT, beside)
+        TOOLBAR_TEXT.write(self._settings, beside)
 
     def _language_chosen(self, action: QAction) -> None:
         value = str(action.data() or "")
@@ -708,15 +708,12 @@ class MainWindow(QMainWindow):
 
     def _restore_layout(self) -> None:
         """Docks, toolbar and splitters as they were (the window's size came with the frame)."""
-        state = self._settings.value(KEY_STATE)
-        if state is None or not self.restoreState(state):
+        if not self.restoreState(STATE.read(self._settings)):
             self.resizeDocks([self.problems_dock], [180], QtCore.Qt.Orientation.Vertical)
         width = self.width()
-        splitter = self._settings.value(KEY_SPLITTER)
-        if splitter is None or not self.splitter.restoreState(splitter):
+        if not self.splitter.restoreState(SPLITTER.read(self._settings)):
             self.splitter.setSizes([width * 2 // 5, width - width * 2 // 5])
-        inner = self._settings.value(KEY_COMPOSER_SPLITTER)
-        if inner is None or not self.composer_splitter.restoreState(inner):
+        if not self.composer_splitter.restoreState(COMPOSER_SPLITTER.read(self._settings)):
             half = (width - width * 2 // 5) // 2
             self.composer_splitter.setSizes([half, half])
 
@@ -726,10 +723,10 @@ class MainWindow(QMainWindow):
             self.setUpdatesEnabled(False)  # the docks come back only to be saved as open
             self.show_work_area()
             self.setUpdatesEnabled(True)
-        self._settings.setValue(KEY_GEOMETRY, self.saveGeometry())
-        self._settings.setValue(KEY_STATE, self.saveState())
-        self._settings.setValue(KEY_SPLITTER, self.splitter.saveState())
-        self._settings.setValue(KEY_COMPOSER_SPLITTER, self.composer_splitter.saveState())
+        GEOMETRY.write(self._settings, self.saveGeometry())
+        STATE.write(self._settings, self.saveState())
+        SPLITTER.write(self._settings, self.splitter.saveState())
+        COMPOSER_SPLITTER.write(self._settings, self.composer_splitter.saveState())
         self._settings.sync()
 
     # --- the welcome page ----------------------------------------------------------
@@ -780,7 +777,7 @@ class MainWindow(QMainWindow):
         self.show_work_area()
         self._set_connection(connection)
         if not connection.sandbox:
-            self._settings.setValue(KEY_LAST_URL, connection.base_url)
+            LAST_URL.write(self._settings, connection.base_url)
         if connection.credentials is None:
             self._load_credentials(check_after=True)
         else:
@@ -1232,14 +1229,14 @@ class MainWindow(QMainWindow):
 
     # --- recent templates -----------------------------------------------------------
     def recent_templates(self) -> list[str]:
-        return recent_files(self._settings, KEY_RECENT_TEMPLATES)
+        return recent_files(self._settings, RECENT_TEMPLATES.key)
 
     def _template_file_changed(self, path: Path | None) -> None:
         """A template was opened from or saved to ``path``: first in Open Recent Template."""
         if path is None:
             return
         self._missing_templates.discard(str(path))
-        remember_recent_file(self._settings, str(path), KEY_RECENT_TEMPLATES)
+        remember_recent_file(self._settings, str(path), RECENT_TEMPLATES.key)
         self._check_recent_templates()
 
     def _check_recent_templates(self) -> None:
@@ -1279,7 +1276,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def clear_recent_templates(self) -> None:
-        forget_recent_file(self._settings, None, KEY_RECENT_TEMPLATES)
+        forget_recent_file(self._settings, None, RECENT_TEMPLATES.key)
         self._missing_templates.clear()
         self._check_recent_templates()
 
@@ -1623,9 +1620,7 @@ class MainWindow(QMainWindow):
     # --- send test to me ---------------------------------------------------------------
     def test_address(self) -> str:
         """The user's own address for tests ("" until given); not a secret, kept in QSettings."""
-        from .sending import KEY_TEST_ADDRESS
-
-        return str(self._settings.value(KEY_TEST_ADDRESS, "", str) or "")
+        return TEST_ADDRESS.read(self._settings)
 
     @Slot()
     def send_test(self) -> None:
@@ -1672,8 +1667,6 @@ class MainWindow(QMainWindow):
         from usosmail_gui.core.recipients.emails import EmailChecker
 
         from . import texts
-        from .sending import KEY_TEST_ADDRESS
-
         normalized, why = EmailChecker().check_address(text.strip())
         if normalized is None:
             self._explain(
@@ -1684,7 +1677,7 @@ class MainWindow(QMainWindow):
                 informative=texts.details_line(why),
             )
             return
-        self._settings.setValue(KEY_TEST_ADDRESS, normalized)
+        TEST_ADDRESS.write(self._settings, normalized)
         if then is not None:
             then(normalized)
 

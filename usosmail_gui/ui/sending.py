@@ -55,7 +55,6 @@ from .workers import Task, run_in_background
 log = logging.getLogger(__name__)
 
 __all__ = [
-    "KEY_TEST_ADDRESS",
     "SendProgressDialog",
     "SendSession",
     "counts_text",
@@ -65,7 +64,6 @@ __all__ = [
     "outcome_text",
 ]
 
-KEY_TEST_ADDRESS = "sending/test_address"  # the user's own address for tests (not a secret)
 
 
 translate = QCoreApplication.translate
