@@ -4,7 +4,7 @@
 <context>
     <name>ComposerPanel</name>
     <message>
-        <location filename="../../usosmail_gui/ui/composer.py" line="+222"/>
+        <location filename="../../usosmail_gui/ui/composer.py" line="+188"/>
         <source>&amp;New Template</source>
         <translation>&amp;Nowy szablon</translation>
     </message>
@@ -486,7 +486,7 @@
 <context>
     <name>ExclusionTexts</name>
     <message numerus="yes">
-        <location filename="../../usosmail_gui/ui/send_dialog.py" line="+178"/>
+        <location filename="../../usosmail_gui/ui/send_dialog.py" line="+85"/>
         <source>{title} — %n row(s)</source>
         <translation>
             <numerusform>{title} — %n wiersz</numerusform>
@@ -498,7 +498,7 @@
 <context>
     <name>HistoryWindow</name>
     <message>
-        <location filename="../../usosmail_gui/ui/history_window.py" line="+158"/>
+        <location filename="../../usosmail_gui/ui/history_window.py" line="+78"/>
         <location line="+14"/>
         <source>Campaigns</source>
         <translation>Kampanie</translation>
@@ -789,7 +789,7 @@
         <translation>Usuwanie danych studentów…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>The students&apos; data of campaign {id} was deleted; its dates and counts stay.</source>
         <translation>Dane studentów z kampanii {id} zostały usunięte; jej daty i liczby zostały.</translation>
     </message>
@@ -877,7 +877,7 @@
 <context>
     <name>LoadRequest</name>
     <message>
-        <location filename="../../usosmail_gui/ui/loading.py" line="+59"/>
+        <location filename="../../usosmail_gui/ui/loading.py" line="+15"/>
         <source>Spreadsheets ({patterns})</source>
         <translation>Arkusze kalkulacyjne ({patterns})</translation>
     </message>
@@ -890,43 +890,43 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../usosmail_gui/ui/main_window.py" line="+353"/>
+        <location filename="../../usosmail_gui/ui/window/actions.py" line="+207"/>
         <source>&amp;File</source>
         <translation>&amp;Plik</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-154"/>
         <source>&amp;Open…</source>
         <translation>&amp;Otwórz…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Open a spreadsheet with the list of recipients.</source>
         <translation>Otwórz arkusz kalkulacyjny z listą odbiorców.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../usosmail_gui/ui/main_window.py" line="+364"/>
         <source>Open &amp;Recent</source>
         <translation>Ostatnio otwie&amp;rane</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+359"/>
+        <location line="+277"/>
+        <location filename="../../usosmail_gui/ui/window/actions.py" line="+5"/>
         <source>&amp;Clear the list</source>
         <translation>&amp;Wyczyść listę</translation>
     </message>
     <message>
-        <location line="-357"/>
+        <location filename="../../usosmail_gui/ui/window/actions.py" line="+5"/>
         <source>&amp;Sheet and header row…</source>
         <translation>&amp;Arkusz i wiersz nagłówka…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Read the list again from another sheet, header row or e-mail column.</source>
         <translation>Wczytaj listę ponownie, wybierając inny arkusz, wiersz nagłówka lub kolumnę z adresami e-mail.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;Quit</source>
         <translation>Za&amp;kończ</translation>
     </message>
@@ -936,7 +936,17 @@
         <translation>Ctrl+Q</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+100"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>S&amp;króty klawiszowe</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>List the keys that do what the menus do.</source>
+        <translation>Pokazuje klawisze, które robią to samo co polecenia menu.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>&amp;Edit</source>
         <translation>&amp;Edycja</translation>
     </message>
@@ -946,12 +956,12 @@
         <translation>&amp;Widok</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Connection</source>
         <translation>P&amp;ołączenie</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-125"/>
         <source>&amp;Connect…</source>
         <translation>&amp;Połącz…</translation>
     </message>
@@ -961,52 +971,52 @@
         <translation>Wybierz instalację USOS i wpisz klucz oraz sekret.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>&amp;Test connection</source>
         <translation>&amp;Sprawdź połączenie</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Check the key and secret and read the mail queue&apos;s size.</source>
         <translation>Sprawdź klucz i sekret oraz odczytaj rozmiar kolejki poczty.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+118"/>
         <source>&amp;Help</source>
         <translation>Pomo&amp;c</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-43"/>
         <source>&amp;Welcome page</source>
         <translation>&amp;Strona powitalna</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Show the first page again: try the sandbox or connect.</source>
         <translation>Pokaż ponownie stronę powitalną: wypróbuj program w piaskownicy lub połącz się z uczelnią.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+11"/>
         <source>&amp;About usosmail-gui</source>
         <translation>&amp;O programie usosmail-gui</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>About &amp;Qt</source>
         <translation>O &amp;Qt</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+20"/>
         <source>&amp;Send</source>
         <translation>Wy&amp;syłanie</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-107"/>
         <source>Send &amp;test to me…</source>
         <translation>Wyślij &amp;test do siebie…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Ctrl+T</source>
         <translation>Ctrl+T</translation>
     </message>
@@ -1016,17 +1026,17 @@
         <translation>Wyślij wiadomość zaznaczonego odbiorcy (taką jak w podglądzie) na swój adres.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+13"/>
         <source>&amp;Send…</source>
         <translation>&amp;Wyślij…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Ctrl+Shift+Return</source>
         <translation>Ctrl+Shift+Return</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Ctrl+Shift+Enter</source>
         <translation>Ctrl+Shift+Enter</translation>
     </message>
@@ -1036,7 +1046,7 @@
         <translation>Sprawdź, co zostanie wysłane, potwierdź i wyślij wiadomość do wszystkich odbiorców.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>&amp;Interrupted campaigns…</source>
         <translation>&amp;Przerwane kampanie…</translation>
     </message>
@@ -1046,12 +1056,12 @@
         <translation>Dokończ kampanie zatrzymane przed końcem (odbiorcy, do których nic nie wysłano, i odbiorcy niepewni).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>My &amp;address for tests…</source>
         <translation>Mój &amp;adres do testów…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The address test messages are sent to.</source>
         <translation>Adres, na który są wysyłane wiadomości testowe.</translation>
     </message>
@@ -1061,7 +1071,7 @@
         <translation>&amp;Odśwież statusy</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>F5</source>
         <translation>F5</translation>
     </message>
@@ -1071,22 +1081,22 @@
         <translation>Zapytaj teraz USOS o statusy wiadomości wyświetlanej kampanii.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Campaigns…</source>
         <translation>&amp;Kampanie…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Ctrl+H</source>
         <translation>Ctrl+H</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Campaigns sent earlier: statuses and reports.</source>
         <translation>Kampanie wysłane wcześniej: statusy i raporty.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../usosmail_gui/ui/main_window.py" line="-257"/>
         <source>Current installation</source>
         <translation>Bieżąca instalacja</translation>
     </message>
@@ -1122,33 +1132,33 @@
         <translation>Główny pasek narzędzi</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+476"/>
+        <location line="+493"/>
+        <location filename="../../usosmail_gui/ui/window/actions.py" line="-113"/>
         <source>Open a list of recipients</source>
         <translation>Otwórz listę odbiorców</translation>
     </message>
     <message>
-        <location line="-475"/>
+        <location filename="../../usosmail_gui/ui/window/actions.py" line="+165"/>
         <source>Save the template</source>
         <translation>Zapisz szablon</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-106"/>
         <source>Send the selected recipient&apos;s message to yourself as a test</source>
         <translation>Wyślij do siebie wiadomość zaznaczonego odbiorcy jako test</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+21"/>
         <source>Check and send the message to every recipient</source>
         <translation>Sprawdź i wyślij wiadomość do wszystkich odbiorców</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+25"/>
         <source>Ask USOS now for the statuses of the shown campaign</source>
         <translation>Zapytaj teraz USOS o statusy wyświetlanej kampanii</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../usosmail_gui/ui/main_window.py" line="-475"/>
         <source>{what} ({shortcut})</source>
         <translation>{what} ({shortcut})</translation>
     </message>
@@ -1208,7 +1218,7 @@
         <translation>Język zmieni się przy następnym uruchomieniu usosmail-gui.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+26"/>
         <source>&amp;Undo</source>
         <translation>&amp;Cofnij</translation>
     </message>
@@ -1243,7 +1253,7 @@
         <translation>Ostatnio otwierane szab&amp;lony</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+88"/>
         <source>Local sandbox (starting)</source>
         <translation>Lokalna piaskownica (uruchamianie)</translation>
     </message>
@@ -1313,22 +1323,22 @@
         <translation>Aby sprawdzić, wybierz Połączenie ▸ Sprawdź połączenie.</translation>
     </message>
     <message>
-        <location line="+945"/>
+        <location line="+970"/>
         <source>You can go on working: open the list, write and save the template. Sending and the campaign history wait until the journal can be used again.</source>
         <translation>Możesz pracować dalej: otworzyć listę, napisać i zapisać szablon. Wysyłka i historia kampanii poczekają, aż dziennik znów będzie można używać.</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+112"/>
         <source>Queue: unknown</source>
         <translation>Kolejka: nieznana</translation>
     </message>
     <message>
-        <location line="-1052"/>
+        <location line="-1072"/>
         <source>Reading the saved key…</source>
         <translation>Odczytywanie zapisanego klucza…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>No saved key for this installation</source>
         <translation>Brak zapisanego klucza dla tej instalacji</translation>
     </message>
@@ -1338,12 +1348,12 @@
         <translation>Wpisz klucz i sekret: Połączenie ▸ Połącz…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Checking the connection…</source>
         <translation>Sprawdzanie połączenia…</translation>
     </message>
     <message numerus="yes">
-        <location line="+1015"/>
+        <location line="+1032"/>
         <source>Queue: %n unsent</source>
         <translation>
             <numerusform>Kolejka: %n niewysłana wiadomość</numerusform>
@@ -1357,12 +1367,12 @@
         <translation>Kolejka: nieznana (brak połączenia)</translation>
     </message>
     <message>
-        <location line="-972"/>
+        <location line="-990"/>
         <source>The connection could not be checked.</source>
         <translation>Nie udało się sprawdzić połączenia.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+53"/>
         <source>About usosmail-gui</source>
         <translation>O programie usosmail-gui</translation>
     </message>
@@ -1491,55 +1501,53 @@
         <translation>(nie otwarto jeszcze żadnych plików)</translation>
     </message>
     <message>
-        <location line="-950"/>
+        <location line="-871"/>
         <source>Starting</source>
         <translation>Uruchamianie</translation>
     </message>
     <message>
-        <location line="+1022"/>
+        <location line="+943"/>
         <source>(no templates opened yet)</source>
         <translation>(nie otwarto jeszcze żadnych szablonów)</translation>
     </message>
     <message>
-        <location line="+108"/>
-        <location line="+71"/>
+        <location line="+126"/>
         <source>A campaign is being sent now. Wait for it to finish, or stop it, first.</source>
         <translation>Trwa wysyłanie kampanii. Najpierw zaczekaj, aż się zakończy, albo ją zatrzymaj.</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="+2"/>
         <source>A list of recipients is being opened. Wait until it is shown.</source>
         <translation>Trwa otwieranie listy odbiorców. Zaczekaj, aż zostanie wyświetlona.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Open a list of recipients first (File ▸ Open…).</source>
         <translation>Najpierw otwórz listę odbiorców (Plik ▸ Otwórz…).</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+66"/>
+        <location line="+2"/>
         <source>Connect to your university&apos;s USOS API first (Connection ▸ Connect…): the messages are sent through it.</source>
         <translation>Najpierw połącz się z USOS API swojej uczelni (Połączenie ▸ Połącz…): to właśnie przez USOS API wysyłane są wiadomości.</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="+4"/>
         <source>Select a recipient in the list: the test is their message, as the preview shows it.</source>
         <translation>Zaznacz odbiorcę na liście: jako test zostanie wysłana jego wiadomość, taka jak w podglądzie.</translation>
     </message>
     <message>
-        <location line="+27"/>
-        <location line="+40"/>
+        <location line="+36"/>
+        <location line="+33"/>
         <source>Cannot send yet</source>
         <translation>Nie można jeszcze wysłać</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-67"/>
         <source>Another confirmation is open. Finish or cancel it first.</source>
         <translation>Otwarte jest już inne potwierdzenie. Najpierw je dokończ albo anuluj.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+95"/>
         <source>Nothing was sent</source>
         <translation>Nic nie zostało wysłane</translation>
     </message>
@@ -1592,13 +1600,13 @@
         <translation>Nie udało się uruchomić wysyłania: zobacz okno Wysyłanie.</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <location line="+63"/>
+        <location line="+23"/>
+        <location line="+60"/>
         <source>Cannot send a test yet</source>
         <translation>Nie można jeszcze wysłać testu</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-45"/>
         <source>Your address for tests</source>
         <translation>Twój adres do testów</translation>
     </message>
@@ -1613,7 +1621,7 @@
         <translation>Użyj tego adresu</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+18"/>
         <source>Not an e-mail address</source>
         <translation>To nie jest adres e-mail</translation>
     </message>
@@ -1623,7 +1631,7 @@
         <translation>„{text}” nie jest prawidłowym adresem e-mail, więc nic nie zostało wysłane.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+31"/>
         <source>Sending row {row}&apos;s message to {address} as a test…</source>
         <translation>Wysyłanie testowe wiadomości z wiersza {row} na adres {address}…</translation>
     </message>
@@ -1643,22 +1651,22 @@
         <translation>Nie można odczytać dziennika wysyłek</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Cannot resume yet</source>
         <translation>Nie można jeszcze wznowić</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>A campaign is being sent now. Resume this one when that one has finished.</source>
         <translation>Trwa wysyłanie innej kampanii. Wznów tę, gdy tamta się zakończy.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>This campaign was started on {installation}. Connect to it first (Connection ▸ Connect…), then resume. Nothing was sent.</source>
         <translation>Tę kampanię rozpoczęto w instalacji {installation}. Najpierw połącz się z nią (Połączenie ▸ Połącz…), a potem wznów wysyłanie. Nic nie zostało wysłane.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>This campaign was started on {installation}, but the window is connected to {url}. Connect to {installation} (Connection ▸ Connect…) to resume it. Nothing was sent.</source>
         <translation>Tę kampanię rozpoczęto w instalacji {installation}, ale okno jest połączone z {url}. Aby ją wznowić, połącz się z {installation} (Połączenie ▸ Połącz…). Nic nie zostało wysłane.</translation>
     </message>
@@ -1672,12 +1680,12 @@
         </translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+50"/>
         <source>mail daemon stopped</source>
         <translation>usługa poczty zatrzymana</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+27"/>
         <source>No campaign is shown: open one from Campaigns…</source>
         <translation>Nie jest wyświetlana żadna kampania: otwórz ją w oknie Wysyłanie ▸ Kampanie…</translation>
     </message>
@@ -1882,7 +1890,7 @@
 <context>
     <name>Problems</name>
     <message>
-        <location filename="../../usosmail_gui/core/campaign.py" line="+298"/>
+        <location filename="../../usosmail_gui/core/campaign.py" line="+299"/>
         <source>Hidden in the sheet, so left out (tick the row to send to it).</source>
         <translation>Wiersz ukryty w arkuszu, więc pominięty (zaznacz go, aby do niego wysłać).</translation>
     </message>
@@ -2208,7 +2216,7 @@
         <translation>Plik {name} nie jest poprawnym plikiem CSV (linii {line} nie da się podzielić na komórki). Otwórz go w programie Excel lub LibreOffice i zapisz ponownie jako .xlsx lub .csv.</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/core/recipients/table.py" line="+598"/>
+        <location filename="../../usosmail_gui/core/recipients/table.py" line="+609"/>
         <source>No column of e-mail addresses was found (no header like “E-mail” and no column of addresses). Choose the column that holds the addresses.</source>
         <translation>Nie znaleziono kolumny z adresami e-mail (brak nagłówka takiego jak „E-mail” i brak kolumny z adresami). Wybierz kolumnę, która zawiera adresy.</translation>
     </message>
@@ -2673,7 +2681,7 @@
         <translation>program może nie odróżnić zakończonej wiadomości od oczekującej.</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/core/journal.py" line="+1345"/>
+        <location filename="../../usosmail_gui/core/journal.py" line="+1314"/>
         <source>The journal {path} is damaged ({detail}), so it cannot be read. It was not changed: it still holds the record of what was sent. Keep a copy of it (and of the files beside it whose names begin the same), then restore it from a backup; to work meanwhile, move it elsewhere and the app starts a new, empty journal.</source>
         <translation>Dziennik {path} jest uszkodzony ({detail}), więc nie da się go odczytać. Nie został zmieniony: nadal zawiera zapis tego, co wysłano. Zachowaj jego kopię (i plików obok, których nazwy zaczynają się tak samo), a potem przywróć go z kopii zapasowej; aby tymczasem pracować, przenieś go gdzie indziej, a program założy nowy, pusty dziennik.</translation>
     </message>
@@ -3366,7 +3374,7 @@
         <translation>nie należy do kampanii</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+37"/>
         <source>The sheet shows {error} here: the cell&apos;s formula failed. A message using this column would say {error}.</source>
         <translation>Arkusz pokazuje tu {error}: formuła w komórce zwróciła błąd. Wiadomość korzystająca z tej kolumny zawierałaby {error}.</translation>
     </message>
@@ -3528,7 +3536,7 @@
 <context>
     <name>ResumeDialog</name>
     <message>
-        <location filename="../../usosmail_gui/ui/resume_dialog.py" line="+54"/>
+        <location filename="../../usosmail_gui/ui/resume_dialog.py" line="+56"/>
         <location line="+15"/>
         <source>Interrupted campaigns</source>
         <translation>Przerwane kampanie</translation>
@@ -4085,7 +4093,7 @@
 <context>
     <name>SendProgressDialog</name>
     <message>
-        <location filename="../../usosmail_gui/ui/sending.py" line="+553"/>
+        <location filename="../../usosmail_gui/ui/sending.py" line="+372"/>
         <source>Sending a test</source>
         <translation>Wysyłanie wiadomości testowej</translation>
     </message>
@@ -4635,14 +4643,33 @@
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../usosmail_gui/ui/window/shortcuts.py" line="+59"/>
+        <location line="+3"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Skróty klawiszowe</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Action</source>
+        <translation>Polecenie</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keys</source>
+        <translation>Klawisze</translation>
+    </message>
+</context>
+<context>
     <name>StatusDock</name>
     <message>
-        <location filename="../../usosmail_gui/ui/status_monitor.py" line="+84"/>
+        <location filename="../../usosmail_gui/ui/status_display.py" line="+57"/>
         <source>USOS gave the status “{value}”, which this app does not know.</source>
         <translation>USOS podał status „{value}”, którego program nie zna.</translation>
     </message>
     <message>
-        <location line="+294"/>
+        <location line="-24"/>
         <source>waiting</source>
         <translation>oczekuje</translation>
     </message>
@@ -4697,7 +4724,7 @@
         <translation>pominięty</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location filename="../../usosmail_gui/ui/status_monitor.py" line="+311"/>
         <source>Statuses</source>
         <translation>Statusy</translation>
     </message>
@@ -4854,7 +4881,7 @@
 <context>
     <name>StatusPoller</name>
     <message>
-        <location line="-342"/>
+        <location line="-280"/>
         <source>Checking statuses…</source>
         <translation>Sprawdzanie statusów…</translation>
     </message>
@@ -4869,7 +4896,7 @@
         <translation>Nie można sprawdzić statusów: najpierw połącz się z instalacją.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>Polling stopped: %1</source>
         <translation>Sprawdzanie statusów zatrzymane: %1</translation>
     </message>
@@ -4905,7 +4932,7 @@
 <context>
     <name>StatusTableModel</name>
     <message>
-        <location line="+106"/>
+        <location line="+48"/>
         <source>Row</source>
         <translation>Wiersz</translation>
     </message>
@@ -5170,7 +5197,7 @@
 <context>
     <name>usosmail-gui</name>
     <message>
-        <location filename="../../usosmail_gui/app.py" line="+67"/>
+        <location filename="../../usosmail_gui/app/command_line.py" line="+28"/>
         <source>Send personalised e-mail to students through your university&apos;s USOS API (services/mailing) and follow every message until it is sent.</source>
         <translation>Wysyłaj spersonalizowane wiadomości e-mail do studentów przez USOS API swojej uczelni (services/mailing) i śledź każdą wiadomość aż do jej wysłania.</translation>
     </message>
@@ -5244,12 +5271,12 @@ w historii powłoki); pobiera się go z systemowego magazynu haseł. Do skryptó
         <translation>--screenshot działa tylko razem z --sandbox: zapisuje obraz okna z przykładowymi danymi na lokalnym serwerze testowym, na potrzeby dokumentacji i testów</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location filename="../../usosmail_gui/app/sandbox_launcher.py" line="+83"/>
         <source>Local sandbox</source>
         <translation>Lokalna piaskownica</translation>
     </message>
     <message>
-        <location line="+181"/>
+        <location filename="../../usosmail_gui/app/screenshot.py" line="+130"/>
         <source>The picture could not be saved to {path}.</source>
         <translation>Nie udało się zapisać obrazu w pliku {path}.</translation>
     </message>
@@ -5264,7 +5291,7 @@ w historii powłoki); pobiera się go z systemowego magazynu haseł. Do skryptó
         <translation>usosmail-gui: {reason}</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location filename="../../usosmail_gui/app/__init__.py" line="+173"/>
         <source>The local sandbox could not be started: {reason}</source>
         <translation>Nie udało się uruchomić lokalnej piaskownicy: {reason}</translation>
     </message>

@@ -87,6 +87,8 @@ from .settings import (
     remember_recent_file,
     remembered_url,
 )
+from .window.actions import ACTIONS, MENUS, SAVE_TIP, TOOLBAR, ActionSpec, build_actions, fill_menu
+from .window.actions import translate as translate_action_text
 from .workers import Task, run_in_background
 
 if TYPE_CHECKING:  # at run time these load after the window is first shown (``_WORK_AREA_MODULES``)
@@ -108,6 +110,7 @@ if TYPE_CHECKING:  # at run time these load after the window is first shown (``_
     from .send_dialog import SendDialog
     from .sending import SendProgressDialog, SendSession
     from .sheet_dialog import ListSheets, SheetDialog
+    from .window.shortcuts import ShortcutsDialog
 
 log = logging.getLogger(__name__)
 
@@ -154,6 +157,30 @@ class MainWindow(QMainWindow):
     interruptedFound = Signal(object)
     sandboxRequested = Signal()
     workAreaReady = Signal()
+
+    # built from the action table (``window.actions``) by ``_build_menus``
+    open_action: QAction
+    clear_recent_action: QAction
+    sheet_action: QAction
+    quit_action: QAction
+    connect_action: QAction
+    test_action: QAction
+    send_test_action: QAction
+    send_action: QAction
+    interrupted_action: QAction
+    test_address_action: QAction
+    refresh_statuses_action: QAction
+    history_action: QAction
+    welcome_action: QAction
+    shortcuts_action: QAction
+    about_action: QAction
+    about_qt_action: QAction
+    file_menu: QMenu
+    edit_menu: QMenu
+    view_menu: QMenu
+    connection_menu: QMenu
+    send_menu: QMenu
+    help_menu: QMenu
 
     def __init__(
         self,
@@ -329,113 +356,27 @@ class MainWindow(QMainWindow):
 
     # --- construction --------------------------------------------------------------
     def _build_menus(self) -> None:
-        # Shortcuts are set with setShortcuts (plural): PySide6's overload check of
-        # setShortcut builds every enum of the Qt namespace (~30 ms) before the first paint.
+        """The frame's menus and actions, from the one table (``window.actions``)."""
         bar = self.menuBar()
-        file_menu = self.file_menu = bar.addMenu(self.tr("&File"))
-        self.open_action = QAction(self.tr("&Open…"), self)
-        self.open_action.setShortcuts(QKeySequence.StandardKey.Open)
-        self.open_action.setStatusTip(self.tr("Open a spreadsheet with the list of recipients."))
-        self.open_action.triggered.connect(self._once_ready(self.open_file_dialog))
-        file_menu.addAction(self.open_action)
+        self.actions_by_name = build_actions(self, self._action_slot)
+        for name, action in self.actions_by_name.items():
+            setattr(self, f"{name}_action", action)
         self.recent_menu = QMenu(self.tr("Open &Recent"), self)
         self.recent_menu.setObjectName("recentMenu")
-        file_menu.addMenu(self.recent_menu)
-        self.clear_recent_action = QAction(self.tr("&Clear the list"), self)
-        self.clear_recent_action.triggered.connect(self._once_ready(self.clear_recent_files))
-        self.sheet_action = QAction(self.tr("&Sheet and header row…"), self)
-        self.sheet_action.setStatusTip(
-            self.tr("Read the list again from another sheet, header row or e-mail column.")
-        )
-        self.sheet_action.setEnabled(False)
-        self.sheet_action.triggered.connect(self._once_ready(self.open_sheet_dialog))
-        file_menu.addAction(self.sheet_action)
-        file_menu.addSeparator()
-        self._template_menu_at = file_menu.addSeparator()
-        self.quit_action = QAction(self.tr("&Quit"), self)
-        self.quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
-        if self.quit_action.shortcut().isEmpty():
-            self.quit_action.setShortcuts([QKeySequence(self.tr("Ctrl+Q"))])
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.quit_action.triggered.connect(self.close)
-        file_menu.addAction(self.quit_action)
+        places: dict[str, QAction] = {}
+        for key, title, entries in MENUS:
+            menu = bar.addMenu(translate_action_text(title))
+            setattr(self, f"{key}_menu", menu)
+            fill_menu(menu, entries, self.actions_by_name, {"recent": self.recent_menu}, places)
+        self._template_menu_at = places["templates"]  # the composer's actions go before it
 
-        self.edit_menu = bar.addMenu(self.tr("&Edit"))  # filled once the work area exists
-        self.view_menu = bar.addMenu(self.tr("&View"))  # filled once the docks exist
-
-        connection_menu = bar.addMenu(self.tr("&Connection"))
-        self.connect_action = QAction(self.tr("&Connect…"), self)
-        self.connect_action.setStatusTip(
-            self.tr("Choose the USOS installation and enter the key and secret.")
-        )
-        self.connect_action.triggered.connect(self._once_ready(self.open_connection_dialog))
-        connection_menu.addAction(self.connect_action)
-        self.test_action = QAction(self.tr("&Test connection"), self)
-        self.test_action.setStatusTip(self.tr("Check the key and secret and read the mail queue's size."))
-        self.test_action.triggered.connect(self._once_ready(self.refresh_status))
-        self.test_action.setEnabled(False)
-        connection_menu.addAction(self.test_action)
-
-        self._build_send_menu()
-
-        help_menu = bar.addMenu(self.tr("&Help"))
-        self.welcome_action = QAction(self.tr("&Welcome page"), self)
-        self.welcome_action.setStatusTip(self.tr("Show the first page again: try the sandbox or connect."))
-        self.welcome_action.triggered.connect(self._once_ready(self.show_welcome))
-        help_menu.addAction(self.welcome_action)
-        help_menu.addSeparator()
-        self.about_action = QAction(self.tr("&About usosmail-gui"), self)
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.about_action.triggered.connect(self.show_about)
-        help_menu.addAction(self.about_action)
-        self.about_qt_action = QAction(self.tr("About &Qt"), self)
-        self.about_qt_action.setMenuRole(QAction.MenuRole.AboutQtRole)
-        self.about_qt_action.triggered.connect(QApplication.aboutQt)
-        help_menu.addAction(self.about_qt_action)
-
-    def _build_send_menu(self) -> None:
-        menu = self.send_menu = self.menuBar().addMenu(self.tr("&Send"))
-        self.send_test_action = QAction(self.tr("Send &test to me…"), self)
-        self.send_test_action.setShortcuts([QKeySequence(self.tr("Ctrl+T"))])
-        self.send_test_action.setStatusTip(
-            self.tr("Send the selected recipient's message (as the preview shows it) to your own address.")
-        )
-        self.send_test_action.triggered.connect(self._once_ready(self.send_test))
-        menu.addAction(self.send_test_action)
-        self.send_action = QAction(self.tr("&Send…"), self)
-        # Ctrl+Shift+Return: no editor uses it (Ctrl+Return / Shift+Return insert breaks in some)
-        self.send_action.setShortcuts(
-            [QKeySequence(self.tr("Ctrl+Shift+Return")), QKeySequence(self.tr("Ctrl+Shift+Enter"))]
-        )
-        self.send_action.setStatusTip(
-            self.tr("Check what will be sent, confirm, and send the message to every recipient.")
-        )
-        self.send_action.triggered.connect(self._once_ready(self.open_send_dialog))
-        menu.addAction(self.send_action)
-        menu.addSeparator()
-        self.interrupted_action = QAction(self.tr("&Interrupted campaigns…"), self)
-        self.interrupted_action.setStatusTip(
-            self.tr("Finish campaigns that stopped before the end (recipients never sent, uncertain ones).")
-        )
-        self.interrupted_action.triggered.connect(self._once_ready(self.show_interrupted))
-        menu.addAction(self.interrupted_action)
-        self.test_address_action = QAction(self.tr("My &address for tests…"), self)
-        self.test_address_action.setStatusTip(self.tr("The address test messages are sent to."))
-        self.test_address_action.triggered.connect(self._once_ready(self.ask_test_address))
-        menu.addAction(self.test_address_action)
-        menu.addSeparator()
-        self.refresh_statuses_action = QAction(self.tr("&Refresh statuses"), self)
-        self.refresh_statuses_action.setShortcuts([QKeySequence(self.tr("F5"))])
-        self.refresh_statuses_action.setStatusTip(
-            self.tr("Ask USOS now about the shown campaign's messages.")
-        )
-        self.refresh_statuses_action.triggered.connect(self._once_ready(self.refresh_statuses))
-        menu.addAction(self.refresh_statuses_action)
-        self.history_action = QAction(self.tr("&Campaigns…"), self)
-        self.history_action.setShortcuts([QKeySequence(self.tr("Ctrl+H"))])
-        self.history_action.setStatusTip(self.tr("Campaigns sent earlier: statuses and reports."))
-        self.history_action.triggered.connect(self._once_ready(self.open_history))
-        menu.addAction(self.history_action)
+    def _action_slot(self, spec: ActionSpec) -> Callable[..., object]:
+        """What an action of the table calls: the window's method (once the work area
+        exists, unless it needs none), or Qt's About box."""
+        if spec.slot == "about_qt":
+            return lambda *_args: QApplication.aboutQt()
+        method = getattr(self, spec.slot)
+        return self._once_ready(method) if spec.deferred else lambda *_args: method()
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -513,13 +454,13 @@ class MainWindow(QMainWindow):
             if text_beside
             else QtCore.Qt.ToolButtonStyle.ToolButtonIconOnly
         )
-        entries = (
-            (self.open_action, self.tr("Open a list of recipients")),
-            (self.composer.save_action, self.tr("Save the template")),
-            (self.send_test_action, self.tr("Send the selected recipient's message to yourself as a test")),
-            (self.send_action, self.tr("Check and send the message to every recipient")),
-            (self.refresh_statuses_action, self.tr("Ask USOS now for the statuses of the shown campaign")),
-        )
+        specs = {spec.name: spec for spec in ACTIONS}
+        entries = [
+            (self.composer.save_action, translate_action_text(SAVE_TIP))
+            if name == "@save"
+            else (self.actions_by_name[name], translate_action_text(specs[name].toolbar_tip))
+            for name in TOOLBAR
+        ]
         for action, what in entries:
             bar.addAction(action)
             shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
@@ -591,14 +532,11 @@ class MainWindow(QMainWindow):
         from .icons import icon
 
         palette = self.palette()
+        named = [(self.actions_by_name[spec.name], spec.icon) for spec in ACTIONS if spec.icon]
         for action, name in (
-            (self.open_action, "open"),
+            *named,
             (self.composer.save_action, "save"),
-            (self.send_test_action, "send-test"),
-            (self.send_action, "send"),
-            (self.refresh_statuses_action, "refresh"),
             (self.recipient_pane.find_action, "find"),
-            (self.history_action, "campaigns"),
         ):
             action.setIcon(icon(name, palette))
 
@@ -958,6 +896,16 @@ class MainWindow(QMainWindow):
     def _connection_chosen(self, base_url: str, credentials: Credentials) -> None:
         name = self._dialog.installation_name(base_url) if self._dialog is not None else ""
         self.use_connection(ActiveConnection(base_url, credentials, name))
+
+    @Slot()
+    def show_shortcuts(self) -> ShortcutsDialog:
+        """Help ▸ Keyboard shortcuts: every action of the menus that has keys (non-modal)."""
+        from .window.shortcuts import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self.menuBar(), self)
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     @Slot()
     def show_about(self) -> QMessageBox:
@@ -2122,6 +2070,7 @@ _WORK_AREA_MODULES = (
     "usosmail_gui.ui.send_dialog",
     "usosmail_gui.ui.resume_dialog",
     "usosmail_gui.ui.welcome",
+    "usosmail_gui.ui.window.shortcuts",
 )
 
 
