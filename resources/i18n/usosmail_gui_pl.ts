@@ -484,6 +484,39 @@
     </message>
 </context>
 <context>
+    <name>EditActions</name>
+    <message>
+        <location filename="../../usosmail_gui/ui/window/edit_actions.py" line="+23"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Cofnij</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Ponów</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cu&amp;t</source>
+        <translation>Wy&amp;tnij</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopiuj</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Paste</source>
+        <translation>Wk&amp;lej</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Search the list of recipients.</source>
+        <translation>Przeszukaj listę odbiorców.</translation>
+    </message>
+</context>
+<context>
     <name>ExclusionTexts</name>
     <message numerus="yes">
         <location filename="../../usosmail_gui/ui/send_dialog.py" line="+85"/>
@@ -905,12 +938,12 @@
         <translation>Otwórz arkusz kalkulacyjny z listą odbiorców.</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/ui/main_window.py" line="+364"/>
+        <location filename="../../usosmail_gui/ui/main_window.py" line="+331"/>
         <source>Open &amp;Recent</source>
         <translation>Ostatnio otwie&amp;rane</translation>
     </message>
     <message>
-        <location line="+277"/>
+        <location line="+202"/>
         <location filename="../../usosmail_gui/ui/window/actions.py" line="+5"/>
         <source>&amp;Clear the list</source>
         <translation>&amp;Wyczyść listę</translation>
@@ -1096,7 +1129,7 @@
         <translation>Kampanie wysłane wcześniej: statusy i raporty.</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/ui/main_window.py" line="-257"/>
+        <location filename="../../usosmail_gui/ui/main_window.py" line="-182"/>
         <source>Current installation</source>
         <translation>Bieżąca instalacja</translation>
     </message>
@@ -1132,7 +1165,7 @@
         <translation>Główny pasek narzędzi</translation>
     </message>
     <message>
-        <location line="+493"/>
+        <location line="+418"/>
         <location filename="../../usosmail_gui/ui/window/actions.py" line="-113"/>
         <source>Open a list of recipients</source>
         <translation>Otwórz listę odbiorców</translation>
@@ -1158,7 +1191,7 @@
         <translation>Zapytaj teraz USOS o statusy wyświetlanej kampanii</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/ui/main_window.py" line="-475"/>
+        <location filename="../../usosmail_gui/ui/main_window.py" line="-400"/>
         <source>{what} ({shortcut})</source>
         <translation>{what} ({shortcut})</translation>
     </message>
@@ -1218,37 +1251,7 @@
         <translation>Język zmieni się przy następnym uruchomieniu usosmail-gui.</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <source>&amp;Undo</source>
-        <translation>&amp;Cofnij</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Redo</source>
-        <translation>&amp;Ponów</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cu&amp;t</source>
-        <translation>Wy&amp;tnij</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Copy</source>
-        <translation>&amp;Kopiuj</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Paste</source>
-        <translation>Wk&amp;lej</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Search the list of recipients.</source>
-        <translation>Przeszukaj listę odbiorców.</translation>
-    </message>
-    <message>
-        <location line="+77"/>
+        <location line="+38"/>
         <source>Open Recent Te&amp;mplate</source>
         <translation>Ostatnio otwierane szab&amp;lony</translation>
     </message>
@@ -1323,7 +1326,7 @@
         <translation>Aby sprawdzić, wybierz Połączenie ▸ Sprawdź połączenie.</translation>
     </message>
     <message>
-        <location line="+970"/>
+        <location line="+828"/>
         <source>You can go on working: open the list, write and save the template. Sending and the campaign history wait until the journal can be used again.</source>
         <translation>Możesz pracować dalej: otworzyć listę, napisać i zapisać szablon. Wysyłka i historia kampanii poczekają, aż dziennik znów będzie można używać.</translation>
     </message>
@@ -1333,7 +1336,7 @@
         <translation>Kolejka: nieznana</translation>
     </message>
     <message>
-        <location line="-1072"/>
+        <location line="-930"/>
         <source>Reading the saved key…</source>
         <translation>Odczytywanie zapisanego klucza…</translation>
     </message>
@@ -1353,7 +1356,7 @@
         <translation>Sprawdzanie połączenia…</translation>
     </message>
     <message numerus="yes">
-        <location line="+1032"/>
+        <location line="+890"/>
         <source>Queue: %n unsent</source>
         <translation>
             <numerusform>Kolejka: %n niewysłana wiadomość</numerusform>
@@ -1367,7 +1370,7 @@
         <translation>Kolejka: nieznana (brak połączenia)</translation>
     </message>
     <message>
-        <location line="-990"/>
+        <location line="-848"/>
         <source>The connection could not be checked.</source>
         <translation>Nie udało się sprawdzić połączenia.</translation>
     </message>
@@ -1397,7 +1400,7 @@
         <translation>Otwarto plik {name}.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+21"/>
         <source>{name} could not be read because of an unexpected error. Try to open the file in your spreadsheet program and save it again, then open the saved copy.</source>
         <translation>Nie udało się odczytać pliku {name} z powodu nieoczekiwanego błędu. Spróbuj otworzyć ten plik w programie do arkuszy kalkulacyjnych i zapisać go ponownie, a potem otwórz zapisaną kopię.</translation>
     </message>
@@ -1486,32 +1489,22 @@
         </translation>
     </message>
     <message>
-        <location line="+80"/>
-        <source>{entry} (not found)</source>
-        <translation>{entry} (nie znaleziono)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The file is no longer there: moved, renamed or on a drive not connected.</source>
-        <translation>Tego pliku już tam nie ma: został przeniesiony, zmieniono jego nazwę albo jest na dysku, który nie jest podłączony.</translation>
-    </message>
-    <message>
-        <location line="-17"/>
+        <location line="+41"/>
         <source>(no files opened yet)</source>
         <translation>(nie otwarto jeszcze żadnych plików)</translation>
     </message>
     <message>
-        <location line="-871"/>
+        <location line="-745"/>
         <source>Starting</source>
         <translation>Uruchamianie</translation>
     </message>
     <message>
-        <location line="+943"/>
+        <location line="+751"/>
         <source>(no templates opened yet)</source>
         <translation>(nie otwarto jeszcze żadnych szablonów)</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+84"/>
         <source>A campaign is being sent now. Wait for it to finish, or stop it, first.</source>
         <translation>Trwa wysyłanie kampanii. Najpierw zaczekaj, aż się zakończy, albo ją zatrzymaj.</translation>
     </message>
@@ -1636,7 +1629,7 @@
         <translation>Wysyłanie testowe wiadomości z wiersza {row} na adres {address}…</translation>
     </message>
     <message numerus="yes">
-        <location line="+67"/>
+        <location line="+60"/>
         <source>%n campaign(s) were interrupted: see the Interrupted campaigns window.</source>
         <translation>
             <numerusform>%n kampania została przerwana: zobacz okno Przerwane kampanie.</numerusform>
@@ -3110,6 +3103,19 @@
         <location line="+3"/>
         <source>Copy the message</source>
         <translation>Kopiuj opis problemu</translation>
+    </message>
+</context>
+<context>
+    <name>RecentList</name>
+    <message>
+        <location filename="../../usosmail_gui/ui/window/recent.py" line="+110"/>
+        <source>{entry} (not found)</source>
+        <translation>{entry} (nie znaleziono)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file is no longer there: moved, renamed or on a drive not connected.</source>
+        <translation>Tego pliku już tam nie ma: został przeniesiony, zmieniono jego nazwę albo jest na dysku, który nie jest podłączony.</translation>
     </message>
 </context>
 <context>

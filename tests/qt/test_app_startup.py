@@ -23,9 +23,10 @@ from usosmail_gui import app
 from usosmail_gui.app import sandbox_launcher
 from usosmail_gui.core.credentials import CredentialStore
 from usosmail_gui.core.usos.connection import Verdict
-from usosmail_gui.ui import main_window, workers
+from usosmail_gui.ui import workers
 from usosmail_gui.ui.main_window import MainWindow
 from usosmail_gui.ui.settings import GEOMETRY, LAST_URL, app_settings
+from usosmail_gui.ui.window import startup
 
 ROOT = Path(__file__).resolve().parents[2]
 TIMEOUT = 20000
@@ -208,8 +209,8 @@ def test_deferred_window_closed_before_its_work_area_is_built(
 def test_main_window_module_is_light() -> None:
     """Importing the window for its frame loads none of the work area (the worker does)."""
     code = (
-        "import sys, usosmail_gui.ui.main_window as m\n"
-        "print(','.join(n for n in m._WORK_AREA_MODULES if n in sys.modules))\n"
+        "import sys, usosmail_gui.ui.main_window, usosmail_gui.ui.window.startup as m\n"
+        "print(','.join(n for n in m.WORK_AREA_MODULES if n in sys.modules))\n"
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60,
@@ -223,10 +224,10 @@ def test_deferred_window_never_exposed_builds_its_work_area_anyway(
 ) -> None:
     """A window shown minimised or covered may get no Expose for long: the work area is
     built after ``WORK_AREA_FALLBACK_MS`` all the same."""
-    monkeypatch.setattr(main_window._FirstExpose, "eventFilter", lambda *_args: False)  # no Expose seen
+    monkeypatch.setattr(startup.FirstExpose, "eventFilter", lambda *_args: False)  # no Expose seen
     window = MainWindow(memory_store[0], deferred=True)
     qtbot.addWidget(window)
-    with qtbot.waitSignal(window.workAreaReady, timeout=main_window.WORK_AREA_FALLBACK_MS + TIMEOUT):
+    with qtbot.waitSignal(window.workAreaReady, timeout=startup.WORK_AREA_FALLBACK_MS + TIMEOUT):
         window.show()
-        assert window.findChild(main_window._FirstExpose) is not None  # it waited for an Expose
+        assert window.findChild(startup.FirstExpose) is not None  # it waited for an Expose
     assert window.ready and window.composer.isVisible()

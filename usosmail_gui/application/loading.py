@@ -8,13 +8,14 @@ rows are folded off the GUI thread, not on the user's first keystroke.
 
 from __future__ import annotations
 
-from collections.abc import Generator
+import os
+from collections.abc import Generator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from usosmail_gui.core.recipients import LoadProgress, RecipientTable, load_steps
 
-__all__ = ["SPREADSHEET_SUFFIXES", "LoadRequest", "is_spreadsheet_path", "load_job"]
+__all__ = ["SPREADSHEET_SUFFIXES", "LoadRequest", "is_spreadsheet_path", "load_job", "missing_files"]
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv", ".tsv", ".txt")
 
@@ -50,3 +51,9 @@ def load_job(request: LoadRequest) -> Generator[LoadProgress, None, RecipientTab
 def is_spreadsheet_path(path: Path) -> bool:
     """Whether the name says it is a file the loader reads (the content is checked when loading)."""
     return path.suffix.lower() in SPREADSHEET_SUFFIXES
+
+
+def missing_files(paths: Sequence[str]) -> set[str]:
+    """Which of these paths are not files (any more): a recent list's check, run in a
+    worker (a stat may hang on a network drive)."""
+    return {path for path in paths if not os.path.isfile(path)}

@@ -19,24 +19,23 @@ header dialog) is the core's ``load_steps`` in a worker, cancellable, and a list
 cannot be read leaves the list loaded before exactly as it was.
 
 Built with ``deferred=True`` (as ``app.main`` does) it shows its frame — menus, status bar —
-first, then imports the work area's modules (``_WORK_AREA_MODULES``) one per event-loop turn
+first, then imports the work area's modules (``window.startup``) one per event-loop turn
 and builds the work area; hence the imports inside methods (docs/architecture.md, "Start-up").
 """
 
 from __future__ import annotations
 
 import functools
-import importlib
 import logging
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 # ``Qt`` (the namespace) is reached through ``QtCore`` on purpose: PySide6 builds its 100-odd
 # enums on first access (~30 ms), which the window's first paint does not wait for.
 from PySide6 import QtCore
-from PySide6.QtCore import QEvent, QMetaObject, QMimeData, QObject, QSettings, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QSettings, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -44,13 +43,10 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
-    QIcon,
     QKeySequence,
     QShowEvent,
-    QWindow,
 )
 from PySide6.QtWidgets import (
-    QAbstractScrollArea,
     QApplication,
     QDockWidget,
     QFileDialog,
@@ -60,10 +56,8 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
-    QPlainTextEdit,
     QSplitter,
     QStackedWidget,
-    QTextEdit,
     QToolBar,
     QWidget,
 )
@@ -76,22 +70,23 @@ from .settings import (
     COMPOSER_SPLITTER,
     GEOMETRY,
     LAST_URL,
+    RECENT_FILES,
     RECENT_TEMPLATES,
     SPLITTER,
     STATE,
     TEST_ADDRESS,
     TOOLBAR_TEXT,
     app_settings,
-    forget_recent_file,
     recent_files,
-    remember_recent_file,
     remembered_url,
 )
 from .window.actions import ACTIONS, MENUS, SAVE_TIP, TOOLBAR, ActionSpec, build_actions, fill_menu
 from .window.actions import translate as translate_action_text
+from .window.drops import DropForwarder, dropped_spreadsheet, dropped_template, opens_dropped
+from .window.startup import WorkAreaLoader
 from .workers import Task, run_in_background
 
-if TYPE_CHECKING:  # at run time these load after the window is first shown (``_WORK_AREA_MODULES``)
+if TYPE_CHECKING:  # at run time these load after the first paint (``window.startup``)
     from usosmail_gui.application.loading import LoadRequest
     from usosmail_gui.application.sending import CampaignStarted, Interrupted, SendOutcome, SendRequest
     from usosmail_gui.application.statuses import StatusSnapshot
@@ -114,7 +109,6 @@ if TYPE_CHECKING:  # at run time these load after the window is first shown (``_
 
 log = logging.getLogger(__name__)
 
-WORK_AREA_FALLBACK_MS = 1000  # deferred: build the work area by then even if never exposed
 
 
 class MainWindow(QMainWindow):
@@ -214,10 +208,7 @@ class MainWindow(QMainWindow):
         self._load_task: Task | None = None
         self._load_request: LoadRequest | None = None
         self._sheet_dialog: SheetDialog | None = None
-        self._missing_recent: set[str] = set()
-        self._missing_templates: set[str] = set()
         self._hidden_by_welcome: list[QDockWidget] = []  # docks to show again after it
-        self._edit_connections: list[QMetaObject.Connection] = []  # of the focused text field
         self._offer_resume = offer_resume  # look for interrupted campaigns once shown
         self._send_session: SendSession | None = None
         self._close_after_send = False  # the user chose to stop sending and close
@@ -232,8 +223,8 @@ class MainWindow(QMainWindow):
         self.history_window: HistoryWindow | None = None
         self._ready = False  # the work area is built
         self._ready_callbacks: list[Callable[[], None]] = []
-        self._modules_to_import: list[str] | None = None  # None: the import has not begun
-        self._first_paint: _FirstExpose | None = None  # waits for the frame's first paint
+        self._loader = WorkAreaLoader(self)  # deferred: the work area's imports, after the first paint
+        self._loader.imported.connect(self._build_work_area)
         self._start = (connection, restore_last, welcome)  # what to do once the work area exists
 
         self.setObjectName("mainWindow")
@@ -280,30 +271,6 @@ class MainWindow(QMainWindow):
         if not self.restoreGeometry(GEOMETRY.read(self._settings)):
             self.resize(1100, 700)
 
-    def _load_work_area(self) -> None:
-        """Deferred start: import the work area's modules one per event-loop turn (the
-        window keeps painting and taking input between them), then build it.
-
-        In this thread, not a worker: PySide6 creates its Python types lazily, and a worker
-        doing so while the GUI thread wraps an object of a not-yet-created type can corrupt
-        shiboken's type table (a known crash of PySide6 6.7+, e.g. TimeLineAnnotator/desktop
-        pull request 586).
-        """
-        if self._ready or self._modules_to_import is not None:
-            return
-        self._modules_to_import = list(_WORK_AREA_MODULES)
-        self._import_next_module()
-
-    def _import_next_module(self) -> None:
-        modules = self._modules_to_import
-        if self._ready or modules is None:
-            return  # built meanwhile, or closed
-        if modules:
-            importlib.import_module(modules.pop(0))
-            QTimer.singleShot(0, self, self._import_next_module)
-        else:
-            self._build_work_area()
-
     def _build_work_area(self) -> None:
         """The recipient list, the composer, the docks, the toolbar and the menus that act on
         them; then the connection to start with and, if asked, the welcome page."""
@@ -316,7 +283,7 @@ class MainWindow(QMainWindow):
 
         if self._ready:
             return
-        self._modules_to_import = []
+        self._loader.stop()
         self._store = self._given_store or CredentialStore()
         self._check: CheckConnection = self._given_check or check_connection
         self._list_installations: ListInstallations = self._given_list_installations or known_installations
@@ -329,11 +296,11 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_view_menu()
         self._apply_icons()
-        self._watch_drops()
+        self._drops = DropForwarder(self.dropEvent, self)
+        self._drops.watch(self, [self.composer])
         self._restore_layout()
         self._show_summary(None)
-        self._check_recent_files()
-        self._check_recent_templates()
+        self._build_recent_lists()
         self._ready = True
         self.setProperty("workAreaReady", True)  # seen by tests.helpers.startup_probe
 
@@ -547,87 +514,12 @@ class MainWindow(QMainWindow):
 
     # --- the Edit menu: acts on the focused text field -------------------------------
     def _build_edit_menu(self) -> None:
-        menu = self.edit_menu
-        self.undo_action = self._edit_action(self.tr("&Undo"), QKeySequence.StandardKey.Undo, "undo")
-        self.redo_action = self._edit_action(self.tr("&Redo"), QKeySequence.StandardKey.Redo, "redo")
-        self.cut_action = self._edit_action(self.tr("Cu&t"), QKeySequence.StandardKey.Cut, "cut")
-        self.copy_action = self._edit_action(self.tr("&Copy"), QKeySequence.StandardKey.Copy, "copy")
-        self.paste_action = self._edit_action(self.tr("&Paste"), QKeySequence.StandardKey.Paste, "paste")
-        menu.addActions([self.undo_action, self.redo_action])
-        menu.addSeparator()
-        menu.addActions([self.cut_action, self.copy_action, self.paste_action])
-        menu.addSeparator()
-        find = self.recipient_pane.find_action
-        find.setStatusTip(self.tr("Search the list of recipients."))
-        menu.addAction(find)
-        menu.aboutToShow.connect(self._update_edit_actions)
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.focusChanged.connect(self._focus_changed)
+        from .window.edit_actions import EditActions
 
-    def _edit_action(self, text: str, key: QKeySequence.StandardKey, operation: str) -> QAction:
-        action = QAction(QIcon.fromTheme(f"edit-{operation}"), text, self)
-        action.setShortcuts(key)
-        action.setEnabled(False)
-        action.triggered.connect(lambda: self._edit(operation))
-        return action
-
-    def _edit_target(self) -> QLineEdit | QPlainTextEdit | QTextEdit | None:
-        """The text field of this window that has (or last had) the keyboard."""
-        widget = self.focusWidget()
-        if isinstance(widget, (QLineEdit, QPlainTextEdit, QTextEdit)):
-            return widget
-        return None
-
-    @Slot(QWidget, QWidget)
-    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if new is None or new.window() is not self:
-            return
-        for connection in self._edit_connections:
-            QObject.disconnect(connection)
-        self._edit_connections = []
-        target = self._edit_target()
-        update = self._update_edit_actions
-        if isinstance(target, QLineEdit):
-            self._edit_connections = [
-                target.textChanged.connect(update),
-                target.selectionChanged.connect(update),
-            ]
-        elif isinstance(target, (QPlainTextEdit, QTextEdit)):
-            self._edit_connections = [
-                target.undoAvailable.connect(update),
-                target.redoAvailable.connect(update),
-                target.copyAvailable.connect(update),
-            ]
-        update()
-
-    @Slot()
-    def _update_edit_actions(self) -> None:
-        target = self._edit_target()
-        undo = redo = selected = writable = False
-        if isinstance(target, QLineEdit):
-            writable = not target.isReadOnly()
-            undo, redo = target.isUndoAvailable(), target.isRedoAvailable()
-            selected = target.hasSelectedText() and target.echoMode() == QLineEdit.EchoMode.Normal
-        elif isinstance(target, (QPlainTextEdit, QTextEdit)):
-            writable = not target.isReadOnly()
-            document = target.document()
-            undo = target.isUndoRedoEnabled() and document.isUndoAvailable()
-            redo = target.isUndoRedoEnabled() and document.isRedoAvailable()
-            selected = target.textCursor().hasSelection()
-        self.undo_action.setEnabled(writable and undo)
-        self.redo_action.setEnabled(writable and redo)
-        self.cut_action.setEnabled(writable and selected)
-        self.copy_action.setEnabled(selected)
-        self.paste_action.setEnabled(writable)
-
-    def _edit(self, operation: str) -> None:
-        """Undo, redo, cut, copy or paste in the focused text field (its own keys do the
-        same while it has the keyboard; the menu reaches it with the mouse)."""
-        target = self._edit_target()
-        if target is not None:
-            getattr(target, operation)()
-            self._update_edit_actions()
+        self.edit_actions = EditActions(self, self.edit_menu, self.recipient_pane.find_action)
+        edit = self.edit_actions
+        self.undo_action, self.redo_action, self.cut_action = edit.undo, edit.redo, edit.cut
+        self.copy_action, self.paste_action = edit.copy, edit.paste
 
     def _add_template_actions(self) -> None:
         """The composer's template file actions, in the File menu after the spreadsheet ones."""
@@ -998,9 +890,7 @@ class MainWindow(QMainWindow):
         self.sheet_action.setEnabled(True)
         self.statusBar().showMessage(self.tr("Opened {name}.").format(name=request.path.name), 5000)
         if request.remember:
-            self._missing_recent.discard(str(request.path))
-            remember_recent_file(self._settings, str(request.path))
-            self._check_recent_files()
+            self.recent_lists.remember(str(request.path))
         self.recipientsLoaded.emit(table)
 
     def _load_failed(self, request: LoadRequest, exc: Exception) -> None:
@@ -1015,8 +905,7 @@ class MainWindow(QMainWindow):
         if isinstance(exc, SpreadsheetError):
             text = load_error_text(exc)
             if exc.reason == "missing" and str(request.path) in recent_files(self._settings):
-                forget_recent_file(self._settings, str(request.path))
-                self._check_recent_files()
+                self.recent_lists.forget(str(request.path))
         else:
             log.error("Loading %s failed", request.path, exc_info=exc)
             text = self.tr(
@@ -1115,185 +1004,53 @@ class MainWindow(QMainWindow):
     def _sheet_dialog_gone(self) -> None:
         self._sheet_dialog = None
 
-    # --- recent files ---------------------------------------------------------------
+    # --- recent files and templates (``window.recent``) -------------------------------
+    def _build_recent_lists(self) -> None:
+        from .window.recent import RecentList
+
+        self.recent_lists = RecentList(
+            self._settings, RECENT_FILES.key, self.recent_menu, self.clear_recent_action,
+            self.tr("(no files opened yet)"), self,
+        )
+        self.recent_lists.openRequested.connect(self.open_file)
+        self.recent_lists.changed.connect(self.recentFilesChanged)
+        self.recent_template_list = RecentList(
+            self._settings, RECENT_TEMPLATES.key, self.recent_templates_menu,
+            self.clear_recent_templates_action, self.tr("(no templates opened yet)"), self,
+        )
+        self.recent_template_list.openRequested.connect(self.composer.open_template)
+        self.recent_template_list.changed.connect(self.recentTemplatesChanged)
+        self.recent_lists.refresh()
+        self.recent_template_list.refresh()
+
     def recent_files(self) -> list[str]:
         return recent_files(self._settings)
 
-    def _check_recent_files(self) -> None:
-        """Find out in a worker which recent files are gone (a stat may hang on a network drive)."""
-        paths = recent_files(self._settings)
-        self._fill_recent_menu(paths)
-        if paths:
-            run_in_background(
-                _missing_files, paths, parent=self, on_result=lambda gone: self._recent_checked(paths, gone)
-            )
-        else:
-            self.recentFilesChanged.emit(paths)
-
-    def _recent_checked(self, paths: list[str], gone: set[str]) -> None:
-        if paths != recent_files(self._settings):
-            return  # changed meanwhile; a newer check follows
-        self._missing_recent = gone
-        self._fill_recent_menu(paths)
-        self.recentFilesChanged.emit(paths)
-
-    def _fill_recent_menu(self, paths: Sequence[str]) -> None:
-        menu = self.recent_menu
-        menu.clear()
-        for number, path in enumerate(paths, 1):
-            menu.addAction(self._recent_action(menu, number, path, self._missing_recent, self.open_file))
-        if paths:
-            menu.addSeparator()
-        else:
-            empty = menu.addAction(self.tr("(no files opened yet)"))
-            empty.setEnabled(False)
-        menu.addAction(self.clear_recent_action)
-        self.clear_recent_action.setEnabled(bool(paths))
-
-    def _recent_action(
-        self, menu: QMenu, number: int, path: str, missing: set[str], opener: Callable[[str], object]
-    ) -> QAction:
-        """One entry of an Open Recent menu: "&1 name — folder", disabled when the file is gone."""
-        name = os.path.basename(path).replace("&", "&&")
-        folder = os.path.dirname(path).replace("&", "&&")
-        action = QAction(f"&{number} {name} — {folder}" if number < 10 else f"{name} — {folder}", menu)
-        action.setData(path)
-        if path in missing:
-            action.setEnabled(False)
-            action.setText(self.tr("{entry} (not found)").format(entry=action.text()))
-            action.setToolTip(
-                self.tr("The file is no longer there: moved, renamed or on a drive not connected.")
-            )
-        else:
-            action.setStatusTip(path)
-            action.triggered.connect(lambda _checked=False, chosen=path: opener(chosen))
-        return action
-
     @Slot()
     def clear_recent_files(self) -> None:
-        forget_recent_file(self._settings)
-        self._missing_recent.clear()
-        self._check_recent_files()
+        self.recent_lists.clear()
 
-    # --- recent templates -----------------------------------------------------------
     def recent_templates(self) -> list[str]:
         return recent_files(self._settings, RECENT_TEMPLATES.key)
 
     def _template_file_changed(self, path: Path | None) -> None:
         """A template was opened from or saved to ``path``: first in Open Recent Template."""
-        if path is None:
-            return
-        self._missing_templates.discard(str(path))
-        remember_recent_file(self._settings, str(path), RECENT_TEMPLATES.key)
-        self._check_recent_templates()
-
-    def _check_recent_templates(self) -> None:
-        paths = self.recent_templates()
-        self._fill_recent_templates(paths)
-        if paths:
-            run_in_background(
-                _missing_files,
-                paths,
-                parent=self,
-                on_result=lambda gone: self._templates_checked(paths, gone),
-            )
-        else:
-            self.recentTemplatesChanged.emit(paths)
-
-    def _templates_checked(self, paths: list[str], gone: set[str]) -> None:
-        if paths != self.recent_templates():
-            return  # changed meanwhile; a newer check follows
-        self._missing_templates = gone
-        self._fill_recent_templates(paths)
-        self.recentTemplatesChanged.emit(paths)
-
-    def _fill_recent_templates(self, paths: Sequence[str]) -> None:
-        menu = self.recent_templates_menu
-        menu.clear()
-        for number, path in enumerate(paths, 1):
-            menu.addAction(
-                self._recent_action(menu, number, path, self._missing_templates, self.composer.open_template)
-            )
-        if paths:
-            menu.addSeparator()
-        else:
-            empty = menu.addAction(self.tr("(no templates opened yet)"))
-            empty.setEnabled(False)
-        menu.addAction(self.clear_recent_templates_action)
-        self.clear_recent_templates_action.setEnabled(bool(paths))
+        if path is not None:
+            self.recent_template_list.remember(str(path))
 
     @Slot()
     def clear_recent_templates(self) -> None:
-        forget_recent_file(self._settings, None, RECENT_TEMPLATES.key)
-        self._missing_templates.clear()
-        self._check_recent_templates()
+        self.recent_template_list.clear()
 
-    # --- drag and drop --------------------------------------------------------------
-    @staticmethod
-    def dropped_spreadsheet(mime: QMimeData) -> Path | None:
-        """The first local spreadsheet file among dropped URLs (by its name), or None."""
-        from usosmail_gui.application.loading import is_spreadsheet_path
-
-        if not mime.hasUrls():
-            return None
-        for url in mime.urls():
-            if url.isLocalFile():
-                path = Path(url.toLocalFile())
-                if is_spreadsheet_path(path):
-                    return path
-        return None
-
-    @staticmethod
-    def dropped_template(mime: QMimeData) -> Path | None:
-        """The first local template file (.usosmail) among dropped URLs, or None."""
-        from usosmail_gui.core.template import EXTENSION as TEMPLATE_EXTENSION
-
-        if not mime.hasUrls():
-            return None
-        for url in mime.urls():
-            if url.isLocalFile() and url.toLocalFile().lower().endswith(TEMPLATE_EXTENSION):
-                return Path(url.toLocalFile())
-        return None
-
-    @classmethod
-    def opens_dropped(cls, mime: QMimeData) -> bool:
-        """Whether a drop carries a file the window opens (a spreadsheet or a template)."""
-        return cls.dropped_spreadsheet(mime) is not None or cls.dropped_template(mime) is not None
-
-    def _watch_drops(self) -> None:
-        """Files dropped anywhere open here: the text fields (which would paste a file's
-        address) and the composer (which opens templates only) pass them to the window."""
-        # by type: wrapping each of the window's hundreds of widgets would cost milliseconds
-        candidates: list[QWidget] = [self.composer, *self.findChildren(QLineEdit)]
-        for area in self.findChildren(QAbstractScrollArea):
-            candidates += (area, area.viewport())
-        for widget in candidates:
-            if widget.acceptDrops():
-                widget.installEventFilter(self)
-
-    _DROP_EVENTS = frozenset((QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() in self._DROP_EVENTS
-            and isinstance(event, QDropEvent)
-            and self.opens_dropped(event.mimeData())
-        ):
-            if event.type() == QEvent.Type.Drop:
-                self.dropEvent(event)
-            else:
-                event.acceptProposedAction()
-            return True
-        return super().eventFilter(watched, event)
-
+    # --- drag and drop (``window.drops``) ---------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self._ready and self.opens_dropped(event.mimeData()):
+        if self._ready and opens_dropped(event.mimeData()):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if self._ready and self.opens_dropped(event.mimeData()):
+        if self._ready and opens_dropped(event.mimeData()):
             event.acceptProposedAction()
         else:
             event.ignore()
@@ -1302,7 +1059,7 @@ class MainWindow(QMainWindow):
         """A spreadsheet opens as the list, a template in the composer (which first offers
         to save unsaved changes); both when both are dropped."""
         mime = event.mimeData()
-        spreadsheet, template = self.dropped_spreadsheet(mime), self.dropped_template(mime)
+        spreadsheet, template = dropped_spreadsheet(mime), dropped_template(mime)
         if not self._ready or (spreadsheet is None and template is None):
             event.ignore()
             return
@@ -1661,15 +1418,8 @@ class MainWindow(QMainWindow):
     # --- interrupted campaigns -----------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._deferred and not self._ready and self._first_paint is None:
-            handle = self.windowHandle()
-            if handle is None or handle.isExposed():
-                QTimer.singleShot(0, self, self._load_work_area)
-            else:  # start once the frame is on screen: nothing competes with its first paint
-                self._first_paint = _FirstExpose(self._load_work_area, self)
-                handle.installEventFilter(self._first_paint)
-                # a window shown minimised or covered may get no Expose for a long while
-                QTimer.singleShot(WORK_AREA_FALLBACK_MS, self, self._load_work_area)
+        if self._deferred and not self._ready:
+            self._loader.start_when_painted()
         self._offer_resume_once_shown()
 
     def _offer_resume_once_shown(self) -> None:
@@ -1919,7 +1669,7 @@ class MainWindow(QMainWindow):
         close once it has finished; then ask about an unsaved template; then remember the
         window's state and drop pending answers (workers end on their own)."""
         if not self._ready:  # closed while the work area was still loading: nothing to keep
-            self._modules_to_import = None  # stops the import under way
+            self._loader.stop()  # stops the import under way
             self._deferred = False
             super().closeEvent(event)
             return
@@ -2001,79 +1751,3 @@ class MainWindow(QMainWindow):
     def __repr__(self) -> str:
         conn = self._connection
         return f"<MainWindow installation={conn.base_url if conn else None!r}>"
-
-
-class _FirstExpose(QObject):
-    """Calls back (one event-loop turn later) once the window it watches is exposed: Qt
-    paints a widget window while handling its Expose event, so the frame is then on screen."""
-
-    def __init__(self, callback: Callable[[], None], parent: QObject) -> None:
-        super().__init__(parent)
-        self._callback: Callable[[], None] | None = callback
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            self._callback is not None
-            and event.type() == QEvent.Type.Expose
-            and isinstance(watched, QWindow)
-            and watched.isExposed()
-        ):
-            callback, self._callback = self._callback, None
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self, callback)
-        return False
-
-
-# What the work area needs, imported one by one after the first paint when the window is
-# built with ``deferred=True`` (the methods above import from them when they run; that is
-# then only a look-up in ``sys.modules``). Dependencies come first, so each step is short.
-_WORK_AREA_MODULES = (
-    "email_validator",  # its syntax tables take ~20 ms: a step of its own
-    "usosmail_gui.core.recipients",
-    "usosmail_gui.core.usos.wire",
-    "usosmail_gui.core.template",
-    "usosmail_gui.core.journal",
-    "usosmail_gui.core.campaign",
-    "usosmail_gui.core.readiness",
-    "usosmail_gui.core.retry",
-    "usosmail_gui.core.sending",
-    "usosmail_gui.core.statuses",
-    "usosmail_gui.core.tracking",
-    "usosmail_gui.core.report",
-    "usosmail_gui.core.usos.connection",
-    "usosmail_gui.core.usos.installations",
-    "usosmail_gui.core.credentials",
-    "usosmail_gui.core.recipients.emails",
-    "usosmail_gui.application.collaborators",
-    "usosmail_gui.application.loading",
-    "usosmail_gui.application.preparing",
-    "usosmail_gui.application.sending",
-    "usosmail_gui.application.statuses",
-    "usosmail_gui.application.campaigns",
-    "usosmail_gui.application.reports",
-    "usosmail_gui.ui.icons",
-    "usosmail_gui.ui.texts",
-    "usosmail_gui.ui.problem_texts",
-    "usosmail_gui.ui.preview",
-    "usosmail_gui.ui.problems_panel",
-    "usosmail_gui.ui.template_editor",
-    "usosmail_gui.ui.composer",
-    "usosmail_gui.ui.status_display",
-    "usosmail_gui.ui.recipients_model",
-    "usosmail_gui.ui.recipients_view",
-    "usosmail_gui.ui.loading",
-    "usosmail_gui.ui.sheet_dialog",
-    "usosmail_gui.ui.connection_dialog",
-    "usosmail_gui.ui.status_monitor",
-    "usosmail_gui.ui.history_window",
-    "usosmail_gui.ui.sending",
-    "usosmail_gui.ui.send_dialog",
-    "usosmail_gui.ui.resume_dialog",
-    "usosmail_gui.ui.welcome",
-    "usosmail_gui.ui.window.shortcuts",
-)
-
-
-def _missing_files(paths: Sequence[str]) -> set[str]:
-    """Run in a worker: which of these paths are not files (any more)."""
-    return {path for path in paths if not os.path.isfile(path)}
