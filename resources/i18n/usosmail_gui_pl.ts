@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pl_PL" sourcelanguage="en">
 <context>
+    <name>CampaignStatuses</name>
+    <message>
+        <location filename="../../usosmail_gui/ui/window/statuses.py" line="+106"/>
+        <source>The students&apos; data of this campaign was deleted; its counts stay.</source>
+        <translation>Dane studentów z tej kampanii zostały usunięte; liczby zostały.</translation>
+    </message>
+</context>
+<context>
     <name>ComposerPanel</name>
     <message>
         <location filename="../../usosmail_gui/ui/composer.py" line="+188"/>
@@ -938,12 +946,12 @@
         <translation>Otwórz arkusz kalkulacyjny z listą odbiorców.</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/ui/main_window.py" line="+331"/>
+        <location filename="../../usosmail_gui/ui/main_window.py" line="+325"/>
         <source>Open &amp;Recent</source>
         <translation>Ostatnio otwie&amp;rane</translation>
     </message>
     <message>
-        <location line="+202"/>
+        <location line="+193"/>
         <location filename="../../usosmail_gui/ui/window/actions.py" line="+5"/>
         <source>&amp;Clear the list</source>
         <translation>&amp;Wyczyść listę</translation>
@@ -1129,27 +1137,7 @@
         <translation>Kampanie wysłane wcześniej: statusy i raporty.</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/ui/main_window.py" line="-182"/>
-        <source>Current installation</source>
-        <translation>Bieżąca instalacja</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Connection state</source>
-        <translation>Stan połączenia</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Mail queue</source>
-        <translation>Kolejka poczty</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Recipients summary</source>
-        <translation>Podsumowanie odbiorców</translation>
-    </message>
-    <message>
-        <location line="+50"/>
+        <location filename="../../usosmail_gui/ui/main_window.py" line="-126"/>
         <source>Problems</source>
         <translation>Problemy</translation>
     </message>
@@ -1326,17 +1314,12 @@
         <translation>Aby sprawdzić, wybierz Połączenie ▸ Sprawdź połączenie.</translation>
     </message>
     <message>
-        <location line="+828"/>
+        <location line="+807"/>
         <source>You can go on working: open the list, write and save the template. Sending and the campaign history wait until the journal can be used again.</source>
         <translation>Możesz pracować dalej: otworzyć listę, napisać i zapisać szablon. Wysyłka i historia kampanii poczekają, aż dziennik znów będzie można używać.</translation>
     </message>
     <message>
-        <location line="+112"/>
-        <source>Queue: unknown</source>
-        <translation>Kolejka: nieznana</translation>
-    </message>
-    <message>
-        <location line="-930"/>
+        <location line="-797"/>
         <source>Reading the saved key…</source>
         <translation>Odczytywanie zapisanego klucza…</translation>
     </message>
@@ -1355,22 +1338,8 @@
         <source>Checking the connection…</source>
         <translation>Sprawdzanie połączenia…</translation>
     </message>
-    <message numerus="yes">
-        <location line="+890"/>
-        <source>Queue: %n unsent</source>
-        <translation>
-            <numerusform>Kolejka: %n niewysłana wiadomość</numerusform>
-            <numerusform>Kolejka: %n niewysłane wiadomości</numerusform>
-            <numerusform>Kolejka: %n niewysłanych wiadomości</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+2"/>
-        <source>Queue: unknown (offline)</source>
-        <translation>Kolejka: nieznana (brak połączenia)</translation>
-    </message>
-    <message>
-        <location line="-848"/>
+        <location line="+44"/>
         <source>The connection could not be checked.</source>
         <translation>Nie udało się sprawdzić połączenia.</translation>
     </message>
@@ -1425,81 +1394,17 @@
         <translation>Anulowano otwieranie pliku {name}.</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>No recipients loaded</source>
-        <translation>Nie wczytano odbiorców</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>File ▸ Open… or drop a spreadsheet on the window.</source>
-        <translation>Plik ▸ Otwórz… albo przeciągnij arkusz kalkulacyjny do okna.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+4"/>
-        <source>%Ln error(s): those rows receive nothing</source>
-        <translation>
-            <numerusform>%Ln błąd: wiersze z błędami nic nie otrzymają</numerusform>
-            <numerusform>%Ln błędy: wiersze z błędami nic nie otrzymają</numerusform>
-            <numerusform>%Ln błędów: wiersze z błędami nic nie otrzymają</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%Ln warning(s)</source>
-        <translation>
-            <numerusform>%Ln ostrzeżenie</numerusform>
-            <numerusform>%Ln ostrzeżenia</numerusform>
-            <numerusform>%Ln ostrzeżeń</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%Ln row(s) excluded</source>
-        <translation>
-            <numerusform>%Ln wiersz wykluczony</numerusform>
-            <numerusform>%Ln wiersze wykluczone</numerusform>
-            <numerusform>%Ln wierszy wykluczonych</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+8"/>
-        <source>%Ln recipient(s)</source>
-        <translation>
-            <numerusform>%Ln odbiorca</numerusform>
-            <numerusform>%Ln odbiorcy</numerusform>
-            <numerusform>%Ln odbiorców</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%Ln will receive</source>
-        <translation>
-            <numerusform>%Ln otrzyma</numerusform>
-            <numerusform>%Ln otrzymają</numerusform>
-            <numerusform>%Ln otrzyma</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%Ln problem(s)</source>
-        <translation>
-            <numerusform>%Ln problem</numerusform>
-            <numerusform>%Ln problemy</numerusform>
-            <numerusform>%Ln problemów</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+41"/>
+        <location line="+44"/>
         <source>(no files opened yet)</source>
         <translation>(nie otwarto jeszcze żadnych plików)</translation>
     </message>
     <message>
-        <location line="-745"/>
+        <location line="-712"/>
         <source>Starting</source>
         <translation>Uruchamianie</translation>
     </message>
     <message>
-        <location line="+751"/>
+        <location line="+718"/>
         <source>(no templates opened yet)</source>
         <translation>(nie otwarto jeszcze żadnych szablonów)</translation>
     </message>
@@ -1673,22 +1578,12 @@
         </translation>
     </message>
     <message>
-        <location line="+50"/>
-        <source>mail daemon stopped</source>
-        <translation>usługa poczty zatrzymana</translation>
-    </message>
-    <message>
-        <location line="+27"/>
+        <location line="+35"/>
         <source>No campaign is shown: open one from Campaigns…</source>
         <translation>Nie jest wyświetlana żadna kampania: otwórz ją w oknie Wysyłanie ▸ Kampanie…</translation>
     </message>
     <message>
-        <location line="+30"/>
-        <source>The students&apos; data of this campaign was deleted; its counts stay.</source>
-        <translation>Dane studentów z tej kampanii zostały usunięte; liczby zostały.</translation>
-    </message>
-    <message>
-        <location line="+49"/>
+        <location line="+52"/>
         <source>Sending is under way</source>
         <translation>Trwa wysyłanie</translation>
     </message>
@@ -5198,6 +5093,117 @@
         <location line="+5"/>
         <source>Choose your university and enter the consumer key and secret you received from the people who run your USOS API.</source>
         <translation>Wybierz swoją uczelnię i wpisz klucz (consumer key) oraz sekret (consumer secret) otrzymane od osób, które zarządzają USOS API na Twojej uczelni.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowStatusBar</name>
+    <message>
+        <location filename="../../usosmail_gui/ui/window/status_bar.py" line="+24"/>
+        <source>Current installation</source>
+        <translation>Bieżąca instalacja</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connection state</source>
+        <translation>Stan połączenia</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mail queue</source>
+        <translation>Kolejka poczty</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recipients summary</source>
+        <translation>Podsumowanie odbiorców</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>Queue: %n unsent</source>
+        <translation>
+            <numerusform>Kolejka: %n niewysłana wiadomość</numerusform>
+            <numerusform>Kolejka: %n niewysłane wiadomości</numerusform>
+            <numerusform>Kolejka: %n niewysłanych wiadomości</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Queue: unknown (offline)</source>
+        <translation>Kolejka: nieznana (brak połączenia)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Queue: unknown</source>
+        <translation>Kolejka: nieznana</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>mail daemon stopped</source>
+        <translation>usługa poczty zatrzymana</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No recipients loaded</source>
+        <translation>Nie wczytano odbiorców</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File ▸ Open… or drop a spreadsheet on the window.</source>
+        <translation>Plik ▸ Otwórz… albo przeciągnij arkusz kalkulacyjny do okna.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%Ln error(s): those rows receive nothing</source>
+        <translation>
+            <numerusform>%Ln błąd: wiersze z błędami nic nie otrzymają</numerusform>
+            <numerusform>%Ln błędy: wiersze z błędami nic nie otrzymają</numerusform>
+            <numerusform>%Ln błędów: wiersze z błędami nic nie otrzymają</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln warning(s)</source>
+        <translation>
+            <numerusform>%Ln ostrzeżenie</numerusform>
+            <numerusform>%Ln ostrzeżenia</numerusform>
+            <numerusform>%Ln ostrzeżeń</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln row(s) excluded</source>
+        <translation>
+            <numerusform>%Ln wiersz wykluczony</numerusform>
+            <numerusform>%Ln wiersze wykluczone</numerusform>
+            <numerusform>%Ln wierszy wykluczonych</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%Ln recipient(s)</source>
+        <translation>
+            <numerusform>%Ln odbiorca</numerusform>
+            <numerusform>%Ln odbiorcy</numerusform>
+            <numerusform>%Ln odbiorców</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln will receive</source>
+        <translation>
+            <numerusform>%Ln otrzyma</numerusform>
+            <numerusform>%Ln otrzymają</numerusform>
+            <numerusform>%Ln otrzyma</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln problem(s)</source>
+        <translation>
+            <numerusform>%Ln problem</numerusform>
+            <numerusform>%Ln problemy</numerusform>
+            <numerusform>%Ln problemów</numerusform>
+        </translation>
     </message>
 </context>
 <context>

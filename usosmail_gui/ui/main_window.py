@@ -51,7 +51,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QInputDialog,
-    QLabel,
     QLineEdit,
     QMainWindow,
     QMenu,
@@ -84,12 +83,12 @@ from .window.actions import ACTIONS, MENUS, SAVE_TIP, TOOLBAR, ActionSpec, build
 from .window.actions import translate as translate_action_text
 from .window.drops import DropForwarder, dropped_spreadsheet, dropped_template, opens_dropped
 from .window.startup import WorkAreaLoader
+from .window.status_bar import WindowStatusBar
 from .workers import Task, run_in_background
 
 if TYPE_CHECKING:  # at run time these load after the first paint (``window.startup``)
     from usosmail_gui.application.loading import LoadRequest
     from usosmail_gui.application.sending import CampaignStarted, Interrupted, SendOutcome, SendRequest
-    from usosmail_gui.application.statuses import StatusSnapshot
     from usosmail_gui.core.campaign import CampaignDraft
     from usosmail_gui.core.credentials import Credentials, CredentialStore
     from usosmail_gui.core.journal import CampaignRecord
@@ -97,7 +96,6 @@ if TYPE_CHECKING:  # at run time these load after the first paint (``window.star
     from usosmail_gui.core.recipients import LoadProgress, RecipientTable, Summary
     from usosmail_gui.core.sending import SendProgress
     from usosmail_gui.core.usos.connection import ConnectionReport
-    from usosmail_gui.core.usos.models import SystemStatus
 
     from .connection_dialog import CheckConnection, ConnectionDialog, ListInstallations
     from .history_window import HistoryWindow
@@ -220,7 +218,6 @@ class MainWindow(QMainWindow):
         self.address_dialog: QInputDialog | None = None
         self.message_box: QMessageBox | None = None  # the last explanation shown (tests answer it)
         self.close_box: QMessageBox | None = None
-        self.history_window: HistoryWindow | None = None
         self._ready = False  # the work area is built
         self._ready_callbacks: list[Callable[[], None]] = []
         self._loader = WorkAreaLoader(self)  # deferred: the work area's imports, after the first paint
@@ -279,15 +276,12 @@ class MainWindow(QMainWindow):
         from usosmail_gui.core.usos.installations import known_installations
         from usosmail_gui.core.usos.wire import normalize_base_url
 
-        from .status_monitor import StatusPoller
-
         if self._ready:
             return
         self._loader.stop()
         self._store = self._given_store or CredentialStore()
         self._check: CheckConnection = self._given_check or check_connection
         self._list_installations: ListInstallations = self._given_list_installations or known_installations
-        self.status_poller = StatusPoller(self._poll_connection, self)
         self._build_central()
         self._build_problems_dock()
         self._build_status_dock()
@@ -299,7 +293,7 @@ class MainWindow(QMainWindow):
         self._drops = DropForwarder(self.dropEvent, self)
         self._drops.watch(self, [self.composer])
         self._restore_layout()
-        self._show_summary(None)
+        self.status_bar_part.show_summary(None)
         self._build_recent_lists()
         self._ready = True
         self.setProperty("workAreaReady", True)  # seen by tests.helpers.startup_probe
@@ -346,19 +340,10 @@ class MainWindow(QMainWindow):
         return self._once_ready(method) if spec.deferred else lambda *_args: method()
 
     def _build_status_bar(self) -> None:
-        bar = self.statusBar()
-        self.installation_label = QLabel()
-        self.installation_label.setAccessibleName(self.tr("Current installation"))
-        self.state_label = QLabel()
-        self.state_label.setAccessibleName(self.tr("Connection state"))
-        self.queue_label = QLabel()
-        self.queue_label.setAccessibleName(self.tr("Mail queue"))
-        self.summary_label = QLabel()
-        self.summary_label.setAccessibleName(self.tr("Recipients summary"))
-        bar.addPermanentWidget(self.summary_label)
-        bar.addPermanentWidget(self.installation_label, 1)
-        bar.addPermanentWidget(self.state_label)
-        bar.addPermanentWidget(self.queue_label)
+        self.status_bar_part = WindowStatusBar(self.statusBar())
+        part = self.status_bar_part
+        self.installation_label, self.state_label = part.installation, part.state
+        self.queue_label, self.summary_label = part.queue, part.summary
 
     def _build_central(self) -> None:
         from .composer import ComposerPanel
@@ -369,7 +354,7 @@ class MainWindow(QMainWindow):
         self.recipient_pane.openRequested.connect(self.open_file_dialog)
         self.recipient_pane.sheetDialogRequested.connect(self.open_sheet_dialog)
         self.recipient_pane.cancelRequested.connect(self.cancel_load)
-        self.recipient_pane.model.summaryChanged.connect(self._show_summary)
+        self.recipient_pane.model.summaryChanged.connect(self.status_bar_part.show_summary)
         self.composer = ComposerPanel(settings=self._settings)
         self.composer.setObjectName("composer")
         pane, model, composer = self.recipient_pane, self.recipient_pane.model, self.composer
@@ -661,7 +646,7 @@ class MainWindow(QMainWindow):
         else:
             self.state_label.setText(self.tr("Not checked yet"))
             self.state_label.setToolTip(self.tr("Connection ▸ Test connection to check it."))
-        self._show_queue(None, None)
+        self.status_bar_part.show_queue(None, None)
         self.test_action.setEnabled(conn.credentials is not None)
 
     def _load_credentials(self, *, check_after: bool) -> None:
@@ -737,7 +722,7 @@ class MainWindow(QMainWindow):
         self.state_label.setText(texts.verdict_state(report.verdict))
         tip = explanation + ("\n" + texts.details_line(report.detail) if report.detail else "")
         self.state_label.setToolTip(tip)
-        self._show_queue(
+        self.status_bar_part.show_queue(
             report.unsent_count, report.daemon_running, offline=report.verdict is Verdict.UNREACHABLE
         )
         if not report.ok:
@@ -752,7 +737,7 @@ class MainWindow(QMainWindow):
         log.error("The connection check failed", exc_info=exc)
         self.state_label.setText(self.tr("The connection could not be checked."))
         self.state_label.setToolTip(texts.details_line(type(exc).__name__))
-        self._show_queue(None, None)
+        self.status_bar_part.show_queue(None, None)
 
     # --- dialogs -------------------------------------------------------------------
     @Slot()
@@ -949,29 +934,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message.format(name=request.path.name), 10000)
         self.loadCancelled.emit()
 
-    @Slot(object)
-    def _show_summary(self, summary: Summary | None) -> None:
-        if summary is None:
-            self.summary_label.setText(self.tr("No recipients loaded"))
-            self.summary_label.setToolTip(self.tr("File ▸ Open… or drop a spreadsheet on the window."))
-            return
-        self.summary_label.setText(self.summary_text(summary))
-        details = [
-            self.tr("%Ln error(s): those rows receive nothing", "", summary.errors),
-            self.tr("%Ln warning(s)", "", summary.warnings),
-            self.tr("%Ln row(s) excluded", "", summary.excluded),
-        ]
-        self.summary_label.setToolTip("\n".join(details))
-
     def summary_text(self, summary: Summary) -> str:
-        """ "1,204 recipients · 1,198 will receive · 6 problems", in the user's language."""
-        return " · ".join(
-            (
-                self.tr("%Ln recipient(s)", "", summary.recipients),
-                self.tr("%Ln will receive", "", summary.will_receive),
-                self.tr("%Ln problem(s)", "", summary.problems),
-            )
-        )
+        return self.status_bar_part.summary_text(summary)
 
     # --- the sheet and header dialog ------------------------------------------------
     @Slot()
@@ -1560,108 +1524,39 @@ class MainWindow(QMainWindow):
         )
         self.show_interrupted()
 
-    # --- statuses --------------------------------------------------------------------
+    # --- statuses (``window.statuses``) ----------------------------------------------
     def _build_status_dock(self) -> None:
-        from .status_monitor import StatusDock
+        from .window.statuses import CampaignStatuses
 
-        self.status_dock = StatusDock(self)
-        self.addDockWidget(QtCore.Qt.DockWidgetArea.BottomDockWidgetArea, self.status_dock)
-        self.status_dock.hide()
-        self.status_poller.snapshotReady.connect(self.status_dock.show_snapshot)
-        self.status_poller.snapshotReady.connect(self._grid_statuses)
-        self.status_poller.stateChanged.connect(self.status_dock.set_state)
-        self.status_poller.queueRead.connect(self._show_polled_queue)
-        self.sendFinished.connect(self._track_sent)
-
-    def _grid_statuses(self, snapshot: StatusSnapshot) -> None:
-        """Show the statuses in the grid's status column when the list shown is the
-        campaign's source (same file and sheet, so the same row numbers)."""
-        from usosmail_gui.core.campaign import is_campaign_source
-
-        model = self.recipient_pane.model
-        table = model.table()
-        if table is None or not is_campaign_source(table, snapshot.source_path, snapshot.source_sheet):
-            model.clear_statuses()
-            return
-        model.set_statuses(snapshot.row_statuses())
-
-    def _show_polled_queue(self, queue: SystemStatus) -> None:
-        """The queue, read by the status poller (at most every 30 s): its size, and a stopped
-        mail daemon in the status bar and the Statuses dock while the campaign is polled."""
-        self.status_dock.show_queue(queue)
-        self._show_queue(queue.pending, queue.daemon_running)
-
-    def _show_queue(self, pending: int | None, daemon_running: bool | None, *, offline: bool = False) -> None:
-        from . import texts
-        from .colours import Tone, text_style
-
-        if pending is not None:
-            text = self.tr("Queue: %n unsent", "", pending)
-        elif offline:
-            text = self.tr("Queue: unknown (offline)")
-        else:
-            text = self.tr("Queue: unknown")
-        stopped = daemon_running is False
-        if stopped:
-            text += " — " + self.tr("mail daemon stopped")
-        self.queue_label.setText(text)
-        self.queue_label.setToolTip(texts.daemon_stopped_text() if stopped else "")
-        self.queue_label.setStyleSheet(text_style(Tone.ERROR, self.palette(), bold=True) if stopped else "")
+        self.statuses = CampaignStatuses(self, self.recipient_pane.model, self._poll_connection)
+        self.status_dock, self.status_poller = self.statuses.dock, self.statuses.poller
+        bar = self.status_bar_part
+        self.statuses.queueRead.connect(lambda queue: bar.show_queue(queue.pending, queue.daemon_running))
+        self.statuses.shown.connect(self.show_work_area)
+        self.statuses.retryRequested.connect(
+            lambda campaign, uncertain: self.open_retry_dialog(campaign, include_uncertain=uncertain)
+        )
+        self.sendFinished.connect(self.statuses.track_sent)
 
     def _poll_connection(self) -> tuple[str, str, str] | None:
         return None if self._connection is None else self._connection.keys()
 
-    def _track_sent(self, outcome: object) -> None:
-        """A campaign send ended: follow its statuses (tests to myself included)."""
-        from usosmail_gui.application.sending import SendOutcome
-
-        if isinstance(outcome, SendOutcome) and outcome.result.counts.enqueued > 0:
-            self.show_campaign(outcome.campaign.id, track=True)
+    @property
+    def history_window(self) -> HistoryWindow | None:
+        return self.statuses.history if self._ready else None
 
     def show_campaign(self, campaign: str, *, track: bool) -> None:
         """Show ``campaign``'s statuses in the dock; poll USOS if ``track`` (within 7 days)."""
-        self.show_work_area()
-        self.status_dock.show()
-        if track:
-            self.status_poller.start(campaign)
-        else:
-            self.status_poller.show_only(campaign)
+        self.statuses.show_campaign(campaign, track=track)
 
     def refresh_statuses(self) -> None:
         """F5: poll the shown campaign now."""
-        if self.status_poller.campaign is None:
+        if not self.statuses.refresh():
             self.statusBar().showMessage(self.tr("No campaign is shown: open one from Campaigns…"), 10000)
-            return
-        self.status_poller.refresh()
 
     def open_history(self) -> HistoryWindow:
         """Show the campaign history (one window)."""
-        from .history_window import HistoryWindow
-
-        if self.history_window is None:
-            window = HistoryWindow(self, clock=self.status_poller.clock)
-            window.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
-            window.campaignOpened.connect(lambda campaign, track: self.show_campaign(campaign, track=track))
-            window.retryRequested.connect(
-                lambda campaign, uncertain: self.open_retry_dialog(campaign, include_uncertain=uncertain)
-            )
-            window.campaignDeleted.connect(self._campaign_deleted)
-            window.destroyed.connect(self._history_gone)
-            self.history_window = window
-        self.history_window.show()
-        self.history_window.raise_()
-        return self.history_window
-
-    def _history_gone(self) -> None:
-        self.history_window = None
-
-    def _campaign_deleted(self, campaign: str) -> None:
-        """Its students' data is gone: the Statuses dock, if it shows them, reads it again."""
-        if self.status_poller.campaign == campaign:
-            self.status_poller.show_only(campaign)
-            self.status_dock.set_state(
-                self.tr("The students' data of this campaign was deleted; its counts stay.")
-            )
+        return self.statuses.open_history()
 
     # --- closing -------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:

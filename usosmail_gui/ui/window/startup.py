@@ -92,6 +92,7 @@ WORK_AREA_MODULES = (
     "usosmail_gui.ui.window.shortcuts",
     "usosmail_gui.ui.window.edit_actions",
     "usosmail_gui.ui.window.recent",
+    "usosmail_gui.ui.window.statuses",
 )
 
 
