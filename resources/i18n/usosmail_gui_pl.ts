@@ -946,7 +946,7 @@
         <translation>Otwórz arkusz kalkulacyjny z listą odbiorców.</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/ui/main_window.py" line="+325"/>
+        <location filename="../../usosmail_gui/ui/main_window.py" line="+323"/>
         <source>Open &amp;Recent</source>
         <translation>Ostatnio otwie&amp;rane</translation>
     </message>
@@ -1314,12 +1314,7 @@
         <translation>Aby sprawdzić, wybierz Połączenie ▸ Sprawdź połączenie.</translation>
     </message>
     <message>
-        <location line="+807"/>
-        <source>You can go on working: open the list, write and save the template. Sending and the campaign history wait until the journal can be used again.</source>
-        <translation>Możesz pracować dalej: otworzyć listę, napisać i zapisać szablon. Wysyłka i historia kampanii poczekają, aż dziennik znów będzie można używać.</translation>
-    </message>
-    <message>
-        <location line="-797"/>
+        <location line="+10"/>
         <source>Reading the saved key…</source>
         <translation>Odczytywanie zapisanego klucza…</translation>
     </message>
@@ -1399,12 +1394,12 @@
         <translation>(nie otwarto jeszcze żadnych plików)</translation>
     </message>
     <message>
-        <location line="-712"/>
+        <location line="-713"/>
         <source>Starting</source>
         <translation>Uruchamianie</translation>
     </message>
     <message>
-        <location line="+718"/>
+        <location line="+719"/>
         <source>(no templates opened yet)</source>
         <translation>(nie otwarto jeszcze żadnych szablonów)</translation>
     </message>
@@ -1533,52 +1528,8 @@
         <source>Sending row {row}&apos;s message to {address} as a test…</source>
         <translation>Wysyłanie testowe wiadomości z wiersza {row} na adres {address}…</translation>
     </message>
-    <message numerus="yes">
-        <location line="+60"/>
-        <source>%n campaign(s) were interrupted: see the Interrupted campaigns window.</source>
-        <translation>
-            <numerusform>%n kampania została przerwana: zobacz okno Przerwane kampanie.</numerusform>
-            <numerusform>%n kampanie zostały przerwane: zobacz okno Przerwane kampanie.</numerusform>
-            <numerusform>%n kampanii zostało przerwanych: zobacz okno Przerwane kampanie.</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+18"/>
-        <location line="+8"/>
-        <source>The journal cannot be read</source>
-        <translation>Nie można odczytać dziennika wysyłek</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Cannot resume yet</source>
-        <translation>Nie można jeszcze wznowić</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>A campaign is being sent now. Resume this one when that one has finished.</source>
-        <translation>Trwa wysyłanie innej kampanii. Wznów tę, gdy tamta się zakończy.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>This campaign was started on {installation}. Connect to it first (Connection ▸ Connect…), then resume. Nothing was sent.</source>
-        <translation>Tę kampanię rozpoczęto w instalacji {installation}. Najpierw połącz się z nią (Połączenie ▸ Połącz…), a potem wznów wysyłanie. Nic nie zostało wysłane.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>This campaign was started on {installation}, but the window is connected to {url}. Connect to {installation} (Connection ▸ Connect…) to resume it. Nothing was sent.</source>
-        <translation>Tę kampanię rozpoczęto w instalacji {installation}, ale okno jest połączone z {url}. Aby ją wznowić, połącz się z {installation} (Połączenie ▸ Połącz…). Nic nie zostało wysłane.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+20"/>
-        <source>%n uncertain recipient(s) of campaign {id} left as they are.</source>
-        <translation>
-            <numerusform>%n niepewny odbiorca kampanii {id} pozostaje bez zmian.</numerusform>
-            <numerusform>%n niepewni odbiorcy kampanii {id} pozostają bez zmian.</numerusform>
-            <numerusform>%n niepewnych odbiorców kampanii {id} pozostaje bez zmian.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+35"/>
+        <location line="+69"/>
         <source>No campaign is shown: open one from Campaigns…</source>
         <translation>Nie jest wyświetlana żadna kampania: otwórz ją w oknie Wysyłanie ▸ Kampanie…</translation>
     </message>
@@ -3586,6 +3537,58 @@
             <numerusform>Wznów: wyślij %Ln wiadomość</numerusform>
             <numerusform>Wznów: wyślij %Ln wiadomości</numerusform>
             <numerusform>Wznów: wyślij %Ln wiadomości</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ResumeFlow</name>
+    <message numerus="yes">
+        <location filename="../../usosmail_gui/ui/window/resume_flow.py" line="+95"/>
+        <source>%n campaign(s) were interrupted: see the Interrupted campaigns window.</source>
+        <translation>
+            <numerusform>%n kampania została przerwana: zobacz okno Przerwane kampanie.</numerusform>
+            <numerusform>%n kampanie zostały przerwane: zobacz okno Przerwane kampanie.</numerusform>
+            <numerusform>%n kampanii zostało przerwanych: zobacz okno Przerwane kampanie.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+8"/>
+        <source>The journal cannot be read</source>
+        <translation>Nie można odczytać dziennika wysyłek</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>You can go on working: open the list, write and save the template. Sending and the campaign history wait until the journal can be used again.</source>
+        <translation>Możesz pracować dalej: otworzyć listę, napisać i zapisać szablon. Wysyłka i historia kampanii poczekają, aż dziennik znów będzie można używać.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Cannot resume yet</source>
+        <translation>Nie można jeszcze wznowić</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>A campaign is being sent now. Resume this one when that one has finished.</source>
+        <translation>Trwa wysyłanie innej kampanii. Wznów tę, gdy tamta się zakończy.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This campaign was started on {installation}. Connect to it first (Connection ▸ Connect…), then resume. Nothing was sent.</source>
+        <translation>Tę kampanię rozpoczęto w instalacji {installation}. Najpierw połącz się z nią (Połączenie ▸ Połącz…), a potem wznów wysyłanie. Nic nie zostało wysłane.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This campaign was started on {installation}, but the window is connected to {url}. Connect to {installation} (Connection ▸ Connect…) to resume it. Nothing was sent.</source>
+        <translation>Tę kampanię rozpoczęto w instalacji {installation}, ale okno jest połączone z {url}. Aby ją wznowić, połącz się z {installation} (Połączenie ▸ Połącz…). Nic nie zostało wysłane.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>%n uncertain recipient(s) of campaign {id} left as they are.</source>
+        <translation>
+            <numerusform>%n niepewny odbiorca kampanii {id} pozostaje bez zmian.</numerusform>
+            <numerusform>%n niepewni odbiorcy kampanii {id} pozostają bez zmian.</numerusform>
+            <numerusform>%n niepewnych odbiorców kampanii {id} pozostaje bez zmian.</numerusform>
         </translation>
     </message>
 </context>

@@ -88,10 +88,9 @@ from .workers import Task, run_in_background
 
 if TYPE_CHECKING:  # at run time these load after the first paint (``window.startup``)
     from usosmail_gui.application.loading import LoadRequest
-    from usosmail_gui.application.sending import CampaignStarted, Interrupted, SendOutcome, SendRequest
+    from usosmail_gui.application.sending import CampaignStarted, SendOutcome, SendRequest
     from usosmail_gui.core.campaign import CampaignDraft
     from usosmail_gui.core.credentials import Credentials, CredentialStore
-    from usosmail_gui.core.journal import CampaignRecord
     from usosmail_gui.core.readiness import Blocker, Situation
     from usosmail_gui.core.recipients import LoadProgress, RecipientTable, Summary
     from usosmail_gui.core.sending import SendProgress
@@ -210,11 +209,9 @@ class MainWindow(QMainWindow):
         self._offer_resume = offer_resume  # look for interrupted campaigns once shown
         self._send_session: SendSession | None = None
         self._close_after_send = False  # the user chose to stop sending and close
-        self._find_task: Task | None = None
         self._test_target: tuple[int, str] | None = None  # (row number, address) of the test
         self.send_dialog: SendDialog | None = None
         self.progress_dialog: SendProgressDialog | None = None
-        self.resume_dialog: ResumeDialog | None = None
         self.address_dialog: QInputDialog | None = None
         self.message_box: QMessageBox | None = None  # the last explanation shown (tests answer it)
         self.close_box: QMessageBox | None = None
@@ -285,6 +282,7 @@ class MainWindow(QMainWindow):
         self._build_central()
         self._build_problems_dock()
         self._build_status_dock()
+        self._build_resume_flow()
         self._add_template_actions()
         self._build_edit_menu()
         self._build_toolbar()
@@ -1391,138 +1389,26 @@ class MainWindow(QMainWindow):
             self._offer_resume = False
             QTimer.singleShot(0, self, lambda: self.show_interrupted(quiet=True))
 
+    def _build_resume_flow(self) -> None:
+        from .window.resume_flow import ResumeFlow
+
+        self.resume_flow = ResumeFlow(self, self._situation, lambda: self._connection, self._check)
+        self.resume_flow.found.connect(self.interruptedFound)
+        self.resume_flow.sendRequested.connect(self._start_session)
+        self.resume_flow.message.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        self.resume_flow.explain.connect(
+            lambda title, text, informative: self._explain(title, text, informative=informative)
+        )
+
+    @property
+    def resume_dialog(self) -> ResumeDialog | None:
+        return self.resume_flow.dialog if self._ready else None
+
     @Slot()
     def show_interrupted(self, *, quiet: bool = False) -> None:
         """Look for interrupted campaigns in a worker and offer them (``quiet``: say
         nothing when there are none, as at start)."""
-        from usosmail_gui.application.sending import find_interrupted
-
-        if self._find_task is not None:
-            return
-        self._find_task = run_in_background(
-            find_interrupted,
-            parent=self,
-            on_result=lambda found: self._interrupted_found(found, quiet),
-            on_error=self._find_failed,
-            on_finished=self._find_done,
-        )
-
-    def _find_done(self) -> None:
-        self._find_task = None
-
-    def _interrupted_found(self, found: list[Interrupted], quiet: bool) -> None:
-        from .resume_dialog import ResumeDialog
-
-        dialog = self.resume_dialog
-        if dialog is None:
-            if not found and quiet:
-                self.interruptedFound.emit(found)
-                return
-            dialog = ResumeDialog(found, self)
-            dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
-            dialog.resumeRequested.connect(self._resume_requested)
-            dialog.leaveRequested.connect(self._leave_requested)
-            dialog.destroyed.connect(self._resume_dialog_gone)
-            self.resume_dialog = dialog
-        else:
-            dialog.set_found(found)
-        dialog.show()
-        dialog.raise_()
-        if found:
-            self.statusBar().showMessage(
-                self.tr(
-                    "%n campaign(s) were interrupted: see the Interrupted campaigns window.", "", len(found)
-                ),
-                15000,
-            )
-        self.interruptedFound.emit(found)
-
-    def _resume_dialog_gone(self) -> None:
-        self.resume_dialog = None
-
-    def _find_failed(self, exc: Exception) -> None:
-        from usosmail_gui.core.journal import JournalError
-
-        from .problem_texts import journal_error_text
-        from .sending import failure_text
-
-        log.error("Looking for interrupted campaigns failed", exc_info=exc)
-        if isinstance(exc, JournalError):  # the window works on without the history
-            self._explain(
-                self.tr("The journal cannot be read"),
-                journal_error_text(exc),
-                informative=self.tr(
-                    "You can go on working: open the list, write and save the template. Sending "
-                    "and the campaign history wait until the journal can be used again."
-                ),
-            )
-        else:
-            self._explain(self.tr("The journal cannot be read"), failure_text(exc))
-        self.interruptedFound.emit([])
-
-    def _resume_requested(self, campaign: CampaignRecord, resend: tuple[int, ...]) -> None:
-        from usosmail_gui.application.sending import SendRequest
-        from usosmail_gui.core.campaign import key_fingerprint
-
-        dialog = self.resume_dialog
-        problem = self._resume_problem(campaign)
-        if problem is not None:
-            if dialog is not None:
-                dialog.show_problem(problem)
-            else:
-                self._explain(self.tr("Cannot resume yet"), problem)
-            return
-        conn = self._connection
-        assert conn is not None and conn.credentials is not None
-        if key_fingerprint(conn.credentials.consumer_key) != campaign.key_fingerprint:
-            log.warning("Campaign %s is resumed with another consumer key", campaign.id)
-        if dialog is not None:
-            dialog.accept()
-        request = SendRequest(
-            conn.base_url, conn.credentials, campaign=campaign.id, resend=tuple(resend), check=self._check
-        )
-        self._start_session(request)
-
-    def _resume_problem(self, campaign: CampaignRecord) -> str | None:
-        from usosmail_gui.core.readiness import Blocker, resume_blocker
-
-        blocker = resume_blocker(self._situation(), campaign.installation)
-        if blocker is Blocker.SENDING:
-            return self.tr("A campaign is being sent now. Resume this one when that one has finished.")
-        if blocker is Blocker.NOT_CONNECTED:
-            return self.tr(
-                "This campaign was started on {installation}. Connect to it first (Connection ▸ "
-                "Connect…), then resume. Nothing was sent."
-            ).format(installation=campaign.installation)
-        if blocker is Blocker.OTHER_INSTALLATION:
-            assert self._connection is not None
-            return self.tr(
-                "This campaign was started on {installation}, but the window is connected to "
-                "{url}. Connect to {installation} (Connection ▸ Connect…) to resume it. Nothing "
-                "was sent."
-            ).format(installation=campaign.installation, url=self._connection.base_url)
-        return None
-
-    def _leave_requested(self, campaign: CampaignRecord, seqs: tuple[int, ...]) -> None:
-        from usosmail_gui.application.sending import leave_uncertain
-
-        run_in_background(
-            leave_uncertain,
-            campaign.id,
-            list(seqs),
-            parent=self,
-            on_result=lambda count: self._left(campaign, count),
-            on_error=self._find_failed,
-        )
-
-    def _left(self, campaign: CampaignRecord, count: int) -> None:
-        self.statusBar().showMessage(
-            self.tr("%n uncertain recipient(s) of campaign {id} left as they are.", "", count).format(
-                id=campaign.id
-            ),
-            15000,
-        )
-        self.show_interrupted()
+        self.resume_flow.show(quiet=quiet)
 
     # --- statuses (``window.statuses``) ----------------------------------------------
     def _build_status_dock(self) -> None:
