@@ -946,7 +946,7 @@
         <translation>Otwórz arkusz kalkulacyjny z listą odbiorców.</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/ui/main_window.py" line="+323"/>
+        <location filename="../../usosmail_gui/ui/main_window.py" line="+313"/>
         <source>Open &amp;Recent</source>
         <translation>Ostatnio otwie&amp;rane</translation>
     </message>
@@ -1394,142 +1394,17 @@
         <translation>(nie otwarto jeszcze żadnych plików)</translation>
     </message>
     <message>
-        <location line="-713"/>
+        <location line="-714"/>
         <source>Starting</source>
         <translation>Uruchamianie</translation>
     </message>
     <message>
-        <location line="+719"/>
+        <location line="+720"/>
         <source>(no templates opened yet)</source>
         <translation>(nie otwarto jeszcze żadnych szablonów)</translation>
     </message>
     <message>
-        <location line="+84"/>
-        <source>A campaign is being sent now. Wait for it to finish, or stop it, first.</source>
-        <translation>Trwa wysyłanie kampanii. Najpierw zaczekaj, aż się zakończy, albo ją zatrzymaj.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>A list of recipients is being opened. Wait until it is shown.</source>
-        <translation>Trwa otwieranie listy odbiorców. Zaczekaj, aż zostanie wyświetlona.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Open a list of recipients first (File ▸ Open…).</source>
-        <translation>Najpierw otwórz listę odbiorców (Plik ▸ Otwórz…).</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Connect to your university&apos;s USOS API first (Connection ▸ Connect…): the messages are sent through it.</source>
-        <translation>Najpierw połącz się z USOS API swojej uczelni (Połączenie ▸ Połącz…): to właśnie przez USOS API wysyłane są wiadomości.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Select a recipient in the list: the test is their message, as the preview shows it.</source>
-        <translation>Zaznacz odbiorcę na liście: jako test zostanie wysłana jego wiadomość, taka jak w podglądzie.</translation>
-    </message>
-    <message>
-        <location line="+36"/>
-        <location line="+33"/>
-        <source>Cannot send yet</source>
-        <translation>Nie można jeszcze wysłać</translation>
-    </message>
-    <message>
-        <location line="-67"/>
-        <source>Another confirmation is open. Finish or cancel it first.</source>
-        <translation>Otwarte jest już inne potwierdzenie. Najpierw je dokończ albo anuluj.</translation>
-    </message>
-    <message>
-        <location line="+95"/>
-        <source>Nothing was sent</source>
-        <translation>Nic nie zostało wysłane</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The connection changed (or a campaign started) meanwhile. Open Send… again.</source>
-        <translation>W międzyczasie zmieniło się połączenie (lub rozpoczęła się kampania). Wybierz ponownie Wysyłanie ▸ Wyślij…</translation>
-    </message>
-    <message>
-        <location line="+30"/>
-        <source>Checking the connection before sending…</source>
-        <translation>Sprawdzanie połączenia przed wysłaniem…</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <location line="+11"/>
-        <source>Sending campaign {id}: {counts}</source>
-        <translation>Wysyłanie kampanii {id}: {counts}</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Test sent: row {row}&apos;s message to {address} (accepted by USOS).</source>
-        <translation>Wysłano test: wiadomość z wiersza {row} na adres {address} (przyjęta przez USOS).</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <location line="+19"/>
-        <source>The test message was not sent.</source>
-        <translation>Wiadomość testowa nie została wysłana.</translation>
-    </message>
-    <message>
-        <location line="-17"/>
-        <location line="+18"/>
-        <source>The test message was not sent</source>
-        <translation>Wiadomość testowa nie została wysłana</translation>
-    </message>
-    <message>
-        <location line="-11"/>
-        <source>Campaign {id} sent: {counts}.</source>
-        <translation>Kampania {id} wysłana: {counts}.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Campaign {id} stopped (can be resumed): {counts}.</source>
-        <translation>Kampania {id} zatrzymana (można ją wznowić): {counts}.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Sending could not run: see the Sending window.</source>
-        <translation>Nie udało się uruchomić wysyłania: zobacz okno Wysyłanie.</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <location line="+60"/>
-        <source>Cannot send a test yet</source>
-        <translation>Nie można jeszcze wysłać testu</translation>
-    </message>
-    <message>
-        <location line="-45"/>
-        <source>Your address for tests</source>
-        <translation>Twój adres do testów</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Test messages go to your own e-mail address. Which one? (It is remembered on this computer; change it in Send ▸ My address for tests….)</source>
-        <translation>Wiadomości testowe są wysyłane na Twój adres e-mail. Podaj go. (Zostanie zapamiętany na tym komputerze; można go zmienić w menu Wysyłanie ▸ Mój adres do testów…)</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Use this address</source>
-        <translation>Użyj tego adresu</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Not an e-mail address</source>
-        <translation>To nie jest adres e-mail</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>“{text}” is not a valid e-mail address, so nothing was sent.</source>
-        <translation>„{text}” nie jest prawidłowym adresem e-mail, więc nic nie zostało wysłane.</translation>
-    </message>
-    <message>
-        <location line="+31"/>
-        <source>Sending row {row}&apos;s message to {address} as a test…</source>
-        <translation>Wysyłanie testowe wiadomości z wiersza {row} na adres {address}…</translation>
-    </message>
-    <message>
-        <location line="+69"/>
+        <location line="+216"/>
         <source>No campaign is shown: open one from Campaigns…</source>
         <translation>Nie jest wyświetlana żadna kampania: otwórz ją w oknie Wysyłanie ▸ Kampanie…</translation>
     </message>
@@ -3992,6 +3867,134 @@
         <location line="+3"/>
         <source>Nothing to confirm</source>
         <translation>Nie ma czego potwierdzać</translation>
+    </message>
+</context>
+<context>
+    <name>SendFlow</name>
+    <message>
+        <location filename="../../usosmail_gui/ui/window/send_flow.py" line="+99"/>
+        <source>A campaign is being sent now. Wait for it to finish, or stop it, first.</source>
+        <translation>Trwa wysyłanie kampanii. Najpierw zaczekaj, aż się zakończy, albo ją zatrzymaj.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A list of recipients is being opened. Wait until it is shown.</source>
+        <translation>Trwa otwieranie listy odbiorców. Zaczekaj, aż zostanie wyświetlona.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a list of recipients first (File ▸ Open…).</source>
+        <translation>Najpierw otwórz listę odbiorców (Plik ▸ Otwórz…).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connect to your university&apos;s USOS API first (Connection ▸ Connect…): the messages are sent through it.</source>
+        <translation>Najpierw połącz się z USOS API swojej uczelni (Połączenie ▸ Połącz…): to właśnie przez USOS API wysyłane są wiadomości.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Select a recipient in the list: the test is their message, as the preview shows it.</source>
+        <translation>Zaznacz odbiorcę na liście: jako test zostanie wysłana jego wiadomość, taka jak w podglądzie.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Another confirmation is open. Finish or cancel it first.</source>
+        <translation>Otwarte jest już inne potwierdzenie. Najpierw je dokończ albo anuluj.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+27"/>
+        <source>Cannot send yet</source>
+        <translation>Nie można jeszcze wysłać</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Nothing was sent</source>
+        <translation>Nic nie zostało wysłane</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The connection changed (or a campaign started) meanwhile. Open Send… again.</source>
+        <translation>W międzyczasie zmieniło się połączenie (lub rozpoczęła się kampania). Wybierz ponownie Wysyłanie ▸ Wyślij…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Checking the connection before sending…</source>
+        <translation>Sprawdzanie połączenia przed wysłaniem…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+9"/>
+        <source>Sending campaign {id}: {counts}</source>
+        <translation>Wysyłanie kampanii {id}: {counts}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Test sent: row {row}&apos;s message to {address} (accepted by USOS).</source>
+        <translation>Wysłano test: wiadomość z wiersza {row} na adres {address} (przyjęta przez USOS).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+17"/>
+        <source>The test message was not sent.</source>
+        <translation>Wiadomość testowa nie została wysłana.</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <location line="+16"/>
+        <source>The test message was not sent</source>
+        <translation>Wiadomość testowa nie została wysłana</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Campaign {id} sent: {counts}.</source>
+        <translation>Kampania {id} wysłana: {counts}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Campaign {id} stopped (can be resumed): {counts}.</source>
+        <translation>Kampania {id} zatrzymana (można ją wznowić): {counts}.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Sending could not run: see the Sending window.</source>
+        <translation>Nie udało się uruchomić wysyłania: zobacz okno Wysyłanie.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+56"/>
+        <source>Cannot send a test yet</source>
+        <translation>Nie można jeszcze wysłać testu</translation>
+    </message>
+    <message>
+        <location line="-41"/>
+        <source>Your address for tests</source>
+        <translation>Twój adres do testów</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Test messages go to your own e-mail address. Which one? (It is remembered on this computer; change it in Send ▸ My address for tests….)</source>
+        <translation>Wiadomości testowe są wysyłane na Twój adres e-mail. Podaj go. (Zostanie zapamiętany na tym komputerze; można go zmienić w menu Wysyłanie ▸ Mój adres do testów…)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Use this address</source>
+        <translation>Użyj tego adresu</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Not an e-mail address</source>
+        <translation>To nie jest adres e-mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{text}” is not a valid e-mail address, so nothing was sent.</source>
+        <translation>„{text}” nie jest prawidłowym adresem e-mail, więc nic nie zostało wysłane.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Sending row {row}&apos;s message to {address} as a test…</source>
+        <translation>Wysyłanie testowe wiadomości z wiersza {row} na adres {address}…</translation>
     </message>
 </context>
 <context>

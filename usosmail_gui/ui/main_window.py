@@ -25,7 +25,6 @@ and builds the work area; hence the imports inside methods (docs/architecture.md
 
 from __future__ import annotations
 
-import functools
 import logging
 import os
 from collections.abc import Callable
@@ -51,7 +50,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QInputDialog,
-    QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -73,7 +71,6 @@ from .settings import (
     RECENT_TEMPLATES,
     SPLITTER,
     STATE,
-    TEST_ADDRESS,
     TOOLBAR_TEXT,
     app_settings,
     recent_files,
@@ -88,12 +85,9 @@ from .workers import Task, run_in_background
 
 if TYPE_CHECKING:  # at run time these load after the first paint (``window.startup``)
     from usosmail_gui.application.loading import LoadRequest
-    from usosmail_gui.application.sending import CampaignStarted, SendOutcome, SendRequest
-    from usosmail_gui.core.campaign import CampaignDraft
     from usosmail_gui.core.credentials import Credentials, CredentialStore
-    from usosmail_gui.core.readiness import Blocker, Situation
+    from usosmail_gui.core.readiness import Situation
     from usosmail_gui.core.recipients import LoadProgress, RecipientTable, Summary
-    from usosmail_gui.core.sending import SendProgress
     from usosmail_gui.core.usos.connection import ConnectionReport
 
     from .connection_dialog import CheckConnection, ConnectionDialog, ListInstallations
@@ -207,12 +201,7 @@ class MainWindow(QMainWindow):
         self._sheet_dialog: SheetDialog | None = None
         self._hidden_by_welcome: list[QDockWidget] = []  # docks to show again after it
         self._offer_resume = offer_resume  # look for interrupted campaigns once shown
-        self._send_session: SendSession | None = None
         self._close_after_send = False  # the user chose to stop sending and close
-        self._test_target: tuple[int, str] | None = None  # (row number, address) of the test
-        self.send_dialog: SendDialog | None = None
-        self.progress_dialog: SendProgressDialog | None = None
-        self.address_dialog: QInputDialog | None = None
         self.message_box: QMessageBox | None = None  # the last explanation shown (tests answer it)
         self.close_box: QMessageBox | None = None
         self._ready = False  # the work area is built
@@ -282,6 +271,7 @@ class MainWindow(QMainWindow):
         self._build_central()
         self._build_problems_dock()
         self._build_status_dock()
+        self._build_send_flow()
         self._build_resume_flow()
         self._add_template_actions()
         self._build_edit_menu()
@@ -1032,14 +1022,48 @@ class MainWindow(QMainWindow):
             self.show_work_area()
             self.composer.open_template(template)
 
-    # --- sending -------------------------------------------------------------------
+    # --- sending (``window.send_flow``) ----------------------------------------------
+    def _build_send_flow(self) -> None:
+        from .window.send_flow import SendFlow
+
+        self.send_flow = SendFlow(
+            self,
+            situation=self._situation,
+            connection=lambda: self._connection,
+            check=self._check,
+            settings=self._settings,
+            recipients=self.recipients,
+            composer=self.composer,
+            installation_text=self.installation_label.text,
+            actions=(self.send_action, self.send_test_action, self.interrupted_action),
+        )
+        flow = self.send_flow
+        flow.started.connect(self.sendStarted)
+        flow.finished.connect(self._send_ended)
+        flow.message.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
+        flow.explain.connect(
+            lambda title, text, informative: self._explain(title, text, informative=informative)
+        )
+
     @property
     def sending(self) -> bool:
         """Whether a send session (a campaign, a resume or a test) runs now."""
-        return self._send_session is not None
+        return self.send_session() is not None
 
     def send_session(self) -> SendSession | None:
-        return self._send_session
+        return self.send_flow.session if self._ready else None
+
+    @property
+    def send_dialog(self) -> SendDialog | None:
+        return self.send_flow.dialog if self._ready else None
+
+    @property
+    def progress_dialog(self) -> SendProgressDialog | None:
+        return self.send_flow.progress_dialog if self._ready else None
+
+    @property
+    def address_dialog(self) -> QInputDialog | None:
+        return self.send_flow.address_dialog if self._ready else None
 
     def _situation(self) -> Situation:
         """What decides whether a send may start now (``core.readiness``)."""
@@ -1048,41 +1072,13 @@ class MainWindow(QMainWindow):
         conn = self._connection
         dialog = self.send_dialog
         return Situation(
-            sending=self._send_session is not None,
+            sending=self.sending,
             loading=self.loading,
             has_list=self.recipients() is not None,
             connected_to=conn.base_url if conn is not None and conn.credentials is not None else None,
             recipient_chosen=self._ready and self.composer.current_row() is not None,
             confirmation_open=dialog is not None and dialog.isVisible(),
         )
-
-    def _blocker_text(self, blocker: Blocker) -> str:
-        """Why a new campaign, a test or a retry cannot start, in plain words."""
-        from usosmail_gui.core.readiness import Blocker
-
-        texts = {
-            Blocker.SENDING: self.tr(
-                "A campaign is being sent now. Wait for it to finish, or stop it, first."
-            ),
-            Blocker.LOADING: self.tr("A list of recipients is being opened. Wait until it is shown."),
-            Blocker.NO_LIST: self.tr("Open a list of recipients first (File ▸ Open…)."),
-            Blocker.NOT_CONNECTED: self.tr(
-                "Connect to your university's USOS API first (Connection ▸ Connect…): the messages "
-                "are sent through it."
-            ),
-            Blocker.NO_RECIPIENT: self.tr(
-                "Select a recipient in the list: the test is their message, as the preview shows it."
-            ),
-            Blocker.CONFIRMATION_OPEN: self.tr("Another confirmation is open. Finish or cancel it first."),
-        }
-        return texts[blocker]
-
-    def _send_problem(self, *, test: bool = False) -> str | None:
-        """Why sending cannot start now, in plain words (None: it can)."""
-        from usosmail_gui.core.readiness import send_blocker
-
-        blocker = send_blocker(self._situation(), test=test)
-        return None if blocker is None else self._blocker_text(blocker)
 
     def _explain(self, title: str, text: str, *, informative: str = "", warning: bool = True) -> QMessageBox:
         box = QMessageBox(self)
@@ -1101,281 +1097,31 @@ class MainWindow(QMainWindow):
     @Slot()
     def open_send_dialog(self) -> SendDialog | None:
         """Open (not exec) the confirmation; it prepares the campaign in a worker."""
-        from usosmail_gui.core.campaign import key_fingerprint
-
-        from .send_dialog import SendDialog
-
-        problem = self._send_problem()
-        if problem is not None:
-            self._explain(self.tr("Cannot send yet"), problem)
-            return None
-        if self.send_dialog is not None and self.send_dialog.isVisible():
-            self.send_dialog.raise_()
-            return self.send_dialog
-        table, conn = self.recipients(), self._connection
-        assert table is not None and conn is not None and conn.credentials is not None
-        dialog = SendDialog(
-            table,
-            self.composer.template(),
-            installation=conn.base_url,
-            key_fingerprint=key_fingerprint(conn.credentials.consumer_key),
-            installation_text=self.installation_label.text(),
-            parent=self,
-        )
-        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.sendConfirmed.connect(lambda draft: self._send_confirmed(conn, draft))
-        dialog.destroyed.connect(self._send_dialog_gone)
-        self.send_dialog = dialog
-        dialog.open()
-        return dialog
+        return self.send_flow.open_send_dialog()
 
     def open_retry_dialog(self, campaign: str, *, include_uncertain: bool = False) -> SendDialog | None:
         """The normal confirmation for a new campaign of ``campaign``'s failed recipients
         (and uncertain ones if asked), with the same template; read in a worker."""
-        from usosmail_gui.application.preparing import RetrySource
-        from usosmail_gui.core.campaign import key_fingerprint
-        from usosmail_gui.core.readiness import retry_blocker
+        return self.send_flow.open_retry_dialog(campaign, include_uncertain=include_uncertain)
 
-        from .send_dialog import SendDialog
-
-        blocker = retry_blocker(self._situation())
-        if blocker is not None:
-            self._explain(self.tr("Cannot send yet"), self._blocker_text(blocker))
-            return None
-        conn = self._connection
-        assert conn is not None and conn.credentials is not None
-        dialog = SendDialog(
-            None,
-            self.composer.template(),
-            installation=conn.base_url,
-            key_fingerprint=key_fingerprint(conn.credentials.consumer_key),
-            installation_text=self.installation_label.text(),
-            retry=RetrySource(campaign, include_uncertain),
-            parent=self,
-        )
-        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.sendConfirmed.connect(lambda draft: self._send_confirmed(conn, draft))
-        dialog.destroyed.connect(self._send_dialog_gone)
-        self.send_dialog = dialog
-        dialog.open()
-        return dialog
-
-    def _send_dialog_gone(self) -> None:
-        self.send_dialog = None
-
-    def _send_confirmed(self, conn: ActiveConnection, draft: CampaignDraft) -> None:
-        from usosmail_gui.application.sending import SendRequest
-
-        if self._connection is not conn or conn.credentials is None or self._send_session is not None:
-            self._explain(
-                self.tr("Nothing was sent"),
-                self.tr("The connection changed (or a campaign started) meanwhile. Open Send… again."),
-            )
-            return
-        request = SendRequest(conn.base_url, conn.credentials, draft=lambda: draft, check=self._check)
-        self._start_session(request)
-
-    def _start_session(self, request: SendRequest, *, is_test: bool = False) -> SendSession:
-        from dataclasses import replace
-
-        from . import texts
-        from .sending import SendProgressDialog, SendSession
-
-        request = replace(request, lang=texts.ui_lang())  # USOS's own words in the UI's language
-        session = SendSession(request, is_test=is_test, parent=self)
-        session.started.connect(self._send_started)
-        session.progress.connect(self._send_progress)
-        session.succeeded.connect(self._send_succeeded)
-        session.failed.connect(self._send_failed)
-        session.ended.connect(lambda: self._send_ended(session))
-        self._send_session = session
-        self._update_send_actions()
-        if not is_test:
-            old = self.progress_dialog
-            if old is not None:
-                old.close()
-            dialog = SendProgressDialog(session, self)
-            dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
-            dialog.destroyed.connect(lambda: self._progress_dialog_gone(dialog))
-            self.progress_dialog = dialog
-            dialog.show()
-            self.statusBar().showMessage(self.tr("Checking the connection before sending…"))
-        session.start()
-        return session
-
-    def _progress_dialog_gone(self, dialog: SendProgressDialog) -> None:
-        if self.progress_dialog is dialog:
-            self.progress_dialog = None
-
-    def _update_send_actions(self) -> None:
-        idle = self._send_session is None
-        for action in (self.send_action, self.send_test_action, self.interrupted_action):
-            action.setEnabled(idle)
-
-    def _send_started(self, started: CampaignStarted) -> None:
-        from .sending import counts_text
-
-        if self._test_target is None:
-            self.statusBar().showMessage(
-                self.tr("Sending campaign {id}: {counts}").format(
-                    id=started.campaign.id, counts=counts_text(started.counts)
-                )
-            )
-        self.sendStarted.emit(started)
-
-    def _send_progress(self, progress: SendProgress) -> None:
-        from .sending import counts_text
-
-        if self._test_target is None:
-            self.statusBar().showMessage(
-                self.tr("Sending campaign {id}: {counts}").format(
-                    id=progress.campaign, counts=counts_text(progress.counts)
-                )
-            )
-
-    def _send_succeeded(self, outcome: SendOutcome) -> None:
-        from usosmail_gui.core.sending import StopReason
-
-        from .sending import counts_text, outcome_text
-
-        result = outcome.result
-        if self._test_target is not None:
-            row, address = self._test_target
-            if result.counts.all_enqueued:
-                self.statusBar().showMessage(
-                    self.tr("Test sent: row {row}'s message to {address} (accepted by USOS).").format(
-                        row=row, address=address
-                    ),
-                    15000,
-                )
-            else:
-                self.statusBar().showMessage(self.tr("The test message was not sent."), 15000)
-                self._explain(
-                    self.tr("The test message was not sent"),
-                    outcome_text(outcome),
-                    informative="\n".join(f"{r.error or ''}" for r in outcome.rejected),
-                )
-            return
-        words = counts_text(result.counts)
-        if result.stop is StopReason.FINISHED:
-            text = self.tr("Campaign {id} sent: {counts}.")
-        else:
-            text = self.tr("Campaign {id} stopped (can be resumed): {counts}.")
-        self.statusBar().showMessage(text.format(id=outcome.campaign.id, counts=words))
-
-    def _send_failed(self, exc: Exception) -> None:
-        from .sending import failure_text
-
-        text = failure_text(exc)
-        if self._test_target is not None:
-            self.statusBar().showMessage(self.tr("The test message was not sent."), 15000)
-            self._explain(self.tr("The test message was not sent"), text)
-            return
-        self.statusBar().showMessage(self.tr("Sending could not run: see the Sending window."), 15000)
-
-    def _send_ended(self, session: SendSession) -> None:
-        if session is not self._send_session:
-            return
-        self._send_session = None
-        self._test_target = None
-        self._update_send_actions()
-        self.sendFinished.emit(session.outcome if session.outcome is not None else session.error)
+    def _send_ended(self, result: object) -> None:
+        self.sendFinished.emit(result)
         if self._close_after_send:
             self._close_after_send = False  # asked again if this close is called off
             self.close()
 
-    # --- send test to me ---------------------------------------------------------------
     def test_address(self) -> str:
         """The user's own address for tests ("" until given); not a secret, kept in QSettings."""
-        return TEST_ADDRESS.read(self._settings)
+        return self.send_flow.test_address()
 
     @Slot()
     def send_test(self) -> None:
         """The selected recipient's message, to the user's own address (asked once)."""
-        problem = self._send_problem(test=True)
-        if problem is not None:
-            self._explain(self.tr("Cannot send a test yet"), problem)
-            return
-        address = self.test_address()
-        if not address:
-            self.ask_test_address(then=self._send_test_to)
-            return
-        self._send_test_to(address)
+        self.send_flow.send_test()
 
     def ask_test_address(self, then: Callable[[str], None] | None = None) -> QInputDialog:
         """Open (not exec) the question for the user's own address; ``then`` gets it."""
-        if self.address_dialog is not None:
-            self.address_dialog.reject()
-        dialog = QInputDialog(self)
-        dialog.setObjectName("testAddressDialog")
-        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.setWindowTitle(self.tr("Your address for tests"))
-        dialog.setLabelText(
-            self.tr(
-                "Test messages go to your own e-mail address. Which one? (It is remembered on this "
-                "computer; change it in Send ▸ My address for tests….)"
-            )
-        )
-        dialog.setInputMode(QInputDialog.InputMode.TextInput)
-        dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
-        dialog.setTextValue(self.test_address())
-        dialog.setOkButtonText(self.tr("Use this address"))
-        dialog.textValueSelected.connect(lambda text: self._test_address_chosen(text, then))
-        dialog.destroyed.connect(lambda: self._address_dialog_gone(dialog))
-        self.address_dialog = dialog
-        dialog.open()
-        return dialog
-
-    def _address_dialog_gone(self, dialog: QInputDialog) -> None:
-        if self.address_dialog is dialog:
-            self.address_dialog = None
-
-    def _test_address_chosen(self, text: str, then: Callable[[str], None] | None) -> None:
-        from usosmail_gui.core.recipients.emails import EmailChecker
-
-        from . import texts
-        normalized, why = EmailChecker().check_address(text.strip())
-        if normalized is None:
-            self._explain(
-                self.tr("Not an e-mail address"),
-                self.tr("“{text}” is not a valid e-mail address, so nothing was sent.").format(
-                    text=text.strip()
-                ),
-                informative=texts.details_line(why),
-            )
-            return
-        TEST_ADDRESS.write(self._settings, normalized)
-        if then is not None:
-            then(normalized)
-
-    def _send_test_to(self, address: str) -> None:
-        from usosmail_gui.application.sending import SendRequest
-        from usosmail_gui.core.campaign import build_test_campaign, key_fingerprint
-
-        problem = self._send_problem(test=True)
-        if problem is not None:
-            self._explain(self.tr("Cannot send a test yet"), problem)
-            return
-        table, conn, row = self.recipients(), self._connection, self.composer.current_row()
-        assert table is not None and conn is not None and conn.credentials is not None and row is not None
-        draft = functools.partial(
-            build_test_campaign,
-            table,
-            self.composer.template(),
-            row,
-            address,
-            installation=conn.base_url,
-            key_fingerprint=key_fingerprint(conn.credentials.consumer_key),
-        )
-        self._test_target = (table.row_number(row), address)
-        self.statusBar().showMessage(
-            self.tr("Sending row {row}'s message to {address} as a test…").format(
-                row=table.row_number(row), address=address
-            )
-        )
-        self._start_session(
-            SendRequest(conn.base_url, conn.credentials, draft=draft, check=self._check), is_test=True
-        )
+        return self.send_flow.ask_test_address(then)
 
     # --- interrupted campaigns -----------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
@@ -1394,7 +1140,7 @@ class MainWindow(QMainWindow):
 
         self.resume_flow = ResumeFlow(self, self._situation, lambda: self._connection, self._check)
         self.resume_flow.found.connect(self.interruptedFound)
-        self.resume_flow.sendRequested.connect(self._start_session)
+        self.resume_flow.sendRequested.connect(self.send_flow.start_session)
         self.resume_flow.message.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.resume_flow.explain.connect(
             lambda title, text, informative: self._explain(title, text, informative=informative)
@@ -1454,7 +1200,7 @@ class MainWindow(QMainWindow):
             self._deferred = False
             super().closeEvent(event)
             return
-        session = self._send_session
+        session = self.send_session()
         if session is not None and session.running:
             event.ignore()
             if not self._close_after_send:
@@ -1510,7 +1256,7 @@ class MainWindow(QMainWindow):
         box.open()
 
     def _stop_and_close(self, session: SendSession) -> None:
-        if session is not self._send_session:  # it ended meanwhile
+        if session is not self.send_session():  # it ended meanwhile
             self.close()
             return
         self._close_after_send = True
