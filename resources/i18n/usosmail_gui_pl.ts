@@ -916,6 +916,49 @@
     </message>
 </context>
 <context>
+    <name>ListLoading</name>
+    <message>
+        <location filename="../../usosmail_gui/ui/window/list_loading.py" line="+84"/>
+        <source>Open a list of recipients</source>
+        <translation>Otwórz listę odbiorców</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Opening {name}…</source>
+        <translation>Otwieranie pliku {name}…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Opened {name}.</source>
+        <translation>Otwarto plik {name}.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{name} could not be read because of an unexpected error. Try to open the file in your spreadsheet program and save it again, then open the saved copy.</source>
+        <translation>Nie udało się odczytać pliku {name} z powodu nieoczekiwanego błędu. Spróbuj otworzyć ten plik w programie do arkuszy kalkulacyjnych i zapisać go ponownie, a potem otwórz zapisaną kopię.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Could not open {name}</source>
+        <translation>Nie można otworzyć pliku {name}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The list opened before stays as it was.</source>
+        <translation>Wcześniej otwarta lista pozostaje bez zmian.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Opening {name} was cancelled; the list opened before stays.</source>
+        <translation>Anulowano otwieranie pliku {name}; wcześniej otwarta lista pozostaje bez zmian.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opening {name} was cancelled.</source>
+        <translation>Anulowano otwieranie pliku {name}.</translation>
+    </message>
+</context>
+<context>
     <name>LoadRequest</name>
     <message>
         <location filename="../../usosmail_gui/ui/loading.py" line="+15"/>
@@ -946,7 +989,7 @@
         <translation>Otwórz arkusz kalkulacyjny z listą odbiorców.</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/ui/main_window.py" line="+313"/>
+        <location filename="../../usosmail_gui/ui/main_window.py" line="+311"/>
         <source>Open &amp;Recent</source>
         <translation>Ostatnio otwie&amp;rane</translation>
     </message>
@@ -1153,13 +1196,12 @@
         <translation>Główny pasek narzędzi</translation>
     </message>
     <message>
-        <location line="+418"/>
         <location filename="../../usosmail_gui/ui/window/actions.py" line="-113"/>
         <source>Open a list of recipients</source>
         <translation>Otwórz listę odbiorców</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/ui/window/actions.py" line="+165"/>
+        <location line="+165"/>
         <source>Save the template</source>
         <translation>Zapisz szablon</translation>
     </message>
@@ -1179,7 +1221,7 @@
         <translation>Zapytaj teraz USOS o statusy wyświetlanej kampanii</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/ui/main_window.py" line="-400"/>
+        <location filename="../../usosmail_gui/ui/main_window.py" line="+18"/>
         <source>{what} ({shortcut})</source>
         <translation>{what} ({shortcut})</translation>
     </message>
@@ -1354,52 +1396,17 @@
         <translation>Spersonalizowane wiadomości e-mail do studentów, wysyłane przez moduł pocztowy USOS API uczelni — każda wiadomość jest śledzona aż do jej wysłania.</translation>
     </message>
     <message>
-        <location line="+59"/>
-        <source>Opening {name}…</source>
-        <translation>Otwieranie pliku {name}…</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Opened {name}.</source>
-        <translation>Otwarto plik {name}.</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>{name} could not be read because of an unexpected error. Try to open the file in your spreadsheet program and save it again, then open the saved copy.</source>
-        <translation>Nie udało się odczytać pliku {name} z powodu nieoczekiwanego błędu. Spróbuj otworzyć ten plik w programie do arkuszy kalkulacyjnych i zapisać go ponownie, a potem otwórz zapisaną kopię.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Could not open {name}</source>
-        <translation>Nie można otworzyć pliku {name}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The list opened before stays as it was.</source>
-        <translation>Wcześniej otwarta lista pozostaje bez zmian.</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>Opening {name} was cancelled; the list opened before stays.</source>
-        <translation>Anulowano otwieranie pliku {name}; wcześniej otwarta lista pozostaje bez zmian.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Opening {name} was cancelled.</source>
-        <translation>Anulowano otwieranie pliku {name}.</translation>
-    </message>
-    <message>
-        <location line="+44"/>
+        <location line="+73"/>
         <source>(no files opened yet)</source>
         <translation>(nie otwarto jeszcze żadnych plików)</translation>
     </message>
     <message>
-        <location line="-714"/>
+        <location line="-607"/>
         <source>Starting</source>
         <translation>Uruchamianie</translation>
     </message>
     <message>
-        <location line="+720"/>
+        <location line="+613"/>
         <source>(no templates opened yet)</source>
         <translation>(nie otwarto jeszcze żadnych szablonów)</translation>
     </message>
@@ -1409,7 +1416,7 @@
         <translation>Nie jest wyświetlana żadna kampania: otwórz ją w oknie Wysyłanie ▸ Kampanie…</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+51"/>
         <source>Sending is under way</source>
         <translation>Trwa wysyłanie</translation>
     </message>

@@ -87,7 +87,7 @@ if TYPE_CHECKING:  # at run time these load after the first paint (``window.star
     from usosmail_gui.application.loading import LoadRequest
     from usosmail_gui.core.credentials import Credentials, CredentialStore
     from usosmail_gui.core.readiness import Situation
-    from usosmail_gui.core.recipients import LoadProgress, RecipientTable, Summary
+    from usosmail_gui.core.recipients import RecipientTable, Summary
     from usosmail_gui.core.usos.connection import ConnectionReport
 
     from .connection_dialog import CheckConnection, ConnectionDialog, ListInstallations
@@ -196,9 +196,6 @@ class MainWindow(QMainWindow):
         self._last_report: ConnectionReport | None = None
         self._unannounced: ConnectionReport | None = None  # shown, statusRefreshed not yet emitted
         self._list_sheets = list_sheets
-        self._load_task: Task | None = None
-        self._load_request: LoadRequest | None = None
-        self._sheet_dialog: SheetDialog | None = None
         self._hidden_by_welcome: list[QDockWidget] = []  # docks to show again after it
         self._offer_resume = offer_resume  # look for interrupted campaigns once shown
         self._close_after_send = False  # the user chose to stop sending and close
@@ -269,6 +266,7 @@ class MainWindow(QMainWindow):
         self._check: CheckConnection = self._given_check or check_connection
         self._list_installations: ListInstallations = self._given_list_installations or known_installations
         self._build_central()
+        self._build_list_loading()
         self._build_problems_dock()
         self._build_status_dock()
         self._build_send_flow()
@@ -793,25 +791,29 @@ class MainWindow(QMainWindow):
         """The list shown now (None before one is loaded)."""
         return self.recipient_pane.table()
 
+    def _build_list_loading(self) -> None:
+        from .window.list_loading import ListLoading
+
+        self.list_loading = ListLoading(
+            self, self.recipient_pane, self.composer, self._settings, self.sheet_action, self._list_sheets
+        )
+        part = self.list_loading
+        part.starting.connect(self.show_work_area)
+        part.remembered.connect(lambda path: self.recent_lists.remember(path))
+        part.forgotten.connect(lambda path: self.recent_lists.forget(path))
+        part.loaded.connect(self.recipientsLoaded)
+        part.failed.connect(self.loadFailed)
+        part.cancelled.connect(self.loadCancelled)
+        part.message.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
+
     @property
     def loading(self) -> bool:
-        return self._load_task is not None
+        return self._ready and self.list_loading.loading
 
     @Slot()
     def open_file_dialog(self) -> QFileDialog:
         """Open (not exec) the Open dialog; choosing a file loads it."""
-        from .loading import file_dialog_filter
-
-        recent = recent_files(self._settings)
-        folder = os.path.dirname(recent[0]) if recent else ""
-        dialog = QFileDialog(self, self.tr("Open a list of recipients"), folder, file_dialog_filter())
-        dialog.setObjectName("openDialog")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(lambda chosen: self.open_file(chosen))
-        dialog.open()
-        return dialog
+        return self.list_loading.open_file_dialog()
 
     def open_file(
         self,
@@ -823,138 +825,26 @@ class MainWindow(QMainWindow):
         remember: bool = True,
     ) -> None:
         """Load a recipient list in a worker; the list shown now stays until it succeeds."""
-        from usosmail_gui.application.loading import LoadRequest
-
-        self.load(LoadRequest(Path(path), sheet, header_row, email_column, remember))
+        self.list_loading.open_file(
+            path, sheet=sheet, header_row=header_row, email_column=email_column, remember=remember
+        )
 
     def load(self, request: LoadRequest) -> None:
-        """Load as asked; a load still running is cancelled (the newest request wins).
-        Numbers and dates are shown with the separators of the app's language."""
-        import dataclasses
-
-        from usosmail_gui.application.loading import load_job
-
-        polish = QtCore.QLocale().language() == QtCore.QLocale.Language.Polish
-        request = dataclasses.replace(request, language="pl" if polish else "en")
-        if self._load_task is not None:
-            self._load_task.cancel()
-        self.show_work_area()
-        self._load_request = request
-        self.recipient_pane.show_busy(self.tr("Opening {name}…").format(name=request.path.name))
-        task = run_in_background(
-            load_job,
-            request,
-            parent=self,
-            on_progress=self._load_progress,
-            on_result=lambda table: self._loaded(request, table),
-            on_error=lambda exc: self._load_failed(request, exc),
-        )
-        task.finished.connect(lambda: self._load_finished(task))
-        self._load_task = task
-
-    def _load_progress(self, progress: LoadProgress) -> None:
-        self.recipient_pane.show_progress(progress)
-
-    def _loaded(self, request: LoadRequest, table: RecipientTable) -> None:
-        if request is not self._load_request:
-            return
-        self.recipient_pane.set_table(table)
-        self.composer.set_table(table)
-        self.sheet_action.setEnabled(True)
-        self.statusBar().showMessage(self.tr("Opened {name}.").format(name=request.path.name), 5000)
-        if request.remember:
-            self.recent_lists.remember(str(request.path))
-        self.recipientsLoaded.emit(table)
-
-    def _load_failed(self, request: LoadRequest, exc: Exception) -> None:
-        from usosmail_gui.core.recipients import SpreadsheetError
-        from usosmail_gui.ui.problem_texts import load_error_text
-
-        from . import texts
-
-        if request is not self._load_request:
-            return
-        name = request.path.name
-        if isinstance(exc, SpreadsheetError):
-            text = load_error_text(exc)
-            if exc.reason == "missing" and str(request.path) in recent_files(self._settings):
-                self.recent_lists.forget(str(request.path))
-        else:
-            log.error("Loading %s failed", request.path, exc_info=exc)
-            text = self.tr(
-                "{name} could not be read because of an unexpected error. Try to open the file in "
-                "your spreadsheet program and save it again, then open the saved copy."
-            ).format(name=name)
-        box = QMessageBox(self)
-        box.setObjectName("loadErrorBox")
-        box.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("Could not open {name}").format(name=name))
-        box.setText(text)
-        if self.recipients() is not None:
-            box.setInformativeText(self.tr("The list opened before stays as it was."))
-        if not isinstance(exc, SpreadsheetError):
-            box.setDetailedText(texts.details_line(type(exc).__name__))
-        box.open()
-        self.loadFailed.emit(exc)
-
-    def _load_finished(self, task: Task) -> None:
-        if task is not self._load_task:
-            return  # cancelled or replaced; already dealt with
-        self._load_task = None
-        self._load_request = None
-        self.recipient_pane.hide_busy()
+        """Load as asked; a load still running is cancelled (the newest request wins)."""
+        self.list_loading.load(request)
 
     @Slot()
     def cancel_load(self) -> None:
         """Stop loading; the list shown before stays (the worker stops at its next step)."""
-        task, request = self._load_task, self._load_request
-        if task is None or request is None:
-            return
-        task.cancel()
-        self._load_task = None
-        self._load_request = None
-        self.recipient_pane.hide_busy()
-        if self.recipients() is not None:
-            message = self.tr("Opening {name} was cancelled; the list opened before stays.")
-        else:
-            message = self.tr("Opening {name} was cancelled.")
-        self.statusBar().showMessage(message.format(name=request.path.name), 10000)
-        self.loadCancelled.emit()
+        self.list_loading.cancel()
 
-    def summary_text(self, summary: Summary) -> str:
-        return self.status_bar_part.summary_text(summary)
-
-    # --- the sheet and header dialog ------------------------------------------------
     @Slot()
     def open_sheet_dialog(self) -> SheetDialog | None:
         """Open (not exec) the Sheet and header row dialog for the list shown now."""
-        from .sheet_dialog import SheetDialog
+        return self.list_loading.open_sheet_dialog()
 
-        table = self.recipients()
-        if table is None:
-            return None
-        if self._sheet_dialog is not None and self._sheet_dialog.isVisible():
-            self._sheet_dialog.raise_()
-            return self._sheet_dialog
-        extra = {} if self._list_sheets is None else {"list_sheets": self._list_sheets}
-        dialog = SheetDialog(
-            table.source.path,
-            source=table.source,
-            columns=table.columns,
-            email_column=table.email_column,
-            parent=self,
-            **extra,
-        )
-        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.load(dialog.request()))
-        dialog.destroyed.connect(self._sheet_dialog_gone)
-        self._sheet_dialog = dialog
-        dialog.open()
-        return dialog
-
-    def _sheet_dialog_gone(self) -> None:
-        self._sheet_dialog = None
+    def summary_text(self, summary: Summary) -> str:
+        return self.status_bar_part.summary_text(summary)
 
     # --- recent files and templates (``window.recent``) -------------------------------
     def _build_recent_lists(self) -> None:
@@ -1215,12 +1105,11 @@ class MainWindow(QMainWindow):
         self.status_poller.stop()
         for task in self.findChildren(Task):
             task.cancel()
-        self._load_task = None
-        self._load_request = None
+        self.list_loading.drop()
         if self._dialog is not None:
             self._dialog.reject()
-        if self._sheet_dialog is not None:
-            self._sheet_dialog.reject()
+        if self.list_loading.sheet_dialog is not None:
+            self.list_loading.sheet_dialog.reject()
         if self.history_window is not None:
             self.history_window.close()
         for dialog in (self.send_dialog, self.progress_dialog, self.resume_dialog, self.address_dialog):
