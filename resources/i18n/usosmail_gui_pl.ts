@@ -989,7 +989,7 @@
         <translation>Otwórz arkusz kalkulacyjny z listą odbiorców.</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/ui/main_window.py" line="+311"/>
+        <location filename="../../usosmail_gui/ui/main_window.py" line="+316"/>
         <source>Open &amp;Recent</source>
         <translation>Ostatnio otwie&amp;rane</translation>
     </message>
@@ -1286,102 +1286,7 @@
         <translation>Ostatnio otwierane szab&amp;lony</translation>
     </message>
     <message>
-        <location line="+88"/>
-        <source>Local sandbox (starting)</source>
-        <translation>Lokalna piaskownica (uruchamianie)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Starting the local sandbox…</source>
-        <translation>Uruchamianie lokalnej piaskownicy…</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The local sandbox could not be started.</source>
-        <translation>Nie udało się uruchomić lokalnej piaskownicy.</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>No installation chosen</source>
-        <translation>Nie wybrano instalacji</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Not connected</source>
-        <translation>Nie połączono</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Connection ▸ Connect… to choose one.</source>
-        <translation>Wybierz instalację: Połączenie ▸ Połącz…</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Local sandbox (for trying out; mail is not really sent) — {url}</source>
-        <translation>Lokalna piaskownica (do wypróbowania; poczta nie jest naprawdę wysyłana) — {url}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>USOS: {name} — {url}</source>
-        <translation>USOS: {name} — {url}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>USOS: {url}</source>
-        <translation>USOS: {url}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>{place} — usosmail-gui[*]</source>
-        <translation>{place} — usosmail-gui[*]</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Local sandbox</source>
-        <translation>Lokalna piaskownica</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>No key loaded</source>
-        <translation>Nie wczytano klucza</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Not checked yet</source>
-        <translation>Jeszcze nie sprawdzono</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Connection ▸ Test connection to check it.</source>
-        <translation>Aby sprawdzić, wybierz Połączenie ▸ Sprawdź połączenie.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Reading the saved key…</source>
-        <translation>Odczytywanie zapisanego klucza…</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>No saved key for this installation</source>
-        <translation>Brak zapisanego klucza dla tej instalacji</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Connection ▸ Connect… to enter the key and secret.</source>
-        <translation>Wpisz klucz i sekret: Połączenie ▸ Połącz…</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Checking the connection…</source>
-        <translation>Sprawdzanie połączenia…</translation>
-    </message>
-    <message>
-        <location line="+44"/>
-        <source>The connection could not be checked.</source>
-        <translation>Nie udało się sprawdzić połączenia.</translation>
-    </message>
-    <message>
-        <location line="+53"/>
+        <location line="+118"/>
         <source>About usosmail-gui</source>
         <translation>O programie usosmail-gui</translation>
     </message>
@@ -1401,12 +1306,12 @@
         <translation>(nie otwarto jeszcze żadnych plików)</translation>
     </message>
     <message>
-        <location line="-607"/>
+        <location line="-450"/>
         <source>Starting</source>
         <translation>Uruchamianie</translation>
     </message>
     <message>
-        <location line="+613"/>
+        <location line="+456"/>
         <source>(no templates opened yet)</source>
         <translation>(nie otwarto jeszcze żadnych szablonów)</translation>
     </message>
@@ -5106,6 +5011,104 @@
         <location line="+5"/>
         <source>Choose your university and enter the consumer key and secret you received from the people who run your USOS API.</source>
         <translation>Wybierz swoją uczelnię i wpisz klucz (consumer key) oraz sekret (consumer secret) otrzymane od osób, które zarządzają USOS API na Twojej uczelni.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowConnection</name>
+    <message>
+        <location filename="../../usosmail_gui/ui/window/connection.py" line="+92"/>
+        <source>Local sandbox (starting)</source>
+        <translation>Lokalna piaskownica (uruchamianie)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Starting the local sandbox…</source>
+        <translation>Uruchamianie lokalnej piaskownicy…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The local sandbox could not be started.</source>
+        <translation>Nie udało się uruchomić lokalnej piaskownicy.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No installation chosen</source>
+        <translation>Nie wybrano instalacji</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not connected</source>
+        <translation>Nie połączono</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connection ▸ Connect… to choose one.</source>
+        <translation>Wybierz instalację: Połączenie ▸ Połącz…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Local sandbox (for trying out; mail is not really sent) — {url}</source>
+        <translation>Lokalna piaskownica (do wypróbowania; poczta nie jest naprawdę wysyłana) — {url}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>USOS: {name} — {url}</source>
+        <translation>USOS: {name} — {url}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>USOS: {url}</source>
+        <translation>USOS: {url}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place} — usosmail-gui[*]</source>
+        <translation>{place} — usosmail-gui[*]</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Local sandbox</source>
+        <translation>Lokalna piaskownica</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No key loaded</source>
+        <translation>Nie wczytano klucza</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not checked yet</source>
+        <translation>Jeszcze nie sprawdzono</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connection ▸ Test connection to check it.</source>
+        <translation>Aby sprawdzić, wybierz Połączenie ▸ Sprawdź połączenie.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Reading the saved key…</source>
+        <translation>Odczytywanie zapisanego klucza…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No saved key for this installation</source>
+        <translation>Brak zapisanego klucza dla tej instalacji</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connection ▸ Connect… to enter the key and secret.</source>
+        <translation>Wpisz klucz i sekret: Połączenie ▸ Połącz…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Checking the connection…</source>
+        <translation>Sprawdzanie połączenia…</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>The connection could not be checked.</source>
+        <translation>Nie udało się sprawdzić połączenia.</translation>
     </message>
 </context>
 <context>

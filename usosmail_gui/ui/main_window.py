@@ -66,7 +66,6 @@ from .i18n import ENGLISH, POLISH, SYSTEM, language_preference, set_language_pre
 from .settings import (
     COMPOSER_SPLITTER,
     GEOMETRY,
-    LAST_URL,
     RECENT_FILES,
     RECENT_TEMPLATES,
     SPLITTER,
@@ -78,14 +77,15 @@ from .settings import (
 )
 from .window.actions import ACTIONS, MENUS, SAVE_TIP, TOOLBAR, ActionSpec, build_actions, fill_menu
 from .window.actions import translate as translate_action_text
+from .window.connection import WindowConnection
 from .window.drops import DropForwarder, dropped_spreadsheet, dropped_template, opens_dropped
 from .window.startup import WorkAreaLoader
 from .window.status_bar import WindowStatusBar
-from .workers import Task, run_in_background
+from .workers import Task
 
 if TYPE_CHECKING:  # at run time these load after the first paint (``window.startup``)
     from usosmail_gui.application.loading import LoadRequest
-    from usosmail_gui.core.credentials import Credentials, CredentialStore
+    from usosmail_gui.core.credentials import CredentialStore
     from usosmail_gui.core.readiness import Situation
     from usosmail_gui.core.recipients import RecipientTable, Summary
     from usosmail_gui.core.usos.connection import ConnectionReport
@@ -189,12 +189,6 @@ class MainWindow(QMainWindow):
         self._given_list_installations = list_installations
         self._settings = settings if settings is not None else app_settings()
         self._closing_confirmed = False  # the user let an unsaved template go
-        self._ask_when_missing = ask_when_missing
-        self._connection: ActiveConnection | None = None
-        self._status_task: Task | None = None
-        self._dialog: ConnectionDialog | None = None
-        self._last_report: ConnectionReport | None = None
-        self._unannounced: ConnectionReport | None = None  # shown, statusRefreshed not yet emitted
         self._list_sheets = list_sheets
         self._hidden_by_welcome: list[QDockWidget] = []  # docks to show again after it
         self._offer_resume = offer_resume  # look for interrupted campaigns once shown
@@ -212,7 +206,17 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self._build_frame()
-        self._show_connection()
+        self.window_connection = WindowConnection(
+            self, self.status_bar_part, self.test_action, self._settings, ask_when_missing=ask_when_missing
+        )
+        part = self.window_connection
+        part.changed.connect(self.connectionChanged)
+        part.credentialsLoaded.connect(self.credentialsLoaded)
+        part.refreshed.connect(self.statusRefreshed)
+        part.showWorkArea.connect(self.show_work_area)
+        part.titleChanged.connect(self.setWindowTitle)
+        part.message.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
+        part.show()
         self._deferred = deferred
         if not deferred:
             self._build_work_area()
@@ -265,6 +269,7 @@ class MainWindow(QMainWindow):
         self._store = self._given_store or CredentialStore()
         self._check: CheckConnection = self._given_check or check_connection
         self._list_installations: ListInstallations = self._given_list_installations or known_installations
+        self.window_connection.set_services(self._store, self._check, self._list_installations)
         self._build_central()
         self._build_list_loading()
         self._build_problems_dock()
@@ -291,8 +296,8 @@ class MainWindow(QMainWindow):
             last = remembered_url(self._settings)  # or the installation IT set for all users
             if last:
                 # Only the keyring is asked now; the server is contacted when the user asks.
-                self._set_connection(ActiveConnection(normalize_base_url(last)))
-                self._load_credentials(check_after=False)
+                self.window_connection.set(ActiveConnection(normalize_base_url(last)))
+                self.window_connection.load_credentials(check_after=False)
         if welcome:
             self.show_welcome()
         self._offer_resume_once_shown()
@@ -566,199 +571,41 @@ class MainWindow(QMainWindow):
         self.show_work_area()
         self.open_connection_dialog()
 
-    # --- connection ----------------------------------------------------------------
+    # --- connection (``window.connection``) --------------------------------------------
+    @property
+    def _connection(self) -> ActiveConnection | None:
+        return self.window_connection.connection
+
+    @property
+    def _dialog(self) -> ConnectionDialog | None:
+        return self.window_connection.dialog
+
     def connection(self) -> ActiveConnection | None:
-        return self._connection
+        return self.window_connection.connection
 
     def last_report(self) -> ConnectionReport | None:
-        return self._last_report
+        return self.window_connection.last_report
 
     def use_connection(self, connection: ActiveConnection) -> None:
         """Talk to this installation from now on; check it in a worker (or load its key first)."""
-        self.show_work_area()
-        self._set_connection(connection)
-        if not connection.sandbox:
-            LAST_URL.write(self._settings, connection.base_url)
-        if connection.credentials is None:
-            self._load_credentials(check_after=True)
-        else:
-            self.refresh_status()
+        self.window_connection.use(connection)
 
     def show_starting_sandbox(self) -> None:
         """Said while app.py starts the local sandbox in a worker."""
-        self.installation_label.setText(self.tr("Local sandbox (starting)"))
-        self.state_label.setText(self.tr("Starting the local sandbox…"))
+        self.window_connection.show_starting_sandbox()
 
     def show_sandbox_failed(self, reason: str) -> None:
-        from . import texts
-
-        self.state_label.setText(self.tr("The local sandbox could not be started."))
-        self.state_label.setToolTip(texts.details_line(reason))
-
-    def _set_connection(self, connection: ActiveConnection) -> None:
-        if self._status_task is not None:
-            self._status_task.cancel()
-        self._connection = connection
-        self._last_report = None
-        self._show_connection()
-        self.connectionChanged.emit(connection)
-
-    def _show_connection(self) -> None:
-        conn = self._connection
-        if conn is None:
-            self.installation_label.setText(self.tr("No installation chosen"))
-            self.state_label.setText(self.tr("Not connected"))
-            self.state_label.setToolTip(self.tr("Connection ▸ Connect… to choose one."))
-            self.queue_label.setText("")
-            self.queue_label.setStyleSheet("")
-            self.setWindowTitle("usosmail-gui[*]")  # [*]: shown when the template is unsaved
-            self.test_action.setEnabled(False)
-            return
-        if conn.sandbox:
-            where = self.tr("Local sandbox (for trying out; mail is not really sent) — {url}")
-        elif conn.name:
-            where = self.tr("USOS: {name} — {url}")
-        else:
-            where = self.tr("USOS: {url}")
-        self.installation_label.setText(where.format(url=conn.base_url, name=conn.name))
-        self.setWindowTitle(
-            self.tr("{place} — usosmail-gui[*]").format(
-                place=self.tr("Local sandbox") if conn.sandbox else (conn.name or conn.base_url)
-            )
-        )
-        if conn.credentials is None:
-            self.state_label.setText(self.tr("No key loaded"))
-            self.state_label.setToolTip("")
-        else:
-            self.state_label.setText(self.tr("Not checked yet"))
-            self.state_label.setToolTip(self.tr("Connection ▸ Test connection to check it."))
-        self.status_bar_part.show_queue(None, None)
-        self.test_action.setEnabled(conn.credentials is not None)
-
-    def _load_credentials(self, *, check_after: bool) -> None:
-        from usosmail_gui.application.connection import load_credentials
-
-        conn = self._connection
-        if conn is None:
-            return
-        self.state_label.setText(self.tr("Reading the saved key…"))
-        run_in_background(
-            load_credentials,
-            self._store,
-            conn.base_url,
-            parent=self,
-            on_result=lambda found: self._credentials_loaded(conn, found, check_after),
-            on_error=lambda exc: self._credentials_loaded(conn, None, check_after),
-        )
-
-    def _credentials_loaded(
-        self, asked: ActiveConnection, found: Credentials | None, check_after: bool
-    ) -> None:
-        if self._connection is not asked:
-            return  # another installation was chosen meanwhile
-        if found is None:
-            self.state_label.setText(self.tr("No saved key for this installation"))
-            self.state_label.setToolTip(self.tr("Connection ▸ Connect… to enter the key and secret."))
-            self.credentialsLoaded.emit(None)
-            if self._ask_when_missing and check_after:
-                self.open_connection_dialog()
-            return
-        self._connection = ActiveConnection(asked.base_url, found, asked.name, asked.sandbox)
-        self._show_connection()
-        self.credentialsLoaded.emit(found)
-        if check_after:
-            self.refresh_status()
+        self.window_connection.show_sandbox_failed(reason)
 
     @Slot()
     def refresh_status(self) -> None:
         """Run "Test connection" for the current installation; the answer fills the status bar."""
-        from usosmail_gui.application.connection import check_active
+        self.window_connection.refresh()
 
-        conn = self._connection
-        if conn is None or conn.credentials is None or self._status_task is not None:
-            return
-        self.state_label.setText(self.tr("Checking the connection…"))
-        self.test_action.setEnabled(False)
-        self._status_task = run_in_background(
-            check_active,
-            conn,
-            self._check,
-            parent=self,
-            on_result=lambda report: self._show_report(conn, report),
-            on_error=self._status_failed,
-            on_finished=self._status_done,
-        )
-
-    def _status_done(self) -> None:
-        task, self._status_task = self._status_task, None
-        self.test_action.setEnabled(self._connection is not None and self._connection.credentials is not None)
-        report, self._unannounced = self._unannounced, None
-        if task is not None and not task.cancelled:
-            self.statusRefreshed.emit(report)  # last, so listeners see the window at rest
-
-    def _show_report(self, asked: ActiveConnection, report: ConnectionReport) -> None:
-        from usosmail_gui.core.usos.connection import Verdict
-
-        from . import texts
-
-        if self._connection is not asked:
-            return
-        self._last_report = report
-        explanation = texts.verdict_explanation(report)
-        self.state_label.setText(texts.verdict_state(report.verdict))
-        tip = explanation + ("\n" + texts.details_line(report.detail) if report.detail else "")
-        self.state_label.setToolTip(tip)
-        self.status_bar_part.show_queue(
-            report.unsent_count, report.daemon_running, offline=report.verdict is Verdict.UNREACHABLE
-        )
-        if not report.ok:
-            self.statusBar().showMessage(explanation, 15000)
-        elif report.daemon_running is False:
-            self.statusBar().showMessage(texts.daemon_stopped_text(), 15000)
-        self._unannounced = report
-
-    def _status_failed(self, exc: Exception) -> None:
-        from . import texts
-
-        log.error("The connection check failed", exc_info=exc)
-        self.state_label.setText(self.tr("The connection could not be checked."))
-        self.state_label.setToolTip(texts.details_line(type(exc).__name__))
-        self.status_bar_part.show_queue(None, None)
-
-    # --- dialogs -------------------------------------------------------------------
     @Slot()
     def open_connection_dialog(self) -> ConnectionDialog:
         """Open (not exec) the Connection dialog, so the event loop and tests keep running."""
-        from .connection_dialog import ConnectionDialog
-
-        self.show_work_area()
-        if self._dialog is not None and self._dialog.isVisible():
-            self._dialog.raise_()
-            self._dialog.activateWindow()
-            return self._dialog
-        initial = None
-        if self._connection is not None and not self._connection.sandbox:
-            initial = self._connection.base_url
-        dialog = ConnectionDialog(
-            self._store,
-            list_installations=self._list_installations,
-            check=self._check,
-            initial_url=initial,
-            parent=self,
-        )
-        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.connectionChosen.connect(self._connection_chosen)
-        dialog.destroyed.connect(self._dialog_gone)
-        self._dialog = dialog
-        dialog.open()
-        return dialog
-
-    def _dialog_gone(self) -> None:
-        self._dialog = None
-
-    def _connection_chosen(self, base_url: str, credentials: Credentials) -> None:
-        name = self._dialog.installation_name(base_url) if self._dialog is not None else ""
-        self.use_connection(ActiveConnection(base_url, credentials, name))
+        return self.window_connection.open_dialog()
 
     @Slot()
     def show_shortcuts(self) -> ShortcutsDialog:
