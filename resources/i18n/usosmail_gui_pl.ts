@@ -989,12 +989,12 @@
         <translation>Otwórz arkusz kalkulacyjny z listą odbiorców.</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/ui/main_window.py" line="+316"/>
+        <location filename="../../usosmail_gui/ui/main_window.py" line="+308"/>
         <source>Open &amp;Recent</source>
         <translation>Ostatnio otwie&amp;rane</translation>
     </message>
     <message>
-        <location line="+193"/>
+        <location line="+142"/>
         <location filename="../../usosmail_gui/ui/window/actions.py" line="+5"/>
         <source>&amp;Clear the list</source>
         <translation>&amp;Wyczyść listę</translation>
@@ -1180,7 +1180,7 @@
         <translation>Kampanie wysłane wcześniej: statusy i raporty.</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/ui/main_window.py" line="-126"/>
+        <location filename="../../usosmail_gui/ui/main_window.py" line="-75"/>
         <source>Problems</source>
         <translation>Problemy</translation>
     </message>
@@ -1188,12 +1188,6 @@
         <location line="+2"/>
         <source>Template problems</source>
         <translation>Problemy szablonu</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <location line="+2"/>
-        <source>Main toolbar</source>
-        <translation>Główny pasek narzędzi</translation>
     </message>
     <message>
         <location filename="../../usosmail_gui/ui/window/actions.py" line="-113"/>
@@ -1221,57 +1215,7 @@
         <translation>Zapytaj teraz USOS o statusy wyświetlanej kampanii</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/ui/main_window.py" line="+18"/>
-        <source>{what} ({shortcut})</source>
-        <translation>{what} ({shortcut})</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Show or hide the list of the template&apos;s problems.</source>
-        <translation>Pokaż lub ukryj listę problemów szablonu.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Show or hide the statuses of the shown campaign.</source>
-        <translation>Pokaż lub ukryj statusy wyświetlanej kampanii.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Toolbar</source>
-        <translation>&amp;Pasek narzędzi</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Show or hide the toolbar.</source>
-        <translation>Pokaż lub ukryj pasek narzędzi.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Text &amp;beside Toolbar Icons</source>
-        <translation>&amp;Tekst obok ikon paska narzędzi</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>&amp;Language</source>
-        <translation>&amp;Język</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>System language</source>
-        <translation>Język systemu</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Polski</source>
-        <translation>Polski</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>English</source>
-        <translation>English</translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location filename="../../usosmail_gui/ui/main_window.py" line="+31"/>
         <source>Language</source>
         <translation>Język</translation>
     </message>
@@ -1286,7 +1230,7 @@
         <translation>Ostatnio otwierane szab&amp;lony</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+106"/>
         <source>About usosmail-gui</source>
         <translation>O programie usosmail-gui</translation>
     </message>
@@ -1306,12 +1250,12 @@
         <translation>(nie otwarto jeszcze żadnych plików)</translation>
     </message>
     <message>
-        <location line="-450"/>
+        <location line="-387"/>
         <source>Starting</source>
         <translation>Uruchamianie</translation>
     </message>
     <message>
-        <location line="+456"/>
+        <location line="+393"/>
         <source>(no templates opened yet)</source>
         <translation>(nie otwarto jeszcze żadnych szablonów)</translation>
     </message>
@@ -5109,6 +5053,65 @@
         <location line="+43"/>
         <source>The connection could not be checked.</source>
         <translation>Nie udało się sprawdzić połączenia.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowLayout</name>
+    <message>
+        <location filename="../../usosmail_gui/ui/window/layout.py" line="+35"/>
+        <location line="+6"/>
+        <source>Main toolbar</source>
+        <translation>Główny pasek narzędzi</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{what} ({shortcut})</source>
+        <translation>{what} ({shortcut})</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Show or hide the list of the template&apos;s problems.</source>
+        <translation>Pokaż lub ukryj listę problemów szablonu.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show or hide the statuses of the shown campaign.</source>
+        <translation>Pokaż lub ukryj statusy wyświetlanej kampanii.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Toolbar</source>
+        <translation>&amp;Pasek narzędzi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show or hide the toolbar.</source>
+        <translation>Pokaż lub ukryj pasek narzędzi.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Text &amp;beside Toolbar Icons</source>
+        <translation>&amp;Tekst obok ikon paska narzędzi</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Język</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>System language</source>
+        <translation>Język systemu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Polski</source>
+        <translation>Polski</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English</source>
+        <translation>English</translation>
     </message>
 </context>
 <context>

@@ -37,12 +37,10 @@ from PySide6 import QtCore
 from PySide6.QtCore import QEvent, QSettings, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QAction,
-    QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
-    QKeySequence,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
@@ -55,22 +53,16 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
-    QToolBar,
     QWidget,
 )
 
 from usosmail_gui import __version__
 from usosmail_gui.application.connection import ActiveConnection
 
-from .i18n import ENGLISH, POLISH, SYSTEM, language_preference, set_language_preference
 from .settings import (
-    COMPOSER_SPLITTER,
     GEOMETRY,
     RECENT_FILES,
     RECENT_TEMPLATES,
-    SPLITTER,
-    STATE,
-    TOOLBAR_TEXT,
     app_settings,
     recent_files,
     remembered_url,
@@ -387,16 +379,9 @@ class MainWindow(QMainWindow):
         self.addDockWidget(QtCore.Qt.DockWidgetArea.BottomDockWidgetArea, dock)
 
     def _build_toolbar(self) -> None:
-        bar = self.main_toolbar = QToolBar(self.tr("Main toolbar"), self)
-        bar.setObjectName("mainToolBar")
-        bar.setAccessibleName(self.tr("Main toolbar"))
-        bar.setMovable(True)
-        text_beside = TOOLBAR_TEXT.read(self._settings)
-        bar.setToolButtonStyle(
-            QtCore.Qt.ToolButtonStyle.ToolButtonTextBesideIcon
-            if text_beside
-            else QtCore.Qt.ToolButtonStyle.ToolButtonIconOnly
-        )
+        from .window.layout import WindowLayout
+
+        self.layout_part = WindowLayout(self, self._settings)
         specs = {spec.name: spec for spec in ACTIONS}
         entries = [
             (self.composer.save_action, translate_action_text(SAVE_TIP))
@@ -404,65 +389,21 @@ class MainWindow(QMainWindow):
             else (self.actions_by_name[name], translate_action_text(specs[name].toolbar_tip))
             for name in TOOLBAR
         ]
-        for action, what in entries:
-            bar.addAction(action)
-            shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(self.tr("{what} ({shortcut})").format(what=what, shortcut=shortcut))
-            button = bar.widgetForAction(action)
-            if button is not None:
-                button.setAccessibleName(what)
-        self.addToolBar(QtCore.Qt.ToolBarArea.TopToolBarArea, bar)
+        self.main_toolbar = self.layout_part.build_toolbar(entries)
+        self.layout_part.languageChanged.connect(self._language_changed)
 
     def _build_view_menu(self) -> None:
-        menu = self.view_menu
-        self.problems_toggle_action = self.problems_dock.toggleViewAction()
-        self.problems_toggle_action.setStatusTip(self.tr("Show or hide the list of the template's problems."))
-        self.status_toggle_action = self.status_dock.toggleViewAction()
-        self.status_toggle_action.setStatusTip(self.tr("Show or hide the statuses of the shown campaign."))
-        self.toolbar_toggle_action = self.main_toolbar.toggleViewAction()
-        self.toolbar_toggle_action.setText(self.tr("&Toolbar"))
-        self.toolbar_toggle_action.setStatusTip(self.tr("Show or hide the toolbar."))
-        for action in (self.problems_toggle_action, self.status_toggle_action, self.toolbar_toggle_action):
-            menu.addAction(action)
-        self.toolbar_text_action = QAction(self.tr("Text &beside Toolbar Icons"), self)
-        self.toolbar_text_action.setCheckable(True)
-        self.toolbar_text_action.setChecked(
-            self.main_toolbar.toolButtonStyle() == QtCore.Qt.ToolButtonStyle.ToolButtonTextBesideIcon
-        )
-        self.toolbar_text_action.toggled.connect(self.set_toolbar_text)
-        menu.addAction(self.toolbar_text_action)
-        menu.addSeparator()
-        self.language_menu = QMenu(self.tr("&Language"), self)
-        self.language_menu.setObjectName("languageMenu")
-        self.language_group = QActionGroup(self)
-        self.language_group.setExclusive(True)
-        chosen = language_preference(self._settings)
-        for value, text in (
-            (SYSTEM, self.tr("System language")),
-            (POLISH, self.tr("Polski")),
-            (ENGLISH, self.tr("English")),
-        ):
-            action = QAction(text, self.language_group)
-            action.setCheckable(True)
-            action.setData(value)
-            action.setChecked(value == chosen)
-            self.language_menu.addAction(action)
-        self.language_group.triggered.connect(self._language_chosen)
-        menu.addMenu(self.language_menu)
+        part = self.layout_part
+        part.build_view_menu(self.view_menu, self.problems_dock, self.status_dock)
+        self.problems_toggle_action, self.status_toggle_action = part.problems_toggle, part.status_toggle
+        self.toolbar_toggle_action, self.toolbar_text_action = part.toolbar_toggle, part.toolbar_text
+        self.language_menu, self.language_group = part.language_menu, part.language_group
 
     def set_toolbar_text(self, beside: bool) -> None:
         """Show the toolbar's texts beside its icons (remembered), or icons only."""
-        style = QtCore.Qt.ToolButtonStyle
-        self.main_toolbar.setToolButtonStyle(
-            style.ToolButtonTextBesideIcon if beside else style.ToolButtonIconOnly
-        )
-        TOOLBAR_TEXT.write(self._settings, beside)
+        self.layout_part.set_toolbar_text(beside)
 
-    def _language_chosen(self, action: QAction) -> None:
-        value = str(action.data() or "")
-        if value == language_preference(self._settings):
-            return
-        set_language_preference(self._settings, value)
+    def _language_changed(self) -> None:
         box = self._explain(
             self.tr("Language"),
             self.tr("The language changes the next time usosmail-gui starts."),
@@ -513,15 +454,7 @@ class MainWindow(QMainWindow):
             menu.insertAction(self._template_menu_at, action)
 
     def _restore_layout(self) -> None:
-        """Docks, toolbar and splitters as they were (the window's size came with the frame)."""
-        if not self.restoreState(STATE.read(self._settings)):
-            self.resizeDocks([self.problems_dock], [180], QtCore.Qt.Orientation.Vertical)
-        width = self.width()
-        if not self.splitter.restoreState(SPLITTER.read(self._settings)):
-            self.splitter.setSizes([width * 2 // 5, width - width * 2 // 5])
-        if not self.composer_splitter.restoreState(COMPOSER_SPLITTER.read(self._settings)):
-            half = (width - width * 2 // 5) // 2
-            self.composer_splitter.setSizes([half, half])
+        self.layout_part.restore(self.splitter, self.composer_splitter, self.problems_dock)
 
     def _save_window_state(self) -> None:
         """Geometry, docks, toolbar and splitters, as they are with the work area shown."""
@@ -529,11 +462,7 @@ class MainWindow(QMainWindow):
             self.setUpdatesEnabled(False)  # the docks come back only to be saved as open
             self.show_work_area()
             self.setUpdatesEnabled(True)
-        GEOMETRY.write(self._settings, self.saveGeometry())
-        STATE.write(self._settings, self.saveState())
-        SPLITTER.write(self._settings, self.splitter.saveState())
-        COMPOSER_SPLITTER.write(self._settings, self.composer_splitter.saveState())
-        self._settings.sync()
+        self.layout_part.save(self.splitter, self.composer_splitter)
 
     # --- the welcome page ----------------------------------------------------------
     @property
