@@ -10,6 +10,41 @@
     </message>
 </context>
 <context>
+    <name>CloseGuard</name>
+    <message>
+        <location filename="../../usosmail_gui/ui/window/closing.py" line="+72"/>
+        <source>Sending is under way</source>
+        <translation>Trwa wysyłanie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Messages are being sent. Stop sending and close?</source>
+        <translation>Wiadomości są właśnie wysyłane. Zatrzymać wysyłanie i zamknąć okno?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The request under way finishes first (it is never cut in half), then the window closes. What was not sent stays in the journal, and the app offers to resume it at the next start.</source>
+        <translation>Najpierw zostanie dokończone bieżące żądanie (nigdy nie jest przerywane w połowie), a potem okno się zamknie. To, co nie zostało wysłane, pozostaje w dzienniku wysyłek, a program zaproponuje wznowienie przy następnym uruchomieniu.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+1"/>
+        <source>Stop and close</source>
+        <translation>Zatrzymaj i zamknij</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Keep sending</source>
+        <translation>Kontynuuj wysyłanie</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Stopping after the request under way; the window closes then. Nothing is lost.</source>
+        <translation>Wysyłanie zatrzyma się po zakończeniu bieżącego żądania; wtedy okno się zamknie. Nic nie zostanie utracone.</translation>
+    </message>
+</context>
+<context>
     <name>ComposerPanel</name>
     <message>
         <location filename="../../usosmail_gui/ui/composer.py" line="+188"/>
@@ -989,7 +1024,7 @@
         <translation>Otwórz arkusz kalkulacyjny z listą odbiorców.</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/ui/main_window.py" line="+308"/>
+        <location filename="../../usosmail_gui/ui/main_window.py" line="+309"/>
         <source>Open &amp;Recent</source>
         <translation>Ostatnio otwie&amp;rane</translation>
     </message>
@@ -1250,51 +1285,19 @@
         <translation>(nie otwarto jeszcze żadnych plików)</translation>
     </message>
     <message>
-        <location line="-387"/>
+        <location line="-391"/>
         <source>Starting</source>
         <translation>Uruchamianie</translation>
     </message>
     <message>
-        <location line="+393"/>
+        <location line="+397"/>
         <source>(no templates opened yet)</source>
         <translation>(nie otwarto jeszcze żadnych szablonów)</translation>
     </message>
     <message>
-        <location line="+216"/>
+        <location line="+215"/>
         <source>No campaign is shown: open one from Campaigns…</source>
         <translation>Nie jest wyświetlana żadna kampania: otwórz ją w oknie Wysyłanie ▸ Kampanie…</translation>
-    </message>
-    <message>
-        <location line="+51"/>
-        <source>Sending is under way</source>
-        <translation>Trwa wysyłanie</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Messages are being sent. Stop sending and close?</source>
-        <translation>Wiadomości są właśnie wysyłane. Zatrzymać wysyłanie i zamknąć okno?</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The request under way finishes first (it is never cut in half), then the window closes. What was not sent stays in the journal, and the app offers to resume it at the next start.</source>
-        <translation>Najpierw zostanie dokończone bieżące żądanie (nigdy nie jest przerywane w połowie), a potem okno się zamknie. To, co nie zostało wysłane, pozostaje w dzienniku wysyłek, a program zaproponuje wznowienie przy następnym uruchomieniu.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <location line="+1"/>
-        <source>Stop and close</source>
-        <translation>Zatrzymaj i zamknij</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+1"/>
-        <source>Keep sending</source>
-        <translation>Kontynuuj wysyłanie</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Stopping after the request under way; the window closes then. Nothing is lost.</source>
-        <translation>Wysyłanie zatrzyma się po zakończeniu bieżącego żądania; wtedy okno się zamknie. Nic nie zostanie utracone.</translation>
     </message>
 </context>
 <context>

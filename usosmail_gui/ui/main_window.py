@@ -180,13 +180,10 @@ class MainWindow(QMainWindow):
         self._given_check = check
         self._given_list_installations = list_installations
         self._settings = settings if settings is not None else app_settings()
-        self._closing_confirmed = False  # the user let an unsaved template go
         self._list_sheets = list_sheets
         self._hidden_by_welcome: list[QDockWidget] = []  # docks to show again after it
         self._offer_resume = offer_resume  # look for interrupted campaigns once shown
-        self._close_after_send = False  # the user chose to stop sending and close
         self.message_box: QMessageBox | None = None  # the last explanation shown (tests answer it)
-        self.close_box: QMessageBox | None = None
         self._ready = False  # the work area is built
         self._ready_callbacks: list[Callable[[], None]] = []
         self._loader = WorkAreaLoader(self)  # deferred: the work area's imports, after the first paint
@@ -267,6 +264,10 @@ class MainWindow(QMainWindow):
         self._build_problems_dock()
         self._build_status_dock()
         self._build_send_flow()
+        from .window.closing import CloseGuard
+
+        self.close_guard = CloseGuard(self, self.composer, self.send_session)
+        self.close_guard.stopping.connect(self._stopping_to_close)
         self._build_resume_flow()
         self._add_template_actions()
         self._build_edit_menu()
@@ -772,8 +773,7 @@ class MainWindow(QMainWindow):
 
     def _send_ended(self, result: object) -> None:
         self.sendFinished.emit(result)
-        if self._close_after_send:
-            self._close_after_send = False  # asked again if this close is called off
+        if self.close_guard.send_ended():
             self.close()
 
     def test_address(self) -> str:
@@ -866,15 +866,7 @@ class MainWindow(QMainWindow):
             self._deferred = False
             super().closeEvent(event)
             return
-        session = self.send_session()
-        if session is not None and session.running:
-            event.ignore()
-            if not self._close_after_send:
-                self._ask_stop_and_close(session)
-            return
-        if self.composer.is_modified() and not self._closing_confirmed:
-            event.ignore()
-            self.composer.confirm_discard(self._close_confirmed)
+        if not self.close_guard.may_close(event):
             return
         self.composer.cancel_work()
         self._save_window_state()
@@ -893,48 +885,15 @@ class MainWindow(QMainWindow):
                 dialog.close()
         super().closeEvent(event)
 
-    def _ask_stop_and_close(self, session: SendSession) -> None:
-        if self.close_box is not None and self.close_box.isVisible():
-            self.close_box.raise_()
-            return
-        box = QMessageBox(self)
-        box.setObjectName("stopAndCloseBox")
-        box.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Sending is under way"))
-        box.setText(self.tr("Messages are being sent. Stop sending and close?"))
-        box.setInformativeText(
-            self.tr(
-                "The request under way finishes first (it is never cut in half), then the window "
-                "closes. What was not sent stays in the journal, and the app offers to resume it "
-                "at the next start."
-            )
-        )
-        stop = box.addButton(self.tr("Stop and close"), QMessageBox.ButtonRole.DestructiveRole)
-        stop.setAccessibleName(self.tr("Stop and close"))
-        keep = box.addButton(self.tr("Keep sending"), QMessageBox.ButtonRole.RejectRole)
-        keep.setAccessibleName(self.tr("Keep sending"))
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        stop.clicked.connect(lambda: self._stop_and_close(session))
-        self.close_box = box
-        box.open()
+    @property
+    def close_box(self) -> QMessageBox | None:
+        """The question "Stop sending and close?" while it is asked."""
+        return self.close_guard.box if self._ready else None
 
-    def _stop_and_close(self, session: SendSession) -> None:
-        if session is not self.send_session():  # it ended meanwhile
-            self.close()
-            return
-        self._close_after_send = True
-        session.stop()
+    def _stopping_to_close(self, text: str) -> None:
         if self.progress_dialog is not None:
             self.progress_dialog.show_closing()
-        self.statusBar().showMessage(
-            self.tr("Stopping after the request under way; the window closes then. Nothing is lost.")
-        )
-
-    def _close_confirmed(self) -> None:
-        self._closing_confirmed = True
-        self.close()
+        self.statusBar().showMessage(text)
 
     def _show_row(self, row: int) -> None:
         """A problem or the preview's previous/next chose a recipient: show it in the grid."""

@@ -97,6 +97,7 @@ WORK_AREA_MODULES = (
     "usosmail_gui.ui.window.list_loading",
     "usosmail_gui.ui.window.send_flow",
     "usosmail_gui.ui.window.resume_flow",
+    "usosmail_gui.ui.window.closing",
 )
 
 
