@@ -1,22 +1,12 @@
-"""The main window: menus, a toolbar, the status bar (recipients summary, installation,
-connection state, queue size), and the work area: the recipient list, the template editor
-and the preview side by side (two splitters), with the template's problems and the
-campaign's statuses in docks below. Geometry, docks, toolbar and splitter sizes are saved
-on close and restored on start. Built with ``welcome=True`` the window first shows the
-welcome page (``welcome.WelcomePage``) in place of the work area.
-
-Sending (the Send menu) goes through ``sending``: the confirmation (``SendDialog``) builds
-the campaign in a worker, a ``SendSession`` runs the core's send loop in a worker with a
-stop flag checked between requests, and a non-modal ``SendProgressDialog`` shows it. On
-start (``offer_resume``) a worker looks for interrupted campaigns in the journal and the
-``ResumeDialog`` offers them. Closing while sending asks, then waits for the request
-under way to finish before the window closes.
+"""The main window: a frame that composes its parts (``ui/window``) — the actions, the
+status bar, the connection, the recipient list and its loading, the composer, the send
+and resume flows, the statuses, the layout, closing — and relays what they say through
+its own signals, the status bar and message boxes. Built with ``welcome=True`` the window
+first shows the welcome page (``welcome.WelcomePage``) in place of the work area.
 
 It receives its collaborators (credential store, the connection to start with, the
-check function) from ``app.py``; it runs every core call through ``workers``: loading a
-recipient list (File ▸ Open…, Open Recent, a file dropped on the window, the sheet and
-header dialog) is the core's ``load_steps`` in a worker, cancellable, and a list that
-cannot be read leaves the list loaded before exactly as it was.
+check function) from ``app/``; the work of each part is the application layer's,
+run in workers (``workers``).
 
 Built with ``deferred=True`` (as ``app.main`` does) it shows its frame — menus, status bar —
 first, then imports the work area's modules (``window.startup``) one per event-loop turn

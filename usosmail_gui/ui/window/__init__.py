@@ -1,15 +1,14 @@
-"""The parts the main window (``ui/main_window.py``) is composed of, one concept a module:
+"""The parts the main window (``ui/main_window.py``) is composed of, one concept a module
+(docs/architecture.md, "Where each concept lives"):
 
-- ``actions``: every menu and toolbar action declared once, as data (text, shortcut,
-  icon, tips, handler), and the menus, the toolbar and the Help ▸ Keyboard shortcuts list
-  built from that table;
-- ``edit_actions``: the Edit menu's undo/redo/cut/copy/paste on the focused text field;
-- ``recent``: File ▸ Open Recent (lists) and Open Recent Template;
-- ``drops``: files dropped on the window (a list, a template);
-- ``startup``: the deferred start — the frame paints first, the work area's modules are
-  imported one per event-loop turn (``WORK_AREA_MODULES``);
-- ``shortcuts``: the Help ▸ Keyboard shortcuts window.
+- ``actions``: every menu and toolbar action as one table, and the menus and toolbar
+  built from it; ``shortcuts``: Help ▸ Keyboard shortcuts, from the menu bar;
+- ``startup``: the deferred start (``WORK_AREA_MODULES``, imported after the first paint);
+- ``status_bar``, ``connection``, ``list_loading``, ``recent``, ``drops``, ``edit_actions``,
+  ``send_flow``, ``resume_flow``, ``statuses``, ``layout``, ``closing``.
 
 Each part is given what it acts on and tells the window what happened through signals;
-parts never reach into each other.
+the window relays them (its own signals, the status bar, message boxes). Parts never
+reach into each other; where one needs another (a resume runs through the send flow), the
+window connects them.
 """
