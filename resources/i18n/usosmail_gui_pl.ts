@@ -1024,12 +1024,12 @@
         <translation>Otwórz arkusz kalkulacyjny z listą odbiorców.</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/ui/main_window.py" line="+309"/>
+        <location filename="../../usosmail_gui/ui/main_window.py" line="+295"/>
         <source>Open &amp;Recent</source>
         <translation>Ostatnio otwie&amp;rane</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+109"/>
         <location filename="../../usosmail_gui/ui/window/actions.py" line="+5"/>
         <source>&amp;Clear the list</source>
         <translation>&amp;Wyczyść listę</translation>
@@ -1215,17 +1215,7 @@
         <translation>Kampanie wysłane wcześniej: statusy i raporty.</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/ui/main_window.py" line="-75"/>
-        <source>Problems</source>
-        <translation>Problemy</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Template problems</source>
-        <translation>Problemy szablonu</translation>
-    </message>
-    <message>
-        <location filename="../../usosmail_gui/ui/window/actions.py" line="-113"/>
+        <location line="-113"/>
         <source>Open a list of recipients</source>
         <translation>Otwórz listę odbiorców</translation>
     </message>
@@ -1250,7 +1240,7 @@
         <translation>Zapytaj teraz USOS o statusy wyświetlanej kampanii</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/ui/main_window.py" line="+31"/>
+        <location filename="../../usosmail_gui/ui/main_window.py" line="-42"/>
         <source>Language</source>
         <translation>Język</translation>
     </message>
@@ -1265,7 +1255,7 @@
         <translation>Ostatnio otwierane szab&amp;lony</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+86"/>
         <source>About usosmail-gui</source>
         <translation>O programie usosmail-gui</translation>
     </message>
@@ -1285,12 +1275,12 @@
         <translation>(nie otwarto jeszcze żadnych plików)</translation>
     </message>
     <message>
-        <location line="-391"/>
+        <location line="-337"/>
         <source>Starting</source>
         <translation>Uruchamianie</translation>
     </message>
     <message>
-        <location line="+397"/>
+        <location line="+343"/>
         <source>(no templates opened yet)</source>
         <translation>(nie otwarto jeszcze żadnych szablonów)</translation>
     </message>
@@ -5226,6 +5216,19 @@
             <numerusform>%Ln problemy</numerusform>
             <numerusform>%Ln problemów</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>WorkArea</name>
+    <message>
+        <location filename="../../usosmail_gui/ui/window/work_area.py" line="+69"/>
+        <source>Problems</source>
+        <translation>Problemy</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Template problems</source>
+        <translation>Problemy szablonu</translation>
     </message>
 </context>
 <context>

@@ -35,13 +35,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QDockWidget,
     QFileDialog,
     QInputDialog,
     QMainWindow,
     QMenu,
     QMessageBox,
-    QSplitter,
     QStackedWidget,
     QWidget,
 )
@@ -171,7 +169,6 @@ class MainWindow(QMainWindow):
         self._given_list_installations = list_installations
         self._settings = settings if settings is not None else app_settings()
         self._list_sheets = list_sheets
-        self._hidden_by_welcome: list[QDockWidget] = []  # docks to show again after it
         self._offer_resume = offer_resume  # look for interrupted campaigns once shown
         self.message_box: QMessageBox | None = None  # the last explanation shown (tests answer it)
         self._ready = False  # the work area is built
@@ -251,7 +248,6 @@ class MainWindow(QMainWindow):
         self.window_connection.set_services(self._store, self._check, self._list_installations)
         self._build_central()
         self._build_list_loading()
-        self._build_problems_dock()
         self._build_status_dock()
         self._build_send_flow()
         from .window.closing import CloseGuard
@@ -320,54 +316,21 @@ class MainWindow(QMainWindow):
         self.queue_label, self.summary_label = part.queue, part.summary
 
     def _build_central(self) -> None:
-        from .composer import ComposerPanel
-        from .recipients_view import RecipientPane
-        from .welcome import WelcomePage
+        from .window.work_area import WorkArea
 
-        self.recipient_pane = RecipientPane()
-        self.recipient_pane.openRequested.connect(self.open_file_dialog)
-        self.recipient_pane.sheetDialogRequested.connect(self.open_sheet_dialog)
-        self.recipient_pane.cancelRequested.connect(self.cancel_load)
-        self.recipient_pane.model.summaryChanged.connect(self.status_bar_part.show_summary)
-        self.composer = ComposerPanel(settings=self._settings)
-        self.composer.setObjectName("composer")
-        pane, model, composer = self.recipient_pane, self.recipient_pane.model, self.composer
-        composer.cellFixRequested.connect(lambda row, column, text: model.set_cell(row, column, text))
-        pane.currentRowChanged.connect(composer.set_current_row)
-        pane.emailColumnChanged.connect(lambda _column: composer.recheck())
-        model.viewChanged.connect(lambda: composer.set_row_order(model.shown_rows()))
-        model.rowsChanged.connect(lambda _rows: composer.recheck())
-        composer.rowActivated.connect(self._show_row)
-        composer.modificationChanged.connect(self.setWindowModified)
-        self.splitter = QSplitter(QtCore.Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("workSplitter")
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.recipient_pane)
-        self.splitter.addWidget(self.composer)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
-        self.composer_splitter = composer.top_splitter  # the template editor | the preview
-        self.composer_splitter.setObjectName("composerSplitter")
-        self.composer_splitter.setChildrenCollapsible(False)
-        composer.templateChanged.connect(self.show_work_area)  # a template opened from the menu
-        composer.fileChanged.connect(self._template_file_changed)
-        self.welcome_page = WelcomePage()
-        self.welcome_page.sandboxChosen.connect(self._welcome_sandbox)
-        self.welcome_page.connectChosen.connect(self._welcome_connect)
-        self.central_stack.addWidget(self.splitter)
-        self.central_stack.addWidget(self.welcome_page)
-        self.central_stack.setCurrentWidget(self.splitter)
-        self.central_stack.removeWidget(self._starting_page)
-        self._starting_page.deleteLater()
-
-    def _build_problems_dock(self) -> None:
-        """The composer's problems panel, in a dock below the work area (the composer
-        still fills it and reacts to it)."""
-        dock = self.problems_dock = QDockWidget(self.tr("Problems"), self)
-        dock.setObjectName("problemsDock")
-        dock.setAccessibleName(self.tr("Template problems"))
-        dock.setWidget(self.composer.take_problems_panel())
-        self.addDockWidget(QtCore.Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        area = self.work_area = WorkArea(self, self.central_stack, self._starting_page, self._settings)
+        self.recipient_pane, self.composer = area.pane, area.composer
+        self.splitter, self.composer_splitter = area.splitter, area.composer_splitter
+        self.problems_dock, self.welcome_page = area.problems_dock, area.welcome_page
+        pane = area.pane
+        pane.openRequested.connect(self.open_file_dialog)
+        pane.sheetDialogRequested.connect(self.open_sheet_dialog)
+        pane.cancelRequested.connect(self.cancel_load)
+        pane.model.summaryChanged.connect(self.status_bar_part.show_summary)
+        area.composer.modificationChanged.connect(self.setWindowModified)
+        area.composer.fileChanged.connect(self._template_file_changed)
+        area.sandboxChosen.connect(self.sandboxRequested)
+        area.connectChosen.connect(self.open_connection_dialog)
 
     def _build_toolbar(self) -> None:
         from .window.layout import WindowLayout
@@ -455,41 +418,21 @@ class MainWindow(QMainWindow):
             self.setUpdatesEnabled(True)
         self.layout_part.save(self.splitter, self.composer_splitter)
 
-    # --- the welcome page ----------------------------------------------------------
+    # --- the welcome page (``window.work_area``) --------------------------------------
     @property
     def welcome_showing(self) -> bool:
-        return self.central_stack.currentWidget() is self.welcome_page
+        return self.work_area.welcome_showing
 
     @Slot()
     def show_welcome(self) -> None:
         """Show the welcome page in place of the work area; the open docks hide meanwhile."""
-        if self.welcome_showing:
-            return
-        self._hidden_by_welcome = [
-            dock for dock in (self.problems_dock, self.status_dock) if not dock.isHidden()
-        ]
-        for dock in self._hidden_by_welcome:
-            dock.hide()
-        self.central_stack.setCurrentWidget(self.welcome_page)
-        self.welcome_page.sandbox_button.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
+        self.work_area.show_welcome((self.problems_dock, self.status_dock))
 
     @Slot()
     def show_work_area(self) -> None:
         """Leave the welcome page (if shown): the work area and the docks open before."""
-        if not self.welcome_showing:
-            return
-        self.central_stack.setCurrentWidget(self.splitter)
-        hidden, self._hidden_by_welcome = self._hidden_by_welcome, []
-        for dock in hidden:
-            dock.show()
-
-    def _welcome_sandbox(self) -> None:
-        self.show_work_area()
-        self.sandboxRequested.emit()
-
-    def _welcome_connect(self) -> None:
-        self.show_work_area()
-        self.open_connection_dialog()
+        if self._ready:
+            self.work_area.show_work_area()
 
     # --- connection (``window.connection``) --------------------------------------------
     @property
@@ -884,10 +827,6 @@ class MainWindow(QMainWindow):
         if self.progress_dialog is not None:
             self.progress_dialog.show_closing()
         self.statusBar().showMessage(text)
-
-    def _show_row(self, row: int) -> None:
-        """A problem or the preview's previous/next chose a recipient: show it in the grid."""
-        self.recipient_pane.select_table_rows([row], current=row)
 
     def __repr__(self) -> str:
         conn = self._connection

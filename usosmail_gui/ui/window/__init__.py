@@ -4,6 +4,7 @@
 - ``actions``: every menu and toolbar action as one table, and the menus and toolbar
   built from it; ``shortcuts``: Help ▸ Keyboard shortcuts, from the menu bar;
 - ``startup``: the deferred start (``WORK_AREA_MODULES``, imported after the first paint);
+- ``work_area`` (the list, the composer, the Problems dock, the welcome page);
 - ``status_bar``, ``connection``, ``list_loading``, ``recent``, ``drops``, ``edit_actions``,
   ``send_flow``, ``resume_flow``, ``statuses``, ``layout``, ``closing``.
 

@@ -93,6 +93,7 @@ WORK_AREA_MODULES = (
     "usosmail_gui.ui.window.edit_actions",
     "usosmail_gui.ui.window.recent",
     "usosmail_gui.ui.window.statuses",
+    "usosmail_gui.ui.window.work_area",
     "usosmail_gui.ui.window.layout",
     "usosmail_gui.ui.window.list_loading",
     "usosmail_gui.ui.window.send_flow",
