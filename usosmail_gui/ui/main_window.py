@@ -58,7 +58,6 @@ from .settings import (
 from .window.actions import ACTIONS, MENUS, SAVE_TIP, TOOLBAR, ActionSpec, build_actions, fill_menu
 from .window.actions import translate as translate_action_text
 from .window.connection import WindowConnection
-from .window.drops import DropForwarder, dropped_spreadsheet, dropped_template, opens_dropped
 from .window.startup import WorkAreaLoader
 from .window.status_bar import WindowStatusBar
 from .workers import Task
@@ -260,6 +259,8 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_view_menu()
         self._apply_icons()
+        from .window.drops import DropForwarder
+
         self._drops = DropForwarder(self.dropEvent, self)
         self._drops.watch(self, [self.composer])
         self._restore_layout()
@@ -595,14 +596,22 @@ class MainWindow(QMainWindow):
         self.recent_template_list.clear()
 
     # --- drag and drop (``window.drops``) ---------------------------------------------
+    def _opens(self, event: QDropEvent) -> bool:
+        """Whether the window takes this drop (a list or a template, once the work area exists)."""
+        if not self._ready:
+            return False
+        from .window.drops import opens_dropped
+
+        return opens_dropped(event.mimeData())
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self._ready and opens_dropped(event.mimeData()):
+        if self._opens(event):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if self._ready and opens_dropped(event.mimeData()):
+        if self._opens(event):
             event.acceptProposedAction()
         else:
             event.ignore()
@@ -610,9 +619,14 @@ class MainWindow(QMainWindow):
     def dropEvent(self, event: QDropEvent) -> None:
         """A spreadsheet opens as the list, a template in the composer (which first offers
         to save unsaved changes); both when both are dropped."""
+        if not self._opens(event):
+            event.ignore()
+            return
+        from .window.drops import dropped_spreadsheet, dropped_template
+
         mime = event.mimeData()
         spreadsheet, template = dropped_spreadsheet(mime), dropped_template(mime)
-        if not self._ready or (spreadsheet is None and template is None):
+        if spreadsheet is None and template is None:
             event.ignore()
             return
         event.acceptProposedAction()

@@ -8,7 +8,10 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, Qt, Signal, Slot
+# ``Qt`` (the namespace) through ``QtCore`` on purpose: PySide6 builds its 100-odd enums on
+# first access (~30 ms), which the frame's first paint must not wait for.
+from PySide6 import QtCore
+from PySide6.QtCore import QObject, QSettings, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
@@ -251,7 +254,7 @@ class WindowConnection(QObject):
             initial_url=initial,
             parent=self._window,
         )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.connectionChosen.connect(self._connection_chosen)
         dialog.destroyed.connect(self._dialog_gone)
         self.dialog = dialog
