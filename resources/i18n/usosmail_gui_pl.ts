@@ -47,7 +47,7 @@
 <context>
     <name>ComposerPanel</name>
     <message>
-        <location filename="../../usosmail_gui/ui/composer.py" line="+188"/>
+        <location filename="../../usosmail_gui/ui/composer.py" line="+214"/>
         <source>&amp;New Template</source>
         <translation>&amp;Nowy szablon</translation>
     </message>
@@ -93,21 +93,41 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;Derived Columns (Salutations, Lists)</source>
+        <translation>&amp;Kolumny wyliczane (zwroty, listy)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show the columns the app computes for each letter: salutations, vocatives, lists of rows.</source>
+        <translation>Pokaż kolumny, które program wylicza dla każdego listu: zwroty grzecznościowe, wołacze, listy wierszy.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>New Template from Sa&amp;mple</source>
         <translation>Nowy szablon z &amp;przykładu</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+167"/>
+        <source>The derived columns could not be computed ({error}).</source>
+        <translation>Nie udało się wyliczyć kolumn wyliczanych ({error}).</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Untitled template</source>
         <translation>Szablon bez nazwy</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>No recipient list is open: placeholders are shown as written. Open a list to see each recipient&apos;s message.</source>
         <translation>Nie otwarto listy odbiorców: pola są pokazane tak, jak je wpisano. Otwórz listę, aby zobaczyć wiadomość dla każdego odbiorcy.</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>This row is unticked, so it is in no message. Tick it to see its message.</source>
+        <translation>Ten wiersz jest odznaczony, więc nie należy do żadnej wiadomości. Zaznacz go, aby zobaczyć jego wiadomość.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Select a recipient in the list to see their message.</source>
         <translation>Wybierz odbiorcę na liście, aby zobaczyć jego wiadomość.</translation>
     </message>
@@ -122,7 +142,7 @@
         <translation>Szablon zawiera błędy (zob. panel „Problemy”), więc na razie nie można nic wysłać. Tak wyglądałaby wiadomość dla odbiorcy.</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+97"/>
         <source>The recipients could not be checked ({error}).</source>
         <translation>Nie udało się sprawdzić odbiorców ({error}).</translation>
     </message>
@@ -137,7 +157,7 @@
         <translation>Zapisz szablon</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+74"/>
         <source>The template was not opened</source>
         <translation>Nie otwarto szablonu</translation>
     </message>
@@ -368,12 +388,12 @@
         <translation>Sprawdzanie połączenia…</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+50"/>
         <source>The connection test could not be run.</source>
         <translation>Nie udało się uruchomić sprawdzania połączenia.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <location line="+1"/>
         <source>Use for this session</source>
         <translation>Użyj w tej sesji</translation>
@@ -527,6 +547,79 @@
     </message>
 </context>
 <context>
+    <name>DerivedCells</name>
+    <message>
+        <location filename="../../usosmail_gui/ui/derived_cells.py" line="+104"/>
+        <source>Typed here for this row; clear the cell&apos;s edit to compute it again.</source>
+        <translation>Wpisane tutaj dla tego wiersza; cofnij zmianę komórki, aby wyliczyć ją ponownie.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Computed by the app (a derived column); type here to set this row&apos;s value.</source>
+        <translation>Wyliczone przez program (kolumna wyliczana); wpisz tu tekst, aby ustalić wartość dla tego wiersza.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>derived column</source>
+        <translation>kolumna wyliczana</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>(in row {row}&apos;s message)</source>
+        <translation>(w wiadomości wiersza {row})</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Unticked: this row is in no message.</source>
+        <translation>Odznaczony: ten wiersz nie należy do żadnej wiadomości.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>#{message}</source>
+        <translation>nr {message}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>#{message} ({position} of {count})</source>
+        <translation>nr {message} ({position} z {count})</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Message {message} of {total}, to {address}: rows {rows}.</source>
+        <translation>Wiadomość {message} z {total}, do {address}: wiersze {rows}.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Message</source>
+        <translation>Wiadomość</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One message per e-mail address: which message each row goes out in (rows of one message share its number).</source>
+        <translation>Jedna wiadomość na adres e-mail: w której wiadomości wychodzi każdy wiersz (wiersze jednej wiadomości mają jej numer).</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Derived column: computed by the app for each row, not in the file.</source>
+        <translation>Kolumna wyliczana: program wylicza ją dla każdego wiersza, nie ma jej w pliku.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Write {placeholder} in the template to insert it.</source>
+        <translation>Wpisz {placeholder} w szablonie, aby ją wstawić.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The list of the message&apos;s rows, on its first row.</source>
+        <translation>Lista wierszy wiadomości, w jej pierwszym wierszu.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type in a cell to set that row&apos;s value yourself.</source>
+        <translation>Wpisz tekst w komórce, aby samodzielnie ustalić wartość dla tego wiersza.</translation>
+    </message>
+</context>
+<context>
     <name>EditActions</name>
     <message>
         <location filename="../../usosmail_gui/ui/window/edit_actions.py" line="+23"/>
@@ -562,7 +655,7 @@
 <context>
     <name>ExclusionTexts</name>
     <message numerus="yes">
-        <location filename="../../usosmail_gui/ui/send_dialog.py" line="+85"/>
+        <location filename="../../usosmail_gui/ui/send_dialog.py" line="+86"/>
         <source>{title} — %n row(s)</source>
         <translation>
             <numerusform>{title} — %n wiersz</numerusform>
@@ -586,12 +679,12 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+116"/>
+        <location line="+127"/>
         <source>Reading the journal…</source>
         <translation>Odczytywanie dziennika wysyłek…</translation>
     </message>
     <message>
-        <location line="-114"/>
+        <location line="-125"/>
         <source>History state</source>
         <translation>Stan historii</translation>
     </message>
@@ -677,6 +770,21 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>What a student &amp;received…</source>
+        <translation>Co &amp;otrzymał student…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show what a student of the campaign received</source>
+        <translation>Pokaż, co otrzymał student z tej kampanii</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The exact subject and content a chosen student was sent, with its status history; print it or save it as a PDF.</source>
+        <translation>Dokładny temat i treść wysłane wybranemu studentowi, z historią statusów; można je wydrukować lub zapisać jako PDF.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;Reload</source>
         <translation>&amp;Wczytaj ponownie</translation>
     </message>
@@ -756,7 +864,7 @@
         <translation>Zapisz, jak długo przechowywać dane studentów</translation>
     </message>
     <message numerus="yes">
-        <location line="+73"/>
+        <location line="+74"/>
         <source>%n sent</source>
         <translation>
             <numerusform>%n wysłana</numerusform>
@@ -840,7 +948,7 @@
         <translation>Nie można odczytać dziennika wysyłek: {error}</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Delete the campaign&apos;s data</source>
         <translation>Usuwanie danych kampanii</translation>
     </message>
@@ -880,7 +988,7 @@
         <translation>Nic nie usunięto: {error}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+33"/>
         <source>Export report</source>
         <translation>Eksportuj raport</translation>
     </message>
@@ -900,7 +1008,7 @@
         <translation>Zapisywanie raportu…</translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+19"/>
         <source>Report written: %n row(s) to {path}.</source>
         <translation>
             <numerusform>Zapisano raport w pliku {path}: %n wiersz.</numerusform>
@@ -948,6 +1056,323 @@
         <location line="+5"/>
         <source>No recipient is selected: the length of the template as written.</source>
         <translation>Nie zaznaczono odbiorcy: długość samego szablonu (przed podstawieniem wartości pól).</translation>
+    </message>
+</context>
+<context>
+    <name>LettersEditor</name>
+    <message>
+        <location filename="../../usosmail_gui/ui/letters_editor.py" line="+63"/>
+        <source>salutation by the gender in {column}</source>
+        <translation>zwrot według płci z kolumny {column}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>salutation guessed from the first name in {column}</source>
+        <translation>zwrot odgadywany z imienia w kolumnie {column}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>, with the first name in the vocative</source>
+        <translation>, z imieniem w wołaczu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>vocative of the first name in {column}</source>
+        <translation>wołacz imienia z kolumny {column}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{column}, or “{fallback}” where it is empty</source>
+        <translation>{column}, a gdzie pusto – „{fallback}”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{column} in {case}</source>
+        <translation>{column}: {case}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>UPPER CASE</source>
+        <translation>WIELKIE LITERY</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lower case</source>
+        <translation>małe litery</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title Case (Every Word)</source>
+        <translation>Każde Słowo Wielką Literą</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Capitalised (first letter only)</source>
+        <translation>Pierwsza litera wielka (tylko pierwsza)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>{name} (not in the list)</source>
+        <translation>{name} (nie ma na liście)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <location line="+13"/>
+        <location line="+10"/>
+        <source>Derived columns</source>
+        <translation>Kolumny wyliczane</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Columns the app computes for each row (a salutation, a vocative, a value or a fallback, a changed case): write them in the template like the list&apos;s own.</source>
+        <translation>Kolumny, które program wylicza dla każdego wiersza (zwrot grzecznościowy, wołacz, wartość lub zastępstwo, zmiana wielkości liter): wpisuj je w szablonie tak jak kolumny z listy.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Dodaj</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a derived column</source>
+        <translation>Dodaj kolumnę wyliczaną</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add a salutation, a first name in the vocative, a value or fallback, or a text case.</source>
+        <translation>Dodaj zwrot grzecznościowy, imię w wołaczu, wartość albo zastępstwo lub zmianę wielkości liter.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Salutation (Szanowna Pani / Szanowny Panie)</source>
+        <translation>Zwrot grzecznościowy (Szanowna Pani / Szanowny Panie)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>First name in the vocative (Anno, Janie)</source>
+        <translation>Imię w wołaczu (Anno, Janie)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Value or fallback for empty cells</source>
+        <translation>Wartość albo zastępstwo dla pustych komórek</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text case (UPPER, Title)</source>
+        <translation>Wielkość liter (WIELKIE, Tytułowe)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Usuń</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the derived column</source>
+        <translation>Usuń kolumnę wyliczaną</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Add a derived column to write, for example, {Zwrot} in the template: “Szanowna Pani Anno” or “Szanowny Panie Janie” for each student.</source>
+        <translation>Dodaj kolumnę wyliczaną, aby wpisać w szablonie na przykład {Zwrot}: „Szanowna Pani Anno” albo „Szanowny Panie Janie” – dla każdego studenta właściwy.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Name of the derived column</source>
+        <translation>Nazwa kolumny wyliczanej</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write this name in braces in the template, e.g. {Zwrot}.</source>
+        <translation>Wpisz tę nazwę w nawiasach klamrowych w szablonie, np. {Zwrot}.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Gender column</source>
+        <translation>Kolumna z płcią</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>none: guess from the first name</source>
+        <translation>brak: odgadnij z imienia</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A column saying K/M, kobieta/mężczyzna or F/M, as USOS exports it. Without one, the gender is guessed from the first name, and every guess is a warning.</source>
+        <translation>Kolumna z wartościami K/M, kobieta/mężczyzna albo F/M, tak jak eksportuje je USOS. Bez niej płeć jest odgadywana z imienia, a każde odgadnięcie jest ostrzeżeniem.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+34"/>
+        <source>First name column</source>
+        <translation>Kolumna z imieniem</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <source>none</source>
+        <translation>brak</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add the first name in the vocative (Szanowna Pani Anno)</source>
+        <translation>Dodaj imię w wołaczu (Szanowna Pani Anno)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“Szanowna Pani Anno” rather than “Szanowna Pani”: the first name from the dictionary, in the vocative.</source>
+        <translation>„Szanowna Pani Anno” zamiast „Szanowna Pani”: imię ze słownika, w wołaczu.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Salutation of a woman</source>
+        <translation>Zwrot do kobiety</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Salutation of a man</source>
+        <translation>Zwrot do mężczyzny</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Salutation when the gender is unknown</source>
+        <translation>Zwrot, gdy płeć jest nieznana</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Used for a row whose gender cannot be told; each such row is a warning in Problems.</source>
+        <translation>Używany w wierszu, w którym nie da się ustalić płci; każdy taki wiersz jest ostrzeżeniem w Problemach.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+22"/>
+        <location line="+11"/>
+        <location line="+15"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nazwa:</translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <source>&amp;Gender from:</source>
+        <translation>&amp;Płeć z kolumny:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+21"/>
+        <source>&amp;First name from:</source>
+        <translation>&amp;Imię z kolumny:</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>&amp;Woman:</source>
+        <translation>&amp;Kobieta:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Man:</source>
+        <translation>&amp;Mężczyzna:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Unknown gender:</source>
+        <translation>Płeć &amp;nieznana:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Anna → Anno, Jan → Janie, Kuba → Kubo. A name the dictionary does not know is left as written, and flagged.</source>
+        <translation>Anna → Anno, Jan → Janie, Kuba → Kubo. Imię, którego słownik nie zna, zostaje w zapisanej postaci i jest oznaczane ostrzeżeniem.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+11"/>
+        <source>Column</source>
+        <translation>Kolumna</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Text for empty cells</source>
+        <translation>Tekst dla pustych komórek</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+15"/>
+        <source>&amp;Value of:</source>
+        <translation>&amp;Wartość z kolumny:</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>&amp;When empty:</source>
+        <translation>&amp;Gdy pusto:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Text case</source>
+        <translation>Wielkość liter</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Case:</source>
+        <translation>&amp;Litery:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>One message per e-mail address</source>
+        <translation>Jedna wiadomość na adres e-mail</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Rows with the same address become one message: the other columns come from the group&apos;s first row, and the list column lists every row.</source>
+        <translation>Wiersze z tym samym adresem stają się jedną wiadomością: pozostałe kolumny pochodzą z pierwszego wiersza grupy, a kolumna listy wymienia wszystkie wiersze.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Name of the list column</source>
+        <translation>Nazwa kolumny listy</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Line for each row</source>
+        <translation>Linia dla każdego wiersza</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Written once for every row of the group, e.g. - {Przedmiot}: {Ocena}</source>
+        <translation>Wpisywana raz dla każdego wiersza grupy, np. - {Przedmiot}: {Ocena}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Between the lines</source>
+        <translation>Między liniami</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a new line</source>
+        <translation>nowy wiersz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a comma</source>
+        <translation>przecinek</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a semicolon</source>
+        <translation>średnik</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>List &amp;column:</source>
+        <translation>&amp;Kolumna listy:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Line of each row:</source>
+        <translation>&amp;Linia każdego wiersza:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Between lines:</source>
+        <translation>&amp;Między liniami:</translation>
     </message>
 </context>
 <context>
@@ -1024,12 +1449,12 @@
         <translation>Otwórz arkusz kalkulacyjny z listą odbiorców.</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/ui/main_window.py" line="+295"/>
+        <location filename="../../usosmail_gui/ui/main_window.py" line="+296"/>
         <source>Open &amp;Recent</source>
         <translation>Ostatnio otwie&amp;rane</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+111"/>
         <location filename="../../usosmail_gui/ui/window/actions.py" line="+5"/>
         <source>&amp;Clear the list</source>
         <translation>&amp;Wyczyść listę</translation>
@@ -1275,17 +1700,17 @@
         <translation>(nie otwarto jeszcze żadnych plików)</translation>
     </message>
     <message>
-        <location line="-337"/>
+        <location line="-341"/>
         <source>Starting</source>
         <translation>Uruchamianie</translation>
     </message>
     <message>
-        <location line="+343"/>
+        <location line="+347"/>
         <source>(no templates opened yet)</source>
         <translation>(nie otwarto jeszcze żadnych szablonów)</translation>
     </message>
     <message>
-        <location line="+215"/>
+        <location line="+228"/>
         <source>No campaign is shown: open one from Campaigns…</source>
         <translation>Nie jest wyświetlana żadna kampania: otwórz ją w oknie Wysyłanie ▸ Kampanie…</translation>
     </message>
@@ -1301,7 +1726,7 @@
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../usosmail_gui/ui/preview.py" line="+224"/>
+        <location filename="../../usosmail_gui/ui/preview.py" line="+226"/>
         <source>&lt;b&gt;Preview&lt;/b&gt;</source>
         <translation>&lt;b&gt;Podgląd&lt;/b&gt;</translation>
     </message>
@@ -1453,7 +1878,7 @@
 <context>
     <name>Problems</name>
     <message>
-        <location filename="../../usosmail_gui/core/campaign.py" line="+299"/>
+        <location filename="../../usosmail_gui/core/campaign.py" line="+312"/>
         <source>Hidden in the sheet, so left out (tick the row to send to it).</source>
         <translation>Wiersz ukryty w arkuszu, więc pominięty (zaznacz go, aby do niego wysłać).</translation>
     </message>
@@ -2244,7 +2669,7 @@
         <translation>program może nie odróżnić zakończonej wiadomości od oczekującej.</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/core/journal.py" line="+1314"/>
+        <location filename="../../usosmail_gui/core/journal.py" line="+1355"/>
         <source>The journal {path} is damaged ({detail}), so it cannot be read. It was not changed: it still holds the record of what was sent. Keep a copy of it (and of the files beside it whose names begin the same), then restore it from a backup; to work meanwhile, move it elsewhere and the app starts a new, empty journal.</source>
         <translation>Dziennik {path} jest uszkodzony ({detail}), więc nie da się go odczytać. Nie został zmieniony: nadal zawiera zapis tego, co wysłano. Zachowaj jego kopię (i plików obok, których nazwy zaczynają się tak samo), a potem przywróć go z kopii zapasowej; aby tymczasem pracować, przenieś go gdzie indziej, a program założy nowy, pusty dziennik.</translation>
     </message>
@@ -2676,6 +3101,247 @@
     </message>
 </context>
 <context>
+    <name>ReceivedDialog</name>
+    <message>
+        <location filename="../../usosmail_gui/ui/received_view.py" line="+111"/>
+        <source>stored in the journal</source>
+        <translation>zapisana w dzienniku wysyłek</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sent to USOS</source>
+        <translation>wysłana do USOS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>request ended</source>
+        <translation>żądanie zakończone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>enqueued by USOS</source>
+        <translation>przyjęta do kolejki przez USOS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rejected</source>
+        <translation>odrzucona</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>uncertain</source>
+        <translation>niepewna</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>status checked</source>
+        <translation>sprawdzono status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>finished</source>
+        <translation>zakończona</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>What the student of row {row} received</source>
+        <translation>Co otrzymał student z wiersza {row}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Campaign: {campaign}</source>
+        <translation>Kampania: {campaign}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Nothing was sent: the row was left out.</source>
+        <translation>Nic nie zostało wysłane: wiersz został pominięty.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Message {number} of {count}</source>
+        <translation>Wiadomość {number} z {count}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Message</source>
+        <translation>Wiadomość</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>one message for rows {rows} (the same address)</source>
+        <translation>jedna wiadomość dla wierszy {rows} (ten sam adres)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>To</source>
+        <translation>Do</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From</source>
+        <translation>Od</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Subject</source>
+        <translation>Temat</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(not kept)</source>
+        <translation>(nie zachowano)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>USOS message</source>
+        <translation>Wiadomość w USOS</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(the content was not kept)</source>
+        <translation>(treść nie została zachowana)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Status history</source>
+        <translation>Historia statusów</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>What a student received — campaign {id}</source>
+        <translation>Co otrzymał student – kampania {id}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What a student received</source>
+        <translation>Co otrzymał student</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Reading the journal…</source>
+        <translation>Odczytywanie dziennika wysyłek…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Row number, address or name</source>
+        <translation>Numer wiersza, adres albo nazwisko</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find a row</source>
+        <translation>Znajdź wiersz</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rows of the campaign</source>
+        <translation>Wiersze kampanii</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>What the student received</source>
+        <translation>Co otrzymał student</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;Drukuj…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print what the student received</source>
+        <translation>Wydrukuj, co otrzymał student</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save as P&amp;DF…</source>
+        <translation>Zapisz jako P&amp;DF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save what the student received as a PDF file</source>
+        <translation>Zapisz to, co otrzymał student, jako plik PDF</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>%n row(s) in the campaign: choose one.</source>
+        <translation>
+            <numerusform>%n wiersz w kampanii: wybierz go.</numerusform>
+            <numerusform>%n wiersze w kampanii: wybierz jeden.</numerusform>
+            <numerusform>%n wierszy w kampanii: wybierz jeden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Row {row}: {addresses}</source>
+        <translation>Wiersz {row}: {addresses}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (left out)</source>
+        <translation> (pominięty)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Reading row {row}…</source>
+        <translation>Odczytywanie wiersza {row}…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>Row {row}: %n message(s), exactly as sent.</source>
+        <translation>
+            <numerusform>Wiersz {row}: %n wiadomość, dokładnie taka, jak wysłana.</numerusform>
+            <numerusform>Wiersz {row}: %n wiadomości, dokładnie takie, jak wysłane.</numerusform>
+            <numerusform>Wiersz {row}: %n wiadomości, dokładnie takie, jak wysłane.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Row {row} was left out: nothing was sent.</source>
+        <translation>Wiersz {row} został pominięty: nic nie zostało wysłane.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The journal cannot be read: {error}</source>
+        <translation>Nie można odczytać dziennika wysyłek: {error}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Campaign {id}, row {row}</source>
+        <translation>Kampania {id}, wiersz {row}</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Save as PDF</source>
+        <translation>Zapisz jako PDF</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF file (*.pdf)</source>
+        <translation>Plik PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Writing {path}…</source>
+        <translation>Zapisywanie {path}…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Saved as {path}.</source>
+        <translation>Zapisano jako {path}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The PDF could not be written ({error}).</source>
+        <translation>Nie udało się zapisać pliku PDF ({error}).</translation>
+    </message>
+</context>
+<context>
     <name>RecentList</name>
     <message>
         <location filename="../../usosmail_gui/ui/window/recent.py" line="+110"/>
@@ -2887,12 +3553,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+262"/>
+        <location line="+265"/>
         <source>(none)</source>
         <translation>(brak)</translation>
     </message>
     <message>
-        <location line="-248"/>
+        <location line="-251"/>
         <source>No column of e-mail addresses was found. Choose the column that holds them here.</source>
         <translation>Nie znaleziono kolumny z adresami e-mail. Wybierz tutaj kolumnę, która je zawiera.</translation>
     </message>
@@ -2937,7 +3603,7 @@
         <translation>Wartości w kolumnie „{column}”</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+70"/>
         <source>Checking the addresses in “{column}”…</source>
         <translation>Sprawdzanie adresów w kolumnie „{column}”…</translation>
     </message>
@@ -2945,7 +3611,7 @@
 <context>
     <name>RecipientTableModel</name>
     <message>
-        <location filename="../../usosmail_gui/ui/recipients_model.py" line="+368"/>
+        <location filename="../../usosmail_gui/ui/recipients_model.py" line="+475"/>
         <source>not in the campaign</source>
         <translation>nie należy do kampanii</translation>
     </message>
@@ -3074,7 +3740,7 @@
         <translation>Co jest nie tak z wierszem; najedź kursorem na problem wiersza, aby zobaczyć szczegóły.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>“{name}” cannot be used in a template as written; write {placeholder} to insert this column.</source>
         <translation>Nazwy „{name}” nie można użyć w szablonie w tej postaci; wpisz {placeholder}, aby wstawić tę kolumnę.</translation>
     </message>
@@ -3317,6 +3983,134 @@
     </message>
 </context>
 <context>
+    <name>SandboxMailbox</name>
+    <message>
+        <location filename="../../usosmail_gui/ui/sandbox_mailbox.py" line="+75"/>
+        <source>Sandbox mailbox</source>
+        <translation>Skrzynka piaskownicy</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The messages the sandbox delivered, newest first: exactly what the students would receive. Nothing here left this computer.</source>
+        <translation>Wiadomości doręczone przez piaskownicę, od najnowszych: dokładnie to, co otrzymaliby studenci. Nic z tego nie opuściło tego komputera.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Delivered messages</source>
+        <translation>Doręczone wiadomości</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received</source>
+        <translation>Otrzymano</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>To</source>
+        <translation>Do</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Subject</source>
+        <translation>Temat</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The message as the student sees it</source>
+        <translation>Wiadomość tak, jak widzi ją student</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The message&apos;s plain text</source>
+        <translation>Zwykły tekst wiadomości</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Message</source>
+        <translation>Wiadomość</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+138"/>
+        <source>Plain text</source>
+        <translation>Zwykły tekst</translation>
+    </message>
+    <message>
+        <location line="-122"/>
+        <source>Refresh</source>
+        <translation>Odśwież</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read the mailbox again (new messages arrive as the sandbox delivers them)</source>
+        <translation>Wczytaj skrzynkę ponownie (nowe wiadomości przychodzą, gdy piaskownica je doręcza)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open folder</source>
+        <translation>Otwórz folder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the mailbox folder in the file manager</source>
+        <translation>Pokaż folder skrzynki w menedżerze plików</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Reading the mailbox…</source>
+        <translation>Wczytuję skrzynkę…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>USOS&apos;s delivery report: %1</source>
+        <translation>Raport doręczenia z USOS: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n message(s) delivered by the sandbox.</source>
+        <translation>
+            <numerusform>Piaskownica doręczyła %n wiadomość.</numerusform>
+            <numerusform>Piaskownica doręczyła %n wiadomości.</numerusform>
+            <numerusform>Piaskownica doręczyła %n wiadomości.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No messages yet: send a test or a campaign through the sandbox, then refresh.</source>
+        <translation>Na razie brak wiadomości: wyślij test lub kampanię przez piaskownicę, a potem odśwież.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>From:</source>
+        <translation>Od:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To:</source>
+        <translation>Do:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subject:</source>
+        <translation>Temat:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date:</source>
+        <translation>Data:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>HTML source</source>
+        <translation>Źródło HTML</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The mailbox could not be read: %1</source>
+        <translation>Nie udało się wczytać skrzynki: %1</translation>
+    </message>
+</context>
+<context>
     <name>SendDialog</name>
     <message>
         <location filename="../../usosmail_gui/ui/send_dialog.py" line="-14"/>
@@ -3379,7 +4173,7 @@
         <translation>Nie można utworzyć wiadomości</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>Send again</source>
         <translation>Wyślij ponownie</translation>
     </message>
@@ -3389,7 +4183,7 @@
         <translation>Wyślij kampanię</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Preparation state</source>
         <translation>Stan przygotowania</translation>
     </message>
@@ -3568,7 +4362,7 @@
         <translation>Przygotowywanie wiadomości…</translation>
     </message>
     <message numerus="yes">
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Checking the recipients: {done} of %n…</source>
         <translation>
             <numerusform>Sprawdzanie odbiorców: {done} z %n…</numerusform>
@@ -3752,7 +4546,7 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Cannot send yet</source>
         <translation>Nie można jeszcze wysłać</translation>
     </message>
@@ -3841,7 +4635,7 @@
         <translation>„{text}” nie jest prawidłowym adresem e-mail, więc nic nie zostało wysłane.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+41"/>
         <source>Sending row {row}&apos;s message to {address} as a test…</source>
         <translation>Wysyłanie testowe wiadomości z wiersza {row} na adres {address}…</translation>
     </message>
@@ -4480,7 +5274,7 @@
         <translation>pominięty</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/ui/status_monitor.py" line="+311"/>
+        <location filename="../../usosmail_gui/ui/status_monitor.py" line="+312"/>
         <source>Statuses</source>
         <translation>Statusy</translation>
     </message>
@@ -4953,7 +5747,7 @@
 <context>
     <name>WindowConnection</name>
     <message>
-        <location filename="../../usosmail_gui/ui/window/connection.py" line="+92"/>
+        <location filename="../../usosmail_gui/ui/window/connection.py" line="+95"/>
         <source>Local sandbox (starting)</source>
         <translation>Lokalna piaskownica (uruchamianie)</translation>
     </message>
@@ -5062,7 +5856,7 @@
         <translation>{what} ({shortcut})</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Show or hide the list of the template&apos;s problems.</source>
         <translation>Pokaż lub ukryj listę problemów szablonu.</translation>
     </message>
@@ -5221,7 +6015,7 @@
 <context>
     <name>WorkArea</name>
     <message>
-        <location filename="../../usosmail_gui/ui/window/work_area.py" line="+69"/>
+        <location filename="../../usosmail_gui/ui/window/work_area.py" line="+71"/>
         <source>Problems</source>
         <translation>Problemy</translation>
     </message>

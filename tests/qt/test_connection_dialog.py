@@ -134,6 +134,12 @@ def test_wrong_secret_is_rejected(qtbot: QtBot, store: CredentialStore, sandbox:
     assert "did not accept this consumer key or secret" in dialog.result_text()
     assert dialog.details_label.text().startswith("Details:")
     assert "not-the-secret" not in dialog.result_text() + dialog.details_label.text()
+    # Enter now tests again; saving what just failed is still possible, but not the default
+    assert dialog.test_button.isDefault() and not dialog.save_button.isDefault()
+    assert dialog.save_button.isEnabled()
+    fill(dialog, sandbox.url, sandbox.admin_key, sandbox.admin_secret)
+    assert run_test(qtbot, dialog).verdict is Verdict.OK
+    assert dialog.save_button.isDefault() and not dialog.test_button.isDefault()
 
 
 def test_user_key_is_not_administrative(qtbot: QtBot, store: CredentialStore, sandbox: Any) -> None:

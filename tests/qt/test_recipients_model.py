@@ -174,3 +174,45 @@ def test_sort_by_a_column_is_polish_order_and_keeps_persistent_indexes(model: Re
     assert model.shown_rows() == [0, 1, 2, 3, 4]
     assert current.row() == 1
     assert model.index(0, 0, QModelIndex()).isValid()
+
+
+def test_a_status_batch_repaints_only_the_rows_that_changed(qtbot: QtBot) -> None:
+    """Issue 14: a batch of 10,000 statuses names only the changed rows, in short runs
+    (so the grid repaints what it shows of them, and nothing when they are off screen)."""
+    from tests.helpers.tables import demo_rows, make_table
+    from usosmail_gui.core.statuses import RecipientStatusView, Status
+
+    def view(number: int, status: Status, error: str | None = None) -> RecipientStatusView:
+        return RecipientStatusView(number, ("s@uni.example.edu.pl",), {}, "m", status, error, None, None)
+
+    table = make_table(demo_rows(10_000))
+    model = RecipientTableModel()
+    model.set_table(table)
+    numbers = [table.row_number(i) for i in range(table.row_count)]
+    waiting = {n: view(n, Status.WAITING) for n in numbers}
+    model.set_statuses(waiting)  # inserts the column
+    column = model.status_column()
+    spans: list[tuple[int, int, int]] = []
+    model.dataChanged.connect(lambda a, b, _roles: spans.append((a.row(), b.row(), a.column())))
+
+    model.set_statuses(dict(waiting))  # nothing changed: nothing to repaint
+    assert spans == []
+
+    later = dict(waiting)
+    for i in [*range(3000, 3300), 7, 9999]:
+        later[numbers[i]] = view(numbers[i], Status.SENT)
+    later[numbers[42]] = view(numbers[42], Status.FAILED, "550 mailbox unavailable")
+    model.set_statuses(later)
+    assert {c for _, _, c in spans} == {column}
+    covered = sorted(r for first, last, _ in spans for r in range(first, last + 1))
+    assert covered == sorted([*range(3000, 3300), 7, 42, 9999])
+    assert max(last - first + 1 for first, last, _ in spans) <= 128
+    assert model.index(42, column).data(DISPLAY) == "failed"
+    assert model.index(3000, column).data(DISPLAY) == "sent"
+    assert model.index(3300, column).data(DISPLAY) == "waiting"
+
+    spans.clear()
+    shorter = dict(later)  # (the model keeps the mapping it is given: a new one each batch)
+    del shorter[numbers[5]]  # a row no longer in the batch: its cell changes too
+    model.set_statuses(shorter)
+    assert [(first, last) for first, last, _ in spans] == [(5, 5)]

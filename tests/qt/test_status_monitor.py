@@ -22,6 +22,7 @@ from usosmail_gui.application.connection import ActiveConnection
 from usosmail_gui.application.sending import SendOutcome
 from usosmail_gui.core.credentials import Credentials, CredentialStore
 from usosmail_gui.core.journal import Journal
+from usosmail_gui.core.report import WORDS
 from usosmail_gui.core.statuses import Status
 from usosmail_gui.sandbox import Sandbox
 from usosmail_gui.ui import workers
@@ -334,3 +335,26 @@ def test_delete_campaign_and_the_retention_setting_in_the_campaigns_window(
     with Journal.open() as journal:
         assert journal.recipients(campaign) == [] and journal.campaign(campaign).purged_at
     qtbot.waitUntil(lambda: nothing_running(window), timeout=TIMEOUT)
+
+
+def test_a_report_exported_from_the_polish_window_is_in_polish(
+    qtbot: QtBot,
+    polish: None,
+    make_connected_window: Callable[[Sandbox], MainWindow],
+    make_sandbox: Callable[..., Any],
+    tmp_path: Path,
+) -> None:
+    sb = make_sandbox(fail_domain=FAIL_DOMAIN)
+    with Journal.open() as journal:
+        campaign = sent_campaign(journal, sb, rows_failing(2, failing=[0]))
+    window = make_connected_window(sb)
+    history = window.open_history()
+    qtbot.waitUntil(lambda: len(history.rows) == 1, timeout=TIMEOUT)
+    report = tmp_path / "raport.xlsx"
+    with qtbot.waitSignal(history.reportWritten, timeout=TIMEOUT):
+        history.export(campaign, report)
+    book = openpyxl.load_workbook(report)
+    assert book.sheetnames[1] == "Podsumowanie"
+    header = next(book.worksheets[0].iter_rows(values_only=True))
+    assert header[-6:] == tuple(WORDS["pl"].fixed_columns)
+    book.close()

@@ -83,7 +83,7 @@ def test_without_a_terminal_and_without_yes_nothing_is_sent(sandbox: Sandbox, tm
     assert result.returncode == 1
     assert "no terminal to ask for confirmation" in result.stderr and "--yes" in result.stderr
     # what would have been sent was shown first
-    assert "2 messages to 2 addresses" in result.stderr and "email_invalid: 1 row (3)" in result.stderr
+    assert "2 messages to 2 addresses" in result.stderr and "not a valid address: 1 row (3)" in result.stderr
     assert "Subject:      Decyzja dla Imię0" in result.stderr
     assert sends_served(sandbox) == 0 and sum(sandbox.requests_served.values()) == 0
     assert campaigns() == []
@@ -140,7 +140,7 @@ def test_send_json_and_exit_codes(sandbox: Sandbox, tmp_path: Path) -> None:
     assert set(listed[0]) == {
         "campaign", "created_at", "installation", "mode", "is_test", "state", "subject",
         "recipients", "enqueued", "rejected", "uncertain", "not_sent", "interrupted", "excluded",
-        "purged_at", "kept_until",
+        "purged_at", "kept_until", "closed_at",
     }  # fmt: skip
     assert (listed[0]["recipients"], listed[0]["rejected"], listed[0]["state"]) == (4, 1, "done")
     human = run("campaigns")

@@ -51,7 +51,7 @@ def states(journal: Journal, campaign: str) -> list[str]:
 def test_the_file_lives_in_the_data_dir_in_wal_mode_with_full_sync() -> None:
     with Journal.open() as journal:
         assert journal.path == (data_dir() / FILE_NAME).resolve() == journal_path().resolve()
-        assert journal.schema_version == SCHEMA_VERSION == 3
+        assert journal.schema_version == SCHEMA_VERSION == 4
         assert journal._conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     with sqlite3.connect(journal_path()) as raw:
         assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"

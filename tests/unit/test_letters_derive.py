@@ -189,6 +189,27 @@ def test_each_distinct_name_is_looked_up_once() -> None:
     assert set(letters.table.column_values(letters.table.find_column("W") or 0)) == {"Anno"}
 
 
+def test_a_pause_every_2000_rows_changes_nothing_but_gives_the_gui_its_turns() -> None:
+    from usosmail_gui.core.letters import Grouping
+    from usosmail_gui.core.letters.derive import PAUSE_ROWS
+
+    rows = [(("Anna", "Jan", "Kuba")[i % 3], "N", f"s{i % 900}@example.edu.pl", "", "") for i in range(5000)]
+    source = table(*rows)
+    setup = LetterSetup(
+        (Salutation("Z", first_name_column="Imię", with_name=True), Vocative("W", "Imię")),
+        Grouping("- {Nazwisko}"),
+    )
+    pauses: list[int] = []
+    paused = prepare_letters(source, setup, pause=lambda: pauses.append(1))
+    plain = prepare_letters(source, setup)
+    assert [list(paused.table.column_values(i)) for i in range(paused.table.column_count)] == [
+        list(plain.table.column_values(i)) for i in range(plain.table.column_count)
+    ]
+    # the salutation's and the vocative's rows, the grouping's rows and its lines: each loop pauses
+    per_loop = -(-5000 // PAUSE_ROWS)
+    assert len(pauses) == 3 * per_loop + -(-len([i for g in paused.members or () for i in g]) // PAUSE_ROWS)
+
+
 def test_fallback_and_transforms() -> None:
     setup = LetterSetup(
         (

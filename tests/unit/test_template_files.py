@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -163,3 +164,19 @@ def test_bundled_samples_pass_the_checker_with_the_demo_columns() -> None:
         langs.add(template.lang)
         assert "Imię" in template.subject + template.content or "{Imię}" in template.content
     assert langs == {Lang.PL, Lang.EN}
+
+
+@pytest.mark.skipif(not hasattr(os, "fchmod"), reason="POSIX permissions")
+def test_saved_template_has_the_users_normal_permissions(tmp_path: Path) -> None:
+    """A template on a shared folder is readable by colleagues as the umask allows (not 0600)."""
+    path = tmp_path / "list.usosmail"
+    old = os.umask(0o002)
+    try:
+        save_template(path, MessageTemplate(subject="Temat", content="Treść {Imię}"))
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o664
+    path.chmod(0o600)  # the user's own choice survives a save
+    save_template(path, MessageTemplate(subject="Temat 2", content="Treść"))
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert [p.name for p in tmp_path.iterdir()] == ["list.usosmail"]

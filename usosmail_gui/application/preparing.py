@@ -26,6 +26,7 @@ from usosmail_gui.core.template import (
 )
 
 from .collaborators import JournalFactory, open_journal
+from .letters import LetterInputs
 
 __all__ = [
     "CHECK_BREATH_S",
@@ -134,12 +135,28 @@ def prepare_steps(
     mode: SendMode,
     batch_size: int,
     previous: Prepared | None = None,
+    letters: LetterInputs | None = None,
 ) -> Generator[CheckProgress, None, Prepared]:
     """Check every row (progress per slice), then build the snapshot.
 
     With ``previous`` of the same mode only the batch size changes (no new check, no new
-    rendering); of another mode, its check is reused.
+    rendering); of another mode, its check is reused. ``letters``: the derived columns
+    and grouping (and overrides), computed and sent as ``usosmail send`` does
+    (``prepare_letters``, then ``build_letter_campaign``).
     """
+    if letters is not None and not letters.empty:
+        return (
+            yield from _prepare_letter_steps(
+                table,
+                template,
+                letters,
+                installation=installation,
+                key_fingerprint=key_fingerprint,
+                mode=mode,
+                batch_size=batch_size,
+                previous=previous,
+            )
+        )
     if previous is not None and previous.draft.mode is mode:
         draft = dataclasses.replace(previous.draft, batch_size=batch_size)
         return Prepared(draft, previous.check, len(draft.batches()))
@@ -157,5 +174,39 @@ def prepare_steps(
         mode=mode,
         batch_size=batch_size,
         check=check,
+    )
+    return Prepared(draft, check, len(draft.batches()))
+
+
+def _prepare_letter_steps(
+    table: RecipientTable,
+    template: MessageTemplate,
+    inputs: LetterInputs,
+    *,
+    installation: str,
+    key_fingerprint: str,
+    mode: SendMode,
+    batch_size: int,
+    previous: Prepared | None,
+) -> Generator[CheckProgress, None, Prepared]:
+    from usosmail_gui.core.letters.campaign import build_letter_campaign
+
+    from .letters import check_letters_in_slices, derive
+
+    if previous is not None and previous.draft.mode is mode:
+        draft = dataclasses.replace(previous.draft, batch_size=batch_size)
+        return Prepared(draft, previous.check, len(draft.batches()))
+    letters = derive(table, inputs)
+    check = yield from check_letters_in_slices(template, letters)
+    if check.template_blocks or not check.sendable_rows:
+        raise NothingToSend(check.template_blocks)
+    draft = build_letter_campaign(
+        letters,
+        template,
+        check=check,
+        installation=installation,
+        key_fingerprint=key_fingerprint,
+        mode=mode,
+        batch_size=batch_size,
     )
     return Prepared(draft, check, len(draft.batches()))

@@ -34,6 +34,23 @@ def plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n:,} " + (word if n == 1 else many or word + "s")
 
 
+def row_ranges(rows: Iterable[int], limit: int = 40) -> str:
+    """Spreadsheet rows as ranges, "4–6, 9, 12–300", so 300 rows are one line; past
+    ``limit`` ranges, "… and N more rows"."""
+    ordered = sorted(set(rows))
+    spans: list[tuple[int, int]] = []
+    for row in ordered:
+        if spans and row == spans[-1][1] + 1:
+            spans[-1] = (spans[-1][0], row)
+        else:
+            spans.append((row, row))
+    shown = [str(a) if a == b else f"{a}–{b}" for a, b in spans[:limit]]
+    if len(spans) > limit:
+        rest = sum(b - a + 1 for a, b in spans[limit:])
+        shown.append(f"… and {rest:,} more rows")
+    return ", ".join(shown)
+
+
 def can_ask(yes: bool, what: str) -> bool:
     """With ``--yes`` or a terminal; otherwise say why nothing happens (``what``: "sent")."""
     if yes or sys.stdin.isatty():

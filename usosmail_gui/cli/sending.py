@@ -32,6 +32,7 @@ from .output import (
     open_journal,
     plural,
     print_json,
+    row_ranges,
     say_error,
 )
 
@@ -42,7 +43,27 @@ if TYPE_CHECKING:
 
 EXIT_NO_CREDENTIALS = 2
 EXIT_CANCELLED = 130  # stopped with Ctrl+C (resumable), as for any interrupted command
-MAX_LISTED = 50  # excluded rows shown per reason before "… and N more"
+MAX_ADDRESSES = 20  # uncertain recipients listed with their addresses; more: as row ranges
+# why rows were left out, in words (the problem codes stay for --json and scripts)
+EXCLUDED_WORDS = {
+    "email_missing": "no address",
+    "email_invalid": "not a valid address",
+    "email_duplicate": "address repeated from an earlier row",
+    "email_multiple": "several addresses in one cell",
+    "email_pipe": "“|” in the address",
+    "email_separators": "several addresses in one cell",
+    "email_comma_domain": "a comma in the address's domain",
+    "email_non_ascii": "letters USOS may not deliver to",
+    "hidden_in_sheet": "hidden in the sheet",
+    "subject_too_long": "subject too long",
+    "content_too_long": "message too long",
+    "from_name_too_long": "sender name too long",
+    "empty_value": "an empty cell the template uses",
+    "error_value": "an error cell the template uses",
+    "control_character": "a control character in the text",
+    "render_failed": "the template could not be filled in",
+    "subject_line_break": "a line break in the subject",
+}
 
 
 # --- small helpers ---------------------------------------------------------------------------
@@ -208,6 +229,12 @@ def _report_result(journal: Journal, result: SendResult, as_json: bool) -> None:
 def _uncertain_lines(uncertain: Sequence[RecipientRecord]) -> list[str]:
     if not uncertain:
         return []
+    if len(uncertain) > MAX_ADDRESSES:
+        return [
+            f"Uncertain (may or may not have been enqueued; not sent again): "
+            f"{plural(len(uncertain), 'message')}, rows {row_ranges(r.row for r in uncertain)} "
+            "(usosmail status CAMPAIGN --json lists their addresses)"
+        ]
     lines = ["Uncertain (may or may not have been enqueued; not sent again):"]
     for r in uncertain:
         chosen = {"resend": " [sent again at your request]", "leave": " [left as it is]"}.get(
@@ -248,9 +275,8 @@ def _draft_lines(draft: CampaignDraft) -> list[str]:
     if draft.excluded:
         lines.append(f"Excluded:     {plural(len(draft.excluded), 'row')} (they get nothing):")
         for code, items in draft.excluded_by_reason().items():
-            rows = ", ".join(str(e.row) for e in items[:MAX_LISTED])
-            more = f" … and {len(items) - MAX_LISTED:,} more" if len(items) > MAX_LISTED else ""
-            lines.append(f"  {code}: {plural(len(items), 'row')} ({rows}{more})")
+            words = EXCLUDED_WORDS.get(code, "another problem")
+            lines.append(f"  {words}: {plural(len(items), 'row')} ({row_ranges(e.row for e in items)})")
             lines.append(f"    e.g. row {items[0].row}: {items[0].reason}")
     else:
         lines.append("Excluded:     none")
@@ -308,7 +334,7 @@ def cmd_send(args: argparse.Namespace) -> int:
 
 def cmd_resume(args: argparse.Namespace) -> int:
     from usosmail_gui.core.campaign import key_fingerprint
-    from usosmail_gui.core.journal import RecipientState
+    from usosmail_gui.core.journal import RecipientState, closed_words
     from usosmail_gui.core.sending import resend_uncertain
 
     journal = open_journal(then="Nothing was sent.")
@@ -323,6 +349,9 @@ def cmd_resume(args: argparse.Namespace) -> int:
                 f"the personal data of campaign {campaign.id} was deleted on {campaign.purged_at[:10]}, "
                 "so nothing of it can be sent any more. Nothing was sent."
             )
+            return EXIT_PROBLEM
+        if campaign.closed_at is not None:
+            say_error(f"{closed_words(campaign)} Nothing was sent.")
             return EXIT_PROBLEM
         counts = journal.counts(campaign.id)
         chosen: list[RecipientRecord] = []
@@ -423,6 +452,7 @@ class CampaignJson(TypedDict):
     excluded: int
     purged_at: str | None
     kept_until: str | None
+    closed_at: str | None
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -457,6 +487,7 @@ def cmd_campaigns(args: argparse.Namespace) -> int:
                 "excluded": s.excluded,
                 "purged_at": s.campaign.purged_at,
                 "kept_until": _iso(until[s.campaign.id]),
+                "closed_at": s.campaign.closed_at,
             }
             for s in summaries
         ]
@@ -470,6 +501,8 @@ def cmd_campaigns(args: argparse.Namespace) -> int:
         test = " (test)" if c.is_test else ""
         flag = "  ← interrupted: usosmail resume " + c.id if s.interrupted else ""
         left_out = f" · {s.excluded:,} excluded" if s.excluded else ""
+        if c.closed_at is not None:
+            flag += f"  (closed on {c.closed_at[:10]})"
         if c.purged_at is not None:
             flag += f"  (personal data deleted on {c.purged_at[:10]})"
         print(

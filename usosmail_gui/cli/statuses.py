@@ -18,6 +18,7 @@ from .output import EXIT_OK, EXIT_PROBLEM, find_campaign, open_journal, print_js
 
 if TYPE_CHECKING:
     from usosmail_gui.core.journal import CampaignRecord
+    from usosmail_gui.core.report import Translate
     from usosmail_gui.core.statuses import PollResult
     from usosmail_gui.core.usos.client import MailingClient
 
@@ -152,6 +153,28 @@ def cmd_status(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def report_translator(lang: str) -> Translate | None:
+    """For a Polish report, the app's Polish translation of the reasons it wrote (why a row
+    was left out): Qt's translator file, read without any window. None for English, or when
+    the package was built without it (then those reasons stay in English)."""
+    if lang != "pl":
+        return None
+    from importlib import resources
+
+    from PySide6.QtCore import QTranslator
+
+    qm = Path(str(resources.files("usosmail_gui").joinpath("resources/i18n/usosmail_gui_pl.qm")))
+    translator = QTranslator()
+    if not qm.is_file() or not translator.load(str(qm)):
+        _note("the Polish translation is missing (run make); reasons written by the app stay in English.")
+        return None
+
+    def translate(context: str, text: str) -> str:
+        return translator.translate(context, text) or text
+
+    return translate
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     from usosmail_gui.core.report import ReportError, report_about, write_report
 
@@ -161,11 +184,13 @@ def cmd_report(args: argparse.Namespace) -> int:
     output = Path(args.output)
     with journal:
         try:
-            count = write_report(journal, args.campaign, output)
+            count = write_report(
+                journal, args.campaign, output, lang=args.lang, translate=report_translator(args.lang)
+            )
         except ReportError as exc:
             say_error(str(exc))
             return EXIT_PROBLEM
-        kept = report_about(journal, args.campaign)[-1][1]
+        kept = report_about(journal, args.campaign, lang=args.lang)[-1][1]
     print(f"Wrote the report of campaign {args.campaign} ({count:,} rows) to {output}.")
     print(kept)
     return EXIT_OK
@@ -195,10 +220,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             "reason): the spreadsheet's columns, the address, message ID, status, error, and when "
             "the message was enqueued and finished, and says until when the journal keeps the "
             "campaign's personal data. .csv is UTF-8 with ';' between fields (as Excel with Polish "
-            "settings expects). Exit code 0; 1 if the campaign is unknown or the file cannot be "
-            "written."
+            "settings expects); .xlsx has real date cells, a frozen header with a filter, and a "
+            "summary sheet with the counts. Exit code 0; 1 if the campaign is unknown or the file "
+            "cannot be written."
         ),
     )
     report.add_argument("campaign", metavar="CAMPAIGN", help="the campaign's ID (usosmail campaigns)")
     report.add_argument("--output", "-o", required=True, metavar="FILE", help="FILE.xlsx or FILE.csv")
+    report.add_argument(
+        "--lang",
+        choices=("pl", "en"),
+        default="en",
+        help="language of the report's headers, statuses and summary (default: en)",
+    )
     report.set_defaults(func=cmd_report)

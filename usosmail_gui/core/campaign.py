@@ -31,6 +31,7 @@ from usosmail_gui.core.template.model import MessageTemplate
 from usosmail_gui.core.template.render import RenderError, render
 from usosmail_gui.core.template.validate import CheckResult, check_all, check_row
 from usosmail_gui.core.usos import wire
+from usosmail_gui.core.usos.addresses import as_https
 from usosmail_gui.core.usos.models import SimpleMessage, TemplateMessage, TemplateRecipient
 
 __all__ = [
@@ -178,6 +179,18 @@ def key_fingerprint(consumer_key: str) -> str:
     """A short one-way tag of the consumer key: lets a later status check warn that a
     different key is used (USOS shows statuses only to the sending key), without the key."""
     return "sha256:" + hashlib.sha256(consumer_key.encode("utf-8")).hexdigest()[:16]
+
+
+def other_installation(campaign: str, installation: str, url: str) -> str | None:
+    """Why ``campaign`` (sent through ``installation``) must not be continued or retried
+    through ``url``, or None when ``url`` is that installation. Retrying a practice campaign
+    through the real USOS would send real mail; the words name the right installation."""
+    if installation in (wire.normalize_base_url(url), as_https(url)):
+        return None
+    return (
+        f"Campaign {campaign} was sent through {installation}, not {wire.normalize_base_url(url)}. "
+        f"Connect to {installation} to send it again or continue it."
+    )
 
 
 # --- the wire size of requests ------------------------------------------------------------

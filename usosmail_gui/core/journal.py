@@ -62,6 +62,7 @@ __all__ = [
     "BatchKind",
     "BatchOutcome",
     "CampaignBusy",
+    "CampaignClosed",
     "CampaignLock",
     "CampaignRecord",
     "CampaignState",
@@ -79,6 +80,7 @@ __all__ = [
     "RecipientState",
     "StatusUpdate",
     "UnknownCampaign",
+    "closed_words",
     "journal_path",
 ]
 
@@ -174,7 +176,20 @@ class CampaignBusy(JournalError):
     """Another window or command is sending this campaign right now."""
 
 
-SCHEMA_VERSION = 3
+class CampaignClosed(JournalError):
+    """The user closed this campaign: nothing more of it is sent."""
+
+
+def closed_words(record: CampaignRecord) -> str:
+    """Why a closed campaign sends nothing, in plain words (resume, the GUI, send_steps)."""
+    return (
+        f"Campaign {record.id} was closed on {(record.closed_at or '')[:10]}: nothing more of it is "
+        "sent, and its uncertain recipients stay uncertain. To write to its students again, send "
+        "a new campaign (or Send again to failed)."
+    )
+
+
+SCHEMA_VERSION = 4
 
 _V1 = (
     """CREATE TABLE campaigns (
@@ -278,8 +293,14 @@ _V3 = (
     "CREATE INDEX message_rows_campaign ON message_rows(campaign, seq)",
 )
 
+_V4 = (
+    # a campaign the user closed: nothing more of it is sent (resume refuses it); its uncertain
+    # recipients stay listed as uncertain
+    "ALTER TABLE campaigns ADD COLUMN closed_at TEXT",
+)
+
 # (version, statements): applied in order, each in the transaction that sets user_version
-MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = ((1, _V1), (2, _V2), (3, _V3))
+MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = ((1, _V1), (2, _V2), (3, _V3), (4, _V4))
 assert MIGRATIONS[-1][0] == SCHEMA_VERSION
 
 
@@ -355,6 +376,7 @@ class CampaignRecord:
     stop_reason: str | None
     updated_at: str
     purged_at: str | None = None  # when its personal data was deleted (only counts stay)
+    closed_at: str | None = None  # when the user closed it: nothing more of it is sent
 
 
 @dataclass(frozen=True, slots=True)
@@ -365,8 +387,11 @@ class CampaignSummary:
 
     @property
     def interrupted(self) -> bool:
-        """Something is left to do (a purged campaign has nothing left to do anything with)."""
-        return self.counts.interrupted and self.campaign.purged_at is None
+        """Something is left to do (a purged campaign has nothing left to do anything with;
+        a closed one, the user said, has nothing more to send)."""
+        return (
+            self.counts.interrupted and self.campaign.purged_at is None and self.campaign.closed_at is None
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -464,6 +489,7 @@ def _campaign(row: sqlite3.Row) -> CampaignRecord:
         stop_reason=row["stop_reason"],
         updated_at=row["updated_at"],
         purged_at=row["purged_at"],
+        closed_at=row["closed_at"],
     )
 
 
@@ -1062,6 +1088,21 @@ class Journal:
         for r in rows:
             found.setdefault(r["seq"], []).append((r["row"], json.loads(r["record"])))
         return found
+
+    def close_campaign(self, campaign: str) -> CampaignRecord:
+        """Close ``campaign``: nothing more of it will be sent (``send_steps`` and resume
+        refuse it); what was never sent stays "not sent", uncertain recipients stay
+        uncertain. Closing twice keeps the first date. ``CampaignBusy`` while a sender runs
+        it (closing under a running send would not stop what it has in flight)."""
+        with self.lock_campaign(campaign):
+            self.recover_locked(campaign)  # a crashed sender's in-flight batch: uncertain first
+            now = _now()
+            with self._tx() as conn:
+                conn.execute(
+                    "UPDATE campaigns SET closed_at = COALESCE(closed_at, ?), updated_at = ? WHERE id = ?",
+                    (now, now, campaign),
+                )
+        return self.campaign(campaign)
 
     def set_campaign_state(self, campaign: str, state: CampaignState, reason: str | None = None) -> None:
         with self._tx() as conn:

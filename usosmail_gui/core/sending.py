@@ -62,6 +62,7 @@ from .campaign import (
 from .journal import (
     INTERRUPTED_REASON,
     BatchKind,
+    CampaignClosed,
     CampaignRecord,
     CampaignState,
     CampaignSummary,
@@ -70,6 +71,7 @@ from .journal import (
     JournalError,
     JournalFull,
     Outgoing,
+    closed_words,
 )
 from .readiness import same_installation
 
@@ -490,8 +492,9 @@ def send_steps(
     returns the ``SendResult``. Cancel with ``cancelled()`` (checked before each request)
     or by closing the generator between two steps: both leave the campaign resumable.
 
-    Raises ``CampaignBusy`` when another sender holds the campaign, ``ValueError`` when
-    ``client`` talks to another installation than the campaign's.
+    Raises ``CampaignBusy`` when another sender holds the campaign, ``CampaignClosed`` when
+    the user closed it, ``ValueError`` when ``client`` talks to another installation than
+    the campaign's.
     """
     record = journal.campaign(campaign)
     client_url = getattr(client, "base_url", None)
@@ -501,6 +504,10 @@ def send_steps(
             f"{client_url}. Connect to {record.installation} to send it."
         )
     lock = journal.lock_campaign(campaign)
+    record = journal.campaign(campaign)  # as it is now that nobody else can close or send it
+    if record.closed_at is not None:
+        lock.release()
+        raise CampaignClosed(closed_words(record))
     try:
         journal.recover_locked(campaign)  # a crash of an earlier sender, not yet recovered
         journal.set_campaign_state(campaign, CampaignState.SENDING)

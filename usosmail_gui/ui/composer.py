@@ -28,7 +28,10 @@ from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
+from usosmail_gui.application.letters import LetterInputs, check_letters_in_slices, derive, expected_columns
 from usosmail_gui.application.preparing import CheckSteps, check_in_slices
+from usosmail_gui.core.letters import LetterSetup
+from usosmail_gui.core.letters.derive import LetterList, Overrides
 from usosmail_gui.core.problems import Problem
 from usosmail_gui.core.recipients.table import FIXABLE_CODES, RecipientTable
 from usosmail_gui.core.template import (
@@ -42,12 +45,14 @@ from usosmail_gui.core.template import (
     TemplateFileError,
     bundled_templates,
     load_template,
+    load_template_file,
     quick_fix_template,
     render,
     save_template,
 )
 from usosmail_gui.ui.problem_texts import problem_text
 
+from .letters_editor import LettersEditor
 from .preview import PreviewPane, marked_pieces
 from .problems_panel import ProblemsPanel, fix_description, recipient_fix_description
 from .settings import TEMPLATE_FOLDER, app_settings
@@ -95,6 +100,14 @@ class ComposerPanel(QWidget):
             recipient (only when a list is loaded; never for an outdated text).
         modificationChanged(bool): whether the template differs from its file now.
         fileChanged(object): the template's file (``Path``), or None for a new one.
+        lettersChanged(object): the list with its derived columns computed
+            (``LetterList``), after each computation; None when there are none.
+
+    Derived columns and grouping (issue 18): ``letters_editor`` edits the definitions
+    (saved in the template file); they are computed for the list in a worker
+    (``application.letters.derive``, the CLI's ``prepare_letters``) before each check, and the
+    preview, the counters and Problems use the result. ``overrides`` are the values typed
+    over derived ones in the grid (``set_override``).
     """
 
     rowActivated = Signal(int)
@@ -103,6 +116,7 @@ class ComposerPanel(QWidget):
     checkFinished = Signal(object)
     modificationChanged = Signal(bool)
     fileChanged = Signal(object)
+    lettersChanged = Signal(object)
 
     PREVIEW_DELAY_MS = 120
     CHECK_DELAY_MS = 300
@@ -130,6 +144,16 @@ class ComposerPanel(QWidget):
         self._listed_head: tuple[Problem, ...] | None = None  # list + template problems shown
         self._file_task: Task | None = None
         self.message_box: QMessageBox | None = None  # the last one shown (tests answer it)
+        self._setup = LetterSetup()
+        self._saved_setup = LetterSetup()
+        self.overrides = Overrides()
+        self._letters: LetterList | None = None  # computed for the list, the setup and the overrides
+        self._letters_current = False
+        self._letters_task: Task | None = None
+        self._letters_generation = 0
+        self._editor_columns: list[tuple[str, str]] | None = None  # (name, placeholder) the editor knows
+        self.letters_editor = LettersEditor()
+        self.letters_editor.setupChanged.connect(self.set_letter_setup)
 
         self.editor = TemplateEditor()
         self.preview = PreviewPane()
@@ -167,6 +191,8 @@ class ComposerPanel(QWidget):
         self.top_splitter.setStretchFactor(1, 2)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.top_splitter)
+        self.splitter.addWidget(self.letters_editor)
+        self.letters_editor.hide()  # shown by the Template menu, or when a file defines columns
         self.splitter.addWidget(self.problems)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
@@ -201,6 +227,14 @@ class ComposerPanel(QWidget):
         if self.save_as_action.shortcut().isEmpty():
             self.save_as_action.setShortcut(QKeySequence(self.tr("Ctrl+Shift+S")))
         self.save_as_action.triggered.connect(lambda: self.save_as())
+        self.letters_action = QAction(self.tr("&Derived Columns (Salutations, Lists)"), self)
+        self.letters_action.setCheckable(True)
+        self.letters_action.setStatusTip(
+            self.tr(
+                "Show the columns the app computes for each letter: salutations, vocatives, lists of rows."
+            )
+        )
+        self.letters_action.toggled.connect(self.letters_editor.setVisible)
         self.samples_menu = QMenu(self.tr("New Template from Sa&mple"), self)
         self.samples_menu.setEnabled(False)  # filled in once the samples are read
         for action in (self.new_action, self.open_action, self.save_action, self.save_as_action):
@@ -226,7 +260,11 @@ class ComposerPanel(QWidget):
         self._order = None
         self._row_problems = []
         self._listed_head = None
-        self.editor.set_columns(None if table is None else table.columns)
+        if self.overrides:
+            self.overrides = Overrides()  # typed for the rows of another list
+        self.letters_editor.set_columns(None if table is None else table.columns)
+        self._letters_outdated(forget=True)
+        self._set_editor_columns(force=True)
         self._row = 0 if table is not None and table.row_count else None
         self._refresh_preview_now()
         self.start_check()
@@ -256,8 +294,124 @@ class ComposerPanel(QWidget):
         """The list's data changed (an edit, include/exclude): check every row again
         and show the current row's message anew."""
         self._listed_head = None
+        self._letters_outdated()
         self._restart_check_later()
         self.preview_throttle()
+
+    # --- derived columns -----------------------------------------------------------------
+
+    def letter_setup(self) -> LetterSetup:
+        """The derived columns and grouping defined now (saved with the template)."""
+        return self._setup
+
+    def letter_inputs(self) -> LetterInputs:
+        """The definitions and a copy of the overrides (for a worker: sending, a test)."""
+        return LetterInputs(self._setup, self.overrides)
+
+    def letters(self) -> LetterList | None:
+        """The list with its derived columns as last computed (None: no list or none defined)."""
+        return self._letters
+
+    @property
+    def letters_pending(self) -> bool:
+        """Whether the derived columns wait to be computed (or are being)."""
+        return self._table is not None and not self._setup.empty and not self._letters_current
+
+    def set_letter_setup(self, setup: LetterSetup) -> None:
+        """New definitions (the editor's, or a file's): computed again after a pause."""
+        if setup == self._setup:
+            return
+        self._setup = setup
+        if self.letters_editor.setup() != setup:
+            self.letters_editor.set_setup(setup)
+        self._letters_outdated(forget=setup.empty)
+        self._set_editor_columns()
+        self._update_modified()
+        self._restart_check_later()
+        self.preview_throttle()
+
+    def set_override(self, column: str, row_number: int, text: str | None) -> None:
+        """The value typed over a derived one in sheet row ``row_number`` (None: the
+        computed one again); the list is computed again at once."""
+        current = self.overrides.get(column, row_number)
+        if text == current:
+            return
+        if text is None:
+            self.overrides.clear(column, row_number)
+        else:
+            self.overrides.set(column, row_number, text)
+        self._letters_outdated()
+        self.start_check()
+
+    def _letters_outdated(self, *, forget: bool = False) -> None:
+        """The list, the setup or the overrides changed: compute again (``forget``: the
+        last result does not even fit the list any more)."""
+        self._letters_current = False
+        self._letters_generation += 1
+        task, self._letters_task = self._letters_task, None
+        if task is not None:
+            task.cancel()
+        if forget or self._table is None or self._setup.empty:
+            had = self._letters is not None
+            self._letters = None
+            if had:
+                self.lettersChanged.emit(None)
+
+    def _set_editor_columns(self, *, force: bool = False) -> None:
+        table = self._table
+        if table is None:
+            columns = None
+        elif self._letters is not None and self._letters_current:
+            columns = list(self._letters.table.columns)
+        elif self._setup.empty:
+            columns = list(table.columns)
+        else:
+            columns = expected_columns(table, self._setup)
+        shown = None if columns is None else [(c.name, c.placeholder) for c in columns]
+        if force or shown != self._editor_columns:
+            self._editor_columns = shown
+            self.editor.set_columns(columns)
+
+    def _start_derive(self, table: RecipientTable) -> None:
+        generation = self._letters_generation
+        if not self.problems.checking:
+            self.problems.set_checking(True)  # busy; the check that follows shows its progress
+        self._letters_task = run_in_background(
+            derive,
+            table,
+            self.letter_inputs(),
+            parent=self,
+            on_result=lambda letters: self._derived(generation, letters),
+            on_error=lambda exc: self._derive_failed(generation, exc),
+        )
+
+    def _derived(self, generation: int, letters: LetterList) -> None:
+        if generation != self._letters_generation or self._letters_task is None:
+            return  # for definitions, a list or overrides that have changed since
+        self._letters_task = None
+        self._letters = letters
+        self._letters_current = True
+        self._set_editor_columns()
+        self._refresh_preview_now()
+        self.lettersChanged.emit(letters)
+        self.start_check()
+
+    def _derive_failed(self, generation: int, exc: Exception) -> None:
+        if generation != self._letters_generation:
+            return
+        self._letters_task = None
+        log.error("computing the derived columns failed", exc_info=exc)
+        self.problems.set_status(
+            self.tr("The derived columns could not be computed ({error}).").format(error=type(exc).__name__)
+        )
+
+    def _shown(self) -> tuple[RecipientTable | None, int | None]:
+        """The table templates see and the row of it the preview shows: the list's own,
+        or with derived columns the computed one (with a grouping, the row's message)."""
+        table, row, letters = self._table, self._row, self._letters
+        if table is None or row is None or letters is None:
+            return table, row
+        return letters.table, letters.index_of(table.row_number(row))
 
     def template(self) -> MessageTemplate:
         return self.editor.template()
@@ -286,6 +440,7 @@ class ComposerPanel(QWidget):
     def cancel_work(self) -> None:
         """Stop the running check and forget pending work (the window is closing)."""
         self._cancel_check()
+        self._letters_outdated()
         self._check_timer.stop()
         self.preview_throttle.cancel()
 
@@ -298,7 +453,7 @@ class ComposerPanel(QWidget):
         self._restart_check_later()
 
     def _update_modified(self) -> None:
-        modified = self.editor.template() != self._saved
+        modified = self.editor.template() != self._saved or self._setup != self._saved_setup
         if modified != self._modified:
             self._modified = modified
             self.modificationChanged.emit(modified)
@@ -332,7 +487,7 @@ class ComposerPanel(QWidget):
 
     def _refresh_preview(self) -> None:
         compiled = self.editor.compiled()
-        table, row = self._table, self._row
+        table, row = self._shown()
         if table is not None and row is not None:
             values = table.params(row)
             number: int | None = table.row_number(row)
@@ -353,6 +508,8 @@ class ComposerPanel(QWidget):
                     "No recipient list is open: placeholders are shown as written. Open a list to see "
                     "each recipient's message."
                 )
+            elif row is None and self._row is not None:
+                notice = self.tr("This row is unticked, so it is in no message. Tick it to see its message.")
             elif row is None:
                 notice = self.tr("Select a recipient in the list to see their message.")
             else:
@@ -402,7 +559,7 @@ class ComposerPanel(QWidget):
     @property
     def check_pending(self) -> bool:
         """Whether a check runs or waits for the typing to pause."""
-        return self._check_task is not None or self._check_timer.isActive()
+        return self._check_task is not None or self._check_timer.isActive() or self._letters_task is not None
 
     def _restart_check_later(self) -> None:
         self._cancel_check()  # its text is gone
@@ -429,13 +586,19 @@ class ComposerPanel(QWidget):
         if table is None:
             self.problems.set_checking(False)
             return
+        if self.letters_pending:
+            if self._letters_task is None:
+                self._start_derive(table)
+            return  # the check starts once the derived columns are computed
         self._check_generation += 1
         generation = self._check_generation
         self.problems.set_checking(True, 0, table.row_count)
+        letters = self._letters
+        steps = self._check_steps if letters is None else check_letters_in_slices
         self._check_task = run_in_background(
-            self._check_steps,
+            steps,
             compiled,
-            table,
+            table if letters is None else letters,
             parent=self,
             on_progress=lambda step: self._check_progress(generation, step),
             on_result=lambda result: self._check_done(generation, result),
@@ -532,7 +695,7 @@ class ComposerPanel(QWidget):
     # --- template files ------------------------------------------------------------------
 
     def new_template(self) -> None:
-        self.confirm_discard(lambda: self._show_template(MessageTemplate(), None))
+        self.confirm_discard(lambda: self._show_template(MessageTemplate(), None, LetterSetup()))
 
     def open_template(self, path: str | Path | None = None, *, as_new: bool = False) -> None:
         """Open a template file (asks which one when ``path`` is None; ``as_new``: a
@@ -576,22 +739,24 @@ class ComposerPanel(QWidget):
 
     def _read(self, path: Path, *, as_new: bool) -> None:
         self._file_task = run_in_background(
-            load_template,
+            load_template_file,
             path,
             parent=self,
-            on_result=lambda template: self._opened(template, None if as_new else path),
+            on_result=lambda file: self._opened(file.template, None if as_new else path, file.letters),
             on_error=self._open_failed,
             on_finished=self._file_done,
         )
 
     def _write(self, path: Path, then: Callable[[], None] | None) -> None:
         template = self.editor.template()
+        setup = self._setup
         self._file_task = run_in_background(
             save_template,
             path,
             template,
+            setup,
             parent=self,
-            on_result=lambda written: self._written(Path(written), template, then),
+            on_result=lambda written: self._written(Path(written), template, then, setup),
             on_error=self._save_failed,
             on_finished=self._file_done,
         )
@@ -599,12 +764,19 @@ class ComposerPanel(QWidget):
     def _file_done(self) -> None:
         self._file_task = None
 
-    def _opened(self, template: MessageTemplate, path: Path | None) -> None:
-        self._show_template(template, path)
+    def _opened(self, template: MessageTemplate, path: Path | None, letters: LetterSetup) -> None:
+        self._show_template(template, path, letters)
         if path is not None:
             self._remember_folder(path)
 
-    def _show_template(self, template: MessageTemplate, path: Path | None) -> None:
+    def _show_template(
+        self, template: MessageTemplate, path: Path | None, letters: LetterSetup | None = None
+    ) -> None:
+        if letters is not None:
+            self._saved_setup = letters
+            self.set_letter_setup(letters)
+            if not letters.empty:
+                self.letters_action.setChecked(True)
         self.editor.set_template(template)
         self._saved = self.editor.template()  # as the editor holds it (\r\n → \n)
         self._set_path(path)
@@ -613,8 +785,11 @@ class ComposerPanel(QWidget):
         self._refresh_preview_now()
         self.start_check()
 
-    def _written(self, path: Path, template: MessageTemplate, then: Callable[[], None] | None) -> None:
+    def _written(
+        self, path: Path, template: MessageTemplate, then: Callable[[], None] | None, setup: LetterSetup
+    ) -> None:
         self._saved = template
+        self._saved_setup = setup
         self._set_path(path)
         self._update_modified()
         self._remember_folder(path)

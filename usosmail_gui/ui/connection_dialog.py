@@ -488,12 +488,22 @@ class ConnectionDialog(QDialog):
         lines = texts.compatibility_lines(report)
         self.compatibility_label.setText("\n".join(lines))
         self.compatibility_label.setVisible(bool(lines))
+        self._set_default_after_test(report.verdict is Verdict.OK)
         self._unannounced = report
+
+    def _set_default_after_test(self, passed: bool) -> None:
+        """After a failed test, Enter tests again rather than saving what just failed;
+        "Save and connect" stays available (the user may know better), just not the default."""
+        self.save_button.setAutoDefault(passed)
+        self.save_button.setDefault(passed)
+        self.test_button.setAutoDefault(not passed)
+        self.test_button.setDefault(not passed)
 
     def _test_failed(self, exc: Exception) -> None:
         # check_connection turns every USOS failure into a verdict; this is a bug or worse.
         log.error("The connection check failed", exc_info=exc)
         self._show_result(self.tr("The connection test could not be run."), type(exc).__name__)
+        self._set_default_after_test(False)
 
     def _show_result(self, text: str, detail: str) -> None:
         for label in (self.usos_label, self.warning_label, self.compatibility_label):

@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -134,6 +134,16 @@ class HistoryWindow(QDialog):
         self.export_button = QPushButton(self.tr("&Export report…"), self)
         self.export_button.setAccessibleName(self.tr("Export the campaign's report"))
         self.export_button.clicked.connect(self.choose_report_file)
+        self.received_button = QPushButton(self.tr("What a student &received…"), self)
+        self.received_button.setAccessibleName(self.tr("Show what a student of the campaign received"))
+        self.received_button.setToolTip(
+            self.tr(
+                "The exact subject and content a chosen student was sent, with its status history; "
+                "print it or save it as a PDF."
+            )
+        )
+        self.received_button.clicked.connect(self.show_received)
+        self.received_dialog: QDialog | None = None
         self.reload_button = QPushButton(self.tr("&Reload"), self)
         self.reload_button.setAccessibleName(self.tr("Read the campaigns again"))
         self.reload_button.clicked.connect(self.reload)
@@ -180,6 +190,7 @@ class HistoryWindow(QDialog):
         self.confirm_box: QMessageBox | None = None
         for button in (
             self.open_button,
+            self.received_button,
             self.export_button,
             self.retry_button,
             self.delete_button,
@@ -281,6 +292,7 @@ class HistoryWindow(QDialog):
         live = row is not None and row.purged_at is None
         failures = row is not None and (row.counts.failed > 0 or row.counts.uncertain > 0)
         self.retry_button.setEnabled(live and failures)
+        self.received_button.setEnabled(live)
         self.export_button.setEnabled(chosen and self._task is None)
         writable = self.retention_days is not None and not self.read_only and self._task is None
         self.delete_button.setEnabled(live and writable)
@@ -364,6 +376,19 @@ class HistoryWindow(QDialog):
         if row is not None:
             self.campaignOpened.emit(row.id, row.trackable)
 
+    def show_received(self, row: int | None = None) -> QDialog | None:
+        """What a student of the selected campaign received (a window of its own)."""
+        from .received_view import ReceivedDialog
+
+        selected = self.selected()
+        if selected is None or selected.purged_at is not None:
+            return None
+        dialog = ReceivedDialog(selected.id, self, row=row)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.received_dialog = dialog
+        dialog.show()
+        return dialog
+
     def retry_selected(self) -> None:
         """Ask the main window to confirm a new campaign of the selected one's failures."""
         row = self.selected()
@@ -390,10 +415,13 @@ class HistoryWindow(QDialog):
         if self._task is not None:
             return
         self.state_label.setText(self.tr("Writing the report…"))
+        polish = QLocale().language() == QLocale.Language.Polish  # the report speaks the window's language
         self._start(
             export_report,
             campaign,
             path,
+            "pl" if polish else "en",
+            QCoreApplication.translate,
             on_result=lambda n: self._written(path, n),
             on_error=self._report_failed,
         )

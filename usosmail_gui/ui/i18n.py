@@ -20,6 +20,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from .plurals import install_english_plurals
+from .qt_words import install_polish_qt_words
 from .settings import LANGUAGE
 
 SYSTEM = ""  # the stored preference meaning "follow the system"
@@ -77,8 +78,10 @@ def install_translations(
     over the system locale. English plurals are installed first, so they are asked last.
     """
     install_english_plurals(app)
-    preference = override if override in LANGUAGES else (
-        language_preference(settings) if settings is not None else SYSTEM
+    preference = (
+        override
+        if override in LANGUAGES
+        else (language_preference(settings) if settings is not None else SYSTEM)
     )
     language = resolve_language(preference or SYSTEM)
     if language != POLISH:
@@ -90,11 +93,16 @@ def install_translations(
         _log.warning("The Polish translation is missing (run `make`); the app stays in English.")
         return ENGLISH
     qt_own = QTranslator(app)
-    if qt_own.load(QLocale(QLocale.Language.Polish, QLocale.Country.Poland), "qtbase", "_",
-                   QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    if qt_own.load(
+        QLocale(QLocale.Language.Polish, QLocale.Country.Poland),
+        "qtbase",
+        "_",
+        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+    ):
         app.installTranslator(qt_own)
     else:
         _log.info("Qt's own Polish translation (qtbase_pl.qm) was not found.")
+    install_polish_qt_words(app)  # after Qt's: the words Qt leaves English or says otherwise
     app.installTranslator(ours)
     QLocale.setDefault(QLocale(QLocale.Language.Polish, QLocale.Country.Poland))
     return POLISH

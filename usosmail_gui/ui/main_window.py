@@ -349,7 +349,9 @@ class MainWindow(QMainWindow):
 
     def _build_view_menu(self) -> None:
         part = self.layout_part
-        part.build_view_menu(self.view_menu, self.problems_dock, self.status_dock)
+        part.build_view_menu(
+            self.view_menu, self.problems_dock, self.status_dock, [self.composer.letters_action]
+        )
         self.problems_toggle_action, self.status_toggle_action = part.problems_toggle, part.status_toggle
         self.toolbar_toggle_action, self.toolbar_text_action = part.toolbar_toggle, part.toolbar_text
         self.language_menu, self.language_group = part.language_menu, part.language_group

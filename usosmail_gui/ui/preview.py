@@ -3,6 +3,7 @@
 Plain text is shown verbatim in a read-only editor (every space and line kept); while the
 user types, the preview is changed by one cursor edit of the part that changed, so a
 keystroke re-lays out a line, not 15,000 characters. HTML is shown in ``SafeTextBrowser``,
+changed in place where a keystroke only changed text between tags (html_update.py),
 which never fetches anything (see there) and never follows a link; "Show HTML source"
 shows the exact text that is sent. A template that cannot be rendered is shown as the
 core's ``render_pieces``: what renders, with the broken places marked, and a line that
@@ -43,6 +44,7 @@ from usosmail_gui.core.template import (
 )
 
 from .colours import GRAPHIC_CONTRAST, Tone, readable, tint
+from .html_update import update_html
 from .text_spans import changed_span, document_text
 
 __all__ = ["MarkedPiece", "PreviewPane", "SafeTextBrowser", "Shown", "marked_pieces"]
@@ -250,7 +252,7 @@ class PreviewPane(QWidget):
         self.from_label.setToolTip(
             self.tr(
                 "The sender students see when the campaign is sent in messages mode (the default). "
-                "In template mode USOS sends every message from its \"USOS Notifier\" address instead."
+                'In template mode USOS sends every message from its "USOS Notifier" address instead.'
             )
         )
 
@@ -416,7 +418,9 @@ class PreviewPane(QWidget):
             return
         if self._html and not self.source_check.isChecked():
             if self._html_shown != message.content:
-                self.html_view.setHtml(message.content)
+                # a keystroke in the text of a paragraph changes that paragraph only
+                if not update_html(self.html_view.document(), self._html_shown, message.content):
+                    self.html_view.setHtml(message.content)
                 self._html_shown = message.content
             self.stack.setCurrentWidget(self.html_view)
         else:

@@ -37,10 +37,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QFont, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QStyle
 
+from usosmail_gui.core.letters.derive import LetterList, Overrides
 from usosmail_gui.core.problems import Severity
 from usosmail_gui.core.recipients import Code, RecipientTable, RowKey
 from usosmail_gui.core.statuses import RecipientStatusView
 from usosmail_gui.ui.colours import Tone, tint, tone
+from usosmail_gui.ui.derived_cells import DerivedCells
 from usosmail_gui.ui.problem_texts import problem_text
 from usosmail_gui.ui.status_display import StatusIcons, shown_error, status_brushes, status_text
 
@@ -89,6 +91,13 @@ def _checked(value: Any) -> bool | None:
     return None
 
 
+# Status batches tell the views which rows changed in runs of at most this many rows: Qt
+# repaints only the visible part of a short range, but the whole viewport for a range of
+# about 200 rows or more (measured with Qt 6.11), even when none of it is on screen.
+_SPAN_ROWS = 128
+_MAX_SPANS = 2048  # more runs than this (scattered changes): the whole range, in chunks
+
+
 class RecipientTableModel(QAbstractTableModel):
     """Shows a ``RecipientTable`` (or nothing) in a QTableView.
 
@@ -101,17 +110,24 @@ class RecipientTableModel(QAbstractTableModel):
         rowsChanged(object): table row indices whose cells or state changed (a preview
             showing one of them must re-render).
         viewChanged(): the shown rows changed (search, sort, a new table).
+        derivedEdited(str, int, object): a derived column's cell of a sheet row was typed
+            over (the text), or its edit cleared (None): an override for the composer.
+
+    Derived columns (``set_letters``) come after the spreadsheet's, before the status
+    column; ``DerivedCells`` shows them.
     """
 
     summaryChanged = Signal(object)
     rowsChanged = Signal(object)
     viewChanged = Signal()
+    derivedEdited = Signal(str, int, object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._table: RecipientTable | None = None
         self._suspended = False
         self._order: list[int] = []
+        self._derived: DerivedCells | None = None  # the letters' derived columns, if any
         self._positions: list[int] | None = None  # table row -> view position (-1 hidden)
         self._search = ""
         self._sort_column = -1
@@ -138,6 +154,8 @@ class RecipientTableModel(QAbstractTableModel):
         self._edited_background = QBrush(tint(Tone.ACCENT, palette, amount=0.14))
         self._error_foreground = QBrush(tone(Tone.ERROR, palette, on=rows))  # a cell showing #N/A
         self._status_brushes = status_brushes(palette)
+        if self._derived is not None:
+            self._derived.set_palette(palette)
 
     def set_palette(self, palette: QPalette) -> None:
         """The view's palette changed (e.g. to a dark scheme): the colours follow it."""
@@ -164,6 +182,7 @@ class RecipientTableModel(QAbstractTableModel):
         self._order = self._compute_order()
         self._positions = None
         self._statuses = None
+        self._derived = None
         self.endResetModel()
         self.viewChanged.emit()
         if table is not None:
@@ -244,7 +263,8 @@ class RecipientTableModel(QAbstractTableModel):
         if column == COLUMN_PROBLEMS:
             return RowKey.PROBLEMS
         if FIRST_DATA_COLUMN <= column < self.columnCount() and column != self.status_column():
-            return column - FIRST_DATA_COLUMN
+            data = column - FIRST_DATA_COLUMN
+            return data if self._table is not None and data < self._table.column_count else None
         return None
 
     def _compute_order(self) -> list[int]:
@@ -294,13 +314,58 @@ class RecipientTableModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:
         if parent.isValid() or self._table is None:
             return 0
-        return FIRST_DATA_COLUMN + self._table.column_count + (self._statuses is not None)
+        return FIRST_DATA_COLUMN + self._table.column_count + self._extra() + (self._statuses is not None)
+
+    def _extra(self) -> int:
+        return 0 if self._derived is None else self._derived.count
+
+    def set_letters(self, letters: LetterList | None, overrides: Overrides | None = None) -> None:
+        """Show ``letters``' derived columns after the sheet's (None: none), marked as
+        derived; their cells' edits are emitted as ``derivedEdited``."""
+        table = self._table
+        if letters is not None and (table is None or letters.source is not table or letters.setup.empty):
+            letters = None
+        old = self._extra()
+        cells = (
+            None
+            if letters is None
+            else DerivedCells(letters, overrides or Overrides(), QGuiApplication.palette())
+        )
+        new = 0 if cells is None else cells.count
+        start = FIRST_DATA_COLUMN + (0 if table is None else table.column_count)
+        same_shape = (
+            self._derived is not None
+            and cells is not None
+            and self._derived.names == cells.names
+            and old == new
+        )
+        if same_shape:
+            self._derived = cells
+            if self._order:
+                self.dataChanged.emit(
+                    self.index(0, start), self.index(len(self._order) - 1, start + new - 1), []
+                )
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, start, start + new - 1)
+            return
+        if old:
+            self.beginRemoveColumns(QModelIndex(), start, start + old - 1)
+            self._derived = None
+            self.endRemoveColumns()
+        if new:
+            self.beginInsertColumns(QModelIndex(), start, start + new - 1)
+            self._derived = cells
+            self.endInsertColumns()
+
+    def derived_columns(self) -> tuple[int, int]:
+        """(first model column, count) of the derived columns shown (count 0: none)."""
+        table = self._table
+        return FIRST_DATA_COLUMN + (0 if table is None else table.column_count), self._extra()
 
     def status_column(self) -> int:
         """The status column's index (after the data columns), or -1 when not shown."""
         if self._table is None or self._statuses is None:
             return -1
-        return FIRST_DATA_COLUMN + self._table.column_count
+        return FIRST_DATA_COLUMN + self._table.column_count + self._extra()
 
     def set_statuses(self, statuses: Mapping[int, RecipientStatusView]) -> None:
         """Show each row's delivery status (row number → its status view). The first call
@@ -309,19 +374,56 @@ class RecipientTableModel(QAbstractTableModel):
         if table is None:
             return
         if self._statuses is None:
-            column = FIRST_DATA_COLUMN + table.column_count
+            column = FIRST_DATA_COLUMN + table.column_count + self._extra()
             self.beginInsertColumns(QModelIndex(), column, column)
             self._statuses = statuses  # not copied: the caller hands over a read-only mapping
             self.endInsertColumns()
             return
-        self._statuses = statuses
-        column = self.status_column()
+        before, self._statuses = self._statuses, statuses
         if self._order:
-            self.dataChanged.emit(
-                self.index(0, column),
-                self.index(len(self._order) - 1, column),
-                [_DISPLAY, _DECORATION, _FOREGROUND, _TOOLTIP],
-            )
+            self._status_cells_changed(self._changed_positions(before, statuses))
+
+    def _changed_positions(
+        self, before: Mapping[int, RecipientStatusView], after: Mapping[int, RecipientStatusView]
+    ) -> list[int]:
+        """The view positions of the rows whose status differs, in order: a batch of
+        statuses usually changes a few rows, and the grid repaints only those."""
+        table = self._table
+        assert table is not None
+        def shown(view: RecipientStatusView | None) -> object:
+            return None if view is None else (view.status, view.error, view.raw_status, view.sentences)
+
+        changed = [number for number, view in after.items() if shown(before.get(number)) != shown(view)]
+        changed += [number for number in before if number not in after]
+        positions = self._position_map()
+        found = []
+        for number in changed:
+            row = table.row_index(number)
+            if row is not None and positions[row] >= 0:
+                found.append(positions[row])
+        found.sort()
+        return found
+
+    def _status_cells_changed(self, positions: Sequence[int]) -> None:
+        """``dataChanged`` for the status cells at ``positions``: one signal per run of
+        neighbouring rows, each at most ``_SPAN_ROWS`` long, so the grid repaints what it
+        shows of them and nothing when none is on screen."""
+        if not positions:
+            return
+        column = self.status_column()
+        spans: list[tuple[int, int]] = []
+        for position in positions:
+            if spans and position <= spans[-1][1] + 1:
+                spans[-1] = (spans[-1][0], position)
+            else:
+                spans.append((position, position))
+        if len(spans) > _MAX_SPANS:
+            spans = [(spans[0][0], spans[-1][1])]
+        roles = [_DISPLAY, _DECORATION, _FOREGROUND, _TOOLTIP]
+        for start, end in spans:
+            for first in range(start, end + 1, _SPAN_ROWS):
+                last = min(end, first + _SPAN_ROWS - 1)
+                self.dataChanged.emit(self.index(first, column), self.index(last, column), roles)
 
     def clear_statuses(self) -> None:
         """Remove the status column."""
@@ -338,6 +440,9 @@ class RecipientTableModel(QAbstractTableModel):
         column = index.column()
         if column == self.status_column():
             return _PLAIN
+        derived = column - FIRST_DATA_COLUMN - (0 if self._table is None else self._table.column_count)
+        if self._derived is not None and 0 <= derived < self._derived.count:
+            return _EDITABLE if self._derived.editable(derived) else _PLAIN
         if column >= FIRST_DATA_COLUMN:
             return _EDITABLE
         return _CHECKABLE if column == COLUMN_INCLUDE else _PLAIN
@@ -353,8 +458,10 @@ class RecipientTableModel(QAbstractTableModel):
             return None
         row = self._order[position]
         column = index.column()
-        if self._statuses is not None and column == FIRST_DATA_COLUMN + table.column_count:
+        if self._statuses is not None and column == FIRST_DATA_COLUMN + table.column_count + self._extra():
             return self._status_data(table, row, role)
+        if self._derived is not None and column >= FIRST_DATA_COLUMN + table.column_count:
+            return self._derived.data(table, row, column - FIRST_DATA_COLUMN - table.column_count, role)
         if column >= FIRST_DATA_COLUMN:
             return self._cell_data(table, row, column - FIRST_DATA_COLUMN, role)
         if column == COLUMN_INCLUDE:
@@ -509,6 +616,8 @@ class RecipientTableModel(QAbstractTableModel):
                 return self.tr("What is wrong with the row; point at a row's problem for the details.")
             return None
         column = section - FIRST_DATA_COLUMN
+        if self._derived is not None and 0 <= column - table.column_count < self._derived.count:
+            return self._derived.header(column - table.column_count, role)
         if not 0 <= column < table.column_count:
             return None
         if role == _DISPLAY:
@@ -569,6 +678,13 @@ class RecipientTableModel(QAbstractTableModel):
             text = "" if value is None else str(value)
             self._changed(table.set_value(row, column - FIRST_DATA_COLUMN, text))
             return True
+        derived = column - FIRST_DATA_COLUMN - table.column_count
+        if self._derived is not None and 0 <= derived < self._derived.count and role == _EDIT:
+            key = self._derived.override_key(table, row, derived)
+            if key is None:
+                return False
+            self.derivedEdited.emit(key[0], key[1], "" if value is None else str(value))
+            return True
         return False
 
     def set_cell(self, row: int, column: int, text: str) -> None:
@@ -595,7 +711,10 @@ class RecipientTableModel(QAbstractTableModel):
             self._changed(self._table.set_included(rows, included))
 
     def revert_cell(self, index: _Index) -> bool:
-        """Undo the edit of a cell (back to the file's text); False when it was not edited."""
+        """Undo the edit of a cell (back to the file's text, or a derived cell's computed
+        value); False when it was not edited."""
+        if self.revert_derived(index):
+            return True
         table = self._table
         if (
             table is None
@@ -608,6 +727,29 @@ class RecipientTableModel(QAbstractTableModel):
         if row < 0 or not table.is_edited(row, column):
             return False
         self._changed(table.revert_value(row, column))
+        return True
+
+    def is_overridden(self, index: _Index) -> bool:
+        """Whether ``index`` is a derived cell whose value was typed over."""
+        table, cells = self._table, self._derived
+        if table is None or cells is None or not index.isValid():
+            return False
+        row = self.table_row(index.row())
+        key = cells.override_key(table, row, index.column() - FIRST_DATA_COLUMN - table.column_count)
+        return row >= 0 and key is not None and cells.overrides.get(*key) is not None
+
+    def revert_derived(self, index: _Index) -> bool:
+        """Clear the value typed over a derived cell (it is computed again); False when
+        the cell was not typed over."""
+        if not self.is_overridden(index):
+            return False
+        table, cells = self._table, self._derived
+        assert table is not None and cells is not None
+        key = cells.override_key(
+            table, self.table_row(index.row()), index.column() - FIRST_DATA_COLUMN - table.column_count
+        )
+        assert key is not None
+        self.derivedEdited.emit(key[0], key[1], None)
         return True
 
     def refresh(self) -> None:

@@ -711,9 +711,12 @@ class RecipientPane(QWidget):
             and FIRST_DATA_COLUMN <= index.column() < FIRST_DATA_COLUMN + table.column_count
         )
         self.revert_action.setEnabled(
-            editable
-            and table is not None
-            and table.is_edited(self.model.table_row(index.row()), index.column() - FIRST_DATA_COLUMN)
+            (
+                editable
+                and table is not None
+                and table.is_edited(self.model.table_row(index.row()), index.column() - FIRST_DATA_COLUMN)
+            )
+            or self.model.is_overridden(index)
         )
         menu.addSeparator()
         menu.addAction(self.revert_action)

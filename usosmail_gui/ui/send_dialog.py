@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from usosmail_gui.application.letters import LetterInputs
 from usosmail_gui.application.preparing import (
     NothingToSend,
     Prepared,
@@ -107,16 +108,19 @@ class SendDialog(QDialog):
         key_fingerprint: str,
         installation_text: str = "",
         retry: RetrySource | None = None,
+        letters: LetterInputs | None = None,
         parent: QWidget | None = None,
     ) -> None:
         """``retry``: confirm sending again to an earlier campaign's recipients (then
-        ``table`` is not used and the mode is the earlier campaign's)."""
+        ``table`` is not used and the mode is the earlier campaign's). ``letters``: the
+        composer's derived columns and grouping, sent as the CLI sends them."""
         super().__init__(parent)
         self.setObjectName("sendDialog")
         self.setWindowTitle(self.tr("Send again") if retry else self.tr("Send the campaign"))
         self._table = table
         self._template = template
         self._retry = retry
+        self._letters = letters
         self._installation = installation
         self._fingerprint = key_fingerprint
         self._prepared: Prepared | None = None
@@ -183,7 +187,7 @@ class SendDialog(QDialog):
             self.tr(
                 "USOS fills in the template; only the columns it uses leave this computer. A row "
                 "with several addresses becomes one message per address. USOS sends every message "
-                "from its \"USOS Notifier\" address: the sender name and address are not used."
+                'from its "USOS Notifier" address: the sender name and address are not used.'
             )
         )
         for hint in (messages_hint, template_hint):
@@ -307,6 +311,7 @@ class SendDialog(QDialog):
             mode=self.mode(),
             batch_size=self.batch_size(),
             previous=previous,
+            letters=self._letters,
             parent=self,
             on_progress=lambda step: self._progress(generation, step),
             on_result=lambda prepared: self._show(generation, prepared),

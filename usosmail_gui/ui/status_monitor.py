@@ -47,6 +47,7 @@ from usosmail_gui.ui.workers import Task, run_in_background
 
 __all__ = ["StatusDock", "StatusPoller", "StatusTableModel"]
 
+
 Connection = Callable[[], "tuple[str, str, str] | None"]  # (base URL, key, secret) or None
 
 
@@ -394,4 +395,3 @@ class StatusDock(QDockWidget):
     def show_queue(self, queue: SystemStatus) -> None:
         """system_status as read while polling: a stopped mail daemon is said at once."""
         self.daemon_label.setVisible(queue.daemon_stopped)
-

@@ -20,7 +20,7 @@ class ConnectionTexts(TextContext):
 
 
 def ui_lang() -> str:
-    """"pl" or "en": the language USOS's own texts (LangDicts) are shown in."""
+    """ "pl" or "en": the language USOS's own texts (LangDicts) are shown in."""
     return "pl" if QLocale().name().startswith("pl") else "en"
 
 

@@ -41,6 +41,19 @@ def letter_problems(
 ) -> tuple[list[Problem], dict[int, list[Problem]]]:
     """The definitions' problems (row None) and each row's (by index into ``letters.table``)
     that the message ``compiled`` makes matter."""
+    steps = _letter_problem_steps(letters, compiled, validate.CHUNK)
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            found: tuple[list[Problem], dict[int, list[Problem]]] = done.value
+            return found
+
+
+def _letter_problem_steps(
+    letters: LetterList, compiled: CompiledTemplate, chunk: int
+) -> Generator[None, None, tuple[list[Problem], dict[int, list[Problem]]]]:
+    """``letter_problems``, yielding every ``chunk`` rows (a point to pause or cancel)."""
     used = compiled.used_columns
     reached = letters.depends_on(used)
     grouping = letters.setup.grouping
@@ -60,6 +73,8 @@ def letter_problems(
     if listing:
         every_member.append(list_name)  # type: ignore[arg-type]
     for index in range(letters.table.row_count):
+        if index and index % chunk == 0:
+            yield
         members = letters.source_rows(index)
         found: list[Problem] = []
         for column in first_only:
@@ -116,7 +131,16 @@ def check_letters_steps(
     result = yield from validate.check_steps(compiled, letters.table, chunk=chunk)
     if letters.setup.empty:
         return result
-    return _merged(result, letters, compiled)
+    total = letters.table.row_count
+    steps = _letter_problem_steps(letters, compiled, chunk)
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            found: tuple[list[Problem], dict[int, list[Problem]]] = done.value
+            break
+        yield CheckProgress(total, total)
+    return _merged(result, letters, found)
 
 
 def check_letters(
@@ -131,8 +155,10 @@ def check_letters(
     return validate.drive_steps(steps, progress=progress, cancelled=cancelled)
 
 
-def _merged(result: CheckResult, letters: LetterList, compiled: CompiledTemplate) -> CheckResult:
-    setup, extra = letter_problems(letters, compiled)
+def _merged(
+    result: CheckResult, letters: LetterList, letter_found: tuple[list[Problem], dict[int, list[Problem]]]
+) -> CheckResult:
+    setup, extra = letter_found
     blocks = result.template_blocks or any(p.is_error for p in setup)
     row_problems: dict[int, tuple[Problem, ...]] = dict(result.row_problems)
     for index, found in extra.items():

@@ -33,7 +33,10 @@ from .definitions import (
 from .gender import Gender, read_gender
 from .names import NameBook, default_book
 
-__all__ = ["LetterList", "Overrides", "prepare_letters"]
+__all__ = ["PAUSE_ROWS", "LetterList", "Overrides", "Pause", "prepare_letters"]
+
+Pause = Callable[[], None]
+PAUSE_ROWS = 2_000  # rows between two calls of ``prepare_letters``'s ``pause``
 
 _TRANSFORMS: dict[TransformKind, Callable[[str], str]] = {
     TransformKind.UPPER: str.upper,
@@ -156,11 +159,15 @@ def prepare_letters(
     setup: LetterSetup,
     overrides: Overrides | None = None,
     book: NameBook | None = None,
+    *,
+    pause: Pause | None = None,
 ) -> LetterList:
     """``table`` with ``setup``'s derived columns computed (and grouped, if asked).
 
     Morfeusz is loaded (once per process) only when a value needs the dictionary: a
-    vocative, or a salutation whose gender a cell does not say."""
+    vocative, or a salutation whose gender a cell does not say. ``pause`` is called every
+    ``PAUSE_ROWS`` rows of each long loop (the GUI's worker sleeps a little there, so the
+    GUI thread gets the GIL); the values do not depend on it."""
     if setup.empty:
         return LetterList(table, setup, table)
     overrides = overrides or Overrides()
@@ -198,7 +205,7 @@ def prepare_letters(
             computed[name] = _Computed([""] * n, [None] * n)
             continue
         try:
-            result = _compute(definition, sources, n, lexicon)
+            result = _compute(definition, sources, n, lexicon, pause)
         except ImportError as exc:  # morfeusz2 missing from this installation
             problems.append(msg.dictionary_missing(name, str(exc) or type(exc).__name__))
             result = _Computed([""] * n, [None] * n)
@@ -221,9 +228,9 @@ def prepare_letters(
         problems.append(msg.name_invalid(list_name, bad))
     elif list_name in taken:
         problems.append(msg.name_taken(list_name))
-    groups = group_rows(table)
+    groups = group_rows(table, pause=pause)
     lines, line_columns, line_problems, line_notes = render_lines(
-        grouping, table, new_columns, per_row, [i for g in groups for i in g]
+        grouping, table, new_columns, per_row, [i for g in groups for i in g], pause=pause
     )
     problems += line_problems
     notes[list_name] = line_notes
@@ -277,11 +284,12 @@ def _compute(
     sources: Mapping[str, Sequence[str] | None],
     n: int,
     lexicon: Callable[[], NameBook],
+    pause: Pause | None = None,
 ) -> _Computed:
     if isinstance(definition, Salutation):
-        return _salutation(definition, sources, n, lexicon)
+        return _salutation(definition, sources, n, lexicon, pause)
     if isinstance(definition, Vocative):
-        return _vocative(definition, sources[definition.column] or [], lexicon)
+        return _vocative(definition, sources[definition.column] or [], lexicon, pause)
     cells = sources[definition.column] or []
     if isinstance(definition, Fallback):
         fallback = definition.fallback
@@ -290,12 +298,16 @@ def _compute(
     return _Computed(list(map(_TRANSFORMS[definition.transform], cells)), [None] * n)
 
 
-def _vocative(definition: Vocative, cells: Sequence[str], lexicon: Callable[[], NameBook]) -> _Computed:
+def _vocative(
+    definition: Vocative, cells: Sequence[str], lexicon: Callable[[], NameBook], pause: Pause | None = None
+) -> _Computed:
     book = lexicon()
     cache: dict[str, tuple[str, Problem | None]] = {}
     values: list[str] = []
     notes: list[Problem | None] = []
-    for cell in cells:
+    for i, cell in enumerate(cells):
+        if pause is not None and i % PAUSE_ROWS == 0:
+            pause()
         hit = cache.get(cell)
         if hit is None:
             info = book.info(cell)
@@ -311,6 +323,7 @@ def _salutation(
     sources: Mapping[str, Sequence[str] | None],
     n: int,
     lexicon: Callable[[], NameBook],
+    pause: Pause | None = None,
 ) -> _Computed:
     gender_column = definition.gender_column
     name_column = definition.first_name_column
@@ -327,7 +340,9 @@ def _salutation(
     gender_cells = repeat("", n) if genders is None else genders
     name_cells = repeat("", n) if names is None else names
     has_gender, has_name = genders is not None, names is not None
-    for key in zip(gender_cells, name_cells, strict=False):  # repeat() is endless
+    for i, key in enumerate(zip(gender_cells, name_cells, strict=False)):  # repeat() is endless
+        if pause is not None and i % PAUSE_ROWS == 0:
+            pause()
         hit = cache.get(key)
         if hit is None:
             hit = cache[key] = _one_salutation(definition, forms, has_gender, has_name, *key, lexicon)

@@ -10,7 +10,7 @@ would render a template), and the lines, in sheet order, fill the list column.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from usosmail_gui.core.problems import Problem
 from usosmail_gui.core.recipients.headers import Column
@@ -23,12 +23,15 @@ from .definitions import Grouping
 __all__ = ["group_rows", "render_lines"]
 
 
-def group_rows(table: RecipientTable) -> list[list[int]]:
-    """Included rows (indices) by their addresses, each group in sheet order."""
+def group_rows(table: RecipientTable, *, pause: Callable[[], None] | None = None) -> list[list[int]]:
+    """Included rows (indices) by their addresses, each group in sheet order (``pause``:
+    called every 2,000 rows, see ``prepare_letters``)."""
     groups: dict[object, list[int]] = {}
     emails = table.emails
     included = table.is_included
     for row in range(table.row_count):
+        if pause is not None and row % 2_000 == 0:
+            pause()
         if not included(row):
             continue
         addresses = emails(row)
@@ -53,6 +56,8 @@ def render_lines(
     derived: Sequence[Column],
     per_row: Mapping[str, Sequence[str]],
     rows: Sequence[int],
+    *,
+    pause: Callable[[], None] | None = None,
 ) -> tuple[list[str], tuple[str, ...], list[Problem], list[Problem | None]]:
     """Each row's line (by source index; "" for rows not in ``rows``), the columns the
     line reads, the line's own problems and each row's failure (prototypes)."""
@@ -75,7 +80,9 @@ def render_lines(
     index_of = {c.placeholder: c.index for c in table.columns}
     columns = [per_row[u] if u in per_row else table.column_values(index_of[u]) for u in used]
     line = grouping.line
-    for row in rows:
+    for i, row in enumerate(rows):
+        if pause is not None and i % 2_000 == 0:
+            pause()
         values = {u: column[row] for u, column in zip(used, columns, strict=True)}
         try:
             lines[row] = line.format_map(values)

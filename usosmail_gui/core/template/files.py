@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from usosmail_gui.core.atomic_file import replacing
 from usosmail_gui.core.letters.definitions import DefinitionError, LetterSetup, UnknownKind
 from usosmail_gui.core.usos.models import ContentFormat, Lang
 
@@ -242,16 +242,8 @@ def save_template(
     text = dumps_template(template, letters)
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{file.name}.", suffix=".tmp", dir=file.parent)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-                out.write(text)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(temporary, file)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        with replacing(file) as temporary:
+            temporary.write_text(text, encoding="utf-8", newline="\n")
     except OSError as exc:
         raise TemplateFileError(
             f"The template could not be saved as “{file.name}” ({exc.strerror or exc}). Choose another "

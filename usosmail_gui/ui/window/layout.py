@@ -53,7 +53,11 @@ class WindowLayout(QObject):
         self._window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         return bar
 
-    def build_view_menu(self, menu: QMenu, problems: QDockWidget, statuses: QDockWidget) -> None:
+    def build_view_menu(
+        self, menu: QMenu, problems: QDockWidget, statuses: QDockWidget, extra: Sequence[QAction] = ()
+    ) -> None:
+        """The docks' and the toolbar's toggles, then ``extra`` (e.g. the composer's letters
+        toggle), the toolbar's text, the language."""
         self.problems_toggle = problems.toggleViewAction()
         self.problems_toggle.setStatusTip(self.tr("Show or hide the list of the template's problems."))
         self.status_toggle = statuses.toggleViewAction()
@@ -61,7 +65,7 @@ class WindowLayout(QObject):
         self.toolbar_toggle = self.toolbar.toggleViewAction()
         self.toolbar_toggle.setText(self.tr("&Toolbar"))
         self.toolbar_toggle.setStatusTip(self.tr("Show or hide the toolbar."))
-        for action in (self.problems_toggle, self.status_toggle, self.toolbar_toggle):
+        for action in (self.problems_toggle, self.status_toggle, self.toolbar_toggle, *extra):
             menu.addAction(action)
         self.toolbar_text = QAction(self.tr("Text &beside Toolbar Icons"), self._window)
         self.toolbar_text.setCheckable(True)

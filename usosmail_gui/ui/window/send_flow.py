@@ -129,6 +129,7 @@ class SendFlow(QObject):
             installation=conn.base_url,
             key_fingerprint=key_fingerprint(conn.credentials.consumer_key),
             installation_text=self._installation_text(),
+            letters=self._composer.letter_inputs(),
             parent=self._window,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -347,6 +348,19 @@ class SendFlow(QObject):
             installation=conn.base_url,
             key_fingerprint=key_fingerprint(conn.credentials.consumer_key),
         )
+        if not self._composer.letter_setup().empty:  # the row's message with its derived values
+            from usosmail_gui.application.letters import letter_test_campaign
+
+            draft = functools.partial(
+                letter_test_campaign,
+                table,
+                self._composer.letter_inputs(),
+                self._composer.template(),
+                row,
+                address,
+                installation=conn.base_url,
+                key_fingerprint=key_fingerprint(conn.credentials.consumer_key),
+            )
         self._test_target = (table.row_number(row), address)
         self._say(
             self.tr("Sending row {row}'s message to {address} as a test…").format(

@@ -46,6 +46,8 @@ class WorkArea(QObject):
         model.viewChanged.connect(lambda: composer.set_row_order(model.shown_rows()))
         model.rowsChanged.connect(lambda _rows: composer.recheck())
         composer.rowActivated.connect(lambda row: pane.select_table_rows([row], current=row))
+        composer.lettersChanged.connect(lambda letters: model.set_letters(letters, composer.overrides))
+        model.derivedEdited.connect(composer.set_override)
         composer.templateChanged.connect(self.show_work_area)  # a template opened from the menu
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("workSplitter")

@@ -1,0 +1,238 @@
+"""Letters in the composer (issue 18, GUI): deriving 50,000 rows in the worker while the
+GUI thread stays responsive, offscreen.
+
+- derive in the worker (the composer's pause for typing set to 0): a salutation guessed
+  from the first name with the name in the vocative, and a vocative column, for 50,000
+  students with 2,000 distinct first names
+  (bench_letters' list); from the definitions' change in the composer to the computed
+  list delivered in the GUI thread (``lettersChanged``). The first run loads Morfeusz;
+  later runs reuse the app's name cache, as the running app does. Baseline: the same
+  ``prepare_letters`` run on the GUI thread (the freeze the worker avoids). Target ≤ 1 s.
+- the longest GUI-thread stall meanwhile, measured by a 2 ms QTimer with the GUI thread
+  in its event loop (as in the app). Target ≤ 16 ms.
+- the same up to the end of the check that follows (every row's letter checked, the
+  guessed salutations listed in Problems: 50,000 warnings).
+"""
+
+from __future__ import annotations
+
+import itertools
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from tests.bench.bench_letters import HEADERS, LETTER, SETUP, students
+from tests.bench.harness import Result
+from tests.helpers.tables import make_table
+from usosmail_gui.core.letters import LetterSetup, Salutation
+from usosmail_gui.core.letters.derive import prepare_letters
+from usosmail_gui.ui import workers
+from usosmail_gui.ui.composer import ComposerPanel
+
+RUNS = 5
+ROWS = 50_000
+
+
+def _settle(app: QApplication, until: Callable[[], bool], timeout: float = 60.0) -> None:
+    deadline = time.perf_counter() + timeout
+    while not until():
+        app.processEvents()
+        if time.perf_counter() > deadline:
+            raise RuntimeError("the composer did not settle")
+
+
+def _variant(setup: LetterSetup, n: int) -> LetterSetup:
+    """Another setup that computes the same work (only the unknown form differs)."""
+    first = setup.derived[0]
+    assert isinstance(first, Salutation)
+    return replace(setup, derived=(replace(first, unknown=f"Szanowni Państwo {n}"), *setup.derived[1:]))
+
+
+def _one(composer: ComposerPanel, setup: LetterSetup) -> tuple[float, float, float, float]:
+    """(s to the derived list, longest stall till then, s to the check's end, longest
+    stall till then), the GUI thread in its event loop."""
+    ticks: list[float] = []
+    marks: dict[str, float] = {}
+    loop = QEventLoop()
+    ticker = QTimer()
+    ticker.setTimerType(Qt.TimerType.PreciseTimer)
+    ticker.setInterval(2)
+    ticker.timeout.connect(lambda: ticks.append(time.perf_counter()))
+
+    def start() -> None:
+        marks["start"] = time.perf_counter()
+        composer.set_letter_setup(setup)  # as the editor's change does; the check timer starts the rest
+
+    def derived(letters: object) -> None:
+        if letters is not None and "derived" not in marks:
+            marks["derived"] = time.perf_counter()
+
+    def checked(_result: object) -> None:
+        marks["checked"] = time.perf_counter()
+        QTimer.singleShot(10, loop.quit)
+
+    composer.lettersChanged.connect(derived)
+    composer.checkFinished.connect(checked)
+    ticker.start()
+    QTimer.singleShot(20, start)
+    QTimer.singleShot(60_000, loop.quit)
+    loop.exec()
+    ticker.stop()
+    composer.lettersChanged.disconnect(derived)
+    composer.checkFinished.disconnect(checked)
+    if "checked" not in marks or "derived" not in marks:
+        raise RuntimeError("the derivation or the check did not finish")
+
+    def stall(until: float) -> float:
+        during = [t for t in ticks if marks["start"] - 0.002 <= t <= until + 0.002]
+        return max(b - a for a, b in itertools.pairwise(during))
+
+    return (
+        marks["derived"] - marks["start"],
+        stall(marks["derived"]),
+        marks["checked"] - marks["start"],
+        stall(marks["checked"]),
+    )
+
+
+def _idle_gap(seconds: float = 1.0) -> float:
+    """The longest gap of the same 2 ms ticker with nothing running: what the machine's
+    scheduler alone costs (the floor of every stall measured here)."""
+    ticks: list[float] = []
+    loop = QEventLoop()
+    ticker = QTimer()
+    ticker.setTimerType(Qt.TimerType.PreciseTimer)
+    ticker.setInterval(2)
+    ticker.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    ticker.start()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()
+    ticker.stop()
+    return max(b - a for a, b in itertools.pairwise(ticks))
+
+
+def run(report: Callable[[Result], None]) -> None:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication([])
+    table = make_table(students(ROWS), HEADERS)
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = QSettings(str(Path(tmp) / "bench.ini"), QSettings.Format.IniFormat)
+        composer = ComposerPanel(settings=settings)
+        composer.resize(1280, 800)
+        composer.show()
+        composer.set_template(LETTER)
+        composer.set_table(table)
+        composer.set_current_row(1234)
+        composer._check_timer.setInterval(0)  # no pause for typing: the next event starts the work
+        _settle(app, lambda: not composer.check_pending and workers.active_task_count() == 0)
+        cold = _one(composer, SETUP)
+        _settle(app, lambda: not composer.check_pending and workers.active_task_count() == 0)
+        runs = []
+        for n in range(RUNS):
+            runs.append(_one(composer, _variant(SETUP, n)))
+            _settle(app, lambda: not composer.check_pending and workers.active_task_count() == 0)
+        idle = statistics.median(_idle_gap() for _ in range(3))
+        preview = composer.preview.content_text()
+        if not preview.startswith("Szanown"):
+            raise RuntimeError(f"the preview does not show the salutation: {preview[:40]!r}")
+        gui = []
+        for _ in range(3):
+            start = time.perf_counter()
+            prepare_letters(table, SETUP)
+            gui.append(time.perf_counter() - start)
+        on_gui = statistics.median(gui)
+        composer.cancel_work()
+        _settle(app, lambda: workers.active_task_count() == 0)
+        composer.close()
+        composer.deleteLater()
+
+    base = "prepare_letters on the GUI thread"
+    report(
+        Result(
+            "letters GUI: derive 50,000 rows in the worker, first (Morfeusz loaded)",
+            cold[0],
+            "s",
+            base,
+            on_gui,
+            "≤ 1 s",
+        )
+    )
+    report(
+        Result(
+            f"letters GUI: derive 50,000 rows in the worker, median of {RUNS}",
+            statistics.median(r[0] for r in runs),
+            "s",
+            base,
+            on_gui,
+            "≤ 1 s",
+        )
+    )
+    stalls = [r[1] for r in runs]
+    idle_name = "the same ticker's longest gap with nothing running"
+    report(
+        Result(
+            "letters GUI: 2 ms ticker's longest gap, idle (the machine's floor)",
+            idle * 1000,
+            "ms",
+            base,
+            on_gui * 1000,
+            "-",
+        )
+    )
+    report(
+        Result(
+            f"letters GUI: longest GUI-thread stall while deriving (2 ms ticker), median of {RUNS}",
+            statistics.median(stalls) * 1000,
+            "ms",
+            idle_name,
+            idle * 1000,
+            "≤ 16 ms",
+        )
+    )
+    report(
+        Result(
+            "  the same, worst run",
+            max(stalls) * 1000,
+            "ms",
+            idle_name,
+            idle * 1000,
+            "≤ 16 ms",
+        )
+    )
+    report(
+        Result(
+            "  the same, first run (Morfeusz loaded: its C code holds the GIL)",
+            cold[1] * 1000,
+            "ms",
+            idle_name,
+            idle * 1000,
+            "≤ 16 ms",
+        )
+    )
+    report(
+        Result(
+            "letters GUI: derive + check of every letter (50,000 warnings listed), median",
+            statistics.median(r[2] for r in runs),
+            "s",
+            base,
+            on_gui,
+            "-",
+        )
+    )
+    report(
+        Result(
+            f"letters GUI: longest GUI-thread stall during derive + check, median of {RUNS}",
+            statistics.median(r[3] for r in runs) * 1000,
+            "ms",
+            idle_name,
+            idle * 1000,
+            "≤ 16 ms",
+        )
+    )

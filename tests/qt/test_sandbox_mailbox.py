@@ -1,0 +1,48 @@
+"""The Sandbox mailbox window: lists what the sandbox delivered, opens a message with its
+headers, and shows HTML without fetching anything or following links."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from pytestqt.qtbot import QtBot
+
+from tests.unit.test_sandbox_mailbox import HOSTILE_HTML, send
+from usosmail_gui.core.template import MessageTemplate
+from usosmail_gui.core.usos.models import ContentFormat
+from usosmail_gui.sandbox import Sandbox
+from usosmail_gui.ui.sandbox_mailbox import SandboxMailbox
+
+TIMEOUT = 20000
+
+
+def test_the_mailbox_shows_what_the_student_receives(
+    qtbot: QtBot, english_plurals: None, make_sandbox: Callable[..., Sandbox]
+) -> None:
+    sb = make_sandbox()
+    window = SandboxMailbox(sb.maildir)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.loaded, timeout=TIMEOUT) as empty:
+        window.show()
+    assert empty.args == [0] and "No messages yet" in window.state_label.text()
+
+    send(sb, MessageTemplate(subject="Decyzja dla {Imię}", content="Dzień dobry {Imię}."), count=2)
+    invitation = MessageTemplate("Zaproszenie", HOSTILE_HTML, content_format=ContentFormat.HTML)
+    send(sb, invitation, count=1)
+    with qtbot.waitSignal(window.loaded, timeout=TIMEOUT) as listed:
+        with qtbot.waitSignal(window.opened, timeout=TIMEOUT):
+            window.refresh_button.click()
+    assert listed.args == [3] and window.table.rowCount() == 3
+    assert "3 messages delivered" in window.state_label.text()
+    assert window.table.item(0, 2).text() == "Zaproszenie"  # newest first, selected
+    shown = window.html_view.toPlainText()
+    assert "Dzień dobry Anna," in shown and 'alert("x")' not in shown  # laid out; the script is not text
+    assert any("tracker.example.com" in url for url in window.html_view.refused)  # asked for, refused
+    assert window.tabs.tabText(1) == "HTML source" and "<script>" in window.text_view.toPlainText()
+    labels = [window.headers.itemAt(i).widget().text() for i in range(window.headers.count())]
+    assert "Zaproszenie" in labels and "student0@student.example.edu.pl" in labels
+
+    with qtbot.waitSignal(window.opened, timeout=TIMEOUT):
+        window.table.selectRow(2)
+    assert window.html_view.toPlainText().startswith("Dzień dobry")
+    assert window.tabs.tabText(1) == "Plain text"

@@ -1,0 +1,546 @@
+"""The editor of a letter's derived columns and of its grouping (issue 18), in the composer.
+
+A clerk defines here what the sheet does not have: a salutation that fits each student
+("Szanowna Pani Anno"), a first name in the vocative, a value or a fallback for empty
+cells, a column in upper or title case, and one message per e-mail address listing the
+student's rows (``{lista}``). The widget only edits ``core.letters`` definitions (plain
+data) and says when they changed (``setupChanged``); the composer computes them in a
+worker. No business logic lives here: what a salutation says is ``core.letters.derive``'s.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPushButton,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from usosmail_gui.core.letters import (
+    DEFAULT_FEMALE,
+    DEFAULT_MALE,
+    DEFAULT_UNKNOWN,
+    NEUTRAL_UNKNOWN,
+    DerivedColumn,
+    Fallback,
+    Grouping,
+    LetterSetup,
+    Salutation,
+    Transform,
+    TransformKind,
+    Vocative,
+)
+from usosmail_gui.core.recipients.headers import Column
+
+__all__ = ["LettersEditor", "describe"]
+
+
+def _column_text(name: str | None) -> str:
+    return f"“{name}”" if name else "—"
+
+
+def describe(definition: DerivedColumn) -> str:
+    """One line about a derived column, in the user's language ("{Zwrot} — salutation…")."""
+    if isinstance(definition, Salutation):
+        if definition.gender_column:
+            text = QCoreApplication.translate("LettersEditor", "salutation by the gender in {column}").format(
+                column=_column_text(definition.gender_column)
+            )
+        else:
+            text = QCoreApplication.translate(
+                "LettersEditor", "salutation guessed from the first name in {column}"
+            ).format(column=_column_text(definition.first_name_column))
+        if definition.with_name:
+            text += QCoreApplication.translate("LettersEditor", ", with the first name in the vocative")
+    elif isinstance(definition, Vocative):
+        text = QCoreApplication.translate("LettersEditor", "vocative of the first name in {column}").format(
+            column=_column_text(definition.column)
+        )
+    elif isinstance(definition, Fallback):
+        text = QCoreApplication.translate(
+            "LettersEditor", "{column}, or “{fallback}” where it is empty"
+        ).format(column=_column_text(definition.column), fallback=definition.fallback)
+    else:
+        text = QCoreApplication.translate("LettersEditor", "{column} in {case}").format(
+            column=_column_text(definition.column), case=_transform_names()[definition.transform]
+        )
+    return f"{{{definition.name}}} — {text}"
+
+
+def _transform_names() -> dict[TransformKind, str]:
+    return {
+        TransformKind.UPPER: QCoreApplication.translate("LettersEditor", "UPPER CASE"),
+        TransformKind.LOWER: QCoreApplication.translate("LettersEditor", "lower case"),
+        TransformKind.TITLE: QCoreApplication.translate("LettersEditor", "Title Case (Every Word)"),
+        TransformKind.CAPITALIZE: QCoreApplication.translate(
+            "LettersEditor", "Capitalised (first letter only)"
+        ),
+    }
+
+
+class _ColumnBox(QComboBox):
+    """A choice of a list's column (or an earlier derived one); keeps a name the list
+    lacks, marked, so a definition read from a file is never changed silently."""
+
+    def __init__(self, parent: QWidget, *, optional_text: str | None = None) -> None:
+        super().__init__(parent)
+        self._optional = optional_text
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+
+    def fill(self, names: Sequence[str], current: str | None) -> None:
+        with QSignalBlocker(self):
+            self.clear()
+            if self._optional is not None:
+                self.addItem(self._optional, "")
+            for name in names:
+                self.addItem(name, name)
+            if current and current not in names:
+                self.addItem(
+                    QCoreApplication.translate("LettersEditor", "{name} (not in the list)").format(
+                        name=current
+                    ),
+                    current,
+                )
+            index = self.findData(current or "")
+            self.setCurrentIndex(max(index, 0))
+
+    def value(self) -> str | None:
+        data = self.currentData()
+        return str(data) if data else None
+
+
+class LettersEditor(QWidget):
+    """Derived columns (a list, with a form for the selected one) and the grouping.
+
+    ``set_columns`` gives the list's columns (the choices of sources); ``set_setup`` shows
+    definitions (read from a template file); every change the user makes emits
+    ``setupChanged(LetterSetup)`` at once (the composer waits for a pause to compute).
+    """
+
+    setupChanged = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("lettersEditor")
+        self.setAccessibleName(self.tr("Derived columns"))
+        self._derived: list[DerivedColumn] = []
+        self._grouping = Grouping("- {Przedmiot}: {Ocena}")
+        self._grouped = False
+        self._sheet_columns: list[str] = []
+        self._build()
+        self._show_selected()
+
+    # --- construction ------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        derived = QGroupBox(self.tr("Derived columns"), self)
+        derived.setToolTip(
+            self.tr(
+                "Columns the app computes for each row (a salutation, a vocative, a value or a "
+                "fallback, a changed case): write them in the template like the list's own."
+            )
+        )
+        left = QVBoxLayout(derived)
+        self.list = QListWidget(derived)
+        self.list.setObjectName("derivedColumnsList")
+        self.list.setAccessibleName(self.tr("Derived columns"))
+        self.list.currentRowChanged.connect(lambda _row: self._show_selected())
+        left.addWidget(self.list)
+        buttons = QHBoxLayout()
+        self.add_button = QToolButton(derived)
+        self.add_button.setText(self.tr("&Add"))
+        self.add_button.setAccessibleName(self.tr("Add a derived column"))
+        self.add_button.setToolTip(
+            self.tr("Add a salutation, a first name in the vocative, a value or fallback, or a text case.")
+        )
+        self.add_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.add_menu = QMenu(self.add_button)
+        self.add_salutation_action = self._add_action(
+            self.tr("Salutation (Szanowna Pani / Szanowny Panie)"), "salutation"
+        )
+        self.add_vocative_action = self._add_action(
+            self.tr("First name in the vocative (Anno, Janie)"), "vocative"
+        )
+        self.add_fallback_action = self._add_action(self.tr("Value or fallback for empty cells"), "fallback")
+        self.add_transform_action = self._add_action(self.tr("Text case (UPPER, Title)"), "transform")
+        self.add_button.setMenu(self.add_menu)
+        self.remove_button = QPushButton(self.tr("&Remove"), derived)
+        self.remove_button.setAccessibleName(self.tr("Remove the derived column"))
+        self.remove_button.clicked.connect(self.remove_selected)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        left.addLayout(buttons)
+        layout.addWidget(derived, 2)
+
+        self.forms = QStackedWidget(self)
+        self.forms.setObjectName("derivedColumnForm")
+        self.empty_label = QLabel(
+            self.tr(
+                "Add a derived column to write, for example, {Zwrot} in the template: “Szanowna Pani "
+                "Anno” or “Szanowny Panie Janie” for each student."
+            ),
+            self,
+        )
+        self.empty_label.setWordWrap(True)
+        self.forms.addWidget(self.empty_label)
+        self.forms.addWidget(self._salutation_form())
+        self.forms.addWidget(self._vocative_form())
+        self.forms.addWidget(self._fallback_form())
+        self.forms.addWidget(self._transform_form())
+        layout.addWidget(self.forms, 3)
+        layout.addWidget(self._grouping_box(), 3)
+
+    def _add_action(self, text: str, kind: str) -> QAction:
+        action = self.add_menu.addAction(text)
+        action.triggered.connect(lambda _checked=False, k=kind: self.add(k))
+        return action
+
+    def _name_edit(self, parent: QWidget) -> QLineEdit:
+        edit = QLineEdit(parent)
+        edit.setAccessibleName(self.tr("Name of the derived column"))
+        edit.setToolTip(self.tr("Write this name in braces in the template, e.g. {Zwrot}."))
+        edit.textEdited.connect(lambda _text: self._form_edited())
+        return edit
+
+    def _column_box(self, parent: QWidget, accessible: str, *, optional: str | None = None) -> _ColumnBox:
+        box = _ColumnBox(parent, optional_text=optional)
+        box.setAccessibleName(accessible)
+        box.currentIndexChanged.connect(lambda _index: self._form_edited())
+        return box
+
+    def _text_edit(self, parent: QWidget, accessible: str) -> QLineEdit:
+        edit = QLineEdit(parent)
+        edit.setAccessibleName(accessible)
+        edit.textEdited.connect(lambda _text: self._form_edited())
+        return edit
+
+    def _salutation_form(self) -> QWidget:
+        page = QWidget(self)
+        form = QFormLayout(page)
+        self.salutation_name = self._name_edit(page)
+        self.gender_box = self._column_box(
+            page, self.tr("Gender column"), optional=self.tr("none: guess from the first name")
+        )
+        self.gender_box.setToolTip(
+            self.tr(
+                "A column saying K/M, kobieta/mężczyzna or F/M, as USOS exports it. Without one, the gender "
+                "is guessed from the first name, and every guess is a warning."
+            )
+        )
+        self.first_name_box = self._column_box(page, self.tr("First name column"), optional=self.tr("none"))
+        self.with_name_box = QCheckBox(
+            self.tr("Add the first name in the vocative (Szanowna Pani Anno)"), page
+        )
+        self.with_name_box.setToolTip(
+            self.tr(
+                "“Szanowna Pani Anno” rather than “Szanowna Pani”: the first name from the dictionary, "
+                "in the vocative."
+            )
+        )
+        self.with_name_box.toggled.connect(lambda _on: self._form_edited())
+        self.female_edit = self._text_edit(page, self.tr("Salutation of a woman"))
+        self.male_edit = self._text_edit(page, self.tr("Salutation of a man"))
+        self.unknown_box = QComboBox(page)
+        self.unknown_box.setEditable(True)
+        self.unknown_box.setAccessibleName(self.tr("Salutation when the gender is unknown"))
+        self.unknown_box.addItems([DEFAULT_UNKNOWN, NEUTRAL_UNKNOWN])
+        self.unknown_box.setToolTip(
+            self.tr("Used for a row whose gender cannot be told; each such row is a warning in Problems.")
+        )
+        self.unknown_box.currentTextChanged.connect(lambda _text: self._form_edited())
+        form.addRow(self.tr("&Name:"), self.salutation_name)
+        form.addRow(self.tr("&Gender from:"), self.gender_box)
+        form.addRow(self.tr("&First name from:"), self.first_name_box)
+        form.addRow("", self.with_name_box)
+        form.addRow(self.tr("&Woman:"), self.female_edit)
+        form.addRow(self.tr("&Man:"), self.male_edit)
+        form.addRow(self.tr("&Unknown gender:"), self.unknown_box)
+        return page
+
+    def _vocative_form(self) -> QWidget:
+        page = QWidget(self)
+        form = QFormLayout(page)
+        self.vocative_name = self._name_edit(page)
+        self.vocative_column = self._column_box(page, self.tr("First name column"))
+        note = QLabel(
+            self.tr(
+                "Anna → Anno, Jan → Janie, Kuba → Kubo. A name the dictionary does not know is left "
+                "as written, and flagged."
+            ),
+            page,
+        )
+        note.setWordWrap(True)
+        form.addRow(self.tr("&Name:"), self.vocative_name)
+        form.addRow(self.tr("&First name from:"), self.vocative_column)
+        form.addRow(note)
+        return page
+
+    def _fallback_form(self) -> QWidget:
+        page = QWidget(self)
+        form = QFormLayout(page)
+        self.fallback_name = self._name_edit(page)
+        self.fallback_column = self._column_box(page, self.tr("Column"))
+        self.fallback_edit = self._text_edit(page, self.tr("Text for empty cells"))
+        form.addRow(self.tr("&Name:"), self.fallback_name)
+        form.addRow(self.tr("&Value of:"), self.fallback_column)
+        form.addRow(self.tr("&When empty:"), self.fallback_edit)
+        return page
+
+    def _transform_form(self) -> QWidget:
+        page = QWidget(self)
+        form = QFormLayout(page)
+        self.transform_name = self._name_edit(page)
+        self.transform_column = self._column_box(page, self.tr("Column"))
+        self.transform_box = QComboBox(page)
+        self.transform_box.setAccessibleName(self.tr("Text case"))
+        for kind, text in _transform_names().items():
+            self.transform_box.addItem(text, kind.value)
+        self.transform_box.currentIndexChanged.connect(lambda _index: self._form_edited())
+        form.addRow(self.tr("&Name:"), self.transform_name)
+        form.addRow(self.tr("&Value of:"), self.transform_column)
+        form.addRow(self.tr("&Case:"), self.transform_box)
+        return page
+
+    def _grouping_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("One message per e-mail address"), self)
+        box.setObjectName("groupingBox")
+        box.setCheckable(True)
+        box.setChecked(False)
+        box.setToolTip(
+            self.tr(
+                "Rows with the same address become one message: the other columns come from the "
+                "group's first row, and the list column lists every row."
+            )
+        )
+        box.toggled.connect(lambda _on: self._grouping_edited())
+        self.grouping_box = box
+        form = QFormLayout(box)
+        self.list_name_edit = QLineEdit("lista", box)
+        self.list_name_edit.setAccessibleName(self.tr("Name of the list column"))
+        self.list_name_edit.textEdited.connect(lambda _text: self._grouping_edited())
+        self.line_edit = QLineEdit(self._grouping.line, box)
+        self.line_edit.setAccessibleName(self.tr("Line for each row"))
+        self.line_edit.setToolTip(
+            self.tr("Written once for every row of the group, e.g. - {Przedmiot}: {Ocena}")
+        )
+        self.line_edit.textEdited.connect(lambda _text: self._grouping_edited())
+        self.separator_box = QComboBox(box)
+        self.separator_box.setAccessibleName(self.tr("Between the lines"))
+        self.separator_box.addItem(self.tr("a new line"), "\n")
+        self.separator_box.addItem(self.tr("a comma"), ", ")
+        self.separator_box.addItem(self.tr("a semicolon"), "; ")
+        self.separator_box.currentIndexChanged.connect(lambda _index: self._grouping_edited())
+        form.addRow(self.tr("List &column:"), self.list_name_edit)
+        form.addRow(self.tr("&Line of each row:"), self.line_edit)
+        form.addRow(self.tr("&Between lines:"), self.separator_box)
+        return box
+
+    # --- the API -------------------------------------------------------------------------
+
+    def set_columns(self, columns: Sequence[Column] | None) -> None:
+        """The list's columns: what a derived column may read."""
+        self._sheet_columns = [] if columns is None else [c.name for c in columns]
+        self._show_selected()
+
+    def setup(self) -> LetterSetup:
+        return LetterSetup(tuple(self._derived), self._grouping if self._grouped else None)
+
+    def set_setup(self, setup: LetterSetup) -> None:
+        """Show ``setup`` (e.g. read from a template file); emits nothing."""
+        self._derived = list(setup.derived)
+        self._grouped = setup.grouping is not None
+        if setup.grouping is not None:
+            self._grouping = setup.grouping
+        with QSignalBlocker(self.grouping_box):
+            self.grouping_box.setChecked(self._grouped)
+        self._show_grouping()
+        self._fill_list(0 if self._derived else -1)
+
+    def add(self, kind: str) -> DerivedColumn:
+        """Add a derived column of ``kind`` with sensible choices, select it, and say so."""
+        first = self._guess(("imię", "imie", "first name", "imiona")) or ""
+        taken = {d.name for d in self._derived} | set(self._sheet_columns)
+        definition: DerivedColumn
+        if kind == "salutation":
+            gender = self._guess(("płeć", "plec", "gender", "sex"))
+            definition = Salutation(self._free("Zwrot", taken), gender, first or None, with_name=True)
+        elif kind == "vocative":
+            definition = Vocative(self._free("Wołacz", taken), first)
+        elif kind == "fallback":
+            definition = Fallback(
+                self._free("Wartość", taken), self._sheet_columns[0] if self._sheet_columns else ""
+            )
+        else:
+            surname = self._guess(("nazwisko", "surname", "last name")) or (
+                self._sheet_columns[0] if self._sheet_columns else ""
+            )
+            definition = Transform(self._free("Wielkie", taken), surname, TransformKind.UPPER)
+        self._derived.append(definition)
+        self._fill_list(len(self._derived) - 1)
+        self._emit()
+        return definition
+
+    def remove_selected(self) -> None:
+        row = self.list.currentRow()
+        if 0 <= row < len(self._derived):
+            del self._derived[row]
+            self._fill_list(min(row, len(self._derived) - 1))
+            self._emit()
+
+    def select(self, index: int) -> None:
+        self.list.setCurrentRow(index)
+
+    # --- internals -----------------------------------------------------------------------
+
+    def _guess(self, words: Sequence[str]) -> str | None:
+        for name in self._sheet_columns:
+            if name.strip().casefold() in words:
+                return name
+        return None
+
+    @staticmethod
+    def _free(base: str, taken: set[str]) -> str:
+        name, n = base, 2
+        while name in taken:
+            name, n = f"{base}{n}", n + 1
+        return name
+
+    def _fill_list(self, select: int) -> None:
+        with QSignalBlocker(self.list):
+            self.list.clear()
+            for definition in self._derived:
+                item = QListWidgetItem(describe(definition), self.list)
+                item.setToolTip(describe(definition))
+            self.list.setCurrentRow(select)
+        self.remove_button.setEnabled(bool(self._derived))
+        self._show_selected()
+
+    def _sources(self, index: int) -> list[str]:
+        """What the derived column at ``index`` may read: the list's columns, then the
+        derived columns before it."""
+        return [*self._sheet_columns, *(d.name for d in self._derived[:index])]
+
+    def _show_selected(self) -> None:
+        row = self.list.currentRow()
+        self.remove_button.setEnabled(0 <= row < len(self._derived))
+        if not 0 <= row < len(self._derived):
+            self.forms.setCurrentIndex(0)
+            return
+        definition = self._derived[row]
+        sources = self._sources(row)
+        blockers = [QSignalBlocker(w) for w in self.forms.findChildren(QWidget)]
+        try:
+            if isinstance(definition, Salutation):
+                self.forms.setCurrentIndex(1)
+                self.salutation_name.setText(definition.name)
+                self.gender_box.fill(sources, definition.gender_column)
+                self.first_name_box.fill(sources, definition.first_name_column)
+                self.with_name_box.setChecked(definition.with_name)
+                self.female_edit.setText(definition.female)
+                self.male_edit.setText(definition.male)
+                self.unknown_box.setCurrentText(definition.unknown)
+            elif isinstance(definition, Vocative):
+                self.forms.setCurrentIndex(2)
+                self.vocative_name.setText(definition.name)
+                self.vocative_column.fill(sources, definition.column)
+            elif isinstance(definition, Fallback):
+                self.forms.setCurrentIndex(3)
+                self.fallback_name.setText(definition.name)
+                self.fallback_column.fill(sources, definition.column)
+                self.fallback_edit.setText(definition.fallback)
+            else:
+                self.forms.setCurrentIndex(4)
+                self.transform_name.setText(definition.name)
+                self.transform_column.fill(sources, definition.column)
+                self.transform_box.setCurrentIndex(
+                    max(0, self.transform_box.findData(definition.transform.value))
+                )
+        finally:
+            del blockers
+
+    def _form_edited(self) -> None:
+        row = self.list.currentRow()
+        if not 0 <= row < len(self._derived):
+            return
+        old = self._derived[row]
+        new: DerivedColumn
+        if isinstance(old, Salutation):
+            new = Salutation(
+                self.salutation_name.text().strip(),
+                self.gender_box.value(),
+                self.first_name_box.value(),
+                self.with_name_box.isChecked(),
+                self.female_edit.text() or DEFAULT_FEMALE,
+                self.male_edit.text() or DEFAULT_MALE,
+                self.unknown_box.currentText() or DEFAULT_UNKNOWN,
+            )
+        elif isinstance(old, Vocative):
+            new = Vocative(self.vocative_name.text().strip(), self.vocative_column.value() or "")
+        elif isinstance(old, Fallback):
+            new = Fallback(
+                self.fallback_name.text().strip(),
+                self.fallback_column.value() or "",
+                self.fallback_edit.text(),
+            )
+        else:
+            new = Transform(
+                self.transform_name.text().strip(),
+                self.transform_column.value() or "",
+                TransformKind(self.transform_box.currentData()),
+            )
+        if new == old:
+            return
+        self._derived[row] = new
+        item = self.list.item(row)
+        if item is not None:
+            item.setText(describe(new))
+            item.setToolTip(describe(new))
+        self._emit()
+
+    def _show_grouping(self) -> None:
+        grouping = self._grouping
+        for widget in (self.list_name_edit, self.line_edit, self.separator_box):
+            widget.blockSignals(True)
+        self.list_name_edit.setText(grouping.column)
+        self.line_edit.setText(grouping.line)
+        index = self.separator_box.findData(grouping.separator)
+        if index < 0:
+            self.separator_box.addItem(repr(grouping.separator), grouping.separator)
+            index = self.separator_box.count() - 1
+        self.separator_box.setCurrentIndex(index)
+        for widget in (self.list_name_edit, self.line_edit, self.separator_box):
+            widget.blockSignals(False)
+
+    def _grouping_edited(self) -> None:
+        self._grouped = self.grouping_box.isChecked()
+        separator = self.separator_box.currentData()
+        self._grouping = replace(
+            self._grouping,
+            column=self.list_name_edit.text().strip(),
+            line=self.line_edit.text(),
+            separator=str(separator) if separator is not None else "\n",
+        )
+        self._emit()
+
+    def _emit(self) -> None:
+        self.setupChanged.emit(self.setup())
