@@ -2,9 +2,52 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pl_PL" sourcelanguage="en">
 <context>
+    <name>CampaignStatuses</name>
+    <message>
+        <location filename="../../usosmail_gui/ui/window/statuses.py" line="+106"/>
+        <source>The students&apos; data of this campaign was deleted; its counts stay.</source>
+        <translation>Dane studentów z tej kampanii zostały usunięte; liczby zostały.</translation>
+    </message>
+</context>
+<context>
+    <name>CloseGuard</name>
+    <message>
+        <location filename="../../usosmail_gui/ui/window/closing.py" line="+72"/>
+        <source>Sending is under way</source>
+        <translation>Trwa wysyłanie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Messages are being sent. Stop sending and close?</source>
+        <translation>Wiadomości są właśnie wysyłane. Zatrzymać wysyłanie i zamknąć okno?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The request under way finishes first (it is never cut in half), then the window closes. What was not sent stays in the journal, and the app offers to resume it at the next start.</source>
+        <translation>Najpierw zostanie dokończone bieżące żądanie (nigdy nie jest przerywane w połowie), a potem okno się zamknie. To, co nie zostało wysłane, pozostaje w dzienniku wysyłek, a program zaproponuje wznowienie przy następnym uruchomieniu.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+1"/>
+        <source>Stop and close</source>
+        <translation>Zatrzymaj i zamknij</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Keep sending</source>
+        <translation>Kontynuuj wysyłanie</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Stopping after the request under way; the window closes then. Nothing is lost.</source>
+        <translation>Wysyłanie zatrzyma się po zakończeniu bieżącego żądania; wtedy okno się zamknie. Nic nie zostanie utracone.</translation>
+    </message>
+</context>
+<context>
     <name>ComposerPanel</name>
     <message>
-        <location filename="../../usosmail_gui/ui/composer.py" line="+248"/>
+        <location filename="../../usosmail_gui/ui/composer.py" line="+214"/>
         <source>&amp;New Template</source>
         <translation>&amp;Nowy szablon</translation>
     </message>
@@ -577,9 +620,42 @@
     </message>
 </context>
 <context>
+    <name>EditActions</name>
+    <message>
+        <location filename="../../usosmail_gui/ui/window/edit_actions.py" line="+23"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Cofnij</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Ponów</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cu&amp;t</source>
+        <translation>Wy&amp;tnij</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopiuj</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Paste</source>
+        <translation>Wk&amp;lej</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Search the list of recipients.</source>
+        <translation>Przeszukaj listę odbiorców.</translation>
+    </message>
+</context>
+<context>
     <name>ExclusionTexts</name>
     <message numerus="yes">
-        <location filename="../../usosmail_gui/ui/send_dialog.py" line="+229"/>
+        <location filename="../../usosmail_gui/ui/send_dialog.py" line="+86"/>
         <source>{title} — %n row(s)</source>
         <translation>
             <numerusform>{title} — %n wiersz</numerusform>
@@ -591,7 +667,7 @@
 <context>
     <name>HistoryWindow</name>
     <message>
-        <location filename="../../usosmail_gui/ui/history_window.py" line="+158"/>
+        <location filename="../../usosmail_gui/ui/history_window.py" line="+78"/>
         <location line="+14"/>
         <source>Campaigns</source>
         <translation>Kampanie</translation>
@@ -897,7 +973,7 @@
         <translation>Usuwanie danych studentów…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>The students&apos; data of campaign {id} was deleted; its dates and counts stay.</source>
         <translation>Dane studentów z kampanii {id} zostały usunięte; jej daty i liczby zostały.</translation>
     </message>
@@ -1300,509 +1376,14 @@
     </message>
 </context>
 <context>
-    <name>LoadRequest</name>
+    <name>ListLoading</name>
     <message>
-        <location filename="../../usosmail_gui/ui/loading.py" line="+59"/>
-        <source>Spreadsheets ({patterns})</source>
-        <translation>Arkusze kalkulacyjne ({patterns})</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>All files (*)</source>
-        <translation>Wszystkie pliki (*)</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <location filename="../../usosmail_gui/ui/main_window.py" line="+353"/>
-        <source>&amp;File</source>
-        <translation>&amp;Plik</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Open…</source>
-        <translation>&amp;Otwórz…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Open a spreadsheet with the list of recipients.</source>
-        <translation>Otwórz arkusz kalkulacyjny z listą odbiorców.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Open &amp;Recent</source>
-        <translation>Ostatnio otwie&amp;rane</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+362"/>
-        <source>&amp;Clear the list</source>
-        <translation>&amp;Wyczyść listę</translation>
-    </message>
-    <message>
-        <location line="-360"/>
-        <source>&amp;Sheet and header row…</source>
-        <translation>&amp;Arkusz i wiersz nagłówka…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Read the list again from another sheet, header row or e-mail column.</source>
-        <translation>Wczytaj listę ponownie, wybierając inny arkusz, wiersz nagłówka lub kolumnę z adresami e-mail.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>&amp;Quit</source>
-        <translation>Za&amp;kończ</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Ctrl+Q</source>
-        <translation>Ctrl+Q</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>&amp;Edit</source>
-        <translation>&amp;Edycja</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;View</source>
-        <translation>&amp;Widok</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Connection</source>
-        <translation>P&amp;ołączenie</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Connect…</source>
-        <translation>&amp;Połącz…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Choose the USOS installation and enter the key and secret.</source>
-        <translation>Wybierz instalację USOS i wpisz klucz oraz sekret.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Test connection</source>
-        <translation>&amp;Sprawdź połączenie</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check the key and secret and read the mail queue&apos;s size.</source>
-        <translation>Sprawdź klucz i sekret oraz odczytaj rozmiar kolejki poczty.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>&amp;Help</source>
-        <translation>Pomo&amp;c</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Welcome page</source>
-        <translation>&amp;Strona powitalna</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Show the first page again: try the sandbox or connect.</source>
-        <translation>Pokaż ponownie stronę powitalną: wypróbuj program w piaskownicy lub połącz się z uczelnią.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;About usosmail-gui</source>
-        <translation>&amp;O programie usosmail-gui</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>About &amp;Qt</source>
-        <translation>O &amp;Qt</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>&amp;Send</source>
-        <translation>Wy&amp;syłanie</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Send &amp;test to me…</source>
-        <translation>Wyślij &amp;test do siebie…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ctrl+T</source>
-        <translation>Ctrl+T</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Send the selected recipient&apos;s message (as the preview shows it) to your own address.</source>
-        <translation>Wyślij wiadomość zaznaczonego odbiorcy (taką jak w podglądzie) na swój adres.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Send…</source>
-        <translation>&amp;Wyślij…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Ctrl+Shift+Return</source>
-        <translation>Ctrl+Shift+Return</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Ctrl+Shift+Enter</source>
-        <translation>Ctrl+Shift+Enter</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Check what will be sent, confirm, and send the message to every recipient.</source>
-        <translation>Sprawdź, co zostanie wysłane, potwierdź i wyślij wiadomość do wszystkich odbiorców.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>&amp;Interrupted campaigns…</source>
-        <translation>&amp;Przerwane kampanie…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Finish campaigns that stopped before the end (recipients never sent, uncertain ones).</source>
-        <translation>Dokończ kampanie zatrzymane przed końcem (odbiorcy, do których nic nie wysłano, i odbiorcy niepewni).</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>My &amp;address for tests…</source>
-        <translation>Mój &amp;adres do testów…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The address test messages are sent to.</source>
-        <translation>Adres, na który są wysyłane wiadomości testowe.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Refresh statuses</source>
-        <translation>&amp;Odśwież statusy</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>F5</source>
-        <translation>F5</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Ask USOS now about the shown campaign&apos;s messages.</source>
-        <translation>Zapytaj teraz USOS o statusy wiadomości wyświetlanej kampanii.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Campaigns…</source>
-        <translation>&amp;Kampanie…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ctrl+H</source>
-        <translation>Ctrl+H</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Campaigns sent earlier: statuses and reports.</source>
-        <translation>Kampanie wysłane wcześniej: statusy i raporty.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Current installation</source>
-        <translation>Bieżąca instalacja</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Connection state</source>
-        <translation>Stan połączenia</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Mail queue</source>
-        <translation>Kolejka poczty</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Recipients summary</source>
-        <translation>Podsumowanie odbiorców</translation>
-    </message>
-    <message>
-        <location line="+52"/>
-        <source>Problems</source>
-        <translation>Problemy</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Template problems</source>
-        <translation>Problemy szablonu</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <location line="+2"/>
-        <source>Main toolbar</source>
-        <translation>Główny pasek narzędzi</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <location line="+477"/>
+        <location filename="../../usosmail_gui/ui/window/list_loading.py" line="+84"/>
         <source>Open a list of recipients</source>
         <translation>Otwórz listę odbiorców</translation>
     </message>
     <message>
-        <location line="-476"/>
-        <source>Save the template</source>
-        <translation>Zapisz szablon</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Send the selected recipient&apos;s message to yourself as a test</source>
-        <translation>Wyślij do siebie wiadomość zaznaczonego odbiorcy jako test</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check and send the message to every recipient</source>
-        <translation>Sprawdź i wyślij wiadomość do wszystkich odbiorców</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ask USOS now for the statuses of the shown campaign</source>
-        <translation>Zapytaj teraz USOS o statusy wyświetlanej kampanii</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>{what} ({shortcut})</source>
-        <translation>{what} ({shortcut})</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Show or hide the list of the template&apos;s problems.</source>
-        <translation>Pokaż lub ukryj listę problemów szablonu.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Show or hide the statuses of the shown campaign.</source>
-        <translation>Pokaż lub ukryj statusy wyświetlanej kampanii.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Toolbar</source>
-        <translation>&amp;Pasek narzędzi</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Show or hide the toolbar.</source>
-        <translation>Pokaż lub ukryj pasek narzędzi.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Text &amp;beside Toolbar Icons</source>
-        <translation>&amp;Tekst obok ikon paska narzędzi</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>&amp;Language</source>
-        <translation>&amp;Język</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>System language</source>
-        <translation>Język systemu</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Polski</source>
-        <translation>Polski</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>English</source>
-        <translation>English</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>Language</source>
-        <translation>Język</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The language changes the next time usosmail-gui starts.</source>
-        <translation>Język zmieni się przy następnym uruchomieniu usosmail-gui.</translation>
-    </message>
-    <message>
-        <location line="+29"/>
-        <source>&amp;Undo</source>
-        <translation>&amp;Cofnij</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Redo</source>
-        <translation>&amp;Ponów</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cu&amp;t</source>
-        <translation>Wy&amp;tnij</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Copy</source>
-        <translation>&amp;Kopiuj</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Paste</source>
-        <translation>Wk&amp;lej</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Search the list of recipients.</source>
-        <translation>Przeszukaj listę odbiorców.</translation>
-    </message>
-    <message>
-        <location line="+77"/>
-        <source>Open Recent Te&amp;mplate</source>
-        <translation>Ostatnio otwierane szab&amp;lony</translation>
-    </message>
-    <message>
-        <location line="+91"/>
-        <source>Local sandbox (starting)</source>
-        <translation>Lokalna piaskownica (uruchamianie)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Starting the local sandbox…</source>
-        <translation>Uruchamianie lokalnej piaskownicy…</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The local sandbox could not be started.</source>
-        <translation>Nie udało się uruchomić lokalnej piaskownicy.</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>No installation chosen</source>
-        <translation>Nie wybrano instalacji</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Not connected</source>
-        <translation>Nie połączono</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Connection ▸ Connect… to choose one.</source>
-        <translation>Wybierz instalację: Połączenie ▸ Połącz…</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Local sandbox (for trying out; mail is not really sent) — {url}</source>
-        <translation>Lokalna piaskownica (do wypróbowania; poczta nie jest naprawdę wysyłana) — {url}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>USOS: {name} — {url}</source>
-        <translation>USOS: {name} — {url}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>USOS: {url}</source>
-        <translation>USOS: {url}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>{place} — usosmail-gui[*]</source>
-        <translation>{place} — usosmail-gui[*]</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Local sandbox</source>
-        <translation>Lokalna piaskownica</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>No key loaded</source>
-        <translation>Nie wczytano klucza</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Not checked yet</source>
-        <translation>Jeszcze nie sprawdzono</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Connection ▸ Test connection to check it.</source>
-        <translation>Aby sprawdzić, wybierz Połączenie ▸ Sprawdź połączenie.</translation>
-    </message>
-    <message>
-        <location line="+959"/>
-        <source>You can go on working: open the list, write and save the template. Sending and the campaign history wait until the journal can be used again.</source>
-        <translation>Możesz pracować dalej: otworzyć listę, napisać i zapisać szablon. Wysyłka i historia kampanii poczekają, aż dziennik znów będzie można używać.</translation>
-    </message>
-    <message>
-        <location line="+115"/>
-        <source>Queue: unknown</source>
-        <translation>Kolejka: nieznana</translation>
-    </message>
-    <message>
-        <location line="-1066"/>
-        <source>Reading the saved key…</source>
-        <translation>Odczytywanie zapisanego klucza…</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>No saved key for this installation</source>
-        <translation>Brak zapisanego klucza dla tej instalacji</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Connection ▸ Connect… to enter the key and secret.</source>
-        <translation>Wpisz klucz i sekret: Połączenie ▸ Połącz…</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Checking the connection…</source>
-        <translation>Sprawdzanie połączenia…</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1029"/>
-        <source>Queue: %n unsent</source>
-        <translation>
-            <numerusform>Kolejka: %n niewysłana wiadomość</numerusform>
-            <numerusform>Kolejka: %n niewysłane wiadomości</numerusform>
-            <numerusform>Kolejka: %n niewysłanych wiadomości</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Queue: unknown (offline)</source>
-        <translation>Kolejka: nieznana (brak połączenia)</translation>
-    </message>
-    <message>
-        <location line="-986"/>
-        <source>The connection could not be checked.</source>
-        <translation>Nie udało się sprawdzić połączenia.</translation>
-    </message>
-    <message>
-        <location line="+43"/>
-        <source>About usosmail-gui</source>
-        <translation>O programie usosmail-gui</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>usosmail-gui {version}</source>
-        <translation>usosmail-gui {version}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Personalised e-mail to students through the mailing module of your university&apos;s USOS API, with every message followed until it is sent.</source>
-        <translation>Spersonalizowane wiadomości e-mail do studentów, wysyłane przez moduł pocztowy USOS API uczelni — każda wiadomość jest śledzona aż do jej wysłania.</translation>
-    </message>
-    <message>
-        <location line="+59"/>
+        <location line="+32"/>
         <source>Opening {name}…</source>
         <translation>Otwieranie pliku {name}…</translation>
     </message>
@@ -1812,7 +1393,7 @@
         <translation>Otwarto plik {name}.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+20"/>
         <source>{name} could not be read because of an unexpected error. Try to open the file in your spreadsheet program and save it again, then open the saved copy.</source>
         <translation>Nie udało się odczytać pliku {name} z powodu nieoczekiwanego błędu. Spróbuj otworzyć ten plik w programie do arkuszy kalkulacyjnych i zapisać go ponownie, a potem otwórz zapisaną kopię.</translation>
     </message>
@@ -1836,312 +1417,302 @@
         <source>Opening {name} was cancelled.</source>
         <translation>Anulowano otwieranie pliku {name}.</translation>
     </message>
+</context>
+<context>
+    <name>LoadRequest</name>
     <message>
-        <location line="+7"/>
-        <source>No recipients loaded</source>
-        <translation>Nie wczytano odbiorców</translation>
+        <location filename="../../usosmail_gui/ui/loading.py" line="+15"/>
+        <source>Spreadsheets ({patterns})</source>
+        <translation>Arkusze kalkulacyjne ({patterns})</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>File ▸ Open… or drop a spreadsheet on the window.</source>
-        <translation>Plik ▸ Otwórz… albo przeciągnij arkusz kalkulacyjny do okna.</translation>
+        <location line="+3"/>
+        <source>All files (*)</source>
+        <translation>Wszystkie pliki (*)</translation>
     </message>
-    <message numerus="yes">
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../usosmail_gui/ui/window/actions.py" line="+207"/>
+        <source>&amp;File</source>
+        <translation>&amp;Plik</translation>
+    </message>
+    <message>
+        <location line="-154"/>
+        <source>&amp;Open…</source>
+        <translation>&amp;Otwórz…</translation>
+    </message>
+    <message>
         <location line="+4"/>
-        <source>%Ln error(s): those rows receive nothing</source>
-        <translation>
-            <numerusform>%Ln błąd: wiersze z błędami nic nie otrzymają</numerusform>
-            <numerusform>%Ln błędy: wiersze z błędami nic nie otrzymają</numerusform>
-            <numerusform>%Ln błędów: wiersze z błędami nic nie otrzymają</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%Ln warning(s)</source>
-        <translation>
-            <numerusform>%Ln ostrzeżenie</numerusform>
-            <numerusform>%Ln ostrzeżenia</numerusform>
-            <numerusform>%Ln ostrzeżeń</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%Ln row(s) excluded</source>
-        <translation>
-            <numerusform>%Ln wiersz wykluczony</numerusform>
-            <numerusform>%Ln wiersze wykluczone</numerusform>
-            <numerusform>%Ln wierszy wykluczonych</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+8"/>
-        <source>%Ln recipient(s)</source>
-        <translation>
-            <numerusform>%Ln odbiorca</numerusform>
-            <numerusform>%Ln odbiorcy</numerusform>
-            <numerusform>%Ln odbiorców</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%Ln will receive</source>
-        <translation>
-            <numerusform>%Ln otrzyma</numerusform>
-            <numerusform>%Ln otrzymają</numerusform>
-            <numerusform>%Ln otrzyma</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%Ln problem(s)</source>
-        <translation>
-            <numerusform>%Ln problem</numerusform>
-            <numerusform>%Ln problemy</numerusform>
-            <numerusform>%Ln problemów</numerusform>
-        </translation>
+        <source>Open a spreadsheet with the list of recipients.</source>
+        <translation>Otwórz arkusz kalkulacyjny z listą odbiorców.</translation>
     </message>
     <message>
-        <location line="+80"/>
-        <source>{entry} (not found)</source>
-        <translation>{entry} (nie znaleziono)</translation>
+        <location filename="../../usosmail_gui/ui/main_window.py" line="+296"/>
+        <source>Open &amp;Recent</source>
+        <translation>Ostatnio otwie&amp;rane</translation>
+    </message>
+    <message>
+        <location line="+111"/>
+        <location filename="../../usosmail_gui/ui/window/actions.py" line="+5"/>
+        <source>&amp;Clear the list</source>
+        <translation>&amp;Wyczyść listę</translation>
+    </message>
+    <message>
+        <location filename="../../usosmail_gui/ui/window/actions.py" line="+5"/>
+        <source>&amp;Sheet and header row…</source>
+        <translation>&amp;Arkusz i wiersz nagłówka…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read the list again from another sheet, header row or e-mail column.</source>
+        <translation>Wczytaj listę ponownie, wybierając inny arkusz, wiersz nagłówka lub kolumnę z adresami e-mail.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Quit</source>
+        <translation>Za&amp;kończ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>S&amp;króty klawiszowe</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>List the keys that do what the menus do.</source>
+        <translation>Pokazuje klawisze, które robią to samo co polecenia menu.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edycja</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;View</source>
+        <translation>&amp;Widok</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Connection</source>
+        <translation>P&amp;ołączenie</translation>
+    </message>
+    <message>
+        <location line="-125"/>
+        <source>&amp;Connect…</source>
+        <translation>&amp;Połącz…</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>The file is no longer there: moved, renamed or on a drive not connected.</source>
-        <translation>Tego pliku już tam nie ma: został przeniesiony, zmieniono jego nazwę albo jest na dysku, który nie jest podłączony.</translation>
+        <source>Choose the USOS installation and enter the key and secret.</source>
+        <translation>Wybierz instalację USOS i wpisz klucz oraz sekret.</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="+8"/>
+        <source>&amp;Test connection</source>
+        <translation>&amp;Sprawdź połączenie</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check the key and secret and read the mail queue&apos;s size.</source>
+        <translation>Sprawdź klucz i sekret oraz odczytaj rozmiar kolejki poczty.</translation>
+    </message>
+    <message>
+        <location line="+118"/>
+        <source>&amp;Help</source>
+        <translation>Pomo&amp;c</translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <source>&amp;Welcome page</source>
+        <translation>&amp;Strona powitalna</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the first page again: try the sandbox or connect.</source>
+        <translation>Pokaż ponownie stronę powitalną: wypróbuj program w piaskownicy lub połącz się z uczelnią.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;About usosmail-gui</source>
+        <translation>&amp;O programie usosmail-gui</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>About &amp;Qt</source>
+        <translation>O &amp;Qt</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&amp;Send</source>
+        <translation>Wy&amp;syłanie</translation>
+    </message>
+    <message>
+        <location line="-107"/>
+        <source>Send &amp;test to me…</source>
+        <translation>Wyślij &amp;test do siebie…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+T</source>
+        <translation>Ctrl+T</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send the selected recipient&apos;s message (as the preview shows it) to your own address.</source>
+        <translation>Wyślij wiadomość zaznaczonego odbiorcy (taką jak w podglądzie) na swój adres.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Send…</source>
+        <translation>&amp;Wyślij…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ctrl+Shift+Return</source>
+        <translation>Ctrl+Shift+Return</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Shift+Enter</source>
+        <translation>Ctrl+Shift+Enter</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check what will be sent, confirm, and send the message to every recipient.</source>
+        <translation>Sprawdź, co zostanie wysłane, potwierdź i wyślij wiadomość do wszystkich odbiorców.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Interrupted campaigns…</source>
+        <translation>&amp;Przerwane kampanie…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Finish campaigns that stopped before the end (recipients never sent, uncertain ones).</source>
+        <translation>Dokończ kampanie zatrzymane przed końcem (odbiorcy, do których nic nie wysłano, i odbiorcy niepewni).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>My &amp;address for tests…</source>
+        <translation>Mój &amp;adres do testów…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The address test messages are sent to.</source>
+        <translation>Adres, na który są wysyłane wiadomości testowe.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Refresh statuses</source>
+        <translation>&amp;Odśwież statusy</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>F5</source>
+        <translation>F5</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ask USOS now about the shown campaign&apos;s messages.</source>
+        <translation>Zapytaj teraz USOS o statusy wiadomości wyświetlanej kampanii.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Campaigns…</source>
+        <translation>&amp;Kampanie…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+H</source>
+        <translation>Ctrl+H</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Campaigns sent earlier: statuses and reports.</source>
+        <translation>Kampanie wysłane wcześniej: statusy i raporty.</translation>
+    </message>
+    <message>
+        <location line="-113"/>
+        <source>Open a list of recipients</source>
+        <translation>Otwórz listę odbiorców</translation>
+    </message>
+    <message>
+        <location line="+165"/>
+        <source>Save the template</source>
+        <translation>Zapisz szablon</translation>
+    </message>
+    <message>
+        <location line="-106"/>
+        <source>Send the selected recipient&apos;s message to yourself as a test</source>
+        <translation>Wyślij do siebie wiadomość zaznaczonego odbiorcy jako test</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Check and send the message to every recipient</source>
+        <translation>Sprawdź i wyślij wiadomość do wszystkich odbiorców</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Ask USOS now for the statuses of the shown campaign</source>
+        <translation>Zapytaj teraz USOS o statusy wyświetlanej kampanii</translation>
+    </message>
+    <message>
+        <location filename="../../usosmail_gui/ui/main_window.py" line="-42"/>
+        <source>Language</source>
+        <translation>Język</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The language changes the next time usosmail-gui starts.</source>
+        <translation>Język zmieni się przy następnym uruchomieniu usosmail-gui.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Open Recent Te&amp;mplate</source>
+        <translation>Ostatnio otwierane szab&amp;lony</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>About usosmail-gui</source>
+        <translation>O programie usosmail-gui</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>usosmail-gui {version}</source>
+        <translation>usosmail-gui {version}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Personalised e-mail to students through the mailing module of your university&apos;s USOS API, with every message followed until it is sent.</source>
+        <translation>Spersonalizowane wiadomości e-mail do studentów, wysyłane przez moduł pocztowy USOS API uczelni — każda wiadomość jest śledzona aż do jej wysłania.</translation>
+    </message>
+    <message>
+        <location line="+73"/>
         <source>(no files opened yet)</source>
         <translation>(nie otwarto jeszcze żadnych plików)</translation>
     </message>
     <message>
-        <location line="-953"/>
+        <location line="-341"/>
         <source>Starting</source>
         <translation>Uruchamianie</translation>
     </message>
     <message>
-        <location line="+1025"/>
+        <location line="+347"/>
         <source>(no templates opened yet)</source>
         <translation>(nie otwarto jeszcze żadnych szablonów)</translation>
     </message>
     <message>
-        <location line="+108"/>
-        <location line="+72"/>
-        <source>A campaign is being sent now. Wait for it to finish, or stop it, first.</source>
-        <translation>Trwa wysyłanie kampanii. Najpierw zaczekaj, aż się zakończy, albo ją zatrzymaj.</translation>
-    </message>
-    <message>
-        <location line="-70"/>
-        <source>A list of recipients is being opened. Wait until it is shown.</source>
-        <translation>Trwa otwieranie listy odbiorców. Zaczekaj, aż zostanie wyświetlona.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Open a list of recipients first (File ▸ Open…).</source>
-        <translation>Najpierw otwórz listę odbiorców (Plik ▸ Otwórz…).</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <location line="+67"/>
-        <source>Connect to your university&apos;s USOS API first (Connection ▸ Connect…): the messages are sent through it.</source>
-        <translation>Najpierw połącz się z USOS API swojej uczelni (Połączenie ▸ Połącz…): to właśnie przez USOS API wysyłane są wiadomości.</translation>
-    </message>
-    <message>
-        <location line="-62"/>
-        <source>Select a recipient in the list: the test is their message, as the preview shows it.</source>
-        <translation>Zaznacz odbiorcę na liście: jako test zostanie wysłana jego wiadomość, taka jak w podglądzie.</translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <location line="+41"/>
-        <source>Cannot send yet</source>
-        <translation>Nie można jeszcze wysłać</translation>
-    </message>
-    <message>
-        <location line="-2"/>
-        <source>Another confirmation is open. Finish or cancel it first.</source>
-        <translation>Otwarte jest już inne potwierdzenie. Najpierw je dokończ albo anuluj.</translation>
-    </message>
-    <message>
-        <location line="+30"/>
-        <source>Nothing was sent</source>
-        <translation>Nic nie zostało wysłane</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The connection changed (or a campaign started) meanwhile. Open Send… again.</source>
-        <translation>W międzyczasie zmieniło się połączenie (lub rozpoczęła się kampania). Wybierz ponownie Wysyłanie ▸ Wyślij…</translation>
-    </message>
-    <message>
-        <location line="+30"/>
-        <source>Checking the connection before sending…</source>
-        <translation>Sprawdzanie połączenia przed wysłaniem…</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <location line="+11"/>
-        <source>Sending campaign {id}: {counts}</source>
-        <translation>Wysyłanie kampanii {id}: {counts}</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Test sent: row {row}&apos;s message to {address} (accepted by USOS).</source>
-        <translation>Wysłano test: wiadomość z wiersza {row} na adres {address} (przyjęta przez USOS).</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <location line="+19"/>
-        <source>The test message was not sent.</source>
-        <translation>Wiadomość testowa nie została wysłana.</translation>
-    </message>
-    <message>
-        <location line="-17"/>
-        <location line="+18"/>
-        <source>The test message was not sent</source>
-        <translation>Wiadomość testowa nie została wysłana</translation>
-    </message>
-    <message>
-        <location line="-11"/>
-        <source>Campaign {id} sent: {counts}.</source>
-        <translation>Kampania {id} wysłana: {counts}.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Campaign {id} stopped (can be resumed): {counts}.</source>
-        <translation>Kampania {id} zatrzymana (można ją wznowić): {counts}.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Sending could not run: see the Sending window.</source>
-        <translation>Nie udało się uruchomić wysyłania: zobacz okno Wysyłanie.</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <location line="+63"/>
-        <source>Cannot send a test yet</source>
-        <translation>Nie można jeszcze wysłać testu</translation>
-    </message>
-    <message>
-        <location line="-48"/>
-        <source>Your address for tests</source>
-        <translation>Twój adres do testów</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Test messages go to your own e-mail address. Which one? (It is remembered on this computer; change it in Send ▸ My address for tests….)</source>
-        <translation>Wiadomości testowe są wysyłane na Twój adres e-mail. Podaj go. (Zostanie zapamiętany na tym komputerze; można go zmienić w menu Wysyłanie ▸ Mój adres do testów…)</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Use this address</source>
-        <translation>Użyj tego adresu</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>Not an e-mail address</source>
-        <translation>To nie jest adres e-mail</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>“{text}” is not a valid e-mail address, so nothing was sent.</source>
-        <translation>„{text}” nie jest prawidłowym adresem e-mail, więc nic nie zostało wysłane.</translation>
-    </message>
-    <message>
-        <location line="+45"/>
-        <source>Sending row {row}&apos;s message to {address} as a test…</source>
-        <translation>Wysyłanie testowe wiadomości z wiersza {row} na adres {address}…</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+67"/>
-        <source>%n campaign(s) were interrupted: see the Interrupted campaigns window.</source>
-        <translation>
-            <numerusform>%n kampania została przerwana: zobacz okno Przerwane kampanie.</numerusform>
-            <numerusform>%n kampanie zostały przerwane: zobacz okno Przerwane kampanie.</numerusform>
-            <numerusform>%n kampanii zostało przerwanych: zobacz okno Przerwane kampanie.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <location line="+8"/>
-        <source>The journal cannot be read</source>
-        <translation>Nie można odczytać dziennika wysyłek</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Cannot resume yet</source>
-        <translation>Nie można jeszcze wznowić</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>A campaign is being sent now. Resume this one when that one has finished.</source>
-        <translation>Trwa wysyłanie innej kampanii. Wznów tę, gdy tamta się zakończy.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>This campaign was started on {installation}. Connect to it first (Connection ▸ Connect…), then resume. Nothing was sent.</source>
-        <translation>Tę kampanię rozpoczęto w instalacji {installation}. Najpierw połącz się z nią (Połączenie ▸ Połącz…), a potem wznów wysyłanie. Nic nie zostało wysłane.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>This campaign was started on {installation}, but the window is connected to {url}. Connect to {installation} (Connection ▸ Connect…) to resume it. Nothing was sent.</source>
-        <translation>Tę kampanię rozpoczęto w instalacji {installation}, ale okno jest połączone z {url}. Aby ją wznowić, połącz się z {installation} (Połączenie ▸ Połącz…). Nic nie zostało wysłane.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+20"/>
-        <source>%n uncertain recipient(s) of campaign {id} left as they are.</source>
-        <translation>
-            <numerusform>%n niepewny odbiorca kampanii {id} pozostaje bez zmian.</numerusform>
-            <numerusform>%n niepewni odbiorcy kampanii {id} pozostają bez zmian.</numerusform>
-            <numerusform>%n niepewnych odbiorców kampanii {id} pozostaje bez zmian.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+53"/>
-        <source>mail daemon stopped</source>
-        <translation>usługa poczty zatrzymana</translation>
-    </message>
-    <message>
-        <location line="+30"/>
+        <location line="+228"/>
         <source>No campaign is shown: open one from Campaigns…</source>
         <translation>Nie jest wyświetlana żadna kampania: otwórz ją w oknie Wysyłanie ▸ Kampanie…</translation>
-    </message>
-    <message>
-        <location line="+30"/>
-        <source>The students&apos; data of this campaign was deleted; its counts stay.</source>
-        <translation>Dane studentów z tej kampanii zostały usunięte; liczby zostały.</translation>
-    </message>
-    <message>
-        <location line="+49"/>
-        <source>Sending is under way</source>
-        <translation>Trwa wysyłanie</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Messages are being sent. Stop sending and close?</source>
-        <translation>Wiadomości są właśnie wysyłane. Zatrzymać wysyłanie i zamknąć okno?</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The request under way finishes first (it is never cut in half), then the window closes. What was not sent stays in the journal, and the app offers to resume it at the next start.</source>
-        <translation>Najpierw zostanie dokończone bieżące żądanie (nigdy nie jest przerywane w połowie), a potem okno się zamknie. To, co nie zostało wysłane, pozostaje w dzienniku wysyłek, a program zaproponuje wznowienie przy następnym uruchomieniu.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <location line="+1"/>
-        <source>Stop and close</source>
-        <translation>Zatrzymaj i zamknij</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+1"/>
-        <source>Keep sending</source>
-        <translation>Kontynuuj wysyłanie</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Stopping after the request under way; the window closes then. Nothing is lost.</source>
-        <translation>Wysyłanie zatrzyma się po zakończeniu bieżącego żądania; wtedy okno się zamknie. Nic nie zostanie utracone.</translation>
     </message>
 </context>
 <context>
@@ -2307,7 +1878,7 @@
 <context>
     <name>Problems</name>
     <message>
-        <location filename="../../usosmail_gui/core/campaign.py" line="+311"/>
+        <location filename="../../usosmail_gui/core/campaign.py" line="+312"/>
         <source>Hidden in the sheet, so left out (tick the row to send to it).</source>
         <translation>Wiersz ukryty w arkuszu, więc pominięty (zaznacz go, aby do niego wysłać).</translation>
     </message>
@@ -3098,7 +2669,7 @@
         <translation>program może nie odróżnić zakończonej wiadomości od oczekującej.</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/core/journal.py" line="+1386"/>
+        <location filename="../../usosmail_gui/core/journal.py" line="+1355"/>
         <source>The journal {path} is damaged ({detail}), so it cannot be read. It was not changed: it still holds the record of what was sent. Keep a copy of it (and of the files beside it whose names begin the same), then restore it from a backup; to work meanwhile, move it elsewhere and the app starts a new, empty journal.</source>
         <translation>Dziennik {path} jest uszkodzony ({detail}), więc nie da się go odczytać. Nie został zmieniony: nadal zawiera zapis tego, co wysłano. Zachowaj jego kopię (i plików obok, których nazwy zaczynają się tak samo), a potem przywróć go z kopii zapasowej; aby tymczasem pracować, przenieś go gdzie indziej, a program założy nowy, pusty dziennik.</translation>
     </message>
@@ -3771,6 +3342,19 @@
     </message>
 </context>
 <context>
+    <name>RecentList</name>
+    <message>
+        <location filename="../../usosmail_gui/ui/window/recent.py" line="+110"/>
+        <source>{entry} (not found)</source>
+        <translation>{entry} (nie znaleziono)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file is no longer there: moved, renamed or on a drive not connected.</source>
+        <translation>Tego pliku już tam nie ma: został przeniesiony, zmieniono jego nazwę albo jest na dysku, który nie jest podłączony.</translation>
+    </message>
+</context>
+<context>
     <name>RecipientPane</name>
     <message>
         <location filename="../../usosmail_gui/ui/recipients_view.py" line="+204"/>
@@ -4027,12 +3611,12 @@
 <context>
     <name>RecipientTableModel</name>
     <message>
-        <location filename="../../usosmail_gui/ui/recipients_model.py" line="+472"/>
+        <location filename="../../usosmail_gui/ui/recipients_model.py" line="+475"/>
         <source>not in the campaign</source>
         <translation>nie należy do kampanii</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+37"/>
         <source>The sheet shows {error} here: the cell&apos;s formula failed. A message using this column would say {error}.</source>
         <translation>Arkusz pokazuje tu {error}: formuła w komórce zwróciła błąd. Wiadomość korzystająca z tej kolumny zawierałaby {error}.</translation>
     </message>
@@ -4194,7 +3778,7 @@
 <context>
     <name>ResumeDialog</name>
     <message>
-        <location filename="../../usosmail_gui/ui/resume_dialog.py" line="+54"/>
+        <location filename="../../usosmail_gui/ui/resume_dialog.py" line="+56"/>
         <location line="+15"/>
         <source>Interrupted campaigns</source>
         <translation>Przerwane kampanie</translation>
@@ -4343,6 +3927,58 @@
             <numerusform>Wznów: wyślij %Ln wiadomość</numerusform>
             <numerusform>Wznów: wyślij %Ln wiadomości</numerusform>
             <numerusform>Wznów: wyślij %Ln wiadomości</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ResumeFlow</name>
+    <message numerus="yes">
+        <location filename="../../usosmail_gui/ui/window/resume_flow.py" line="+95"/>
+        <source>%n campaign(s) were interrupted: see the Interrupted campaigns window.</source>
+        <translation>
+            <numerusform>%n kampania została przerwana: zobacz okno Przerwane kampanie.</numerusform>
+            <numerusform>%n kampanie zostały przerwane: zobacz okno Przerwane kampanie.</numerusform>
+            <numerusform>%n kampanii zostało przerwanych: zobacz okno Przerwane kampanie.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+8"/>
+        <source>The journal cannot be read</source>
+        <translation>Nie można odczytać dziennika wysyłek</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>You can go on working: open the list, write and save the template. Sending and the campaign history wait until the journal can be used again.</source>
+        <translation>Możesz pracować dalej: otworzyć listę, napisać i zapisać szablon. Wysyłka i historia kampanii poczekają, aż dziennik znów będzie można używać.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Cannot resume yet</source>
+        <translation>Nie można jeszcze wznowić</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>A campaign is being sent now. Resume this one when that one has finished.</source>
+        <translation>Trwa wysyłanie innej kampanii. Wznów tę, gdy tamta się zakończy.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This campaign was started on {installation}. Connect to it first (Connection ▸ Connect…), then resume. Nothing was sent.</source>
+        <translation>Tę kampanię rozpoczęto w instalacji {installation}. Najpierw połącz się z nią (Połączenie ▸ Połącz…), a potem wznów wysyłanie. Nic nie zostało wysłane.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This campaign was started on {installation}, but the window is connected to {url}. Connect to {installation} (Connection ▸ Connect…) to resume it. Nothing was sent.</source>
+        <translation>Tę kampanię rozpoczęto w instalacji {installation}, ale okno jest połączone z {url}. Aby ją wznowić, połącz się z {installation} (Połączenie ▸ Połącz…). Nic nie zostało wysłane.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>%n uncertain recipient(s) of campaign {id} left as they are.</source>
+        <translation>
+            <numerusform>%n niepewny odbiorca kampanii {id} pozostaje bez zmian.</numerusform>
+            <numerusform>%n niepewni odbiorcy kampanii {id} pozostają bez zmian.</numerusform>
+            <numerusform>%n niepewnych odbiorców kampanii {id} pozostaje bez zmian.</numerusform>
         </translation>
     </message>
 </context>
@@ -4877,9 +4513,137 @@
     </message>
 </context>
 <context>
+    <name>SendFlow</name>
+    <message>
+        <location filename="../../usosmail_gui/ui/window/send_flow.py" line="+99"/>
+        <source>A campaign is being sent now. Wait for it to finish, or stop it, first.</source>
+        <translation>Trwa wysyłanie kampanii. Najpierw zaczekaj, aż się zakończy, albo ją zatrzymaj.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A list of recipients is being opened. Wait until it is shown.</source>
+        <translation>Trwa otwieranie listy odbiorców. Zaczekaj, aż zostanie wyświetlona.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a list of recipients first (File ▸ Open…).</source>
+        <translation>Najpierw otwórz listę odbiorców (Plik ▸ Otwórz…).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connect to your university&apos;s USOS API first (Connection ▸ Connect…): the messages are sent through it.</source>
+        <translation>Najpierw połącz się z USOS API swojej uczelni (Połączenie ▸ Połącz…): to właśnie przez USOS API wysyłane są wiadomości.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Select a recipient in the list: the test is their message, as the preview shows it.</source>
+        <translation>Zaznacz odbiorcę na liście: jako test zostanie wysłana jego wiadomość, taka jak w podglądzie.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Another confirmation is open. Finish or cancel it first.</source>
+        <translation>Otwarte jest już inne potwierdzenie. Najpierw je dokończ albo anuluj.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+28"/>
+        <source>Cannot send yet</source>
+        <translation>Nie można jeszcze wysłać</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Nothing was sent</source>
+        <translation>Nic nie zostało wysłane</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The connection changed (or a campaign started) meanwhile. Open Send… again.</source>
+        <translation>W międzyczasie zmieniło się połączenie (lub rozpoczęła się kampania). Wybierz ponownie Wysyłanie ▸ Wyślij…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Checking the connection before sending…</source>
+        <translation>Sprawdzanie połączenia przed wysłaniem…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+9"/>
+        <source>Sending campaign {id}: {counts}</source>
+        <translation>Wysyłanie kampanii {id}: {counts}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Test sent: row {row}&apos;s message to {address} (accepted by USOS).</source>
+        <translation>Wysłano test: wiadomość z wiersza {row} na adres {address} (przyjęta przez USOS).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+17"/>
+        <source>The test message was not sent.</source>
+        <translation>Wiadomość testowa nie została wysłana.</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <location line="+16"/>
+        <source>The test message was not sent</source>
+        <translation>Wiadomość testowa nie została wysłana</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Campaign {id} sent: {counts}.</source>
+        <translation>Kampania {id} wysłana: {counts}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Campaign {id} stopped (can be resumed): {counts}.</source>
+        <translation>Kampania {id} zatrzymana (można ją wznowić): {counts}.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Sending could not run: see the Sending window.</source>
+        <translation>Nie udało się uruchomić wysyłania: zobacz okno Wysyłanie.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+56"/>
+        <source>Cannot send a test yet</source>
+        <translation>Nie można jeszcze wysłać testu</translation>
+    </message>
+    <message>
+        <location line="-41"/>
+        <source>Your address for tests</source>
+        <translation>Twój adres do testów</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Test messages go to your own e-mail address. Which one? (It is remembered on this computer; change it in Send ▸ My address for tests….)</source>
+        <translation>Wiadomości testowe są wysyłane na Twój adres e-mail. Podaj go. (Zostanie zapamiętany na tym komputerze; można go zmienić w menu Wysyłanie ▸ Mój adres do testów…)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Use this address</source>
+        <translation>Użyj tego adresu</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Not an e-mail address</source>
+        <translation>To nie jest adres e-mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{text}” is not a valid e-mail address, so nothing was sent.</source>
+        <translation>„{text}” nie jest prawidłowym adresem e-mail, więc nic nie zostało wysłane.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Sending row {row}&apos;s message to {address} as a test…</source>
+        <translation>Wysyłanie testowe wiadomości z wiersza {row} na adres {address}…</translation>
+    </message>
+</context>
+<context>
     <name>SendProgressDialog</name>
     <message>
-        <location filename="../../usosmail_gui/ui/sending.py" line="+553"/>
+        <location filename="../../usosmail_gui/ui/sending.py" line="+372"/>
         <source>Sending a test</source>
         <translation>Wysyłanie wiadomości testowej</translation>
     </message>
@@ -5429,14 +5193,33 @@
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../usosmail_gui/ui/window/shortcuts.py" line="+59"/>
+        <location line="+3"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Skróty klawiszowe</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Action</source>
+        <translation>Polecenie</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keys</source>
+        <translation>Klawisze</translation>
+    </message>
+</context>
+<context>
     <name>StatusDock</name>
     <message>
-        <location filename="../../usosmail_gui/ui/status_monitor.py" line="+84"/>
+        <location filename="../../usosmail_gui/ui/status_display.py" line="+57"/>
         <source>USOS gave the status “{value}”, which this app does not know.</source>
         <translation>USOS podał status „{value}”, którego program nie zna.</translation>
     </message>
     <message>
-        <location line="+295"/>
+        <location line="-24"/>
         <source>waiting</source>
         <translation>oczekuje</translation>
     </message>
@@ -5491,7 +5274,7 @@
         <translation>pominięty</translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location filename="../../usosmail_gui/ui/status_monitor.py" line="+312"/>
         <source>Statuses</source>
         <translation>Statusy</translation>
     </message>
@@ -5648,7 +5431,7 @@
 <context>
     <name>StatusPoller</name>
     <message>
-        <location line="-343"/>
+        <location line="-280"/>
         <source>Checking statuses…</source>
         <translation>Sprawdzanie statusów…</translation>
     </message>
@@ -5663,7 +5446,7 @@
         <translation>Nie można sprawdzić statusów: najpierw połącz się z instalacją.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>Polling stopped: %1</source>
         <translation>Sprawdzanie statusów zatrzymane: %1</translation>
     </message>
@@ -5699,7 +5482,7 @@
 <context>
     <name>StatusTableModel</name>
     <message>
-        <location line="+107"/>
+        <location line="+48"/>
         <source>Row</source>
         <translation>Wiersz</translation>
     </message>
@@ -5962,9 +5745,290 @@
     </message>
 </context>
 <context>
+    <name>WindowConnection</name>
+    <message>
+        <location filename="../../usosmail_gui/ui/window/connection.py" line="+95"/>
+        <source>Local sandbox (starting)</source>
+        <translation>Lokalna piaskownica (uruchamianie)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Starting the local sandbox…</source>
+        <translation>Uruchamianie lokalnej piaskownicy…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The local sandbox could not be started.</source>
+        <translation>Nie udało się uruchomić lokalnej piaskownicy.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No installation chosen</source>
+        <translation>Nie wybrano instalacji</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not connected</source>
+        <translation>Nie połączono</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connection ▸ Connect… to choose one.</source>
+        <translation>Wybierz instalację: Połączenie ▸ Połącz…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Local sandbox (for trying out; mail is not really sent) — {url}</source>
+        <translation>Lokalna piaskownica (do wypróbowania; poczta nie jest naprawdę wysyłana) — {url}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>USOS: {name} — {url}</source>
+        <translation>USOS: {name} — {url}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>USOS: {url}</source>
+        <translation>USOS: {url}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place} — usosmail-gui[*]</source>
+        <translation>{place} — usosmail-gui[*]</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Local sandbox</source>
+        <translation>Lokalna piaskownica</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No key loaded</source>
+        <translation>Nie wczytano klucza</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not checked yet</source>
+        <translation>Jeszcze nie sprawdzono</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connection ▸ Test connection to check it.</source>
+        <translation>Aby sprawdzić, wybierz Połączenie ▸ Sprawdź połączenie.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Reading the saved key…</source>
+        <translation>Odczytywanie zapisanego klucza…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No saved key for this installation</source>
+        <translation>Brak zapisanego klucza dla tej instalacji</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connection ▸ Connect… to enter the key and secret.</source>
+        <translation>Wpisz klucz i sekret: Połączenie ▸ Połącz…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Checking the connection…</source>
+        <translation>Sprawdzanie połączenia…</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>The connection could not be checked.</source>
+        <translation>Nie udało się sprawdzić połączenia.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowLayout</name>
+    <message>
+        <location filename="../../usosmail_gui/ui/window/layout.py" line="+35"/>
+        <location line="+6"/>
+        <source>Main toolbar</source>
+        <translation>Główny pasek narzędzi</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{what} ({shortcut})</source>
+        <translation>{what} ({shortcut})</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Show or hide the list of the template&apos;s problems.</source>
+        <translation>Pokaż lub ukryj listę problemów szablonu.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show or hide the statuses of the shown campaign.</source>
+        <translation>Pokaż lub ukryj statusy wyświetlanej kampanii.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Toolbar</source>
+        <translation>&amp;Pasek narzędzi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show or hide the toolbar.</source>
+        <translation>Pokaż lub ukryj pasek narzędzi.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Text &amp;beside Toolbar Icons</source>
+        <translation>&amp;Tekst obok ikon paska narzędzi</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Język</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>System language</source>
+        <translation>Język systemu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Polski</source>
+        <translation>Polski</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+</context>
+<context>
+    <name>WindowStatusBar</name>
+    <message>
+        <location filename="../../usosmail_gui/ui/window/status_bar.py" line="+24"/>
+        <source>Current installation</source>
+        <translation>Bieżąca instalacja</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connection state</source>
+        <translation>Stan połączenia</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mail queue</source>
+        <translation>Kolejka poczty</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recipients summary</source>
+        <translation>Podsumowanie odbiorców</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>Queue: %n unsent</source>
+        <translation>
+            <numerusform>Kolejka: %n niewysłana wiadomość</numerusform>
+            <numerusform>Kolejka: %n niewysłane wiadomości</numerusform>
+            <numerusform>Kolejka: %n niewysłanych wiadomości</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Queue: unknown (offline)</source>
+        <translation>Kolejka: nieznana (brak połączenia)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Queue: unknown</source>
+        <translation>Kolejka: nieznana</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>mail daemon stopped</source>
+        <translation>usługa poczty zatrzymana</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No recipients loaded</source>
+        <translation>Nie wczytano odbiorców</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File ▸ Open… or drop a spreadsheet on the window.</source>
+        <translation>Plik ▸ Otwórz… albo przeciągnij arkusz kalkulacyjny do okna.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%Ln error(s): those rows receive nothing</source>
+        <translation>
+            <numerusform>%Ln błąd: wiersze z błędami nic nie otrzymają</numerusform>
+            <numerusform>%Ln błędy: wiersze z błędami nic nie otrzymają</numerusform>
+            <numerusform>%Ln błędów: wiersze z błędami nic nie otrzymają</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln warning(s)</source>
+        <translation>
+            <numerusform>%Ln ostrzeżenie</numerusform>
+            <numerusform>%Ln ostrzeżenia</numerusform>
+            <numerusform>%Ln ostrzeżeń</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln row(s) excluded</source>
+        <translation>
+            <numerusform>%Ln wiersz wykluczony</numerusform>
+            <numerusform>%Ln wiersze wykluczone</numerusform>
+            <numerusform>%Ln wierszy wykluczonych</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%Ln recipient(s)</source>
+        <translation>
+            <numerusform>%Ln odbiorca</numerusform>
+            <numerusform>%Ln odbiorcy</numerusform>
+            <numerusform>%Ln odbiorców</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln will receive</source>
+        <translation>
+            <numerusform>%Ln otrzyma</numerusform>
+            <numerusform>%Ln otrzymają</numerusform>
+            <numerusform>%Ln otrzyma</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln problem(s)</source>
+        <translation>
+            <numerusform>%Ln problem</numerusform>
+            <numerusform>%Ln problemy</numerusform>
+            <numerusform>%Ln problemów</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WorkArea</name>
+    <message>
+        <location filename="../../usosmail_gui/ui/window/work_area.py" line="+71"/>
+        <source>Problems</source>
+        <translation>Problemy</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Template problems</source>
+        <translation>Problemy szablonu</translation>
+    </message>
+</context>
+<context>
     <name>usosmail-gui</name>
     <message>
-        <location filename="../../usosmail_gui/app.py" line="+67"/>
+        <location filename="../../usosmail_gui/app/command_line.py" line="+28"/>
         <source>Send personalised e-mail to students through your university&apos;s USOS API (services/mailing) and follow every message until it is sent.</source>
         <translation>Wysyłaj spersonalizowane wiadomości e-mail do studentów przez USOS API swojej uczelni (services/mailing) i śledź każdą wiadomość aż do jej wysłania.</translation>
     </message>
@@ -6038,12 +6102,12 @@ w historii powłoki); pobiera się go z systemowego magazynu haseł. Do skryptó
         <translation>--screenshot działa tylko razem z --sandbox: zapisuje obraz okna z przykładowymi danymi na lokalnym serwerze testowym, na potrzeby dokumentacji i testów</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location filename="../../usosmail_gui/app/sandbox_launcher.py" line="+83"/>
         <source>Local sandbox</source>
         <translation>Lokalna piaskownica</translation>
     </message>
     <message>
-        <location line="+181"/>
+        <location filename="../../usosmail_gui/app/screenshot.py" line="+130"/>
         <source>The picture could not be saved to {path}.</source>
         <translation>Nie udało się zapisać obrazu w pliku {path}.</translation>
     </message>
@@ -6058,7 +6122,7 @@ w historii powłoki); pobiera się go z systemowego magazynu haseł. Do skryptó
         <translation>usosmail-gui: {reason}</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location filename="../../usosmail_gui/app/__init__.py" line="+173"/>
         <source>The local sandbox could not be started: {reason}</source>
         <translation>Nie udało się uruchomić lokalnej piaskownicy: {reason}</translation>
     </message>

@@ -74,8 +74,8 @@ def _timed(
 
 
 def _snapshots(table_rows: list[int]) -> list[object]:
+    from usosmail_gui.application.statuses import StatusSnapshot
     from usosmail_gui.core.statuses import RecipientStatusView, Status, count_statuses
-    from usosmail_gui.ui.status_monitor import StatusSnapshot
 
     snapshots: list[object] = []
     step = ROWS // BATCHES
@@ -104,8 +104,9 @@ def _snapshots(table_rows: list[int]) -> list[object]:
 
 def run(report: Callable[[Result], None]) -> None:
     from tests.helpers.tables import demo_rows, make_table
+    from usosmail_gui.application.statuses import StatusSnapshot
     from usosmail_gui.ui.recipients_view import RecipientPane
-    from usosmail_gui.ui.status_monitor import StatusDock, StatusSnapshot
+    from usosmail_gui.ui.status_monitor import StatusDock
 
     app = QApplication.instance()
     if not isinstance(app, QApplication):

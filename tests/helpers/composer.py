@@ -7,9 +7,10 @@ from collections.abc import Sequence
 from pytestqt.qtbot import QtBot
 
 from tests.helpers.tables import DEMO_COLUMNS, make_table
+from usosmail_gui.application.preparing import CheckSteps
 from usosmail_gui.core.recipients import RecipientTable
 from usosmail_gui.core.template import MessageTemplate
-from usosmail_gui.ui.composer import CheckSteps, ComposerPanel
+from usosmail_gui.ui.composer import ComposerPanel
 
 TIMEOUT = 10000
 

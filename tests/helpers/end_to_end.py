@@ -17,7 +17,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
-from usosmail_gui.app import demo_list_path
+from usosmail_gui.app.sandbox_launcher import demo_list_path
 from usosmail_gui.sandbox.delivery import HEADER_MESSAGE_ID
 
 FAIL_DOMAIN = "fail.example.com"

@@ -8,7 +8,7 @@ first paint); the app prints a second one, ``{"ready": true}``, once its work ar
 
 - ``heavy_at_show``: the heavy modules in ``sys.modules`` when the window got its Show
   event (that is, before the event loop ran: nothing deferred has started yet);
-- ``work_area_at_show``: the work area's modules (``main_window._WORK_AREA_MODULES``: the
+- ``work_area_at_show``: the work area's modules (``window.startup.WORK_AREA_MODULES``: the
   composer, the recipient list, the core's campaign, recipients, template…) loaded by then;
 - ``heavy_on_gui_thread``: with ``--spy``, the heavy modules the GUI thread began to import
   before that moment (workers may import them at any time; this is what start-up waits on).
@@ -29,7 +29,7 @@ from importlib.machinery import ModuleSpec
 from types import ModuleType
 
 HEAVY = ("pandas", "keyring", "requests_oauthlib", "requests", "oauthlib", "usosmail_gui.sandbox")
-WORK_AREA = (  # a sample of usosmail_gui.ui.main_window._WORK_AREA_MODULES (not imported here)
+WORK_AREA = (  # a sample of usosmail_gui.ui.window.startup.WORK_AREA_MODULES (not imported here)
     "usosmail_gui.core.campaign",
     "usosmail_gui.core.recipients",
     "usosmail_gui.core.template",

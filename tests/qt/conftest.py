@@ -16,10 +16,11 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.helpers.memory_keyring import MemoryKeyring
+from usosmail_gui.application.connection import ActiveConnection
 from usosmail_gui.core.credentials import Credentials, CredentialStore
 from usosmail_gui.sandbox import Sandbox
 from usosmail_gui.ui import i18n, workers
-from usosmail_gui.ui.main_window import ActiveConnection, MainWindow
+from usosmail_gui.ui.main_window import MainWindow
 from usosmail_gui.ui.settings import APPLICATION, ORGANIZATION
 
 WORKER_TIMEOUT_MS = 15000

@@ -54,14 +54,15 @@ from tests.helpers.campaigns import new_campaign
 from tests.helpers.memory_keyring import MemoryKeyring
 from tests.helpers.recipient_lists import write_students
 from tests.helpers.tables import demo_rows
+from usosmail_gui.application.connection import ActiveConnection
+from usosmail_gui.application.sending import SendOutcome
 from usosmail_gui.core.credentials import Credentials, CredentialStore
 from usosmail_gui.core.journal import Journal
 from usosmail_gui.core.template import MessageTemplate
 from usosmail_gui.sandbox import Sandbox
 from usosmail_gui.ui.connection_dialog import ConnectionDialog
-from usosmail_gui.ui.main_window import ActiveConnection, MainWindow
+from usosmail_gui.ui.main_window import MainWindow
 from usosmail_gui.ui.send_dialog import SendDialog
-from usosmail_gui.ui.sending import SendOutcome
 
 TIMEOUT = 20000
 INTERACTIVE = (

@@ -20,11 +20,13 @@ from pytestqt.qtbot import QtBot
 from tests.helpers.memory_keyring import MemoryKeyring
 from tests.helpers.startup_probe import HEAVY, SETTINGS_ENV
 from usosmail_gui import app
+from usosmail_gui.app import sandbox_launcher
 from usosmail_gui.core.credentials import CredentialStore
 from usosmail_gui.core.usos.connection import Verdict
-from usosmail_gui.ui import main_window, workers
+from usosmail_gui.ui import workers
 from usosmail_gui.ui.main_window import MainWindow
-from usosmail_gui.ui.settings import KEY_GEOMETRY, KEY_LAST_URL, app_settings
+from usosmail_gui.ui.settings import GEOMETRY, LAST_URL, app_settings
+from usosmail_gui.ui.window import startup
 
 ROOT = Path(__file__).resolve().parents[2]
 TIMEOUT = 20000
@@ -96,7 +98,7 @@ def test_first_run_shows_the_welcome_page_only_when_nothing_is_chosen() -> None:
     for options in (["--no-connect-dialog"], ["--sandbox"], ["--demo"],
                     ["--installation", "https://usosapps.example.edu.pl/"]):
         assert not app.should_offer_connection_dialog(app.parse_args(options), settings), options
-    settings.setValue(KEY_LAST_URL, "https://usosapps.example.edu.pl/")
+    settings.setValue(LAST_URL.key, "https://usosapps.example.edu.pl/")
     assert not app.should_offer_connection_dialog(app.parse_args([]), settings)
 
 
@@ -111,9 +113,9 @@ def test_demo_template_fits_the_demo_list() -> None:
     from usosmail_gui.core.recipients import load
     from usosmail_gui.core.template import load_template
 
-    columns = set(load(app.demo_list_path()).column_names)
+    columns = set(load(sandbox_launcher.demo_list_path()).column_names)
     for language in ("pl", "en"):
-        template = load_template(app.demo_template_path(language))
+        template = load_template(sandbox_launcher.demo_template_path(language))
         assert template.lang.value == language
         used = {name for text in (template.subject, template.content) for name in placeholders(text)}
         assert used and used <= columns
@@ -149,7 +151,7 @@ def test_sandbox_requested_starts_the_sandbox_with_the_demo_and_shutdown_stops_i
     with qtbot.waitSignal(window.statusRefreshed, timeout=TIMEOUT):
         window.sandboxRequested.emit()
     assert window.connection() is not None and window.connection().base_url == connection.base_url  # type: ignore[union-attr]
-    assert not app_settings().value(KEY_LAST_URL, "", str)  # the sandbox is not remembered
+    assert not app_settings().value(LAST_URL.key, "", str)  # the sandbox is not remembered
 
     window.close()
     assert not window.isVisible()  # no "save?" question held the window open
@@ -201,14 +203,14 @@ def test_deferred_window_closed_before_its_work_area_is_built(
     qtbot.waitUntil(lambda: workers.active_task_count() == 0, timeout=TIMEOUT)
     QCoreApplication.processEvents()
     assert not window.ready and not window.isVisible()
-    assert settings.value(KEY_GEOMETRY) is None
+    assert settings.value(GEOMETRY.key) is None
 
 
 def test_main_window_module_is_light() -> None:
     """Importing the window for its frame loads none of the work area (the worker does)."""
     code = (
-        "import sys, usosmail_gui.ui.main_window as m\n"
-        "print(','.join(n for n in m._WORK_AREA_MODULES if n in sys.modules))\n"
+        "import sys, usosmail_gui.ui.main_window, usosmail_gui.ui.window.startup as m\n"
+        "print(','.join(n for n in m.WORK_AREA_MODULES if n in sys.modules))\n"
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60,
@@ -222,10 +224,10 @@ def test_deferred_window_never_exposed_builds_its_work_area_anyway(
 ) -> None:
     """A window shown minimised or covered may get no Expose for long: the work area is
     built after ``WORK_AREA_FALLBACK_MS`` all the same."""
-    monkeypatch.setattr(main_window._FirstExpose, "eventFilter", lambda *_args: False)  # no Expose seen
+    monkeypatch.setattr(startup.FirstExpose, "eventFilter", lambda *_args: False)  # no Expose seen
     window = MainWindow(memory_store[0], deferred=True)
     qtbot.addWidget(window)
-    with qtbot.waitSignal(window.workAreaReady, timeout=main_window.WORK_AREA_FALLBACK_MS + TIMEOUT):
+    with qtbot.waitSignal(window.workAreaReady, timeout=startup.WORK_AREA_FALLBACK_MS + TIMEOUT):
         window.show()
-        assert window.findChild(main_window._FirstExpose) is not None  # it waited for an Expose
+        assert window.findChild(startup.FirstExpose) is not None  # it waited for an Expose
     assert window.ready and window.composer.isVisible()

@@ -34,6 +34,7 @@ from tests.helpers.end_to_end import (
     read_csv_report,
     read_rows,
 )
+from usosmail_gui.application.sending import SendOutcome
 from usosmail_gui.core.problems import Problem
 from usosmail_gui.core.recipients import RecipientTable
 from usosmail_gui.core.statuses import Status
@@ -43,7 +44,6 @@ from usosmail_gui.sandbox.delivery import body_with_footer
 from usosmail_gui.ui.main_window import MainWindow
 from usosmail_gui.ui.problems_panel import ProblemsModel
 from usosmail_gui.ui.send_dialog import SendDialog
-from usosmail_gui.ui.sending import SendOutcome
 from usosmail_gui.ui.status_monitor import StatusDock
 
 TIMEOUT = 20000

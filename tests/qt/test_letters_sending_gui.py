@@ -19,6 +19,8 @@ from tests.helpers.composer import settle
 from tests.helpers.memory_keyring import MemoryKeyring
 from tests.helpers.recipient_lists import write_csv
 from tests.qt.test_accessibility import unnamed, without_tooltip
+from usosmail_gui.application.connection import ActiveConnection
+from usosmail_gui.application.sending import SendOutcome
 from usosmail_gui.core.campaign import SendMode, key_fingerprint
 from usosmail_gui.core.credentials import Credentials, CredentialStore
 from usosmail_gui.core.journal import Journal
@@ -29,10 +31,9 @@ from usosmail_gui.core.recipients import RecipientTable
 from usosmail_gui.core.template import MessageTemplate
 from usosmail_gui.sandbox import Sandbox
 from usosmail_gui.ui.history_window import HistoryWindow
-from usosmail_gui.ui.main_window import ActiveConnection, MainWindow
+from usosmail_gui.ui.main_window import MainWindow
 from usosmail_gui.ui.received_view import ReceivedDialog
 from usosmail_gui.ui.send_dialog import SendDialog
-from usosmail_gui.ui.sending import SendOutcome
 
 TIMEOUT = 20000
 HEADER = ["Imię", "Nazwisko", "E-mail", "Przedmiot", "Ocena"]

@@ -12,11 +12,12 @@ from pytestqt.qtbot import QtBot
 
 from tests.helpers.memory_keyring import MemoryKeyring
 from usosmail_gui import app
+from usosmail_gui.application.connection import ActiveConnection
 from usosmail_gui.core.credentials import Credentials, CredentialStore
 from usosmail_gui.core.usos.connection import ConnectionReport, Verdict
 from usosmail_gui.ui import workers
-from usosmail_gui.ui.main_window import ActiveConnection, MainWindow
-from usosmail_gui.ui.settings import KEY_LAST_URL, app_settings
+from usosmail_gui.ui.main_window import MainWindow
+from usosmail_gui.ui.settings import LAST_URL, app_settings
 
 TIMEOUT = 15000
 
@@ -52,7 +53,7 @@ def test_sandbox_wiring_shows_the_queue_and_cleans_up(qtbot: QtBot, isolated_qse
     shutdown()
     assert session.sandbox is None
     # the sandbox is never remembered as "the last installation", nor any secret
-    assert not app_settings().value(KEY_LAST_URL, "", str)
+    assert not app_settings().value(LAST_URL.key, "", str)
     assert_no_secret_in(isolated_qsettings, sandbox.admin_secret)
 
 
@@ -85,7 +86,7 @@ def test_connect_through_the_dialog_remembers_the_url(
         window.test_action.trigger()
     window.close()
     settings = app_settings()
-    assert settings.value(KEY_LAST_URL, "", str) == sandbox.url
+    assert settings.value(LAST_URL.key, "", str) == sandbox.url
     assert settings.value("window/geometry") is not None
     assert_no_secret_in(isolated_qsettings, sandbox.admin_secret)
 
@@ -153,7 +154,7 @@ def test_start_with_a_remembered_url_does_not_contact_it(
     store, _ = memory_store
     url = "https://usosapps.example.edu.pl/"
     store.save(url, Credentials("k", "s"))
-    app_settings().setValue(KEY_LAST_URL, url)
+    app_settings().setValue(LAST_URL.key, url)
 
     calls: list[object] = []
 

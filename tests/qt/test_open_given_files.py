@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.helpers.memory_keyring import MemoryKeyring
 from usosmail_gui import app
+from usosmail_gui.app import sandbox_launcher
 from usosmail_gui.core.credentials import CredentialStore
 
 TIMEOUT = 20000
@@ -21,9 +22,9 @@ def test_a_template_and_a_list_named_on_the_command_line_open(
     qtbot: QtBot, memory_store: tuple[CredentialStore, MemoryKeyring], tmp_path: Path
 ) -> None:
     template = tmp_path / "decyzja.usosmail"
-    shutil.copyfile(app.demo_template_path("pl"), template)
+    shutil.copyfile(sandbox_launcher.demo_template_path("pl"), template)
     recipients = tmp_path / "lista.csv"
-    shutil.copyfile(app.demo_list_path(), recipients)
+    shutil.copyfile(sandbox_launcher.demo_list_path(), recipients)
     options = app.parse_args(["--no-connect-dialog", str(template), str(recipients)])
     assert options.files == [template, recipients]
     window, shutdown = app.build_main_window(options, credential_store=memory_store[0])
@@ -41,7 +42,7 @@ def test_a_file_open_event_opens_the_template(
     qtbot: QtBot, memory_store: tuple[CredentialStore, MemoryKeyring], tmp_path: Path
 ) -> None:
     template = tmp_path / "hours.usosmail"
-    shutil.copyfile(app.demo_template_path("en"), template)
+    shutil.copyfile(sandbox_launcher.demo_template_path("en"), template)
     window, shutdown = app.build_main_window(app.parse_args(["--no-connect-dialog"]),
                                              credential_store=memory_store[0])
     qtbot.addWidget(window)

@@ -26,7 +26,8 @@ from usosmail_gui.ui.problems_panel import ProblemsModel
 from usosmail_gui.ui.recipients_model import COLUMN_INCLUDE, FIRST_DATA_COLUMN, RecipientTableModel
 from usosmail_gui.ui.recipients_view import RecipientPane
 from usosmail_gui.ui.resume_dialog import ResumeDialog
-from usosmail_gui.ui.status_monitor import ICONS, StatusDock, StatusTableModel
+from usosmail_gui.ui.status_display import ICONS
+from usosmail_gui.ui.status_monitor import StatusDock, StatusTableModel
 from usosmail_gui.ui.template_editor import TemplateEditor
 
 TEXT = 4.5  # WCAG AA, text
@@ -134,7 +135,7 @@ def grid_model(palette: QPalette) -> RecipientTableModel:
     model.set_table(table)
     model.setData(model.index(0, COLUMN_INCLUDE), Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
     model.setData(model.index(1, FIRST_DATA_COLUMN), "Edyta", Qt.ItemDataRole.EditRole)
-    model.set_statuses({table.row_number(i): (status, None) for i, status in enumerate(Status)})
+    model.set_statuses({table.row_number(i): view for i, view in enumerate(status_views())})
     model.set_palette(palette)
     return model
 
@@ -260,7 +261,10 @@ def test_switching_the_palette_restyles_the_live_widgets(
     qtbot.addWidget(grid)
     table = students([["Ewa", "Nowak", "1", f"s{i}@uni.example.edu.pl", "Fizyka", "1"] for i in range(3)])
     grid.set_table(table)
-    grid.model.set_statuses({table.row_number(0): (Status.FAILED, "no such mailbox")})
+    failed_view = RecipientStatusView(
+        table.row_number(0), ("s0@uni.example.edu.pl",), {}, "m1", Status.FAILED, "no such mail", None, None
+    )
+    grid.model.set_statuses({table.row_number(0): failed_view})
     dock = StatusDock()
     qtbot.addWidget(dock)
     dock.model.set_views(status_views())

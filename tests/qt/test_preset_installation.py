@@ -10,13 +10,14 @@ from pytestqt.qtbot import QtBot
 
 from tests.helpers.memory_keyring import MemoryKeyring
 from usosmail_gui import app
+from usosmail_gui.application.connection import ActiveConnection
 from usosmail_gui.core.credentials import Credentials, CredentialStore
-from usosmail_gui.ui.main_window import ActiveConnection, MainWindow
+from usosmail_gui.ui.main_window import MainWindow
 from usosmail_gui.ui.settings import (
     APPLICATION,
-    KEY_LAST_URL,
-    KEY_PRESET_URL,
+    LAST_URL,
     ORGANIZATION,
+    PRESET_URL,
     app_settings,
     remembered_url,
 )
@@ -28,7 +29,7 @@ PRESET = "https://usosapps.example.edu.pl/"
 def preset_for_all_users(url: str) -> Path:
     """Write the system-wide settings file, as IT would (the test's system folder)."""
     system = QSettings(QSettings.Format.IniFormat, QSettings.Scope.SystemScope, ORGANIZATION, APPLICATION)
-    system.setValue(KEY_PRESET_URL, url)
+    system.setValue(PRESET_URL.key, url)
     system.sync()
     assert system.status() == QSettings.Status.NoError
     return Path(system.fileName())
@@ -39,7 +40,7 @@ def test_the_preset_is_read_from_the_system_wide_settings(isolated_qsettings: Pa
     assert path.is_relative_to(isolated_qsettings / "system")
     settings = app_settings()
     assert remembered_url(settings) == PRESET
-    settings.setValue(KEY_LAST_URL, "https://usosapps.other.example.edu.pl/")
+    settings.setValue(LAST_URL.key, "https://usosapps.other.example.edu.pl/")
     assert remembered_url(settings) == "https://usosapps.other.example.edu.pl/"  # the user's choice wins
 
 

@@ -180,13 +180,16 @@ def test_a_status_batch_repaints_only_the_rows_that_changed(qtbot: QtBot) -> Non
     """Issue 14: a batch of 10,000 statuses names only the changed rows, in short runs
     (so the grid repaints what it shows of them, and nothing when they are off screen)."""
     from tests.helpers.tables import demo_rows, make_table
-    from usosmail_gui.core.statuses import Status
+    from usosmail_gui.core.statuses import RecipientStatusView, Status
+
+    def view(number: int, status: Status, error: str | None = None) -> RecipientStatusView:
+        return RecipientStatusView(number, ("s@uni.example.edu.pl",), {}, "m", status, error, None, None)
 
     table = make_table(demo_rows(10_000))
     model = RecipientTableModel()
     model.set_table(table)
     numbers = [table.row_number(i) for i in range(table.row_count)]
-    waiting = {n: (Status.WAITING, None) for n in numbers}
+    waiting = {n: view(n, Status.WAITING) for n in numbers}
     model.set_statuses(waiting)  # inserts the column
     column = model.status_column()
     spans: list[tuple[int, int, int]] = []
@@ -197,8 +200,8 @@ def test_a_status_batch_repaints_only_the_rows_that_changed(qtbot: QtBot) -> Non
 
     later = dict(waiting)
     for i in [*range(3000, 3300), 7, 9999]:
-        later[numbers[i]] = (Status.SENT, None)
-    later[numbers[42]] = (Status.FAILED, "550 mailbox unavailable")
+        later[numbers[i]] = view(numbers[i], Status.SENT)
+    later[numbers[42]] = view(numbers[42], Status.FAILED, "550 mailbox unavailable")
     model.set_statuses(later)
     assert {c for _, _, c in spans} == {column}
     covered = sorted(r for first, last, _ in spans for r in range(first, last + 1))

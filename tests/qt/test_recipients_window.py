@@ -18,11 +18,12 @@ from tests.helpers.recipient_lists import write_csv, write_many, write_students
 from tests.helpers.spreadsheets import write_xlsx
 from tests.helpers.windows import open_list
 from usosmail_gui import app
+from usosmail_gui.app import sandbox_launcher
 from usosmail_gui.core.credentials import CredentialStore
 from usosmail_gui.core.recipients import SpreadsheetError
 from usosmail_gui.ui import workers
 from usosmail_gui.ui.main_window import MainWindow
-from usosmail_gui.ui.settings import KEY_SPLITTER, app_settings, remember_recent_file
+from usosmail_gui.ui.settings import SPLITTER, app_settings, remember_recent_file
 
 TIMEOUT = 15000
 
@@ -282,7 +283,7 @@ def test_demo_option_loads_the_demo_list(
     with qtbot.waitSignal(window.recipientsLoaded, timeout=TIMEOUT) as blocker:
         window.show()
     table = blocker.args[0]
-    assert table.source.path == app.demo_list_path()
+    assert table.source.path == sandbox_launcher.demo_list_path()
     assert table.row_count == 40
     assert table.column_names == ["Imię", "Nazwisko", "Nr albumu", "E-mail", "Kierunek", "Rok"]
     assert table.value(0, 2).startswith("00")  # leading zeros kept
@@ -308,7 +309,7 @@ def test_closing_while_loading_leaves_no_worker_and_remembers_the_splitter(
         window.close()
         qtbot.waitUntil(pool_idle, timeout=TIMEOUT)
     assert window.recipients() is None
-    assert app_settings().value(KEY_SPLITTER) is not None
+    assert app_settings().value(SPLITTER.key) is not None
     again = MainWindow(CredentialStore(backend=MemoryKeyring()), restore_last=False)
     qtbot.addWidget(again)
     again.show()

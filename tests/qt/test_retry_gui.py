@@ -15,12 +15,13 @@ from pytestqt.qtbot import QtBot
 from tests.helpers.campaigns import FAIL_DOMAIN, TEMPLATE, client_for, rows_failing, sent_campaign
 from tests.helpers.maildir import per_address
 from tests.helpers.recipient_lists import HEADER, write_csv
+from usosmail_gui.application.preparing import Prepared
+from usosmail_gui.application.sending import SendOutcome
 from usosmail_gui.core.journal import Journal, RecipientState
 from usosmail_gui.core.statuses import Status, campaign_statuses, poll_once
 from usosmail_gui.sandbox import Sandbox
 from usosmail_gui.ui.main_window import MainWindow
-from usosmail_gui.ui.send_dialog import Prepared, SendDialog
-from usosmail_gui.ui.sending import SendOutcome
+from usosmail_gui.ui.send_dialog import SendDialog
 
 TIMEOUT = 20000
 

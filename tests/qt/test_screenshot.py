@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.helpers.memory_keyring import MemoryKeyring
 from usosmail_gui import app
+from usosmail_gui.app import screenshot
 from usosmail_gui.core.credentials import CredentialStore
 from usosmail_gui.ui import workers
 from usosmail_gui.ui.main_window import MainWindow
@@ -25,12 +26,12 @@ TIMEOUT = 30000
 
 def build(
     qtbot: QtBot, options: list[str], store: CredentialStore, session: app.SandboxSession | None = None
-) -> tuple[MainWindow, app.ScreenshotTaker, Callable[[], None]]:
+) -> tuple[MainWindow, screenshot.ScreenshotTaker, Callable[[], None]]:
     window, shutdown = app.build_main_window(  # deferred, as main() builds it
         app.parse_args(options), credential_store=store, sandbox_session=session, deferred=True
     )
     qtbot.addWidget(window)
-    taker = window.findChild(app.ScreenshotTaker)
+    taker = window.findChild(screenshot.ScreenshotTaker)
     assert taker is not None
     return window, taker, shutdown
 
@@ -54,11 +55,11 @@ def test_picture_of_the_third_student(
         window.show()
     assert blocker.args == [0]
     image = QImage(str(picture))
-    assert image.size() == QSize(*app.SCREENSHOT_SIZE)
+    assert image.size() == QSize(*screenshot.SCREENSHOT_SIZE)
     # what the picture shows: the sandbox checked, the demo list, the sample letter to Zofia
     composer = window.composer
     assert window.last_report() is not None and window.last_report().ok  # type: ignore[union-attr]
-    assert composer.current_row() == app.SCREENSHOT_ROW
+    assert composer.current_row() == screenshot.SCREENSHOT_ROW
     assert composer.preview.subject_text() == "Missing documents – Wójcik Zofia, student no. 004527"
     assert not composer.is_modified() and not composer.preview_pending and not composer.check_pending
     close(qtbot, window, shutdown)
@@ -102,7 +103,7 @@ def test_no_rest_within_the_time_limit_exits_with_1(
 ) -> None:
     window = MainWindow(memory_store[0])  # never connected to a sandbox: never at rest
     qtbot.addWidget(window)
-    taker = app.ScreenshotTaker(window, tmp_path / "w.png", timeout_s=0.3)
+    taker = screenshot.ScreenshotTaker(window, tmp_path / "w.png", timeout_s=0.3)
     with qtbot.waitSignal(taker.finished, timeout=TIMEOUT) as blocker:
         window.show()
     assert blocker.args == [1]
@@ -130,5 +131,5 @@ def test_the_command_saves_a_png_and_exits_0(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr, done.stderr
     image = QImage(str(picture))
-    assert image.size() == QSize(*app.SCREENSHOT_SIZE)
+    assert image.size() == QSize(*screenshot.SCREENSHOT_SIZE)
     assert not list((tmp_path / "config").glob("**/*.conf"))  # fresh settings, nothing of the user's touched

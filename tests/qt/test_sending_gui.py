@@ -28,6 +28,9 @@ from tests.helpers.maildir import deliveries, per_address
 from tests.helpers.memory_keyring import MemoryKeyring
 from tests.helpers.recipient_lists import HEADER, write_csv
 from tests.helpers.tables import make_table
+from usosmail_gui.application.connection import ActiveConnection
+from usosmail_gui.application.preparing import Prepared
+from usosmail_gui.application.sending import SendOutcome
 from usosmail_gui.core.campaign import SendMode, build_campaign, key_fingerprint
 from usosmail_gui.core.credentials import Credentials, CredentialStore
 from usosmail_gui.core.journal import CampaignBusy, CampaignState, Journal, RecipientState
@@ -38,9 +41,9 @@ from usosmail_gui.core.usos.client import MailingClient
 from usosmail_gui.core.usos.connection import ConnectionReport, Verdict
 from usosmail_gui.sandbox import Sandbox
 from usosmail_gui.sandbox.delivery import HEADER_MESSAGE_ID, body_with_footer
-from usosmail_gui.ui.main_window import ActiveConnection, MainWindow
-from usosmail_gui.ui.send_dialog import Prepared, SendDialog
-from usosmail_gui.ui.sending import SendOutcome, SendSession
+from usosmail_gui.ui.main_window import MainWindow
+from usosmail_gui.ui.send_dialog import SendDialog
+from usosmail_gui.ui.sending import SendSession
 
 TIMEOUT = 20000
 TEMPLATE = MessageTemplate(

@@ -18,6 +18,8 @@ from pytestqt.qtbot import QtBot
 from tests.helpers.campaigns import FAIL_DOMAIN, TEMPLATE, rows_failing, sent_campaign
 from tests.helpers.memory_keyring import MemoryKeyring
 from tests.helpers.recipient_lists import HEADER, write_csv
+from usosmail_gui.application.connection import ActiveConnection
+from usosmail_gui.application.sending import SendOutcome
 from usosmail_gui.core.credentials import Credentials, CredentialStore
 from usosmail_gui.core.journal import Journal
 from usosmail_gui.core.report import WORDS
@@ -25,9 +27,8 @@ from usosmail_gui.core.statuses import Status
 from usosmail_gui.sandbox import Sandbox
 from usosmail_gui.ui import workers
 from usosmail_gui.ui.history_window import HistoryWindow
-from usosmail_gui.ui.main_window import ActiveConnection, MainWindow
+from usosmail_gui.ui.main_window import MainWindow
 from usosmail_gui.ui.send_dialog import SendDialog
-from usosmail_gui.ui.sending import SendOutcome
 from usosmail_gui.ui.status_monitor import StatusDock
 
 TIMEOUT = 20000

@@ -19,9 +19,8 @@ from tests.helpers.recipient_lists import write_students
 from usosmail_gui.core.credentials import CredentialStore
 from usosmail_gui.core.template import MessageTemplate, save_template
 from usosmail_gui.ui import icons
-from usosmail_gui.ui.i18n import KEY_LANGUAGE
 from usosmail_gui.ui.main_window import MainWindow
-from usosmail_gui.ui.settings import app_settings
+from usosmail_gui.ui.settings import LANGUAGE, app_settings
 
 TIMEOUT = 15000
 
@@ -230,7 +229,7 @@ def test_language_menu_stores_the_choice_for_the_next_start(qtbot: QtBot, window
     assert window.language_group.isExclusive()
     assert [a.isChecked() for a in actions] == [True, False, False]
     actions[1].trigger()
-    assert app_settings().value(KEY_LANGUAGE) == "pl"
+    assert app_settings().value(LANGUAGE.key) == "pl"
     assert [a.isChecked() for a in actions] == [False, True, False]
     box = window.message_box
     assert isinstance(box, QMessageBox) and box.objectName() == "languageBox"

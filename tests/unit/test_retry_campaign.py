@@ -8,6 +8,7 @@ import pytest
 from tests.helpers.tables import demo_rows, make_table
 from usosmail_gui.core.campaign import CampaignError, SendMode, build_campaign, key_fingerprint
 from usosmail_gui.core.journal import BatchKind, Journal, StatusUpdate
+from usosmail_gui.core.retry import retry_draft
 from usosmail_gui.core.template import MessageTemplate
 
 TEMPLATE = MessageTemplate(
@@ -44,7 +45,7 @@ def test_a_retry_holds_exactly_the_failed_recipients_as_stored(mode: SendMode) -
         campaign = _sent(journal, mode)
         old = {r.row: r for r in journal.recipients(campaign)}
         fingerprint = key_fingerprint("new-key")
-        draft = journal.retry_draft(campaign, installation=URL, key_fingerprint=fingerprint)
+        draft = retry_draft(journal, campaign, installation=URL, key_fingerprint=fingerprint)
         assert [m.seq for m in draft.messages] == [1, 2]
         rows = [m.row for m in draft.messages]
         assert rows == [old[r].row for r in sorted(old) if old[r].status == "failed"]
@@ -59,8 +60,8 @@ def test_a_retry_holds_exactly_the_failed_recipients_as_stored(mode: SendMode) -
         assert draft.template == TEMPLATE and draft.mode is mode and not draft.is_test
         assert draft.key_fingerprint == fingerprint and draft.excluded == ()
         assert draft.first_subject.startswith("Decyzja dla ")
-        with_uncertain = journal.retry_draft(
-            campaign, installation=URL, key_fingerprint=fingerprint, include_uncertain=True
+        with_uncertain = retry_draft(
+            journal, campaign, installation=URL, key_fingerprint=fingerprint, include_uncertain=True
         )
         assert with_uncertain.recipient_count == 3
         # the new campaign is stored like any other and is pending
@@ -73,4 +74,4 @@ def test_a_campaign_without_failures_cannot_be_retried() -> None:
         draft = build_campaign(make_table(demo_rows(2)), TEMPLATE, installation=URL, key_fingerprint="k")
         campaign = journal.create_campaign(draft).id
         with pytest.raises(CampaignError, match="nobody"):
-            journal.retry_draft(campaign, installation=URL, key_fingerprint="k")
+            retry_draft(journal, campaign, installation=URL, key_fingerprint="k")

@@ -75,6 +75,7 @@ def cmd_close(args: argparse.Namespace) -> int:
 def cmd_retry(args: argparse.Namespace) -> int:
     from usosmail_gui.core.campaign import CampaignError, key_fingerprint, other_installation
     from usosmail_gui.core.journal import JournalError
+    from usosmail_gui.core.retry import retry_draft
 
     journal = open_journal(then="Nothing was sent.")
     if journal is None:
@@ -97,7 +98,8 @@ def cmd_retry(args: argparse.Namespace) -> int:
         if credentials is None:
             return EXIT_NO_CREDENTIALS
         try:
-            draft = journal.retry_draft(
+            draft = retry_draft(
+                journal,
                 past.id,
                 installation=past.installation,
                 key_fingerprint=key_fingerprint(credentials.consumer_key),

@@ -48,6 +48,7 @@ __all__ = [
     "build_campaign",
     "build_retry_campaign",
     "build_test_campaign",
+    "is_campaign_source",
     "key_fingerprint",
     "plan_batches",
     "request_overhead",
@@ -597,3 +598,10 @@ def build_retry_campaign(
         excluded=(),
         first_subject=first_subject,
     )
+
+
+def is_campaign_source(table: RecipientTable, source_path: str | None, source_sheet: str | None) -> bool:
+    """Whether ``table`` is the list a campaign was made from (same file, same sheet), so
+    its row numbers are the campaign's: the grid may then show the campaign's statuses."""
+    source = table.source
+    return source_path is not None and str(source.path) == source_path and source.sheet == source_sheet

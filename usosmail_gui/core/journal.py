@@ -54,7 +54,7 @@ from usosmail_gui.core.sentences import (
 )
 from usosmail_gui.core.template.model import ContentFormat, Lang, MessageTemplate
 
-from .campaign import CampaignDraft, Excluded, SendMode, build_retry_campaign
+from .campaign import CampaignDraft, Excluded, SendMode
 
 __all__ = [
     "FILE_NAME",
@@ -1123,37 +1123,6 @@ class Journal:
             sql += f" AND state IN ({','.join('?' * len(wanted))})"
             params += wanted
         return self._converted(_recipient, self._query(sql + " ORDER BY seq", params))
-
-    def retry_draft(
-        self,
-        campaign: str,
-        *,
-        installation: str,
-        key_fingerprint: str,
-        include_uncertain: bool = False,
-    ) -> CampaignDraft:
-        """A new campaign of ``campaign``'s recipients USOS failed to deliver to (and, if
-        asked, those whose send is uncertain), with the same template and sender."""
-        record = self.campaign(campaign)
-        chosen = [
-            r
-            for r in self.recipients(campaign)
-            if (r.state is RecipientState.ENQUEUED and r.status == "failed")
-            or (include_uncertain and r.state is RecipientState.UNCERTAIN)
-        ]
-        return build_retry_campaign(
-            record.template,
-            chosen,
-            mode=record.mode,
-            installation=installation,
-            key_fingerprint=key_fingerprint,
-            columns=record.columns,
-            email_column=record.email_column,
-            source_path=record.source_path,
-            source_sheet=record.source_sheet,
-            batch_size=record.batch_size,
-            max_body_bytes=record.max_body_bytes,
-        )
 
     def recipients_by_seq(self, campaign: str, seqs: Sequence[int]) -> list[RecipientRecord]:
         found: list[RecipientRecord] = []

@@ -73,6 +73,7 @@ from .journal import (
     Outgoing,
     closed_words,
 )
+from .readiness import same_installation
 
 __all__ = [
     "DEFAULT_MAX_UNCERTAIN_IN_A_ROW",
@@ -497,7 +498,7 @@ def send_steps(
     """
     record = journal.campaign(campaign)
     client_url = getattr(client, "base_url", None)
-    if isinstance(client_url, str) and wire.normalize_base_url(client_url) != record.installation:
+    if isinstance(client_url, str) and not same_installation(client_url, record.installation):
         raise ValueError(
             f"Campaign {campaign} belongs to {record.installation}, but the connection is to "
             f"{client_url}. Connect to {record.installation} to send it."

@@ -7,7 +7,8 @@ What runs where, and why:
 - The preview follows the editor through a ``Throttle`` (the first change after a quiet
   spell renders at once, a burst of keys renders once per ``PREVIEW_DELAY_MS``), so
   typing never waits for the preview.
-- Checking every recipient (``check_steps``, in slices: see ``check_in_slices``) runs
+- Checking every recipient (``check_steps``, in slices: ``check_in_slices`` of
+  ``application.preparing``) runs
   in a worker, started ``CHECK_DELAY_MS`` after the last change; a change cancels the
   running check at once (it is about a text that no longer exists) and only the newest
   check's result is shown. Template-level problems are shown right away (compiling is
@@ -20,14 +21,15 @@ from __future__ import annotations
 
 import logging
 import re
-import time
-from collections.abc import Callable, Generator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
+from usosmail_gui.application.letters import LetterInputs, check_letters_in_slices, derive, expected_columns
+from usosmail_gui.application.preparing import CheckSteps, check_in_slices
 from usosmail_gui.core.letters import LetterSetup
 from usosmail_gui.core.letters.derive import LetterList, Overrides
 from usosmail_gui.core.problems import Problem
@@ -42,7 +44,6 @@ from usosmail_gui.core.template import (
     RenderError,
     TemplateFileError,
     bundled_templates,
-    check_steps,
     load_template,
     load_template_file,
     quick_fix_template,
@@ -53,52 +54,17 @@ from usosmail_gui.ui.problem_texts import problem_text
 
 from . import heap
 from .letters_editor import LettersEditor
-from .letters_jobs import LetterInputs, check_letters_in_slices, derive, expected_columns
 from .preview import PreviewPane, marked_pieces
 from .problems_panel import ProblemsPanel, fix_description, recipient_fix_description
-from .settings import app_settings
+from .settings import TEMPLATE_FOLDER, app_settings
 from .template_editor import TemplateEditor, is_template_file_drop
 from .throttle import Throttle
 from .workers import Task, run_in_background
 
 log = logging.getLogger(__name__)
 
-__all__ = ["CheckSteps", "ComposerPanel", "check_in_slices", "sample_templates"]
+__all__ = ["ComposerPanel", "sample_templates"]
 
-CheckSteps = Callable[[CompiledTemplate, RecipientTable], Generator[CheckProgress, None, CheckResult]]
-
-KEY_TEMPLATE_FOLDER = "templates/last_folder"
-
-
-CHECK_SLICE_ROWS = 2_000
-CHECK_BREATH_S = 0.0005
-
-
-def check_in_slices(
-    compiled: CompiledTemplate, table: RecipientTable
-) -> Generator[CheckProgress, None, CheckResult]:
-    """``check_steps`` in slices of 2,000 rows, with a pause of half a millisecond after each.
-
-    Why: the worker holds the GIL while it checks, and the GUI thread needs the GIL for
-    every Python call it makes (a timer slot, a model's ``data`` while painting), waiting
-    up to ``sys.getswitchinterval()`` (5 ms) for each. With the core's 10,000-row chunks
-    the GUI stalled for up to 25-40 ms at 50,000 rows; a sleep releases the GIL and gives
-    the GUI thread a window it always gets: stalls stay under 10 ms, for about 20 % more
-    time in the worker (tests/bench/bench_composer.py). Each ``yield`` is still the point
-    where the worker may be cancelled.
-    """
-    steps = check_steps(compiled, table, chunk=CHECK_SLICE_ROWS)
-    try:
-        while True:
-            try:
-                step = next(steps)
-            except StopIteration as done:
-                result: CheckResult = done.value
-                return result
-            yield step
-            time.sleep(CHECK_BREATH_S)
-    finally:
-        steps.close()
 
 
 def sample_templates() -> list[tuple[Path, str]]:
@@ -140,7 +106,7 @@ class ComposerPanel(QWidget):
 
     Derived columns and grouping (issue 18): ``letters_editor`` edits the definitions
     (saved in the template file); they are computed for the list in a worker
-    (``letters_jobs.derive``, the CLI's ``prepare_letters``) before each check, and the
+    (``application.letters.derive``, the CLI's ``prepare_letters``) before each check, and the
     preview, the counters and Problems use the result. ``overrides`` are the values typed
     over derived ones in the grid (``set_override``).
     """
@@ -896,10 +862,10 @@ class ComposerPanel(QWidget):
             self.fileChanged.emit(path)
 
     def _folder(self) -> str:
-        return str(self._settings.value(KEY_TEMPLATE_FOLDER, "", str) or Path.home())
+        return TEMPLATE_FOLDER.read(self._settings) or str(Path.home())
 
     def _remember_folder(self, path: Path) -> None:
-        self._settings.setValue(KEY_TEMPLATE_FOLDER, str(path.parent))
+        TEMPLATE_FOLDER.write(self._settings, str(path.parent))
 
     def _file_filter(self) -> str:
         return self.tr("usosmail templates (*{extension});;All files (*)").format(extension=EXTENSION)

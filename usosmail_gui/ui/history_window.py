@@ -1,12 +1,12 @@
 """Campaign history: the journal's campaigns (read in a worker), opened into the status
 dock, their reports exported (.xlsx/.csv) in a worker, and the students' personal data:
 until when each campaign keeps it, the retention period (core/retention.py), and "Delete
-campaign", which purges one at once (each in a worker)."""
+campaign", which purges one at once (each in a worker). The work is the application
+layer's (``application.campaigns``, ``application.reports``); this window shows it."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -30,96 +30,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from usosmail_gui.core.journal import CampaignBusy, Journal, JournalError
-from usosmail_gui.core.report import ReportError, Translate, write_report
-from usosmail_gui.core.retention import (
-    MAX_DAYS,
-    MIN_DAYS,
-    Forgotten,
-    forget,
-    kept_until,
-    purge_due,
-    retention_days,
-    set_retention_days,
-)
-from usosmail_gui.core.statuses import StatusCounts, campaign_counts, campaign_statuses
+from usosmail_gui.application import campaigns
+from usosmail_gui.application.campaigns import CampaignRow, Listing
+from usosmail_gui.application.reports import export_report
+from usosmail_gui.core.journal import CampaignBusy, JournalError
+from usosmail_gui.core.report import ReportError
+from usosmail_gui.core.retention import MAX_DAYS, MIN_DAYS, Forgotten
 from usosmail_gui.ui.problem_texts import journal_error_text
-from usosmail_gui.ui.status_monitor import trackable
 from usosmail_gui.ui.workers import Task, run_in_background
 
-__all__ = ["CampaignRow", "HistoryWindow", "Listing", "delete_campaign", "list_campaigns", "save_retention"]
-
-
-@dataclass(frozen=True, slots=True)
-class CampaignRow:
-    """One campaign as the history lists it."""
-
-    id: str
-    created_at: str
-    subject: str
-    total: int
-    counts: StatusCounts
-    trackable: bool
-    is_test: bool
-    purged_at: str | None = None  # when its personal data was deleted
-    kept_until: datetime | None = None  # when it will be (None once it is)
-
-
-@dataclass(frozen=True, slots=True)
-class Listing:
-    """What the history shows: the campaigns, the retention period, and whether the
-    journal can be changed (a read-only one is shown, its data cannot be deleted)."""
-
-    rows: list[CampaignRow]
-    retention_days: int
-    read_only: bool
-
-
-def list_campaigns(now: datetime | None = None) -> Listing:
-    """Worker job: every campaign in the journal, newest first, with its status counts
-    (``now``: the moment that decides what is past USOS's 7 days and the retention period;
-    default the real time). Campaigns past the retention period are purged first."""
-    rows: list[CampaignRow] = []
-    with Journal.open_to_read() as journal:
-        purge_due(journal, now=now)
-        days = retention_days(journal)
-        for summary in journal.campaigns():
-            record = summary.campaign
-            counts = campaign_counts(journal, record.id, campaign_statuses(journal, record.id, now=now))
-            rows.append(
-                CampaignRow(
-                    record.id,
-                    record.created_at,
-                    record.template.subject,
-                    counts.messages,
-                    counts,
-                    trackable(record.created_at, now),
-                    record.is_test,
-                    record.purged_at,
-                    kept_until(journal, record.id, days=days),
-                )
-            )
-        return Listing(rows, days, journal.read_only)
-
-
-def delete_campaign(campaign: str) -> Forgotten:
-    """Worker job: purge the campaign's personal data now ("Delete campaign")."""
-    with Journal.open() as journal:
-        return forget(journal, campaign)
-
-
-def save_retention(days: int) -> list[str]:
-    """Worker job: keep personal data ``days`` days after a campaign's last status from now
-    on; purges what that makes due. The campaigns purged."""
-    with Journal.open() as journal:
-        set_retention_days(journal, days)
-        return purge_due(journal)
-
-
-def export_report(campaign: str, path: Path, lang: str = "en", translate: Translate | None = None) -> int:
-    """Worker job: write the campaign's report in ``lang``; returns its number of rows."""
-    with Journal.open_to_read() as journal:
-        return write_report(journal, campaign, path, lang=lang, translate=translate)
+__all__ = ["HistoryWindow"]
 
 
 def _local_date(text: str) -> str:
@@ -292,7 +212,7 @@ class HistoryWindow(QDialog):
             return
         self.state_label.setText(self.tr("Reading the journal…"))
         now = self._clock() if self._clock is not None else None
-        self._start(list_campaigns, now, on_result=self._show)
+        self._start(campaigns.list_campaigns, now, on_result=self._show)
 
     def _start(
         self,
@@ -412,7 +332,9 @@ class HistoryWindow(QDialog):
         if self._task is not None:
             return
         self.state_label.setText(self.tr("Deleting the students' data…"))
-        self._start(delete_campaign, campaign, on_result=self._deleted, on_error=self._change_failed)
+        self._start(
+            campaigns.delete_campaign, campaign, on_result=self._deleted, on_error=self._change_failed
+        )
 
     def _deleted(self, done: Forgotten) -> None:
         self._release()
@@ -429,7 +351,7 @@ class HistoryWindow(QDialog):
         if self._task is not None:
             return
         days = self.retention_box.value()
-        self._start(save_retention, days, on_result=lambda _purged: self._retention_saved(days))
+        self._start(campaigns.save_retention, days, on_result=lambda _purged: self._retention_saved(days))
 
     def _retention_saved(self, days: int) -> None:
         self._release()

@@ -21,8 +21,8 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Q
 
 from .plurals import install_english_plurals
 from .qt_words import install_polish_qt_words
+from .settings import LANGUAGE
 
-KEY_LANGUAGE = "ui/language"
 SYSTEM = ""  # the stored preference meaning "follow the system"
 POLISH = "pl"
 ENGLISH = "en"
@@ -41,13 +41,13 @@ def translations_folder() -> Path:
 
 def language_preference(settings: QSettings) -> str:
     """The stored choice: "pl", "en", or "" for the system's language."""
-    value = str(settings.value(KEY_LANGUAGE, SYSTEM, str) or SYSTEM)
+    value = LANGUAGE.read(settings) or SYSTEM
     return value if value in LANGUAGES else SYSTEM
 
 
 def set_language_preference(settings: QSettings, language: str) -> None:
     """Remember "pl", "en" or "" (system); applies from the next start."""
-    settings.setValue(KEY_LANGUAGE, language if language in LANGUAGES else SYSTEM)
+    LANGUAGE.write(settings, language if language in LANGUAGES else SYSTEM)
 
 
 def system_language(locale: QLocale | None = None) -> str:

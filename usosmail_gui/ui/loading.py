@@ -1,56 +1,12 @@
-"""What the window asks for when it loads a recipient list, and the job a worker runs.
-
-The job is a generator (each ``yield`` a ``LoadProgress`` and a point where Cancel stops
-it); after the core's ``load_steps`` it also prepares the table's search data, so the
-rows are folded off the GUI thread, not on the user's first keystroke.
-"""
+"""The Open dialog's file filters (the loading itself: ``application.loading``)."""
 
 from __future__ import annotations
 
-from collections.abc import Generator
-from dataclasses import dataclass
-from pathlib import Path
-
 from PySide6.QtCore import QCoreApplication
 
-from usosmail_gui.core.recipients import LoadProgress, RecipientTable, load_steps
+from usosmail_gui.application.loading import SPREADSHEET_SUFFIXES
 
-__all__ = ["SPREADSHEET_SUFFIXES", "LoadRequest", "file_dialog_filter", "is_spreadsheet_path", "load_job"]
-
-SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv", ".tsv", ".txt")
-
-
-@dataclass(frozen=True, slots=True)
-class LoadRequest:
-    """A file and how to read it; None means "find it out" (first sheet with data,
-    detected header row, detected e-mail column). ``header_row`` 0: no header row."""
-
-    path: Path
-    sheet: str | None = None
-    header_row: int | None = None
-    email_column: str | None = None
-    remember: bool = True  # put it in File ▸ Open Recent once loaded
-    encoding: str | None = None  # a text file's encoding as the user chose it (None: detected)
-    language: str = "en"  # the separators and names of numbers and dates: the app's language
-
-
-def load_job(request: LoadRequest) -> Generator[LoadProgress, None, RecipientTable]:
-    """Run in a worker: load the list, then make its first search instant."""
-    table = yield from load_steps(
-        request.path,
-        request.sheet,
-        request.header_row,
-        request.email_column,
-        language=request.language,
-        encoding=request.encoding,
-    )
-    table.prepare_view()
-    return table
-
-
-def is_spreadsheet_path(path: Path) -> bool:
-    """Whether the name says it is a file the loader reads (the content is checked when loading)."""
-    return path.suffix.lower() in SPREADSHEET_SUFFIXES
+__all__ = ["file_dialog_filter"]
 
 
 def file_dialog_filter() -> str:

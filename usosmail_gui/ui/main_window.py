@@ -1,134 +1,84 @@
-"""The main window: menus, a toolbar, the status bar (recipients summary, installation,
-connection state, queue size), and the work area: the recipient list, the template editor
-and the preview side by side (two splitters), with the template's problems and the
-campaign's statuses in docks below. Geometry, docks, toolbar and splitter sizes are saved
-on close and restored on start. Built with ``welcome=True`` the window first shows the
-welcome page (``welcome.WelcomePage``) in place of the work area.
-
-Sending (the Send menu) goes through ``sending``: the confirmation (``SendDialog``) builds
-the campaign in a worker, a ``SendSession`` runs the core's send loop in a worker with a
-stop flag checked between requests, and a non-modal ``SendProgressDialog`` shows it. On
-start (``offer_resume``) a worker looks for interrupted campaigns in the journal and the
-``ResumeDialog`` offers them. Closing while sending asks, then waits for the request
-under way to finish before the window closes.
+"""The main window: a frame that composes its parts (``ui/window``) — the actions, the
+status bar, the connection, the recipient list and its loading, the composer, the send
+and resume flows, the statuses, the layout, closing — and relays what they say through
+its own signals, the status bar and message boxes. Built with ``welcome=True`` the window
+first shows the welcome page (``welcome.WelcomePage``) in place of the work area.
 
 It receives its collaborators (credential store, the connection to start with, the
-check function) from ``app.py``; it runs every core call through ``workers``: loading a
-recipient list (File ▸ Open…, Open Recent, a file dropped on the window, the sheet and
-header dialog) is the core's ``load_steps`` in a worker, cancellable, and a list that
-cannot be read leaves the list loaded before exactly as it was.
+check function) from ``app/``; the work of each part is the application layer's,
+run in workers (``workers``).
 
 Built with ``deferred=True`` (as ``app.main`` does) it shows its frame — menus, status bar —
-first, then imports the work area's modules (``_WORK_AREA_MODULES``) one per event-loop turn
+first, then imports the work area's modules (``window.startup``) one per event-loop turn
 and builds the work area; hence the imports inside methods (docs/architecture.md, "Start-up").
 """
 
 from __future__ import annotations
 
-import functools
-import importlib
 import logging
 import os
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 # ``Qt`` (the namespace) is reached through ``QtCore`` on purpose: PySide6 builds its 100-odd
 # enums on first access (~30 ms), which the window's first paint does not wait for.
 from PySide6 import QtCore
-from PySide6.QtCore import QEvent, QMetaObject, QMimeData, QObject, QSettings, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QSettings, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QAction,
-    QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
-    QIcon,
-    QKeySequence,
     QShowEvent,
-    QWindow,
 )
 from PySide6.QtWidgets import (
-    QAbstractScrollArea,
     QApplication,
-    QDockWidget,
     QFileDialog,
     QInputDialog,
-    QLabel,
-    QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
-    QPlainTextEdit,
-    QSplitter,
     QStackedWidget,
-    QTextEdit,
-    QToolBar,
     QWidget,
 )
 
 from usosmail_gui import __version__
+from usosmail_gui.application.connection import ActiveConnection
 
-from .i18n import ENGLISH, POLISH, SYSTEM, language_preference, set_language_preference
 from .settings import (
-    KEY_COMPOSER_SPLITTER,
-    KEY_GEOMETRY,
-    KEY_LAST_URL,
-    KEY_RECENT_TEMPLATES,
-    KEY_SPLITTER,
-    KEY_STATE,
-    KEY_TOOLBAR_TEXT,
+    GEOMETRY,
+    RECENT_FILES,
+    RECENT_TEMPLATES,
     app_settings,
-    forget_recent_file,
     recent_files,
-    remember_recent_file,
     remembered_url,
 )
-from .workers import Task, run_in_background
+from .window.actions import ACTIONS, MENUS, SAVE_TIP, TOOLBAR, ActionSpec, build_actions, fill_menu
+from .window.actions import translate as translate_action_text
+from .window.connection import WindowConnection
+from .window.startup import WorkAreaLoader
+from .window.status_bar import WindowStatusBar
+from .workers import Task
 
-if TYPE_CHECKING:  # at run time these load after the window is first shown (``_WORK_AREA_MODULES``)
-    from usosmail_gui.core.campaign import CampaignDraft
-    from usosmail_gui.core.credentials import Credentials, CredentialStore
-    from usosmail_gui.core.journal import CampaignRecord
-    from usosmail_gui.core.recipients import LoadProgress, RecipientTable, Summary
-    from usosmail_gui.core.sending import SendProgress
+if TYPE_CHECKING:  # at run time these load after the first paint (``window.startup``)
+    from usosmail_gui.application.loading import LoadRequest
+    from usosmail_gui.core.credentials import CredentialStore
+    from usosmail_gui.core.readiness import Situation
+    from usosmail_gui.core.recipients import RecipientTable, Summary
     from usosmail_gui.core.usos.connection import ConnectionReport
-    from usosmail_gui.core.usos.models import SystemStatus
 
     from .connection_dialog import CheckConnection, ConnectionDialog, ListInstallations
     from .history_window import HistoryWindow
-    from .loading import LoadRequest
     from .resume_dialog import ResumeDialog
     from .send_dialog import SendDialog
-    from .sending import (
-        CampaignStarted,
-        Interrupted,
-        SendOutcome,
-        SendProgressDialog,
-        SendRequest,
-        SendSession,
-    )
+    from .sending import SendProgressDialog, SendSession
     from .sheet_dialog import ListSheets, SheetDialog
-    from .status_monitor import StatusSnapshot
+    from .window.shortcuts import ShortcutsDialog
 
 log = logging.getLogger(__name__)
 
-WORK_AREA_FALLBACK_MS = 1000  # deferred: build the work area by then even if never exposed
-
-
-@dataclass(frozen=True, slots=True)
-class ActiveConnection:
-    """The installation the window talks to; ``credentials`` is None until loaded.
-
-    Its repr never shows the secret (``Credentials`` hides it).
-    """
-
-    base_url: str
-    credentials: Credentials | None = None
-    name: str = ""
-    sandbox: bool = False
 
 
 class MainWindow(QMainWindow):
@@ -172,6 +122,30 @@ class MainWindow(QMainWindow):
     sandboxRequested = Signal()
     workAreaReady = Signal()
 
+    # built from the action table (``window.actions``) by ``_build_menus``
+    open_action: QAction
+    clear_recent_action: QAction
+    sheet_action: QAction
+    quit_action: QAction
+    connect_action: QAction
+    test_action: QAction
+    send_test_action: QAction
+    send_action: QAction
+    interrupted_action: QAction
+    test_address_action: QAction
+    refresh_statuses_action: QAction
+    history_action: QAction
+    welcome_action: QAction
+    shortcuts_action: QAction
+    about_action: QAction
+    about_qt_action: QAction
+    file_menu: QMenu
+    edit_menu: QMenu
+    view_menu: QMenu
+    connection_menu: QMenu
+    send_menu: QMenu
+    help_menu: QMenu
+
     def __init__(
         self,
         credential_store: CredentialStore | None = None,
@@ -193,37 +167,13 @@ class MainWindow(QMainWindow):
         self._given_check = check
         self._given_list_installations = list_installations
         self._settings = settings if settings is not None else app_settings()
-        self._closing_confirmed = False  # the user let an unsaved template go
-        self._ask_when_missing = ask_when_missing
-        self._connection: ActiveConnection | None = None
-        self._status_task: Task | None = None
-        self._dialog: ConnectionDialog | None = None
-        self._last_report: ConnectionReport | None = None
-        self._unannounced: ConnectionReport | None = None  # shown, statusRefreshed not yet emitted
         self._list_sheets = list_sheets
-        self._load_task: Task | None = None
-        self._load_request: LoadRequest | None = None
-        self._sheet_dialog: SheetDialog | None = None
-        self._missing_recent: set[str] = set()
-        self._missing_templates: set[str] = set()
-        self._hidden_by_welcome: list[QDockWidget] = []  # docks to show again after it
-        self._edit_connections: list[QMetaObject.Connection] = []  # of the focused text field
         self._offer_resume = offer_resume  # look for interrupted campaigns once shown
-        self._send_session: SendSession | None = None
-        self._close_after_send = False  # the user chose to stop sending and close
-        self._find_task: Task | None = None
-        self._test_target: tuple[int, str] | None = None  # (row number, address) of the test
-        self.send_dialog: SendDialog | None = None
-        self.progress_dialog: SendProgressDialog | None = None
-        self.resume_dialog: ResumeDialog | None = None
-        self.address_dialog: QInputDialog | None = None
         self.message_box: QMessageBox | None = None  # the last explanation shown (tests answer it)
-        self.close_box: QMessageBox | None = None
-        self.history_window: HistoryWindow | None = None
         self._ready = False  # the work area is built
         self._ready_callbacks: list[Callable[[], None]] = []
-        self._modules_to_import: list[str] | None = None  # None: the import has not begun
-        self._first_paint: _FirstExpose | None = None  # waits for the frame's first paint
+        self._loader = WorkAreaLoader(self)  # deferred: the work area's imports, after the first paint
+        self._loader.imported.connect(self._build_work_area)
         self._start = (connection, restore_last, welcome)  # what to do once the work area exists
 
         self.setObjectName("mainWindow")
@@ -231,7 +181,17 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self._build_frame()
-        self._show_connection()
+        self.window_connection = WindowConnection(
+            self, self.status_bar_part, self.test_action, self._settings, ask_when_missing=ask_when_missing
+        )
+        part = self.window_connection
+        part.changed.connect(self.connectionChanged)
+        part.credentialsLoaded.connect(self.credentialsLoaded)
+        part.refreshed.connect(self.statusRefreshed)
+        part.showWorkArea.connect(self.show_work_area)
+        part.titleChanged.connect(self.setWindowTitle)
+        part.message.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
+        part.show()
         self._deferred = deferred
         if not deferred:
             self._build_work_area()
@@ -267,33 +227,8 @@ class MainWindow(QMainWindow):
         self._starting_page.setAccessibleName(self.tr("Starting"))
         self.central_stack.addWidget(self._starting_page)
         self.setCentralWidget(self.central_stack)
-        geometry = self._settings.value(KEY_GEOMETRY)
-        if geometry is None or not self.restoreGeometry(geometry):
+        if not self.restoreGeometry(GEOMETRY.read(self._settings)):
             self.resize(1100, 700)
-
-    def _load_work_area(self) -> None:
-        """Deferred start: import the work area's modules one per event-loop turn (the
-        window keeps painting and taking input between them), then build it.
-
-        In this thread, not a worker: PySide6 creates its Python types lazily, and a worker
-        doing so while the GUI thread wraps an object of a not-yet-created type can corrupt
-        shiboken's type table (a known crash of PySide6 6.7+, e.g. TimeLineAnnotator/desktop
-        pull request 586).
-        """
-        if self._ready or self._modules_to_import is not None:
-            return
-        self._modules_to_import = list(_WORK_AREA_MODULES)
-        self._import_next_module()
-
-    def _import_next_module(self) -> None:
-        modules = self._modules_to_import
-        if self._ready or modules is None:
-            return  # built meanwhile, or closed
-        if modules:
-            importlib.import_module(modules.pop(0))
-            QTimer.singleShot(0, self, self._import_next_module)
-        else:
-            self._build_work_area()
 
     def _build_work_area(self) -> None:
         """The recipient list, the composer, the docks, the toolbar and the menus that act on
@@ -303,28 +238,34 @@ class MainWindow(QMainWindow):
         from usosmail_gui.core.usos.installations import known_installations
         from usosmail_gui.core.usos.wire import normalize_base_url
 
-        from .status_monitor import StatusPoller
-
         if self._ready:
             return
-        self._modules_to_import = []
+        self._loader.stop()
         self._store = self._given_store or CredentialStore()
         self._check: CheckConnection = self._given_check or check_connection
         self._list_installations: ListInstallations = self._given_list_installations or known_installations
-        self.status_poller = StatusPoller(self._poll_connection, self)
+        self.window_connection.set_services(self._store, self._check, self._list_installations)
         self._build_central()
-        self._build_problems_dock()
+        self._build_list_loading()
         self._build_status_dock()
+        self._build_send_flow()
+        from .window.closing import CloseGuard
+
+        self.close_guard = CloseGuard(self, self.composer, self.send_session)
+        self.close_guard.stopping.connect(self._stopping_to_close)
+        self._build_resume_flow()
         self._add_template_actions()
         self._build_edit_menu()
         self._build_toolbar()
         self._build_view_menu()
         self._apply_icons()
-        self._watch_drops()
+        from .window.drops import DropForwarder
+
+        self._drops = DropForwarder(self.dropEvent, self)
+        self._drops.watch(self, [self.composer])
         self._restore_layout()
-        self._show_summary(None)
-        self._check_recent_files()
-        self._check_recent_templates()
+        self.status_bar_part.show_summary(None)
+        self._build_recent_lists()
         self._ready = True
         self.setProperty("workAreaReady", True)  # seen by tests.helpers.startup_probe
 
@@ -335,8 +276,8 @@ class MainWindow(QMainWindow):
             last = remembered_url(self._settings)  # or the installation IT set for all users
             if last:
                 # Only the keyring is asked now; the server is contacted when the user asks.
-                self._set_connection(ActiveConnection(normalize_base_url(last)))
-                self._load_credentials(check_after=False)
+                self.window_connection.set(ActiveConnection(normalize_base_url(last)))
+                self.window_connection.load_credentials(check_after=False)
         if welcome:
             self.show_welcome()
         self._offer_resume_once_shown()
@@ -347,259 +288,79 @@ class MainWindow(QMainWindow):
 
     # --- construction --------------------------------------------------------------
     def _build_menus(self) -> None:
-        # Shortcuts are set with setShortcuts (plural): PySide6's overload check of
-        # setShortcut builds every enum of the Qt namespace (~30 ms) before the first paint.
+        """The frame's menus and actions, from the one table (``window.actions``)."""
         bar = self.menuBar()
-        file_menu = self.file_menu = bar.addMenu(self.tr("&File"))
-        self.open_action = QAction(self.tr("&Open…"), self)
-        self.open_action.setShortcuts(QKeySequence.StandardKey.Open)
-        self.open_action.setStatusTip(self.tr("Open a spreadsheet with the list of recipients."))
-        self.open_action.triggered.connect(self._once_ready(self.open_file_dialog))
-        file_menu.addAction(self.open_action)
+        self.actions_by_name = build_actions(self, self._action_slot)
+        for name, action in self.actions_by_name.items():
+            setattr(self, f"{name}_action", action)
         self.recent_menu = QMenu(self.tr("Open &Recent"), self)
         self.recent_menu.setObjectName("recentMenu")
-        file_menu.addMenu(self.recent_menu)
-        self.clear_recent_action = QAction(self.tr("&Clear the list"), self)
-        self.clear_recent_action.triggered.connect(self._once_ready(self.clear_recent_files))
-        self.sheet_action = QAction(self.tr("&Sheet and header row…"), self)
-        self.sheet_action.setStatusTip(
-            self.tr("Read the list again from another sheet, header row or e-mail column.")
-        )
-        self.sheet_action.setEnabled(False)
-        self.sheet_action.triggered.connect(self._once_ready(self.open_sheet_dialog))
-        file_menu.addAction(self.sheet_action)
-        file_menu.addSeparator()
-        self._template_menu_at = file_menu.addSeparator()
-        self.quit_action = QAction(self.tr("&Quit"), self)
-        self.quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
-        if self.quit_action.shortcut().isEmpty():
-            self.quit_action.setShortcuts([QKeySequence(self.tr("Ctrl+Q"))])
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.quit_action.triggered.connect(self.close)
-        file_menu.addAction(self.quit_action)
+        places: dict[str, QAction] = {}
+        for key, title, entries in MENUS:
+            menu = bar.addMenu(translate_action_text(title))
+            setattr(self, f"{key}_menu", menu)
+            fill_menu(menu, entries, self.actions_by_name, {"recent": self.recent_menu}, places)
+        self._template_menu_at = places["templates"]  # the composer's actions go before it
 
-        self.edit_menu = bar.addMenu(self.tr("&Edit"))  # filled once the work area exists
-        self.view_menu = bar.addMenu(self.tr("&View"))  # filled once the docks exist
-
-        connection_menu = bar.addMenu(self.tr("&Connection"))
-        self.connect_action = QAction(self.tr("&Connect…"), self)
-        self.connect_action.setStatusTip(
-            self.tr("Choose the USOS installation and enter the key and secret.")
-        )
-        self.connect_action.triggered.connect(self._once_ready(self.open_connection_dialog))
-        connection_menu.addAction(self.connect_action)
-        self.test_action = QAction(self.tr("&Test connection"), self)
-        self.test_action.setStatusTip(self.tr("Check the key and secret and read the mail queue's size."))
-        self.test_action.triggered.connect(self._once_ready(self.refresh_status))
-        self.test_action.setEnabled(False)
-        connection_menu.addAction(self.test_action)
-
-        self._build_send_menu()
-
-        help_menu = bar.addMenu(self.tr("&Help"))
-        self.welcome_action = QAction(self.tr("&Welcome page"), self)
-        self.welcome_action.setStatusTip(self.tr("Show the first page again: try the sandbox or connect."))
-        self.welcome_action.triggered.connect(self._once_ready(self.show_welcome))
-        help_menu.addAction(self.welcome_action)
-        help_menu.addSeparator()
-        self.about_action = QAction(self.tr("&About usosmail-gui"), self)
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.about_action.triggered.connect(self.show_about)
-        help_menu.addAction(self.about_action)
-        self.about_qt_action = QAction(self.tr("About &Qt"), self)
-        self.about_qt_action.setMenuRole(QAction.MenuRole.AboutQtRole)
-        self.about_qt_action.triggered.connect(QApplication.aboutQt)
-        help_menu.addAction(self.about_qt_action)
-
-    def _build_send_menu(self) -> None:
-        menu = self.send_menu = self.menuBar().addMenu(self.tr("&Send"))
-        self.send_test_action = QAction(self.tr("Send &test to me…"), self)
-        self.send_test_action.setShortcuts([QKeySequence(self.tr("Ctrl+T"))])
-        self.send_test_action.setStatusTip(
-            self.tr("Send the selected recipient's message (as the preview shows it) to your own address.")
-        )
-        self.send_test_action.triggered.connect(self._once_ready(self.send_test))
-        menu.addAction(self.send_test_action)
-        self.send_action = QAction(self.tr("&Send…"), self)
-        # Ctrl+Shift+Return: no editor uses it (Ctrl+Return / Shift+Return insert breaks in some)
-        self.send_action.setShortcuts(
-            [QKeySequence(self.tr("Ctrl+Shift+Return")), QKeySequence(self.tr("Ctrl+Shift+Enter"))]
-        )
-        self.send_action.setStatusTip(
-            self.tr("Check what will be sent, confirm, and send the message to every recipient.")
-        )
-        self.send_action.triggered.connect(self._once_ready(self.open_send_dialog))
-        menu.addAction(self.send_action)
-        menu.addSeparator()
-        self.interrupted_action = QAction(self.tr("&Interrupted campaigns…"), self)
-        self.interrupted_action.setStatusTip(
-            self.tr("Finish campaigns that stopped before the end (recipients never sent, uncertain ones).")
-        )
-        self.interrupted_action.triggered.connect(self._once_ready(self.show_interrupted))
-        menu.addAction(self.interrupted_action)
-        self.test_address_action = QAction(self.tr("My &address for tests…"), self)
-        self.test_address_action.setStatusTip(self.tr("The address test messages are sent to."))
-        self.test_address_action.triggered.connect(self._once_ready(self.ask_test_address))
-        menu.addAction(self.test_address_action)
-        menu.addSeparator()
-        self.refresh_statuses_action = QAction(self.tr("&Refresh statuses"), self)
-        self.refresh_statuses_action.setShortcuts([QKeySequence(self.tr("F5"))])
-        self.refresh_statuses_action.setStatusTip(
-            self.tr("Ask USOS now about the shown campaign's messages.")
-        )
-        self.refresh_statuses_action.triggered.connect(self._once_ready(self.refresh_statuses))
-        menu.addAction(self.refresh_statuses_action)
-        self.history_action = QAction(self.tr("&Campaigns…"), self)
-        self.history_action.setShortcuts([QKeySequence(self.tr("Ctrl+H"))])
-        self.history_action.setStatusTip(self.tr("Campaigns sent earlier: statuses and reports."))
-        self.history_action.triggered.connect(self._once_ready(self.open_history))
-        menu.addAction(self.history_action)
+    def _action_slot(self, spec: ActionSpec) -> Callable[..., object]:
+        """What an action of the table calls: the window's method (once the work area
+        exists, unless it needs none), or Qt's About box."""
+        if spec.slot == "about_qt":
+            return lambda *_args: QApplication.aboutQt()
+        method = getattr(self, spec.slot)
+        return self._once_ready(method) if spec.deferred else lambda *_args: method()
 
     def _build_status_bar(self) -> None:
-        bar = self.statusBar()
-        self.installation_label = QLabel()
-        self.installation_label.setAccessibleName(self.tr("Current installation"))
-        self.state_label = QLabel()
-        self.state_label.setAccessibleName(self.tr("Connection state"))
-        self.queue_label = QLabel()
-        self.queue_label.setAccessibleName(self.tr("Mail queue"))
-        self.summary_label = QLabel()
-        self.summary_label.setAccessibleName(self.tr("Recipients summary"))
-        bar.addPermanentWidget(self.summary_label)
-        bar.addPermanentWidget(self.installation_label, 1)
-        bar.addPermanentWidget(self.state_label)
-        bar.addPermanentWidget(self.queue_label)
+        self.status_bar_part = WindowStatusBar(self.statusBar())
+        part = self.status_bar_part
+        self.installation_label, self.state_label = part.installation, part.state
+        self.queue_label, self.summary_label = part.queue, part.summary
 
     def _build_central(self) -> None:
-        from .composer import ComposerPanel
-        from .recipients_view import RecipientPane
-        from .welcome import WelcomePage
+        from .window.work_area import WorkArea
 
-        self.recipient_pane = RecipientPane()
-        self.recipient_pane.openRequested.connect(self.open_file_dialog)
-        self.recipient_pane.sheetDialogRequested.connect(self.open_sheet_dialog)
-        self.recipient_pane.cancelRequested.connect(self.cancel_load)
-        self.recipient_pane.model.summaryChanged.connect(self._show_summary)
-        self.composer = ComposerPanel(settings=self._settings)
-        self.composer.setObjectName("composer")
-        pane, model, composer = self.recipient_pane, self.recipient_pane.model, self.composer
-        composer.cellFixRequested.connect(lambda row, column, text: model.set_cell(row, column, text))
-        pane.currentRowChanged.connect(composer.set_current_row)
-        pane.emailColumnChanged.connect(lambda _column: composer.recheck())
-        model.viewChanged.connect(lambda: composer.set_row_order(model.shown_rows()))
-        model.rowsChanged.connect(lambda _rows: composer.recheck())
-        composer.rowActivated.connect(self._show_row)
-        composer.lettersChanged.connect(lambda letters: model.set_letters(letters, composer.overrides))
-        model.derivedEdited.connect(composer.set_override)
-        composer.modificationChanged.connect(self.setWindowModified)
-        self.splitter = QSplitter(QtCore.Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("workSplitter")
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.recipient_pane)
-        self.splitter.addWidget(self.composer)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
-        self.composer_splitter = composer.top_splitter  # the template editor | the preview
-        self.composer_splitter.setObjectName("composerSplitter")
-        self.composer_splitter.setChildrenCollapsible(False)
-        composer.templateChanged.connect(self.show_work_area)  # a template opened from the menu
-        composer.fileChanged.connect(self._template_file_changed)
-        self.welcome_page = WelcomePage()
-        self.welcome_page.sandboxChosen.connect(self._welcome_sandbox)
-        self.welcome_page.connectChosen.connect(self._welcome_connect)
-        self.central_stack.addWidget(self.splitter)
-        self.central_stack.addWidget(self.welcome_page)
-        self.central_stack.setCurrentWidget(self.splitter)
-        self.central_stack.removeWidget(self._starting_page)
-        self._starting_page.deleteLater()
-
-    def _build_problems_dock(self) -> None:
-        """The composer's problems panel, in a dock below the work area (the composer
-        still fills it and reacts to it)."""
-        dock = self.problems_dock = QDockWidget(self.tr("Problems"), self)
-        dock.setObjectName("problemsDock")
-        dock.setAccessibleName(self.tr("Template problems"))
-        dock.setWidget(self.composer.take_problems_panel())
-        self.addDockWidget(QtCore.Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        area = self.work_area = WorkArea(self, self.central_stack, self._starting_page, self._settings)
+        self.recipient_pane, self.composer = area.pane, area.composer
+        self.splitter, self.composer_splitter = area.splitter, area.composer_splitter
+        self.problems_dock, self.welcome_page = area.problems_dock, area.welcome_page
+        pane = area.pane
+        pane.openRequested.connect(self.open_file_dialog)
+        pane.sheetDialogRequested.connect(self.open_sheet_dialog)
+        pane.cancelRequested.connect(self.cancel_load)
+        pane.model.summaryChanged.connect(self.status_bar_part.show_summary)
+        area.composer.modificationChanged.connect(self.setWindowModified)
+        area.composer.fileChanged.connect(self._template_file_changed)
+        area.sandboxChosen.connect(self.sandboxRequested)
+        area.connectChosen.connect(self.open_connection_dialog)
 
     def _build_toolbar(self) -> None:
-        bar = self.main_toolbar = QToolBar(self.tr("Main toolbar"), self)
-        bar.setObjectName("mainToolBar")
-        bar.setAccessibleName(self.tr("Main toolbar"))
-        bar.setMovable(True)
-        text_beside = bool(self._settings.value(KEY_TOOLBAR_TEXT, False, bool))
-        bar.setToolButtonStyle(
-            QtCore.Qt.ToolButtonStyle.ToolButtonTextBesideIcon
-            if text_beside
-            else QtCore.Qt.ToolButtonStyle.ToolButtonIconOnly
-        )
-        entries = (
-            (self.open_action, self.tr("Open a list of recipients")),
-            (self.composer.save_action, self.tr("Save the template")),
-            (self.send_test_action, self.tr("Send the selected recipient's message to yourself as a test")),
-            (self.send_action, self.tr("Check and send the message to every recipient")),
-            (self.refresh_statuses_action, self.tr("Ask USOS now for the statuses of the shown campaign")),
-        )
-        for action, what in entries:
-            bar.addAction(action)
-            shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(self.tr("{what} ({shortcut})").format(what=what, shortcut=shortcut))
-            button = bar.widgetForAction(action)
-            if button is not None:
-                button.setAccessibleName(what)
-        self.addToolBar(QtCore.Qt.ToolBarArea.TopToolBarArea, bar)
+        from .window.layout import WindowLayout
+
+        self.layout_part = WindowLayout(self, self._settings)
+        specs = {spec.name: spec for spec in ACTIONS}
+        entries = [
+            (self.composer.save_action, translate_action_text(SAVE_TIP))
+            if name == "@save"
+            else (self.actions_by_name[name], translate_action_text(specs[name].toolbar_tip))
+            for name in TOOLBAR
+        ]
+        self.main_toolbar = self.layout_part.build_toolbar(entries)
+        self.layout_part.languageChanged.connect(self._language_changed)
 
     def _build_view_menu(self) -> None:
-        menu = self.view_menu
-        self.problems_toggle_action = self.problems_dock.toggleViewAction()
-        self.problems_toggle_action.setStatusTip(self.tr("Show or hide the list of the template's problems."))
-        self.status_toggle_action = self.status_dock.toggleViewAction()
-        self.status_toggle_action.setStatusTip(self.tr("Show or hide the statuses of the shown campaign."))
-        self.toolbar_toggle_action = self.main_toolbar.toggleViewAction()
-        self.toolbar_toggle_action.setText(self.tr("&Toolbar"))
-        self.toolbar_toggle_action.setStatusTip(self.tr("Show or hide the toolbar."))
-        for action in (self.problems_toggle_action, self.status_toggle_action, self.toolbar_toggle_action):
-            menu.addAction(action)
-        menu.addAction(self.composer.letters_action)
-        self.toolbar_text_action = QAction(self.tr("Text &beside Toolbar Icons"), self)
-        self.toolbar_text_action.setCheckable(True)
-        self.toolbar_text_action.setChecked(
-            self.main_toolbar.toolButtonStyle() == QtCore.Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+        part = self.layout_part
+        part.build_view_menu(
+            self.view_menu, self.problems_dock, self.status_dock, [self.composer.letters_action]
         )
-        self.toolbar_text_action.toggled.connect(self.set_toolbar_text)
-        menu.addAction(self.toolbar_text_action)
-        menu.addSeparator()
-        self.language_menu = QMenu(self.tr("&Language"), self)
-        self.language_menu.setObjectName("languageMenu")
-        self.language_group = QActionGroup(self)
-        self.language_group.setExclusive(True)
-        chosen = language_preference(self._settings)
-        for value, text in (
-            (SYSTEM, self.tr("System language")),
-            (POLISH, self.tr("Polski")),
-            (ENGLISH, self.tr("English")),
-        ):
-            action = QAction(text, self.language_group)
-            action.setCheckable(True)
-            action.setData(value)
-            action.setChecked(value == chosen)
-            self.language_menu.addAction(action)
-        self.language_group.triggered.connect(self._language_chosen)
-        menu.addMenu(self.language_menu)
+        self.problems_toggle_action, self.status_toggle_action = part.problems_toggle, part.status_toggle
+        self.toolbar_toggle_action, self.toolbar_text_action = part.toolbar_toggle, part.toolbar_text
+        self.language_menu, self.language_group = part.language_menu, part.language_group
 
     def set_toolbar_text(self, beside: bool) -> None:
         """Show the toolbar's texts beside its icons (remembered), or icons only."""
-        style = QtCore.Qt.ToolButtonStyle
-        self.main_toolbar.setToolButtonStyle(
-            style.ToolButtonTextBesideIcon if beside else style.ToolButtonIconOnly
-        )
-        self._settings.setValue(KEY_TOOLBAR_TEXT, beside)
+        self.layout_part.set_toolbar_text(beside)
 
-    def _language_chosen(self, action: QAction) -> None:
-        value = str(action.data() or "")
-        if value == language_preference(self._settings):
-            return
-        set_language_preference(self._settings, value)
+    def _language_changed(self) -> None:
         box = self._explain(
             self.tr("Language"),
             self.tr("The language changes the next time usosmail-gui starts."),
@@ -612,14 +373,11 @@ class MainWindow(QMainWindow):
         from .icons import icon
 
         palette = self.palette()
+        named = [(self.actions_by_name[spec.name], spec.icon) for spec in ACTIONS if spec.icon]
         for action, name in (
-            (self.open_action, "open"),
+            *named,
             (self.composer.save_action, "save"),
-            (self.send_test_action, "send-test"),
-            (self.send_action, "send"),
-            (self.refresh_statuses_action, "refresh"),
             (self.recipient_pane.find_action, "find"),
-            (self.history_action, "campaigns"),
         ):
             action.setIcon(icon(name, palette))
 
@@ -630,87 +388,12 @@ class MainWindow(QMainWindow):
 
     # --- the Edit menu: acts on the focused text field -------------------------------
     def _build_edit_menu(self) -> None:
-        menu = self.edit_menu
-        self.undo_action = self._edit_action(self.tr("&Undo"), QKeySequence.StandardKey.Undo, "undo")
-        self.redo_action = self._edit_action(self.tr("&Redo"), QKeySequence.StandardKey.Redo, "redo")
-        self.cut_action = self._edit_action(self.tr("Cu&t"), QKeySequence.StandardKey.Cut, "cut")
-        self.copy_action = self._edit_action(self.tr("&Copy"), QKeySequence.StandardKey.Copy, "copy")
-        self.paste_action = self._edit_action(self.tr("&Paste"), QKeySequence.StandardKey.Paste, "paste")
-        menu.addActions([self.undo_action, self.redo_action])
-        menu.addSeparator()
-        menu.addActions([self.cut_action, self.copy_action, self.paste_action])
-        menu.addSeparator()
-        find = self.recipient_pane.find_action
-        find.setStatusTip(self.tr("Search the list of recipients."))
-        menu.addAction(find)
-        menu.aboutToShow.connect(self._update_edit_actions)
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.focusChanged.connect(self._focus_changed)
+        from .window.edit_actions import EditActions
 
-    def _edit_action(self, text: str, key: QKeySequence.StandardKey, operation: str) -> QAction:
-        action = QAction(QIcon.fromTheme(f"edit-{operation}"), text, self)
-        action.setShortcuts(key)
-        action.setEnabled(False)
-        action.triggered.connect(lambda: self._edit(operation))
-        return action
-
-    def _edit_target(self) -> QLineEdit | QPlainTextEdit | QTextEdit | None:
-        """The text field of this window that has (or last had) the keyboard."""
-        widget = self.focusWidget()
-        if isinstance(widget, (QLineEdit, QPlainTextEdit, QTextEdit)):
-            return widget
-        return None
-
-    @Slot(QWidget, QWidget)
-    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if new is None or new.window() is not self:
-            return
-        for connection in self._edit_connections:
-            QObject.disconnect(connection)
-        self._edit_connections = []
-        target = self._edit_target()
-        update = self._update_edit_actions
-        if isinstance(target, QLineEdit):
-            self._edit_connections = [
-                target.textChanged.connect(update),
-                target.selectionChanged.connect(update),
-            ]
-        elif isinstance(target, (QPlainTextEdit, QTextEdit)):
-            self._edit_connections = [
-                target.undoAvailable.connect(update),
-                target.redoAvailable.connect(update),
-                target.copyAvailable.connect(update),
-            ]
-        update()
-
-    @Slot()
-    def _update_edit_actions(self) -> None:
-        target = self._edit_target()
-        undo = redo = selected = writable = False
-        if isinstance(target, QLineEdit):
-            writable = not target.isReadOnly()
-            undo, redo = target.isUndoAvailable(), target.isRedoAvailable()
-            selected = target.hasSelectedText() and target.echoMode() == QLineEdit.EchoMode.Normal
-        elif isinstance(target, (QPlainTextEdit, QTextEdit)):
-            writable = not target.isReadOnly()
-            document = target.document()
-            undo = target.isUndoRedoEnabled() and document.isUndoAvailable()
-            redo = target.isUndoRedoEnabled() and document.isRedoAvailable()
-            selected = target.textCursor().hasSelection()
-        self.undo_action.setEnabled(writable and undo)
-        self.redo_action.setEnabled(writable and redo)
-        self.cut_action.setEnabled(writable and selected)
-        self.copy_action.setEnabled(selected)
-        self.paste_action.setEnabled(writable)
-
-    def _edit(self, operation: str) -> None:
-        """Undo, redo, cut, copy or paste in the focused text field (its own keys do the
-        same while it has the keyboard; the menu reaches it with the mouse)."""
-        target = self._edit_target()
-        if target is not None:
-            getattr(target, operation)()
-            self._update_edit_actions()
+        self.edit_actions = EditActions(self, self.edit_menu, self.recipient_pane.find_action)
+        edit = self.edit_actions
+        self.undo_action, self.redo_action, self.cut_action = edit.undo, edit.redo, edit.cut
+        self.copy_action, self.paste_action = edit.copy, edit.paste
 
     def _add_template_actions(self) -> None:
         """The composer's template file actions, in the File menu after the spreadsheet ones."""
@@ -728,18 +411,7 @@ class MainWindow(QMainWindow):
             menu.insertAction(self._template_menu_at, action)
 
     def _restore_layout(self) -> None:
-        """Docks, toolbar and splitters as they were (the window's size came with the frame)."""
-        state = self._settings.value(KEY_STATE)
-        if state is None or not self.restoreState(state):
-            self.resizeDocks([self.problems_dock], [180], QtCore.Qt.Orientation.Vertical)
-        width = self.width()
-        splitter = self._settings.value(KEY_SPLITTER)
-        if splitter is None or not self.splitter.restoreState(splitter):
-            self.splitter.setSizes([width * 2 // 5, width - width * 2 // 5])
-        inner = self._settings.value(KEY_COMPOSER_SPLITTER)
-        if inner is None or not self.composer_splitter.restoreState(inner):
-            half = (width - width * 2 // 5) // 2
-            self.composer_splitter.setSizes([half, half])
+        self.layout_part.restore(self.splitter, self.composer_splitter, self.problems_dock)
 
     def _save_window_state(self) -> None:
         """Geometry, docks, toolbar and splitters, as they are with the work area shown."""
@@ -747,237 +419,69 @@ class MainWindow(QMainWindow):
             self.setUpdatesEnabled(False)  # the docks come back only to be saved as open
             self.show_work_area()
             self.setUpdatesEnabled(True)
-        self._settings.setValue(KEY_GEOMETRY, self.saveGeometry())
-        self._settings.setValue(KEY_STATE, self.saveState())
-        self._settings.setValue(KEY_SPLITTER, self.splitter.saveState())
-        self._settings.setValue(KEY_COMPOSER_SPLITTER, self.composer_splitter.saveState())
-        self._settings.sync()
+        self.layout_part.save(self.splitter, self.composer_splitter)
 
-    # --- the welcome page ----------------------------------------------------------
+    # --- the welcome page (``window.work_area``) --------------------------------------
     @property
     def welcome_showing(self) -> bool:
-        return self.central_stack.currentWidget() is self.welcome_page
+        return self.work_area.welcome_showing
 
     @Slot()
     def show_welcome(self) -> None:
         """Show the welcome page in place of the work area; the open docks hide meanwhile."""
-        if self.welcome_showing:
-            return
-        self._hidden_by_welcome = [
-            dock for dock in (self.problems_dock, self.status_dock) if not dock.isHidden()
-        ]
-        for dock in self._hidden_by_welcome:
-            dock.hide()
-        self.central_stack.setCurrentWidget(self.welcome_page)
-        self.welcome_page.sandbox_button.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
+        self.work_area.show_welcome((self.problems_dock, self.status_dock))
 
     @Slot()
     def show_work_area(self) -> None:
         """Leave the welcome page (if shown): the work area and the docks open before."""
-        if not self.welcome_showing:
-            return
-        self.central_stack.setCurrentWidget(self.splitter)
-        hidden, self._hidden_by_welcome = self._hidden_by_welcome, []
-        for dock in hidden:
-            dock.show()
+        if self._ready:
+            self.work_area.show_work_area()
 
-    def _welcome_sandbox(self) -> None:
-        self.show_work_area()
-        self.sandboxRequested.emit()
+    # --- connection (``window.connection``) --------------------------------------------
+    @property
+    def _connection(self) -> ActiveConnection | None:
+        return self.window_connection.connection
 
-    def _welcome_connect(self) -> None:
-        self.show_work_area()
-        self.open_connection_dialog()
+    @property
+    def _dialog(self) -> ConnectionDialog | None:
+        return self.window_connection.dialog
 
-    # --- connection ----------------------------------------------------------------
     def connection(self) -> ActiveConnection | None:
-        return self._connection
+        return self.window_connection.connection
 
     def last_report(self) -> ConnectionReport | None:
-        return self._last_report
+        return self.window_connection.last_report
 
     def use_connection(self, connection: ActiveConnection) -> None:
         """Talk to this installation from now on; check it in a worker (or load its key first)."""
-        self.show_work_area()
-        self._set_connection(connection)
-        if not connection.sandbox:
-            self._settings.setValue(KEY_LAST_URL, connection.base_url)
-        if connection.credentials is None:
-            self._load_credentials(check_after=True)
-        else:
-            self.refresh_status()
+        self.window_connection.use(connection)
 
     def show_starting_sandbox(self) -> None:
         """Said while app.py starts the local sandbox in a worker."""
-        self.installation_label.setText(self.tr("Local sandbox (starting)"))
-        self.state_label.setText(self.tr("Starting the local sandbox…"))
+        self.window_connection.show_starting_sandbox()
 
     def show_sandbox_failed(self, reason: str) -> None:
-        from . import texts
-
-        self.state_label.setText(self.tr("The local sandbox could not be started."))
-        self.state_label.setToolTip(texts.details_line(reason))
-
-    def _set_connection(self, connection: ActiveConnection) -> None:
-        if self._status_task is not None:
-            self._status_task.cancel()
-        self._connection = connection
-        self._last_report = None
-        self._show_connection()
-        self.connectionChanged.emit(connection)
-
-    def _show_connection(self) -> None:
-        conn = self._connection
-        if conn is None:
-            self.installation_label.setText(self.tr("No installation chosen"))
-            self.state_label.setText(self.tr("Not connected"))
-            self.state_label.setToolTip(self.tr("Connection ▸ Connect… to choose one."))
-            self.queue_label.setText("")
-            self.queue_label.setStyleSheet("")
-            self.setWindowTitle("usosmail-gui[*]")  # [*]: shown when the template is unsaved
-            self.test_action.setEnabled(False)
-            return
-        if conn.sandbox:
-            where = self.tr("Local sandbox (for trying out; mail is not really sent) — {url}")
-        elif conn.name:
-            where = self.tr("USOS: {name} — {url}")
-        else:
-            where = self.tr("USOS: {url}")
-        self.installation_label.setText(where.format(url=conn.base_url, name=conn.name))
-        self.setWindowTitle(
-            self.tr("{place} — usosmail-gui[*]").format(
-                place=self.tr("Local sandbox") if conn.sandbox else (conn.name or conn.base_url)
-            )
-        )
-        if conn.credentials is None:
-            self.state_label.setText(self.tr("No key loaded"))
-            self.state_label.setToolTip("")
-        else:
-            self.state_label.setText(self.tr("Not checked yet"))
-            self.state_label.setToolTip(self.tr("Connection ▸ Test connection to check it."))
-        self._show_queue(None, None)
-        self.test_action.setEnabled(conn.credentials is not None)
-
-    def _load_credentials(self, *, check_after: bool) -> None:
-        conn = self._connection
-        if conn is None:
-            return
-        self.state_label.setText(self.tr("Reading the saved key…"))
-        run_in_background(
-            self._store.load,
-            conn.base_url,
-            parent=self,
-            on_result=lambda found: self._credentials_loaded(conn, found, check_after),
-            on_error=lambda exc: self._credentials_loaded(conn, None, check_after),
-        )
-
-    def _credentials_loaded(
-        self, asked: ActiveConnection, found: Credentials | None, check_after: bool
-    ) -> None:
-        if self._connection is not asked:
-            return  # another installation was chosen meanwhile
-        if found is None:
-            self.state_label.setText(self.tr("No saved key for this installation"))
-            self.state_label.setToolTip(self.tr("Connection ▸ Connect… to enter the key and secret."))
-            self.credentialsLoaded.emit(None)
-            if self._ask_when_missing and check_after:
-                self.open_connection_dialog()
-            return
-        self._connection = ActiveConnection(asked.base_url, found, asked.name, asked.sandbox)
-        self._show_connection()
-        self.credentialsLoaded.emit(found)
-        if check_after:
-            self.refresh_status()
+        self.window_connection.show_sandbox_failed(reason)
 
     @Slot()
     def refresh_status(self) -> None:
         """Run "Test connection" for the current installation; the answer fills the status bar."""
-        conn = self._connection
-        if conn is None or conn.credentials is None or self._status_task is not None:
-            return
-        self.state_label.setText(self.tr("Checking the connection…"))
-        self.test_action.setEnabled(False)
-        self._status_task = run_in_background(
-            self._check,
-            conn.base_url,
-            conn.credentials.consumer_key,
-            conn.credentials.consumer_secret,
-            parent=self,
-            on_result=lambda report: self._show_report(conn, report),
-            on_error=self._status_failed,
-            on_finished=self._status_done,
-        )
+        self.window_connection.refresh()
 
-    def _status_done(self) -> None:
-        task, self._status_task = self._status_task, None
-        self.test_action.setEnabled(self._connection is not None and self._connection.credentials is not None)
-        report, self._unannounced = self._unannounced, None
-        if task is not None and not task.cancelled:
-            self.statusRefreshed.emit(report)  # last, so listeners see the window at rest
-
-    def _show_report(self, asked: ActiveConnection, report: ConnectionReport) -> None:
-        from usosmail_gui.core.usos.connection import Verdict
-
-        from . import texts
-
-        if self._connection is not asked:
-            return
-        self._last_report = report
-        explanation = texts.verdict_explanation(report)
-        self.state_label.setText(texts.verdict_state(report.verdict))
-        tip = explanation + ("\n" + texts.details_line(report.detail) if report.detail else "")
-        self.state_label.setToolTip(tip)
-        self._show_queue(
-            report.unsent_count, report.daemon_running, offline=report.verdict is Verdict.UNREACHABLE
-        )
-        if not report.ok:
-            self.statusBar().showMessage(explanation, 15000)
-        elif report.daemon_running is False:
-            self.statusBar().showMessage(texts.daemon_stopped_text(), 15000)
-        self._unannounced = report
-
-    def _status_failed(self, exc: Exception) -> None:
-        from . import texts
-
-        log.error("The connection check failed", exc_info=exc)
-        self.state_label.setText(self.tr("The connection could not be checked."))
-        self.state_label.setToolTip(texts.details_line(type(exc).__name__))
-        self._show_queue(None, None)
-
-    # --- dialogs -------------------------------------------------------------------
     @Slot()
     def open_connection_dialog(self) -> ConnectionDialog:
         """Open (not exec) the Connection dialog, so the event loop and tests keep running."""
-        from .connection_dialog import ConnectionDialog
+        return self.window_connection.open_dialog()
 
-        self.show_work_area()
-        if self._dialog is not None and self._dialog.isVisible():
-            self._dialog.raise_()
-            self._dialog.activateWindow()
-            return self._dialog
-        initial = None
-        if self._connection is not None and not self._connection.sandbox:
-            initial = self._connection.base_url
-        dialog = ConnectionDialog(
-            self._store,
-            list_installations=self._list_installations,
-            check=self._check,
-            initial_url=initial,
-            parent=self,
-        )
+    @Slot()
+    def show_shortcuts(self) -> ShortcutsDialog:
+        """Help ▸ Keyboard shortcuts: every action of the menus that has keys (non-modal)."""
+        from .window.shortcuts import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self.menuBar(), self)
         dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.connectionChosen.connect(self._connection_chosen)
-        dialog.destroyed.connect(self._dialog_gone)
-        self._dialog = dialog
         dialog.open()
         return dialog
-
-    def _dialog_gone(self) -> None:
-        self._dialog = None
-
-    def _connection_chosen(self, base_url: str, credentials: Credentials) -> None:
-        name = self._dialog.installation_name(base_url) if self._dialog is not None else ""
-        self.use_connection(ActiveConnection(base_url, credentials, name))
 
     @Slot()
     def show_about(self) -> QMessageBox:
@@ -1000,25 +504,29 @@ class MainWindow(QMainWindow):
         """The list shown now (None before one is loaded)."""
         return self.recipient_pane.table()
 
+    def _build_list_loading(self) -> None:
+        from .window.list_loading import ListLoading
+
+        self.list_loading = ListLoading(
+            self, self.recipient_pane, self.composer, self._settings, self.sheet_action, self._list_sheets
+        )
+        part = self.list_loading
+        part.starting.connect(self.show_work_area)
+        part.remembered.connect(lambda path: self.recent_lists.remember(path))
+        part.forgotten.connect(lambda path: self.recent_lists.forget(path))
+        part.loaded.connect(self.recipientsLoaded)
+        part.failed.connect(self.loadFailed)
+        part.cancelled.connect(self.loadCancelled)
+        part.message.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
+
     @property
     def loading(self) -> bool:
-        return self._load_task is not None
+        return self._ready and self.list_loading.loading
 
     @Slot()
     def open_file_dialog(self) -> QFileDialog:
         """Open (not exec) the Open dialog; choosing a file loads it."""
-        from .loading import file_dialog_filter
-
-        recent = recent_files(self._settings)
-        folder = os.path.dirname(recent[0]) if recent else ""
-        dialog = QFileDialog(self, self.tr("Open a list of recipients"), folder, file_dialog_filter())
-        dialog.setObjectName("openDialog")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(lambda chosen: self.open_file(chosen))
-        dialog.open()
-        return dialog
+        return self.list_loading.open_file_dialog()
 
     def open_file(
         self,
@@ -1030,342 +538,82 @@ class MainWindow(QMainWindow):
         remember: bool = True,
     ) -> None:
         """Load a recipient list in a worker; the list shown now stays until it succeeds."""
-        from .loading import LoadRequest
-
-        self.load(LoadRequest(Path(path), sheet, header_row, email_column, remember))
+        self.list_loading.open_file(
+            path, sheet=sheet, header_row=header_row, email_column=email_column, remember=remember
+        )
 
     def load(self, request: LoadRequest) -> None:
-        """Load as asked; a load still running is cancelled (the newest request wins).
-        Numbers and dates are shown with the separators of the app's language."""
-        import dataclasses
-
-        from .loading import load_job
-
-        polish = QtCore.QLocale().language() == QtCore.QLocale.Language.Polish
-        request = dataclasses.replace(request, language="pl" if polish else "en")
-        if self._load_task is not None:
-            self._load_task.cancel()
-        self.show_work_area()
-        self._load_request = request
-        self.recipient_pane.show_busy(self.tr("Opening {name}…").format(name=request.path.name))
-        task = run_in_background(
-            load_job,
-            request,
-            parent=self,
-            on_progress=self._load_progress,
-            on_result=lambda table: self._loaded(request, table),
-            on_error=lambda exc: self._load_failed(request, exc),
-        )
-        task.finished.connect(lambda: self._load_finished(task))
-        self._load_task = task
-
-    def _load_progress(self, progress: LoadProgress) -> None:
-        self.recipient_pane.show_progress(progress)
-
-    def _loaded(self, request: LoadRequest, table: RecipientTable) -> None:
-        if request is not self._load_request:
-            return
-        self.recipient_pane.set_table(table)
-        self.composer.set_table(table)
-        self.sheet_action.setEnabled(True)
-        self.statusBar().showMessage(self.tr("Opened {name}.").format(name=request.path.name), 5000)
-        if request.remember:
-            self._missing_recent.discard(str(request.path))
-            remember_recent_file(self._settings, str(request.path))
-            self._check_recent_files()
-        self.recipientsLoaded.emit(table)
-
-    def _load_failed(self, request: LoadRequest, exc: Exception) -> None:
-        from usosmail_gui.core.recipients import SpreadsheetError
-        from usosmail_gui.ui.problem_texts import load_error_text
-
-        from . import texts
-
-        if request is not self._load_request:
-            return
-        name = request.path.name
-        if isinstance(exc, SpreadsheetError):
-            text = load_error_text(exc)
-            if exc.reason == "missing" and str(request.path) in recent_files(self._settings):
-                forget_recent_file(self._settings, str(request.path))
-                self._check_recent_files()
-        else:
-            log.error("Loading %s failed", request.path, exc_info=exc)
-            text = self.tr(
-                "{name} could not be read because of an unexpected error. Try to open the file in "
-                "your spreadsheet program and save it again, then open the saved copy."
-            ).format(name=name)
-        box = QMessageBox(self)
-        box.setObjectName("loadErrorBox")
-        box.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("Could not open {name}").format(name=name))
-        box.setText(text)
-        if self.recipients() is not None:
-            box.setInformativeText(self.tr("The list opened before stays as it was."))
-        if not isinstance(exc, SpreadsheetError):
-            box.setDetailedText(texts.details_line(type(exc).__name__))
-        box.open()
-        self.loadFailed.emit(exc)
-
-    def _load_finished(self, task: Task) -> None:
-        if task is not self._load_task:
-            return  # cancelled or replaced; already dealt with
-        self._load_task = None
-        self._load_request = None
-        self.recipient_pane.hide_busy()
+        """Load as asked; a load still running is cancelled (the newest request wins)."""
+        self.list_loading.load(request)
 
     @Slot()
     def cancel_load(self) -> None:
         """Stop loading; the list shown before stays (the worker stops at its next step)."""
-        task, request = self._load_task, self._load_request
-        if task is None or request is None:
-            return
-        task.cancel()
-        self._load_task = None
-        self._load_request = None
-        self.recipient_pane.hide_busy()
-        if self.recipients() is not None:
-            message = self.tr("Opening {name} was cancelled; the list opened before stays.")
-        else:
-            message = self.tr("Opening {name} was cancelled.")
-        self.statusBar().showMessage(message.format(name=request.path.name), 10000)
-        self.loadCancelled.emit()
+        self.list_loading.cancel()
 
-    @Slot(object)
-    def _show_summary(self, summary: Summary | None) -> None:
-        if summary is None:
-            self.summary_label.setText(self.tr("No recipients loaded"))
-            self.summary_label.setToolTip(self.tr("File ▸ Open… or drop a spreadsheet on the window."))
-            return
-        self.summary_label.setText(self.summary_text(summary))
-        details = [
-            self.tr("%Ln error(s): those rows receive nothing", "", summary.errors),
-            self.tr("%Ln warning(s)", "", summary.warnings),
-            self.tr("%Ln row(s) excluded", "", summary.excluded),
-        ]
-        self.summary_label.setToolTip("\n".join(details))
-
-    def summary_text(self, summary: Summary) -> str:
-        """ "1,204 recipients · 1,198 will receive · 6 problems", in the user's language."""
-        return " · ".join(
-            (
-                self.tr("%Ln recipient(s)", "", summary.recipients),
-                self.tr("%Ln will receive", "", summary.will_receive),
-                self.tr("%Ln problem(s)", "", summary.problems),
-            )
-        )
-
-    # --- the sheet and header dialog ------------------------------------------------
     @Slot()
     def open_sheet_dialog(self) -> SheetDialog | None:
         """Open (not exec) the Sheet and header row dialog for the list shown now."""
-        from .sheet_dialog import SheetDialog
+        return self.list_loading.open_sheet_dialog()
 
-        table = self.recipients()
-        if table is None:
-            return None
-        if self._sheet_dialog is not None and self._sheet_dialog.isVisible():
-            self._sheet_dialog.raise_()
-            return self._sheet_dialog
-        extra = {} if self._list_sheets is None else {"list_sheets": self._list_sheets}
-        dialog = SheetDialog(
-            table.source.path,
-            source=table.source,
-            columns=table.columns,
-            email_column=table.email_column,
-            parent=self,
-            **extra,
+    def summary_text(self, summary: Summary) -> str:
+        return self.status_bar_part.summary_text(summary)
+
+    # --- recent files and templates (``window.recent``) -------------------------------
+    def _build_recent_lists(self) -> None:
+        from .window.recent import RecentList
+
+        self.recent_lists = RecentList(
+            self._settings, RECENT_FILES.key, self.recent_menu, self.clear_recent_action,
+            self.tr("(no files opened yet)"), self,
         )
-        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.load(dialog.request()))
-        dialog.destroyed.connect(self._sheet_dialog_gone)
-        self._sheet_dialog = dialog
-        dialog.open()
-        return dialog
+        self.recent_lists.openRequested.connect(self.open_file)
+        self.recent_lists.changed.connect(self.recentFilesChanged)
+        self.recent_template_list = RecentList(
+            self._settings, RECENT_TEMPLATES.key, self.recent_templates_menu,
+            self.clear_recent_templates_action, self.tr("(no templates opened yet)"), self,
+        )
+        self.recent_template_list.openRequested.connect(self.composer.open_template)
+        self.recent_template_list.changed.connect(self.recentTemplatesChanged)
+        self.recent_lists.refresh()
+        self.recent_template_list.refresh()
 
-    def _sheet_dialog_gone(self) -> None:
-        self._sheet_dialog = None
-
-    # --- recent files ---------------------------------------------------------------
     def recent_files(self) -> list[str]:
         return recent_files(self._settings)
 
-    def _check_recent_files(self) -> None:
-        """Find out in a worker which recent files are gone (a stat may hang on a network drive)."""
-        paths = recent_files(self._settings)
-        self._fill_recent_menu(paths)
-        if paths:
-            run_in_background(
-                _missing_files, paths, parent=self, on_result=lambda gone: self._recent_checked(paths, gone)
-            )
-        else:
-            self.recentFilesChanged.emit(paths)
-
-    def _recent_checked(self, paths: list[str], gone: set[str]) -> None:
-        if paths != recent_files(self._settings):
-            return  # changed meanwhile; a newer check follows
-        self._missing_recent = gone
-        self._fill_recent_menu(paths)
-        self.recentFilesChanged.emit(paths)
-
-    def _fill_recent_menu(self, paths: Sequence[str]) -> None:
-        menu = self.recent_menu
-        menu.clear()
-        for number, path in enumerate(paths, 1):
-            menu.addAction(self._recent_action(menu, number, path, self._missing_recent, self.open_file))
-        if paths:
-            menu.addSeparator()
-        else:
-            empty = menu.addAction(self.tr("(no files opened yet)"))
-            empty.setEnabled(False)
-        menu.addAction(self.clear_recent_action)
-        self.clear_recent_action.setEnabled(bool(paths))
-
-    def _recent_action(
-        self, menu: QMenu, number: int, path: str, missing: set[str], opener: Callable[[str], object]
-    ) -> QAction:
-        """One entry of an Open Recent menu: "&1 name — folder", disabled when the file is gone."""
-        name = os.path.basename(path).replace("&", "&&")
-        folder = os.path.dirname(path).replace("&", "&&")
-        action = QAction(f"&{number} {name} — {folder}" if number < 10 else f"{name} — {folder}", menu)
-        action.setData(path)
-        if path in missing:
-            action.setEnabled(False)
-            action.setText(self.tr("{entry} (not found)").format(entry=action.text()))
-            action.setToolTip(
-                self.tr("The file is no longer there: moved, renamed or on a drive not connected.")
-            )
-        else:
-            action.setStatusTip(path)
-            action.triggered.connect(lambda _checked=False, chosen=path: opener(chosen))
-        return action
-
     @Slot()
     def clear_recent_files(self) -> None:
-        forget_recent_file(self._settings)
-        self._missing_recent.clear()
-        self._check_recent_files()
+        self.recent_lists.clear()
 
-    # --- recent templates -----------------------------------------------------------
     def recent_templates(self) -> list[str]:
-        return recent_files(self._settings, KEY_RECENT_TEMPLATES)
+        return recent_files(self._settings, RECENT_TEMPLATES.key)
 
     def _template_file_changed(self, path: Path | None) -> None:
         """A template was opened from or saved to ``path``: first in Open Recent Template."""
-        if path is None:
-            return
-        self._missing_templates.discard(str(path))
-        remember_recent_file(self._settings, str(path), KEY_RECENT_TEMPLATES)
-        self._check_recent_templates()
-
-    def _check_recent_templates(self) -> None:
-        paths = self.recent_templates()
-        self._fill_recent_templates(paths)
-        if paths:
-            run_in_background(
-                _missing_files,
-                paths,
-                parent=self,
-                on_result=lambda gone: self._templates_checked(paths, gone),
-            )
-        else:
-            self.recentTemplatesChanged.emit(paths)
-
-    def _templates_checked(self, paths: list[str], gone: set[str]) -> None:
-        if paths != self.recent_templates():
-            return  # changed meanwhile; a newer check follows
-        self._missing_templates = gone
-        self._fill_recent_templates(paths)
-        self.recentTemplatesChanged.emit(paths)
-
-    def _fill_recent_templates(self, paths: Sequence[str]) -> None:
-        menu = self.recent_templates_menu
-        menu.clear()
-        for number, path in enumerate(paths, 1):
-            menu.addAction(
-                self._recent_action(menu, number, path, self._missing_templates, self.composer.open_template)
-            )
-        if paths:
-            menu.addSeparator()
-        else:
-            empty = menu.addAction(self.tr("(no templates opened yet)"))
-            empty.setEnabled(False)
-        menu.addAction(self.clear_recent_templates_action)
-        self.clear_recent_templates_action.setEnabled(bool(paths))
+        if path is not None:
+            self.recent_template_list.remember(str(path))
 
     @Slot()
     def clear_recent_templates(self) -> None:
-        forget_recent_file(self._settings, None, KEY_RECENT_TEMPLATES)
-        self._missing_templates.clear()
-        self._check_recent_templates()
+        self.recent_template_list.clear()
 
-    # --- drag and drop --------------------------------------------------------------
-    @staticmethod
-    def dropped_spreadsheet(mime: QMimeData) -> Path | None:
-        """The first local spreadsheet file among dropped URLs (by its name), or None."""
-        from .loading import is_spreadsheet_path
+    # --- drag and drop (``window.drops``) ---------------------------------------------
+    def _opens(self, event: QDropEvent) -> bool:
+        """Whether the window takes this drop (a list or a template, once the work area exists)."""
+        if not self._ready:
+            return False
+        from .window.drops import opens_dropped
 
-        if not mime.hasUrls():
-            return None
-        for url in mime.urls():
-            if url.isLocalFile():
-                path = Path(url.toLocalFile())
-                if is_spreadsheet_path(path):
-                    return path
-        return None
-
-    @staticmethod
-    def dropped_template(mime: QMimeData) -> Path | None:
-        """The first local template file (.usosmail) among dropped URLs, or None."""
-        from usosmail_gui.core.template import EXTENSION as TEMPLATE_EXTENSION
-
-        if not mime.hasUrls():
-            return None
-        for url in mime.urls():
-            if url.isLocalFile() and url.toLocalFile().lower().endswith(TEMPLATE_EXTENSION):
-                return Path(url.toLocalFile())
-        return None
-
-    @classmethod
-    def opens_dropped(cls, mime: QMimeData) -> bool:
-        """Whether a drop carries a file the window opens (a spreadsheet or a template)."""
-        return cls.dropped_spreadsheet(mime) is not None or cls.dropped_template(mime) is not None
-
-    def _watch_drops(self) -> None:
-        """Files dropped anywhere open here: the text fields (which would paste a file's
-        address) and the composer (which opens templates only) pass them to the window."""
-        # by type: wrapping each of the window's hundreds of widgets would cost milliseconds
-        candidates: list[QWidget] = [self.composer, *self.findChildren(QLineEdit)]
-        for area in self.findChildren(QAbstractScrollArea):
-            candidates += (area, area.viewport())
-        for widget in candidates:
-            if widget.acceptDrops():
-                widget.installEventFilter(self)
-
-    _DROP_EVENTS = frozenset((QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() in self._DROP_EVENTS
-            and isinstance(event, QDropEvent)
-            and self.opens_dropped(event.mimeData())
-        ):
-            if event.type() == QEvent.Type.Drop:
-                self.dropEvent(event)
-            else:
-                event.acceptProposedAction()
-            return True
-        return super().eventFilter(watched, event)
+        return opens_dropped(event.mimeData())
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self._ready and self.opens_dropped(event.mimeData()):
+        if self._opens(event):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if self._ready and self.opens_dropped(event.mimeData()):
+        if self._opens(event):
             event.acceptProposedAction()
         else:
             event.ignore()
@@ -1373,9 +621,14 @@ class MainWindow(QMainWindow):
     def dropEvent(self, event: QDropEvent) -> None:
         """A spreadsheet opens as the list, a template in the composer (which first offers
         to save unsaved changes); both when both are dropped."""
+        if not self._opens(event):
+            event.ignore()
+            return
+        from .window.drops import dropped_spreadsheet, dropped_template
+
         mime = event.mimeData()
-        spreadsheet, template = self.dropped_spreadsheet(mime), self.dropped_template(mime)
-        if not self._ready or (spreadsheet is None and template is None):
+        spreadsheet, template = dropped_spreadsheet(mime), dropped_template(mime)
+        if spreadsheet is None and template is None:
             event.ignore()
             return
         event.acceptProposedAction()
@@ -1385,34 +638,63 @@ class MainWindow(QMainWindow):
             self.show_work_area()
             self.composer.open_template(template)
 
-    # --- sending -------------------------------------------------------------------
+    # --- sending (``window.send_flow``) ----------------------------------------------
+    def _build_send_flow(self) -> None:
+        from .window.send_flow import SendFlow
+
+        self.send_flow = SendFlow(
+            self,
+            situation=self._situation,
+            connection=lambda: self._connection,
+            check=self._check,
+            settings=self._settings,
+            recipients=self.recipients,
+            composer=self.composer,
+            installation_text=self.installation_label.text,
+            actions=(self.send_action, self.send_test_action, self.interrupted_action),
+        )
+        flow = self.send_flow
+        flow.started.connect(self.sendStarted)
+        flow.finished.connect(self._send_ended)
+        flow.message.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
+        flow.explain.connect(
+            lambda title, text, informative: self._explain(title, text, informative=informative)
+        )
+
     @property
     def sending(self) -> bool:
         """Whether a send session (a campaign, a resume or a test) runs now."""
-        return self._send_session is not None
+        return self.send_session() is not None
 
     def send_session(self) -> SendSession | None:
-        return self._send_session
+        return self.send_flow.session if self._ready else None
 
-    def _send_problem(self, *, test: bool = False) -> str | None:
-        """Why sending cannot start now, in plain words (None: it can)."""
-        if self._send_session is not None:
-            return self.tr("A campaign is being sent now. Wait for it to finish, or stop it, first.")
-        if self.loading:
-            return self.tr("A list of recipients is being opened. Wait until it is shown.")
-        if self.recipients() is None:
-            return self.tr("Open a list of recipients first (File ▸ Open…).")
+    @property
+    def send_dialog(self) -> SendDialog | None:
+        return self.send_flow.dialog if self._ready else None
+
+    @property
+    def progress_dialog(self) -> SendProgressDialog | None:
+        return self.send_flow.progress_dialog if self._ready else None
+
+    @property
+    def address_dialog(self) -> QInputDialog | None:
+        return self.send_flow.address_dialog if self._ready else None
+
+    def _situation(self) -> Situation:
+        """What decides whether a send may start now (``core.readiness``)."""
+        from usosmail_gui.core.readiness import Situation
+
         conn = self._connection
-        if conn is None or conn.credentials is None:
-            return self.tr(
-                "Connect to your university's USOS API first (Connection ▸ Connect…): the messages "
-                "are sent through it."
-            )
-        if test and self.composer.current_row() is None:
-            return self.tr(
-                "Select a recipient in the list: the test is their message, as the preview shows it."
-            )
-        return None
+        dialog = self.send_dialog
+        return Situation(
+            sending=self.sending,
+            loading=self.loading,
+            has_list=self.recipients() is not None,
+            connected_to=conn.base_url if conn is not None and conn.credentials is not None else None,
+            recipient_chosen=self._ready and self.composer.current_row() is not None,
+            confirmation_open=dialog is not None and dialog.isVisible(),
+        )
 
     def _explain(self, title: str, text: str, *, informative: str = "", warning: bool = True) -> QMessageBox:
         box = QMessageBox(self)
@@ -1431,320 +713,36 @@ class MainWindow(QMainWindow):
     @Slot()
     def open_send_dialog(self) -> SendDialog | None:
         """Open (not exec) the confirmation; it prepares the campaign in a worker."""
-        from usosmail_gui.core.campaign import key_fingerprint
-
-        from .send_dialog import SendDialog
-
-        problem = self._send_problem()
-        if problem is not None:
-            self._explain(self.tr("Cannot send yet"), problem)
-            return None
-        if self.send_dialog is not None and self.send_dialog.isVisible():
-            self.send_dialog.raise_()
-            return self.send_dialog
-        table, conn = self.recipients(), self._connection
-        assert table is not None and conn is not None and conn.credentials is not None
-        dialog = SendDialog(
-            table,
-            self.composer.template(),
-            installation=conn.base_url,
-            key_fingerprint=key_fingerprint(conn.credentials.consumer_key),
-            installation_text=self.installation_label.text(),
-            letters=self.composer.letter_inputs(),
-            parent=self,
-        )
-        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.sendConfirmed.connect(lambda draft: self._send_confirmed(conn, draft))
-        dialog.destroyed.connect(self._send_dialog_gone)
-        self.send_dialog = dialog
-        dialog.open()
-        return dialog
+        return self.send_flow.open_send_dialog()
 
     def open_retry_dialog(self, campaign: str, *, include_uncertain: bool = False) -> SendDialog | None:
         """The normal confirmation for a new campaign of ``campaign``'s failed recipients
         (and uncertain ones if asked), with the same template; read in a worker."""
-        from usosmail_gui.core.campaign import key_fingerprint
+        return self.send_flow.open_retry_dialog(campaign, include_uncertain=include_uncertain)
 
-        from .send_dialog import RetrySource, SendDialog
-
-        problem = None
-        if self._send_session is not None:
-            problem = self.tr("A campaign is being sent now. Wait for it to finish, or stop it, first.")
-        elif self._connection is None or self._connection.credentials is None:
-            problem = self.tr(
-                "Connect to your university's USOS API first (Connection ▸ Connect…): the messages "
-                "are sent through it."
-            )
-        elif self.send_dialog is not None and self.send_dialog.isVisible():
-            problem = self.tr("Another confirmation is open. Finish or cancel it first.")
-        if problem is not None:
-            self._explain(self.tr("Cannot send yet"), problem)
-            return None
-        conn = self._connection
-        assert conn is not None and conn.credentials is not None
-        dialog = SendDialog(
-            None,
-            self.composer.template(),
-            installation=conn.base_url,
-            key_fingerprint=key_fingerprint(conn.credentials.consumer_key),
-            installation_text=self.installation_label.text(),
-            retry=RetrySource(campaign, include_uncertain),
-            parent=self,
-        )
-        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.sendConfirmed.connect(lambda draft: self._send_confirmed(conn, draft))
-        dialog.destroyed.connect(self._send_dialog_gone)
-        self.send_dialog = dialog
-        dialog.open()
-        return dialog
-
-    def _send_dialog_gone(self) -> None:
-        self.send_dialog = None
-
-    def _send_confirmed(self, conn: ActiveConnection, draft: CampaignDraft) -> None:
-        from .sending import SendRequest
-
-        if self._connection is not conn or conn.credentials is None or self._send_session is not None:
-            self._explain(
-                self.tr("Nothing was sent"),
-                self.tr("The connection changed (or a campaign started) meanwhile. Open Send… again."),
-            )
-            return
-        request = SendRequest(conn.base_url, conn.credentials, draft=lambda: draft, check=self._check)
-        self._start_session(request)
-
-    def _start_session(self, request: SendRequest, *, is_test: bool = False) -> SendSession:
-        from dataclasses import replace
-
-        from . import texts
-        from .sending import SendProgressDialog, SendSession
-
-        request = replace(request, lang=texts.ui_lang())  # USOS's own words in the UI's language
-        session = SendSession(request, is_test=is_test, parent=self)
-        session.started.connect(self._send_started)
-        session.progress.connect(self._send_progress)
-        session.succeeded.connect(self._send_succeeded)
-        session.failed.connect(self._send_failed)
-        session.ended.connect(lambda: self._send_ended(session))
-        self._send_session = session
-        self._update_send_actions()
-        if not is_test:
-            old = self.progress_dialog
-            if old is not None:
-                old.close()
-            dialog = SendProgressDialog(session, self)
-            dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
-            dialog.destroyed.connect(lambda: self._progress_dialog_gone(dialog))
-            self.progress_dialog = dialog
-            dialog.show()
-            self.statusBar().showMessage(self.tr("Checking the connection before sending…"))
-        session.start()
-        return session
-
-    def _progress_dialog_gone(self, dialog: SendProgressDialog) -> None:
-        if self.progress_dialog is dialog:
-            self.progress_dialog = None
-
-    def _update_send_actions(self) -> None:
-        idle = self._send_session is None
-        for action in (self.send_action, self.send_test_action, self.interrupted_action):
-            action.setEnabled(idle)
-
-    def _send_started(self, started: CampaignStarted) -> None:
-        from .sending import counts_text
-
-        if self._test_target is None:
-            self.statusBar().showMessage(
-                self.tr("Sending campaign {id}: {counts}").format(
-                    id=started.campaign.id, counts=counts_text(started.counts)
-                )
-            )
-        self.sendStarted.emit(started)
-
-    def _send_progress(self, progress: SendProgress) -> None:
-        from .sending import counts_text
-
-        if self._test_target is None:
-            self.statusBar().showMessage(
-                self.tr("Sending campaign {id}: {counts}").format(
-                    id=progress.campaign, counts=counts_text(progress.counts)
-                )
-            )
-
-    def _send_succeeded(self, outcome: SendOutcome) -> None:
-        from usosmail_gui.core.sending import StopReason
-
-        from .sending import counts_text, outcome_text
-
-        result = outcome.result
-        if self._test_target is not None:
-            row, address = self._test_target
-            if result.counts.all_enqueued:
-                self.statusBar().showMessage(
-                    self.tr("Test sent: row {row}'s message to {address} (accepted by USOS).").format(
-                        row=row, address=address
-                    ),
-                    15000,
-                )
-            else:
-                self.statusBar().showMessage(self.tr("The test message was not sent."), 15000)
-                self._explain(
-                    self.tr("The test message was not sent"),
-                    outcome_text(outcome),
-                    informative="\n".join(f"{r.error or ''}" for r in outcome.rejected),
-                )
-            return
-        words = counts_text(result.counts)
-        if result.stop is StopReason.FINISHED:
-            text = self.tr("Campaign {id} sent: {counts}.")
-        else:
-            text = self.tr("Campaign {id} stopped (can be resumed): {counts}.")
-        self.statusBar().showMessage(text.format(id=outcome.campaign.id, counts=words))
-
-    def _send_failed(self, exc: Exception) -> None:
-        from .sending import failure_text
-
-        text = failure_text(exc)
-        if self._test_target is not None:
-            self.statusBar().showMessage(self.tr("The test message was not sent."), 15000)
-            self._explain(self.tr("The test message was not sent"), text)
-            return
-        self.statusBar().showMessage(self.tr("Sending could not run: see the Sending window."), 15000)
-
-    def _send_ended(self, session: SendSession) -> None:
-        if session is not self._send_session:
-            return
-        self._send_session = None
-        self._test_target = None
-        self._update_send_actions()
-        self.sendFinished.emit(session.outcome if session.outcome is not None else session.error)
-        if self._close_after_send:
-            self._close_after_send = False  # asked again if this close is called off
+    def _send_ended(self, result: object) -> None:
+        self.sendFinished.emit(result)
+        if self.close_guard.send_ended():
             self.close()
 
-    # --- send test to me ---------------------------------------------------------------
     def test_address(self) -> str:
         """The user's own address for tests ("" until given); not a secret, kept in QSettings."""
-        from .sending import KEY_TEST_ADDRESS
-
-        return str(self._settings.value(KEY_TEST_ADDRESS, "", str) or "")
+        return self.send_flow.test_address()
 
     @Slot()
     def send_test(self) -> None:
         """The selected recipient's message, to the user's own address (asked once)."""
-        problem = self._send_problem(test=True)
-        if problem is not None:
-            self._explain(self.tr("Cannot send a test yet"), problem)
-            return
-        address = self.test_address()
-        if not address:
-            self.ask_test_address(then=self._send_test_to)
-            return
-        self._send_test_to(address)
+        self.send_flow.send_test()
 
     def ask_test_address(self, then: Callable[[str], None] | None = None) -> QInputDialog:
         """Open (not exec) the question for the user's own address; ``then`` gets it."""
-        if self.address_dialog is not None:
-            self.address_dialog.reject()
-        dialog = QInputDialog(self)
-        dialog.setObjectName("testAddressDialog")
-        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.setWindowTitle(self.tr("Your address for tests"))
-        dialog.setLabelText(
-            self.tr(
-                "Test messages go to your own e-mail address. Which one? (It is remembered on this "
-                "computer; change it in Send ▸ My address for tests….)"
-            )
-        )
-        dialog.setInputMode(QInputDialog.InputMode.TextInput)
-        dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
-        dialog.setTextValue(self.test_address())
-        dialog.setOkButtonText(self.tr("Use this address"))
-        dialog.textValueSelected.connect(lambda text: self._test_address_chosen(text, then))
-        dialog.destroyed.connect(lambda: self._address_dialog_gone(dialog))
-        self.address_dialog = dialog
-        dialog.open()
-        return dialog
-
-    def _address_dialog_gone(self, dialog: QInputDialog) -> None:
-        if self.address_dialog is dialog:
-            self.address_dialog = None
-
-    def _test_address_chosen(self, text: str, then: Callable[[str], None] | None) -> None:
-        from usosmail_gui.core.recipients.emails import EmailChecker
-
-        from . import texts
-        from .sending import KEY_TEST_ADDRESS
-
-        normalized, why = EmailChecker().check_address(text.strip())
-        if normalized is None:
-            self._explain(
-                self.tr("Not an e-mail address"),
-                self.tr("“{text}” is not a valid e-mail address, so nothing was sent.").format(
-                    text=text.strip()
-                ),
-                informative=texts.details_line(why),
-            )
-            return
-        self._settings.setValue(KEY_TEST_ADDRESS, normalized)
-        if then is not None:
-            then(normalized)
-
-    def _send_test_to(self, address: str) -> None:
-        from usosmail_gui.core.campaign import build_test_campaign, key_fingerprint
-
-        from .sending import SendRequest
-
-        problem = self._send_problem(test=True)
-        if problem is not None:
-            self._explain(self.tr("Cannot send a test yet"), problem)
-            return
-        table, conn, row = self.recipients(), self._connection, self.composer.current_row()
-        assert table is not None and conn is not None and conn.credentials is not None and row is not None
-        draft = functools.partial(
-            build_test_campaign,
-            table,
-            self.composer.template(),
-            row,
-            address,
-            installation=conn.base_url,
-            key_fingerprint=key_fingerprint(conn.credentials.consumer_key),
-        )
-        if not self.composer.letter_setup().empty:  # the row's message with its derived values
-            from .letters_jobs import letter_test_campaign
-
-            draft = functools.partial(
-                letter_test_campaign,
-                table,
-                self.composer.letter_inputs(),
-                self.composer.template(),
-                row,
-                address,
-                installation=conn.base_url,
-                key_fingerprint=key_fingerprint(conn.credentials.consumer_key),
-            )
-        self._test_target = (table.row_number(row), address)
-        self.statusBar().showMessage(
-            self.tr("Sending row {row}'s message to {address} as a test…").format(
-                row=table.row_number(row), address=address
-            )
-        )
-        self._start_session(
-            SendRequest(conn.base_url, conn.credentials, draft=draft, check=self._check), is_test=True
-        )
+        return self.send_flow.ask_test_address(then)
 
     # --- interrupted campaigns -----------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._deferred and not self._ready and self._first_paint is None:
-            handle = self.windowHandle()
-            if handle is None or handle.isExposed():
-                QTimer.singleShot(0, self, self._load_work_area)
-            else:  # start once the frame is on screen: nothing competes with its first paint
-                self._first_paint = _FirstExpose(self._load_work_area, self)
-                handle.installEventFilter(self._first_paint)
-                # a window shown minimised or covered may get no Expose for a long while
-                QTimer.singleShot(WORK_AREA_FALLBACK_MS, self, self._load_work_area)
+        if self._deferred and not self._ready:
+            self._loader.start_when_painted()
         self._offer_resume_once_shown()
 
     def _offer_resume_once_shown(self) -> None:
@@ -1752,247 +750,60 @@ class MainWindow(QMainWindow):
             self._offer_resume = False
             QTimer.singleShot(0, self, lambda: self.show_interrupted(quiet=True))
 
+    def _build_resume_flow(self) -> None:
+        from .window.resume_flow import ResumeFlow
+
+        self.resume_flow = ResumeFlow(self, self._situation, lambda: self._connection, self._check)
+        self.resume_flow.found.connect(self.interruptedFound)
+        self.resume_flow.sendRequested.connect(self.send_flow.start_session)
+        self.resume_flow.message.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        self.resume_flow.explain.connect(
+            lambda title, text, informative: self._explain(title, text, informative=informative)
+        )
+
+    @property
+    def resume_dialog(self) -> ResumeDialog | None:
+        return self.resume_flow.dialog if self._ready else None
+
     @Slot()
     def show_interrupted(self, *, quiet: bool = False) -> None:
         """Look for interrupted campaigns in a worker and offer them (``quiet``: say
         nothing when there are none, as at start)."""
-        from .sending import find_interrupted
+        self.resume_flow.show(quiet=quiet)
 
-        if self._find_task is not None:
-            return
-        self._find_task = run_in_background(
-            find_interrupted,
-            parent=self,
-            on_result=lambda found: self._interrupted_found(found, quiet),
-            on_error=self._find_failed,
-            on_finished=self._find_done,
-        )
-
-    def _find_done(self) -> None:
-        self._find_task = None
-
-    def _interrupted_found(self, found: list[Interrupted], quiet: bool) -> None:
-        from .resume_dialog import ResumeDialog
-
-        dialog = self.resume_dialog
-        if dialog is None:
-            if not found and quiet:
-                self.interruptedFound.emit(found)
-                return
-            dialog = ResumeDialog(found, self)
-            dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
-            dialog.resumeRequested.connect(self._resume_requested)
-            dialog.leaveRequested.connect(self._leave_requested)
-            dialog.destroyed.connect(self._resume_dialog_gone)
-            self.resume_dialog = dialog
-        else:
-            dialog.set_found(found)
-        dialog.show()
-        dialog.raise_()
-        if found:
-            self.statusBar().showMessage(
-                self.tr(
-                    "%n campaign(s) were interrupted: see the Interrupted campaigns window.", "", len(found)
-                ),
-                15000,
-            )
-        self.interruptedFound.emit(found)
-
-    def _resume_dialog_gone(self) -> None:
-        self.resume_dialog = None
-
-    def _find_failed(self, exc: Exception) -> None:
-        from usosmail_gui.core.journal import JournalError
-
-        from .problem_texts import journal_error_text
-        from .sending import failure_text
-
-        log.error("Looking for interrupted campaigns failed", exc_info=exc)
-        if isinstance(exc, JournalError):  # the window works on without the history
-            self._explain(
-                self.tr("The journal cannot be read"),
-                journal_error_text(exc),
-                informative=self.tr(
-                    "You can go on working: open the list, write and save the template. Sending "
-                    "and the campaign history wait until the journal can be used again."
-                ),
-            )
-        else:
-            self._explain(self.tr("The journal cannot be read"), failure_text(exc))
-        self.interruptedFound.emit([])
-
-    def _resume_requested(self, campaign: CampaignRecord, resend: tuple[int, ...]) -> None:
-        from usosmail_gui.core.campaign import key_fingerprint
-
-        from .sending import SendRequest
-
-        dialog = self.resume_dialog
-        problem = self._resume_problem(campaign)
-        if problem is not None:
-            if dialog is not None:
-                dialog.show_problem(problem)
-            else:
-                self._explain(self.tr("Cannot resume yet"), problem)
-            return
-        conn = self._connection
-        assert conn is not None and conn.credentials is not None
-        if key_fingerprint(conn.credentials.consumer_key) != campaign.key_fingerprint:
-            log.warning("Campaign %s is resumed with another consumer key", campaign.id)
-        if dialog is not None:
-            dialog.accept()
-        request = SendRequest(
-            conn.base_url, conn.credentials, campaign=campaign.id, resend=tuple(resend), check=self._check
-        )
-        self._start_session(request)
-
-    def _resume_problem(self, campaign: CampaignRecord) -> str | None:
-        from usosmail_gui.core.usos.wire import normalize_base_url
-
-        if self._send_session is not None:
-            return self.tr("A campaign is being sent now. Resume this one when that one has finished.")
-        conn = self._connection
-        if conn is None or conn.credentials is None:
-            return self.tr(
-                "This campaign was started on {installation}. Connect to it first (Connection ▸ "
-                "Connect…), then resume. Nothing was sent."
-            ).format(installation=campaign.installation)
-        if normalize_base_url(conn.base_url) != normalize_base_url(campaign.installation):
-            return self.tr(
-                "This campaign was started on {installation}, but the window is connected to "
-                "{url}. Connect to {installation} (Connection ▸ Connect…) to resume it. Nothing "
-                "was sent."
-            ).format(installation=campaign.installation, url=conn.base_url)
-        return None
-
-    def _leave_requested(self, campaign: CampaignRecord, seqs: tuple[int, ...]) -> None:
-        from .sending import leave_uncertain
-
-        run_in_background(
-            leave_uncertain,
-            campaign.id,
-            list(seqs),
-            parent=self,
-            on_result=lambda count: self._left(campaign, count),
-            on_error=self._find_failed,
-        )
-
-    def _left(self, campaign: CampaignRecord, count: int) -> None:
-        self.statusBar().showMessage(
-            self.tr("%n uncertain recipient(s) of campaign {id} left as they are.", "", count).format(
-                id=campaign.id
-            ),
-            15000,
-        )
-        self.show_interrupted()
-
-    # --- statuses --------------------------------------------------------------------
+    # --- statuses (``window.statuses``) ----------------------------------------------
     def _build_status_dock(self) -> None:
-        from .status_monitor import StatusDock
+        from .window.statuses import CampaignStatuses
 
-        self.status_dock = StatusDock(self)
-        self.addDockWidget(QtCore.Qt.DockWidgetArea.BottomDockWidgetArea, self.status_dock)
-        self.status_dock.hide()
-        self.status_poller.snapshotReady.connect(self.status_dock.show_snapshot)
-        self.status_poller.snapshotReady.connect(self._grid_statuses)
-        self.status_poller.stateChanged.connect(self.status_dock.set_state)
-        self.status_poller.queueRead.connect(self._show_polled_queue)
-        self.sendFinished.connect(self._track_sent)
-
-    def _grid_statuses(self, snapshot: StatusSnapshot) -> None:
-        """Show the statuses in the grid's status column when the list shown is the
-        campaign's source (same file and sheet, so the same row numbers)."""
-        model = self.recipient_pane.model
-        table = model.table()
-        if (
-            table is None
-            or snapshot.source_path is None
-            or str(table.source.path) != snapshot.source_path
-            or table.source.sheet != snapshot.source_sheet
-        ):
-            model.clear_statuses()
-            return
-        model.set_statuses(snapshot.row_statuses())
-
-    def _show_polled_queue(self, queue: SystemStatus) -> None:
-        """The queue, read by the status poller (at most every 30 s): its size, and a stopped
-        mail daemon in the status bar and the Statuses dock while the campaign is polled."""
-        self.status_dock.show_queue(queue)
-        self._show_queue(queue.pending, queue.daemon_running)
-
-    def _show_queue(self, pending: int | None, daemon_running: bool | None, *, offline: bool = False) -> None:
-        from . import texts
-        from .colours import Tone, text_style
-
-        if pending is not None:
-            text = self.tr("Queue: %n unsent", "", pending)
-        elif offline:
-            text = self.tr("Queue: unknown (offline)")
-        else:
-            text = self.tr("Queue: unknown")
-        stopped = daemon_running is False
-        if stopped:
-            text += " — " + self.tr("mail daemon stopped")
-        self.queue_label.setText(text)
-        self.queue_label.setToolTip(texts.daemon_stopped_text() if stopped else "")
-        self.queue_label.setStyleSheet(text_style(Tone.ERROR, self.palette(), bold=True) if stopped else "")
+        self.statuses = CampaignStatuses(self, self.recipient_pane.model, self._poll_connection)
+        self.status_dock, self.status_poller = self.statuses.dock, self.statuses.poller
+        bar = self.status_bar_part
+        self.statuses.queueRead.connect(lambda queue: bar.show_queue(queue.pending, queue.daemon_running))
+        self.statuses.shown.connect(self.show_work_area)
+        self.statuses.retryRequested.connect(
+            lambda campaign, uncertain: self.open_retry_dialog(campaign, include_uncertain=uncertain)
+        )
+        self.sendFinished.connect(self.statuses.track_sent)
 
     def _poll_connection(self) -> tuple[str, str, str] | None:
-        conn = self._connection
-        if conn is None or conn.credentials is None:
-            return None
-        return conn.base_url, conn.credentials.consumer_key, conn.credentials.consumer_secret
+        return None if self._connection is None else self._connection.keys()
 
-    def _track_sent(self, outcome: object) -> None:
-        """A campaign send ended: follow its statuses (tests to myself included)."""
-        from .sending import SendOutcome
-
-        if isinstance(outcome, SendOutcome) and outcome.result.counts.enqueued > 0:
-            self.show_campaign(outcome.campaign.id, track=True)
+    @property
+    def history_window(self) -> HistoryWindow | None:
+        return self.statuses.history if self._ready else None
 
     def show_campaign(self, campaign: str, *, track: bool) -> None:
         """Show ``campaign``'s statuses in the dock; poll USOS if ``track`` (within 7 days)."""
-        self.show_work_area()
-        self.status_dock.show()
-        if track:
-            self.status_poller.start(campaign)
-        else:
-            self.status_poller.show_only(campaign)
+        self.statuses.show_campaign(campaign, track=track)
 
     def refresh_statuses(self) -> None:
         """F5: poll the shown campaign now."""
-        if self.status_poller.campaign is None:
+        if not self.statuses.refresh():
             self.statusBar().showMessage(self.tr("No campaign is shown: open one from Campaigns…"), 10000)
-            return
-        self.status_poller.refresh()
 
     def open_history(self) -> HistoryWindow:
         """Show the campaign history (one window)."""
-        from .history_window import HistoryWindow
-
-        if self.history_window is None:
-            window = HistoryWindow(self, clock=self.status_poller.clock)
-            window.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
-            window.campaignOpened.connect(lambda campaign, track: self.show_campaign(campaign, track=track))
-            window.retryRequested.connect(
-                lambda campaign, uncertain: self.open_retry_dialog(campaign, include_uncertain=uncertain)
-            )
-            window.campaignDeleted.connect(self._campaign_deleted)
-            window.destroyed.connect(self._history_gone)
-            self.history_window = window
-        self.history_window.show()
-        self.history_window.raise_()
-        return self.history_window
-
-    def _history_gone(self) -> None:
-        self.history_window = None
-
-    def _campaign_deleted(self, campaign: str) -> None:
-        """Its students' data is gone: the Statuses dock, if it shows them, reads it again."""
-        if self.status_poller.campaign == campaign:
-            self.status_poller.show_only(campaign)
-            self.status_dock.set_state(
-                self.tr("The students' data of this campaign was deleted; its counts stay.")
-            )
+        return self.statuses.open_history()
 
     # --- closing -------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -2000,31 +811,22 @@ class MainWindow(QMainWindow):
         close once it has finished; then ask about an unsaved template; then remember the
         window's state and drop pending answers (workers end on their own)."""
         if not self._ready:  # closed while the work area was still loading: nothing to keep
-            self._modules_to_import = None  # stops the import under way
+            self._loader.stop()  # stops the import under way
             self._deferred = False
             super().closeEvent(event)
             return
-        session = self._send_session
-        if session is not None and session.running:
-            event.ignore()
-            if not self._close_after_send:
-                self._ask_stop_and_close(session)
-            return
-        if self.composer.is_modified() and not self._closing_confirmed:
-            event.ignore()
-            self.composer.confirm_discard(self._close_confirmed)
+        if not self.close_guard.may_close(event):
             return
         self.composer.cancel_work()
         self._save_window_state()
         self.status_poller.stop()
         for task in self.findChildren(Task):
             task.cancel()
-        self._load_task = None
-        self._load_request = None
+        self.list_loading.drop()
         if self._dialog is not None:
             self._dialog.reject()
-        if self._sheet_dialog is not None:
-            self._sheet_dialog.reject()
+        if self.list_loading.sheet_dialog is not None:
+            self.list_loading.sheet_dialog.reject()
         if self.history_window is not None:
             self.history_window.close()
         for dialog in (self.send_dialog, self.progress_dialog, self.resume_dialog, self.address_dialog):
@@ -2032,117 +834,16 @@ class MainWindow(QMainWindow):
                 dialog.close()
         super().closeEvent(event)
 
-    def _ask_stop_and_close(self, session: SendSession) -> None:
-        if self.close_box is not None and self.close_box.isVisible():
-            self.close_box.raise_()
-            return
-        box = QMessageBox(self)
-        box.setObjectName("stopAndCloseBox")
-        box.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Sending is under way"))
-        box.setText(self.tr("Messages are being sent. Stop sending and close?"))
-        box.setInformativeText(
-            self.tr(
-                "The request under way finishes first (it is never cut in half), then the window "
-                "closes. What was not sent stays in the journal, and the app offers to resume it "
-                "at the next start."
-            )
-        )
-        stop = box.addButton(self.tr("Stop and close"), QMessageBox.ButtonRole.DestructiveRole)
-        stop.setAccessibleName(self.tr("Stop and close"))
-        keep = box.addButton(self.tr("Keep sending"), QMessageBox.ButtonRole.RejectRole)
-        keep.setAccessibleName(self.tr("Keep sending"))
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        stop.clicked.connect(lambda: self._stop_and_close(session))
-        self.close_box = box
-        box.open()
+    @property
+    def close_box(self) -> QMessageBox | None:
+        """The question "Stop sending and close?" while it is asked."""
+        return self.close_guard.box if self._ready else None
 
-    def _stop_and_close(self, session: SendSession) -> None:
-        if session is not self._send_session:  # it ended meanwhile
-            self.close()
-            return
-        self._close_after_send = True
-        session.stop()
+    def _stopping_to_close(self, text: str) -> None:
         if self.progress_dialog is not None:
             self.progress_dialog.show_closing()
-        self.statusBar().showMessage(
-            self.tr("Stopping after the request under way; the window closes then. Nothing is lost.")
-        )
-
-    def _close_confirmed(self) -> None:
-        self._closing_confirmed = True
-        self.close()
-
-    def _show_row(self, row: int) -> None:
-        """A problem or the preview's previous/next chose a recipient: show it in the grid."""
-        self.recipient_pane.select_table_rows([row], current=row)
+        self.statusBar().showMessage(text)
 
     def __repr__(self) -> str:
         conn = self._connection
         return f"<MainWindow installation={conn.base_url if conn else None!r}>"
-
-
-class _FirstExpose(QObject):
-    """Calls back (one event-loop turn later) once the window it watches is exposed: Qt
-    paints a widget window while handling its Expose event, so the frame is then on screen."""
-
-    def __init__(self, callback: Callable[[], None], parent: QObject) -> None:
-        super().__init__(parent)
-        self._callback: Callable[[], None] | None = callback
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            self._callback is not None
-            and event.type() == QEvent.Type.Expose
-            and isinstance(watched, QWindow)
-            and watched.isExposed()
-        ):
-            callback, self._callback = self._callback, None
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self, callback)
-        return False
-
-
-# What the work area needs, imported one by one after the first paint when the window is
-# built with ``deferred=True`` (the methods above import from them when they run; that is
-# then only a look-up in ``sys.modules``). Dependencies come first, so each step is short.
-_WORK_AREA_MODULES = (
-    "email_validator",  # its syntax tables take ~20 ms: a step of its own
-    "usosmail_gui.core.recipients",
-    "usosmail_gui.core.usos.wire",
-    "usosmail_gui.core.template",
-    "usosmail_gui.core.journal",
-    "usosmail_gui.core.campaign",
-    "usosmail_gui.core.sending",
-    "usosmail_gui.core.statuses",
-    "usosmail_gui.core.report",
-    "usosmail_gui.core.usos.connection",
-    "usosmail_gui.core.usos.installations",
-    "usosmail_gui.core.credentials",
-    "usosmail_gui.core.recipients.emails",
-    "usosmail_gui.ui.icons",
-    "usosmail_gui.ui.texts",
-    "usosmail_gui.ui.problem_texts",
-    "usosmail_gui.ui.preview",
-    "usosmail_gui.ui.problems_panel",
-    "usosmail_gui.ui.template_editor",
-    "usosmail_gui.ui.composer",
-    "usosmail_gui.ui.recipients_model",
-    "usosmail_gui.ui.recipients_view",
-    "usosmail_gui.ui.loading",
-    "usosmail_gui.ui.sheet_dialog",
-    "usosmail_gui.ui.connection_dialog",
-    "usosmail_gui.ui.status_monitor",
-    "usosmail_gui.ui.history_window",
-    "usosmail_gui.ui.sending",
-    "usosmail_gui.ui.send_dialog",
-    "usosmail_gui.ui.resume_dialog",
-    "usosmail_gui.ui.welcome",
-)
-
-
-def _missing_files(paths: Sequence[str]) -> set[str]:
-    """Run in a worker: which of these paths are not files (any more)."""
-    return {path for path in paths if not os.path.isfile(path)}

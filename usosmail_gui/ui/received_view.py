@@ -98,7 +98,7 @@ def write_pdf(document_html: str, path: Path, title: str) -> Path:
 
 
 def _status_name(value: str) -> str:
-    from .status_monitor import status_text
+    from .status_display import status_text
 
     try:
         return status_text(Status(value))

@@ -40,11 +40,11 @@ from PySide6.QtWidgets import QApplication, QStyle
 from usosmail_gui.core.letters.derive import LetterList, Overrides
 from usosmail_gui.core.problems import Severity
 from usosmail_gui.core.recipients import Code, RecipientTable, RowKey
-from usosmail_gui.core.statuses import Status
+from usosmail_gui.core.statuses import RecipientStatusView
 from usosmail_gui.ui.colours import Tone, tint, tone
 from usosmail_gui.ui.derived_cells import DerivedCells
 from usosmail_gui.ui.problem_texts import problem_text
-from usosmail_gui.ui.status_monitor import ICONS, status_brushes, status_text
+from usosmail_gui.ui.status_display import StatusIcons, shown_error, status_brushes, status_text
 
 __all__ = ["COLUMN_INCLUDE", "COLUMN_PROBLEMS", "FIRST_DATA_COLUMN", "RecipientTableModel"]
 
@@ -143,10 +143,10 @@ class RecipientTableModel(QAbstractTableModel):
         self._bold = QFont()
         self._bold.setBold(True)
         self._center = Qt.AlignmentFlag.AlignCenter.value
-        # spreadsheet row number -> (status, error), set from the GUI after each poll;
-        # None: no status column (the list is not the source of the campaign shown)
-        self._statuses: Mapping[int, tuple[Status, str | None]] | None = None
-        self._status_icons: dict[Status, QIcon] = {}
+        # spreadsheet row number -> its recipient's status, set from the GUI after each
+        # poll; None: no status column (the list is not the source of the campaign shown)
+        self._statuses: Mapping[int, RecipientStatusView] | None = None
+        self._status_icon = StatusIcons()
 
     def _take_palette(self, palette: QPalette) -> None:
         rows = (QPalette.ColorRole.Base, QPalette.ColorRole.AlternateBase)  # alternating rows
@@ -367,8 +367,8 @@ class RecipientTableModel(QAbstractTableModel):
             return -1
         return FIRST_DATA_COLUMN + self._table.column_count + self._extra()
 
-    def set_statuses(self, statuses: Mapping[int, tuple[Status, str | None]]) -> None:
-        """Show each row's delivery status (row number → status, error). The first call
+    def set_statuses(self, statuses: Mapping[int, RecipientStatusView]) -> None:
+        """Show each row's delivery status (row number → its status view). The first call
         inserts the status column; later ones emit ``dataChanged`` for that column only."""
         table = self._table
         if table is None:
@@ -384,13 +384,16 @@ class RecipientTableModel(QAbstractTableModel):
             self._status_cells_changed(self._changed_positions(before, statuses))
 
     def _changed_positions(
-        self, before: Mapping[int, tuple[Status, str | None]], after: Mapping[int, tuple[Status, str | None]]
+        self, before: Mapping[int, RecipientStatusView], after: Mapping[int, RecipientStatusView]
     ) -> list[int]:
         """The view positions of the rows whose status differs, in order: a batch of
         statuses usually changes a few rows, and the grid repaints only those."""
         table = self._table
         assert table is not None
-        changed = [number for number, status in after.items() if before.get(number) != status]
+        def shown(view: RecipientStatusView | None) -> object:
+            return None if view is None else (view.status, view.error, view.raw_status, view.sentences)
+
+        changed = [number for number, view in after.items() if shown(before.get(number)) != shown(view)]
         changed += [number for number in before if number not in after]
         positions = self._position_map()
         found = []
@@ -470,18 +473,16 @@ class RecipientTableModel(QAbstractTableModel):
         found = self._statuses.get(table.row_number(row))
         if found is None:
             return self.tr("not in the campaign") if role == _TOOLTIP else None
-        status, error = found
+        status = found.status
         if role == _DISPLAY:
             return status_text(status)
         if role == _TOOLTIP:
+            error = shown_error(found)
             return f"{status_text(status)}: {error}" if error else status_text(status)
         if role == _FOREGROUND:
             return self._status_brushes[status]
         if role == _DECORATION:
-            icon = self._status_icons.get(status)
-            if icon is None:
-                icon = self._status_icons[status] = QApplication.style().standardIcon(ICONS[status])
-            return icon
+            return self._status_icon(status)
         return None
 
     def _cell_data(self, table: RecipientTable, row: int, column: int, role: int) -> Any:

@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from usosmail_gui.application.sending import Interrupted
+
 from .colours import Tone, text_style
-from .sending import Interrupted, counts_text, local_time
+from .sending import counts_text, local_time
 
 __all__ = ["ResumeDialog"]
 

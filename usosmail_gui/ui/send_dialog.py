@@ -10,10 +10,6 @@ be sent unticks the confirmation, so it always names the number about to go out.
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Generator
-from dataclasses import dataclass
-
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -33,6 +29,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from usosmail_gui.application.letters import LetterInputs
+from usosmail_gui.application.preparing import (
+    NothingToSend,
+    Prepared,
+    RetrySource,
+    prepare_retry,
+    prepare_steps,
+)
 from usosmail_gui.core.campaign import (
     DEFAULT_BATCH_SIZE,
     EXCLUDED_BY_USER,
@@ -40,167 +44,20 @@ from usosmail_gui.core.campaign import (
     CampaignDraft,
     Excluded,
     SendMode,
-    build_campaign,
 )
 from usosmail_gui.core.recipients import RecipientTable
 from usosmail_gui.core.recipients.table import Code as ListCode
-from usosmail_gui.core.template import CheckProgress, CheckResult, MessageTemplate, compile_template
+from usosmail_gui.core.template import CheckProgress, MessageTemplate
 from usosmail_gui.core.template import Code as TemplateCode
 from usosmail_gui.ui.problem_texts import excluded_text
 
 from .colours import Tone, text_style
-from .composer import check_in_slices
-from .letters_jobs import LetterInputs
 from .plurals import TextContext
 from .workers import Task, run_in_background
 
-__all__ = [
-    "NothingToSend",
-    "Prepared",
-    "RetrySource",
-    "SendDialog",
-    "exclusion_title",
-    "prepare_retry",
-    "prepare_steps",
-]
+__all__ = ["SendDialog", "exclusion_title"]
 
 MAX_LISTED = 500  # excluded rows listed per reason (the rest counted)
-
-
-@dataclass(frozen=True, slots=True)
-class Prepared:
-    """A campaign snapshot ready to confirm, the check it was built from, its request count."""
-
-    draft: CampaignDraft
-    check: CheckResult | None  # None: a retry (no list was checked)
-    requests: int
-
-
-@dataclass(frozen=True, slots=True)
-class RetrySource:
-    """Send again to an earlier campaign's failed recipients (and uncertain ones, if asked)."""
-
-    campaign: str
-    include_uncertain: bool = False
-
-
-def prepare_retry(
-    source: RetrySource,
-    *,
-    installation: str,
-    key_fingerprint: str,
-    batch_size: int,
-    previous: Prepared | None = None,
-) -> Prepared:
-    """Worker job: the retry campaign's snapshot, read from the journal."""
-    from usosmail_gui.core.journal import Journal  # lazy: the journal opens in the worker
-
-    if previous is not None:
-        draft = dataclasses.replace(previous.draft, batch_size=batch_size)
-        return Prepared(draft, None, len(draft.batches()))
-    with Journal.open() as journal:
-        draft = journal.retry_draft(
-            source.campaign,
-            installation=installation,
-            key_fingerprint=key_fingerprint,
-            include_uncertain=source.include_uncertain,
-        )
-    draft = dataclasses.replace(draft, batch_size=batch_size)
-    return Prepared(draft, None, len(draft.batches()))
-
-
-class NothingToSend(Exception):
-    """No message can be sent: ``template`` (the message has errors) or every row is blocked."""
-
-    def __init__(self, template_blocks: bool) -> None:
-        super().__init__("template" if template_blocks else "rows")
-        self.template_blocks = template_blocks
-
-
-def prepare_steps(
-    table: RecipientTable,
-    template: MessageTemplate,
-    *,
-    installation: str,
-    key_fingerprint: str,
-    mode: SendMode,
-    batch_size: int,
-    previous: Prepared | None = None,
-    letters: LetterInputs | None = None,
-) -> Generator[CheckProgress, None, Prepared]:
-    """Run in a worker: check every row (progress per slice), then build the snapshot.
-
-    With ``previous`` of the same mode only the batch size changes (no new check, no new
-    rendering); of another mode, its check is reused. ``letters``: the derived columns
-    and grouping (and overrides), computed and sent as ``usosmail send`` does
-    (``prepare_letters``, then ``build_letter_campaign``).
-    """
-    if letters is not None and not letters.empty:
-        return (
-            yield from _prepare_letter_steps(
-                table,
-                template,
-                letters,
-                installation=installation,
-                key_fingerprint=key_fingerprint,
-                mode=mode,
-                batch_size=batch_size,
-                previous=previous,
-            )
-        )
-    if previous is not None and previous.draft.mode is mode:
-        draft = dataclasses.replace(previous.draft, batch_size=batch_size)
-        return Prepared(draft, previous.check, len(draft.batches()))
-    if previous is not None and previous.check is not None:
-        check = previous.check
-    else:
-        check = yield from check_in_slices(compile_template(template, table.columns), table)
-    if check.template_blocks or not check.sendable_rows:
-        raise NothingToSend(check.template_blocks)
-    draft = build_campaign(
-        table,
-        template,
-        installation=installation,
-        key_fingerprint=key_fingerprint,
-        mode=mode,
-        batch_size=batch_size,
-        check=check,
-    )
-    return Prepared(draft, check, len(draft.batches()))
-
-
-def _prepare_letter_steps(
-    table: RecipientTable,
-    template: MessageTemplate,
-    inputs: LetterInputs,
-    *,
-    installation: str,
-    key_fingerprint: str,
-    mode: SendMode,
-    batch_size: int,
-    previous: Prepared | None,
-) -> Generator[CheckProgress, None, Prepared]:
-    from usosmail_gui.core.letters.campaign import build_letter_campaign
-
-    from .letters_jobs import check_letters_in_slices, derive
-
-    if previous is not None and previous.draft.mode is mode:
-        draft = dataclasses.replace(previous.draft, batch_size=batch_size)
-        return Prepared(draft, previous.check, len(draft.batches()))
-    letters = derive(table, inputs)
-    check = yield from check_letters_in_slices(template, letters)
-    if check.template_blocks or not check.sendable_rows:
-        raise NothingToSend(check.template_blocks)
-    draft = build_letter_campaign(
-        letters,
-        template,
-        check=check,
-        installation=installation,
-        key_fingerprint=key_fingerprint,
-        mode=mode,
-        batch_size=batch_size,
-    )
-    return Prepared(draft, check, len(draft.batches()))
 
 
 class ExclusionTexts(TextContext):

@@ -1,25 +1,17 @@
-"""Sending from the GUI: the worker jobs, the session that runs one of them, and the
-non-modal progress dialog.
+"""Sending from the GUI: the session that runs one send in a worker, the non-modal
+progress dialog, and the words of sending (outcomes, failures, durations).
 
-Everything that touches the network or the journal runs in a worker (``send_job``,
-``find_interrupted``, ``leave_uncertain``): each job opens its own ``Journal`` and closes
-it, so the GUI thread never waits on SQLite's fsync or on USOS. The send loop itself is
-the core's ``send_steps``, the same one ``usosmail send`` runs; the job only wraps it with
-the pre-flight check, the campaign's creation (or, for a resume, the user's choice of
-uncertain recipients) and, at the end, the lists the summary shows.
-
-Stopping is a ``threading.Event`` passed to ``send_steps`` as ``cancelled``: the loop
-looks at it before every request, so a stop never cuts a request in half and the
-campaign stays resumable. ``Task.cancel()`` (used when the app quits) is never needed
-for that, and would drop the result the summary needs.
+The work itself is the application layer's (``application.sending``: ``send_job``,
+``find_interrupted``, ``leave_uncertain``); each job opens its own journal and closes it,
+so the GUI thread never waits on SQLite's fsync or on USOS. Stopping is the job's
+``threading.Event``; ``Task.cancel()`` (used when the app quits) is never needed for
+that, and would drop the result the summary needs.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Generator, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
@@ -36,28 +28,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from usosmail_gui.core.campaign import CampaignDraft, CampaignError
-from usosmail_gui.core.credentials import Credentials
+from usosmail_gui.application.sending import (
+    CampaignStarted,
+    PreflightFailed,
+    SendOutcome,
+    SendRequest,
+    StoppedBeforeStart,
+    send_job,
+)
+from usosmail_gui.core.campaign import CampaignError
 from usosmail_gui.core.journal import (
     CampaignBusy,
     CampaignRecord,
-    CampaignSummary,
     Counts,
-    Journal,
     JournalError,
-    RecipientRecord,
-    RecipientState,
     UnknownCampaign,
 )
-from usosmail_gui.core.sending import (
-    SendProgress,
-    SendResult,
-    StopReason,
-    interrupted_campaigns,
-    resend_uncertain,
-    send_steps,
-)
-from usosmail_gui.core.usos.connection import ConnectionReport
+from usosmail_gui.core.sending import SendProgress, StopReason
 from usosmail_gui.core.usos.errors import UsosError
 
 from . import texts
@@ -68,29 +55,15 @@ from .workers import Task, run_in_background
 log = logging.getLogger(__name__)
 
 __all__ = [
-    "KEY_TEST_ADDRESS",
-    "CampaignStarted",
-    "Interrupted",
-    "PreflightFailed",
-    "SendOutcome",
     "SendProgressDialog",
-    "SendRequest",
     "SendSession",
-    "StoppedBeforeStart",
     "counts_text",
     "duration_text",
     "failure_text",
-    "find_interrupted",
-    "leave_uncertain",
     "local_time",
     "outcome_text",
-    "send_job",
 ]
 
-Check = Callable[[str, str, str], ConnectionReport]
-"""``check_connection(base_url, consumer_key, consumer_secret)``: the pre-flight check."""
-
-KEY_TEST_ADDRESS = "sending/test_address"  # the user's own address for tests (not a secret)
 
 
 translate = QCoreApplication.translate
@@ -98,160 +71,6 @@ translate = QCoreApplication.translate
 
 class Sending(TextContext):
     """The translation context of this module's counted texts (see ``TextContext``)."""
-
-
-# --- what the jobs take and give -----------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class SendRequest:
-    """One sending session: a new campaign (``draft``, built in the worker) or an existing
-    one (``campaign``), sent with ``credentials`` to ``base_url``.
-
-    ``resend``: seqs of uncertain recipients the user explicitly chose to send again;
-    ``check``: the pre-flight connection check (None: skip it). Its repr never shows the
-    secret (``Credentials`` hides it).
-    """
-
-    base_url: str
-    credentials: Credentials
-    draft: Callable[[], CampaignDraft] | None = None
-    campaign: str | None = None
-    resend: tuple[int, ...] = ()
-    check: Check | None = None
-    lang: str = "en"  # the UI's: USOS's own user messages are recorded in it
-
-    def __post_init__(self) -> None:
-        if (self.draft is None) == (self.campaign is None):
-            raise ValueError("A send request needs exactly one of draft and campaign.")
-
-
-@dataclass(frozen=True, slots=True)
-class CampaignStarted:
-    """Yielded once the campaign is in the journal, before its first request."""
-
-    campaign: CampaignRecord
-    counts: Counts
-
-
-@dataclass(frozen=True, slots=True)
-class SendOutcome:
-    """How a session ended; ``rejected``/``uncertain``: the recipients the summary lists
-    (uncertain ones only if no decision was taken about them)."""
-
-    campaign: CampaignRecord
-    result: SendResult
-    rejected: tuple[RecipientRecord, ...]
-    uncertain: tuple[RecipientRecord, ...]
-    last_detail: str = ""  # the last request's own words (why it stopped), for "Details"
-
-
-@dataclass(frozen=True, slots=True)
-class Interrupted:
-    """An interrupted campaign and its uncertain recipients nobody decided about yet."""
-
-    summary: CampaignSummary
-    uncertain: tuple[RecipientRecord, ...]
-
-    @property
-    def campaign(self) -> CampaignRecord:
-        return self.summary.campaign
-
-    @property
-    def counts(self) -> Counts:
-        return self.summary.counts
-
-
-class PreflightFailed(Exception):
-    """The connection check before sending failed: nothing was stored or sent."""
-
-    def __init__(self, report: ConnectionReport) -> None:
-        super().__init__(report.explanation())
-        self.report = report
-
-
-class StoppedBeforeStart(Exception):
-    """The user stopped before the campaign was stored: nothing was stored or sent."""
-
-
-# --- the jobs (run in workers; no Qt) -----------------------------------------------------
-
-
-def send_job(
-    request: SendRequest, stop: threading.Event
-) -> Generator[CampaignStarted | SendProgress, None, SendOutcome]:
-    """Check the connection, store the campaign (or take the user's resend choice), then
-    ``send_steps`` until done or ``stop``; returns what the summary shows.
-
-    Raises ``PreflightFailed``, ``StoppedBeforeStart``, ``CampaignBusy``, ``JournalError``,
-    ``CampaignError`` (a draft that cannot be made) or ``ValueError`` (another installation).
-    """
-    from usosmail_gui.core.usos.client import MailingClient  # lazy: requests, oauthlib
-
-    key, secret = request.credentials.consumer_key, request.credentials.consumer_secret
-    if request.check is not None:
-        report = request.check(request.base_url, key, secret)
-        if not report.ok:
-            raise PreflightFailed(report)
-    if stop.is_set():
-        raise StoppedBeforeStart()
-    with Journal.open() as journal:
-        if request.draft is not None:
-            draft = request.draft()
-            if stop.is_set():
-                raise StoppedBeforeStart()
-            record = journal.create_campaign(draft)
-        else:
-            assert request.campaign is not None
-            record = journal.campaign(request.campaign)
-            journal.lock_campaign(record.id).release()  # CampaignBusy before anything changes
-            if request.resend:
-                resend_uncertain(journal, record.id, request.resend)
-        yield CampaignStarted(record, journal.counts(record.id))
-        last_detail = ""
-        with MailingClient(request.base_url, key, secret, lang=request.lang) as client:
-            steps = send_steps(journal, client, record.id, cancelled=stop.is_set)
-            try:
-                while True:
-                    try:
-                        step = next(steps)
-                    except StopIteration as done:
-                        result: SendResult = done.value
-                        break
-                    if step.last is not None and step.last.detail:
-                        last_detail = step.last.detail
-                    yield step  # a quit (Task.cancel) lands here: between two requests
-            finally:
-                steps.close()  # stopped, lock released, while the journal is still open
-        rejected = tuple(journal.recipients(record.id, [RecipientState.REJECTED]))
-        uncertain = tuple(
-            r for r in journal.recipients(record.id, [RecipientState.UNCERTAIN]) if r.decision is None
-        )
-        return SendOutcome(journal.campaign(record.id), result, rejected, uncertain, last_detail)
-
-
-def find_interrupted() -> list[Interrupted]:
-    """Interrupted campaigns, newest first, with their undecided uncertain recipients (from
-    a journal that cannot be written too: they are shown, and resuming then says why not)."""
-    from usosmail_gui.core.retention import purge_due
-
-    with Journal.open_to_read() as journal:
-        purge_due(journal)  # the retention period, honoured at every start
-        found = []
-        for summary in interrupted_campaigns(journal):
-            uncertain = tuple(
-                r
-                for r in journal.recipients(summary.campaign.id, [RecipientState.UNCERTAIN])
-                if r.decision is None
-            )
-            found.append(Interrupted(summary, uncertain))
-        return found
-
-
-def leave_uncertain(campaign: str, seqs: Sequence[int]) -> int:
-    """The user's choice: these uncertain recipients stay as they are (not sent again)."""
-    with Journal.open() as journal:
-        return journal.leave_uncertain(campaign, seqs)
 
 
 # --- words ----------------------------------------------------------------------------------

@@ -14,20 +14,91 @@ there is the university's USOS API address, used until the user connects elsewhe
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QByteArray, QSettings
+
+__all__ = [
+    "APPLICATION",
+    "COMPOSER_SPLITTER",
+    "GEOMETRY",
+    "LANGUAGE",
+    "LAST_URL",
+    "MAX_RECENT_FILES",
+    "ORGANIZATION",
+    "PRESET_URL",
+    "RECENT_FILES",
+    "RECENT_TEMPLATES",
+    "SETTINGS",
+    "SPLITTER",
+    "STATE",
+    "TEMPLATE_FOLDER",
+    "TEST_ADDRESS",
+    "TOOLBAR_TEXT",
+    "Setting",
+    "app_settings",
+    "forget_recent_file",
+    "recent_files",
+    "remember_recent_file",
+    "remembered_url",
+]
 
 ORGANIZATION = "usosmail-gui"
 APPLICATION = "usosmail-gui"
 
-KEY_GEOMETRY = "window/geometry"
-KEY_STATE = "window/state"
-KEY_SPLITTER = "window/splitter"  # the recipient list | the composer
-KEY_COMPOSER_SPLITTER = "window/composer_splitter"  # the template editor | the preview
-KEY_TOOLBAR_TEXT = "window/toolbar_text"  # text beside the toolbar's icons
-KEY_LAST_URL = "connection/last_url"
-KEY_PRESET_URL = "connection/installation_url"  # set system-wide by IT, read only
-KEY_RECENT_FILES = "recipients/recent_files"
-KEY_RECENT_TEMPLATES = "templates/recent_files"
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Setting(Generic[T]):
+    """One thing the app remembers: its key in QSettings (never renamed: saved layouts and
+    choices must survive an upgrade), the type it is kept as, and its value when unset."""
+
+    key: str
+    type: type[T]
+    default: T
+
+    def read(self, settings: QSettings) -> T:
+        """The stored value, or the default when unset or of another type."""
+        if self.type in (bool, int, str):
+            value = settings.value(self.key, self.default, self.type)
+        else:
+            value = settings.value(self.key, self.default)
+        return value if isinstance(value, self.type) else self.default
+
+    def write(self, settings: QSettings, value: T) -> None:
+        settings.setValue(self.key, value)
+
+
+# Every setting of the app, in one place (the keys are the ones earlier versions saved).
+GEOMETRY = Setting("window/geometry", QByteArray, QByteArray())
+STATE = Setting("window/state", QByteArray, QByteArray())  # docks and toolbar
+SPLITTER = Setting("window/splitter", QByteArray, QByteArray())  # the recipient list | the composer
+COMPOSER_SPLITTER = Setting("window/composer_splitter", QByteArray, QByteArray())  # editor | preview
+TOOLBAR_TEXT = Setting("window/toolbar_text", bool, False)  # text beside the toolbar's icons
+LANGUAGE = Setting("ui/language", str, "")  # "" (the system's), "pl" or "en": ui/i18n.py
+LAST_URL = Setting("connection/last_url", str, "")
+PRESET_URL = Setting("connection/installation_url", str, "")  # set system-wide by IT, read only
+RECENT_FILES = Setting("recipients/recent_files", list, [])  # newest first: recent_files()
+RECENT_TEMPLATES = Setting("templates/recent_files", list, [])
+TEMPLATE_FOLDER = Setting("templates/last_folder", str, "")  # where template dialogs open
+TEST_ADDRESS = Setting("sending/test_address", str, "")  # the user's own address (not a secret)
+
+SETTINGS: tuple[Setting[Any], ...] = (
+    GEOMETRY,
+    STATE,
+    SPLITTER,
+    COMPOSER_SPLITTER,
+    TOOLBAR_TEXT,
+    LANGUAGE,
+    LAST_URL,
+    PRESET_URL,
+    RECENT_FILES,
+    RECENT_TEMPLATES,
+    TEMPLATE_FOLDER,
+    TEST_ADDRESS,
+)
 
 MAX_RECENT_FILES = 8
 
@@ -40,14 +111,14 @@ def app_settings() -> QSettings:
 def remembered_url(settings: QSettings) -> str:
     """The installation to start with: the one the user last connected to, else the one IT
     set for all users (the system-wide ``connection/installation_url``), else ""."""
-    for key in (KEY_LAST_URL, KEY_PRESET_URL):
-        value = settings.value(key, "", str)
-        if isinstance(value, str) and value.strip():
-            return value.strip()
+    for setting in (LAST_URL, PRESET_URL):
+        value = setting.read(settings).strip()
+        if value:
+            return value
     return ""
 
 
-def recent_files(settings: QSettings, key: str = KEY_RECENT_FILES) -> list[str]:
+def recent_files(settings: QSettings, key: str = RECENT_FILES.key) -> list[str]:
     """The recently opened recipient lists (``key``: or templates), newest first (paths as
     text, maybe gone by now)."""
     value = settings.value(key, [])
@@ -58,7 +129,7 @@ def recent_files(settings: QSettings, key: str = KEY_RECENT_FILES) -> list[str]:
     return [str(path) for path in value if path][:MAX_RECENT_FILES]
 
 
-def remember_recent_file(settings: QSettings, path: str, key: str = KEY_RECENT_FILES) -> list[str]:
+def remember_recent_file(settings: QSettings, path: str, key: str = RECENT_FILES.key) -> list[str]:
     """Put ``path`` first in the recent list (once), keep ``MAX_RECENT_FILES``; the new list."""
     paths = [path, *(p for p in recent_files(settings, key) if p != path)][:MAX_RECENT_FILES]
     settings.setValue(key, paths)
@@ -66,7 +137,7 @@ def remember_recent_file(settings: QSettings, path: str, key: str = KEY_RECENT_F
 
 
 def forget_recent_file(
-    settings: QSettings, path: str | None = None, key: str = KEY_RECENT_FILES
+    settings: QSettings, path: str | None = None, key: str = RECENT_FILES.key
 ) -> list[str]:
     """Drop ``path`` from the recent list (``None``: drop them all); the new list."""
     paths = [] if path is None else [p for p in recent_files(settings, key) if p != path]

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from usosmail_gui.application.loading import LoadRequest
 from usosmail_gui.core.recipients import (
     ENCODINGS,
     Column,
@@ -38,7 +39,6 @@ from usosmail_gui.core.recipients import (
     list_sheets,
 )
 
-from .loading import LoadRequest
 from .workers import run_in_background
 
 log = logging.getLogger(__name__)

@@ -2,17 +2,15 @@
 and the "Statuses" dock that shows each recipient's status with counts and progress.
 
 The poller is a single-shot ``QTimer`` in the GUI thread; each timeout starts one worker
-job (never two at once) that opens its own ``Journal``, calls ``poll_once`` and reads
-``campaign_statuses``; the GUI only resets a small model with the ready list.
+job (never two at once): ``application.statuses`` reads the journal, or polls USOS and
+reads it back; the GUI only resets a small model with the ready list. How a status looks
+(name, icon, colour) is ``status_display``'s, shared with the grid.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import time
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -25,182 +23,32 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QGuiApplication, QIcon, QPalette
+from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import (
-    QApplication,
     QDockWidget,
     QHeaderView,
     QLabel,
     QProgressBar,
-    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from usosmail_gui.core.journal import Journal, JournalError
-from usosmail_gui.core.statuses import (
-    RETENTION,
-    PollResult,
-    RecipientStatusView,
-    Status,
-    StatusCounts,
-    campaign_counts,
-    campaign_statuses,
-)
-from usosmail_gui.core.statuses import poll_once as core_poll_once
+from usosmail_gui.application.collaborators import Clock, utc_now
+from usosmail_gui.application.statuses import StatusSnapshot, poll_statuses, read_statuses
+from usosmail_gui.core.journal import JournalError
+from usosmail_gui.core.statuses import RecipientStatusView, Status, StatusCounts
 from usosmail_gui.core.usos.models import SystemStatus
-from usosmail_gui.ui.colours import Tone, text_style, tone
-from usosmail_gui.ui.problem_texts import journal_error_text, sentences_text
+from usosmail_gui.ui.colours import Tone, text_style
+from usosmail_gui.ui.problem_texts import journal_error_text
+from usosmail_gui.ui.status_display import StatusIcons, shown_error, status_brushes, status_text
 from usosmail_gui.ui.texts import daemon_stopped_text
 from usosmail_gui.ui.workers import Task, run_in_background
 
-__all__ = ["StatusDock", "StatusPoller", "StatusSnapshot", "StatusTableModel", "status_colour", "trackable"]
-
-FINISHED = frozenset(
-    {
-        Status.SENT,
-        Status.FAILED,
-        Status.REJECTED,
-        Status.EXPIRED,
-        Status.NOT_SENT,
-        Status.DETAIL_PENDING,  # USOS has finished with it; only its details are being asked for
-        Status.NO_DETAIL,
-    }
-)
-
-
-def is_finished(view: RecipientStatusView) -> bool:
-    """USOS (or the journal) is done with it; a value the app does not know counts as
-    finished only when USOS said so."""
-    if view.status is Status.UNKNOWN:
-        return view.finished_at is not None
-    return view.status in FINISHED
-
-
-def shown_error(view: RecipientStatusView) -> str | None:
-    """The error column's text; for a status the app does not know, USOS's own value first."""
-    if view.status is Status.UNKNOWN and view.raw_status is not None:
-        said = QApplication.translate(
-            "StatusDock", "USOS gave the status “{value}”, which this app does not know."
-        )
-        text = said.format(value=view.raw_status)
-        return f"{text} {view.error}" if view.error else text
-    return error_text(view)
+__all__ = ["StatusDock", "StatusPoller", "StatusTableModel"]
 
 
 Connection = Callable[[], "tuple[str, str, str] | None"]  # (base URL, key, secret) or None
-
-
-def trackable(created_at: str, now: datetime | None = None) -> bool:
-    """Whether USOS may still know the campaign's statuses (sent within 7 days)."""
-    try:
-        created = datetime.fromisoformat(created_at)
-    except ValueError:
-        return False
-    if created.tzinfo is None:
-        created = created.replace(tzinfo=UTC)
-    return (now or datetime.now(UTC)) - created < RETENTION
-
-
-@dataclass(frozen=True, slots=True)
-class StatusSnapshot:
-    """What one job read: the campaign's recipients with statuses, and the poll (if any)."""
-
-    campaign: str
-    subject: str
-    views: tuple[RecipientStatusView, ...]
-    counts: StatusCounts
-    poll: PollResult | None = None
-    source_path: str | None = None  # the spreadsheet the campaign was made from
-    source_sheet: str | None = None
-    queue: SystemStatus | None = None  # system_status, when it was read with this
-    # computed where the snapshot is made (the worker), so the GUI thread only hands them on
-    _row_statuses: dict[int, tuple[Status, str | None]] = field(init=False, repr=False, compare=False)
-    finished: int = field(init=False, compare=False)
-    messages: int = field(init=False, compare=False)  # views of messages (left-out rows are not)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_row_statuses", {v.row: (v.status, shown_error(v)) for v in self.views})
-        object.__setattr__(self, "finished", sum(1 for v in self.views if is_finished(v)))
-        object.__setattr__(self, "messages", sum(1 for v in self.views if v.status is not Status.EXCLUDED))
-
-    @property
-    def unsent_count(self) -> int | None:
-        return None if self.queue is None else self.queue.pending
-
-    def row_statuses(self) -> Mapping[int, tuple[Status, str | None]]:
-        """Spreadsheet row number → (status, error), for the grid's status column (read-only)."""
-        return self._row_statuses
-
-
-def error_text(view: RecipientStatusView) -> str | None:
-    """The view's error in the user's language where the app wrote it (why a row was left
-    out); USOS's own words as they are."""
-    return sentences_text(view.sentences, view.error or "") if view.sentences else view.error
-
-
-Clock = Callable[[], datetime]  # aware "now": the real time, or a test's
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
-def read_statuses(campaign: str, now: datetime | None = None) -> StatusSnapshot:
-    """Worker job: the campaign's statuses from the journal alone (no request)."""
-    with Journal.open_to_read() as journal:
-        return _snapshot(journal, campaign, now)
-
-
-def _snapshot(journal: Journal, campaign: str, now: datetime | None) -> StatusSnapshot:
-    record = journal.campaign(campaign)
-    views = tuple(campaign_statuses(journal, campaign, now=now))
-    return StatusSnapshot(
-        campaign,
-        record.template.subject,
-        views,
-        campaign_counts(journal, campaign, views),
-        source_path=record.source_path,
-        source_sheet=record.source_sheet,
-    )
-
-
-def poll_statuses(
-    campaign: str,
-    base_url: str,
-    key: str,
-    secret: str,
-    previous_interval: float | None,
-    now: datetime | None = None,
-    read_queue: bool = False,
-    lang: str = "en",
-) -> StatusSnapshot:
-    """Worker job: one ``poll_once`` (written to the journal), then the statuses read back;
-    with ``read_queue``, also system_status (the queue, and whether USOS's mail daemon runs;
-    a failure there is ignored). USOS's texts are read in ``lang``; its raw answers are
-    kept, masked, for ``usosmail diagnostics``."""
-    from usosmail_gui.core.diagnostics import AnswerLog
-    from usosmail_gui.core.usos.client import MailingClient, RetryPolicy  # lazy: light start-up
-    from usosmail_gui.core.usos.errors import UsosError
-
-    queue: SystemStatus | None = None
-    recorder = AnswerLog().recorder(base_url, campaign)
-    with Journal.open_to_read() as journal:
-        if journal.read_only_reason is not None:  # what USOS says could not be kept: not asked
-            stopped = PollResult(0, 0, 0, 0, False, stop_reason=journal_error_text(journal.read_only_reason))
-            return dataclasses.replace(_snapshot(journal, campaign, now), poll=stopped)
-        with MailingClient(
-            base_url, key, secret, retry=RetryPolicy(attempts=1), lang=lang, on_answer=recorder
-        ) as client:
-            result = core_poll_once(journal, client, campaign, now=now, previous_interval=previous_interval)
-            if read_queue and not result.offline:
-                try:
-                    queue = client.system_status()
-                except (UsosError, OSError):
-                    queue = None  # the queue is a nicety: never a reason to fail the poll
-        snapshot = _snapshot(journal, campaign, now)
-    return dataclasses.replace(snapshot, poll=result, queue=queue)
 
 
 class StatusPoller(QObject):
@@ -221,7 +69,9 @@ class StatusPoller(QObject):
     QUEUE_EVERY_S = 30.0
     stateChanged = Signal(str)
 
-    def __init__(self, connection: Connection, parent: QObject | None = None, *, clock: Clock = _now) -> None:
+    def __init__(
+        self, connection: Connection, parent: QObject | None = None, *, clock: Clock = utc_now
+    ) -> None:
         super().__init__(parent)
         self._connection = connection
         self.clock = clock  # what "now" is for expiry (tests inject theirs)
@@ -349,7 +199,8 @@ class StatusPoller(QObject):
             return
         if result.stop_reason is not None:
             self._polling = False
-            self._set_state(self.tr("Polling stopped: %1").replace("%1", result.stop_reason))
+            reason = journal_error_text(snapshot.read_only) if snapshot.read_only else result.stop_reason
+            self._set_state(self.tr("Polling stopped: %1").replace("%1", reason))
             return
         hint = result.next_interval_hint
         if hint is None:
@@ -373,65 +224,6 @@ class StatusPoller(QObject):
 # --- the dock -------------------------------------------------------------------------------
 
 
-def status_text(status: Status) -> str:
-    """The status's name for staff."""
-    names = {
-        Status.WAITING: QApplication.translate("StatusDock", "waiting"),
-        Status.SENT: QApplication.translate("StatusDock", "sent"),
-        Status.FAILED: QApplication.translate("StatusDock", "failed"),
-        Status.UNCERTAIN: QApplication.translate("StatusDock", "uncertain"),
-        Status.REJECTED: QApplication.translate("StatusDock", "rejected"),
-        Status.EXPIRED: QApplication.translate("StatusDock", "expired"),
-        Status.NOT_SENT: QApplication.translate("StatusDock", "not sent"),
-        Status.DETAIL_PENDING: QApplication.translate("StatusDock", "finished — asking for details"),
-        Status.NO_DETAIL: QApplication.translate("StatusDock", "finished — USOS gave no details"),
-        Status.UNKNOWN: QApplication.translate("StatusDock", "unknown status"),
-        Status.EXCLUDED: QApplication.translate("StatusDock", "left out"),
-    }
-    return names[status]
-
-
-TONES = {
-    Status.WAITING: Tone.MUTED,
-    Status.SENT: Tone.SUCCESS,
-    Status.FAILED: Tone.ERROR,
-    Status.UNCERTAIN: Tone.WARNING,
-    Status.REJECTED: Tone.ERROR,
-    Status.EXPIRED: Tone.MUTED,
-    Status.NOT_SENT: Tone.MUTED,
-    Status.DETAIL_PENDING: Tone.MUTED,
-    Status.NO_DETAIL: Tone.WARNING,
-    Status.UNKNOWN: Tone.WARNING,
-    Status.EXCLUDED: Tone.MUTED,
-}
-# status cells sit on both colours of a list with alternating rows
-_LIST_BACKGROUNDS = (QPalette.ColorRole.Base, QPalette.ColorRole.AlternateBase)
-
-
-def status_colour(status: Status, palette: QPalette) -> QColor:
-    """The status's text colour, readable on the palette's list backgrounds."""
-    return tone(TONES[status], palette, on=_LIST_BACKGROUNDS)
-
-
-def status_brushes(palette: QPalette) -> dict[Status, QBrush]:
-    return {status: QBrush(status_colour(status, palette)) for status in Status}
-
-
-ICONS = {
-    Status.WAITING: QStyle.StandardPixmap.SP_BrowserReload,
-    Status.SENT: QStyle.StandardPixmap.SP_DialogApplyButton,
-    Status.FAILED: QStyle.StandardPixmap.SP_MessageBoxCritical,
-    Status.UNCERTAIN: QStyle.StandardPixmap.SP_MessageBoxWarning,
-    Status.REJECTED: QStyle.StandardPixmap.SP_MessageBoxCritical,
-    Status.EXPIRED: QStyle.StandardPixmap.SP_MessageBoxInformation,
-    Status.NOT_SENT: QStyle.StandardPixmap.SP_DialogCancelButton,
-    Status.DETAIL_PENDING: QStyle.StandardPixmap.SP_BrowserReload,
-    Status.NO_DETAIL: QStyle.StandardPixmap.SP_MessageBoxQuestion,
-    Status.UNKNOWN: QStyle.StandardPixmap.SP_MessageBoxQuestion,
-    Status.EXCLUDED: QStyle.StandardPixmap.SP_DialogCancelButton,
-}
-
-
 class StatusTableModel(QAbstractTableModel):
     """Rows of ``campaign_statuses``: spreadsheet row, e-mail, status, error."""
 
@@ -440,7 +232,7 @@ class StatusTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._views: tuple[RecipientStatusView, ...] = ()
-        self._icons: dict[Status, QIcon] = {}
+        self._icon = StatusIcons()
         self._brushes = status_brushes(QGuiApplication.palette())
 
     def set_palette(self, palette: QPalette) -> None:
@@ -486,11 +278,6 @@ class StatusTableModel(QAbstractTableModel):
                 ),
             )[section]
         return None
-
-    def _icon(self, status: Status) -> QIcon:
-        if status not in self._icons:
-            self._icons[status] = QApplication.style().standardIcon(ICONS[status])
-        return self._icons[status]
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole

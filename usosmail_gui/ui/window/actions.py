@@ -1,0 +1,272 @@
+"""The window's actions, declared once: one table of text, shortcuts, icon, tips and
+handler, from which the menus, the toolbar and the Help ▸ Keyboard shortcuts list are
+built.
+
+The texts keep the translation context "MainWindow" (``QT_TRANSLATE_NOOP`` marks them for
+lupdate; ``translate`` shows them), so the Polish translation follows them here. Shortcuts
+are portable texts ("Ctrl+T"), translated too (a translator may pick another key), or a
+platform's standard key (``standard``: a name of ``QKeySequence.StandardKey``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+__all__ = ["ACTIONS", "MENUS", "TOOLBAR", "ActionSpec", "build_actions", "fill_menu", "shortcut_text"]
+
+CONTEXT = "MainWindow"
+
+
+def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
+    return source
+
+
+def translate(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text) if text else ""
+
+
+@dataclass(frozen=True, slots=True)
+class ActionSpec:
+    """One action of the window: ``window.<name>_action``, calling ``window.<slot>()``."""
+
+    name: str
+    text: str
+    slot: str
+    shortcuts: tuple[str, ...] = ()
+    standard: str = ""  # a QKeySequence.StandardKey by name ("Open"), before ``shortcuts``
+    status_tip: str = ""
+    toolbar_tip: str = ""  # on the toolbar, with this tooltip (and its shortcut)
+    icon: str = ""  # resources/icons/<icon>.svg (ui/icons.py)
+    role: str = ""  # a QAction.MenuRole by name ("QuitRole"): where macOS puts it
+    enabled: bool = True
+    deferred: bool = True  # waits for the work area (a shortcut pressed while it is built)
+
+
+ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec(
+        name="open",
+        text=QT_TRANSLATE_NOOP("MainWindow", "&Open…"),
+        slot="open_file_dialog",
+        standard="Open",
+        icon="open",
+        status_tip=QT_TRANSLATE_NOOP("MainWindow", "Open a spreadsheet with the list of recipients."),
+        toolbar_tip=QT_TRANSLATE_NOOP("MainWindow", "Open a list of recipients"),
+    ),
+    ActionSpec(
+        name="clear_recent",
+        text=QT_TRANSLATE_NOOP("MainWindow", "&Clear the list"),
+        slot="clear_recent_files",
+    ),
+    ActionSpec(
+        name="sheet",
+        text=QT_TRANSLATE_NOOP("MainWindow", "&Sheet and header row…"),
+        slot="open_sheet_dialog",
+        enabled=False,
+        status_tip=QT_TRANSLATE_NOOP(
+            "MainWindow",
+            "Read the list again from another sheet, "
+            "header row or e-mail column.",
+        ),
+    ),
+    ActionSpec(
+        name="quit",
+        text=QT_TRANSLATE_NOOP("MainWindow", "&Quit"),
+        slot="close",
+        standard="Quit",
+        shortcuts=(QT_TRANSLATE_NOOP("MainWindow", "Ctrl+Q"),),
+        role="QuitRole",
+        deferred=False,
+    ),
+    ActionSpec(
+        name="connect",
+        text=QT_TRANSLATE_NOOP("MainWindow", "&Connect…"),
+        slot="open_connection_dialog",
+        status_tip=QT_TRANSLATE_NOOP(
+            "MainWindow",
+            "Choose the USOS installation and enter "
+            "the key and secret.",
+        ),
+    ),
+    ActionSpec(
+        name="test",
+        text=QT_TRANSLATE_NOOP("MainWindow", "&Test connection"),
+        slot="refresh_status",
+        enabled=False,
+        status_tip=QT_TRANSLATE_NOOP(
+            "MainWindow",
+            "Check the key and secret and read the "
+            "mail queue's size.",
+        ),
+    ),
+    ActionSpec(
+        name="send_test",
+        text=QT_TRANSLATE_NOOP("MainWindow", "Send &test to me…"),
+        slot="send_test",
+        shortcuts=(QT_TRANSLATE_NOOP("MainWindow", "Ctrl+T"),),
+        icon="send-test",
+        status_tip=QT_TRANSLATE_NOOP(
+            "MainWindow",
+            "Send the selected recipient's message (as the "
+            "preview shows it) to your own address.",
+        ),
+        toolbar_tip=QT_TRANSLATE_NOOP(
+            "MainWindow",
+            "Send the selected recipient's message "
+            "to yourself as a test",
+        ),
+    ),
+    ActionSpec(
+        name="send",
+        text=QT_TRANSLATE_NOOP("MainWindow", "&Send…"),
+        slot="open_send_dialog",
+        # Ctrl+Shift+Return: no editor uses it (Ctrl+Return / Shift+Return insert breaks in some)
+        shortcuts=(
+            QT_TRANSLATE_NOOP("MainWindow", "Ctrl+Shift+Return"),
+            QT_TRANSLATE_NOOP("MainWindow", "Ctrl+Shift+Enter"),
+        ),
+        icon="send",
+        status_tip=QT_TRANSLATE_NOOP(
+            "MainWindow",
+            "Check what will be sent, confirm, and send the "
+            "message to every recipient.",
+        ),
+        toolbar_tip=QT_TRANSLATE_NOOP("MainWindow", "Check and send the message to every recipient"),
+    ),
+    ActionSpec(
+        name="interrupted",
+        text=QT_TRANSLATE_NOOP("MainWindow", "&Interrupted campaigns…"),
+        slot="show_interrupted",
+        status_tip=QT_TRANSLATE_NOOP(
+            "MainWindow",
+            "Finish campaigns that stopped before the end "
+            "(recipients never sent, uncertain ones).",
+        ),
+    ),
+    ActionSpec(
+        name="test_address",
+        text=QT_TRANSLATE_NOOP("MainWindow", "My &address for tests…"),
+        slot="ask_test_address",
+        status_tip=QT_TRANSLATE_NOOP("MainWindow", "The address test messages are sent to."),
+    ),
+    ActionSpec(
+        name="refresh_statuses",
+        text=QT_TRANSLATE_NOOP("MainWindow", "&Refresh statuses"),
+        slot="refresh_statuses",
+        shortcuts=(QT_TRANSLATE_NOOP("MainWindow", "F5"),),
+        icon="refresh",
+        status_tip=QT_TRANSLATE_NOOP("MainWindow", "Ask USOS now about the shown campaign's messages."),
+        toolbar_tip=QT_TRANSLATE_NOOP("MainWindow", "Ask USOS now for the statuses of the shown campaign"),
+    ),
+    ActionSpec(
+        name="history",
+        text=QT_TRANSLATE_NOOP("MainWindow", "&Campaigns…"),
+        slot="open_history",
+        shortcuts=(QT_TRANSLATE_NOOP("MainWindow", "Ctrl+H"),),
+        icon="campaigns",
+        status_tip=QT_TRANSLATE_NOOP("MainWindow", "Campaigns sent earlier: statuses and reports."),
+    ),
+    ActionSpec(
+        name="welcome",
+        text=QT_TRANSLATE_NOOP("MainWindow", "&Welcome page"),
+        slot="show_welcome",
+        status_tip=QT_TRANSLATE_NOOP("MainWindow", "Show the first page again: try the sandbox or connect."),
+    ),
+    ActionSpec(
+        name="shortcuts",
+        text=QT_TRANSLATE_NOOP("MainWindow", "&Keyboard shortcuts"),
+        slot="show_shortcuts",
+        deferred=False,
+        status_tip=QT_TRANSLATE_NOOP("MainWindow", "List the keys that do what the menus do."),
+    ),
+    ActionSpec(
+        name="about",
+        text=QT_TRANSLATE_NOOP("MainWindow", "&About usosmail-gui"),
+        slot="show_about",
+        role="AboutRole",
+        deferred=False,
+    ),
+    ActionSpec(
+        name="about_qt",
+        text=QT_TRANSLATE_NOOP("MainWindow", "About &Qt"),
+        slot="about_qt",
+        role="AboutQtRole",
+        deferred=False,
+    ),
+)
+
+# The frame's menus, in order: an action's name, "-" a separator, "@name" a place the
+# window fills itself (a submenu, or the composer's actions once the work area exists).
+MENUS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    (
+        "file",
+        QT_TRANSLATE_NOOP("MainWindow", "&File"),
+        ("open", "@recent", "sheet", "-", "@templates", "quit"),
+    ),
+    ("edit", QT_TRANSLATE_NOOP("MainWindow", "&Edit"), ()),  # filled once the work area exists
+    ("view", QT_TRANSLATE_NOOP("MainWindow", "&View"), ()),  # filled once the docks exist
+    ("connection", QT_TRANSLATE_NOOP("MainWindow", "&Connection"), ("connect", "test")),
+    (
+        "send",
+        QT_TRANSLATE_NOOP("MainWindow", "&Send"),
+        ("send_test", "send", "-", "interrupted", "test_address", "-", "refresh_statuses", "history"),
+    ),
+    ("help", QT_TRANSLATE_NOOP("MainWindow", "&Help"), ("welcome", "shortcuts", "-", "about", "about_qt")),
+)
+
+# The toolbar, in order ("@save": the composer's Save, with its own tip).
+TOOLBAR = ("open", "@save", "send_test", "send", "refresh_statuses")
+SAVE_TIP = QT_TRANSLATE_NOOP("MainWindow", "Save the template")
+
+
+def build_actions(
+    parent: QObject, slot: Callable[[ActionSpec], Callable[..., object]]
+) -> dict[str, QAction]:
+    """Every action of the table, by name; ``slot(spec)`` is what its trigger calls."""
+    actions: dict[str, QAction] = {}
+    for spec in ACTIONS:
+        action = QAction(translate(spec.text), parent)
+        action.setObjectName(f"{spec.name}Action")
+        if spec.standard:
+            action.setShortcuts(getattr(QKeySequence.StandardKey, spec.standard))
+        if spec.shortcuts and action.shortcut().isEmpty():
+            # setShortcuts (plural): PySide6's overload check of setShortcut is slow at start
+            action.setShortcuts([QKeySequence(translate(key)) for key in spec.shortcuts])
+        if spec.status_tip:
+            action.setStatusTip(translate(spec.status_tip))
+        if spec.role:
+            action.setMenuRole(getattr(QAction.MenuRole, spec.role))
+        action.setEnabled(spec.enabled)
+        action.triggered.connect(slot(spec))
+        actions[spec.name] = action
+    return actions
+
+
+def fill_menu(
+    menu: QMenu,
+    entries: Iterable[str],
+    actions: Mapping[str, QAction],
+    submenus: Mapping[str, QMenu],
+    places: dict[str, QAction],
+) -> None:
+    """Put ``entries`` (see ``MENUS``) into ``menu``: a "@name" of ``submenus`` is that
+    submenu; any other "@name" a separator recorded in ``places``, before which the window
+    inserts what goes there later."""
+    for entry in entries:
+        if entry == "-":
+            menu.addSeparator()
+        elif entry[1:] in submenus and entry.startswith("@"):
+            menu.addMenu(submenus[entry[1:]])
+        elif entry.startswith("@"):
+            places[entry[1:]] = menu.addSeparator()
+        else:
+            menu.addAction(actions[entry])
+
+
+def shortcut_text(action: QAction) -> str:
+    """The action's shortcuts as this platform writes them ("Ctrl+T", "⌘T"), "; "-joined."""
+    return "; ".join(key.toString(QKeySequence.SequenceFormat.NativeText) for key in action.shortcuts())

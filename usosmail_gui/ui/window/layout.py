@@ -1,0 +1,129 @@
+"""The window's layout: the toolbar (its actions come from ``actions.TOOLBAR``), the View
+menu (docks, toolbar, text beside icons, language), and the layout saved on close and
+restored on start — under the object names and settings keys earlier versions used
+(``mainToolBar``, ``problemsDock``, ``statusDock``, ``workSplitter``, ``composerSplitter``;
+``settings.GEOMETRY``, ``STATE``, ``SPLITTER``, ``COMPOSER_SPLITTER``), so saved layouts
+survive."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QSplitter, QToolBar
+
+from usosmail_gui.ui.i18n import ENGLISH, POLISH, SYSTEM, language_preference, set_language_preference
+from usosmail_gui.ui.settings import COMPOSER_SPLITTER, GEOMETRY, SPLITTER, STATE, TOOLBAR_TEXT
+
+__all__ = ["WindowLayout"]
+
+
+class WindowLayout(QObject):
+    """The toolbar, the View menu, and saving and restoring the layout of ``window``.
+
+    Signals:
+        languageChanged(): another language was chosen (it applies at the next start).
+    """
+
+    languageChanged = Signal()
+
+    def __init__(self, window: QMainWindow, settings: QSettings) -> None:
+        super().__init__(window)
+        self._window = window
+        self._settings = settings
+        self.toolbar = QToolBar(self.tr("Main toolbar"), window)
+
+    def build_toolbar(self, entries: Sequence[tuple[QAction, str]]) -> QToolBar:
+        """The toolbar of ``entries`` (an action, what it does), its shortcut in the tip."""
+        bar = self.toolbar
+        bar.setObjectName("mainToolBar")
+        bar.setAccessibleName(self.tr("Main toolbar"))
+        bar.setMovable(True)
+        beside = TOOLBAR_TEXT.read(self._settings)
+        style = Qt.ToolButtonStyle
+        bar.setToolButtonStyle(style.ToolButtonTextBesideIcon if beside else style.ToolButtonIconOnly)
+        for action, what in entries:
+            bar.addAction(action)
+            shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(self.tr("{what} ({shortcut})").format(what=what, shortcut=shortcut))
+            button = bar.widgetForAction(action)
+            if button is not None:
+                button.setAccessibleName(what)
+        self._window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        return bar
+
+    def build_view_menu(
+        self, menu: QMenu, problems: QDockWidget, statuses: QDockWidget, extra: Sequence[QAction] = ()
+    ) -> None:
+        """The docks' and the toolbar's toggles, then ``extra`` (e.g. the composer's letters
+        toggle), the toolbar's text, the language."""
+        self.problems_toggle = problems.toggleViewAction()
+        self.problems_toggle.setStatusTip(self.tr("Show or hide the list of the template's problems."))
+        self.status_toggle = statuses.toggleViewAction()
+        self.status_toggle.setStatusTip(self.tr("Show or hide the statuses of the shown campaign."))
+        self.toolbar_toggle = self.toolbar.toggleViewAction()
+        self.toolbar_toggle.setText(self.tr("&Toolbar"))
+        self.toolbar_toggle.setStatusTip(self.tr("Show or hide the toolbar."))
+        for action in (self.problems_toggle, self.status_toggle, self.toolbar_toggle, *extra):
+            menu.addAction(action)
+        self.toolbar_text = QAction(self.tr("Text &beside Toolbar Icons"), self._window)
+        self.toolbar_text.setCheckable(True)
+        self.toolbar_text.setChecked(
+            self.toolbar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+        )
+        self.toolbar_text.toggled.connect(self.set_toolbar_text)
+        menu.addAction(self.toolbar_text)
+        menu.addSeparator()
+        self.language_menu = QMenu(self.tr("&Language"), self._window)
+        self.language_menu.setObjectName("languageMenu")
+        self.language_group = QActionGroup(self._window)
+        self.language_group.setExclusive(True)
+        chosen = language_preference(self._settings)
+        for value, text in (
+            (SYSTEM, self.tr("System language")),
+            (POLISH, self.tr("Polski")),
+            (ENGLISH, self.tr("English")),
+        ):
+            action = QAction(text, self.language_group)
+            action.setCheckable(True)
+            action.setData(value)
+            action.setChecked(value == chosen)
+            self.language_menu.addAction(action)
+        self.language_group.triggered.connect(self._language_chosen)
+        menu.addMenu(self.language_menu)
+
+    def set_toolbar_text(self, beside: bool) -> None:
+        """Show the toolbar's texts beside its icons (remembered), or icons only."""
+        style = Qt.ToolButtonStyle
+        beside_or_not = style.ToolButtonTextBesideIcon if beside else style.ToolButtonIconOnly
+        self.toolbar.setToolButtonStyle(beside_or_not)
+        TOOLBAR_TEXT.write(self._settings, beside)
+
+    def _language_chosen(self, action: QAction) -> None:
+        value = str(action.data() or "")
+        if value == language_preference(self._settings):
+            return
+        set_language_preference(self._settings, value)
+        self.languageChanged.emit()
+
+    def restore(self, splitter: QSplitter, composer_splitter: QSplitter, problems: QDockWidget) -> None:
+        """Docks, toolbar and splitters as they were (the window's size came with the frame)."""
+        window = self._window
+        if not window.restoreState(STATE.read(self._settings)):
+            window.resizeDocks([problems], [180], Qt.Orientation.Vertical)
+        width = window.width()
+        if not splitter.restoreState(SPLITTER.read(self._settings)):
+            splitter.setSizes([width * 2 // 5, width - width * 2 // 5])
+        if not composer_splitter.restoreState(COMPOSER_SPLITTER.read(self._settings)):
+            half = (width - width * 2 // 5) // 2
+            composer_splitter.setSizes([half, half])
+
+    def save(self, splitter: QSplitter, composer_splitter: QSplitter) -> None:
+        """Geometry, docks, toolbar and splitters (the work area must be shown)."""
+        window = self._window
+        GEOMETRY.write(self._settings, window.saveGeometry())
+        STATE.write(self._settings, window.saveState())
+        SPLITTER.write(self._settings, splitter.saveState())
+        COMPOSER_SPLITTER.write(self._settings, composer_splitter.saveState())
+        self._settings.sync()

@@ -1,0 +1,174 @@
+"""Interrupted campaigns: found in the journal in a worker (at start, quietly, and from
+Send ▸ Interrupted campaigns…), offered in the ``ResumeDialog``; resuming one (only
+through its own installation: ``core.readiness``) asks the window to send its rest, and
+uncertain recipients the user leaves as they are are recorded in a worker."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QWidget
+
+from usosmail_gui.application.connection import ActiveConnection, CheckConnection
+from usosmail_gui.application.sending import Interrupted, SendRequest, find_interrupted, leave_uncertain
+from usosmail_gui.core.campaign import key_fingerprint
+from usosmail_gui.core.journal import CampaignRecord, JournalError
+from usosmail_gui.core.readiness import Blocker, Situation, resume_blocker
+from usosmail_gui.ui.problem_texts import journal_error_text
+from usosmail_gui.ui.resume_dialog import ResumeDialog
+from usosmail_gui.ui.sending import failure_text
+from usosmail_gui.ui.workers import Task, run_in_background
+
+__all__ = ["ResumeFlow"]
+
+log = logging.getLogger(__name__)
+
+
+class ResumeFlow(QObject):
+    """Finding and resuming interrupted campaigns for ``window``.
+
+    Signals:
+        found(object): the list of ``Interrupted`` campaigns, once offered (an empty list
+            when there is nothing to offer, or the journal could not be read).
+        sendRequested(object): resume with this ``SendRequest`` (the window's send flow runs it).
+        message(str): a line for the status bar.
+        explain(str, str, str): title, text and details of a problem to show.
+    """
+
+    found = Signal(object)
+    sendRequested = Signal(object)
+    message = Signal(str)
+    explain = Signal(str, str, str)
+
+    def __init__(
+        self,
+        window: QWidget,
+        situation: Callable[[], Situation],
+        connection: Callable[[], ActiveConnection | None],
+        check: CheckConnection,
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._situation = situation
+        self._connection = connection
+        self._check = check
+        self._find_task: Task | None = None
+        self.dialog: ResumeDialog | None = None
+
+    def show(self, *, quiet: bool = False) -> None:
+        """Look for interrupted campaigns in a worker and offer them (``quiet``: say
+        nothing when there are none, as at start)."""
+        if self._find_task is not None:
+            return
+        self._find_task = run_in_background(
+            find_interrupted,
+            parent=self,
+            on_result=lambda found: self._found(found, quiet),
+            on_error=self._failed,
+            on_finished=self._find_done,
+        )
+
+    def _find_done(self) -> None:
+        self._find_task = None
+
+    def _found(self, found: list[Interrupted], quiet: bool) -> None:
+        dialog = self.dialog
+        if dialog is None:
+            if not found and quiet:
+                self.found.emit(found)
+                return
+            dialog = ResumeDialog(found, self._window)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.resumeRequested.connect(self._resume_requested)
+            dialog.leaveRequested.connect(self._leave_requested)
+            dialog.destroyed.connect(self._dialog_gone)
+            self.dialog = dialog
+        else:
+            dialog.set_found(found)
+        dialog.show()
+        dialog.raise_()
+        if found:
+            self.message.emit(
+                self.tr(
+                    "%n campaign(s) were interrupted: see the Interrupted campaigns window.", "", len(found)
+                )
+            )
+        self.found.emit(found)
+
+    def _dialog_gone(self) -> None:
+        self.dialog = None
+
+    def _failed(self, exc: Exception) -> None:
+        log.error("Looking for interrupted campaigns failed", exc_info=exc)
+        if isinstance(exc, JournalError):  # the window works on without the history
+            self.explain.emit(
+                self.tr("The journal cannot be read"),
+                journal_error_text(exc),
+                self.tr(
+                    "You can go on working: open the list, write and save the template. Sending "
+                    "and the campaign history wait until the journal can be used again."
+                ),
+            )
+        else:
+            self.explain.emit(self.tr("The journal cannot be read"), failure_text(exc), "")
+        self.found.emit([])
+
+    def _resume_requested(self, campaign: CampaignRecord, resend: tuple[int, ...]) -> None:
+        dialog = self.dialog
+        problem = self.problem(campaign)
+        if problem is not None:
+            if dialog is not None:
+                dialog.show_problem(problem)
+            else:
+                self.explain.emit(self.tr("Cannot resume yet"), problem, "")
+            return
+        conn = self._connection()
+        assert conn is not None and conn.credentials is not None
+        if key_fingerprint(conn.credentials.consumer_key) != campaign.key_fingerprint:
+            log.warning("Campaign %s is resumed with another consumer key", campaign.id)
+        if dialog is not None:
+            dialog.accept()
+        request = SendRequest(
+            conn.base_url, conn.credentials, campaign=campaign.id, resend=tuple(resend), check=self._check
+        )
+        self.sendRequested.emit(request)
+
+    def problem(self, campaign: CampaignRecord) -> str | None:
+        """Why ``campaign`` cannot be resumed now, in plain words (None: it can)."""
+        blocker = resume_blocker(self._situation(), campaign.installation)
+        if blocker is Blocker.SENDING:
+            return self.tr("A campaign is being sent now. Resume this one when that one has finished.")
+        if blocker is Blocker.NOT_CONNECTED:
+            return self.tr(
+                "This campaign was started on {installation}. Connect to it first (Connection ▸ "
+                "Connect…), then resume. Nothing was sent."
+            ).format(installation=campaign.installation)
+        if blocker is Blocker.OTHER_INSTALLATION:
+            conn = self._connection()
+            assert conn is not None
+            return self.tr(
+                "This campaign was started on {installation}, but the window is connected to "
+                "{url}. Connect to {installation} (Connection ▸ Connect…) to resume it. Nothing "
+                "was sent."
+            ).format(installation=campaign.installation, url=conn.base_url)
+        return None
+
+    def _leave_requested(self, campaign: CampaignRecord, seqs: tuple[int, ...]) -> None:
+        run_in_background(
+            leave_uncertain,
+            campaign.id,
+            list(seqs),
+            parent=self,
+            on_result=lambda count: self._left(campaign, count),
+            on_error=self._failed,
+        )
+
+    def _left(self, campaign: CampaignRecord, count: int) -> None:
+        self.message.emit(
+            self.tr("%n uncertain recipient(s) of campaign {id} left as they are.", "", count).format(
+                id=campaign.id
+            )
+        )
+        self.show()
