@@ -1,0 +1,85 @@
+"""The format-spec width limit at its boundary (issue 19).
+
+``{x:>N}`` pads a value to N characters. CPython accepts N = 50,000,000 (a 50 MB message,
+built in a fraction of a second), so the app's own limit (``specs.MAX_WIDTH``) is what
+refuses it, in the template and when a row supplies the width; a test with a width CPython
+itself cannot allocate would pass without the limit."""
+
+from __future__ import annotations
+
+import pytest
+
+from usosmail_gui.core.template import Code, MessageTemplate, RenderError, check_row, compile_template, render
+from usosmail_gui.core.template.specs import MAX_WIDTH, spec_error, too_wide
+
+COLUMNS = ["Imię", "Szerokość"]
+VALUES = {"Imię": "Łucja", "Szerokość": "3"}
+HUGE = 50_000_000
+
+
+def test_cpython_itself_accepts_the_huge_width_the_app_refuses() -> None:
+    assert len(format("", f">{HUGE}")) == HUGE  # so only the app's limit stands in the way
+
+
+@pytest.mark.parametrize(
+    "spec",
+    [f">{HUGE}", f"{HUGE}", f"*^{HUGE}", f"0{HUGE}", f"<0{HUGE}", f"{MAX_WIDTH + 1}", f"x>{MAX_WIDTH + 1}",
+     "1234567890", "0000000000001", f"\n>{HUGE}", f"{{>{HUGE}"],
+)
+def test_widths_over_the_limit_are_too_wide(spec: str) -> None:
+    assert too_wide(spec)
+    assert spec_error(spec) == "too wide"
+
+
+@pytest.mark.parametrize(
+    "spec", ["", ">8", f">{MAX_WIDTH}", f"{MAX_WIDTH}", f".{HUGE}", f"<.{HUGE}", "s", "^"],
+)
+def test_widths_up_to_the_limit_and_precisions_are_not(spec: str) -> None:
+    assert not too_wide(spec)
+
+
+def test_spec_errors_are_pythons_own_words() -> None:
+    assert spec_error(">8") is None
+    assert spec_error("d") == "Unknown format code 'd' for object of type 'str'"
+    assert spec_error("+") == "Sign not allowed in string format specifier"
+
+
+def test_a_template_padding_to_50_million_characters_is_refused_before_anything_is_built() -> None:
+    compiled = compile_template(MessageTemplate("s", f"[{{Imię:>{HUGE}}}]"), COLUMNS)
+    assert compiled.blocks
+    assert [p.code for p in compiled.problems] == [Code.FORMAT_SPEC_INVALID]
+    assert "pads the value to more characters than any message may have" in compiled.problems[0].message
+    with pytest.raises(RenderError):
+        render(compiled, VALUES)
+
+
+def test_the_widest_allowed_template_renders() -> None:
+    compiled = compile_template(MessageTemplate("s", f"{{Imię:>{MAX_WIDTH}}}"), COLUMNS)
+    assert not compiled.blocks
+    content = render(compiled, VALUES).content
+    assert len(content) == MAX_WIDTH and content.endswith(" Łucja")
+
+
+@pytest.mark.parametrize(
+    ("width", "codes"),
+    [
+        (str(HUGE), [Code.FORMAT_SPEC_INVALID]),
+        (str(MAX_WIDTH + 1), [Code.FORMAT_SPEC_INVALID]),
+        (str(MAX_WIDTH), ["content_too_long"]),  # built, and then too long for USOS
+        ("12", []),
+    ],
+)
+def test_a_width_taken_from_the_row_is_refused_for_that_row_only(width: str, codes: list[str]) -> None:
+    compiled = compile_template(MessageTemplate("s", "[{Imię:>{Szerokość}}]"), COLUMNS)
+    assert not compiled.blocks
+    values = {**VALUES, "Szerokość": width}
+    problems = check_row(compiled, values, row=7)
+    assert [(p.code, p.row) for p in problems] == [(code, 7) for code in codes]
+    if codes == [Code.FORMAT_SPEC_INVALID]:
+        assert "For this recipient the format of" in problems[0].message
+        with pytest.raises(RenderError) as raised:
+            render(compiled, values, row=7)
+        assert raised.value.problems[0].row == 7
+    else:
+        assert len(render(compiled, values).content) == int(width) + 2
+    assert render(compiled, VALUES).content == "[Łucja]"  # the other rows are fine
