@@ -1,0 +1,90 @@
+"""Choosing the e-mail column at its boundaries (issue 19): a wrong column means mail to the
+wrong people, or to nobody. By header first (of several, the one whose cells look most like
+addresses), by content when no header says e-mail: only a column where at least half of
+the (first 200 non-empty) cells look like addresses."""
+
+from __future__ import annotations
+
+import pytest
+
+from usosmail_gui.core.recipients import detect_email_column, make_columns
+from usosmail_gui.core.recipients.emails import email_header_score
+
+ADDRESS = "jan@student.example.edu.pl"
+
+
+def pick(headers: list[str], *values: list[str]) -> int | None:
+    return detect_email_column(make_columns(headers, list(range(len(headers)))), list(values))
+
+
+@pytest.mark.parametrize(
+    ("hits", "others", "chosen"),
+    [(1, 1, 1), (2, 1, 1), (1, 2, None), (0, 3, None), (3, 0, 1), (5, 5, 1), (4, 5, None)],
+)
+def test_by_content_a_column_needs_at_least_half_of_its_cells_to_look_like_addresses(
+    hits: int, others: int, chosen: int | None
+) -> None:
+    cells = [ADDRESS] * hits + ["Kowalski"] * others
+    assert pick(["Imię", "Kontakt"], ["Jan"] * len(cells), cells) == chosen
+
+
+def test_by_content_empty_and_blank_cells_do_not_count() -> None:
+    cells = [ADDRESS, "", "   ", "\t", "Kowalski"]
+    assert pick(["Imię", "Kontakt"], ["Jan"] * 5, cells) == 1  # 1 of 2 non-empty cells: half
+    assert pick(["Imię", "Kontakt"], ["", "", ""], ["", " ", ""]) is None
+
+
+def test_by_content_an_at_sign_alone_is_not_an_address() -> None:
+    assert pick(["Imię", "Kontakt"], ["Jan", "Ewa"], ["@", "a@"]) is None
+    assert pick(["Imię", "Kontakt"], ["Jan", "Ewa"], ["jan.example.com", "ewa at example.com"]) is None
+
+
+def test_by_content_only_the_first_200_cells_are_looked_at() -> None:
+    early = ["Kowalski"] * 200 + [ADDRESS] * 1000  # a column that turns into addresses late
+    assert pick(["Imię", "Kontakt"], ["Jan"] * 1200, early) is None
+    late_names = [ADDRESS] * 200 + ["Kowalski"] * 1000
+    assert pick(["Imię", "Kontakt"], ["Jan"] * 1200, late_names) == 1
+
+
+def test_by_content_the_column_with_most_addresses_wins_and_the_first_of_equals() -> None:
+    most = pick(["A", "B", "C"], [ADDRESS, "x", "x"], [ADDRESS, ADDRESS, ADDRESS], [ADDRESS, ADDRESS, "x"])
+    assert most == 1
+    first = pick(["A", "B", "C"], ["x", "x"], [ADDRESS, ADDRESS], [ADDRESS, ADDRESS])
+    assert first == 1
+
+
+def test_a_named_column_with_some_addresses_wins_over_a_fuller_unnamed_one() -> None:
+    assert pick(["Kontakt", "E-mail"], [ADDRESS, ADDRESS, ADDRESS], ["x", "x", ADDRESS]) == 1
+
+
+def test_of_several_named_columns_the_one_with_addresses_wins_whatever_its_name() -> None:
+    assert pick(["E-mail", "E-mail prywatny"], ["brak", "brak"], [ADDRESS, ADDRESS]) == 1
+    assert pick(["E-mail prywatny", "E-mail"], [ADDRESS, "x"], [ADDRESS, ADDRESS]) == 1
+    assert pick(["E-mail prywatny", "E-mail"], [ADDRESS, ADDRESS], [ADDRESS, "x"]) == 0
+
+
+def test_of_named_columns_with_equal_content_the_exact_name_then_the_first_wins() -> None:
+    assert pick(["E-mail prywatny", "E-mail"], [ADDRESS], [ADDRESS]) == 1
+    assert pick(["E-mail", "Mail"], [ADDRESS], [ADDRESS]) == 0
+    assert pick(["Mail studenta", "E-mail prywatny"], [ADDRESS], [ADDRESS]) == 0
+
+
+def test_a_named_column_without_addresses_gives_way_to_one_that_has_them() -> None:
+    assert pick(["E-mail", "Kontakt"], ["", ""], [ADDRESS, ADDRESS]) == 1
+    assert pick(["E-mail", "Kontakt"], ["", ""], [ADDRESS, "x", "y"]) == 0  # a third only: the name stands
+    assert pick(["Imię", "E-mail"], ["Jan"], [""]) == 1
+    assert pick([]) is None
+
+
+@pytest.mark.parametrize(
+    ("header", "score"),
+    [
+        ("E-mail", 2), ("e_mail", 2), ("EMAIL", 2), ("Mail", 2), ("Adres e-mail", 2), ("Poczta", 2),
+        ("Adres poczty elektronicznej", 2), ("E-mail address", 2), ("Maile studentów", 1), ("poczty", 1),
+        ("Email (uczelniany)", 1), ("Adres mailowy", 2), ("Mailowy kontakt", 1), ("Kontakt e-mail", 1),
+        ("Gmail", 0), ("Mailing", 0), ("Emailowy", 0), ("", 0), ("Adres", 0),
+        ("Łódź e-mail", 1), ("EMAILE", 1),
+    ],
+)
+def test_header_scores(header: str, score: int) -> None:
+    assert email_header_score(header) == score
