@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers.scripted import ScriptedClient, address, new_campaign, run
+from tests.helpers.scripted import TEMPLATE, ScriptedClient, address, new_campaign, run
 from usosmail_gui.core.journal import (
     CRASH_REASON,
     CRASH_STOP,
@@ -22,6 +22,7 @@ from usosmail_gui.core.journal import (
     Decision,
     Journal,
     JournalError,
+    RecipientState,
 )
 from usosmail_gui.core.sending import StopReason
 from usosmail_gui.core.usos import wire
@@ -234,3 +235,80 @@ def test_a_campaign_left_sending_without_a_request_under_way_is_recovered_as_sto
         assert journal.recover_locked(campaign) is False
         assert journal.campaign(campaign).state is CampaignState.STOPPED
         assert journal.counts(campaign) == Counts(pending=2)
+
+
+# --- what the journal gives back --------------------------------------------------------------
+def test_recipients_by_state_and_by_seq_and_what_goes_out_come_in_order_across_chunks(
+    journal: Journal,
+) -> None:
+    campaign = new_campaign(journal, 1203, batch_size=1000)
+    s = seqs_of(journal, campaign)
+    journal.batch_answered(start(journal, campaign, s[1:3]), [(s[1], "m1"), (s[2], "m2")])
+    enqueued = journal.recipients(campaign, [RecipientState.ENQUEUED])
+    assert [r.seq for r in enqueued] == s[1:3]
+    assert len(journal.recipients(campaign, [RecipientState.PENDING, RecipientState.ENQUEUED])) == 1203
+    assert journal.recipients(campaign, []) == []
+
+    wanted = list(reversed(s))  # 1,203 seqs: three chunks of the query
+    by_seq = journal.recipients_by_seq(campaign, wanted)
+    assert [r.seq for r in by_seq] == s
+    out = journal.outgoing(campaign, wanted)
+    assert [o.seq for o in out] == [x for x in s if x not in s[1:3]]  # only those still pending
+    first = out[0]
+    assert first.addresses == (address(0),) and first.params is None
+    assert first.subject == "Decyzja dla Anna" and (first.content or "").startswith("Dzień dobry Anna")
+    assert first.body_bytes == journal.recipients(campaign)[0].body_bytes > 0
+    assert [p[0] for p in journal.pending_plan_items(campaign)] == [o.seq for o in out]
+
+
+def test_a_template_mode_recipient_goes_out_with_its_values(journal: Journal) -> None:
+    from usosmail_gui.core.campaign import SendMode
+
+    campaign = new_campaign(journal, 2, mode=SendMode.TEMPLATE)
+    out = journal.outgoing(campaign, seqs_of(journal, campaign))
+    assert [o.params for o in out] == [
+        {"Imię": "Anna", "Nazwisko": "Kowalska"}, {"Imię": "Jan", "Nazwisko": "Kowalska"}
+    ]
+    assert (out[0].subject, out[0].content) == (None, None)
+
+
+def test_a_campaign_is_stored_as_it_was_drafted_and_listed_newest_first(journal: Journal) -> None:
+    from datetime import UTC, datetime
+
+    from tests.helpers.tables import demo_rows, make_table
+    from usosmail_gui.core.campaign import SendMode, build_campaign
+
+    def create(when: datetime, mode: SendMode) -> str:
+        d = build_campaign(make_table(demo_rows(3)), TEMPLATE, installation="https://usos.example.edu.pl/",
+                           key_fingerprint="sha256:ab", mode=mode, batch_size=7, max_body_bytes=70_000)
+        return journal.create_campaign(d, now=when).id
+
+    older = create(datetime(2026, 1, 5, 9, 30, tzinfo=UTC), SendMode.TEMPLATE)
+    newer = create(datetime(2026, 1, 6, 9, 30, tzinfo=UTC), SendMode.MESSAGES)
+    record = journal.campaign(older)
+    assert (record.mode, record.batch_size, record.max_body_bytes, record.key_fingerprint) == (
+        SendMode.TEMPLATE, 7, 70_000, "sha256:ab"
+    )
+    assert (record.installation, record.template, record.state) == (
+        "https://usos.example.edu.pl/", TEMPLATE, CampaignState.NEW
+    )
+    assert record.created_at == "2026-01-05T09:30:00.000+00:00"
+    assert record.columns[3] == "E-mail" and record.email_column == "E-mail"
+    assert [s.campaign.id for s in journal.campaigns()] == [newer, older]
+    assert [s.counts for s in journal.campaigns()] == [Counts(pending=3), Counts(pending=3)]
+    with pytest.raises(JournalError, match="There is no campaign 'nope'"):
+        journal.campaign("nope")
+
+
+def test_a_purged_campaign_keeps_its_counts_only(journal: Journal) -> None:
+    campaign = uncertain_campaign(journal)
+    assert journal.kept(campaign) is None
+    summary = {"counts": {"enqueued": 2, "uncertain": 2, "undecided": 2}, "excluded": 3}
+    assert journal.purge(campaign, lambda: summary) is True
+    assert journal.purge(campaign, lambda: summary) is False
+    assert journal.recipients(campaign) == []
+    assert journal.kept(campaign) == summary
+    assert journal.counts(campaign) == Counts(enqueued=2, uncertain=2, undecided=2)
+    assert journal.excluded_counts() == {campaign: 3}
+    assert journal.campaign(campaign).purged_at is not None
+    assert journal.batches(campaign)[0]["error"] is None  # the reasons are personal data too
