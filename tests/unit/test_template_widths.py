@@ -83,3 +83,65 @@ def test_a_width_taken_from_the_row_is_refused_for_that_row_only(width: str, cod
     else:
         assert len(render(compiled, values).content) == int(width) + 2
     assert render(compiled, VALUES).content == "[Łucja]"  # the other rows are fine
+
+
+# --- why a message cannot be rendered, and the preview of a half-typed template -------------
+def test_a_missing_value_says_which_and_where() -> None:
+    compiled = compile_template(MessageTemplate("s", "Dzień dobry {Imię} {Nick}"))  # no list yet
+    with pytest.raises(RenderError) as raised:
+        render(compiled, VALUES, row=4)
+    (problem,) = raised.value.problems
+    assert (problem.code, problem.row) == (Code.RENDER_FAILED, 4)
+    assert "no value for 'Nick'" in problem.message
+    assert problem.position is not None and (problem.position.offset, problem.position.length) == (19, 6)
+    assert str(raised.value) == problem.message
+
+
+def test_a_value_that_breaks_a_width_from_the_row_names_the_format() -> None:
+    compiled = compile_template(MessageTemplate("s", "[{Imię:>{Szerokość}}]"), COLUMNS)
+    with pytest.raises(RenderError) as raised:
+        render(compiled, {**VALUES, "Szerokość": "x"}, row=3)
+    (problem,) = raised.value.problems
+    assert (problem.code, problem.row) == (Code.FORMAT_SPEC_INVALID, 3)
+    assert problem.position is not None and problem.position.offset == 1
+
+
+def test_a_template_str_format_cannot_parse_is_explained_where_it_breaks() -> None:
+    compiled = compile_template(MessageTemplate("s", "Dzień {Imię} }"), COLUMNS)
+    with pytest.raises(RenderError) as raised:
+        render(compiled, VALUES)
+    problem = raised.value.problems[0]
+    assert problem.code == Code.UNMATCHED_CLOSE_BRACE
+    assert problem.position is not None and problem.position.offset == 13
+
+
+def test_a_render_error_without_problems_still_says_something() -> None:
+    assert str(RenderError([])) == "The message cannot be rendered."
+
+
+def test_the_rendered_message_as_cli_json() -> None:
+    compiled = compile_template(MessageTemplate("Temat {Imię}", "Treść"), COLUMNS)
+    assert render(compiled, VALUES).to_json(5, ["a@x.pl"]) == {
+        "row": 5, "to": ["a@x.pl"], "subject": "Temat Łucja", "content": "Treść", "content_format": "plain",
+    }
+
+
+def test_the_preview_marks_values_and_shows_what_cannot_be_rendered_as_written() -> None:
+    from usosmail_gui.core.template import PieceKind, render_pieces
+
+    text = f"{{Imię}} {{Imię:>{HUGE}}} {{Imię:>{{Szerokość}}}} {{Imię:>{{Nie}}}} {{Nie}} {{{{x}}}}"
+    compiled = compile_template(MessageTemplate("s", text), COLUMNS)
+    pieces = render_pieces(compiled.content, VALUES)
+    shown = [(p.text, p.kind) for p in pieces if p.text != " "]
+    assert shown == [
+        ("Łucja", PieceKind.VALUE),
+        (f"{{Imię:>{HUGE}}}", PieceKind.BROKEN),  # never built
+        ("Łucja", PieceKind.VALUE),  # 3 wide: "Łucja" is wider
+        ("{Imię:>{Nie}}", PieceKind.BROKEN),
+        ("{Nie}", PieceKind.BROKEN),
+        (" {", PieceKind.TEXT),  # "{{" and "}}" are one brace each
+        ("x}", PieceKind.TEXT),
+    ]
+    for piece in pieces:
+        if piece.kind is not PieceKind.VALUE:
+            assert text[piece.start : piece.end].startswith(piece.text[:1])
