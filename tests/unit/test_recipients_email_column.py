@@ -88,3 +88,72 @@ def test_a_named_column_without_addresses_gives_way_to_one_that_has_them() -> No
 )
 def test_header_scores(header: str, score: int) -> None:
     assert email_header_score(header) == score
+
+
+# --- address checks: the quick paths of a whole column agree with the cell-by-cell check ------
+TRICKY_CELLS = [
+    "", " ", "jan@student.example.edu.pl", " jan@student.example.edu.pl ", "Jan@Student.Example.EDU.pl",
+    "jan.kowalski@student.example.edu.pl", ".jan@student.example.edu.pl", "jan.@student.example.edu.pl",
+    "jan..k@student.example.edu.pl", "@student.example.edu.pl", "jan@", "jan", "jan@student",
+    "jan@@student.example.edu.pl", "Postmaster@student.example.edu.pl", "postmaster@student.example.edu.pl",
+    "abuse@student.example.edu.pl", "żółw@student.example.edu.pl", "jan@żółw.example.pl",
+    "jan@xn--w-uga1v8h.example.pl", "jan|ewa@student.example.edu.pl", "jan@student.example.edu.pl|ewa@x.pl",
+    "jan@student.example.edu.pl, ewa@student.example.edu.pl",
+    "jan@student.example.edu.pl; jan@student.example.edu.pl",
+    "jan@student.example.edu.pl ewa@student.example.edu.pl",
+    "jan@student.example.edu.pl/ewa@student.example.edu.pl",
+    "jan@student,pl", "jan@student.example.edu,pl", "mailto:jan@student.example.edu.pl",
+    "jan@student.example.edu.pl\n", "a\nb@student.example.edu.pl", "jan+tag@student.example.edu.pl",
+    "jan_k-9!#$%&'*+/=?^`{}~@student.example.edu.pl",
+    "\"jan k\"@student.example.edu.pl", "jan@[127.0.0.1]", "jan@localhost", "jan@student.example.test",
+    "x" * 64 + "@student.example.edu.pl", "x" * 230 + "@student.example.edu.pl",
+    "a@" + ".".join(["d" * 60] * 4) + ".pl", "a@" + ".".join(["d" * 61] * 4) + ".pl",
+    "jan@student.example.edu.pl\u200b", "\u00a0jan@student.example.edu.pl", "JAN@STUDENT.EXAMPLE.EDU.PL",
+]
+
+
+def summary(verdict: object) -> tuple[object, ...]:
+    from usosmail_gui.core.recipients.emails import as_verdict
+
+    full = as_verdict(verdict)  # type: ignore[arg-type]
+    invalid = tuple(w for w, _ in full.invalid)
+    return (full.addresses, invalid, full.repeated, full.written, full.keys, full.fix)
+
+
+@pytest.mark.parametrize("cell", TRICKY_CELLS)
+def test_a_cell_is_judged_the_same_alone_in_a_column_and_among_others(cell: str) -> None:
+    from usosmail_gui.core.recipients import EmailChecker
+
+    reference = summary(EmailChecker().check_cell(cell))
+    assert summary(EmailChecker().check_cells([cell])[0]) == reference
+    plain = ["ola@student.example.edu.pl", "", "ewa@student.example.edu.pl"]
+    together = EmailChecker().check_cells([*plain, cell, *plain])
+    assert summary(together[3]) == reference
+    assert [summary(v) for v in together[:3]] == [summary(EmailChecker().check_cell(c)) for c in plain]
+
+
+def test_a_column_of_plain_addresses_is_accepted_as_written() -> None:
+    from usosmail_gui.core.recipients import EmailChecker
+
+    cells = [f"s{i}@student.example.edu.pl" for i in range(50)] + [""] + ["x@other.example.com"]
+    verdicts = EmailChecker().check_cells(cells)
+    assert [summary(v)[0] for v in verdicts] == [(c,) if c else () for c in cells]
+    assert summary(verdicts[50])[3] == 0  # the empty cell holds no address
+
+
+@pytest.mark.parametrize(
+    ("cell", "addresses", "invalid"),
+    [
+        ("Jan@Student.Example.EDU.pl", ("Jan@student.example.edu.pl",), ()),  # the domain's case only
+        ("Postmaster@student.example.edu.pl", ("postmaster@student.example.edu.pl",), ()),
+        ("jan..k@student.example.edu.pl", (), ("jan..k@student.example.edu.pl",)),
+        ("jan@student.example.edu.pl; JAN@student.example.edu.pl", ("jan@student.example.edu.pl",), ()),
+        ("jan|ewa@student.example.edu.pl", (), ("jan|ewa@student.example.edu.pl",)),
+        ("x" * 240 + "@student.example.edu.pl", (), ("x" * 240 + "@student.example.edu.pl",)),
+    ],
+)
+def test_what_a_cell_sends_to(cell: str, addresses: tuple[str, ...], invalid: tuple[str, ...]) -> None:
+    from usosmail_gui.core.recipients import EmailChecker
+
+    verdict = summary(EmailChecker().check_cells([cell])[0])
+    assert (verdict[0], verdict[1]) == (addresses, invalid)
