@@ -413,3 +413,94 @@ def test_a_finished_campaign_sends_nothing_and_says_so(journal: Journal) -> None
     assert result.stop is StopReason.FINISHED
     assert result.message == "2 of 2 message(s) enqueued by USOS."
     assert RecipientState.ENQUEUED in {r.state for r in journal.recipients(campaign)}
+
+
+# --- the journal cannot record any more (the disk filled up at one exact moment) -------------
+# tests/unit/test_journal_faults.py fills a real disk, in a subprocess; here one method of the
+# real journal fails once at a chosen moment, in this process (so the mutation run sees it).
+def fail_once(monkeypatch: pytest.MonkeyPatch, journal: Journal, method: str, error: Exception,
+              after: int = 0) -> None:
+    real = getattr(journal, method)
+    calls = itertools.count()
+
+    def failing(*args: object, **kw: object) -> object:
+        if next(calls) == after:
+            raise error
+        return real(*args, **kw)
+
+    monkeypatch.setattr(journal, method, failing)
+
+
+def test_a_full_disk_when_the_answer_comes_leaves_that_request_uncertain_and_stops(
+    journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from usosmail_gui.core.journal import JournalFull
+
+    campaign = new_campaign(journal, 9)
+    fail_once(monkeypatch, journal, "batch_answered", JournalFull("The disk is full."), after=1)
+    client = ScriptedClient()
+    result = run(journal, client, campaign)
+    assert len(client.requests) == 2
+    assert result.stop is StopReason.DISK_FULL
+    assert result.message.startswith("The disk holding the journal is full, so sending stopped.")
+    assert "The last request (3 message(s)) went out" in result.message
+    assert f"Free space on the disk, then resume with `usosmail resume {campaign}`." in result.message
+    assert (result.counts.enqueued, result.counts.uncertain, result.counts.pending) == (3, 3, 3)
+    shown = states(journal, campaign)
+    assert [shown[address(i)] for i in range(9)] == ["enqueued"] * 3 + ["uncertain"] * 3 + ["pending"] * 3
+    assert journal.campaign(campaign).state is CampaignState.STOPPED
+    again = ScriptedClient()
+    run(journal, again, campaign)
+    assert sorted(again.sent_to()) == sorted(address(i) for i in range(6, 9))
+
+
+def test_when_nothing_at_all_can_be_written_the_request_stays_in_flight_and_counts_as_uncertain(
+    journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from usosmail_gui.core.journal import JournalError
+
+    campaign = new_campaign(journal, 6)
+    fail_once(monkeypatch, journal, "batch_answered", JournalError("The journal cannot be written."))
+    fail_once(monkeypatch, journal, "batch_uncertain", JournalError("The journal cannot be written."))
+    result = run(journal, ScriptedClient(), campaign)
+    assert result.stop is StopReason.JOURNAL
+    assert result.message.startswith("The journal cannot be written. Sending stopped. The last request")
+    assert (result.counts.uncertain, result.counts.in_flight, result.counts.pending) == (3, 0, 3)
+    assert journal.counts(campaign).in_flight == 3  # the next open of the journal makes them uncertain
+    monkeypatch.undo()
+    again = ScriptedClient()
+    resumed = run(journal, again, campaign)
+    assert sorted(again.sent_to()) == sorted(address(i) for i in range(3, 6))
+    assert resumed.counts.uncertain == 3
+
+
+@pytest.mark.parametrize("method", ["start_batch", "outgoing", "pending_plan_items"])
+def test_a_journal_that_cannot_record_before_a_request_sends_nothing(
+    journal: Journal, monkeypatch: pytest.MonkeyPatch, method: str
+) -> None:
+    from usosmail_gui.core.journal import JournalError
+
+    campaign = new_campaign(journal, 4)
+    fail_once(monkeypatch, journal, method, JournalError("The journal cannot be written."))
+    client = ScriptedClient()
+    result = run(journal, client, campaign)
+    assert client.requests == []
+    assert result.stop is StopReason.JOURNAL
+    assert result.message == (
+        "The journal cannot be written. Sending stopped. Nothing more was sent; once the journal can be "
+        f"used again, `usosmail resume {campaign}` sends the rest."
+    )
+    assert journal.counts(campaign) == Counts(pending=4)
+    assert journal.campaign(campaign).state is CampaignState.STOPPED
+
+
+def test_counts_at_the_end_come_from_the_session_when_the_journal_cannot_be_read(
+    journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from usosmail_gui.core.journal import JournalError
+
+    campaign = new_campaign(journal, 4, batch_size=2)
+    fail_once(monkeypatch, journal, "counts", JournalError("The journal cannot be read."), after=1)
+    result = run(journal, ScriptedClient(), campaign)
+    assert result.stop is StopReason.FINISHED
+    assert result.counts == Counts(enqueued=4)
