@@ -38,9 +38,11 @@ from usosmail_gui.core.usos.errors import (
     BadParameter,
     CredentialsRejected,
     NotAdministrative,
+    NotFound,
     OutcomeUncertain,
     ServerError,
     Unreachable,
+    UsosError,
 )
 from usosmail_gui.core.usos.models import DeliveryStatus, MessageStatus, RecipientStatus
 
@@ -366,3 +368,109 @@ def test_the_interval_between_polls(
 ) -> None:
     kw.setdefault("changed", False)
     assert next_interval(previous, **kw) == expected
+
+
+# --- a strict installation that refuses a whole request over one unknown ID -------------------
+class Strict(ScriptedStatuses):
+    """Refuses any check_messages_status holding ``unknown`` (as some installations do)."""
+
+    def __init__(self, unknown: set[str], refusal: Exception) -> None:
+        super().__init__(lambda m: SENT, singular=lambda m: SENT)
+        self.unknown = unknown
+        self.refusal = refusal
+
+    def check_messages_status(self, message_ids: Sequence[str]) -> dict[str, MessageStatus | None]:
+        if self.unknown.intersection(message_ids):
+            self.asked.append(tuple(message_ids))
+            raise self.refusal
+        return super().check_messages_status(message_ids)
+
+    def check_message_status(self, message_id: str) -> MessageStatus:
+        if message_id in self.unknown:
+            self.asked_alone.append(message_id)
+            raise NotFound("unknown")
+        return super().check_message_status(message_id)
+
+
+@pytest.mark.parametrize(
+    "refusal", [NotFound("unknown"), BadParameter("bad", param_name="message_ids"), BadParameter("bad")]
+)
+def test_a_refused_request_is_split_until_the_unknown_id_is_found_and_expired(
+    journal: Journal, refusal: Exception
+) -> None:
+    campaign = sent_campaign(journal, 8)
+    client = Strict({mid(5)}, refusal)
+    result = poll_once(journal, client, campaign)
+    assert client.asked_alone == [mid(5)]
+    assert shown(journal, campaign)[address(5)] == ("expired", EXPIRED_ERROR)
+    assert {shown(journal, campaign)[address(i)] for i in range(8) if i != 5} == {("sent", None)}
+    assert (result.expired, result.changed, result.all_finished, result.error) == (1, 8, True, None)
+    # halves 4+4, then 2+2, then 1+1, then the refused one alone (check_message_status)
+    assert result.split_requests == result.requests - 1 == 7
+
+
+def test_when_the_split_budget_is_spent_the_rest_waits_for_the_next_cycle(journal: Journal) -> None:
+    campaign = sent_campaign(journal, 8)
+    client = Strict({mid(5)}, NotFound("unknown"))
+    result = poll_once(journal, client, campaign, max_split_requests=2)
+    assert result.error == (
+        "USOS refused to tell the statuses of 4 message(s) in this cycle; they are asked about again in "
+        "the next one."
+    )
+    assert (result.all_finished, result.changed, result.stop_reason) == (False, 4, None)
+    assert result.next_interval_hint == 2.0
+    assert [s for s, _ in shown(journal, campaign).values()].count("sent") == 4
+
+
+def test_a_refusal_over_another_parameter_stops_polling(journal: Journal) -> None:
+    campaign = sent_campaign(journal, 2)
+    refusal = BadParameter("refused fields", param_name="fields")
+    result = poll_once(journal, ScriptedStatuses(refusal), campaign)
+    assert result.stop_reason == "USOS refused to tell the statuses: refused fields"
+    assert result.next_interval_hint is None and result.requests == 1
+    other = poll_once(journal, ScriptedStatuses(UsosError("HTTP 418")), campaign)
+    assert other.stop_reason == "USOS refused to tell the statuses: HTTP 418"
+
+
+# --- asking about finished messages alone -----------------------------------------------------
+def test_the_detail_budget_leaves_the_rest_to_ask_about_next_time(journal: Journal) -> None:
+    campaign = sent_campaign(journal, 3)
+    client = ScriptedStatuses(lambda m: MessageStatus(True), singular=lambda m: SENT)
+    result = poll_once(journal, client, campaign, max_detail_requests=1, max_in_flight=1)
+    assert client.asked_alone == [mid(0)]
+    assert (result.detail_requests, result.all_finished) == (1, False)
+    views = shown(journal, campaign)
+    assert views[address(0)] == ("sent", None)
+    assert views[address(1)][0] == views[address(2)][0] == "detail_pending"
+    again = poll_once(journal, client, campaign)
+    assert len(client.asked) == 1  # messages awaiting their detail are not asked about in bulk
+    assert again.all_finished and sorted(client.asked_alone[1:]) == [mid(1), mid(2)]
+
+
+@pytest.mark.parametrize(
+    ("failure", "offline", "stop"),
+    [(Unreachable("gone"), True, None), (CredentialsRejected("no"), False, CREDENTIALS_STOP),
+     (NotAdministrative("no"), False, NOT_ADMIN_STOP),
+     (BadParameter("bad"), False,
+      "USOS refused to tell the status of message id-student0@student.example.edu.pl: bad")],
+)
+def test_a_failed_detail_request_keeps_the_message_to_ask_again(
+    journal: Journal, failure: Exception, offline: bool, stop: str | None
+) -> None:
+    campaign = sent_campaign(journal, 1)
+    client = ScriptedStatuses(lambda m: MessageStatus(True), singular=failure)
+    result = poll_once(journal, client, campaign)
+    assert (result.offline, result.stop_reason, result.all_finished) == (offline, stop, False)
+    assert shown(journal, campaign)[address(0)][0] == "detail_pending"
+
+
+def test_a_message_the_detail_says_is_still_waiting_is_not_finished(journal: Journal) -> None:
+    campaign = sent_campaign(journal, 2)
+    client = ScriptedStatuses(lambda m: MessageStatus(True), singular=lambda m: WAITING)
+    result = poll_once(journal, client, campaign, max_in_flight=2)
+    assert (result.all_finished, result.detail_requests) == (False, 2)
+    assert {s for s, _ in shown(journal, campaign).values()} == {"waiting"}
+    no_detail = ScriptedStatuses(lambda m: MessageStatus(True), singular=lambda m: MessageStatus(True))
+    final = poll_once(journal, no_detail, campaign)
+    assert final.all_finished
+    assert set(shown(journal, campaign).values()) == {("no_detail", NO_DETAIL_ERROR)}
