@@ -474,3 +474,14 @@ def test_a_message_the_detail_says_is_still_waiting_is_not_finished(journal: Jou
     final = poll_once(journal, no_detail, campaign)
     assert final.all_finished
     assert set(shown(journal, campaign).values()) == {("no_detail", NO_DETAIL_ERROR)}
+
+
+def test_watch_after_an_earlier_poll_starts_with_the_first_interval(journal: Journal) -> None:
+    campaign = sent_campaign(journal, 2)
+    poll_once(journal, ScriptedStatuses(lambda m: WAITING), campaign)  # e.g. the window's poll
+    client = ScriptedStatuses(lambda m: WAITING, lambda m: WAITING, lambda m: SENT)
+    slept: list[float] = []
+    seen: list[PollResult] = []
+    watch(journal, client, campaign, sleep=slept.append, on_result=seen.append)
+    assert [r.changed for r in seen] == [0, 0, 2]
+    assert slept == [2.0, 4.0]  # nothing new at first: still the first interval, then doubled
