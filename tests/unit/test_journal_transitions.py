@@ -312,3 +312,25 @@ def test_a_purged_campaign_keeps_its_counts_only(journal: Journal) -> None:
     assert journal.excluded_counts() == {campaign: 3}
     assert journal.campaign(campaign).purged_at is not None
     assert journal.batches(campaign)[0]["error"] is None  # the reasons are personal data too
+
+
+def test_settings_are_kept_and_replaced(journal: Journal, path: Path) -> None:
+    assert journal.setting("retention_days") is None
+    journal.set_setting("retention_days", "30")
+    journal.set_setting("retention_days", "90")
+    assert journal.setting("retention_days") == "90"
+    assert repr(journal) == f"Journal({str(path)!r})"
+
+
+def test_the_last_activity_of_a_campaign_is_its_latest_record(journal: Journal) -> None:
+    campaign = new_campaign(journal, 2)
+    created = journal.campaign(campaign).updated_at
+    assert journal.last_activity(campaign) == created
+    assert journal.unpurged_quiet_since("9999") == [campaign]
+    assert journal.unpurged_quiet_since(created) == []  # nothing quiet since before its creation
+    run(journal, ScriptedClient(), campaign)
+    latest = max(r.updated_at for r in journal.recipients(campaign))
+    assert journal.last_activity(campaign) >= latest > created
+    with pytest.raises(JournalError, match="There is no campaign 'nope'"):
+        journal.last_activity("nope")
+    assert journal.message_rows(campaign) == {}  # one row per message: nothing grouped
