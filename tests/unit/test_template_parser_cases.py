@@ -150,3 +150,8 @@ def test_offsets_in_qt_units(text: str, offset: int, units: int) -> None:
 def test_a_qt_position_inside_a_surrogate_pair_falls_before_the_character() -> None:
     assert from_utf16_offset("a😀b", 2) == 1
     assert from_utf16_offset("a😀b", 3) == 2
+    assert from_utf16_offset("😀a", 1) == 0
+
+
+def test_qt_offsets_are_whole_numbers() -> None:  # Qt's setPosition refuses a float
+    assert type(utf16_offset("😀a😀", 3)) is int and type(from_utf16_offset("😀a😀", 3)) is int

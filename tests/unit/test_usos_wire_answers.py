@@ -219,8 +219,14 @@ def test_installations_as_the_mother_server_lists_them() -> None:
         ("https://usos.x.pl/", "X", "X", None, ()),
         ("https://usos.y.pl/", "", "", None, ()),
     ]
-    with pytest.raises(ProtocolError, match="expected a list of installations"):
+    with pytest.raises(ProtocolError) as raised:
         wire.parse_installations({"base_url": "https://usos.x.pl/"})
+    assert str(raised.value) == (
+        "The server's answer is not what USOS API sends (expected a list of installations): "
+        "{'base_url': 'https://usos.x.pl/'}"
+    )
+    (odd,) = wire.parse_installations([{"base_url": "https://usos.x.pl/", "institution_name": 5}])
+    assert (odd.name_pl, odd.name_en) == ("", "")
 
 
 def test_an_installation_goes_back_to_the_mother_servers_shape() -> None:
