@@ -74,9 +74,9 @@ mutation: install-quality package-data
 COVERAGE_TESTS ?= tests/unit
 coverage: install-quality package-data
 	@mkdir -p build/coverage
-	QT_QPA_PLATFORM=offscreen $(PY) -m coverage run -m pytest -q $(COVERAGE_TESTS)
-	$(PY) -m coverage report | tee build/coverage/report.txt
-	$(PY) -m coverage html -q
+	@# the report is made even when a test fails (a timing test may, under tracing); make fails then
+	QT_QPA_PLATFORM=offscreen $(PY) -m coverage run -m pytest -q $(COVERAGE_TESTS); status=$$?; \
+	$(PY) -m coverage report | tee build/coverage/report.txt; $(PY) -m coverage html -q; exit $$status
 
 ## bench: benchmarks, each printed as a ratio against a baseline measured in the same run
 bench: install-test package-data

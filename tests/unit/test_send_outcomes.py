@@ -504,3 +504,17 @@ def test_counts_at_the_end_come_from_the_session_when_the_journal_cannot_be_read
     result = run(journal, ScriptedClient(), campaign)
     assert result.stop is StopReason.FINISHED
     assert result.counts == Counts(enqueued=4)
+
+
+def test_interrupted_campaigns_and_the_users_choice_to_resend(journal: Journal) -> None:
+    from usosmail_gui.core.sending import interrupted_campaigns, resend_uncertain
+
+    campaign = new_campaign(journal, 4, batch_size=2)
+    run(journal, ScriptedClient(OutcomeUncertain("no answer")), campaign)
+    assert [s.campaign.id for s in interrupted_campaigns(journal)] == [campaign]
+    uncertain = [r.seq for r in journal.recipients(campaign) if r.state == "uncertain"]
+    assert resend_uncertain(journal, campaign, uncertain[:1]) == 1
+    client = ScriptedClient()
+    run(journal, client, campaign)
+    assert client.sent_to() == [address(0)]
+    assert [s.campaign.id for s in interrupted_campaigns(journal)] == [campaign]  # one still undecided

@@ -485,3 +485,73 @@ def test_watch_after_an_earlier_poll_starts_with_the_first_interval(journal: Jou
     watch(journal, client, campaign, sleep=slept.append, on_result=seen.append)
     assert [r.changed for r in seen] == [0, 0, 2]
     assert slept == [2.0, 4.0]  # nothing new at first: still the first interval, then doubled
+
+
+def test_a_refused_id_that_cannot_be_asked_alone_waits_for_the_next_cycle(journal: Journal) -> None:
+    campaign = sent_campaign(journal, 2)
+    class Offline(Strict):
+        def check_message_status(self, message_id: str) -> MessageStatus:
+            raise Unreachable("gone")
+
+    client = Offline({mid(1)}, NotFound("unknown"))
+    result = poll_once(journal, client, campaign)
+    assert (result.offline, result.all_finished, result.changed) == (True, False, 1)
+    assert shown(journal, campaign)[address(1)] == ("waiting", None)
+
+
+def test_when_the_network_goes_while_splitting_the_other_half_waits(journal: Journal) -> None:
+    campaign = sent_campaign(journal, 4)
+
+    class GoesAway(Strict):
+        def check_messages_status(self, message_ids: Sequence[str]) -> dict[str, MessageStatus | None]:
+            if len(message_ids) == 2:
+                raise Unreachable("gone")
+            return super().check_messages_status(message_ids)
+
+    result = poll_once(journal, GoesAway({mid(0)}, NotFound("unknown")), campaign)
+    assert (result.offline, result.error, result.changed, result.all_finished) == (True, "gone", 0, False)
+    assert result.requests == 2  # the first half failed: the second was not asked
+
+
+def test_once_a_detail_request_fails_no_more_are_made_this_cycle(journal: Journal) -> None:
+    campaign = sent_campaign(journal, 3)
+    client = ScriptedStatuses(lambda m: MessageStatus(True), singular=Unreachable("gone"))
+    result = poll_once(journal, client, campaign, max_in_flight=1)
+    assert client.asked_alone == [mid(0)]
+    assert (result.offline, result.detail_requests) == (True, 1)
+    assert {s for s, _ in shown(journal, campaign).values()} == {"detail_pending"}
+
+
+def test_a_finished_message_usos_no_longer_knows_when_asked_alone_is_expired(journal: Journal) -> None:
+    campaign = sent_campaign(journal, 1)
+
+    class Forgets(ScriptedStatuses):
+        def check_message_status(self, message_id: str) -> MessageStatus:
+            raise NotFound("unknown")
+
+    result = poll_once(journal, Forgets(lambda m: MessageStatus(True)), campaign)
+    assert (result.expired, result.all_finished) == (1, True)
+    assert shown(journal, campaign)[address(0)] == ("expired", EXPIRED_ERROR)
+
+
+def test_messages_awaiting_their_detail_wait_when_the_network_goes(journal: Journal) -> None:
+    campaign = sent_campaign(journal, 4)
+    client = ScriptedStatuses(lambda m: MessageStatus(True), Unreachable("gone"))
+    result = poll_once(journal, client, campaign, max_ids_per_request=2)
+    assert client.asked_alone == []  # offline: nobody is asked alone
+    assert (result.offline, result.all_finished) == (True, False)
+    views = shown(journal, campaign)
+    assert [views[address(i)][0] for i in range(4)] == ["detail_pending"] * 2 + ["waiting"] * 2
+
+
+def test_a_purged_campaign_counts_as_kept(journal: Journal) -> None:
+    from usosmail_gui.core.statuses import campaign_counts
+
+    campaign = sent_campaign(journal, 2)
+    views = campaign_statuses(journal, campaign)
+    assert campaign_counts(journal, campaign, views) == StatusCounts(waiting=2)
+    journal.purge(campaign, lambda: {"statuses": {"sent": 2, "failed": 1, "bogus": 4, "expired": "x"}})
+    assert campaign_counts(journal, campaign, []) == StatusCounts(sent=2, failed=1)
+    other = sent_campaign(journal, 1)
+    journal.purge(other, lambda: {"statuses": ["sent"]})
+    assert campaign_counts(journal, other, []) == StatusCounts()

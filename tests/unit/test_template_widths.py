@@ -145,3 +145,14 @@ def test_the_preview_marks_values_and_shows_what_cannot_be_rendered_as_written()
     for piece in pieces:
         if piece.kind is not PieceKind.VALUE:
             assert text[piece.start : piece.end].startswith(piece.text[:1])
+
+
+def test_a_width_placeholder_without_a_value_says_which() -> None:
+    compiled = compile_template(MessageTemplate("s", "[{Imię:>{Nie}}]"))  # no list: not checked yet
+    with pytest.raises(RenderError) as raised:
+        render(compiled, VALUES, row=2)
+    (problem,) = raised.value.problems
+    assert (problem.code, problem.row) == (Code.RENDER_FAILED, 2)
+    assert "no value for 'Nie'" in problem.message
+    problems = check_row(compile_template(MessageTemplate("s", "[{Imię:>{Nie}}]")), VALUES, row=2)
+    assert (Code.RENDER_FAILED, 2) in [(p.code, p.row) for p in problems]
