@@ -149,3 +149,34 @@ def test_counts_of_a_draft() -> None:
     template = build_campaign(make_table(rows), TEMPLATE, **where, mode=SendMode.TEMPLATE)
     assert (template.recipient_count, template.address_count) == (4, 4)  # one message per address
     assert messages.first_subject == "Decyzja dla Anna"
+
+
+@pytest.mark.parametrize("mode", list(SendMode))
+def test_a_test_message_is_the_rows_message_to_the_given_address_only(mode: SendMode) -> None:
+    from usosmail_gui.core.campaign import build_test_campaign
+
+    table = make_table(demo_rows(3))
+    d = build_test_campaign(table, TEMPLATE, 2, "me@uni.example.edu.pl", installation="https://usos.example.edu.pl",
+                            key_fingerprint="k", mode=mode)
+    (message,) = d.messages
+    assert (d.is_test, d.mode, d.batch_size, d.installation) == (True, mode, 1, "https://usos.example.edu.pl/")
+    assert (message.seq, message.row, message.addresses) == (1, 4, ("me@uni.example.edu.pl",))
+    assert d.first_subject == "Decyzja dla Łukasz" and d.excluded == ()
+    assert message.record["E-mail"] == "student2@student.example.edu.pl"  # whose message it is
+    if mode is SendMode.MESSAGES:
+        assert (message.subject, message.params) == ("Decyzja dla Łukasz", None)
+    else:
+        assert message.subject is None
+        assert message.params == {"Imię": "Łukasz", "Nazwisko": "Kowalska", "Kierunek": "Filologia polska"}
+    (batch,) = d.batches()
+    assert batch.body_bytes == body_of(d, batch)
+    assert d.columns == tuple(table.column_names) and d.email_column == "E-mail"
+
+
+def test_no_test_message_of_a_template_with_errors() -> None:
+    from usosmail_gui.core.campaign import build_test_campaign
+
+    broken = MessageTemplate(subject="Decyzja {Imie}", content="x")
+    with pytest.raises(CampaignError, match="The message has errors, so no test can be sent: "):
+        build_test_campaign(make_table(demo_rows(2)), broken, 0, "me@uni.example.edu.pl",
+                            installation="https://u.example/", key_fingerprint="k")
