@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from usosmail_gui.core.problems import Problem
 from usosmail_gui.core.template import Code, MessageTemplate, RenderError, check_row, compile_template, render
 from usosmail_gui.core.template.specs import MAX_WIDTH, spec_error, too_wide
 
@@ -156,3 +157,66 @@ def test_a_width_placeholder_without_a_value_says_which() -> None:
     assert "no value for 'Nie'" in problem.message
     problems = check_row(compile_template(MessageTemplate("s", "[{Imię:>{Nie}}]")), VALUES, row=2)
     assert (Code.RENDER_FAILED, 2) in [(p.code, p.row) for p in problems]
+
+
+def row_and_render_problems(
+    text: str, values: dict[str, str], columns: list[str] | None
+) -> list[tuple[object, ...]]:
+    """(where, code, row, (part, offset, length), words) of check_row's problems, then render's."""
+    compiled = compile_template(MessageTemplate("s", text), columns)
+
+    def shown(where: str, p: Problem) -> tuple[object, ...]:
+        place = p.position and (p.position.part, p.position.offset, p.position.length)
+        return (where, p.code, p.row, place, p.message)
+
+    found = [shown("row", p) for p in check_row(compiled, values, row=5)]
+    with pytest.raises(RenderError) as raised:
+        render(compiled, values, row=5)
+    return found + [shown("render", p) for p in raised.value.problems]
+
+
+def test_the_words_and_place_of_a_rows_failing_format() -> None:
+    invalid = (
+        "For this recipient the format of {Imię:>{Szerokość}}, filled in, is not valid (Unknown format code "
+        "'x' for object of type 'str'). Correct the values it uses, or remove the format."
+    )
+    assert row_and_render_problems("ab [{Imię:>{Szerokość}}]", {**VALUES, "Szerokość": "x"}, COLUMNS) == [
+        ("row", Code.FORMAT_SPEC_INVALID, 5, ("content", 4, 19), invalid),
+        ("render", Code.FORMAT_SPEC_INVALID, 5, ("content", 4, 19), invalid),
+    ]
+    wide = (
+        "For this recipient the format of {Imię:>{Szerokość}} pads the value to more characters than any "
+        "message may have. Use a smaller width, or remove the format."
+    )
+    too_wide_values = {**VALUES, "Szerokość": str(HUGE)}
+    assert row_and_render_problems("ab [{Imię:>{Szerokość}}]", too_wide_values, COLUMNS) == [
+        ("row", Code.FORMAT_SPEC_INVALID, 5, ("content", 4, 19), wide),
+        ("render", Code.FORMAT_SPEC_INVALID, 5, ("content", 4, 19), wide),
+    ]
+
+
+def test_the_words_and_place_of_a_missing_value() -> None:
+    missing = (
+        "The message cannot be put together for this recipient (no value for 'Nie'). Check the template and "
+        "the row."
+    )
+    found = row_and_render_problems("ab [{Imię:>{Nie}}]", {"Imię": "Ł"}, None)
+    assert found[0] == ("row", Code.RENDER_FAILED, 5, ("content", 4, 13), missing)
+    assert found[-1] == ("render", Code.RENDER_FAILED, 5, ("content", 4, 13), missing)
+
+
+def test_a_template_level_error_is_what_rendering_reports() -> None:
+    compiled = compile_template(MessageTemplate("s", "ab {Imię:d} }"), COLUMNS)
+    with pytest.raises(RenderError) as raised:
+        render(compiled, VALUES)
+    (problem,) = raised.value.problems  # the place str.format stops at, not every problem
+    assert (problem.code, problem.row, problem.position and problem.position.offset) == (
+        Code.UNMATCHED_CLOSE_BRACE, None, 12
+    )
+    conversion = compile_template(MessageTemplate("s", "ab {Imię!x} c"))
+    with pytest.raises(RenderError) as raised:
+        render(conversion, VALUES)
+    (problem,) = raised.value.problems
+    assert (problem.code, problem.position and (problem.position.offset, problem.position.length)) == (
+        Code.CONVERSION_UNKNOWN, (3, 8)
+    )
