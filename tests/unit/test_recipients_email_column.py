@@ -157,3 +157,36 @@ def test_what_a_cell_sends_to(cell: str, addresses: tuple[str, ...], invalid: tu
 
     verdict = summary(EmailChecker().check_cells([cell])[0])
     assert (verdict[0], verdict[1]) == (addresses, invalid)
+
+
+# --- why an address is refused, in words the window translates --------------------------------
+def test_known_reasons_become_translatable_sentences_and_others_stay_as_written() -> None:
+    from usosmail_gui.core.recipients.email_reasons import reason_sentence
+    from usosmail_gui.core.sentences import Sentence
+
+    known = reason_sentence("An email address must have an @-sign.")
+    assert isinstance(known, Sentence) and known.template == "An email address must have an @-sign."
+    long = reason_sentence("The email address is too long before the @-sign (2 characters too many).")
+    assert isinstance(long, Sentence)
+    assert long.template == "The email address is too long before the @-sign {rest}"  # the longest prefix
+    assert long.values["rest"] == "(2 characters too many)."
+    assert str(long) == "The email address is too long before the @-sign (2 characters too many)."
+    chars = reason_sentence("The email address contains invalid characters before the @-sign: ','.")
+    assert isinstance(chars, Sentence) and chars.values["rest"] == "','."
+    unknown = "Something email-validator may say one day."
+    assert reason_sentence(unknown) == unknown
+    braces = "The email address is too long {x}"
+    assert reason_sentence(braces) == braces  # never a template the value could break
+
+
+def test_every_reason_the_checker_gives_for_a_real_list_is_translatable() -> None:
+    from usosmail_gui.core.recipients import EmailChecker
+    from usosmail_gui.core.recipients.email_reasons import reason_sentence
+    from usosmail_gui.core.sentences import Sentence
+
+    checker = EmailChecker()
+    cells = ["jan", "@x.pl", "jan@", "jan..k@x.pl", "jan@x", "jan k@x.pl", "x" * 250 + "@x.pl",
+             "jan|ewa@x.pl", "jan@x.pl|ewa@x.pl", "jan@x,pl"]
+    for cell in cells:
+        for _, reason in checker.check_cell(cell).invalid:
+            assert isinstance(reason_sentence(reason), Sentence), reason
