@@ -443,7 +443,9 @@ def test_a_full_disk_when_the_answer_comes_leaves_that_request_uncertain_and_sto
     assert len(client.requests) == 2
     assert result.stop is StopReason.DISK_FULL
     assert result.message.startswith("The disk holding the journal is full, so sending stopped.")
-    assert "The last request (3 message(s)) went out" in result.message
+    assert "The last request (3 message(s)) went out, but what USOS answered could not be recorded, so " \
+        "those messages are uncertain: they are never sent again by themselves. Nothing more was sent." \
+        in result.message
     assert f"Free space on the disk, then resume with `usosmail resume {campaign}`." in result.message
     assert (result.counts.enqueued, result.counts.uncertain, result.counts.pending) == (3, 3, 3)
     shown = states(journal, campaign)

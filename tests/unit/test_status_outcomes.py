@@ -555,3 +555,33 @@ def test_a_purged_campaign_counts_as_kept(journal: Journal) -> None:
     other = sent_campaign(journal, 1)
     journal.purge(other, lambda: {"statuses": ["sent"]})
     assert campaign_counts(journal, other, []) == StatusCounts()
+
+
+def test_watch_decides_what_is_too_old_by_its_clock(journal: Journal) -> None:
+    campaign = sent_campaign(journal, 2)
+    client = ScriptedStatuses(lambda m: WAITING)
+    later = datetime.now(UTC) + timedelta(days=8)
+    result = watch(journal, client, campaign, sleep=lambda s: None, clock=lambda: later)
+    assert client.asked == [] and (result.expired, result.all_finished) == (2, True)
+
+
+def test_the_split_budget_is_two_requests_a_split(journal: Journal) -> None:
+    campaign = sent_campaign(journal, 8)
+    client = Strict({mid(5)}, NotFound("unknown"))
+    result = poll_once(journal, client, campaign, max_split_requests=6)  # 8 → 4+4 → 2+2 → 1+1
+    assert (result.all_finished, result.error, result.expired) == (True, None, 1)
+
+
+def test_an_id_answered_alone_while_splitting_is_not_asked_again_for_its_detail(journal: Journal) -> None:
+    campaign = sent_campaign(journal, 2)
+
+    class StrictNoDetail(Strict):
+        def check_message_status(self, message_id: str) -> MessageStatus:
+            self.asked_alone.append(message_id)
+            return MessageStatus(True)
+
+    client = StrictNoDetail({mid(1)}, NotFound("unknown"))
+    result = poll_once(journal, client, campaign)
+    assert client.asked_alone == [mid(1)]  # once, while splitting
+    assert (result.detail_requests, result.all_finished) == (0, True)
+    assert shown(journal, campaign)[address(1)] == ("no_detail", NO_DETAIL_ERROR)

@@ -66,6 +66,24 @@ def test_a_batch_answer_that_does_not_match_the_request_is_refused(answer: objec
     assert why in str(raised.value)
 
 
+def test_the_words_of_an_answer_without_an_id() -> None:
+    with pytest.raises(ProtocolError) as raised:
+        wire.parse_enqueued({"message_id": True})
+    assert str(raised.value) == "The server's answer is not what USOS API sends (a message ID): True"
+    with pytest.raises(ProtocolError) as raised:
+        wire.parse_enqueued({"message_id": False})
+    assert str(raised.value) == (
+        "The server's answer is not what USOS API sends (expected the new message's ID): "
+        "{'message_id': False}"
+    )
+
+
+def test_an_odd_answer_is_shown_whole_up_to_200_characters() -> None:
+    with pytest.raises(ProtocolError) as raised:
+        wire.parse_enqueued_batch("x" * 199, 1)  # with its quotes: 201 characters, cut to 200
+    assert str(raised.value).endswith(": '" + "x" * 199 + "…")
+
+
 def test_a_long_odd_answer_is_shown_cut() -> None:
     with pytest.raises(ProtocolError) as raised:
         wire.parse_enqueued_batch("x" * 500, 1)
