@@ -309,3 +309,40 @@ def test_request_parameters_of_each_send_method() -> None:
         "name": "services/mailing/send_simple_message",
         "fields": "name|returns|errors|arguments|result_fields|auth_options",
     }
+
+
+# --- the exact words of each refusal, and answers that are mappings but not dicts ------------
+@pytest.mark.parametrize(
+    ("parse", "answer", "words"),
+    [
+        (lambda a: wire.parse_enqueued_batch(a, 1), {"a": 1}, "expected a list of message IDs): {'a': 1}"),
+        (lambda a: wire.parse_enqueued_batch(a, 2), ["m1"], "expected 2 message IDs, got 1): ['m1']"),
+        (lambda a: wire.parse_enqueued_batch(a, 1), [1.5], "a message ID): 1.5"),
+        (wire.parse_message_status, [1], "expected a message status): [1]"),
+        (wire.parse_messages_status, [1], "expected statuses keyed by message ID): [1]"),
+        (wire.parse_system_status, [1], "expected the module's status): [1]"),
+    ],
+)
+def test_the_words_of_each_refused_answer(parse: object, answer: object, words: str) -> None:
+    with pytest.raises(ProtocolError) as raised:
+        parse(answer)  # type: ignore[operator]
+    assert str(raised.value) == "The server's answer is not what USOS API sends (" + words
+
+
+def test_answers_that_are_mappings_but_not_dicts_are_read_alike() -> None:
+    from types import MappingProxyType
+
+    entry = MappingProxyType({"email": "a@x.pl", "status": "sent"})
+    status = wire.parse_message_status(MappingProxyType({"finished": True, "recipients": [entry]}))
+    assert status == (True, (("a@x.pl", DeliveryStatus.SENT, None, "sent"),))
+    assert wire.parse_messages_status(MappingProxyType({"m1": None})) == {"m1": None}
+
+
+def test_recipients_that_are_no_list_give_no_recipients() -> None:
+    for odd in (5, "a@x.pl", {"email": "a@x.pl"}, True):
+        assert wire.parse_message_status({"finished": True, "recipients": odd}) == (True, ())
+
+
+def test_an_error_body_without_user_messages_has_an_empty_user_message() -> None:
+    body = wire.parse_error_body({"message": "Bad"})
+    assert body.user_message == LangText() and not body.user_message and body.field_messages == {}
