@@ -27,7 +27,7 @@ from tests.helpers.scripted import (
 )
 from usosmail_gui.core.campaign import SendMode
 from usosmail_gui.core.journal import BatchKind, CampaignState, Counts, Journal, RecipientState
-from usosmail_gui.core.sending import SendProgress, StopReason, send_campaign, send_steps
+from usosmail_gui.core.sending import RequestReport, SendProgress, StopReason, send_campaign, send_steps
 from usosmail_gui.core.usos import wire
 from usosmail_gui.core.usos.errors import (
     BadParameter,
@@ -520,3 +520,22 @@ def test_interrupted_campaigns_and_the_users_choice_to_resend(journal: Journal) 
     run(journal, client, campaign)
     assert client.sent_to() == [address(0)]
     assert [s.campaign.id for s in interrupted_campaigns(journal)] == [campaign]  # one still undecided
+
+
+def test_each_requests_report_says_what_it_did(journal: Journal) -> None:
+    """What the window's log shows after each request: its kind, method, size and outcome."""
+    campaign = new_campaign(journal, 6)
+    uncertain = OutcomeUncertain("The request was sent but no answer came.")
+    client = ScriptedClient(enqueue, uncertain, Unreachable("Could not reach it."))
+    steps = list_steps(journal, client, campaign)
+    reports = [s.last for s in steps]
+    assert reports[0] == RequestReport(BatchKind.BATCH, wire.SEND_SIMPLE_MESSAGES, 3, enqueued=3)
+    assert reports[1] == RequestReport(
+        BatchKind.BATCH, wire.SEND_SIMPLE_MESSAGES, 3, uncertain=3, detail=uncertain.described("en")
+    )
+    assert [s.remaining for s in steps] == [pytest.approx(1.0 / 3 * 3), 0.0]  # 6 of 6 finished after two
+    again = new_campaign(journal, 2, batch_size=2)
+    (step,) = list_steps(journal, ScriptedClient(Unreachable("Could not reach it.")), again)
+    assert step.last == RequestReport(
+        BatchKind.BATCH, wire.SEND_SIMPLE_MESSAGES, 2, not_sent=2, detail="Could not reach it."
+    )
