@@ -113,8 +113,11 @@ def test_uncertain_requests_in_a_row_stop_the_campaign_and_one_answer_between_th
 
     assert result.stop is StopReason.TOO_MANY_UNCERTAIN
     assert len(client.requests) == 6 and result.requests == 6
-    assert result.message.startswith("3 requests in a row failed")
-    assert f"usosmail resume {campaign}" in result.message
+    assert result.message == (
+        "3 requests in a row failed in a way that leaves their messages uncertain (last: no answer). "
+        "Sending stopped so that no more messages become uncertain; the rest are kept and nothing was "
+        f"lost. Try again later with `usosmail resume {campaign}`, and decide about the uncertain ones then."
+    )
     assert (result.counts.enqueued, result.counts.uncertain, result.counts.pending) == (1, 5, 2)
     assert journal.campaign(campaign).state is CampaignState.STOPPED
     assert journal.campaign(campaign).stop_reason == result.message
@@ -165,6 +168,7 @@ def test_a_request_certainly_not_processed_stops_sending_and_resume_sends_its_re
     assert (result.counts.enqueued, result.counts.pending, result.counts.uncertain) == (3, 4, 0)
     shown = states(journal, campaign)
     assert [shown[address(i)] for i in range(7)] == ["enqueued"] * 3 + ["pending"] * 4
+    assert errors(journal, campaign)[address(3)] == failure.described("en")  # why it waits
     record = journal.campaign(campaign)
     assert record.state is CampaignState.STOPPED and record.stop_reason == result.message
 
@@ -538,4 +542,35 @@ def test_each_requests_report_says_what_it_did(journal: Journal) -> None:
     (step,) = list_steps(journal, ScriptedClient(Unreachable("Could not reach it.")), again)
     assert step.last == RequestReport(
         BatchKind.BATCH, wire.SEND_SIMPLE_MESSAGES, 2, not_sent=2, detail="Could not reach it."
+    )
+
+
+def test_the_last_uncertain_request_before_the_stop_is_reported_and_counted_in_the_estimate(
+    journal: Journal,
+) -> None:
+    campaign = new_campaign(journal, 6, batch_size=1)
+    uncertain = OutcomeUncertain("no answer")
+    steps = list_steps(journal, ScriptedClient(uncertain, uncertain, uncertain), campaign)
+    assert [s.last.uncertain if s.last else None for s in steps] == [1, 1, 1]
+    # 1, 2, 3 recipients finished (uncertain) after 1, 2, 3 clock ticks: the estimate stays 1 s each
+    assert [s.remaining for s in steps] == [pytest.approx(5.0), pytest.approx(4.0), pytest.approx(3.0)]
+
+
+@pytest.mark.parametrize(
+    ("failure", "words"),
+    [
+        (CredentialsRejected("key rejected", http_status=401),
+         "USOS rejected the consumer key or secret. Check them (and this computer's clock), then resume. "),
+        (NotAdministrative("not admin", http_status=403),
+         "This consumer key is not an Administrative Consumer Key, which sending mail requires. Ask your "
+         "USOS API administrators for one, then resume. "),
+        (Unreachable("Could not reach it."),
+         "USOS could not be reached (Could not reach it.). Check the network, then resume. "),
+    ],
+)
+def test_the_words_of_a_stop_that_sent_nothing(journal: Journal, failure: UsosError, words: str) -> None:
+    campaign = new_campaign(journal, 2)
+    result = run(journal, ScriptedClient(failure), campaign)
+    assert result.message == (
+        words + f"Nothing was lost: the rest waits, and `usosmail resume {campaign}` sends it."
     )
