@@ -47,7 +47,7 @@
 <context>
     <name>ComposerPanel</name>
     <message>
-        <location filename="../../usosmail_gui/ui/composer.py" line="+214"/>
+        <location filename="../../usosmail_gui/ui/composer.py" line="+215"/>
         <source>&amp;New Template</source>
         <translation>&amp;Nowy szablon</translation>
     </message>
@@ -107,7 +107,7 @@
         <translation>Nowy szablon z &amp;przykładu</translation>
     </message>
     <message>
-        <location line="+167"/>
+        <location line="+170"/>
         <source>The derived columns could not be computed ({error}).</source>
         <translation>Nie udało się wyliczyć kolumn wyliczanych ({error}).</translation>
     </message>
@@ -142,7 +142,7 @@
         <translation>Szablon zawiera błędy (zob. panel „Problemy”), więc na razie nie można nic wysłać. Tak wyglądałaby wiadomość dla odbiorcy.</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+98"/>
         <source>The recipients could not be checked ({error}).</source>
         <translation>Nie udało się sprawdzić odbiorców ({error}).</translation>
     </message>
@@ -2084,7 +2084,7 @@
         <translation>W {where} są nazwy kolumn (wiersz {header_row}), ale pod nimi nie ma żadnych wierszy, więc nie ma do kogo pisać. Sprawdź, czy wybrano właściwy plik i arkusz (lub właściwy wiersz nagłówka).</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/core/recipients/sources.py" line="+115"/>
+        <location filename="../../usosmail_gui/core/recipients/sources.py" line="+116"/>
         <source>The file {name} does not exist (it may have been moved, renamed or deleted). Choose the file again.</source>
         <translation>Plik {name} nie istnieje (mógł zostać przeniesiony, usunięty lub mieć zmienioną nazwę). Wybierz plik ponownie.</translation>
     </message>
@@ -2174,7 +2174,7 @@
         <translation>Plik {name} jest w starym formacie „XML Spreadsheet 2003” („Arkusz kalkulacyjny XML 2003”), którego ten program nie potrafi odczytać. Otwórz go w programie Excel lub LibreOffice, zapisz jako .xlsx i otwórz zapisany plik.</translation>
     </message>
     <message>
-        <location line="+284"/>
+        <location line="+291"/>
         <source>{name} has more than {max_rows} rows of recipients; this app sends to at most {max_rows} at once. Split the list into smaller files (or delete the rows you do not need) and open them one by one.</source>
         <translation>Plik {name} ma ponad {max_rows} wierszy z odbiorcami, a ten program wysyła wiadomości do najwyżej {max_rows} odbiorców naraz. Podziel listę na mniejsze pliki (lub usuń niepotrzebne wiersze) i otwieraj je po kolei.</translation>
     </message>
@@ -6122,7 +6122,7 @@ w historii powłoki); pobiera się go z systemowego magazynu haseł. Do skryptó
         <translation>usosmail-gui: {reason}</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/app/__init__.py" line="+173"/>
+        <location filename="../../usosmail_gui/app/__init__.py" line="+174"/>
         <source>The local sandbox could not be started: {reason}</source>
         <translation>Nie udało się uruchomić lokalnej piaskownicy: {reason}</translation>
     </message>

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import QApplication
 from usosmail_gui import __version__
 from usosmail_gui.application.connection import ActiveConnection
 from usosmail_gui.ui import workers
+from usosmail_gui.ui.heap import tune_collector
 from usosmail_gui.ui.i18n import ENGLISH, install_translations
 from usosmail_gui.ui.main_window import MainWindow
 from usosmail_gui.ui.settings import APPLICATION, LAST_URL, ORGANIZATION, app_settings
@@ -231,6 +232,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Workers (loading, checking, network) hold the GIL in 5 ms slices by default; 1 ms keeps
     # the GUI thread's longest wait for it short (measured: worst stall 25-40 ms → 6-10 ms).
     sys.setswitchinterval(0.001)
+    tune_collector()  # big tables: no full garbage collection in the middle of a worker's job
     qInstallMessageHandler(_qt_message)
     app = QApplication.instance()
     if app is None:

@@ -219,7 +219,10 @@ def combine(message_id: str, status: MessageStatus) -> StatusUpdate:
     several = len(recipients) > 1
     failed = [r for r in recipients if r.status is DeliveryStatus.FAILED]
     if failed:
-        errors = [f"{r.email}: {r.error}" if several else (r.error or "") for r in failed]
+        errors = [
+            f"{r.email}: {r.error or 'failed (no reason given)'}" if several else (r.error or "")
+            for r in failed
+        ]
         text = "; ".join(e for e in errors if e) or "USOS reports the message as failed (no reason given)."
         return StatusUpdate(message_id, Status.FAILED, text, status.finished)
     unknown = [r for r in recipients if r.status not in _UNDERSTOOD]

@@ -231,8 +231,9 @@ def _as_id(value: object) -> str | None:
 
 
 def parse_enqueued(data: object) -> Enqueued:
-    if isinstance(data, Mapping) and data.get(K_MESSAGE_ID) not in (None, False, ""):
-        message_id = _as_id(data[K_MESSAGE_ID])
+    value = data.get(K_MESSAGE_ID) if isinstance(data, Mapping) else None
+    if value is not None and value is not False and value != "":  # an ID of 0 is an ID (not False)
+        message_id = _as_id(value)
         if message_id is not None:
             return Enqueued(message_id)
     if isinstance(data, (str, int)) and not isinstance(data, bool):  # tolerate a bare ID

@@ -1,0 +1,336 @@
+"""The journal's state transitions and its recovery after a crash, one at a time (issue 19).
+
+Each test moves recipients through the journal's own methods, as the send loop does, and
+asserts what the user later sees: each recipient's state and reason, the request's
+outcome, the campaign's counts and whether it is listed as interrupted."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.helpers.scripted import TEMPLATE, ScriptedClient, address, new_campaign, run
+from usosmail_gui.core.journal import (
+    CRASH_REASON,
+    CRASH_STOP,
+    NOT_ENQUEUED,
+    BatchKind,
+    CampaignState,
+    Counts,
+    Decision,
+    Journal,
+    JournalError,
+    RecipientState,
+)
+from usosmail_gui.core.sending import StopReason
+from usosmail_gui.core.usos import wire
+from usosmail_gui.core.usos.errors import OutcomeUncertain
+
+
+@pytest.fixture
+def path(tmp_path: Path) -> Path:
+    return tmp_path / "journal.sqlite"
+
+
+@pytest.fixture
+def journal(path: Path) -> Iterator[Journal]:
+    with Journal.open(path) as opened:
+        yield opened
+
+
+def seqs_of(journal: Journal, campaign: str) -> list[int]:
+    return [r.seq for r in journal.recipients(campaign)]
+
+
+def start(journal: Journal, campaign: str, seqs: list[int]) -> int:
+    return journal.start_batch(
+        campaign, seqs, kind=BatchKind.BATCH, method=wire.SEND_SIMPLE_MESSAGES, body_bytes=9
+    )
+
+
+def view(journal: Journal, campaign: str) -> list[tuple[str, str | None, str | None]]:
+    return [(str(r.state), r.message_id, r.error) for r in journal.recipients(campaign)]
+
+
+def last_batch(journal: Journal, campaign: str) -> tuple[str, str | None]:
+    row = journal.batches(campaign)[-1]
+    return row["outcome"], row["error"]
+
+
+def test_an_answer_with_every_id_enqueues_every_recipient(journal: Journal) -> None:
+    campaign = new_campaign(journal, 2)
+    s = seqs_of(journal, campaign)
+    batch = start(journal, campaign, s)
+    assert journal.counts(campaign) == Counts(in_flight=2)
+    assert journal.batch_answered(batch, [(s[0], "m0"), (s[1], "m1")]) == []
+    assert view(journal, campaign) == [("enqueued", "m0", None), ("enqueued", "m1", None)]
+    assert last_batch(journal, campaign) == ("enqueued", None)
+    assert journal.counts(campaign) == Counts(enqueued=2)
+    assert journal.counts(campaign).all_enqueued and not journal.counts(campaign).interrupted
+
+
+def test_a_false_in_an_answer_puts_that_recipient_back_to_be_sent_alone(journal: Journal) -> None:
+    campaign = new_campaign(journal, 3)
+    s = seqs_of(journal, campaign)
+    batch = start(journal, campaign, s)
+    assert journal.batch_answered(batch, [(s[0], "m0"), (s[1], None), (s[2], "m2")]) == [s[1]]
+    assert view(journal, campaign)[1] == ("pending", None, NOT_ENQUEUED)
+    assert journal.recipients(campaign)[1].solo and not journal.recipients(campaign)[0].solo
+    assert last_batch(journal, campaign) == ("partial", NOT_ENQUEUED)
+    assert journal.pending_plan_items(campaign) == [(s[1], journal.recipients(campaign)[1].body_bytes, True)]
+    assert journal.counts(campaign) == Counts(pending=1, enqueued=2)
+
+
+def test_a_final_false_rejects_only_the_recipients_answered_false(journal: Journal) -> None:
+    campaign = new_campaign(journal, 2)
+    s = seqs_of(journal, campaign)
+    batch = start(journal, campaign, s)
+    assert journal.batch_answered(batch, [(s[0], "m0"), (s[1], None)], false_is_final=True) == [s[1]]
+    assert view(journal, campaign) == [("enqueued", "m0", None), ("rejected", None, NOT_ENQUEUED)]
+    assert last_batch(journal, campaign) == ("partial", NOT_ENQUEUED)
+    alone = new_campaign(journal, 1)
+    (only,) = seqs_of(journal, alone)
+    journal.batch_answered(start(journal, alone, [only]), [(only, None)], false_is_final=True)
+    assert last_batch(journal, alone) == ("rejected", NOT_ENQUEUED)
+    assert journal.counts(alone) == Counts(rejected=1)
+    assert journal.recipients(alone)[0].finished_at is not None
+
+
+def test_an_answer_that_does_not_match_the_request_is_not_recorded(journal: Journal) -> None:
+    campaign = new_campaign(journal, 2)
+    s = seqs_of(journal, campaign)
+    batch = start(journal, campaign, s)
+    with pytest.raises(JournalError, match="does not match what was sent"):
+        journal.batch_answered(batch, [(s[0], "m0"), (s[1] + 100, "m1")])
+    assert journal.counts(campaign) == Counts(in_flight=2)  # the whole answer was rolled back
+    with pytest.raises(JournalError, match="There is no batch 999"):
+        journal.batch_uncertain(999, "x")
+
+
+def test_an_uncertain_request_makes_its_recipients_uncertain_with_the_reason(journal: Journal) -> None:
+    campaign = new_campaign(journal, 3)
+    s = seqs_of(journal, campaign)
+    assert journal.batch_uncertain(start(journal, campaign, s[:2]), "no answer") == 2
+    assert view(journal, campaign) == [("uncertain", None, "no answer")] * 2 + [("pending", None, None)]
+    assert last_batch(journal, campaign) == ("uncertain", "no answer")
+    counts = journal.counts(campaign)
+    assert counts == Counts(pending=1, uncertain=2, undecided=2)
+    assert (counts.total, counts.not_sent, counts.interrupted) == (3, 1, True)
+
+
+@pytest.mark.parametrize(
+    ("refused", "outcome", "solo"), [(False, "not_sent", False), (True, "refused", True)]
+)
+def test_a_request_not_sent_puts_its_recipients_back(
+    journal: Journal, refused: bool, outcome: str, solo: bool
+) -> None:
+    campaign = new_campaign(journal, 3)
+    s = seqs_of(journal, campaign)
+    assert journal.batch_not_sent(start(journal, campaign, s[1:]), "gone", refused=refused) == s[1:]
+    assert view(journal, campaign)[1:] == [("pending", None, "gone")] * 2
+    assert [r.solo for r in journal.recipients(campaign)] == [False, solo, solo]
+    assert [r.attempts for r in journal.recipients(campaign)] == [0, 1, 1]
+    assert last_batch(journal, campaign) == (outcome, "gone")
+    assert journal.counts(campaign) == Counts(pending=3)
+
+
+def test_a_lone_refusal_rejects_its_recipient_with_the_reason(journal: Journal) -> None:
+    campaign = new_campaign(journal, 2)
+    s = seqs_of(journal, campaign)
+    assert journal.batch_rejected(start(journal, campaign, s[:1]), "bad address") == 1
+    assert view(journal, campaign) == [("rejected", None, "bad address"), ("pending", None, None)]
+    assert last_batch(journal, campaign) == ("rejected", "bad address")
+
+
+def test_a_recipient_no_longer_pending_cannot_be_put_in_flight(journal: Journal) -> None:
+    campaign = new_campaign(journal, 2)
+    s = seqs_of(journal, campaign)
+    start(journal, campaign, s[:1])
+    with pytest.raises(JournalError, match="1 of the recipients to send are no longer waiting"):
+        start(journal, campaign, s)
+    assert journal.counts(campaign) == Counts(pending=1, in_flight=1)
+    assert len(journal.batches(campaign)) == 1  # the refused batch left no row
+
+
+# --- the user's decisions on uncertain recipients ---------------------------------------------
+def uncertain_campaign(journal: Journal) -> str:
+    campaign = new_campaign(journal, 4, batch_size=2)
+    run(journal, ScriptedClient(OutcomeUncertain("no answer")), campaign)
+    return campaign
+
+
+def test_resending_chosen_uncertain_recipients_sends_exactly_those_each_alone(journal: Journal) -> None:
+    campaign = uncertain_campaign(journal)
+    s = seqs_of(journal, campaign)
+    assert journal.counts(campaign) == Counts(enqueued=2, uncertain=2, undecided=2)
+    assert journal.choose_resend(campaign, [s[0], s[2]]) == 1  # s[2] was enqueued: not touched
+    record = journal.recipients(campaign)[0]
+    assert (record.state, record.decision, record.finished_at) == ("pending", Decision.RESEND, None)
+    assert journal.counts(campaign) == Counts(pending=1, enqueued=2, uncertain=1, undecided=1)
+
+    client = ScriptedClient()
+    result = run(journal, client, campaign)
+    assert client.requests == [(wire.SEND_SIMPLE_MESSAGES, (address(0),))]
+    assert result.stop is StopReason.FINISHED and result.counts.uncertain == 1
+
+
+def test_leaving_uncertain_recipients_is_a_decision_that_ends_the_interruption(journal: Journal) -> None:
+    campaign = uncertain_campaign(journal)
+    s = seqs_of(journal, campaign)
+    assert [x.campaign.id for x in journal.interrupted()] == [campaign]
+    assert journal.leave_uncertain(campaign, [s[0], s[2]]) == 1
+    assert journal.counts(campaign) == Counts(enqueued=2, uncertain=2, undecided=1)
+    assert journal.leave_uncertain(campaign, [s[1]]) == 1
+    assert journal.recipients(campaign)[1].decision is Decision.LEAVE
+    assert journal.counts(campaign) == Counts(enqueued=2, uncertain=2, undecided=0)
+    assert journal.interrupted() == []
+    assert journal.choose_resend(campaign, [s[1]]) == 1  # changing one's mind is allowed
+
+
+# --- recovery after a crash ------------------------------------------------------------------
+def crashed_mid_request(path: Path) -> tuple[str, list[int]]:
+    """A sender that died with a request under way: in flight, campaign 'sending', no lock."""
+    journal = Journal.open(path)
+    campaign = new_campaign(journal, 3)
+    s = seqs_of(journal, campaign)
+    journal.set_campaign_state(campaign, CampaignState.SENDING)
+    start(journal, campaign, s[:2])
+    journal.close()
+    return campaign, s
+
+
+def test_opening_the_journal_after_a_crash_makes_the_request_under_way_uncertain(path: Path) -> None:
+    campaign, _ = crashed_mid_request(path)
+    with Journal.open(path) as journal:
+        assert view(journal, campaign) == [("uncertain", None, CRASH_REASON)] * 2 + [("pending", None, None)]
+        assert last_batch(journal, campaign) == ("uncertain", CRASH_REASON)
+        record = journal.campaign(campaign)
+        assert (record.state, record.stop_reason) == (CampaignState.STOPPED, CRASH_STOP)
+        assert journal.counts(campaign) == Counts(pending=1, uncertain=2, undecided=2)
+        assert journal.recover() == []  # nothing left to recover
+
+
+def test_recover_leaves_a_campaign_a_live_sender_holds(path: Path) -> None:
+    campaign, _ = crashed_mid_request(path)
+    with Journal.open(path, recover=False) as journal:
+        assert journal.counts(campaign).in_flight == 2
+        lock = journal.lock_campaign(campaign)
+        try:
+            assert journal.recover() == []  # really in flight: its sender is alive
+            assert journal.counts(campaign).in_flight == 2
+        finally:
+            lock.release()
+        assert journal.recover() == [campaign]
+        assert journal.counts(campaign) == Counts(pending=1, uncertain=2, undecided=2)
+
+
+def test_a_campaign_left_sending_without_a_request_under_way_is_recovered_as_stopped(path: Path) -> None:
+    with Journal.open(path) as journal:
+        campaign = new_campaign(journal, 2)
+        journal.set_campaign_state(campaign, CampaignState.SENDING)
+    with Journal.open(path, recover=False) as journal:
+        assert journal.recover_locked(campaign) is True
+        assert journal.recover_locked(campaign) is False
+        assert journal.campaign(campaign).state is CampaignState.STOPPED
+        assert journal.counts(campaign) == Counts(pending=2)
+
+
+# --- what the journal gives back --------------------------------------------------------------
+def test_recipients_by_state_and_by_seq_and_what_goes_out_come_in_order_across_chunks(
+    journal: Journal,
+) -> None:
+    campaign = new_campaign(journal, 1203, batch_size=1000)
+    s = seqs_of(journal, campaign)
+    journal.batch_answered(start(journal, campaign, s[1:3]), [(s[1], "m1"), (s[2], "m2")])
+    enqueued = journal.recipients(campaign, [RecipientState.ENQUEUED])
+    assert [r.seq for r in enqueued] == s[1:3]
+    assert len(journal.recipients(campaign, [RecipientState.PENDING, RecipientState.ENQUEUED])) == 1203
+    assert journal.recipients(campaign, []) == []
+
+    wanted = list(reversed(s))  # 1,203 seqs: three chunks of the query
+    by_seq = journal.recipients_by_seq(campaign, wanted)
+    assert [r.seq for r in by_seq] == s
+    out = journal.outgoing(campaign, wanted)
+    assert [o.seq for o in out] == [x for x in s if x not in s[1:3]]  # only those still pending
+    first = out[0]
+    assert first.addresses == (address(0),) and first.params is None
+    assert first.subject == "Decyzja dla Anna" and (first.content or "").startswith("Dzień dobry Anna")
+    assert first.body_bytes == journal.recipients(campaign)[0].body_bytes > 0
+    assert [p[0] for p in journal.pending_plan_items(campaign)] == [o.seq for o in out]
+
+
+def test_a_template_mode_recipient_goes_out_with_its_values(journal: Journal) -> None:
+    from usosmail_gui.core.campaign import SendMode
+
+    campaign = new_campaign(journal, 2, mode=SendMode.TEMPLATE)
+    out = journal.outgoing(campaign, seqs_of(journal, campaign))
+    assert [o.params for o in out] == [
+        {"Imię": "Anna", "Nazwisko": "Kowalska"}, {"Imię": "Jan", "Nazwisko": "Kowalska"}
+    ]
+    assert (out[0].subject, out[0].content) == (None, None)
+
+
+def test_a_campaign_is_stored_as_it_was_drafted_and_listed_newest_first(journal: Journal) -> None:
+    from datetime import UTC, datetime
+
+    from tests.helpers.tables import demo_rows, make_table
+    from usosmail_gui.core.campaign import SendMode, build_campaign
+
+    def create(when: datetime, mode: SendMode) -> str:
+        d = build_campaign(make_table(demo_rows(3)), TEMPLATE, installation="https://usos.example.edu.pl/",
+                           key_fingerprint="sha256:ab", mode=mode, batch_size=7, max_body_bytes=70_000)
+        return journal.create_campaign(d, now=when).id
+
+    older = create(datetime(2026, 1, 5, 9, 30, tzinfo=UTC), SendMode.TEMPLATE)
+    newer = create(datetime(2026, 1, 6, 9, 30, tzinfo=UTC), SendMode.MESSAGES)
+    record = journal.campaign(older)
+    assert (record.mode, record.batch_size, record.max_body_bytes, record.key_fingerprint) == (
+        SendMode.TEMPLATE, 7, 70_000, "sha256:ab"
+    )
+    assert (record.installation, record.template, record.state) == (
+        "https://usos.example.edu.pl/", TEMPLATE, CampaignState.NEW
+    )
+    assert record.created_at == "2026-01-05T09:30:00.000+00:00"
+    assert record.columns[3] == "E-mail" and record.email_column == "E-mail"
+    assert [s.campaign.id for s in journal.campaigns()] == [newer, older]
+    assert [s.counts for s in journal.campaigns()] == [Counts(pending=3), Counts(pending=3)]
+    with pytest.raises(JournalError, match="There is no campaign 'nope'"):
+        journal.campaign("nope")
+
+
+def test_a_purged_campaign_keeps_its_counts_only(journal: Journal) -> None:
+    campaign = uncertain_campaign(journal)
+    assert journal.kept(campaign) is None
+    summary = {"counts": {"enqueued": 2, "uncertain": 2, "undecided": 2}, "excluded": 3}
+    assert journal.purge(campaign, lambda: summary) is True
+    assert journal.purge(campaign, lambda: summary) is False
+    assert journal.recipients(campaign) == []
+    assert journal.kept(campaign) == summary
+    assert journal.counts(campaign) == Counts(enqueued=2, uncertain=2, undecided=2)
+    assert journal.excluded_counts() == {campaign: 3}
+    assert journal.campaign(campaign).purged_at is not None
+    assert journal.batches(campaign)[0]["error"] is None  # the reasons are personal data too
+
+
+def test_settings_are_kept_and_replaced(journal: Journal, path: Path) -> None:
+    assert journal.setting("retention_days") is None
+    journal.set_setting("retention_days", "30")
+    journal.set_setting("retention_days", "90")
+    assert journal.setting("retention_days") == "90"
+    assert repr(journal) == f"Journal({str(path)!r})"
+
+
+def test_the_last_activity_of_a_campaign_is_its_latest_record(journal: Journal) -> None:
+    campaign = new_campaign(journal, 2)
+    created = journal.campaign(campaign).updated_at
+    assert journal.last_activity(campaign) == created
+    assert journal.unpurged_quiet_since("9999") == [campaign]
+    assert journal.unpurged_quiet_since(created) == []  # nothing quiet since before its creation
+    run(journal, ScriptedClient(), campaign)
+    latest = max(r.updated_at for r in journal.recipients(campaign))
+    assert journal.last_activity(campaign) >= latest > created
+    with pytest.raises(JournalError, match="There is no campaign 'nope'"):
+        journal.last_activity("nope")
+    assert journal.message_rows(campaign) == {}  # one row per message: nothing grouped
