@@ -21,6 +21,8 @@ from usosmail_gui.core.recipients.headers import Column
 from usosmail_gui.core.recipients.table import RecipientTable
 from usosmail_gui.core.template import CheckProgress, CheckResult, CompiledTemplate, MessageTemplate
 
+from .breathing import BREATH_S, SLICE_ROWS, with_breaths
+
 __all__ = [
     "CHECK_BREATH_S",
     "CHECK_SLICE_ROWS",
@@ -32,8 +34,8 @@ __all__ = [
     "letter_test_campaign",
 ]
 
-CHECK_SLICE_ROWS = 2_000  # as the composer's check_in_slices, for the same reason
-CHECK_BREATH_S = 0.0005
+CHECK_SLICE_ROWS = SLICE_ROWS  # as check_in_slices, for the same reason
+CHECK_BREATH_S = BREATH_S
 
 
 class LetterInputs:
@@ -92,18 +94,7 @@ def check_letters_in_slices(
 ) -> Generator[CheckProgress, None, CheckResult]:
     """``check_letters_steps`` in slices of 2,000 rows with a breath after each, so the
     GUI thread gets the GIL (see ``composer.check_in_slices``)."""
-    steps = check_letters_steps(compiled, letters, chunk=CHECK_SLICE_ROWS)
-    try:
-        while True:
-            try:
-                step = next(steps)
-            except StopIteration as done:
-                result: CheckResult = done.value
-                return result
-            yield step
-            time.sleep(CHECK_BREATH_S)
-    finally:
-        steps.close()
+    return (yield from with_breaths(check_letters_steps(compiled, letters, chunk=CHECK_SLICE_ROWS)))
 
 
 def letter_test_campaign(

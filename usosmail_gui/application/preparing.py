@@ -9,7 +9,6 @@ thread wait for the GIL while a worker prepares it.
 from __future__ import annotations
 
 import dataclasses
-import time
 from collections.abc import Callable, Generator
 from dataclasses import dataclass
 
@@ -25,6 +24,7 @@ from usosmail_gui.core.template import (
     compile_template,
 )
 
+from .breathing import BREATH_S, SLICE_ROWS, with_breaths
 from .collaborators import JournalFactory, open_journal
 from .letters import LetterInputs
 
@@ -44,8 +44,8 @@ CheckSteps = Callable[[CompiledTemplate, RecipientTable], Generator[CheckProgres
 
 
 
-CHECK_SLICE_ROWS = 2_000
-CHECK_BREATH_S = 0.0005
+CHECK_SLICE_ROWS = SLICE_ROWS
+CHECK_BREATH_S = BREATH_S
 
 
 def check_in_slices(
@@ -61,18 +61,7 @@ def check_in_slices(
     time in the worker (tests/bench/bench_composer.py). Each ``yield`` is still the point
     where the worker may be cancelled.
     """
-    steps = check_steps(compiled, table, chunk=CHECK_SLICE_ROWS)
-    try:
-        while True:
-            try:
-                step = next(steps)
-            except StopIteration as done:
-                result: CheckResult = done.value
-                return result
-            yield step
-            time.sleep(CHECK_BREATH_S)
-    finally:
-        steps.close()
+    return (yield from with_breaths(check_steps(compiled, table, chunk=CHECK_SLICE_ROWS)))
 
 
 @dataclass(frozen=True, slots=True)
