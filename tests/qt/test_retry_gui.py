@@ -149,3 +149,31 @@ def test_the_grid_shows_each_rows_status_without_a_reset(
     qtmodeltester.check(model, force_py=True)
     poller = window.status_poller
     qtbot.waitUntil(lambda: not poller.polling and not poller.busy, timeout=TIMEOUT)
+
+
+def test_send_again_through_another_installation_is_refused_and_sends_nothing(
+    qtbot: QtBot, make_connected_window: Callable[[Sandbox], MainWindow], make_sandbox: Callable[..., Any]
+) -> None:
+    """Issue 14: practise in one installation (here a sandbox), connect to another (the
+    "real" one), press Send again to failed: the confirmation says which installation the
+    campaign belongs to, cannot be confirmed, and nothing goes out."""
+    practice = make_sandbox(fail_domain=FAIL_DOMAIN)
+    campaign, _failed = failed_campaign(practice)
+    real = make_sandbox()
+    window = make_connected_window(real)
+    history = window.open_history()
+    qtbot.waitUntil(lambda: len(history.rows) == 1, timeout=TIMEOUT)
+    history.retry_button.click()
+    dialog = window.send_dialog
+    assert isinstance(dialog, SendDialog)
+    blocker = qtbot.waitSignal(dialog.prepared, timeout=TIMEOUT)
+    blocker.wait()
+    assert not isinstance(blocker.args[0], Prepared)
+    qtbot.waitUntil(lambda: not dialog.preparing, timeout=TIMEOUT)
+    shown = dialog.problem_label.text()
+    assert f"Campaign {campaign} was sent through {practice.url}" in shown, shown
+    assert f"Connect to {practice.url}" in shown
+    assert not dialog.send_button.isEnabled()
+    assert sum(n for path, n in real.requests_served.items() if "send" in path) == 0
+    with Journal.open() as journal:
+        assert len(journal.campaigns()) == 1

@@ -75,3 +75,13 @@ def test_a_campaign_without_failures_cannot_be_retried() -> None:
         campaign = journal.create_campaign(draft).id
         with pytest.raises(CampaignError, match="nobody"):
             retry_draft(journal, campaign, installation=URL, key_fingerprint="k")
+
+
+def test_a_retry_through_another_installation_is_refused_naming_the_right_one() -> None:
+    """Issue 14: practise in the sandbox, connect to the real USOS, "Send again to failed":
+    no draft is made, so nothing can go out through the wrong installation."""
+    with Journal.open() as journal:
+        campaign = _sent(journal, SendMode.MESSAGES)
+        with pytest.raises(CampaignError, match=f"was sent through {URL}, not https://usos.other.edu.pl/"):
+            retry_draft(journal, campaign, installation="https://usos.other.edu.pl", key_fingerprint="k")
+        assert retry_draft(journal, campaign, installation=URL.rstrip("/"), key_fingerprint="k").messages

@@ -185,7 +185,7 @@ def other_installation(campaign: str, installation: str, url: str) -> str | None
     """Why ``campaign`` (sent through ``installation``) must not be continued or retried
     through ``url``, or None when ``url`` is that installation. Retrying a practice campaign
     through the real USOS would send real mail; the words name the right installation."""
-    if installation in (wire.normalize_base_url(url), as_https(url)):
+    if installation in (wire.normalize_base_url(url), as_https(url)):  # as readiness.same_installation
         return None
     return (
         f"Campaign {campaign} was sent through {installation}, not {wire.normalize_base_url(url)}. "
