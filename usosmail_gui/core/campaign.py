@@ -24,6 +24,7 @@ from typing import Protocol
 from urllib.parse import quote_plus, urlencode
 
 from usosmail_gui.core.problems import Problem
+from usosmail_gui.core.readiness import same_installation
 from usosmail_gui.core.recipients.table import RecipientTable
 from usosmail_gui.core.sentences import QT_TRANSLATE_NOOP, Sentence, english, say
 from usosmail_gui.core.template.compiler import CompiledTemplate, compile_template
@@ -31,7 +32,6 @@ from usosmail_gui.core.template.model import MessageTemplate
 from usosmail_gui.core.template.render import RenderError, render
 from usosmail_gui.core.template.validate import CheckResult, check_all, check_row
 from usosmail_gui.core.usos import wire
-from usosmail_gui.core.usos.addresses import as_https
 from usosmail_gui.core.usos.models import SimpleMessage, TemplateMessage, TemplateRecipient
 
 __all__ = [
@@ -185,7 +185,7 @@ def other_installation(campaign: str, installation: str, url: str) -> str | None
     """Why ``campaign`` (sent through ``installation``) must not be continued or retried
     through ``url``, or None when ``url`` is that installation. Retrying a practice campaign
     through the real USOS would send real mail; the words name the right installation."""
-    if installation in (wire.normalize_base_url(url), as_https(url)):  # as readiness.same_installation
+    if same_installation(installation, url):
         return None
     return (
         f"Campaign {campaign} was sent through {installation}, not {wire.normalize_base_url(url)}. "

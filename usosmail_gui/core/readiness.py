@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from .usos.addresses import as_https
 from .usos.wire import normalize_base_url
 
 __all__ = ["Blocker", "Situation", "resume_blocker", "retry_blocker", "same_installation", "send_blocker"]
@@ -42,8 +43,9 @@ class Situation:
 
 
 def same_installation(a: str, b: str) -> bool:
-    """Whether two base URLs name the same installation (``https://x/`` and ``https://x``)."""
-    return normalize_base_url(a) == normalize_base_url(b)
+    """Whether two base URLs name the same installation (``https://x/`` and ``https://x``;
+    ``http://x`` too, which the app always contacts as ``https://x``, D3)."""
+    return normalize_base_url(a) == normalize_base_url(b) or as_https(a) == as_https(b)
 
 
 def send_blocker(situation: Situation, *, test: bool = False) -> Blocker | None:

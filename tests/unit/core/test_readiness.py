@@ -63,3 +63,15 @@ def test_a_resume_goes_only_through_the_campaigns_installation() -> None:
 def test_base_urls_of_one_installation_are_the_same_however_written() -> None:
     assert same_installation("https://usosapps.example.edu.pl", URL)
     assert not same_installation("https://usosapps.other.edu.pl/", URL)
+
+
+def test_one_rule_names_an_installation_whatever_its_spelling() -> None:
+    from usosmail_gui.core.campaign import other_installation
+    from usosmail_gui.core.readiness import same_installation
+
+    assert same_installation("https://usosapps.example.edu.pl/", "HTTPS://usosapps.example.edu.pl")
+    assert same_installation("https://usosapps.example.edu.pl/", "http://usosapps.example.edu.pl/")  # D3
+    assert not same_installation("http://127.0.0.1:8000/", "https://127.0.0.1:8000/")  # loopback stays http
+    assert other_installation("c1", "https://usosapps.example.edu.pl/", "usosapps.example.edu.pl") is None
+    refusal = other_installation("c1", "https://usosapps.example.edu.pl/", "https://usos.other.edu.pl/")
+    assert refusal is not None and "Connect to https://usosapps.example.edu.pl/" in refusal
