@@ -21,15 +21,16 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Generator, Sequence
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from usosmail_gui.application.letters import LetterInputs, check_letters_in_slices, derive, expected_columns
-from usosmail_gui.application.preparing import CheckSteps, check_in_slices
+from usosmail_gui.application.preparing import CheckSteps, ListedCheck, check_in_slices, listed_check
 from usosmail_gui.core.letters import LetterSetup
 from usosmail_gui.core.letters.derive import LetterList, Overrides
 from usosmail_gui.core.problems import Problem
@@ -80,6 +81,13 @@ def sample_templates() -> list[tuple[Path, str]]:
         head = re.split(r" – | - | \(|\{", template.subject, maxsplit=1)[0].strip()
         found.append((path, f"{head or path.stem} ({template.lang.value})"))
     return found
+
+
+def _listed_steps(
+    steps: Callable[[Any, Any], Generator[CheckProgress, None, CheckResult]], compiled: Any, source: Any
+) -> Generator[CheckProgress, None, ListedCheck]:
+    """The check, with its problems sorted and counted for the list (in the worker)."""
+    return (yield from listed_check(steps(compiled, source)))
 
 
 class ComposerPanel(QWidget):
@@ -141,7 +149,7 @@ class ComposerPanel(QWidget):
         self._modified = False
         self._check_task: Task | None = None
         self._check_generation = 0
-        self._row_problems: list[Problem] = []  # of the newest finished check (row not None)
+        self._row_problems: tuple[Problem, ...] = ()  # of the newest finished check (row not None)
         self._listed_head: tuple[Problem, ...] | None = None  # list + template problems shown
         self._file_task: Task | None = None
         self.message_box: QMessageBox | None = None  # the last one shown (tests answer it)
@@ -259,7 +267,7 @@ class ComposerPanel(QWidget):
         self._cancel_check()
         self._table = table
         self._order = None
-        self._row_problems = []
+        self._row_problems = ()
         self._listed_head = None
         if self.overrides:
             self.overrides = Overrides()  # typed for the rows of another list
@@ -600,6 +608,7 @@ class ComposerPanel(QWidget):
         letters = self._letters
         steps = self._check_steps if letters is None else check_letters_in_slices
         self._check_task = run_in_background(
+            _listed_steps,
             steps,
             compiled,
             table if letters is None else letters,
@@ -613,16 +622,16 @@ class ComposerPanel(QWidget):
         if generation == self._check_generation and isinstance(step, CheckProgress):
             self.problems.set_checking(True, step.done, step.total)
 
-    def _check_done(self, generation: int, result: CheckResult) -> None:
+    def _check_done(self, generation: int, listed: ListedCheck) -> None:
         if generation != self._check_generation or self._check_task is None:
             return  # an outdated text's result
         self._check_task = None
-        self._row_problems = [p for p in result.problems if p.row is not None]
-        self._listed_head = tuple(p for p in result.problems if p.row is None)
+        self._row_problems = listed.rows
+        self._listed_head = listed.head
         heap.settle()
-        self.problems.set_problems(result.problems)
+        self.problems.set_problems(listed.result.problems, counts=listed.counts)
         self.problems.set_checking(False)
-        self.checkFinished.emit(result)
+        self.checkFinished.emit(listed.result)
 
     def _check_failed(self, generation: int, exc: Exception) -> None:
         if generation != self._check_generation:
