@@ -206,6 +206,22 @@ def test_a_risky_sheet_is_read_in_a_child_process_with_the_same_result(
     ]
 
 
+def test_in_the_bundle_the_child_is_run_by_the_console_command_beside_the_app(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A PyInstaller bundle has no interpreter: ``usosmail-gui -m …`` would start a second
+    window; the bundle's ``usosmail`` hands ``-m`` of the child module to ``child_main``."""
+    app = tmp_path / "usosmail-gui" / "usosmail-gui"
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(app))
+    command = isolated.child_command(Path("lista.xlsx"), "Arkusz1", 100, "pl")
+    assert command == [
+        str(app.with_name("usosmail")), "-m", isolated.CHILD_MODULE, "lista.xlsx", "Arkusz1", "100", "pl",
+    ]
+    entry = (Path(__file__).resolve().parents[2] / "installer" / "entry" / "usosmail.py").read_text("utf-8")
+    assert f'["-m", "{isolated.CHILD_MODULE}"]' in entry
+
+
 def test_a_reader_that_aborts_in_the_child_is_explained_and_this_process_lives(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
