@@ -144,3 +144,21 @@ def test_without_the_dictionary_the_letter_says_so() -> None:
     result = check_letters(MessageTemplate("T", "{W}"), letters)
     missing = [p for p in result.problems if p.code == Code.DICTIONARY_MISSING]
     assert missing and missing[0].is_error and "morfeusz2" in missing[0].message
+
+
+def test_preloading_loads_the_dictionary_once_and_a_lexicon_without_one_is_left_alone() -> None:
+    lexicon = MorfeuszLexicon()
+    names = NameBook(lexicon)
+    names.preload()
+    loaded = lexicon.load()
+    names.preload()
+    assert lexicon.load() is loaded  # one dictionary object for the run
+    assert names.info("Anna").vocative == "Anno"
+
+    class Plain:  # a lexicon with nothing to load (a test's, say)
+        def first_name_entries(self, lemma: str) -> list[tuple[Gender, str]]:
+            return [(Gender.FEMALE, "Ewo")] if lemma == "Ewa" else []
+
+    plain = NameBook(Plain())
+    plain.preload()
+    assert plain.info("Ewa").vocative == "Ewo"

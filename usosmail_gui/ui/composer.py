@@ -29,7 +29,13 @@ from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
-from usosmail_gui.application.letters import LetterInputs, check_letters_in_slices, derive, expected_columns
+from usosmail_gui.application.letters import (
+    LetterInputs,
+    check_letters_in_slices,
+    derive,
+    expected_columns,
+    preload_names,
+)
 from usosmail_gui.application.preparing import CheckSteps, ListedCheck, check_in_slices, listed_check
 from usosmail_gui.core.letters import LetterSetup
 from usosmail_gui.core.letters.derive import LetterList, Overrides
@@ -162,6 +168,7 @@ class ComposerPanel(QWidget):
         self._letters_generation = 0
         self._editor_columns: list[tuple[str, str]] | None = None  # (name, placeholder) the editor knows
         self.letters_editor = LettersEditor()
+        self._names_preloaded = False
         self.letters_editor.setupChanged.connect(self.set_letter_setup)
 
         self.editor = TemplateEditor()
@@ -244,6 +251,7 @@ class ComposerPanel(QWidget):
             )
         )
         self.letters_action.toggled.connect(self.letters_editor.setVisible)
+        self.letters_action.toggled.connect(self._preload_names)
         self.samples_menu = QMenu(self.tr("New Template from Sa&mple"), self)
         self.samples_menu.setEnabled(False)  # filled in once the samples are read
         for action in (self.new_action, self.open_action, self.save_action, self.save_as_action):
@@ -327,6 +335,13 @@ class ComposerPanel(QWidget):
     def letters_pending(self) -> bool:
         """Whether the derived columns wait to be computed (or are being)."""
         return self._table is not None and not self._setup.empty and not self._letters_current
+
+    def _preload_names(self, shown: bool) -> None:
+        """The derived columns are shown: load the first names' dictionary now, in a worker
+        (see ``preload_names``), once per run."""
+        if shown and not self._names_preloaded:
+            self._names_preloaded = True
+            run_in_background(preload_names, parent=self)
 
     def set_letter_setup(self, setup: LetterSetup) -> None:
         """New definitions (the editor's, or a file's): computed again after a pause."""

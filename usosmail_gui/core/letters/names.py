@@ -52,7 +52,9 @@ class MorfeuszLexicon:
         self._morfeusz: Any = None
         self._lock = threading.Lock()
 
-    def _load(self) -> Any:
+    def load(self) -> Any:
+        """The dictionary, loaded now if it is not yet (~0.2 s, holding the GIL: Morfeusz's
+        C++ code does not release it, so the GUI loads it before it is needed)."""
         with self._lock:
             if self._morfeusz is None:
                 import morfeusz2  # type: ignore[import-untyped]  # lazy: ~45 MiB, ~0.1 s; no stubs
@@ -63,10 +65,10 @@ class MorfeuszLexicon:
     @property
     def dictionary(self) -> str:
         """The dictionary's identifier and edition, e.g. "pl.sgjp.sgjp-2026.06.01"."""
-        return str(self._load().dict_id())
+        return str(self.load().dict_id())
 
     def first_name_entries(self, lemma: str) -> list[tuple[Gender, str]]:
-        morfeusz = self._load()
+        morfeusz = self.load()
         try:
             with self._lock:  # one Morfeusz object: one call at a time (its thread safety is not documented)
                 forms = morfeusz.generate(lemma)
@@ -117,6 +119,12 @@ class NameBook:
 
     def __len__(self) -> int:
         return len(self._cache)
+
+    def preload(self) -> None:
+        """Load the dictionary now (when the lexicon loads one), not at the first name."""
+        load = getattr(self.lexicon, "load", None)
+        if callable(load):
+            load()
 
     def info(self, cell: str) -> NameInfo:
         """The name of a cell: "Anna", "ANNA", " anna ", "Anna Maria" (each part declined,
