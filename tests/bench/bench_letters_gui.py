@@ -39,6 +39,8 @@ from tests.bench.harness import Result
 from tests.helpers.tables import make_table
 from usosmail_gui.core.letters import LetterSetup, Salutation
 from usosmail_gui.core.letters.derive import prepare_letters
+from usosmail_gui.core.letters.lexicon_process import ProcessLexicon
+from usosmail_gui.core.letters.names import NameBook, use_default_book
 from usosmail_gui.ui import heap, workers
 from usosmail_gui.ui.composer import ComposerPanel
 
@@ -196,6 +198,7 @@ def run(report: Callable[[Result], None]) -> None:
         app = QApplication([])
     heap.tune_collector()  # as the app does at start (usosmail_gui.app.main), and:
     sys.setswitchinterval(0.001)  # a worker yields the GIL every 1 ms, not CPython's 5
+    use_default_book(NameBook(ProcessLexicon()))  # the window's names: Morfeusz in a child
     table = make_table(students(ROWS), HEADERS)
     with tempfile.TemporaryDirectory() as tmp:
         settings = QSettings(str(Path(tmp) / "bench.ini"), QSettings.Format.IniFormat)
@@ -297,7 +300,7 @@ def run(report: Callable[[Result], None]) -> None:
     )
     report(
         Result(
-            "letters GUI: the derived columns first shown, Morfeusz loaded in a worker",
+            "letters GUI: the derived columns first shown, Morfeusz started in its child process",
             shown,
             "s",
             base,
@@ -307,12 +310,12 @@ def run(report: Callable[[Result], None]) -> None:
     )
     report(
         Result(
-            "  longest GUI-thread stall meanwhile (its C++ loader holds the GIL)",
+            "  longest GUI-thread stall meanwhile (the dictionary loads in a child process)",
             shown_stall * 1000,
             "ms",
             idle_name,
             idle * 1000,
-            "measured (not a derive)",
+            "≤ 16 ms",
         )
     )
     report(

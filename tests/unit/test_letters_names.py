@@ -162,3 +162,29 @@ def test_preloading_loads_the_dictionary_once_and_a_lexicon_without_one_is_left_
     plain = NameBook(Plain())
     plain.preload()
     assert plain.info("Ewa").vocative == "Ewo"
+
+
+def test_prefetching_asks_a_lexicon_that_takes_many_once_for_every_new_word() -> None:
+    asked: list[list[str]] = []
+    known = {
+        "Anna": [(Gender.FEMALE, "Anno")],
+        "Maria": [(Gender.FEMALE, "Mario")],
+        "Jan": [(Gender.MALE, "Janie")],
+    }
+
+    class Many:
+        def first_name_entries(self, lemma: str) -> list[tuple[Gender, str]]:
+            raise AssertionError(f"{lemma} asked alone after the prefetch")
+
+        def first_name_entries_many(self, lemmas: list[str]) -> list[list[tuple[Gender, str]]]:
+            asked.append(lemmas)
+            return [known.get(lemma, []) for lemma in lemmas]
+
+    names = NameBook(Many())
+    names.prefetch(["Anna", "ANNA", "Anna Maria", "Jan", "Anna-Maria", "Jan", "", "Siobhan"])
+    assert asked == [["Anna", "Anna", "Maria", "Jan", "Siobhan"]]  # ANNA is looked up as Anna
+    assert names.info("Anna Maria").vocative == "Anno Mario"
+    assert (names.info("ANNA").vocative, names.info("Jan").gender) == ("ANNO", Gender.MALE)
+    assert not names.info("Siobhan").known
+    names.prefetch(["Jan", "Anna"])
+    assert len(asked) == 1  # nothing new: no request

@@ -10,9 +10,10 @@ no such entry (Siobhan, Oluwaseun…), or with both a woman's and a man's entry,
 ``known=False``: its vocative is the name as written and its gender unknown, and the
 letter machinery flags the row. Nothing is guessed from endings.
 
-The dictionary costs ~45 MiB of memory and ~0.1 s to load; ``morfeusz2`` is imported
+The dictionary costs ~36 MiB of memory and ~0.2 s to load; ``morfeusz2`` is imported
 only when a derived column needs it (never at start-up; ruff bans a module-level
-import), and each distinct name is looked up once (``NameBook`` caches them).
+import), and each distinct name is looked up once (``NameBook`` caches them). The window
+keeps it in a child process (``lexicon_process``): its loader holds the GIL.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from typing import Any, Protocol
 
 from .gender import Gender
 
-__all__ = ["Lexicon", "MorfeuszLexicon", "NameBook", "NameInfo", "default_book"]
+__all__ = ["Lexicon", "MorfeuszLexicon", "NameBook", "NameInfo", "default_book", "use_default_book"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +154,9 @@ class NameBook:
         found = self._cache.get(word)
         if found is not None:
             return found
-        entries = self.lexicon.first_name_entries(_looked_up(word)) if word else []
+        return self._store(word, self.lexicon.first_name_entries(_looked_up(word)) if word else [])
+
+    def _store(self, word: str, entries: list[tuple[Gender, str]]) -> NameInfo:
         genders = {gender for gender, _ in entries}
         if len(genders) == 1:
             gender = genders.pop()
@@ -164,6 +167,27 @@ class NameBook:
         with self._lock:
             self._cache[word] = info
         return info
+
+    def prefetch(self, cells: Iterable[str]) -> None:
+        """Look up every word of ``cells`` not looked up yet in one request, when the lexicon
+        takes many at once (``first_name_entries_many``: the window's child process answers
+        2,000 names in one round trip instead of 2,000)."""
+        many = getattr(self.lexicon, "first_name_entries_many", None)
+        if many is None:
+            return
+        cache = self._cache
+        words: dict[str, None] = {}
+        for cell in dict.fromkeys(cells):
+            if cell in cache:
+                continue
+            for word in unicodedata.normalize("NFC", cell).split():
+                for part in word.split("-"):
+                    if part and part not in cache:
+                        words[part] = None
+        if words:
+            found: list[list[tuple[Gender, str]]] = many([_looked_up(w) for w in words])
+            for word, entries in zip(words, found, strict=True):
+                self._store(word, entries)
 
     def warm(self, cells: Iterable[str], cancelled: Callable[[], bool] | None = None) -> int:
         """Look up every distinct cell now (for a worker); returns how many are known."""
@@ -178,8 +202,17 @@ _DEFAULT: NameBook | None = None
 _DEFAULT_LOCK = threading.Lock()
 
 
+def use_default_book(book: NameBook) -> None:
+    """Make ``book`` the process's NameBook (the window's composition root gives one whose
+    dictionary is in a child process: ``lexicon_process``)."""
+    global _DEFAULT
+    with _DEFAULT_LOCK:
+        _DEFAULT = book
+
+
 def default_book() -> NameBook:
-    """The process's one NameBook on Morfeusz (its cache outlives one list)."""
+    """The process's one NameBook (its cache outlives one list): Morfeusz in this process
+    unless ``use_default_book`` gave another."""
     global _DEFAULT
     with _DEFAULT_LOCK:
         if _DEFAULT is None:
