@@ -267,18 +267,18 @@ def _bench_hostile(folder: Path, report: Callable[[Result], None]) -> None:
 def _bench_isolation(path: Path, report: Callable[[Result], None]) -> None:
     """What reading a sheet in a child process costs (done only for big or odd sheets)."""
     from usosmail_gui.core import recipients
-    from usosmail_gui.core.recipients import sources
+    from usosmail_gui.core.recipients import workbook_source
 
     def in_process() -> object:
         return recipients.load(path, language="pl")
 
     def in_child() -> object:
-        risky = sources.RISKY_CELLS
-        sources.RISKY_CELLS = 0
+        risky = workbook_source.RISKY_CELLS
+        workbook_source.RISKY_CELLS = 0
         try:
             return recipients.load(path, language="pl")
         finally:
-            sources.RISKY_CELLS = risky
+            workbook_source.RISKY_CELLS = risky
 
     subject, baseline = interleaved_medians(in_child, in_process, calls=4, rounds=2, warmup=1)
     report(Result("load 50k x 8 xlsx, the sheet read in a child process", subject, "s",

@@ -5,8 +5,10 @@ GUI thread stays responsive, offscreen.
   from the first name with the name in the vocative, and a vocative column, for 50,000
   students with 2,000 distinct first names
   (bench_letters' list); from the definitions' change in the composer to the computed
-  list delivered in the GUI thread (``lettersChanged``). The first run loads Morfeusz;
-  later runs reuse the app's name cache, as the running app does. Baseline: the same
+  list delivered in the GUI thread (``lettersChanged``). The pane of derived columns is
+  shown first, as a user opens it, which loads Morfeusz in a worker (measured on its own:
+  its C++ loader holds the GIL); the first run looks the names up, later runs reuse the
+  app's name cache, as the running app does. Baseline: the same
   ``prepare_letters`` run on the GUI thread (the freeze the worker avoids). Target ≤ 1 s.
 - the longest GUI-thread stall meanwhile, measured by a 2 ms QTimer with the GUI thread
   in its event loop (as in the app). Target ≤ 16 ms.
@@ -22,6 +24,7 @@ from __future__ import annotations
 import gc
 import itertools
 import statistics
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -36,6 +39,8 @@ from tests.bench.harness import Result
 from tests.helpers.tables import make_table
 from usosmail_gui.core.letters import LetterSetup, Salutation
 from usosmail_gui.core.letters.derive import prepare_letters
+from usosmail_gui.core.letters.lexicon_process import ProcessLexicon
+from usosmail_gui.core.letters.names import NameBook, use_default_book
 from usosmail_gui.ui import heap, workers
 from usosmail_gui.ui.composer import ComposerPanel
 
@@ -105,6 +110,31 @@ def _one(composer: ComposerPanel, setup: LetterSetup) -> tuple[float, float, flo
     )
 
 
+def _show_letters_pane(app: QApplication, composer: ComposerPanel) -> tuple[float, float]:
+    """(s until the names' dictionary is loaded, longest GUI stall meanwhile) when the
+    derived columns are first shown, as a user opens them before defining a salutation:
+    the app loads Morfeusz then, in a worker (its loader holds the GIL ~0.2 s)."""
+    ticks: list[float] = []
+    ticker = QTimer()
+    ticker.setTimerType(Qt.TimerType.PreciseTimer)
+    ticker.setInterval(2)
+    ticker.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    ticker.start()
+    started = time.perf_counter()
+    composer.letters_action.setChecked(True)
+    loop = QEventLoop()
+    poll = QTimer()
+    poll.setInterval(1)
+    poll.timeout.connect(lambda: loop.quit() if workers.active_task_count() == 0 else None)
+    poll.start()
+    QTimer.singleShot(30_000, loop.quit)
+    loop.exec()
+    poll.stop()
+    ticker.stop()
+    done = time.perf_counter()
+    return done - started, max(b - a for a, b in itertools.pairwise([started, *ticks, done]))
+
+
 class _Collections:
     """The longest garbage collection (CPU seconds) while it is installed: every thread
     waits for a collection, so it is a floor of the GUI thread's stall that the machine's
@@ -166,7 +196,9 @@ def run(report: Callable[[Result], None]) -> None:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication([])
-    heap.tune_collector()  # as the app does at start
+    heap.tune_collector()  # as the app does at start (usosmail_gui.app.main), and:
+    sys.setswitchinterval(0.001)  # a worker yields the GIL every 1 ms, not CPython's 5
+    use_default_book(NameBook(ProcessLexicon()))  # the window's names: Morfeusz in a child
     table = make_table(students(ROWS), HEADERS)
     with tempfile.TemporaryDirectory() as tmp:
         settings = QSettings(str(Path(tmp) / "bench.ini"), QSettings.Format.IniFormat)
@@ -178,6 +210,7 @@ def run(report: Callable[[Result], None]) -> None:
         composer.set_current_row(1234)
         composer._check_timer.setInterval(0)  # no pause for typing: the next event starts the work
         _settle(app, lambda: not composer.check_pending and workers.active_task_count() == 0)
+        shown, shown_stall = _show_letters_pane(app, composer)
         cold = _one(composer, SETUP)
         _settle(app, lambda: not composer.check_pending and workers.active_task_count() == 0)
         runs = []
@@ -205,7 +238,7 @@ def run(report: Callable[[Result], None]) -> None:
     base = "prepare_letters on the GUI thread"
     report(
         Result(
-            "letters GUI: derive 50,000 rows in the worker, first (Morfeusz loaded)",
+            "letters GUI: derive 50,000 rows in the worker, first (the names looked up)",
             cold[0],
             "s",
             base,
@@ -257,8 +290,28 @@ def run(report: Callable[[Result], None]) -> None:
     )
     report(
         Result(
-            "  the same, first run (Morfeusz loaded: its C code holds the GIL)",
+            "  the same, first run (after the pane was shown: Morfeusz already loaded)",
             cold[1] * 1000,
+            "ms",
+            idle_name,
+            idle * 1000,
+            "≤ 16 ms",
+        )
+    )
+    report(
+        Result(
+            "letters GUI: the derived columns first shown, Morfeusz started in its child process",
+            shown,
+            "s",
+            base,
+            on_gui,
+            "measured",
+        )
+    )
+    report(
+        Result(
+            "  longest GUI-thread stall meanwhile (the dictionary loads in a child process)",
+            shown_stall * 1000,
             "ms",
             idle_name,
             idle * 1000,

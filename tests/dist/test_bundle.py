@@ -86,6 +86,37 @@ def test_recipients_json_is_what_the_venv_prints(spreadsheet: Path, home: Path) 
     assert bundled == json.loads(venv.stdout)
 
 
+def test_the_child_that_reads_a_risky_sheet_runs_in_the_bundle(home: Path) -> None:
+    """A big or odd sheet is read apart from the app (core/recipients/isolated.py); the
+    bundle's console command is that child (it has no interpreter to run ``-m`` with)."""
+    import pickle
+
+    done = subprocess.run(
+        [str(CLI), "-m", "usosmail_gui.core.recipients.isolated", str(XLSX_LIST), "Studenci", "1000", "pl"],
+        env={"PATH": "/usr/bin:/bin", "HOME": str(home)}, cwd=home, capture_output=True,
+        timeout=TIMEOUT_S, check=False,
+    )
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    kind, *rest = pickle.loads(done.stdout)  # our own bundle's output
+    assert kind == "grid", rest
+    assert len(rest[0]) > 1  # the header and the students' rows
+
+
+def test_the_first_names_dictionary_child_runs_in_the_bundle(home: Path) -> None:
+    """The window looks first names up in a child (core/letters/lexicon_process.py): in the
+    bundle, its console command with ``-m``; Morfeusz and its dictionary come with it."""
+    done = subprocess.run(
+        [str(CLI), "-m", "usosmail_gui.core.letters.lexicon_process"],
+        input=b'"Anna"\n{"many": ["Jan", "Siobhan"]}\n',
+        env={"PATH": "/usr/bin:/bin", "HOME": str(home)}, cwd=home, capture_output=True,
+        timeout=TIMEOUT_S, check=False,
+    )
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    hello, anna, many = (json.loads(line) for line in done.stdout.splitlines())
+    assert hello["ready"].startswith("pl.sgjp")
+    assert anna == [["female", "Anno"]] and many == [[["male", "Janie"]], []]
+
+
 def test_an_unreadable_file_gets_a_message_not_a_traceback(home: Path) -> None:
     broken = home.parent / "lista.xlsx"
     broken.write_bytes(b"PK\x03\x04 not really a workbook")

@@ -4,14 +4,17 @@ template. Real widgets offscreen, real Morfeusz, real files."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from tests.helpers.composer import TIMEOUT, make_composer, settle
 from tests.helpers.tables import make_table
-from usosmail_gui.core.letters import NEUTRAL_UNKNOWN, Grouping, LetterSetup, Salutation, Vocative
+from usosmail_gui.core.letters import NEUTRAL_UNKNOWN, Grouping, LetterSetup, Salutation, Vocative, names
+from usosmail_gui.core.letters.gender import Gender
 from usosmail_gui.core.letters.messages import Code
 from usosmail_gui.core.problems import Severity
 from usosmail_gui.core.template import MessageTemplate, load_template_file
@@ -199,3 +202,28 @@ def test_a_derived_column_the_list_lacks_is_an_error_the_editor_keeps(qtbot: QtB
     assert "Gender" in editor.gender_box.currentText()  # shown, marked, not changed silently
     codes = {p.code for p in composer.problems.model.problems() if p.severity is Severity.ERROR}
     assert Code.DERIVED_SOURCE_MISSING in codes
+
+
+def test_showing_the_derived_columns_loads_the_names_dictionary_in_a_worker(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Morfeusz's loader holds the GIL for ~0.2 s: loaded when the pane is first shown, not
+    in the middle of the first derive (issue 18's GUI-thread stall)."""
+    loaded: list[str] = []
+
+    class Lexicon:
+        def load(self) -> None:
+            loaded.append(threading.current_thread().name)
+
+        def first_name_entries(self, lemma: str) -> list[tuple[Gender, str]]:
+            return []
+
+    monkeypatch.setattr(names, "_DEFAULT", names.NameBook(Lexicon()))
+    composer = make_composer(qtbot, make_table(people(), HEADERS))
+    composer.letters_action.setChecked(True)
+    qtbot.waitUntil(lambda: len(loaded) == 1, timeout=TIMEOUT)
+    assert loaded[0] != threading.main_thread().name  # in a worker, never on the GUI thread
+    composer.letters_action.setChecked(False)
+    composer.letters_action.setChecked(True)
+    settle(qtbot, composer)
+    assert len(loaded) == 1  # once per run

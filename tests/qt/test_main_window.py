@@ -222,3 +222,21 @@ def test_settings_are_isolated(isolated_qsettings: Path) -> None:
     settings = app_settings()
     assert settings.format() is QSettings.Format.IniFormat
     assert Path(settings.fileName()).is_relative_to(isolated_qsettings)
+
+
+def test_the_window_looks_first_names_up_in_a_child_process(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, memory_store: tuple[CredentialStore, MemoryKeyring]
+) -> None:
+    """Morfeusz's loader holds the GIL (~0.2 s of a frozen window in the app's process): the
+    composition root gives the window a NameBook whose dictionary is in a child."""
+    from usosmail_gui.core.letters import names
+    from usosmail_gui.core.letters.lexicon_process import ProcessLexicon
+
+    monkeypatch.setattr(names, "_DEFAULT", names.NameBook(names.MorfeuszLexicon()))
+    window, shutdown = app.build_main_window(app.parse_args([]), credential_store=memory_store[0])
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.ready, timeout=TIMEOUT)
+    assert isinstance(names.default_book().lexicon, ProcessLexicon)
+    window.close()
+    shutdown()

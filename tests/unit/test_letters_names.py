@@ -144,3 +144,47 @@ def test_without_the_dictionary_the_letter_says_so() -> None:
     result = check_letters(MessageTemplate("T", "{W}"), letters)
     missing = [p for p in result.problems if p.code == Code.DICTIONARY_MISSING]
     assert missing and missing[0].is_error and "morfeusz2" in missing[0].message
+
+
+def test_preloading_loads_the_dictionary_once_and_a_lexicon_without_one_is_left_alone() -> None:
+    lexicon = MorfeuszLexicon()
+    names = NameBook(lexicon)
+    names.preload()
+    loaded = lexicon.load()
+    names.preload()
+    assert lexicon.load() is loaded  # one dictionary object for the run
+    assert names.info("Anna").vocative == "Anno"
+
+    class Plain:  # a lexicon with nothing to load (a test's, say)
+        def first_name_entries(self, lemma: str) -> list[tuple[Gender, str]]:
+            return [(Gender.FEMALE, "Ewo")] if lemma == "Ewa" else []
+
+    plain = NameBook(Plain())
+    plain.preload()
+    assert plain.info("Ewa").vocative == "Ewo"
+
+
+def test_prefetching_asks_a_lexicon_that_takes_many_once_for_every_new_word() -> None:
+    asked: list[list[str]] = []
+    known = {
+        "Anna": [(Gender.FEMALE, "Anno")],
+        "Maria": [(Gender.FEMALE, "Mario")],
+        "Jan": [(Gender.MALE, "Janie")],
+    }
+
+    class Many:
+        def first_name_entries(self, lemma: str) -> list[tuple[Gender, str]]:
+            raise AssertionError(f"{lemma} asked alone after the prefetch")
+
+        def first_name_entries_many(self, lemmas: list[str]) -> list[list[tuple[Gender, str]]]:
+            asked.append(lemmas)
+            return [known.get(lemma, []) for lemma in lemmas]
+
+    names = NameBook(Many())
+    names.prefetch(["Anna", "ANNA", "Anna Maria", "Jan", "Anna-Maria", "Jan", "", "Siobhan"])
+    assert asked == [["Anna", "Anna", "Maria", "Jan", "Siobhan"]]  # ANNA is looked up as Anna
+    assert names.info("Anna Maria").vocative == "Anno Mario"
+    assert (names.info("ANNA").vocative, names.info("Jan").gender) == ("ANNO", Gender.MALE)
+    assert not names.info("Siobhan").known
+    names.prefetch(["Jan", "Anna"])
+    assert len(asked) == 1  # nothing new: no request

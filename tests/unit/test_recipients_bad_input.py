@@ -166,11 +166,11 @@ def test_more_than_200000_rows_is_refused(tmp_path: Path) -> None:
 def test_a_text_file_far_too_big_is_refused_before_reading_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from usosmail_gui.core.recipients import sources
+    from usosmail_gui.core.recipients import text_source
 
     path = tmp_path / "dump.csv"
     path.write_text("E-mail\n" + "a@example.com\n" * 100, encoding="utf-8")
-    monkeypatch.setattr(sources, "_MAX_TEXT_BYTES", 1000)
+    monkeypatch.setattr(text_source, "_MAX_TEXT_BYTES", 1000)
     refused(path, "too_big", "far more than a list")
 
 

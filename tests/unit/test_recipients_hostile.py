@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 
 from tests.helpers.spreadsheets import RECIPIENT_FIXTURES
-from usosmail_gui.core.recipients import FileKind, SpreadsheetError, isolated, load, sources
+from usosmail_gui.core.recipients import FileKind, SpreadsheetError, isolated, load, workbook_source
 
 FORMATS = RECIPIENT_FIXTURES / "formats"
 needs_proc = pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="peak RSS needs /proc")
@@ -195,7 +195,7 @@ def test_a_risky_sheet_is_read_in_a_child_process_with_the_same_result(
         started.append(command(*args))
         return started[-1]
 
-    monkeypatch.setattr(sources, "RISKY_CELLS", 0)  # every sheet counts as risky
+    monkeypatch.setattr(workbook_source, "RISKY_CELLS", 0)  # every sheet counts as risky
     monkeypatch.setattr(isolated, "child_command", spy)
     table = load(FORMATS / "formats-lo.xlsx", language="pl")
     assert len(started) == 1 and started[0][1:3] == ["-m", "usosmail_gui.core.recipients.isolated"]
@@ -206,11 +206,27 @@ def test_a_risky_sheet_is_read_in_a_child_process_with_the_same_result(
     ]
 
 
+def test_in_the_bundle_the_child_is_run_by_the_console_command_beside_the_app(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A PyInstaller bundle has no interpreter: ``usosmail-gui -m …`` would start a second
+    window; the bundle's ``usosmail`` hands ``-m`` of the child module to ``child_main``."""
+    app = tmp_path / "usosmail-gui" / "usosmail-gui"
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(app))
+    command = isolated.child_command(Path("lista.xlsx"), "Arkusz1", 100, "pl")
+    assert command == [
+        str(app.with_name("usosmail")), "-m", isolated.CHILD_MODULE, "lista.xlsx", "Arkusz1", "100", "pl",
+    ]
+    entry = (Path(__file__).resolve().parents[2] / "installer" / "entry" / "usosmail.py").read_text("utf-8")
+    assert f'["-m", "{isolated.CHILD_MODULE}"]' in entry
+
+
 def test_a_reader_that_aborts_in_the_child_is_explained_and_this_process_lives(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """What calamine does on an allocation it cannot make: abort() (SIGABRT), no exception."""
-    monkeypatch.setattr(sources, "RISKY_CELLS", 0)
+    monkeypatch.setattr(workbook_source, "RISKY_CELLS", 0)
     monkeypatch.setattr(isolated, "child_command", lambda *_: [sys.executable, "-c", "import os; os.abort()"])
     with pytest.raises(SpreadsheetError) as caught:
         load(FORMATS / "formats-lo.xlsx")
@@ -227,7 +243,7 @@ def test_a_file_refused_in_the_child_keeps_its_words(monkeypatch: pytest.MonkeyP
             if info.filename == "xl/worksheets/sheet1.xml":
                 data = data.replace(b"</sheetData>", b"</sheetDat></row>")
             target.writestr(info.filename, data)
-    monkeypatch.setattr(sources, "RISKY_CELLS", 0)
+    monkeypatch.setattr(workbook_source, "RISKY_CELLS", 0)
     with pytest.raises(SpreadsheetError) as caught:
         load(broken)
     assert caught.value.reason == "damaged"

@@ -154,6 +154,7 @@ def build_main_window(
             deferred=deferred,
         )
     launcher = SandboxLauncher(window, language=language, session=sandbox_session)
+    window.when_ready(_names_in_a_child)
     window.sandboxRequested.connect(lambda: launcher.start(demo=True))
     if options.sandbox:
         window.show_starting_sandbox()
@@ -183,6 +184,17 @@ def build_main_window(
         launcher.stop()
 
     return window, shutdown
+
+
+def _names_in_a_child() -> None:
+    """The window's first names' dictionary in a child process: Morfeusz's loader holds the
+    GIL ~0.2 s, which in this process froze the window (core/letters/lexicon_process.py).
+    Chosen once the work area is built (its modules are in by then: nothing to import)."""
+    from usosmail_gui.core.letters.lexicon_process import ProcessLexicon
+    from usosmail_gui.core.letters.names import NameBook, default_book, use_default_book
+
+    if not isinstance(default_book().lexicon, ProcessLexicon):
+        use_default_book(NameBook(ProcessLexicon()))
 
 
 _qt_log = logging.getLogger("usosmail_gui.qt")

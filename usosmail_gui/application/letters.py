@@ -17,6 +17,7 @@ from usosmail_gui.core.campaign import CampaignDraft, build_test_campaign
 from usosmail_gui.core.letters import LetterSetup
 from usosmail_gui.core.letters.check import check_letters_steps
 from usosmail_gui.core.letters.derive import LetterList, Overrides, prepare_letters
+from usosmail_gui.core.letters.names import default_book
 from usosmail_gui.core.recipients.headers import Column
 from usosmail_gui.core.recipients.table import RecipientTable
 from usosmail_gui.core.template import CheckProgress, CheckResult, CompiledTemplate, MessageTemplate
@@ -32,10 +33,24 @@ __all__ = [
     "derive",
     "expected_columns",
     "letter_test_campaign",
+    "preload_names",
 ]
 
 CHECK_SLICE_ROWS = SLICE_ROWS  # as check_in_slices, for the same reason
 CHECK_BREATH_S = BREATH_S
+
+
+def preload_names() -> None:
+    """Load the first names' dictionary (Morfeusz 2) in a worker before the first derive.
+
+    Its C++ loader holds the GIL for ~0.2 s: during a derive that froze the window for as
+    long; loaded when the derived columns are first shown, the freeze falls on opening the
+    pane instead of on typing, and every derive after it runs at its own pace.
+    """
+    try:
+        default_book().preload()
+    except ImportError:  # morfeusz2 missing from this installation: the derive says so
+        pass
 
 
 class LetterInputs:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Generator
 from dataclasses import dataclass
 
 from usosmail_gui.core.campaign import CampaignDraft, SendMode, build_campaign
+from usosmail_gui.core.problems import Problem, Severity, count_by_severity
 from usosmail_gui.core.recipients import RecipientTable
 from usosmail_gui.core.retry import retry_draft
 from usosmail_gui.core.template import (
@@ -32,10 +33,12 @@ __all__ = [
     "CHECK_BREATH_S",
     "CHECK_SLICE_ROWS",
     "CheckSteps",
+    "ListedCheck",
     "NothingToSend",
     "Prepared",
     "RetrySource",
     "check_in_slices",
+    "listed_check",
     "prepare_retry",
     "prepare_steps",
 ]
@@ -62,6 +65,28 @@ def check_in_slices(
     where the worker may be cancelled.
     """
     return (yield from with_breaths(check_steps(compiled, table, chunk=CHECK_SLICE_ROWS)))
+
+
+@dataclass(frozen=True, slots=True)
+class ListedCheck:
+    """A check's result with what the problems list shows of it, made in the worker: at
+    50,000 rows, sorting and counting the problems took ~25 ms of the GUI thread."""
+
+    result: CheckResult
+    head: tuple[Problem, ...]  # the list's own and the template's (row None)
+    rows: tuple[Problem, ...]  # the recipients' (row not None), in spreadsheet order
+    counts: dict[Severity, int]
+
+
+def listed_check(
+    steps: Generator[CheckProgress, None, CheckResult],
+) -> Generator[CheckProgress, None, ListedCheck]:
+    """``steps``' result as the problems list shows it (``ListedCheck``)."""
+    result: CheckResult = yield from steps
+    problems = result.problems
+    rows = tuple(p for p in problems if p.row is not None)
+    head = tuple(p for p in problems if p.row is None) if len(rows) != len(problems) else ()
+    return ListedCheck(result, head, rows, count_by_severity(problems))
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,15 +21,22 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Generator, Sequence
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
-from usosmail_gui.application.letters import LetterInputs, check_letters_in_slices, derive, expected_columns
-from usosmail_gui.application.preparing import CheckSteps, check_in_slices
+from usosmail_gui.application.letters import (
+    LetterInputs,
+    check_letters_in_slices,
+    derive,
+    expected_columns,
+    preload_names,
+)
+from usosmail_gui.application.preparing import CheckSteps, ListedCheck, check_in_slices, listed_check
 from usosmail_gui.core.letters import LetterSetup
 from usosmail_gui.core.letters.derive import LetterList, Overrides
 from usosmail_gui.core.problems import Problem
@@ -80,6 +87,13 @@ def sample_templates() -> list[tuple[Path, str]]:
         head = re.split(r" – | - | \(|\{", template.subject, maxsplit=1)[0].strip()
         found.append((path, f"{head or path.stem} ({template.lang.value})"))
     return found
+
+
+def _listed_steps(
+    steps: Callable[[Any, Any], Generator[CheckProgress, None, CheckResult]], compiled: Any, source: Any
+) -> Generator[CheckProgress, None, ListedCheck]:
+    """The check, with its problems sorted and counted for the list (in the worker)."""
+    return (yield from listed_check(steps(compiled, source)))
 
 
 class ComposerPanel(QWidget):
@@ -141,7 +155,7 @@ class ComposerPanel(QWidget):
         self._modified = False
         self._check_task: Task | None = None
         self._check_generation = 0
-        self._row_problems: list[Problem] = []  # of the newest finished check (row not None)
+        self._row_problems: tuple[Problem, ...] = ()  # of the newest finished check (row not None)
         self._listed_head: tuple[Problem, ...] | None = None  # list + template problems shown
         self._file_task: Task | None = None
         self.message_box: QMessageBox | None = None  # the last one shown (tests answer it)
@@ -154,6 +168,7 @@ class ComposerPanel(QWidget):
         self._letters_generation = 0
         self._editor_columns: list[tuple[str, str]] | None = None  # (name, placeholder) the editor knows
         self.letters_editor = LettersEditor()
+        self._names_preloaded = False
         self.letters_editor.setupChanged.connect(self.set_letter_setup)
 
         self.editor = TemplateEditor()
@@ -236,6 +251,7 @@ class ComposerPanel(QWidget):
             )
         )
         self.letters_action.toggled.connect(self.letters_editor.setVisible)
+        self.letters_action.toggled.connect(self._preload_names)
         self.samples_menu = QMenu(self.tr("New Template from Sa&mple"), self)
         self.samples_menu.setEnabled(False)  # filled in once the samples are read
         for action in (self.new_action, self.open_action, self.save_action, self.save_as_action):
@@ -259,7 +275,7 @@ class ComposerPanel(QWidget):
         self._cancel_check()
         self._table = table
         self._order = None
-        self._row_problems = []
+        self._row_problems = ()
         self._listed_head = None
         if self.overrides:
             self.overrides = Overrides()  # typed for the rows of another list
@@ -319,6 +335,13 @@ class ComposerPanel(QWidget):
     def letters_pending(self) -> bool:
         """Whether the derived columns wait to be computed (or are being)."""
         return self._table is not None and not self._setup.empty and not self._letters_current
+
+    def _preload_names(self, shown: bool) -> None:
+        """The derived columns are shown: load the first names' dictionary now, in a worker
+        (see ``preload_names``), once per run."""
+        if shown and not self._names_preloaded:
+            self._names_preloaded = True
+            run_in_background(preload_names, parent=self)
 
     def set_letter_setup(self, setup: LetterSetup) -> None:
         """New definitions (the editor's, or a file's): computed again after a pause."""
@@ -600,6 +623,7 @@ class ComposerPanel(QWidget):
         letters = self._letters
         steps = self._check_steps if letters is None else check_letters_in_slices
         self._check_task = run_in_background(
+            _listed_steps,
             steps,
             compiled,
             table if letters is None else letters,
@@ -613,16 +637,16 @@ class ComposerPanel(QWidget):
         if generation == self._check_generation and isinstance(step, CheckProgress):
             self.problems.set_checking(True, step.done, step.total)
 
-    def _check_done(self, generation: int, result: CheckResult) -> None:
+    def _check_done(self, generation: int, listed: ListedCheck) -> None:
         if generation != self._check_generation or self._check_task is None:
             return  # an outdated text's result
         self._check_task = None
-        self._row_problems = [p for p in result.problems if p.row is not None]
-        self._listed_head = tuple(p for p in result.problems if p.row is None)
+        self._row_problems = listed.rows
+        self._listed_head = listed.head
         heap.settle()
-        self.problems.set_problems(result.problems)
+        self.problems.set_problems(listed.result.problems, counts=listed.counts)
         self.problems.set_checking(False)
-        self.checkFinished.emit(result)
+        self.checkFinished.emit(listed.result)
 
     def _check_failed(self, generation: int, exc: Exception) -> None:
         if generation != self._check_generation:

@@ -10,7 +10,7 @@ whether a check is running, and which problems have a quick fix.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -122,8 +122,8 @@ class ProblemsModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._all: list[Problem] = []
-        self._shown: list[Problem] = []
+        self._all: tuple[Problem, ...] = ()
+        self._shown: Sequence[Problem] = ()
         self._severity: Severity | None = None
         self._counts = count_by_severity(())
         style = QApplication.style()
@@ -135,10 +135,11 @@ class ProblemsModel(QAbstractTableModel):
 
     # --- the list --------------------------------------------------------------------------
 
-    def set_problems(self, problems: Sequence[Problem]) -> None:
+    def set_problems(self, problems: Sequence[Problem], counts: Mapping[Severity, int] | None = None) -> None:
+        """Show ``problems`` (``counts``: their count by severity, when the worker made it)."""
         self.beginResetModel()
-        self._all = list(problems)
-        self._counts = count_by_severity(self._all)
+        self._all = problems if isinstance(problems, tuple) else tuple(problems)  # no copy of 50,000
+        self._counts = dict(counts) if counts is not None else count_by_severity(self._all)
         self._shown = self._filtered()
         self.endResetModel()
 
@@ -151,7 +152,7 @@ class ProblemsModel(QAbstractTableModel):
         self._shown = self._filtered()
         self.endResetModel()
 
-    def _filtered(self) -> list[Problem]:
+    def _filtered(self) -> Sequence[Problem]:
         severity = self._severity
         if severity is None:
             return self._all
@@ -349,8 +350,8 @@ class ProblemsPanel(QWidget):
 
     # --- what the owner tells it ---------------------------------------------------------
 
-    def set_problems(self, problems: Sequence[Problem]) -> None:
-        self.model.set_problems(problems)
+    def set_problems(self, problems: Sequence[Problem], counts: Mapping[Severity, int] | None = None) -> None:
+        self.model.set_problems(problems, counts)
         self._show_counts()
 
     def set_checking(self, active: bool, done: int = 0, total: int = 0) -> None:

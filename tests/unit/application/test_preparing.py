@@ -16,11 +16,13 @@ from usosmail_gui.application.preparing import (
     Prepared,
     RetrySource,
     check_in_slices,
+    listed_check,
     prepare_retry,
     prepare_steps,
 )
 from usosmail_gui.core.campaign import CampaignError, SendMode
 from usosmail_gui.core.journal import StatusUpdate
+from usosmail_gui.core.problems import Severity
 from usosmail_gui.core.template import MessageTemplate, check_all, compile_template
 from usosmail_gui.sandbox import Sandbox
 
@@ -45,6 +47,22 @@ def test_the_check_in_slices_is_the_whole_check_a_slice_a_step() -> None:
     steps, result = finish(check_in_slices(compiled, table))
     assert steps >= 3
     assert result == check_all(compiled, table)
+
+
+def test_the_listed_check_splits_and_counts_the_problems_as_the_list_shows_them() -> None:
+    rows = demo_rows(6)
+    rows[2][3] = "not-an-address"
+    rows[4][3] = ""
+    table = make_table(rows)
+    compiled = compile_template(MessageTemplate(subject="Dla {Imię} {Nieznana}", content="x"), table.columns)
+    _, listed = finish(listed_check(check_in_slices(compiled, table)))
+    result = listed.result
+    assert result == check_all(compiled, table)
+    assert listed.head and all(p.row is None for p in listed.head)  # the unknown placeholder
+    assert {p.row for p in listed.rows} == {4, 6}  # spreadsheet rows of the two bad addresses
+    assert (*listed.head, *listed.rows) == result.problems
+    errors = sum(p.is_error for p in result.problems)
+    assert listed.counts == {Severity.ERROR: errors, Severity.WARNING: len(result.problems) - errors}
 
 
 def test_a_prepared_campaign_holds_every_sendable_row_and_a_new_batch_size_only_replans() -> None:

@@ -302,6 +302,7 @@ def _vocative(
     definition: Vocative, cells: Sequence[str], lexicon: Callable[[], NameBook], pause: Pause | None = None
 ) -> _Computed:
     book = lexicon()
+    book.prefetch(cells)
     cache: dict[str, tuple[str, Problem | None]] = {}
     values: list[str] = []
     notes: list[Problem | None] = []
@@ -334,6 +335,14 @@ def _salutation(
         Gender.MALE: definition.male,
         Gender.UNKNOWN: definition.unknown,
     }
+    if names is not None:  # the names to look up, at once (one request to the window's child)
+        if definition.with_name or genders is None:
+            wanted: Sequence[str] = names
+        else:
+            told = {g: read_gender(g) in (Gender.FEMALE, Gender.MALE) for g in dict.fromkeys(genders)}
+            wanted = [name for g, name in zip(genders, names, strict=False) if not told[g]]
+        if wanted:
+            lexicon().prefetch(wanted)
     cache: dict[tuple[str, str], tuple[str, Problem | None]] = {}
     values: list[str] = []
     notes: list[Problem | None] = []

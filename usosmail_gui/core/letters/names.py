@@ -10,9 +10,10 @@ no such entry (Siobhan, Oluwaseun…), or with both a woman's and a man's entry,
 ``known=False``: its vocative is the name as written and its gender unknown, and the
 letter machinery flags the row. Nothing is guessed from endings.
 
-The dictionary costs ~45 MiB of memory and ~0.1 s to load; ``morfeusz2`` is imported
+The dictionary costs ~36 MiB of memory and ~0.2 s to load; ``morfeusz2`` is imported
 only when a derived column needs it (never at start-up; ruff bans a module-level
-import), and each distinct name is looked up once (``NameBook`` caches them).
+import), and each distinct name is looked up once (``NameBook`` caches them). The window
+keeps it in a child process (``lexicon_process``): its loader holds the GIL.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from typing import Any, Protocol
 
 from .gender import Gender
 
-__all__ = ["Lexicon", "MorfeuszLexicon", "NameBook", "NameInfo", "default_book"]
+__all__ = ["Lexicon", "MorfeuszLexicon", "NameBook", "NameInfo", "default_book", "use_default_book"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +53,9 @@ class MorfeuszLexicon:
         self._morfeusz: Any = None
         self._lock = threading.Lock()
 
-    def _load(self) -> Any:
+    def load(self) -> Any:
+        """The dictionary, loaded now if it is not yet (~0.2 s, holding the GIL: Morfeusz's
+        C++ code does not release it, so the GUI loads it before it is needed)."""
         with self._lock:
             if self._morfeusz is None:
                 import morfeusz2  # type: ignore[import-untyped]  # lazy: ~45 MiB, ~0.1 s; no stubs
@@ -63,10 +66,10 @@ class MorfeuszLexicon:
     @property
     def dictionary(self) -> str:
         """The dictionary's identifier and edition, e.g. "pl.sgjp.sgjp-2026.06.01"."""
-        return str(self._load().dict_id())
+        return str(self.load().dict_id())
 
     def first_name_entries(self, lemma: str) -> list[tuple[Gender, str]]:
-        morfeusz = self._load()
+        morfeusz = self.load()
         try:
             with self._lock:  # one Morfeusz object: one call at a time (its thread safety is not documented)
                 forms = morfeusz.generate(lemma)
@@ -118,6 +121,12 @@ class NameBook:
     def __len__(self) -> int:
         return len(self._cache)
 
+    def preload(self) -> None:
+        """Load the dictionary now (when the lexicon loads one), not at the first name."""
+        load = getattr(self.lexicon, "load", None)
+        if callable(load):
+            load()
+
     def info(self, cell: str) -> NameInfo:
         """The name of a cell: "Anna", "ANNA", " anna ", "Anna Maria" (each part declined,
         the gender of the first), "Anna-Maria". Empty: unknown, not known."""
@@ -145,7 +154,9 @@ class NameBook:
         found = self._cache.get(word)
         if found is not None:
             return found
-        entries = self.lexicon.first_name_entries(_looked_up(word)) if word else []
+        return self._store(word, self.lexicon.first_name_entries(_looked_up(word)) if word else [])
+
+    def _store(self, word: str, entries: list[tuple[Gender, str]]) -> NameInfo:
         genders = {gender for gender, _ in entries}
         if len(genders) == 1:
             gender = genders.pop()
@@ -156,6 +167,27 @@ class NameBook:
         with self._lock:
             self._cache[word] = info
         return info
+
+    def prefetch(self, cells: Iterable[str]) -> None:
+        """Look up every word of ``cells`` not looked up yet in one request, when the lexicon
+        takes many at once (``first_name_entries_many``: the window's child process answers
+        2,000 names in one round trip instead of 2,000)."""
+        many = getattr(self.lexicon, "first_name_entries_many", None)
+        if many is None:
+            return
+        cache = self._cache
+        words: dict[str, None] = {}
+        for cell in dict.fromkeys(cells):
+            if cell in cache:
+                continue
+            for word in unicodedata.normalize("NFC", cell).split():
+                for part in word.split("-"):
+                    if part and part not in cache:
+                        words[part] = None
+        if words:
+            found: list[list[tuple[Gender, str]]] = many([_looked_up(w) for w in words])
+            for word, entries in zip(words, found, strict=True):
+                self._store(word, entries)
 
     def warm(self, cells: Iterable[str], cancelled: Callable[[], bool] | None = None) -> int:
         """Look up every distinct cell now (for a worker); returns how many are known."""
@@ -170,8 +202,17 @@ _DEFAULT: NameBook | None = None
 _DEFAULT_LOCK = threading.Lock()
 
 
+def use_default_book(book: NameBook) -> None:
+    """Make ``book`` the process's NameBook (the window's composition root gives one whose
+    dictionary is in a child process: ``lexicon_process``)."""
+    global _DEFAULT
+    with _DEFAULT_LOCK:
+        _DEFAULT = book
+
+
 def default_book() -> NameBook:
-    """The process's one NameBook on Morfeusz (its cache outlives one list)."""
+    """The process's one NameBook (its cache outlives one list): Morfeusz in this process
+    unless ``use_default_book`` gave another."""
     global _DEFAULT
     with _DEFAULT_LOCK:
         if _DEFAULT is None:

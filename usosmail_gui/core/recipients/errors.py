@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from usosmail_gui.core.sentences import Sentence, english
+from usosmail_gui.core.sentences import QT_TRANSLATE_NOOP, Sentence, english, say
 
 
 class SpreadsheetError(Exception):
@@ -34,3 +34,108 @@ class SpreadsheetError(Exception):
 
 class LoadCancelled(Exception):
     """The user cancelled loading; nothing is wrong with the file."""
+
+
+# --- the messages for a file that cannot be read (one place for each) -----------------
+
+
+def file_name(path: Path) -> str:
+    return path.name or str(path)
+
+
+def os_error(path: Path, exc: OSError) -> SpreadsheetError:
+    detail = exc.strerror or exc.__class__.__name__
+    return SpreadsheetError(
+        say(
+            QT_TRANSLATE_NOOP(
+                "Problems",
+                "{name} could not be read ({detail}). Check that the disk or network drive it is on is "
+                "available, then try again.",
+            ),
+            name=file_name(path),
+            detail=detail,
+        ),
+        path=path,
+        reason="os_error",
+    )
+
+
+def damaged(path: Path) -> SpreadsheetError:
+    return SpreadsheetError(
+        say(
+            QT_TRANSLATE_NOOP(
+                "Problems",
+                "{name} looks like an Excel or LibreOffice workbook but is damaged (incomplete or corrupt), "
+                "perhaps because a download or copy was interrupted. Get the file again, or open it in "
+                "Excel or LibreOffice and save it anew.",
+            ),
+            name=file_name(path),
+        ),
+        path=path,
+        reason="damaged",
+    )
+
+
+def password_protected(path: Path) -> SpreadsheetError:
+    return SpreadsheetError(
+        say(
+            QT_TRANSLATE_NOOP(
+                "Problems",
+                "{name} is protected with a password, so it cannot be read. Open it in Excel or "
+                "LibreOffice, save a copy without the password, and open that copy.",
+            ),
+            name=file_name(path),
+        ),
+        path=path,
+        reason="password",
+    )
+
+
+def not_a_spreadsheet(path: Path, what: str) -> SpreadsheetError:
+    return SpreadsheetError(
+        say(
+            QT_TRANSLATE_NOOP(
+                "Problems",
+                "{name} is {what}, not a spreadsheet. Choose the recipient list saved as .xlsx, .xls, .ods "
+                "or .csv.",
+            ),
+            name=file_name(path),
+            what=say(what),
+        ),
+        path=path,
+        reason="not_spreadsheet",
+    )
+
+
+def too_large(path: Path) -> SpreadsheetError:
+    return SpreadsheetError(
+        say(
+            QT_TRANSLATE_NOOP(
+                "Problems",
+                "{name} is too large or damaged: a part of it would take far more memory than a list of "
+                "recipients needs (such files are usually damaged, or made to crash programs). Open it in "
+                "Excel or LibreOffice and save it anew, or export the list again.",
+            ),
+            name=file_name(path),
+        ),
+        path=path,
+        reason="too_large",
+    )
+
+
+def too_many_rows(path: Path, max_rows: int) -> SpreadsheetError:
+    """The one message for a list longer than the app takes."""
+    return SpreadsheetError(
+        say(
+            QT_TRANSLATE_NOOP(
+                "Problems",
+                "{name} has more than {max_rows} rows of recipients; this app sends to at most {max_rows} at "
+                "once. Split the list into smaller files (or delete the rows you do not need) and open them "
+                "one by one.",
+            ),
+            name=file_name(path),
+            max_rows=max_rows,
+        ),
+        path=path,
+        reason="too_many_rows",
+    )

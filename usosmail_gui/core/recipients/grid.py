@@ -136,3 +136,8 @@ def _blank_rows(rows: Sequence[Sequence[Any]], columns: Sequence[Sequence[Any]])
         for i, cell in enumerate(first)
         if cell.__class__ is str and (not cell or cell.isspace()) and is_blank_row(rows[i])
     ]
+
+
+def nonblank_limit(max_rows: int) -> int:
+    """Non-blank rows a sheet may have: the data rows plus the header and rows above it."""
+    return max_rows + HEADER_SCAN_ROWS + 1

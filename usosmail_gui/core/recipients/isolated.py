@@ -28,16 +28,28 @@ from .errors import SpreadsheetError
 from .grid import RawGrid
 from .progress import LoadProgress, Stage
 
-__all__ = ["child_command", "read_in_child"]
+__all__ = ["CHILD_MODULE", "child_command", "child_main", "read_in_child"]
 
 POLL_SECONDS = 0.05
 TIMEOUT_SECONDS = 900
 
 
+CHILD_MODULE = "usosmail_gui.core.recipients.isolated"
+
+
 def child_command(path: Path, sheet: str, max_rows: int, language: str) -> list[str]:
-    """The command that reads one sheet in a fresh interpreter (a seam for tests)."""
-    module = "usosmail_gui.core.recipients.isolated"
-    return [sys.executable, "-m", module, str(path), sheet, str(max_rows), language]
+    """The command that reads one sheet in a fresh interpreter (a seam for tests).
+
+    In the PyInstaller bundle ``sys.executable`` is the app itself, which knows no ``-m``:
+    there the bundle's console command ``usosmail`` beside it runs the child
+    (installer/entry/usosmail.py hands ``-m`` of this module to ``child_main``).
+    """
+    if getattr(sys, "frozen", False):
+        app = Path(sys.executable)
+        interpreter = str(app.with_name("usosmail" + app.suffix))
+    else:
+        interpreter = sys.executable
+    return [interpreter, "-m", CHILD_MODULE, str(path), sheet, str(max_rows), language]
 
 
 def _crashed(path: Path, detail: str) -> SpreadsheetError:
@@ -68,6 +80,7 @@ def read_in_child(
             stdout=output,
             stderr=subprocess.DEVNULL,
             stdin=subprocess.DEVNULL,
+            creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),  # Windows: no console flashes up
         )
         started = time.monotonic()
         try:
@@ -116,7 +129,8 @@ def _rebuilt(flat: Flat | str) -> Sentence | str:
     return say(template, **filled)  # type: ignore[arg-type]
 
 
-def _main(argv: list[str]) -> int:
+def child_main(argv: list[str]) -> int:
+    """The child's side: read the sheet, write the pickled result to stdout."""
     from .numformat import locale_for
     from .sources import WorkbookSource, open_source
 
@@ -140,4 +154,4 @@ def _main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(_main(sys.argv[1:]))
+    sys.exit(child_main(sys.argv[1:]))

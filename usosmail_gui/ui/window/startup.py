@@ -63,6 +63,7 @@ WORK_AREA_MODULES = (
     "usosmail_gui.core.usos.installations",
     "usosmail_gui.core.credentials",
     "usosmail_gui.core.recipients.emails",
+    "usosmail_gui.core.letters.lexicon_process",  # the window's names dictionary, in a child
     "usosmail_gui.application.collaborators",
     "usosmail_gui.application.loading",
     "usosmail_gui.application.preparing",

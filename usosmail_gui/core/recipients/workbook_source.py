@@ -1,0 +1,308 @@
+"""An open workbook (xlsx, xlsm, xlsb, xls, ods) read by python-calamine, with the facts
+calamine does not give (formats, errors, hidden rows, merges) read beside it."""
+
+from __future__ import annotations
+
+import io
+import logging
+import struct
+import threading
+import zipfile
+import zlib
+from collections.abc import Generator, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import SpreadsheetError, damaged, os_error, password_protected, too_large, too_many_rows
+from .grid import RawGrid, gc_paused, is_blank_row, nonblank_limit
+from .isolated import read_in_child
+from .numformat import LOCALES, Locale
+from .ods import ods_facts
+from .packages import Package, PackageTooLarge, XmlAttributes, check_ods_extent, check_xlsx_extent, repacked
+from .progress import LoadProgress, Stage
+from .sheetfacts import SheetFacts
+from .sniffing import FileKind, SheetInfo
+from .xls import read_workbook_stream, xls_sheet_facts
+from .xlsx import SheetScan, WorkbookParts, finish_facts, scan_sheet
+
+if TYPE_CHECKING:
+    from python_calamine import CalamineWorkbook
+
+__all__ = ["RISKY_BYTES", "RISKY_CELLS", "WorkbookSource"]
+
+log = logging.getLogger(__name__)
+RISKY_BYTES = 192 * 2**20
+"""A workbook whose parts declare more than this (a 200,000-row list of 8 columns: ~100
+MiB) is read in a child process (``isolated``)."""
+RISKY_CELLS = 8_000_000
+"""…and so is a sheet whose used rectangle may span more cells than this."""
+# what reading the facts beyond the values may raise on a file calamine could read
+_FACTS_ERRORS = (
+    PackageTooLarge, zipfile.BadZipFile, KeyError, ValueError, IndexError, struct.error, zlib.error
+)
+
+
+class WorkbookSource:
+    """An open workbook; ``read`` parses one sheet. Close it (or use ``with``)."""
+
+    def __init__(self, path: Path, kind: FileKind, package: Package | None = None) -> None:
+        import python_calamine
+
+        self.path = path
+        self.kind = kind
+        self.package = package
+        self.encoding: str | None = None
+        self.delimiter: str | None = None
+        self.encoding_alternative: str | None = None
+        self._calamine = python_calamine
+        self._ods_early: _OdsFacts | None = None
+        self._attributes: dict[str, XmlAttributes] = {}  # sheet part -> its attributes' offsets
+        if kind is FileKind.ODS and package is not None:
+            self._check_extent(None)  # calamine reads every sheet of an .ods when it opens it
+            self._ods_early = _OdsFacts(self)
+        try:
+            normalised = repacked(path, package) if package is not None else None
+            self._handle: io.BufferedReader | io.BytesIO = normalised or path.open("rb")
+        except OSError as exc:
+            raise os_error(path, exc) from None
+        except (zipfile.BadZipFile, KeyError, ValueError, zlib.error):
+            raise damaged(path) from None
+        try:
+            self._workbook: CalamineWorkbook = python_calamine.CalamineWorkbook.from_filelike(self._handle)
+            metadata = self._workbook.sheets_metadata
+        except BaseException as exc:
+            self._handle.close()
+            raise self._translate(exc) from None
+        visible = python_calamine.SheetVisibleEnum.Visible
+        worksheet = python_calamine.SheetTypeEnum.WorkSheet
+        self.sheets: list[SheetInfo] = [
+            SheetInfo(m.name, hidden=m.visible != visible) for m in metadata if m.typ == worksheet
+        ]
+
+    def _translate(self, exc: BaseException) -> BaseException:
+        """A library failure as a ``SpreadsheetError``; interrupts and exits stay as they are.
+
+        pyo3 turns a panic inside calamine (a malformed file it did not foresee) into
+        ``PanicException``, a ``BaseException``: that, too, means a damaged file.
+        """
+        calamine = self._calamine
+        if isinstance(exc, (KeyboardInterrupt, SystemExit, GeneratorExit, MemoryError)):
+            return exc
+        if isinstance(exc, calamine.PasswordError):
+            return password_protected(self.path)
+        if isinstance(exc, (calamine.CalamineError, calamine.ZipError, calamine.XmlError)):
+            return damaged(self.path)
+        if isinstance(exc, OSError):
+            return os_error(self.path, exc)
+        if isinstance(exc, SpreadsheetError):
+            return exc
+        return damaged(self.path)
+
+    def read(
+        self, name: str, *, max_rows: int, locale: Locale = LOCALES["en"], isolate: bool = True
+    ) -> Generator[LoadProgress, None, RawGrid]:
+        """The sheet's non-blank rows (raw calamine values) with their row numbers, and the
+        facts calamine does not give (``RawGrid.facts``: formats, errors, hidden rows, merges).
+
+        A sheet with clearly more than ``max_rows`` rows of data is refused
+        (``reason="too_many_rows"``) without converting all of it. A big or odd sheet
+        (``_risky``) is read in a child process when ``isolate`` (see ``isolated``).
+        """
+        limit = nonblank_limit(max_rows)
+        yield LoadProgress(Stage.READING)
+        extent = self._check_extent(name)
+        if isolate and self._risky(extent):
+            grid: RawGrid = yield from read_in_child(
+                self.path, name, max_rows=max_rows, language=locale.language
+            )
+            return grid
+        early = _EarlyFacts(self, name, locale)  # reads the XML while calamine parses it
+        try:
+            sheet = self._workbook.get_sheet_by_name(name)
+        except BaseException as exc:
+            early.join()
+            raise self._translate(exc) from None
+        yield LoadProgress(Stage.CONVERTING)
+        try:
+            start = sheet.start or (0, 0)
+            if sheet.height > limit:
+                early.join()
+                _count_rows_or_refuse(self.path, sheet.iter_rows(), limit, max_rows)
+            with gc_paused():
+                # the row lists are made, turned into columns and freed while the
+                # collector rests: it would walk every one of them otherwise
+                values: list[list[Any]] = sheet.to_python()
+                grid = RawGrid.from_rows(values, first_row=start[0], first_column=start[1])
+                del values
+            merges = sheet.merged_cell_ranges if self.kind is not FileKind.ODS else None
+        except BaseException as exc:
+            early.join()
+            raise self._translate(exc) from None
+        scan = early.join()
+        if len(grid):
+            grid.facts = self._facts(name, grid, locale, scan)
+            if merges:
+                grid.facts.merges = [(r1 + 1, c1, r2 + 1, c2) for (r1, c1), (r2, c2) in merges]
+        return grid
+
+    def _facts(self, name: str, grid: RawGrid, locale: Locale, scan: SheetScan | None) -> SheetFacts:
+        """What the file says beyond the values; a file whose facts cannot be read keeps its values."""
+        try:
+            if scan is not None:
+                return finish_facts(scan, grid.columns, grid.first_column)
+            if self._ods_early is not None:
+                return self._ods_early.join().get(name) or SheetFacts()
+            if self.kind is FileKind.XLS:
+                data = read_workbook_stream(self.path)
+                if data:
+                    return xls_sheet_facts(data, name, locale, grid.columns, grid.first_column)
+        except _FACTS_ERRORS:
+            log.warning("The formats of %s could not be read; values are shown as stored", self.path.name)
+        return SheetFacts()
+
+    def _part(self, archive: zipfile.ZipFile, name: str) -> bytes:
+        assert self.package is not None
+        kept = self.package.parts.pop(name, None)
+        return kept if kept is not None else archive.read(name)
+
+    def _risky(self, extent: int) -> bool:
+        """Whether calamine's read of this sheet may need memory enough to abort the process."""
+        if self.package is None:
+            return False
+        declared = sum(size for _, size in self.package.sizes.values())
+        return declared > RISKY_BYTES or extent > RISKY_CELLS
+
+    def _check_extent(self, name: str | None) -> int:
+        """Refuse a sheet whose used rectangle calamine could not allocate (it aborts, not
+        raises); the most cells the rectangle may span (0 when not known)."""
+        if self.package is None:
+            return 0
+        if self.kind is FileKind.ODS and name is not None:
+            return 0  # every sheet of it was checked when it was opened (one content.xml)
+        try:
+            with zipfile.ZipFile(self.path) as archive:
+                if self.kind is FileKind.ODS:
+                    check_ods_extent(self._peek(archive, "content.xml"))
+                elif self.kind in (FileKind.XLSX, FileKind.XLSM):
+                    parts = WorkbookParts(self.package, lambda part: self._peek(archive, part))
+                    sheet_part = parts.sheets.get(name or "")
+                    if sheet_part is not None:
+                        xml = self._peek(archive, sheet_part)
+                        attributes = XmlAttributes(xml)
+                        extent = check_xlsx_extent(xml, attributes)
+                        self._attributes[sheet_part] = attributes  # for the scan of its styles
+                        return extent
+        except PackageTooLarge:
+            raise too_large(self.path) from None
+        except (zipfile.BadZipFile, KeyError, OSError, zlib.error, EOFError):
+            raise damaged(self.path) from None
+        return 0
+
+    def _peek(self, archive: zipfile.ZipFile, name: str) -> bytes:
+        """A part's bytes, kept for the scan after (``_part`` takes them)."""
+        assert self.package is not None
+        kept = self.package.parts.get(name)
+        if kept is None:
+            # at once: its declared size (checked) bounds it, and a part that inflates past
+            # it fails its CRC; big parts were inflated chunk by chunk before (inspect_zip)
+            kept = archive.read(name)
+            if name.startswith("xl/worksheets/") or name == "content.xml":
+                self.package.parts[name] = kept
+        return kept
+
+    def xlsx_scan(self, name: str, locale: Locale) -> SheetScan | None:
+        """The xlsx sheet's XML scanned (formats, errors, hidden rows), or None when not an xlsx."""
+        if self.kind not in (FileKind.XLSX, FileKind.XLSM) or self.package is None:
+            return None
+        with zipfile.ZipFile(self.path) as archive:
+            parts = WorkbookParts(self.package, lambda part: self._part(archive, part))
+            sheet_part = parts.sheets.get(name)
+            if sheet_part is None:
+                return None
+            xml = self._part(archive, sheet_part)
+        return scan_sheet(xml, parts.codes(locale), self._attributes.pop(sheet_part, None))
+
+    def ods_facts(self) -> dict[str, SheetFacts]:
+        """Every sheet's facts (formats, errors, hidden rows, merges) of an .ods."""
+        with zipfile.ZipFile(self.path) as archive:
+            content = self._part(archive, "content.xml")
+            styles = self._part(archive, "styles.xml") if "styles.xml" in archive.namelist() else b""
+        return ods_facts(content, styles)
+
+    def close(self) -> None:
+        if self._ods_early is not None:
+            self._ods_early.join()
+        try:
+            self._workbook.close()
+        except Exception:  # already closed: nothing to release
+            pass
+        self._handle.close()
+
+    def __enter__(self) -> WorkbookSource:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class _EarlyFacts:
+    """The xlsx scan in a thread of its own, started before calamine parses the sheet.
+
+    calamine releases the GIL while it parses, so the scan's regular expressions run on
+    the other core meanwhile instead of after it. The zip was checked before (bombs never
+    get here); a scan that fails leaves the values without their formats, never the load.
+    """
+
+    def __init__(self, source: WorkbookSource, name: str, locale: Locale) -> None:
+        self._result: SheetScan | None = None
+        self._thread: threading.Thread | None = None
+        if source.kind in (FileKind.XLSX, FileKind.XLSM) and source.package is not None:
+            self._thread = threading.Thread(
+                target=self._run, args=(source, name, locale), name="xlsx-scan", daemon=True
+            )
+            self._thread.start()
+
+    def _run(self, source: WorkbookSource, name: str, locale: Locale) -> None:
+        try:
+            self._result = source.xlsx_scan(name, locale)
+        except _FACTS_ERRORS:
+            log.warning("The formats of %s could not be read; values are shown as stored", source.path.name)
+
+    def join(self) -> SheetScan | None:
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+        return self._result
+
+
+class _OdsFacts:
+    """An .ods file's facts, read in a thread while calamine parses the file as it opens it
+    (both release the GIL for much of their work: calamine's parser, numpy's passes)."""
+
+    def __init__(self, source: WorkbookSource) -> None:
+        self._result: dict[str, SheetFacts] = {}
+        self._thread: threading.Thread | None = threading.Thread(
+            target=self._run, args=(source,), name="ods-scan", daemon=True
+        )
+        self._thread.start()
+
+    def _run(self, source: WorkbookSource) -> None:
+        try:
+            self._result = source.ods_facts()
+        except _FACTS_ERRORS:
+            log.warning("The formats of %s could not be read; values are shown as stored", source.path.name)
+
+    def join(self) -> dict[str, SheetFacts]:
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+        return self._result
+
+
+def _count_rows_or_refuse(path: Path, rows: Iterator[list[Any]], limit: int, max_rows: int) -> None:
+    count = 0
+    for row in rows:
+        if not is_blank_row(row):
+            count += 1
+            if count > limit:
+                raise too_many_rows(path, max_rows)
