@@ -253,6 +253,15 @@ def test_any_value_renders_to_text_and_a_column_agrees(code: str, value: object)
         assert fmt.render_column(column) == [fmt.render(v) for v in column]
 
 
+def test_a_column_rounds_to_15_digits_first_like_each_cell() -> None:
+    """Found by the property below: 100000000000.30469 is 100000000000.305 to 15 digits,
+    which a spreadsheet rounds away from zero; the exact double would round down."""
+    values = [100000000000.30469, 2.675, 0.00001, -1.005]
+    fmt = NumberFormat("0.00", EN)
+    assert fmt.render_column(values) == [fmt.render(v) for v in values]
+    assert fmt.render_column(values) == ["100000000000.31", "2.68", "0.00", "-1.01"]
+
+
 @settings(max_examples=200, deadline=None)
 @given(
     st.sampled_from(

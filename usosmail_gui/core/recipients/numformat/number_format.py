@@ -384,7 +384,9 @@ class NumberFormat:
         if pattern is None or not values or set(map(type, values)) != {float}:
             return None
         before, after, places, grouping = pattern
-        bound = 10.0 ** (15 - places)  # beyond it a spreadsheet shows 15 digits only: the slow way
+        # beyond it a half-way point between two shown numbers may take 16 digits, which the
+        # 15 significant digits a spreadsheet rounds to first cannot hold: the slow way
+        bound = 10.0 ** (14 - places)
         if min(values) <= -bound or max(values) >= bound:
             return None
         spec = ("{:,." if grouping else "{:.") + str(places) + "f}"
@@ -402,13 +404,17 @@ class NumberFormat:
         if 0.0 in values:  # -0.0 + 0.0 is 0.0: no "-0.00" for a negative zero
             values = list(map(float.__add__, values, repeat(0.0)))
         texts = list(map(spec.format, values))
-        shortest = "\n".join(map(repr, values)) + "\n"
-        if "e" in shortest or "n" in shortest.replace("\n", ""):
-            return None  # exponents, nan, inf: the general way
-        ties = re.compile(r"\.\d{" + str(places) + r"}5\n")
-        if shortest and ties.search(shortest):
+        # A spreadsheet rounds to 15 significant digits first, then half away from zero;
+        # ``format`` rounds the exact binary value half to even. The two differ only where the
+        # 15-digit text ends on a half ("2.675", or 100000000000.30469 read as …0.305): those
+        # cells (and tiny ones, whose text has an exponent) are rounded one by one.
+        fifteen = "\n".join(map(format, values, repeat(".15g"))) + "\n"
+        if "n" in fifteen.replace("\n", ""):
+            return None  # nan, inf: the general way
+        ties = re.compile(r"\.\d{" + str(places) + r"}5\n|e")
+        if ties.search(fifteen):
             for i, value in enumerate(values):
-                if ties.search(repr(value) + "\n"):
+                if ties.search(format(value, ".15g") + "\n"):
                     whole, decimals = _digits(abs(value), places)
                     if grouping:
                         whole = f"{int(whole):,}"
