@@ -4,7 +4,12 @@
 <context>
     <name>CampaignStatuses</name>
     <message>
-        <location filename="../../usosmail_gui/ui/window/statuses.py" line="+106"/>
+        <location filename="../../usosmail_gui/ui/window/statuses.py" line="+90"/>
+        <source>No campaign is shown: open one from Campaigns…</source>
+        <translation>Nie jest wyświetlana żadna kampania: otwórz ją w oknie Wysyłanie ▸ Kampanie…</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>The students&apos; data of this campaign was deleted; its counts stay.</source>
         <translation>Dane studentów z tej kampanii zostały usunięte; liczby zostały.</translation>
     </message>
@@ -12,7 +17,7 @@
 <context>
     <name>CloseGuard</name>
     <message>
-        <location filename="../../usosmail_gui/ui/window/closing.py" line="+72"/>
+        <location filename="../../usosmail_gui/ui/window/closing.py" line="+86"/>
         <source>Sending is under way</source>
         <translation>Trwa wysyłanie</translation>
     </message>
@@ -1378,7 +1383,7 @@
 <context>
     <name>ListLoading</name>
     <message>
-        <location filename="../../usosmail_gui/ui/window/list_loading.py" line="+84"/>
+        <location filename="../../usosmail_gui/ui/window/list_loading.py" line="+87"/>
         <source>Open a list of recipients</source>
         <translation>Otwórz listę odbiorców</translation>
     </message>
@@ -1434,7 +1439,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../usosmail_gui/ui/window/actions.py" line="+207"/>
+        <location filename="../../usosmail_gui/ui/window/actions.py" line="+218"/>
         <source>&amp;File</source>
         <translation>&amp;Plik</translation>
     </message>
@@ -1449,18 +1454,17 @@
         <translation>Otwórz arkusz kalkulacyjny z listą odbiorców.</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/ui/main_window.py" line="+296"/>
+        <location filename="../../usosmail_gui/ui/main_window.py" line="+191"/>
         <source>Open &amp;Recent</source>
         <translation>Ostatnio otwie&amp;rane</translation>
     </message>
     <message>
-        <location line="+111"/>
         <location filename="../../usosmail_gui/ui/window/actions.py" line="+5"/>
         <source>&amp;Clear the list</source>
         <translation>&amp;Wyczyść listę</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/ui/window/actions.py" line="+5"/>
+        <location line="+5"/>
         <source>&amp;Sheet and header row…</source>
         <translation>&amp;Arkusz i wiersz nagłówka…</translation>
     </message>
@@ -1665,7 +1669,7 @@
         <translation>Zapytaj teraz USOS o statusy wyświetlanej kampanii</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/ui/main_window.py" line="-42"/>
+        <location filename="../../usosmail_gui/ui/main_window.py" line="+242"/>
         <source>Language</source>
         <translation>Język</translation>
     </message>
@@ -1675,44 +1679,9 @@
         <translation>Język zmieni się przy następnym uruchomieniu usosmail-gui.</translation>
     </message>
     <message>
-        <location line="+38"/>
-        <source>Open Recent Te&amp;mplate</source>
-        <translation>Ostatnio otwierane szab&amp;lony</translation>
-    </message>
-    <message>
-        <location line="+86"/>
-        <source>About usosmail-gui</source>
-        <translation>O programie usosmail-gui</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>usosmail-gui {version}</source>
-        <translation>usosmail-gui {version}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Personalised e-mail to students through the mailing module of your university&apos;s USOS API, with every message followed until it is sent.</source>
-        <translation>Spersonalizowane wiadomości e-mail do studentów, wysyłane przez moduł pocztowy USOS API uczelni — każda wiadomość jest śledzona aż do jej wysłania.</translation>
-    </message>
-    <message>
-        <location line="+73"/>
-        <source>(no files opened yet)</source>
-        <translation>(nie otwarto jeszcze żadnych plików)</translation>
-    </message>
-    <message>
-        <location line="-341"/>
+        <location line="-219"/>
         <source>Starting</source>
         <translation>Uruchamianie</translation>
-    </message>
-    <message>
-        <location line="+347"/>
-        <source>(no templates opened yet)</source>
-        <translation>(nie otwarto jeszcze żadnych szablonów)</translation>
-    </message>
-    <message>
-        <location line="+228"/>
-        <source>No campaign is shown: open one from Campaigns…</source>
-        <translation>Nie jest wyświetlana żadna kampania: otwórz ją w oknie Wysyłanie ▸ Kampanie…</translation>
     </message>
 </context>
 <context>
@@ -3344,7 +3313,7 @@
 <context>
     <name>RecentList</name>
     <message>
-        <location filename="../../usosmail_gui/ui/window/recent.py" line="+110"/>
+        <location filename="../../usosmail_gui/ui/window/recent.py" line="+121"/>
         <source>{entry} (not found)</source>
         <translation>{entry} (nie znaleziono)</translation>
     </message>
@@ -3352,6 +3321,29 @@
         <location line="+2"/>
         <source>The file is no longer there: moved, renamed or on a drive not connected.</source>
         <translation>Tego pliku już tam nie ma: został przeniesiony, zmieniono jego nazwę albo jest na dysku, który nie jest podłączony.</translation>
+    </message>
+</context>
+<context>
+    <name>RecentMenus</name>
+    <message>
+        <location line="+34"/>
+        <source>Open Recent Te&amp;mplate</source>
+        <translation>Ostatnio otwierane szab&amp;lony</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Clear the list</source>
+        <translation>&amp;Wyczyść listę</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(no files opened yet)</source>
+        <translation>(nie otwarto jeszcze żadnych plików)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(no templates opened yet)</source>
+        <translation>(nie otwarto jeszcze żadnych szablonów)</translation>
     </message>
 </context>
 <context>
@@ -3933,7 +3925,7 @@
 <context>
     <name>ResumeFlow</name>
     <message numerus="yes">
-        <location filename="../../usosmail_gui/ui/window/resume_flow.py" line="+95"/>
+        <location filename="../../usosmail_gui/ui/window/resume_flow.py" line="+100"/>
         <source>%n campaign(s) were interrupted: see the Interrupted campaigns window.</source>
         <translation>
             <numerusform>%n kampania została przerwana: zobacz okno Przerwane kampanie.</numerusform>
@@ -4515,7 +4507,7 @@
 <context>
     <name>SendFlow</name>
     <message>
-        <location filename="../../usosmail_gui/ui/window/send_flow.py" line="+99"/>
+        <location filename="../../usosmail_gui/ui/window/send_flow.py" line="+110"/>
         <source>A campaign is being sent now. Wait for it to finish, or stop it, first.</source>
         <translation>Trwa wysyłanie kampanii. Najpierw zaczekaj, aż się zakończy, albo ją zatrzymaj.</translation>
     </message>
@@ -5843,10 +5835,28 @@
     </message>
 </context>
 <context>
+    <name>WindowHelp</name>
+    <message>
+        <location filename="../../usosmail_gui/ui/window/help.py" line="+39"/>
+        <source>About usosmail-gui</source>
+        <translation>O programie usosmail-gui</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>usosmail-gui {version}</source>
+        <translation>usosmail-gui {version}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Personalised e-mail to students through the mailing module of your university&apos;s USOS API, with every message followed until it is sent.</source>
+        <translation>Spersonalizowane wiadomości e-mail do studentów, wysyłane przez moduł pocztowy USOS API uczelni — każda wiadomość jest śledzona aż do jej wysłania.</translation>
+    </message>
+</context>
+<context>
     <name>WindowLayout</name>
     <message>
-        <location filename="../../usosmail_gui/ui/window/layout.py" line="+35"/>
-        <location line="+6"/>
+        <location filename="../../usosmail_gui/ui/window/layout.py" line="+37"/>
+        <location line="+40"/>
         <source>Main toolbar</source>
         <translation>Główny pasek narzędzi</translation>
     </message>

@@ -40,7 +40,7 @@ def test_each_action_of_the_table_is_the_windows_and_in_one_menu(window: MainWin
 
 
 def test_the_toolbar_holds_the_tables_toolbar_actions_with_their_keys_in_the_tip(window: MainWindow) -> None:
-    shown = window.main_toolbar.actions()
+    shown = window.layout_part.toolbar.actions()
     expected = [window.composer.save_action if n == "@save" else window.actions_by_name[n] for n in TOOLBAR]
     assert shown == expected
     assert window.send_test_action.toolTip().endswith("(Ctrl+T)")

@@ -33,8 +33,8 @@ def window(qtbot: QtBot, memory_store: tuple[CredentialStore, MemoryKeyring]) ->
 
 def load_students(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> RecipientTable:
     with qtbot.waitSignal(window.recipientsLoaded, timeout=TIMEOUT) as blocker:
-        window.open_file(write_students(tmp_path / "students.csv"))
-    qtbot.waitUntil(lambda: not window.loading, timeout=TIMEOUT)
+        window.list_loading.open_file(write_students(tmp_path / "students.csv"))
+    qtbot.waitUntil(lambda: not window.list_loading.loading, timeout=TIMEOUT)
     table = blocker.args[0]
     assert isinstance(table, RecipientTable)
     return table

@@ -80,7 +80,7 @@ def open_given_files(window: MainWindow, paths: Sequence[Path]) -> None:
                 window.show_work_area()
                 window.composer.open_template(path)
             else:
-                window.open_file(path)
+                window.list_loading.open_file(path)
 
     if paths:
         window.when_ready(open_them)
@@ -156,7 +156,7 @@ def build_main_window(
     launcher = SandboxLauncher(window, language=language, session=sandbox_session)
     window.sandboxRequested.connect(lambda: launcher.start(demo=True))
     if options.sandbox:
-        window.show_starting_sandbox()
+        window.window_connection.show_starting_sandbox()
         # Once the work area's modules are in: the sandbox's worker then imports only its own
         # (two threads importing the same modules at once can see one half-initialised).
         QTimer.singleShot(0, window, lambda: window.when_ready(lambda: launcher.start(demo=options.demo)))

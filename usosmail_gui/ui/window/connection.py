@@ -234,6 +234,11 @@ class WindowConnection(QObject):
         self._status.show_queue(None, None)
 
     @Slot()
+    def close(self) -> None:
+        """The window closes: the Connection dialog, if open, is cancelled."""
+        if self.dialog is not None:
+            self.dialog.reject()
+
     def open_dialog(self) -> ConnectionDialog:
         """Open (not exec) the Connection dialog, so the event loop and tests keep running."""
         from usosmail_gui.ui.connection_dialog import ConnectionDialog

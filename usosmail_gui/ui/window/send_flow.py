@@ -84,6 +84,17 @@ class SendFlow(QObject):
         self.progress_dialog: SendProgressDialog | None = None
         self.address_dialog: QInputDialog | None = None
 
+    @property
+    def sending(self) -> bool:
+        """Whether a send session (a campaign, a resume or a test) runs now."""
+        return self.session is not None
+
+    def close(self) -> None:
+        """The window closes: its confirmation, progress and address dialogs close."""
+        for dialog in (self.dialog, self.progress_dialog, self.address_dialog):
+            if dialog is not None:
+                dialog.close()
+
     def _say(self, text: str, ms: int = 0) -> None:
         self.message.emit(text, ms)
 
