@@ -24,7 +24,7 @@ def test_the_mailbox_shows_what_the_student_receives(
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.loaded, timeout=TIMEOUT) as empty:
         window.show()
-    assert empty.args == [0] and "No messages yet" in window.status_bar_part.state.text()
+    assert empty.args == [0] and "No messages yet" in window.state_label.text()
 
     send(sb, MessageTemplate(subject="Decyzja dla {Imię}", content="Dzień dobry {Imię}."), count=2)
     invitation = MessageTemplate("Zaproszenie", HOSTILE_HTML, content_format=ContentFormat.HTML)
@@ -33,7 +33,7 @@ def test_the_mailbox_shows_what_the_student_receives(
         with qtbot.waitSignal(window.opened, timeout=TIMEOUT):
             window.refresh_button.click()
     assert listed.args == [3] and window.table.rowCount() == 3
-    assert "3 messages delivered" in window.status_bar_part.state.text()
+    assert "3 messages delivered" in window.state_label.text()
     assert window.table.item(0, 2).text() == "Zaproszenie"  # newest first, selected
     shown = window.html_view.toPlainText()
     assert "Dzień dobry Anna," in shown and 'alert("x")' not in shown  # laid out; the script is not text
