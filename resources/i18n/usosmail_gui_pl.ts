@@ -5685,7 +5685,7 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../usosmail_gui/ui/welcome.py" line="+30"/>
+        <location filename="../../usosmail_gui/ui/welcome.py" line="+33"/>
         <source>Welcome</source>
         <translation>Strona powitalna</translation>
     </message>
@@ -5734,6 +5734,16 @@
         <location line="+5"/>
         <source>Choose your university and enter the consumer key and secret you received from the people who run your USOS API.</source>
         <translation>Wybierz swoją uczelnię i wpisz klucz (consumer key) oraz sekret (consumer secret) otrzymane od osób, które zarządzają USOS API na Twojej uczelni.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Back to the open list and template (Esc)</source>
+        <translation>Powrót do otwartej listy i szablonu (Esc)</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Back to the list: {name}</source>
+        <translation>Powrót do listy: {name}</translation>
     </message>
 </context>
 <context>
@@ -6025,7 +6035,7 @@
 <context>
     <name>WorkArea</name>
     <message>
-        <location filename="../../usosmail_gui/ui/window/work_area.py" line="+71"/>
+        <location filename="../../usosmail_gui/ui/window/work_area.py" line="+72"/>
         <source>Problems</source>
         <translation>Problemy</translation>
     </message>

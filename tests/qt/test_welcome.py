@@ -126,3 +126,28 @@ def test_the_page_alone_says_which_way_was_chosen(qtbot: QtBot) -> None:
     assert page.sandbox_button.text() == "Try it with the sandbox"
     assert "Nothing is sent to anyone" in page.sandbox_button.description()
     assert page.connect_button.text() == "Connect to my university"
+
+
+def test_escape_and_the_back_button_return_to_the_list(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], tmp_path: Path
+) -> None:
+    window = make_window(welcome=True)
+    page = window.welcome_page
+    assert not page.back_button.isVisible()  # no list yet: nothing to go back to but Escape
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.sandbox_button, timeout=TIMEOUT)
+    qtbot.keyClick(page.sandbox_button, Qt.Key.Key_Escape)
+    assert not window.work_area.welcome_showing and window.problems_dock.isVisible()
+
+    with qtbot.waitSignal(window.recipientsLoaded, timeout=TIMEOUT):
+        window.list_loading.open_file(write_students(tmp_path / "studenci.csv"))
+    qtbot.waitUntil(lambda: not window.list_loading.loading, timeout=TIMEOUT)
+    window.welcome_action.trigger()
+    assert window.work_area.welcome_showing
+    assert page.back_button.isVisible() and page.back_button.isEnabled()
+    assert "studenci.csv" in page.back_button.text()
+    qtbot.mouseClick(page.back_button, Qt.MouseButton.LeftButton)
+    assert not window.work_area.welcome_showing
+    assert window.splitter.isVisible() and window.problems_dock.isVisible()
+    assert window.recipient_pane.table() is not None  # the list is still there
