@@ -1454,7 +1454,7 @@
         <translation>Otwórz arkusz kalkulacyjny z listą odbiorców.</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/ui/main_window.py" line="+191"/>
+        <location filename="../../usosmail_gui/ui/main_window.py" line="+193"/>
         <source>Open &amp;Recent</source>
         <translation>Ostatnio otwie&amp;rane</translation>
     </message>
@@ -1669,7 +1669,7 @@
         <translation>Zapytaj teraz USOS o statusy wyświetlanej kampanii</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/ui/main_window.py" line="+242"/>
+        <location filename="../../usosmail_gui/ui/main_window.py" line="+248"/>
         <source>Language</source>
         <translation>Język</translation>
     </message>
@@ -1679,7 +1679,7 @@
         <translation>Język zmieni się przy następnym uruchomieniu usosmail-gui.</translation>
     </message>
     <message>
-        <location line="-219"/>
+        <location line="-225"/>
         <source>Starting</source>
         <translation>Uruchamianie</translation>
     </message>
@@ -5794,17 +5794,12 @@
         <translation>USOS: {url}</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>{place} — usosmail-gui[*]</source>
-        <translation>{place} — usosmail-gui[*]</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Local sandbox</source>
         <translation>Lokalna piaskownica</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>No key loaded</source>
         <translation>Nie wczytano klucza</translation>
     </message>

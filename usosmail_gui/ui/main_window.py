@@ -40,6 +40,7 @@ from .window.connection import WindowConnection
 from .window.help import WindowHelp
 from .window.startup import WorkAreaLoader
 from .window.status_bar import WindowStatusBar
+from .window.title import WindowTitle
 from .workers import Task
 
 if TYPE_CHECKING:  # at run time these load after the first paint (``window.startup``)
@@ -152,6 +153,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)  # what is dropped before the work area exists is refused
         self.help = WindowHelp(self)
+        self.title = WindowTitle(self)
         self._build_menus()
         self.status_bar_part = WindowStatusBar(self.statusBar())
         self._build_frame()
@@ -163,7 +165,7 @@ class MainWindow(QMainWindow):
         part.credentialsLoaded.connect(self.credentialsLoaded)
         part.refreshed.connect(self.statusRefreshed)
         part.showWorkArea.connect(self.show_work_area)
-        part.titleChanged.connect(self.setWindowTitle)
+        part.placeChanged.connect(self.title.set_place)
         part.message.connect(self._say)
         part.show()
         self._deferred = deferred
@@ -310,6 +312,8 @@ class MainWindow(QMainWindow):
         self.problems_dock, self.welcome_page = area.problems_dock, area.welcome_page
         area.pane.model.summaryChanged.connect(self.status_bar_part.show_summary)
         area.composer.modificationChanged.connect(self.setWindowModified)
+        area.composer.fileChanged.connect(self._template_file_changed)
+        self._template_file_changed(area.composer.file_path())
         area.sandboxChosen.connect(self.sandboxRequested)
         area.connectChosen.connect(self.window_connection.open_dialog)
 
@@ -327,6 +331,7 @@ class MainWindow(QMainWindow):
         part.starting.connect(self.show_work_area)
         part.remembered.connect(lambda path: self.recent.files.remember(path))
         part.forgotten.connect(lambda path: self.recent.files.forget(path))
+        part.loaded.connect(lambda table: self.title.set_list(table.source.path))
         part.loaded.connect(self.recipientsLoaded)
         part.failed.connect(self.loadFailed)
         part.cancelled.connect(self.loadCancelled)
@@ -418,6 +423,9 @@ class MainWindow(QMainWindow):
     def _poll_connection(self) -> tuple[str, str, str] | None:
         conn = self.window_connection.connection
         return None if conn is None else conn.keys()
+
+    def _template_file_changed(self, path: Path | None) -> None:
+        self.title.set_template(self.composer.document_name(), path)
 
     def _open_template(self, path: Path) -> None:
         self.show_work_area()
