@@ -4507,7 +4507,7 @@
 <context>
     <name>SendFlow</name>
     <message>
-        <location filename="../../usosmail_gui/ui/window/send_flow.py" line="+110"/>
+        <location filename="../../usosmail_gui/ui/window/send_flow.py" line="+111"/>
         <source>A campaign is being sent now. Wait for it to finish, or stop it, first.</source>
         <translation>Trwa wysyłanie kampanii. Najpierw zaczekaj, aż się zakończy, albo ją zatrzymaj.</translation>
     </message>
@@ -4597,27 +4597,17 @@
     </message>
     <message>
         <location line="+20"/>
-        <location line="+56"/>
+        <location line="+55"/>
         <source>Cannot send a test yet</source>
         <translation>Nie można jeszcze wysłać testu</translation>
     </message>
     <message>
-        <location line="-41"/>
-        <source>Your address for tests</source>
-        <translation>Twój adres do testów</translation>
+        <location line="-27"/>
+        <source>“{text}” is not a valid e-mail address.</source>
+        <translation>„{text}” nie jest prawidłowym adresem e-mail.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Test messages go to your own e-mail address. Which one? (It is remembered on this computer; change it in Send ▸ My address for tests….)</source>
-        <translation>Wiadomości testowe są wysyłane na Twój adres e-mail. Podaj go. (Zostanie zapamiętany na tym komputerze; można go zmienić w menu Wysyłanie ▸ Mój adres do testów…)</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Use this address</source>
-        <translation>Użyj tego adresu</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+13"/>
         <source>Not an e-mail address</source>
         <translation>To nie jest adres e-mail</translation>
     </message>
@@ -5683,6 +5673,25 @@
     </message>
 </context>
 <context>
+    <name>TestAddressDialog</name>
+    <message>
+        <location filename="../../usosmail_gui/ui/test_address_dialog.py" line="+32"/>
+        <location line="+10"/>
+        <source>Your address for tests</source>
+        <translation>Twój adres do testów</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Test messages go to your own e-mail address. Which one? (It is remembered on this computer; change it in Send ▸ My address for tests….)</source>
+        <translation>Wiadomości testowe są wysyłane na Twój adres e-mail. Podaj go. (Zostanie zapamiętany na tym komputerze; można go zmienić w menu Wysyłanie ▸ Mój adres do testów…)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Use this address</source>
+        <translation>Użyj tego adresu</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
         <location filename="../../usosmail_gui/ui/welcome.py" line="+33"/>
@@ -5736,7 +5745,13 @@
         <translation>Wybierz swoją uczelnię i wpisz klucz (consumer key) oraz sekret (consumer secret) otrzymane od osób, które zarządzają USOS API na Twojej uczelni.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
+        <location line="+1"/>
+        <source>Back to the list</source>
+        <translation>Powrót do listy</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Back to the open list and template (Esc)</source>
         <translation>Powrót do otwartej listy i szablonu (Esc)</translation>
     </message>

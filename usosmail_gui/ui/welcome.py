@@ -81,7 +81,8 @@ class WelcomePage(QWidget):
         )
         self.connect_button.clicked.connect(self.connectChosen)
 
-        self.back_button = QPushButton()
+        self.back_button = QPushButton(self.tr("Back to the list"))
+        self.back_button.setAccessibleName(self.tr("Back to the list"))
         self.back_button.setObjectName("welcomeBackButton")
         self.back_button.setAutoDefault(False)
         self.back_button.setToolTip(self.tr("Back to the open list and template (Esc)"))

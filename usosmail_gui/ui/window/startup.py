@@ -88,6 +88,7 @@ WORK_AREA_MODULES = (
     "usosmail_gui.ui.sending",
     "usosmail_gui.ui.send_dialog",
     "usosmail_gui.ui.resume_dialog",
+    "usosmail_gui.ui.test_address_dialog",
     "usosmail_gui.ui.welcome",
     "usosmail_gui.ui.window.shortcuts",
     "usosmail_gui.ui.window.drops",
