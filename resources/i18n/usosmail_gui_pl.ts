@@ -1439,12 +1439,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../usosmail_gui/ui/window/actions.py" line="+218"/>
+        <location filename="../../usosmail_gui/ui/window/actions.py" line="+226"/>
         <source>&amp;File</source>
         <translation>&amp;Plik</translation>
     </message>
     <message>
-        <location line="-154"/>
+        <location line="-162"/>
         <source>&amp;Open…</source>
         <translation>&amp;Otwórz…</translation>
     </message>
@@ -1454,7 +1454,7 @@
         <translation>Otwórz arkusz kalkulacyjny z listą odbiorców.</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/ui/main_window.py" line="+193"/>
+        <location filename="../../usosmail_gui/ui/main_window.py" line="+194"/>
         <source>Open &amp;Recent</source>
         <translation>Ostatnio otwie&amp;rane</translation>
     </message>
@@ -1484,7 +1484,17 @@
         <translation>Ctrl+Q</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+94"/>
+        <source>&amp;User Guide</source>
+        <translation>&amp;Podręcznik użytkownika</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read the user guide, in the window&apos;s language.</source>
+        <translation>Przeczytaj podręcznik użytkownika w języku okna.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>S&amp;króty klawiszowe</translation>
     </message>
@@ -1509,7 +1519,7 @@
         <translation>P&amp;ołączenie</translation>
     </message>
     <message>
-        <location line="-125"/>
+        <location line="-133"/>
         <source>&amp;Connect…</source>
         <translation>&amp;Połącz…</translation>
     </message>
@@ -1529,12 +1539,12 @@
         <translation>Sprawdź klucz i sekret oraz odczytaj rozmiar kolejki poczty.</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+128"/>
         <source>&amp;Help</source>
         <translation>Pomo&amp;c</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-45"/>
         <source>&amp;Welcome page</source>
         <translation>&amp;Strona powitalna</translation>
     </message>
@@ -1559,7 +1569,7 @@
         <translation>Wy&amp;syłanie</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-115"/>
         <source>Send &amp;test to me…</source>
         <translation>Wyślij &amp;test do siebie…</translation>
     </message>
@@ -1649,12 +1659,12 @@
         <translation>Otwórz listę odbiorców</translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="+177"/>
         <source>Save the template</source>
         <translation>Zapisz szablon</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-118"/>
         <source>Send the selected recipient&apos;s message to yourself as a test</source>
         <translation>Wyślij do siebie wiadomość zaznaczonego odbiorcy jako test</translation>
     </message>
@@ -5692,6 +5702,15 @@
     </message>
 </context>
 <context>
+    <name>UserGuideWindow</name>
+    <message>
+        <location filename="../../usosmail_gui/ui/user_guide.py" line="+47"/>
+        <location line="+4"/>
+        <source>User Guide</source>
+        <translation>Podręcznik użytkownika</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
         <location filename="../../usosmail_gui/ui/welcome.py" line="+33"/>
@@ -5857,7 +5876,12 @@
 <context>
     <name>WindowHelp</name>
     <message>
-        <location filename="../../usosmail_gui/ui/window/help.py" line="+39"/>
+        <location filename="../../usosmail_gui/ui/window/help.py" line="+37"/>
+        <source>The user guide is not installed.</source>
+        <translation>Podręcznik użytkownika nie został zainstalowany.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>About usosmail-gui</source>
         <translation>O programie usosmail-gui</translation>
     </message>

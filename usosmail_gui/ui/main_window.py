@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
     test_address_action: QAction
     refresh_statuses_action: QAction
     history_action: QAction
+    user_guide_action: QAction
     welcome_action: QAction
     shortcuts_action: QAction
     about_action: QAction

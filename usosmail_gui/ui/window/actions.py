@@ -182,6 +182,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
         status_tip=QT_TRANSLATE_NOOP("MainWindow", "Campaigns sent earlier: statuses and reports."),
     ),
     ActionSpec(
+        name="user_guide",
+        text=QT_TRANSLATE_NOOP("MainWindow", "&User Guide"),
+        slot="help.show_user_guide",
+        standard="HelpContents",
+        status_tip=QT_TRANSLATE_NOOP("MainWindow", "Read the user guide, in the window's language."),
+        deferred=False,
+    ),
+    ActionSpec(
         name="welcome",
         text=QT_TRANSLATE_NOOP("MainWindow", "&Welcome page"),
         slot="show_welcome",
@@ -226,7 +234,11 @@ MENUS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         QT_TRANSLATE_NOOP("MainWindow", "&Send"),
         ("send_test", "send", "-", "interrupted", "test_address", "-", "refresh_statuses", "history"),
     ),
-    ("help", QT_TRANSLATE_NOOP("MainWindow", "&Help"), ("welcome", "shortcuts", "-", "about", "about_qt")),
+    (
+        "help",
+        QT_TRANSLATE_NOOP("MainWindow", "&Help"),
+        ("user_guide", "welcome", "shortcuts", "-", "about", "about_qt"),
+    ),
 )
 
 # The toolbar, in order ("@save": the composer's Save, with its own tip).

@@ -90,6 +90,7 @@ WORK_AREA_MODULES = (
     "usosmail_gui.ui.resume_dialog",
     "usosmail_gui.ui.test_address_dialog",
     "usosmail_gui.ui.welcome",
+    "usosmail_gui.ui.user_guide",
     "usosmail_gui.ui.window.shortcuts",
     "usosmail_gui.ui.window.drops",
     "usosmail_gui.ui.window.edit_actions",
