@@ -4,6 +4,8 @@
   with PySide6);
 - ``resources/icons/usosmail-gui.svg`` → ``usosmail_gui/resources/icons/usosmail-gui.svg``
   (the window icon);
+- ``docs/user-guide.pl.md``, ``user-guide.en.md`` and ``troubleshooting.md`` →
+  ``usosmail_gui/resources/guide/`` (Help ▸ User Guide shows them, offline);
 - the version in ``pyproject.toml`` → ``usosmail_gui/_version.py`` (what ``--version`` and
   Help ▸ About say; a module, not ``importlib.metadata``, which costs ~35 ms of start-up
   and needs the package's metadata beside it, also in a frozen bundle).
@@ -24,6 +26,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 APP_ICON = "usosmail-gui.svg"
+GUIDES = ("user-guide.pl.md", "user-guide.en.md", "troubleshooting.md")
 
 
 def lrelease() -> Path:
@@ -57,6 +60,12 @@ def build(root: Path = ROOT, *, quiet: bool = False) -> list[Path]:
         icon.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(icon_source, icon)
         made.append(icon)
+    for name in GUIDES:
+        source, shipped = root / "docs" / name, package / "guide" / name
+        if source.is_file() and _stale(shipped, source):
+            shipped.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, shipped)
+            made.append(shipped)
     pyproject = root / "pyproject.toml"
     version_module = root / "usosmail_gui" / "_version.py"
     if _stale(version_module, pyproject):

@@ -4,7 +4,12 @@
 <context>
     <name>CampaignStatuses</name>
     <message>
-        <location filename="../../usosmail_gui/ui/window/statuses.py" line="+106"/>
+        <location filename="../../usosmail_gui/ui/window/statuses.py" line="+90"/>
+        <source>No campaign is shown: open one from Campaigns…</source>
+        <translation>Nie jest wyświetlana żadna kampania: otwórz ją w oknie Wysyłanie ▸ Kampanie…</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>The students&apos; data of this campaign was deleted; its counts stay.</source>
         <translation>Dane studentów z tej kampanii zostały usunięte; liczby zostały.</translation>
     </message>
@@ -12,7 +17,7 @@
 <context>
     <name>CloseGuard</name>
     <message>
-        <location filename="../../usosmail_gui/ui/window/closing.py" line="+72"/>
+        <location filename="../../usosmail_gui/ui/window/closing.py" line="+86"/>
         <source>Sending is under way</source>
         <translation>Trwa wysyłanie</translation>
     </message>
@@ -1378,7 +1383,7 @@
 <context>
     <name>ListLoading</name>
     <message>
-        <location filename="../../usosmail_gui/ui/window/list_loading.py" line="+84"/>
+        <location filename="../../usosmail_gui/ui/window/list_loading.py" line="+87"/>
         <source>Open a list of recipients</source>
         <translation>Otwórz listę odbiorców</translation>
     </message>
@@ -1434,12 +1439,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../usosmail_gui/ui/window/actions.py" line="+207"/>
+        <location filename="../../usosmail_gui/ui/window/actions.py" line="+226"/>
         <source>&amp;File</source>
         <translation>&amp;Plik</translation>
     </message>
     <message>
-        <location line="-154"/>
+        <location line="-162"/>
         <source>&amp;Open…</source>
         <translation>&amp;Otwórz…</translation>
     </message>
@@ -1449,18 +1454,17 @@
         <translation>Otwórz arkusz kalkulacyjny z listą odbiorców.</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/ui/main_window.py" line="+296"/>
+        <location filename="../../usosmail_gui/ui/main_window.py" line="+194"/>
         <source>Open &amp;Recent</source>
         <translation>Ostatnio otwie&amp;rane</translation>
     </message>
     <message>
-        <location line="+111"/>
         <location filename="../../usosmail_gui/ui/window/actions.py" line="+5"/>
         <source>&amp;Clear the list</source>
         <translation>&amp;Wyczyść listę</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/ui/window/actions.py" line="+5"/>
+        <location line="+5"/>
         <source>&amp;Sheet and header row…</source>
         <translation>&amp;Arkusz i wiersz nagłówka…</translation>
     </message>
@@ -1480,7 +1484,17 @@
         <translation>Ctrl+Q</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+94"/>
+        <source>&amp;User Guide</source>
+        <translation>&amp;Podręcznik użytkownika</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read the user guide, in the window&apos;s language.</source>
+        <translation>Przeczytaj podręcznik użytkownika w języku okna.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>S&amp;króty klawiszowe</translation>
     </message>
@@ -1505,7 +1519,7 @@
         <translation>P&amp;ołączenie</translation>
     </message>
     <message>
-        <location line="-125"/>
+        <location line="-133"/>
         <source>&amp;Connect…</source>
         <translation>&amp;Połącz…</translation>
     </message>
@@ -1525,12 +1539,12 @@
         <translation>Sprawdź klucz i sekret oraz odczytaj rozmiar kolejki poczty.</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+128"/>
         <source>&amp;Help</source>
         <translation>Pomo&amp;c</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-45"/>
         <source>&amp;Welcome page</source>
         <translation>&amp;Strona powitalna</translation>
     </message>
@@ -1555,7 +1569,7 @@
         <translation>Wy&amp;syłanie</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-115"/>
         <source>Send &amp;test to me…</source>
         <translation>Wyślij &amp;test do siebie…</translation>
     </message>
@@ -1645,12 +1659,12 @@
         <translation>Otwórz listę odbiorców</translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="+177"/>
         <source>Save the template</source>
         <translation>Zapisz szablon</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-118"/>
         <source>Send the selected recipient&apos;s message to yourself as a test</source>
         <translation>Wyślij do siebie wiadomość zaznaczonego odbiorcy jako test</translation>
     </message>
@@ -1665,7 +1679,7 @@
         <translation>Zapytaj teraz USOS o statusy wyświetlanej kampanii</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/ui/main_window.py" line="-42"/>
+        <location filename="../../usosmail_gui/ui/main_window.py" line="+248"/>
         <source>Language</source>
         <translation>Język</translation>
     </message>
@@ -1675,44 +1689,9 @@
         <translation>Język zmieni się przy następnym uruchomieniu usosmail-gui.</translation>
     </message>
     <message>
-        <location line="+38"/>
-        <source>Open Recent Te&amp;mplate</source>
-        <translation>Ostatnio otwierane szab&amp;lony</translation>
-    </message>
-    <message>
-        <location line="+86"/>
-        <source>About usosmail-gui</source>
-        <translation>O programie usosmail-gui</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>usosmail-gui {version}</source>
-        <translation>usosmail-gui {version}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Personalised e-mail to students through the mailing module of your university&apos;s USOS API, with every message followed until it is sent.</source>
-        <translation>Spersonalizowane wiadomości e-mail do studentów, wysyłane przez moduł pocztowy USOS API uczelni — każda wiadomość jest śledzona aż do jej wysłania.</translation>
-    </message>
-    <message>
-        <location line="+73"/>
-        <source>(no files opened yet)</source>
-        <translation>(nie otwarto jeszcze żadnych plików)</translation>
-    </message>
-    <message>
-        <location line="-341"/>
+        <location line="-225"/>
         <source>Starting</source>
         <translation>Uruchamianie</translation>
-    </message>
-    <message>
-        <location line="+347"/>
-        <source>(no templates opened yet)</source>
-        <translation>(nie otwarto jeszcze żadnych szablonów)</translation>
-    </message>
-    <message>
-        <location line="+228"/>
-        <source>No campaign is shown: open one from Campaigns…</source>
-        <translation>Nie jest wyświetlana żadna kampania: otwórz ją w oknie Wysyłanie ▸ Kampanie…</translation>
     </message>
 </context>
 <context>
@@ -3344,7 +3323,7 @@
 <context>
     <name>RecentList</name>
     <message>
-        <location filename="../../usosmail_gui/ui/window/recent.py" line="+110"/>
+        <location filename="../../usosmail_gui/ui/window/recent.py" line="+121"/>
         <source>{entry} (not found)</source>
         <translation>{entry} (nie znaleziono)</translation>
     </message>
@@ -3352,6 +3331,29 @@
         <location line="+2"/>
         <source>The file is no longer there: moved, renamed or on a drive not connected.</source>
         <translation>Tego pliku już tam nie ma: został przeniesiony, zmieniono jego nazwę albo jest na dysku, który nie jest podłączony.</translation>
+    </message>
+</context>
+<context>
+    <name>RecentMenus</name>
+    <message>
+        <location line="+34"/>
+        <source>Open Recent Te&amp;mplate</source>
+        <translation>Ostatnio otwierane szab&amp;lony</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Clear the list</source>
+        <translation>&amp;Wyczyść listę</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(no files opened yet)</source>
+        <translation>(nie otwarto jeszcze żadnych plików)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(no templates opened yet)</source>
+        <translation>(nie otwarto jeszcze żadnych szablonów)</translation>
     </message>
 </context>
 <context>
@@ -3933,7 +3935,7 @@
 <context>
     <name>ResumeFlow</name>
     <message numerus="yes">
-        <location filename="../../usosmail_gui/ui/window/resume_flow.py" line="+95"/>
+        <location filename="../../usosmail_gui/ui/window/resume_flow.py" line="+100"/>
         <source>%n campaign(s) were interrupted: see the Interrupted campaigns window.</source>
         <translation>
             <numerusform>%n kampania została przerwana: zobacz okno Przerwane kampanie.</numerusform>
@@ -4515,7 +4517,7 @@
 <context>
     <name>SendFlow</name>
     <message>
-        <location filename="../../usosmail_gui/ui/window/send_flow.py" line="+99"/>
+        <location filename="../../usosmail_gui/ui/window/send_flow.py" line="+111"/>
         <source>A campaign is being sent now. Wait for it to finish, or stop it, first.</source>
         <translation>Trwa wysyłanie kampanii. Najpierw zaczekaj, aż się zakończy, albo ją zatrzymaj.</translation>
     </message>
@@ -4605,27 +4607,17 @@
     </message>
     <message>
         <location line="+20"/>
-        <location line="+56"/>
+        <location line="+55"/>
         <source>Cannot send a test yet</source>
         <translation>Nie można jeszcze wysłać testu</translation>
     </message>
     <message>
-        <location line="-41"/>
-        <source>Your address for tests</source>
-        <translation>Twój adres do testów</translation>
+        <location line="-27"/>
+        <source>“{text}” is not a valid e-mail address.</source>
+        <translation>„{text}” nie jest prawidłowym adresem e-mail.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Test messages go to your own e-mail address. Which one? (It is remembered on this computer; change it in Send ▸ My address for tests….)</source>
-        <translation>Wiadomości testowe są wysyłane na Twój adres e-mail. Podaj go. (Zostanie zapamiętany na tym komputerze; można go zmienić w menu Wysyłanie ▸ Mój adres do testów…)</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Use this address</source>
-        <translation>Użyj tego adresu</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+13"/>
         <source>Not an e-mail address</source>
         <translation>To nie jest adres e-mail</translation>
     </message>
@@ -5691,9 +5683,37 @@
     </message>
 </context>
 <context>
+    <name>TestAddressDialog</name>
+    <message>
+        <location filename="../../usosmail_gui/ui/test_address_dialog.py" line="+32"/>
+        <location line="+10"/>
+        <source>Your address for tests</source>
+        <translation>Twój adres do testów</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Test messages go to your own e-mail address. Which one? (It is remembered on this computer; change it in Send ▸ My address for tests….)</source>
+        <translation>Wiadomości testowe są wysyłane na Twój adres e-mail. Podaj go. (Zostanie zapamiętany na tym komputerze; można go zmienić w menu Wysyłanie ▸ Mój adres do testów…)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Use this address</source>
+        <translation>Użyj tego adresu</translation>
+    </message>
+</context>
+<context>
+    <name>UserGuideWindow</name>
+    <message>
+        <location filename="../../usosmail_gui/ui/user_guide.py" line="+47"/>
+        <location line="+4"/>
+        <source>User Guide</source>
+        <translation>Podręcznik użytkownika</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../usosmail_gui/ui/welcome.py" line="+30"/>
+        <location filename="../../usosmail_gui/ui/welcome.py" line="+33"/>
         <source>Welcome</source>
         <translation>Strona powitalna</translation>
     </message>
@@ -5742,6 +5762,22 @@
         <location line="+5"/>
         <source>Choose your university and enter the consumer key and secret you received from the people who run your USOS API.</source>
         <translation>Wybierz swoją uczelnię i wpisz klucz (consumer key) oraz sekret (consumer secret) otrzymane od osób, które zarządzają USOS API na Twojej uczelni.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+1"/>
+        <source>Back to the list</source>
+        <translation>Powrót do listy</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Back to the open list and template (Esc)</source>
+        <translation>Powrót do otwartej listy i szablonu (Esc)</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Back to the list: {name}</source>
+        <translation>Powrót do listy: {name}</translation>
     </message>
 </context>
 <context>
@@ -5792,17 +5828,12 @@
         <translation>USOS: {url}</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>{place} — usosmail-gui[*]</source>
-        <translation>{place} — usosmail-gui[*]</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Local sandbox</source>
         <translation>Lokalna piaskownica</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>No key loaded</source>
         <translation>Nie wczytano klucza</translation>
     </message>
@@ -5843,10 +5874,33 @@
     </message>
 </context>
 <context>
+    <name>WindowHelp</name>
+    <message>
+        <location filename="../../usosmail_gui/ui/window/help.py" line="+37"/>
+        <source>The user guide is not installed.</source>
+        <translation>Podręcznik użytkownika nie został zainstalowany.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>About usosmail-gui</source>
+        <translation>O programie usosmail-gui</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>usosmail-gui {version}</source>
+        <translation>usosmail-gui {version}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Personalised e-mail to students through the mailing module of your university&apos;s USOS API, with every message followed until it is sent.</source>
+        <translation>Spersonalizowane wiadomości e-mail do studentów, wysyłane przez moduł pocztowy USOS API uczelni — każda wiadomość jest śledzona aż do jej wysłania.</translation>
+    </message>
+</context>
+<context>
     <name>WindowLayout</name>
     <message>
-        <location filename="../../usosmail_gui/ui/window/layout.py" line="+35"/>
-        <location line="+6"/>
+        <location filename="../../usosmail_gui/ui/window/layout.py" line="+37"/>
+        <location line="+40"/>
         <source>Main toolbar</source>
         <translation>Główny pasek narzędzi</translation>
     </message>
@@ -6015,7 +6069,7 @@
 <context>
     <name>WorkArea</name>
     <message>
-        <location filename="../../usosmail_gui/ui/window/work_area.py" line="+71"/>
+        <location filename="../../usosmail_gui/ui/window/work_area.py" line="+72"/>
         <source>Problems</source>
         <translation>Problemy</translation>
     </message>

@@ -148,6 +148,7 @@ def test_the_package_data_is_what_the_app_loads() -> None:
     assert (resources / "icons" / "usosmail-gui.svg").is_file()
     assert (resources / "installations.json").is_file()
     assert (resources / "demo" / "studenci.csv").is_file()
+    assert {p.name for p in (resources / "guide").glob("*.md")} >= {"user-guide.pl.md", "user-guide.en.md"}
     assert list((resources / "templates").glob("*.usosmail"))
     qt_translations = _internal() / "PySide6" / "Qt" / "translations"
     assert [p.name for p in qt_translations.iterdir()] == ["qtbase_pl.qm"]

@@ -15,8 +15,8 @@ TIMEOUT = 15000
 def open_list(qtbot: QtBot, window: MainWindow, path: Path, **choices: object) -> RecipientTable:
     """Open ``path`` (sheet, header row… as ``choices``) and wait until the list is shown."""
     with qtbot.waitSignal(window.recipientsLoaded, timeout=TIMEOUT) as blocker:
-        window.open_file(path, **choices)  # type: ignore[arg-type]
-    qtbot.waitUntil(lambda: not window.loading, timeout=TIMEOUT)
+        window.list_loading.open_file(path, **choices)  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: not window.list_loading.loading, timeout=TIMEOUT)
     table = blocker.args[0]
     assert isinstance(table, RecipientTable)
     return table

@@ -220,8 +220,8 @@ def test_every_control_of_the_window_and_its_dialogs_is_named(
     found: dict[str, list[str]] = {}
 
     window = make_window(sb)
-    qtbot.waitUntil(lambda: window.resume_dialog is not None, timeout=TIMEOUT)
-    resume = window.resume_dialog
+    qtbot.waitUntil(lambda: window.resume_flow.dialog is not None, timeout=TIMEOUT)
+    resume = window.resume_flow.dialog
     assert resume is not None
     audit(found, "resume dialog", resume)
     resume.later_button.click()
@@ -231,21 +231,21 @@ def test_every_control_of_the_window_and_its_dialogs_is_named(
     assert window.findChildren(QDockWidget)
 
     with qtbot.waitSignal(window.recipientsLoaded, timeout=TIMEOUT):
-        window.open_file(write_students(tmp_path / "studenci.csv"))
-    qtbot.waitUntil(lambda: not window.loading, timeout=TIMEOUT)
+        window.list_loading.open_file(write_students(tmp_path / "studenci.csv"))
+    qtbot.waitUntil(lambda: not window.list_loading.loading, timeout=TIMEOUT)
     window.composer.set_template(MessageTemplate(subject="Decyzja dla {Imię}", content="Dzień dobry {Imię}."))
     audit(found, "main window with a list", window)
     header_tips = headers_without_tooltip(window.recipient_pane.view)
     header_tips += headers_without_tooltip(window.composer.problems.view)
     header_tips += headers_without_tooltip(window.status_dock.table)
 
-    history = window.open_history()
+    history = window.statuses.open_history()
     qtbot.waitUntil(lambda: len(history.rows) == 1, timeout=TIMEOUT)
     audit(found, "campaign history", history)
     header_tips += headers_without_tooltip(history.table)
     history.close()
 
-    sheet = window.open_sheet_dialog()
+    sheet = window.list_loading.open_sheet_dialog()
     assert sheet is not None
     qtbot.waitSignal(sheet.sheetsLoaded, timeout=TIMEOUT).wait()  # the signal is already on its way
     audit(found, "sheet dialog", sheet)
@@ -259,13 +259,13 @@ def test_every_control_of_the_window_and_its_dialogs_is_named(
     connection.reject()
 
     window.send_test_action.trigger()  # first time: asks for the address
-    address = window.address_dialog
+    address = window.send_flow.address_dialog
     assert address is not None and address.isVisible()
     audit(found, "test address dialog", address)
     address.done(QDialog.DialogCode.Rejected)
 
     window.send_action.trigger()
-    send = window.send_dialog
+    send = window.send_flow.dialog
     assert isinstance(send, SendDialog)
     qtbot.waitUntil(lambda: send.draft() is not None and not send.preparing, timeout=TIMEOUT)
     audit(found, "send dialog", send)
@@ -273,7 +273,7 @@ def test_every_control_of_the_window_and_its_dialogs_is_named(
     with qtbot.waitSignal(window.sendFinished, timeout=TIMEOUT) as sent:
         send.send_button.click()
     assert isinstance(sent.args[0], SendOutcome)
-    progress = window.progress_dialog
+    progress = window.send_flow.progress_dialog
     assert progress is not None
     audit(found, "send progress dialog", progress)
     audit(found, "main window after sending", window)  # statuses in the dock and the grid

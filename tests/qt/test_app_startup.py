@@ -136,13 +136,13 @@ def test_sandbox_requested_starts_the_sandbox_with_the_demo_and_shutdown_stops_i
     )
     qtbot.addWidget(window)
     window.show()
-    assert window.connection() is None
+    assert window.window_connection.connection is None
     with qtbot.waitSignals([window.statusRefreshed, window.recipientsLoaded], timeout=TIMEOUT):
         window.sandboxRequested.emit()
-    connection, report = window.connection(), window.last_report()
+    connection, report = window.window_connection.connection, window.window_connection.last_report
     assert connection is not None and connection.sandbox
     assert report is not None and report.verdict is Verdict.OK
-    assert window.recipients() is not None and window.recipients().row_count == 40  # type: ignore[union-attr]
+    assert window.recipient_pane.table() is not None and window.recipient_pane.table().row_count == 40  # type: ignore[union-attr]
     composer = window.composer
     qtbot.waitUntil(lambda: composer.template().subject.startswith("Missing documents"), timeout=TIMEOUT)
     assert not window.composer.is_modified()  # closing does not ask to save the sample
@@ -150,7 +150,8 @@ def test_sandbox_requested_starts_the_sandbox_with_the_demo_and_shutdown_stops_i
     # asked again: the same sandbox, not a second one
     with qtbot.waitSignal(window.statusRefreshed, timeout=TIMEOUT):
         window.sandboxRequested.emit()
-    assert window.connection() is not None and window.connection().base_url == connection.base_url  # type: ignore[union-attr]
+    shown = window.window_connection.connection
+    assert shown is not None and shown.base_url == connection.base_url
     assert not app_settings().value(LAST_URL.key, "", str)  # the sandbox is not remembered
 
     window.close()
@@ -174,13 +175,13 @@ def test_deferred_window_paints_its_frame_then_builds_the_work_area(
     assert not window.ready and not hasattr(window, "composer")
     assert [menu.title() for menu in window.menuBar().findChildren(QMenu)][:1]  # the frame's menus exist
     assert window.open_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Open)
-    assert window.installation_label.text() == "No installation chosen"
+    assert window.status_bar_part.installation.text() == "No installation chosen"
     QCoreApplication.sendEvent(window, QEvent(QEvent.Type.PaletteChange))  # icons come with the work area
     window.welcome_action.trigger()  # a shortcut pressed in that moment acts once the window can
     with qtbot.waitSignal(window.workAreaReady, timeout=TIMEOUT):
         window.show()
     assert window.ready and called == ["first", "second"]
-    assert window.welcome_showing
+    assert window.work_area.welcome_showing
     window.show_work_area()
     assert window.central_stack.currentWidget() is window.splitter
     assert window.composer.isVisible() and window.recipient_pane.isVisible()
@@ -188,7 +189,7 @@ def test_deferred_window_paints_its_frame_then_builds_the_work_area(
     window.when_ready(lambda: called.append("now"))  # once ready: at once
     assert called[-1] == "now"
     assert window.send_test_action.shortcut() == QKeySequence("Ctrl+T")
-    assert window.main_toolbar.actions()[1] is window.composer.save_action
+    assert window.layout_part.toolbar.actions()[1] is window.composer.save_action
 
 
 def test_deferred_window_closed_before_its_work_area_is_built(

@@ -102,7 +102,7 @@ def open_list(qtbot: QtBot, window: MainWindow, path: Path) -> RecipientTable:
     dialog = open_file_dialog(qtbot, window, TIMEOUT)
     with qtbot.waitSignal(window.recipientsLoaded, timeout=TIMEOUT) as blocker:
         choose_file(dialog, path)
-    qtbot.waitUntil(lambda: not window.loading, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: not window.list_loading.loading, timeout=TIMEOUT)
     table = blocker.args[0]
     assert isinstance(table, RecipientTable)
     return table
@@ -190,7 +190,7 @@ def test_the_whole_flow_from_spreadsheet_to_report(
 
     # 4. Send ▸ Send test to me: my address asked once, the previewed message delivered
     window.send_test_action.trigger()
-    asked = window.address_dialog
+    asked = window.send_flow.address_dialog
     assert asked is not None and asked.isVisible()
     line = asked.findChild(QLineEdit)
     assert line is not None
@@ -213,7 +213,7 @@ def test_the_whole_flow_from_spreadsheet_to_report(
 
     # 5. Send ▸ Send…: the confirmation, ticked, then every included student once
     window.send_action.trigger()
-    dialog = window.send_dialog
+    dialog = window.send_flow.dialog
     assert isinstance(dialog, SendDialog)
     qtbot.waitUntil(lambda: dialog.draft() is not None and not dialog.preparing, timeout=TIMEOUT)
     draft = dialog.draft()
@@ -283,7 +283,7 @@ def test_the_whole_flow_from_spreadsheet_to_report(
     # 7. Campaigns… (Ctrl+H): export the campaign's report as .csv and read it back
     assert window.history_action.shortcut().toString() == "Ctrl+H"
     window.history_action.trigger()
-    history = window.history_window
+    history = window.statuses.history
     assert history is not None and history.isVisible()
     qtbot.waitUntil(lambda: len(history.rows) == 2 and not history.busy, timeout=TIMEOUT)
     position = next(i for i, r in enumerate(history.rows) if r.id == campaign)
@@ -328,7 +328,7 @@ def test_the_whole_flow_from_spreadsheet_to_report(
     again = make_connected_window(sb)
     open_list(qtbot, again, path)
     again.history_action.trigger()
-    reopened = again.history_window
+    reopened = again.statuses.history
     assert reopened is not None
     qtbot.waitUntil(lambda: len(reopened.rows) == 2 and not reopened.busy, timeout=TIMEOUT)
     position = next(i for i, r in enumerate(reopened.rows) if r.id == campaign)

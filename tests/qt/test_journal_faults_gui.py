@@ -60,7 +60,7 @@ def test_a_damaged_journal_is_explained_at_start_and_the_template_can_still_be_s
     assert load_template(target).subject == template.subject
 
     # the history says the same, with the path
-    history = window.open_history()
+    history = window.statuses.open_history()
     qtbot.waitUntil(lambda: not history.busy, timeout=TIMEOUT)
     assert "The journal cannot be read" in history.state_label.text()
     assert str(empty_journal) in history.state_label.text()

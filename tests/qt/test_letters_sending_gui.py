@@ -68,8 +68,8 @@ def window(
 
 def load(qtbot: QtBot, main: MainWindow, path: Path) -> RecipientTable:
     with qtbot.waitSignal(main.recipientsLoaded, timeout=TIMEOUT) as blocker:
-        main.open_file(path)
-    qtbot.waitUntil(lambda: not main.loading, timeout=TIMEOUT)
+        main.list_loading.open_file(path)
+    qtbot.waitUntil(lambda: not main.list_loading.loading, timeout=TIMEOUT)
     table = blocker.args[0]
     assert isinstance(table, RecipientTable)
     return table
@@ -77,7 +77,7 @@ def load(qtbot: QtBot, main: MainWindow, path: Path) -> RecipientTable:
 
 def sent(qtbot: QtBot, main: MainWindow) -> SendOutcome:
     main.send_action.trigger()
-    dialog = main.send_dialog
+    dialog = main.send_flow.dialog
     assert isinstance(dialog, SendDialog)
     qtbot.waitUntil(lambda: dialog.draft() is not None and not dialog.preparing, timeout=TIMEOUT)
     dialog.confirm_box.click()
@@ -206,7 +206,7 @@ def test_send_test_to_me_sends_the_previewed_letter_with_its_derived_values(
     previewed = composer.preview.content_text()
     assert previewed.startswith("Szanowna Pani Anno,\n") and "- Analiza: 3\n- Fizyka: 5" in previewed
     main.send_test_action.trigger()
-    dialog = main.address_dialog
+    dialog = main.send_flow.address_dialog
     assert dialog is not None
     dialog.setTextValue("tester@dziekanat.example.edu.pl")
     with qtbot.waitSignal(main.sendFinished, timeout=TIMEOUT) as blocker:

@@ -32,20 +32,22 @@ def test_sandbox_wiring_shows_the_queue_and_cleans_up(qtbot: QtBot, isolated_qse
     window, shutdown = app.build_main_window(options, sandbox_session=session)
     qtbot.addWidget(window)
     window.show()
-    assert "sandbox" in window.installation_label.text().lower()
+    assert "sandbox" in window.status_bar_part.installation.text().lower()
     blocker = qtbot.waitSignal(window.statusRefreshed, timeout=TIMEOUT)
     blocker.wait()  # the signal is already on its way
     report = blocker.args[0]
     assert report.verdict is Verdict.OK
     sandbox = session.sandbox
     assert sandbox is not None
-    assert window.queue_label.text() == "Queue: 0 unsent"
-    assert window.state_label.text() == "Connected"
-    assert sandbox.url in window.installation_label.text()
-    assert "Local sandbox" in window.installation_label.text()
+    assert window.status_bar_part.queue.text() == "Queue: 0 unsent"
+    assert window.status_bar_part.state.text() == "Connected"
+    assert sandbox.url in window.status_bar_part.installation.text()
+    assert "Local sandbox" in window.status_bar_part.installation.text()
     assert "Local sandbox" in window.windowTitle()
-    for shown in (window.windowTitle(), window.installation_label.text(), window.state_label.toolTip(),
-                  repr(window), repr(window.connection())):
+    bar = window.status_bar_part
+    shown_connection = repr(window.window_connection.connection)
+    for shown in (window.windowTitle(), bar.installation.text(), bar.state.toolTip(),
+                  repr(window), shown_connection):
         assert sandbox.admin_secret not in shown
 
     window.close()
@@ -70,17 +72,17 @@ def test_connect_through_the_dialog_remembers_the_url(
     window = MainWindow(store)
     qtbot.addWidget(window)
     window.show()
-    assert window.state_label.text() == "Not connected"
+    assert window.status_bar_part.state.text() == "Not connected"
     assert not window.test_action.isEnabled()
-    dialog = window.open_connection_dialog()
+    dialog = window.window_connection.open_dialog()
     qtbot.waitUntil(lambda: dialog.list_view.model().rowCount() > 0, timeout=TIMEOUT)
     dialog.url_edit.setText(sandbox.url)
     dialog.key_edit.setText(sandbox.admin_key)
     dialog.secret_edit.setText(sandbox.admin_secret)
     with qtbot.waitSignal(window.statusRefreshed, timeout=TIMEOUT):
         dialog.save_button.click()
-    assert window.state_label.text() == "Connected"
-    assert window.queue_label.text() == "Queue: 0 unsent"
+    assert window.status_bar_part.state.text() == "Connected"
+    assert window.status_bar_part.queue.text() == "Queue: 0 unsent"
     assert window.test_action.isEnabled()
     with qtbot.waitSignal(window.statusRefreshed, timeout=TIMEOUT):
         window.test_action.trigger()
@@ -109,9 +111,9 @@ def test_unreachable_installation_says_offline(
     window = MainWindow(store, check=check)
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.statusRefreshed, timeout=TIMEOUT):
-        window.use_connection(ActiveConnection(closed_loopback_url, Credentials("key", "secret")))
-    assert window.queue_label.text() == "Queue: unknown (offline)"
-    assert window.state_label.text().startswith("Offline")
+        window.window_connection.use(ActiveConnection(closed_loopback_url, Credentials("key", "secret")))
+    assert window.status_bar_part.queue.text() == "Queue: unknown (offline)"
+    assert window.status_bar_part.state.text().startswith("Offline")
 
 
 def test_installation_option_loads_the_saved_key(
@@ -124,7 +126,7 @@ def test_installation_option_loads_the_saved_key(
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.statusRefreshed, timeout=TIMEOUT):
         window.show()
-    assert window.state_label.text() == "Connected"
+    assert window.status_bar_part.state.text() == "Connected"
     window.close()
     shutdown()
 
@@ -139,8 +141,8 @@ def test_installation_option_without_a_saved_key_offers_the_dialog(
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.credentialsLoaded, timeout=TIMEOUT):
         window.show()
-    assert window.state_label.text() == "No saved key for this installation"
-    dialog = window._dialog
+    assert window.status_bar_part.state.text() == "No saved key for this installation"
+    dialog = window.window_connection.dialog
     assert dialog is not None and dialog.isVisible()
     assert dialog.url_edit.text() == url
     dialog.reject()
@@ -167,8 +169,8 @@ def test_start_with_a_remembered_url_does_not_contact_it(
     with qtbot.waitSignal(window.credentialsLoaded, timeout=TIMEOUT) as blocker:
         window.show()
     assert blocker.args[0] == Credentials("k", "s")
-    assert window.connection() == ActiveConnection(url, Credentials("k", "s"))
-    assert window.state_label.text() == "Not checked yet"
+    assert window.window_connection.connection == ActiveConnection(url, Credentials("k", "s"))
+    assert window.status_bar_part.state.text() == "Not checked yet"
     assert window.test_action.isEnabled()
     assert not app.should_offer_connection_dialog(app.parse_args([]), app_settings())
     assert calls == []
@@ -203,7 +205,7 @@ def test_closing_leaves_no_worker_running(
     window.show()
     with qtbot.assertNotEmitted(window.statusRefreshed, wait=0):
         credentials = Credentials(sandbox.admin_key, sandbox.admin_secret)
-        window.use_connection(ActiveConnection(sandbox.url, credentials))
+        window.window_connection.use(ActiveConnection(sandbox.url, credentials))
         qtbot.waitUntil(lambda: QThreadPool.globalInstance().activeThreadCount() > 0, timeout=TIMEOUT)
         window.close()
         qtbot.waitUntil(pool_idle, timeout=TIMEOUT)

@@ -33,7 +33,7 @@ def test_a_template_and_a_list_named_on_the_command_line_open(
         window.show()
     qtbot.waitUntil(lambda: window.composer.file_path() == template, timeout=TIMEOUT)
     assert "{Nazwisko}" in window.composer.template().subject
-    assert window.recipients() is not None and window.recipients().row_count == 40  # type: ignore[union-attr]
+    assert window.recipient_pane.table() is not None and window.recipient_pane.table().row_count == 40  # type: ignore[union-attr]
     window.close()
     shutdown()
 

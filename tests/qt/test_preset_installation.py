@@ -58,7 +58,7 @@ def test_the_window_starts_with_the_preset_installation_and_its_saved_key(
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.credentialsLoaded, timeout=TIMEOUT):
         window.show()
-    assert window.connection() == ActiveConnection(PRESET, Credentials("k", "s"))
+    assert window.window_connection.connection == ActiveConnection(PRESET, Credentials("k", "s"))
     # a first run still shows the welcome page; its "Connect" opens the dialog on this address
     assert app.should_offer_connection_dialog(app.parse_args([]), app_settings())
     window.close()
@@ -72,9 +72,9 @@ def test_the_connection_dialog_offers_the_preset_installation(
     window = MainWindow(store, settings=app_settings())
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitUntil(lambda: window.connection() is not None, timeout=TIMEOUT)
-    window.open_connection_dialog()
-    dialog = window._dialog
+    qtbot.waitUntil(lambda: window.window_connection.connection is not None, timeout=TIMEOUT)
+    window.window_connection.open_dialog()
+    dialog = window.window_connection.dialog
     assert dialog is not None
     assert dialog.url_edit.text() == PRESET
     dialog.reject()

@@ -161,7 +161,7 @@ def test_the_sheet_dialog_reads_the_file_as_the_other_encoding_in_one_click(
     first = open_list(qtbot, window, path)
     assert (first.source.encoding, first.source.encoding_alternative) == ("ISO 8859-2", "Windows-1250")
     assert first.value(0, 0) == "Źdźisław"
-    dialog = window.open_sheet_dialog()
+    dialog = window.list_loading.open_sheet_dialog()
     assert dialog is not None and dialog.encoding_combo is not None and dialog.alternative_button is not None
     assert dialog.encoding_combo.currentData() is None  # found by the app
     assert dialog.alternative_button.text() == "Read it as Windows-1250"
@@ -180,14 +180,14 @@ def test_a_bomb_is_refused_and_the_app_and_the_users_work_survive(
     previous = open_list(qtbot, window, FORMATS / "formats-lo.xlsx")
     window.composer.set_template(MessageTemplate("Temat wpisany", "Treść wpisana przez użytkownika"))
     with qtbot.waitSignal(window.loadFailed, timeout=TIMEOUT) as blocker:
-        window.open_file(FORMATS / name)
-    qtbot.waitUntil(lambda: not window.loading, timeout=TIMEOUT)
+        window.list_loading.open_file(FORMATS / name)
+    qtbot.waitUntil(lambda: not window.list_loading.loading, timeout=TIMEOUT)
     error = blocker.args[0]
     assert isinstance(error, SpreadsheetError) and error.reason == "too_large"
     boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
     assert len(boxes) == 1 and "too large or damaged" in boxes[0].text()
     boxes[0].close()
-    assert window.recipients() is previous
+    assert window.recipient_pane.table() is previous
     assert window.composer.editor.template().content == "Treść wpisana przez użytkownika"
 
 

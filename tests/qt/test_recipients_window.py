@@ -57,26 +57,26 @@ def error_boxes() -> list[QMessageBox]:
 
 @pytest.mark.usefixtures("english_plurals")
 def test_open_shows_the_list_and_the_summary(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
-    assert window.summary_label.text() == "No recipients loaded"
+    assert window.status_bar_part.summary.text() == "No recipients loaded"
     assert not window.sheet_action.isEnabled()
     assert window.open_action.shortcut().toString() == "Ctrl+O"
     students = write_students(tmp_path / "studenci.csv")
     table = open_list(qtbot, window, students)
-    assert window.recipients() is table
+    assert window.recipient_pane.table() is table
     assert window.recipient_pane.model.rowCount() == 5
-    assert window.summary_label.text() == "5 recipients · 4 will receive · 1 problem"
+    assert window.status_bar_part.summary.text() == "5 recipients · 4 will receive · 1 problem"
     assert window.sheet_action.isEnabled()
     assert not window.recipient_pane.busy_bar.isVisible()
     with qtbot.waitSignal(window.recipient_pane.model.summaryChanged):
         window.recipient_pane.model.set_included([2], False)  # the row with the problem
-    assert window.summary_label.text() == "5 recipients · 4 will receive · 0 problems"
+    assert window.status_bar_part.summary.text() == "5 recipients · 4 will receive · 0 problems"
 
 
 def test_the_open_dialog_filters_spreadsheets_and_loads_the_choice(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
     students = write_students(tmp_path / "studenci.csv")
-    dialog = window.open_file_dialog()
+    dialog = window.list_loading.open_file_dialog()
     assert isinstance(dialog, QFileDialog) and dialog.isVisible()
     spreadsheets = dialog.nameFilters()[0]
     for pattern in ("*.xlsx", "*.xlsm", "*.xls", "*.xlsb", "*.ods", "*.csv", "*.tsv", "*.txt"):
@@ -108,8 +108,8 @@ def test_a_bad_file_is_explained_and_the_previous_list_stays(
     else:
         bad.write_bytes(content)
     with qtbot.waitSignal(window.loadFailed, timeout=TIMEOUT) as blocker:
-        window.open_file(bad)
-    qtbot.waitUntil(lambda: not window.loading, timeout=TIMEOUT)
+        window.list_loading.open_file(bad)
+    qtbot.waitUntil(lambda: not window.list_loading.loading, timeout=TIMEOUT)
     error = blocker.args[0]
     assert isinstance(error, SpreadsheetError)
     assert error.reason == expected
@@ -121,10 +121,10 @@ def test_a_bad_file_is_explained_and_the_previous_list_stays(
     assert box.informativeText() == "The list opened before stays as it was."
     assert "Traceback" not in box.text()
     box.close()
-    assert window.recipients() is previous
+    assert window.recipient_pane.table() is previous
     assert window.recipient_pane.model.rowCount() == 5
     assert not window.recipient_pane.busy_bar.isVisible()
-    assert str(bad) not in window.recent_files()
+    assert str(bad) not in window.recent.files.paths()
 
 
 def test_cancelling_a_load_keeps_the_previous_list(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
@@ -132,7 +132,7 @@ def test_cancelling_a_load_keeps_the_previous_list(qtbot: QtBot, window: MainWin
     big = write_many(tmp_path / "duza.csv", 30000)
     pane = window.recipient_pane
     with qtbot.assertNotEmitted(window.recipientsLoaded), qtbot.assertNotEmitted(window.loadFailed):
-        window.open_file(big)
+        window.list_loading.open_file(big)
         assert pane.busy_bar.isVisible() and pane.cancel_button.isEnabled()
         assert pane.busy_label.text() == "Opening duza.csv…"
         qtbot.waitUntil(lambda: QThreadPool.globalInstance().activeThreadCount() > 0, timeout=TIMEOUT)
@@ -140,11 +140,11 @@ def test_cancelling_a_load_keeps_the_previous_list(qtbot: QtBot, window: MainWin
             qtbot.mouseClick(pane.cancel_button, Qt.MouseButton.LeftButton)
         assert not pane.busy_bar.isVisible()
         qtbot.waitUntil(pool_idle, timeout=TIMEOUT)
-    assert window.recipients() is previous
+    assert window.recipient_pane.table() is previous
     assert (
         window.statusBar().currentMessage() == "Opening duza.csv was cancelled; the list opened before stays."
     )
-    assert str(big) not in window.recent_files()
+    assert str(big) not in window.recent.files.paths()
 
 
 def drop(window: MainWindow, path: Path) -> tuple[bool, bool]:
@@ -178,12 +178,12 @@ def test_dropping_a_spreadsheet_opens_it(qtbot: QtBot, window: MainWindow, tmp_p
     with qtbot.waitSignal(window.recipientsLoaded, timeout=TIMEOUT) as blocker:
         assert drop(window, path) == (True, True)
     assert blocker.args[0].row_count == 2
-    assert window.recent_files() == [str(path)]
+    assert window.recent.files.paths() == [str(path)]
     notes = tmp_path / "notatki.pdf"
     notes.write_bytes(b"%PDF-1.4")
     with qtbot.assertNotEmitted(window.recipientsLoaded, wait=0):
         assert drop(window, notes) == (False, False)
-        assert not window.loading
+        assert not window.list_loading.loading
 
 
 def test_recent_files_newest_first_and_missing_ones_disabled(
@@ -197,7 +197,7 @@ def test_recent_files_newest_first_and_missing_ones_disabled(
     open_list(qtbot, window, first)
     open_list(qtbot, window, second)
     open_list(qtbot, window, first)
-    assert window.recent_files() == [str(first), str(second)]
+    assert window.recent.files.paths() == [str(first), str(second)]
     window.close()
 
     second.unlink()
@@ -212,11 +212,11 @@ def test_recent_files_newest_first_and_missing_ones_disabled(
     assert not missing.isEnabled() and "druga && ostatnia.csv" in missing.text()
     with qtbot.waitSignal(window.recipientsLoaded, timeout=TIMEOUT):
         present.trigger()
-    qtbot.waitUntil(lambda: window.recent_files()[0] == str(first), timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: window.recent.files.paths()[0] == str(first), timeout=TIMEOUT)
     with qtbot.waitSignal(window.recentFilesChanged, timeout=TIMEOUT) as blocker:
         window.clear_recent_action.trigger()
     assert blocker.args == [[]]
-    assert window.recent_files() == []
+    assert window.recent.files.paths() == []
 
 
 def test_sheet_dialog_reloads_with_the_chosen_sheet_and_header_row(
@@ -241,7 +241,7 @@ def test_sheet_dialog_reloads_with_the_chosen_sheet_and_header_row(
     first = open_list(qtbot, window, path)
     assert first.source.sheet == "Rok 1"
     qtbot.waitSignal(window.recentFilesChanged, timeout=TIMEOUT).wait()  # the signal is already on its way
-    dialog = window.open_sheet_dialog()
+    dialog = window.list_loading.open_sheet_dialog()
     assert dialog is not None
     blocker = qtbot.waitSignal(dialog.sheetsLoaded, timeout=TIMEOUT)
     blocker.wait()  # the signal is already on its way
@@ -259,12 +259,12 @@ def test_sheet_dialog_reloads_with_the_chosen_sheet_and_header_row(
     assert table.source.header_row == 2 and not table.source.header_row_detected
     assert table.email_column_name == "Adres"
     assert table.column_names == ["Imię", "Nazwisko", "Adres"]
-    assert window.recipients() is table
+    assert window.recipient_pane.table() is table
 
 
 def test_sheet_dialog_on_a_csv_has_no_sheets(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
     open_list(qtbot, window, write_students(tmp_path / "studenci.csv"))
-    dialog = window.open_sheet_dialog()
+    dialog = window.list_loading.open_sheet_dialog()
     assert dialog is not None
     blocker = qtbot.waitSignal(dialog.sheetsLoaded, timeout=TIMEOUT)
     blocker.wait()  # the signal is already on its way
@@ -290,7 +290,7 @@ def test_demo_option_loads_the_demo_list(
     codes = {p.code for p in table.all_problems()}
     assert {"email_invalid", "email_missing", "email_duplicate", "email_multiple"} <= codes
     assert sum("@fail.example.com" in table.value(r, 3) for r in range(table.row_count)) >= 2
-    assert window.recent_files() == []  # the demo is not one of the user's files
+    assert window.recent.files.paths() == []  # the demo is not one of the user's files
     window.close()
     qtbot.waitUntil(pool_idle, timeout=TIMEOUT)
     shutdown()
@@ -304,11 +304,11 @@ def test_closing_while_loading_leaves_no_worker_and_remembers_the_splitter(
     window.splitter.setSizes([500, 250])
     sizes = window.splitter.sizes()
     with qtbot.assertNotEmitted(window.recipientsLoaded):
-        window.open_file(big)
+        window.list_loading.open_file(big)
         qtbot.waitUntil(lambda: QThreadPool.globalInstance().activeThreadCount() > 0, timeout=TIMEOUT)
         window.close()
         qtbot.waitUntil(pool_idle, timeout=TIMEOUT)
-    assert window.recipients() is None
+    assert window.recipient_pane.table() is None
     assert app_settings().value(SPLITTER.key) is not None
     again = MainWindow(CredentialStore(backend=MemoryKeyring()), restore_last=False)
     qtbot.addWidget(again)

@@ -50,11 +50,11 @@ def test_send_again_to_failed_goes_through_the_confirmation_and_sends_only_them(
     campaign, failed = failed_campaign(sb)
     delivered_before = per_address(sb.maildir)
     window = make_connected_window(sb)
-    history = window.open_history()
+    history = window.statuses.open_history()
     qtbot.waitUntil(lambda: len(history.rows) == 1, timeout=TIMEOUT)
     assert history.retry_button.isEnabled() and history.retry_button.accessibleName()
     history.retry_button.click()
-    dialog = window.send_dialog
+    dialog = window.send_flow.dialog
     assert isinstance(dialog, SendDialog)
     blocker = qtbot.waitSignal(dialog.prepared, timeout=TIMEOUT)
     blocker.wait()  # the signal is already on its way
@@ -103,7 +103,7 @@ def test_a_campaign_without_failures_offers_no_retry(
     with Journal.open() as journal:
         sent_campaign(journal, sb, rows_failing(2))
     window = make_connected_window(sb)
-    history = window.open_history()
+    history = window.statuses.open_history()
     qtbot.waitUntil(lambda: len(history.rows) == 1, timeout=TIMEOUT)
     assert not history.retry_button.isEnabled()
 
@@ -119,15 +119,15 @@ def test_the_grid_shows_each_rows_status_without_a_reset(
     window = make_connected_window(sb)
     path = write_csv(tmp_path / "studenci.csv", rows_failing(3, failing=[1]), header=HEADER)
     with qtbot.waitSignal(window.recipientsLoaded, timeout=TIMEOUT):
-        window.open_file(path)
-    qtbot.waitUntil(lambda: not window.loading, timeout=TIMEOUT)
+        window.list_loading.open_file(path)
+    qtbot.waitUntil(lambda: not window.list_loading.loading, timeout=TIMEOUT)
     window.composer.set_template(TEMPLATE)
     model = window.recipient_pane.model
     assert model.status_column() == -1
     resets: list[int] = []
     model.modelReset.connect(lambda: resets.append(1))
     window.send_action.trigger()
-    dialog = window.send_dialog
+    dialog = window.send_flow.dialog
     assert isinstance(dialog, SendDialog)
     qtbot.waitUntil(lambda: dialog.draft() is not None and not dialog.preparing, timeout=TIMEOUT)
     with qtbot.waitSignal(window.sendFinished, timeout=TIMEOUT):
@@ -161,10 +161,10 @@ def test_send_again_through_another_installation_is_refused_and_sends_nothing(
     campaign, _failed = failed_campaign(practice)
     real = make_sandbox()
     window = make_connected_window(real)
-    history = window.open_history()
+    history = window.statuses.open_history()
     qtbot.waitUntil(lambda: len(history.rows) == 1, timeout=TIMEOUT)
     history.retry_button.click()
-    dialog = window.send_dialog
+    dialog = window.send_flow.dialog
     assert isinstance(dialog, SendDialog)
     blocker = qtbot.waitSignal(dialog.prepared, timeout=TIMEOUT)
     blocker.wait()

@@ -58,7 +58,7 @@ def test_picture_of_the_third_student(
     assert image.size() == QSize(*screenshot.SCREENSHOT_SIZE)
     # what the picture shows: the sandbox checked, the demo list, the sample letter to Zofia
     composer = window.composer
-    assert window.last_report() is not None and window.last_report().ok  # type: ignore[union-attr]
+    assert window.window_connection.last_report is not None and window.window_connection.last_report.ok  # type: ignore[union-attr]
     assert composer.current_row() == screenshot.SCREENSHOT_ROW
     assert composer.preview.subject_text() == "Missing documents – Wójcik Zofia, student no. 004527"
     assert not composer.is_modified() and not composer.preview_pending and not composer.check_pending

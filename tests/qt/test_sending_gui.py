@@ -96,8 +96,8 @@ def window_for(make_window: Callable[..., MainWindow], sb: Sandbox, **options: A
 
 def load(qtbot: QtBot, window: MainWindow, path: Path) -> RecipientTable:
     with qtbot.waitSignal(window.recipientsLoaded, timeout=TIMEOUT) as blocker:
-        window.open_file(path)
-    qtbot.waitUntil(lambda: not window.loading, timeout=TIMEOUT)
+        window.list_loading.open_file(path)
+    qtbot.waitUntil(lambda: not window.list_loading.loading, timeout=TIMEOUT)
     table = blocker.args[0]
     assert isinstance(table, RecipientTable)
     window.composer.set_template(TEMPLATE)
@@ -107,7 +107,7 @@ def load(qtbot: QtBot, window: MainWindow, path: Path) -> RecipientTable:
 def open_confirmation(qtbot: QtBot, window: MainWindow) -> tuple[SendDialog, Prepared]:
     with qtbot.waitSignal(window.send_action.triggered, timeout=TIMEOUT):
         window.send_action.trigger()
-    dialog = window.send_dialog
+    dialog = window.send_flow.dialog
     assert isinstance(dialog, SendDialog)
     qtbot.waitUntil(lambda: dialog.draft() is not None and not dialog.preparing, timeout=TIMEOUT)
     prepared = dialog._prepared
@@ -128,7 +128,7 @@ def confirm_and_send(dialog: SendDialog, window: MainWindow) -> SendSession:
     dialog.confirm_box.click()
     assert dialog.send_button.isEnabled()
     dialog.send_button.click()
-    session = window.send_session()
+    session = window.send_flow.session
     assert session is not None
     return session
 
@@ -167,12 +167,12 @@ def test_send_test_sends_the_previewed_message_to_me(
     assert subject == "Decyzja dla Łukasz Wiśniewski" and "Kraków" in content
 
     window.send_test_action.trigger()  # first time: asks for my address
-    dialog = window.address_dialog
+    dialog = window.send_flow.address_dialog
     assert dialog is not None and dialog.isVisible()
     dialog.setTextValue(MY_ADDRESS)
     outcome = finished(qtbot, window, lambda: dialog.done(QDialog.DialogCode.Accepted))
     assert outcome.result.counts.all_enqueued and outcome.campaign.is_test
-    assert window.test_address() == MY_ADDRESS  # remembered (QSettings), not asked again
+    assert window.send_flow.test_address() == MY_ADDRESS  # remembered (QSettings), not asked again
     assert f"row {table.row_number(1)}" in window.statusBar().currentMessage()
 
     qtbot.waitUntil(lambda: len(deliveries(sb.maildir)) == 1, timeout=TIMEOUT)
@@ -209,9 +209,9 @@ def test_confirmation_shows_counts_and_exclusions_and_needs_a_yes(
     qtbot.waitUntil(editor.hasFocus, timeout=TIMEOUT)
     modifiers = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     qtbot.keyClick(editor, Qt.Key.Key_Return, modifiers)
-    assert window.send_dialog is not None and window.composer.template() == TEMPLATE
-    window.send_dialog.reject()
-    qtbot.waitUntil(lambda: window.send_dialog is None, timeout=TIMEOUT)
+    assert window.send_flow.dialog is not None and window.composer.template() == TEMPLATE
+    window.send_flow.dialog.reject()
+    qtbot.waitUntil(lambda: window.send_flow.dialog is None, timeout=TIMEOUT)
     dialog, prepared = open_confirmation(qtbot, window)
     draft = prepared.draft
     assert draft.recipient_count == 6 and draft.mode is SendMode.MESSAGES and draft.batch_size == 100
@@ -250,7 +250,7 @@ def test_confirmation_shows_counts_and_exclusions_and_needs_a_yes(
     outcome = finished(qtbot, window, lambda: confirm_and_send(dialog, window))
     assert outcome.result.stop is StopReason.FINISHED and outcome.result.counts.enqueued == 6
     assert outcome.result.requests == 2
-    progress = window.progress_dialog
+    progress = window.send_flow.progress_dialog
     assert progress is not None and progress.isVisible()
     assert progress.summary_label.text() == "All 6 messages were accepted by USOS for delivery."
     assert (
@@ -273,7 +273,7 @@ def test_a_campaign_with_nothing_sendable_cannot_start(
     window = window_for(make_window, sb)
     load(qtbot, window, write_csv(tmp_path / "bad.csv", [["Anna", "K", "Łódź", "anna(at)example.edu.pl"]]))
     window.send_action.trigger()
-    dialog = window.send_dialog
+    dialog = window.send_flow.dialog
     assert dialog is not None
     blocker = qtbot.waitSignal(dialog.prepared, timeout=TIMEOUT)
     blocker.wait()  # the signal is already on its way
@@ -298,7 +298,7 @@ def test_a_key_that_may_not_send_is_explained_and_nothing_is_lost(
     dialog, _ = open_confirmation(qtbot, window)
     with qtbot.waitSignal(window.sendFinished, timeout=TIMEOUT) as blocker:
         confirm_and_send(dialog, window)
-    progress = window.progress_dialog
+    progress = window.send_flow.progress_dialog
     assert progress is not None
     words = progress.summary_label.text()
     assert "not administrative" in words or "not an administrative key" in words
@@ -330,7 +330,7 @@ def test_stop_mid_way_leaves_the_campaign_resumable(
     assert prepared.requests == 8
     session = confirm_and_send(dialog, window)
     qtbot.waitSignal(session.progress, timeout=TIMEOUT).wait()  # the signal is already on its way
-    progress = window.progress_dialog
+    progress = window.send_flow.progress_dialog
     assert progress is not None and progress.stop_button.isEnabled() and not progress.close_button.isVisible()
     assert progress.bar.value() >= 5 and "of 8 done" in progress.batches_label.text()
     outcome = finished(qtbot, window, progress.stop_button.click)
@@ -391,7 +391,7 @@ def test_interrupted_campaigns_are_offered_at_start_and_uncertain_sent_only_when
     blocker.wait()  # the signal is already on its way
     (found,) = blocker.args[0]
     assert found.campaign.id == campaign and found.counts.not_sent == 20 and len(found.uncertain) == 10
-    offer = window.resume_dialog
+    offer = window.resume_flow.dialog
     assert offer is not None and offer.isVisible() and not offer.isModal()
     items = offer.uncertain_items()
     assert [i.text() for i in items] == [f"row {r.row}: {r.addresses[0]}" for r in found.uncertain]
@@ -401,8 +401,9 @@ def test_interrupted_campaigns_are_offered_at_start_and_uncertain_sent_only_when
     # connected elsewhere: said plainly, nothing sent
     offer.resume_button.click()
     assert offer.problem_label.isVisible() and sb.url in offer.problem_label.text()
-    assert window.send_session() is None
-    window.use_connection(ActiveConnection(sb.url, Credentials(sb.admin_key, sb.admin_secret), sandbox=True))
+    assert window.send_flow.session is None
+    right = ActiveConnection(sb.url, Credentials(sb.admin_key, sb.admin_secret), sandbox=True)
+    window.window_connection.use(right)
 
     outcome = finished(qtbot, window, offer.resume_button.click)
     assert outcome.result.counts.enqueued == 20 and outcome.result.counts.uncertain == 10
@@ -412,7 +413,7 @@ def test_interrupted_campaigns_are_offered_at_start_and_uncertain_sent_only_when
     # tick one uncertain recipient: it alone is sent again
     with qtbot.waitSignal(window.interruptedFound, timeout=TIMEOUT):
         window.interrupted_action.trigger()
-    offer = window.resume_dialog
+    offer = window.resume_flow.dialog
     assert offer is not None
     items = offer.uncertain_items()
     assert len(items) == 10 and not any(i.checkState() == Qt.CheckState.Checked for i in items)
@@ -428,7 +429,7 @@ def test_interrupted_campaigns_are_offered_at_start_and_uncertain_sent_only_when
     # the rest: left as they are, and the campaign stops asking
     with qtbot.waitSignal(window.interruptedFound, timeout=TIMEOUT):
         window.interrupted_action.trigger()
-    offer = window.resume_dialog
+    offer = window.resume_flow.dialog
     assert offer is not None and len(offer.uncertain_items()) == 9
     assert not offer.resume_button.isEnabled()  # nothing never-sent is left
     with qtbot.waitSignal(window.interruptedFound, timeout=TIMEOUT) as blocker:
@@ -447,12 +448,12 @@ def test_a_campaign_sent_elsewhere_is_not_touched(
     with Journal.open() as journal, journal.lock_campaign(campaign):  # "another window sends it"
         window = window_for(make_window, sb, offer_resume=True)
         qtbot.waitSignal(window.interruptedFound, timeout=TIMEOUT).wait()  # the signal is already on its way
-        offer = window.resume_dialog
+        offer = window.resume_flow.dialog
         assert offer is not None
         with qtbot.waitSignal(window.sendFinished, timeout=TIMEOUT) as blocker:
             offer.resume_button.click()
         assert isinstance(blocker.args[0], CampaignBusy)
-        progress = window.progress_dialog
+        progress = window.send_flow.progress_dialog
         assert progress is not None and "being sent right now elsewhere" in progress.summary_label.text()
         assert journal.counts(campaign).pending == 20
 
@@ -472,7 +473,7 @@ def test_closing_while_sending_waits_for_the_request_under_way(
     qtbot.waitSignal(session.progress, timeout=TIMEOUT).wait()  # the signal is already on its way
 
     window.close()
-    box = window.close_box
+    box = window.close_guard.box
     assert isinstance(box, QMessageBox)
     qtbot.waitUntil(box.isVisible, timeout=TIMEOUT)
     assert window.isVisible() and session.running
@@ -481,7 +482,7 @@ def test_closing_while_sending_waits_for_the_request_under_way(
     assert window.isVisible() and not session.stopping
 
     window.close()
-    box = window.close_box
+    box = window.close_guard.box
     assert isinstance(box, QMessageBox)
     qtbot.waitUntil(box.isVisible, timeout=TIMEOUT)
     stop = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole)

@@ -38,11 +38,11 @@ pytestmark = pytest.mark.usefixtures("english_plurals")
 
 def send_from_window(qtbot: QtBot, window: MainWindow, path: Path) -> SendOutcome:
     with qtbot.waitSignal(window.recipientsLoaded, timeout=TIMEOUT):
-        window.open_file(path)
-    qtbot.waitUntil(lambda: not window.loading, timeout=TIMEOUT)
+        window.list_loading.open_file(path)
+    qtbot.waitUntil(lambda: not window.list_loading.loading, timeout=TIMEOUT)
     window.composer.set_template(TEMPLATE)
     window.send_action.trigger()
-    dialog = window.send_dialog
+    dialog = window.send_flow.dialog
     assert isinstance(dialog, SendDialog)
     qtbot.waitUntil(lambda: dialog.draft() is not None and not dialog.preparing, timeout=TIMEOUT)
     with qtbot.waitSignal(window.sendFinished, timeout=TIMEOUT) as blocker:
@@ -113,7 +113,7 @@ def test_history_lists_opens_and_exports_a_campaign(
         campaign = sent_campaign(journal, sb, rows_failing(3, failing=[0]))
     window = make_connected_window(sb)
     assert window.history_action.shortcut().toString() == "Ctrl+H"
-    history = window.open_history()
+    history = window.statuses.open_history()
     qtbot.waitUntil(lambda: len(history.rows) == 1, timeout=TIMEOUT)
     rows = history.rows
     assert [r.id for r in rows] == [campaign] and rows[0].trackable and rows[0].total == 3
@@ -123,7 +123,7 @@ def test_history_lists_opens_and_exports_a_campaign(
     qtbot.waitUntil(lambda: all_final(window.status_dock, 3), timeout=TIMEOUT)
     qtbot.waitUntil(lambda: nothing_running(window) and not window.status_poller.polling, timeout=TIMEOUT)
 
-    assert window.history_window is history and isinstance(history, HistoryWindow)
+    assert window.statuses.history is history and isinstance(history, HistoryWindow)
     report = tmp_path / "raport.xlsx"
     with qtbot.waitSignal(history.reportWritten, timeout=TIMEOUT):
         history.export(campaign, report)
@@ -145,7 +145,7 @@ def test_closing_while_polling_leaves_no_timer_and_no_worker(
     with Journal.open() as journal:
         campaign = sent_campaign(journal, sb, rows_failing(2))
     window = make_connected_window(sb)
-    window.show_campaign(campaign, track=True)
+    window.statuses.show_campaign(campaign, track=True)
     qtbot.waitUntil(lambda: window.status_poller.state == "Next check in 2 s", timeout=TIMEOUT)
     assert window.status_poller.timer.isActive() and window.status_poller.polling
     assert window.status_dock.summary_label.text() == "2 waiting"
@@ -173,7 +173,8 @@ def test_polling_shows_the_queue_size_without_test_connection(
     send_from_window(qtbot, window, path)
     qtbot.waitUntil(lambda: bool(sizes), timeout=TIMEOUT)
     assert sizes[0] >= 0
-    qtbot.waitUntil(lambda: window.queue_label.text() == f"Queue: {sizes[-1]} unsent", timeout=TIMEOUT)
+    queue = window.status_bar_part.queue
+    qtbot.waitUntil(lambda: queue.text() == f"Queue: {sizes[-1]} unsent", timeout=TIMEOUT)
     qtbot.waitUntil(lambda: nothing_running(window) and not window.status_poller.polling, timeout=TIMEOUT)
 
 
@@ -184,7 +185,7 @@ def test_offline_polling_keeps_the_statuses_and_backs_off(
     with Journal.open() as journal:
         campaign = sent_campaign(journal, sb, rows_failing(2))
     window = make_connected_window(sb)
-    window.show_campaign(campaign, track=True)
+    window.statuses.show_campaign(campaign, track=True)
     poller = window.status_poller
     qtbot.waitUntil(lambda: poller.state == "Next check in 2 s", timeout=TIMEOUT)
     sb.stop()  # the installation can no longer be reached
@@ -216,7 +217,7 @@ def test_a_key_that_is_not_administrative_stops_polling_in_plain_words(
     window = MainWindow(memory_store[0], connection=connection, restore_last=False)
     qtbot.addWidget(window)
     window.show()
-    window.show_campaign(campaign, track=True)
+    window.statuses.show_campaign(campaign, track=True)
     poller = window.status_poller
     qtbot.waitUntil(lambda: poller.state.startswith("Polling stopped"), timeout=TIMEOUT)
     assert "not an administrative key" in poller.state
@@ -236,7 +237,7 @@ def test_a_campaign_older_than_7_days_opened_from_history_is_expired_and_not_pol
     window.status_poller.clock = lambda: later
     requests: list[str] = []
     window.status_poller.updated.connect(requests.append)
-    history = window.open_history()
+    history = window.statuses.open_history()
     qtbot.waitUntil(lambda: len(history.rows) == 1, timeout=TIMEOUT)
     assert history.rows[0].id == campaign and not history.rows[0].trackable
     assert history.table.item(0, 4).text() == "expired"
@@ -263,7 +264,7 @@ def test_rows_left_out_show_in_the_history_and_the_dock_with_their_reason(
     with Journal.open() as journal:
         campaign = sent_campaign(journal, sb, rows)
     window = make_connected_window(sb)
-    history = window.open_history()
+    history = window.statuses.open_history()
     qtbot.waitUntil(lambda: len(history.rows) == 1, timeout=TIMEOUT)
     (row,) = history.rows
     assert row.id == campaign and row.total == 2 and row.counts.excluded == 2
@@ -297,7 +298,7 @@ def test_delete_campaign_and_the_retention_setting_in_the_campaigns_window(
     with Journal.open() as journal:
         campaign = sent_campaign(journal, sb, rows_failing(3))
     window = make_connected_window(sb)
-    history = window.open_history()
+    history = window.statuses.open_history()
     qtbot.waitUntil(lambda: len(history.rows) == 1 and not history.busy, timeout=TIMEOUT)
     assert history.table.item(0, 5).text().startswith("kept until ")
     assert history.retention_box.value() == 180 and not history.retention_button.isEnabled()
@@ -348,7 +349,7 @@ def test_a_report_exported_from_the_polish_window_is_in_polish(
     with Journal.open() as journal:
         campaign = sent_campaign(journal, sb, rows_failing(2, failing=[0]))
     window = make_connected_window(sb)
-    history = window.open_history()
+    history = window.statuses.open_history()
     qtbot.waitUntil(lambda: len(history.rows) == 1, timeout=TIMEOUT)
     report = tmp_path / "raport.xlsx"
     with qtbot.waitSignal(history.reportWritten, timeout=TIMEOUT):

@@ -96,8 +96,8 @@ def test_a_stopped_daemon_is_shown_while_the_campaign_is_polled(
     dock = window.status_dock
     qtbot.waitUntil(lambda: dock.daemon_label.isVisible(), timeout=TIMEOUT)
     assert "mail daemon is not running" in dock.daemon_label.text()
-    assert window.queue_label.text() == "Queue: 3 unsent — mail daemon stopped"
-    assert "administrators" in window.queue_label.toolTip()
+    assert window.status_bar_part.queue.text() == "Queue: 3 unsent — mail daemon stopped"
+    assert "administrators" in window.status_bar_part.queue.toolTip()
     assert {status for status, _ in statuses(dock).values()} == {
         Status.WAITING
     }  # true: nothing left the queue
@@ -163,8 +163,8 @@ def test_the_preview_and_send_dialog_say_which_sender_each_mode_shows(
     window = make_connected_window(sandbox)
     path = write_csv(tmp_path / "studenci.csv", rows_failing(2), header=HEADER)
     with qtbot.waitSignal(window.recipientsLoaded, timeout=TIMEOUT):
-        window.open_file(path)
-    qtbot.waitUntil(lambda: not window.loading, timeout=TIMEOUT)
+        window.list_loading.open_file(path)
+    qtbot.waitUntil(lambda: not window.list_loading.loading, timeout=TIMEOUT)
     window.composer.set_template(TEMPLATE)
     editor = window.composer.editor
     editor.from_name_edit.setText("Dziekanat Wydziału Fizyki")
@@ -177,7 +177,7 @@ def test_the_preview_and_send_dialog_say_which_sender_each_mode_shows(
         "   ·   in template mode: the USOS Notifier address"
     )
     window.send_action.trigger()
-    dialog = window.send_dialog
+    dialog = window.send_flow.dialog
     assert isinstance(dialog, SendDialog)
     qtbot.waitUntil(lambda: dialog.draft() is not None and not dialog.preparing, timeout=TIMEOUT)
     assert dialog.sender_label.text() == "Dziekanat Wydziału Fizyki <dziekanat@fuw.example.edu.pl>"

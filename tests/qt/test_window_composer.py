@@ -33,8 +33,8 @@ def window(qtbot: QtBot, memory_store: tuple[CredentialStore, MemoryKeyring]) ->
 
 def load_students(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> RecipientTable:
     with qtbot.waitSignal(window.recipientsLoaded, timeout=TIMEOUT) as blocker:
-        window.open_file(write_students(tmp_path / "students.csv"))
-    qtbot.waitUntil(lambda: not window.loading, timeout=TIMEOUT)
+        window.list_loading.open_file(write_students(tmp_path / "students.csv"))
+    qtbot.waitUntil(lambda: not window.list_loading.loading, timeout=TIMEOUT)
     table = blocker.args[0]
     assert isinstance(table, RecipientTable)
     return table
@@ -101,3 +101,28 @@ def test_closing_with_an_unsaved_template_asks_first(qtbot: QtBot, window: MainW
     qtbot.waitUntil(box.isVisible, timeout=TIMEOUT)
     box.button(QMessageBox.StandardButton.Discard).click()
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=TIMEOUT)
+
+
+def test_the_title_names_the_list_and_the_template_once(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    from usosmail_gui.application.connection import ActiveConnection
+    from usosmail_gui.core.template import save_template
+
+    assert window.windowTitle() == "Untitled template[*]"  # Qt adds the app's name itself
+    with qtbot.waitSignal(window.recipientsLoaded, timeout=TIMEOUT):
+        window.list_loading.open_file(write_students(tmp_path / "studenci.csv"))
+    qtbot.waitUntil(lambda: not window.list_loading.loading, timeout=TIMEOUT)
+    path = tmp_path / "szablon.usosmail"
+    save_template(path, MessageTemplate(subject="Temat", content="Treść"))
+    with qtbot.waitSignal(window.composer.fileChanged, timeout=TIMEOUT):
+        window.composer.open_template(path)
+    assert window.windowTitle() == "studenci.csv — szablon.usosmail[*]"
+    assert window.windowFilePath() == str(path)
+    assert not window.isWindowModified()
+    window.composer.editor.content_edit.setPlainText("Zmieniona treść")
+    qtbot.waitUntil(window.isWindowModified, timeout=TIMEOUT)
+    window.window_connection.set(ActiveConnection("https://usosapps.example.edu.pl/"))
+    title = window.windowTitle()
+    assert title == "studenci.csv — szablon.usosmail[*] — https://usosapps.example.edu.pl/"
+    assert "usosmail-gui" not in title and title.count("studenci.csv") == 1

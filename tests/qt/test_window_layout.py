@@ -90,7 +90,7 @@ def test_grid_editor_and_preview_side_by_side_with_docks_below(window: MainWindo
     assert window.status_dock.objectName() == "statusDock"
     top_of_dock = dock.mapTo(window, QPoint(0, 0)).y()
     assert composer.editor.mapTo(window, QPoint(0, 0)).y() + composer.editor.height() <= top_of_dock
-    window.show_campaign("no-such-campaign", track=False)
+    window.statuses.show_campaign("no-such-campaign", track=False)
     assert window.status_dock.isVisible() and dock.isVisible()
 
 
@@ -103,18 +103,18 @@ def test_frequent_actions_have_shortcuts_shown_in_menus(window: MainWindow) -> N
         "Ctrl+Shift+Return": window.send_action,
         "F5": window.refresh_statuses_action,
         "Ctrl+F": window.recipient_pane.find_action,
-        "Ctrl+Z": window.undo_action,
+        "Ctrl+Z": window.edit_actions.undo,
     }
     for shortcut, action in expected.items():
         assert action in in_menus, action.text()
         assert action.shortcut().toString() == shortcut
     edit = all_menu_actions(window.edit_menu)
     for action in (
-        window.undo_action,
-        window.redo_action,
-        window.cut_action,
-        window.copy_action,
-        window.paste_action,
+        window.edit_actions.undo,
+        window.edit_actions.redo,
+        window.edit_actions.cut,
+        window.edit_actions.copy,
+        window.edit_actions.paste,
         window.recipient_pane.find_action,
     ):
         assert action in edit
@@ -122,7 +122,7 @@ def test_frequent_actions_have_shortcuts_shown_in_menus(window: MainWindow) -> N
 
 
 def test_toolbar_holds_the_frequent_actions_with_tooltips_and_names(window: MainWindow) -> None:
-    bar = window.main_toolbar
+    bar = window.layout_part.toolbar
     assert bar.objectName() == "mainToolBar" and bar.isMovable() and bar.isVisible()
     assert bar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly
     assert [a for a in bar.actions() if not a.isSeparator()] == [
@@ -137,7 +137,7 @@ def test_toolbar_holds_the_frequent_actions_with_tooltips_and_names(window: Main
         assert action.toolTip().endswith(f"({shortcut})"), action.toolTip()
         button = bar.widgetForAction(action)
         assert isinstance(button, QToolButton) and button.accessibleName()
-    window.toolbar_text_action.trigger()
+    window.layout_part.toolbar_text.trigger()
     assert bar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon
 
 
@@ -205,28 +205,28 @@ def test_edit_menu_undoes_and_copies_in_the_focused_field(qtbot: QtBot, window: 
     subject.setFocus()
     qtbot.waitUntil(lambda: window.focusWidget() is subject, timeout=TIMEOUT)
     qtbot.keyClicks(subject, "Hello")
-    qtbot.waitUntil(window.undo_action.isEnabled, timeout=TIMEOUT)
-    assert not window.copy_action.isEnabled()
+    qtbot.waitUntil(window.edit_actions.undo.isEnabled, timeout=TIMEOUT)
+    assert not window.edit_actions.copy.isEnabled()
     subject.selectAll()
-    qtbot.waitUntil(window.copy_action.isEnabled, timeout=TIMEOUT)
-    window.copy_action.trigger()
+    qtbot.waitUntil(window.edit_actions.copy.isEnabled, timeout=TIMEOUT)
+    window.edit_actions.copy.trigger()
     assert QApplication.clipboard().text() == "Hello"
-    window.undo_action.trigger()
+    window.edit_actions.undo.trigger()
     assert subject.toPlainText() == ""
-    assert window.redo_action.isEnabled()
-    window.redo_action.trigger()
+    assert window.edit_actions.redo.isEnabled()
+    window.edit_actions.redo.trigger()
     assert subject.toPlainText() == "Hello"
     problems = window.composer.problems.view
     problems.setFocus()
     qtbot.waitUntil(lambda: window.focusWidget() is problems, timeout=TIMEOUT)
-    assert not window.paste_action.isEnabled()
-    assert not window.undo_action.isEnabled()
+    assert not window.edit_actions.paste.isEnabled()
+    assert not window.edit_actions.undo.isEnabled()
 
 
 def test_language_menu_stores_the_choice_for_the_next_start(qtbot: QtBot, window: MainWindow) -> None:
-    actions = window.language_menu.actions()
+    actions = window.layout_part.language_menu.actions()
     assert [a.data() for a in actions] == ["", "pl", "en"]
-    assert window.language_group.isExclusive()
+    assert window.layout_part.language_group.isExclusive()
     assert [a.isChecked() for a in actions] == [True, False, False]
     actions[1].trigger()
     assert app_settings().value(LANGUAGE.key) == "pl"
@@ -238,7 +238,7 @@ def test_language_menu_stores_the_choice_for_the_next_start(qtbot: QtBot, window
     box.accept()
     again = MainWindow(CredentialStore(backend=MemoryKeyring()), restore_last=False)
     qtbot.addWidget(again)
-    assert [a.isChecked() for a in again.language_menu.actions()] == [False, True, False]
+    assert [a.isChecked() for a in again.layout_part.language_menu.actions()] == [False, True, False]
 
 
 def send_drop(target: QWidget, *paths: Path) -> tuple[bool, bool]:
@@ -323,8 +323,8 @@ def test_layout_is_restored_in_the_next_window(
     first.composer_splitter.setSizes([150, 290])
     outer, inner = first.splitter.sizes(), first.composer_splitter.sizes()
     first.problems_dock.hide()
-    first.show_campaign("no-such-campaign", track=False)
-    first.toolbar_text_action.trigger()
+    first.statuses.show_campaign("no-such-campaign", track=False)
+    first.layout_part.toolbar_text.trigger()
     first.close()
     settings = app_settings()
     for key in ("window/state", "window/splitter", "window/composer_splitter", "window/geometry"):
@@ -333,11 +333,11 @@ def test_layout_is_restored_in_the_next_window(
     second = make_window()
     assert second.splitter.sizes() == outer
     assert second.composer_splitter.sizes() == inner
-    assert not second.problems_dock.isVisible() and not second.problems_toggle_action.isChecked()
+    assert not second.problems_dock.isVisible() and not second.layout_part.problems_toggle.isChecked()
     assert second.status_dock.isVisible()
-    assert second.main_toolbar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon
-    assert second.toolbar_text_action.isChecked()
-    second.problems_toggle_action.trigger()
+    assert second.layout_part.toolbar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+    assert second.layout_part.toolbar_text.isChecked()
+    second.layout_part.problems_toggle.trigger()
     assert second.problems_dock.isVisible()
 
 
@@ -353,13 +353,13 @@ def test_recent_templates_are_remembered(
     first.close()
 
     second = make_window()
-    qtbot.waitUntil(lambda: second.recent_templates() == [str(path)], timeout=TIMEOUT)
-    menu = second.recent_templates_menu
+    qtbot.waitUntil(lambda: second.recent.templates.paths() == [str(path)], timeout=TIMEOUT)
+    menu = second.recent.templates_menu
     assert menu in [a.menu() for a in second.file_menu.actions()]
     entry = next(a for a in menu.actions() if a.data() == str(path))
     qtbot.waitUntil(entry.isEnabled, timeout=TIMEOUT)
     with qtbot.waitSignal(second.composer.fileChanged, timeout=TIMEOUT):
         entry.trigger()
     assert second.composer.template().subject == "Saved"
-    second.clear_recent_templates_action.trigger()
-    assert second.recent_templates() == []
+    second.recent.clear_templates_action.trigger()
+    assert second.recent.templates.paths() == []

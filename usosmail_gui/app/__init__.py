@@ -80,7 +80,7 @@ def open_given_files(window: MainWindow, paths: Sequence[Path]) -> None:
                 window.show_work_area()
                 window.composer.open_template(path)
             else:
-                window.open_file(path)
+                window.list_loading.open_file(path)
 
     if paths:
         window.when_ready(open_them)
@@ -157,7 +157,7 @@ def build_main_window(
     window.when_ready(_names_in_a_child)
     window.sandboxRequested.connect(lambda: launcher.start(demo=True))
     if options.sandbox:
-        window.show_starting_sandbox()
+        window.window_connection.show_starting_sandbox()
         # Once the work area's modules are in: the sandbox's worker then imports only its own
         # (two threads importing the same modules at once can see one half-initialised).
         QTimer.singleShot(0, window, lambda: window.when_ready(lambda: launcher.start(demo=options.demo)))

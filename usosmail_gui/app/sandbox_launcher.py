@@ -103,7 +103,7 @@ def demo_template_path(language: str) -> Path:
 def load_demo(window: MainWindow, language: str) -> None:
     """The demo list and the sample template, each read in a worker; the template opens
     as a new, unmodified one, so closing does not ask to save it."""
-    window.open_file(demo_list_path(), remember=False)
+    window.list_loading.open_file(demo_list_path(), remember=False)
     window.composer.open_template(demo_template_path(language), as_new=True)
 
 
@@ -128,15 +128,15 @@ class SandboxLauncher:
         session = self._session
         if session.sandbox is not None:
             running = session.sandbox
-            window.when_ready(lambda: window.use_connection(sandbox_connection(running)))
+            window.when_ready(lambda: window.window_connection.use(sandbox_connection(running)))
         elif not self._starting:
             self._starting = True
-            window.show_starting_sandbox()
+            window.window_connection.show_starting_sandbox()
             workers.run_in_background(
                 session.start,
                 parent=window,
                 on_result=lambda sandbox: window.when_ready(
-                    lambda: window.use_connection(sandbox_connection(sandbox))
+                    lambda: window.window_connection.use(sandbox_connection(sandbox))
                 ),
                 on_error=self._failed,
                 on_finished=self._started,
@@ -148,7 +148,7 @@ class SandboxLauncher:
         self._starting = False
 
     def _failed(self, exc: Exception) -> None:
-        self._window.show_sandbox_failed(str(exc))
+        self._window.window_connection.show_sandbox_failed(str(exc))
         for listener in self.failure_listeners:
             listener(str(exc))
 

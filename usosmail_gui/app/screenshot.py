@@ -73,7 +73,7 @@ class ScreenshotTaker(QObject):
         self._window.composer.templateChanged.connect(self._template_shown)
 
     def _status_refreshed(self, _report: object) -> None:
-        connection = self._window.connection()
+        connection = self._window.window_connection.connection
         self._checked = connection is not None and connection.sandbox
 
     def _recipients_loaded(self, table: object) -> None:
@@ -93,16 +93,16 @@ class ScreenshotTaker(QObject):
         if not window.ready:  # the work area (composer, list) is still being built
             return False
         composer = window.composer
-        connection = window.connection()
+        connection = window.window_connection.connection
         return (
             self._checked
             and self._listed
             and self._templated
             and connection is not None
             and connection.sandbox
-            and window.last_report() is not None
+            and window.window_connection.last_report is not None
             and (self._selected is None or composer.current_row() == self._selected)
-            and not window.loading
+            and not window.list_loading.loading
             and workers.active_task_count() == 0
             and not composer.file_busy
             and not composer.check_pending

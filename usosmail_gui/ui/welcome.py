@@ -1,14 +1,15 @@
 """The first-run page: what the app does, in two sentences, and the two ways to begin.
 
 Shown by the main window in place of the work area (``MainWindow(welcome=True)``, and
-Help ▸ Welcome page); the page itself only says which way the user chose.
+Help ▸ Welcome page); the page itself only says which way the user chose — or that the
+user wants to go back (Escape, or "Back to the list" when a list is open).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QShowEvent
-from PySide6.QtWidgets import QCommandLinkButton, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import QCommandLinkButton, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 __all__ = ["WelcomePage"]
 
@@ -19,10 +20,12 @@ class WelcomePage(QWidget):
     Signals:
         sandboxChosen(): "Try it with the sandbox" was pressed.
         connectChosen(): "Connect to my university" was pressed.
+        backChosen(): Escape or "Back to the list" was pressed: the work area again.
     """
 
     sandboxChosen = Signal()
     connectChosen = Signal()
+    backChosen = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,6 +81,17 @@ class WelcomePage(QWidget):
         )
         self.connect_button.clicked.connect(self.connectChosen)
 
+        self.back_button = QPushButton(self.tr("Back to the list"))
+        self.back_button.setAccessibleName(self.tr("Back to the list"))
+        self.back_button.setObjectName("welcomeBackButton")
+        self.back_button.setAutoDefault(False)
+        self.back_button.setToolTip(self.tr("Back to the open list and template (Esc)"))
+        self.back_button.clicked.connect(self.backChosen)
+        self.back_button.hide()
+        self._escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        self._escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._escape.activated.connect(self.backChosen)
+
         column = QWidget()
         column.setMaximumWidth(640)
         inner = QVBoxLayout(column)
@@ -87,6 +101,8 @@ class WelcomePage(QWidget):
         inner.addSpacing(10)
         inner.addWidget(self.sandbox_button)
         inner.addWidget(self.connect_button)
+        inner.addSpacing(6)
+        inner.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignLeft)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(column, 4)
@@ -96,6 +112,16 @@ class WelcomePage(QWidget):
         outer.addLayout(row)
         outer.addStretch(2)
         QWidget.setTabOrder(self.sandbox_button, self.connect_button)
+
+    def offer_back(self, list_name: str | None) -> None:
+        """Show "Back to the list" naming ``list_name`` (the list open), or hide it (none)."""
+        if list_name is None:
+            self.back_button.hide()
+            return
+        text = self.tr("Back to the list: {name}").format(name=list_name)
+        self.back_button.setText(text.replace("&", "&&"))
+        self.back_button.setAccessibleName(text)
+        self.back_button.show()
 
     def _big_button(self, title: str, description: str) -> QCommandLinkButton:
         button = QCommandLinkButton(title, description)

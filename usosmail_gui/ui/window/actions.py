@@ -15,9 +15,19 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QMenuBar
 
-__all__ = ["ACTIONS", "MENUS", "TOOLBAR", "ActionSpec", "build_actions", "fill_menu", "shortcut_text"]
+__all__ = [
+    "ACTIONS",
+    "MENUS",
+    "TOOLBAR",
+    "ActionSpec",
+    "build_actions",
+    "build_menus",
+    "dotted_slot",
+    "fill_menu",
+    "shortcut_text",
+]
 
 CONTEXT = "MainWindow"
 
@@ -32,7 +42,8 @@ def translate(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class ActionSpec:
-    """One action of the window: ``window.<name>_action``, calling ``window.<slot>()``."""
+    """One action of the window: ``window.<name>_action``, calling ``window.<slot>()``
+    (a dotted path: ``window.send_flow.send_test()``, looked up when it is triggered)."""
 
     name: str
     text: str
@@ -51,7 +62,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         name="open",
         text=QT_TRANSLATE_NOOP("MainWindow", "&Open…"),
-        slot="open_file_dialog",
+        slot="list_loading.open_file_dialog",
         standard="Open",
         icon="open",
         status_tip=QT_TRANSLATE_NOOP("MainWindow", "Open a spreadsheet with the list of recipients."),
@@ -60,12 +71,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         name="clear_recent",
         text=QT_TRANSLATE_NOOP("MainWindow", "&Clear the list"),
-        slot="clear_recent_files",
+        slot="recent.files.clear",
     ),
     ActionSpec(
         name="sheet",
         text=QT_TRANSLATE_NOOP("MainWindow", "&Sheet and header row…"),
-        slot="open_sheet_dialog",
+        slot="list_loading.open_sheet_dialog",
         enabled=False,
         status_tip=QT_TRANSLATE_NOOP(
             "MainWindow",
@@ -85,7 +96,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         name="connect",
         text=QT_TRANSLATE_NOOP("MainWindow", "&Connect…"),
-        slot="open_connection_dialog",
+        slot="window_connection.open_dialog",
         status_tip=QT_TRANSLATE_NOOP(
             "MainWindow",
             "Choose the USOS installation and enter "
@@ -95,7 +106,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         name="test",
         text=QT_TRANSLATE_NOOP("MainWindow", "&Test connection"),
-        slot="refresh_status",
+        slot="window_connection.refresh",
         enabled=False,
         status_tip=QT_TRANSLATE_NOOP(
             "MainWindow",
@@ -106,7 +117,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         name="send_test",
         text=QT_TRANSLATE_NOOP("MainWindow", "Send &test to me…"),
-        slot="send_test",
+        slot="send_flow.send_test",
         shortcuts=(QT_TRANSLATE_NOOP("MainWindow", "Ctrl+T"),),
         icon="send-test",
         status_tip=QT_TRANSLATE_NOOP(
@@ -123,7 +134,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         name="send",
         text=QT_TRANSLATE_NOOP("MainWindow", "&Send…"),
-        slot="open_send_dialog",
+        slot="send_flow.open_send_dialog",
         # Ctrl+Shift+Return: no editor uses it (Ctrl+Return / Shift+Return insert breaks in some)
         shortcuts=(
             QT_TRANSLATE_NOOP("MainWindow", "Ctrl+Shift+Return"),
@@ -140,7 +151,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         name="interrupted",
         text=QT_TRANSLATE_NOOP("MainWindow", "&Interrupted campaigns…"),
-        slot="show_interrupted",
+        slot="resume_flow.show",
         status_tip=QT_TRANSLATE_NOOP(
             "MainWindow",
             "Finish campaigns that stopped before the end "
@@ -150,13 +161,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         name="test_address",
         text=QT_TRANSLATE_NOOP("MainWindow", "My &address for tests…"),
-        slot="ask_test_address",
+        slot="send_flow.ask_test_address",
         status_tip=QT_TRANSLATE_NOOP("MainWindow", "The address test messages are sent to."),
     ),
     ActionSpec(
         name="refresh_statuses",
         text=QT_TRANSLATE_NOOP("MainWindow", "&Refresh statuses"),
-        slot="refresh_statuses",
+        slot="statuses.refresh_now",
         shortcuts=(QT_TRANSLATE_NOOP("MainWindow", "F5"),),
         icon="refresh",
         status_tip=QT_TRANSLATE_NOOP("MainWindow", "Ask USOS now about the shown campaign's messages."),
@@ -165,10 +176,18 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         name="history",
         text=QT_TRANSLATE_NOOP("MainWindow", "&Campaigns…"),
-        slot="open_history",
+        slot="statuses.open_history",
         shortcuts=(QT_TRANSLATE_NOOP("MainWindow", "Ctrl+H"),),
         icon="campaigns",
         status_tip=QT_TRANSLATE_NOOP("MainWindow", "Campaigns sent earlier: statuses and reports."),
+    ),
+    ActionSpec(
+        name="user_guide",
+        text=QT_TRANSLATE_NOOP("MainWindow", "&User Guide"),
+        slot="help.show_user_guide",
+        standard="HelpContents",
+        status_tip=QT_TRANSLATE_NOOP("MainWindow", "Read the user guide, in the window's language."),
+        deferred=False,
     ),
     ActionSpec(
         name="welcome",
@@ -179,21 +198,21 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         name="shortcuts",
         text=QT_TRANSLATE_NOOP("MainWindow", "&Keyboard shortcuts"),
-        slot="show_shortcuts",
+        slot="help.show_shortcuts",
         deferred=False,
         status_tip=QT_TRANSLATE_NOOP("MainWindow", "List the keys that do what the menus do."),
     ),
     ActionSpec(
         name="about",
         text=QT_TRANSLATE_NOOP("MainWindow", "&About usosmail-gui"),
-        slot="show_about",
+        slot="help.show_about",
         role="AboutRole",
         deferred=False,
     ),
     ActionSpec(
         name="about_qt",
         text=QT_TRANSLATE_NOOP("MainWindow", "About &Qt"),
-        slot="about_qt",
+        slot="help.about_qt",
         role="AboutQtRole",
         deferred=False,
     ),
@@ -215,7 +234,11 @@ MENUS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         QT_TRANSLATE_NOOP("MainWindow", "&Send"),
         ("send_test", "send", "-", "interrupted", "test_address", "-", "refresh_statuses", "history"),
     ),
-    ("help", QT_TRANSLATE_NOOP("MainWindow", "&Help"), ("welcome", "shortcuts", "-", "about", "about_qt")),
+    (
+        "help",
+        QT_TRANSLATE_NOOP("MainWindow", "&Help"),
+        ("user_guide", "welcome", "shortcuts", "-", "about", "about_qt"),
+    ),
 )
 
 # The toolbar, in order ("@save": the composer's Save, with its own tip).
@@ -244,6 +267,33 @@ def build_actions(
         action.triggered.connect(slot(spec))
         actions[spec.name] = action
     return actions
+
+
+def dotted_slot(root: object, path: str) -> Callable[[], object]:
+    """What ``root.<path>()`` calls, looked up at each call (the parts of the work area are
+    built after the actions)."""
+
+    def call() -> object:
+        target = root
+        for name in path.split("."):
+            target = getattr(target, name)
+        assert callable(target), path
+        return target()
+
+    return call
+
+
+def build_menus(
+    bar: QMenuBar, actions: Mapping[str, QAction], submenus: Mapping[str, QMenu]
+) -> tuple[dict[str, QMenu], dict[str, QAction]]:
+    """The menus of ``MENUS`` in ``bar``, by key ("file"), and the places ("@templates")
+    where the window inserts what comes later."""
+    menus: dict[str, QMenu] = {}
+    places: dict[str, QAction] = {}
+    for key, title, entries in MENUS:
+        menus[key] = bar.addMenu(translate(title))
+        fill_menu(menus[key], entries, actions, submenus, places)
+    return menus, places
 
 
 def fill_menu(

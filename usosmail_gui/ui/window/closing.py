@@ -1,10 +1,11 @@
 """Closing the window, in its order: while sending, ask — and if the user insists, stop
 after the request under way and close once it has finished (``after_send``); then offer to
-save an unsaved template; only then may the window save its state and close."""
+save an unsaved template; only then may the window close, after the steps it was given
+(remember its state, stop polling, cancel its workers, close its dialogs), in their order."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent
@@ -26,10 +27,15 @@ class CloseGuard(QObject):
     stopping = Signal(str)
 
     def __init__(
-        self, window: QWidget, composer: ComposerPanel, session: Callable[[], SendSession | None]
+        self,
+        window: QWidget,
+        composer: ComposerPanel,
+        session: Callable[[], SendSession | None],
+        steps: Sequence[Callable[[], object]] = (),
     ) -> None:
         super().__init__(window)
         self._window = window
+        self._steps = tuple(steps)
         self._composer = composer
         self._session = session
         self.after_send = False  # the user chose to stop sending and close
@@ -48,6 +54,14 @@ class CloseGuard(QObject):
             event.ignore()
             self._composer.confirm_discard(self._discard_confirmed)
             return False
+        return True
+
+    def close(self, event: QCloseEvent) -> bool:
+        """Whether the window closes now; if so, its steps have run (``may_close``)."""
+        if not self.may_close(event):
+            return False
+        for step in self._steps:
+            step()
         return True
 
     def send_ended(self) -> bool:

@@ -38,7 +38,7 @@ class WindowConnection(QObject):
         credentialsLoaded(object): the key read from the keyring (None: none saved).
         refreshed(object): a connection check ended (its ``ConnectionReport``, None if failed).
         showWorkArea(): leave the welcome page.
-        titleChanged(str): the window's title.
+        placeChanged(str): the installation as the window's title names it ("" for none).
         message(str, int): a line for the status bar, and for how long (ms).
     """
 
@@ -46,7 +46,7 @@ class WindowConnection(QObject):
     credentialsLoaded = Signal(object)
     refreshed = Signal(object)
     showWorkArea = Signal()
-    titleChanged = Signal(str)
+    placeChanged = Signal(str)
     message = Signal(str, int)
 
     def __init__(
@@ -119,7 +119,7 @@ class WindowConnection(QObject):
             self._status.state.setToolTip(self.tr("Connection ▸ Connect… to choose one."))
             self._status.queue.setText("")
             self._status.queue.setStyleSheet("")
-            self.titleChanged.emit("usosmail-gui[*]")  # [*]: shown when the template is unsaved
+            self.placeChanged.emit("")
             self._test_action.setEnabled(False)
             return
         if conn.sandbox:
@@ -129,11 +129,7 @@ class WindowConnection(QObject):
         else:
             where = self.tr("USOS: {url}")
         self._status.installation.setText(where.format(url=conn.base_url, name=conn.name))
-        self.titleChanged.emit(
-            self.tr("{place} — usosmail-gui[*]").format(
-                place=self.tr("Local sandbox") if conn.sandbox else (conn.name or conn.base_url)
-            )
-        )
+        self.placeChanged.emit(self.tr("Local sandbox") if conn.sandbox else (conn.name or conn.base_url))
         if conn.credentials is None:
             self._status.state.setText(self.tr("No key loaded"))
             self._status.state.setToolTip("")
@@ -234,6 +230,11 @@ class WindowConnection(QObject):
         self._status.show_queue(None, None)
 
     @Slot()
+    def close(self) -> None:
+        """The window closes: the Connection dialog, if open, is cancelled."""
+        if self.dialog is not None:
+            self.dialog.reject()
+
     def open_dialog(self) -> ConnectionDialog:
         """Open (not exec) the Connection dialog, so the event loop and tests keep running."""
         from usosmail_gui.ui.connection_dialog import ConnectionDialog

@@ -1,13 +1,15 @@
 """Files dropped on the window: a spreadsheet opens as the list, a template (.usosmail) in
-the composer. The text fields (which would paste a file's address) and the composer
-(which opens templates only) pass such drops on to the window (``DropForwarder``)."""
+the composer (both when both are dropped). ``DropForwarder`` takes such drops on the window
+and away from the text fields (which would paste a file's address) and the composer (which
+opens templates only), and says what was dropped; other drops are left alone (the window
+refuses them, as it does everything dropped before its work area exists)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QMimeData, QObject
+from PySide6.QtCore import QEvent, QMimeData, QObject, Signal
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QLineEdit, QWidget
 
@@ -49,17 +51,20 @@ _DROP_EVENTS = frozenset((QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Ty
 
 
 class DropForwarder(QObject):
-    """Takes the window's file drops away from the widgets that would mishandle them and
-    hands each drop to ``drop`` (the window's)."""
+    """Takes the window's file drops, and those of the widgets that would mishandle them.
 
-    def __init__(self, drop: Callable[[QDropEvent], None], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._drop = drop
+    Signals:
+        spreadsheetDropped(object): the ``Path`` of a dropped spreadsheet.
+        templateDropped(object): the ``Path`` of a dropped template.
+    """
+
+    spreadsheetDropped = Signal(object)
+    templateDropped = Signal(object)
 
     def watch(self, window: QWidget, also: Iterable[QWidget] = ()) -> None:
-        """The window's line edits and scroll areas that accept drops, and ``also``."""
+        """The window, its line edits and scroll areas that accept drops, and ``also``."""
         # by type: wrapping each of the window's hundreds of widgets would cost milliseconds
-        candidates: list[QWidget] = [*also, *window.findChildren(QLineEdit)]
+        candidates: list[QWidget] = [window, *also, *window.findChildren(QLineEdit)]
         for area in window.findChildren(QAbstractScrollArea):
             candidates += (area, area.viewport())
         for widget in candidates:
@@ -68,9 +73,13 @@ class DropForwarder(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _DROP_EVENTS and isinstance(event, QDropEvent) and opens_dropped(event.mimeData()):
+            event.acceptProposedAction()
             if event.type() == QEvent.Type.Drop:
-                self._drop(event)
-            else:
-                event.acceptProposedAction()
+                mime = event.mimeData()
+                spreadsheet, template = dropped_spreadsheet(mime), dropped_template(mime)
+                if spreadsheet is not None:
+                    self.spreadsheetDropped.emit(spreadsheet)
+                if template is not None:
+                    self.templateDropped.emit(template)
             return True
         return super().eventFilter(watched, event)

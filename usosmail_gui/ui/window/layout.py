@@ -1,13 +1,13 @@
 """The window's layout: the toolbar (its actions come from ``actions.TOOLBAR``), the View
-menu (docks, toolbar, text beside icons, language), and the layout saved on close and
-restored on start — under the object names and settings keys earlier versions used
-(``mainToolBar``, ``problemsDock``, ``statusDock``, ``workSplitter``, ``composerSplitter``;
-``settings.GEOMETRY``, ``STATE``, ``SPLITTER``, ``COMPOSER_SPLITTER``), so saved layouts
+menu (docks, toolbar, text beside icons, language), the actions' icons for the palette, and
+the layout saved on close and restored on start — under the object names and settings keys
+earlier versions used (``mainToolBar``, ``problemsDock``, ``statusDock``, ``workSplitter``,
+``composerSplitter``; ``settings.GEOMETRY``, ``STATE``, ``SPLITTER``, ``COMPOSER_SPLITTER``), so saved layouts
 survive."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QSplitter, QToolB
 
 from usosmail_gui.ui.i18n import ENGLISH, POLISH, SYSTEM, language_preference, set_language_preference
 from usosmail_gui.ui.settings import COMPOSER_SPLITTER, GEOMETRY, SPLITTER, STATE, TOOLBAR_TEXT
+
+from .actions import ACTIONS, SAVE_TIP, TOOLBAR, translate
 
 __all__ = ["WindowLayout"]
 
@@ -33,6 +35,40 @@ class WindowLayout(QObject):
         self._window = window
         self._settings = settings
         self.toolbar = QToolBar(self.tr("Main toolbar"), window)
+        self._icons: list[tuple[QAction, str]] = []
+
+    def build(
+        self,
+        actions: Mapping[str, QAction],
+        save: QAction,
+        find: QAction,
+        view_menu: QMenu,
+        docks: tuple[QDockWidget, QDockWidget],
+        extra: Sequence[QAction] = (),
+    ) -> None:
+        """The toolbar of ``actions.TOOLBAR`` (``save``: the composer's Save), the View menu
+        over the docks (Problems, Statuses) and ``extra``, and the icons of the actions."""
+        specs = {spec.name: spec for spec in ACTIONS}
+        self.build_toolbar(
+            [
+                (save, translate(SAVE_TIP))
+                if name == "@save"
+                else (actions[name], translate(specs[name].toolbar_tip))
+                for name in TOOLBAR
+            ]
+        )
+        self.build_view_menu(view_menu, *docks, extra)
+        named = [(actions[spec.name], spec.icon) for spec in ACTIONS if spec.icon]
+        self._icons = [*named, (save, "save"), (find, "find")]
+        self.apply_icons()
+
+    def apply_icons(self) -> None:
+        """Icons for the current palette (again when it changes: light or dark strokes)."""
+        from usosmail_gui.ui.icons import icon
+
+        palette = self._window.palette()
+        for action, name in self._icons:
+            action.setIcon(icon(name, palette))
 
     def build_toolbar(self, entries: Sequence[tuple[QAction, str]]) -> QToolBar:
         """The toolbar of ``entries`` (an action, what it does), its shortcut in the tip."""

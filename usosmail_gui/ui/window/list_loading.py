@@ -65,10 +65,13 @@ class ListLoading(QObject):
         self._request: LoadRequest | None = None
         self.sheet_dialog: SheetDialog | None = None
 
-    def drop(self) -> None:
-        """Forget the load under way (the window closes; its task was cancelled)."""
+    def close(self) -> None:
+        """The window closes: forget the load under way (its task was cancelled), close
+        the Sheet and header row dialog."""
         self._task = None
         self._request = None
+        if self.sheet_dialog is not None:
+            self.sheet_dialog.reject()
 
     @property
     def loading(self) -> bool:

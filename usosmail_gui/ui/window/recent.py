@@ -1,4 +1,5 @@
-"""File ▸ Open Recent and Open Recent Template: one ``RecentList`` each.
+"""File ▸ Open Recent and Open Recent Template: one ``RecentList`` each, made and put in the
+File menu (with the composer's template actions) by ``RecentMenus``.
 
 The list lives in the settings (newest first, ``settings.MAX_RECENT_FILES``); whether each
 file is still there is found out in a worker (a stat may hang on a network drive), and a
@@ -9,16 +10,26 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from usosmail_gui.application.loading import missing_files
-from usosmail_gui.ui.settings import forget_recent_file, recent_files, remember_recent_file
+from usosmail_gui.ui.settings import (
+    RECENT_FILES,
+    RECENT_TEMPLATES,
+    forget_recent_file,
+    recent_files,
+    remember_recent_file,
+)
 from usosmail_gui.ui.workers import run_in_background
 
-__all__ = ["RecentList"]
+if TYPE_CHECKING:
+    from usosmail_gui.ui.composer import ComposerPanel
+
+__all__ = ["RecentList", "RecentMenus"]
 
 
 class RecentList(QObject):
@@ -115,3 +126,59 @@ class RecentList(QObject):
             action.setStatusTip(path)
             action.triggered.connect(lambda _checked=False, chosen=path: self.openRequested.emit(chosen))
         return action
+
+
+class RecentMenus(QObject):
+    """File ▸ Open Recent (``files``) and Open Recent Template (``templates``), with the
+    composer's template actions (New, Open, samples, Save, Save As) inserted before ``place``
+    in the File menu.
+
+    Signals:
+        listRequested(str): a recent list was chosen.
+        filesChanged(object), templatesChanged(object): ``RecentList.changed`` of each.
+    """
+
+    listRequested = Signal(str)
+    filesChanged = Signal(object)
+    templatesChanged = Signal(object)
+
+    def __init__(
+        self,
+        settings: QSettings,
+        file_menu: QMenu,
+        place: QAction,
+        recent_menu: QMenu,
+        clear_action: QAction,
+        composer: ComposerPanel,
+    ) -> None:
+        super().__init__(file_menu)
+        for action in (composer.new_action, composer.open_action):
+            file_menu.insertAction(place, action)
+        self.templates_menu = QMenu(self.tr("Open Recent Te&mplate"), file_menu)
+        self.templates_menu.setObjectName("recentTemplatesMenu")
+        file_menu.insertMenu(place, self.templates_menu)
+        self.clear_templates_action = QAction(self.tr("&Clear the list"), file_menu)
+        file_menu.insertMenu(place, composer.samples_menu)
+        for action in (composer.save_action, composer.save_as_action):
+            file_menu.insertAction(place, action)
+
+        self.files = RecentList(
+            settings, RECENT_FILES.key, recent_menu, clear_action, self.tr("(no files opened yet)"), self
+        )
+        self.files.openRequested.connect(self.listRequested)
+        self.files.changed.connect(self.filesChanged)
+        self.templates = RecentList(
+            settings, RECENT_TEMPLATES.key, self.templates_menu, self.clear_templates_action,
+            self.tr("(no templates opened yet)"), self,
+        )
+        self.clear_templates_action.triggered.connect(self.templates.clear)
+        self.templates.openRequested.connect(composer.open_template)
+        self.templates.changed.connect(self.templatesChanged)
+        composer.fileChanged.connect(self._template_file_changed)
+        self.files.refresh()
+        self.templates.refresh()
+
+    def _template_file_changed(self, path: object) -> None:
+        """A template was opened from or saved to ``path``: first in Open Recent Template."""
+        if path is not None:
+            self.templates.remember(str(path))

@@ -57,6 +57,11 @@ class ResumeFlow(QObject):
         self._find_task: Task | None = None
         self.dialog: ResumeDialog | None = None
 
+    def close(self) -> None:
+        """The window closes: so does the Interrupted campaigns dialog."""
+        if self.dialog is not None:
+            self.dialog.close()
+
     def show(self, *, quiet: bool = False) -> None:
         """Look for interrupted campaigns in a worker and offer them (``quiet``: say
         nothing when there are none, as at start)."""

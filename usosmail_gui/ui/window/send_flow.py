@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import QWidget
 
 from usosmail_gui.application.connection import ActiveConnection, CheckConnection
 from usosmail_gui.application.preparing import RetrySource
@@ -32,6 +32,7 @@ from usosmail_gui.ui.sending import (
     outcome_text,
 )
 from usosmail_gui.ui.settings import TEST_ADDRESS
+from usosmail_gui.ui.test_address_dialog import TestAddressDialog
 
 if TYPE_CHECKING:
     from usosmail_gui.ui.composer import ComposerPanel
@@ -82,7 +83,18 @@ class SendFlow(QObject):
         self._test_target: tuple[int, str] | None = None  # (row number, address) of the test
         self.dialog: SendDialog | None = None
         self.progress_dialog: SendProgressDialog | None = None
-        self.address_dialog: QInputDialog | None = None
+        self.address_dialog: TestAddressDialog | None = None
+
+    @property
+    def sending(self) -> bool:
+        """Whether a send session (a campaign, a resume or a test) runs now."""
+        return self.session is not None
+
+    def close(self) -> None:
+        """The window closes: its confirmation, progress and address dialogs close."""
+        for dialog in (self.dialog, self.progress_dialog, self.address_dialog):
+            if dialog is not None:
+                dialog.close()
 
     def _say(self, text: str, ms: int = 0) -> None:
         self.message.emit(text, ms)
@@ -287,31 +299,30 @@ class SendFlow(QObject):
             return
         self._send_test_to(address)
 
-    def ask_test_address(self, then: Callable[[str], None] | None = None) -> QInputDialog:
+    def ask_test_address(self, then: Callable[[str], None] | None = None) -> TestAddressDialog:
         """Open (not exec) the question for the user's own address; ``then`` gets it."""
         if self.address_dialog is not None:
             self.address_dialog.reject()
-        dialog = QInputDialog(self._window)
-        dialog.setObjectName("testAddressDialog")
+        dialog = TestAddressDialog(self._address_problem, self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.setWindowTitle(self.tr("Your address for tests"))
-        dialog.setLabelText(
-            self.tr(
-                "Test messages go to your own e-mail address. Which one? (It is remembered on this "
-                "computer; change it in Send ▸ My address for tests….)"
-            )
-        )
-        dialog.setInputMode(QInputDialog.InputMode.TextInput)
-        dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
         dialog.setTextValue(self.test_address())
-        dialog.setOkButtonText(self.tr("Use this address"))
         dialog.textValueSelected.connect(lambda text: self._test_address_chosen(text, then))
         dialog.destroyed.connect(lambda: self._address_dialog_gone(dialog))
         self.address_dialog = dialog
         dialog.open()
         return dialog
 
-    def _address_dialog_gone(self, dialog: QInputDialog) -> None:
+    def _address_problem(self, text: str) -> str | None:
+        """What is wrong with ``text`` as the address for tests (None: nothing)."""
+        from usosmail_gui.core.recipients.emails import EmailChecker
+
+        normalized, why = EmailChecker().check_address(text)
+        if normalized is not None:
+            return None
+        said = self.tr("“{text}” is not a valid e-mail address.").format(text=text)
+        return f"{said}\n{texts.details_line(why)}" if why else said
+
+    def _address_dialog_gone(self, dialog: TestAddressDialog) -> None:
         if self.address_dialog is dialog:
             self.address_dialog = None
 

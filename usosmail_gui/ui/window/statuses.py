@@ -24,11 +24,13 @@ class CampaignStatuses(QObject):
         shown(): a campaign is about to be shown (the window leaves its welcome page).
         retryRequested(str, bool): the history asked to send a campaign's failed (and
             uncertain) recipients again.
+        message(str, int): a line for the status bar, and for how many ms.
     """
 
     queueRead = Signal(object)
     shown = Signal()
     retryRequested = Signal(str, bool)
+    message = Signal(str, int)
 
     def __init__(self, window: QMainWindow, grid: RecipientTableModel, connection: Connection) -> None:
         super().__init__(window)
@@ -81,6 +83,17 @@ class CampaignStatuses(QObject):
             return False
         self.poller.refresh()
         return True
+
+    def refresh_now(self) -> None:
+        """F5: poll the shown campaign now, or say how to show one."""
+        if not self.refresh():
+            self.message.emit(self.tr("No campaign is shown: open one from Campaigns…"), 10000)
+
+    def close(self) -> None:
+        """The window closes: no more polling; the Campaigns window closes too."""
+        self.poller.stop()
+        if self.history is not None:
+            self.history.close()
 
     def open_history(self) -> HistoryWindow:
         """Show the campaign history (one window)."""

@@ -62,6 +62,7 @@ class WorkArea(QObject):
         self.welcome_page = WelcomePage()
         self.welcome_page.sandboxChosen.connect(lambda: self._leave_welcome(self.sandboxChosen))
         self.welcome_page.connectChosen.connect(lambda: self._leave_welcome(self.connectChosen))
+        self.welcome_page.backChosen.connect(self.show_work_area)
         stack.addWidget(self.splitter)
         stack.addWidget(self.welcome_page)
         stack.setCurrentWidget(self.splitter)
@@ -85,6 +86,8 @@ class WorkArea(QObject):
         self._hidden_by_welcome = [dock for dock in docks if not dock.isHidden()]
         for dock in self._hidden_by_welcome:
             dock.hide()
+        table = self.pane.table()
+        self.welcome_page.offer_back(None if table is None else table.source.path.name)
         self._stack.setCurrentWidget(self.welcome_page)
         self.welcome_page.sandbox_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
