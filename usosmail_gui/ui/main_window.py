@@ -327,7 +327,7 @@ class MainWindow(QMainWindow):
         pane.openRequested.connect(self.open_file_dialog)
         pane.sheetDialogRequested.connect(self.open_sheet_dialog)
         pane.cancelRequested.connect(self.cancel_load)
-        pane.model.summaryChanged.connect(self.status_bar_part.show_summary)
+        self.status_bar_part.follow(pane.model, area.composer)
         area.composer.modificationChanged.connect(self.setWindowModified)
         area.composer.fileChanged.connect(self._template_file_changed)
         area.sandboxChosen.connect(self.sandboxRequested)
@@ -652,6 +652,7 @@ class MainWindow(QMainWindow):
             composer=self.composer,
             installation_text=self.installation_label.text,
             actions=(self.send_action, self.send_test_action, self.interrupted_action),
+            shown_rows=self.recipient_pane.model.rowCount,
         )
         flow = self.send_flow
         flow.started.connect(self.sendStarted)

@@ -1,0 +1,178 @@
+"""One source for every count (issue 14, items 1, 7 and 9): the status bar says what Send…
+says, a confirmation shown in the status bar has room to be read, numbers are written the
+window's language's way, and a search that hides rows does not hide who receives.
+
+Real window (offscreen), a real list on disk, the real check in its worker; Send… prepares
+its campaign in its worker as it does for the user (nothing is sent).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QLabel, QStatusBar
+from pytestqt.qtbot import QtBot
+
+from tests.helpers.composer import settle
+from tests.helpers.recipient_lists import HEADER, write_csv
+from usosmail_gui.core.counts import ListCounts, draft_counts
+from usosmail_gui.core.recipients import RecipientTable
+from usosmail_gui.core.template import MessageTemplate
+from usosmail_gui.sandbox import Sandbox
+from usosmail_gui.ui.main_window import MainWindow
+from usosmail_gui.ui.numbers import counted, number
+from usosmail_gui.ui.send_dialog import SendDialog
+
+TIMEOUT = 20000
+# a subject over USOS's 200 characters for the rows with a long first name
+TEMPLATE = MessageTemplate(subject="Decyzja dla {Imię} {Nazwisko}", content="Dzień dobry {Imię},\nDziekanat")
+
+
+def six_students(path: Path) -> Path:
+    """Six good addresses; rows 3 and 6 have a first name that makes the subject too long;
+    row 7 has an invalid address."""
+    rows = [
+        ["Anna", "Kowalska", "Łódź", "anna.kowalska@student.example.edu.pl"],
+        ["Ł" * 210, "Wiśniewski", "Kraków", "lukasz.wisniewski@student.example.edu.pl"],
+        ["Zofia", "Wójcik", "Gdańsk", "zofia.wojcik@student.example.edu.pl"],
+        ["Michał", "Kamiński", "Warszawa", "michal.kaminski@student.example.edu.pl"],
+        ["E" * 210, "Lewandowska", "Poznań", "ewa.lewandowska@student.example.edu.pl"],
+        ["Piotr", "Mazur", "Opole", "piotr.mazur(at)student.example.edu.pl"],
+    ]
+    return write_csv(path, rows, header=HEADER)
+
+
+def load(qtbot: QtBot, window: MainWindow, path: Path) -> RecipientTable:
+    with qtbot.waitSignal(window.recipientsLoaded, timeout=TIMEOUT) as blocker:
+        window.open_file(path)
+    qtbot.waitUntil(lambda: not window.loading, timeout=TIMEOUT)
+    table = blocker.args[0]
+    assert isinstance(table, RecipientTable)
+    window.composer.set_template(TEMPLATE)
+    settle(qtbot, window.composer)
+    return table
+
+
+def confirmation(qtbot: QtBot, window: MainWindow) -> SendDialog:
+    window.send_action.trigger()
+    dialog = window.send_dialog
+    assert isinstance(dialog, SendDialog)
+    qtbot.waitUntil(lambda: dialog.draft() is not None and not dialog.preparing, timeout=TIMEOUT)
+    return dialog
+
+
+@pytest.mark.usefixtures("english_plurals")
+def test_the_status_bar_counts_what_send_will_send(
+    qtbot: QtBot, make_connected_window: Callable[[Sandbox], MainWindow], sandbox: Sandbox, tmp_path: Path
+) -> None:
+    window = make_connected_window(sandbox)
+    load(qtbot, window, six_students(tmp_path / "studenci.csv"))
+    # the invalid address and the two too-long subjects: 3 of 6 will receive, not 5
+    qtbot.waitUntil(lambda: "3 will receive" in window.summary_label.text(), timeout=TIMEOUT)
+    assert window.summary_label.text().startswith("6 recipients · 3 will receive · 3 left out · ")
+    bar = window.status_bar_part.counts()
+    assert bar is not None and bar.checked and (bar.rows, bar.will_receive, bar.excluded) == (6, 3, 3)
+
+    dialog = confirmation(qtbot, window)
+    draft = dialog.draft()
+    assert draft is not None
+    sent = draft_counts(draft)
+    assert (sent.rows, sent.will_receive, sent.excluded) == (bar.rows, bar.will_receive, bar.excluded)
+    assert dialog.rows_label.text() == "3 rows will receive of 6 rows of the list · 3 left out"
+    assert sent.reasons == {"email_invalid": 1, "subject_too_long": 2}
+    assert not dialog.filter_label.isVisible()  # no search: nothing to say
+    dialog.reject()
+
+
+@pytest.mark.usefixtures("english_plurals")
+def test_an_edit_counts_again_and_a_blocking_template_error_says_nothing_is_sent(
+    qtbot: QtBot, make_connected_window: Callable[[Sandbox], MainWindow], sandbox: Sandbox, tmp_path: Path
+) -> None:
+    window = make_connected_window(sandbox)
+    load(qtbot, window, six_students(tmp_path / "studenci.csv"))
+    qtbot.waitUntil(lambda: "3 will receive" in window.summary_label.text(), timeout=TIMEOUT)
+    window.recipient_pane.model.set_included([0], False)  # Anna unticked
+    settle(qtbot, window.composer)
+    qtbot.waitUntil(lambda: "2 will receive · 4 left out" in window.summary_label.text(), timeout=TIMEOUT)
+    window.composer.set_template(MessageTemplate(subject="Decyzja {Brak}", content="x"))  # no such column
+    settle(qtbot, window.composer)
+    qtbot.waitUntil(
+        lambda: "nothing will be sent until the message is corrected" in window.summary_label.text(),
+        timeout=TIMEOUT,
+    )
+    assert "will receive" not in window.summary_label.text()
+
+
+@pytest.mark.usefixtures("english_plurals")
+def test_a_search_does_not_limit_who_receives_and_send_says_so(
+    qtbot: QtBot, make_connected_window: Callable[[Sandbox], MainWindow], sandbox: Sandbox, tmp_path: Path
+) -> None:
+    window = make_connected_window(sandbox)
+    load(qtbot, window, six_students(tmp_path / "studenci.csv"))
+    window.recipient_pane.model.set_search("Kowalska")
+    assert window.recipient_pane.model.rowCount() == 1
+    dialog = confirmation(qtbot, window)
+    assert dialog.filter_label.isVisible()
+    note = dialog.filter_label.text()
+    assert "shows 1 of 6 rows" in note and "does not limit who receives" in note
+    draft = dialog.draft()
+    assert draft is not None and draft_counts(draft).will_receive == 3  # every ticked row, shown or not
+    dialog.reject()
+
+
+def test_a_status_bar_message_is_shown_with_room_to_read_it(
+    qtbot: QtBot, make_connected_window: Callable[[Sandbox], MainWindow], sandbox: Sandbox, tmp_path: Path
+) -> None:
+    window = make_connected_window(sandbox)
+    window.resize(1366, 768)
+    load(qtbot, window, six_students(tmp_path / "studenci.csv"))
+    bar = window.statusBar()
+    text = "Test sent to tester@dziekanat.example.edu.pl (campaign 20261202-0415-abcd)"
+    bar.showMessage(text, 5000)
+    assert bar.currentMessage() == text
+    qtbot.waitUntil(lambda: not window.summary_label.isVisible())  # the message takes its place
+    assert_message_fits(bar, text)
+    bar.clearMessage()
+    qtbot.waitUntil(window.summary_label.isVisible)
+
+
+def assert_message_fits(bar: QStatusBar, text: str) -> None:
+    """The room QStatusBar paints a message in: from its left edge to the first permanent
+    widget shown; the whole text must fit."""
+    permanent = [
+        label
+        for label in bar.findChildren(QLabel)
+        if label.isVisible() and label.parent() is bar and label.objectName() != "recipientsSummary"
+    ]
+    room = min(label.geometry().left() for label in permanent) if permanent else bar.width()
+    assert room >= bar.fontMetrics().horizontalAdvance(text) + 8, (room, [p.text() for p in permanent])
+
+
+@pytest.mark.usefixtures("polish")
+def test_numbers_in_polish_have_a_no_break_space_from_the_thousands(
+    qtbot: QtBot, make_connected_window: Callable[[Sandbox], MainWindow], sandbox: Sandbox
+) -> None:
+    assert number(5000) == "5\u00a0000"
+    assert number(15000) == "15\u00a0000"
+    assert number(999) == "999"
+    assert number(-1234567) == "-1\u00a0234\u00a0567"
+    window = make_connected_window(sandbox)
+    text = window.status_bar_part.counts_text(ListCounts(5000, 2957, 3))
+    assert "5\u00a0000" in text and "2\u00a0957" in text and "2\u00a0043" in text
+    assert "," not in text
+
+
+def test_numbers_in_english_have_commas() -> None:
+    english = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    assert number(5000, english) == "5,000"
+    assert number(1234567, english) == "1,234,567"
+    assert number(12, english) == "12"
+
+
+@pytest.mark.usefixtures("polish")
+def test_counted_texts_write_the_count_as_number_does() -> None:
+    assert counted("5000 wysłanych", 5000) == "5\u00a0000 wysłanych"
+    assert counted("15\u00a0000 wysłanych", 15000) == "15\u00a0000 wysłanych"
