@@ -18,13 +18,16 @@ from pytestqt.qtbot import QtBot
 
 from tests.helpers.composer import settle
 from tests.helpers.recipient_lists import HEADER, write_csv
-from usosmail_gui.core.counts import ListCounts, draft_counts
+from usosmail_gui.application.statuses import StatusSnapshot
+from usosmail_gui.core.counts import ListCounts, campaign_counts_of, draft_counts
 from usosmail_gui.core.recipients import RecipientTable
+from usosmail_gui.core.statuses import RecipientStatusView, Status, count_statuses
 from usosmail_gui.core.template import MessageTemplate
 from usosmail_gui.sandbox import Sandbox
 from usosmail_gui.ui.main_window import MainWindow
 from usosmail_gui.ui.numbers import counted, number
 from usosmail_gui.ui.send_dialog import SendDialog
+from usosmail_gui.ui.status_monitor import StatusDock
 
 TIMEOUT = 20000
 # a subject over USOS's 200 characters for the rows with a long first name
@@ -176,3 +179,43 @@ def test_numbers_in_english_have_commas() -> None:
 def test_counted_texts_write_the_count_as_number_does() -> None:
     assert counted("5000 wysłanych", 5000) == "5\u00a0000 wysłanych"
     assert counted("15\u00a0000 wysłanych", 15000) == "15\u00a0000 wysłanych"
+
+
+def view(row: int, status: Status) -> RecipientStatusView:
+    return RecipientStatusView(
+        row=row,
+        addresses=(f"s{row}@student.example.edu.pl",),
+        values={},
+        message_id=None if status is Status.NOT_SENT else f"m{row}",
+        status=status,
+        error=None,
+        enqueued_at=None,
+        finished_at=None,
+        seq=row,
+    )
+
+
+@pytest.mark.usefixtures("english_plurals")
+def test_never_sent_messages_are_not_finished_in_the_statuses_panel(qtbot: QtBot) -> None:
+    """An interrupted campaign: 2 sent, 1 failed, 3 never sent, 1 uncertain, 1 row left out."""
+    views = (
+        view(2, Status.SENT),
+        view(3, Status.SENT),
+        view(4, Status.FAILED),
+        view(5, Status.NOT_SENT),
+        view(6, Status.NOT_SENT),
+        view(7, Status.NOT_SENT),
+        view(8, Status.UNCERTAIN),
+        view(9, Status.EXCLUDED),
+    )
+    snapshot = StatusSnapshot("20261202-0400-abcd", "Decyzja", views, count_statuses(views))
+    dock = StatusDock()
+    qtbot.addWidget(dock)
+    dock.show_snapshot(snapshot)
+    assert (
+        dock.summary_label.text() == "2 sent · 1 failed · 1 uncertain · 3 not sent · 1 left out of the list"
+    )
+    assert (dock.progress.value(), dock.progress.maximum()) == (3, 7)
+    assert dock.progress.text() == "3 of 7 finished"
+    tally = campaign_counts_of(snapshot.counts)
+    assert (tally.finished, tally.unfinished, tally.to_send) == (3, 4, 3)
