@@ -219,3 +219,31 @@ def test_never_sent_messages_are_not_finished_in_the_statuses_panel(qtbot: QtBot
     assert dock.progress.text() == "3 of 7 finished"
     tally = campaign_counts_of(snapshot.counts)
     assert (tally.finished, tally.unfinished, tally.to_send) == (3, 4, 3)
+
+
+@pytest.mark.usefixtures("english_plurals")
+def test_rows_left_out_say_why_in_the_grid_status_column(
+    qtbot: QtBot, make_connected_window: Callable[[Sandbox], MainWindow], sandbox: Sandbox, tmp_path: Path
+) -> None:
+    window = make_connected_window(sandbox)
+    load(qtbot, window, six_students(tmp_path / "studenci.csv"))
+    window.recipient_pane.model.set_included([3], False)  # Michał unticked
+    settle(qtbot, window.composer)
+    dialog = confirmation(qtbot, window)
+    with qtbot.waitSignal(window.sendFinished, timeout=TIMEOUT):
+        dialog.confirm_box.click()
+        dialog.send_button.click()
+    model = window.recipient_pane.model
+    qtbot.waitUntil(lambda: model.status_column() >= 0, timeout=TIMEOUT)
+
+    def cell(row: int) -> str:
+        return str(model.index(model.view_row(row), model.status_column()).data() or "")
+
+    qtbot.waitUntil(lambda: cell(0) in ("waiting", "sent"), timeout=TIMEOUT)
+    assert cell(3) == "left out: Excluded from the list (unticked)."
+    assert cell(5).startswith("left out: ") and "address" in cell(5)  # the invalid one
+    assert cell(1).startswith("left out: ") and "200" in cell(1), cell(1)  # the subject too long
+    assert all(cell(row) for row in range(6))  # no row of the list has an empty status cell
+    qtbot.waitUntil(
+        lambda: not window.status_poller.polling and not window.status_poller.busy, timeout=TIMEOUT
+    )

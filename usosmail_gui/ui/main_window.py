@@ -757,6 +757,8 @@ class MainWindow(QMainWindow):
         self.resume_flow = ResumeFlow(self, self._situation, lambda: self._connection, self._check)
         self.resume_flow.found.connect(self.interruptedFound)
         self.resume_flow.sendRequested.connect(self.send_flow.start_session)
+        self.resume_flow.connectRequested.connect(self.window_connection.open_dialog)
+        self.window_connection.changed.connect(self.resume_flow.connection_changed)
         self.resume_flow.message.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.resume_flow.explain.connect(
             lambda title, text, informative: self._explain(title, text, informative=informative)

@@ -40,11 +40,11 @@ from PySide6.QtWidgets import QApplication, QStyle
 from usosmail_gui.core.letters.derive import LetterList, Overrides
 from usosmail_gui.core.problems import Severity
 from usosmail_gui.core.recipients import Code, RecipientTable, RowKey
-from usosmail_gui.core.statuses import RecipientStatusView
+from usosmail_gui.core.statuses import RecipientStatusView, Status
 from usosmail_gui.ui.colours import Tone, tint, tone
 from usosmail_gui.ui.derived_cells import DerivedCells
 from usosmail_gui.ui.problem_texts import problem_text
-from usosmail_gui.ui.status_display import StatusIcons, shown_error, status_brushes, status_text
+from usosmail_gui.ui.status_display import StatusIcons, error_text, shown_error, status_brushes, status_text
 
 __all__ = ["COLUMN_INCLUDE", "COLUMN_PROBLEMS", "FIRST_DATA_COLUMN", "RecipientTableModel"]
 
@@ -472,9 +472,12 @@ class RecipientTableModel(QAbstractTableModel):
         assert self._statuses is not None
         found = self._statuses.get(table.row_number(row))
         if found is None:
-            return self.tr("not in the campaign") if role == _TOOLTIP else None
+            return self.tr("not in the campaign") if role in (_DISPLAY, _TOOLTIP) else None
         status = found.status
         if role == _DISPLAY:
+            if status is Status.EXCLUDED:  # why it got nothing, not an empty-looking "left out"
+                reason = error_text(found)
+                return self.tr("left out: {reason}").format(reason=reason) if reason else status_text(status)
             return status_text(status)
         if role == _TOOLTIP:
             error = shown_error(found)

@@ -45,10 +45,14 @@ class ResumeDialog(QDialog):
             the uncertain recipients the user ticked (sent again, each once).
         leaveRequested(object, object): the ``CampaignRecord`` and the seqs of all its
             undecided uncertain recipients (left as they are).
+        connectRequested(object, object): connect to the ``CampaignRecord``'s installation
+            (the key is missing, or the window is connected elsewhere), then resume it with
+            the seqs ticked now.
     """
 
     resumeRequested = Signal(object, object)
     leaveRequested = Signal(object, object)
+    connectRequested = Signal(object, object)
 
     def __init__(self, found: Sequence[Interrupted], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,6 +105,15 @@ class ResumeDialog(QDialog):
         self.problem_label.setTextFormat(Qt.TextFormat.PlainText)
         self.problem_label.setStyleSheet(text_style(Tone.ERROR, self.palette()))
         self.problem_label.hide()
+        self.connect_button = QPushButton(self.tr("&Connect…"))
+        self.connect_button.setObjectName("resumeConnect")
+        self.connect_button.setAccessibleName(self.tr("Connect to the campaign's installation"))
+        self.connect_button.setToolTip(
+            self.tr("Enter the key and secret of the campaign's installation; the campaign is resumed after.")
+        )
+        self.connect_button.setAutoDefault(False)
+        self.connect_button.clicked.connect(self._connect)
+        self.connect_button.hide()
 
         self.buttons = QDialogButtonBox()
         self.resume_button = QPushButton(self.tr("&Resume"))
@@ -133,6 +146,7 @@ class ResumeDialog(QDialog):
         layout.addWidget(self.details_label)
         layout.addWidget(self.uncertain_box, 1)
         layout.addWidget(self.problem_label)
+        layout.addWidget(self.connect_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.buttons)
         self.resize(620, 560)
 
@@ -179,6 +193,7 @@ class ResumeDialog(QDialog):
 
     def _show_current(self) -> None:
         self.problem_label.hide()
+        self.connect_button.hide()
         item = self.current()
         self.uncertain_list.blockSignals(True)
         self.uncertain_list.clear()
@@ -235,10 +250,23 @@ class ResumeDialog(QDialog):
         self.resume_button.setAccessibleName(self.tr("Resume: send %Ln message(s)", "", to_send))
         self.leave_button.setEnabled(item is not None and bool(item.uncertain))
 
-    def show_problem(self, text: str) -> None:
-        """Why the current campaign cannot be resumed now (another installation…)."""
+    def show_problem(self, text: str, *, connect: bool = False) -> None:
+        """Why the current campaign cannot be resumed now (another installation…);
+        ``connect``: connecting to its installation would let it resume (Connect… shown)."""
         self.problem_label.setText(text)
         self.problem_label.show()
+        self.connect_button.setVisible(connect)
+        if connect:
+            self.connect_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def clear_problem(self) -> None:
+        self.problem_label.hide()
+        self.connect_button.hide()
+
+    def _connect(self) -> None:
+        item = self.current()
+        if item is not None:
+            self.connectRequested.emit(item.campaign, self.chosen())
 
     def _resume(self) -> None:
         item = self.current()
