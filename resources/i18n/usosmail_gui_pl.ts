@@ -2,6 +2,118 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pl_PL" sourcelanguage="en">
 <context>
+    <name>CampaignCountWords</name>
+    <message numerus="yes">
+        <location filename="../../usosmail_gui/ui/status_display.py" line="+133"/>
+        <source>%Ln sent</source>
+        <translation>
+            <numerusform>%Ln wysłana</numerusform>
+            <numerusform>%Ln wysłane</numerusform>
+            <numerusform>%Ln wysłanych</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln failed</source>
+        <translation>
+            <numerusform>%Ln nieudana</numerusform>
+            <numerusform>%Ln nieudane</numerusform>
+            <numerusform>%Ln nieudanych</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln waiting</source>
+        <translation>
+            <numerusform>%Ln oczekująca</numerusform>
+            <numerusform>%Ln oczekujące</numerusform>
+            <numerusform>%Ln oczekujących</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln uncertain</source>
+        <translation>
+            <numerusform>%Ln niepewna</numerusform>
+            <numerusform>%Ln niepewne</numerusform>
+            <numerusform>%Ln niepewnych</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln rejected</source>
+        <translation>
+            <numerusform>%Ln odrzucona</numerusform>
+            <numerusform>%Ln odrzucone</numerusform>
+            <numerusform>%Ln odrzuconych</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln expired</source>
+        <translation>
+            <numerusform>%Ln wygasła</numerusform>
+            <numerusform>%Ln wygasłe</numerusform>
+            <numerusform>%Ln wygasłych</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln not sent</source>
+        <translation>
+            <numerusform>%Ln niewysłana</numerusform>
+            <numerusform>%Ln niewysłane</numerusform>
+            <numerusform>%Ln niewysłanych</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln finished, details awaited</source>
+        <translation>
+            <numerusform>%Ln zakończona, czeka na szczegóły</numerusform>
+            <numerusform>%Ln zakończone, czekają na szczegóły</numerusform>
+            <numerusform>%Ln zakończonych, czeka na szczegóły</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln finished without details</source>
+        <translation>
+            <numerusform>%Ln zakończona bez szczegółów</numerusform>
+            <numerusform>%Ln zakończone bez szczegółów</numerusform>
+            <numerusform>%Ln zakończonych bez szczegółów</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln with an unknown status</source>
+        <translation>
+            <numerusform>%Ln z nieznanym statusem</numerusform>
+            <numerusform>%Ln z nieznanym statusem</numerusform>
+            <numerusform>%Ln z nieznanym statusem</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln left out of the list</source>
+        <translation>
+            <numerusform>%Ln pominięty z listy</numerusform>
+            <numerusform>%Ln pominięte z listy</numerusform>
+            <numerusform>%Ln pominiętych z listy</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No recipients.</source>
+        <translation>Brak odbiorców.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{finished} of {messages} finished</source>
+        <translation>Zakończono: {finished} z {messages}</translation>
+    </message>
+</context>
+<context>
     <name>CampaignStatuses</name>
     <message>
         <location filename="../../usosmail_gui/ui/window/statuses.py" line="+106"/>
@@ -407,12 +519,12 @@
 <context>
     <name>ConnectionTexts</name>
     <message>
-        <location filename="../../usosmail_gui/ui/texts.py" line="+34"/>
+        <location filename="../../usosmail_gui/ui/texts.py" line="+35"/>
         <source>Connected. The key is an administrative key, so it may send mail. The server did not say how many messages wait in its queue.</source>
         <translation>Połączono. Klucz jest kluczem administracyjnym, więc można nim wysyłać pocztę. Serwer nie podał, ile wiadomości czeka w jego kolejce.</translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Connected. The key is an administrative key, so it may send mail. The USOS API mail queue holds %n unsent message(s).</source>
         <translation>
             <numerusform>Połączono. Klucz jest kluczem administracyjnym, więc można nim wysyłać pocztę. W kolejce poczty USOS API czeka %n niewysłana wiadomość.</numerusform>
@@ -421,7 +533,7 @@
         </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Rejected: the USOS API did not accept this consumer key or secret. Check that both were copied exactly (no spaces), that they belong to this installation, and that this computer&apos;s clock is right.</source>
         <translation>Odrzucono: USOS API nie przyjęło tego klucza (consumer key) lub sekretu (consumer secret). Sprawdź, czy oba zostały skopiowane dokładnie (bez spacji), czy należą do tej instalacji USOS i czy zegar tego komputera jest ustawiony prawidłowo.</translation>
     </message>
@@ -655,19 +767,19 @@
 <context>
     <name>ExclusionTexts</name>
     <message numerus="yes">
-        <location filename="../../usosmail_gui/ui/send_dialog.py" line="+86"/>
-        <source>{title} — %n row(s)</source>
+        <location filename="../../usosmail_gui/ui/send_dialog.py" line="+88"/>
+        <source>{title} — %Ln row(s)</source>
         <translation>
-            <numerusform>{title} — %n wiersz</numerusform>
-            <numerusform>{title} — %n wiersze</numerusform>
-            <numerusform>{title} — %n wierszy</numerusform>
+            <numerusform>{title} — %Ln wiersz</numerusform>
+            <numerusform>{title} — %Ln wiersze</numerusform>
+            <numerusform>{title} — %Ln wierszy</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>HistoryWindow</name>
     <message>
-        <location filename="../../usosmail_gui/ui/history_window.py" line="+78"/>
+        <location filename="../../usosmail_gui/ui/history_window.py" line="+81"/>
         <location line="+14"/>
         <source>Campaigns</source>
         <translation>Kampanie</translation>
@@ -863,53 +975,8 @@
         <source>Save how long the students&apos; data is kept</source>
         <translation>Zapisz, jak długo przechowywać dane studentów</translation>
     </message>
-    <message numerus="yes">
-        <location line="+74"/>
-        <source>%n sent</source>
-        <translation>
-            <numerusform>%n wysłana</numerusform>
-            <numerusform>%n wysłane</numerusform>
-            <numerusform>%n wysłanych</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+0"/>
-        <source>%n failed</source>
-        <translation>
-            <numerusform>%n nieudana</numerusform>
-            <numerusform>%n nieudane</numerusform>
-            <numerusform>%n nieudanych</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>%n waiting</source>
-        <translation>
-            <numerusform>%n oczekująca</numerusform>
-            <numerusform>%n oczekujące</numerusform>
-            <numerusform>%n oczekujących</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>%n expired</source>
-        <translation>
-            <numerusform>%n wygasła</numerusform>
-            <numerusform>%n wygasłe</numerusform>
-            <numerusform>%n wygasłych</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>%n left out of the list</source>
-        <translation>
-            <numerusform>%n pominięty z listy</numerusform>
-            <numerusform>%n pominięte z listy</numerusform>
-            <numerusform>%n pominiętych z listy</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+1"/>
+        <location line="+77"/>
         <source>trackable</source>
         <translation>aktywne</translation>
     </message>
@@ -1008,7 +1075,7 @@
         <translation>Zapisywanie raportu…</translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Report written: %n row(s) to {path}.</source>
         <translation>
             <numerusform>Zapisano raport w pliku {path}: %n wiersz.</numerusform>
@@ -1017,7 +1084,7 @@
         </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>The report could not be written: {error}</source>
         <translation>Nie udało się zapisać raportu: {error}</translation>
     </message>
@@ -1030,7 +1097,7 @@
 <context>
     <name>LengthCounter</name>
     <message numerus="yes">
-        <location filename="../../usosmail_gui/ui/template_editor.py" line="+276"/>
+        <location filename="../../usosmail_gui/ui/template_editor.py" line="+278"/>
         <source>{count} of %Ln character(s)</source>
         <translation>
             <numerusform>{count} z %Ln znaku</numerusform>
@@ -1039,12 +1106,12 @@
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The message cannot be put together for this recipient: see the problems.</source>
         <translation>Nie można utworzyć wiadomości dla tego odbiorcy: zobacz problemy.</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Length of the selected recipient&apos;s message; USOS accepts at most %Ln character(s).</source>
         <translation>
             <numerusform>Długość wiadomości zaznaczonego odbiorcy; USOS przyjmuje najwyżej %Ln znak.</numerusform>
@@ -1053,7 +1120,7 @@
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>No recipient is selected: the length of the template as written.</source>
         <translation>Nie zaznaczono odbiorcy: długość samego szablonu (przed podstawieniem wartości pól).</translation>
     </message>
@@ -1710,7 +1777,7 @@
         <translation>(nie otwarto jeszcze żadnych szablonów)</translation>
     </message>
     <message>
-        <location line="+228"/>
+        <location line="+231"/>
         <source>No campaign is shown: open one from Campaigns…</source>
         <translation>Nie jest wyświetlana żadna kampania: otwórz ją w oknie Wysyłanie ▸ Kampanie…</translation>
     </message>
@@ -1718,7 +1785,7 @@
 <context>
     <name>PlaceholderEdit</name>
     <message>
-        <location filename="../../usosmail_gui/ui/template_editor.py" line="-185"/>
+        <location filename="../../usosmail_gui/ui/template_editor.py" line="-190"/>
         <source>Column placeholders</source>
         <translation>Pola kolumn</translation>
     </message>
@@ -1726,7 +1793,7 @@
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../usosmail_gui/ui/preview.py" line="+226"/>
+        <location filename="../../usosmail_gui/ui/preview.py" line="+227"/>
         <source>&lt;b&gt;Preview&lt;/b&gt;</source>
         <translation>&lt;b&gt;Podgląd&lt;/b&gt;</translation>
     </message>
@@ -2832,7 +2899,7 @@
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../../usosmail_gui/ui/problems_panel.py" line="+67"/>
+        <location filename="../../usosmail_gui/ui/problems_panel.py" line="+68"/>
         <source>Subject</source>
         <translation>Temat</translation>
     </message>
@@ -3071,7 +3138,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+0"/>
+        <location line="+2"/>
         <source>%Ln warning(s)</source>
         <translation>
             <numerusform>%Ln ostrzeżenie</numerusform>
@@ -3103,7 +3170,7 @@
 <context>
     <name>ReceivedDialog</name>
     <message>
-        <location filename="../../usosmail_gui/ui/received_view.py" line="+111"/>
+        <location filename="../../usosmail_gui/ui/received_view.py" line="+112"/>
         <source>stored in the journal</source>
         <translation>zapisana w dzienniku wysyłek</translation>
     </message>
@@ -3268,7 +3335,7 @@
         <translation>Zapisz to, co otrzymał student, jako plik PDF</translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+18"/>
         <source>%n row(s) in the campaign: choose one.</source>
         <translation>
             <numerusform>%n wiersz w kampanii: wybierz go.</numerusform>
@@ -3277,7 +3344,7 @@
         </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Row {row}: {addresses}</source>
         <translation>Wiersz {row}: {addresses}</translation>
     </message>
@@ -3301,7 +3368,7 @@
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Row {row} was left out: nothing was sent.</source>
         <translation>Wiersz {row} został pominięty: nic nie zostało wysłane.</translation>
     </message>
@@ -3357,7 +3424,7 @@
 <context>
     <name>RecipientPane</name>
     <message>
-        <location filename="../../usosmail_gui/ui/recipients_view.py" line="+204"/>
+        <location filename="../../usosmail_gui/ui/recipients_view.py" line="+205"/>
         <source>Find in the list</source>
         <translation>Znajdź na liście</translation>
     </message>
@@ -3553,12 +3620,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+265"/>
+        <location line="+263"/>
         <source>(none)</source>
         <translation>(brak)</translation>
     </message>
     <message>
-        <location line="-251"/>
+        <location line="-249"/>
         <source>No column of e-mail addresses was found. Choose the column that holds them here.</source>
         <translation>Nie znaleziono kolumny z adresami e-mail. Wybierz tutaj kolumnę, która je zawiera.</translation>
     </message>
@@ -3577,7 +3644,7 @@
         <translation>Pokazane wiersze: {shown} z {total}</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+23"/>
         <source>Opening the file…</source>
         <translation>Otwieranie pliku…</translation>
     </message>
@@ -3611,12 +3678,17 @@
 <context>
     <name>RecipientTableModel</name>
     <message>
-        <location filename="../../usosmail_gui/ui/recipients_model.py" line="+475"/>
+        <location filename="../../usosmail_gui/ui/recipients_model.py" line="+477"/>
         <source>not in the campaign</source>
         <translation>nie należy do kampanii</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+5"/>
+        <source>left out: {reason}</source>
+        <translation>pominięty: {reason}</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>The sheet shows {error} here: the cell&apos;s formula failed. A message using this column would say {error}.</source>
         <translation>Arkusz pokazuje tu {error}: formuła w komórce zwróciła błąd. Wiadomość korzystająca z tej kolumny zawierałaby {error}.</translation>
     </message>
@@ -3778,7 +3850,7 @@
 <context>
     <name>ResumeDialog</name>
     <message>
-        <location filename="../../usosmail_gui/ui/resume_dialog.py" line="+56"/>
+        <location filename="../../usosmail_gui/ui/resume_dialog.py" line="+61"/>
         <location line="+15"/>
         <source>Interrupted campaigns</source>
         <translation>Przerwane kampanie</translation>
@@ -3812,6 +3884,21 @@
         <location line="+8"/>
         <source>Why it cannot be resumed now</source>
         <translation>Dlaczego nie można teraz wznowić</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Connect…</source>
+        <translation>&amp;Połącz…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connect to the campaign&apos;s installation</source>
+        <translation>Połącz z instalacją, w której rozpoczęto kampanię</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the key and secret of the campaign&apos;s installation; the campaign is resumed after.</source>
+        <translation>Podaj klucz i sekret instalacji, w której rozpoczęto kampanię; potem kampania zostanie wznowiona.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -3850,12 +3937,12 @@
         <translation>Pozostawia wszystko bez zmian; program zapyta ponownie przy następnym uruchomieniu.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source> (test)</source>
         <translation> (testowa)</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+3"/>
         <source>{date}{test} · “{subject}” · %n message(s)</source>
         <translation>
             <numerusform>{date}{test} · „{subject}” · %n wiadomość</numerusform>
@@ -3864,7 +3951,7 @@
         </translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>No campaign is interrupted: nothing is waiting to be sent.</source>
         <translation>Żadna kampania nie została przerwana: nic nie czeka na wysłanie.</translation>
     </message>
@@ -3889,7 +3976,7 @@
         <translation>Dotychczas: {counts}</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Never sent (Resume sends them): %Ln recipient(s)</source>
         <translation>
             <numerusform>Nic jeszcze nie wysłano do %Ln odbiorcy (zrobi to przycisk „Wznów”)</numerusform>
@@ -3898,12 +3985,12 @@
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>row {row}: {addresses}</source>
         <translation>wiersz {row}: {addresses}</translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Uncertain recipients (%n)</source>
         <translation>
             <numerusform>Odbiorcy o niepewnym statusie (%n)</numerusform>
@@ -3912,7 +3999,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+22"/>
+        <location line="+23"/>
         <source>&amp;Resume: send %Ln message(s)</source>
         <translation>
             <numerusform>&amp;Wznów: wyślij %Ln wiadomość</numerusform>
@@ -3921,7 +4008,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Resume: send %Ln message(s)</source>
         <translation>
             <numerusform>Wznów: wyślij %Ln wiadomość</numerusform>
@@ -3933,7 +4020,7 @@
 <context>
     <name>ResumeFlow</name>
     <message numerus="yes">
-        <location filename="../../usosmail_gui/ui/window/resume_flow.py" line="+95"/>
+        <location filename="../../usosmail_gui/ui/window/resume_flow.py" line="+107"/>
         <source>%n campaign(s) were interrupted: see the Interrupted campaigns window.</source>
         <translation>
             <numerusform>%n kampania została przerwana: zobacz okno Przerwane kampanie.</numerusform>
@@ -3942,7 +4029,7 @@
         </translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <location line="+8"/>
         <source>The journal cannot be read</source>
         <translation>Nie można odczytać dziennika wysyłek</translation>
@@ -3953,7 +4040,7 @@
         <translation>Możesz pracować dalej: otworzyć listę, napisać i zapisać szablon. Wysyłka i historia kampanii poczekają, aż dziennik znów będzie można używać.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+21"/>
         <source>Cannot resume yet</source>
         <translation>Nie można jeszcze wznowić</translation>
     </message>
@@ -3964,16 +4051,21 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>This campaign was started on {installation}. Connect to it first (Connection ▸ Connect…), then resume. Nothing was sent.</source>
-        <translation>Tę kampanię rozpoczęto w instalacji {installation}. Najpierw połącz się z nią (Połączenie ▸ Połącz…), a potem wznów wysyłanie. Nic nie zostało wysłane.</translation>
+        <source>The key for {installation} is not saved on this computer (without a keyring it is kept only until the app closes). Connect to {installation} to resume: Connect… asks for its key and secret, then the campaign resumes. Nothing was sent.</source>
+        <translation>Klucz do {installation} nie jest zapisany na tym komputerze (bez pęku kluczy jest pamiętany tylko do zamknięcia programu). Aby wznowić, połącz się z {installation}: „Połącz…” poprosi o klucz i sekret, a potem kampania zostanie wznowiona. Nic nie zostało wysłane.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This campaign was started on {installation}. Connect to it first (Connect…), then it resumes. Nothing was sent.</source>
+        <translation>Tę kampanię rozpoczęto w {installation}. Najpierw połącz się z tą instalacją („Połącz…”), a potem kampania zostanie wznowiona. Nic nie zostało wysłane.</translation>
     </message>
     <message>
         <location line="+7"/>
-        <source>This campaign was started on {installation}, but the window is connected to {url}. Connect to {installation} (Connection ▸ Connect…) to resume it. Nothing was sent.</source>
-        <translation>Tę kampanię rozpoczęto w instalacji {installation}, ale okno jest połączone z {url}. Aby ją wznowić, połącz się z {installation} (Połączenie ▸ Połącz…). Nic nie zostało wysłane.</translation>
+        <source>This campaign was started on {installation}, but the window is connected to {url}. Connect to {installation} (Connect…) to resume it. Nothing was sent.</source>
+        <translation>Tę kampanię rozpoczęto w {installation}, a okno jest połączone z {url}. Aby ją wznowić, połącz się z {installation} („Połącz…”). Nic nie zostało wysłane.</translation>
     </message>
     <message numerus="yes">
-        <location line="+18"/>
+        <location line="+41"/>
         <source>%n uncertain recipient(s) of campaign {id} left as they are.</source>
         <translation>
             <numerusform>%n niepewny odbiorca kampanii {id} pozostaje bez zmian.</numerusform>
@@ -3985,7 +4077,7 @@
 <context>
     <name>SandboxMailbox</name>
     <message>
-        <location filename="../../usosmail_gui/ui/sandbox_mailbox.py" line="+75"/>
+        <location filename="../../usosmail_gui/ui/sandbox_mailbox.py" line="+76"/>
         <source>Sandbox mailbox</source>
         <translation>Skrzynka piaskownicy</translation>
     </message>
@@ -4031,12 +4123,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+138"/>
+        <location line="+142"/>
         <source>Plain text</source>
         <translation>Zwykły tekst</translation>
     </message>
     <message>
-        <location line="-122"/>
+        <location line="-126"/>
         <source>Refresh</source>
         <translation>Odśwież</translation>
     </message>
@@ -4066,7 +4158,7 @@
         <translation>Raport doręczenia z USOS: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="+9"/>
         <source>%n message(s) delivered by the sandbox.</source>
         <translation>
             <numerusform>Piaskownica doręczyła %n wiadomość.</numerusform>
@@ -4075,7 +4167,7 @@
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>No messages yet: send a test or a campaign through the sandbox, then refresh.</source>
         <translation>Na razie brak wiadomości: wyślij test lub kampanię przez piaskownicę, a potem odśwież.</translation>
     </message>
@@ -4173,7 +4265,7 @@
         <translation>Nie można utworzyć wiadomości</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+40"/>
         <source>Send again</source>
         <translation>Wyślij ponownie</translation>
     </message>
@@ -4183,7 +4275,7 @@
         <translation>Wyślij kampanię</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Preparation state</source>
         <translation>Stan przygotowania</translation>
     </message>
@@ -4194,6 +4286,16 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>Rows of the list</source>
+        <translation>Wiersze listy</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The search does not limit who receives</source>
+        <translation>Wyszukiwanie nie ogranicza odbiorców</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Recipients</source>
         <translation>Odbiorcy</translation>
     </message>
@@ -4219,6 +4321,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Rows:</source>
+        <translation>Wiersze:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Recipients:</source>
         <translation>Odbiorcy:</translation>
     </message>
@@ -4292,8 +4399,26 @@
         <source>USOS fills in the template; only the columns it uses leave this computer. A row with several addresses becomes one message per address. USOS sends every message from its &quot;USOS Notifier&quot; address: the sender name and address are not used.</source>
         <translation>USOS wypełnia szablon; z tego komputera wychodzą tylko kolumny, których szablon używa. Wiersz z kilkoma adresami staje się osobną wiadomością do każdego adresu. USOS wysyła każdą wiadomość ze swojego adresu „USOS Notifier”: nazwa i adres nadawcy nie są używane.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+143"/>
+        <source>Checking the recipients: {done} of %Ln…</source>
+        <translation>
+            <numerusform>Sprawdzanie odbiorców: {done} z %Ln…</numerusform>
+            <numerusform>Sprawdzanie odbiorców: {done} z %Ln…</numerusform>
+            <numerusform>Sprawdzanie odbiorców: {done} z %Ln…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+124"/>
+        <source>… and %Ln more</source>
+        <translation>
+            <numerusform>… i jeszcze %Ln</numerusform>
+            <numerusform>… i jeszcze %Ln</numerusform>
+            <numerusform>… i jeszcze %Ln</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="-4"/>
+        <location line="-271"/>
         <source>&amp;Template</source>
         <translation>&amp;Szablon</translation>
     </message>
@@ -4357,21 +4482,12 @@
         <translation>Anuluj</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+55"/>
         <source>Preparing the messages…</source>
         <translation>Przygotowywanie wiadomości…</translation>
     </message>
-    <message numerus="yes">
-        <location line="+39"/>
-        <source>Checking the recipients: {done} of %n…</source>
-        <translation>
-            <numerusform>Sprawdzanie odbiorców: {done} z %n…</numerusform>
-            <numerusform>Sprawdzanie odbiorców: {done} z %n…</numerusform>
-            <numerusform>Sprawdzanie odbiorców: {done} z %n…</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+22"/>
+        <location line="+61"/>
         <source>Check what will be sent, then confirm.</source>
         <translation>Sprawdź, co zostanie wysłane, a potem potwierdź.</translation>
     </message>
@@ -4394,7 +4510,7 @@
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>the USOS Notifier address: in template mode USOS sends every message from it, so students do not see the sender name and address set in the template</source>
         <translation>adres USOS Notifier: w trybie szablonu USOS wysyła z niego każdą wiadomość, więc studenci nie zobaczą nazwy i adresu nadawcy ustawionych w szablonie</translation>
     </message>
@@ -4427,7 +4543,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+4"/>
         <source>I have checked the preview and want to send %Ln message(s)</source>
         <translation>
             <numerusform>Podgląd jest sprawdzony — chcę wysłać %Ln wiadomość</numerusform>
@@ -4436,7 +4552,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Send %Ln message(s)</source>
         <translation>
             <numerusform>&amp;Wyślij %Ln wiadomość</numerusform>
@@ -4454,7 +4570,49 @@
         </translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
+        <source>the failed recipients of an earlier campaign</source>
+        <translation>odbiorcy wcześniejszej kampanii, do których wysyłka się nie powiodła</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%Ln row(s) will receive</source>
+        <translation>
+            <numerusform>%Ln wiersz otrzyma wiadomość</numerusform>
+            <numerusform>%Ln wiersze otrzymają wiadomość</numerusform>
+            <numerusform>%Ln wierszy otrzyma wiadomość</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{receiving} of {rows}</source>
+        <translation>{receiving} — z {rows}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln row(s) of the list</source>
+        <translation>
+            <numerusform>%Ln wiersza listy</numerusform>
+            <numerusform>%Ln wierszy listy</numerusform>
+            <numerusform>%Ln wierszy listy</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln left out</source>
+        <translation>
+            <numerusform>%Ln pominięty</numerusform>
+            <numerusform>%Ln pominięte</numerusform>
+            <numerusform>%Ln pominiętych</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The list shows {shown} of {total} rows (a search hides the others), but the search does not limit who receives: every ticked row gets this message, shown or not. To send to some rows only, untick the others (or clear the search to see them all).</source>
+        <translation>Lista pokazuje {shown} z {total} wierszy (pozostałe ukrywa wyszukiwanie), ale wyszukiwanie nie ogranicza odbiorców: wiadomość dostanie każdy zaznaczony wiersz, widoczny czy nie. Aby wysłać tylko do niektórych wierszy, odznacz pozostałe (albo wyczyść wyszukiwanie, by zobaczyć wszystkie).</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Sending again to the failed and uncertain recipients of campaign {id}.</source>
         <translation>Ponowna wysyłka do tych odbiorców kampanii {id}, do których wysyłka się nie powiodła lub jej wynik jest niepewny.</translation>
     </message>
@@ -4469,7 +4627,7 @@
         <translation>Wykluczone wiersze: brak — wiadomość trafi do wszystkich wierszy listy.</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Excluded: %Ln row(s) get nothing, for these reasons:</source>
         <translation>
             <numerusform>Wykluczono %Ln wiersz — nic do niego nie trafi. Powody:</numerusform>
@@ -4477,17 +4635,8 @@
             <numerusform>Wykluczono %Ln wierszy — nic do nich nie trafi. Powody:</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <location line="+9"/>
-        <source>… and %n more</source>
-        <translation>
-            <numerusform>… i jeszcze %n</numerusform>
-            <numerusform>… i jeszcze %n</numerusform>
-            <numerusform>… i jeszcze %n</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+13"/>
+        <location line="+25"/>
         <source>Nothing can be sent: the message has errors. They are listed under Problems; correct them and try again.</source>
         <translation>Nie można nic wysłać: wiadomość zawiera błędy. Są wymienione w panelu „Problemy”; popraw je i spróbuj ponownie.</translation>
     </message>
@@ -4515,7 +4664,7 @@
 <context>
     <name>SendFlow</name>
     <message>
-        <location filename="../../usosmail_gui/ui/window/send_flow.py" line="+99"/>
+        <location filename="../../usosmail_gui/ui/window/send_flow.py" line="+103"/>
         <source>A campaign is being sent now. Wait for it to finish, or stop it, first.</source>
         <translation>Trwa wysyłanie kampanii. Najpierw zaczekaj, aż się zakończy, albo ją zatrzymaj.</translation>
     </message>
@@ -4546,7 +4695,7 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Cannot send yet</source>
         <translation>Nie można jeszcze wysłać</translation>
     </message>
@@ -4643,7 +4792,7 @@
 <context>
     <name>SendProgressDialog</name>
     <message>
-        <location filename="../../usosmail_gui/ui/sending.py" line="+372"/>
+        <location filename="../../usosmail_gui/ui/sending.py" line="+387"/>
         <source>Sending a test</source>
         <translation>Wysyłanie wiadomości testowej</translation>
     </message>
@@ -4799,12 +4948,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+49"/>
+        <location line="+64"/>
         <source>Campaign {id} stopped before the end.</source>
         <translation>Kampania {id} została zatrzymana przed końcem.</translation>
     </message>
     <message numerus="yes">
-        <location line="-46"/>
+        <location line="-61"/>
         <source>{elapsed}, %n request(s)</source>
         <translation>
             <numerusform>{elapsed}, %n żądanie</numerusform>
@@ -4813,7 +4962,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Refused by USOS (%n)</source>
         <translation>
             <numerusform>Odrzucone przez USOS (%n)</numerusform>
@@ -4822,7 +4971,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Uncertain: may or may not have arrived (%n)</source>
         <translation>
             <numerusform>Niepewne: mogły dotrzeć lub nie (%n)</numerusform>
@@ -4831,12 +4980,12 @@
         </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>not sent again</source>
         <translation>nie wysłano ponownie</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+7"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… i jeszcze %n</numerusform>
@@ -4845,7 +4994,7 @@
         </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>Nothing was sent.</source>
         <translation>Nic nie zostało wysłane.</translation>
     </message>
@@ -4853,7 +5002,7 @@
 <context>
     <name>Sending</name>
     <message numerus="yes">
-        <location line="-468"/>
+        <location line="-498"/>
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n s</numerusform>
@@ -4913,7 +5062,7 @@
         <translation>Nic nie zostało utracone: Wysyłanie ▸ Przerwane kampanie… pozwala wysłać resztę (program zaproponuje to również przy następnym uruchomieniu).</translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Sending was stopped. %Ln message(s) were not sent yet.</source>
         <translation>
             <numerusform>Wysyłanie zostało zatrzymane. %Ln wiadomość nie została jeszcze wysłana.</numerusform>
@@ -4922,7 +5071,7 @@
         </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>USOS could not be reached. Check the network connection, then resume.</source>
         <translation>Nie można połączyć się z USOS. Sprawdź połączenie sieciowe, a potem wznów wysyłanie.</translation>
     </message>
@@ -4957,7 +5106,7 @@
         <translation>Kilka żądań z rzędu nie powiodło się w sposób, który pozostawia ich wiadomości w stanie niepewnym, więc wysyłanie zatrzymano, zanim kolejne wiadomości stały się niepewne. Spróbuj ponownie później.</translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+20"/>
         <source>All %Ln message(s) were accepted by USOS for delivery.</source>
         <translation>
             <numerusform>USOS przyjął do doręczenia całą wysyłkę: %Ln wiadomość.</numerusform>
@@ -4966,7 +5115,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+8"/>
         <source>%Ln of the campaign&apos;s messages were accepted by USOS for delivery.</source>
         <translation>
             <numerusform>USOS przyjął do doręczenia %Ln wiadomość kampanii.</numerusform>
@@ -4975,7 +5124,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+9"/>
         <source>%Ln message(s) were refused by USOS: those recipients get nothing. The reasons are listed below; correct the addresses and send to them again.</source>
         <translation>
             <numerusform>USOS odrzucił %Ln wiadomość: jej odbiorca nic nie otrzyma. Powód podano poniżej; popraw adres i wyślij do tego odbiorcy ponownie.</numerusform>
@@ -4984,7 +5133,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+12"/>
         <source>%Ln message(s) are uncertain: the connection failed while their request was under way, so USOS may or may not have them. They were not sent again, so nobody gets a message twice. Ask a few of those recipients (listed below) or the USOS administrators; to send some again, tick them in Send ▸ Interrupted campaigns….</source>
         <translation>
             <numerusform>%Ln wiadomość ma status niepewny: połączenie zostało przerwane, gdy żądanie z nią było w toku, więc USOS mógł ją przyjąć lub nie. Nie została wysłana ponownie, więc nikt nie dostanie wiadomości dwa razy. Zapytaj jej odbiorcę (jest wymieniony poniżej) lub administratorów USOS; aby wysłać ją ponownie, zaznacz ją w oknie Wysyłanie ▸ Przerwane kampanie…</numerusform>
@@ -4993,7 +5142,7 @@
         </translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Nothing was stored or sent.</source>
         <translation>Nic nie zostało zapisane ani wysłane.</translation>
     </message>
@@ -5214,7 +5363,7 @@
 <context>
     <name>StatusDock</name>
     <message>
-        <location filename="../../usosmail_gui/ui/status_display.py" line="+57"/>
+        <location filename="../../usosmail_gui/ui/status_display.py" line="-91"/>
         <source>USOS gave the status “{value}”, which this app does not know.</source>
         <translation>USOS podał status „{value}”, którego program nie zna.</translation>
     </message>
@@ -5274,7 +5423,7 @@
         <translation>pominięty</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/ui/status_monitor.py" line="+312"/>
+        <location filename="../../usosmail_gui/ui/status_monitor.py" line="+330"/>
         <source>Statuses</source>
         <translation>Statusy</translation>
     </message>
@@ -5299,12 +5448,7 @@
         <translation>Zakończone wiadomości</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>%v of %m finished</source>
-        <translation>Zakończono: %v z %m</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Polling state</source>
         <translation>Stan sprawdzania statusów</translation>
     </message>
@@ -5323,115 +5467,11 @@
         <source>Campaign {id}: {subject}</source>
         <translation>Kampania {id}: {subject}</translation>
     </message>
-    <message numerus="yes">
-        <location line="+10"/>
-        <source>%n sent</source>
-        <translation>
-            <numerusform>%n wysłana</numerusform>
-            <numerusform>%n wysłane</numerusform>
-            <numerusform>%n wysłanych</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n failed</source>
-        <translation>
-            <numerusform>%n nieudana</numerusform>
-            <numerusform>%n nieudane</numerusform>
-            <numerusform>%n nieudanych</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n waiting</source>
-        <translation>
-            <numerusform>%n oczekująca</numerusform>
-            <numerusform>%n oczekujące</numerusform>
-            <numerusform>%n oczekujących</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n uncertain</source>
-        <translation>
-            <numerusform>%n niepewna</numerusform>
-            <numerusform>%n niepewne</numerusform>
-            <numerusform>%n niepewnych</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n rejected</source>
-        <translation>
-            <numerusform>%n odrzucona</numerusform>
-            <numerusform>%n odrzucone</numerusform>
-            <numerusform>%n odrzuconych</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n expired</source>
-        <translation>
-            <numerusform>%n wygasła</numerusform>
-            <numerusform>%n wygasłe</numerusform>
-            <numerusform>%n wygasłych</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n not sent</source>
-        <translation>
-            <numerusform>%n niewysłana</numerusform>
-            <numerusform>%n niewysłane</numerusform>
-            <numerusform>%n niewysłanych</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n finished, details awaited</source>
-        <translation>
-            <numerusform>%n zakończona, czeka na szczegóły</numerusform>
-            <numerusform>%n zakończone, czekają na szczegóły</numerusform>
-            <numerusform>%n zakończonych, czeka na szczegóły</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n finished without details</source>
-        <translation>
-            <numerusform>%n zakończona bez szczegółów</numerusform>
-            <numerusform>%n zakończone bez szczegółów</numerusform>
-            <numerusform>%n zakończonych bez szczegółów</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n with an unknown status</source>
-        <translation>
-            <numerusform>%n z nieznanym statusem</numerusform>
-            <numerusform>%n z nieznanym statusem</numerusform>
-            <numerusform>%n z nieznanym statusem</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n left out of the list</source>
-        <translation>
-            <numerusform>%n pominięty z listy</numerusform>
-            <numerusform>%n pominięte z listy</numerusform>
-            <numerusform>%n pominiętych z listy</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>No recipients.</source>
-        <translation>Brak odbiorców.</translation>
-    </message>
 </context>
 <context>
     <name>StatusPoller</name>
     <message>
-        <location line="-280"/>
+        <location line="-265"/>
         <source>Checking statuses…</source>
         <translation>Sprawdzanie statusów…</translation>
     </message>
@@ -5451,7 +5491,7 @@
         <translation>Sprawdzanie statusów zatrzymane: %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+13"/>
         <source>All statuses are final; polling stopped.</source>
         <translation>Wszystkie statusy są ostateczne; sprawdzanie zatrzymano.</translation>
     </message>
@@ -5525,7 +5565,7 @@
 <context>
     <name>TemplateEditor</name>
     <message>
-        <location filename="../../usosmail_gui/ui/template_editor.py" line="+225"/>
+        <location filename="../../usosmail_gui/ui/template_editor.py" line="+230"/>
         <source>Sender name</source>
         <translation>Nazwa nadawcy</translation>
     </message>
@@ -5904,7 +5944,7 @@
 <context>
     <name>WindowStatusBar</name>
     <message>
-        <location filename="../../usosmail_gui/ui/window/status_bar.py" line="+24"/>
+        <location filename="../../usosmail_gui/ui/window/status_bar.py" line="+39"/>
         <source>Current installation</source>
         <translation>Bieżąca instalacja</translation>
     </message>
@@ -5924,12 +5964,12 @@
         <translation>Podsumowanie odbiorców</translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
-        <source>Queue: %n unsent</source>
+        <location line="+28"/>
+        <source>Queue: %Ln unsent</source>
         <translation>
-            <numerusform>Kolejka: %n niewysłana wiadomość</numerusform>
-            <numerusform>Kolejka: %n niewysłane wiadomości</numerusform>
-            <numerusform>Kolejka: %n niewysłanych wiadomości</numerusform>
+            <numerusform>Kolejka: %Ln niewysłana wiadomość</numerusform>
+            <numerusform>Kolejka: %Ln niewysłane wiadomości</numerusform>
+            <numerusform>Kolejka: %Ln niewysłanych wiadomości</numerusform>
         </translation>
     </message>
     <message>
@@ -5948,7 +5988,7 @@
         <translation>usługa poczty zatrzymana</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+22"/>
         <source>No recipients loaded</source>
         <translation>Nie wczytano odbiorców</translation>
     </message>
@@ -5957,8 +5997,13 @@
         <source>File ▸ Open… or drop a spreadsheet on the window.</source>
         <translation>Plik ▸ Otwórz… albo przeciągnij arkusz kalkulacyjny do okna.</translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>checking the message…</source>
+        <translation>sprawdzanie wiadomości…</translation>
+    </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+3"/>
         <source>%Ln error(s): those rows receive nothing</source>
         <translation>
             <numerusform>%Ln błąd: wiersze z błędami nic nie otrzymają</numerusform>
@@ -5977,15 +6022,25 @@
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <source>%Ln row(s) excluded</source>
+        <source>%Ln row(s) unticked or hidden</source>
         <translation>
-            <numerusform>%Ln wiersz wykluczony</numerusform>
-            <numerusform>%Ln wiersze wykluczone</numerusform>
-            <numerusform>%Ln wierszy wykluczonych</numerusform>
+            <numerusform>%Ln wiersz odznaczony lub ukryty</numerusform>
+            <numerusform>%Ln wiersze odznaczone lub ukryte</numerusform>
+            <numerusform>%Ln wierszy odznaczonych lub ukrytych</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>The message has errors: nothing can be sent until they are corrected.</source>
+        <translation>Wiadomość zawiera błędy: nic nie zostanie wysłane, dopóki nie zostaną poprawione.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The message is not checked against every row yet.</source>
+        <translation>Wiadomość nie została jeszcze sprawdzona dla każdego wiersza.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+10"/>
         <source>%Ln recipient(s)</source>
         <translation>
             <numerusform>%Ln odbiorca</numerusform>
@@ -5993,13 +6048,27 @@
             <numerusform>%Ln odbiorców</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>nothing will be sent until the message is corrected</source>
+        <translation>nic nie zostanie wysłane, dopóki wiadomość nie zostanie poprawiona</translation>
+    </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%Ln will receive</source>
         <translation>
             <numerusform>%Ln otrzyma</numerusform>
             <numerusform>%Ln otrzymają</numerusform>
             <numerusform>%Ln otrzyma</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln left out</source>
+        <translation>
+            <numerusform>%Ln pominięty</numerusform>
+            <numerusform>%Ln pominięte</numerusform>
+            <numerusform>%Ln pominiętych</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -19,11 +19,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .campaign import CampaignDraft
-from .recipients.table import Summary
-from .statuses import StatusCounts
-from .template.validate import CheckResult
+if TYPE_CHECKING:  # only their shapes: importing this module stays cheap (the status bar at start)
+    from .campaign import CampaignDraft
+    from .recipients.table import Summary
+    from .statuses import StatusCounts
+    from .template.validate import CheckResult
 
 __all__ = ["CampaignCounts", "ListCounts", "campaign_counts_of", "draft_counts", "list_counts"]
 

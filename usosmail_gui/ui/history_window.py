@@ -37,7 +37,7 @@ from usosmail_gui.core.counts import campaign_counts_of
 from usosmail_gui.core.journal import CampaignBusy, JournalError
 from usosmail_gui.core.report import ReportError
 from usosmail_gui.core.retention import MAX_DAYS, MIN_DAYS, Forgotten
-from usosmail_gui.ui.numbers import number
+from usosmail_gui.ui.numbers import counted, number
 from usosmail_gui.ui.problem_texts import journal_error_text
 from usosmail_gui.ui.status_display import campaign_counts_text, finished_text
 from usosmail_gui.ui.workers import Task, run_in_background
@@ -270,7 +270,7 @@ class HistoryWindow(QDialog):
                 self.table.setItem(i, column, item)
         if rows:
             self.table.selectRow(0)
-        self.state_label.setText(self.tr("%n campaign(s) in the journal.", "", len(rows)))
+        self.state_label.setText(counted(self.tr("%n campaign(s) in the journal.", "", len(rows)), len(rows)))
         self.loaded.emit(rows)
 
     def _failed(self, exc: Exception) -> None:
@@ -432,7 +432,9 @@ class HistoryWindow(QDialog):
 
     def _written(self, path: Path, count: int) -> None:
         self._release()
-        self.state_label.setText(self.tr("Report written: %n row(s) to {path}.", "", count).format(path=path))
+        self.state_label.setText(
+            counted(self.tr("Report written: %n row(s) to {path}.", "", count), count).format(path=path)
+        )
         self.reportWritten.emit(str(path))
 
     def _report_failed(self, exc: Exception) -> None:

@@ -31,7 +31,10 @@ def number(value: int, locale: QLocale | None = None) -> str:
 
 
 def counted(translated: str, n: int) -> str:
-    """A counted text (``tr("%Ln sent", "", n)``) with its number written by ``number``."""
-    plain = QLocale().toString(n)  # what %Ln wrote
+    """A counted text (``tr("%Ln sent", "", n)``, or ``%n``) with its number written by
+    ``number``: what Qt wrote for ``%Ln`` (the locale's digits) or ``%n`` (plain digits)."""
     written = number(n)
-    return translated if plain == written else translated.replace(plain, written, 1)
+    for plain in (QLocale().toString(n), str(n)):
+        if plain != written and plain in translated:
+            return translated.replace(plain, written, 1)
+    return translated

@@ -43,6 +43,7 @@ from usosmail_gui.core.recipients import Code, RecipientTable, RowKey
 from usosmail_gui.core.statuses import RecipientStatusView, Status
 from usosmail_gui.ui.colours import Tone, tint, tone
 from usosmail_gui.ui.derived_cells import DerivedCells
+from usosmail_gui.ui.numbers import counted
 from usosmail_gui.ui.problem_texts import problem_text
 from usosmail_gui.ui.status_display import StatusIcons, error_text, shown_error, status_brushes, status_text
 
@@ -390,6 +391,7 @@ class RecipientTableModel(QAbstractTableModel):
         statuses usually changes a few rows, and the grid repaints only those."""
         table = self._table
         assert table is not None
+
         def shown(view: RecipientStatusView | None) -> object:
             return None if view is None else (view.status, view.error, view.raw_status, view.sentences)
 
@@ -569,7 +571,7 @@ class RecipientTableModel(QAbstractTableModel):
         if not problems:
             return self.tr("Hidden in the sheet") if table.is_hidden(row) else ""
         if len(problems) > 1:
-            return self.tr("%n problem(s)", "", len(problems))
+            return counted(self.tr("%n problem(s)", "", len(problems)), len(problems))
         code = problems[0].code
         if code == Code.EMAIL_MISSING:
             return self.tr("No address")

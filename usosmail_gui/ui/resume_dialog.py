@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from usosmail_gui.application.sending import Interrupted
+from usosmail_gui.ui.numbers import counted
 
 from .colours import Tone, text_style
 from .sending import counts_text, local_time
@@ -167,9 +168,10 @@ class ResumeDialog(QDialog):
             c = item.campaign
             test = self.tr(" (test)") if c.is_test else ""
             entry = QListWidgetItem(
-                self.tr("{date}{test} · “{subject}” · %n message(s)", "", item.counts.total).format(
-                    date=local_time(c.created_at), test=test, subject=c.template.subject
-                )
+                counted(
+                    self.tr("{date}{test} · “{subject}” · %n message(s)", "", item.counts.total),
+                    item.counts.total,
+                ).format(date=local_time(c.created_at), test=test, subject=c.template.subject)
             )
             entry.setData(_SEQ_ROLE, c.id)
             self.campaign_list.addItem(entry)
@@ -209,7 +211,10 @@ class ResumeDialog(QDialog):
             self.tr("Subject: {subject}").format(subject=c.template.subject),
             self.tr("Installation: {url}").format(url=c.installation),
             self.tr("So far: {counts}").format(counts=counts_text(counts)),
-            self.tr("Never sent (Resume sends them): %Ln recipient(s)", "", counts.not_sent),
+            counted(
+                self.tr("Never sent (Resume sends them): %Ln recipient(s)", "", counts.not_sent),
+                counts.not_sent,
+            ),
         ]
         self.details_label.setText("\n".join(lines))
         for record in item.uncertain:
@@ -224,7 +229,9 @@ class ResumeDialog(QDialog):
             if record.error:
                 entry.setToolTip(record.error)
             self.uncertain_list.addItem(entry)
-        self.uncertain_box.setTitle(self.tr("Uncertain recipients (%n)", "", len(item.uncertain)))
+        self.uncertain_box.setTitle(
+            counted(self.tr("Uncertain recipients (%n)", "", len(item.uncertain)), len(item.uncertain))
+        )
         self.uncertain_box.setVisible(bool(item.uncertain))
         self.uncertain_list.blockSignals(False)
         self._update_buttons()
@@ -246,8 +253,10 @@ class ResumeDialog(QDialog):
         chosen = len(self.chosen())
         to_send = (item.counts.not_sent if item is not None else 0) + chosen
         self.resume_button.setEnabled(to_send > 0)
-        self.resume_button.setText(self.tr("&Resume: send %Ln message(s)", "", to_send))
-        self.resume_button.setAccessibleName(self.tr("Resume: send %Ln message(s)", "", to_send))
+        self.resume_button.setText(counted(self.tr("&Resume: send %Ln message(s)", "", to_send), to_send))
+        self.resume_button.setAccessibleName(
+            counted(self.tr("Resume: send %Ln message(s)", "", to_send), to_send)
+        )
         self.leave_button.setEnabled(item is not None and bool(item.uncertain))
 
     def show_problem(self, text: str, *, connect: bool = False) -> None:

@@ -129,22 +129,24 @@ class CampaignCountWords(TextContext):
 def campaign_counts_text(counts: CampaignCounts) -> str:
     """A campaign's counts (``core.counts``), as the Statuses panel and the Campaigns window
     both write them: "3 sent · 1 failed · 2 waiting" (zero counts left out)."""
-    words = CampaignCountWords
     parts = [
-        (counts.sent, words.tr("%Ln sent", "", counts.sent)),
-        (counts.failed, words.tr("%Ln failed", "", counts.failed)),
-        (counts.waiting, words.tr("%Ln waiting", "", counts.waiting)),
-        (counts.uncertain, words.tr("%Ln uncertain", "", counts.uncertain)),
-        (counts.rejected, words.tr("%Ln rejected", "", counts.rejected)),
-        (counts.expired, words.tr("%Ln expired", "", counts.expired)),
-        (counts.to_send, words.tr("%Ln not sent", "", counts.to_send)),
-        (counts.detail_pending, words.tr("%Ln finished, details awaited", "", counts.detail_pending)),
-        (counts.no_detail, words.tr("%Ln finished without details", "", counts.no_detail)),
-        (counts.unknown, words.tr("%Ln with an unknown status", "", counts.unknown)),
-        (counts.excluded, words.tr("%Ln left out of the list", "", counts.excluded)),
+        (counts.sent, CampaignCountWords.tr("%Ln sent", "", counts.sent)),
+        (counts.failed, CampaignCountWords.tr("%Ln failed", "", counts.failed)),
+        (counts.waiting, CampaignCountWords.tr("%Ln waiting", "", counts.waiting)),
+        (counts.uncertain, CampaignCountWords.tr("%Ln uncertain", "", counts.uncertain)),
+        (counts.rejected, CampaignCountWords.tr("%Ln rejected", "", counts.rejected)),
+        (counts.expired, CampaignCountWords.tr("%Ln expired", "", counts.expired)),
+        (counts.to_send, CampaignCountWords.tr("%Ln not sent", "", counts.to_send)),
+        (
+            counts.detail_pending,
+            CampaignCountWords.tr("%Ln finished, details awaited", "", counts.detail_pending),
+        ),
+        (counts.no_detail, CampaignCountWords.tr("%Ln finished without details", "", counts.no_detail)),
+        (counts.unknown, CampaignCountWords.tr("%Ln with an unknown status", "", counts.unknown)),
+        (counts.excluded, CampaignCountWords.tr("%Ln left out of the list", "", counts.excluded)),
     ]
     shown = [counted(text, n) for n, text in parts if n]
-    return " · ".join(shown) if shown else words.tr("No recipients.")
+    return " · ".join(shown) if shown else CampaignCountWords.tr("No recipients.")
 
 
 def finished_text(counts: CampaignCounts) -> str:

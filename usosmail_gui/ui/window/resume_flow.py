@@ -17,6 +17,7 @@ from usosmail_gui.application.sending import Interrupted, SendRequest, find_inte
 from usosmail_gui.core.campaign import key_fingerprint
 from usosmail_gui.core.journal import CampaignRecord, JournalError
 from usosmail_gui.core.readiness import Blocker, Situation, resume_blocker, same_installation
+from usosmail_gui.ui.numbers import counted
 from usosmail_gui.ui.problem_texts import journal_error_text
 from usosmail_gui.ui.resume_dialog import ResumeDialog
 from usosmail_gui.ui.sending import failure_text
@@ -101,8 +102,13 @@ class ResumeFlow(QObject):
         dialog.raise_()
         if found:
             self.message.emit(
-                self.tr(
-                    "%n campaign(s) were interrupted: see the Interrupted campaigns window.", "", len(found)
+                counted(
+                    self.tr(
+                        "%n campaign(s) were interrupted: see the Interrupted campaigns window.",
+                        "",
+                        len(found),
+                    ),
+                    len(found),
                 )
             )
         self.found.emit(found)
@@ -212,8 +218,8 @@ class ResumeFlow(QObject):
 
     def _left(self, campaign: CampaignRecord, count: int) -> None:
         self.message.emit(
-            self.tr("%n uncertain recipient(s) of campaign {id} left as they are.", "", count).format(
-                id=campaign.id
-            )
+            counted(
+                self.tr("%n uncertain recipient(s) of campaign {id} left as they are.", "", count), count
+            ).format(id=campaign.id)
         )
         self.show()
