@@ -27,7 +27,14 @@ if TYPE_CHECKING:  # only their shapes: importing this module stays cheap (the s
     from .statuses import StatusCounts
     from .template.validate import CheckResult
 
-__all__ = ["CampaignCounts", "ListCounts", "campaign_counts_of", "draft_counts", "list_counts"]
+__all__ = [
+    "CampaignCounts",
+    "ListCounts",
+    "campaign_counts_of",
+    "check_counts",
+    "draft_counts",
+    "list_counts",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,9 +68,13 @@ def list_counts(summary: Summary, check: CheckResult | None = None) -> ListCount
     A ``check`` of another number of rows (an outdated one) is not used."""
     if check is None or check.recipients != summary.recipients:
         return ListCounts(summary.recipients, summary.will_receive, summary.problems, checked=False)
+    return check_counts(check)
+
+
+def check_counts(check: CheckResult) -> ListCounts:
+    """The counts of a check of every row with the message (``usosmail check`` prints them)."""
     receiving = 0 if check.template_blocks else check.sendable
-    problems = sum(1 for _ in check.problems)
-    return ListCounts(summary.recipients, receiving, problems, template_blocks=check.template_blocks)
+    return ListCounts(check.recipients, receiving, len(check.problems), template_blocks=check.template_blocks)
 
 
 def draft_counts(draft: CampaignDraft) -> ListCounts:
