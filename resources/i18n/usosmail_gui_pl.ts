@@ -2,6 +2,118 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pl_PL" sourcelanguage="en">
 <context>
+    <name>CampaignCountWords</name>
+    <message numerus="yes">
+        <location filename="../../usosmail_gui/ui/status_display.py" line="+133"/>
+        <source>%Ln sent</source>
+        <translation>
+            <numerusform>%Ln wysłana</numerusform>
+            <numerusform>%Ln wysłane</numerusform>
+            <numerusform>%Ln wysłanych</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln failed</source>
+        <translation>
+            <numerusform>%Ln nieudana</numerusform>
+            <numerusform>%Ln nieudane</numerusform>
+            <numerusform>%Ln nieudanych</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln waiting</source>
+        <translation>
+            <numerusform>%Ln oczekująca</numerusform>
+            <numerusform>%Ln oczekujące</numerusform>
+            <numerusform>%Ln oczekujących</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln uncertain</source>
+        <translation>
+            <numerusform>%Ln niepewna</numerusform>
+            <numerusform>%Ln niepewne</numerusform>
+            <numerusform>%Ln niepewnych</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln rejected</source>
+        <translation>
+            <numerusform>%Ln odrzucona</numerusform>
+            <numerusform>%Ln odrzucone</numerusform>
+            <numerusform>%Ln odrzuconych</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln expired</source>
+        <translation>
+            <numerusform>%Ln wygasła</numerusform>
+            <numerusform>%Ln wygasłe</numerusform>
+            <numerusform>%Ln wygasłych</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln not sent</source>
+        <translation>
+            <numerusform>%Ln niewysłana</numerusform>
+            <numerusform>%Ln niewysłane</numerusform>
+            <numerusform>%Ln niewysłanych</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln finished, details awaited</source>
+        <translation>
+            <numerusform>%Ln zakończona, czeka na szczegóły</numerusform>
+            <numerusform>%Ln zakończone, czekają na szczegóły</numerusform>
+            <numerusform>%Ln zakończonych, czeka na szczegóły</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln finished without details</source>
+        <translation>
+            <numerusform>%Ln zakończona bez szczegółów</numerusform>
+            <numerusform>%Ln zakończone bez szczegółów</numerusform>
+            <numerusform>%Ln zakończonych bez szczegółów</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln with an unknown status</source>
+        <translation>
+            <numerusform>%Ln z nieznanym statusem</numerusform>
+            <numerusform>%Ln z nieznanym statusem</numerusform>
+            <numerusform>%Ln z nieznanym statusem</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln left out of the list</source>
+        <translation>
+            <numerusform>%Ln pominięty z listy</numerusform>
+            <numerusform>%Ln pominięte z listy</numerusform>
+            <numerusform>%Ln pominiętych z listy</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No recipients.</source>
+        <translation>Brak odbiorców.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{finished} of {messages} finished</source>
+        <translation>Zakończono: {finished} z {messages}</translation>
+    </message>
+</context>
+<context>
     <name>CampaignStatuses</name>
     <message>
         <location filename="../../usosmail_gui/ui/window/statuses.py" line="+90"/>
@@ -52,7 +164,7 @@
 <context>
     <name>ComposerPanel</name>
     <message>
-        <location filename="../../usosmail_gui/ui/composer.py" line="+215"/>
+        <location filename="../../usosmail_gui/ui/composer.py" line="+230"/>
         <source>&amp;New Template</source>
         <translation>&amp;Nowy szablon</translation>
     </message>
@@ -107,12 +219,12 @@
         <translation>Pokaż kolumny, które program wylicza dla każdego listu: zwroty grzecznościowe, wołacze, listy wierszy.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>New Template from Sa&amp;mple</source>
         <translation>Nowy szablon z &amp;przykładu</translation>
     </message>
     <message>
-        <location line="+170"/>
+        <location line="+177"/>
         <source>The derived columns could not be computed ({error}).</source>
         <translation>Nie udało się wyliczyć kolumn wyliczanych ({error}).</translation>
     </message>
@@ -147,7 +259,7 @@
         <translation>Szablon zawiera błędy (zob. panel „Problemy”), więc na razie nie można nic wysłać. Tak wyglądałaby wiadomość dla odbiorcy.</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+99"/>
         <source>The recipients could not be checked ({error}).</source>
         <translation>Nie udało się sprawdzić odbiorców ({error}).</translation>
     </message>
@@ -412,12 +524,12 @@
 <context>
     <name>ConnectionTexts</name>
     <message>
-        <location filename="../../usosmail_gui/ui/texts.py" line="+34"/>
+        <location filename="../../usosmail_gui/ui/texts.py" line="+35"/>
         <source>Connected. The key is an administrative key, so it may send mail. The server did not say how many messages wait in its queue.</source>
         <translation>Połączono. Klucz jest kluczem administracyjnym, więc można nim wysyłać pocztę. Serwer nie podał, ile wiadomości czeka w jego kolejce.</translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Connected. The key is an administrative key, so it may send mail. The USOS API mail queue holds %n unsent message(s).</source>
         <translation>
             <numerusform>Połączono. Klucz jest kluczem administracyjnym, więc można nim wysyłać pocztę. W kolejce poczty USOS API czeka %n niewysłana wiadomość.</numerusform>
@@ -426,7 +538,7 @@
         </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Rejected: the USOS API did not accept this consumer key or secret. Check that both were copied exactly (no spaces), that they belong to this installation, and that this computer&apos;s clock is right.</source>
         <translation>Odrzucono: USOS API nie przyjęło tego klucza (consumer key) lub sekretu (consumer secret). Sprawdź, czy oba zostały skopiowane dokładnie (bez spacji), czy należą do tej instalacji USOS i czy zegar tego komputera jest ustawiony prawidłowo.</translation>
     </message>
@@ -660,19 +772,19 @@
 <context>
     <name>ExclusionTexts</name>
     <message numerus="yes">
-        <location filename="../../usosmail_gui/ui/send_dialog.py" line="+86"/>
-        <source>{title} — %n row(s)</source>
+        <location filename="../../usosmail_gui/ui/send_dialog.py" line="+88"/>
+        <source>{title} — %Ln row(s)</source>
         <translation>
-            <numerusform>{title} — %n wiersz</numerusform>
-            <numerusform>{title} — %n wiersze</numerusform>
-            <numerusform>{title} — %n wierszy</numerusform>
+            <numerusform>{title} — %Ln wiersz</numerusform>
+            <numerusform>{title} — %Ln wiersze</numerusform>
+            <numerusform>{title} — %Ln wierszy</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>HistoryWindow</name>
     <message>
-        <location filename="../../usosmail_gui/ui/history_window.py" line="+78"/>
+        <location filename="../../usosmail_gui/ui/history_window.py" line="+81"/>
         <location line="+14"/>
         <source>Campaigns</source>
         <translation>Kampanie</translation>
@@ -868,53 +980,8 @@
         <source>Save how long the students&apos; data is kept</source>
         <translation>Zapisz, jak długo przechowywać dane studentów</translation>
     </message>
-    <message numerus="yes">
-        <location line="+74"/>
-        <source>%n sent</source>
-        <translation>
-            <numerusform>%n wysłana</numerusform>
-            <numerusform>%n wysłane</numerusform>
-            <numerusform>%n wysłanych</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+0"/>
-        <source>%n failed</source>
-        <translation>
-            <numerusform>%n nieudana</numerusform>
-            <numerusform>%n nieudane</numerusform>
-            <numerusform>%n nieudanych</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>%n waiting</source>
-        <translation>
-            <numerusform>%n oczekująca</numerusform>
-            <numerusform>%n oczekujące</numerusform>
-            <numerusform>%n oczekujących</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>%n expired</source>
-        <translation>
-            <numerusform>%n wygasła</numerusform>
-            <numerusform>%n wygasłe</numerusform>
-            <numerusform>%n wygasłych</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>%n left out of the list</source>
-        <translation>
-            <numerusform>%n pominięty z listy</numerusform>
-            <numerusform>%n pominięte z listy</numerusform>
-            <numerusform>%n pominiętych z listy</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+1"/>
+        <location line="+77"/>
         <source>trackable</source>
         <translation>aktywne</translation>
     </message>
@@ -1013,7 +1080,7 @@
         <translation>Zapisywanie raportu…</translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Report written: %n row(s) to {path}.</source>
         <translation>
             <numerusform>Zapisano raport w pliku {path}: %n wiersz.</numerusform>
@@ -1022,7 +1089,7 @@
         </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>The report could not be written: {error}</source>
         <translation>Nie udało się zapisać raportu: {error}</translation>
     </message>
@@ -1035,7 +1102,7 @@
 <context>
     <name>LengthCounter</name>
     <message numerus="yes">
-        <location filename="../../usosmail_gui/ui/template_editor.py" line="+276"/>
+        <location filename="../../usosmail_gui/ui/template_editor.py" line="+278"/>
         <source>{count} of %Ln character(s)</source>
         <translation>
             <numerusform>{count} z %Ln znaku</numerusform>
@@ -1044,12 +1111,12 @@
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The message cannot be put together for this recipient: see the problems.</source>
         <translation>Nie można utworzyć wiadomości dla tego odbiorcy: zobacz problemy.</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Length of the selected recipient&apos;s message; USOS accepts at most %Ln character(s).</source>
         <translation>
             <numerusform>Długość wiadomości zaznaczonego odbiorcy; USOS przyjmuje najwyżej %Ln znak.</numerusform>
@@ -1058,7 +1125,7 @@
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>No recipient is selected: the length of the template as written.</source>
         <translation>Nie zaznaczono odbiorcy: długość samego szablonu (przed podstawieniem wartości pól).</translation>
     </message>
@@ -1679,7 +1746,7 @@
         <translation>Zapytaj teraz USOS o statusy wyświetlanej kampanii</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/ui/main_window.py" line="+248"/>
+        <location filename="../../usosmail_gui/ui/main_window.py" line="+251"/>
         <source>Language</source>
         <translation>Język</translation>
     </message>
@@ -1689,7 +1756,7 @@
         <translation>Język zmieni się przy następnym uruchomieniu usosmail-gui.</translation>
     </message>
     <message>
-        <location line="-225"/>
+        <location line="-228"/>
         <source>Starting</source>
         <translation>Uruchamianie</translation>
     </message>
@@ -1697,7 +1764,7 @@
 <context>
     <name>PlaceholderEdit</name>
     <message>
-        <location filename="../../usosmail_gui/ui/template_editor.py" line="-185"/>
+        <location filename="../../usosmail_gui/ui/template_editor.py" line="-190"/>
         <source>Column placeholders</source>
         <translation>Pola kolumn</translation>
     </message>
@@ -1705,7 +1772,7 @@
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../usosmail_gui/ui/preview.py" line="+226"/>
+        <location filename="../../usosmail_gui/ui/preview.py" line="+227"/>
         <source>&lt;b&gt;Preview&lt;/b&gt;</source>
         <translation>&lt;b&gt;Podgląd&lt;/b&gt;</translation>
     </message>
@@ -2063,7 +2130,7 @@
         <translation>W {where} są nazwy kolumn (wiersz {header_row}), ale pod nimi nie ma żadnych wierszy, więc nie ma do kogo pisać. Sprawdź, czy wybrano właściwy plik i arkusz (lub właściwy wiersz nagłówka).</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/core/recipients/sources.py" line="+116"/>
+        <location filename="../../usosmail_gui/core/recipients/sniffing.py" line="+58"/>
         <source>The file {name} does not exist (it may have been moved, renamed or deleted). Choose the file again.</source>
         <translation>Plik {name} nie istnieje (mógł zostać przeniesiony, usunięty lub mieć zmienioną nazwę). Wybierz plik ponownie.</translation>
     </message>
@@ -2078,7 +2145,7 @@
         <translation>Nie masz uprawnień do odczytu pliku {name}. Poproś osobę, która go udostępniła, o nadanie dostępu albo skopiuj plik do jednego ze swoich folderów i otwórz kopię.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../../usosmail_gui/core/recipients/errors.py" line="+50"/>
         <source>{name} could not be read ({detail}). Check that the disk or network drive it is on is available, then try again.</source>
         <translation>Nie udało się odczytać pliku {name} ({detail}). Sprawdź, czy dysk lokalny lub sieciowy, na którym się znajduje, jest dostępny, i spróbuj ponownie.</translation>
     </message>
@@ -2093,7 +2160,7 @@
         <translation>Plik {name} jest chroniony hasłem, więc nie można go odczytać. Otwórz go w programie Excel lub LibreOffice, zapisz kopię bez hasła i otwórz tę kopię.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../../usosmail_gui/core/recipients/sniffing.py" line="+14"/>
         <source>a text document (LibreOffice Writer)</source>
         <translation>dokument tekstowy (LibreOffice Writer)</translation>
     </message>
@@ -2123,7 +2190,7 @@
         <translation>obraz</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../usosmail_gui/core/recipients/errors.py" line="+15"/>
         <source>{name} is {what}, not a spreadsheet. Choose the recipient list saved as .xlsx, .xls, .ods or .csv.</source>
         <translation>Plik {name} to {what}, a nie arkusz kalkulacyjny. Wybierz listę odbiorców zapisaną w formacie .xlsx, .xls, .ods lub .csv.</translation>
     </message>
@@ -2133,7 +2200,7 @@
         <translation>Plik {name} jest zbyt duży lub uszkodzony: jego część zajęłaby znacznie więcej pamięci, niż potrzebuje lista odbiorców (takie pliki są zwykle uszkodzone albo przygotowane tak, by zawiesić program). Otwórz go w programie Excel lub LibreOffice i zapisz ponownie albo wyeksportuj listę jeszcze raz.</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location filename="../../usosmail_gui/core/recipients/sniffing.py" line="+72"/>
         <source>{name} is empty (0 bytes): there is nothing in it to read. Check that you chose the right file, or export the list again.</source>
         <translation>Plik {name} jest pusty (0 bajtów): nie ma w nim nic do odczytania. Sprawdź, czy wybrano właściwy plik, albo wyeksportuj listę ponownie.</translation>
     </message>
@@ -2153,12 +2220,12 @@
         <translation>Plik {name} jest w starym formacie „XML Spreadsheet 2003” („Arkusz kalkulacyjny XML 2003”), którego ten program nie potrafi odczytać. Otwórz go w programie Excel lub LibreOffice, zapisz jako .xlsx i otwórz zapisany plik.</translation>
     </message>
     <message>
-        <location line="+291"/>
+        <location filename="../../usosmail_gui/core/recipients/errors.py" line="+17"/>
         <source>{name} has more than {max_rows} rows of recipients; this app sends to at most {max_rows} at once. Split the list into smaller files (or delete the rows you do not need) and open them one by one.</source>
         <translation>Plik {name} ma ponad {max_rows} wierszy z odbiorcami, a ten program wysyła wiadomości do najwyżej {max_rows} odbiorców naraz. Podziel listę na mniejsze pliki (lub usuń niepotrzebne wiersze) i otwieraj je po kolei.</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location filename="../../usosmail_gui/core/recipients/text_source.py" line="+120"/>
         <source>{name} cannot be read as {encoding}: it holds bytes that are not text in that encoding. Choose another encoding (or let the app find it).</source>
         <translation>Pliku {name} nie da się odczytać w kodowaniu {encoding}: zawiera bajty, które w tym kodowaniu nie są tekstem. Wybierz inne kodowanie (albo pozwól programowi je wykryć).</translation>
     </message>
@@ -2803,7 +2870,7 @@
         <translation>Wiersze {rows} trafiają do {address} w jednej wiadomości, ale różnią się wartością „{column}” ({values}); wiadomość używa wartości z wiersza {first}. Popraw komórki, jeśli to nie tak.</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/core/recipients/isolated.py" line="+46"/>
+        <location filename="../../usosmail_gui/core/recipients/isolated.py" line="+58"/>
         <source>{name} could not be read: the spreadsheet reader stopped on it ({detail}), so the file is probably damaged or far too large. Open it in Excel or LibreOffice and save it anew, or export the list again.</source>
         <translation>Nie udało się odczytać pliku {name}: program czytający arkusze przerwał pracę na tym pliku ({detail}), więc plik jest zapewne uszkodzony albo zdecydowanie zbyt duży. Otwórz go w programie Excel lub LibreOffice i zapisz ponownie albo wyeksportuj listę jeszcze raz.</translation>
     </message>
@@ -2811,7 +2878,7 @@
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../../usosmail_gui/ui/problems_panel.py" line="+67"/>
+        <location filename="../../usosmail_gui/ui/problems_panel.py" line="+68"/>
         <source>Subject</source>
         <translation>Temat</translation>
     </message>
@@ -2906,7 +2973,7 @@
         <translation>Podziel na osobne adresy: wpisz „{cell}”</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+88"/>
         <source>Error</source>
         <translation>Błąd</translation>
     </message>
@@ -3050,7 +3117,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+0"/>
+        <location line="+2"/>
         <source>%Ln warning(s)</source>
         <translation>
             <numerusform>%Ln ostrzeżenie</numerusform>
@@ -3082,7 +3149,7 @@
 <context>
     <name>ReceivedDialog</name>
     <message>
-        <location filename="../../usosmail_gui/ui/received_view.py" line="+111"/>
+        <location filename="../../usosmail_gui/ui/received_view.py" line="+112"/>
         <source>stored in the journal</source>
         <translation>zapisana w dzienniku wysyłek</translation>
     </message>
@@ -3247,7 +3314,7 @@
         <translation>Zapisz to, co otrzymał student, jako plik PDF</translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+18"/>
         <source>%n row(s) in the campaign: choose one.</source>
         <translation>
             <numerusform>%n wiersz w kampanii: wybierz go.</numerusform>
@@ -3256,7 +3323,7 @@
         </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Row {row}: {addresses}</source>
         <translation>Wiersz {row}: {addresses}</translation>
     </message>
@@ -3280,7 +3347,7 @@
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Row {row} was left out: nothing was sent.</source>
         <translation>Wiersz {row} został pominięty: nic nie zostało wysłane.</translation>
     </message>
@@ -3359,7 +3426,7 @@
 <context>
     <name>RecipientPane</name>
     <message>
-        <location filename="../../usosmail_gui/ui/recipients_view.py" line="+204"/>
+        <location filename="../../usosmail_gui/ui/recipients_view.py" line="+205"/>
         <source>Find in the list</source>
         <translation>Znajdź na liście</translation>
     </message>
@@ -3555,12 +3622,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+265"/>
+        <location line="+263"/>
         <source>(none)</source>
         <translation>(brak)</translation>
     </message>
     <message>
-        <location line="-251"/>
+        <location line="-249"/>
         <source>No column of e-mail addresses was found. Choose the column that holds them here.</source>
         <translation>Nie znaleziono kolumny z adresami e-mail. Wybierz tutaj kolumnę, która je zawiera.</translation>
     </message>
@@ -3579,7 +3646,7 @@
         <translation>Pokazane wiersze: {shown} z {total}</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+23"/>
         <source>Opening the file…</source>
         <translation>Otwieranie pliku…</translation>
     </message>
@@ -3613,12 +3680,17 @@
 <context>
     <name>RecipientTableModel</name>
     <message>
-        <location filename="../../usosmail_gui/ui/recipients_model.py" line="+475"/>
+        <location filename="../../usosmail_gui/ui/recipients_model.py" line="+477"/>
         <source>not in the campaign</source>
         <translation>nie należy do kampanii</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+5"/>
+        <source>left out: {reason}</source>
+        <translation>pominięty: {reason}</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>The sheet shows {error} here: the cell&apos;s formula failed. A message using this column would say {error}.</source>
         <translation>Arkusz pokazuje tu {error}: formuła w komórce zwróciła błąd. Wiadomość korzystająca z tej kolumny zawierałaby {error}.</translation>
     </message>
@@ -3780,7 +3852,7 @@
 <context>
     <name>ResumeDialog</name>
     <message>
-        <location filename="../../usosmail_gui/ui/resume_dialog.py" line="+56"/>
+        <location filename="../../usosmail_gui/ui/resume_dialog.py" line="+61"/>
         <location line="+15"/>
         <source>Interrupted campaigns</source>
         <translation>Przerwane kampanie</translation>
@@ -3814,6 +3886,21 @@
         <location line="+8"/>
         <source>Why it cannot be resumed now</source>
         <translation>Dlaczego nie można teraz wznowić</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Connect…</source>
+        <translation>&amp;Połącz…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connect to the campaign&apos;s installation</source>
+        <translation>Połącz z instalacją, w której rozpoczęto kampanię</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the key and secret of the campaign&apos;s installation; the campaign is resumed after.</source>
+        <translation>Podaj klucz i sekret instalacji, w której rozpoczęto kampanię; potem kampania zostanie wznowiona.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -3852,12 +3939,12 @@
         <translation>Pozostawia wszystko bez zmian; program zapyta ponownie przy następnym uruchomieniu.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source> (test)</source>
         <translation> (testowa)</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+3"/>
         <source>{date}{test} · “{subject}” · %n message(s)</source>
         <translation>
             <numerusform>{date}{test} · „{subject}” · %n wiadomość</numerusform>
@@ -3866,7 +3953,7 @@
         </translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>No campaign is interrupted: nothing is waiting to be sent.</source>
         <translation>Żadna kampania nie została przerwana: nic nie czeka na wysłanie.</translation>
     </message>
@@ -3891,7 +3978,7 @@
         <translation>Dotychczas: {counts}</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Never sent (Resume sends them): %Ln recipient(s)</source>
         <translation>
             <numerusform>Nic jeszcze nie wysłano do %Ln odbiorcy (zrobi to przycisk „Wznów”)</numerusform>
@@ -3900,12 +3987,12 @@
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>row {row}: {addresses}</source>
         <translation>wiersz {row}: {addresses}</translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Uncertain recipients (%n)</source>
         <translation>
             <numerusform>Odbiorcy o niepewnym statusie (%n)</numerusform>
@@ -3914,7 +4001,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+22"/>
+        <location line="+23"/>
         <source>&amp;Resume: send %Ln message(s)</source>
         <translation>
             <numerusform>&amp;Wznów: wyślij %Ln wiadomość</numerusform>
@@ -3923,7 +4010,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Resume: send %Ln message(s)</source>
         <translation>
             <numerusform>Wznów: wyślij %Ln wiadomość</numerusform>
@@ -3935,7 +4022,7 @@
 <context>
     <name>ResumeFlow</name>
     <message numerus="yes">
-        <location filename="../../usosmail_gui/ui/window/resume_flow.py" line="+100"/>
+        <location filename="../../usosmail_gui/ui/window/resume_flow.py" line="+112"/>
         <source>%n campaign(s) were interrupted: see the Interrupted campaigns window.</source>
         <translation>
             <numerusform>%n kampania została przerwana: zobacz okno Przerwane kampanie.</numerusform>
@@ -3944,7 +4031,7 @@
         </translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <location line="+8"/>
         <source>The journal cannot be read</source>
         <translation>Nie można odczytać dziennika wysyłek</translation>
@@ -3955,7 +4042,7 @@
         <translation>Możesz pracować dalej: otworzyć listę, napisać i zapisać szablon. Wysyłka i historia kampanii poczekają, aż dziennik znów będzie można używać.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+21"/>
         <source>Cannot resume yet</source>
         <translation>Nie można jeszcze wznowić</translation>
     </message>
@@ -3966,16 +4053,21 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>This campaign was started on {installation}. Connect to it first (Connection ▸ Connect…), then resume. Nothing was sent.</source>
-        <translation>Tę kampanię rozpoczęto w instalacji {installation}. Najpierw połącz się z nią (Połączenie ▸ Połącz…), a potem wznów wysyłanie. Nic nie zostało wysłane.</translation>
+        <source>The key for {installation} is not saved on this computer (without a keyring it is kept only until the app closes). Connect to {installation} to resume: Connect… asks for its key and secret, then the campaign resumes. Nothing was sent.</source>
+        <translation>Klucz do {installation} nie jest zapisany na tym komputerze (bez pęku kluczy jest pamiętany tylko do zamknięcia programu). Aby wznowić, połącz się z {installation}: „Połącz…” poprosi o klucz i sekret, a potem kampania zostanie wznowiona. Nic nie zostało wysłane.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This campaign was started on {installation}. Connect to it first (Connect…), then it resumes. Nothing was sent.</source>
+        <translation>Tę kampanię rozpoczęto w {installation}. Najpierw połącz się z tą instalacją („Połącz…”), a potem kampania zostanie wznowiona. Nic nie zostało wysłane.</translation>
     </message>
     <message>
         <location line="+7"/>
-        <source>This campaign was started on {installation}, but the window is connected to {url}. Connect to {installation} (Connection ▸ Connect…) to resume it. Nothing was sent.</source>
-        <translation>Tę kampanię rozpoczęto w instalacji {installation}, ale okno jest połączone z {url}. Aby ją wznowić, połącz się z {installation} (Połączenie ▸ Połącz…). Nic nie zostało wysłane.</translation>
+        <source>This campaign was started on {installation}, but the window is connected to {url}. Connect to {installation} (Connect…) to resume it. Nothing was sent.</source>
+        <translation>Tę kampanię rozpoczęto w {installation}, a okno jest połączone z {url}. Aby ją wznowić, połącz się z {installation} („Połącz…”). Nic nie zostało wysłane.</translation>
     </message>
     <message numerus="yes">
-        <location line="+18"/>
+        <location line="+41"/>
         <source>%n uncertain recipient(s) of campaign {id} left as they are.</source>
         <translation>
             <numerusform>%n niepewny odbiorca kampanii {id} pozostaje bez zmian.</numerusform>
@@ -3987,7 +4079,7 @@
 <context>
     <name>SandboxMailbox</name>
     <message>
-        <location filename="../../usosmail_gui/ui/sandbox_mailbox.py" line="+75"/>
+        <location filename="../../usosmail_gui/ui/sandbox_mailbox.py" line="+76"/>
         <source>Sandbox mailbox</source>
         <translation>Skrzynka piaskownicy</translation>
     </message>
@@ -4033,12 +4125,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+138"/>
+        <location line="+142"/>
         <source>Plain text</source>
         <translation>Zwykły tekst</translation>
     </message>
     <message>
-        <location line="-122"/>
+        <location line="-126"/>
         <source>Refresh</source>
         <translation>Odśwież</translation>
     </message>
@@ -4068,7 +4160,7 @@
         <translation>Raport doręczenia z USOS: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="+9"/>
         <source>%n message(s) delivered by the sandbox.</source>
         <translation>
             <numerusform>Piaskownica doręczyła %n wiadomość.</numerusform>
@@ -4077,7 +4169,7 @@
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>No messages yet: send a test or a campaign through the sandbox, then refresh.</source>
         <translation>Na razie brak wiadomości: wyślij test lub kampanię przez piaskownicę, a potem odśwież.</translation>
     </message>
@@ -4175,7 +4267,7 @@
         <translation>Nie można utworzyć wiadomości</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+40"/>
         <source>Send again</source>
         <translation>Wyślij ponownie</translation>
     </message>
@@ -4185,7 +4277,7 @@
         <translation>Wyślij kampanię</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Preparation state</source>
         <translation>Stan przygotowania</translation>
     </message>
@@ -4196,6 +4288,16 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>Rows of the list</source>
+        <translation>Wiersze listy</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The search does not limit who receives</source>
+        <translation>Wyszukiwanie nie ogranicza odbiorców</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Recipients</source>
         <translation>Odbiorcy</translation>
     </message>
@@ -4221,6 +4323,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Rows:</source>
+        <translation>Wiersze:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Recipients:</source>
         <translation>Odbiorcy:</translation>
     </message>
@@ -4294,8 +4401,26 @@
         <source>USOS fills in the template; only the columns it uses leave this computer. A row with several addresses becomes one message per address. USOS sends every message from its &quot;USOS Notifier&quot; address: the sender name and address are not used.</source>
         <translation>USOS wypełnia szablon; z tego komputera wychodzą tylko kolumny, których szablon używa. Wiersz z kilkoma adresami staje się osobną wiadomością do każdego adresu. USOS wysyła każdą wiadomość ze swojego adresu „USOS Notifier”: nazwa i adres nadawcy nie są używane.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+143"/>
+        <source>Checking the recipients: {done} of %Ln…</source>
+        <translation>
+            <numerusform>Sprawdzanie odbiorców: {done} z %Ln…</numerusform>
+            <numerusform>Sprawdzanie odbiorców: {done} z %Ln…</numerusform>
+            <numerusform>Sprawdzanie odbiorców: {done} z %Ln…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+124"/>
+        <source>… and %Ln more</source>
+        <translation>
+            <numerusform>… i jeszcze %Ln</numerusform>
+            <numerusform>… i jeszcze %Ln</numerusform>
+            <numerusform>… i jeszcze %Ln</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="-4"/>
+        <location line="-271"/>
         <source>&amp;Template</source>
         <translation>&amp;Szablon</translation>
     </message>
@@ -4359,21 +4484,12 @@
         <translation>Anuluj</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+55"/>
         <source>Preparing the messages…</source>
         <translation>Przygotowywanie wiadomości…</translation>
     </message>
-    <message numerus="yes">
-        <location line="+39"/>
-        <source>Checking the recipients: {done} of %n…</source>
-        <translation>
-            <numerusform>Sprawdzanie odbiorców: {done} z %n…</numerusform>
-            <numerusform>Sprawdzanie odbiorców: {done} z %n…</numerusform>
-            <numerusform>Sprawdzanie odbiorców: {done} z %n…</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+22"/>
+        <location line="+61"/>
         <source>Check what will be sent, then confirm.</source>
         <translation>Sprawdź, co zostanie wysłane, a potem potwierdź.</translation>
     </message>
@@ -4396,7 +4512,7 @@
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>the USOS Notifier address: in template mode USOS sends every message from it, so students do not see the sender name and address set in the template</source>
         <translation>adres USOS Notifier: w trybie szablonu USOS wysyła z niego każdą wiadomość, więc studenci nie zobaczą nazwy i adresu nadawcy ustawionych w szablonie</translation>
     </message>
@@ -4429,7 +4545,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+4"/>
         <source>I have checked the preview and want to send %Ln message(s)</source>
         <translation>
             <numerusform>Podgląd jest sprawdzony — chcę wysłać %Ln wiadomość</numerusform>
@@ -4438,7 +4554,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Send %Ln message(s)</source>
         <translation>
             <numerusform>&amp;Wyślij %Ln wiadomość</numerusform>
@@ -4456,7 +4572,49 @@
         </translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
+        <source>the failed recipients of an earlier campaign</source>
+        <translation>odbiorcy wcześniejszej kampanii, do których wysyłka się nie powiodła</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%Ln row(s) will receive</source>
+        <translation>
+            <numerusform>%Ln wiersz otrzyma wiadomość</numerusform>
+            <numerusform>%Ln wiersze otrzymają wiadomość</numerusform>
+            <numerusform>%Ln wierszy otrzyma wiadomość</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{receiving} of {rows}</source>
+        <translation>{receiving} — z {rows}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln row(s) of the list</source>
+        <translation>
+            <numerusform>%Ln wiersza listy</numerusform>
+            <numerusform>%Ln wierszy listy</numerusform>
+            <numerusform>%Ln wierszy listy</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln left out</source>
+        <translation>
+            <numerusform>%Ln pominięty</numerusform>
+            <numerusform>%Ln pominięte</numerusform>
+            <numerusform>%Ln pominiętych</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The list shows {shown} of {total} rows (a search hides the others), but the search does not limit who receives: every ticked row gets this message, shown or not. To send to some rows only, untick the others (or clear the search to see them all).</source>
+        <translation>Lista pokazuje {shown} z {total} wierszy (pozostałe ukrywa wyszukiwanie), ale wyszukiwanie nie ogranicza odbiorców: wiadomość dostanie każdy zaznaczony wiersz, widoczny czy nie. Aby wysłać tylko do niektórych wierszy, odznacz pozostałe (albo wyczyść wyszukiwanie, by zobaczyć wszystkie).</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Sending again to the failed and uncertain recipients of campaign {id}.</source>
         <translation>Ponowna wysyłka do tych odbiorców kampanii {id}, do których wysyłka się nie powiodła lub jej wynik jest niepewny.</translation>
     </message>
@@ -4471,7 +4629,7 @@
         <translation>Wykluczone wiersze: brak — wiadomość trafi do wszystkich wierszy listy.</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Excluded: %Ln row(s) get nothing, for these reasons:</source>
         <translation>
             <numerusform>Wykluczono %Ln wiersz — nic do niego nie trafi. Powody:</numerusform>
@@ -4479,17 +4637,8 @@
             <numerusform>Wykluczono %Ln wierszy — nic do nich nie trafi. Powody:</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <location line="+9"/>
-        <source>… and %n more</source>
-        <translation>
-            <numerusform>… i jeszcze %n</numerusform>
-            <numerusform>… i jeszcze %n</numerusform>
-            <numerusform>… i jeszcze %n</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+13"/>
+        <location line="+25"/>
         <source>Nothing can be sent: the message has errors. They are listed under Problems; correct them and try again.</source>
         <translation>Nie można nic wysłać: wiadomość zawiera błędy. Są wymienione w panelu „Problemy”; popraw je i spróbuj ponownie.</translation>
     </message>
@@ -4517,7 +4666,7 @@
 <context>
     <name>SendFlow</name>
     <message>
-        <location filename="../../usosmail_gui/ui/window/send_flow.py" line="+111"/>
+        <location filename="../../usosmail_gui/ui/window/send_flow.py" line="+115"/>
         <source>A campaign is being sent now. Wait for it to finish, or stop it, first.</source>
         <translation>Trwa wysyłanie kampanii. Najpierw zaczekaj, aż się zakończy, albo ją zatrzymaj.</translation>
     </message>
@@ -4548,7 +4697,7 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Cannot send yet</source>
         <translation>Nie można jeszcze wysłać</translation>
     </message>
@@ -4635,7 +4784,7 @@
 <context>
     <name>SendProgressDialog</name>
     <message>
-        <location filename="../../usosmail_gui/ui/sending.py" line="+372"/>
+        <location filename="../../usosmail_gui/ui/sending.py" line="+387"/>
         <source>Sending a test</source>
         <translation>Wysyłanie wiadomości testowej</translation>
     </message>
@@ -4791,12 +4940,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+49"/>
+        <location line="+64"/>
         <source>Campaign {id} stopped before the end.</source>
         <translation>Kampania {id} została zatrzymana przed końcem.</translation>
     </message>
     <message numerus="yes">
-        <location line="-46"/>
+        <location line="-61"/>
         <source>{elapsed}, %n request(s)</source>
         <translation>
             <numerusform>{elapsed}, %n żądanie</numerusform>
@@ -4805,7 +4954,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Refused by USOS (%n)</source>
         <translation>
             <numerusform>Odrzucone przez USOS (%n)</numerusform>
@@ -4814,7 +4963,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Uncertain: may or may not have arrived (%n)</source>
         <translation>
             <numerusform>Niepewne: mogły dotrzeć lub nie (%n)</numerusform>
@@ -4823,12 +4972,12 @@
         </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>not sent again</source>
         <translation>nie wysłano ponownie</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+7"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… i jeszcze %n</numerusform>
@@ -4837,7 +4986,7 @@
         </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>Nothing was sent.</source>
         <translation>Nic nie zostało wysłane.</translation>
     </message>
@@ -4845,7 +4994,7 @@
 <context>
     <name>Sending</name>
     <message numerus="yes">
-        <location line="-468"/>
+        <location line="-498"/>
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n s</numerusform>
@@ -4905,7 +5054,7 @@
         <translation>Nic nie zostało utracone: Wysyłanie ▸ Przerwane kampanie… pozwala wysłać resztę (program zaproponuje to również przy następnym uruchomieniu).</translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Sending was stopped. %Ln message(s) were not sent yet.</source>
         <translation>
             <numerusform>Wysyłanie zostało zatrzymane. %Ln wiadomość nie została jeszcze wysłana.</numerusform>
@@ -4914,7 +5063,7 @@
         </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>USOS could not be reached. Check the network connection, then resume.</source>
         <translation>Nie można połączyć się z USOS. Sprawdź połączenie sieciowe, a potem wznów wysyłanie.</translation>
     </message>
@@ -4949,7 +5098,7 @@
         <translation>Kilka żądań z rzędu nie powiodło się w sposób, który pozostawia ich wiadomości w stanie niepewnym, więc wysyłanie zatrzymano, zanim kolejne wiadomości stały się niepewne. Spróbuj ponownie później.</translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+20"/>
         <source>All %Ln message(s) were accepted by USOS for delivery.</source>
         <translation>
             <numerusform>USOS przyjął do doręczenia całą wysyłkę: %Ln wiadomość.</numerusform>
@@ -4958,7 +5107,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+8"/>
         <source>%Ln of the campaign&apos;s messages were accepted by USOS for delivery.</source>
         <translation>
             <numerusform>USOS przyjął do doręczenia %Ln wiadomość kampanii.</numerusform>
@@ -4967,7 +5116,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+9"/>
         <source>%Ln message(s) were refused by USOS: those recipients get nothing. The reasons are listed below; correct the addresses and send to them again.</source>
         <translation>
             <numerusform>USOS odrzucił %Ln wiadomość: jej odbiorca nic nie otrzyma. Powód podano poniżej; popraw adres i wyślij do tego odbiorcy ponownie.</numerusform>
@@ -4976,7 +5125,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+12"/>
         <source>%Ln message(s) are uncertain: the connection failed while their request was under way, so USOS may or may not have them. They were not sent again, so nobody gets a message twice. Ask a few of those recipients (listed below) or the USOS administrators; to send some again, tick them in Send ▸ Interrupted campaigns….</source>
         <translation>
             <numerusform>%Ln wiadomość ma status niepewny: połączenie zostało przerwane, gdy żądanie z nią było w toku, więc USOS mógł ją przyjąć lub nie. Nie została wysłana ponownie, więc nikt nie dostanie wiadomości dwa razy. Zapytaj jej odbiorcę (jest wymieniony poniżej) lub administratorów USOS; aby wysłać ją ponownie, zaznacz ją w oknie Wysyłanie ▸ Przerwane kampanie…</numerusform>
@@ -4985,7 +5134,7 @@
         </translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Nothing was stored or sent.</source>
         <translation>Nic nie zostało zapisane ani wysłane.</translation>
     </message>
@@ -5206,7 +5355,7 @@
 <context>
     <name>StatusDock</name>
     <message>
-        <location filename="../../usosmail_gui/ui/status_display.py" line="+57"/>
+        <location filename="../../usosmail_gui/ui/status_display.py" line="-91"/>
         <source>USOS gave the status “{value}”, which this app does not know.</source>
         <translation>USOS podał status „{value}”, którego program nie zna.</translation>
     </message>
@@ -5266,7 +5415,7 @@
         <translation>pominięty</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/ui/status_monitor.py" line="+312"/>
+        <location filename="../../usosmail_gui/ui/status_monitor.py" line="+330"/>
         <source>Statuses</source>
         <translation>Statusy</translation>
     </message>
@@ -5291,12 +5440,7 @@
         <translation>Zakończone wiadomości</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>%v of %m finished</source>
-        <translation>Zakończono: %v z %m</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Polling state</source>
         <translation>Stan sprawdzania statusów</translation>
     </message>
@@ -5315,115 +5459,11 @@
         <source>Campaign {id}: {subject}</source>
         <translation>Kampania {id}: {subject}</translation>
     </message>
-    <message numerus="yes">
-        <location line="+10"/>
-        <source>%n sent</source>
-        <translation>
-            <numerusform>%n wysłana</numerusform>
-            <numerusform>%n wysłane</numerusform>
-            <numerusform>%n wysłanych</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n failed</source>
-        <translation>
-            <numerusform>%n nieudana</numerusform>
-            <numerusform>%n nieudane</numerusform>
-            <numerusform>%n nieudanych</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n waiting</source>
-        <translation>
-            <numerusform>%n oczekująca</numerusform>
-            <numerusform>%n oczekujące</numerusform>
-            <numerusform>%n oczekujących</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n uncertain</source>
-        <translation>
-            <numerusform>%n niepewna</numerusform>
-            <numerusform>%n niepewne</numerusform>
-            <numerusform>%n niepewnych</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n rejected</source>
-        <translation>
-            <numerusform>%n odrzucona</numerusform>
-            <numerusform>%n odrzucone</numerusform>
-            <numerusform>%n odrzuconych</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n expired</source>
-        <translation>
-            <numerusform>%n wygasła</numerusform>
-            <numerusform>%n wygasłe</numerusform>
-            <numerusform>%n wygasłych</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n not sent</source>
-        <translation>
-            <numerusform>%n niewysłana</numerusform>
-            <numerusform>%n niewysłane</numerusform>
-            <numerusform>%n niewysłanych</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n finished, details awaited</source>
-        <translation>
-            <numerusform>%n zakończona, czeka na szczegóły</numerusform>
-            <numerusform>%n zakończone, czekają na szczegóły</numerusform>
-            <numerusform>%n zakończonych, czeka na szczegóły</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n finished without details</source>
-        <translation>
-            <numerusform>%n zakończona bez szczegółów</numerusform>
-            <numerusform>%n zakończone bez szczegółów</numerusform>
-            <numerusform>%n zakończonych bez szczegółów</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n with an unknown status</source>
-        <translation>
-            <numerusform>%n z nieznanym statusem</numerusform>
-            <numerusform>%n z nieznanym statusem</numerusform>
-            <numerusform>%n z nieznanym statusem</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n left out of the list</source>
-        <translation>
-            <numerusform>%n pominięty z listy</numerusform>
-            <numerusform>%n pominięte z listy</numerusform>
-            <numerusform>%n pominiętych z listy</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>No recipients.</source>
-        <translation>Brak odbiorców.</translation>
-    </message>
 </context>
 <context>
     <name>StatusPoller</name>
     <message>
-        <location line="-280"/>
+        <location line="-265"/>
         <source>Checking statuses…</source>
         <translation>Sprawdzanie statusów…</translation>
     </message>
@@ -5443,7 +5483,7 @@
         <translation>Sprawdzanie statusów zatrzymane: %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+13"/>
         <source>All statuses are final; polling stopped.</source>
         <translation>Wszystkie statusy są ostateczne; sprawdzanie zatrzymano.</translation>
     </message>
@@ -5517,7 +5557,7 @@
 <context>
     <name>TemplateEditor</name>
     <message>
-        <location filename="../../usosmail_gui/ui/template_editor.py" line="+225"/>
+        <location filename="../../usosmail_gui/ui/template_editor.py" line="+230"/>
         <source>Sender name</source>
         <translation>Nazwa nadawcy</translation>
     </message>
@@ -5958,7 +5998,7 @@
 <context>
     <name>WindowStatusBar</name>
     <message>
-        <location filename="../../usosmail_gui/ui/window/status_bar.py" line="+24"/>
+        <location filename="../../usosmail_gui/ui/window/status_bar.py" line="+39"/>
         <source>Current installation</source>
         <translation>Bieżąca instalacja</translation>
     </message>
@@ -5978,12 +6018,12 @@
         <translation>Podsumowanie odbiorców</translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
-        <source>Queue: %n unsent</source>
+        <location line="+28"/>
+        <source>Queue: %Ln unsent</source>
         <translation>
-            <numerusform>Kolejka: %n niewysłana wiadomość</numerusform>
-            <numerusform>Kolejka: %n niewysłane wiadomości</numerusform>
-            <numerusform>Kolejka: %n niewysłanych wiadomości</numerusform>
+            <numerusform>Kolejka: %Ln niewysłana wiadomość</numerusform>
+            <numerusform>Kolejka: %Ln niewysłane wiadomości</numerusform>
+            <numerusform>Kolejka: %Ln niewysłanych wiadomości</numerusform>
         </translation>
     </message>
     <message>
@@ -6002,7 +6042,7 @@
         <translation>usługa poczty zatrzymana</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+22"/>
         <source>No recipients loaded</source>
         <translation>Nie wczytano odbiorców</translation>
     </message>
@@ -6011,8 +6051,13 @@
         <source>File ▸ Open… or drop a spreadsheet on the window.</source>
         <translation>Plik ▸ Otwórz… albo przeciągnij arkusz kalkulacyjny do okna.</translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>checking the message…</source>
+        <translation>sprawdzanie wiadomości…</translation>
+    </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+3"/>
         <source>%Ln error(s): those rows receive nothing</source>
         <translation>
             <numerusform>%Ln błąd: wiersze z błędami nic nie otrzymają</numerusform>
@@ -6031,15 +6076,25 @@
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <source>%Ln row(s) excluded</source>
+        <source>%Ln row(s) unticked or hidden</source>
         <translation>
-            <numerusform>%Ln wiersz wykluczony</numerusform>
-            <numerusform>%Ln wiersze wykluczone</numerusform>
-            <numerusform>%Ln wierszy wykluczonych</numerusform>
+            <numerusform>%Ln wiersz odznaczony lub ukryty</numerusform>
+            <numerusform>%Ln wiersze odznaczone lub ukryte</numerusform>
+            <numerusform>%Ln wierszy odznaczonych lub ukrytych</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>The message has errors: nothing can be sent until they are corrected.</source>
+        <translation>Wiadomość zawiera błędy: nic nie zostanie wysłane, dopóki nie zostaną poprawione.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The message is not checked against every row yet.</source>
+        <translation>Wiadomość nie została jeszcze sprawdzona dla każdego wiersza.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+10"/>
         <source>%Ln recipient(s)</source>
         <translation>
             <numerusform>%Ln odbiorca</numerusform>
@@ -6047,13 +6102,27 @@
             <numerusform>%Ln odbiorców</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>nothing will be sent until the message is corrected</source>
+        <translation>nic nie zostanie wysłane, dopóki wiadomość nie zostanie poprawiona</translation>
+    </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%Ln will receive</source>
         <translation>
             <numerusform>%Ln otrzyma</numerusform>
             <numerusform>%Ln otrzymają</numerusform>
             <numerusform>%Ln otrzyma</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln left out</source>
+        <translation>
+            <numerusform>%Ln pominięty</numerusform>
+            <numerusform>%Ln pominięte</numerusform>
+            <numerusform>%Ln pominiętych</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -6176,7 +6245,7 @@ w historii powłoki); pobiera się go z systemowego magazynu haseł. Do skryptó
         <translation>usosmail-gui: {reason}</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/app/__init__.py" line="+174"/>
+        <location filename="../../usosmail_gui/app/__init__.py" line="+175"/>
         <source>The local sandbox could not be started: {reason}</source>
         <translation>Nie udało się uruchomić lokalnej piaskownicy: {reason}</translation>
     </message>

@@ -290,8 +290,7 @@ def test_the_whole_flow_from_spreadsheet_to_report(
     history.table.selectRow(position)
     counts_item = history.table.item(position, 3)
     assert counts_item is not None
-    left_out_text = f"{len(excluded)} left out of the list"
-    assert counts_item.text() == f"{sent_count} sent, {len(failing)} failed, {left_out_text}"
+    assert counts_item.text() == f"{summary} · {len(final)} of {len(final)} finished"  # as the dock says
     report = tmp_path / "raport.csv"
     qtbot.mouseClick(history.export_button, Qt.MouseButton.LeftButton)
     file_dialog = open_file_dialog(qtbot, history, TIMEOUT)

@@ -13,6 +13,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from tests.helpers.composer import settle
 from tests.helpers.memory_keyring import MemoryKeyring
 from tests.helpers.recipient_lists import write_csv, write_many, write_students
 from tests.helpers.spreadsheets import write_xlsx
@@ -21,6 +22,7 @@ from usosmail_gui import app
 from usosmail_gui.app import sandbox_launcher
 from usosmail_gui.core.credentials import CredentialStore
 from usosmail_gui.core.recipients import SpreadsheetError
+from usosmail_gui.core.template import MessageTemplate
 from usosmail_gui.ui import workers
 from usosmail_gui.ui.main_window import MainWindow
 from usosmail_gui.ui.settings import SPLITTER, app_settings, remember_recent_file
@@ -64,12 +66,19 @@ def test_open_shows_the_list_and_the_summary(qtbot: QtBot, window: MainWindow, t
     table = open_list(qtbot, window, students)
     assert window.recipient_pane.table() is table
     assert window.recipient_pane.model.rowCount() == 5
-    assert window.status_bar_part.summary.text() == "5 recipients · 4 will receive · 1 problem"
+    # the list's own verdict at once; the message's once it is checked against every row
+    summary = window.status_bar_part.summary
+    assert summary.text().startswith("5 recipients · 4 will receive · 1 left out · 1 problem")
     assert window.sheet_action.isEnabled()
     assert not window.recipient_pane.busy_bar.isVisible()
+    window.composer.set_template(MessageTemplate(subject="Decyzja", content="Dzień dobry {Imię}"))
+    settle(qtbot, window.composer)
+    assert window.status_bar_part.summary.text() == "5 recipients · 4 will receive · 1 left out · 1 problem"
     with qtbot.waitSignal(window.recipient_pane.model.summaryChanged):
         window.recipient_pane.model.set_included([2], False)  # the row with the problem
-    assert window.status_bar_part.summary.text() == "5 recipients · 4 will receive · 0 problems"
+    assert window.status_bar_part.summary.text().endswith(" · checking the message…")
+    settle(qtbot, window.composer)
+    assert window.status_bar_part.summary.text() == "5 recipients · 4 will receive · 1 left out · 0 problems"
 
 
 def test_the_open_dialog_filters_spreadsheets_and_loads_the_choice(

@@ -359,3 +359,24 @@ def test_a_report_exported_from_the_polish_window_is_in_polish(
     header = next(book.worksheets[0].iter_rows(values_only=True))
     assert header[-6:] == tuple(WORDS["pl"].fixed_columns)
     book.close()
+
+
+def test_the_queue_is_read_again_when_every_status_is_final(
+    qtbot: QtBot,
+    make_connected_window: Callable[[Sandbox], MainWindow],
+    make_sandbox: Callable[..., Any],
+    tmp_path: Path,
+) -> None:
+    """The queue read in the middle of the send ("3 unsent") does not stay beside "3 sent":
+    when polling stops, the queue shown is the one read then."""
+    sb = make_sandbox(delay=0.5)
+    window = make_connected_window(sb)
+    window.status_poller.QUEUE_EVERY_S = 3600.0  # read once at the start, then only at the end
+    sizes: list[int] = []
+    window.status_poller.queueRead.connect(lambda queue: sizes.append(queue.pending))
+    path = write_csv(tmp_path / "studenci.csv", rows_failing(3), header=HEADER)
+    send_from_window(qtbot, window, path)
+    qtbot.waitUntil(lambda: nothing_running(window) and not window.status_poller.polling, timeout=TIMEOUT)
+    assert window.status_dock.summary_label.text() == "3 sent"
+    assert len(sizes) == 2 and sizes[0] > 0 and sizes[-1] == 0, sizes
+    assert window.status_bar_part.queue.text() == "Queue: 0 unsent"

@@ -91,7 +91,7 @@ def test_render_unknown_row(students: Path) -> None:
 def test_check_lists_every_problem_and_the_rows_not_sent(students: Path) -> None:
     result = run("check", "--recipients", str(students), "--subject", SUBJECT, "--content", CONTENT)
     assert result.returncode == 1
-    assert "3 recipients · 2 would be sent · 1 problems" in result.stdout
+    assert "3 recipients · 2 would be sent · 1 left out · 1 problems" in result.stdout
     assert "Rows that would not be sent: 3" in result.stdout
     data = json.loads(
         run(

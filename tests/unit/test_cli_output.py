@@ -57,5 +57,6 @@ def test_excluded_rows_are_named_in_words_with_ranges(
         assert main([*args, "--installation", "https://usos.example.edu.pl/"]) == 1  # no terminal
     err = capsys.readouterr().err
     assert "Excluded:     37 rows (they get nothing):" in err
+    assert "Rows:         3 of 40 rows of the list will receive · 37 left out" in err
     assert "  address repeated from an earlier row: 37 rows (5–41)" in err
     assert "email_duplicate" not in err

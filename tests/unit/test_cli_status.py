@@ -20,6 +20,7 @@ COUNT_KEYS = {
     "waiting", "sent", "failed", "uncertain", "rejected", "expired",  # the contract's first six
     "excluded",  # issue 17
     "detail_pending", "no_detail", "unknown",  # issue 12 (keys are only ever added)
+    "not_sent", "messages", "finished",  # issue 14: the counts every view shows (core/counts.py)
 }
 
 
@@ -48,7 +49,8 @@ def test_status_json_refreshed_from_usos(make_sandbox: Callable[..., Sandbox]) -
     data = json.loads(result.stdout)
     assert set(data) == {"campaign", "counts", "recipients"} and data["campaign"] == campaign
     assert set(data["counts"]) == COUNT_KEYS
-    assert data["counts"] == {**dict.fromkeys(COUNT_KEYS, 0), "sent": 3, "failed": 1}
+    expected = {"sent": 3, "failed": 1, "messages": 4, "finished": 4}
+    assert data["counts"] == {**dict.fromkeys(COUNT_KEYS, 0), **expected}
     assert [set(r) for r in data["recipients"]] == [
         {"row", "email", "message_id", "status", "error", "raw_status"}
     ] * 4
@@ -57,6 +59,7 @@ def test_status_json_refreshed_from_usos(make_sandbox: Callable[..., Sandbox]) -
     assert sb.requests_served[wire.CHECK_MESSAGES_STATUS] == 1
     plain = run("status", campaign, env=env_for(sb))  # nothing left to ask: no request
     assert plain.returncode == 0 and "3 sent" in plain.stdout and "row 3" in plain.stdout
+    assert "4 of 4 finished" in plain.stdout
     assert sb.requests_served[wire.CHECK_MESSAGES_STATUS] == 1
     assert sb.admin_secret not in plain.stdout + plain.stderr + result.stdout + result.stderr
 

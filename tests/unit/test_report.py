@@ -169,6 +169,7 @@ def test_polish_report_speaks_polish_everywhere(journal: Journal, with_left_out:
     assert summary["Wiersze arkusza"] == 4
     assert (summary["wysłane"], summary["nieudane"], summary["pominięte wiersze"]) == (2, 1, 1)
     assert summary["Liczby"] == "2 wysłane, 1 nieudane, 1 pominięte wiersze"
+    assert summary["Wiadomości"] == 3 and summary["Zakończone (USOS zakończył ich obsługę)"] == 3
     assert "przechowywane w dzienniku do" in str(summary["Dane osobowe"])
 
 
@@ -182,6 +183,8 @@ def test_english_report_is_unchanged_in_words(journal: Journal, with_left_out: s
     assert "is already in row 2" in str(body[3][status_at + 1])
     summary = {row[0]: row[1] for row in _sheet_values(path, "Campaign") if row and row[0]}
     assert summary["Counts"] == "2 sent, 1 failed, 1 excluded" and summary["Rows of the sheet"] == 4
+    # counted as the Statuses panel counts (core/counts.py): left-out rows are no messages
+    assert summary["Messages"] == 3 and summary["Finished (USOS is done with them)"] == 3
 
 
 def test_xlsx_times_are_dates_and_the_sheet_is_laid_out(

@@ -12,17 +12,16 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from usosmail_gui.core.counts import CampaignCounts, campaign_counts_of
 from usosmail_gui.core.journal import Journal, JournalError
 from usosmail_gui.core.statuses import (
     PollResult,
     RecipientStatusView,
-    Status,
     StatusCounts,
     campaign_counts,
     campaign_statuses,
     poll_once,
 )
-from usosmail_gui.core.tracking import is_final
 from usosmail_gui.core.usos.models import SystemStatus
 
 from .collaborators import ClientFactory, JournalFactory, mailing_client, read_journal
@@ -53,15 +52,24 @@ class StatusSnapshot:
     source_sheet: str | None = None
     queue: SystemStatus | None = None  # system_status, when it was read with this
     read_only: JournalError | None = None  # why USOS was not asked: the journal cannot keep it
+    # the other sheet rows of messages made of several rows (grouped letters): row → its message's row
+    grouped_rows: Mapping[int, int] = field(default_factory=dict, repr=False, compare=False)
     # computed where the snapshot is made (the worker), so the GUI thread only hands them on
     _rows: dict[int, RecipientStatusView] = field(init=False, repr=False, compare=False)
-    finished: int = field(init=False, compare=False)
-    messages: int = field(init=False, compare=False)  # views of messages (left-out rows are not)
+    tally: CampaignCounts = field(init=False, compare=False)  # core.counts: what every view shows
+    finished: int = field(init=False, compare=False)  # USOS is done with them (never-sent ones are not)
+    messages: int = field(init=False, compare=False)  # messages (left-out rows are not)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_rows", {v.row: v for v in self.views})
-        object.__setattr__(self, "finished", sum(1 for v in self.views if is_final(v)))
-        object.__setattr__(self, "messages", sum(1 for v in self.views if v.status is not Status.EXCLUDED))
+        rows = {v.row: v for v in self.views}
+        for row, first in self.grouped_rows.items():
+            if first in rows and row not in rows:
+                rows[row] = rows[first]
+        object.__setattr__(self, "_rows", rows)
+        tally = campaign_counts_of(self.counts)
+        object.__setattr__(self, "tally", tally)
+        object.__setattr__(self, "finished", tally.finished)
+        object.__setattr__(self, "messages", tally.messages)
 
     @property
     def unsent_count(self) -> int | None:
@@ -75,6 +83,13 @@ class StatusSnapshot:
 def _snapshot(journal: Journal, campaign: str, now: datetime | None) -> StatusSnapshot:
     record = journal.campaign(campaign)
     views = tuple(campaign_statuses(journal, campaign, now=now))
+    first_rows = {v.seq: v.row for v in views if v.seq is not None}
+    grouped = {
+        row: first_rows[seq]
+        for seq, others in journal.message_rows(campaign).items()
+        if seq in first_rows
+        for row, _cells in others
+    }
     return StatusSnapshot(
         campaign,
         record.template.subject,
@@ -82,6 +97,7 @@ def _snapshot(journal: Journal, campaign: str, now: datetime | None) -> StatusSn
         campaign_counts(journal, campaign, views),
         source_path=record.source_path,
         source_sheet=record.source_sheet,
+        grouped_rows=grouped,
     )
 
 

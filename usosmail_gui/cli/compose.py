@@ -207,8 +207,14 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.json:
         print_json(result.to_json())
     else:
-        counts = (result.recipients, result.sendable, len(result.problems))
-        print("{:,} recipients · {:,} would be sent · {:,} problems".format(*counts))
+        from usosmail_gui.core.counts import check_counts
+
+        counts = check_counts(result)  # as the window's status bar counts (core/counts.py)
+        left_out = f" · {counts.excluded:,} left out" if counts.excluded else ""
+        print(
+            f"{counts.rows:,} recipients · {counts.will_receive:,} would be sent{left_out} · "
+            f"{counts.problems:,} problems"
+        )
         if result.problems:
             print("\n".join(["Problems:", *problem_lines(result.problems)]))
         if result.template_blocks:

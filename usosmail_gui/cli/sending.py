@@ -20,6 +20,7 @@ from datetime import datetime
 from types import FrameType
 from typing import TYPE_CHECKING, TypedDict
 
+from usosmail_gui.core.counts import draft_counts
 from usosmail_gui.core.credentials import ENV_KEY, ENV_SECRET, Credentials, CredentialStore
 
 from .compose import InputError, add_inputs, read_inputs
@@ -267,6 +268,9 @@ def _draft_lines(draft: CampaignDraft) -> list[str]:
         f"Sender:       {draft.sender_text()}",
         f"Subject:      {draft.first_subject}   (row {first.row}, the first recipient)",
     ]
+    counts = draft_counts(draft)  # as the window's Send… and status bar count (core/counts.py)
+    rows = f"{counts.will_receive:,} of {plural(counts.rows, 'row')} of the list will receive"
+    lines.append(f"Rows:         {rows}" + (f" · {counts.excluded:,} left out" if counts.excluded else ""))
     if any(m.also for m in draft.messages):
         sheet_rows = len({m.row for m in draft.messages} | {r for m in draft.messages for r, _ in m.also})
         lines.append(f"Grouped:      {plural(sheet_rows, 'row')} of the sheet (one message per address)")

@@ -93,6 +93,7 @@ def _progress(result: PollResult) -> None:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
+    from usosmail_gui.core.counts import campaign_counts_of
     from usosmail_gui.core.statuses import campaign_counts, campaign_statuses, poll_once, watch
 
     journal = open_journal(to_read=True)
@@ -113,16 +114,20 @@ def cmd_status(args: argparse.Namespace) -> int:
             _explain(result)
         views = campaign_statuses(journal, campaign.id)
         counts = campaign_counts(journal, campaign.id, views)
+    tally = campaign_counts_of(counts)  # as the GUI and the report count (core/counts.py)
     if campaign.purged_at is not None:
         _note(
             f"the personal data of campaign {campaign.id} was deleted on {campaign.purged_at[:10]} "
             "(retention period, or usosmail forget): only its counts are kept."
         )
     if args.json:
+        # keys only added: "not_sent", "messages" and "finished" (never-sent ones are not)
+        shown_counts: dict[str, int] = dict(counts.as_json())
+        shown_counts.update(not_sent=counts.not_sent, messages=tally.messages, finished=tally.finished)
         print_json(
             {
                 "campaign": campaign.id,
-                "counts": counts.as_json(),
+                "counts": shown_counts,
                 "recipients": [
                     {
                         "row": v.row,
@@ -146,6 +151,8 @@ def cmd_status(args: argparse.Namespace) -> int:
         summary += f" · {counts.not_sent:,} not sent"
     if counts.excluded:
         summary += f" · {counts.excluded:,} excluded (left out of the list, got nothing)"
+    if tally.messages:
+        summary += f" · {tally.finished:,} of {tally.messages:,} finished"
     print(f"Campaign {campaign.id}: {summary}")
     for v in views:
         line = f"  row {v.row}: {v.email or '(no address)'}: {STATUS_WORDS.get(v.status, v.shown_status)}"

@@ -27,12 +27,15 @@ class Blocker(StrEnum):
     NO_RECIPIENT = "no_recipient"  # a test: no recipient is chosen (the test is their message)
     CONFIRMATION_OPEN = "confirmation_open"  # another confirmation waits for an answer
     OTHER_INSTALLATION = "other_installation"  # the campaign belongs to another installation
+    KEY_MISSING = "key_missing"  # its installation is chosen, but its key is not loaded (not saved)
 
 
 @dataclass(frozen=True, slots=True)
 class Situation:
     """What decides whether a send may start: ``connected_to`` is the installation's base
-    URL once its key and secret are loaded (None before)."""
+    URL once its key and secret are loaded (None before); ``chosen`` the installation the
+    window is set to, with or without its key (e.g. restored at start, but its key is not
+    saved on this computer: no keyring, so it was kept for one session only)."""
 
     sending: bool = False
     loading: bool = False
@@ -40,6 +43,7 @@ class Situation:
     connected_to: str | None = None
     recipient_chosen: bool = False
     confirmation_open: bool = False
+    chosen: str | None = None
 
 
 def same_installation(a: str, b: str) -> bool:
@@ -75,10 +79,13 @@ def retry_blocker(situation: Situation) -> Blocker | None:
 
 
 def resume_blocker(situation: Situation, installation: str) -> Blocker | None:
-    """The rest of an interrupted campaign started on ``installation``: only through it."""
+    """The rest of an interrupted campaign started on ``installation``: only through it.
+    Its installation chosen without its key is ``KEY_MISSING``, not another installation."""
     if situation.sending:
         return Blocker.SENDING
     if situation.connected_to is None:
+        if situation.chosen is not None and same_installation(situation.chosen, installation):
+            return Blocker.KEY_MISSING
         return Blocker.NOT_CONNECTED
     if not same_installation(situation.connected_to, installation):
         return Blocker.OTHER_INSTALLATION

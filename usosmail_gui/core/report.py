@@ -45,6 +45,7 @@ from pathlib import Path
 from typing import Any
 
 from .atomic_file import replacing
+from .counts import CampaignCounts, campaign_counts_of
 from .journal import CRASH_REASON, INTERRUPTED_REASON, NOT_ENQUEUED, Journal, UnknownCampaign
 from .retention import kept_until, retention_days
 from .sentences import CONTEXT as SENTENCE_CONTEXT
@@ -133,6 +134,8 @@ WORDS: Mapping[str, ReportWords] = {
             "subject": "Subject",
             "counts": "Counts",
             "rows": "Rows of the sheet",
+            "messages": "Messages",
+            "finished": "Finished (USOS is done with them)",
             "data": "Personal data",
         },
         counts={name: name.replace("_", " ") for name in _COUNT_NAMES},
@@ -194,6 +197,8 @@ WORDS: Mapping[str, ReportWords] = {
             "subject": "Temat",
             "counts": "Liczby",
             "rows": "Wiersze arkusza",
+            "messages": "Wiadomości",
+            "finished": "Zakończone (USOS zakończył ich obsługę)",
             "data": "Dane osobowe",
         },
         counts={
@@ -332,10 +337,15 @@ def report_rows(
     return header, [[_as_text(cell) for cell in row] for row in rows]
 
 
-def _counts(journal: Journal, campaign: str, views: Sequence[RecipientStatusView]) -> dict[str, int]:
+def _tally(journal: Journal, campaign: str, views: Sequence[RecipientStatusView]) -> CampaignCounts:
+    """The campaign's counts as every view of it counts them (core/counts.py)."""
     counts: StatusCounts = campaign_counts(journal, campaign, views)
-    found = counts.as_json()
-    found["not_sent"] = counts.not_sent
+    return campaign_counts_of(counts)
+
+
+def _counts(tally: CampaignCounts) -> dict[str, int]:
+    found = tally.as_json()
+    found["not_sent"] = tally.to_send
     return {name: found.get(name, 0) for name in _COUNT_NAMES}
 
 
@@ -352,7 +362,7 @@ def report_about(
     record = journal.campaign(campaign)
     if views is None:
         views = campaign_statuses(journal, campaign)
-    counts = _counts(journal, campaign, views)
+    counts = _counts(_tally(journal, campaign, views))
     numbers = ", ".join(f"{words.number(n)} {words.counts[name]}" for name, n in counts.items() if n)
     if record.purged_at is not None:
         data = words.deleted.format(date=_local(record.purged_at)[:10])
@@ -405,7 +415,7 @@ def _write_xlsx(
     words: ReportWords,
     campaign: str,
     about: list[tuple[str, str]],
-    counts: dict[str, int],
+    tally: CampaignCounts,
 ) -> None:
     # lazy: heavy; no type stubs are installed for openpyxl
     from openpyxl import Workbook
@@ -443,7 +453,9 @@ def _write_xlsx(
         summary.append([cell(label, header_cell=True), cell(text)])
     summary.append([])
     summary.append([cell(words.labels["rows"], header_cell=True), len(rows)])
-    for name, number in counts.items():
+    summary.append([cell(words.labels["messages"], header_cell=True), tally.messages])
+    summary.append([cell(words.labels["finished"], header_cell=True), tally.finished])
+    for name, number in _counts(tally).items():
         summary.append([cell(words.counts[name]), number])
     book.save(path)
 
@@ -471,8 +483,8 @@ def write_report(
             if kind == ".csv":
                 _write_csv(temporary, header, rows, about)
             else:
-                counts = _counts(journal, campaign, views)
-                _write_xlsx(temporary, header, rows, words, campaign, about, counts)
+                tally = _tally(journal, campaign, views)
+                _write_xlsx(temporary, header, rows, words, campaign, about, tally)
     except OSError as exc:
         raise ReportError(f"Cannot write the report to {output}: {exc.strerror or exc}.") from None
     return len(rows)

@@ -33,10 +33,13 @@ from PySide6.QtWidgets import (
 from usosmail_gui.application import campaigns
 from usosmail_gui.application.campaigns import CampaignRow, Listing
 from usosmail_gui.application.reports import export_report
+from usosmail_gui.core.counts import campaign_counts_of
 from usosmail_gui.core.journal import CampaignBusy, JournalError
 from usosmail_gui.core.report import ReportError
 from usosmail_gui.core.retention import MAX_DAYS, MIN_DAYS, Forgotten
+from usosmail_gui.ui.numbers import counted, number
 from usosmail_gui.ui.problem_texts import journal_error_text
+from usosmail_gui.ui.status_display import campaign_counts_text, finished_text
 from usosmail_gui.ui.workers import Task, run_in_background
 
 __all__ = ["HistoryWindow"]
@@ -249,14 +252,10 @@ class HistoryWindow(QDialog):
                 created = datetime.fromisoformat(row.created_at).astimezone().strftime("%Y-%m-%d %H:%M")
             except ValueError:
                 pass
-            counts = row.counts
-            statuses = self.tr("%n sent", "", counts.sent) + ", " + self.tr("%n failed", "", counts.failed)
-            if counts.waiting:
-                statuses += ", " + self.tr("%n waiting", "", counts.waiting)
-            if counts.expired:
-                statuses += ", " + self.tr("%n expired", "", counts.expired)
-            if counts.excluded:
-                statuses += ", " + self.tr("%n left out of the list", "", counts.excluded)
+            counts = campaign_counts_of(row.counts)  # as the Statuses panel counts them
+            statuses = campaign_counts_text(counts)
+            if counts.messages:
+                statuses += " · " + finished_text(counts)
             tracking = self.tr("trackable") if row.trackable else self.tr("expired")
             subject = row.subject + (" " + self.tr("(test)") if row.is_test else "")
             if row.purged_at is not None:
@@ -265,13 +264,13 @@ class HistoryWindow(QDialog):
                 data = self.tr("kept until {date}").format(date=f"{row.kept_until.astimezone():%Y-%m-%d}")
             else:
                 data = ""
-            for column, text in enumerate((created, subject, str(row.total), statuses, tracking, data)):
+            for column, text in enumerate((created, subject, number(row.total), statuses, tracking, data)):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, row.id)
                 self.table.setItem(i, column, item)
         if rows:
             self.table.selectRow(0)
-        self.state_label.setText(self.tr("%n campaign(s) in the journal.", "", len(rows)))
+        self.state_label.setText(counted(self.tr("%n campaign(s) in the journal.", "", len(rows)), len(rows)))
         self.loaded.emit(rows)
 
     def _failed(self, exc: Exception) -> None:
@@ -433,7 +432,9 @@ class HistoryWindow(QDialog):
 
     def _written(self, path: Path, count: int) -> None:
         self._release()
-        self.state_label.setText(self.tr("Report written: %n row(s) to {path}.", "", count).format(path=path))
+        self.state_label.setText(
+            counted(self.tr("Report written: %n row(s) to {path}.", "", count), count).format(path=path)
+        )
         self.reportWritten.emit(str(path))
 
     def _report_failed(self, exc: Exception) -> None:

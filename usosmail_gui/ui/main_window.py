@@ -29,13 +29,13 @@ from typing import TYPE_CHECKING
 # enums on first access (~30 ms), which the window's first paint does not wait for.
 from PySide6 import QtCore
 from PySide6.QtCore import QEvent, QSettings, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QStackedWidget, QWidget
 
 from usosmail_gui.application.connection import ActiveConnection
 
 from .settings import GEOMETRY, app_settings, remembered_url
-from .window.actions import ActionSpec, build_actions, build_menus, dotted_slot
+from .window.actions import ActionSpec, WindowActions, build_actions, build_menus, dotted_slot
 from .window.connection import WindowConnection
 from .window.help import WindowHelp
 from .window.startup import WorkAreaLoader
@@ -55,7 +55,7 @@ if TYPE_CHECKING:  # at run time these load after the first paint (``window.star
 log = logging.getLogger(__name__)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(QMainWindow, WindowActions):
     """The app's one window.
 
     Signals (GUI thread):
@@ -95,31 +95,6 @@ class MainWindow(QMainWindow):
     interruptedFound = Signal(object)
     sandboxRequested = Signal()
     workAreaReady = Signal()
-
-    # built from the action table (``window.actions``) by ``_build_menus``
-    open_action: QAction
-    clear_recent_action: QAction
-    sheet_action: QAction
-    quit_action: QAction
-    connect_action: QAction
-    test_action: QAction
-    send_test_action: QAction
-    send_action: QAction
-    interrupted_action: QAction
-    test_address_action: QAction
-    refresh_statuses_action: QAction
-    history_action: QAction
-    user_guide_action: QAction
-    welcome_action: QAction
-    shortcuts_action: QAction
-    about_action: QAction
-    about_qt_action: QAction
-    file_menu: QMenu
-    edit_menu: QMenu
-    view_menu: QMenu
-    connection_menu: QMenu
-    send_menu: QMenu
-    help_menu: QMenu
 
     def __init__(
         self,
@@ -311,7 +286,7 @@ class MainWindow(QMainWindow):
         self.recipient_pane, self.composer = area.pane, area.composer
         self.splitter, self.composer_splitter = area.splitter, area.composer_splitter
         self.problems_dock, self.welcome_page = area.problems_dock, area.welcome_page
-        area.pane.model.summaryChanged.connect(self.status_bar_part.show_summary)
+        self.status_bar_part.follow(area.pane.model, area.composer)
         area.composer.modificationChanged.connect(self.setWindowModified)
         area.composer.fileChanged.connect(self._template_file_changed)
         self._template_file_changed(area.composer.file_path())
@@ -367,6 +342,7 @@ class MainWindow(QMainWindow):
             composer=self.composer,
             installation_text=self.status_bar_part.installation.text,
             actions=(self.send_action, self.send_test_action, self.interrupted_action),
+            shown_rows=self.recipient_pane.model.rowCount,
         )
         flow = self.send_flow
         flow.started.connect(self.sendStarted)
@@ -384,6 +360,8 @@ class MainWindow(QMainWindow):
         flow.sendRequested.connect(self.send_flow.start_session)
         flow.message.connect(lambda text: self._say(text, 15000))
         flow.explain.connect(self._explain_signal)
+        flow.connectRequested.connect(self.window_connection.open_dialog)
+        self.window_connection.changed.connect(flow.connection_changed)
 
     # --- how the parts meet ------------------------------------------------------------
     def _say(self, text: str, ms: int = 0) -> None:

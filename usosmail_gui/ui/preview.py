@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QLocale, Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QFontDatabase, QImage, QPalette, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -42,6 +42,7 @@ from usosmail_gui.core.template import (
     render_pieces,
     utf16_offset,
 )
+from usosmail_gui.ui.numbers import counted, number
 
 from .colours import GRAPHIC_CONTRAST, Tone, readable, tint
 from .html_update import update_html
@@ -351,8 +352,8 @@ class PreviewPane(QWidget):
         if index is None or count == 0:
             self.position_label.setText(self.tr("No recipient selected") if count else "")
         else:
-            text = self.tr("Recipient {position} of %Ln", "", count).format(
-                position=QLocale().toString(index + 1)
+            text = counted(self.tr("Recipient {position} of %Ln", "", count), count).format(
+                position=number(index + 1)
             )
             if row_number is not None:
                 text += " · " + self.tr("row {row}").format(row=row_number)

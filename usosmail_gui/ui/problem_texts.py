@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication
 
 from usosmail_gui.core.campaign import Excluded
 from usosmail_gui.core.journal import JournalError
 from usosmail_gui.core.problems import Problem
 from usosmail_gui.core.recipients import SpreadsheetError
 from usosmail_gui.core.sentences import CONTEXT, Sentence
+from usosmail_gui.ui.numbers import number
 
 
 def _translate(template: str) -> str:
@@ -25,7 +26,7 @@ def _translate(template: str) -> str:
 
 
 def _number(value: int) -> str:
-    return QLocale().toString(value)
+    return number(value)
 
 
 def sentences_text(sentences: Iterable[Sentence], fallback: str) -> str:

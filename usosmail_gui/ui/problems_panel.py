@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 from usosmail_gui.core.problems import Problem, Severity, count_by_severity
 from usosmail_gui.core.recipients import Code as RecipientCode
 from usosmail_gui.core.template import Code, Part
+from usosmail_gui.ui.numbers import counted
 from usosmail_gui.ui.problem_texts import problem_text
 
 __all__ = ["ProblemsModel", "ProblemsPanel", "fix_description", "recipient_fix_description", "where_text"]
@@ -361,7 +362,7 @@ class ProblemsPanel(QWidget):
         if not active:
             return
         if total > 0:
-            self.checking_label.setText(self.tr("Checking %Ln recipient(s)…", "", total))
+            self.checking_label.setText(counted(self.tr("Checking %Ln recipient(s)…", "", total), total))
             self.checking_bar.setRange(0, total)
             self.checking_bar.setValue(done)
         else:
@@ -398,7 +399,9 @@ class ProblemsPanel(QWidget):
             self.count_label.setText(self.tr("none"))
             return
         self.count_label.setText(
-            self.tr("%Ln error(s)", "", errors) + ", " + self.tr("%Ln warning(s)", "", warnings)
+            counted(self.tr("%Ln error(s)", "", errors), errors)
+            + ", "
+            + counted(self.tr("%Ln warning(s)", "", warnings), warnings)
         )
 
     def _filter_chosen(self, _item: int) -> None:

@@ -39,6 +39,7 @@ from usosmail_gui.core.journal import Journal, JournalError
 from usosmail_gui.core.received import ReceivedMessage, RowReceived, received
 from usosmail_gui.core.statuses import Status
 from usosmail_gui.core.template import ContentFormat
+from usosmail_gui.ui.numbers import counted
 from usosmail_gui.ui.problem_texts import journal_error_text
 from usosmail_gui.ui.workers import Task, run_in_background
 
@@ -296,7 +297,9 @@ class ReceivedDialog(QDialog):
 
     def _fill(self, choices: list[CampaignRowChoice]) -> None:
         self._choices = choices
-        self.state_label.setText(self.tr("%n row(s) in the campaign: choose one.", "", len(choices)))
+        self.state_label.setText(
+            counted(self.tr("%n row(s) in the campaign: choose one.", "", len(choices)), len(choices))
+        )
         self._filter(self.filter_edit.text())
         wanted = self._wanted
         if wanted is not None:
@@ -351,7 +354,9 @@ class ReceivedDialog(QDialog):
         sent = len(found.messages)
         if sent:
             self.state_label.setText(
-                self.tr("Row {row}: %n message(s), exactly as sent.", "", sent).format(row=found.row)
+                counted(self.tr("Row {row}: %n message(s), exactly as sent.", "", sent), sent).format(
+                    row=found.row
+                )
             )
         else:
             self.state_label.setText(

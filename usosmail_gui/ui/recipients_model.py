@@ -40,11 +40,12 @@ from PySide6.QtWidgets import QApplication, QStyle
 from usosmail_gui.core.letters.derive import LetterList, Overrides
 from usosmail_gui.core.problems import Severity
 from usosmail_gui.core.recipients import Code, RecipientTable, RowKey
-from usosmail_gui.core.statuses import RecipientStatusView
+from usosmail_gui.core.statuses import RecipientStatusView, Status
 from usosmail_gui.ui.colours import Tone, tint, tone
 from usosmail_gui.ui.derived_cells import DerivedCells
+from usosmail_gui.ui.numbers import counted
 from usosmail_gui.ui.problem_texts import problem_text
-from usosmail_gui.ui.status_display import StatusIcons, shown_error, status_brushes, status_text
+from usosmail_gui.ui.status_display import StatusIcons, error_text, shown_error, status_brushes, status_text
 
 __all__ = ["COLUMN_INCLUDE", "COLUMN_PROBLEMS", "FIRST_DATA_COLUMN", "RecipientTableModel"]
 
@@ -390,6 +391,7 @@ class RecipientTableModel(QAbstractTableModel):
         statuses usually changes a few rows, and the grid repaints only those."""
         table = self._table
         assert table is not None
+
         def shown(view: RecipientStatusView | None) -> object:
             return None if view is None else (view.status, view.error, view.raw_status, view.sentences)
 
@@ -472,9 +474,12 @@ class RecipientTableModel(QAbstractTableModel):
         assert self._statuses is not None
         found = self._statuses.get(table.row_number(row))
         if found is None:
-            return self.tr("not in the campaign") if role == _TOOLTIP else None
+            return self.tr("not in the campaign") if role in (_DISPLAY, _TOOLTIP) else None
         status = found.status
         if role == _DISPLAY:
+            if status is Status.EXCLUDED:  # why it got nothing, not an empty-looking "left out"
+                reason = error_text(found)
+                return self.tr("left out: {reason}").format(reason=reason) if reason else status_text(status)
             return status_text(status)
         if role == _TOOLTIP:
             error = shown_error(found)
@@ -566,7 +571,7 @@ class RecipientTableModel(QAbstractTableModel):
         if not problems:
             return self.tr("Hidden in the sheet") if table.is_hidden(row) else ""
         if len(problems) > 1:
-            return self.tr("%n problem(s)", "", len(problems))
+            return counted(self.tr("%n problem(s)", "", len(problems)), len(problems))
         code = problems[0].code
         if code == Code.EMAIL_MISSING:
             return self.tr("No address")

@@ -59,6 +59,7 @@ from PySide6.QtWidgets import (
 )
 
 from usosmail_gui.core.recipients import LoadProgress, RecipientTable, Stage
+from usosmail_gui.ui.numbers import counted, number
 
 from .recipients_model import COLUMN_INCLUDE, COLUMN_PROBLEMS, FIRST_DATA_COLUMN, RecipientTableModel
 from .workers import Task, run_in_background
@@ -520,12 +521,10 @@ class RecipientPane(QWidget):
             return
         shown, total = self.model.rowCount(), table.row_count
         if shown == total:
-            self.shown_label.setText(self.tr("%Ln row(s)", "", total))
+            self.shown_label.setText(counted(self.tr("%Ln row(s)", "", total), total))
         else:
             self.shown_label.setText(
-                self.tr("{shown} of {total} rows shown").format(
-                    shown=self.locale().toString(shown), total=self.locale().toString(total)
-                )
+                self.tr("{shown} of {total} rows shown").format(shown=number(shown), total=number(total))
             )
 
     # --- busy state (the owner loads; the pane shows it) ---------------------------------

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from usosmail_gui.application.sending import Interrupted
+from usosmail_gui.ui.numbers import counted
 
 from .colours import Tone, text_style
 from .sending import counts_text, local_time
@@ -45,10 +46,14 @@ class ResumeDialog(QDialog):
             the uncertain recipients the user ticked (sent again, each once).
         leaveRequested(object, object): the ``CampaignRecord`` and the seqs of all its
             undecided uncertain recipients (left as they are).
+        connectRequested(object, object): connect to the ``CampaignRecord``'s installation
+            (the key is missing, or the window is connected elsewhere), then resume it with
+            the seqs ticked now.
     """
 
     resumeRequested = Signal(object, object)
     leaveRequested = Signal(object, object)
+    connectRequested = Signal(object, object)
 
     def __init__(self, found: Sequence[Interrupted], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,6 +106,15 @@ class ResumeDialog(QDialog):
         self.problem_label.setTextFormat(Qt.TextFormat.PlainText)
         self.problem_label.setStyleSheet(text_style(Tone.ERROR, self.palette()))
         self.problem_label.hide()
+        self.connect_button = QPushButton(self.tr("&Connect…"))
+        self.connect_button.setObjectName("resumeConnect")
+        self.connect_button.setAccessibleName(self.tr("Connect to the campaign's installation"))
+        self.connect_button.setToolTip(
+            self.tr("Enter the key and secret of the campaign's installation; the campaign is resumed after.")
+        )
+        self.connect_button.setAutoDefault(False)
+        self.connect_button.clicked.connect(self._connect)
+        self.connect_button.hide()
 
         self.buttons = QDialogButtonBox()
         self.resume_button = QPushButton(self.tr("&Resume"))
@@ -133,6 +147,7 @@ class ResumeDialog(QDialog):
         layout.addWidget(self.details_label)
         layout.addWidget(self.uncertain_box, 1)
         layout.addWidget(self.problem_label)
+        layout.addWidget(self.connect_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.buttons)
         self.resize(620, 560)
 
@@ -153,9 +168,10 @@ class ResumeDialog(QDialog):
             c = item.campaign
             test = self.tr(" (test)") if c.is_test else ""
             entry = QListWidgetItem(
-                self.tr("{date}{test} · “{subject}” · %n message(s)", "", item.counts.total).format(
-                    date=local_time(c.created_at), test=test, subject=c.template.subject
-                )
+                counted(
+                    self.tr("{date}{test} · “{subject}” · %n message(s)", "", item.counts.total),
+                    item.counts.total,
+                ).format(date=local_time(c.created_at), test=test, subject=c.template.subject)
             )
             entry.setData(_SEQ_ROLE, c.id)
             self.campaign_list.addItem(entry)
@@ -179,6 +195,7 @@ class ResumeDialog(QDialog):
 
     def _show_current(self) -> None:
         self.problem_label.hide()
+        self.connect_button.hide()
         item = self.current()
         self.uncertain_list.blockSignals(True)
         self.uncertain_list.clear()
@@ -194,7 +211,10 @@ class ResumeDialog(QDialog):
             self.tr("Subject: {subject}").format(subject=c.template.subject),
             self.tr("Installation: {url}").format(url=c.installation),
             self.tr("So far: {counts}").format(counts=counts_text(counts)),
-            self.tr("Never sent (Resume sends them): %Ln recipient(s)", "", counts.not_sent),
+            counted(
+                self.tr("Never sent (Resume sends them): %Ln recipient(s)", "", counts.not_sent),
+                counts.not_sent,
+            ),
         ]
         self.details_label.setText("\n".join(lines))
         for record in item.uncertain:
@@ -209,7 +229,9 @@ class ResumeDialog(QDialog):
             if record.error:
                 entry.setToolTip(record.error)
             self.uncertain_list.addItem(entry)
-        self.uncertain_box.setTitle(self.tr("Uncertain recipients (%n)", "", len(item.uncertain)))
+        self.uncertain_box.setTitle(
+            counted(self.tr("Uncertain recipients (%n)", "", len(item.uncertain)), len(item.uncertain))
+        )
         self.uncertain_box.setVisible(bool(item.uncertain))
         self.uncertain_list.blockSignals(False)
         self._update_buttons()
@@ -231,14 +253,29 @@ class ResumeDialog(QDialog):
         chosen = len(self.chosen())
         to_send = (item.counts.not_sent if item is not None else 0) + chosen
         self.resume_button.setEnabled(to_send > 0)
-        self.resume_button.setText(self.tr("&Resume: send %Ln message(s)", "", to_send))
-        self.resume_button.setAccessibleName(self.tr("Resume: send %Ln message(s)", "", to_send))
+        self.resume_button.setText(counted(self.tr("&Resume: send %Ln message(s)", "", to_send), to_send))
+        self.resume_button.setAccessibleName(
+            counted(self.tr("Resume: send %Ln message(s)", "", to_send), to_send)
+        )
         self.leave_button.setEnabled(item is not None and bool(item.uncertain))
 
-    def show_problem(self, text: str) -> None:
-        """Why the current campaign cannot be resumed now (another installation…)."""
+    def show_problem(self, text: str, *, connect: bool = False) -> None:
+        """Why the current campaign cannot be resumed now (another installation…);
+        ``connect``: connecting to its installation would let it resume (Connect… shown)."""
         self.problem_label.setText(text)
         self.problem_label.show()
+        self.connect_button.setVisible(connect)
+        if connect:
+            self.connect_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def clear_problem(self) -> None:
+        self.problem_label.hide()
+        self.connect_button.hide()
+
+    def _connect(self) -> None:
+        item = self.current()
+        if item is not None:
+            self.connectRequested.emit(item.campaign, self.chosen())
 
     def _resume(self) -> None:
         item = self.current()

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from usosmail_gui.sandbox.mailbox import DeliveredMail, MailEnvelope, read_mail, read_mailbox
+from usosmail_gui.ui.numbers import counted
 
 from .workers import Task, run_in_background
 
@@ -191,7 +192,11 @@ class SandboxMailbox(QDialog):
                 item.setToolTip(text)
                 self.table.setItem(row, column, item)
         if envelopes:
-            self.state_label.setText(self.tr("%n message(s) delivered by the sandbox.", "", len(envelopes)))
+            self.state_label.setText(
+                counted(
+                    self.tr("%n message(s) delivered by the sandbox.", "", len(envelopes)), len(envelopes)
+                )
+            )
         else:
             self.state_label.setText(
                 self.tr("No messages yet: send a test or a campaign through the sandbox, then refresh.")

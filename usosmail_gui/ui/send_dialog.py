@@ -45,6 +45,7 @@ from usosmail_gui.core.campaign import (
     Excluded,
     SendMode,
 )
+from usosmail_gui.core.counts import draft_counts
 from usosmail_gui.core.recipients import RecipientTable
 from usosmail_gui.core.recipients.table import Code as ListCode
 from usosmail_gui.core.template import CheckProgress, MessageTemplate
@@ -52,6 +53,7 @@ from usosmail_gui.core.template import Code as TemplateCode
 from usosmail_gui.ui.problem_texts import excluded_text
 
 from .colours import Tone, text_style
+from .numbers import counted, number
 from .plurals import TextContext
 from .workers import Task, run_in_background
 
@@ -83,7 +85,7 @@ def exclusion_title(code: str, items: list[Excluded]) -> str:
         TemplateCode.RENDER_FAILED: translate("SendDialog", "The message cannot be made"),
     }
     title = titles.get(code) or (excluded_text(items[0]) if items else code)
-    return ExclusionTexts.tr("{title} — %n row(s)", "", len(items)).format(title=title)
+    return counted(ExclusionTexts.tr("{title} — %Ln row(s)", "", len(items)), len(items)).format(title=title)
 
 
 class SendDialog(QDialog):
@@ -109,11 +111,15 @@ class SendDialog(QDialog):
         installation_text: str = "",
         retry: RetrySource | None = None,
         letters: LetterInputs | None = None,
+        shown_rows: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
         """``retry``: confirm sending again to an earlier campaign's recipients (then
         ``table`` is not used and the mode is the earlier campaign's). ``letters``: the
-        composer's derived columns and grouping, sent as the CLI sends them."""
+        composer's derived columns and grouping, sent as the CLI sends them.
+        ``shown_rows``: how many rows the list shows now (fewer than the table's when a
+        search filters it: the confirmation then says the search does not limit who
+        receives)."""
         super().__init__(parent)
         self.setObjectName("sendDialog")
         self.setWindowTitle(self.tr("Send again") if retry else self.tr("Send the campaign"))
@@ -126,6 +132,7 @@ class SendDialog(QDialog):
         self._prepared: Prepared | None = None
         self._task: Task | None = None
         self._generation = 0
+        self._shown_rows = shown_rows
         self._build(installation_text or installation)
         if retry is not None:
             for radio in (self.messages_radio, self.template_radio):
@@ -141,6 +148,16 @@ class SendDialog(QDialog):
         self.busy_bar.setAccessibleName(self.tr("Checking the recipients"))
         self.busy_bar.setRange(0, 0)
 
+        self.rows_label = QLabel()
+        self.rows_label.setObjectName("rowsCount")
+        self.rows_label.setAccessibleName(self.tr("Rows of the list"))
+        self.rows_label.setWordWrap(True)
+        self.filter_label = QLabel()
+        self.filter_label.setObjectName("filterNote")
+        self.filter_label.setAccessibleName(self.tr("The search does not limit who receives"))
+        self.filter_label.setWordWrap(True)
+        self.filter_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.filter_label.hide()
         self.recipients_label = QLabel()
         self.recipients_label.setObjectName("recipientsCount")
         self.recipients_label.setAccessibleName(self.tr("Recipients"))
@@ -156,6 +173,7 @@ class SendDialog(QDialog):
         self.requests_label = QLabel()
         self.requests_label.setAccessibleName(self.tr("Requests"))
         form = QFormLayout()
+        form.addRow(self.tr("Rows:"), self.rows_label)
         form.addRow(self.tr("Recipients:"), self.recipients_label)
         form.addRow(self.tr("Through:"), self.where_label)
         form.addRow(self.tr("Sender:"), self.sender_label)
@@ -242,6 +260,7 @@ class SendDialog(QDialog):
         layout.addWidget(self.status_label)
         layout.addWidget(self.busy_bar)
         layout.addLayout(form)
+        layout.addWidget(self.filter_label)
         layout.addWidget(self.excluded_label)
         layout.addWidget(self.excluded_tree, 1)
         layout.addWidget(mode_box)
@@ -255,6 +274,8 @@ class SendDialog(QDialog):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:  # a label with a style sheet hears nothing
             self.problem_label.setStyleSheet(text_style(Tone.ERROR, self.palette(), bold=True))
+            if self.filter_label.isVisible():
+                self.filter_label.setStyleSheet(text_style(Tone.WARNING, self.palette(), bold=True))
 
     # --- state ------------------------------------------------------------------------
     def mode(self) -> SendMode:
@@ -324,9 +345,9 @@ class SendDialog(QDialog):
             self.busy_bar.setRange(0, max(step.total, 1))
             self.busy_bar.setValue(step.done)
             self.status_label.setText(
-                self.tr("Checking the recipients: {done} of %n…", "", step.total).format(
-                    done=f"{step.done:,}"
-                )
+                counted(
+                    self.tr("Checking the recipients: {done} of %Ln…", "", step.total), step.total
+                ).format(done=number(step.done))
             )
 
     def _done(self, generation: int) -> None:
@@ -349,10 +370,11 @@ class SendDialog(QDialog):
         self.status_label.setText(self.tr("Check what will be sent, then confirm."))
         self.problem_label.hide()
         self.recipients_label.setText(
-            self.tr("%Ln message(s)", "", count)
+            counted(self.tr("%Ln message(s)", "", count), count)
             + " "
-            + self.tr("to %Ln recipient(s)", "", draft.address_count)
+            + counted(self.tr("to %Ln recipient(s)", "", draft.address_count), draft.address_count)
         )
+        self._show_rows(draft)
         t = draft.template
         if draft.mode is SendMode.TEMPLATE:
             sender = self.tr(
@@ -370,20 +392,52 @@ class SendDialog(QDialog):
             )
         )
         self.requests_label.setText(
-            self.tr("%Ln request(s)", "", prepared.requests)
+            counted(self.tr("%Ln request(s)", "", prepared.requests), prepared.requests)
             + " "
-            + self.tr("of up to %Ln message(s)", "", draft.batch_size)
+            + counted(self.tr("of up to %Ln message(s)", "", draft.batch_size), draft.batch_size)
         )
         self._show_excluded(draft)
-        confirmation = self.tr("I have checked the preview and want to send %Ln message(s)", "", count)
+        confirmation = counted(
+            self.tr("I have checked the preview and want to send %Ln message(s)", "", count), count
+        )
         self.confirm_box.setText(confirmation)
         self.confirm_box.setAccessibleName(confirmation)
         self.confirm_box.setEnabled(True)
         self.confirm_box.show()
-        self.send_button.setText(self.tr("&Send %Ln message(s)", "", count))
-        self.send_button.setAccessibleName(self.tr("Send %Ln message(s)", "", count))
+        self.send_button.setText(counted(self.tr("&Send %Ln message(s)", "", count), count))
+        self.send_button.setAccessibleName(counted(self.tr("Send %Ln message(s)", "", count), count))
         self._update_buttons()
         self.prepared.emit(prepared)
+
+    def _show_rows(self, draft: CampaignDraft) -> None:
+        """How many rows of the list receive and how many are left out (counted as the
+        status bar counts them), and whether a search hides some of them."""
+        if self._retry is not None:
+            self.rows_label.setText(self.tr("the failed recipients of an earlier campaign"))
+            self.filter_label.hide()
+            return
+        counts = draft_counts(draft)
+        text = counted(self.tr("%Ln row(s) will receive", "", counts.will_receive), counts.will_receive)
+        text = self.tr("{receiving} of {rows}").format(
+            receiving=text, rows=counted(self.tr("%Ln row(s) of the list", "", counts.rows), counts.rows)
+        )
+        if counts.excluded:
+            text += " · " + counted(self.tr("%Ln left out", "", counts.excluded), counts.excluded)
+        self.rows_label.setText(text)
+        shown = self._shown_rows
+        table = self._table
+        if shown is None or table is None or shown >= table.row_count:
+            self.filter_label.hide()
+            return
+        self.filter_label.setText(
+            self.tr(
+                "The list shows {shown} of {total} rows (a search hides the others), but the search "
+                "does not limit who receives: every ticked row gets this message, shown or not. To "
+                "send to some rows only, untick the others (or clear the search to see them all)."
+            ).format(shown=number(shown), total=number(table.row_count))
+        )
+        self.filter_label.setStyleSheet(text_style(Tone.WARNING, self.palette(), bold=True))
+        self.filter_label.show()
 
     def _show_excluded(self, draft: CampaignDraft) -> None:
         tree = self.excluded_tree
@@ -403,7 +457,10 @@ class SendDialog(QDialog):
             tree.hide()
             return
         self.excluded_label.setText(
-            self.tr("Excluded: %Ln row(s) get nothing, for these reasons:", "", len(excluded))
+            counted(
+                self.tr("Excluded: %Ln row(s) get nothing, for these reasons:", "", len(excluded)),
+                len(excluded),
+            )
         )
         for code, items in draft.excluded_by_reason().items():
             group = QTreeWidgetItem(tree, [exclusion_title(code, items)])
@@ -412,7 +469,8 @@ class SendDialog(QDialog):
             for item in items[:MAX_LISTED]:
                 QTreeWidgetItem(group, [str(item.row), ", ".join(item.addresses), excluded_text(item)])
             if len(items) > MAX_LISTED:
-                more = QTreeWidgetItem(group, [self.tr("… and %n more", "", len(items) - MAX_LISTED)])
+                rest = len(items) - MAX_LISTED
+                more = QTreeWidgetItem(group, [counted(self.tr("… and %Ln more", "", rest), rest)])
                 more.setFirstColumnSpanned(True)
         if tree.topLevelItemCount() == 1 or len(excluded) <= 50:
             tree.expandAll()

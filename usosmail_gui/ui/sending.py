@@ -46,6 +46,7 @@ from usosmail_gui.core.journal import (
 )
 from usosmail_gui.core.sending import SendProgress, StopReason
 from usosmail_gui.core.usos.errors import UsosError
+from usosmail_gui.ui.numbers import counted, number
 
 from . import texts
 from .plurals import TextContext
@@ -65,7 +66,6 @@ __all__ = [
 ]
 
 
-
 translate = QCoreApplication.translate
 
 
@@ -80,7 +80,7 @@ def duration_text(seconds: float) -> str:
     """ "45 seconds", "3 min 05 s", "1 h 20 min"."""
     whole = int(seconds + 0.5)
     if whole < 60:
-        return Sending.tr("%n second(s)", "", whole)
+        return counted(Sending.tr("%n second(s)", "", whole), whole)
     minutes, secs = divmod(whole, 60)
     if minutes < 60:
         return translate("Sending", "{m} min {s:02d} s").format(m=minutes, s=secs)
@@ -100,10 +100,10 @@ def counts_text(counts: Counts) -> str:
     """ "37 accepted · 2 refused · 1 uncertain · 0 still to send"."""
     return " · ".join(
         (
-            Sending.tr("%Ln accepted", "", counts.enqueued),
-            Sending.tr("%Ln refused", "", counts.rejected),
-            Sending.tr("%Ln uncertain", "", counts.uncertain),
-            Sending.tr("%Ln still to send", "", counts.not_sent),
+            counted(Sending.tr("%Ln accepted", "", counts.enqueued), counts.enqueued),
+            counted(Sending.tr("%Ln refused", "", counts.rejected), counts.rejected),
+            counted(Sending.tr("%Ln uncertain", "", counts.uncertain), counts.uncertain),
+            counted(Sending.tr("%Ln still to send", "", counts.not_sent), counts.not_sent),
         )
     )
 
@@ -115,7 +115,10 @@ def _stop_text(reason: StopReason, counts: Counts) -> str:
     )
     if reason is StopReason.CANCELLED:
         return (
-            Sending.tr("Sending was stopped. %Ln message(s) were not sent yet.", "", counts.not_sent)
+            counted(
+                Sending.tr("Sending was stopped. %Ln message(s) were not sent yet.", "", counts.not_sent),
+                counts.not_sent,
+            )
             + " "
             + hint
         )
@@ -190,31 +193,43 @@ def outcome_text(outcome: SendOutcome) -> str:
         parts.append(_stop_text(result.stop, counts))
     elif counts.all_enqueued:
         parts.append(
-            Sending.tr("All %Ln message(s) were accepted by USOS for delivery.", "", counts.enqueued)
+            counted(
+                Sending.tr("All %Ln message(s) were accepted by USOS for delivery.", "", counts.enqueued),
+                counts.enqueued,
+            )
         )
     else:
         parts.append(
-            Sending.tr(
-                "%Ln of the campaign's messages were accepted by USOS for delivery.", "", counts.enqueued
+            counted(
+                Sending.tr(
+                    "%Ln of the campaign's messages were accepted by USOS for delivery.", "", counts.enqueued
+                ),
+                counts.enqueued,
             )
         )
     if counts.rejected:
         parts.append(
-            Sending.tr(
-                "%Ln message(s) were refused by USOS: those recipients get nothing. The reasons are "
-                "listed below; correct the addresses and send to them again.",
-                "",
+            counted(
+                Sending.tr(
+                    "%Ln message(s) were refused by USOS: those recipients get nothing. The reasons are "
+                    "listed below; correct the addresses and send to them again.",
+                    "",
+                    counts.rejected,
+                ),
                 counts.rejected,
             )
         )
     if outcome.uncertain:
         parts.append(
-            Sending.tr(
-                "%Ln message(s) are uncertain: the connection failed while their request was under "
-                "way, so USOS may or may not have them. They were not sent again, so nobody gets a "
-                "message twice. Ask a few of those recipients (listed below) or the USOS "
-                "administrators; to send some again, tick them in Send ▸ Interrupted campaigns….",
-                "",
+            counted(
+                Sending.tr(
+                    "%Ln message(s) are uncertain: the connection failed while their request was under "
+                    "way, so USOS may or may not have them. They were not sent again, so nobody gets a "
+                    "message twice. Ask a few of those recipients (listed below) or the USOS "
+                    "administrators; to send some again, tick them in Send ▸ Interrupted campaigns….",
+                    "",
+                    len(outcome.uncertain),
+                ),
                 len(outcome.uncertain),
             )
         )
@@ -481,7 +496,7 @@ class SendProgressDialog(QDialog):
         self._show_counts(progress.counts)
         self.batches_label.setText(
             self.tr("{done} of {total} done").format(
-                done=f"{progress.batches_done:,}", total=f"{progress.batches_total:,}"
+                done=number(progress.batches_done), total=number(progress.batches_total)
             )
         )
         elapsed = duration_text(progress.elapsed)
@@ -505,7 +520,7 @@ class SendProgressDialog(QDialog):
                 self.tr("Campaign {id} stopped before the end.").format(id=outcome.campaign.id)
             )
         self.time_label.setText(
-            self.tr("{elapsed}, %n request(s)", "", result.requests).format(
+            counted(self.tr("{elapsed}, %n request(s)", "", result.requests), result.requests).format(
                 elapsed=duration_text(result.elapsed)
             )
         )
@@ -521,9 +536,16 @@ class SendProgressDialog(QDialog):
     def _list(self, outcome: SendOutcome) -> None:
         self.details.clear()
         groups = (
-            (self.tr("Refused by USOS (%n)", "", len(outcome.rejected)), outcome.rejected, True),
             (
-                self.tr("Uncertain: may or may not have arrived (%n)", "", len(outcome.uncertain)),
+                counted(self.tr("Refused by USOS (%n)", "", len(outcome.rejected)), len(outcome.rejected)),
+                outcome.rejected,
+                True,
+            ),
+            (
+                counted(
+                    self.tr("Uncertain: may or may not have arrived (%n)", "", len(outcome.uncertain)),
+                    len(outcome.uncertain),
+                ),
                 outcome.uncertain,
                 False,
             ),
@@ -537,7 +559,15 @@ class SendProgressDialog(QDialog):
                 reason = (record.error or "") if with_reason else self.tr("not sent again")
                 QTreeWidgetItem(group, [str(record.row), ", ".join(record.addresses), reason])
             if len(records) > self.MAX_LISTED:
-                more = QTreeWidgetItem(group, [self.tr("… and %n more", "", len(records) - self.MAX_LISTED)])
+                more = QTreeWidgetItem(
+                    group,
+                    [
+                        counted(
+                            self.tr("… and %n more", "", len(records) - self.MAX_LISTED),
+                            len(records) - self.MAX_LISTED,
+                        )
+                    ],
+                )
                 more.setFirstColumnSpanned(True)
             group.setExpanded(True)
         if self.details.topLevelItemCount():

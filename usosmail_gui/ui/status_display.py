@@ -10,16 +10,22 @@ from __future__ import annotations
 from PySide6.QtGui import QBrush, QColor, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QStyle
 
+from usosmail_gui.core.counts import CampaignCounts
 from usosmail_gui.core.statuses import RecipientStatusView, Status
 
 from .colours import Tone, tone
+from .numbers import counted, number
+from .plurals import TextContext
 from .problem_texts import sentences_text
 
 __all__ = [
     "ICONS",
     "TONES",
+    "CampaignCountWords",
     "StatusIcons",
+    "campaign_counts_text",
     "error_text",
+    "finished_text",
     "shown_error",
     "status_brushes",
     "status_colour",
@@ -114,3 +120,37 @@ class StatusIcons:
         if icon is None:
             icon = self._icons[status] = QApplication.style().standardIcon(ICONS[status])
         return icon
+
+
+class CampaignCountWords(TextContext):
+    """The translation context of a campaign's counts (the Statuses panel, Campaigns)."""
+
+
+def campaign_counts_text(counts: CampaignCounts) -> str:
+    """A campaign's counts (``core.counts``), as the Statuses panel and the Campaigns window
+    both write them: "3 sent · 1 failed · 2 waiting" (zero counts left out)."""
+    parts = [
+        (counts.sent, CampaignCountWords.tr("%Ln sent", "", counts.sent)),
+        (counts.failed, CampaignCountWords.tr("%Ln failed", "", counts.failed)),
+        (counts.waiting, CampaignCountWords.tr("%Ln waiting", "", counts.waiting)),
+        (counts.uncertain, CampaignCountWords.tr("%Ln uncertain", "", counts.uncertain)),
+        (counts.rejected, CampaignCountWords.tr("%Ln rejected", "", counts.rejected)),
+        (counts.expired, CampaignCountWords.tr("%Ln expired", "", counts.expired)),
+        (counts.to_send, CampaignCountWords.tr("%Ln not sent", "", counts.to_send)),
+        (
+            counts.detail_pending,
+            CampaignCountWords.tr("%Ln finished, details awaited", "", counts.detail_pending),
+        ),
+        (counts.no_detail, CampaignCountWords.tr("%Ln finished without details", "", counts.no_detail)),
+        (counts.unknown, CampaignCountWords.tr("%Ln with an unknown status", "", counts.unknown)),
+        (counts.excluded, CampaignCountWords.tr("%Ln left out of the list", "", counts.excluded)),
+    ]
+    shown = [counted(text, n) for n, text in parts if n]
+    return " · ".join(shown) if shown else CampaignCountWords.tr("No recipients.")
+
+
+def finished_text(counts: CampaignCounts) -> str:
+    """ "4 of 6 finished": the messages USOS is done with (never-sent ones are not)."""
+    return CampaignCountWords.tr("{finished} of {messages} finished").format(
+        finished=number(counts.finished), messages=number(counts.messages)
+    )

@@ -36,12 +36,20 @@ from PySide6.QtWidgets import (
 
 from usosmail_gui.application.collaborators import Clock, utc_now
 from usosmail_gui.application.statuses import StatusSnapshot, poll_statuses, read_statuses
+from usosmail_gui.core.counts import campaign_counts_of
 from usosmail_gui.core.journal import JournalError
 from usosmail_gui.core.statuses import RecipientStatusView, Status, StatusCounts
 from usosmail_gui.core.usos.models import SystemStatus
 from usosmail_gui.ui.colours import Tone, text_style
 from usosmail_gui.ui.problem_texts import journal_error_text
-from usosmail_gui.ui.status_display import StatusIcons, shown_error, status_brushes, status_text
+from usosmail_gui.ui.status_display import (
+    StatusIcons,
+    campaign_counts_text,
+    finished_text,
+    shown_error,
+    status_brushes,
+    status_text,
+)
 from usosmail_gui.ui.texts import daemon_stopped_text
 from usosmail_gui.ui.workers import Task, run_in_background
 
@@ -82,6 +90,7 @@ class StatusPoller(QObject):
         self._task: Task | None = None
         self._due = False
         self._polling = False
+        self._last_queue_read = False  # the one more poll that reads the queue at the end
         self.state = ""
         self.timer = QTimer(self)
         self.timer.setObjectName("statusPollTimer")
@@ -107,6 +116,7 @@ class StatusPoller(QObject):
         self._campaign = campaign
         self._interval = None
         self._polling = True
+        self._last_queue_read = False
         self._set_state(self.tr("Checking statuses…"))
         self.timer.start(0)
 
@@ -203,7 +213,15 @@ class StatusPoller(QObject):
             self._set_state(self.tr("Polling stopped: %1").replace("%1", reason))
             return
         hint = result.next_interval_hint
+        if hint is None and snapshot.queue is None and not self._last_queue_read:
+            # every status is final: the queue shown beside them is read once more, so the
+            # status bar does not keep "4,918 unsent" from the middle of the send
+            self._last_queue_read = True
+            self._queue_read_at = None
+            self.timer.start(0)
+            return
         if hint is None:
+            self._last_queue_read = False
             self._polling = False
             self._set_state(self.tr("All statuses are final; polling stopped."))
             return
@@ -323,7 +341,7 @@ class StatusDock(QDockWidget):
         self.summary_label.setWordWrap(True)
         self.progress = QProgressBar(body)
         self.progress.setAccessibleName(self.tr("Finished messages"))
-        self.progress.setFormat(self.tr("%v of %m finished"))
+        self.progress.setFormat("")
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.state_label = QLabel(body)
@@ -369,25 +387,12 @@ class StatusDock(QDockWidget):
         self.summary_label.setText(self.counts_text(snapshot.counts))
         self.progress.setRange(0, max(1, snapshot.messages))
         self.progress.setValue(snapshot.finished)
+        self.progress.setFormat(finished_text(snapshot.tally))
         self.model.set_views(snapshot.views)
 
     def counts_text(self, counts: StatusCounts) -> str:
-        """E.g. "3 sent · 1 failed · 2 waiting" (zero counts left out)."""
-        parts = [
-            (counts.sent, self.tr("%n sent", "", counts.sent)),
-            (counts.failed, self.tr("%n failed", "", counts.failed)),
-            (counts.waiting, self.tr("%n waiting", "", counts.waiting)),
-            (counts.uncertain, self.tr("%n uncertain", "", counts.uncertain)),
-            (counts.rejected, self.tr("%n rejected", "", counts.rejected)),
-            (counts.expired, self.tr("%n expired", "", counts.expired)),
-            (counts.not_sent, self.tr("%n not sent", "", counts.not_sent)),
-            (counts.detail_pending, self.tr("%n finished, details awaited", "", counts.detail_pending)),
-            (counts.no_detail, self.tr("%n finished without details", "", counts.no_detail)),
-            (counts.unknown, self.tr("%n with an unknown status", "", counts.unknown)),
-            (counts.excluded, self.tr("%n left out of the list", "", counts.excluded)),
-        ]
-        shown = [text for number, text in parts if number]
-        return " · ".join(shown) if shown else self.tr("No recipients.")
+        """E.g. "3 sent · 1 failed · 2 waiting" (zero counts left out; ``core.counts``)."""
+        return campaign_counts_text(campaign_counts_of(counts))
 
     def set_state(self, text: str) -> None:
         self.state_label.setText(text)

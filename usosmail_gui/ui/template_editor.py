@@ -18,7 +18,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QLocale, QMimeData, QSize, QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QSize, QStringListModel, Qt, Signal
 from PySide6.QtGui import QAction, QFocusEvent, QGuiApplication, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -52,6 +52,7 @@ from usosmail_gui.core.template import (
     utf16_offset,
 )
 from usosmail_gui.core.usos.wire import MAX_CONTENT, MAX_SUBJECT
+from usosmail_gui.ui.numbers import counted, number
 
 from .colours import Tone, text_style
 from .highlighter import PlaceholderHighlighter
@@ -272,14 +273,19 @@ class LengthCounter(QLabel):
         template as written, no recipient being selected; None: it cannot be rendered)."""
         self.length = length
         self.over_limit = length is not None and length > self.limit
-        count = "–" if length is None else QLocale().toString(length)
-        self.setText(self.tr("{count} of %Ln character(s)", "", self.limit).format(count=count))
+        count = "–" if length is None else number(length)
+        self.setText(
+            counted(self.tr("{count} of %Ln character(s)", "", self.limit), self.limit).format(count=count)
+        )
         if length is None:
             tip = self.tr("The message cannot be put together for this recipient: see the problems.")
         elif for_recipient:
-            tip = self.tr(
-                "Length of the selected recipient's message; USOS accepts at most %Ln character(s).",
-                "",
+            tip = counted(
+                self.tr(
+                    "Length of the selected recipient's message; USOS accepts at most %Ln character(s).",
+                    "",
+                    self.limit,
+                ),
                 self.limit,
             )
         else:

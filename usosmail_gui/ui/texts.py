@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from usosmail_gui.core.usos.connection import ConnectionReport, Verdict
+from usosmail_gui.ui.numbers import counted
 from usosmail_gui.ui.plurals import TextContext
 
 translate = QCoreApplication.translate
@@ -36,10 +37,13 @@ def verdict_explanation(report: ConnectionReport, contacts: tuple[str, ...] = ()
                 "Connected. The key is an administrative key, so it may send mail. "
                 "The server did not say how many messages wait in its queue.",
             )
-        return ConnectionTexts.tr(
-            "Connected. The key is an administrative key, so it may send mail. "
-            "The USOS API mail queue holds %n unsent message(s).",
-            "",
+        return counted(
+            ConnectionTexts.tr(
+                "Connected. The key is an administrative key, so it may send mail. "
+                "The USOS API mail queue holds %n unsent message(s).",
+                "",
+                report.unsent_count,
+            ),
             report.unsent_count,
         )
     if verdict is Verdict.CREDENTIALS_REJECTED:

@@ -22,6 +22,7 @@ __all__ = [
     "MENUS",
     "TOOLBAR",
     "ActionSpec",
+    "WindowActions",
     "build_actions",
     "build_menus",
     "dotted_slot",
@@ -38,6 +39,35 @@ def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
 
 def translate(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text) if text else ""
+
+
+class WindowActions:
+    """The window's actions and menus by name, as ``build_actions``/``build_menus`` set them
+    from the table (declared here for the type checker: the table is their one source)."""
+
+    open_action: QAction
+    clear_recent_action: QAction
+    sheet_action: QAction
+    quit_action: QAction
+    connect_action: QAction
+    test_action: QAction
+    send_test_action: QAction
+    send_action: QAction
+    interrupted_action: QAction
+    test_address_action: QAction
+    refresh_statuses_action: QAction
+    history_action: QAction
+    user_guide_action: QAction
+    welcome_action: QAction
+    shortcuts_action: QAction
+    about_action: QAction
+    about_qt_action: QAction
+    file_menu: QMenu
+    edit_menu: QMenu
+    view_menu: QMenu
+    connection_menu: QMenu
+    send_menu: QMenu
+    help_menu: QMenu
 
 
 @dataclass(frozen=True, slots=True)

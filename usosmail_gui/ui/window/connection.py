@@ -235,8 +235,10 @@ class WindowConnection(QObject):
         if self.dialog is not None:
             self.dialog.reject()
 
-    def open_dialog(self) -> ConnectionDialog:
-        """Open (not exec) the Connection dialog, so the event loop and tests keep running."""
+    def open_dialog(self, installation: str | None = None) -> ConnectionDialog:
+        """Open (not exec) the Connection dialog, so the event loop and tests keep running;
+        ``installation``: the one to fill in (an interrupted campaign's), instead of the
+        window's own."""
         from usosmail_gui.ui.connection_dialog import ConnectionDialog
 
         self.showWorkArea.emit()
@@ -245,8 +247,8 @@ class WindowConnection(QObject):
             self.dialog.activateWindow()
             return self.dialog
         assert self._store is not None and self._check is not None and self._list_installations is not None
-        initial = None
-        if self.connection is not None and not self.connection.sandbox:
+        initial = installation
+        if initial is None and self.connection is not None and not self.connection.sandbox:
             initial = self.connection.base_url
         dialog = ConnectionDialog(
             self._store,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
@@ -15,7 +16,8 @@ from usosmail_gui.application.connection import ActiveConnection, CheckConnectio
 from usosmail_gui.application.sending import Interrupted, SendRequest, find_interrupted, leave_uncertain
 from usosmail_gui.core.campaign import key_fingerprint
 from usosmail_gui.core.journal import CampaignRecord, JournalError
-from usosmail_gui.core.readiness import Blocker, Situation, resume_blocker
+from usosmail_gui.core.readiness import Blocker, Situation, resume_blocker, same_installation
+from usosmail_gui.ui.numbers import counted
 from usosmail_gui.ui.problem_texts import journal_error_text
 from usosmail_gui.ui.resume_dialog import ResumeDialog
 from usosmail_gui.ui.sending import failure_text
@@ -25,6 +27,9 @@ __all__ = ["ResumeFlow"]
 
 log = logging.getLogger(__name__)
 
+# what connecting to the campaign's installation would cure (the dialog then offers Connect…)
+_CONNECTING_HELPS = frozenset({Blocker.NOT_CONNECTED, Blocker.KEY_MISSING, Blocker.OTHER_INSTALLATION})
+
 
 class ResumeFlow(QObject):
     """Finding and resuming interrupted campaigns for ``window``.
@@ -33,12 +38,15 @@ class ResumeFlow(QObject):
         found(object): the list of ``Interrupted`` campaigns, once offered (an empty list
             when there is nothing to offer, or the journal could not be read).
         sendRequested(object): resume with this ``SendRequest`` (the window's send flow runs it).
+        connectRequested(str): open the Connection dialog for this installation (the
+            campaign's); once connected to it (``connection_changed``) the campaign resumes.
         message(str): a line for the status bar.
         explain(str, str, str): title, text and details of a problem to show.
     """
 
     found = Signal(object)
     sendRequested = Signal(object)
+    connectRequested = Signal(str)
     message = Signal(str)
     explain = Signal(str, str, str)
 
@@ -56,6 +64,8 @@ class ResumeFlow(QObject):
         self._check = check
         self._find_task: Task | None = None
         self.dialog: ResumeDialog | None = None
+        # the campaign (and the uncertain seqs ticked) to resume once connected to its installation
+        self._after_connecting: tuple[CampaignRecord, tuple[int, ...]] | None = None
 
     def close(self) -> None:
         """The window closes: so does the Interrupted campaigns dialog."""
@@ -88,6 +98,7 @@ class ResumeFlow(QObject):
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.resumeRequested.connect(self._resume_requested)
             dialog.leaveRequested.connect(self._leave_requested)
+            dialog.connectRequested.connect(self._connect_requested)
             dialog.destroyed.connect(self._dialog_gone)
             self.dialog = dialog
         else:
@@ -96,14 +107,20 @@ class ResumeFlow(QObject):
         dialog.raise_()
         if found:
             self.message.emit(
-                self.tr(
-                    "%n campaign(s) were interrupted: see the Interrupted campaigns window.", "", len(found)
+                counted(
+                    self.tr(
+                        "%n campaign(s) were interrupted: see the Interrupted campaigns window.",
+                        "",
+                        len(found),
+                    ),
+                    len(found),
                 )
             )
         self.found.emit(found)
 
     def _dialog_gone(self) -> None:
         self.dialog = None
+        self._after_connecting = None
 
     def _failed(self, exc: Exception) -> None:
         log.error("Looking for interrupted campaigns failed", exc_info=exc)
@@ -120,12 +137,18 @@ class ResumeFlow(QObject):
             self.explain.emit(self.tr("The journal cannot be read"), failure_text(exc), "")
         self.found.emit([])
 
+    def _situation_now(self) -> Situation:
+        conn = self._connection()
+        return replace(self._situation(), chosen=conn.base_url if conn is not None else None)
+
     def _resume_requested(self, campaign: CampaignRecord, resend: tuple[int, ...]) -> None:
         dialog = self.dialog
+        blocker = resume_blocker(self._situation_now(), campaign.installation)
         problem = self.problem(campaign)
         if problem is not None:
+            connecting = blocker in _CONNECTING_HELPS
             if dialog is not None:
-                dialog.show_problem(problem)
+                dialog.show_problem(problem, connect=connecting)
             else:
                 self.explain.emit(self.tr("Cannot resume yet"), problem, "")
             return
@@ -142,23 +165,51 @@ class ResumeFlow(QObject):
 
     def problem(self, campaign: CampaignRecord) -> str | None:
         """Why ``campaign`` cannot be resumed now, in plain words (None: it can)."""
-        blocker = resume_blocker(self._situation(), campaign.installation)
+        blocker = resume_blocker(self._situation_now(), campaign.installation)
         if blocker is Blocker.SENDING:
             return self.tr("A campaign is being sent now. Resume this one when that one has finished.")
+        if blocker is Blocker.KEY_MISSING:
+            return self.tr(
+                "The key for {installation} is not saved on this computer (without a keyring it is "
+                "kept only until the app closes). Connect to {installation} to resume: Connect… "
+                "asks for its key and secret, then the campaign resumes. Nothing was sent."
+            ).format(installation=campaign.installation)
         if blocker is Blocker.NOT_CONNECTED:
             return self.tr(
-                "This campaign was started on {installation}. Connect to it first (Connection ▸ "
-                "Connect…), then resume. Nothing was sent."
+                "This campaign was started on {installation}. Connect to it first (Connect…), "
+                "then it resumes. Nothing was sent."
             ).format(installation=campaign.installation)
         if blocker is Blocker.OTHER_INSTALLATION:
             conn = self._connection()
             assert conn is not None
             return self.tr(
                 "This campaign was started on {installation}, but the window is connected to "
-                "{url}. Connect to {installation} (Connection ▸ Connect…) to resume it. Nothing "
-                "was sent."
+                "{url}. Connect to {installation} (Connect…) to resume it. Nothing was sent."
             ).format(installation=campaign.installation, url=conn.base_url)
         return None
+
+    def _connect_requested(self, campaign: CampaignRecord, resend: tuple[int, ...]) -> None:
+        """Connect… in the dialog: the Connection dialog for the campaign's installation;
+        once connected to it, the campaign resumes with what was ticked."""
+        self._after_connecting = (campaign, tuple(resend))
+        self.connectRequested.emit(campaign.installation)
+
+    def connection_changed(self, connection: object) -> None:
+        """The window's connection changed: if it is the installation (with its key) of
+        the campaign waiting for it, resume that campaign now."""
+        waiting = self._after_connecting
+        if waiting is None or not isinstance(connection, ActiveConnection) or connection.credentials is None:
+            return
+        campaign, resend = waiting
+        if not same_installation(connection.base_url, campaign.installation):
+            return
+        self._after_connecting = None
+        dialog = self.dialog
+        if dialog is None:
+            return
+        dialog.clear_problem()
+        dialog.select_campaign(campaign.id)
+        self._resume_requested(campaign, resend)
 
     def _leave_requested(self, campaign: CampaignRecord, seqs: tuple[int, ...]) -> None:
         run_in_background(
@@ -172,8 +223,8 @@ class ResumeFlow(QObject):
 
     def _left(self, campaign: CampaignRecord, count: int) -> None:
         self.message.emit(
-            self.tr("%n uncertain recipient(s) of campaign {id} left as they are.", "", count).format(
-                id=campaign.id
-            )
+            counted(
+                self.tr("%n uncertain recipient(s) of campaign {id} left as they are.", "", count), count
+            ).format(id=campaign.id)
         )
         self.show()

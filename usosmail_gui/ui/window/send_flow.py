@@ -68,7 +68,10 @@ class SendFlow(QObject):
         composer: ComposerPanel,
         installation_text: Callable[[], str],
         actions: Sequence[QAction],
+        shown_rows: Callable[[], int] | None = None,
     ) -> None:
+        """``shown_rows``: how many rows of the list the grid shows now (a search may
+        hide some; Send… then says that every ticked row receives all the same)."""
         super().__init__(window)
         self._window = window
         self._situation = situation
@@ -79,6 +82,7 @@ class SendFlow(QObject):
         self._composer = composer
         self._installation_text = installation_text
         self._actions = tuple(actions)  # enabled only while no session runs
+        self._shown_rows = shown_rows
         self.session: SendSession | None = None
         self._test_target: tuple[int, str] | None = None  # (row number, address) of the test
         self.dialog: SendDialog | None = None
@@ -142,6 +146,7 @@ class SendFlow(QObject):
             key_fingerprint=key_fingerprint(conn.credentials.consumer_key),
             installation_text=self._installation_text(),
             letters=self._composer.letter_inputs(),
+            shown_rows=None if self._shown_rows is None else self._shown_rows(),
             parent=self._window,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -1,6 +1,15 @@
 """The window's status bar: the recipients summary, the installation, the connection's
-state and the mail queue, each a permanent label (the connection part writes the
-installation and the state; this part the summary and the queue)."""
+state and the mail queue (the connection part writes the installation and the state; this
+part the summary and the queue).
+
+The summary is a normal widget and the only one that stretches: a confirmation shown with
+``showMessage()`` ("Opened …", "Test sent …") takes its place for a while, with the width
+it leaves; the installation, the state and the queue are permanent, as wide as their texts.
+
+The summary counts with ``core.counts.list_counts``, as Send… does: the list's own verdict
+(addresses, ticks) until the message has been checked against every row, then the check's
+(a message too long for some rows, an error in the message), so the two never disagree.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +18,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QStatusBar
 
+from usosmail_gui.core.counts import ListCounts, list_counts
+from usosmail_gui.ui.numbers import counted
+
 if TYPE_CHECKING:
     from usosmail_gui.core.recipients import Summary
+    from usosmail_gui.core.template import CheckResult
+    from usosmail_gui.ui.composer import ComposerPanel
+    from usosmail_gui.ui.recipients_model import RecipientTableModel
 
 __all__ = ["WindowStatusBar"]
 
@@ -28,10 +43,26 @@ class WindowStatusBar(QObject):
         self.queue.setAccessibleName(self.tr("Mail queue"))
         self.summary = QLabel()
         self.summary.setAccessibleName(self.tr("Recipients summary"))
-        bar.addPermanentWidget(self.summary)
-        bar.addPermanentWidget(self.installation, 1)
+        self.summary.setObjectName("recipientsSummary")
+        bar.addWidget(self.summary, 1)  # hidden while a message is shown: it gets the room
+        bar.addPermanentWidget(self.installation)
         bar.addPermanentWidget(self.state)
         bar.addPermanentWidget(self.queue)
+        self._summary: Summary | None = None
+        self._check: CheckResult | None = None
+        self._composer: ComposerPanel | None = None
+
+    def follow(self, model: RecipientTableModel, composer: ComposerPanel) -> None:
+        """Count the list of ``model`` with the checks of ``composer`` (its message)."""
+        self._composer = composer
+        model.summaryChanged.connect(self.show_summary)
+        composer.checkFinished.connect(self.show_check)
+
+    def counts(self) -> ListCounts | None:
+        """What the summary shows now (None: no list)."""
+        if self._summary is None:
+            return None
+        return list_counts(self._summary, self._check)
 
     def show_queue(self, pending: int | None, daemon_running: bool | None, *, offline: bool = False) -> None:
         """The queue's size (or why it is unknown), and a stopped mail daemon in red."""
@@ -39,7 +70,7 @@ class WindowStatusBar(QObject):
         from usosmail_gui.ui.colours import Tone, text_style
 
         if pending is not None:
-            text = self.tr("Queue: %n unsent", "", pending)
+            text = counted(self.tr("Queue: %Ln unsent", "", pending), pending)
         elif offline:
             text = self.tr("Queue: unknown (offline)")
         else:
@@ -52,24 +83,56 @@ class WindowStatusBar(QObject):
         self.queue.setStyleSheet(text_style(Tone.ERROR, self.queue.palette(), bold=True) if stopped else "")
 
     def show_summary(self, summary: Summary | None) -> None:
+        """The list changed (None: no list): its own counts, until its next check."""
+        self._summary = summary
+        self._check = None  # of the list as it was
+        self._show()
+
+    def show_check(self, result: object) -> None:
+        """The message was checked against every row: its verdict is what will be sent."""
+        from usosmail_gui.core.template import CheckResult
+
+        if isinstance(result, CheckResult) and self._summary is not None:
+            self._check = result
+            self._show()
+
+    def _show(self) -> None:
+        summary = self._summary
         if summary is None:
             self.summary.setText(self.tr("No recipients loaded"))
             self.summary.setToolTip(self.tr("File ▸ Open… or drop a spreadsheet on the window."))
             return
-        self.summary.setText(self.summary_text(summary))
+        counts = list_counts(summary, self._check)
+        text = self.counts_text(counts)
+        if not counts.checked and self._composer is not None and self._composer.check_pending:
+            text += " · " + self.tr("checking the message…")
+        self.summary.setText(text)
         details = [
-            self.tr("%Ln error(s): those rows receive nothing", "", summary.errors),
-            self.tr("%Ln warning(s)", "", summary.warnings),
-            self.tr("%Ln row(s) excluded", "", summary.excluded),
+            counted(self.tr("%Ln error(s): those rows receive nothing", "", summary.errors), summary.errors),
+            counted(self.tr("%Ln warning(s)", "", summary.warnings), summary.warnings),
+            counted(self.tr("%Ln row(s) unticked or hidden", "", summary.excluded), summary.excluded),
         ]
+        if counts.template_blocks:
+            details.insert(
+                0, self.tr("The message has errors: nothing can be sent until they are corrected.")
+            )
+        elif not counts.checked:
+            details.insert(0, self.tr("The message is not checked against every row yet."))
         self.summary.setToolTip("\n".join(details))
 
     def summary_text(self, summary: Summary) -> str:
-        """ "1,204 recipients · 1,198 will receive · 6 problems", in the user's language."""
-        return " · ".join(
-            (
-                self.tr("%Ln recipient(s)", "", summary.recipients),
-                self.tr("%Ln will receive", "", summary.will_receive),
-                self.tr("%Ln problem(s)", "", summary.problems),
-            )
-        )
+        """The list's own counts in words (before the message is checked)."""
+        return self.counts_text(list_counts(summary))
+
+    def counts_text(self, counts: ListCounts) -> str:
+        """ "1,204 recipients · 1,198 will receive · 6 left out · 6 problems", in the user's
+        language (the left-out rows only when there are some)."""
+        parts = [counted(self.tr("%Ln recipient(s)", "", counts.rows), counts.rows)]
+        if counts.template_blocks:
+            parts.append(self.tr("nothing will be sent until the message is corrected"))
+        else:
+            parts.append(counted(self.tr("%Ln will receive", "", counts.will_receive), counts.will_receive))
+        if counts.excluded and not counts.template_blocks:
+            parts.append(counted(self.tr("%Ln left out", "", counts.excluded), counts.excluded))
+        parts.append(counted(self.tr("%Ln problem(s)", "", counts.problems), counts.problems))
+        return " · ".join(parts)
