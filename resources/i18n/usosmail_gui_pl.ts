@@ -1434,12 +1434,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../usosmail_gui/ui/window/actions.py" line="+207"/>
+        <location filename="../../usosmail_gui/ui/window/actions.py" line="+217"/>
         <source>&amp;File</source>
         <translation>&amp;Plik</translation>
     </message>
     <message>
-        <location line="-154"/>
+        <location line="-163"/>
         <source>&amp;Open…</source>
         <translation>&amp;Otwórz…</translation>
     </message>
@@ -1480,7 +1480,17 @@
         <translation>Ctrl+Q</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+94"/>
+        <source>Sandbox &amp;mailbox…</source>
+        <translation>Skrzynka &amp;piaskownicy…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The messages the built-in sandbox delivered (campaigns and tests), as the students see them.</source>
+        <translation>Wiadomości doręczone przez wbudowaną piaskownicę (kampanie i testy) tak, jak widzą je studenci.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>S&amp;króty klawiszowe</translation>
     </message>
@@ -1505,7 +1515,7 @@
         <translation>P&amp;ołączenie</translation>
     </message>
     <message>
-        <location line="-125"/>
+        <location line="-134"/>
         <source>&amp;Connect…</source>
         <translation>&amp;Połącz…</translation>
     </message>
@@ -1525,12 +1535,12 @@
         <translation>Sprawdź klucz i sekret oraz odczytaj rozmiar kolejki poczty.</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+137"/>
         <source>&amp;Help</source>
         <translation>Pomo&amp;c</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-53"/>
         <source>&amp;Welcome page</source>
         <translation>&amp;Strona powitalna</translation>
     </message>
@@ -1555,7 +1565,7 @@
         <translation>Wy&amp;syłanie</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-116"/>
         <source>Send &amp;test to me…</source>
         <translation>Wyślij &amp;test do siebie…</translation>
     </message>
@@ -1645,12 +1655,12 @@
         <translation>Otwórz listę odbiorców</translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="+184"/>
         <source>Save the template</source>
         <translation>Zapisz szablon</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-125"/>
         <source>Send the selected recipient&apos;s message to yourself as a test</source>
         <translation>Wyślij do siebie wiadomość zaznaczonego odbiorcy jako test</translation>
     </message>
@@ -2669,7 +2679,7 @@
         <translation>program może nie odróżnić zakończonej wiadomości od oczekującej.</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/core/journal.py" line="+1355"/>
+        <location filename="../../usosmail_gui/core/journal.py" line="+1374"/>
         <source>The journal {path} is damaged ({detail}), so it cannot be read. It was not changed: it still holds the record of what was sent. Keep a copy of it (and of the files beside it whose names begin the same), then restore it from a backup; to work meanwhile, move it elsewhere and the app starts a new, empty journal.</source>
         <translation>Dziennik {path} jest uszkodzony ({detail}), więc nie da się go odczytać. Nie został zmieniony: nadal zawiera zapis tego, co wysłano. Zachowaj jego kopię (i plików obok, których nazwy zaczynają się tak samo), a potem przywróć go z kopii zapasowej; aby tymczasem pracować, przenieś go gdzie indziej, a program założy nowy, pusty dziennik.</translation>
     </message>
@@ -3103,7 +3113,7 @@
 <context>
     <name>ReceivedDialog</name>
     <message>
-        <location filename="../../usosmail_gui/ui/received_view.py" line="+111"/>
+        <location filename="../../usosmail_gui/ui/received_view.py" line="+112"/>
         <source>stored in the journal</source>
         <translation>zapisana w dzienniku wysyłek</translation>
     </message>
@@ -6102,7 +6112,7 @@ w historii powłoki); pobiera się go z systemowego magazynu haseł. Do skryptó
         <translation>--screenshot działa tylko razem z --sandbox: zapisuje obraz okna z przykładowymi danymi na lokalnym serwerze testowym, na potrzeby dokumentacji i testów</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/app/sandbox_launcher.py" line="+83"/>
+        <location filename="../../usosmail_gui/app/sandbox_launcher.py" line="+119"/>
         <source>Local sandbox</source>
         <translation>Lokalna piaskownica</translation>
     </message>
@@ -6122,7 +6132,7 @@ w historii powłoki); pobiera się go z systemowego magazynu haseł. Do skryptó
         <translation>usosmail-gui: {reason}</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/app/__init__.py" line="+174"/>
+        <location filename="../../usosmail_gui/app/__init__.py" line="+178"/>
         <source>The local sandbox could not be started: {reason}</source>
         <translation>Nie udało się uruchomić lokalnej piaskownicy: {reason}</translation>
     </message>

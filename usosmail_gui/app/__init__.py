@@ -43,7 +43,7 @@ from usosmail_gui.ui.main_window import MainWindow
 from usosmail_gui.ui.settings import APPLICATION, LAST_URL, ORGANIZATION, app_settings
 
 from .command_line import build_parser, parse_args
-from .sandbox_launcher import SandboxLauncher, SandboxSession, load_demo
+from .sandbox_launcher import SandboxLauncher, SandboxSession, choose_journal, load_demo
 
 if TYPE_CHECKING:
     import tempfile
@@ -130,11 +130,13 @@ def build_main_window(
     """
     store = credential_store
     settings = settings if settings is not None else app_settings()
-    offer_resume = options.screenshot is None  # the picture shows the demo, not the journal
     if options.sandbox:
+        # its interrupted campaigns are offered once it runs (their address is then its new one)
         window = MainWindow(
-            store, settings=settings, restore_last=False, offer_resume=offer_resume, deferred=deferred
+            store, settings=settings, restore_last=False, offer_resume=False, deferred=deferred
         )
+        # the sandbox's own journal from the first job on (Campaigns… before it has started)
+        window.when_ready(lambda: choose_journal(True))
     elif options.installation:
         connection = ActiveConnection(options.installation.strip())
         window = MainWindow(
@@ -153,7 +155,9 @@ def build_main_window(
             welcome=should_offer_connection_dialog(options, settings),
             deferred=deferred,
         )
-    launcher = SandboxLauncher(window, language=language, session=sandbox_session)
+    launcher = SandboxLauncher(
+        window, language=language, session=sandbox_session, offer_resume=options.screenshot is None
+    )
     window.sandboxRequested.connect(lambda: launcher.start(demo=True))
     if options.sandbox:
         window.show_starting_sandbox()

@@ -32,7 +32,8 @@ def translate(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class ActionSpec:
-    """One action of the window: ``window.<name>_action``, calling ``window.<slot>()``."""
+    """One action of the window: ``window.<name>_action``, calling ``window.<slot>()``
+    (``slot`` empty: the composition root connects it, ``window.actions_by_name[name]``)."""
 
     name: str
     text: str
@@ -171,6 +172,15 @@ ACTIONS: tuple[ActionSpec, ...] = (
         status_tip=QT_TRANSLATE_NOOP("MainWindow", "Campaigns sent earlier: statuses and reports."),
     ),
     ActionSpec(
+        name="sandbox_mailbox",
+        text=QT_TRANSLATE_NOOP("MainWindow", "Sandbox &mailbox…"),
+        slot="",  # app/sandbox_launcher.py: shown only while the window talks to the built-in sandbox
+        status_tip=QT_TRANSLATE_NOOP(
+            "MainWindow",
+            "The messages the built-in sandbox delivered (campaigns and tests), as the students see them.",
+        ),
+    ),
+    ActionSpec(
         name="welcome",
         text=QT_TRANSLATE_NOOP("MainWindow", "&Welcome page"),
         slot="show_welcome",
@@ -213,7 +223,17 @@ MENUS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (
         "send",
         QT_TRANSLATE_NOOP("MainWindow", "&Send"),
-        ("send_test", "send", "-", "interrupted", "test_address", "-", "refresh_statuses", "history"),
+        (
+            "send_test",
+            "send",
+            "-",
+            "interrupted",
+            "test_address",
+            "-",
+            "refresh_statuses",
+            "history",
+            "sandbox_mailbox",
+        ),
     ),
     ("help", QT_TRANSLATE_NOOP("MainWindow", "&Help"), ("welcome", "shortcuts", "-", "about", "about_qt")),
 )
@@ -241,7 +261,8 @@ def build_actions(
         if spec.role:
             action.setMenuRole(getattr(QAction.MenuRole, spec.role))
         action.setEnabled(spec.enabled)
-        action.triggered.connect(slot(spec))
+        if spec.slot:
+            action.triggered.connect(slot(spec))
         actions[spec.name] = action
     return actions
 
