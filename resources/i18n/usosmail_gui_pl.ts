@@ -667,7 +667,7 @@
 <context>
     <name>HistoryWindow</name>
     <message>
-        <location filename="../../usosmail_gui/ui/history_window.py" line="+78"/>
+        <location filename="../../usosmail_gui/ui/history_window.py" line="+90"/>
         <location line="+14"/>
         <source>Campaigns</source>
         <translation>Kampanie</translation>
@@ -679,12 +679,12 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+127"/>
+        <location line="+154"/>
         <source>Reading the journal…</source>
         <translation>Odczytywanie dziennika wysyłek…</translation>
     </message>
     <message>
-        <location line="-125"/>
+        <location line="-152"/>
         <source>History state</source>
         <translation>Stan historii</translation>
     </message>
@@ -697,6 +697,16 @@
         <location line="+1"/>
         <source>Subject</source>
         <translation>Temat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Installation</source>
+        <translation>Instalacja</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>Stan</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -724,12 +734,22 @@
         <translation>Kiedy kampania została wysłana.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>The subject as written in the template.</source>
-        <translation>Temat w postaci zapisanej w szablonie.</translation>
+        <location line="+2"/>
+        <source>The subject as written in the template: each ‹placeholder› was filled in from the student&apos;s row (the tip shows what the first student got).</source>
+        <translation>Temat tak, jak zapisano go w szablonie: każde ‹pole› zostało wypełnione danymi z wiersza studenta (podpowiedź pokazuje, co dostał pierwszy student).</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>The USOS installation the campaign was sent through, or the local sandbox.</source>
+        <translation>Instalacja USOS, przez którą wysłano kampanię, albo lokalna piaskownica.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Finished, interrupted (Send ▸ Interrupted campaigns… resumes it) or closed (nothing more of it is sent).</source>
+        <translation>Zakończona, przerwana (wznawia ją Wysyłka ▸ Przerwane kampanie…) albo zamknięta (nic więcej z niej nie zostanie wysłane).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>How many recipients the campaign has (rows left out of the list not counted).</source>
         <translation>Ilu odbiorców ma kampania (bez wierszy pominiętych z listy).</translation>
     </message>
@@ -749,7 +769,7 @@
         <translation>Do kiedy dziennik przechowuje imiona, adresy i komórki studentów z tej kampanii albo kiedy je usunięto (liczby i daty zostają).</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+24"/>
         <source>&amp;Open</source>
         <translation>&amp;Otwórz</translation>
     </message>
@@ -820,6 +840,22 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>C&amp;lose campaign…</source>
+        <translation>Za&amp;mknij kampanię…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+268"/>
+        <source>Close the campaign</source>
+        <translation>Zamknij kampanię</translation>
+    </message>
+    <message>
+        <location line="-265"/>
+        <source>End this unfinished campaign: nothing more of it will be sent, and it is not offered at start any more. Uncertain recipients stay listed as uncertain.</source>
+        <translation>Zakończ tę niedokończoną kampanię: nic więcej z niej nie zostanie wysłane i program przestanie proponować ją przy uruchomieniu. Odbiorcy o niepewnym statusie pozostaną na liście jako niepewni.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Include &amp;uncertain recipients</source>
         <translation>Uwzględnij &amp;niepewne wiadomości</translation>
     </message>
@@ -864,7 +900,7 @@
         <translation>Zapisz, jak długo przechowywać dane studentów</translation>
     </message>
     <message numerus="yes">
-        <location line="+74"/>
+        <location line="+75"/>
         <source>%n sent</source>
         <translation>
             <numerusform>%n wysłana</numerusform>
@@ -934,7 +970,16 @@
         <translation>przechowywane do {date}</translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+32"/>
+        <source>%n practice campaign(s) of the local sandbox. Real campaigns are listed when the window is connected to your university.</source>
+        <translation>
+            <numerusform>%n kampania ćwiczebna lokalnej piaskownicy. Prawdziwe kampanie są widoczne, gdy okno jest połączone z Twoją uczelnią.</numerusform>
+            <numerusform>%n kampanie ćwiczebne lokalnej piaskownicy. Prawdziwe kampanie są widoczne, gdy okno jest połączone z Twoją uczelnią.</numerusform>
+            <numerusform>%n kampanii ćwiczebnych lokalnej piaskownicy. Prawdziwe kampanie są widoczne, gdy okno jest połączone z Twoją uczelnią.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
         <source>%n campaign(s) in the journal.</source>
         <translation>
             <numerusform>W dzienniku wysyłek jest %n kampania.</numerusform>
@@ -943,12 +988,39 @@
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+13"/>
+        <source>{subject}
+The first student got: “{first}”</source>
+        <translation>{subject}
+Pierwszy student dostał: „{first}”</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Local sandbox (practice)</source>
+        <translation>Lokalna piaskownica (ćwiczenia)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>closed {date}</source>
+        <translation>zamknięta {date}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>interrupted</source>
+        <translation>przerwana</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sending finished</source>
+        <translation>wysyłka zakończona</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>The journal cannot be read: {error}</source>
         <translation>Nie można odczytać dziennika wysyłek: {error}</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>Delete the campaign&apos;s data</source>
         <translation>Usuwanie danych kampanii</translation>
     </message>
@@ -968,7 +1040,42 @@
         <translation>&amp;Usuń</translation>
     </message>
     <message>
+        <location line="+15"/>
+        <source>Close campaign {id}? Nothing more of it will be sent.</source>
+        <translation>Zamknąć kampanię {id}? Nic więcej z niej nie zostanie wysłane.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Recipients never sent will not get this message; uncertain ones stay listed as uncertain (they may or may not have it). The campaign is not offered at start any more; it stays in this list, as closed, with its statuses and report. To write to its students again, send a new campaign.</source>
+        <translation>Odbiorcy, do których jeszcze nic nie wysłano, nie dostaną tej wiadomości; odbiorcy o niepewnym statusie pozostaną na liście jako niepewni (mogli ją dostać albo nie). Program przestanie proponować tę kampanię przy uruchomieniu; zostanie ona na tej liście jako zamknięta, ze statusami i raportem. Aby znów napisać do jej studentów, wyślij nową kampanię.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Close campaign</source>
+        <translation>&amp;Zamknij kampanię</translation>
+    </message>
+    <message>
         <location line="+11"/>
+        <source>Closing the campaign…</source>
+        <translation>Zamykanie kampanii…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Campaign {id} is closed: nothing more of it will be sent.</source>
+        <translation>Kampania {id} jest zamknięta: nic więcej z niej nie zostanie wysłane.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This campaign is being sent right now: it can be closed once that has stopped. Nothing was changed.</source>
+        <translation>Ta kampania jest właśnie wysyłana: można ją zamknąć, gdy wysyłanie się zatrzyma. Nic nie zostało zmienione.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The campaign was not closed: {error}</source>
+        <translation>Kampania nie została zamknięta: {error}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Deleting the students&apos; data…</source>
         <translation>Usuwanie danych studentów…</translation>
     </message>
@@ -2679,7 +2786,7 @@
         <translation>program może nie odróżnić zakończonej wiadomości od oczekującej.</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/core/journal.py" line="+1374"/>
+        <location filename="../../usosmail_gui/core/journal.py" line="+1385"/>
         <source>The journal {path} is damaged ({detail}), so it cannot be read. It was not changed: it still holds the record of what was sent. Keep a copy of it (and of the files beside it whose names begin the same), then restore it from a backup; to work meanwhile, move it elsewhere and the app starts a new, empty journal.</source>
         <translation>Dziennik {path} jest uszkodzony ({detail}), więc nie da się go odczytać. Nie został zmieniony: nadal zawiera zapis tego, co wysłano. Zachowaj jego kopię (i plików obok, których nazwy zaczynają się tak samo), a potem przywróć go z kopii zapasowej; aby tymczasem pracować, przenieś go gdzie indziej, a program założy nowy, pusty dziennik.</translation>
     </message>
@@ -3788,7 +3895,7 @@
 <context>
     <name>ResumeDialog</name>
     <message>
-        <location filename="../../usosmail_gui/ui/resume_dialog.py" line="+56"/>
+        <location filename="../../usosmail_gui/ui/resume_dialog.py" line="+59"/>
         <location line="+15"/>
         <source>Interrupted campaigns</source>
         <translation>Przerwane kampanie</translation>
@@ -3850,6 +3957,21 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>&amp;Close campaign…</source>
+        <translation>&amp;Zamknij kampanię…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close the campaign</source>
+        <translation>Zamknij kampanię</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>End this campaign: nothing more of it will be sent, and it is not offered again. Uncertain recipients stay listed as uncertain.</source>
+        <translation>Zakończ tę kampanię: nic więcej z niej nie zostanie wysłane i program nie będzie jej więcej proponował. Odbiorcy o niepewnym statusie pozostaną na liście jako niepewni.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <location line="+1"/>
         <source>Later</source>
         <translation>Później</translation>
@@ -3860,7 +3982,7 @@
         <translation>Pozostawia wszystko bez zmian; program zapyta ponownie przy następnym uruchomieniu.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source> (test)</source>
         <translation> (testowa)</translation>
     </message>
@@ -3943,7 +4065,7 @@
 <context>
     <name>ResumeFlow</name>
     <message numerus="yes">
-        <location filename="../../usosmail_gui/ui/window/resume_flow.py" line="+95"/>
+        <location filename="../../usosmail_gui/ui/window/resume_flow.py" line="+104"/>
         <source>%n campaign(s) were interrupted: see the Interrupted campaigns window.</source>
         <translation>
             <numerusform>%n kampania została przerwana: zobacz okno Przerwane kampanie.</numerusform>
@@ -3990,6 +4112,59 @@
             <numerusform>%n niepewni odbiorcy kampanii {id} pozostają bez zmian.</numerusform>
             <numerusform>%n niepewnych odbiorców kampanii {id} pozostaje bez zmian.</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Close the campaign</source>
+        <translation>Zamknij kampanię</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close campaign {id}? Nothing more of it will be sent.</source>
+        <translation>Zamknąć kampanię {id}? Nic więcej z niej nie zostanie wysłane.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%Ln recipient(s) never sent will not get this message.</source>
+        <translation>
+            <numerusform>%Ln odbiorca, do którego nic jeszcze nie wysłano, nie dostanie tej wiadomości.</numerusform>
+            <numerusform>%Ln odbiorcy, do których nic jeszcze nie wysłano, nie dostaną tej wiadomości.</numerusform>
+            <numerusform>%Ln odbiorców, do których nic jeszcze nie wysłano, nie dostanie tej wiadomości.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln uncertain recipient(s) stay listed as uncertain: they may or may not have it.</source>
+        <translation>
+            <numerusform>%Ln odbiorca o niepewnym statusie pozostanie na liście jako niepewny: mógł ją dostać albo nie.</numerusform>
+            <numerusform>%Ln odbiorcy o niepewnym statusie pozostaną na liście jako niepewni: mogli ją dostać albo nie.</numerusform>
+            <numerusform>%Ln odbiorców o niepewnym statusie pozostanie na liście jako niepewni: mogli ją dostać albo nie.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The campaign is not offered here again. Campaigns… still shows it, as closed, with its statuses and report. To write to its students again, send a new campaign.</source>
+        <translation>Program nie będzie już tu proponował tej kampanii. Okno Kampanie… nadal ją pokazuje, jako zamkniętą, ze statusami i raportem. Aby znów napisać do jej studentów, wyślij nową kampanię.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Close campaign</source>
+        <translation>&amp;Zamknij kampanię</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Campaign {id} is closed: nothing more of it will be sent.</source>
+        <translation>Kampania {id} jest zamknięta: nic więcej z niej nie zostanie wysłane.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Campaign {id} is being sent right now (in this window or another): it can be closed once that has stopped. Nothing was changed.</source>
+        <translation>Kampania {id} jest właśnie wysyłana (w tym lub innym oknie): można ją zamknąć, gdy wysyłanie się zatrzyma. Nic nie zostało zmienione.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The campaign was not closed</source>
+        <translation>Kampania nie została zamknięta</translation>
     </message>
 </context>
 <context>

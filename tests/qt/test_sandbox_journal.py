@@ -15,7 +15,7 @@ from usosmail_gui.application.sending import Interrupted, SendOutcome
 from usosmail_gui.core.credentials import CredentialStore
 from usosmail_gui.core.journal import Journal, sandbox_journal_path
 from usosmail_gui.sandbox import SandboxConfig
-from usosmail_gui.ui import workers
+from usosmail_gui.ui import history_window, workers
 from usosmail_gui.ui.main_window import MainWindow
 from usosmail_gui.ui.sandbox_mailbox import SandboxMailbox
 
@@ -42,6 +42,12 @@ def listed_campaigns(qtbot: QtBot, window: MainWindow) -> list[str]:
         with qtbot.waitSignal(history.loaded, timeout=TIMEOUT):
             pass
     ids = [row.id for row in history.rows]
+    practice = history.state_label.text().endswith(
+        "Real campaigns are listed when the window is connected to your university."
+    )
+    for i in range(len(ids)):  # each says where it went: the sandbox's as practice
+        shown = history.table.item(i, history_window.INSTALLATION).text()  # type: ignore[union-attr]
+        assert (shown == "Local sandbox (practice)") is practice, shown
     history.close()
     return ids
 

@@ -1143,6 +1143,17 @@ class Journal:
             params += wanted
         return self._converted(_recipient, self._query(sql + " ORDER BY seq", params))
 
+    def first_recipient(self, campaign: str) -> RecipientRecord | None:
+        """The campaign's first recipient (None: none, or its personal data was purged)."""
+        rows = self._query("SELECT * FROM recipients WHERE campaign = ? ORDER BY seq LIMIT 1", (campaign,))
+        found = self._converted(_recipient, rows)
+        return found[0] if found else None
+
+    @property
+    def of_sandbox(self) -> bool:
+        """Whether this is the built-in sandbox's own journal (``sandbox_journal_path``)."""
+        return self.path.name == SANDBOX_FILE_NAME
+
     def recipients_by_seq(self, campaign: str, seqs: Sequence[int]) -> list[RecipientRecord]:
         found: list[RecipientRecord] = []
         for start in range(0, len(seqs), 500):
