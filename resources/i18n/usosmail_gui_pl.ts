@@ -655,7 +655,7 @@
 <context>
     <name>ExclusionTexts</name>
     <message numerus="yes">
-        <location filename="../../usosmail_gui/ui/send_dialog.py" line="+86"/>
+        <location filename="../../usosmail_gui/ui/send_dialog.py" line="+87"/>
         <source>{title} — %n row(s)</source>
         <translation>
             <numerusform>{title} — %n wiersz</numerusform>
@@ -1995,7 +1995,12 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>Problems</name>
     <message>
-        <location filename="../../usosmail_gui/core/campaign.py" line="+312"/>
+        <location filename="../../usosmail_gui/core/campaign.py" line="+92"/>
+        <source>Campaign {campaign} was sent through {installation}, not {url}. Connect to {installation} to send it again or continue it.</source>
+        <translation>Kampania {campaign} została wysłana przez {installation}, a nie {url}. Połącz się z {installation}, aby wysłać ją ponownie lub dokończyć.</translation>
+    </message>
+    <message>
+        <location line="+242"/>
         <source>Hidden in the sheet, so left out (tick the row to send to it).</source>
         <translation>Wiersz ukryty w arkuszu, więc pominięty (zaznacz go, aby do niego wysłać).</translation>
     </message>
@@ -2009,6 +2014,11 @@ Pierwszy student dostał: „{first}”</translation>
         <location line="+15"/>
         <source>This row cannot be sent.</source>
         <translation>Do tego wiersza nie można nic wysłać.</translation>
+    </message>
+    <message>
+        <location line="+226"/>
+        <source>There is nobody to send again to: no recipient of that campaign qualifies.</source>
+        <translation>Nie ma do kogo wysłać ponownie: żaden odbiorca tej kampanii się do tego nie kwalifikuje.</translation>
     </message>
     <message>
         <location filename="../../usosmail_gui/core/recipients/email_reasons.py" line="+17"/>
@@ -4682,7 +4692,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Nie można nic wysłać: żaden wiersz listy nie może otrzymać tej wiadomości (każdy wiersz jest odznaczony albo ma problem, np. brakujący, nieprawidłowy lub powtórzony adres). Przyczyny widać w panelu „Problemy”; popraw listę i spróbuj ponownie.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Nothing can be sent: {reason}</source>
         <translation>Nie można nic wysłać: {reason}</translation>
     </message>
@@ -4828,7 +4838,7 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>SendProgressDialog</name>
     <message>
-        <location filename="../../usosmail_gui/ui/sending.py" line="+372"/>
+        <location filename="../../usosmail_gui/ui/sending.py" line="+376"/>
         <source>Sending a test</source>
         <translation>Wysyłanie wiadomości testowej</translation>
     </message>
@@ -5038,7 +5048,7 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>Sending</name>
     <message numerus="yes">
-        <location line="-468"/>
+        <location line="-472"/>
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n s</numerusform>
@@ -5203,12 +5213,12 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Nie można użyć dziennika wysyłek, więc nic nie zostało wysłane.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The message cannot be made, so nothing was sent.</source>
         <translation>Nie można utworzyć wiadomości, więc nic nie zostało wysłane.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>USOS cannot be used from here, so nothing was sent.</source>
         <translation>Nie udało się skorzystać z USOS, więc nic nie zostało wysłane.</translation>
     </message>

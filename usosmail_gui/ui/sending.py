@@ -49,7 +49,7 @@ from usosmail_gui.core.usos.errors import UsosError
 
 from . import texts
 from .plurals import TextContext
-from .problem_texts import journal_error_text
+from .problem_texts import campaign_error_text, journal_error_text
 from .workers import Task, run_in_background
 
 log = logging.getLogger(__name__)
@@ -245,7 +245,11 @@ def failure_text(exc: BaseException) -> str:
             + journal_error_text(exc)
         )
     if isinstance(exc, CampaignError):
-        return translate("Sending", "The message cannot be made, so nothing was sent.") + " " + str(exc)
+        return (
+            translate("Sending", "The message cannot be made, so nothing was sent.")
+            + " "
+            + campaign_error_text(exc)
+        )
     if isinstance(exc, UsosError):
         return translate("Sending", "USOS cannot be used from here, so nothing was sent.") + " " + str(exc)
     if isinstance(exc, ValueError):  # send_steps: the campaign is another installation's
