@@ -49,6 +49,7 @@ def listed_campaigns(qtbot: QtBot, window: MainWindow) -> list[str]:
         shown = history.table.item(i, history_window.INSTALLATION).text()  # type: ignore[union-attr]
         assert (shown == "Local sandbox (practice)") is practice, shown
     history.close()
+    qtbot.waitUntil(lambda: window.history_window is None, timeout=TIMEOUT)  # deleted on close
     return ids
 
 
@@ -121,10 +122,17 @@ def test_a_real_window_never_shows_practice_campaigns_and_trying_the_sandbox_swi
     assert listed_campaigns(qtbot, window) == [real]
     assert not window.actions_by_name["sandbox_mailbox"].isVisible()
 
-    # Help ▸ Welcome page ▸ Try it with the sandbox: its journal from then on
+    # Help ▸ Welcome page ▸ Try it with the sandbox: its journal from then on; the Campaigns
+    # window left open reads it again
+    window.history_action.trigger()
+    history = window.history_window
+    assert history is not None
+    qtbot.waitUntil(lambda: [r.id for r in history.rows] == [real] and not history.busy, timeout=TIMEOUT)
     with qtbot.waitSignal(window.interruptedFound, timeout=TIMEOUT) as offered:
         window.sandboxRequested.emit()
     assert interrupted_ids(offered.args[0]) == [practice]
+    qtbot.waitUntil(lambda: [r.id for r in history.rows] == [practice], timeout=TIMEOUT)
+    history.close()
     assert listed_campaigns(qtbot, window) == [practice]
     assert window.actions_by_name["sandbox_mailbox"].isVisible()
     window.close()

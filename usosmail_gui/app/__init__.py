@@ -43,7 +43,7 @@ from usosmail_gui.ui.main_window import MainWindow
 from usosmail_gui.ui.settings import APPLICATION, LAST_URL, ORGANIZATION, app_settings
 
 from .command_line import build_parser, parse_args
-from .sandbox_launcher import SandboxLauncher, SandboxSession, choose_journal, load_demo
+from .sandbox_launcher import SandboxLauncher, SandboxSession, load_demo
 
 if TYPE_CHECKING:
     import tempfile
@@ -135,8 +135,6 @@ def build_main_window(
         window = MainWindow(
             store, settings=settings, restore_last=False, offer_resume=False, deferred=deferred
         )
-        # the sandbox's own journal from the first job on (Campaigns… before it has started)
-        window.when_ready(lambda: choose_journal(True))
     elif options.installation:
         connection = ActiveConnection(options.installation.strip())
         window = MainWindow(
@@ -160,6 +158,8 @@ def build_main_window(
     )
     window.sandboxRequested.connect(lambda: launcher.start(demo=True))
     if options.sandbox:
+        # the sandbox's own journal from the first job on (Campaigns… before it has started)
+        window.when_ready(launcher.use_sandbox_journal)
         window.show_starting_sandbox()
         # Once the work area's modules are in: the sandbox's worker then imports only its own
         # (two threads importing the same modules at once can see one half-initialised).

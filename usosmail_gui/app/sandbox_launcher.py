@@ -72,6 +72,11 @@ class SandboxSession:
             self._sandbox = sandbox.start()
         return sandbox
 
+    def use_sandbox_journal(self) -> None:
+        """The sandbox's journal from now on (``--sandbox``: before the sandbox has started)."""
+        self._sandbox_journal = True
+        choose_journal(True)
+
     @property
     def sandbox(self) -> Sandbox | None:
         return self._sandbox
@@ -162,17 +167,32 @@ class SandboxLauncher:
         self._starting = False
         self.failure_listeners: list[Callable[[str], None]] = []
         self.mailbox: SandboxMailbox | None = None
+        self._sandbox_journal = False  # the journal chosen is the sandbox's (choose_journal)
         window.connectionChanged.connect(self._connection_changed)
         action = window.actions_by_name["sandbox_mailbox"]
         action.triggered.connect(self.show_mailbox)
         action.setVisible(False)  # only while the window talks to the built-in sandbox
 
     def _connection_changed(self, connection: ActiveConnection) -> None:
+        window = self._window
         on_sandbox = connection.sandbox and self.sandbox is not None
+        switched = connection.sandbox != self._sandbox_journal
+        self._sandbox_journal = connection.sandbox
         choose_journal(connection.sandbox)
-        self._window.actions_by_name["sandbox_mailbox"].setVisible(on_sandbox)
+        window.actions_by_name["sandbox_mailbox"].setVisible(on_sandbox)
         if not on_sandbox and self.mailbox is not None:
             self.mailbox.close()
+        if switched and window.ready:  # what is shown of the other journal goes, or is read again
+            window.status_poller.stop()
+            if window.history_window is not None:
+                window.history_window.reload()
+            if window.resume_dialog is not None:
+                window.show_interrupted()
+
+    def use_sandbox_journal(self) -> None:
+        """The sandbox's journal from now on (``--sandbox``: before the sandbox has started)."""
+        self._sandbox_journal = True
+        choose_journal(True)
 
     @property
     def sandbox(self) -> Sandbox | None:
