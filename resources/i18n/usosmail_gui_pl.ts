@@ -407,7 +407,7 @@
 <context>
     <name>ConnectionTexts</name>
     <message>
-        <location filename="../../usosmail_gui/ui/texts.py" line="+34"/>
+        <location filename="../../usosmail_gui/ui/texts.py" line="+46"/>
         <source>Connected. The key is an administrative key, so it may send mail. The server did not say how many messages wait in its queue.</source>
         <translation>Połączono. Klucz jest kluczem administracyjnym, więc można nim wysyłać pocztę. Serwer nie podał, ile wiadomości czeka w jego kolejce.</translation>
     </message>
@@ -667,7 +667,7 @@
 <context>
     <name>HistoryWindow</name>
     <message>
-        <location filename="../../usosmail_gui/ui/history_window.py" line="+90"/>
+        <location filename="../../usosmail_gui/ui/history_window.py" line="+91"/>
         <location line="+14"/>
         <source>Campaigns</source>
         <translation>Kampanie</translation>
@@ -845,12 +845,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+268"/>
+        <location line="+267"/>
         <source>Close the campaign</source>
         <translation>Zamknij kampanię</translation>
     </message>
     <message>
-        <location line="-265"/>
+        <location line="-264"/>
         <source>End this unfinished campaign: nothing more of it will be sent, and it is not offered at start any more. Uncertain recipients stay listed as uncertain.</source>
         <translation>Zakończ tę niedokończoną kampanię: nic więcej z niej nie zostanie wysłane i program przestanie proponować ją przy uruchomieniu. Odbiorcy o niepewnym statusie pozostaną na liście jako niepewni.</translation>
     </message>
@@ -988,7 +988,7 @@
         </translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>{subject}
 The first student got: “{first}”</source>
         <translation>{subject}
@@ -3905,7 +3905,7 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>ResumeDialog</name>
     <message>
-        <location filename="../../usosmail_gui/ui/resume_dialog.py" line="+59"/>
+        <location filename="../../usosmail_gui/ui/resume_dialog.py" line="+60"/>
         <location line="+15"/>
         <source>Interrupted campaigns</source>
         <translation>Przerwane kampanie</translation>
@@ -6297,7 +6297,7 @@ w historii powłoki); pobiera się go z systemowego magazynu haseł. Do skryptó
         <translation>--screenshot działa tylko razem z --sandbox: zapisuje obraz okna z przykładowymi danymi na lokalnym serwerze testowym, na potrzeby dokumentacji i testów</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/app/sandbox_launcher.py" line="+119"/>
+        <location filename="../../usosmail_gui/app/sandbox_launcher.py" line="+124"/>
         <source>Local sandbox</source>
         <translation>Lokalna piaskownica</translation>
     </message>

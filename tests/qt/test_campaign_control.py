@@ -39,6 +39,7 @@ def test_close_campaign_in_the_interrupted_dialog_asks_then_it_is_never_offered_
     assert offered == [real]  # a local server of an earlier run is gone: not offered unasked
     dialog = window.resume_dialog
     assert dialog is not None and dialog.close_button.isEnabled()
+    assert "Subject: Decyzja dla ‹Imię›" in dialog.details_label.text()  # placeholders as such
 
     dialog.close_button.click()
     box = window.resume_flow.confirm_box

@@ -8,7 +8,6 @@ confirmed like any other).
 
 from __future__ import annotations
 
-import string
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -34,7 +33,6 @@ __all__ = [
     "delete_campaign",
     "list_campaigns",
     "save_retention",
-    "subject_parts",
 ]
 
 
@@ -55,10 +53,7 @@ class CampaignRow:
     sandbox: bool = False  # a practice campaign of the built-in sandbox (its own journal)
     closed_at: str | None = None  # when the user closed it: nothing more of it is sent
     interrupted: bool = False  # recipients left to send or uncertain ones to decide on
-    # the subject as written: (literal text, placeholder or None) pieces, placeholders
-    # shown as such; and what the first recipient's subject was (None: not known any more)
-    subject_parts: tuple[tuple[str, str | None], ...] = ()
-    first_subject: str | None = None
+    first_subject: str | None = None  # what its first recipient's subject was (None: not known)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,20 +94,10 @@ def list_campaigns(now: datetime | None = None, *, journals: JournalFactory = re
                     sandbox=sandbox,
                     closed_at=record.closed_at,
                     interrupted=summary.interrupted,
-                    subject_parts=subject_parts(record.template.subject),
                     first_subject=_first_subject(journal, record),
                 )
             )
         return Listing(rows, days, journal.read_only, sandbox)
-
-
-def subject_parts(text: str) -> tuple[tuple[str, str | None], ...]:
-    """A subject template in pieces: literal text (``{{`` read as ``{``) and the placeholder
-    after it (None: none), as ``str.format`` reads it; one literal piece if it cannot."""
-    try:
-        return tuple((literal, field) for literal, field, _spec, _conv in string.Formatter().parse(text))
-    except ValueError:
-        return ((text, None),)
 
 
 def _first_subject(journal: Journal, record: CampaignRecord) -> str | None:

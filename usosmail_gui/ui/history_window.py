@@ -42,6 +42,7 @@ from usosmail_gui.core.journal import CampaignBusy, CampaignRecord, JournalError
 from usosmail_gui.core.report import ReportError
 from usosmail_gui.core.retention import MAX_DAYS, MIN_DAYS, Forgotten
 from usosmail_gui.ui.problem_texts import journal_error_text
+from usosmail_gui.ui.texts import subject_as_written
 from usosmail_gui.ui.workers import Task, run_in_background
 
 __all__ = ["HistoryWindow"]
@@ -346,8 +347,7 @@ class HistoryWindow(QDialog):
     # --- what a row says ------------------------------------------------------------------
     def _subject_text(self, row: CampaignRow) -> str:
         """The subject as written, each placeholder shown as ‹name› (not as the raw {name})."""
-        parts = row.subject_parts or ((row.subject, None),)
-        return "".join(literal + (f"‹{field}›" if field is not None else "") for literal, field in parts)
+        return subject_as_written(row.subject)
 
     def _subject_tip(self, row: CampaignRow) -> str:
         written = self._subject_text(row)

@@ -32,6 +32,7 @@ from usosmail_gui.application.sending import Interrupted
 
 from .colours import Tone, text_style
 from .sending import counts_text, local_time
+from .texts import subject_as_written
 
 __all__ = ["ResumeDialog"]
 
@@ -169,7 +170,7 @@ class ResumeDialog(QDialog):
             test = self.tr(" (test)") if c.is_test else ""
             entry = QListWidgetItem(
                 self.tr("{date}{test} · “{subject}” · %n message(s)", "", item.counts.total).format(
-                    date=local_time(c.created_at), test=test, subject=c.template.subject
+                    date=local_time(c.created_at), test=test, subject=subject_as_written(c.template.subject)
                 )
             )
             entry.setData(_SEQ_ROLE, c.id)
@@ -206,7 +207,7 @@ class ResumeDialog(QDialog):
         c, counts = item.campaign, item.counts
         lines = [
             self.tr("Campaign {id}, started {date}").format(id=c.id, date=local_time(c.created_at)),
-            self.tr("Subject: {subject}").format(subject=c.template.subject),
+            self.tr("Subject: {subject}").format(subject=subject_as_written(c.template.subject)),
             self.tr("Installation: {url}").format(url=c.installation),
             self.tr("So far: {counts}").format(counts=counts_text(counts)),
             self.tr("Never sent (Resume sends them): %Ln recipient(s)", "", counts.not_sent),
