@@ -5,9 +5,11 @@ resumed through the sandbox running now; its delivered mail is one menu entry aw
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from tests.helpers.campaigns import new_campaign
+from tests.helpers.composer import settle
 from tests.helpers.memory_keyring import MemoryKeyring
 from tests.helpers.tables import demo_rows
 from usosmail_gui import app
@@ -135,6 +137,60 @@ def test_a_real_window_never_shows_practice_campaigns_and_trying_the_sandbox_swi
     history.close()
     assert listed_campaigns(qtbot, window) == [practice]
     assert window.actions_by_name["sandbox_mailbox"].isVisible()
+    window.close()
+    qtbot.waitUntil(lambda: workers.active_task_count() == 0, timeout=TIMEOUT)
+    shutdown()
+
+
+def test_a_test_to_me_in_the_sandbox_is_in_its_mailbox_and_its_journal(
+    qtbot: QtBot, english_plurals: None, memory_store: tuple[CredentialStore, MemoryKeyring]
+) -> None:
+    """Issue 14: test mail in the built-in sandbox went to a temporary folder the app never
+    showed; it is in Send ▸ Sandbox mailbox…, as the student would see it."""
+    session = app.SandboxSession(lambda: SandboxConfig(delay=0.0))
+    window, shutdown = app.build_main_window(
+        app.parse_args(["--sandbox", "--demo", "--language", "en"]),
+        credential_store=memory_store[0],
+        sandbox_session=session,
+    )
+    qtbot.addWidget(window)
+    with qtbot.waitSignals([window.statusRefreshed, window.recipientsLoaded], timeout=TIMEOUT):
+        window.show()
+    composer = window.composer
+    qtbot.waitUntil(lambda: composer.template().subject.startswith("Missing documents"), timeout=TIMEOUT)
+    window.recipient_pane.select_table_rows([0], current=0)
+    qtbot.waitUntil(lambda: composer.current_row() == 0, timeout=TIMEOUT)
+    settle(qtbot, composer)
+    subject = composer.preview.subject_text()
+
+    window.send_test_action.trigger()
+    dialog = window.address_dialog
+    assert dialog is not None
+    dialog.setTextValue("dziekanat@example.edu.pl")
+    with qtbot.waitSignal(window.sendFinished, timeout=TIMEOUT) as done:
+        dialog.done(QDialog.DialogCode.Accepted)
+    outcome: SendOutcome = done.args[0]
+    assert outcome.campaign.is_test and outcome.result.counts.all_enqueued
+
+    window.actions_by_name["sandbox_mailbox"].trigger()
+    mailbox = window.findChild(SandboxMailbox)
+    assert mailbox is not None
+
+    def delivered() -> bool:
+        if not mailbox.envelopes:
+            mailbox.refresh()
+            return False
+        return True
+
+    qtbot.waitUntil(delivered, timeout=TIMEOUT)
+    (mail,) = mailbox.envelopes
+    assert mail.to == "dziekanat@example.edu.pl" and mail.subject == subject
+    qtbot.waitUntil(lambda: mailbox.current is not None, timeout=TIMEOUT)  # the newest, opened
+    assert mailbox.current is not None and ("To", "dziekanat@example.edu.pl") in mailbox.current.headers
+    with Journal.open(sandbox_journal_path()) as journal:
+        assert [s.campaign.id for s in journal.campaigns()] == [outcome.campaign.id]
+    with Journal.open() as journal:
+        assert journal.campaigns() == []
     window.close()
     qtbot.waitUntil(lambda: workers.active_task_count() == 0, timeout=TIMEOUT)
     shutdown()
