@@ -1589,7 +1589,7 @@ Pierwszy student dostał: „{first}”</translation>
     <message>
         <location line="+94"/>
         <source>Sandbox &amp;mailbox…</source>
-        <translation>Skrzynka &amp;piaskownicy…</translation>
+        <translation>&amp;Skrzynka piaskownicy…</translation>
     </message>
     <message>
         <location line="+2"/>
