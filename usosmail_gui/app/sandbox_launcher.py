@@ -72,11 +72,6 @@ class SandboxSession:
             self._sandbox = sandbox.start()
         return sandbox
 
-    def use_sandbox_journal(self) -> None:
-        """The sandbox's journal from now on (``--sandbox``: before the sandbox has started)."""
-        self._sandbox_journal = True
-        choose_journal(True)
-
     @property
     def sandbox(self) -> Sandbox | None:
         return self._sandbox
