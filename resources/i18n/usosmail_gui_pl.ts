@@ -667,7 +667,7 @@
 <context>
     <name>HistoryWindow</name>
     <message>
-        <location filename="../../usosmail_gui/ui/history_window.py" line="+91"/>
+        <location filename="../../usosmail_gui/ui/history_window.py" line="+93"/>
         <location line="+14"/>
         <source>Campaigns</source>
         <translation>Kampanie</translation>
@@ -845,12 +845,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+267"/>
+        <location line="+271"/>
         <source>Close the campaign</source>
         <translation>Zamknij kampanię</translation>
     </message>
     <message>
-        <location line="-264"/>
+        <location line="-268"/>
         <source>End this unfinished campaign: nothing more of it will be sent, and it is not offered at start any more. Uncertain recipients stay listed as uncertain.</source>
         <translation>Zakończ tę niedokończoną kampanię: nic więcej z niej nie zostanie wysłane i program przestanie proponować ją przy uruchomieniu. Odbiorcy o niepewnym statusie pozostaną na liście jako niepewni.</translation>
     </message>
@@ -937,6 +937,24 @@
     </message>
     <message numerus="yes">
         <location line="+2"/>
+        <source>%n never sent</source>
+        <translation>
+            <numerusform>%n jeszcze niewysłana</numerusform>
+            <numerusform>%n jeszcze niewysłane</numerusform>
+            <numerusform>%n jeszcze niewysłanych</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n uncertain</source>
+        <translation>
+            <numerusform>%n niepewna</numerusform>
+            <numerusform>%n niepewne</numerusform>
+            <numerusform>%n niepewnych</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
         <source>%n left out of the list</source>
         <translation>
             <numerusform>%n pominięty z listy</numerusform>
@@ -996,8 +1014,8 @@ Pierwszy student dostał: „{first}”</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>Local sandbox (practice)</source>
-        <translation>Lokalna piaskownica (ćwiczenia)</translation>
+        <source>Sandbox (practice)</source>
+        <translation>Piaskownica (ćwiczenia)</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -6297,7 +6315,7 @@ w historii powłoki); pobiera się go z systemowego magazynu haseł. Do skryptó
         <translation>--screenshot działa tylko razem z --sandbox: zapisuje obraz okna z przykładowymi danymi na lokalnym serwerze testowym, na potrzeby dokumentacji i testów</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/app/sandbox_launcher.py" line="+124"/>
+        <location filename="../../usosmail_gui/app/sandbox_launcher.py" line="+119"/>
         <source>Local sandbox</source>
         <translation>Lokalna piaskownica</translation>
     </message>

@@ -86,6 +86,7 @@ def test_the_campaigns_window_closes_a_campaign_and_says_what_each_one_is(
     assert "The first student got: “Decyzja dla Anna”" in tip
     assert cell(0, history_window.INSTALLATION) == "usosapps.example.edu.pl"
     assert cell(0, history_window.STATE) == "interrupted"
+    assert cell(0, history_window.STATUSES).endswith("4 never sent")  # not just "0 sent, 0 failed"
     assert cell(1, history_window.STATE).startswith("closed 20")
 
     header = table.horizontalHeader()

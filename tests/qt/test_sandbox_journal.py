@@ -49,7 +49,7 @@ def listed_campaigns(qtbot: QtBot, window: MainWindow) -> list[str]:
     )
     for i in range(len(ids)):  # each says where it went: the sandbox's as practice
         shown = history.table.item(i, history_window.INSTALLATION).text()  # type: ignore[union-attr]
-        assert (shown == "Local sandbox (practice)") is practice, shown
+        assert (shown == "Sandbox (practice)") is practice, shown
     history.close()
     qtbot.waitUntil(lambda: window.history_window is None, timeout=TIMEOUT)  # deleted on close
     return ids

@@ -49,8 +49,10 @@ __all__ = ["HistoryWindow"]
 
 # the table's columns
 DATE, SUBJECT, INSTALLATION, STATE, RECIPIENTS, STATUSES, TRACKING, DATA = range(8)
-_WIDEST = {SUBJECT: 48, STATUSES: 44, INSTALLATION: 32}  # at most this many characters at first
-_WIDE = 28
+# at first a column is at most this many characters wide (the tip shows the rest), so that
+# all of them fit a 1366-pixel screen
+_WIDEST = {SUBJECT: 30, STATUSES: 36, INSTALLATION: 24}
+_WIDE = 22
 
 
 def _local_date(text: str) -> str:
@@ -295,6 +297,10 @@ class HistoryWindow(QDialog):
                 statuses += ", " + self.tr("%n waiting", "", counts.waiting)
             if counts.expired:
                 statuses += ", " + self.tr("%n expired", "", counts.expired)
+            if counts.not_sent:
+                statuses += ", " + self.tr("%n never sent", "", counts.not_sent)
+            if counts.uncertain:
+                statuses += ", " + self.tr("%n uncertain", "", counts.uncertain)
             if counts.excluded:
                 statuses += ", " + self.tr("%n left out of the list", "", counts.excluded)
             tracking = self.tr("trackable") if row.trackable else self.tr("expired")
@@ -359,7 +365,7 @@ class HistoryWindow(QDialog):
 
     def _installation_text(self, row: CampaignRow) -> str:
         if row.sandbox:
-            return self.tr("Local sandbox (practice)")
+            return self.tr("Sandbox (practice)")
         from urllib.parse import urlsplit
 
         parts = urlsplit(row.installation)
@@ -378,7 +384,7 @@ class HistoryWindow(QDialog):
         need, within the screen."""
         header = self.table.horizontalHeader()
         metrics = header.fontMetrics()
-        padding = metrics.horizontalAdvance("xxx") + header.style().pixelMetric(
+        padding = metrics.horizontalAdvance("x") + header.style().pixelMetric(
             header.style().PixelMetric.PM_HeaderMargin
         ) * 2
         em = metrics.horizontalAdvance("x")
