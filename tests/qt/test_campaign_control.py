@@ -97,6 +97,12 @@ def test_the_campaigns_window_closes_a_campaign_and_says_what_each_one_is(
         assert header.sectionSize(column) > metrics.horizontalAdvance(title), title  # whole
         assert header.sectionResizeMode(column) is header.ResizeMode.Interactive
 
+    # on a 1366-pixel laptop screen every column is in view, the last one's text too
+    history.resize(1366 - 40, 500)
+    qtbot.waitUntil(lambda: history.width() == 1366 - 40)
+    last_text = metrics.horizontalAdvance(cell(0, history_window.DATA))
+    assert header.sectionViewportPosition(history_window.DATA) + last_text < table.viewport().width()
+
     table.selectRow(1)
     assert not history.close_button.isEnabled()  # closed already
     table.selectRow(0)
