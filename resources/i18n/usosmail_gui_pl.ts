@@ -4856,7 +4856,7 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>SendProgressDialog</name>
     <message>
-        <location filename="../../usosmail_gui/ui/sending.py" line="+376"/>
+        <location filename="../../usosmail_gui/ui/sending.py" line="+384"/>
         <source>Sending a test</source>
         <translation>Wysyłanie wiadomości testowej</translation>
     </message>
@@ -5066,7 +5066,7 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>Sending</name>
     <message numerus="yes">
-        <location line="-472"/>
+        <location line="-479"/>
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n s</numerusform>
@@ -5226,7 +5226,12 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Tej kampanii nie ma już w dzienniku wysyłek. Nic nie zostało wysłane.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>This campaign was closed (here, in another window or with usosmail close): nothing more of it is sent, and its uncertain recipients stay uncertain. Nothing was sent. To write to its students again, send a new campaign.</source>
+        <translation>Ta kampania została zamknięta (tutaj, w innym oknie albo poleceniem usosmail close): nic więcej z niej nie jest wysyłane, a jej odbiorcy o niepewnym statusie pozostają niepewni. Nic nie zostało wysłane. Aby znów napisać do jej studentów, wyślij nową kampanię.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The journal of sent messages cannot be used, so nothing was sent.</source>
         <translation>Nie można użyć dziennika wysyłek, więc nic nie zostało wysłane.</translation>
     </message>

@@ -5,16 +5,20 @@ its state, its subject with the placeholders marked, every column whole."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from pytestqt.qtbot import QtBot
 
 from tests.helpers.campaigns import new_campaign
 from tests.helpers.memory_keyring import MemoryKeyring
 from tests.helpers.tables import demo_rows
 from usosmail_gui.core.credentials import CredentialStore
-from usosmail_gui.core.journal import Journal
+from usosmail_gui.core.journal import CampaignClosed, Journal
+from usosmail_gui.sandbox import Sandbox
 from usosmail_gui.ui import history_window
 from usosmail_gui.ui.history_window import HistoryWindow
 from usosmail_gui.ui.main_window import MainWindow
+from usosmail_gui.ui.sending import failure_text
 
 TIMEOUT = 20000
 REAL_USOS = "https://usosapps.example.edu.pl/"
@@ -120,3 +124,26 @@ def test_the_campaigns_window_closes_a_campaign_and_says_what_each_one_is(
     assert not history.close_button.isEnabled()
     with Journal.open() as journal:
         assert not journal.interrupted()
+
+
+def test_resuming_a_campaign_closed_meanwhile_sends_nothing_and_says_why(
+    qtbot: QtBot, make_connected_window: Callable[[Sandbox], MainWindow], make_sandbox: Callable[..., Sandbox]
+) -> None:
+    """Closed with `usosmail close` (or another window) while this one offers it: Resume
+    sends nothing, in words about closing (not "the journal cannot be used")."""
+    sb = make_sandbox()
+    with Journal.open() as journal:
+        campaign = new_campaign(journal, sb.url, sb.admin_key, demo_rows(3))
+    window = make_connected_window(sb)
+    with qtbot.waitSignal(window.interruptedFound, timeout=TIMEOUT):
+        window.show_interrupted()
+    dialog = window.resume_dialog
+    assert dialog is not None and dialog.resume_button.isEnabled()
+    with Journal.open() as journal:
+        journal.close_campaign(campaign)
+    with qtbot.waitSignal(window.sendFinished, timeout=TIMEOUT) as done:
+        dialog.resume_button.click()
+    error = done.args[0]
+    assert isinstance(error, CampaignClosed)
+    assert failure_text(error).startswith("This campaign was closed")
+    assert sum(n for path, n in sb.requests_served.items() if "send" in path) == 0

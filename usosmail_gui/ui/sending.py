@@ -39,6 +39,7 @@ from usosmail_gui.application.sending import (
 from usosmail_gui.core.campaign import CampaignError
 from usosmail_gui.core.journal import (
     CampaignBusy,
+    CampaignClosed,
     CampaignRecord,
     Counts,
     JournalError,
@@ -238,6 +239,13 @@ def failure_text(exc: BaseException) -> str:
         )
     if isinstance(exc, UnknownCampaign):
         return translate("Sending", "This campaign is no longer in the journal. Nothing was sent.")
+    if isinstance(exc, CampaignClosed):
+        return translate(
+            "Sending",
+            "This campaign was closed (here, in another window or with usosmail close): nothing "
+            "more of it is sent, and its uncertain recipients stay uncertain. Nothing was sent. To "
+            "write to its students again, send a new campaign.",
+        )
     if isinstance(exc, JournalError):
         return (
             translate("Sending", "The journal of sent messages cannot be used, so nothing was sent.")
