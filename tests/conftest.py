@@ -11,6 +11,7 @@ import keyring
 import pytest
 
 from tests.helpers.memory_keyring import MemoryKeyring
+from usosmail_gui.application.collaborators import use_journal_file
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -39,6 +40,7 @@ def _isolated_environment(
     keyring.set_keyring(memory)
     yield memory
     keyring.set_keyring(previous)
+    use_journal_file(None)  # a test of the built-in sandbox chose its journal: the user's again
 
 
 @pytest.fixture

@@ -524,7 +524,7 @@
 <context>
     <name>ConnectionTexts</name>
     <message>
-        <location filename="../../usosmail_gui/ui/texts.py" line="+35"/>
+        <location filename="../../usosmail_gui/ui/texts.py" line="+47"/>
         <source>Connected. The key is an administrative key, so it may send mail. The server did not say how many messages wait in its queue.</source>
         <translation>Połączono. Klucz jest kluczem administracyjnym, więc można nim wysyłać pocztę. Serwer nie podał, ile wiadomości czeka w jego kolejce.</translation>
     </message>
@@ -772,7 +772,7 @@
 <context>
     <name>ExclusionTexts</name>
     <message numerus="yes">
-        <location filename="../../usosmail_gui/ui/send_dialog.py" line="+88"/>
+        <location filename="../../usosmail_gui/ui/send_dialog.py" line="+89"/>
         <source>{title} — %Ln row(s)</source>
         <translation>
             <numerusform>{title} — %Ln wiersz</numerusform>
@@ -784,7 +784,7 @@
 <context>
     <name>HistoryWindow</name>
     <message>
-        <location filename="../../usosmail_gui/ui/history_window.py" line="+81"/>
+        <location filename="../../usosmail_gui/ui/history_window.py" line="+96"/>
         <location line="+14"/>
         <source>Campaigns</source>
         <translation>Kampanie</translation>
@@ -796,12 +796,12 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+127"/>
+        <location line="+154"/>
         <source>Reading the journal…</source>
         <translation>Odczytywanie dziennika wysyłek…</translation>
     </message>
     <message>
-        <location line="-125"/>
+        <location line="-152"/>
         <source>History state</source>
         <translation>Stan historii</translation>
     </message>
@@ -814,6 +814,16 @@
         <location line="+1"/>
         <source>Subject</source>
         <translation>Temat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Installation</source>
+        <translation>Instalacja</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>Stan</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -841,12 +851,22 @@
         <translation>Kiedy kampania została wysłana.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>The subject as written in the template.</source>
-        <translation>Temat w postaci zapisanej w szablonie.</translation>
+        <location line="+2"/>
+        <source>The subject as written in the template: each ‹placeholder› was filled in from the student&apos;s row (the tip shows what the first student got).</source>
+        <translation>Temat tak, jak zapisano go w szablonie: każde ‹pole› zostało wypełnione danymi z wiersza studenta (podpowiedź pokazuje, co dostał pierwszy student).</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>The USOS installation the campaign was sent through, or the local sandbox.</source>
+        <translation>Instalacja USOS, przez którą wysłano kampanię, albo lokalna piaskownica.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Finished, interrupted (Send ▸ Interrupted campaigns… resumes it) or closed (nothing more of it is sent).</source>
+        <translation>Zakończona, przerwana (wznawia ją Wysyłka ▸ Przerwane kampanie…) albo zamknięta (nic więcej z niej nie zostanie wysłane).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>How many recipients the campaign has (rows left out of the list not counted).</source>
         <translation>Ilu odbiorców ma kampania (bez wierszy pominiętych z listy).</translation>
     </message>
@@ -866,7 +886,7 @@
         <translation>Do kiedy dziennik przechowuje imiona, adresy i komórki studentów z tej kampanii albo kiedy je usunięto (liczby i daty zostają).</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+24"/>
         <source>&amp;Open</source>
         <translation>&amp;Otwórz</translation>
     </message>
@@ -937,6 +957,22 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>C&amp;lose campaign…</source>
+        <translation>Za&amp;mknij kampanię…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+267"/>
+        <source>Close the campaign</source>
+        <translation>Zamknij kampanię</translation>
+    </message>
+    <message>
+        <location line="-264"/>
+        <source>End this unfinished campaign: nothing more of it will be sent, and it is not offered at start any more. Uncertain recipients stay listed as uncertain.</source>
+        <translation>Zakończ tę niedokończoną kampanię: nic więcej z niej nie zostanie wysłane i program przestanie proponować ją przy uruchomieniu. Odbiorcy o niepewnym statusie pozostaną na liście jako niepewni.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Include &amp;uncertain recipients</source>
         <translation>Uwzględnij &amp;niepewne wiadomości</translation>
     </message>
@@ -981,7 +1017,7 @@
         <translation>Zapisz, jak długo przechowywać dane studentów</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+78"/>
         <source>trackable</source>
         <translation>aktywne</translation>
     </message>
@@ -1006,6 +1042,15 @@
         <translation>przechowywane do {date}</translation>
     </message>
     <message numerus="yes">
+        <location line="+33"/>
+        <source>%n practice campaign(s) of the local sandbox. Real campaigns are listed when the window is connected to your university.</source>
+        <translation>
+            <numerusform>%n kampania ćwiczebna lokalnej piaskownicy. Prawdziwe kampanie są widoczne, gdy okno jest połączone z Twoją uczelnią.</numerusform>
+            <numerusform>%n kampanie ćwiczebne lokalnej piaskownicy. Prawdziwe kampanie są widoczne, gdy okno jest połączone z Twoją uczelnią.</numerusform>
+            <numerusform>%n kampanii ćwiczebnych lokalnej piaskownicy. Prawdziwe kampanie są widoczne, gdy okno jest połączone z Twoją uczelnią.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location line="+9"/>
         <source>%n campaign(s) in the journal.</source>
         <translation>
@@ -1015,12 +1060,39 @@
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+13"/>
+        <source>{subject}
+The first student got: “{first}”</source>
+        <translation>{subject}
+Pierwszy student dostał: „{first}”</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sandbox (practice)</source>
+        <translation>Piaskownica (ćwiczenia)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>closed {date}</source>
+        <translation>zamknięta {date}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>interrupted</source>
+        <translation>przerwana</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sending finished</source>
+        <translation>wysyłka zakończona</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>The journal cannot be read: {error}</source>
         <translation>Nie można odczytać dziennika wysyłek: {error}</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>Delete the campaign&apos;s data</source>
         <translation>Usuwanie danych kampanii</translation>
     </message>
@@ -1040,7 +1112,42 @@
         <translation>&amp;Usuń</translation>
     </message>
     <message>
+        <location line="+15"/>
+        <source>Close campaign {id}? Nothing more of it will be sent.</source>
+        <translation>Zamknąć kampanię {id}? Nic więcej z niej nie zostanie wysłane.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Recipients never sent will not get this message; uncertain ones stay listed as uncertain (they may or may not have it). The campaign is not offered at start any more; it stays in this list, as closed, with its statuses and report. To write to its students again, send a new campaign.</source>
+        <translation>Odbiorcy, do których jeszcze nic nie wysłano, nie dostaną tej wiadomości; odbiorcy o niepewnym statusie pozostaną na liście jako niepewni (mogli ją dostać albo nie). Program przestanie proponować tę kampanię przy uruchomieniu; zostanie ona na tej liście jako zamknięta, ze statusami i raportem. Aby znów napisać do jej studentów, wyślij nową kampanię.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Close campaign</source>
+        <translation>&amp;Zamknij kampanię</translation>
+    </message>
+    <message>
         <location line="+11"/>
+        <source>Closing the campaign…</source>
+        <translation>Zamykanie kampanii…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Campaign {id} is closed: nothing more of it will be sent.</source>
+        <translation>Kampania {id} jest zamknięta: nic więcej z niej nie zostanie wysłane.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This campaign is being sent right now: it can be closed once that has stopped. Nothing was changed.</source>
+        <translation>Ta kampania jest właśnie wysyłana: można ją zamknąć, gdy wysyłanie się zatrzyma. Nic nie zostało zmienione.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The campaign was not closed: {error}</source>
+        <translation>Kampania nie została zamknięta: {error}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Deleting the students&apos; data…</source>
         <translation>Usuwanie danych studentów…</translation>
     </message>
@@ -1506,12 +1613,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../usosmail_gui/ui/window/actions.py" line="+226"/>
+        <location filename="../../usosmail_gui/ui/window/actions.py" line="+266"/>
         <source>&amp;File</source>
         <translation>&amp;Plik</translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-171"/>
         <source>&amp;Open…</source>
         <translation>&amp;Otwórz…</translation>
     </message>
@@ -1521,7 +1628,7 @@
         <translation>Otwórz arkusz kalkulacyjny z listą odbiorców.</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/ui/main_window.py" line="+194"/>
+        <location filename="../../usosmail_gui/ui/main_window.py" line="+169"/>
         <source>Open &amp;Recent</source>
         <translation>Ostatnio otwie&amp;rane</translation>
     </message>
@@ -1561,7 +1668,17 @@
         <translation>Przeczytaj podręcznik użytkownika w języku okna.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+5"/>
+        <source>Sandbox &amp;mailbox…</source>
+        <translation>&amp;Skrzynka piaskownicy…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The messages the built-in sandbox delivered (campaigns and tests), as the students see them.</source>
+        <translation>Wiadomości doręczone przez wbudowaną piaskownicę (kampanie i testy) tak, jak widzą je studenci.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>S&amp;króty klawiszowe</translation>
     </message>
@@ -1586,7 +1703,7 @@
         <translation>P&amp;ołączenie</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-142"/>
         <source>&amp;Connect…</source>
         <translation>&amp;Połącz…</translation>
     </message>
@@ -1606,12 +1723,12 @@
         <translation>Sprawdź klucz i sekret oraz odczytaj rozmiar kolejki poczty.</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+147"/>
         <source>&amp;Help</source>
         <translation>Pomo&amp;c</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-55"/>
         <source>&amp;Welcome page</source>
         <translation>&amp;Strona powitalna</translation>
     </message>
@@ -1636,7 +1753,7 @@
         <translation>Wy&amp;syłanie</translation>
     </message>
     <message>
-        <location line="-115"/>
+        <location line="-124"/>
         <source>Send &amp;test to me…</source>
         <translation>Wyślij &amp;test do siebie…</translation>
     </message>
@@ -1726,12 +1843,12 @@
         <translation>Otwórz listę odbiorców</translation>
     </message>
     <message>
-        <location line="+177"/>
+        <location line="+196"/>
         <source>Save the template</source>
         <translation>Zapisz szablon</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-137"/>
         <source>Send the selected recipient&apos;s message to yourself as a test</source>
         <translation>Wyślij do siebie wiadomość zaznaczonego odbiorcy jako test</translation>
     </message>
@@ -1924,7 +2041,12 @@
 <context>
     <name>Problems</name>
     <message>
-        <location filename="../../usosmail_gui/core/campaign.py" line="+312"/>
+        <location filename="../../usosmail_gui/core/campaign.py" line="+92"/>
+        <source>Campaign {campaign} was sent through {installation}, not {url}. Connect to {installation} to send it again or continue it.</source>
+        <translation>Kampania {campaign} została wysłana przez {installation}, a nie {url}. Połącz się z {installation}, aby wysłać ją ponownie lub dokończyć.</translation>
+    </message>
+    <message>
+        <location line="+242"/>
         <source>Hidden in the sheet, so left out (tick the row to send to it).</source>
         <translation>Wiersz ukryty w arkuszu, więc pominięty (zaznacz go, aby do niego wysłać).</translation>
     </message>
@@ -1938,6 +2060,11 @@
         <location line="+15"/>
         <source>This row cannot be sent.</source>
         <translation>Do tego wiersza nie można nic wysłać.</translation>
+    </message>
+    <message>
+        <location line="+226"/>
+        <source>There is nobody to send again to: no recipient of that campaign qualifies.</source>
+        <translation>Nie ma do kogo wysłać ponownie: żaden odbiorca tej kampanii się do tego nie kwalifikuje.</translation>
     </message>
     <message>
         <location filename="../../usosmail_gui/core/recipients/email_reasons.py" line="+17"/>
@@ -2715,7 +2842,7 @@
         <translation>program może nie odróżnić zakończonej wiadomości od oczekującej.</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/core/journal.py" line="+1355"/>
+        <location filename="../../usosmail_gui/core/journal.py" line="+1385"/>
         <source>The journal {path} is damaged ({detail}), so it cannot be read. It was not changed: it still holds the record of what was sent. Keep a copy of it (and of the files beside it whose names begin the same), then restore it from a backup; to work meanwhile, move it elsewhere and the app starts a new, empty journal.</source>
         <translation>Dziennik {path} jest uszkodzony ({detail}), więc nie da się go odczytać. Nie został zmieniony: nadal zawiera zapis tego, co wysłano. Zachowaj jego kopię (i plików obok, których nazwy zaczynają się tak samo), a potem przywróć go z kopii zapasowej; aby tymczasem pracować, przenieś go gdzie indziej, a program założy nowy, pusty dziennik.</translation>
     </message>
@@ -3149,7 +3276,7 @@
 <context>
     <name>ReceivedDialog</name>
     <message>
-        <location filename="../../usosmail_gui/ui/received_view.py" line="+112"/>
+        <location filename="../../usosmail_gui/ui/received_view.py" line="+113"/>
         <source>stored in the journal</source>
         <translation>zapisana w dzienniku wysyłek</translation>
     </message>
@@ -3852,7 +3979,7 @@
 <context>
     <name>ResumeDialog</name>
     <message>
-        <location filename="../../usosmail_gui/ui/resume_dialog.py" line="+61"/>
+        <location filename="../../usosmail_gui/ui/resume_dialog.py" line="+65"/>
         <location line="+15"/>
         <source>Interrupted campaigns</source>
         <translation>Przerwane kampanie</translation>
@@ -3929,6 +4056,21 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>&amp;Close campaign…</source>
+        <translation>&amp;Zamknij kampanię…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close the campaign</source>
+        <translation>Zamknij kampanię</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>End this campaign: nothing more of it will be sent, and it is not offered again. Uncertain recipients stay listed as uncertain.</source>
+        <translation>Zakończ tę kampanię: nic więcej z niej nie zostanie wysłane i program nie będzie jej więcej proponował. Odbiorcy o niepewnym statusie pozostaną na liście jako niepewni.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <location line="+1"/>
         <source>Later</source>
         <translation>Później</translation>
@@ -3939,7 +4081,7 @@
         <translation>Pozostawia wszystko bez zmian; program zapyta ponownie przy następnym uruchomieniu.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source> (test)</source>
         <translation> (testowa)</translation>
     </message>
@@ -3953,7 +4095,7 @@
         </translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>No campaign is interrupted: nothing is waiting to be sent.</source>
         <translation>Żadna kampania nie została przerwana: nic nie czeka na wysłanie.</translation>
     </message>
@@ -4022,7 +4164,7 @@
 <context>
     <name>ResumeFlow</name>
     <message numerus="yes">
-        <location filename="../../usosmail_gui/ui/window/resume_flow.py" line="+112"/>
+        <location filename="../../usosmail_gui/ui/window/resume_flow.py" line="+127"/>
         <source>%n campaign(s) were interrupted: see the Interrupted campaigns window.</source>
         <translation>
             <numerusform>%n kampania została przerwana: zobacz okno Przerwane kampanie.</numerusform>
@@ -4074,6 +4216,59 @@
             <numerusform>%n niepewni odbiorcy kampanii {id} pozostają bez zmian.</numerusform>
             <numerusform>%n niepewnych odbiorców kampanii {id} pozostaje bez zmian.</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Close the campaign</source>
+        <translation>Zamknij kampanię</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close campaign {id}? Nothing more of it will be sent.</source>
+        <translation>Zamknąć kampanię {id}? Nic więcej z niej nie zostanie wysłane.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%Ln recipient(s) never sent will not get this message.</source>
+        <translation>
+            <numerusform>%Ln odbiorca, do którego nic jeszcze nie wysłano, nie dostanie tej wiadomości.</numerusform>
+            <numerusform>%Ln odbiorcy, do których nic jeszcze nie wysłano, nie dostaną tej wiadomości.</numerusform>
+            <numerusform>%Ln odbiorców, do których nic jeszcze nie wysłano, nie dostanie tej wiadomości.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln uncertain recipient(s) stay listed as uncertain: they may or may not have it.</source>
+        <translation>
+            <numerusform>%Ln odbiorca o niepewnym statusie pozostanie na liście jako niepewny: mógł ją dostać albo nie.</numerusform>
+            <numerusform>%Ln odbiorcy o niepewnym statusie pozostaną na liście jako niepewni: mogli ją dostać albo nie.</numerusform>
+            <numerusform>%Ln odbiorców o niepewnym statusie pozostanie na liście jako niepewni: mogli ją dostać albo nie.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The campaign is not offered here again. Campaigns… still shows it, as closed, with its statuses and report. To write to its students again, send a new campaign.</source>
+        <translation>Program nie będzie już tu proponował tej kampanii. Okno Kampanie… nadal ją pokazuje, jako zamkniętą, ze statusami i raportem. Aby znów napisać do jej studentów, wyślij nową kampanię.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Close campaign</source>
+        <translation>&amp;Zamknij kampanię</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Campaign {id} is closed: nothing more of it will be sent.</source>
+        <translation>Kampania {id} jest zamknięta: nic więcej z niej nie zostanie wysłane.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Campaign {id} is being sent right now (in this window or another): it can be closed once that has stopped. Nothing was changed.</source>
+        <translation>Kampania {id} jest właśnie wysyłana (w tym lub innym oknie): można ją zamknąć, gdy wysyłanie się zatrzyma. Nic nie zostało zmienione.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The campaign was not closed</source>
+        <translation>Kampania nie została zamknięta</translation>
     </message>
 </context>
 <context>
@@ -4648,7 +4843,7 @@
         <translation>Nie można nic wysłać: żaden wiersz listy nie może otrzymać tej wiadomości (każdy wiersz jest odznaczony albo ma problem, np. brakujący, nieprawidłowy lub powtórzony adres). Przyczyny widać w panelu „Problemy”; popraw listę i spróbuj ponownie.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Nothing can be sent: {reason}</source>
         <translation>Nie można nic wysłać: {reason}</translation>
     </message>
@@ -4784,7 +4979,7 @@
 <context>
     <name>SendProgressDialog</name>
     <message>
-        <location filename="../../usosmail_gui/ui/sending.py" line="+387"/>
+        <location filename="../../usosmail_gui/ui/sending.py" line="+399"/>
         <source>Sending a test</source>
         <translation>Wysyłanie wiadomości testowej</translation>
     </message>
@@ -4994,7 +5189,7 @@
 <context>
     <name>Sending</name>
     <message numerus="yes">
-        <location line="-498"/>
+        <location line="-509"/>
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n s</numerusform>
@@ -5154,17 +5349,22 @@
         <translation>Tej kampanii nie ma już w dzienniku wysyłek. Nic nie zostało wysłane.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>This campaign was closed (here, in another window or with usosmail close): nothing more of it is sent, and its uncertain recipients stay uncertain. Nothing was sent. To write to its students again, send a new campaign.</source>
+        <translation>Ta kampania została zamknięta (tutaj, w innym oknie albo poleceniem usosmail close): nic więcej z niej nie jest wysyłane, a jej odbiorcy o niepewnym statusie pozostają niepewni. Nic nie zostało wysłane. Aby znów napisać do jej studentów, wyślij nową kampanię.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The journal of sent messages cannot be used, so nothing was sent.</source>
         <translation>Nie można użyć dziennika wysyłek, więc nic nie zostało wysłane.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The message cannot be made, so nothing was sent.</source>
         <translation>Nie można utworzyć wiadomości, więc nic nie zostało wysłane.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>USOS cannot be used from here, so nothing was sent.</source>
         <translation>Nie udało się skorzystać z USOS, więc nic nie zostało wysłane.</translation>
     </message>
@@ -6225,7 +6425,7 @@ w historii powłoki); pobiera się go z systemowego magazynu haseł. Do skryptó
         <translation>--screenshot działa tylko razem z --sandbox: zapisuje obraz okna z przykładowymi danymi na lokalnym serwerze testowym, na potrzeby dokumentacji i testów</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/app/sandbox_launcher.py" line="+83"/>
+        <location filename="../../usosmail_gui/app/sandbox_launcher.py" line="+119"/>
         <source>Local sandbox</source>
         <translation>Lokalna piaskownica</translation>
     </message>
@@ -6245,7 +6445,7 @@ w historii powłoki); pobiera się go z systemowego magazynu haseł. Do skryptó
         <translation>usosmail-gui: {reason}</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/app/__init__.py" line="+175"/>
+        <location filename="../../usosmail_gui/app/__init__.py" line="+179"/>
         <source>The local sandbox could not be started: {reason}</source>
         <translation>Nie udało się uruchomić lokalnej piaskownicy: {reason}</translation>
     </message>

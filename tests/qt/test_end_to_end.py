@@ -41,6 +41,7 @@ from usosmail_gui.core.statuses import Status
 from usosmail_gui.core.template import Code, MessageTemplate
 from usosmail_gui.sandbox import Sandbox
 from usosmail_gui.sandbox.delivery import body_with_footer
+from usosmail_gui.ui import history_window
 from usosmail_gui.ui.main_window import MainWindow
 from usosmail_gui.ui.problems_panel import ProblemsModel
 from usosmail_gui.ui.send_dialog import SendDialog
@@ -288,7 +289,7 @@ def test_the_whole_flow_from_spreadsheet_to_report(
     qtbot.waitUntil(lambda: len(history.rows) == 2 and not history.busy, timeout=TIMEOUT)
     position = next(i for i, r in enumerate(history.rows) if r.id == campaign)
     history.table.selectRow(position)
-    counts_item = history.table.item(position, 3)
+    counts_item = history.table.item(position, history_window.STATUSES)
     assert counts_item is not None
     assert counts_item.text() == f"{summary} · {len(final)} of {len(final)} finished"  # as the dock says
     report = tmp_path / "raport.csv"

@@ -177,3 +177,29 @@ def test_send_again_through_another_installation_is_refused_and_sends_nothing(
     assert sum(n for path, n in real.requests_served.items() if "send" in path) == 0
     with Journal.open() as journal:
         assert len(journal.campaigns()) == 1
+
+
+def test_the_refusal_of_another_installation_is_worded_in_the_windows_language(
+    qtbot: QtBot,
+    polish: None,
+    make_connected_window: Callable[[Sandbox], MainWindow],
+    make_sandbox: Callable[..., Any],
+) -> None:
+    """The core's refusal is a structured error (the campaign, its installation, the one
+    connected); the Polish window says it in Polish, naming the right installation."""
+    practice = make_sandbox(fail_domain=FAIL_DOMAIN)
+    campaign, _failed = failed_campaign(practice)
+    real = make_sandbox()
+    window = make_connected_window(real)
+    history = window.statuses.open_history()
+    qtbot.waitUntil(lambda: len(history.rows) == 1, timeout=TIMEOUT)
+    history.retry_button.click()
+    dialog = window.send_flow.dialog
+    assert isinstance(dialog, SendDialog)
+    qtbot.waitUntil(lambda: not dialog.preparing and dialog.problem_label.isVisible(), timeout=TIMEOUT)
+    shown = dialog.problem_label.text()
+    assert f"Kampania {campaign} została wysłana przez {practice.url}, a nie {real.url}" in shown, shown
+    assert f"Połącz się z {practice.url}" in shown
+    assert "was sent through" not in shown and "Connect to" not in shown
+    assert not dialog.send_button.isEnabled()
+    assert sum(n for path, n in real.requests_served.items() if "send" in path) == 0

@@ -25,7 +25,7 @@ from usosmail_gui.core.journal import Journal
 from usosmail_gui.core.report import WORDS
 from usosmail_gui.core.statuses import Status
 from usosmail_gui.sandbox import Sandbox
-from usosmail_gui.ui import workers
+from usosmail_gui.ui import history_window, workers
 from usosmail_gui.ui.history_window import HistoryWindow
 from usosmail_gui.ui.main_window import MainWindow
 from usosmail_gui.ui.send_dialog import SendDialog
@@ -117,7 +117,7 @@ def test_history_lists_opens_and_exports_a_campaign(
     qtbot.waitUntil(lambda: len(history.rows) == 1, timeout=TIMEOUT)
     rows = history.rows
     assert [r.id for r in rows] == [campaign] and rows[0].trackable and rows[0].total == 3
-    assert history.table.item(0, 4).text() == "trackable"
+    assert history.table.item(0, history_window.TRACKING).text() == "trackable"
     with qtbot.waitSignal(window.status_poller.updated, timeout=TIMEOUT):
         history.open_button.click()
     qtbot.waitUntil(lambda: all_final(window.status_dock, 3), timeout=TIMEOUT)
@@ -240,7 +240,7 @@ def test_a_campaign_older_than_7_days_opened_from_history_is_expired_and_not_pol
     history = window.statuses.open_history()
     qtbot.waitUntil(lambda: len(history.rows) == 1, timeout=TIMEOUT)
     assert history.rows[0].id == campaign and not history.rows[0].trackable
-    assert history.table.item(0, 4).text() == "expired"
+    assert history.table.item(0, history_window.TRACKING).text() == "expired"
     with qtbot.waitSignal(window.status_poller.updated, timeout=TIMEOUT):
         history.open_button.click()
     dock = window.status_dock
@@ -268,7 +268,7 @@ def test_rows_left_out_show_in_the_history_and_the_dock_with_their_reason(
     qtbot.waitUntil(lambda: len(history.rows) == 1, timeout=TIMEOUT)
     (row,) = history.rows
     assert row.id == campaign and row.total == 2 and row.counts.excluded == 2
-    assert "2 left out of the list" in history.table.item(0, 3).text()
+    assert "2 left out of the list" in history.table.item(0, history_window.STATUSES).text()
     with qtbot.waitSignal(window.status_poller.updated, timeout=TIMEOUT):
         history.open_button.click()
     dock = window.status_dock
@@ -300,7 +300,7 @@ def test_delete_campaign_and_the_retention_setting_in_the_campaigns_window(
     window = make_connected_window(sb)
     history = window.statuses.open_history()
     qtbot.waitUntil(lambda: len(history.rows) == 1 and not history.busy, timeout=TIMEOUT)
-    assert history.table.item(0, 5).text().startswith("kept until ")
+    assert history.table.item(0, history_window.DATA).text().startswith("kept until ")
     assert history.retention_box.value() == 180 and not history.retention_button.isEnabled()
     with qtbot.waitSignal(window.status_poller.updated, timeout=TIMEOUT):
         history.open_button.click()
@@ -328,7 +328,7 @@ def test_delete_campaign_and_the_retention_setting_in_the_campaigns_window(
     qtbot.waitUntil(lambda: not history.busy and history.rows[0].purged_at is not None, timeout=TIMEOUT)
     (row,) = history.rows
     assert row.total == 3 and row.counts.sent + row.counts.waiting == 3  # the counts stay
-    assert history.table.item(0, 5).text().startswith("deleted ")
+    assert history.table.item(0, history_window.DATA).text().startswith("deleted ")
     assert not history.delete_button.isEnabled() and not history.retry_button.isEnabled()
     # the dock no longer shows the students
     qtbot.waitUntil(lambda: window.status_dock.model.rowCount() == 0, timeout=TIMEOUT)

@@ -130,10 +130,10 @@ def build_main_window(
     """
     store = credential_store
     settings = settings if settings is not None else app_settings()
-    offer_resume = options.screenshot is None  # the picture shows the demo, not the journal
     if options.sandbox:
+        # its interrupted campaigns are offered once it runs (their address is then its new one)
         window = MainWindow(
-            store, settings=settings, restore_last=False, offer_resume=offer_resume, deferred=deferred
+            store, settings=settings, restore_last=False, offer_resume=False, deferred=deferred
         )
     elif options.installation:
         connection = ActiveConnection(options.installation.strip())
@@ -153,10 +153,14 @@ def build_main_window(
             welcome=should_offer_connection_dialog(options, settings),
             deferred=deferred,
         )
-    launcher = SandboxLauncher(window, language=language, session=sandbox_session)
+    launcher = SandboxLauncher(
+        window, language=language, session=sandbox_session, offer_resume=options.screenshot is None
+    )
     window.when_ready(_names_in_a_child)
     window.sandboxRequested.connect(lambda: launcher.start(demo=True))
     if options.sandbox:
+        # the sandbox's own journal from the first job on (Campaigns… before it has started)
+        window.when_ready(launcher.use_sandbox_journal)
         window.window_connection.show_starting_sandbox()
         # Once the work area's modules are in: the sandbox's worker then imports only its own
         # (two threads importing the same modules at once can see one half-initialised).

@@ -2,6 +2,15 @@
 sandbox": a local USOS API started in a worker (at most one per run), the window
 connected to it with its administrative key, the demo list and letter loaded if asked,
 and the sandbox stopped after the window closes.
+
+The sandbox keeps its campaigns in a journal of its own (``core.journal.sandbox_journal_path``,
+beside the real one): while the window talks to the sandbox the use cases open that one
+(``choose_journal``), so practice campaigns never show among real ones and the other way
+round. The sandbox listens on a new port at each start; its journal's campaigns follow it
+there (``Journal.move_installation``) before the window connects, so a practice campaign
+stopped half-way is resumed through the sandbox running now. Once connected, its
+interrupted campaigns are offered (quietly: only if there are any), and its delivered mail
+is one menu entry away (Send ▸ Sandbox mailbox…).
 """
 
 from __future__ import annotations
@@ -11,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 
 from usosmail_gui.application.connection import ActiveConnection
 from usosmail_gui.ui import workers
@@ -20,11 +29,13 @@ from usosmail_gui.ui.i18n import ENGLISH, POLISH
 if TYPE_CHECKING:
     from usosmail_gui.sandbox import Sandbox
     from usosmail_gui.ui.main_window import MainWindow
+    from usosmail_gui.ui.sandbox_mailbox import SandboxMailbox
 
 __all__ = [
     "SANDBOX_DELAY",
     "SandboxLauncher",
     "SandboxSession",
+    "choose_journal",
     "demo_list_path",
     "demo_template_path",
     "load_demo",
@@ -73,6 +84,31 @@ class SandboxSession:
             sandbox.stop()
 
 
+def choose_journal(sandbox: bool) -> None:
+    """The journal the use cases open from now on: the built-in sandbox's own one while the
+    window talks to the sandbox, the user's otherwise (imported here: after the frame)."""
+    from usosmail_gui.application.collaborators import use_journal_file
+    from usosmail_gui.core.journal import sandbox_journal_path
+
+    use_journal_file(sandbox_journal_path() if sandbox else None)
+
+
+def follow_the_sandbox(sandbox: Sandbox) -> Sandbox:
+    """In the worker, once the sandbox listens: its journal's campaigns are the sandbox's at
+    its new address (a journal that cannot be written is left as it is: the sandbox still
+    runs, and its old campaigns then say which address they expect)."""
+    import logging
+
+    from usosmail_gui.core.journal import Journal, JournalError, sandbox_journal_path
+
+    try:
+        with Journal.open(sandbox_journal_path()) as journal:
+            journal.move_installation(sandbox.url)
+    except JournalError:
+        logging.getLogger(__name__).warning("The sandbox's journal could not be updated", exc_info=True)
+    return sandbox
+
+
 def sandbox_connection(sandbox: Sandbox) -> ActiveConnection:
     """The sandbox's address with its administrative key (shown as "Local sandbox")."""
     from usosmail_gui.core.credentials import Credentials
@@ -112,13 +148,72 @@ class SandboxLauncher:
     and for the welcome page's "Try it with the sandbox"; ``stop`` ends it at shutdown."""
 
     def __init__(
-        self, window: MainWindow, *, language: str, session: SandboxSession | None = None
+        self,
+        window: MainWindow,
+        *,
+        language: str,
+        session: SandboxSession | None = None,
+        offer_resume: bool = True,
     ) -> None:
         self._window = window
+        self._offer_resume = offer_resume
         self._language = language
         self._session = session
         self._starting = False
         self.failure_listeners: list[Callable[[str], None]] = []
+        self.mailbox: SandboxMailbox | None = None
+        self._sandbox_journal = False  # the journal chosen is the sandbox's (choose_journal)
+        window.connectionChanged.connect(self._connection_changed)
+        action = window.actions_by_name["sandbox_mailbox"]
+        action.triggered.connect(self.show_mailbox)
+        action.setVisible(False)  # only while the window talks to the built-in sandbox
+
+    def _connection_changed(self, connection: ActiveConnection) -> None:
+        window = self._window
+        on_sandbox = connection.sandbox and self.sandbox is not None
+        switched = connection.sandbox != self._sandbox_journal
+        self._sandbox_journal = connection.sandbox
+        choose_journal(connection.sandbox)
+        window.actions_by_name["sandbox_mailbox"].setVisible(on_sandbox)
+        if not on_sandbox and self.mailbox is not None:
+            self.mailbox.close()
+        if switched and window.ready:  # what is shown of the other journal goes, or is read again
+            window.status_poller.stop()
+            if window.statuses.history is not None:
+                window.statuses.history.reload()
+            if window.resume_flow.dialog is not None:
+                window.resume_flow.show()
+
+    def use_sandbox_journal(self) -> None:
+        """The sandbox's journal from now on (``--sandbox``: before the sandbox has started)."""
+        self._sandbox_journal = True
+        choose_journal(True)
+
+    @property
+    def sandbox(self) -> Sandbox | None:
+        """The built-in sandbox, once it runs."""
+        return self._session.sandbox if self._session is not None else None
+
+    def show_mailbox(self) -> SandboxMailbox | None:
+        """Send ▸ Sandbox mailbox…: what the sandbox delivered, campaigns and tests alike,
+        as the students see it (one window; read in workers)."""
+        from usosmail_gui.ui.sandbox_mailbox import SandboxMailbox
+
+        sandbox = self.sandbox
+        if sandbox is None:
+            return None
+        if self.mailbox is None:
+            mailbox = SandboxMailbox(sandbox.maildir, self._window)
+            mailbox.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            mailbox.destroyed.connect(self._mailbox_gone)
+            self.mailbox = mailbox
+        self.mailbox.show()
+        self.mailbox.raise_()
+        self.mailbox.activateWindow()
+        return self.mailbox
+
+    def _mailbox_gone(self) -> None:
+        self.mailbox = None
 
     def start(self, *, demo: bool) -> None:
         """Start the sandbox in a worker and connect to it (again, if it already runs)."""
@@ -133,16 +228,20 @@ class SandboxLauncher:
             self._starting = True
             window.window_connection.show_starting_sandbox()
             workers.run_in_background(
-                session.start,
+                lambda: follow_the_sandbox(session.start()),
                 parent=window,
-                on_result=lambda sandbox: window.when_ready(
-                    lambda: window.window_connection.use(sandbox_connection(sandbox))
-                ),
+                on_result=lambda sandbox: window.when_ready(lambda: self._connect(sandbox)),
                 on_error=self._failed,
                 on_finished=self._started,
             )
         if demo:
             window.when_ready(lambda: load_demo(window, self._language))
+
+    def _connect(self, sandbox: Sandbox) -> None:
+        """Talk to the sandbox (its journal from now on), and offer its interrupted campaigns."""
+        self._window.window_connection.use(sandbox_connection(sandbox))
+        if self._offer_resume:
+            self._window.resume_flow.show(quiet=True)
 
     def _started(self) -> None:
         self._starting = False

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from usosmail_gui.core.campaign import SendMode
+from usosmail_gui.core.journal import CampaignRecord, Journal
 from usosmail_gui.core.retention import (
     Forgotten,
     forget,
@@ -24,7 +26,14 @@ from usosmail_gui.core.tracking import trackable
 
 from .collaborators import JournalFactory, open_journal, read_journal
 
-__all__ = ["CampaignRow", "Listing", "delete_campaign", "list_campaigns", "save_retention"]
+__all__ = [
+    "CampaignRow",
+    "Listing",
+    "close_campaign",
+    "delete_campaign",
+    "list_campaigns",
+    "save_retention",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +49,11 @@ class CampaignRow:
     is_test: bool
     purged_at: str | None = None  # when its personal data was deleted
     kept_until: datetime | None = None  # when it will be (None once it is)
+    installation: str = ""  # the base URL it was sent through
+    sandbox: bool = False  # a practice campaign of the built-in sandbox (its own journal)
+    closed_at: str | None = None  # when the user closed it: nothing more of it is sent
+    interrupted: bool = False  # recipients left to send or uncertain ones to decide on
+    first_subject: str | None = None  # what its first recipient's subject was (None: not known)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +64,7 @@ class Listing:
     rows: list[CampaignRow]
     retention_days: int
     read_only: bool
+    sandbox: bool = False  # the built-in sandbox's own journal (practice campaigns only)
 
 
 def list_campaigns(now: datetime | None = None, *, journals: JournalFactory = read_journal) -> Listing:
@@ -60,6 +75,7 @@ def list_campaigns(now: datetime | None = None, *, journals: JournalFactory = re
     with journals() as journal:
         purge_due(journal, now=now)
         days = retention_days(journal)
+        sandbox = journal.of_sandbox
         for summary in journal.campaigns():
             record = summary.campaign
             counts = campaign_counts(journal, record.id, campaign_statuses(journal, record.id, now=now))
@@ -74,9 +90,29 @@ def list_campaigns(now: datetime | None = None, *, journals: JournalFactory = re
                     record.is_test,
                     record.purged_at,
                     kept_until(journal, record.id, days=days),
+                    installation=record.installation,
+                    sandbox=sandbox,
+                    closed_at=record.closed_at,
+                    interrupted=summary.interrupted,
+                    first_subject=_first_subject(journal, record),
                 )
             )
-        return Listing(rows, days, journal.read_only)
+        return Listing(rows, days, journal.read_only, sandbox)
+
+
+def _first_subject(journal: Journal, record: CampaignRecord) -> str | None:
+    """The subject its first recipient was sent (rendered as USOS renders a template)."""
+    from usosmail_gui.core.template import RenderError, compile_template, render
+
+    first = journal.first_recipient(record.id)
+    if first is None:
+        return None
+    if record.mode is SendMode.MESSAGES or first.params is None:
+        return first.subject
+    try:
+        return render(compile_template(record.template), first.params, row=first.row).subject
+    except RenderError:
+        return None
 
 
 def delete_campaign(campaign: str, *, journals: JournalFactory = open_journal) -> Forgotten:
@@ -91,3 +127,11 @@ def save_retention(days: int, *, journals: JournalFactory = open_journal) -> lis
     with journals() as journal:
         set_retention_days(journal, days)
         return purge_due(journal)
+
+
+def close_campaign(campaign: str, *, journals: JournalFactory = open_journal) -> CampaignRecord:
+    """Close the campaign ("Close campaign…", ``usosmail close``): nothing more of it will be
+    sent; recipients never sent stay not sent, uncertain ones stay uncertain. Raises
+    ``CampaignBusy`` while it is being sent."""
+    with journals() as journal:
+        return journal.close_campaign(campaign)

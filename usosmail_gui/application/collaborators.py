@@ -3,12 +3,20 @@
 The defaults are the real ones (the user's journal file, a ``MailingClient`` over HTTPS,
 the system clock); tests pass their own (a journal in a temporary folder, a client of the
 sandbox, a fixed moment).
+
+Which journal file the defaults open is the composition root's choice (``use_journal_file``):
+the user's journal, or the built-in sandbox's own one while the window talks to the
+sandbox, so practice campaigns never mix with real ones. It is a context variable: the
+GUI's workers run in a copy of the context their job was started in (ui/workers.py), so a
+job keeps the journal it was started for even if the choice changes meanwhile.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextvars import ContextVar
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from usosmail_gui.core.journal import Journal
@@ -20,11 +28,26 @@ __all__ = [
     "ClientFactory",
     "Clock",
     "JournalFactory",
+    "journal_file",
     "mailing_client",
     "open_journal",
     "read_journal",
+    "use_journal_file",
     "utc_now",
 ]
+
+_JOURNAL_FILE: ContextVar[Path | None] = ContextVar("usosmail_journal_file", default=None)
+
+
+def use_journal_file(path: Path | None) -> None:
+    """Open ``path`` as the journal from now on (None: the user's journal,
+    ``core.journal.journal_path``), in this context and the jobs started from it."""
+    _JOURNAL_FILE.set(path)
+
+
+def journal_file() -> Path | None:
+    """The journal file chosen by ``use_journal_file`` (None: the user's journal)."""
+    return _JOURNAL_FILE.get()
 
 JournalFactory = Callable[[], Journal]
 """Opens the journal (a context manager that closes it): ``open_journal`` to write,
@@ -51,13 +74,13 @@ class ClientFactory(Protocol):
 
 
 def open_journal() -> Journal:
-    """The user's journal, to write (``Journal.open``)."""
-    return Journal.open()
+    """The journal chosen (the user's unless ``use_journal_file`` said), to write (``Journal.open``)."""
+    return Journal.open(_JOURNAL_FILE.get())
 
 
 def read_journal() -> Journal:
-    """The user's journal, to read (``Journal.open_to_read``)."""
-    return Journal.open_to_read()
+    """The journal chosen, to read (``Journal.open_to_read``)."""
+    return Journal.open_to_read(_JOURNAL_FILE.get())
 
 
 def mailing_client(

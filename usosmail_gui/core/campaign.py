@@ -41,6 +41,7 @@ __all__ = [
     "CampaignDraft",
     "CampaignError",
     "Excluded",
+    "OtherInstallation",
     "PastMessage",
     "PlannedBatch",
     "PlannedMessage",
@@ -77,7 +78,31 @@ class SendMode(StrEnum):
 
 
 class CampaignError(Exception):
-    """A campaign cannot be made as asked; the text says why and what to do."""
+    """A campaign cannot be made as asked; the text says why and what to do.
+
+    ``sentences``: the same words as translatable sentences (core/sentences.py) when the
+    GUI may show them in its language; the text is their English.
+    """
+
+    def __init__(self, message: str | Sentence) -> None:
+        self.sentences: tuple[Sentence, ...] = (message,) if isinstance(message, Sentence) else ()
+        super().__init__(english(self.sentences) if isinstance(message, Sentence) else message)
+
+
+_OTHER_INSTALLATION = QT_TRANSLATE_NOOP(
+    "Problems",
+    "Campaign {campaign} was sent through {installation}, not {url}. Connect to {installation} "
+    "to send it again or continue it.",
+)
+
+
+class OtherInstallation(CampaignError):
+    """``campaign`` belongs to ``installation`` and must not be sent again or continued
+    through ``url`` (the GUI words it in its language, the CLI prints the English)."""
+
+    def __init__(self, campaign: str, installation: str, url: str) -> None:
+        self.campaign, self.installation, self.url = campaign, installation, wire.normalize_base_url(url)
+        super().__init__(say(_OTHER_INSTALLATION, campaign=campaign, installation=installation, url=self.url))
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,16 +206,13 @@ def key_fingerprint(consumer_key: str) -> str:
     return "sha256:" + hashlib.sha256(consumer_key.encode("utf-8")).hexdigest()[:16]
 
 
-def other_installation(campaign: str, installation: str, url: str) -> str | None:
+def other_installation(campaign: str, installation: str, url: str) -> OtherInstallation | None:
     """Why ``campaign`` (sent through ``installation``) must not be continued or retried
     through ``url``, or None when ``url`` is that installation. Retrying a practice campaign
-    through the real USOS would send real mail; the words name the right installation."""
+    through the real USOS would send real mail; the words (``str``) name the right installation."""
     if same_installation(installation, url):
         return None
-    return (
-        f"Campaign {campaign} was sent through {installation}, not {wire.normalize_base_url(url)}. "
-        f"Connect to {installation} to send it again or continue it."
-    )
+    return OtherInstallation(campaign, installation, url)
 
 
 # --- the wire size of requests ------------------------------------------------------------
@@ -554,7 +576,13 @@ def build_retry_campaign(
     ``past`` is empty or a message lacks what ``mode`` needs."""
     _check_settings(batch_size, max_body_bytes)
     if not past:
-        raise CampaignError("There is nobody to send again to: no recipient of that campaign qualifies.")
+        raise CampaignError(
+            say(
+                QT_TRANSLATE_NOOP(
+                    "Problems", "There is nobody to send again to: no recipient of that campaign qualifies."
+                )
+            )
+        )
     messages: list[PlannedMessage] = []
     for item in past:
         if mode is SendMode.MESSAGES and (item.subject is None or item.content is None):

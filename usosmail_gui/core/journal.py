@@ -82,9 +82,11 @@ __all__ = [
     "UnknownCampaign",
     "closed_words",
     "journal_path",
+    "sandbox_journal_path",
 ]
 
 FILE_NAME = "journal.sqlite3"
+SANDBOX_FILE_NAME = "sandbox-journal.sqlite3"  # the built-in sandbox's practice campaigns
 LOCK_DIR = "journal-locks"
 
 CRASH_REASON = (
@@ -308,6 +310,12 @@ def journal_path() -> Path:
     """``data_dir()/journal.sqlite3`` (``USOSMAIL_DATA_DIR`` overrides the data dir); the
     folder is made when the journal is opened for writing."""
     return data_dir(create=False) / FILE_NAME
+
+
+def sandbox_journal_path() -> Path:
+    """``data_dir()/sandbox-journal.sqlite3``: the built-in sandbox's own journal, beside the
+    real one, so practice campaigns are never mixed with real ones."""
+    return data_dir(create=False) / SANDBOX_FILE_NAME
 
 
 def _now() -> str:
@@ -1104,6 +1112,17 @@ class Journal:
                 )
         return self.campaign(campaign)
 
+    def move_installation(self, installation: str) -> int:
+        """Every campaign of this journal now belongs to ``installation``: only for the
+        built-in sandbox's own journal, whose campaigns are all the sandbox's while it
+        listens on a new port at each start (so one stopped half-way can be resumed, and
+        its failed ones sent again, through the sandbox running now). How many moved."""
+        with self._tx() as conn:  # not an activity of theirs: the retention clock is left alone
+            moved = conn.execute(
+                "UPDATE campaigns SET installation = ? WHERE installation <> ?", (installation, installation)
+            ).rowcount
+        return int(moved)
+
     def set_campaign_state(self, campaign: str, state: CampaignState, reason: str | None = None) -> None:
         with self._tx() as conn:
             conn.execute(
@@ -1123,6 +1142,17 @@ class Journal:
             sql += f" AND state IN ({','.join('?' * len(wanted))})"
             params += wanted
         return self._converted(_recipient, self._query(sql + " ORDER BY seq", params))
+
+    def first_recipient(self, campaign: str) -> RecipientRecord | None:
+        """The campaign's first recipient (None: none, or its personal data was purged)."""
+        rows = self._query("SELECT * FROM recipients WHERE campaign = ? ORDER BY seq LIMIT 1", (campaign,))
+        found = self._converted(_recipient, rows)
+        return found[0] if found else None
+
+    @property
+    def of_sandbox(self) -> bool:
+        """Whether this is the built-in sandbox's own journal (``sandbox_journal_path``)."""
+        return self.path.name == SANDBOX_FILE_NAME
 
     def recipients_by_seq(self, campaign: str, seqs: Sequence[int]) -> list[RecipientRecord]:
         found: list[RecipientRecord] = []

@@ -11,10 +11,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from .usos.addresses import as_https
+from .usos.addresses import as_https, host_of, is_loopback_host
+from .usos.errors import InsecureUrl
 from .usos.wire import normalize_base_url
 
-__all__ = ["Blocker", "Situation", "resume_blocker", "retry_blocker", "same_installation", "send_blocker"]
+__all__ = [
+    "Blocker",
+    "Situation",
+    "offered_at_start",
+    "resume_blocker",
+    "retry_blocker",
+    "same_installation",
+    "send_blocker",
+]
 
 
 class Blocker(StrEnum):
@@ -90,3 +99,18 @@ def resume_blocker(situation: Situation, installation: str) -> Blocker | None:
     if not same_installation(situation.connected_to, installation):
         return Blocker.OTHER_INSTALLATION
     return None
+
+
+def offered_at_start(installation: str, connected_to: str | None) -> bool:
+    """Whether an interrupted campaign of ``installation`` is offered at start, unasked: not
+    one sent to a local test server while the window talks to none (a sandbox of an earlier
+    run, in a journal older than the sandbox's own: its address is gone, so it can never be
+    resumed; it stays in Send ▸ Interrupted campaigns…, where it can be closed)."""
+    return not _local(installation) or (connected_to is not None and _local(connected_to))
+
+
+def _local(url: str) -> bool:
+    try:
+        return is_loopback_host(host_of(url))
+    except InsecureUrl:
+        return False

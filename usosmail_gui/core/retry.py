@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .campaign import CampaignDraft, CampaignError, build_retry_campaign, other_installation
+from .campaign import CampaignDraft, build_retry_campaign, other_installation
 from .journal import Journal, RecipientRecord, RecipientState
 
 __all__ = ["retry_draft", "retry_recipients"]
@@ -39,13 +39,14 @@ def retry_draft(
 ) -> CampaignDraft:
     """A new campaign of ``campaign``'s failed recipients (and uncertain ones if asked),
     with the same template and sender, through the campaign's own ``installation`` only.
-    Raises ``CampaignError`` when ``installation`` is another one (a practice campaign of the
-    sandbox retried through the real USOS would send real mail), when nobody qualifies or a
-    message lacks what its mode needs; ``UnknownCampaign`` for an id the journal lacks."""
+    Raises ``CampaignError``: ``OtherInstallation`` when ``installation`` is another one (a
+    practice campaign of the sandbox retried through the real USOS would send real mail);
+    when nobody qualifies or a message lacks what its mode needs. ``UnknownCampaign`` for an
+    id the journal lacks."""
     record = journal.campaign(campaign)
     refusal = other_installation(record.id, record.installation, installation)
     if refusal is not None:
-        raise CampaignError(refusal)
+        raise refusal
     return build_retry_campaign(
         record.template,
         retry_recipients(journal.recipients(campaign), include_uncertain=include_uncertain),

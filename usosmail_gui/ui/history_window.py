@@ -1,8 +1,13 @@
 """Campaign history: the journal's campaigns (read in a worker), opened into the status
 dock, their reports exported (.xlsx/.csv) in a worker, and the students' personal data:
 until when each campaign keeps it, the retention period (core/retention.py), and "Delete
-campaign", which purges one at once (each in a worker). The work is the application
-layer's (``application.campaigns``, ``application.reports``); this window shows it."""
+campaign", which purges one at once (each in a worker). "Close campaign…" ends one that
+is not finished (nothing more of it is sent; uncertain recipients stay uncertain). Each
+campaign says which installation it went through (the built-in sandbox's practice
+campaigns, in a journal of their own, as such), its subject as written with its
+placeholders marked, and whether it is finished, interrupted or closed. The work is the
+application layer's (``application.campaigns``, ``application.reports``); this window
+shows it."""
 
 from __future__ import annotations
 
@@ -34,15 +39,23 @@ from usosmail_gui.application import campaigns
 from usosmail_gui.application.campaigns import CampaignRow, Listing
 from usosmail_gui.application.reports import export_report
 from usosmail_gui.core.counts import campaign_counts_of
-from usosmail_gui.core.journal import CampaignBusy, JournalError
+from usosmail_gui.core.journal import CampaignBusy, CampaignRecord, JournalError
 from usosmail_gui.core.report import ReportError
 from usosmail_gui.core.retention import MAX_DAYS, MIN_DAYS, Forgotten
 from usosmail_gui.ui.numbers import counted, number
 from usosmail_gui.ui.problem_texts import journal_error_text
 from usosmail_gui.ui.status_display import campaign_counts_text, finished_text
+from usosmail_gui.ui.texts import subject_as_written
 from usosmail_gui.ui.workers import Task, run_in_background
 
 __all__ = ["HistoryWindow"]
+
+# the table's columns
+DATE, SUBJECT, INSTALLATION, STATE, RECIPIENTS, STATUSES, TRACKING, DATA = range(8)
+# at first a column is at most this many characters wide (the tip shows the rest), so that
+# all of them fit a 1366-pixel screen
+_WIDEST = {SUBJECT: 30, STATUSES: 36, INSTALLATION: 24}
+_WIDE = 22
 
 
 def _local_date(text: str) -> str:
@@ -63,11 +76,13 @@ class HistoryWindow(QDialog):
         retryRequested(str, bool): send again to the campaign's failed recipients (and,
             if True, its uncertain ones); the main window asks for confirmation.
         campaignDeleted(str): the campaign whose personal data was just deleted.
+        campaignClosed(str): the campaign just closed (nothing more of it is sent).
         retentionSaved(int): the days personal data is kept from now on.
     """
 
     campaignOpened = Signal(str, bool)
     campaignDeleted = Signal(str)
+    campaignClosed = Signal(str)
     retentionSaved = Signal(int)
     loaded = Signal(object)
     reportWritten = Signal(str)
@@ -90,13 +105,15 @@ class HistoryWindow(QDialog):
         self.state_label.setWordWrap(True)
         self.state_label.setAccessibleName(self.tr("History state"))
         layout.addWidget(self.state_label)
-        self.table = QTableWidget(0, 6, self)
+        self.table = QTableWidget(0, 8, self)
         self.table.setObjectName("historyTable")
         self.table.setAccessibleName(self.tr("Campaigns"))
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Date"),
                 self.tr("Subject"),
+                self.tr("Installation"),
+                self.tr("State"),
                 self.tr("Recipients"),
                 self.tr("Statuses"),
                 self.tr("Tracking"),
@@ -105,7 +122,15 @@ class HistoryWindow(QDialog):
         )
         header_tips = (
             self.tr("When the campaign was sent."),
-            self.tr("The subject as written in the template."),
+            self.tr(
+                "The subject as written in the template: each ‹placeholder› was filled in from the "
+                "student's row (the tip shows what the first student got)."
+            ),
+            self.tr("The USOS installation the campaign was sent through, or the local sandbox."),
+            self.tr(
+                "Finished, interrupted (Send ▸ Interrupted campaigns… resumes it) or closed "
+                "(nothing more of it is sent)."
+            ),
             self.tr("How many recipients the campaign has (rows left out of the list not counted)."),
             self.tr(
                 "How many messages are sent, failed or waiting, as last asked from USOS, and how many "
@@ -125,8 +150,14 @@ class HistoryWindow(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # the user widens any
+        header.setStretchLastSection(True)
+        header.setMinimumSectionSize(header.fontMetrics().horizontalAdvance("xxxx"))
+        self._fitted = False  # the columns are fitted to the first list read, then left to the user
+        self._fit_columns()
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         layout.addWidget(self.table)
@@ -162,6 +193,16 @@ class HistoryWindow(QDialog):
             )
         )
         self.delete_button.clicked.connect(self.ask_delete_selected)
+        self.close_button = QPushButton(self.tr("C&lose campaign…"), self)
+        self.close_button.setObjectName("closeCampaignButton")
+        self.close_button.setAccessibleName(self.tr("Close the campaign"))
+        self.close_button.setToolTip(
+            self.tr(
+                "End this unfinished campaign: nothing more of it will be sent, and it is not "
+                "offered at start any more. Uncertain recipients stay listed as uncertain."
+            )
+        )
+        self.close_button.clicked.connect(self.ask_close_selected)
         self.uncertain_box = QCheckBox(self.tr("Include &uncertain recipients"), self)
         self.uncertain_box.setAccessibleName(self.tr("Also send again to uncertain recipients"))
         self.uncertain_box.setToolTip(
@@ -196,6 +237,7 @@ class HistoryWindow(QDialog):
             self.received_button,
             self.export_button,
             self.retry_button,
+            self.close_button,
             self.delete_button,
             self.reload_button,
         ):
@@ -257,21 +299,106 @@ class HistoryWindow(QDialog):
             if counts.messages:
                 statuses += " · " + finished_text(counts)
             tracking = self.tr("trackable") if row.trackable else self.tr("expired")
-            subject = row.subject + (" " + self.tr("(test)") if row.is_test else "")
+            subject = self._subject_text(row) + (" " + self.tr("(test)") if row.is_test else "")
             if row.purged_at is not None:
                 data = self.tr("deleted {date}").format(date=_local_date(row.purged_at))
             elif row.kept_until is not None:
                 data = self.tr("kept until {date}").format(date=f"{row.kept_until.astimezone():%Y-%m-%d}")
             else:
                 data = ""
-            for column, text in enumerate((created, subject, number(row.total), statuses, tracking, data)):
+            cells = {
+                DATE: created,
+                SUBJECT: subject,
+                INSTALLATION: self._installation_text(row),
+                STATE: self._state_text(row),
+                RECIPIENTS: number(row.total),
+                STATUSES: statuses,
+                TRACKING: tracking,
+                DATA: data,
+            }
+            tips = {
+                SUBJECT: self._subject_tip(row),
+                INSTALLATION: row.installation,
+            }
+            for column, text in cells.items():
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, row.id)
+                item.setToolTip(tips.get(column) or text)
+                if column == RECIPIENTS:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(i, column, item)
+        if rows and not self._fitted:
+            self._fitted = True
+            self._fit_columns()
         if rows:
             self.table.selectRow(0)
-        self.state_label.setText(counted(self.tr("%n campaign(s) in the journal.", "", len(rows)), len(rows)))
+        if listing.sandbox:
+            self.state_label.setText(
+                counted(
+                    self.tr(
+                        "%n practice campaign(s) of the local sandbox. Real campaigns are listed when "
+                        "the window is connected to your university.",
+                        "",
+                        len(rows),
+                    ),
+                    len(rows),
+                )
+            )
+        else:
+            said = self.tr("%n campaign(s) in the journal.", "", len(rows))
+            self.state_label.setText(counted(said, len(rows)))
         self.loaded.emit(rows)
+
+    # --- what a row says ------------------------------------------------------------------
+    def _subject_text(self, row: CampaignRow) -> str:
+        """The subject as written, each placeholder shown as ‹name› (not as the raw {name})."""
+        return subject_as_written(row.subject)
+
+    def _subject_tip(self, row: CampaignRow) -> str:
+        written = self._subject_text(row)
+        if row.first_subject is None or row.first_subject == written:
+            return written
+        return self.tr("{subject}\nThe first student got: “{first}”").format(
+            subject=written, first=row.first_subject
+        )
+
+    def _installation_text(self, row: CampaignRow) -> str:
+        if row.sandbox:
+            return self.tr("Sandbox (practice)")
+        from urllib.parse import urlsplit
+
+        parts = urlsplit(row.installation)
+        return (parts.netloc + parts.path.rstrip("/")) or row.installation
+
+    def _state_text(self, row: CampaignRow) -> str:
+        if row.closed_at is not None:
+            return self.tr("closed {date}").format(date=_local_date(row.closed_at))
+        if row.interrupted:
+            return self.tr("interrupted")
+        return self.tr("sending finished")
+
+    def _fit_columns(self) -> None:
+        """Every column at least as wide as its header's text and, at first, as its content
+        (up to a few dozen characters: the tip shows the rest); the window as wide as they
+        need, within the screen."""
+        header = self.table.horizontalHeader()
+        metrics = header.fontMetrics()
+        padding = metrics.horizontalAdvance("x") + header.style().pixelMetric(
+            header.style().PixelMetric.PM_HeaderMargin
+        ) * 2
+        em = metrics.horizontalAdvance("x")
+        total = 0
+        for column in range(self.table.columnCount()):
+            item = self.table.horizontalHeaderItem(column)
+            least = metrics.horizontalAdvance(item.text() if item is not None else "") + padding
+            content = self.table.sizeHintForColumn(column) if self.table.rowCount() else 0
+            width = max(least, min(content + padding, em * _WIDEST.get(column, _WIDE)))
+            header.resizeSection(column, width)
+            total += width
+        screen = self.screen().availableGeometry().width() if self.screen() is not None else 1366
+        wanted = total + self.table.frameWidth() * 2 + 48 + self.table.verticalScrollBar().sizeHint().width()
+        if wanted > self.width():
+            self.resize(min(wanted, screen - 40), self.height())
 
     def _failed(self, exc: Exception) -> None:
         error = journal_error_text(exc) if isinstance(exc, JournalError) else str(exc)
@@ -295,6 +422,8 @@ class HistoryWindow(QDialog):
         self.export_button.setEnabled(chosen and self._task is None)
         writable = self.retention_days is not None and not self.read_only and self._task is None
         self.delete_button.setEnabled(live and writable)
+        unfinished = row is not None and row.interrupted and row.closed_at is None
+        self.close_button.setEnabled(live and unfinished and not self.read_only and self._task is None)
         self.retention_box.setEnabled(writable)
         self.retention_button.setEnabled(writable and self.retention_box.value() != self.retention_days)
 
@@ -325,6 +454,62 @@ class HistoryWindow(QDialog):
         self.confirm_box = box
         box.open()
         return box
+
+    def ask_close_selected(self) -> QMessageBox | None:
+        """Ask (a non-blocking box, Cancel the default) before the selected campaign is closed."""
+        row = self.selected()
+        if row is None or row.closed_at is not None or not row.interrupted:
+            return None
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Close the campaign"),
+            self.tr("Close campaign {id}? Nothing more of it will be sent.").format(id=row.id),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("closeCampaignBox")
+        box.setInformativeText(
+            self.tr(
+                "Recipients never sent will not get this message; uncertain ones stay listed as "
+                "uncertain (they may or may not have it). The campaign is not offered at start any "
+                "more; it stays in this list, as closed, with its statuses and report. To write to "
+                "its students again, send a new campaign."
+            )
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("&Close campaign"))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.accepted.connect(lambda: self.close_campaign(row.id))
+        self.confirm_box = box
+        box.open()
+        return box
+
+    def close_campaign(self, campaign: str) -> None:
+        """Close ``campaign`` (in a worker), then read the list again."""
+        if self._task is not None:
+            return
+        self.state_label.setText(self.tr("Closing the campaign…"))
+        self._start(campaigns.close_campaign, campaign, on_result=self._closed, on_error=self._close_failed)
+
+    def _closed(self, record: CampaignRecord) -> None:
+        self._release()
+        self.state_label.setText(
+            self.tr("Campaign {id} is closed: nothing more of it will be sent.").format(id=record.id)
+        )
+        self.campaignClosed.emit(record.id)
+        self.reload()
+
+    def _close_failed(self, exc: Exception) -> None:
+        self._release()
+        if isinstance(exc, CampaignBusy):
+            text = self.tr(
+                "This campaign is being sent right now: it can be closed once that has stopped. "
+                "Nothing was changed."
+            )
+        else:
+            error = journal_error_text(exc) if isinstance(exc, JournalError) else str(exc)
+            text = self.tr("The campaign was not closed: {error}").format(error=error)
+        self.state_label.setText(text)
 
     def delete(self, campaign: str) -> None:
         """Delete ``campaign``'s personal data (in a worker), then read the list again."""

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication
 
-from usosmail_gui.core.campaign import Excluded
+from usosmail_gui.core.campaign import CampaignError, Excluded
 from usosmail_gui.core.journal import JournalError
 from usosmail_gui.core.problems import Problem
 from usosmail_gui.core.recipients import SpreadsheetError
@@ -45,6 +45,11 @@ def load_error_text(error: SpreadsheetError) -> str:
 
 def excluded_text(item: Excluded) -> str:
     return sentences_text(item.sentences, item.reason)
+
+
+def campaign_error_text(error: CampaignError) -> str:
+    """Why a campaign cannot be made as asked (another installation's, nobody to send to…)."""
+    return sentences_text(error.sentences, str(error))
 
 
 def journal_error_text(error: JournalError) -> str:

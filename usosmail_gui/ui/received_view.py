@@ -35,7 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from usosmail_gui.core.journal import Journal, JournalError
+from usosmail_gui.application.collaborators import read_journal
+from usosmail_gui.core.journal import JournalError
 from usosmail_gui.core.received import ReceivedMessage, RowReceived, received
 from usosmail_gui.core.statuses import Status
 from usosmail_gui.core.template import ContentFormat
@@ -59,7 +60,7 @@ class CampaignRowChoice:
 def campaign_row_choices(campaign: str) -> list[CampaignRowChoice]:
     """Worker job: every sheet row of ``campaign`` (sent, in a grouped message, or left
     out), in sheet order."""
-    with Journal.open_to_read() as journal:
+    with read_journal() as journal:
         found: dict[int, CampaignRowChoice] = {}
         grouped = journal.message_rows(campaign)
         for record in journal.recipients(campaign):
@@ -79,7 +80,7 @@ def _cells(record: Mapping[str, str]) -> str:
 
 def read_received(campaign: str, row: int) -> RowReceived:
     """Worker job: ``core.received`` of one row."""
-    with Journal.open_to_read() as journal:
+    with read_journal() as journal:
         return received(journal, campaign, row)
 
 

@@ -5,8 +5,9 @@ Recipients never put in flight are safe to send and are sent by "Resume". Uncert
 (their request was under way when the connection failed or the app stopped) may already
 have their message: they are listed with their addresses, all unticked, and only those
 the user ticks are sent again. "Leave uncertain as they are" records that decision so the
-campaign stops asking. The dialog is non-modal and only shows ``Interrupted`` values; the
-window does the journal work in workers.
+campaign stops asking. "Close campaign…" ends it for good: nothing more of it is sent, its
+uncertain recipients stay listed as uncertain, and it is not offered again. The dialog is
+non-modal and only shows ``Interrupted`` values; the window does the journal work in workers.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from usosmail_gui.ui.numbers import counted
 
 from .colours import Tone, text_style
 from .sending import counts_text, local_time
+from .texts import subject_as_written
 
 __all__ = ["ResumeDialog"]
 
@@ -49,11 +51,13 @@ class ResumeDialog(QDialog):
         connectRequested(object, object): connect to the ``CampaignRecord``'s installation
             (the key is missing, or the window is connected elsewhere), then resume it with
             the seqs ticked now.
+        closeRequested(object): the ``Interrupted`` campaign to close (once confirmed).
     """
 
     resumeRequested = Signal(object, object)
     leaveRequested = Signal(object, object)
     connectRequested = Signal(object, object)
+    closeRequested = Signal(object)
 
     def __init__(self, found: Sequence[Interrupted], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -130,6 +134,17 @@ class ResumeDialog(QDialog):
             )
         )
         self.leave_button.clicked.connect(self._leave)
+        self.close_button = QPushButton(self.tr("&Close campaign…"))
+        self.close_button.setObjectName("closeCampaignButton")
+        self.close_button.setAccessibleName(self.tr("Close the campaign"))
+        self.close_button.setAutoDefault(False)
+        self.close_button.setToolTip(
+            self.tr(
+                "End this campaign: nothing more of it will be sent, and it is not offered again. "
+                "Uncertain recipients stay listed as uncertain."
+            )
+        )
+        self.close_button.clicked.connect(self._close_campaign)
         self.later_button = QPushButton(self.tr("Later"))
         self.later_button.setAccessibleName(self.tr("Later"))
         self.later_button.setToolTip(
@@ -139,6 +154,7 @@ class ResumeDialog(QDialog):
         self.later_button.setDefault(True)  # Enter never sends
         self.buttons.addButton(self.resume_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.leave_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.later_button, QDialogButtonBox.ButtonRole.RejectRole)
 
         layout = QVBoxLayout(self)
@@ -171,7 +187,9 @@ class ResumeDialog(QDialog):
                 counted(
                     self.tr("{date}{test} · “{subject}” · %n message(s)", "", item.counts.total),
                     item.counts.total,
-                ).format(date=local_time(c.created_at), test=test, subject=c.template.subject)
+                ).format(
+                    date=local_time(c.created_at), test=test, subject=subject_as_written(c.template.subject)
+                )
             )
             entry.setData(_SEQ_ROLE, c.id)
             self.campaign_list.addItem(entry)
@@ -208,7 +226,7 @@ class ResumeDialog(QDialog):
         c, counts = item.campaign, item.counts
         lines = [
             self.tr("Campaign {id}, started {date}").format(id=c.id, date=local_time(c.created_at)),
-            self.tr("Subject: {subject}").format(subject=c.template.subject),
+            self.tr("Subject: {subject}").format(subject=subject_as_written(c.template.subject)),
             self.tr("Installation: {url}").format(url=c.installation),
             self.tr("So far: {counts}").format(counts=counts_text(counts)),
             counted(
@@ -258,6 +276,7 @@ class ResumeDialog(QDialog):
             counted(self.tr("Resume: send %Ln message(s)", "", to_send), to_send)
         )
         self.leave_button.setEnabled(item is not None and bool(item.uncertain))
+        self.close_button.setEnabled(item is not None)
 
     def show_problem(self, text: str, *, connect: bool = False) -> None:
         """Why the current campaign cannot be resumed now (another installation…);
@@ -286,3 +305,8 @@ class ResumeDialog(QDialog):
         item = self.current()
         if item is not None and item.uncertain:
             self.leaveRequested.emit(item.campaign, tuple(r.seq for r in item.uncertain))
+
+    def _close_campaign(self) -> None:
+        item = self.current()
+        if item is not None:
+            self.closeRequested.emit(item)

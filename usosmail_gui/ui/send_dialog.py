@@ -42,6 +42,7 @@ from usosmail_gui.core.campaign import (
     EXCLUDED_BY_USER,
     MAX_BATCH_SIZE,
     CampaignDraft,
+    CampaignError,
     Excluded,
     SendMode,
 )
@@ -50,7 +51,7 @@ from usosmail_gui.core.recipients import RecipientTable
 from usosmail_gui.core.recipients.table import Code as ListCode
 from usosmail_gui.core.template import CheckProgress, MessageTemplate
 from usosmail_gui.core.template import Code as TemplateCode
-from usosmail_gui.ui.problem_texts import excluded_text
+from usosmail_gui.ui.problem_texts import campaign_error_text, excluded_text
 
 from .colours import Tone, text_style
 from .numbers import counted, number
@@ -493,7 +494,8 @@ class SendDialog(QDialog):
                 "The Problems list shows why; correct the list and try again."
             )
         else:
-            text = self.tr("Nothing can be sent: {reason}").format(reason=str(exc))
+            reason = campaign_error_text(exc) if isinstance(exc, CampaignError) else str(exc)
+            text = self.tr("Nothing can be sent: {reason}").format(reason=reason)
         self.status_label.setText(self.tr("This campaign cannot start."))
         self.problem_label.setText(text)
         self.problem_label.show()

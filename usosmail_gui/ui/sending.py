@@ -39,6 +39,7 @@ from usosmail_gui.application.sending import (
 from usosmail_gui.core.campaign import CampaignError
 from usosmail_gui.core.journal import (
     CampaignBusy,
+    CampaignClosed,
     CampaignRecord,
     Counts,
     JournalError,
@@ -50,7 +51,7 @@ from usosmail_gui.ui.numbers import counted, number
 
 from . import texts
 from .plurals import TextContext
-from .problem_texts import journal_error_text
+from .problem_texts import campaign_error_text, journal_error_text
 from .workers import Task, run_in_background
 
 log = logging.getLogger(__name__)
@@ -253,6 +254,13 @@ def failure_text(exc: BaseException) -> str:
         )
     if isinstance(exc, UnknownCampaign):
         return translate("Sending", "This campaign is no longer in the journal. Nothing was sent.")
+    if isinstance(exc, CampaignClosed):
+        return translate(
+            "Sending",
+            "This campaign was closed (here, in another window or with usosmail close): nothing "
+            "more of it is sent, and its uncertain recipients stay uncertain. Nothing was sent. To "
+            "write to its students again, send a new campaign.",
+        )
     if isinstance(exc, JournalError):
         return (
             translate("Sending", "The journal of sent messages cannot be used, so nothing was sent.")
@@ -260,7 +268,11 @@ def failure_text(exc: BaseException) -> str:
             + journal_error_text(exc)
         )
     if isinstance(exc, CampaignError):
-        return translate("Sending", "The message cannot be made, so nothing was sent.") + " " + str(exc)
+        return (
+            translate("Sending", "The message cannot be made, so nothing was sent.")
+            + " "
+            + campaign_error_text(exc)
+        )
     if isinstance(exc, UsosError):
         return translate("Sending", "USOS cannot be used from here, so nothing was sent.") + " " + str(exc)
     if isinstance(exc, ValueError):  # send_steps: the campaign is another installation's

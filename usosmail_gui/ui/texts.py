@@ -20,6 +20,18 @@ class ConnectionTexts(TextContext):
     """The translation context of this module's counted texts (see ``TextContext``)."""
 
 
+def subject_as_written(subject: str) -> str:
+    """A subject template for a list of campaigns: each placeholder shown as ‹name› (filled in
+    per student), ``{{``/``}}`` as the braces they stand for; as stored if it cannot be read."""
+    import string
+
+    try:
+        parts = list(string.Formatter().parse(subject))
+    except ValueError:
+        return subject
+    return "".join(literal + (f"‹{field}›" if field is not None else "") for literal, field, _s, _c in parts)
+
+
 def ui_lang() -> str:
     """ "pl" or "en": the language USOS's own texts (LangDicts) are shown in."""
     return "pl" if QLocale().name().startswith("pl") else "en"

@@ -27,6 +27,7 @@ Usage::
 
 from __future__ import annotations
 
+import contextvars
 import inspect
 import itertools
 import logging
@@ -192,6 +193,7 @@ def run_in_background(
     Pass as ``parent`` the widget whose methods the callbacks are: when it is deleted, the
     task goes with it and no callback runs. ``fn`` may be a generator function: each
     ``yield`` is reported by ``on_progress`` and is the point where ``cancel()`` stops it.
+    The job sees the caller's context variables as they were at this call.
     Call from the GUI thread only.
     """
     keeper = _the_keeper()
@@ -213,7 +215,12 @@ def run_in_background(
     if on_finished is not None:
         task.finished.connect(on_finished)
     keeper.live[key] = (relay, task, parent is None, cancel_event)
-    QThreadPool.globalInstance().start(lambda: _run_job(fn, args, kwargs, relay, cancel_event, key))
+    # the job runs in a copy of the caller's context: what was chosen for it when it was asked
+    # for (the journal file, application.collaborators) stays its own
+    context = contextvars.copy_context()
+    QThreadPool.globalInstance().start(
+        lambda: context.run(_run_job, fn, args, kwargs, relay, cancel_event, key)
+    )
     return task
 
 

@@ -58,3 +58,40 @@ def test_a_report_has_a_row_per_recipient(sandbox: Sandbox, journals: JournalFac
     assert [line[8] for line in lines[1 : rows + 1]] == ["waiting"] * 3  # the status column
     with pytest.raises(ReportError):
         export_report(campaign.id, tmp_path / "report.pdf", journals=journals)
+
+
+def test_closing_ends_a_campaign_and_the_listing_says_so_with_its_installation(
+    sandbox: Sandbox, journals: JournalFactory
+) -> None:
+    from tests.helpers.campaigns import new_campaign
+    from tests.helpers.tables import demo_rows
+    from usosmail_gui.application.campaigns import close_campaign
+
+    with journals() as journal:
+        stopped = new_campaign(journal, "https://usosapps.example.edu.pl/", "key", demo_rows(2))
+    (row,) = list_campaigns(journals=journals).rows
+    assert row.interrupted and row.closed_at is None and not row.sandbox
+    assert row.installation == "https://usosapps.example.edu.pl/"
+    assert row.subject == "Decyzja dla {Imię}" and row.first_subject == "Decyzja dla Anna"
+    record = close_campaign(stopped, journals=journals)
+    assert record.closed_at is not None
+    (row,) = list_campaigns(journals=journals).rows
+    assert row.closed_at == record.closed_at and not row.interrupted  # nothing more to do
+    assert close_campaign(stopped, journals=journals).closed_at == record.closed_at  # twice: first date
+
+
+def test_the_sandbox_journal_is_marked_and_its_campaigns_follow_the_sandbox(tmp_path: Path) -> None:
+    from tests.helpers.campaigns import new_campaign
+    from tests.helpers.tables import demo_rows
+    from usosmail_gui.core.journal import SANDBOX_FILE_NAME, Journal
+
+    path = tmp_path / SANDBOX_FILE_NAME
+    with Journal.open(path) as journal:
+        first = new_campaign(journal, "http://127.0.0.1:9/", "key", demo_rows(1))
+        second = new_campaign(journal, "http://127.0.0.1:10/", "key", demo_rows(1))
+        before = journal.campaign(first).updated_at
+        assert journal.move_installation("http://127.0.0.1:11/") == 2
+        assert {journal.campaign(c).installation for c in (first, second)} == {"http://127.0.0.1:11/"}
+        assert journal.campaign(first).updated_at == before  # not an activity: retention unmoved
+    listing = list_campaigns(journals=lambda: Journal.open(path))
+    assert listing.sandbox and all(row.sandbox for row in listing.rows)

@@ -74,4 +74,13 @@ def test_one_rule_names_an_installation_whatever_its_spelling() -> None:
     assert not same_installation("http://127.0.0.1:8000/", "https://127.0.0.1:8000/")  # loopback stays http
     assert other_installation("c1", "https://usosapps.example.edu.pl/", "usosapps.example.edu.pl") is None
     refusal = other_installation("c1", "https://usosapps.example.edu.pl/", "https://usos.other.edu.pl/")
-    assert refusal is not None and "Connect to https://usosapps.example.edu.pl/" in refusal
+    assert refusal is not None and "Connect to https://usosapps.example.edu.pl/" in str(refusal)
+
+
+def test_a_campaign_of_a_local_server_is_offered_at_start_only_while_talking_to_one() -> None:
+    from usosmail_gui.core.readiness import offered_at_start
+
+    assert offered_at_start(URL, None) and offered_at_start(URL, "https://usos.other.edu.pl/")
+    assert not offered_at_start("http://127.0.0.1:9/", None)  # an earlier run's sandbox: gone
+    assert not offered_at_start("http://localhost:9/", URL)
+    assert offered_at_start("http://127.0.0.1:9/", "http://127.0.0.1:8000/")  # local servers in use

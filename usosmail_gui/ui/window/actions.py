@@ -73,7 +73,8 @@ class WindowActions:
 @dataclass(frozen=True, slots=True)
 class ActionSpec:
     """One action of the window: ``window.<name>_action``, calling ``window.<slot>()``
-    (a dotted path: ``window.send_flow.send_test()``, looked up when it is triggered)."""
+    (a dotted path: ``window.send_flow.send_test()``, looked up when it is triggered;
+    empty: the composition root connects it, ``window.actions_by_name[name]``)."""
 
     name: str
     text: str
@@ -220,6 +221,15 @@ ACTIONS: tuple[ActionSpec, ...] = (
         deferred=False,
     ),
     ActionSpec(
+        name="sandbox_mailbox",
+        text=QT_TRANSLATE_NOOP("MainWindow", "Sandbox &mailbox…"),
+        slot="",  # app/sandbox_launcher.py: shown only while the window talks to the built-in sandbox
+        status_tip=QT_TRANSLATE_NOOP(
+            "MainWindow",
+            "The messages the built-in sandbox delivered (campaigns and tests), as the students see them.",
+        ),
+    ),
+    ActionSpec(
         name="welcome",
         text=QT_TRANSLATE_NOOP("MainWindow", "&Welcome page"),
         slot="show_welcome",
@@ -262,7 +272,17 @@ MENUS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (
         "send",
         QT_TRANSLATE_NOOP("MainWindow", "&Send"),
-        ("send_test", "send", "-", "interrupted", "test_address", "-", "refresh_statuses", "history"),
+        (
+            "send_test",
+            "send",
+            "-",
+            "interrupted",
+            "test_address",
+            "-",
+            "refresh_statuses",
+            "history",
+            "sandbox_mailbox",
+        ),
     ),
     (
         "help",
@@ -294,7 +314,8 @@ def build_actions(
         if spec.role:
             action.setMenuRole(getattr(QAction.MenuRole, spec.role))
         action.setEnabled(spec.enabled)
-        action.triggered.connect(slot(spec))
+        if spec.slot:
+            action.triggered.connect(slot(spec))
         actions[spec.name] = action
     return actions
 

@@ -1,7 +1,11 @@
 """Interrupted campaigns: found in the journal in a worker (at start, quietly, and from
 Send ▸ Interrupted campaigns…), offered in the ``ResumeDialog``; resuming one (only
 through its own installation: ``core.readiness``) asks the window to send its rest, and
-uncertain recipients the user leaves as they are are recorded in a worker."""
+uncertain recipients the user leaves as they are are recorded in a worker, and a campaign
+the user closes (after a confirmation in plain words) is closed in a worker. At start
+(``quiet``) a campaign of a local test server no longer there is not offered
+(``core.readiness.offered_at_start``): it could never be resumed; asked for, it is listed,
+and can be closed."""
 
 from __future__ import annotations
 
@@ -10,13 +14,19 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from usosmail_gui.application.connection import ActiveConnection, CheckConnection
 from usosmail_gui.application.sending import Interrupted, SendRequest, find_interrupted, leave_uncertain
 from usosmail_gui.core.campaign import key_fingerprint
-from usosmail_gui.core.journal import CampaignRecord, JournalError
-from usosmail_gui.core.readiness import Blocker, Situation, resume_blocker, same_installation
+from usosmail_gui.core.journal import CampaignBusy, CampaignRecord, JournalError
+from usosmail_gui.core.readiness import (
+    Blocker,
+    Situation,
+    offered_at_start,
+    resume_blocker,
+    same_installation,
+)
 from usosmail_gui.ui.numbers import counted
 from usosmail_gui.ui.problem_texts import journal_error_text
 from usosmail_gui.ui.resume_dialog import ResumeDialog
@@ -66,6 +76,7 @@ class ResumeFlow(QObject):
         self.dialog: ResumeDialog | None = None
         # the campaign (and the uncertain seqs ticked) to resume once connected to its installation
         self._after_connecting: tuple[CampaignRecord, tuple[int, ...]] | None = None
+        self.confirm_box: QMessageBox | None = None  # "Close campaign…" asks first (tests answer it)
 
     def close(self) -> None:
         """The window closes: so does the Interrupted campaigns dialog."""
@@ -90,6 +101,9 @@ class ResumeFlow(QObject):
 
     def _found(self, found: list[Interrupted], quiet: bool) -> None:
         dialog = self.dialog
+        if quiet and dialog is None:
+            connected_to = self._situation().connected_to
+            found = [f for f in found if offered_at_start(f.campaign.installation, connected_to)]
         if dialog is None:
             if not found and quiet:
                 self.found.emit(found)
@@ -99,6 +113,7 @@ class ResumeFlow(QObject):
             dialog.resumeRequested.connect(self._resume_requested)
             dialog.leaveRequested.connect(self._leave_requested)
             dialog.connectRequested.connect(self._connect_requested)
+            dialog.closeRequested.connect(self.ask_close)
             dialog.destroyed.connect(self._dialog_gone)
             self.dialog = dialog
         else:
@@ -228,3 +243,73 @@ class ResumeFlow(QObject):
             ).format(id=campaign.id)
         )
         self.show()
+
+    # --- closing a campaign -------------------------------------------------------------
+    def ask_close(self, item: Interrupted) -> QMessageBox:
+        """Ask (a non-blocking box, Cancel the default) before ``item``'s campaign is closed."""
+        campaign, counts = item.campaign, item.counts
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Close the campaign"),
+            self.tr("Close campaign {id}? Nothing more of it will be sent.").format(id=campaign.id),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self.dialog if self.dialog is not None else self._window,
+        )
+        box.setObjectName("closeCampaignBox")
+        lines = [
+            self.tr("%Ln recipient(s) never sent will not get this message.", "", counts.not_sent),
+            self.tr(
+                "%Ln uncertain recipient(s) stay listed as uncertain: they may or may not have it.",
+                "",
+                counts.uncertain,
+            ),
+            self.tr(
+                "The campaign is not offered here again. Campaigns… still shows it, as closed, "
+                "with its statuses and report. To write to its students again, send a new campaign."
+            ),
+        ]
+        if not counts.not_sent:
+            lines.pop(0)
+        if not counts.uncertain:
+            lines.pop(-2)
+        box.setInformativeText("\n\n".join(lines))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("&Close campaign"))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.accepted.connect(lambda: self.close_campaign(campaign))
+        self.confirm_box = box
+        box.open()
+        return box
+
+    def close_campaign(self, campaign: CampaignRecord) -> None:
+        """Close ``campaign`` in a worker, then show what is still interrupted."""
+        from usosmail_gui.application.campaigns import close_campaign
+
+        run_in_background(
+            close_campaign,
+            campaign.id,
+            parent=self,
+            on_result=self._closed,
+            on_error=lambda exc: self._close_failed(campaign, exc),
+        )
+
+    def _closed(self, campaign: CampaignRecord) -> None:
+        self.message.emit(
+            self.tr("Campaign {id} is closed: nothing more of it will be sent.").format(id=campaign.id)
+        )
+        self.show()
+
+    def _close_failed(self, campaign: CampaignRecord, exc: Exception) -> None:
+        if isinstance(exc, CampaignBusy):
+            text = self.tr(
+                "Campaign {id} is being sent right now (in this window or another): it can be "
+                "closed once that has stopped. Nothing was changed."
+            ).format(id=campaign.id)
+        elif isinstance(exc, JournalError):
+            text = journal_error_text(exc)
+        else:
+            text = failure_text(exc)
+        if self.dialog is not None:
+            self.dialog.show_problem(text)
+        else:
+            self.explain.emit(self.tr("The campaign was not closed"), text, "")
