@@ -62,7 +62,7 @@ def test_close_campaign_in_the_interrupted_dialog_asks_then_it_is_never_offered_
 
     # the next start: nothing to offer, no dialog
     again, offered = offered_window(qtbot, memory_store[0])
-    assert offered == [] and again.resume_dialog is None
+    assert offered == [] and again.resume_flow.dialog is None
     again.close()
 
 
@@ -90,7 +90,7 @@ def test_the_campaigns_window_closes_a_campaign_and_says_what_each_one_is(
     assert "The first student got: “Decyzja dla Anna”" in tip
     assert cell(0, history_window.INSTALLATION) == "usosapps.example.edu.pl"
     assert cell(0, history_window.STATE) == "interrupted"
-    assert cell(0, history_window.STATUSES).endswith("4 never sent")  # not just "0 sent, 0 failed"
+    assert cell(0, history_window.STATUSES) == "4 not sent · 0 of 4 finished"  # not "0 sent, 0 failed"
     assert cell(1, history_window.STATE).startswith("closed 20")
 
     header = table.horizontalHeader()

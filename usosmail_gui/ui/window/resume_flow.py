@@ -102,8 +102,9 @@ class ResumeFlow(QObject):
     def _found(self, found: list[Interrupted], quiet: bool) -> None:
         dialog = self.dialog
         if quiet and dialog is None:
-            connected_to = self._situation().connected_to
-            found = [f for f in found if offered_at_start(f.campaign.installation, connected_to)]
+            situation = self._situation_now()  # the installation chosen counts, key or not
+            talks_to = situation.connected_to or situation.chosen
+            found = [f for f in found if offered_at_start(f.campaign.installation, talks_to)]
         if dialog is None:
             if not found and quiet:
                 self.found.emit(found)
