@@ -4,7 +4,7 @@
 <context>
     <name>CampaignStatuses</name>
     <message>
-        <location filename="../../usosmail_gui/ui/window/statuses.py" line="+106"/>
+        <location filename="../../usosmail_gui/ui/window/statuses.py" line="+112"/>
         <source>The students&apos; data of this campaign was deleted; its counts stay.</source>
         <translation>Dane studentów z tej kampanii zostały usunięte; liczby zostały.</translation>
     </message>
@@ -1449,7 +1449,7 @@
         <translation>Otwórz arkusz kalkulacyjny z listą odbiorców.</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/ui/main_window.py" line="+296"/>
+        <location filename="../../usosmail_gui/ui/main_window.py" line="+298"/>
         <source>Open &amp;Recent</source>
         <translation>Ostatnio otwie&amp;rane</translation>
     </message>
@@ -1700,12 +1700,12 @@
         <translation>(nie otwarto jeszcze żadnych plików)</translation>
     </message>
     <message>
-        <location line="-341"/>
+        <location line="-343"/>
         <source>Starting</source>
         <translation>Uruchamianie</translation>
     </message>
     <message>
-        <location line="+347"/>
+        <location line="+349"/>
         <source>(no templates opened yet)</source>
         <translation>(nie otwarto jeszcze żadnych szablonów)</translation>
     </message>
@@ -3357,7 +3357,7 @@
 <context>
     <name>RecipientPane</name>
     <message>
-        <location filename="../../usosmail_gui/ui/recipients_view.py" line="+204"/>
+        <location filename="../../usosmail_gui/ui/recipients_view.py" line="+205"/>
         <source>Find in the list</source>
         <translation>Znajdź na liście</translation>
     </message>
@@ -3472,7 +3472,7 @@
         <translation>Odbiorcy</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>As the sheet shows it</source>
         <translation>Tak, jak pokazuje arkusz</translation>
     </message>
@@ -3492,7 +3492,7 @@
         <translation>Wartości zapisane w arkuszu, bez ich formatów, np. 12345 lub 2024-06-17.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Include the selected rows</source>
         <translation>Uwzględnij zaznaczone wiersze</translation>
     </message>
@@ -3512,12 +3512,7 @@
         <translation>Sprawdzanie adresów</translation>
     </message>
     <message>
-        <location line="+98"/>
-        <source>Several addresses</source>
-        <translation>Kilka adresów</translation>
-    </message>
-    <message>
-        <location line="+26"/>
+        <location line="+231"/>
         <source>sheet “{sheet}”</source>
         <translation>arkusz „{sheet}”</translation>
     </message>
@@ -3611,7 +3606,7 @@
 <context>
     <name>RecipientTableModel</name>
     <message>
-        <location filename="../../usosmail_gui/ui/recipients_model.py" line="+475"/>
+        <location filename="../../usosmail_gui/ui/recipients_model.py" line="+464"/>
         <source>not in the campaign</source>
         <translation>nie należy do kampanii</translation>
     </message>
@@ -3672,11 +3667,13 @@
     </message>
     <message>
         <location line="+10"/>
+        <location line="+16"/>
         <source>Hidden in the sheet</source>
         <translation>Ukryty w arkuszu</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="-15"/>
+        <location line="+17"/>
         <source>%n problem(s)</source>
         <translation>
             <numerusform>%n problem</numerusform>
@@ -3685,22 +3682,26 @@
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-16"/>
+        <location line="+19"/>
         <source>No address</source>
         <translation>Brak adresu</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-18"/>
+        <location line="+20"/>
         <source>Invalid address</source>
         <translation>Nieprawidłowy adres</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-19"/>
+        <location line="+21"/>
         <source>Duplicate address</source>
         <translation>Powtórzony adres</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-20"/>
+        <location line="+22"/>
         <source>Several addresses</source>
         <translation>Kilka adresów</translation>
     </message>
@@ -3710,7 +3711,8 @@
         <translation>Wiersz {row} jest ukryty w arkuszu.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-33"/>
+        <location line="+41"/>
         <source>Send</source>
         <translation>Wyślij</translation>
     </message>
@@ -5274,7 +5276,7 @@
         <translation>pominięty</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/ui/status_monitor.py" line="+312"/>
+        <location filename="../../usosmail_gui/ui/status_monitor.py" line="+521"/>
         <source>Statuses</source>
         <translation>Statusy</translation>
     </message>
@@ -5289,22 +5291,27 @@
         <translation>Kampania</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+34"/>
         <source>Status counts</source>
         <translation>Liczba wiadomości według statusu</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-5"/>
         <source>Finished messages</source>
         <translation>Zakończone wiadomości</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-18"/>
+        <source>Show:</source>
+        <translation>Pokaż:</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>%v of %m finished</source>
         <translation>Zakończono: %v z %m</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Polling state</source>
         <translation>Stan sprawdzania statusów</translation>
     </message>
@@ -5319,12 +5326,92 @@
         <translation>Status każdego odbiorcy</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+13"/>
+        <source>No campaign is shown: send one, or open one from Campaigns…</source>
+        <translation>Nie pokazano żadnej kampanii: wyślij wiadomości albo otwórz kampanię z okna Kampanie…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No campaign shown</source>
+        <translation>Brak pokazanej kampanii</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>All: {count}</source>
+        <translation>Wszystkie: {count}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting: {count}</source>
+        <translation>Oczekujące: {count}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent: {count}</source>
+        <translation>Wysłane: {count}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed: {count}</source>
+        <translation>Nieudane: {count}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uncertain: {count}</source>
+        <translation>Niepewne: {count}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not sent: {count}</source>
+        <translation>Niewysłane: {count}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Left out: {count}</source>
+        <translation>Pominięte: {count}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Every recipient of the campaign.</source>
+        <translation>Wszyscy odbiorcy kampanii.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accepted by USOS, not sent yet.</source>
+        <translation>Przyjęte przez USOS, jeszcze niewysłane.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent by USOS.</source>
+        <translation>Wysłane przez USOS.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not delivered (refused or failed), with the reason.</source>
+        <translation>Niedostarczone (odrzucone albo nieudane), z przyczyną.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nobody can say whether these were sent: the app lost the answer, USOS forgot them, or said something unknown.</source>
+        <translation>Nie wiadomo, czy zostały wysłane: aplikacja nie otrzymała odpowiedzi, USOS już ich nie pamięta albo podał nieznany stan.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Never sent: the campaign was interrupted before them.</source>
+        <translation>Nigdy niewysłane: kampania została przerwana, zanim do nich doszła.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rows of the list left out of the campaign (no or a repeated address…).</source>
+        <translation>Wiersze listy pominięte w kampanii (brak adresu, powtórzony adres…).</translation>
+    </message>
+    <message>
+        <location line="+53"/>
         <source>Campaign {id}: {subject}</source>
         <translation>Kampania {id}: {subject}</translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+17"/>
         <source>%n sent</source>
         <translation>
             <numerusform>%n wysłana</numerusform>
@@ -5431,7 +5518,7 @@
 <context>
     <name>StatusPoller</name>
     <message>
-        <location line="-280"/>
+        <location line="-599"/>
         <source>Checking statuses…</source>
         <translation>Sprawdzanie statusów…</translation>
     </message>
@@ -5441,12 +5528,12 @@
         <translation>Statusy wygasły: USOS przechowuje je tylko przez 7 dni; widoczne są ostatnio odczytane.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+40"/>
         <source>Statuses cannot be checked: connect to the installation first.</source>
         <translation>Nie można sprawdzić statusów: najpierw połącz się z instalacją.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+60"/>
         <source>Polling stopped: %1</source>
         <translation>Sprawdzanie statusów zatrzymane: %1</translation>
     </message>
@@ -5482,7 +5569,7 @@
 <context>
     <name>StatusTableModel</name>
     <message>
-        <location line="+48"/>
+        <location line="+185"/>
         <source>Row</source>
         <translation>Wiersz</translation>
     </message>
@@ -5580,7 +5667,7 @@
         <translation>Język, w którym USOS dodaje własne fragmenty wiadomości e-mail.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Sender &amp;name:</source>
         <translation>&amp;Nazwa nadawcy:</translation>
     </message>
@@ -5600,7 +5687,7 @@
         <translation>&amp;Język:</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+5"/>
         <source>Subject</source>
         <translation>Temat</translation>
     </message>
@@ -5845,7 +5932,7 @@
 <context>
     <name>WindowLayout</name>
     <message>
-        <location filename="../../usosmail_gui/ui/window/layout.py" line="+35"/>
+        <location filename="../../usosmail_gui/ui/window/layout.py" line="+46"/>
         <location line="+6"/>
         <source>Main toolbar</source>
         <translation>Główny pasek narzędzi</translation>

@@ -549,6 +549,22 @@ class RecipientTableModel(QAbstractTableModel):
             return None if table.is_included(row) else self._grey
         return None
 
+    def problem_labels(self) -> list[str]:
+        """Every short text the Problems column shows for usual problems (its width is
+        made from the longest, as translated)."""
+        return [
+            self.tr("Hidden in the sheet"),
+            self.tr("%n problem(s)", "", 9),
+            self.tr("No address"),
+            self.tr("Invalid address"),
+            self.tr("Duplicate address"),
+            self.tr("Several addresses"),
+        ]
+
+    def include_title(self) -> str:
+        """The Send column's title."""
+        return self.tr("Send")
+
     def _problem_summary(self, table: RecipientTable, row: int) -> str:
         """A few words for the cell: what the one problem is, or how many there are."""
         problems = table.problems(row)

@@ -75,6 +75,7 @@ class CampaignStatuses(QObject):
         """Show ``campaign``'s statuses in the dock; poll USOS if ``track`` (within 7 days)."""
         self.shown.emit()
         self.dock.show()
+        self.dock.raise_()  # the tab in front, when it shares its place with Problems
         if track:
             self.poller.start(campaign)
         else:
