@@ -191,7 +191,7 @@
 <context>
     <name>ConnectionDialog</name>
     <message>
-        <location filename="../../usosmail_gui/ui/connection_dialog.py" line="+101"/>
+        <location filename="../../usosmail_gui/ui/connection_dialog.py" line="+102"/>
         <source>Connect to USOS API</source>
         <translation>Połącz z USOS API</translation>
     </message>
@@ -1061,7 +1061,7 @@
 <context>
     <name>LettersEditor</name>
     <message>
-        <location filename="../../usosmail_gui/ui/letters_editor.py" line="+63"/>
+        <location filename="../../usosmail_gui/ui/letters_editor.py" line="+64"/>
         <source>salutation by the gender in {column}</source>
         <translation>zwrot według płci z kolumny {column}</translation>
     </message>
@@ -5336,7 +5336,7 @@
         <translation>Brak pokazanej kampanii</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+66"/>
         <source>All: {count}</source>
         <translation>Wszystkie: {count}</translation>
     </message>
@@ -5411,7 +5411,7 @@
         <translation>Kampania {id}: {subject}</translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+19"/>
         <source>%n sent</source>
         <translation>
             <numerusform>%n wysłana</numerusform>
@@ -5518,7 +5518,7 @@
 <context>
     <name>StatusPoller</name>
     <message>
-        <location line="-599"/>
+        <location line="-604"/>
         <source>Checking statuses…</source>
         <translation>Sprawdzanie statusów…</translation>
     </message>
@@ -6115,7 +6115,7 @@
 <context>
     <name>usosmail-gui</name>
     <message>
-        <location filename="../../usosmail_gui/app/command_line.py" line="+28"/>
+        <location filename="../../usosmail_gui/app/command_line.py" line="+31"/>
         <source>Send personalised e-mail to students through your university&apos;s USOS API (services/mailing) and follow every message until it is sent.</source>
         <translation>Wysyłaj spersonalizowane wiadomości e-mail do studentów przez USOS API swojej uczelni (services/mailing) i śledź każdą wiadomość aż do jej wysłania.</translation>
     </message>
@@ -6174,17 +6174,22 @@ w historii powłoki); pobiera się go z systemowego magazynu haseł. Do skryptó
         <translation>przy pierwszym uruchomieniu nie pokazuje strony powitalnej, która proponuje połączenie z uczelnią lub wypróbowanie piaskownicy</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+9"/>
+        <source>with --sandbox (implies --demo): once the demo is loaded and a student is previewed, save a PNG picture of the window (1366x768, fresh settings) to FILE and quit; exit code 1 if it cannot</source>
+        <translation>razem z --sandbox (włącza też --demo): po wczytaniu przykładowych danych i wyświetleniu podglądu wiadomości dla studenta zapisuje obraz okna w formacie PNG (1366x768, ustawienia domyślne) do pliku FILE i kończy działanie; jeśli to się nie uda, kod wyjścia to 1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>with --screenshot: what to picture: main (the window with the demo list) or statuses (the demo list sent to the sandbox, with its statuses)</source>
+        <translation>razem z --screenshot: co pokazać: main (okno z przykładową listą) albo statuses (przykładowa lista wysłana w piaskownicy, z jej statusami)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>a recipient list (.xlsx, .ods, .csv…) or a template (.usosmail) to open at start, as when it is double-clicked</source>
         <translation>lista odbiorców (.xlsx, .ods, .csv…) lub szablon (.usosmail) do otwarcia przy uruchomieniu, tak jak po dwukrotnym kliknięciu pliku</translation>
     </message>
     <message>
-        <location line="-12"/>
-        <source>with --sandbox (implies --demo): once the demo is loaded and a student is previewed, save a PNG picture of the window (1280x800, fresh settings) to FILE and quit; exit code 1 if it cannot</source>
-        <translation>razem z --sandbox (włącza też --demo): po wczytaniu przykładowych danych i wyświetleniu podglądu wiadomości dla studenta zapisuje obraz okna w formacie PNG (1280x800, ustawienia domyślne) do pliku FILE i kończy działanie; jeśli to się nie uda, kod wyjścia to 1</translation>
-    </message>
-    <message>
-        <location line="+28"/>
+        <location line="+16"/>
         <source>--screenshot works only with --sandbox: it pictures the demo on the local test server, for documentation and tests</source>
         <translation>--screenshot działa tylko razem z --sandbox: zapisuje obraz okna z przykładowymi danymi na lokalnym serwerze testowym, na potrzeby dokumentacji i testów</translation>
     </message>
@@ -6194,7 +6199,7 @@ w historii powłoki); pobiera się go z systemowego magazynu haseł. Do skryptó
         <translation>Lokalna piaskownica</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/app/screenshot.py" line="+130"/>
+        <location filename="../../usosmail_gui/app/screenshot.py" line="+200"/>
         <source>The picture could not be saved to {path}.</source>
         <translation>Nie udało się zapisać obrazu w pliku {path}.</translation>
     </message>
@@ -6209,7 +6214,7 @@ w historii powłoki); pobiera się go z systemowego magazynu haseł. Do skryptó
         <translation>usosmail-gui: {reason}</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/app/__init__.py" line="+174"/>
+        <location filename="../../usosmail_gui/app/__init__.py" line="+175"/>
         <source>The local sandbox could not be started: {reason}</source>
         <translation>Nie udało się uruchomić lokalnej piaskownicy: {reason}</translation>
     </message>

@@ -599,6 +599,9 @@ class StatusDock(QDockWidget):
             layout.addWidget(item)
         layout.addLayout(filters)
         layout.addLayout(progress_row)
+        # every count in words, each kind apart ("2 rejected"): the progress bar's tooltip;
+        # the buttons above say the same by group, so the line itself is not shown
+        self.summary_label.hide()
         for widget in (self.summary_label, self.daemon_label):
             layout.addWidget(widget)
         layout.addWidget(self.table, 1)
@@ -728,7 +731,9 @@ class StatusDock(QDockWidget):
         self.campaign_label.setText(
             self.tr("Campaign {id}: {subject}").format(id=snapshot.campaign, subject=snapshot.subject)
         )
-        self.summary_label.setText(self.counts_text(snapshot.counts))
+        summary = self.counts_text(snapshot.counts)
+        self.summary_label.setText(summary)
+        self.progress.setToolTip(summary)
         # QProgressBar repaints itself at once when its value changes; with updates off it
         # is painted with the rest, in the event loop's one pass
         self.progress.setUpdatesEnabled(False)
