@@ -196,6 +196,7 @@ class RecipientPane(QWidget):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_search)
+        self._status_width_cache: int | None = None
         self._build()
         self._show_state()
 
@@ -360,6 +361,8 @@ class RecipientPane(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
+        if event.type() in (QEvent.Type.LanguageChange, QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._status_width_cache = None
         if event.type() == QEvent.Type.PaletteChange:  # e.g. the system turned dark
             self.model.set_palette(self.palette())
 
@@ -442,9 +445,10 @@ class RecipientPane(QWidget):
         sample = sorted(set(shown[:WIDTH_SAMPLE_ROWS]) | set(shown[::step]))
         check = style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth) + cell_padding
         fixed = {COLUMN_INCLUDE: check, COLUMN_PROBLEMS: self._problems_width()}
+        status_width = self._status_width()  # measured now, before a status batch needs it
         status = self.model.status_column()
         if status >= 0:
-            fixed[status] = self._status_width()
+            fixed[status] = status_width
         for column in range(columns):
             title = str(
                 self.model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or ""
@@ -480,7 +484,13 @@ class RecipientPane(QWidget):
         return self._icon_width() + widest + self._cell_padding()
 
     def _status_width(self) -> int:
-        """The status column's width: an icon and the longest usual status, as translated."""
+        """The status column's width: an icon and the longest usual status, as translated
+        (measured once per language and font: the first status batch is timed)."""
+        if self._status_width_cache is None:
+            self._status_width_cache = self._measure_status_width()
+        return self._status_width_cache
+
+    def _measure_status_width(self) -> int:
         from usosmail_gui.core.statuses import Status
 
         from .status_display import status_text

@@ -724,10 +724,8 @@ class StatusDock(QDockWidget):
     def show_snapshot(self, snapshot: StatusSnapshot, *, batch: StatusBatch | None = None) -> None:
         """Show one snapshot: the counts, the progress, and the rows that changed (all of
         them for another campaign); ``batch`` as ``StatusTableModel.set_views``."""
-        if snapshot.campaign != self.campaign:
-            self.campaign = snapshot.campaign
-            self._counts = StatusCounts()
-            self._show_counts()
+        another = snapshot.campaign != self.campaign
+        self.campaign = snapshot.campaign
         self.campaign_label.setText(
             self.tr("Campaign {id}: {subject}").format(id=snapshot.campaign, subject=snapshot.subject)
         )
@@ -741,7 +739,7 @@ class StatusDock(QDockWidget):
         self.progress.setValue(snapshot.finished)
         self.progress.setUpdatesEnabled(True)
         self.model.set_views(snapshot.views, snapshot.campaign, batch=batch)
-        if snapshot.counts != self._counts:
+        if another or snapshot.counts != self._counts:
             self._counts = snapshot.counts
             self._show_counts()
 
