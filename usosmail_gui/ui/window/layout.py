@@ -124,8 +124,8 @@ class WindowLayout(QObject):
         The first time (nothing saved): the Statuses dock as a tab beside Problems below
         the work area, a quarter of the height; the list as wide as its Send, Problems,
         E-mail and Status columns need (``RecipientPane.key_columns_width``, from the
-        translated texts), between 30 and 50 % of the width; the template and the preview
-        share the rest."""
+        translated texts), between 30 and 50 % of the width and leaving the template and the
+        preview their least widths; those two share the rest."""
         window = self._window
         if not window.restoreState(STATE.read(self._settings)):
             statuses = window.findChild(QDockWidget, "statusDock")
@@ -140,6 +140,9 @@ class WindowLayout(QObject):
             wanted = getattr(pane, "key_columns_width", None)
             needed = int(wanted()) if callable(wanted) else width * 2 // 5
             list_width = min(max(needed, width * 3 // 10), width // 2)
+            if splitter.count() > 1:  # the template and the preview keep their least widths
+                composer = splitter.widget(1).minimumSizeHint().width() + splitter.handleWidth()
+                list_width = max(width * 3 // 10, min(list_width, width - composer))
             splitter.setSizes([list_width, width - list_width])
         if not composer_splitter.restoreState(COMPOSER_SPLITTER.read(self._settings)):
             rest = width - splitter.sizes()[0] if splitter.count() else width
