@@ -140,9 +140,10 @@ class WindowLayout(QObject):
             wanted = getattr(pane, "key_columns_width", None)
             needed = int(wanted()) if callable(wanted) else width * 2 // 5
             list_width = min(max(needed, width * 3 // 10), width // 2)
-            if splitter.count() > 1:  # the template and the preview keep their least widths
-                composer = splitter.widget(1).minimumSizeHint().width() + splitter.handleWidth()
-                list_width = max(width * 3 // 10, min(list_width, width - composer))
+            composer = splitter.widget(1) if splitter.count() > 1 else None
+            if composer is not None:  # the template and the preview keep their least widths
+                least = composer.minimumSizeHint().width() + splitter.handleWidth()
+                list_width = max(width * 3 // 10, min(list_width, width - least))
             splitter.setSizes([list_width, width - list_width])
         if not composer_splitter.restoreState(COMPOSER_SPLITTER.read(self._settings)):
             rest = width - splitter.sizes()[0] if splitter.count() else width
