@@ -8,7 +8,7 @@ TS     := resources/i18n/usosmail_gui_pl.ts
 BUNDLE := dist/usosmail-gui
 
 .PHONY: run test lint bench install install-test package-data translations update-translations \
-	dist dist-test dist-bench install-desktop uninstall-desktop clean \
+	screenshots dist dist-test dist-bench install-desktop uninstall-desktop clean \
 	install-quality mutation coverage
 
 $(PY):
@@ -81,6 +81,21 @@ coverage: install-quality package-data
 ## bench: benchmarks, each printed as a ratio against a baseline measured in the same run
 bench: install-test package-data
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench
+
+## screenshots: docs/screenshots/VIEW-LANG.png, 1366x768, each view of the --screenshot
+## runner (app/screenshot.py VIEWS) in Polish and English, from fresh settings and a journal
+## of its own; under a real X server (xvfb-run) when there is one, for real fonts
+SCREENSHOT_VIEWS ?= main statuses
+screenshots: install package-data
+	@for view in $(SCREENSHOT_VIEWS); do for lang in pl en; do \
+	  out=docs/screenshots/$$view-$$lang.png; echo "$$out"; \
+	  if command -v xvfb-run >/dev/null; then \
+	    xvfb-run -a -s "-screen 0 1366x768x24" $(VENV)/bin/usosmail-gui --sandbox --demo --language $$lang \
+	      --screenshot $$out --screenshot-view $$view || exit 1; \
+	  else \
+	    QT_QPA_PLATFORM=offscreen $(VENV)/bin/usosmail-gui --sandbox --demo --language $$lang \
+	      --screenshot $$out --screenshot-view $$view || exit 1; \
+	  fi; done; done
 
 ## dist: the standalone bundle of both commands in dist/usosmail-gui/ (PyInstaller, in its
 ## own build venv; installer/build.py, the same command on Windows and macOS)

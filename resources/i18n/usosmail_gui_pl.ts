@@ -116,7 +116,7 @@
 <context>
     <name>CampaignStatuses</name>
     <message>
-        <location filename="../../usosmail_gui/ui/window/statuses.py" line="+90"/>
+        <location filename="../../usosmail_gui/ui/window/statuses.py" line="+96"/>
         <source>No campaign is shown: open one from Campaigns…</source>
         <translation>Nie jest wyświetlana żadna kampania: otwórz ją w oknie Wysyłanie ▸ Kampanie…</translation>
     </message>
@@ -308,7 +308,7 @@
 <context>
     <name>ConnectionDialog</name>
     <message>
-        <location filename="../../usosmail_gui/ui/connection_dialog.py" line="+101"/>
+        <location filename="../../usosmail_gui/ui/connection_dialog.py" line="+102"/>
         <source>Connect to USOS API</source>
         <translation>Połącz z USOS API</translation>
     </message>
@@ -1240,7 +1240,7 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>LettersEditor</name>
     <message>
-        <location filename="../../usosmail_gui/ui/letters_editor.py" line="+63"/>
+        <location filename="../../usosmail_gui/ui/letters_editor.py" line="+64"/>
         <source>salutation by the gender in {column}</source>
         <translation>zwrot według płci z kolumny {column}</translation>
     </message>
@@ -1863,7 +1863,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Zapytaj teraz USOS o statusy wyświetlanej kampanii</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/ui/main_window.py" line="+251"/>
+        <location filename="../../usosmail_gui/ui/main_window.py" line="+253"/>
         <source>Language</source>
         <translation>Język</translation>
     </message>
@@ -1873,7 +1873,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Język zmieni się przy następnym uruchomieniu usosmail-gui.</translation>
     </message>
     <message>
-        <location line="-228"/>
+        <location line="-230"/>
         <source>Starting</source>
         <translation>Uruchamianie</translation>
     </message>
@@ -3553,7 +3553,7 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>RecipientPane</name>
     <message>
-        <location filename="../../usosmail_gui/ui/recipients_view.py" line="+205"/>
+        <location filename="../../usosmail_gui/ui/recipients_view.py" line="+207"/>
         <source>Find in the list</source>
         <translation>Znajdź na liście</translation>
     </message>
@@ -3668,7 +3668,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Odbiorcy</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>As the sheet shows it</source>
         <translation>Tak, jak pokazuje arkusz</translation>
     </message>
@@ -3688,7 +3688,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Wartości zapisane w arkuszu, bez ich formatów, np. 12345 lub 2024-06-17.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Include the selected rows</source>
         <translation>Uwzględnij zaznaczone wiersze</translation>
     </message>
@@ -3708,12 +3708,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Sprawdzanie adresów</translation>
     </message>
     <message>
-        <location line="+98"/>
-        <source>Several addresses</source>
-        <translation>Kilka adresów</translation>
-    </message>
-    <message>
-        <location line="+26"/>
+        <location line="+240"/>
         <source>sheet “{sheet}”</source>
         <translation>arkusz „{sheet}”</translation>
     </message>
@@ -3807,7 +3802,7 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>RecipientTableModel</name>
     <message>
-        <location filename="../../usosmail_gui/ui/recipients_model.py" line="+477"/>
+        <location filename="../../usosmail_gui/ui/recipients_model.py" line="+465"/>
         <source>not in the campaign</source>
         <translation>nie należy do kampanii</translation>
     </message>
@@ -3873,11 +3868,13 @@ Pierwszy student dostał: „{first}”</translation>
     </message>
     <message>
         <location line="+10"/>
+        <location line="+16"/>
         <source>Hidden in the sheet</source>
         <translation>Ukryty w arkuszu</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="-15"/>
+        <location line="+17"/>
         <source>%n problem(s)</source>
         <translation>
             <numerusform>%n problem</numerusform>
@@ -3886,22 +3883,26 @@ Pierwszy student dostał: „{first}”</translation>
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-16"/>
+        <location line="+19"/>
         <source>No address</source>
         <translation>Brak adresu</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-18"/>
+        <location line="+20"/>
         <source>Invalid address</source>
         <translation>Nieprawidłowy adres</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-19"/>
+        <location line="+21"/>
         <source>Duplicate address</source>
         <translation>Powtórzony adres</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-20"/>
+        <location line="+22"/>
         <source>Several addresses</source>
         <translation>Kilka adresów</translation>
     </message>
@@ -3911,7 +3912,8 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Wiersz {row} jest ukryty w arkuszu.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-33"/>
+        <location line="+41"/>
         <source>Send</source>
         <translation>Wyślij</translation>
     </message>
@@ -4164,7 +4166,7 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>ResumeFlow</name>
     <message numerus="yes">
-        <location filename="../../usosmail_gui/ui/window/resume_flow.py" line="+127"/>
+        <location filename="../../usosmail_gui/ui/window/resume_flow.py" line="+128"/>
         <source>%n campaign(s) were interrupted: see the Interrupted campaigns window.</source>
         <translation>
             <numerusform>%n kampania została przerwana: zobacz okno Przerwane kampanie.</numerusform>
@@ -5615,7 +5617,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>pominięty</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/ui/status_monitor.py" line="+330"/>
+        <location filename="../../usosmail_gui/ui/status_monitor.py" line="+539"/>
         <source>Statuses</source>
         <translation>Statusy</translation>
     </message>
@@ -5630,17 +5632,22 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Kampania</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+34"/>
         <source>Status counts</source>
         <translation>Liczba wiadomości według statusu</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-5"/>
         <source>Finished messages</source>
         <translation>Zakończone wiadomości</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-18"/>
+        <source>Show:</source>
+        <translation>Pokaż:</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Polling state</source>
         <translation>Stan sprawdzania statusów</translation>
     </message>
@@ -5655,7 +5662,87 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Status każdego odbiorcy</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+13"/>
+        <source>No campaign is shown: send one, or open one from Campaigns…</source>
+        <translation>Nie pokazano żadnej kampanii: wyślij wiadomości albo otwórz kampanię z okna Kampanie…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No campaign shown</source>
+        <translation>Brak pokazanej kampanii</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>All: {count}</source>
+        <translation>Wszystkie: {count}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting: {count}</source>
+        <translation>Oczekujące: {count}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent: {count}</source>
+        <translation>Wysłane: {count}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed: {count}</source>
+        <translation>Nieudane: {count}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uncertain: {count}</source>
+        <translation>Niepewne: {count}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not sent: {count}</source>
+        <translation>Niewysłane: {count}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Left out: {count}</source>
+        <translation>Pominięte: {count}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Every recipient of the campaign.</source>
+        <translation>Wszyscy odbiorcy kampanii.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accepted by USOS, not sent yet.</source>
+        <translation>Przyjęte przez USOS, jeszcze niewysłane.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent by USOS.</source>
+        <translation>Wysłane przez USOS.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not delivered (refused or failed), with the reason.</source>
+        <translation>Niedostarczone (odrzucone albo nieudane), z przyczyną.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nobody can say whether these were sent: the app lost the answer, USOS forgot them, or said something unknown.</source>
+        <translation>Nie wiadomo, czy zostały wysłane: aplikacja nie otrzymała odpowiedzi, USOS już ich nie pamięta albo podał nieznany stan.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Never sent: the campaign was interrupted before them.</source>
+        <translation>Nigdy niewysłane: kampania została przerwana, zanim do nich doszła.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rows of the list left out of the campaign (no or a repeated address…).</source>
+        <translation>Wiersze listy pominięte w kampanii (brak adresu, powtórzony adres…).</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>Campaign {id}: {subject}</source>
         <translation>Kampania {id}: {subject}</translation>
     </message>
@@ -5663,7 +5750,7 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>StatusPoller</name>
     <message>
-        <location line="-265"/>
+        <location line="-578"/>
         <source>Checking statuses…</source>
         <translation>Sprawdzanie statusów…</translation>
     </message>
@@ -5673,12 +5760,12 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Statusy wygasły: USOS przechowuje je tylko przez 7 dni; widoczne są ostatnio odczytane.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+40"/>
         <source>Statuses cannot be checked: connect to the installation first.</source>
         <translation>Nie można sprawdzić statusów: najpierw połącz się z instalacją.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+60"/>
         <source>Polling stopped: %1</source>
         <translation>Sprawdzanie statusów zatrzymane: %1</translation>
     </message>
@@ -5714,7 +5801,7 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>StatusTableModel</name>
     <message>
-        <location line="+48"/>
+        <location line="+185"/>
         <source>Row</source>
         <translation>Wiersz</translation>
     </message>
@@ -5812,7 +5899,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Język, w którym USOS dodaje własne fragmenty wiadomości e-mail.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Sender &amp;name:</source>
         <translation>&amp;Nazwa nadawcy:</translation>
     </message>
@@ -5832,7 +5919,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>&amp;Język:</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+5"/>
         <source>Subject</source>
         <translation>Temat</translation>
     </message>
@@ -6139,7 +6226,7 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>WindowLayout</name>
     <message>
-        <location filename="../../usosmail_gui/ui/window/layout.py" line="+37"/>
+        <location filename="../../usosmail_gui/ui/window/layout.py" line="+48"/>
         <location line="+40"/>
         <source>Main toolbar</source>
         <translation>Główny pasek narzędzi</translation>
@@ -6351,7 +6438,7 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>usosmail-gui</name>
     <message>
-        <location filename="../../usosmail_gui/app/command_line.py" line="+28"/>
+        <location filename="../../usosmail_gui/app/command_line.py" line="+31"/>
         <source>Send personalised e-mail to students through your university&apos;s USOS API (services/mailing) and follow every message until it is sent.</source>
         <translation>Wysyłaj spersonalizowane wiadomości e-mail do studentów przez USOS API swojej uczelni (services/mailing) i śledź każdą wiadomość aż do jej wysłania.</translation>
     </message>
@@ -6410,17 +6497,22 @@ w historii powłoki); pobiera się go z systemowego magazynu haseł. Do skryptó
         <translation>przy pierwszym uruchomieniu nie pokazuje strony powitalnej, która proponuje połączenie z uczelnią lub wypróbowanie piaskownicy</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+9"/>
+        <source>with --sandbox (implies --demo): once the demo is loaded and a student is previewed, save a PNG picture of the window (1366x768, fresh settings) to FILE and quit; exit code 1 if it cannot</source>
+        <translation>razem z --sandbox (włącza też --demo): po wczytaniu przykładowych danych i wyświetleniu podglądu wiadomości dla studenta zapisuje obraz okna w formacie PNG (1366x768, ustawienia domyślne) do pliku FILE i kończy działanie; jeśli to się nie uda, kod wyjścia to 1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>with --screenshot: what to picture: main (the window with the demo list) or statuses (the demo list sent to the sandbox, with its statuses)</source>
+        <translation>razem z --screenshot: co pokazać: main (okno z przykładową listą) albo statuses (przykładowa lista wysłana w piaskownicy, z jej statusami)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>a recipient list (.xlsx, .ods, .csv…) or a template (.usosmail) to open at start, as when it is double-clicked</source>
         <translation>lista odbiorców (.xlsx, .ods, .csv…) lub szablon (.usosmail) do otwarcia przy uruchomieniu, tak jak po dwukrotnym kliknięciu pliku</translation>
     </message>
     <message>
-        <location line="-12"/>
-        <source>with --sandbox (implies --demo): once the demo is loaded and a student is previewed, save a PNG picture of the window (1280x800, fresh settings) to FILE and quit; exit code 1 if it cannot</source>
-        <translation>razem z --sandbox (włącza też --demo): po wczytaniu przykładowych danych i wyświetleniu podglądu wiadomości dla studenta zapisuje obraz okna w formacie PNG (1280x800, ustawienia domyślne) do pliku FILE i kończy działanie; jeśli to się nie uda, kod wyjścia to 1</translation>
-    </message>
-    <message>
-        <location line="+28"/>
+        <location line="+16"/>
         <source>--screenshot works only with --sandbox: it pictures the demo on the local test server, for documentation and tests</source>
         <translation>--screenshot działa tylko razem z --sandbox: zapisuje obraz okna z przykładowymi danymi na lokalnym serwerze testowym, na potrzeby dokumentacji i testów</translation>
     </message>
@@ -6430,7 +6522,7 @@ w historii powłoki); pobiera się go z systemowego magazynu haseł. Do skryptó
         <translation>Lokalna piaskownica</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/app/screenshot.py" line="+130"/>
+        <location filename="../../usosmail_gui/app/screenshot.py" line="+200"/>
         <source>The picture could not be saved to {path}.</source>
         <translation>Nie udało się zapisać obrazu w pliku {path}.</translation>
     </message>
@@ -6445,7 +6537,7 @@ w historii powłoki); pobiera się go z systemowego magazynu haseł. Do skryptó
         <translation>usosmail-gui: {reason}</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/app/__init__.py" line="+179"/>
+        <location filename="../../usosmail_gui/app/__init__.py" line="+180"/>
         <source>The local sandbox could not be started: {reason}</source>
         <translation>Nie udało się uruchomić lokalnej piaskownicy: {reason}</translation>
     </message>

@@ -12,7 +12,8 @@ or a buddy label is what is checked.
 
 What is skipped is Qt's own part of a composite widget (a spin box's editor, a combo box's
 list, scroll bars, the table corner button, a line edit's clear button, a dock's title
-buttons, the tool bar's overflow button): Qt names or announces those itself, by role.
+buttons, a tab bar's scroll arrows, the tool bar's overflow button): Qt names or announces
+those itself, by role.
 Item views' headers are checked through the model: each column has a name
 (AccessibleTextRole, else DisplayRole).
 """
@@ -76,8 +77,9 @@ INTERACTIVE = (
     QAbstractSlider,
     QTabBar,
 )
-# composite widgets whose inner controls are Qt's (QLineEdit: its clear button)
-_COMPOSITES = (QAbstractSpinBox, QComboBox, QLineEdit, QFileDialog, QMessageBox)
+# composite widgets whose inner controls are Qt's (QLineEdit: its clear button; QTabBar,
+# e.g. of the docks tabified below the work area: its scroll arrows)
+_COMPOSITES = (QAbstractSpinBox, QComboBox, QLineEdit, QFileDialog, QMessageBox, QTabBar)
 
 pytestmark = pytest.mark.usefixtures("english_plurals")
 

@@ -66,6 +66,34 @@ def test_picture_of_the_third_student(
     assert session.sandbox is None
 
 
+def test_picture_of_the_statuses_of_the_demo_sent_to_the_sandbox(
+    qtbot: QtBot, memory_store: tuple[CredentialStore, MemoryKeyring], tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("USOSMAIL_DATA_DIR", str(tmp_path / "data"))  # the test's own journal
+    picture = tmp_path / "statuses.png"
+    session = app.SandboxSession()
+    options = ["--sandbox", "--screenshot", str(picture), "--screenshot-view", "statuses"]
+    window, taker, shutdown = build(qtbot, options, memory_store[0], session)
+    with qtbot.waitSignal(taker.finished, timeout=90000) as blocker:
+        window.show()
+    assert blocker.args == [0]
+    assert QImage(str(picture)).size() == QSize(*screenshot.SCREENSHOT_SIZE)
+    dock = window.status_dock
+    assert dock.isVisible() and dock.campaign is not None and not dock.visibleRegion().isEmpty()
+    assert not window.status_poller.polling  # every status final when pictured
+    assert dock.model.rowCount() == 40 and dock.progress.value() == dock.progress.maximum()
+    close(qtbot, window, shutdown)
+
+
+def test_every_view_can_be_asked_for_by_name() -> None:
+    from usosmail_gui.app.command_line import SCREENSHOT_VIEWS
+
+    assert tuple(screenshot.VIEWS) == SCREENSHOT_VIEWS
+    options = app.parse_args(["--sandbox", "--screenshot", "s.png", "--screenshot-view", "statuses"])
+    assert options.screenshot_view == "statuses"
+
+
 def test_an_unwritable_file_exits_with_1_and_says_why(
     qtbot: QtBot, memory_store: tuple[CredentialStore, MemoryKeyring], tmp_path: Path,
     capsys: pytest.CaptureFixture[str],

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import signal
 import sys
 from collections.abc import Callable, Sequence
@@ -173,7 +174,7 @@ def build_main_window(
         from .screenshot import SCREENSHOT_SIZE, ScreenshotTaker
 
         window.resize(*SCREENSHOT_SIZE)
-        taker = ScreenshotTaker(window, Path(options.screenshot))
+        taker = ScreenshotTaker(window, Path(options.screenshot), view=options.screenshot_view)
         launcher.failure_listeners.append(
             lambda reason: taker.fail(
                 translate("usosmail-gui", "The local sandbox could not be started: {reason}").format(
@@ -265,6 +266,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         scratch = tempfile.TemporaryDirectory(prefix="usosmail-gui-")
     if scratch is not None:
         settings = QSettings(str(Path(scratch.name) / "settings.ini"), QSettings.Format.IniFormat)
+        # and a journal of its own: a pictured campaign never joins the user's
+        from usosmail_gui.core.paths import DATA_DIR_ENV
+
+        data_dir_before = os.environ.get(DATA_DIR_ENV)
+        os.environ[DATA_DIR_ENV] = str(Path(scratch.name) / "data")
     else:
         settings = app_settings()
     language = install_translations(app, settings, options.language)
@@ -294,5 +300,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if scratch is not None:
             settings.sync()
+            if data_dir_before is None:
+                os.environ.pop(DATA_DIR_ENV, None)
+            else:
+                os.environ[DATA_DIR_ENV] = data_dir_before
             scratch.cleanup()
     return int(code)

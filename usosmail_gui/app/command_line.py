@@ -16,6 +16,9 @@ from PySide6.QtCore import QCoreApplication
 from usosmail_gui import __version__
 from usosmail_gui.ui.i18n import LANGUAGES
 
+# the names of ``screenshot.VIEWS`` (that module is imported only with --screenshot)
+SCREENSHOT_VIEWS = ("main", "statuses")
+
 __all__ = ["build_parser", "parse_args"]
 
 translate = QCoreApplication.translate
@@ -99,8 +102,19 @@ def build_parser() -> argparse.ArgumentParser:
         help=translate(
             "usosmail-gui",
             "with --sandbox (implies --demo): once the demo is loaded and a student is "
-            "previewed, save a PNG picture of the window (1280x800, fresh settings) to FILE "
+            "previewed, save a PNG picture of the window (1366x768, fresh settings) to FILE "
             "and quit; exit code 1 if it cannot",
+        ),
+    )
+    parser.add_argument(
+        "--screenshot-view",
+        metavar="VIEW",
+        default="main",
+        choices=SCREENSHOT_VIEWS,
+        help=translate(
+            "usosmail-gui",
+            "with --screenshot: what to picture: main (the window with the demo list) or "
+            "statuses (the demo list sent to the sandbox, with its statuses)",
         ),
     )
     parser.add_argument(

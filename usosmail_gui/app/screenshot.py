@@ -1,26 +1,83 @@
-"""``--screenshot``: the window pictured at rest, for documentation and tests."""
+"""``--screenshot``: the window pictured at rest, for documentation and tests.
+
+What is pictured is one of ``VIEWS`` (``--screenshot-view``): the main window with the demo
+list (``main``), or the main window once the demo list was sent to the sandbox and its
+statuses are final (``statuses``). A view is a function that, given the window at rest,
+starts what it needs and returns a ``Scene``: when it is ready, and what to grab (the
+window, or a dialog it opened). Adding a picture (Send…, Campaigns, the sandbox mailbox)
+is adding one function to ``VIEWS``.
+"""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
 
 from usosmail_gui.ui import workers
 
 if TYPE_CHECKING:
     from usosmail_gui.ui.main_window import MainWindow
 
-__all__ = ["SCREENSHOT_ROW", "SCREENSHOT_SIZE", "ScreenshotTaker"]
+__all__ = ["SCREENSHOT_ROW", "SCREENSHOT_SIZE", "VIEWS", "Scene", "ScreenshotTaker"]
 
-SCREENSHOT_SIZE = (1280, 800)  # the window in --screenshot pictures, so README images stay alike
+SCREENSHOT_SIZE = (1366, 768)  # the window in --screenshot pictures: a common laptop screen
 SCREENSHOT_ROW = 2  # the demo list's third student is selected and previewed
 SCREENSHOT_TIMEOUT_S = 60.0
 SCREENSHOT_POLL_MS = 50
 
 translate = QCoreApplication.translate
+
+
+@dataclass
+class Scene:
+    """What a view pictures: ``ready()`` says when (polled with the window at rest), and
+    ``widget()`` what to grab then."""
+
+    ready: Callable[[], bool]
+    widget: Callable[[], QWidget]
+
+
+def main_scene(window: MainWindow) -> Scene:
+    """The window as it comes to rest: the demo list, the sample letter, a student previewed."""
+    return Scene(ready=lambda: True, widget=lambda: window)
+
+
+def statuses_scene(window: MainWindow) -> Scene:
+    """The demo list sent to the sandbox through Send… (its confirmation answered as a user
+    would), then the Statuses view once every status is final (or the poller stopped)."""
+    from usosmail_gui.ui.send_dialog import SendDialog
+
+    state = {"sent": False, "clicked": False}
+    window.sendFinished.connect(lambda _outcome: state.update(sent=True))
+    dialog = window.send_flow.open_send_dialog()
+
+    def ready() -> bool:
+        if not state["clicked"]:
+            if isinstance(dialog, SendDialog) and dialog.draft() is not None and not dialog.preparing:
+                dialog.confirm_box.setChecked(True)
+                dialog.send_button.click()
+                state["clicked"] = True
+            return False
+        poller = window.status_poller
+        return (
+            state["sent"]
+            and window.status_dock.isVisible()
+            and window.status_dock.campaign is not None
+            and not poller.polling
+            and not poller.busy
+        )
+
+    return Scene(ready=ready, widget=lambda: window)
+
+
+# --screenshot-view NAME: what to picture (docs/screenshots/NAME-LANG.png)
+VIEWS: dict[str, Callable[[MainWindow], Scene]] = {"main": main_scene, "statuses": statuses_scene}
 
 
 class ScreenshotTaker(QObject):
@@ -44,8 +101,11 @@ class ScreenshotTaker(QObject):
         *,
         row: int = SCREENSHOT_ROW,
         timeout_s: float = SCREENSHOT_TIMEOUT_S,
+        view: str = "main",
     ) -> None:
         super().__init__(window)
+        self._view = VIEWS[view]
+        self._scene: Scene | None = None  # made once the window is at rest
         self._window = window
         self._path = path
         self._row = row
@@ -110,8 +170,17 @@ class ScreenshotTaker(QObject):
             and not composer.preview_pending
         )
 
+    def _scene_ready(self) -> bool:
+        if self._scene is None:
+            self._scene = self._view(self._window)
+        return self._scene.ready()
+
     def _poll_idle(self) -> None:
-        if self._done or not self.is_idle():
+        if self._done:
+            return
+        if self._scene is None and not self.is_idle():
+            return
+        if not self._scene_ready() or not self.is_idle():
             return
         self._poll.stop()
         self._window.composer.flush_preview()
@@ -123,7 +192,8 @@ class ScreenshotTaker(QObject):
         if not self.is_idle():  # the flush started something: wait for it
             self._poll.start()
             return
-        if self._window.grab().save(str(self._path), "PNG"):
+        assert self._scene is not None
+        if self._scene.widget().grab().save(str(self._path), "PNG"):
             self._finish(0)
         else:
             self.fail(

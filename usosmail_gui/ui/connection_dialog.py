@@ -38,6 +38,7 @@ from usosmail_gui.core.usos.wire import normalize_base_url
 
 from . import texts
 from .colours import Tone, text_style
+from .text_fields import show_from_start
 from .workers import Task, run_in_background
 
 log = logging.getLogger(__name__)
@@ -102,7 +103,7 @@ class ConnectionDialog(QDialog):
         self.setObjectName("connectionDialog")
         self._build()
         if initial_url:
-            self.url_edit.setText(initial_url)
+            show_from_start(self.url_edit, initial_url)
             self._request_credentials(initial_url)
         self._load_installations(live=False)
 
@@ -351,7 +352,7 @@ class ConnectionDialog(QDialog):
         inst = current.data(INSTALLATION_ROLE) if current.isValid() else None
         if not isinstance(inst, Installation) or inst.base_url == self.base_url():
             return
-        self.url_edit.setText(inst.base_url)
+        show_from_start(self.url_edit, inst.base_url)
         self._values_changed()
         self._request_credentials(inst.base_url)
 

@@ -48,6 +48,7 @@ from usosmail_gui.core.letters import (
     Vocative,
 )
 from usosmail_gui.core.recipients.headers import Column
+from usosmail_gui.ui.text_fields import show_from_start
 
 __all__ = ["LettersEditor", "describe"]
 
@@ -456,8 +457,8 @@ class LettersEditor(QWidget):
                 self.gender_box.fill(sources, definition.gender_column)
                 self.first_name_box.fill(sources, definition.first_name_column)
                 self.with_name_box.setChecked(definition.with_name)
-                self.female_edit.setText(definition.female)
-                self.male_edit.setText(definition.male)
+                show_from_start(self.female_edit, definition.female)
+                show_from_start(self.male_edit, definition.male)
                 self.unknown_box.setCurrentText(definition.unknown)
             elif isinstance(definition, Vocative):
                 self.forms.setCurrentIndex(2)
@@ -467,7 +468,7 @@ class LettersEditor(QWidget):
                 self.forms.setCurrentIndex(3)
                 self.fallback_name.setText(definition.name)
                 self.fallback_column.fill(sources, definition.column)
-                self.fallback_edit.setText(definition.fallback)
+                show_from_start(self.fallback_edit, definition.fallback)
             else:
                 self.forms.setCurrentIndex(4)
                 self.transform_name.setText(definition.name)
@@ -521,8 +522,8 @@ class LettersEditor(QWidget):
         grouping = self._grouping
         for widget in (self.list_name_edit, self.line_edit, self.separator_box):
             widget.blockSignals(True)
-        self.list_name_edit.setText(grouping.column)
-        self.line_edit.setText(grouping.line)
+        show_from_start(self.list_name_edit, grouping.column)
+        show_from_start(self.line_edit, grouping.line)
         index = self.separator_box.findData(grouping.separator)
         if index < 0:
             self.separator_box.addItem(repr(grouping.separator), grouping.separator)

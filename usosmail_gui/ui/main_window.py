@@ -194,7 +194,9 @@ class MainWindow(QMainWindow, WindowActions):
         self.central_stack.addWidget(self._starting_page)
         self.setCentralWidget(self.central_stack)
         if not self.restoreGeometry(GEOMETRY.read(self._settings)):
-            self.resize(1100, 700)
+            from .window.layout import first_size
+
+            self.resize(first_size(self.screen().availableGeometry().size()))
 
     def _build_work_area(self) -> None:
         """The parts of the work area — the list, the composer, the docks, the toolbar and

@@ -21,7 +21,7 @@ user works on it).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any, cast
 
 from PySide6.QtCore import (
@@ -45,6 +45,7 @@ from usosmail_gui.ui.colours import Tone, tint, tone
 from usosmail_gui.ui.derived_cells import DerivedCells
 from usosmail_gui.ui.numbers import counted
 from usosmail_gui.ui.problem_texts import problem_text
+from usosmail_gui.ui.row_spans import changed_numbers, row_spans
 from usosmail_gui.ui.status_display import StatusIcons, error_text, shown_error, status_brushes, status_text
 
 __all__ = ["COLUMN_INCLUDE", "COLUMN_PROBLEMS", "FIRST_DATA_COLUMN", "RecipientTableModel"]
@@ -90,13 +91,6 @@ def _checked(value: Any) -> bool | None:
     if value in (Qt.CheckState.Unchecked.value, False):
         return False
     return None
-
-
-# Status batches tell the views which rows changed in runs of at most this many rows: Qt
-# repaints only the visible part of a short range, but the whole viewport for a range of
-# about 200 rows or more (measured with Qt 6.11), even when none of it is on screen.
-_SPAN_ROWS = 128
-_MAX_SPANS = 2048  # more runs than this (scattered changes): the whole range, in chunks
 
 
 class RecipientTableModel(QAbstractTableModel):
@@ -368,9 +362,18 @@ class RecipientTableModel(QAbstractTableModel):
             return -1
         return FIRST_DATA_COLUMN + self._table.column_count + self._extra()
 
-    def set_statuses(self, statuses: Mapping[int, RecipientStatusView]) -> None:
+    def set_statuses(
+        self,
+        statuses: Mapping[int, RecipientStatusView],
+        *,
+        changed: Collection[int] | None = None,
+        since: Mapping[int, RecipientStatusView] | None = None,
+    ) -> None:
         """Show each row's delivery status (row number → its status view). The first call
-        inserts the status column; later ones emit ``dataChanged`` for that column only."""
+        inserts the status column; later ones emit ``dataChanged`` for that column only,
+        for the rows whose status changed: ``changed`` (row numbers) when given with the
+        statuses ``since`` which they changed from and which are shown now (the poller's
+        worker found them), else found by comparing."""
         table = self._table
         if table is None:
             return
@@ -381,22 +384,17 @@ class RecipientTableModel(QAbstractTableModel):
             self.endInsertColumns()
             return
         before, self._statuses = self._statuses, statuses
-        if self._order:
-            self._status_cells_changed(self._changed_positions(before, statuses))
+        if not self._order:
+            return
+        if changed is None or since is None or since is not before:
+            changed = changed_numbers(before, statuses)
+        self._status_cells_changed(self._changed_positions(changed))
 
-    def _changed_positions(
-        self, before: Mapping[int, RecipientStatusView], after: Mapping[int, RecipientStatusView]
-    ) -> list[int]:
-        """The view positions of the rows whose status differs, in order: a batch of
-        statuses usually changes a few rows, and the grid repaints only those."""
+    def _changed_positions(self, changed: Iterable[int]) -> list[int]:
+        """The view positions of the ``changed`` row numbers, in order: a batch of statuses
+        usually changes a few rows, and the grid repaints only those."""
         table = self._table
         assert table is not None
-
-        def shown(view: RecipientStatusView | None) -> object:
-            return None if view is None else (view.status, view.error, view.raw_status, view.sentences)
-
-        changed = [number for number, view in after.items() if shown(before.get(number)) != shown(view)]
-        changed += [number for number in before if number not in after]
         positions = self._position_map()
         found = []
         for number in changed:
@@ -408,24 +406,14 @@ class RecipientTableModel(QAbstractTableModel):
 
     def _status_cells_changed(self, positions: Sequence[int]) -> None:
         """``dataChanged`` for the status cells at ``positions``: one signal per run of
-        neighbouring rows, each at most ``_SPAN_ROWS`` long, so the grid repaints what it
+        neighbouring rows, each at most ``row_spans.SPAN_ROWS`` long, so the grid repaints what it
         shows of them and nothing when none is on screen."""
         if not positions:
             return
         column = self.status_column()
-        spans: list[tuple[int, int]] = []
-        for position in positions:
-            if spans and position <= spans[-1][1] + 1:
-                spans[-1] = (spans[-1][0], position)
-            else:
-                spans.append((position, position))
-        if len(spans) > _MAX_SPANS:
-            spans = [(spans[0][0], spans[-1][1])]
         roles = [_DISPLAY, _DECORATION, _FOREGROUND, _TOOLTIP]
-        for start, end in spans:
-            for first in range(start, end + 1, _SPAN_ROWS):
-                last = min(end, first + _SPAN_ROWS - 1)
-                self.dataChanged.emit(self.index(first, column), self.index(last, column), roles)
+        for first, last in row_spans(positions):
+            self.dataChanged.emit(self.index(first, column), self.index(last, column), roles)
 
     def clear_statuses(self) -> None:
         """Remove the status column."""
@@ -564,6 +552,22 @@ class RecipientTableModel(QAbstractTableModel):
         if role == _FOREGROUND:
             return None if table.is_included(row) else self._grey
         return None
+
+    def problem_labels(self) -> list[str]:
+        """Every short text the Problems column shows for usual problems (its width is
+        made from the longest, as translated)."""
+        return [
+            self.tr("Hidden in the sheet"),
+            self.tr("%n problem(s)", "", 9),
+            self.tr("No address"),
+            self.tr("Invalid address"),
+            self.tr("Duplicate address"),
+            self.tr("Several addresses"),
+        ]
+
+    def include_title(self) -> str:
+        """The Send column's title."""
+        return self.tr("Send")
 
     def _problem_summary(self, table: RecipientTable, row: int) -> str:
         """A few words for the cell: what the one problem is, or how many there are."""

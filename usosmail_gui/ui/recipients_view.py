@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
     QPoint,
     QRect,
     QSignalBlocker,
@@ -196,6 +197,7 @@ class RecipientPane(QWidget):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_search)
+        self._status_width_cache: int | None = None
         self._build()
         self._show_state()
 
@@ -299,6 +301,7 @@ class RecipientPane(QWidget):
 
         self.view = QTableView()
         self.view.setAccessibleName(self.tr("Recipients"))
+        self.view.viewport().installEventFilter(self)  # its width: the e-mail column may narrow
         self.view.setModel(self.model)
         self._tune_view(self.view)
         header = self.view.horizontalHeader()
@@ -323,6 +326,9 @@ class RecipientPane(QWidget):
         self.view.selectionModel().currentRowChanged.connect(self._sync_current)
         self.model.layoutChanged.connect(self._after_layout_change)
         self.model.modelReset.connect(self._after_view_change)
+        self.model.modelReset.connect(self.arrange_columns)
+        self.model.columnsInserted.connect(self._columns_inserted)
+        self.model.columnsRemoved.connect(self.arrange_columns)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.include_action = QAction(self.tr("Include the selected rows"), self)
@@ -349,8 +355,15 @@ class RecipientPane(QWidget):
         layout.addWidget(self.busy_bar)
         layout.addWidget(self.stack, 1)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.view.viewport():
+            self._fit_email_column()
+        return super().eventFilter(watched, event)
+
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
+        if event.type() in (QEvent.Type.LanguageChange, QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._status_width_cache = None
         if event.type() == QEvent.Type.PaletteChange:  # e.g. the system turned dark
             self.model.set_palette(self.palette())
 
@@ -399,7 +412,10 @@ class RecipientPane(QWidget):
         self._show_state()
         self._fit_columns()
         if table is not None and self.model.rowCount() > 0:
-            self.view.setCurrentIndex(self.model.index(0, FIRST_DATA_COLUMN if table.column_count else 0))
+            # the first data column in sight (the e-mail column, once arranged)
+            first = self.view.horizontalHeader().logicalIndex(FIRST_DATA_COLUMN)
+            self.view.setCurrentIndex(self.model.index(0, first if table.column_count else 0))
+            self.view.horizontalScrollBar().setValue(0)  # Send and Problems in sight too
         self._sync_current()
 
     def _fit_columns(self) -> None:
@@ -429,11 +445,11 @@ class RecipientPane(QWidget):
         step = max(1, len(shown) // WIDTH_SAMPLE_ROWS)
         sample = sorted(set(shown[:WIDTH_SAMPLE_ROWS]) | set(shown[::step]))
         check = style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth) + cell_padding
-        icon = style.pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) + 4
-        fixed = {
-            COLUMN_INCLUDE: check,
-            COLUMN_PROBLEMS: icon + cell_metrics.horizontalAdvance(self.tr("Several addresses")),
-        }
+        fixed = {COLUMN_INCLUDE: check, COLUMN_PROBLEMS: self._problems_width()}
+        status_width = self._status_width()  # measured now, before a status batch needs it
+        status = self.model.status_column()
+        if status >= 0:
+            fixed[status] = status_width
         for column in range(columns):
             title = str(
                 self.model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or ""
@@ -441,12 +457,118 @@ class RecipientPane(QWidget):
             width = header_metrics.horizontalAdvance(title) + header_padding
             if column in fixed:
                 width = max(width, fixed[column] + cell_padding)
+            elif column >= FIRST_DATA_COLUMN + table.column_count:
+                continue  # the derived columns: measured by their own code
             else:
                 data_column = column - FIRST_DATA_COLUMN
                 texts = {table.value(row, data_column) for row in sample}
                 widest = max((cell_metrics.horizontalAdvance(text) for text in texts), default=0)
                 width = max(width, widest + cell_padding)
             header.resizeSection(column, min(width, MAX_COLUMN_WIDTH))
+        self.arrange_columns()
+        self._fit_email_column()
+
+    # --- the columns that matter most: Send, Problems, E-mail, Status ----------------------
+
+    def _cell_padding(self) -> int:
+        style = self.view.style()
+        return 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 8
+
+    def _icon_width(self) -> int:
+        return self.view.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) + 4
+
+    def _problems_width(self) -> int:
+        """The Problems column's width: an icon and the longest of its short labels, as
+        translated (a longer problem's own text is elided; its tooltip says it all)."""
+        metrics = self.view.fontMetrics()
+        widest = max(metrics.horizontalAdvance(text) for text in self.model.problem_labels())
+        return self._icon_width() + widest + self._cell_padding()
+
+    def _status_width(self) -> int:
+        """The status column's width: an icon and the longest usual status, as translated
+        (measured once per language and font: the first status batch is timed)."""
+        if self._status_width_cache is None:
+            self._status_width_cache = self._measure_status_width()
+        return self._status_width_cache
+
+    def _measure_status_width(self) -> int:
+        from usosmail_gui.core.statuses import Status
+
+        from .status_display import status_text
+
+        usual = (
+            Status.WAITING, Status.SENT, Status.FAILED, Status.UNCERTAIN, Status.REJECTED,
+            Status.EXPIRED, Status.NOT_SENT, Status.EXCLUDED,
+        )  # fmt: skip
+        metrics = self.view.fontMetrics()
+        widest = max(metrics.horizontalAdvance(status_text(status)) for status in usual)
+        return self._icon_width() + widest + self._cell_padding() + 8
+
+    def _email_width(self) -> int:
+        """The least width that shows a usual university address whole."""
+        usual = "jan.kowalski@student.uw.edu.pl"
+        return self.view.fontMetrics().horizontalAdvance(usual) + self._cell_padding()
+
+    def key_columns_width(self) -> int:
+        """The pane's width that shows Send, Problems, E-mail and Status without scrolling
+        (from the translated texts and the font; for the first layout's splitter)."""
+        view = self.view
+        style = view.style()
+        metrics = view.fontMetrics()
+        check = style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth) + 2 * self._cell_padding()
+        send = max(check, metrics.horizontalAdvance(self.model.include_title()) + 3 * self._cell_padding())
+        row_numbers = metrics.horizontalAdvance("00000") + self._cell_padding()
+        scroll = style.pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        frame = 2 * style.pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth) + 8
+        columns = send + self._problems_width() + self._email_width() + self._status_width()
+        return columns + row_numbers + scroll + frame
+
+    def key_columns(self) -> list[int]:
+        """Send, Problems, then the e-mail and status columns (when there are), as model columns."""
+        table = self.table()
+        columns = [COLUMN_INCLUDE, COLUMN_PROBLEMS]
+        if table is not None and table.email_column is not None:
+            columns.append(FIRST_DATA_COLUMN + table.email_column)
+        status = self.model.status_column()
+        if status >= 0:
+            columns.append(status)
+        return columns
+
+    @Slot()
+    def arrange_columns(self) -> None:
+        """Send, Problems, E-mail and Status first, then the others in the sheet's order:
+        what matters is in sight without scrolling. Only the view's order changes (the
+        header's visual order); the model, the sheet and what is sent keep theirs."""
+        header = self.view.horizontalHeader()
+        count = self.model.columnCount()
+        if header.count() != count:
+            return
+        first = [column for column in self.key_columns() if column < count]
+        order = first + [column for column in range(count) if column not in first]
+        for visual, logical in enumerate(order):
+            now = header.visualIndex(logical)
+            if now != visual:
+                header.moveSection(now, visual)
+
+    def _columns_inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
+        status = self.model.status_column()
+        if first <= status <= last:
+            self.view.horizontalHeader().resizeSection(status, self._status_width())
+        self.arrange_columns()
+        self._fit_email_column()
+
+    def _fit_email_column(self) -> None:
+        """When the e-mail column would reach past the grid's right edge, narrow it to what
+        is left (not below a usual address): Status beside it stays in sight."""
+        table = self.table()
+        if table is None or table.email_column is None or not self.view.isVisible():
+            return
+        header = self.view.horizontalHeader()
+        email = FIRST_DATA_COLUMN + table.email_column
+        others = sum(header.sectionSize(column) for column in self.key_columns() if column != email)
+        room = self.view.viewport().width() - others
+        if header.sectionSize(email) > room:
+            header.resizeSection(email, max(room, self._email_width()))
 
     def _show_source(self) -> None:
         table = self.table()

@@ -9,8 +9,10 @@ reads it back; the GUI only resets a small model with the ready list. How a stat
 
 from __future__ import annotations
 
+import operator
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -23,13 +25,17 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtGui import QFontMetrics, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QDockWidget,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QProgressBar,
+    QStyle,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +48,7 @@ from usosmail_gui.core.statuses import RecipientStatusView, Status, StatusCounts
 from usosmail_gui.core.usos.models import SystemStatus
 from usosmail_gui.ui.colours import Tone, text_style
 from usosmail_gui.ui.problem_texts import journal_error_text
+from usosmail_gui.ui.row_spans import changed_numbers, changed_places, row_spans
 from usosmail_gui.ui.status_display import (
     StatusIcons,
     campaign_counts_text,
@@ -53,10 +60,50 @@ from usosmail_gui.ui.status_display import (
 from usosmail_gui.ui.texts import daemon_stopped_text
 from usosmail_gui.ui.workers import Task, run_in_background
 
-__all__ = ["StatusDock", "StatusPoller", "StatusTableModel"]
+__all__ = [
+    "FILTERS",
+    "StatusBatch",
+    "StatusDock",
+    "StatusPoller",
+    "StatusTableModel",
+    "filter_count",
+    "with_changes",
+]
 
 
 Connection = Callable[[], "tuple[str, str, str] | None"]  # (base URL, key, secret) or None
+
+
+@dataclass(frozen=True)
+class StatusBatch:
+    """A snapshot as the poller hands it to the views, with what changed since
+    ``previous`` (the snapshot delivered before, of the same campaign), found in the
+    worker so that the GUI thread touches only those rows: ``changed``, their row
+    numbers; ``places``, their places in ``snapshot.views`` when both snapshots list the
+    same rows in the same order. None: not known (the views compare for themselves)."""
+
+    snapshot: StatusSnapshot
+    previous: StatusSnapshot | None = None
+    changed: frozenset[int] | None = None
+    places: tuple[int, ...] | None = None
+
+
+_ROW = operator.attrgetter("row")
+
+
+def with_changes(
+    previous: StatusSnapshot | None, read: Callable[..., StatusSnapshot], *args: object
+) -> StatusBatch:
+    """In the worker: ``read(*args)``, and which rows changed since ``previous``."""
+    snapshot = read(*args)
+    if previous is None or previous.campaign != snapshot.campaign:
+        return StatusBatch(snapshot)
+    old, new = previous.views, snapshot.views
+    if len(old) == len(new) and list(map(_ROW, old)) == list(map(_ROW, new)):
+        places = changed_places(old, new)
+        return StatusBatch(snapshot, previous, frozenset(new[p].row for p in places), tuple(places))
+    changed = frozenset(changed_numbers(previous.row_statuses(), snapshot.row_statuses()))
+    return StatusBatch(snapshot, previous, changed)
 
 
 class StatusPoller(QObject):
@@ -64,6 +111,7 @@ class StatusPoller(QObject):
 
     Signals (GUI thread):
         snapshotReady(object): a ``StatusSnapshot`` read in the worker.
+        batchReady(object): the same as a ``StatusBatch`` (with the rows that changed).
         queueRead(object): the ``SystemStatus`` read with a poll (at most every
             ``QUEUE_EVERY_S`` seconds): the queue, and whether USOS's mail daemon runs.
         updated(str): the campaign whose statuses were just read.
@@ -71,6 +119,7 @@ class StatusPoller(QObject):
     """
 
     snapshotReady = Signal(object)
+    batchReady = Signal(object)
     queueRead = Signal(object)
     updated = Signal(str)
 
@@ -86,6 +135,7 @@ class StatusPoller(QObject):
         self.lang = "pl" if QLocale().name().startswith("pl") else "en"  # of USOS's own texts
         self._queue_read_at: float | None = None  # monotonic time of the last queue read
         self._campaign: str | None = None
+        self._last: StatusSnapshot | None = None  # delivered last (the next batch's ``previous``)
         self._interval: float | None = None
         self._task: Task | None = None
         self._due = False
@@ -157,7 +207,10 @@ class StatusPoller(QObject):
             self._due = True  # run once the job under way has ended
             return
         if not self._polling:
-            task = run_in_background(read_statuses, campaign, self.clock(), parent=self, on_result=self._read)
+            task = run_in_background(
+                with_changes, self._previous(campaign), read_statuses, campaign, self.clock(),
+                parent=self, on_result=self._read,
+            )
         else:
             conn = self._connection()
             if conn is None:
@@ -170,6 +223,8 @@ class StatusPoller(QObject):
             if read_queue:
                 self._queue_read_at = moment
             task = run_in_background(
+                with_changes,
+                self._previous(campaign),
                 poll_statuses,
                 campaign,
                 base_url,
@@ -194,14 +249,24 @@ class StatusPoller(QObject):
             self._due = False
             self.timer.start(0)
 
-    def _read(self, snapshot: StatusSnapshot) -> None:
+    def _previous(self, campaign: str) -> StatusSnapshot | None:
+        last = self._last
+        return last if last is not None and last.campaign == campaign else None
+
+    def _read(self, batch: StatusBatch) -> None:
+        snapshot = batch.snapshot
         if snapshot.campaign != self._campaign:
             return
+        if batch.previous is not None and batch.previous is not self._last:
+            batch = StatusBatch(snapshot)  # another batch came between: compare in the views
+        self._last = snapshot
+        self.batchReady.emit(batch)
         self.snapshotReady.emit(snapshot)
         self.updated.emit(snapshot.campaign)
 
-    def _polled(self, snapshot: StatusSnapshot) -> None:
-        self._read(snapshot)
+    def _polled(self, batch: StatusBatch) -> None:
+        self._read(batch)
+        snapshot = batch.snapshot
         if snapshot.queue is not None and snapshot.campaign == self._campaign:
             self.queueRead.emit(snapshot.queue)
         result = snapshot.poll
@@ -242,14 +307,56 @@ class StatusPoller(QObject):
 # --- the dock -------------------------------------------------------------------------------
 
 
+# The Statuses view's filters: what each shows, and the counts they sum.
+ALL = "all"
+WAITING, SENT, FAILED, UNCERTAIN, NOT_SENT, LEFT_OUT = (
+    "waiting", "sent", "failed", "uncertain", "not_sent", "left_out"
+)
+FILTERS: dict[str, frozenset[Status]] = {
+    WAITING: frozenset({Status.WAITING, Status.DETAIL_PENDING}),
+    SENT: frozenset({Status.SENT}),
+    FAILED: frozenset({Status.FAILED, Status.REJECTED}),
+    # nobody can say whether these reached the student
+    UNCERTAIN: frozenset({Status.UNCERTAIN, Status.EXPIRED, Status.NO_DETAIL, Status.UNKNOWN}),
+    NOT_SENT: frozenset({Status.NOT_SENT}),
+    LEFT_OUT: frozenset({Status.EXCLUDED}),
+}
+_COUNTED: dict[str, tuple[str, ...]] = {  # the StatusCounts fields each filter sums
+    WAITING: ("waiting", "detail_pending"),
+    SENT: ("sent",),
+    FAILED: ("failed", "rejected"),
+    UNCERTAIN: ("uncertain", "expired", "no_detail", "unknown"),
+    NOT_SENT: ("not_sent",),
+    LEFT_OUT: ("excluded",),
+}
+
+
+def filter_count(counts: StatusCounts, name: str) -> int:
+    """How many recipients the filter ``name`` shows (``ALL``: every row, left-out ones too)."""
+    if name == ALL:
+        return counts.messages + counts.excluded
+    return sum(getattr(counts, field) for field in _COUNTED[name])
+
+
 class StatusTableModel(QAbstractTableModel):
-    """Rows of ``campaign_statuses``: spreadsheet row, e-mail, status, error."""
+    """Rows of ``campaign_statuses``: spreadsheet row, e-mail, status, error.
+
+    The filter by status is applied to the data (a list comprehension), not through a
+    QSortFilterProxyModel, which would ask this model for every row through Python. A new
+    batch of the same campaign with the same rows shown tells the view only the rows whose
+    status changed (``row_spans``); a reset is left for another campaign or filter.
+    """
 
     ROW, EMAIL, STATUS, ERROR = range(4)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._views: tuple[RecipientStatusView, ...] = ()
+        self._all: tuple[RecipientStatusView, ...] = ()
+        self._source: Sequence[RecipientStatusView] = ()  # as given (``since`` is compared to it)
+        self._views: Sequence[RecipientStatusView] = ()
+        self._place: dict[int, int] | None = None  # row number -> place shown (made when needed)
+        self._filter: frozenset[Status] | None = None
+        self._campaign: str | None = None
         self._icon = StatusIcons()
         self._brushes = status_brushes(QGuiApplication.palette())
 
@@ -263,11 +370,106 @@ class StatusTableModel(QAbstractTableModel):
                 [Qt.ItemDataRole.ForegroundRole],
             )
 
-    def set_views(self, views: Sequence[RecipientStatusView]) -> None:
-        """Replace every row (one reset: cheap for the GUI thread)."""
+    def _filtered(self, views: tuple[RecipientStatusView, ...]) -> Sequence[RecipientStatusView]:
+        wanted = self._filter
+        return views if wanted is None else [view for view in views if view.status in wanted]
+
+    def set_views(
+        self,
+        views: Sequence[RecipientStatusView],
+        campaign: str | None = None,
+        *,
+        batch: StatusBatch | None = None,
+    ) -> None:
+        """Show ``views`` (``campaign``'s). With the poller's ``batch`` whose ``previous``
+        views are the ones shown now, only its changed rows are told to the view; without
+        it the rows are compared here. A reset is left for another campaign, other rows,
+        or a filter whose rows changed."""
+        every = tuple(views)
+        before = self._views
+        places: Sequence[int] | None = None
+        shown: Sequence[RecipientStatusView] = ()
+        previous = None if batch is None else batch.previous
+        if campaign == self._campaign and before:
+            if batch is not None and previous is not None and previous.views is self._source:
+                if self._filter is None and batch.places is not None:
+                    places, shown = batch.places, every
+                elif batch.changed is not None:
+                    places, shown = self._patched(every, batch)
+            else:
+                shown = self._filtered(every)
+                if len(shown) == len(before):
+                    places = changed_places(before, shown)
+                    if any(before[p].row != shown[p].row for p in places):
+                        places = None  # other rows in the filter now: their places moved
+        self._all, self._source, self._campaign = every, views, campaign
+        if places is None:
+            self.beginResetModel()
+            self._views = self._filtered(every)
+            self._place = None
+            self.endResetModel()
+            return
+        self._views = shown
+        roles = [
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.DecorationRole,
+            Qt.ItemDataRole.ForegroundRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.UserRole,
+        ]
+        # column by column: a range over several columns makes the view repaint all it
+        # shows even when none of the range is in sight (a row keeps its number and address)
+        for first, last in row_spans(places):
+            for column in (self.STATUS, self.ERROR):
+                self.dataChanged.emit(self.index(first, column), self.index(last, column), roles)
+
+    def _patched(
+        self, every: tuple[RecipientStatusView, ...], batch: StatusBatch
+    ) -> tuple[list[int] | None, Sequence[RecipientStatusView]]:
+        """The places of the batch's changed rows among those shown, and the rows to show:
+        the ones shown now with those replaced. (None, ()) when the rows shown change."""
+        changed = batch.changed
+        if changed is None or len(every) != len(self._all):
+            return None, ()
+        if self._place is None:
+            self._place = {view.row: place for place, view in enumerate(self._views)}
+        place = self._place
+        wanted = self._filter
+        new = batch.snapshot.row_statuses()
+        places = []
+        for number in changed:
+            view = new.get(number)
+            at = place.get(number)
+            if view is None:
+                return None, ()
+            if wanted is not None and (at is not None) != (view.status in wanted):
+                return None, ()  # a row enters or leaves the filter
+            if at is not None:
+                places.append(at)
+        places.sort()
+        if wanted is None:
+            return places, every
+        shown = list(self._views)
+        for at in places:
+            shown[at] = new[shown[at].row]
+        return places, shown
+
+    def set_filter(self, statuses: frozenset[Status] | None) -> None:
+        """Show only the rows of these statuses (None: every row); one reset."""
+        if statuses == self._filter:
+            return
         self.beginResetModel()
-        self._views = tuple(views)
+        self._filter = statuses
+        self._views = self._filtered(self._all)
+        self._place = None
         self.endResetModel()
+
+    def status_filter(self) -> frozenset[Status] | None:
+        return self._filter
+
+    def total(self) -> int:
+        """Rows of the campaign, shown or filtered out."""
+        return len(self._all)
 
     def view(self, row: int) -> RecipientStatusView:
         return self._views[row]
@@ -324,7 +526,14 @@ class StatusTableModel(QAbstractTableModel):
 
 
 class StatusDock(QDockWidget):
-    """The "Statuses" dock: a summary line, a progress bar and the per-recipient table."""
+    """The "Statuses" view: the campaign, a button per status with its count (which also
+    filters the table), the progress bar, the polling state and the per-recipient table.
+
+    Signals:
+        filterChanged(str): the filter chosen (``ALL`` or a key of ``FILTERS``).
+    """
+
+    filterChanged = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Statuses"), parent)
@@ -332,18 +541,44 @@ class StatusDock(QDockWidget):
         self.setAccessibleName(self.tr("Message statuses"))
         body = QWidget(self)
         layout = QVBoxLayout(body)
-        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setContentsMargins(6, 4, 6, 4)
         self.campaign_label = QLabel(body)
         self.campaign_label.setAccessibleName(self.tr("Campaign"))
         self.campaign_label.setWordWrap(True)
-        self.summary_label = QLabel(body)
-        self.summary_label.setAccessibleName(self.tr("Status counts"))
-        self.summary_label.setWordWrap(True)
+        self.campaign_label.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.campaign_label.font()
+        font.setBold(True)
+        self.campaign_label.setFont(font)
+        self.filter_buttons: dict[str, QToolButton] = {}
+        self.filter_group = QButtonGroup(self)
+        self.filter_group.setExclusive(True)
+        filters = QHBoxLayout()
+        filters.setContentsMargins(0, 0, 0, 0)
+        show_label = QLabel(self.tr("Show:"), body)
+        filters.addWidget(show_label)
+        for name in (ALL, *FILTERS):
+            button = QToolButton(body)
+            button.setObjectName(f"statusFilter_{name}")
+            button.setCheckable(True)
+            button.setAutoRaise(False)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.clicked.connect(lambda _checked=False, chosen=name: self.set_filter(chosen))
+            self.filter_group.addButton(button)
+            self.filter_buttons[name] = button
+            filters.addWidget(button)
+        filters.addStretch(1)
+        self.filter_buttons[ALL].setChecked(True)
+        self._filter = ALL
+        self._counts = StatusCounts()
+        self._sized_for = -1  # the total the filter buttons' widths were made for
         self.progress = QProgressBar(body)
         self.progress.setAccessibleName(self.tr("Finished messages"))
         self.progress.setFormat("")
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
+        self.summary_label = QLabel(body)
+        self.summary_label.setAccessibleName(self.tr("Status counts"))
+        self.summary_label.setWordWrap(True)
         self.state_label = QLabel(body)
         self.state_label.setAccessibleName(self.tr("Polling state"))
         self.state_label.setWordWrap(True)
@@ -360,17 +595,139 @@ class StatusDock(QDockWidget):
         self.table.setAccessibleName(self.tr("Status of each recipient"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         # Fixed row heights: a reset of 10,000 rows then costs no per-row size hints.
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 6)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        shown = (self.campaign_label, self.summary_label, self.progress, self.state_label, self.daemon_label)
-        for widget in (*shown, self.table):
+        self._fit_columns()
+        self.empty_label = QLabel(
+            self.tr("No campaign is shown: send one, or open one from Campaigns…"), body
+        )
+        self.empty_label.setAccessibleName(self.tr("No campaign shown"))
+        self.empty_label.setWordWrap(True)
+        progress_row = QHBoxLayout()
+        progress_row.setContentsMargins(0, 0, 0, 0)
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.state_label, 1)
+        for item in (self.campaign_label, self.empty_label):
+            layout.addWidget(item)
+        layout.addLayout(filters)
+        layout.addLayout(progress_row)
+        # every count in words, each kind apart ("2 rejected"): the progress bar's tooltip;
+        # the buttons above say the same by group, so the line itself is not shown
+        self.summary_label.hide()
+        for widget in (self.summary_label, self.daemon_label):
             layout.addWidget(widget)
+        layout.addWidget(self.table, 1)
         self.setWidget(body)
         self.campaign: str | None = None
+        self._show_counts()
+
+    def _fit_columns(self) -> None:
+        """Widths from the translated texts: the row numbers, an address, the longest status."""
+        metrics = self.table.fontMetrics()
+        style = self.table.style()
+        padding = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 16
+        icon = style.pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) + 4
+        header = self.table.horizontalHeader()
+        bold = header.font()
+        bold.setBold(True)
+        titles = QFontMetrics(bold)
+
+        def title(column: int) -> int:
+            text = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            return titles.horizontalAdvance(text) + padding
+
+        statuses = [status_text(status) for status in Status]
+        widths = {
+            StatusTableModel.ROW: max(title(0), metrics.horizontalAdvance("000000") + padding),
+            StatusTableModel.EMAIL: max(
+                title(1), metrics.horizontalAdvance("aleksandra.nowakowska@student.example.edu.pl") + padding
+            ),
+            StatusTableModel.STATUS: max(
+                title(2), icon + max(metrics.horizontalAdvance(text) for text in statuses) + padding
+            ),
+        }
+        for column, width in widths.items():
+            header.resizeSection(column, width)
+
+    def filter_name(self) -> str:
+        """The filter chosen: ``ALL`` or a key of ``FILTERS``."""
+        return self._filter
+
+    def set_filter(self, name: str) -> None:
+        """Show only the recipients of one status group (``ALL``: everyone)."""
+        if name != ALL and name not in FILTERS:
+            raise ValueError(name)
+        self.filter_buttons[name].setChecked(True)
+        if name == self._filter:
+            return
+        self._filter = name
+        self.model.set_filter(None if name == ALL else FILTERS[name])
+        self.filterChanged.emit(name)
+
+    def _filter_text(self, name: str, count: int) -> str:
+        number = QLocale().toString(count)
+        texts = {
+            ALL: self.tr("All: {count}"),
+            WAITING: self.tr("Waiting: {count}"),
+            SENT: self.tr("Sent: {count}"),
+            FAILED: self.tr("Failed: {count}"),
+            UNCERTAIN: self.tr("Uncertain: {count}"),
+            NOT_SENT: self.tr("Not sent: {count}"),
+            LEFT_OUT: self.tr("Left out: {count}"),
+        }
+        return texts[name].format(count=number)
+
+    def _filter_tip(self, name: str) -> str:
+        return {
+            ALL: self.tr("Every recipient of the campaign."),
+            WAITING: self.tr("Accepted by USOS, not sent yet."),
+            SENT: self.tr("Sent by USOS."),
+            FAILED: self.tr("Not delivered (refused or failed), with the reason."),
+            UNCERTAIN: self.tr(
+                "Nobody can say whether these were sent: the app lost the answer, USOS forgot "
+                "them, or said something unknown."
+            ),
+            NOT_SENT: self.tr("Never sent: the campaign was interrupted before them."),
+            LEFT_OUT: self.tr("Rows of the list left out of the campaign (no or a repeated address…)."),
+        }[name]
+
+    def _show_counts(self) -> None:
+        icons = StatusIcons()
+        shown_icon = {
+            WAITING: Status.WAITING,
+            SENT: Status.SENT,
+            FAILED: Status.FAILED,
+            UNCERTAIN: Status.UNCERTAIN,
+            NOT_SENT: Status.NOT_SENT,
+            LEFT_OUT: Status.EXCLUDED,
+        }
+        total = filter_count(self._counts, ALL)
+        resize = total != self._sized_for
+        for name, button in self.filter_buttons.items():
+            count = filter_count(self._counts, name)
+            if resize:
+                # as wide as its widest count: a batch then changes no widths (nothing to lay out)
+                button.setText(self._filter_text(name, total))
+                button.setMinimumWidth(0)
+                button.setMinimumWidth(button.sizeHint().width())
+            text = self._filter_text(name, count)
+            button.setText(text)
+            button.setAccessibleName(text)
+            button.setToolTip(self._filter_tip(name))
+            if name in shown_icon and button.icon().isNull():
+                button.setIcon(icons(shown_icon[name]))
+            # an empty group is greyed, but the filter chosen stays reachable
+            button.setEnabled(count > 0 or name in (ALL, self._filter))
+        self._sized_for = total
+        shown = self.campaign is not None
+        self.empty_label.setVisible(not shown)
+        self.campaign_label.setVisible(shown)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -378,17 +735,32 @@ class StatusDock(QDockWidget):
             self.model.set_palette(self.palette())
             self.daemon_label.setStyleSheet(text_style(Tone.ERROR, self.palette(), bold=True))
 
-    def show_snapshot(self, snapshot: StatusSnapshot) -> None:
-        """Show one snapshot (the model is reset once)."""
+    def show_batch(self, batch: StatusBatch) -> None:
+        """Show a batch from the poller: only its changed rows are touched."""
+        self.show_snapshot(batch.snapshot, batch=batch)
+
+    def show_snapshot(self, snapshot: StatusSnapshot, *, batch: StatusBatch | None = None) -> None:
+        """Show one snapshot: the counts, the progress, and the rows that changed (all of
+        them for another campaign); ``batch`` as ``StatusTableModel.set_views``."""
+        another = snapshot.campaign != self.campaign
         self.campaign = snapshot.campaign
         self.campaign_label.setText(
             self.tr("Campaign {id}: {subject}").format(id=snapshot.campaign, subject=snapshot.subject)
         )
-        self.summary_label.setText(self.counts_text(snapshot.counts))
+        summary = self.counts_text(snapshot.counts)
+        self.summary_label.setText(summary)
+        self.progress.setToolTip(summary)
+        # QProgressBar repaints itself at once when its value changes; with updates off it
+        # is painted with the rest, in the event loop's one pass
+        self.progress.setUpdatesEnabled(False)
         self.progress.setRange(0, max(1, snapshot.messages))
         self.progress.setValue(snapshot.finished)
         self.progress.setFormat(finished_text(snapshot.tally))
-        self.model.set_views(snapshot.views)
+        self.progress.setUpdatesEnabled(True)
+        self.model.set_views(snapshot.views, snapshot.campaign, batch=batch)
+        if another or snapshot.counts != self._counts:
+            self._counts = snapshot.counts
+            self._show_counts()
 
     def counts_text(self, counts: StatusCounts) -> str:
         """E.g. "3 sent · 1 failed · 2 waiting" (zero counts left out; ``core.counts``)."""

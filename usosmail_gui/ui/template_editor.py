@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QCompleter,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -56,6 +55,7 @@ from usosmail_gui.ui.numbers import counted, number
 
 from .colours import Tone, text_style
 from .highlighter import PlaceholderHighlighter
+from .text_fields import SenderFields, show_from_start
 from .text_spans import changed_span, document_text
 
 __all__ = ["LengthCounter", "PlaceholderEdit", "SubjectEdit", "TemplateEditor", "is_template_file_drop"]
@@ -350,21 +350,14 @@ class TemplateEditor(QWidget):
             edit.textChanged.connect(self._edited)
         self.lang_combo.currentIndexChanged.connect(self._edited)
 
-        sender = QGridLayout()
-        sender.setContentsMargins(0, 0, 0, 0)
-        fields: Sequence[tuple[str, QWidget]] = (
-            (self.tr("Sender &name:"), self.from_name_edit),
-            (self.tr("Sender &address:"), self.from_email_edit),
-            (self.tr("Su&mmary to:"), self.summary_edit),
-            (self.tr("&Language:"), self.lang_combo),
+        self.sender_fields = SenderFields(
+            (
+                (self.tr("Sender &name:"), self.from_name_edit),
+                (self.tr("Sender &address:"), self.from_email_edit),
+                (self.tr("Su&mmary to:"), self.summary_edit),
+                (self.tr("&Language:"), self.lang_combo),
+            )
         )
-        for i, (label_text, widget) in enumerate(fields):
-            label = QLabel(label_text)
-            label.setBuddy(widget)
-            sender.addWidget(label, i // 2, (i % 2) * 2)
-            sender.addWidget(widget, i // 2, (i % 2) * 2 + 1)
-        sender.setColumnStretch(1, 1)
-        sender.setColumnStretch(3, 1)
 
         self.subject_edit = SubjectEdit(self._completion)
         self.subject_edit.setAccessibleName(self.tr("Subject"))
@@ -436,7 +429,7 @@ class TemplateEditor(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(sender)
+        layout.addWidget(self.sender_fields)
         layout.addLayout(subject_row)
         layout.addLayout(tools)
         layout.addWidget(self.content_edit, 1)
@@ -486,9 +479,9 @@ class TemplateEditor(QWidget):
         try:
             # the format first: the content's highlighting depends on it
             (self.html_radio if template.is_html else self.plain_radio).setChecked(True)
-            self.from_name_edit.setText(template.from_name)
-            self.from_email_edit.setText(template.from_email)
-            self.summary_edit.setText(template.send_summary_to)
+            show_from_start(self.from_name_edit, template.from_name)
+            show_from_start(self.from_email_edit, template.from_email)
+            show_from_start(self.summary_edit, template.send_summary_to)
             self.lang_combo.setCurrentIndex(max(0, self.lang_combo.findData(template.lang.value)))
             self.subject_edit.setPlainText(template.subject)
             self.content_edit.setPlainText(template.content)

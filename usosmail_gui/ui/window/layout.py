@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QObject, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QSplitter, QToolBar
 
@@ -18,7 +18,18 @@ from usosmail_gui.ui.settings import COMPOSER_SPLITTER, GEOMETRY, SPLITTER, STAT
 
 from .actions import ACTIONS, SAVE_TIP, TOOLBAR, translate
 
-__all__ = ["WindowLayout"]
+__all__ = ["WindowLayout", "first_size"]
+
+
+def first_size(available: QSize) -> QSize:
+    """The window's size on a first start (nothing saved): the screen's available area
+    (without panels and task bars) less room for the window's frame, up to a size
+    beyond which a bigger window only spreads the same things out."""
+    frame = QSize(16, 48)  # borders and a title bar; the frame's own size is not known before it is shown
+    return QSize(
+        max(640, min(available.width() - frame.width(), 1920)),
+        max(480, min(available.height() - frame.height(), 1200)),
+    )
 
 
 class WindowLayout(QObject):
@@ -144,16 +155,35 @@ class WindowLayout(QObject):
         self.languageChanged.emit()
 
     def restore(self, splitter: QSplitter, composer_splitter: QSplitter, problems: QDockWidget) -> None:
-        """Docks, toolbar and splitters as they were (the window's size came with the frame)."""
+        """Docks, toolbar and splitters as they were (the window's size came with the frame).
+
+        The first time (nothing saved): the Statuses dock as a tab beside Problems below
+        the work area, a quarter of the height; the list as wide as its Send, Problems,
+        E-mail and Status columns need (``RecipientPane.key_columns_width``, from the
+        translated texts), between 30 and 50 % of the width and leaving the template and the
+        preview their least widths; those two share the rest."""
         window = self._window
         if not window.restoreState(STATE.read(self._settings)):
-            window.resizeDocks([problems], [180], Qt.Orientation.Vertical)
+            statuses = window.findChild(QDockWidget, "statusDock")
+            if statuses is not None and window.dockWidgetArea(statuses) == window.dockWidgetArea(problems):
+                window.tabifyDockWidget(problems, statuses)
+                problems.raise_()
+            height = max(problems.minimumSizeHint().height(), window.height() // 4)
+            window.resizeDocks([problems], [height], Qt.Orientation.Vertical)
         width = window.width()
         if not splitter.restoreState(SPLITTER.read(self._settings)):
-            splitter.setSizes([width * 2 // 5, width - width * 2 // 5])
+            pane = splitter.widget(0)
+            wanted = getattr(pane, "key_columns_width", None)
+            needed = int(wanted()) if callable(wanted) else width * 2 // 5
+            list_width = min(max(needed, width * 3 // 10), width // 2)
+            composer = splitter.widget(1) if splitter.count() > 1 else None
+            if composer is not None:  # the template and the preview keep their least widths
+                least = composer.minimumSizeHint().width() + splitter.handleWidth()
+                list_width = max(width * 3 // 10, min(list_width, width - least))
+            splitter.setSizes([list_width, width - list_width])
         if not composer_splitter.restoreState(COMPOSER_SPLITTER.read(self._settings)):
-            half = (width - width * 2 // 5) // 2
-            composer_splitter.setSizes([half, half])
+            rest = width - splitter.sizes()[0] if splitter.count() else width
+            composer_splitter.setSizes([rest // 2, rest - rest // 2])
 
     def save(self, splitter: QSplitter, composer_splitter: QSplitter) -> None:
         """Geometry, docks, toolbar and splitters (the work area must be shown)."""

@@ -7,11 +7,10 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMainWindow
 
 from usosmail_gui.application.sending import SendOutcome
-from usosmail_gui.application.statuses import StatusSnapshot
 from usosmail_gui.core.campaign import is_campaign_source
 from usosmail_gui.ui.history_window import HistoryWindow
 from usosmail_gui.ui.recipients_model import RecipientTableModel
-from usosmail_gui.ui.status_monitor import Connection, StatusDock, StatusPoller
+from usosmail_gui.ui.status_monitor import Connection, StatusBatch, StatusDock, StatusPoller
 
 __all__ = ["CampaignStatuses"]
 
@@ -41,19 +40,25 @@ class CampaignStatuses(QObject):
         self.dock = StatusDock(window)
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         self.dock.hide()
-        self.poller.snapshotReady.connect(self.dock.show_snapshot)
-        self.poller.snapshotReady.connect(self._grid_statuses)
+        self.poller.batchReady.connect(self.dock.show_batch)
+        self.poller.batchReady.connect(self._grid_statuses)
         self.poller.stateChanged.connect(self.dock.set_state)
         self.poller.queueRead.connect(self._queue_read)
 
-    def _grid_statuses(self, snapshot: StatusSnapshot) -> None:
+    def _grid_statuses(self, batch: StatusBatch) -> None:
         """Show the statuses in the grid's status column when the list shown is the
         campaign's source (same file and sheet, so the same row numbers)."""
+        snapshot = batch.snapshot
         table = self._grid.table()
         if table is None or not is_campaign_source(table, snapshot.source_path, snapshot.source_sheet):
             self._grid.clear_statuses()
             return
-        self._grid.set_statuses(snapshot.row_statuses())
+        previous = batch.previous
+        self._grid.set_statuses(
+            snapshot.row_statuses(),
+            changed=batch.changed,
+            since=None if previous is None else previous.row_statuses(),
+        )
 
     def _queue_read(self, queue: object) -> None:
         """A stopped mail daemon shows in the dock while the campaign is polled."""
@@ -72,6 +77,7 @@ class CampaignStatuses(QObject):
         """Show ``campaign``'s statuses in the dock; poll USOS if ``track`` (within 7 days)."""
         self.shown.emit()
         self.dock.show()
+        self.dock.raise_()  # the tab in front, when it shares its place with Problems
         if track:
             self.poller.start(campaign)
         else:
