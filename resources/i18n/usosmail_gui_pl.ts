@@ -3357,7 +3357,7 @@
 <context>
     <name>RecipientPane</name>
     <message>
-        <location filename="../../usosmail_gui/ui/recipients_view.py" line="+205"/>
+        <location filename="../../usosmail_gui/ui/recipients_view.py" line="+206"/>
         <source>Find in the list</source>
         <translation>Znajdź na liście</translation>
     </message>
@@ -3512,7 +3512,7 @@
         <translation>Sprawdzanie adresów</translation>
     </message>
     <message>
-        <location line="+231"/>
+        <location line="+240"/>
         <source>sheet “{sheet}”</source>
         <translation>arkusz „{sheet}”</translation>
     </message>
@@ -5326,17 +5326,12 @@
         <translation>Status każdego odbiorcy</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>No campaign is shown: send one, or open one from Campaigns…</source>
         <translation>Nie pokazano żadnej kampanii: wyślij wiadomości albo otwórz kampanię z okna Kampanie…</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>No campaign shown</source>
-        <translation>Brak pokazanej kampanii</translation>
-    </message>
-    <message>
-        <location line="+66"/>
+        <location line="+64"/>
         <source>All: {count}</source>
         <translation>Wszystkie: {count}</translation>
     </message>
@@ -5406,7 +5401,7 @@
         <translation>Wiersze listy pominięte w kampanii (brak adresu, powtórzony adres…).</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+48"/>
         <source>Campaign {id}: {subject}</source>
         <translation>Kampania {id}: {subject}</translation>
     </message>
@@ -5518,7 +5513,7 @@
 <context>
     <name>StatusPoller</name>
     <message>
-        <location line="-604"/>
+        <location line="-596"/>
         <source>Checking statuses…</source>
         <translation>Sprawdzanie statusów…</translation>
     </message>
