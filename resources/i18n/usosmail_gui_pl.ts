@@ -5662,17 +5662,12 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Status każdego odbiorcy</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>No campaign is shown: send one, or open one from Campaigns…</source>
         <translation>Nie pokazano żadnej kampanii: wyślij wiadomości albo otwórz kampanię z okna Kampanie…</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>No campaign shown</source>
-        <translation>Brak pokazanej kampanii</translation>
-    </message>
-    <message>
-        <location line="+66"/>
+        <location line="+64"/>
         <source>All: {count}</source>
         <translation>Wszystkie: {count}</translation>
     </message>
@@ -5742,7 +5737,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Wiersze listy pominięte w kampanii (brak adresu, powtórzony adres…).</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+48"/>
         <source>Campaign {id}: {subject}</source>
         <translation>Kampania {id}: {subject}</translation>
     </message>
@@ -5750,7 +5745,7 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>StatusPoller</name>
     <message>
-        <location line="-578"/>
+        <location line="-572"/>
         <source>Checking statuses…</source>
         <translation>Sprawdzanie statusów…</translation>
     </message>

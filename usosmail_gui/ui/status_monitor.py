@@ -604,17 +604,14 @@ class StatusDock(QDockWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self._fit_columns()
-        self.empty_label = QLabel(
-            self.tr("No campaign is shown: send one, or open one from Campaigns…"), body
-        )
-        self.empty_label.setAccessibleName(self.tr("No campaign shown"))
-        self.empty_label.setWordWrap(True)
+        # until a campaign is shown, the same line says how to show one (one label: its
+        # text changes, no widget appears or goes, so the first batch lays nothing out)
+        self.campaign_label.setText(self.tr("No campaign is shown: send one, or open one from Campaigns…"))
         progress_row = QHBoxLayout()
         progress_row.setContentsMargins(0, 0, 0, 0)
         progress_row.addWidget(self.progress, 1)
         progress_row.addWidget(self.state_label, 1)
-        for item in (self.campaign_label, self.empty_label):
-            layout.addWidget(item)
+        layout.addWidget(self.campaign_label)
         layout.addLayout(filters)
         layout.addLayout(progress_row)
         # every count in words, each kind apart ("2 rejected"): the progress bar's tooltip;
@@ -725,9 +722,6 @@ class StatusDock(QDockWidget):
             # an empty group is greyed, but the filter chosen stays reachable
             button.setEnabled(count > 0 or name in (ALL, self._filter))
         self._sized_for = total
-        shown = self.campaign is not None
-        self.empty_label.setVisible(not shown)
-        self.campaign_label.setVisible(shown)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
