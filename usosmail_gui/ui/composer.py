@@ -12,7 +12,9 @@ What runs where, and why:
   in a worker, started ``CHECK_DELAY_MS`` after the last change; a change cancels the
   running check at once (it is about a text that no longer exists) and only the newest
   check's result is shown. Template-level problems are shown right away (compiling is
-  cheap).
+  cheap) — except that an empty subject or text (``HELD_BACK``) of a new template is not
+  called an error before the user has touched that field (edited it, or left it empty)
+  or tried to send (``reveal_problems``): a fresh window is not red.
 - Template files are read and written in workers; a file that cannot be read is
   explained in a message box and the text being edited stays as it is.
 """
@@ -24,9 +26,17 @@ import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from usosmail_gui.application.letters import LetterInputs, check_letters_in_slices, derive, expected_columns
 from usosmail_gui.application.preparing import CheckSteps, check_in_slices
@@ -50,6 +60,7 @@ from usosmail_gui.core.template import (
     render,
     save_template,
 )
+from usosmail_gui.core.template.messages import Code
 from usosmail_gui.ui.problem_texts import problem_text
 
 from . import heap
@@ -81,6 +92,9 @@ def sample_templates() -> list[tuple[Path, str]]:
         found.append((path, f"{head or path.stem} ({template.lang.value})"))
     return found
 
+
+# what an untouched field of a new template does not yet call an error, and its field
+HELD_BACK = {Code.SUBJECT_EMPTY: "subject", Code.CONTENT_EMPTY: "content"}
 
 class ComposerPanel(QWidget):
     """Everything the user composes, previews and corrects before sending.
@@ -143,6 +157,7 @@ class ComposerPanel(QWidget):
         self._check_generation = 0
         self._row_problems: list[Problem] = []  # of the newest finished check (row not None)
         self._listed_head: tuple[Problem, ...] | None = None  # list + template problems shown
+        self._held: set[str] = set(HELD_BACK)  # HELD_BACK codes not shown yet (untouched)
         self._file_task: Task | None = None
         self.message_box: QMessageBox | None = None  # the last one shown (tests answer it)
         self._setup = LetterSetup()
@@ -171,6 +186,12 @@ class ComposerPanel(QWidget):
         self._check_timer.timeout.connect(self.start_check)
 
         self.editor.changed.connect(self._template_edited)
+        # (textChanged also comes when the highlighter restyles: only written text counts)
+        subject, content = self.editor.subject_edit, self.editor.content_edit
+        subject.textChanged.connect(lambda: self._typed_in(subject, Code.SUBJECT_EMPTY))
+        content.textChanged.connect(lambda: self._typed_in(content, Code.CONTENT_EMPTY))
+        self.editor.subject_edit.installEventFilter(self)
+        self.editor.content_edit.installEventFilter(self)
         self.preview.previousRequested.connect(self.show_previous)
         self.preview.nextRequested.connect(self.show_next)
         self.problems.problemClicked.connect(lambda problem: self._go_to_problem(problem, focus=False))
@@ -450,6 +471,33 @@ class ComposerPanel(QWidget):
 
     # --- edits ---------------------------------------------------------------------------
 
+    # --- problems the user has not met yet ----------------------------------------------
+
+    def _unheld(self, problems: Sequence[Problem]) -> list[Problem]:
+        """``problems`` without those held back (an untouched empty field)."""
+        return [p for p in problems if p.row is not None or p.code not in self._held]
+
+    def _typed_in(self, field: QPlainTextEdit, code: str) -> None:
+        if field.toPlainText():
+            self._held.discard(code)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut:  # left the field: empty now means empty
+            code = Code.SUBJECT_EMPTY if watched is self.editor.subject_edit else Code.CONTENT_EMPTY
+            if code in self._held:
+                self._held.discard(code)
+                self._listed_head = None
+                self.start_check()
+        return super().eventFilter(watched, event)
+
+    def reveal_problems(self) -> None:
+        """The user tried to send or test: every problem is shown, held back or not."""
+        if self._held:
+            self._held.clear()
+            self._listed_head = None
+            self._refresh_preview_now()
+            self.start_check()
+
     def _template_edited(self) -> None:
         self._update_modified()
         self.templateChanged.emit()
@@ -530,7 +578,7 @@ class ComposerPanel(QWidget):
                 self.editor.set_lengths(None, None)
             return
         notice = ""
-        if compiled.blocks:
+        if any(p.is_error for p in self._unheld(compiled.problems)):
             notice = self.tr(
                 "The template has errors (see Problems), so nothing can be sent yet. This is what "
                 "the recipient would get."
@@ -583,7 +631,8 @@ class ComposerPanel(QWidget):
         self._cancel_check()
         compiled = self.editor.compiled()
         table = self._table
-        head = tuple(table.table_problems() if table is not None else ()) + compiled.problems
+        listed = (*(table.table_problems() if table is not None else ()), *compiled.problems)
+        head = tuple(self._unheld(listed))
         if head != self._listed_head:
             self._listed_head = head
             self.problems.set_problems([*head, *self._row_problems])
@@ -618,9 +667,10 @@ class ComposerPanel(QWidget):
             return  # an outdated text's result
         self._check_task = None
         self._row_problems = [p for p in result.problems if p.row is not None]
-        self._listed_head = tuple(p for p in result.problems if p.row is None)
+        shown = self._unheld(result.problems)
+        self._listed_head = tuple(p for p in shown if p.row is None)
         heap.settle()
-        self.problems.set_problems(result.problems)
+        self.problems.set_problems(shown)
         self.problems.set_checking(False)
         self.checkFinished.emit(result)
 
@@ -783,6 +833,9 @@ class ComposerPanel(QWidget):
             if not letters.empty:
                 self.letters_action.setChecked(True)
         self.editor.set_template(template)
+        # a new empty template is quiet until touched; an opened one says all at once
+        self._held = set(HELD_BACK) if template == MessageTemplate() else set()
+        self._listed_head = None
         self._saved = self.editor.template()  # as the editor holds it (\r\n → \n)
         self._set_path(path)
         self._update_modified()
