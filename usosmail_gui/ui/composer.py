@@ -233,35 +233,52 @@ class ComposerPanel(QWidget):
         return self.problems
 
     def _build_actions(self) -> None:
-        self.new_action = QAction(self.tr("&New Template"), self)
-        self.new_action.setStatusTip(self.tr("Start an empty template."))
+        self.new_action = QAction(self)
         self.new_action.triggered.connect(self.new_template)
-        self.open_action = QAction(self.tr("Open &Template…"), self)
+        self.open_action = QAction(self)
         self.open_action.setShortcut(QKeySequence(self.tr("Ctrl+Shift+O")))  # Ctrl+O opens a list
-        self.open_action.setStatusTip(self.tr("Open a template file (.usosmail)."))
         self.open_action.triggered.connect(lambda: self.open_template())
-        self.save_action = QAction(self.tr("&Save Template"), self)
+        self.save_action = QAction(self)
         self.save_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
-        self.save_action.setStatusTip(self.tr("Save the template (subject, text, format, sender)."))
         self.save_action.triggered.connect(lambda: self.save())
-        self.save_as_action = QAction(self.tr("Save Template &As…"), self)
+        self.save_as_action = QAction(self)
         self.save_as_action.setShortcut(QKeySequence(QKeySequence.StandardKey.SaveAs))
         if self.save_as_action.shortcut().isEmpty():
             self.save_as_action.setShortcut(QKeySequence(self.tr("Ctrl+Shift+S")))
         self.save_as_action.triggered.connect(lambda: self.save_as())
-        self.letters_action = QAction(self.tr("&Derived Columns (Salutations, Lists)"), self)
+        self.letters_action = QAction(self)
         self.letters_action.setCheckable(True)
+        self.letters_action.toggled.connect(self.letters_editor.setVisible)
+        self.samples_menu = QMenu(self)
+        self.samples_menu.setEnabled(False)  # filled in once the samples are read
+        for action in (self.new_action, self.open_action, self.save_action, self.save_as_action):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.addAction(action)
+        self._retranslate_actions()
+
+    def _retranslate_actions(self) -> None:
+        self.new_action.setText(self.tr("&New Template"))
+        self.new_action.setStatusTip(self.tr("Start an empty template."))
+        self.open_action.setText(self.tr("Open &Template…"))
+        self.open_action.setStatusTip(self.tr("Open a template file (.usosmail)."))
+        self.save_action.setText(self.tr("&Save Template"))
+        self.save_action.setStatusTip(self.tr("Save the template (subject, text, format, sender)."))
+        self.save_as_action.setText(self.tr("Save Template &As…"))
+        self.letters_action.setText(self.tr("&Derived Columns (Salutations, Lists)"))
         self.letters_action.setStatusTip(
             self.tr(
                 "Show the columns the app computes for each letter: salutations, vocatives, lists of rows."
             )
         )
-        self.letters_action.toggled.connect(self.letters_editor.setVisible)
-        self.samples_menu = QMenu(self.tr("New Template from Sa&mple"), self)
-        self.samples_menu.setEnabled(False)  # filled in once the samples are read
-        for action in (self.new_action, self.open_action, self.save_action, self.save_as_action):
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            self.addAction(action)
+        self.samples_menu.setTitle(self.tr("New Template from Sa&mple"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Another language: the actions' texts, the preview's notice and Problems' texts
+        again (the editor, the preview and the panel retranslate their own widgets)."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate_actions()
+            self._refresh_preview_now()
 
     def _fill_samples(self, samples: list[tuple[Path, str]]) -> None:
         self.samples_menu.clear()

@@ -28,14 +28,21 @@ from typing import TYPE_CHECKING
 # ``Qt`` (the namespace) is reached through ``QtCore`` on purpose: PySide6 builds its 100-odd
 # enums on first access (~30 ms), which the window's first paint does not wait for.
 from PySide6 import QtCore
-from PySide6.QtCore import QEvent, QSettings, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QStackedWidget, QWidget
 
 from usosmail_gui.application.connection import ActiveConnection
 
 from .settings import GEOMETRY, app_settings, remembered_url
-from .window.actions import ActionSpec, build_actions, build_menus, dotted_slot
+from .window.actions import (
+    ActionSpec,
+    build_actions,
+    build_menus,
+    dotted_slot,
+    retranslate_actions,
+    retranslate_menus,
+)
 from .window.connection import WindowConnection
 from .window.help import WindowHelp
 from .window.startup import WorkAreaLoader
@@ -194,6 +201,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = QMenu(self.tr("Open &Recent"), self)
         self.recent_menu.setObjectName("recentMenu")
         menus, places = build_menus(self.menuBar(), self.actions_by_name, {"recent": self.recent_menu})
+        self._menus = menus
         for key, menu in menus.items():
             setattr(self, f"{key}_menu", menu)
         self._template_menu_at = places["templates"]  # the composer's actions go before it
@@ -438,17 +446,33 @@ class MainWindow(QMainWindow):
             self.close()
 
     def _language_changed(self) -> None:
-        box = self._explain(
-            self.tr("Language"),
-            self.tr("The language changes the next time usosmail-gui starts."),
-            warning=False,
-        )
-        box.setObjectName("languageBox")
+        """View ▸ Language: the translators of the chosen language, now; every widget hears
+        ``QEvent.LanguageChange`` and sets its texts again (``_retranslate`` for the frame)."""
+        from .i18n import install_translations
+
+        app = QCoreApplication.instance()
+        if app is not None:
+            install_translations(app, self._settings)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if self._ready and event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             self.layout_part.apply_icons()
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+
+    def _retranslate(self) -> None:
+        """The frame's texts and its parts', in the language now installed."""
+        retranslate_actions(self.actions_by_name)
+        retranslate_menus(self._menus)
+        self.recent_menu.setTitle(self.tr("Open &Recent"))
+        self.status_bar_part.retranslate()
+        self.window_connection.retranslate()
+        if not self._ready:
+            return
+        for part in (self.layout_part, self.recent, self.edit_actions, self.work_area):
+            part.retranslate()
+        self._template_file_changed(self.composer.file_path())
 
     # --- the welcome page (``window.work_area``) --------------------------------------
     @Slot()

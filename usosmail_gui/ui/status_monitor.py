@@ -309,37 +309,28 @@ class StatusDock(QDockWidget):
     """The "Statuses" dock: a summary line, a progress bar and the per-recipient table."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Statuses"), parent)
+        super().__init__(parent)
         self.setObjectName("statusDock")
-        self.setAccessibleName(self.tr("Message statuses"))
         body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
         self.campaign_label = QLabel(body)
-        self.campaign_label.setAccessibleName(self.tr("Campaign"))
         self.campaign_label.setWordWrap(True)
         self.summary_label = QLabel(body)
-        self.summary_label.setAccessibleName(self.tr("Status counts"))
         self.summary_label.setWordWrap(True)
         self.progress = QProgressBar(body)
-        self.progress.setAccessibleName(self.tr("Finished messages"))
-        self.progress.setFormat(self.tr("%v of %m finished"))
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.state_label = QLabel(body)
-        self.state_label.setAccessibleName(self.tr("Polling state"))
         self.state_label.setWordWrap(True)
         self.daemon_label = QLabel(body)
         self.daemon_label.setObjectName("daemonWarning")
-        self.daemon_label.setAccessibleName(self.tr("Mail daemon warning"))
         self.daemon_label.setWordWrap(True)
-        self.daemon_label.setText(daemon_stopped_text())
         self.daemon_label.setStyleSheet(text_style(Tone.ERROR, self.palette(), bold=True))
         self.daemon_label.hide()
         self.model = StatusTableModel(self)
         self.table = QTableView(body)
         self.table.setObjectName("statusTable")
-        self.table.setAccessibleName(self.tr("Status of each recipient"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
@@ -353,9 +344,29 @@ class StatusDock(QDockWidget):
             layout.addWidget(widget)
         self.setWidget(body)
         self.campaign: str | None = None
+        self._snapshot: StatusSnapshot | None = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The dock's texts (and the snapshot shown) in the language now installed."""
+        self.setWindowTitle(self.tr("Statuses"))
+        self.setAccessibleName(self.tr("Message statuses"))
+        self.campaign_label.setAccessibleName(self.tr("Campaign"))
+        self.summary_label.setAccessibleName(self.tr("Status counts"))
+        self.progress.setAccessibleName(self.tr("Finished messages"))
+        self.progress.setFormat(self.tr("%v of %m finished"))
+        self.state_label.setAccessibleName(self.tr("Polling state"))
+        self.daemon_label.setAccessibleName(self.tr("Mail daemon warning"))
+        self.daemon_label.setText(daemon_stopped_text())
+        self.table.setAccessibleName(self.tr("Status of each recipient"))
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, self.model.columnCount() - 1))
+        if self._snapshot is not None:
+            self._show_texts(self._snapshot)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
         if event.type() == QEvent.Type.PaletteChange:
             self.model.set_palette(self.palette())
             self.daemon_label.setStyleSheet(text_style(Tone.ERROR, self.palette(), bold=True))
@@ -363,13 +374,17 @@ class StatusDock(QDockWidget):
     def show_snapshot(self, snapshot: StatusSnapshot) -> None:
         """Show one snapshot (the model is reset once)."""
         self.campaign = snapshot.campaign
+        self._snapshot = snapshot
+        self._show_texts(snapshot)
+        self.progress.setRange(0, max(1, snapshot.messages))
+        self.progress.setValue(snapshot.finished)
+        self.model.set_views(snapshot.views)
+
+    def _show_texts(self, snapshot: StatusSnapshot) -> None:
         self.campaign_label.setText(
             self.tr("Campaign {id}: {subject}").format(id=snapshot.campaign, subject=snapshot.subject)
         )
         self.summary_label.setText(self.counts_text(snapshot.counts))
-        self.progress.setRange(0, max(1, snapshot.messages))
-        self.progress.setValue(snapshot.finished)
-        self.model.set_views(snapshot.views)
 
     def counts_text(self, counts: StatusCounts) -> str:
         """E.g. "3 sent · 1 failed · 2 waiting" (zero counts left out)."""

@@ -69,11 +69,17 @@ class WorkArea(QObject):
         stack.removeWidget(starting)
         starting.deleteLater()
         # the composer's problems panel, in a dock below (the composer still fills it)
-        dock = self.problems_dock = QDockWidget(self.tr("Problems"), window)
+        dock = self.problems_dock = QDockWidget(window)
         dock.setObjectName("problemsDock")
-        dock.setAccessibleName(self.tr("Template problems"))
+        self.retranslate()
         dock.setWidget(composer.take_problems_panel())
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+
+    def retranslate(self) -> None:
+        """The Problems dock's title in the language now installed (the list, the composer
+        and the welcome page retranslate themselves)."""
+        self.problems_dock.setWindowTitle(self.tr("Problems"))
+        self.problems_dock.setAccessibleName(self.tr("Template problems"))
 
     @property
     def welcome_showing(self) -> bool:
