@@ -28,27 +28,20 @@ from typing import TYPE_CHECKING
 # ``Qt`` (the namespace) is reached through ``QtCore`` on purpose: PySide6 builds its 100-odd
 # enums on first access (~30 ms), which the window's first paint does not wait for.
 from PySide6 import QtCore
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QSettings, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QStackedWidget, QWidget
 
 from usosmail_gui.application.connection import ActiveConnection
 
 from .settings import GEOMETRY, app_settings, remembered_url
-from .window.actions import (
-    ActionSpec,
-    build_actions,
-    build_menus,
-    dotted_slot,
-    retranslate_actions,
-    retranslate_menus,
-)
+from .window import actions as table
+from .window.actions import ActionSpec
 from .window.connection import WindowConnection
 from .window.help import WindowHelp
 from .window.startup import WorkAreaLoader
 from .window.status_bar import WindowStatusBar
 from .window.title import WindowTitle
-from .workers import Task
 
 if TYPE_CHECKING:  # at run time these load after the first paint (``window.startup``)
     from pathlib import Path
@@ -195,12 +188,12 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         """The frame's menus and actions, from the one table (``window.actions``)."""
-        self.actions_by_name = build_actions(self, self._action_slot)
+        self.actions_by_name = table.build_actions(self, self._action_slot)
         for name, action in self.actions_by_name.items():
             setattr(self, f"{name}_action", action)
         self.recent_menu = QMenu(self.tr("Open &Recent"), self)
         self.recent_menu.setObjectName("recentMenu")
-        menus, places = build_menus(self.menuBar(), self.actions_by_name, {"recent": self.recent_menu})
+        menus, places = table.build_menus(self.menuBar(), self.actions_by_name, {"recent": self.recent_menu})
         self._menus = menus
         for key, menu in menus.items():
             setattr(self, f"{key}_menu", menu)
@@ -210,7 +203,7 @@ class MainWindow(QMainWindow):
         """What an action of the table calls: ``spec.slot`` of the window (a part's method),
         once the work area exists unless it needs none (a shortcut pressed in the moment
         before it is built runs as soon as it is)."""
-        call = dotted_slot(self, spec.slot)
+        call = table.dotted_slot(self, spec.slot)
 
         def run() -> None:
             call()
@@ -238,7 +231,7 @@ class MainWindow(QMainWindow):
         from usosmail_gui.core.usos.installations import known_installations
         from usosmail_gui.core.usos.wire import normalize_base_url
 
-        from .window.closing import CloseGuard
+        from .window.closing import CloseGuard, cancel_workers
         from .window.drops import DropForwarder
         from .window.edit_actions import EditActions
         from .window.layout import WindowLayout
@@ -262,9 +255,10 @@ class MainWindow(QMainWindow):
             lambda: self.send_flow.session,
             steps=(
                 self.composer.cancel_work,
-                self._save_window_state,
+                self.work_area.leave_welcome_unseen,  # the layout is saved as the work area's
+                lambda: self.layout_part.save(self.splitter, self.composer_splitter),
                 self.statuses.close,
-                self._cancel_tasks,
+                lambda: cancel_workers(self),
                 self.list_loading.close,
                 self.window_connection.close,
                 self.send_flow.close,
@@ -285,7 +279,6 @@ class MainWindow(QMainWindow):
             self.actions_by_name, self.composer.save_action, self.recipient_pane.find_action,
             self.view_menu, (self.problems_dock, self.status_dock), [self.composer.letters_action],
         )
-        self.layout_part.languageChanged.connect(self._language_changed)
         self.drops = DropForwarder(self)
         self.drops.watch(self, [self.composer])
         self.drops.spreadsheetDropped.connect(self.list_loading.open_file)
@@ -354,11 +347,7 @@ class MainWindow(QMainWindow):
         bar = self.status_bar_part
         part.queueRead.connect(lambda queue: bar.show_queue(queue.pending, queue.daemon_running))
         part.shown.connect(self.show_work_area)
-        part.retryRequested.connect(
-            lambda campaign, uncertain: self.send_flow.open_retry_dialog(
-                campaign, include_uncertain=uncertain
-            )
-        )
+        part.retryRequested.connect(lambda c, u: self.send_flow.open_retry_dialog(c, include_uncertain=u))
         part.message.connect(self._say)
         self.sendFinished.connect(part.track_sent)
 
@@ -380,7 +369,7 @@ class MainWindow(QMainWindow):
         flow.started.connect(self.sendStarted)
         flow.finished.connect(self._send_ended)
         flow.message.connect(self._say)
-        flow.explain.connect(self._explain_signal)
+        flow.explain.connect(self._explain)
 
     def _build_resume_flow(self) -> None:
         from .window.resume_flow import ResumeFlow
@@ -391,16 +380,13 @@ class MainWindow(QMainWindow):
         flow.found.connect(self.interruptedFound)
         flow.sendRequested.connect(self.send_flow.start_session)
         flow.message.connect(lambda text: self._say(text, 15000))
-        flow.explain.connect(self._explain_signal)
+        flow.explain.connect(self._explain)
 
     # --- how the parts meet ------------------------------------------------------------
     def _say(self, text: str, ms: int = 0) -> None:
         self.statusBar().showMessage(text, ms)
 
-    def _explain_signal(self, title: str, text: str, informative: str) -> None:
-        self._explain(title, text, informative=informative)
-
-    def _explain(self, title: str, text: str, *, informative: str = "", warning: bool = True) -> QMessageBox:
+    def _explain(self, title: str, text: str, informative: str = "", *, warning: bool = True) -> QMessageBox:
         box = QMessageBox(self)
         box.setObjectName("sendMessageBox")
         box.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -445,15 +431,6 @@ class MainWindow(QMainWindow):
         if self.close_guard.send_ended():
             self.close()
 
-    def _language_changed(self) -> None:
-        """View ▸ Language: the translators of the chosen language, now; every widget hears
-        ``QEvent.LanguageChange`` and sets its texts again (``_retranslate`` for the frame)."""
-        from .i18n import install_translations
-
-        app = QCoreApplication.instance()
-        if app is not None:
-            install_translations(app, self._settings)
-
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if self._ready and event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
@@ -463,8 +440,8 @@ class MainWindow(QMainWindow):
 
     def _retranslate(self) -> None:
         """The frame's texts and its parts', in the language now installed."""
-        retranslate_actions(self.actions_by_name)
-        retranslate_menus(self._menus)
+        table.retranslate_actions(self.actions_by_name)
+        table.retranslate_menus(self._menus)
         self.recent_menu.setTitle(self.tr("Open &Recent"))
         self.status_bar_part.retranslate()
         self.window_connection.retranslate()
@@ -509,18 +486,6 @@ class MainWindow(QMainWindow):
             super().closeEvent(event)
         elif self.close_guard.close(event):
             super().closeEvent(event)
-
-    def _save_window_state(self) -> None:
-        """Geometry, docks, toolbar and splitters, as they are with the work area shown."""
-        if self.work_area.welcome_showing:
-            self.setUpdatesEnabled(False)  # the docks come back only to be saved as open
-            self.show_work_area()
-            self.setUpdatesEnabled(True)
-        self.layout_part.save(self.splitter, self.composer_splitter)
-
-    def _cancel_tasks(self) -> None:
-        for task in self.findChildren(Task):
-            task.cancel()
 
     def _stopping_to_close(self, text: str) -> None:
         if self.send_flow.progress_dialog is not None:

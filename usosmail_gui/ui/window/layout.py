@@ -9,11 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QSplitter, QToolBar
 
-from usosmail_gui.ui.i18n import ENGLISH, POLISH, SYSTEM, language_preference, set_language_preference
+from usosmail_gui.ui.i18n import (
+    ENGLISH,
+    POLISH,
+    SYSTEM,
+    install_translations,
+    language_preference,
+    set_language_preference,
+)
 from usosmail_gui.ui.settings import COMPOSER_SPLITTER, GEOMETRY, SPLITTER, STATE, TOOLBAR_TEXT
 
 from .actions import ACTIONS, SAVE_TIP, TOOLBAR, translate
@@ -25,8 +32,8 @@ class WindowLayout(QObject):
     """The toolbar, the View menu, and saving and restoring the layout of ``window``.
 
     Signals:
-        languageChanged(): another language was chosen (and remembered); the window
-            installs its translators (``i18n.install_translations``).
+        languageChanged(): another language was chosen, remembered and installed
+            (``i18n.install_translations``: every widget then hears ``LanguageChange``).
     """
 
     languageChanged = Signal()
@@ -152,6 +159,9 @@ class WindowLayout(QObject):
         if value == language_preference(self._settings):
             return
         set_language_preference(self._settings, value)
+        app = QCoreApplication.instance()
+        if app is not None:  # Qt tells every widget; each sets its texts again (retranslate)
+            install_translations(app, self._settings)
         self.languageChanged.emit()
 
     def restore(self, splitter: QSplitter, composer_splitter: QSplitter, problems: QDockWidget) -> None:

@@ -34,6 +34,7 @@ class WorkArea(QObject):
         self, window: QMainWindow, stack: QStackedWidget, starting: QWidget, settings: QSettings
     ) -> None:
         super().__init__(window)
+        self._window = window
         self._stack = stack
         self._hidden_by_welcome: list[QDockWidget] = []  # docks to show again after it
         self.pane = RecipientPane()
@@ -105,6 +106,14 @@ class WorkArea(QObject):
         hidden, self._hidden_by_welcome = self._hidden_by_welcome, []
         for dock in hidden:
             dock.show()
+
+    def leave_welcome_unseen(self) -> None:
+        """The work area and its docks back without a repaint (the window saves its
+        layout as the work area's when it closes on the welcome page)."""
+        if self.welcome_showing:
+            self._window.setUpdatesEnabled(False)
+            self.show_work_area()
+            self._window.setUpdatesEnabled(True)
 
     def _leave_welcome(self, then: SignalInstance) -> None:
         self.show_work_area()
