@@ -17,7 +17,7 @@
 <context>
     <name>CloseGuard</name>
     <message>
-        <location filename="../../usosmail_gui/ui/window/closing.py" line="+86"/>
+        <location filename="../../usosmail_gui/ui/window/closing.py" line="+93"/>
         <source>Sending is under way</source>
         <translation>Trwa wysyłanie</translation>
     </message>
@@ -1454,8 +1454,8 @@
         <translation>Otwórz arkusz kalkulacyjny z listą odbiorców.</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/ui/main_window.py" line="+201"/>
-        <location line="+267"/>
+        <location filename="../../usosmail_gui/ui/main_window.py" line="+194"/>
+        <location line="+251"/>
         <source>Open &amp;Recent</source>
         <translation>Ostatnio otwie&amp;rane</translation>
     </message>
@@ -1680,7 +1680,7 @@
         <translation>Zapytaj teraz USOS o statusy wyświetlanej kampanii</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/ui/main_window.py" line="-242"/>
+        <location filename="../../usosmail_gui/ui/main_window.py" line="-226"/>
         <source>Starting</source>
         <translation>Uruchamianie</translation>
     </message>
@@ -5676,18 +5676,18 @@
 <context>
     <name>TestAddressDialog</name>
     <message>
-        <location filename="../../usosmail_gui/ui/test_address_dialog.py" line="+32"/>
-        <location line="+10"/>
+        <location filename="../../usosmail_gui/ui/test_address_dialog.py" line="+57"/>
+        <location line="+7"/>
         <source>Your address for tests</source>
         <translation>Twój adres do testów</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-4"/>
         <source>Test messages go to your own e-mail address. Which one? (It is remembered on this computer; change it in Send ▸ My address for tests….)</source>
         <translation>Wiadomości testowe są wysyłane na Twój adres e-mail. Podaj go. (Zostanie zapamiętany na tym komputerze; można go zmienić w menu Wysyłanie ▸ Mój adres do testów…)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+6"/>
         <source>Use this address</source>
         <translation>Użyj tego adresu</translation>
     </message>
@@ -5695,8 +5695,8 @@
 <context>
     <name>UserGuideWindow</name>
     <message>
-        <location filename="../../usosmail_gui/ui/user_guide.py" line="+47"/>
-        <location line="+4"/>
+        <location filename="../../usosmail_gui/ui/user_guide.py" line="+64"/>
+        <location line="+1"/>
         <source>User Guide</source>
         <translation>Podręcznik użytkownika</translation>
     </message>
@@ -5890,7 +5890,7 @@
 <context>
     <name>WindowLayout</name>
     <message>
-        <location filename="../../usosmail_gui/ui/window/layout.py" line="+124"/>
+        <location filename="../../usosmail_gui/ui/window/layout.py" line="+131"/>
         <location line="+1"/>
         <source>Main toolbar</source>
         <translation>Główny pasek narzędzi</translation>
@@ -6060,7 +6060,7 @@
 <context>
     <name>WorkArea</name>
     <message>
-        <location filename="../../usosmail_gui/ui/window/work_area.py" line="+81"/>
+        <location filename="../../usosmail_gui/ui/window/work_area.py" line="+82"/>
         <source>Problems</source>
         <translation>Problemy</translation>
     </message>

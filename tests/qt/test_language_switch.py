@@ -69,6 +69,9 @@ def test_choosing_a_language_applies_at_once(qtbot: QtBot, qapp: QApplication, t
     assert dialog is not None
     qtbot.waitUntil(dialog.isVisible, timeout=TIMEOUT)
     assert dialog.windowTitle() == "Keyboard shortcuts"
+    address = window.send_flow.ask_test_address()
+    guide = window.help.show_user_guide()
+    assert guide is not None and guide.browser.source().fileName() == "user-guide.en.md"
 
     choose(window, "pl")
     assert app_settings().value(LANGUAGE.key) == "pl"
@@ -86,6 +89,9 @@ def test_choosing_a_language_applies_at_once(qtbot: QtBot, qapp: QApplication, t
     qtbot.waitUntil(lambda: dialog.windowTitle() == "Skróty klawiszowe", timeout=TIMEOUT)
     top = dialog.tree.topLevelItem(0)
     assert top is not None and top.text(0) == "Plik"  # its list rebuilt from the menus
+    assert address.windowTitle() == "Twój adres do testów" and address.isVisible()
+    assert guide.windowTitle() == "Podręcznik użytkownika"
+    assert guide.browser.source().fileName() == "user-guide.pl.md"  # the guide written in Polish
     assert QLocale().language() == QLocale.Language.Polish
     assert not isinstance(window.message_box, QMessageBox)  # no "at the next start" notice
 
