@@ -129,7 +129,7 @@
 <context>
     <name>CloseGuard</name>
     <message>
-        <location filename="../../usosmail_gui/ui/window/closing.py" line="+86"/>
+        <location filename="../../usosmail_gui/ui/window/closing.py" line="+93"/>
         <source>Sending is under way</source>
         <translation>Trwa wysyłanie</translation>
     </message>
@@ -164,7 +164,7 @@
 <context>
     <name>ComposerPanel</name>
     <message>
-        <location filename="../../usosmail_gui/ui/composer.py" line="+230"/>
+        <location filename="../../usosmail_gui/ui/composer.py" line="+276"/>
         <source>&amp;New Template</source>
         <translation>&amp;Nowy szablon</translation>
     </message>
@@ -174,57 +174,57 @@
         <translation>Utwórz pusty szablon.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Open &amp;Template…</source>
         <translation>Otwórz &amp;szablon…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-24"/>
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+25"/>
         <source>Open a template file (.usosmail).</source>
         <translation>Otwórz plik szablonu (.usosmail).</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Save Template</source>
         <translation>Zap&amp;isz szablon</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Save the template (subject, text, format, sender).</source>
         <translation>Zapisz szablon (temat, treść, format, nadawcę).</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Save Template &amp;As…</source>
         <translation>Zapisz szablon &amp;jako…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-20"/>
         <source>Ctrl+Shift+S</source>
         <translation>Ctrl+Shift+S</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+21"/>
         <source>&amp;Derived Columns (Salutations, Lists)</source>
         <translation>&amp;Kolumny wyliczane (zwroty, listy)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Show the columns the app computes for each letter: salutations, vocatives, lists of rows.</source>
         <translation>Pokaż kolumny, które program wylicza dla każdego listu: zwroty grzecznościowe, wołacze, listy wierszy.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>New Template from Sa&amp;mple</source>
         <translation>Nowy szablon z &amp;przykładu</translation>
     </message>
     <message>
-        <location line="+177"/>
+        <location line="+181"/>
         <source>The derived columns could not be computed ({error}).</source>
         <translation>Nie udało się wyliczyć kolumn wyliczanych ({error}).</translation>
     </message>
@@ -234,7 +234,7 @@
         <translation>Szablon bez nazwy</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+97"/>
         <source>No recipient list is open: placeholders are shown as written. Open a list to see each recipient&apos;s message.</source>
         <translation>Nie otwarto listy odbiorców: pola są pokazane tak, jak je wpisano. Otwórz listę, aby zobaczyć wiadomość dla każdego odbiorcy.</translation>
     </message>
@@ -259,7 +259,7 @@
         <translation>Szablon zawiera błędy (zob. panel „Problemy”), więc na razie nie można nic wysłać. Tak wyglądałaby wiadomość dla odbiorcy.</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+107"/>
         <source>The recipients could not be checked ({error}).</source>
         <translation>Nie udało się sprawdzić odbiorców ({error}).</translation>
     </message>
@@ -274,7 +274,7 @@
         <translation>Zapisz szablon</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+77"/>
         <source>The template was not opened</source>
         <translation>Nie otwarto szablonu</translation>
     </message>
@@ -739,7 +739,7 @@
 <context>
     <name>EditActions</name>
     <message>
-        <location filename="../../usosmail_gui/ui/window/edit_actions.py" line="+23"/>
+        <location filename="../../usosmail_gui/ui/window/edit_actions.py" line="+42"/>
         <source>&amp;Undo</source>
         <translation>&amp;Cofnij</translation>
     </message>
@@ -764,7 +764,7 @@
         <translation>Wk&amp;lej</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Search the list of recipients.</source>
         <translation>Przeszukaj listę odbiorców.</translation>
     </message>
@@ -1613,7 +1613,7 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../usosmail_gui/ui/window/actions.py" line="+266"/>
+        <location filename="../../usosmail_gui/ui/window/actions.py" line="+268"/>
         <source>&amp;File</source>
         <translation>&amp;Plik</translation>
     </message>
@@ -1629,6 +1629,7 @@ Pierwszy student dostał: „{first}”</translation>
     </message>
     <message>
         <location filename="../../usosmail_gui/ui/main_window.py" line="+169"/>
+        <location line="+256"/>
         <source>Open &amp;Recent</source>
         <translation>Ostatnio otwie&amp;rane</translation>
     </message>
@@ -1863,17 +1864,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Zapytaj teraz USOS o statusy wyświetlanej kampanii</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/ui/main_window.py" line="+253"/>
-        <source>Language</source>
-        <translation>Język</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The language changes the next time usosmail-gui starts.</source>
-        <translation>Język zmieni się przy następnym uruchomieniu usosmail-gui.</translation>
-    </message>
-    <message>
-        <location line="-230"/>
+        <location filename="../../usosmail_gui/ui/main_window.py" line="-231"/>
         <source>Starting</source>
         <translation>Uruchamianie</translation>
     </message>
@@ -1889,12 +1880,12 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../usosmail_gui/ui/preview.py" line="+227"/>
+        <location filename="../../usosmail_gui/ui/preview.py" line="+308"/>
         <source>&lt;b&gt;Preview&lt;/b&gt;</source>
         <translation>&lt;b&gt;Podgląd&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>◀ Previous</source>
         <translation>◀ Poprzedni</translation>
     </message>
@@ -1909,7 +1900,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Pokaż podgląd wiadomości poprzedniego odbiorcy na liście.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Next ▶</source>
         <translation>Następny ▶</translation>
     </message>
@@ -1924,77 +1915,77 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Pokaż podgląd wiadomości następnego odbiorcy na liście.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Previewed recipient</source>
         <translation>Odbiorca w podglądzie</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
         <source>Sender of the previewed message</source>
         <translation>Nadawca wiadomości w podglądzie</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>The sender students see when the campaign is sent in messages mode (the default). In template mode USOS sends every message from its &quot;USOS Notifier&quot; address instead.</source>
         <translation>Nadawca, którego studenci zobaczą, gdy kampania zostanie wysłana w trybie wiadomości (domyślnym). W trybie szablonu USOS wysyła każdą wiadomość ze swojego adresu „USOS Notifier”.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-8"/>
         <source>Recipients of the previewed message</source>
         <translation>Odbiorcy wiadomości w podglądzie</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>Previewed subject</source>
         <translation>Temat w podglądzie</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>Preview notice</source>
         <translation>Uwaga do podglądu</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>Previewed message text</source>
         <translation>Treść wiadomości w podglądzie</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Previewed HTML message</source>
         <translation>Wiadomość HTML w podglądzie</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-16"/>
         <source>Show HTML &amp;source</source>
         <translation>Pokaż &amp;kod źródłowy HTML</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+17"/>
         <source>Show the HTML source of the message</source>
         <translation>Pokaż kod źródłowy HTML wiadomości</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>The exact text sent. The page view is an approximation: e-mail programs draw HTML differently.</source>
         <translation>Dokładnie taki tekst jest wysyłany. Widok strony jest tylko przybliżeniem: programy pocztowe wyświetlają HTML na różne sposoby.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-25"/>
         <source>Subject:</source>
         <translation>Temat:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>To:</source>
         <translation>Do:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>From:</source>
         <translation>Od:</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+53"/>
         <source>No recipient selected</source>
         <translation>Nie zaznaczono odbiorcy</translation>
     </message>
@@ -3005,7 +2996,7 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../../usosmail_gui/ui/problems_panel.py" line="+68"/>
+        <location filename="../../usosmail_gui/ui/problems_panel.py" line="+69"/>
         <source>Subject</source>
         <translation>Temat</translation>
     </message>
@@ -3161,47 +3152,47 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Co jest nie tak; kliknij, aby zobaczyć to miejsce, kliknij dwukrotnie, aby do niego przejść</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+100"/>
         <source>&lt;b&gt;Problems&lt;/b&gt;</source>
         <translation>&lt;b&gt;Problemy&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Number of problems</source>
         <translation>Liczba problemów</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Checking the recipients</source>
         <translation>Sprawdzanie odbiorców</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Checking progress</source>
         <translation>Postęp sprawdzania</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+1"/>
         <source>Show which problems</source>
         <translation>Które problemy pokazać</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Errors and warnings</source>
         <translation>Błędy i ostrzeżenia</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Errors only</source>
         <translation>Tylko błędy</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Warnings only</source>
         <translation>Tylko ostrzeżenia</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Fix</source>
         <translation>&amp;Popraw</translation>
     </message>
@@ -3211,12 +3202,12 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Popraw zaznaczony problem</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+1"/>
         <source>Problems</source>
         <translation>Problemy</translation>
     </message>
     <message numerus="yes">
-        <location line="+45"/>
+        <location line="+26"/>
         <source>Checking %Ln recipient(s)…</source>
         <translation>
             <numerusform>Sprawdzanie %Ln odbiorcy…</numerusform>
@@ -3517,7 +3508,7 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>RecentList</name>
     <message>
-        <location filename="../../usosmail_gui/ui/window/recent.py" line="+121"/>
+        <location filename="../../usosmail_gui/ui/window/recent.py" line="+126"/>
         <source>{entry} (not found)</source>
         <translation>{entry} (nie znaleziono)</translation>
     </message>
@@ -3530,22 +3521,22 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>RecentMenus</name>
     <message>
-        <location line="+34"/>
+        <location line="+56"/>
         <source>Open Recent Te&amp;mplate</source>
         <translation>Ostatnio otwierane szab&amp;lony</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Clear the list</source>
         <translation>&amp;Wyczyść listę</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>(no files opened yet)</source>
         <translation>(nie otwarto jeszcze żadnych plików)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>(no templates opened yet)</source>
         <translation>(nie otwarto jeszcze żadnych szablonów)</translation>
     </message>
@@ -3553,12 +3544,12 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>RecipientPane</name>
     <message>
-        <location filename="../../usosmail_gui/ui/recipients_view.py" line="+207"/>
+        <location filename="../../usosmail_gui/ui/recipients_view.py" line="+330"/>
         <source>Find in the list</source>
         <translation>Znajdź na liście</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>Search the list ({shortcut})</source>
         <translation>Szukaj na liście ({shortcut})</translation>
     </message>
@@ -3568,27 +3559,27 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Szukaj odbiorców</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+18"/>
         <source>Shows the rows holding every word you type, in any column; case and Polish letters do not matter.</source>
         <translation>Pokazuje wiersze zawierające każde z wpisanych słów, w dowolnej kolumnie; wielkość liter i polskie znaki nie mają znaczenia.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-17"/>
         <source>Rows shown</source>
         <translation>Pokazane wiersze</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
         <source>Source of the list</source>
         <translation>Źródło listy</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-13"/>
         <source>&amp;E-mail column:</source>
         <translation>&amp;Kolumna z adresami e-mail:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+14"/>
         <source>E-mail column</source>
         <translation>Kolumna z adresami e-mail</translation>
     </message>
@@ -3598,7 +3589,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Kolumna zawierająca adresy odbiorców.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Sheet and header row…</source>
         <translation>Arkusz i wiersz nagłówka…</translation>
     </message>
@@ -3608,107 +3599,107 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Arkusz i wiersz nagłówka</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+17"/>
         <source>Choose the sheet, the header row and the e-mail column, and read the file again.</source>
         <translation>Wybierz arkusz, wiersz nagłówka i kolumnę z adresami e-mail, a potem wczytaj plik ponownie.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-16"/>
         <source>E-mail column warning</source>
         <translation>Ostrzeżenie dotyczące kolumny z adresami e-mail</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
         <source>Loading</source>
         <translation>Wczytywanie</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Loading step</source>
         <translation>Etap wczytywania</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Loading progress</source>
         <translation>Postęp wczytywania</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-20"/>
         <source>Cancel</source>
         <translation>Anuluj</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+21"/>
         <source>Cancel loading</source>
         <translation>Anuluj wczytywanie</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-20"/>
         <source>Open a spreadsheet: File ▸ Open… or drag it here</source>
         <translation>Otwórz arkusz kalkulacyjny: Plik ▸ Otwórz… lub przeciągnij go tutaj</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+21"/>
         <source>No recipient list</source>
         <translation>Brak listy odbiorców</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-20"/>
         <source>Open a spreadsheet…</source>
         <translation>Otwórz arkusz kalkulacyjny…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+21"/>
         <source>Open a spreadsheet</source>
         <translation>Otwórz arkusz kalkulacyjny</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
         <source>Recipients</source>
         <translation>Odbiorcy</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-21"/>
         <source>As the sheet shows it</source>
         <translation>Tak, jak pokazuje arkusz</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+33"/>
         <source>Numbers and dates as the sheet&apos;s number formats show them, e.g. 012345 or 17.06.2024.</source>
         <translation>Liczby i daty tak, jak pokazują je formaty liczbowe arkusza, np. 012345 lub 17.06.2024.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-32"/>
         <source>As stored</source>
         <translation>Tak, jak zapisano</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+35"/>
         <source>The values the sheet stores, without their formats, e.g. 12345 or 2024-06-17.</source>
         <translation>Wartości zapisane w arkuszu, bez ich formatów, np. 12345 lub 2024-06-17.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-34"/>
         <source>Include the selected rows</source>
         <translation>Uwzględnij zaznaczone wiersze</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Exclude the selected rows</source>
         <translation>Wyklucz zaznaczone wiersze</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Undo the edit of this cell</source>
         <translation>Cofnij zmianę w tej komórce</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+18"/>
         <source>Checking addresses</source>
         <translation>Sprawdzanie adresów</translation>
     </message>
     <message>
-        <location line="+240"/>
+        <location line="+252"/>
         <source>sheet “{sheet}”</source>
         <translation>arkusz „{sheet}”</translation>
     </message>
@@ -4893,7 +4884,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Otwarte jest już inne potwierdzenie. Najpierw je dokończ albo anuluj.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <location line="+29"/>
         <source>Cannot send yet</source>
         <translation>Nie można jeszcze wysłać</translation>
@@ -4952,7 +4943,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Nie udało się uruchomić wysyłania: zobacz okno Wysyłanie.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <location line="+55"/>
         <source>Cannot send a test yet</source>
         <translation>Nie można jeszcze wysłać testu</translation>
@@ -5538,13 +5529,13 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../usosmail_gui/ui/window/shortcuts.py" line="+59"/>
-        <location line="+3"/>
+        <location filename="../../usosmail_gui/ui/window/shortcuts.py" line="+76"/>
+        <location line="+1"/>
         <source>Keyboard shortcuts</source>
         <translation>Skróty klawiszowe</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Action</source>
         <translation>Polecenie</translation>
     </message>
@@ -5617,57 +5608,58 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>pominięty</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/ui/status_monitor.py" line="+539"/>
+        <location filename="../../usosmail_gui/ui/status_monitor.py" line="+624"/>
         <source>Statuses</source>
         <translation>Statusy</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Message statuses</source>
         <translation>Statusy wiadomości</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Campaign</source>
         <translation>Kampania</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+1"/>
         <source>Status counts</source>
         <translation>Liczba wiadomości według statusu</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-53"/>
+        <location line="+54"/>
         <source>Finished messages</source>
         <translation>Zakończone wiadomości</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-72"/>
         <source>Show:</source>
         <translation>Pokaż:</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+73"/>
         <source>Polling state</source>
         <translation>Stan sprawdzania statusów</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Mail daemon warning</source>
         <translation>Ostrzeżenie o usłudze poczty</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
         <source>Status of each recipient</source>
         <translation>Status każdego odbiorcy</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-29"/>
         <source>No campaign is shown: send one, or open one from Campaigns…</source>
         <translation>Nie pokazano żadnej kampanii: wyślij wiadomości albo otwórz kampanię z okna Kampanie…</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+84"/>
         <source>All: {count}</source>
         <translation>Wszystkie: {count}</translation>
     </message>
@@ -5737,7 +5729,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Wiersze listy pominięte w kampanii (brak adresu, powtórzony adres…).</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+64"/>
         <source>Campaign {id}: {subject}</source>
         <translation>Kampania {id}: {subject}</translation>
     </message>
@@ -5745,7 +5737,7 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>StatusPoller</name>
     <message>
-        <location line="-572"/>
+        <location line="-601"/>
         <source>Checking statuses…</source>
         <translation>Sprawdzanie statusów…</translation>
     </message>
@@ -5839,7 +5831,7 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>TemplateEditor</name>
     <message>
-        <location filename="../../usosmail_gui/ui/template_editor.py" line="+230"/>
+        <location filename="../../usosmail_gui/ui/template_editor.py" line="+328"/>
         <source>Sender name</source>
         <translation>Nazwa nadawcy</translation>
     </message>
@@ -5849,7 +5841,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>USOS (domyślna nazwa serwera)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Sender address</source>
         <translation>Adres nadawcy</translation>
     </message>
@@ -5859,7 +5851,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>domyślny adres serwera typu no-reply</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Send a summary to</source>
         <translation>Wyślij podsumowanie do</translation>
     </message>
@@ -5869,17 +5861,17 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>nikogo</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+13"/>
         <source>An address that receives a summary once every message is sent.</source>
         <translation>Adres, na który trafi podsumowanie po wysłaniu wszystkich wiadomości.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-12"/>
         <source>Language of the message</source>
         <translation>Język wiadomości</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+20"/>
         <source>Polish</source>
         <translation>Polski</translation>
     </message>
@@ -5889,47 +5881,51 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Angielski</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-20"/>
         <source>The language USOS uses for the parts of the e-mail it adds.</source>
         <translation>Język, w którym USOS dodaje własne fragmenty wiadomości e-mail.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-93"/>
+        <location line="+115"/>
         <source>Sender &amp;name:</source>
         <translation>&amp;Nazwa nadawcy:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-114"/>
+        <location line="+115"/>
         <source>Sender &amp;address:</source>
         <translation>&amp;Adres nadawcy:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-114"/>
+        <location line="+115"/>
         <source>Su&amp;mmary to:</source>
         <translation>Podsumowanie &amp;do:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-114"/>
+        <location line="+115"/>
         <source>&amp;Language:</source>
         <translation>&amp;Język:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-24"/>
         <source>Subject</source>
         <translation>Temat</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+13"/>
         <source>Subject, e.g. Decyzja stypendialna – {Imię} {Nazwisko}</source>
         <translation>Temat, np. Decyzja stypendialna – {Imię} {Nazwisko}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-12"/>
         <source>Message text</source>
         <translation>Treść wiadomości</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+15"/>
         <source>Dear {Imię},
 
 … Type { to insert a column of the recipient list.</source>
@@ -5938,58 +5934,58 @@ Pierwszy student dostał: „{first}”</translation>
 … Wpisz {, aby wstawić kolumnę z listy odbiorców.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-14"/>
         <source>Subject length</source>
         <translation>Długość tematu</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Message text length</source>
         <translation>Długość treści wiadomości</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+1"/>
         <location line="+1"/>
         <source>Insert placeholder</source>
         <translation>Wstaw pole</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Columns to insert</source>
         <translation>Kolumny do wstawienia</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+22"/>
         <source>&amp;Plain text</source>
         <translation>&amp;Zwykły tekst</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-21"/>
         <source>Plain text message</source>
         <translation>Wiadomość jako zwykły tekst</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+22"/>
         <source>&amp;HTML</source>
         <translation>&amp;HTML</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-21"/>
         <source>HTML message</source>
         <translation>Wiadomość w formacie HTML</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+22"/>
         <source>&amp;Subject:</source>
         <translation>&amp;Temat:</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
         <source>Format:</source>
         <translation>Format:</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+87"/>
         <source>Open a recipient list first: its columns are the placeholders.</source>
         <translation>Najpierw otwórz listę odbiorców: jej kolumny są polami do wstawienia.</translation>
     </message>
@@ -6007,18 +6003,18 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>TestAddressDialog</name>
     <message>
-        <location filename="../../usosmail_gui/ui/test_address_dialog.py" line="+32"/>
-        <location line="+10"/>
+        <location filename="../../usosmail_gui/ui/test_address_dialog.py" line="+57"/>
+        <location line="+7"/>
         <source>Your address for tests</source>
         <translation>Twój adres do testów</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-4"/>
         <source>Test messages go to your own e-mail address. Which one? (It is remembered on this computer; change it in Send ▸ My address for tests….)</source>
         <translation>Wiadomości testowe są wysyłane na Twój adres e-mail. Podaj go. (Zostanie zapamiętany na tym komputerze; można go zmienić w menu Wysyłanie ▸ Mój adres do testów…)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+6"/>
         <source>Use this address</source>
         <translation>Użyj tego adresu</translation>
     </message>
@@ -6026,8 +6022,8 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>UserGuideWindow</name>
     <message>
-        <location filename="../../usosmail_gui/ui/user_guide.py" line="+47"/>
-        <location line="+4"/>
+        <location filename="../../usosmail_gui/ui/user_guide.py" line="+64"/>
+        <location line="+1"/>
         <source>User Guide</source>
         <translation>Podręcznik użytkownika</translation>
     </message>
@@ -6035,28 +6031,28 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../usosmail_gui/ui/welcome.py" line="+33"/>
+        <location filename="../../usosmail_gui/ui/welcome.py" line="+89"/>
         <source>Welcome</source>
         <translation>Strona powitalna</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+2"/>
+        <location line="+1"/>
+        <location line="+1"/>
         <source>Welcome to usosmail-gui</source>
         <translation>Witamy w programie usosmail-gui</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+3"/>
         <source>Send a personal e-mail to every student on a list — with their name, their grade or anything else your spreadsheet holds — through your university&apos;s USOS. You see each message before it goes, and the app follows every one until USOS has sent it. If you are not sure yet, try the sandbox first: it works like the real thing, but no e-mail leaves your computer.</source>
         <translation>Wyślij każdemu studentowi z listy osobistą wiadomość e-mail — z jego imieniem, oceną lub czymkolwiek innym, co zawiera Twój arkusz kalkulacyjny — przez USOS swojej uczelni. Każdą wiadomość zobaczysz, zanim zostanie wysłana, a program śledzi każdą z nich, dopóki USOS jej nie wyśle. Jeśli nie masz jeszcze pewności, najpierw wypróbuj piaskownicę: działa jak prawdziwy system, ale żadna wiadomość e-mail nie opuści Twojego komputera.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>About usosmail-gui</source>
         <translation>O programie usosmail-gui</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Try it with the sandbox</source>
         <translation>Wypróbuj w piaskownicy</translation>
     </message>
@@ -6066,12 +6062,12 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Przykładowa lista studentów i przykładowa wiadomość. Nic nie zostanie do nikogo wysłane.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>Starts a practice server on this computer with a demo list and a sample letter. Messages stay on this computer.</source>
         <translation>Uruchamia na tym komputerze lokalny serwer testowy z przykładową listą i przykładową wiadomością. Wiadomości nie opuszczają tego komputera.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Connect to my university</source>
         <translation>Połącz z moją uczelnią</translation>
     </message>
@@ -6081,23 +6077,23 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Za pomocą klucza administracyjnego od administratorów USOS API Twojej uczelni.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>Choose your university and enter the consumer key and secret you received from the people who run your USOS API.</source>
         <translation>Wybierz swoją uczelnię i wpisz klucz (consumer key) oraz sekret (consumer secret) otrzymane od osób, które zarządzają USOS API na Twojej uczelni.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+16"/>
         <location line="+1"/>
         <source>Back to the list</source>
         <translation>Powrót do listy</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-13"/>
         <source>Back to the open list and template (Esc)</source>
         <translation>Powrót do otwartej listy i szablonu (Esc)</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+16"/>
         <source>Back to the list: {name}</source>
         <translation>Powrót do listy: {name}</translation>
     </message>
@@ -6190,7 +6186,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Sprawdzanie połączenia…</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+57"/>
         <source>The connection could not be checked.</source>
         <translation>Nie udało się sprawdzić połączenia.</translation>
     </message>
@@ -6221,28 +6217,28 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>WindowLayout</name>
     <message>
-        <location filename="../../usosmail_gui/ui/window/layout.py" line="+48"/>
-        <location line="+40"/>
+        <location filename="../../usosmail_gui/ui/window/layout.py" line="+142"/>
+        <location line="+1"/>
         <source>Main toolbar</source>
         <translation>Główny pasek narzędzi</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
         <source>{what} ({shortcut})</source>
         <translation>{what} ({shortcut})</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+4"/>
         <source>Show or hide the list of the template&apos;s problems.</source>
         <translation>Pokaż lub ukryj listę problemów szablonu.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Show or hide the statuses of the shown campaign.</source>
         <translation>Pokaż lub ukryj statusy wyświetlanej kampanii.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Toolbar</source>
         <translation>&amp;Pasek narzędzi</translation>
     </message>
@@ -6252,27 +6248,27 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Pokaż lub ukryj pasek narzędzi.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Text &amp;beside Toolbar Icons</source>
         <translation>&amp;Tekst obok ikon paska narzędzi</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
         <source>&amp;Language</source>
         <translation>&amp;Język</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>System language</source>
         <translation>Język systemu</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Polski</source>
         <translation>Polski</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>English</source>
         <translation>English</translation>
     </message>
@@ -6280,27 +6276,27 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>WindowStatusBar</name>
     <message>
-        <location filename="../../usosmail_gui/ui/window/status_bar.py" line="+39"/>
+        <location filename="../../usosmail_gui/ui/window/status_bar.py" line="+66"/>
         <source>Current installation</source>
         <translation>Bieżąca instalacja</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Connection state</source>
         <translation>Stan połączenia</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Mail queue</source>
         <translation>Kolejka poczty</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Recipients summary</source>
         <translation>Podsumowanie odbiorców</translation>
     </message>
     <message numerus="yes">
-        <location line="+28"/>
+        <location line="+18"/>
         <source>Queue: %Ln unsent</source>
         <translation>
             <numerusform>Kolejka: %Ln niewysłana wiadomość</numerusform>
@@ -6420,12 +6416,12 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>WorkArea</name>
     <message>
-        <location filename="../../usosmail_gui/ui/window/work_area.py" line="+72"/>
+        <location filename="../../usosmail_gui/ui/window/work_area.py" line="+82"/>
         <source>Problems</source>
         <translation>Problemy</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Template problems</source>
         <translation>Problemy szablonu</translation>
     </message>

@@ -107,6 +107,18 @@ def make_connected_window(
 
 
 @pytest.fixture
+def restore_translators(qapp: QApplication) -> Iterator[None]:
+    """Whatever translators the test installs (View ▸ Language applies at once) are removed
+    again, so the next tests speak the English they expect."""
+    before = set(qapp.findChildren(QTranslator))
+    yield
+    for translator in set(qapp.findChildren(QTranslator)) - before:
+        qapp.removeTranslator(translator)
+        translator.deleteLater()
+    QLocale.setDefault(QLocale.c())
+
+
+@pytest.fixture
 def polish(qapp: QApplication) -> Iterator[None]:
     """The app's Polish translators installed (as at start), then removed again."""
     before = set(qapp.findChildren(QTranslator))

@@ -288,3 +288,36 @@ def test_a_nul_in_the_sender_name_is_an_error_with_a_fix_that_removes_it(qtbot: 
     settle(qtbot, composer)
     remaining = [p for p in panel.model.problems() if p.code == Code.CONTROL_CHARACTER]
     assert [p.position.part for p in remaining if p.position] == ["subject"]
+
+
+def test_an_empty_new_template_is_not_red_until_touched_or_sent(qtbot: QtBot) -> None:
+    from tests.helpers.memory_keyring import MemoryKeyring
+    from usosmail_gui.core.credentials import CredentialStore
+    from usosmail_gui.ui.main_window import MainWindow
+
+    window = MainWindow(CredentialStore(backend=MemoryKeyring()), restore_last=False)
+    qtbot.addWidget(window)
+    window.show()
+    composer = window.composer
+    settle(qtbot, composer)
+    assert codes(composer.problems.model.problems()) == []  # nothing done yet: nothing wrong
+    assert "errors" not in composer.preview.notice_label.text()
+
+    composer.editor.content_edit.setPlainText("Dzień dobry")  # the text touched, not the subject
+    settle(qtbot, composer)
+    assert codes(composer.problems.model.problems()) == []
+
+    composer.editor.subject_edit.setFocus()  # into the subject and out again, writing nothing
+    qtbot.waitUntil(composer.editor.subject_edit.hasFocus, timeout=TIMEOUT)
+    composer.editor.content_edit.setFocus()
+    qtbot.waitUntil(
+        lambda: (None, Code.SUBJECT_EMPTY) in codes(composer.problems.model.problems()), timeout=TIMEOUT
+    )
+    assert (None, Code.CONTENT_EMPTY) not in codes(composer.problems.model.problems())
+
+    composer.set_template(MessageTemplate())  # a new empty one: quiet again, until a send is tried
+    settle(qtbot, composer)
+    assert codes(composer.problems.model.problems()) == []
+    window.send_test_action.trigger()  # refused (no list), and now says what is wrong
+    both = {(None, Code.SUBJECT_EMPTY), (None, Code.CONTENT_EMPTY)}
+    qtbot.waitUntil(lambda: both <= set(codes(composer.problems.model.problems())), timeout=TIMEOUT)

@@ -12,7 +12,9 @@ What runs where, and why:
   in a worker, started ``CHECK_DELAY_MS`` after the last change; a change cancels the
   running check at once (it is about a text that no longer exists) and only the newest
   check's result is shown. Template-level problems are shown right away (compiling is
-  cheap).
+  cheap) — except that an empty subject or text (``HELD_BACK``) of a new template is not
+  called an error before the user has touched that field (edited it, or left it empty)
+  or tried to send (``reveal_problems``): a fresh window is not red.
 - Template files are read and written in workers; a file that cannot be read is
   explained in a message box and the text being edited stays as it is.
 """
@@ -25,9 +27,17 @@ from collections.abc import Callable, Generator, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from usosmail_gui.application.letters import (
     LetterInputs,
@@ -57,6 +67,7 @@ from usosmail_gui.core.template import (
     render,
     save_template,
 )
+from usosmail_gui.core.template.messages import Code
 from usosmail_gui.ui.problem_texts import problem_text
 
 from . import heap
@@ -95,6 +106,9 @@ def _listed_steps(
     """The check, with its problems sorted and counted for the list (in the worker)."""
     return (yield from listed_check(steps(compiled, source)))
 
+
+# what an untouched field of a new template does not yet call an error, and its field
+HELD_BACK = {Code.SUBJECT_EMPTY: "subject", Code.CONTENT_EMPTY: "content"}
 
 class ComposerPanel(QWidget):
     """Everything the user composes, previews and corrects before sending.
@@ -157,6 +171,7 @@ class ComposerPanel(QWidget):
         self._check_generation = 0
         self._row_problems: tuple[Problem, ...] = ()  # of the newest finished check (row not None)
         self._listed_head: tuple[Problem, ...] | None = None  # list + template problems shown
+        self._held: set[str] = set(HELD_BACK)  # HELD_BACK codes not shown yet (untouched)
         self._file_task: Task | None = None
         self.message_box: QMessageBox | None = None  # the last one shown (tests answer it)
         self._setup = LetterSetup()
@@ -186,6 +201,12 @@ class ComposerPanel(QWidget):
         self._check_timer.timeout.connect(self.start_check)
 
         self.editor.changed.connect(self._template_edited)
+        # (textChanged also comes when the highlighter restyles: only written text counts)
+        subject, content = self.editor.subject_edit, self.editor.content_edit
+        subject.textChanged.connect(lambda: self._typed_in(subject, Code.SUBJECT_EMPTY))
+        content.textChanged.connect(lambda: self._typed_in(content, Code.CONTENT_EMPTY))
+        self.editor.subject_edit.installEventFilter(self)
+        self.editor.content_edit.installEventFilter(self)
         self.preview.previousRequested.connect(self.show_previous)
         self.preview.nextRequested.connect(self.show_next)
         self.problems.problemClicked.connect(lambda problem: self._go_to_problem(problem, focus=False))
@@ -227,36 +248,53 @@ class ComposerPanel(QWidget):
         return self.problems
 
     def _build_actions(self) -> None:
-        self.new_action = QAction(self.tr("&New Template"), self)
-        self.new_action.setStatusTip(self.tr("Start an empty template."))
+        self.new_action = QAction(self)
         self.new_action.triggered.connect(self.new_template)
-        self.open_action = QAction(self.tr("Open &Template…"), self)
+        self.open_action = QAction(self)
         self.open_action.setShortcut(QKeySequence(self.tr("Ctrl+Shift+O")))  # Ctrl+O opens a list
-        self.open_action.setStatusTip(self.tr("Open a template file (.usosmail)."))
         self.open_action.triggered.connect(lambda: self.open_template())
-        self.save_action = QAction(self.tr("&Save Template"), self)
+        self.save_action = QAction(self)
         self.save_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
-        self.save_action.setStatusTip(self.tr("Save the template (subject, text, format, sender)."))
         self.save_action.triggered.connect(lambda: self.save())
-        self.save_as_action = QAction(self.tr("Save Template &As…"), self)
+        self.save_as_action = QAction(self)
         self.save_as_action.setShortcut(QKeySequence(QKeySequence.StandardKey.SaveAs))
         if self.save_as_action.shortcut().isEmpty():
             self.save_as_action.setShortcut(QKeySequence(self.tr("Ctrl+Shift+S")))
         self.save_as_action.triggered.connect(lambda: self.save_as())
-        self.letters_action = QAction(self.tr("&Derived Columns (Salutations, Lists)"), self)
+        self.letters_action = QAction(self)
         self.letters_action.setCheckable(True)
+        self.letters_action.toggled.connect(self.letters_editor.setVisible)
+        self.letters_action.toggled.connect(self._preload_names)
+        self.samples_menu = QMenu(self)
+        self.samples_menu.setEnabled(False)  # filled in once the samples are read
+        for action in (self.new_action, self.open_action, self.save_action, self.save_as_action):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.addAction(action)
+        self._retranslate_actions()
+
+    def _retranslate_actions(self) -> None:
+        self.new_action.setText(self.tr("&New Template"))
+        self.new_action.setStatusTip(self.tr("Start an empty template."))
+        self.open_action.setText(self.tr("Open &Template…"))
+        self.open_action.setStatusTip(self.tr("Open a template file (.usosmail)."))
+        self.save_action.setText(self.tr("&Save Template"))
+        self.save_action.setStatusTip(self.tr("Save the template (subject, text, format, sender)."))
+        self.save_as_action.setText(self.tr("Save Template &As…"))
+        self.letters_action.setText(self.tr("&Derived Columns (Salutations, Lists)"))
         self.letters_action.setStatusTip(
             self.tr(
                 "Show the columns the app computes for each letter: salutations, vocatives, lists of rows."
             )
         )
-        self.letters_action.toggled.connect(self.letters_editor.setVisible)
-        self.letters_action.toggled.connect(self._preload_names)
-        self.samples_menu = QMenu(self.tr("New Template from Sa&mple"), self)
-        self.samples_menu.setEnabled(False)  # filled in once the samples are read
-        for action in (self.new_action, self.open_action, self.save_action, self.save_as_action):
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            self.addAction(action)
+        self.samples_menu.setTitle(self.tr("New Template from Sa&mple"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Another language: the actions' texts, the preview's notice and Problems' texts
+        again (the editor, the preview and the panel retranslate their own widgets)."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate_actions()
+            self._refresh_preview_now()
 
     def _fill_samples(self, samples: list[tuple[Path, str]]) -> None:
         self.samples_menu.clear()
@@ -473,6 +511,33 @@ class ComposerPanel(QWidget):
 
     # --- edits ---------------------------------------------------------------------------
 
+    # --- problems the user has not met yet ----------------------------------------------
+
+    def _unheld(self, problems: Sequence[Problem]) -> list[Problem]:
+        """``problems`` without those held back (an untouched empty field)."""
+        return [p for p in problems if p.row is not None or p.code not in self._held]
+
+    def _typed_in(self, field: QPlainTextEdit, code: str) -> None:
+        if field.toPlainText():
+            self._held.discard(code)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut:  # left the field: empty now means empty
+            code = Code.SUBJECT_EMPTY if watched is self.editor.subject_edit else Code.CONTENT_EMPTY
+            if code in self._held:
+                self._held.discard(code)
+                self._listed_head = None
+                self.start_check()
+        return super().eventFilter(watched, event)
+
+    def reveal_problems(self) -> None:
+        """The user tried to send or test: every problem is shown, held back or not."""
+        if self._held:
+            self._held.clear()
+            self._listed_head = None
+            self._refresh_preview_now()
+            self.start_check()
+
     def _template_edited(self) -> None:
         self._update_modified()
         self.templateChanged.emit()
@@ -553,7 +618,7 @@ class ComposerPanel(QWidget):
                 self.editor.set_lengths(None, None)
             return
         notice = ""
-        if compiled.blocks:
+        if any(p.is_error for p in self._unheld(compiled.problems)):
             notice = self.tr(
                 "The template has errors (see Problems), so nothing can be sent yet. This is what "
                 "the recipient would get."
@@ -606,7 +671,8 @@ class ComposerPanel(QWidget):
         self._cancel_check()
         compiled = self.editor.compiled()
         table = self._table
-        head = tuple(table.table_problems() if table is not None else ()) + compiled.problems
+        listed = (*(table.table_problems() if table is not None else ()), *compiled.problems)
+        head = tuple(self._unheld(listed))
         if head != self._listed_head:
             self._listed_head = head
             self.problems.set_problems([*head, *self._row_problems])
@@ -642,9 +708,16 @@ class ComposerPanel(QWidget):
             return  # an outdated text's result
         self._check_task = None
         self._row_problems = listed.rows
-        self._listed_head = listed.head
+        held = self._held
+        if held and any(p.code in held for p in listed.head):  # the head only: rows hold none
+            head = tuple(self._unheld(listed.head))
+            shown: Sequence[Problem] = (*head, *listed.rows)
+            counts = None
+        else:
+            head, shown, counts = listed.head, listed.result.problems, listed.counts
+        self._listed_head = head
         heap.settle()
-        self.problems.set_problems(listed.result.problems, counts=listed.counts)
+        self.problems.set_problems(shown, counts=counts)
         self.problems.set_checking(False)
         self.checkFinished.emit(listed.result)
 
@@ -807,6 +880,9 @@ class ComposerPanel(QWidget):
             if not letters.empty:
                 self.letters_action.setChecked(True)
         self.editor.set_template(template)
+        # a new empty template is quiet until touched; an opened one says all at once
+        self._held = set(HELD_BACK) if template == MessageTemplate() else set()
+        self._listed_head = None
         self._saved = self.editor.template()  # as the editor holds it (\r\n → \n)
         self._set_path(path)
         self._update_modified()

@@ -2,8 +2,9 @@
 
 The language follows the system locale (Polish when the user's preferred UI language is
 Polish, English otherwise) unless the user chose one in View ▸ Language, which is kept in
-QSettings. The choice takes effect at the next start: widgets read their texts once, when
-built, so switching live would leave half the window in the old language.
+QSettings. A choice applies at once: ``install_translations`` replaces the translators it
+installed before, Qt then sends every widget ``QEvent.LanguageChange``, and each part of
+the window sets its texts again (its ``retranslate``).
 
 Polish comes from the package's ``resources/i18n/usosmail_gui_pl.qm``, compiled by the build
 (``make``, or setuptools for ``pip install .``; ``installer/package_data.py``) from the
@@ -30,6 +31,7 @@ LANGUAGES = (POLISH, ENGLISH)
 QM_NAME = "usosmail_gui_pl.qm"
 
 _log = logging.getLogger(__name__)
+_installed: list[QTranslator] = []  # what install_translations installed (replaced on a switch)
 
 
 def translations_folder() -> Path:
@@ -46,7 +48,7 @@ def language_preference(settings: QSettings) -> str:
 
 
 def set_language_preference(settings: QSettings, language: str) -> None:
-    """Remember "pl", "en" or "" (system); applies from the next start."""
+    """Remember "pl", "en" or "" (system); ``install_translations`` applies it."""
     LANGUAGE.write(settings, language if language in LANGUAGES else SYSTEM)
 
 
@@ -76,8 +78,17 @@ def install_translations(
 
     ``override`` (the ``--language`` option) wins over the stored preference, which wins
     over the system locale. English plurals are installed first, so they are asked last.
+    Called again (another language chosen), it first removes the translators it installed
+    before; Qt then tells every widget (``QEvent.LanguageChange``).
     """
-    install_english_plurals(app)
+    for old in _installed:
+        try:
+            app.removeTranslator(old)
+            old.deleteLater()
+        except RuntimeError:  # removed and deleted meanwhile (tests do that)
+            pass
+    _installed.clear()
+    _installed.append(install_english_plurals(app))
     preference = (
         override
         if override in LANGUAGES
@@ -100,9 +111,12 @@ def install_translations(
         QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
     ):
         app.installTranslator(qt_own)
+        _installed.append(qt_own)
     else:
         _log.info("Qt's own Polish translation (qtbase_pl.qm) was not found.")
-    install_polish_qt_words(app)  # after Qt's: the words Qt leaves English or says otherwise
+    # after Qt's: the words Qt leaves English or says otherwise
+    _installed.append(install_polish_qt_words(app))
     app.installTranslator(ours)
+    _installed.append(ours)
     QLocale.setDefault(QLocale(QLocale.Language.Polish, QLocale.Country.Poland))
     return POLISH

@@ -35,13 +35,13 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QStackedWidget, Q
 from usosmail_gui.application.connection import ActiveConnection
 
 from .settings import GEOMETRY, app_settings, remembered_url
-from .window.actions import ActionSpec, WindowActions, build_actions, build_menus, dotted_slot
+from .window import actions as table
+from .window.actions import ActionSpec, WindowActions
 from .window.connection import WindowConnection
 from .window.help import WindowHelp
 from .window.startup import WorkAreaLoader
 from .window.status_bar import WindowStatusBar
 from .window.title import WindowTitle
-from .workers import Task
 
 if TYPE_CHECKING:  # at run time these load after the first paint (``window.startup``)
     from pathlib import Path
@@ -163,12 +163,13 @@ class MainWindow(QMainWindow, WindowActions):
 
     def _build_menus(self) -> None:
         """The frame's menus and actions, from the one table (``window.actions``)."""
-        self.actions_by_name = build_actions(self, self._action_slot)
+        self.actions_by_name = table.build_actions(self, self._action_slot)
         for name, action in self.actions_by_name.items():
             setattr(self, f"{name}_action", action)
         self.recent_menu = QMenu(self.tr("Open &Recent"), self)
         self.recent_menu.setObjectName("recentMenu")
-        menus, places = build_menus(self.menuBar(), self.actions_by_name, {"recent": self.recent_menu})
+        menus, places = table.build_menus(self.menuBar(), self.actions_by_name, {"recent": self.recent_menu})
+        self._menus = menus
         for key, menu in menus.items():
             setattr(self, f"{key}_menu", menu)
         self._template_menu_at = places["templates"]  # the composer's actions go before it
@@ -177,7 +178,7 @@ class MainWindow(QMainWindow, WindowActions):
         """What an action of the table calls: ``spec.slot`` of the window (a part's method),
         once the work area exists unless it needs none (a shortcut pressed in the moment
         before it is built runs as soon as it is)."""
-        call = dotted_slot(self, spec.slot)
+        call = table.dotted_slot(self, spec.slot)
 
         def run() -> None:
             call()
@@ -207,7 +208,7 @@ class MainWindow(QMainWindow, WindowActions):
         from usosmail_gui.core.usos.installations import known_installations
         from usosmail_gui.core.usos.wire import normalize_base_url
 
-        from .window.closing import CloseGuard
+        from .window.closing import CloseGuard, cancel_workers
         from .window.drops import DropForwarder
         from .window.edit_actions import EditActions
         from .window.layout import WindowLayout
@@ -231,9 +232,10 @@ class MainWindow(QMainWindow, WindowActions):
             lambda: self.send_flow.session,
             steps=(
                 self.composer.cancel_work,
-                self._save_window_state,
+                self.work_area.leave_welcome_unseen,  # the layout is saved as the work area's
+                lambda: self.layout_part.save(self.splitter, self.composer_splitter),
                 self.statuses.close,
-                self._cancel_tasks,
+                lambda: cancel_workers(self),
                 self.list_loading.close,
                 self.window_connection.close,
                 self.send_flow.close,
@@ -254,7 +256,6 @@ class MainWindow(QMainWindow, WindowActions):
             self.actions_by_name, self.composer.save_action, self.recipient_pane.find_action,
             self.view_menu, (self.problems_dock, self.status_dock), [self.composer.letters_action],
         )
-        self.layout_part.languageChanged.connect(self._language_changed)
         self.drops = DropForwarder(self)
         self.drops.watch(self, [self.composer])
         self.drops.spreadsheetDropped.connect(self.list_loading.open_file)
@@ -323,11 +324,7 @@ class MainWindow(QMainWindow, WindowActions):
         bar = self.status_bar_part
         part.queueRead.connect(lambda queue: bar.show_queue(queue.pending, queue.daemon_running))
         part.shown.connect(self.show_work_area)
-        part.retryRequested.connect(
-            lambda campaign, uncertain: self.send_flow.open_retry_dialog(
-                campaign, include_uncertain=uncertain
-            )
-        )
+        part.retryRequested.connect(lambda c, u: self.send_flow.open_retry_dialog(c, include_uncertain=u))
         part.message.connect(self._say)
         self.sendFinished.connect(part.track_sent)
 
@@ -350,7 +347,7 @@ class MainWindow(QMainWindow, WindowActions):
         flow.started.connect(self.sendStarted)
         flow.finished.connect(self._send_ended)
         flow.message.connect(self._say)
-        flow.explain.connect(self._explain_signal)
+        flow.explain.connect(self._explain)
 
     def _build_resume_flow(self) -> None:
         from .window.resume_flow import ResumeFlow
@@ -361,7 +358,7 @@ class MainWindow(QMainWindow, WindowActions):
         flow.found.connect(self.interruptedFound)
         flow.sendRequested.connect(self.send_flow.start_session)
         flow.message.connect(lambda text: self._say(text, 15000))
-        flow.explain.connect(self._explain_signal)
+        flow.explain.connect(self._explain)
         flow.connectRequested.connect(self.window_connection.open_dialog)
         self.window_connection.changed.connect(flow.connection_changed)
 
@@ -369,10 +366,7 @@ class MainWindow(QMainWindow, WindowActions):
     def _say(self, text: str, ms: int = 0) -> None:
         self.statusBar().showMessage(text, ms)
 
-    def _explain_signal(self, title: str, text: str, informative: str) -> None:
-        self._explain(title, text, informative=informative)
-
-    def _explain(self, title: str, text: str, *, informative: str = "", warning: bool = True) -> QMessageBox:
+    def _explain(self, title: str, text: str, informative: str = "", *, warning: bool = True) -> QMessageBox:
         box = QMessageBox(self)
         box.setObjectName("sendMessageBox")
         box.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -417,18 +411,25 @@ class MainWindow(QMainWindow, WindowActions):
         if self.close_guard.send_ended():
             self.close()
 
-    def _language_changed(self) -> None:
-        box = self._explain(
-            self.tr("Language"),
-            self.tr("The language changes the next time usosmail-gui starts."),
-            warning=False,
-        )
-        box.setObjectName("languageBox")
-
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if self._ready and event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             self.layout_part.apply_icons()
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+
+    def _retranslate(self) -> None:
+        """The frame's texts and its parts', in the language now installed."""
+        table.retranslate_actions(self.actions_by_name)
+        table.retranslate_menus(self._menus)
+        self.recent_menu.setTitle(self.tr("Open &Recent"))
+        self.status_bar_part.retranslate()
+        self.window_connection.retranslate()
+        if not self._ready:
+            return
+        for part in (self.layout_part, self.recent, self.edit_actions, self.work_area):
+            part.retranslate()
+        self._template_file_changed(self.composer.file_path())
 
     # --- the welcome page (``window.work_area``) --------------------------------------
     @Slot()
@@ -465,18 +466,6 @@ class MainWindow(QMainWindow, WindowActions):
             super().closeEvent(event)
         elif self.close_guard.close(event):
             super().closeEvent(event)
-
-    def _save_window_state(self) -> None:
-        """Geometry, docks, toolbar and splitters, as they are with the work area shown."""
-        if self.work_area.welcome_showing:
-            self.setUpdatesEnabled(False)  # the docks come back only to be saved as open
-            self.show_work_area()
-            self.setUpdatesEnabled(True)
-        self.layout_part.save(self.splitter, self.composer_splitter)
-
-    def _cancel_tasks(self) -> None:
-        for task in self.findChildren(Task):
-            task.cancel()
 
     def _stopping_to_close(self, text: str) -> None:
         if self.send_flow.progress_dialog is not None:

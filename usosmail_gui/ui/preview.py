@@ -224,19 +224,12 @@ class PreviewPane(QWidget):
         self._build()
 
     def _build(self) -> None:
-        title = QLabel(self.tr("<b>Preview</b>"))
+        title = self._title = QLabel()
         self.previous_button = QToolButton()
-        self.previous_button.setText(self.tr("◀ Previous"))
-        self.previous_button.setAccessibleName(self.tr("Previous recipient"))
-        self.previous_button.setToolTip(self.tr("Preview the message of the previous recipient in the list."))
         self.previous_button.clicked.connect(self.previousRequested)
         self.next_button = QToolButton()
-        self.next_button.setText(self.tr("Next ▶"))
-        self.next_button.setAccessibleName(self.tr("Next recipient"))
-        self.next_button.setToolTip(self.tr("Preview the message of the next recipient in the list."))
         self.next_button.clicked.connect(self.nextRequested)
         self.position_label = QLabel()
-        self.position_label.setAccessibleName(self.tr("Previewed recipient"))
         nav = QHBoxLayout()
         nav.addWidget(title)
         nav.addStretch(1)
@@ -246,61 +239,42 @@ class PreviewPane(QWidget):
 
         self.from_label = QLabel()
         self.from_label.setObjectName("previewFrom")
-        self.from_label.setAccessibleName(self.tr("Sender of the previewed message"))
         self.from_label.setWordWrap(True)
         self.from_label.setTextFormat(Qt.TextFormat.PlainText)
         self.from_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.from_label.setToolTip(
-            self.tr(
-                "The sender students see when the campaign is sent in messages mode (the default). "
-                'In template mode USOS sends every message from its "USOS Notifier" address instead.'
-            )
-        )
 
         self.to_label = QLabel()
-        self.to_label.setAccessibleName(self.tr("Recipients of the previewed message"))
         self.to_label.setWordWrap(True)
         self.to_label.setTextFormat(Qt.TextFormat.PlainText)
         self.to_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.subject_view = _TextView()
-        self.subject_view.setAccessibleName(self.tr("Previewed subject"))
         self.subject_view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         margins = 2 * int(self.subject_view.document().documentMargin()) + 2 * self.subject_view.frameWidth()
         self.subject_view.setFixedHeight(2 * self.subject_view.fontMetrics().lineSpacing() + margins)
 
         self.notice_label = QLabel()
-        self.notice_label.setAccessibleName(self.tr("Preview notice"))
         self.notice_label.setWordWrap(True)
         self._style_notice()
         self.notice_label.hide()
 
         self.plain_view = _TextView()
-        self.plain_view.setAccessibleName(self.tr("Previewed message text"))
         self.plain_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.html_view = SafeTextBrowser()
-        self.html_view.setAccessibleName(self.tr("Previewed HTML message"))
         self.html_view.highlighted.connect(lambda url: self.html_view.setToolTip(url.toString()))
         self.stack = QStackedWidget()
         self.stack.addWidget(self.plain_view)
         self.stack.addWidget(self.html_view)
 
-        self.source_check = QCheckBox(self.tr("Show HTML &source"))
-        self.source_check.setAccessibleName(self.tr("Show the HTML source of the message"))
-        self.source_check.setToolTip(
-            self.tr(
-                "The exact text sent. The page view is an approximation: e-mail programs draw HTML "
-                "differently."
-            )
-        )
+        self.source_check = QCheckBox()
         self.source_check.toggled.connect(self._show_content)
         self.source_check.hide()
 
-        subject_label = QLabel(self.tr("Subject:"))
+        subject_label = self._subject_title = QLabel()
         subject_label.setBuddy(self.subject_view)
-        to_title = QLabel(self.tr("To:"))
+        to_title = self._to_title = QLabel()
         to_title.setBuddy(self.to_label)
-        from_title = QLabel(self.tr("From:"))
+        from_title = self._from_title = QLabel()
         from_title.setBuddy(self.from_label)
         header = QVBoxLayout()
         from_row = QHBoxLayout()
@@ -323,9 +297,45 @@ class PreviewPane(QWidget):
         layout.addWidget(self.notice_label)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.source_check)
+        self.retranslate()
         self.set_position(None, 0, None)
         self.set_recipients(None)
         self.set_sender("", "")
+
+    def retranslate(self) -> None:
+        """The pane's own texts in the language now installed (what it shows of a message
+        the composer sets again)."""
+        self._title.setText(self.tr("<b>Preview</b>"))
+        self.source_check.setText(self.tr("Show HTML &source"))
+        self._subject_title.setText(self.tr("Subject:"))
+        self._to_title.setText(self.tr("To:"))
+        self._from_title.setText(self.tr("From:"))
+        self.previous_button.setText(self.tr("◀ Previous"))
+        self.previous_button.setAccessibleName(self.tr("Previous recipient"))
+        self.previous_button.setToolTip(self.tr("Preview the message of the previous recipient in the list."))
+        self.next_button.setText(self.tr("Next ▶"))
+        self.next_button.setAccessibleName(self.tr("Next recipient"))
+        self.next_button.setToolTip(self.tr("Preview the message of the next recipient in the list."))
+        self.position_label.setAccessibleName(self.tr("Previewed recipient"))
+        self.from_label.setAccessibleName(self.tr("Sender of the previewed message"))
+        self.to_label.setAccessibleName(self.tr("Recipients of the previewed message"))
+        self.subject_view.setAccessibleName(self.tr("Previewed subject"))
+        self.notice_label.setAccessibleName(self.tr("Preview notice"))
+        self.plain_view.setAccessibleName(self.tr("Previewed message text"))
+        self.html_view.setAccessibleName(self.tr("Previewed HTML message"))
+        self.source_check.setAccessibleName(self.tr("Show the HTML source of the message"))
+        self.from_label.setToolTip(
+            self.tr(
+                "The sender students see when the campaign is sent in messages mode (the default). "
+                'In template mode USOS sends every message from its "USOS Notifier" address instead.'
+            )
+        )
+        self.source_check.setToolTip(
+            self.tr(
+                "The exact text sent. The page view is an approximation: e-mail programs draw HTML "
+                "differently."
+            )
+        )
 
     def _style_notice(self) -> None:
         """The notice's warning colours, from the pane's palette (the label's own is the
@@ -342,6 +352,8 @@ class PreviewPane(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
         if event.type() == QEvent.Type.PaletteChange:
             self._style_notice()
 

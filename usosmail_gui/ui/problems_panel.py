@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -281,13 +282,10 @@ class ProblemsPanel(QWidget):
         self.set_checking(False)
 
     def _build(self) -> None:
-        title = QLabel(self.tr("<b>Problems</b>"))
+        title = self._title = QLabel()
         self.count_label = QLabel()
-        self.count_label.setAccessibleName(self.tr("Number of problems"))
         self.checking_label = QLabel()
-        self.checking_label.setAccessibleName(self.tr("Checking the recipients"))
         self.checking_bar = QProgressBar()
-        self.checking_bar.setAccessibleName(self.tr("Checking progress"))
         self.checking_bar.setTextVisible(False)
         self.checking_bar.setMaximumWidth(120)
         self.checking_bar.setMaximumHeight(self.fontMetrics().height())
@@ -296,13 +294,11 @@ class ProblemsPanel(QWidget):
             policy.setRetainSizeWhenHidden(True)
             widget.setSizePolicy(policy)
         self.filter_combo = QComboBox()
-        self.filter_combo.setAccessibleName(self.tr("Show which problems"))
-        self.filter_combo.addItem(self.tr("Errors and warnings"), None)
-        self.filter_combo.addItem(self.tr("Errors only"), Severity.ERROR.value)
-        self.filter_combo.addItem(self.tr("Warnings only"), Severity.WARNING.value)
+        self.filter_combo.addItem("", None)
+        self.filter_combo.addItem("", Severity.ERROR.value)
+        self.filter_combo.addItem("", Severity.WARNING.value)
         self.filter_combo.currentIndexChanged.connect(self._filter_chosen)
-        self.fix_button = QPushButton(self.tr("&Fix"))
-        self.fix_button.setAccessibleName(self.tr("Fix the selected problem"))
+        self.fix_button = QPushButton()
         self.fix_button.setEnabled(False)
         self.fix_button.clicked.connect(self._fix_clicked)
 
@@ -317,7 +313,6 @@ class ProblemsPanel(QWidget):
         top.addWidget(self.fix_button)
 
         self.view = QTableView()
-        self.view.setAccessibleName(self.tr("Problems"))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -348,6 +343,34 @@ class ProblemsPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The panel's texts in the language now installed (the problems' own texts are
+        the model's, asked again)."""
+        self._title.setText(self.tr("<b>Problems</b>"))
+        self.count_label.setAccessibleName(self.tr("Number of problems"))
+        self.checking_label.setAccessibleName(self.tr("Checking the recipients"))
+        self.checking_bar.setAccessibleName(self.tr("Checking progress"))
+        self.filter_combo.setAccessibleName(self.tr("Show which problems"))
+        for index, text in enumerate(
+            (self.tr("Errors and warnings"), self.tr("Errors only"), self.tr("Warnings only"))
+        ):
+            self.filter_combo.setItemText(index, text)
+        self.fix_button.setText(self.tr("&Fix"))
+        self.fix_button.setAccessibleName(self.tr("Fix the selected problem"))
+        self.view.setAccessibleName(self.tr("Problems"))
+        self._show_counts()
+        model = self.model
+        model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, model.columnCount() - 1)
+        if model.rowCount():
+            last = model.index(model.rowCount() - 1, model.columnCount() - 1)
+            model.dataChanged.emit(model.index(0, 0), last)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     # --- what the owner tells it ---------------------------------------------------------
 

@@ -204,27 +204,17 @@ class RecipientPane(QWidget):
     # --- construction --------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.find_action = QAction(self.tr("Find in the list"), self)
+        self.find_action = QAction(self)
         self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
         self.find_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.find_action.triggered.connect(self.focus_search)
         self.addAction(self.find_action)
-        shortcut = self.find_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText(self.tr("Search the list ({shortcut})").format(shortcut=shortcut))
-        self.search_edit.setAccessibleName(self.tr("Search recipients"))
-        self.search_edit.setToolTip(
-            self.tr(
-                "Shows the rows holding every word you type, in any column; case and Polish "
-                "letters do not matter."
-            )
-        )
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setAcceptDrops(False)  # a dropped file goes to the window: it opens the file
         self.search_edit.textChanged.connect(self._search_typed)
         self.search_edit.returnPressed.connect(self.apply_search)
         self.shown_label = QLabel()
-        self.shown_label.setAccessibleName(self.tr("Rows shown"))
 
         search_row = QHBoxLayout()
         search_row.addWidget(self.search_edit, 1)
@@ -232,22 +222,14 @@ class RecipientPane(QWidget):
 
         # where the list came from, and the e-mail column
         self.source_label = QLabel()
-        self.source_label.setAccessibleName(self.tr("Source of the list"))
         self.source_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.source_label.setWordWrap(True)  # a long file name must not widen the pane
-        self.email_label = QLabel(self.tr("&E-mail column:"))
+        self.email_label = QLabel()
         self.email_combo = QComboBox()
-        self.email_combo.setAccessibleName(self.tr("E-mail column"))
-        self.email_combo.setToolTip(self.tr("The column that holds the recipients' addresses."))
         self.email_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.email_combo.activated.connect(self._email_combo_activated)
         self.email_label.setBuddy(self.email_combo)
         self.sheet_button = QToolButton()
-        self.sheet_button.setText(self.tr("Sheet and header row…"))
-        self.sheet_button.setAccessibleName(self.tr("Sheet and header row"))
-        self.sheet_button.setToolTip(
-            self.tr("Choose the sheet, the header row and the e-mail column, and read the file again.")
-        )
         self.sheet_button.clicked.connect(self.sheetDialogRequested)
         self.source_bar = QWidget()
         source_rows = QVBoxLayout(self.source_bar)
@@ -261,22 +243,17 @@ class RecipientPane(QWidget):
         source_rows.addLayout(choice_row)
         self.email_warning = QLabel()
         self.email_warning.setWordWrap(True)
-        self.email_warning.setAccessibleName(self.tr("E-mail column warning"))
         self.email_warning.hide()
 
         # busy strip: shown while a file loads (over the previous list, which stays)
         self.busy_bar = QFrame()
         self.busy_bar.setFrameShape(QFrame.Shape.StyledPanel)
         self.busy_label = QLabel()
-        self.busy_label.setAccessibleName(self.tr("Loading"))
         self.stage_label = QLabel()
-        self.stage_label.setAccessibleName(self.tr("Loading step"))
         self.progress_bar = QProgressBar()
-        self.progress_bar.setAccessibleName(self.tr("Loading progress"))
         self.progress_bar.setTextVisible(False)
         self.progress_bar.setMaximumWidth(220)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.setAccessibleName(self.tr("Cancel loading"))
+        self.cancel_button = QPushButton()
         self.cancel_button.clicked.connect(self.cancelRequested)
         busy_row = QHBoxLayout(self.busy_bar)
         busy_row.addWidget(self.busy_label)
@@ -285,12 +262,10 @@ class RecipientPane(QWidget):
         busy_row.addWidget(self.cancel_button)
 
         # pages: empty state, the grid, "checking addresses"
-        self.empty_label = QLabel(self.tr("Open a spreadsheet: File ▸ Open… or drag it here"))
+        self.empty_label = QLabel()
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
-        self.empty_label.setAccessibleName(self.tr("No recipient list"))
-        self.open_button = QPushButton(self.tr("Open a spreadsheet…"))
-        self.open_button.setAccessibleName(self.tr("Open a spreadsheet"))
+        self.open_button = QPushButton()
         self.open_button.clicked.connect(self.openRequested)
         empty_page = QWidget()
         empty_layout = QVBoxLayout(empty_page)
@@ -300,23 +275,16 @@ class RecipientPane(QWidget):
         empty_layout.addStretch(1)
 
         self.view = QTableView()
-        self.view.setAccessibleName(self.tr("Recipients"))
         self.view.viewport().installEventFilter(self)  # its width: the e-mail column may narrow
         self.view.setModel(self.model)
         self._tune_view(self.view)
         header = self.view.horizontalHeader()
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
-        self.shown_action = QAction(self.tr("As the sheet shows it"), self)
+        self.shown_action = QAction(self)
         self.shown_action.setCheckable(True)
-        self.shown_action.setToolTip(
-            self.tr("Numbers and dates as the sheet's number formats show them, e.g. 012345 or 17.06.2024.")
-        )
-        self.stored_action = QAction(self.tr("As stored"), self)
+        self.stored_action = QAction(self)
         self.stored_action.setCheckable(True)
-        self.stored_action.setToolTip(
-            self.tr("The values the sheet stores, without their formats, e.g. 12345 or 2024-06-17.")
-        )
         self._values_group = QActionGroup(self)
         self._values_group.addAction(self.shown_action)
         self._values_group.addAction(self.stored_action)
@@ -331,16 +299,15 @@ class RecipientPane(QWidget):
         self.model.columnsRemoved.connect(self.arrange_columns)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
-        self.include_action = QAction(self.tr("Include the selected rows"), self)
+        self.include_action = QAction(self)
         self.include_action.triggered.connect(lambda: self.set_selected_included(True))
-        self.exclude_action = QAction(self.tr("Exclude the selected rows"), self)
+        self.exclude_action = QAction(self)
         self.exclude_action.triggered.connect(lambda: self.set_selected_included(False))
-        self.revert_action = QAction(self.tr("Undo the edit of this cell"), self)
+        self.revert_action = QAction(self)
         self.revert_action.triggered.connect(self._revert_current_cell)
 
         self.working_label = QLabel()
         self.working_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.working_label.setAccessibleName(self.tr("Checking addresses"))
 
         self.stack = QStackedWidget()
         self.stack.addWidget(empty_page)
@@ -354,6 +321,63 @@ class RecipientPane(QWidget):
         layout.addWidget(self.email_warning)
         layout.addWidget(self.busy_bar)
         layout.addWidget(self.stack, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The pane's own texts in the language now installed; what depends on the list
+        (its source, counts, the e-mail column's choice) is shown again, and the grid's
+        headers and cells are asked again."""
+        self.find_action.setText(self.tr("Find in the list"))
+        self.email_label.setText(self.tr("&E-mail column:"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.empty_label.setText(self.tr("Open a spreadsheet: File ▸ Open… or drag it here"))
+        self.open_button.setText(self.tr("Open a spreadsheet…"))
+        self.shown_action.setText(self.tr("As the sheet shows it"))
+        self.stored_action.setText(self.tr("As stored"))
+        self.include_action.setText(self.tr("Include the selected rows"))
+        self.exclude_action.setText(self.tr("Exclude the selected rows"))
+        self.revert_action.setText(self.tr("Undo the edit of this cell"))
+        shortcut = self.find_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        self.search_edit.setPlaceholderText(self.tr("Search the list ({shortcut})").format(shortcut=shortcut))
+        self.search_edit.setAccessibleName(self.tr("Search recipients"))
+        self.shown_label.setAccessibleName(self.tr("Rows shown"))
+        self.source_label.setAccessibleName(self.tr("Source of the list"))
+        self.email_combo.setAccessibleName(self.tr("E-mail column"))
+        self.email_combo.setToolTip(self.tr("The column that holds the recipients' addresses."))
+        self.sheet_button.setText(self.tr("Sheet and header row…"))
+        self.sheet_button.setAccessibleName(self.tr("Sheet and header row"))
+        self.email_warning.setAccessibleName(self.tr("E-mail column warning"))
+        self.busy_label.setAccessibleName(self.tr("Loading"))
+        self.stage_label.setAccessibleName(self.tr("Loading step"))
+        self.progress_bar.setAccessibleName(self.tr("Loading progress"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel loading"))
+        self.empty_label.setAccessibleName(self.tr("No recipient list"))
+        self.open_button.setAccessibleName(self.tr("Open a spreadsheet"))
+        self.view.setAccessibleName(self.tr("Recipients"))
+        self.working_label.setAccessibleName(self.tr("Checking addresses"))
+        self.search_edit.setToolTip(
+            self.tr(
+                "Shows the rows holding every word you type, in any column; case and Polish "
+                "letters do not matter."
+            )
+        )
+        self.sheet_button.setToolTip(
+            self.tr("Choose the sheet, the header row and the e-mail column, and read the file again.")
+        )
+        self.shown_action.setToolTip(
+            self.tr("Numbers and dates as the sheet's number formats show them, e.g. 012345 or 17.06.2024.")
+        )
+        self.stored_action.setToolTip(
+            self.tr("The values the sheet stores, without their formats, e.g. 12345 or 2024-06-17.")
+        )
+        if self.table() is not None:
+            self._show_source()
+            self._show_email_column()
+            self._show_counts()
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, self.model.columnCount() - 1))
+        if self.model.rowCount():
+            last = self.model.index(self.model.rowCount() - 1, self.model.columnCount() - 1)
+            self.model.dataChanged.emit(self.model.index(0, 0), last)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and watched is self.view.viewport():
@@ -364,6 +388,8 @@ class RecipientPane(QWidget):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.LanguageChange, QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._status_width_cache = None
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
         if event.type() == QEvent.Type.PaletteChange:  # e.g. the system turned dark
             self.model.set_palette(self.palette())
 

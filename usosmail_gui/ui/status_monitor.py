@@ -47,6 +47,7 @@ from usosmail_gui.core.journal import JournalError
 from usosmail_gui.core.statuses import RecipientStatusView, Status, StatusCounts
 from usosmail_gui.core.usos.models import SystemStatus
 from usosmail_gui.ui.colours import Tone, text_style
+from usosmail_gui.ui.numbers import number as number_text
 from usosmail_gui.ui.problem_texts import journal_error_text
 from usosmail_gui.ui.row_spans import changed_numbers, changed_places, row_spans
 from usosmail_gui.ui.status_display import (
@@ -536,14 +537,12 @@ class StatusDock(QDockWidget):
     filterChanged = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Statuses"), parent)
+        super().__init__(parent)
         self.setObjectName("statusDock")
-        self.setAccessibleName(self.tr("Message statuses"))
         body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(6, 4, 6, 4)
         self.campaign_label = QLabel(body)
-        self.campaign_label.setAccessibleName(self.tr("Campaign"))
         self.campaign_label.setWordWrap(True)
         self.campaign_label.setTextFormat(Qt.TextFormat.PlainText)
         font = self.campaign_label.font()
@@ -577,22 +576,17 @@ class StatusDock(QDockWidget):
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.summary_label = QLabel(body)
-        self.summary_label.setAccessibleName(self.tr("Status counts"))
         self.summary_label.setWordWrap(True)
         self.state_label = QLabel(body)
-        self.state_label.setAccessibleName(self.tr("Polling state"))
         self.state_label.setWordWrap(True)
         self.daemon_label = QLabel(body)
         self.daemon_label.setObjectName("daemonWarning")
-        self.daemon_label.setAccessibleName(self.tr("Mail daemon warning"))
         self.daemon_label.setWordWrap(True)
-        self.daemon_label.setText(daemon_stopped_text())
         self.daemon_label.setStyleSheet(text_style(Tone.ERROR, self.palette(), bold=True))
         self.daemon_label.hide()
         self.model = StatusTableModel(self)
         self.table = QTableView(body)
         self.table.setObjectName("statusTable")
-        self.table.setAccessibleName(self.tr("Status of each recipient"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(False)
@@ -622,7 +616,27 @@ class StatusDock(QDockWidget):
         layout.addWidget(self.table, 1)
         self.setWidget(body)
         self.campaign: str | None = None
+        self._snapshot: StatusSnapshot | None = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The dock's texts (and the snapshot shown) in the language now installed."""
+        self.setWindowTitle(self.tr("Statuses"))
+        self.setAccessibleName(self.tr("Message statuses"))
+        self.campaign_label.setAccessibleName(self.tr("Campaign"))
+        self.summary_label.setAccessibleName(self.tr("Status counts"))
+        self.progress.setAccessibleName(self.tr("Finished messages"))
+        self.state_label.setAccessibleName(self.tr("Polling state"))
+        self.daemon_label.setAccessibleName(self.tr("Mail daemon warning"))
+        self.daemon_label.setText(daemon_stopped_text())
+        self.table.setAccessibleName(self.tr("Status of each recipient"))
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, self.model.columnCount() - 1))
+        if self._snapshot is not None:
+            self._show_texts(self._snapshot)
+        self._sized_for = -1  # the buttons' texts (and widths) in the new language
         self._show_counts()
+        self._fit_columns()
+
 
     def _fit_columns(self) -> None:
         """Widths from the translated texts: the row numbers, an address, the longest status."""
@@ -668,7 +682,7 @@ class StatusDock(QDockWidget):
         self.filterChanged.emit(name)
 
     def _filter_text(self, name: str, count: int) -> str:
-        number = QLocale().toString(count)
+        shown = number_text(count)
         texts = {
             ALL: self.tr("All: {count}"),
             WAITING: self.tr("Waiting: {count}"),
@@ -678,7 +692,7 @@ class StatusDock(QDockWidget):
             NOT_SENT: self.tr("Not sent: {count}"),
             LEFT_OUT: self.tr("Left out: {count}"),
         }
-        return texts[name].format(count=number)
+        return texts[name].format(count=shown)
 
     def _filter_tip(self, name: str) -> str:
         return {
@@ -725,6 +739,8 @@ class StatusDock(QDockWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
         if event.type() == QEvent.Type.PaletteChange:
             self.model.set_palette(self.palette())
             self.daemon_label.setStyleSheet(text_style(Tone.ERROR, self.palette(), bold=True))
@@ -738,23 +754,27 @@ class StatusDock(QDockWidget):
         them for another campaign); ``batch`` as ``StatusTableModel.set_views``."""
         another = snapshot.campaign != self.campaign
         self.campaign = snapshot.campaign
+        self._snapshot = snapshot
+        # QProgressBar repaints itself at once when its value changes; with updates off it
+        # is painted with the rest, in the event loop's one pass
+        self.progress.setUpdatesEnabled(False)
+        self._show_texts(snapshot)
+        self.progress.setRange(0, max(1, snapshot.messages))
+        self.progress.setValue(snapshot.finished)
+        self.progress.setUpdatesEnabled(True)
+        self.model.set_views(snapshot.views, snapshot.campaign, batch=batch)
+        if another or snapshot.counts != self._counts:
+            self._counts = snapshot.counts
+            self._show_counts()
+
+    def _show_texts(self, snapshot: StatusSnapshot) -> None:
         self.campaign_label.setText(
             self.tr("Campaign {id}: {subject}").format(id=snapshot.campaign, subject=snapshot.subject)
         )
         summary = self.counts_text(snapshot.counts)
         self.summary_label.setText(summary)
         self.progress.setToolTip(summary)
-        # QProgressBar repaints itself at once when its value changes; with updates off it
-        # is painted with the rest, in the event loop's one pass
-        self.progress.setUpdatesEnabled(False)
-        self.progress.setRange(0, max(1, snapshot.messages))
-        self.progress.setValue(snapshot.finished)
         self.progress.setFormat(finished_text(snapshot.tally))
-        self.progress.setUpdatesEnabled(True)
-        self.model.set_views(snapshot.views, snapshot.campaign, batch=batch)
-        if another or snapshot.counts != self._counts:
-            self._counts = snapshot.counts
-            self._show_counts()
 
     def counts_text(self, counts: StatusCounts) -> str:
         """E.g. "3 sent · 1 failed · 2 waiting" (zero counts left out; ``core.counts``)."""

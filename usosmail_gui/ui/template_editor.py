@@ -329,22 +329,11 @@ class TemplateEditor(QWidget):
 
     def _build(self) -> None:
         self.from_name_edit = QLineEdit()
-        self.from_name_edit.setAccessibleName(self.tr("Sender name"))
-        self.from_name_edit.setPlaceholderText(self.tr("USOS (the server's default)"))
         self.from_email_edit = QLineEdit()
-        self.from_email_edit.setAccessibleName(self.tr("Sender address"))
-        self.from_email_edit.setPlaceholderText(self.tr("the server's no-reply address"))
         self.summary_edit = QLineEdit()
-        self.summary_edit.setAccessibleName(self.tr("Send a summary to"))
-        self.summary_edit.setPlaceholderText(self.tr("nobody"))
-        self.summary_edit.setToolTip(
-            self.tr("An address that receives a summary once every message is sent.")
-        )
         self.lang_combo = QComboBox()
-        self.lang_combo.setAccessibleName(self.tr("Language of the message"))
-        self.lang_combo.addItem(self.tr("Polish"), Lang.PL.value)
-        self.lang_combo.addItem(self.tr("English"), Lang.EN.value)
-        self.lang_combo.setToolTip(self.tr("The language USOS uses for the parts of the e-mail it adds."))
+        self.lang_combo.addItem("", Lang.PL.value)
+        self.lang_combo.addItem("", Lang.EN.value)
         for edit in (self.from_name_edit, self.from_email_edit, self.summary_edit):
             edit.setAcceptDrops(False)  # a dropped template file goes to the composer
             edit.textChanged.connect(self._edited)
@@ -358,21 +347,12 @@ class TemplateEditor(QWidget):
                 (self.tr("&Language:"), self.lang_combo),
             )
         )
+        self._sender_labels: list[QLabel] = self.sender_fields.labels()  # retexted by retranslate
 
         self.subject_edit = SubjectEdit(self._completion)
-        self.subject_edit.setAccessibleName(self.tr("Subject"))
-        self.subject_edit.setPlaceholderText(
-            self.tr("Subject, e.g. Decyzja stypendialna – {Imię} {Nazwisko}")
-        )
         self.content_edit = PlaceholderEdit(Part.CONTENT, self._completion)
-        self.content_edit.setAccessibleName(self.tr("Message text"))
-        self.content_edit.setPlaceholderText(
-            self.tr("Dear {Imię},\n\n… Type { to insert a column of the recipient list.")
-        )
         self.subject_counter = LengthCounter(MAX_SUBJECT)
-        self.subject_counter.setAccessibleName(self.tr("Subject length"))
         self.content_counter = LengthCounter(MAX_CONTENT)
-        self.content_counter.setAccessibleName(self.tr("Message text length"))
         # the highlighters' source is the shared compilation: created after the editors,
         # each connects to its document before Qt's own highlighting handler
         self.subject_highlighter = PlaceholderHighlighter(
@@ -391,24 +371,19 @@ class TemplateEditor(QWidget):
         )
 
         self.insert_button = QToolButton()
-        self.insert_button.setText(self.tr("Insert placeholder"))
-        self.insert_button.setAccessibleName(self.tr("Insert placeholder"))
         self.insert_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.insert_menu = QMenu(self.insert_button)
-        self.insert_menu.setAccessibleName(self.tr("Columns to insert"))
         self.insert_button.setMenu(self.insert_menu)
 
-        self.plain_radio = QRadioButton(self.tr("&Plain text"))
-        self.plain_radio.setAccessibleName(self.tr("Plain text message"))
-        self.html_radio = QRadioButton(self.tr("&HTML"))
-        self.html_radio.setAccessibleName(self.tr("HTML message"))
+        self.plain_radio = QRadioButton()
+        self.html_radio = QRadioButton()
         self.format_group = QButtonGroup(self)
         self.format_group.addButton(self.plain_radio)
         self.format_group.addButton(self.html_radio)
         self.plain_radio.setChecked(True)
         self.html_radio.toggled.connect(self._edited)
 
-        subject_label = QLabel(self.tr("&Subject:"))
+        subject_label = self._subject_label = QLabel()
         subject_label.setBuddy(self.subject_edit)
         subject_row = QHBoxLayout()
         subject_row.addWidget(subject_label)
@@ -418,7 +393,7 @@ class TemplateEditor(QWidget):
         tools = QHBoxLayout()
         tools.addWidget(self.insert_button)
         tools.addStretch(1)
-        format_label = QLabel(self.tr("Format:"))
+        format_label = self._format_label = QLabel()
         tools.addWidget(format_label)
         tools.addWidget(self.plain_radio)
         tools.addWidget(self.html_radio)
@@ -448,12 +423,60 @@ class TemplateEditor(QWidget):
         )
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text of the editor's own widgets, in the language now installed."""
+        self.from_name_edit.setAccessibleName(self.tr("Sender name"))
+        self.from_name_edit.setPlaceholderText(self.tr("USOS (the server's default)"))
+        self.from_email_edit.setAccessibleName(self.tr("Sender address"))
+        self.from_email_edit.setPlaceholderText(self.tr("the server's no-reply address"))
+        self.summary_edit.setAccessibleName(self.tr("Send a summary to"))
+        self.summary_edit.setPlaceholderText(self.tr("nobody"))
+        self.lang_combo.setAccessibleName(self.tr("Language of the message"))
+        self.lang_combo.setToolTip(self.tr("The language USOS uses for the parts of the e-mail it adds."))
+        self.subject_edit.setAccessibleName(self.tr("Subject"))
+        self.content_edit.setAccessibleName(self.tr("Message text"))
+        self.subject_counter.setAccessibleName(self.tr("Subject length"))
+        self.content_counter.setAccessibleName(self.tr("Message text length"))
+        self.insert_button.setText(self.tr("Insert placeholder"))
+        self.insert_button.setAccessibleName(self.tr("Insert placeholder"))
+        self.insert_menu.setAccessibleName(self.tr("Columns to insert"))
+        self.plain_radio.setAccessibleName(self.tr("Plain text message"))
+        self.html_radio.setAccessibleName(self.tr("HTML message"))
+        self.summary_edit.setToolTip(
+            self.tr("An address that receives a summary once every message is sent.")
+        )
+        self.subject_edit.setPlaceholderText(
+            self.tr("Subject, e.g. Decyzja stypendialna – {Imię} {Nazwisko}")
+        )
+        self.content_edit.setPlaceholderText(
+            self.tr("Dear {Imię},\n\n… Type { to insert a column of the recipient list.")
+        )
+        self.lang_combo.setItemText(0, self.tr("Polish"))
+        self.lang_combo.setItemText(1, self.tr("English"))
+        labels = (
+            self.tr("Sender &name:"),
+            self.tr("Sender &address:"),
+            self.tr("Su&mmary to:"),
+            self.tr("&Language:"),
+        )
+        for label, text in zip(self._sender_labels, labels, strict=True):
+            label.setText(text)
+        self.sender_fields.refit()
+        self.plain_radio.setText(self.tr("&Plain text"))
+        self.html_radio.setText(self.tr("&HTML"))
+        self._subject_label.setText(self.tr("&Subject:"))
+        self._format_label.setText(self.tr("Format:"))
 
     def _set_target(self, editor: PlaceholderEdit) -> None:
         self._target = editor
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self._fill_insert_menu()  # its words too
         if event.type() == QEvent.Type.PaletteChange:  # a label with a style sheet hears nothing
             self.subject_counter.restyle()
             self.content_counter.restyle()

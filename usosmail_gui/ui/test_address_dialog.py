@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from usosmail_gui.ui.colours import Tone, text_style
@@ -29,17 +29,10 @@ class TestAddressDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("testAddressDialog")
         self._check = check
-        self.setWindowTitle(self.tr("Your address for tests"))
-        self.label = QLabel(
-            self.tr(
-                "Test messages go to your own e-mail address. Which one? (It is remembered on this "
-                "computer; change it in Send ▸ My address for tests….)"
-            )
-        )
+        self.label = QLabel()
         self.label.setWordWrap(True)
         self.line = QLineEdit()
         self.line.setObjectName("testAddressEdit")
-        self.line.setAccessibleName(self.tr("Your address for tests"))
         self.label.setBuddy(self.line)
         self.error_label = QLabel()
         self.error_label.setObjectName("testAddressError")
@@ -49,8 +42,6 @@ class TestAddressDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("Use this address"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.line.textChanged.connect(lambda _text: self.error_label.hide())
@@ -58,6 +49,26 @@ class TestAddressDialog(QDialog):
         for widget in (self.label, self.line, self.error_label, self.buttons):
             layout.addWidget(widget)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The dialog's texts in the language now installed (a complaint shown stays: it is
+        said again on the next try)."""
+        self.setWindowTitle(self.tr("Your address for tests"))
+        self.label.setText(
+            self.tr(
+                "Test messages go to your own e-mail address. Which one? (It is remembered on this "
+                "computer; change it in Send ▸ My address for tests….)"
+            )
+        )
+        self.line.setAccessibleName(self.tr("Your address for tests"))
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("Use this address"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def setTextValue(self, text: str) -> None:  # named as QInputDialog's, which it replaces
         self.line.setText(text)

@@ -112,6 +112,13 @@ class SenderFields(QWidget):
             grid.setColumnStretch(3, 1)
         self._columns = columns
 
+    def refit(self) -> None:
+        """The labels or placeholders were retexted (another language): widths and the
+        arrangement from the new texts."""
+        self._fit_fields()
+        self.updateGeometry()
+        self._arrange(2 if self.width() >= self.two_column_width() else 1)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._arrange(2 if event.size().width() >= self.two_column_width() else 1)

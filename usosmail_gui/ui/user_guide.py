@@ -10,7 +10,7 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt, QUrl
+from PySide6.QtCore import QEvent, QLocale, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QTextDocument
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
@@ -44,11 +44,9 @@ class UserGuideWindow(QDialog):
     def __init__(self, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("userGuideWindow")
-        self.setWindowTitle(self.tr("User Guide"))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.browser = QTextBrowser()
         self.browser.setObjectName("userGuideText")
-        self.browser.setAccessibleName(self.tr("User Guide"))
         self.browser.setOpenLinks(False)  # every link passes open_link
         self.browser.setOpenExternalLinks(False)
         self.browser.anchorClicked.connect(self.open_link)
@@ -60,6 +58,21 @@ class UserGuideWindow(QDialog):
         width = self.fontMetrics().averageCharWidth()
         self.resize(width * 100, self.fontMetrics().height() * 40)
         self.show_page(QUrl.fromLocalFile(str(path)))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("User Guide"))
+        self.browser.setAccessibleName(self.tr("User Guide"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Another language: the titles, and the guide written in it (if this is a guide)."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            shown = self.browser.source().fileName()
+            path = guide_path(window_language())
+            if shown.startswith("user-guide.") and path is not None and path.name != shown:
+                self.show_page(QUrl.fromLocalFile(str(path)))
 
     def show_page(self, url: QUrl) -> None:
         self.browser.setSource(url, QTextDocument.ResourceType.MarkdownResource)

@@ -7,7 +7,7 @@ user wants to go back (Escape, or "Back to the list" when a list is open).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QCommandLinkButton, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -30,62 +30,32 @@ class WelcomePage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("welcomePage")
-        self.setAccessibleName(self.tr("Welcome"))
+        self._back_name: str | None = None
 
-        self.title_label = QLabel(self.tr("Welcome to usosmail-gui"))
+        self.title_label = QLabel()
         self.title_label.setObjectName("welcomeTitle")
-        self.title_label.setAccessibleName(self.tr("Welcome to usosmail-gui"))
         font = QFont(self.title_label.font())
         font.setPointSizeF(font.pointSizeF() * 1.8)
         font.setBold(True)
         self.title_label.setFont(font)
         self.title_label.setWordWrap(True)
 
-        self.intro_label = QLabel(
-            self.tr(
-                "Send a personal e-mail to every student on a list — with their name, their "
-                "grade or anything else your spreadsheet holds — through your university's "
-                "USOS. You see each message before it goes, and the app follows every one "
-                "until USOS has sent it. If you are not sure yet, try the sandbox first: it "
-                "works like the real thing, but no e-mail leaves your computer."
-            )
-        )
+        self.intro_label = QLabel()
         self.intro_label.setObjectName("welcomeIntro")
-        self.intro_label.setAccessibleName(self.tr("About usosmail-gui"))
         self.intro_label.setWordWrap(True)
         self.intro_label.setTextFormat(Qt.TextFormat.PlainText)
 
-        self.sandbox_button = self._big_button(
-            self.tr("Try it with the sandbox"),
-            self.tr("A demo list of students and a sample letter. Nothing is sent to anyone."),
-        )
+        self.sandbox_button = self._big_button()
         self.sandbox_button.setObjectName("welcomeSandboxButton")
-        self.sandbox_button.setToolTip(
-            self.tr(
-                "Starts a practice server on this computer with a demo list and a sample letter. "
-                "Messages stay on this computer."
-            )
-        )
         self.sandbox_button.clicked.connect(self.sandboxChosen)
 
-        self.connect_button = self._big_button(
-            self.tr("Connect to my university"),
-            self.tr("With the administrative key from your USOS API administrators."),
-        )
+        self.connect_button = self._big_button()
         self.connect_button.setObjectName("welcomeConnectButton")
-        self.connect_button.setToolTip(
-            self.tr(
-                "Choose your university and enter the consumer key and secret you received from "
-                "the people who run your USOS API."
-            )
-        )
         self.connect_button.clicked.connect(self.connectChosen)
 
-        self.back_button = QPushButton(self.tr("Back to the list"))
-        self.back_button.setAccessibleName(self.tr("Back to the list"))
+        self.back_button = QPushButton()
         self.back_button.setObjectName("welcomeBackButton")
         self.back_button.setAutoDefault(False)
-        self.back_button.setToolTip(self.tr("Back to the open list and template (Esc)"))
         self.back_button.clicked.connect(self.backChosen)
         self.back_button.hide()
         self._escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
@@ -112,10 +82,55 @@ class WelcomePage(QWidget):
         outer.addLayout(row)
         outer.addStretch(2)
         QWidget.setTabOrder(self.sandbox_button, self.connect_button)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text of the page, in the language now installed."""
+        self.setAccessibleName(self.tr("Welcome"))
+        self.title_label.setText(self.tr("Welcome to usosmail-gui"))
+        self.title_label.setAccessibleName(self.tr("Welcome to usosmail-gui"))
+        self.intro_label.setText(
+            self.tr(
+                "Send a personal e-mail to every student on a list — with their name, their "
+                "grade or anything else your spreadsheet holds — through your university's "
+                "USOS. You see each message before it goes, and the app follows every one "
+                "until USOS has sent it. If you are not sure yet, try the sandbox first: it "
+                "works like the real thing, but no e-mail leaves your computer."
+            )
+        )
+        self.intro_label.setAccessibleName(self.tr("About usosmail-gui"))
+        self._describe(
+            self.sandbox_button,
+            self.tr("Try it with the sandbox"),
+            self.tr("A demo list of students and a sample letter. Nothing is sent to anyone."),
+            self.tr(
+                "Starts a practice server on this computer with a demo list and a sample letter. "
+                "Messages stay on this computer."
+            ),
+        )
+        self._describe(
+            self.connect_button,
+            self.tr("Connect to my university"),
+            self.tr("With the administrative key from your USOS API administrators."),
+            self.tr(
+                "Choose your university and enter the consumer key and secret you received from "
+                "the people who run your USOS API."
+            ),
+        )
+        self.back_button.setToolTip(self.tr("Back to the open list and template (Esc)"))
+        self.offer_back(self._back_name)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def offer_back(self, list_name: str | None) -> None:
         """Show "Back to the list" naming ``list_name`` (the list open), or hide it (none)."""
+        self._back_name = list_name
         if list_name is None:
+            self.back_button.setText(self.tr("Back to the list"))
+            self.back_button.setAccessibleName(self.tr("Back to the list"))
             self.back_button.hide()
             return
         text = self.tr("Back to the list: {name}").format(name=list_name)
@@ -123,10 +138,16 @@ class WelcomePage(QWidget):
         self.back_button.setAccessibleName(text)
         self.back_button.show()
 
-    def _big_button(self, title: str, description: str) -> QCommandLinkButton:
-        button = QCommandLinkButton(title, description)
+    @staticmethod
+    def _describe(button: QCommandLinkButton, title: str, description: str, tip: str) -> None:
+        button.setText(title)
+        button.setDescription(description)
         button.setAccessibleName(title)
         button.setAccessibleDescription(description)
+        button.setToolTip(tip)
+
+    def _big_button(self) -> QCommandLinkButton:
+        button = QCommandLinkButton()
         button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         button.setAutoDefault(False)
         button.setMinimumHeight(72)

@@ -27,6 +27,8 @@ __all__ = [
     "build_menus",
     "dotted_slot",
     "fill_menu",
+    "retranslate_actions",
+    "retranslate_menus",
     "shortcut_text",
 ]
 
@@ -302,22 +304,35 @@ def build_actions(
     """Every action of the table, by name; ``slot(spec)`` is what its trigger calls."""
     actions: dict[str, QAction] = {}
     for spec in ACTIONS:
-        action = QAction(translate(spec.text), parent)
+        action = QAction(parent)
         action.setObjectName(f"{spec.name}Action")
         if spec.standard:
             action.setShortcuts(getattr(QKeySequence.StandardKey, spec.standard))
         if spec.shortcuts and action.shortcut().isEmpty():
             # setShortcuts (plural): PySide6's overload check of setShortcut is slow at start
             action.setShortcuts([QKeySequence(translate(key)) for key in spec.shortcuts])
-        if spec.status_tip:
-            action.setStatusTip(translate(spec.status_tip))
         if spec.role:
             action.setMenuRole(getattr(QAction.MenuRole, spec.role))
         action.setEnabled(spec.enabled)
         if spec.slot:
             action.triggered.connect(slot(spec))
         actions[spec.name] = action
+    retranslate_actions(actions)
     return actions
+
+
+def retranslate_actions(actions: Mapping[str, QAction]) -> None:
+    """The texts and tips of the table's actions, in the language now installed."""
+    for spec in ACTIONS:
+        action = actions[spec.name]
+        action.setText(translate(spec.text))
+        action.setStatusTip(translate(spec.status_tip))
+
+
+def retranslate_menus(menus: Mapping[str, QMenu]) -> None:
+    """The titles of the menus of ``MENUS`` (by key), in the language now installed."""
+    for key, title, _entries in MENUS:
+        menus[key].setTitle(translate(title))
 
 
 def dotted_slot(root: object, path: str) -> Callable[[], object]:

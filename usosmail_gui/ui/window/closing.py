@@ -13,8 +13,15 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from usosmail_gui.ui.composer import ComposerPanel
 from usosmail_gui.ui.sending import SendSession
+from usosmail_gui.ui.workers import Task
 
-__all__ = ["CloseGuard"]
+__all__ = ["CloseGuard", "cancel_workers"]
+
+
+def cancel_workers(window: QWidget) -> None:
+    """Drop the answers of every worker of ``window`` (each ends on its own)."""
+    for task in window.findChildren(Task):
+        task.cancel()
 
 
 class CloseGuard(QObject):

@@ -201,7 +201,19 @@ class WindowConnection(QObject):
         if task is not None and not task.cancelled:
             self.refreshed.emit(report)  # last, so listeners see the window at rest
 
-    def _show_report(self, asked: ActiveConnection, report: ConnectionReport) -> None:
+    def retranslate(self) -> None:
+        """The installation, its state and the title's place again, in the language now
+        installed (the last check's answer too, without announcing it again)."""
+        queue = self._status.shown_queue  # kept as it is: the status bar says it again itself
+        self.show()
+        if self.connection is not None and self.last_report is not None:
+            self._show_report(self.connection, self.last_report, announce=False)
+        elif queue is not None:
+            self._status.show_queue(queue[0], queue[1], offline=queue[2])
+
+    def _show_report(
+        self, asked: ActiveConnection, report: ConnectionReport, *, announce: bool = True
+    ) -> None:
         from usosmail_gui.core.usos.connection import Verdict
         from usosmail_gui.ui import texts
 
@@ -215,6 +227,8 @@ class WindowConnection(QObject):
         self._status.show_queue(
             report.unsent_count, report.daemon_running, offline=report.verdict is Verdict.UNREACHABLE
         )
+        if not announce:
+            return
         if not report.ok:
             self.message.emit(explanation, 15000)
         elif report.daemon_running is False:

@@ -20,24 +20,34 @@ class EditActions(QObject):
         super().__init__(window)
         self._window = window
         self._connections: list[QMetaObject.Connection] = []  # of the focused text field
-        self.undo = self._action(self.tr("&Undo"), QKeySequence.StandardKey.Undo, "undo")
-        self.redo = self._action(self.tr("&Redo"), QKeySequence.StandardKey.Redo, "redo")
-        self.cut = self._action(self.tr("Cu&t"), QKeySequence.StandardKey.Cut, "cut")
-        self.copy = self._action(self.tr("&Copy"), QKeySequence.StandardKey.Copy, "copy")
-        self.paste = self._action(self.tr("&Paste"), QKeySequence.StandardKey.Paste, "paste")
+        self._find = find
+        self.undo = self._action(QKeySequence.StandardKey.Undo, "undo")
+        self.redo = self._action(QKeySequence.StandardKey.Redo, "redo")
+        self.cut = self._action(QKeySequence.StandardKey.Cut, "cut")
+        self.copy = self._action(QKeySequence.StandardKey.Copy, "copy")
+        self.paste = self._action(QKeySequence.StandardKey.Paste, "paste")
+        self.retranslate()
         menu.addActions([self.undo, self.redo])
         menu.addSeparator()
         menu.addActions([self.cut, self.copy, self.paste])
         menu.addSeparator()
-        find.setStatusTip(self.tr("Search the list of recipients."))
         menu.addAction(find)
         menu.aboutToShow.connect(self.update)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
 
-    def _action(self, text: str, key: QKeySequence.StandardKey, operation: str) -> QAction:
-        action = QAction(QIcon.fromTheme(f"edit-{operation}"), text, self._window)
+    def retranslate(self) -> None:
+        """The actions' texts in the language now installed."""
+        self.undo.setText(self.tr("&Undo"))
+        self.redo.setText(self.tr("&Redo"))
+        self.cut.setText(self.tr("Cu&t"))
+        self.copy.setText(self.tr("&Copy"))
+        self.paste.setText(self.tr("&Paste"))
+        self._find.setStatusTip(self.tr("Search the list of recipients."))
+
+    def _action(self, key: QKeySequence.StandardKey, operation: str) -> QAction:
+        action = QAction(QIcon.fromTheme(f"edit-{operation}"), "", self._window)
         action.setShortcuts(key)
         action.setEnabled(False)
         action.triggered.connect(lambda: self._edit(operation))

@@ -9,11 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QObject, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QSplitter, QToolBar
 
-from usosmail_gui.ui.i18n import ENGLISH, POLISH, SYSTEM, language_preference, set_language_preference
+from usosmail_gui.ui.i18n import (
+    ENGLISH,
+    POLISH,
+    SYSTEM,
+    install_translations,
+    language_preference,
+    set_language_preference,
+)
 from usosmail_gui.ui.settings import COMPOSER_SPLITTER, GEOMETRY, SPLITTER, STATE, TOOLBAR_TEXT
 
 from .actions import ACTIONS, SAVE_TIP, TOOLBAR, translate
@@ -36,7 +43,8 @@ class WindowLayout(QObject):
     """The toolbar, the View menu, and saving and restoring the layout of ``window``.
 
     Signals:
-        languageChanged(): another language was chosen (it applies at the next start).
+        languageChanged(): another language was chosen, remembered and installed
+            (``i18n.install_translations``: every widget then hears ``LanguageChange``).
     """
 
     languageChanged = Signal()
@@ -45,8 +53,9 @@ class WindowLayout(QObject):
         super().__init__(window)
         self._window = window
         self._settings = settings
-        self.toolbar = QToolBar(self.tr("Main toolbar"), window)
+        self.toolbar = QToolBar(window)
         self._icons: list[tuple[QAction, str]] = []
+        self._tips: list[tuple[QAction, str]] = []
 
     def build(
         self,
@@ -62,9 +71,7 @@ class WindowLayout(QObject):
         specs = {spec.name: spec for spec in ACTIONS}
         self.build_toolbar(
             [
-                (save, translate(SAVE_TIP))
-                if name == "@save"
-                else (actions[name], translate(specs[name].toolbar_tip))
+                (save, SAVE_TIP) if name == "@save" else (actions[name], specs[name].toolbar_tip)
                 for name in TOOLBAR
             ]
         )
@@ -72,6 +79,7 @@ class WindowLayout(QObject):
         named = [(actions[spec.name], spec.icon) for spec in ACTIONS if spec.icon]
         self._icons = [*named, (save, "save"), (find, "find")]
         self.apply_icons()
+        self.retranslate()
 
     def apply_icons(self) -> None:
         """Icons for the current palette (again when it changes: light or dark strokes)."""
@@ -82,21 +90,17 @@ class WindowLayout(QObject):
             action.setIcon(icon(name, palette))
 
     def build_toolbar(self, entries: Sequence[tuple[QAction, str]]) -> QToolBar:
-        """The toolbar of ``entries`` (an action, what it does), its shortcut in the tip."""
+        """The toolbar of ``entries`` (an action, what it does: a text of the action table,
+        translated by ``retranslate``), its shortcut in the tip."""
         bar = self.toolbar
         bar.setObjectName("mainToolBar")
-        bar.setAccessibleName(self.tr("Main toolbar"))
         bar.setMovable(True)
         beside = TOOLBAR_TEXT.read(self._settings)
         style = Qt.ToolButtonStyle
         bar.setToolButtonStyle(style.ToolButtonTextBesideIcon if beside else style.ToolButtonIconOnly)
-        for action, what in entries:
+        self._tips = list(entries)
+        for action, _what in entries:
             bar.addAction(action)
-            shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(self.tr("{what} ({shortcut})").format(what=what, shortcut=shortcut))
-            button = bar.widgetForAction(action)
-            if button is not None:
-                button.setAccessibleName(what)
         self._window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         return bar
 
@@ -106,15 +110,11 @@ class WindowLayout(QObject):
         """The docks' and the toolbar's toggles, then ``extra`` (e.g. the composer's letters
         toggle), the toolbar's text, the language."""
         self.problems_toggle = problems.toggleViewAction()
-        self.problems_toggle.setStatusTip(self.tr("Show or hide the list of the template's problems."))
         self.status_toggle = statuses.toggleViewAction()
-        self.status_toggle.setStatusTip(self.tr("Show or hide the statuses of the shown campaign."))
         self.toolbar_toggle = self.toolbar.toggleViewAction()
-        self.toolbar_toggle.setText(self.tr("&Toolbar"))
-        self.toolbar_toggle.setStatusTip(self.tr("Show or hide the toolbar."))
         for action in (self.problems_toggle, self.status_toggle, self.toolbar_toggle, *extra):
             menu.addAction(action)
-        self.toolbar_text = QAction(self.tr("Text &beside Toolbar Icons"), self._window)
+        self.toolbar_text = QAction(self._window)
         self.toolbar_text.setCheckable(True)
         self.toolbar_text.setChecked(
             self.toolbar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon
@@ -122,23 +122,41 @@ class WindowLayout(QObject):
         self.toolbar_text.toggled.connect(self.set_toolbar_text)
         menu.addAction(self.toolbar_text)
         menu.addSeparator()
-        self.language_menu = QMenu(self.tr("&Language"), self._window)
+        self.language_menu = QMenu(self._window)
         self.language_menu.setObjectName("languageMenu")
         self.language_group = QActionGroup(self._window)
         self.language_group.setExclusive(True)
         chosen = language_preference(self._settings)
-        for value, text in (
-            (SYSTEM, self.tr("System language")),
-            (POLISH, self.tr("Polski")),
-            (ENGLISH, self.tr("English")),
-        ):
-            action = QAction(text, self.language_group)
+        for value in (SYSTEM, POLISH, ENGLISH):
+            action = QAction(self.language_group)
             action.setCheckable(True)
             action.setData(value)
             action.setChecked(value == chosen)
             self.language_menu.addAction(action)
         self.language_group.triggered.connect(self._language_chosen)
         menu.addMenu(self.language_menu)
+
+    def retranslate(self) -> None:
+        """The texts of the toolbar and the View menu, in the language now installed."""
+        bar = self.toolbar
+        bar.setWindowTitle(self.tr("Main toolbar"))
+        bar.setAccessibleName(self.tr("Main toolbar"))
+        for action, tip in self._tips:
+            what = translate(tip)
+            shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(self.tr("{what} ({shortcut})").format(what=what, shortcut=shortcut))
+            button = bar.widgetForAction(action)
+            if button is not None:
+                button.setAccessibleName(what)
+        self.problems_toggle.setStatusTip(self.tr("Show or hide the list of the template's problems."))
+        self.status_toggle.setStatusTip(self.tr("Show or hide the statuses of the shown campaign."))
+        self.toolbar_toggle.setText(self.tr("&Toolbar"))
+        self.toolbar_toggle.setStatusTip(self.tr("Show or hide the toolbar."))
+        self.toolbar_text.setText(self.tr("Text &beside Toolbar Icons"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        names = {SYSTEM: self.tr("System language"), POLISH: self.tr("Polski"), ENGLISH: self.tr("English")}
+        for action in self.language_group.actions():
+            action.setText(names[str(action.data() or "")])
 
     def set_toolbar_text(self, beside: bool) -> None:
         """Show the toolbar's texts beside its icons (remembered), or icons only."""
@@ -152,6 +170,9 @@ class WindowLayout(QObject):
         if value == language_preference(self._settings):
             return
         set_language_preference(self._settings, value)
+        app = QCoreApplication.instance()
+        if app is not None:  # Qt tells every widget; each sets its texts again (retranslate)
+            install_translations(app, self._settings)
         self.languageChanged.emit()
 
     def restore(self, splitter: QSplitter, composer_splitter: QSplitter, problems: QDockWidget) -> None:

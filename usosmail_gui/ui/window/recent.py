@@ -60,6 +60,11 @@ class RecentList(QObject):
         self._empty_text = empty_text
         self._missing: set[str] = set()
 
+    def set_empty_text(self, text: str) -> None:
+        """What the menu says when it is empty; the list is shown again (checked anew)."""
+        self._empty_text = text
+        self.refresh()
+
     def paths(self) -> list[str]:
         return recent_files(self._settings, self._key)
 
@@ -154,29 +159,32 @@ class RecentMenus(QObject):
         super().__init__(file_menu)
         for action in (composer.new_action, composer.open_action):
             file_menu.insertAction(place, action)
-        self.templates_menu = QMenu(self.tr("Open Recent Te&mplate"), file_menu)
+        self.templates_menu = QMenu(file_menu)
         self.templates_menu.setObjectName("recentTemplatesMenu")
         file_menu.insertMenu(place, self.templates_menu)
-        self.clear_templates_action = QAction(self.tr("&Clear the list"), file_menu)
+        self.clear_templates_action = QAction(file_menu)
         file_menu.insertMenu(place, composer.samples_menu)
         for action in (composer.save_action, composer.save_as_action):
             file_menu.insertAction(place, action)
 
-        self.files = RecentList(
-            settings, RECENT_FILES.key, recent_menu, clear_action, self.tr("(no files opened yet)"), self
-        )
+        self.files = RecentList(settings, RECENT_FILES.key, recent_menu, clear_action, "", self)
         self.files.openRequested.connect(self.listRequested)
         self.files.changed.connect(self.filesChanged)
         self.templates = RecentList(
-            settings, RECENT_TEMPLATES.key, self.templates_menu, self.clear_templates_action,
-            self.tr("(no templates opened yet)"), self,
+            settings, RECENT_TEMPLATES.key, self.templates_menu, self.clear_templates_action, "", self
         )
         self.clear_templates_action.triggered.connect(self.templates.clear)
         self.templates.openRequested.connect(composer.open_template)
         self.templates.changed.connect(self.templatesChanged)
         composer.fileChanged.connect(self._template_file_changed)
-        self.files.refresh()
-        self.templates.refresh()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The menus' texts in the language now installed (and the lists shown again)."""
+        self.templates_menu.setTitle(self.tr("Open Recent Te&mplate"))
+        self.clear_templates_action.setText(self.tr("&Clear the list"))
+        self.files.set_empty_text(self.tr("(no files opened yet)"))
+        self.templates.set_empty_text(self.tr("(no templates opened yet)"))
 
     def _template_file_changed(self, path: object) -> None:
         """A template was opened from or saved to ``path``: first in Open Recent Template."""

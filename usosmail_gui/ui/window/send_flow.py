@@ -130,6 +130,7 @@ class SendFlow(QObject):
     @Slot()
     def open_send_dialog(self) -> SendDialog | None:
         """Open (not exec) the confirmation; it prepares the campaign in a worker."""
+        self._composer.reveal_problems()  # a send was tried: every problem of the template shows
         problem = self.problem()
         if problem is not None:
             self.explain.emit(self.tr("Cannot send yet"), problem, "")
@@ -294,6 +295,7 @@ class SendFlow(QObject):
     @Slot()
     def send_test(self) -> None:
         """The selected recipient's message, to the user's own address (asked once)."""
+        self._composer.reveal_problems()
         problem = self.problem(test=True)
         if problem is not None:
             self.explain.emit(self.tr("Cannot send a test yet"), problem, "")

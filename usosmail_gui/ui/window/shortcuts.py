@@ -6,6 +6,7 @@ composer's template actions), so it never lists a key the window does not have.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
@@ -56,15 +57,27 @@ class ShortcutsDialog(QDialog):
     def __init__(self, bar: QMenuBar, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shortcutsDialog")
-        self.setWindowTitle(self.tr("Keyboard shortcuts"))
+        self._bar = bar
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("shortcutsTree")
-        self.tree.setAccessibleName(self.tr("Keyboard shortcuts"))
         self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels([self.tr("Action"), self.tr("Keys")])
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.setRootIsDecorated(False)
-        for menu, rows in menu_shortcuts(bar):
+        self.retranslate()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tree)
+        layout.addWidget(buttons)
+        self.resize(520, 460)
+
+    def retranslate(self) -> None:
+        """The list again, from the menus as they are now (another language: their texts)."""
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
+        self.tree.setAccessibleName(self.tr("Keyboard shortcuts"))
+        self.tree.setHeaderLabels([self.tr("Action"), self.tr("Keys")])
+        self.tree.clear()
+        for menu, rows in menu_shortcuts(self._bar):
             group = QTreeWidgetItem(self.tree, [menu])
             group.setFirstColumnSpanned(True)
             font = group.font(0)
@@ -73,9 +86,8 @@ class ShortcutsDialog(QDialog):
             for text, keys in rows:
                 QTreeWidgetItem(group, [text, keys])
         self.tree.expandAll()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.tree)
-        layout.addWidget(buttons)
-        self.resize(520, 460)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()

@@ -36,13 +36,11 @@ class WindowStatusBar(QObject):
     def __init__(self, bar: QStatusBar) -> None:
         super().__init__(bar)
         self.installation = QLabel()
-        self.installation.setAccessibleName(self.tr("Current installation"))
         self.state = QLabel()
-        self.state.setAccessibleName(self.tr("Connection state"))
         self.queue = QLabel()
-        self.queue.setAccessibleName(self.tr("Mail queue"))
         self.summary = QLabel()
-        self.summary.setAccessibleName(self.tr("Recipients summary"))
+        self.shown_queue: tuple[int | None, bool | None, bool] | None = None
+        self._names()
         self.summary.setObjectName("recipientsSummary")
         bar.addWidget(self.summary, 1)  # hidden while a message is shown: it gets the room
         bar.addPermanentWidget(self.installation)
@@ -64,9 +62,25 @@ class WindowStatusBar(QObject):
             return None
         return list_counts(self._summary, self._check)
 
+    def _names(self) -> None:
+        self.installation.setAccessibleName(self.tr("Current installation"))
+        self.state.setAccessibleName(self.tr("Connection state"))
+        self.queue.setAccessibleName(self.tr("Mail queue"))
+        self.summary.setAccessibleName(self.tr("Recipients summary"))
+
+    def retranslate(self) -> None:
+        """The labels again in the language now installed (the connection's are its own)."""
+        self._names()
+        self._show()
+        if self.shown_queue is not None:
+            pending, running, offline = self.shown_queue
+            self.show_queue(pending, running, offline=offline)
+
     def show_queue(self, pending: int | None, daemon_running: bool | None, *, offline: bool = False) -> None:
         """The queue's size (or why it is unknown), and a stopped mail daemon in red."""
         from usosmail_gui.ui import texts
+
+        self.shown_queue = (pending, daemon_running, offline)
         from usosmail_gui.ui.colours import Tone, text_style
 
         if pending is not None:

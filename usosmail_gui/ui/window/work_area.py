@@ -34,6 +34,7 @@ class WorkArea(QObject):
         self, window: QMainWindow, stack: QStackedWidget, starting: QWidget, settings: QSettings
     ) -> None:
         super().__init__(window)
+        self._window = window
         self._stack = stack
         self._hidden_by_welcome: list[QDockWidget] = []  # docks to show again after it
         self.pane = RecipientPane()
@@ -69,11 +70,17 @@ class WorkArea(QObject):
         stack.removeWidget(starting)
         starting.deleteLater()
         # the composer's problems panel, in a dock below (the composer still fills it)
-        dock = self.problems_dock = QDockWidget(self.tr("Problems"), window)
+        dock = self.problems_dock = QDockWidget(window)
         dock.setObjectName("problemsDock")
-        dock.setAccessibleName(self.tr("Template problems"))
+        self.retranslate()
         dock.setWidget(composer.take_problems_panel())
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+
+    def retranslate(self) -> None:
+        """The Problems dock's title in the language now installed (the list, the composer
+        and the welcome page retranslate themselves)."""
+        self.problems_dock.setWindowTitle(self.tr("Problems"))
+        self.problems_dock.setAccessibleName(self.tr("Template problems"))
 
     @property
     def welcome_showing(self) -> bool:
@@ -99,6 +106,14 @@ class WorkArea(QObject):
         hidden, self._hidden_by_welcome = self._hidden_by_welcome, []
         for dock in hidden:
             dock.show()
+
+    def leave_welcome_unseen(self) -> None:
+        """The work area and its docks back without a repaint (the window saves its
+        layout as the work area's when it closes on the welcome page)."""
+        if self.welcome_showing:
+            self._window.setUpdatesEnabled(False)
+            self.show_work_area()
+            self._window.setUpdatesEnabled(True)
 
     def _leave_welcome(self, then: SignalInstance) -> None:
         self.show_work_area()
