@@ -2368,12 +2368,12 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Plik {name} nie jest poprawnym plikiem CSV (linii {line} nie da się podzielić na komórki). Otwórz go w programie Excel lub LibreOffice i zapisz ponownie jako .xlsx lub .csv.</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/core/recipients/table.py" line="+609"/>
+        <location filename="../../usosmail_gui/core/recipients/address_problems.py" line="+58"/>
         <source>No column of e-mail addresses was found (no header like “E-mail” and no column of addresses). Choose the column that holds the addresses.</source>
         <translation>Nie znaleziono kolumny z adresami e-mail (brak nagłówka takiego jak „E-mail” i brak kolumny z adresami). Wybierz kolumnę, która zawiera adresy.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+24"/>
         <source>No e-mail address in column “{column}”. Add one, or exclude the row.</source>
         <translation>Brak adresu e-mail w kolumnie „{column}”. Dodaj adres albo wyklucz wiersz.</translation>
     </message>
@@ -2383,12 +2383,12 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>„{address}” nie jest prawidłowym adresem e-mail: {reason} Popraw go albo wyklucz wiersz.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Nothing is sent to this row until then.</source>
         <translation>Dopóki tego nie zrobisz, do tego wiersza nic nie zostanie wysłane.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>“{address}” has letters such as “ł” or “ó” before the @-sign. It is a valid address, but many mail servers refuse such addresses, so the message may bounce. Check it with the student, or write the address the university gave them.</source>
         <translation>Adres „{address}” zawiera przed znakiem @ litery takie jak „ł” czy „ó”. Jest poprawny, ale wiele serwerów pocztowych odrzuca takie adresy, więc wiadomość może wrócić jako niedoręczona. Sprawdź go ze studentem albo wpisz adres nadany przez uczelnię.</translation>
     </message>
@@ -2403,7 +2403,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Adres {address} występuje w tej komórce dwukrotnie; wiadomość zostanie na niego wysłana tylko raz.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>{address} is already in row {first}, which receives the message; so this row receives nothing. Exclude one of the rows if that is not what you want.</source>
         <translation>Adres {address} występuje już w wierszu {first}, do którego wiadomość zostanie wysłana, więc ten wiersz nic nie otrzyma. Jeśli nie o to chodzi, wyklucz jeden z tych wierszy.</translation>
     </message>
@@ -5955,27 +5955,27 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Kolumny do wstawienia</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>&amp;Plain text</source>
         <translation>&amp;Zwykły tekst</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-22"/>
         <source>Plain text message</source>
         <translation>Wiadomość jako zwykły tekst</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>&amp;HTML</source>
         <translation>&amp;HTML</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-22"/>
         <source>HTML message</source>
         <translation>Wiadomość w formacie HTML</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>&amp;Subject:</source>
         <translation>&amp;Temat:</translation>
     </message>

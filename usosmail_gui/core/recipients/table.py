@@ -9,6 +9,11 @@ Who receives: a row is sent when it is included, its e-mail cell holds at least 
 address, none of its addresses is invalid (a half-valid cell is never sent in part), and
 it still has an address no earlier included row has (a later duplicate is skipped, the
 first stays sendable). Edits are an overlay: the file on disk is never written.
+
+Its concepts apart: ``facts`` (where the list came from, what the sheet says beyond the
+cells), ``receiving`` (duplicates and who receives), ``address_problems`` (the list's
+problem codes and texts), ``summary`` (the counts and the ``--json`` shape). Their names
+are importable from here as before.
 """
 
 from __future__ import annotations
@@ -16,29 +21,17 @@ from __future__ import annotations
 import bisect
 import copy
 from collections.abc import Generator, Iterable, Sequence
-from dataclasses import dataclass, field, replace
-from pathlib import Path
-from typing import TypedDict
 
-from usosmail_gui.core.problems import Problem, ProblemJson, Severity
-from usosmail_gui.core.sentences import QT_TRANSLATE_NOOP, say
+from usosmail_gui.core.problems import Problem, Severity
 
-from .cells import format_column
-from .email_reasons import reason_sentence
-from .emails import (
-    COMMA_IN_DOMAIN,
-    PIPE_BETWEEN_ADDRESSES,
-    PIPE_IN_ADDRESS,
-    SPACES_BETWEEN_ADDRESSES,
-    CellVerdict,
-    EmailChecker,
-    Verdict,
-    as_verdict,
-)
+from .address_problems import FIXABLE_CODES, Code, no_email_column_problem, problem_counts, row_problems
+from .emails import CellVerdict, EmailChecker, Verdict, as_verdict
+from .facts import ListFacts, SourceInfo, StoredLater
 from .headers import Column, find_column
 from .ordering import RowKey, RowOrdering
 from .progress import LoadProgress, Stage
-from .sources import FileKind, SheetInfo
+from .receiving import find_duplicates
+from .summary import RecipientsJson, RowJson, Summary
 
 __all__ = [
     "FIXABLE_CODES",
@@ -46,116 +39,13 @@ __all__ = [
     "ListFacts",
     "RecipientTable",
     "RecipientsJson",
+    "RowJson",
     "SourceInfo",
     "StoredLater",
     "Summary",
 ]
 
 _CHUNK = 5000
-
-
-class Code:
-    """Problem codes of the recipient list (stable: scripts and translations key on them)."""
-
-    NO_EMAIL_COLUMN = "no_email_column"
-    EMAIL_MISSING = "email_missing"
-    EMAIL_INVALID = "email_invalid"
-    EMAIL_DUPLICATE = "email_duplicate"
-    EMAIL_MULTIPLE = "email_multiple"
-    EMAIL_PIPE = "email_pipe"  # "|" in an address: USOS would read two recipients
-    EMAIL_SEPARATORS = "email_separators"  # addresses separated by spaces or "/"
-    EMAIL_COMMA_DOMAIN = "email_comma_domain"  # "uw.edu,pl"
-    EMAIL_NON_ASCII = "email_non_ascii"  # "łukasz@…": valid, but often bounced
-
-
-_REASON_CODES = {
-    PIPE_IN_ADDRESS: Code.EMAIL_PIPE,
-    PIPE_BETWEEN_ADDRESSES: Code.EMAIL_PIPE,
-    SPACES_BETWEEN_ADDRESSES: Code.EMAIL_SEPARATORS,
-    COMMA_IN_DOMAIN: Code.EMAIL_COMMA_DOMAIN,
-}
-FIXABLE_CODES = frozenset({Code.EMAIL_PIPE, Code.EMAIL_SEPARATORS, Code.EMAIL_COMMA_DOMAIN})
-"""Recipient problems whose ``suggestion`` is the corrected e-mail cell (a quick fix)."""
-
-
-@dataclass(frozen=True, slots=True)
-class SourceInfo:
-    """Where the table came from and how it was read (shown to the user, kept for reloads)."""
-
-    path: Path
-    kind: FileKind
-    sheet: str | None = None  # None for CSV
-    sheets: tuple[SheetInfo, ...] = ()
-    header_row: int | None = None  # 1-based row number; None: the sheet has no header row
-    header_row_detected: bool = True
-    encoding: str | None = None  # CSV only
-    delimiter: str | None = None  # CSV only
-    email_column_detected: bool = True
-    language: str = "en"  # the separators and names numbers and dates are shown with
-    encoding_alternative: str | None = None  # CSV: the other encoding that reads it differently
-    encoding_detected: bool = True  # CSV: found by the app (False: the user chose it)
-
-
-@dataclass(slots=True)
-class StoredLater:
-    """A formatted column's stored values, made into text only when asked for (most lists
-    are never switched to their stored values): the raw values and the error cells' texts."""
-
-    values: Sequence[object]
-    errors: dict[int, str] = field(default_factory=dict)
-
-    def texts(self) -> list[str]:
-        texts = list(format_column(self.values))
-        for row, text in self.errors.items():
-            texts[row] = text
-        return texts
-
-
-@dataclass(slots=True)
-class ListFacts:
-    """What the sheet says beyond each cell's text (indices are the table's rows and columns)."""
-
-    # column -> its cells as stored (``12345``, ``0.8512``, ISO dates), where they differ
-    # from what the sheet shows (``012345``, ``85,12%``, ``17.06.2024``)
-    stored: dict[int, Sequence[str] | StoredLater] = field(default_factory=dict)
-    unrendered: dict[int, tuple[str, ...]] = field(default_factory=dict)  # formats shown as stored
-    errors: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, column) -> "#N/A"
-    merged: set[tuple[int, int]] = field(default_factory=set)  # cells given their value by a merge
-    hidden: set[int] = field(default_factory=set)  # rows hidden in the sheet (or by its filter)
-
-
-@dataclass(frozen=True, slots=True)
-class Summary:
-    recipients: int  # rows of the list
-    will_receive: int  # rows that will be sent a message
-    problems: int  # problems of included rows, plus the list's own
-    errors: int
-    warnings: int
-    excluded: int
-
-    def text(self) -> str:
-        """ "1,204 recipients · 1,198 will receive · 6 problems"."""
-
-        def plural(n: int, word: str) -> str:
-            return f"{n:,} {word}" + ("" if n == 1 else "s")
-
-        return (
-            f"{plural(self.recipients, 'recipient')} · {self.will_receive:,} will receive · "
-            f"{plural(self.problems, 'problem')}"
-        )
-
-
-class RowJson(TypedDict):
-    row: int
-    values: dict[str, str]
-    emails: list[str]
-    problems: list[ProblemJson]
-
-
-class RecipientsJson(TypedDict):
-    columns: list[str]
-    email_column: str | None
-    rows: list[RowJson]
 
 
 class RecipientTable:
@@ -534,64 +424,13 @@ class RecipientTable:
 
     def _find_duplicates(self) -> None:
         """First included, sendable occurrence of an address wins; later rows skip it."""
-        verdicts = self._verdicts
-        if self._email_column is not None and self._no_duplicates_possible():
-            self._duplicates = {}
-            self._will_receive = self._n
-            self._problem_rows = []
-            self._problems = {}
-            self._counts = None
-            return
-        included = self._included
-        seen: dict[str, int] = {}
-        duplicates: dict[int, tuple[tuple[str, int], ...]] = {}
-        will_receive = 0
-        problem_rows: list[int] = []
-        no_column = self._email_column is None
-        for row, verdict in enumerate(verdicts):
-            if isinstance(verdict, str):
-                if included[row]:
-                    first = seen.setdefault(verdict.casefold(), row)
-                    if first == row:
-                        will_receive += 1
-                    else:
-                        duplicates[row] = ((verdict, first),)
-                        problem_rows.append(row)
-                continue
-            flagged = verdict.invalid or verdict.repeated or verdict.written != 1 or verdict.non_ascii
-            if not included[row] or verdict.invalid or not verdict.keys:
-                if flagged and not no_column:
-                    problem_rows.append(row)
-                continue
-            found: list[tuple[str, int]] | None = None
-            for address, key in zip(verdict.addresses, verdict.keys, strict=True):
-                first = seen.setdefault(key, row)
-                if first != row:
-                    if found is None:
-                        found = []
-                    found.append((address, first))
-            if found is None:
-                will_receive += 1
-            else:
-                duplicates[row] = tuple(found)
-                if len(found) < len(verdict.keys):
-                    will_receive += 1
-            if flagged or found is not None:
-                problem_rows.append(row)
-        self._duplicates = duplicates
-        self._will_receive = 0 if no_column else will_receive
-        self._problem_rows = problem_rows
+        has_column = self._email_column is not None
+        found = find_duplicates(self._verdicts, self._included, has_email_column=has_column)
+        self._duplicates = found.duplicates
+        self._will_receive = found.will_receive
+        self._problem_rows = found.problem_rows
         self._problems = {}
         self._counts = None
-
-    def _no_duplicates_possible(self) -> bool:
-        """The common case, decided without a loop: every row included, each cell one valid
-        address, no address twice."""
-        verdicts = self._verdicts
-        if not verdicts or self._included.count(0) or set(map(type, verdicts)) != {str}:
-            return False
-        keys = ("\n".join(verdicts).casefold()).split("\n")  # type: ignore[arg-type]
-        return len(keys) == len(verdicts) and len(set(keys)) == len(keys)
 
     # --- problems ------------------------------------------------------------------------
 
@@ -599,22 +438,7 @@ class RecipientTable:
         """Problems of the whole list (row None)."""
         if self._email_column is not None:
             return ()
-        return (
-            Problem.said(
-                None,
-                Code.NO_EMAIL_COLUMN,
-                Severity.ERROR,
-                (
-                    say(
-                        QT_TRANSLATE_NOOP(
-                            "Problems",
-                            "No column of e-mail addresses was found (no header like “E-mail” and no column "
-                            "of addresses). Choose the column that holds the addresses.",
-                        )
-                    ),
-                ),
-            ),
-        )
+        return (no_email_column_problem(),)
 
     def problems(self, row: int) -> tuple[Problem, ...]:
         """The row's problems (none for most rows)."""
@@ -651,86 +475,13 @@ class RecipientTable:
         column = self._email_column
         if column is None or not self._verdicts:
             return ()
-        field = self._columns[column].name
-        number = self._numbers[row]
-        verdict = as_verdict(self._verdicts[row])
-        found: list[Problem] = []
-        if verdict.empty:
-            text = say(
-                QT_TRANSLATE_NOOP(
-                    "Problems", "No e-mail address in column “{column}”. Add one, or exclude the row."
-                ),
-                column=field,
-            )
-            found.append(Problem.said(number, Code.EMAIL_MISSING, Severity.ERROR, (text,), field))
-        for address, reason in verdict.invalid:
-            sentences = [
-                say(
-                    QT_TRANSLATE_NOOP(
-                        "Problems",
-                        "“{address}” is not a valid e-mail address: {reason} Correct it, or exclude the row.",
-                    ),
-                    address=address,
-                    reason=reason_sentence(reason),
-                )
-            ]
-            if verdict.addresses:
-                sentences.append(
-                    say(QT_TRANSLATE_NOOP("Problems", "Nothing is sent to this row until then."))
-                )
-            code = _REASON_CODES.get(reason, Code.EMAIL_INVALID)
-            problem = Problem.said(number, code, Severity.ERROR, tuple(sentences), field)
-            if code in FIXABLE_CODES and verdict.fix is not None:
-                problem = replace(problem, suggestion=verdict.fix)
-            found.append(problem)
-        for address in verdict.non_ascii:
-            text = say(
-                QT_TRANSLATE_NOOP(
-                    "Problems",
-                    "“{address}” has letters such as “ł” or “ó” before the @-sign. It is a valid address, "
-                    "but many mail servers refuse such addresses, so the message may bounce. Check it "
-                    "with the student, or write the address the university gave them.",
-                ),
-                address=address,
-            )
-            found.append(Problem.said(number, Code.EMAIL_NON_ASCII, Severity.WARNING, (text,), field))
-        if len(verdict.addresses) > 1:
-            text = say(
-                QT_TRANSLATE_NOOP(
-                    "Problems",
-                    "This cell holds {count} addresses ({addresses}); each of them receives this row's "
-                    "message.",
-                ),
-                count=str(len(verdict.addresses)),
-                addresses=", ".join(verdict.addresses),
-            )
-            found.append(Problem.said(number, Code.EMAIL_MULTIPLE, Severity.WARNING, (text,), field))
-        for address in verdict.repeated:
-            text = say(
-                QT_TRANSLATE_NOOP(
-                    "Problems", "{address} is written twice in this cell; it receives the message once."
-                ),
-                address=address,
-            )
-            found.append(Problem.said(number, Code.EMAIL_DUPLICATE, Severity.WARNING, (text,), field))
-        duplicates = self._duplicates.get(row, ())
-        nothing_left = bool(duplicates) and len(duplicates) == len(verdict.addresses)
-        for address, first in duplicates:
-            if nothing_left:
-                template = QT_TRANSLATE_NOOP(
-                    "Problems",
-                    "{address} is already in row {first}, which receives the message; so this row receives "
-                    "nothing. Exclude one of the rows if that is not what you want.",
-                )
-            else:
-                template = QT_TRANSLATE_NOOP(
-                    "Problems",
-                    "{address} is already in row {first}, which receives the message; this row's message is "
-                    "not sent to it again. Exclude one of the rows if that is not what you want.",
-                )
-            text = say(template, address=address, first=str(self._numbers[first]))
-            found.append(Problem.said(number, Code.EMAIL_DUPLICATE, Severity.WARNING, (text,), field))
-        return tuple(found)
+        return row_problems(
+            as_verdict(self._verdicts[row]),
+            self._duplicates.get(row, ()),
+            number=self._numbers[row],
+            field=self._columns[column].name,
+            first_number=self._numbers,
+        )
 
     # --- the summary and the Qt model's extra columns ------------------------------------
 
@@ -763,14 +514,7 @@ class RecipientTable:
         """``(errors, warnings)`` of ``problems(row)``, counted the way ``_make_problems`` builds them."""
         if self._email_column is None or not self._verdicts:
             return 0, 0
-        verdict = self._verdicts[row]
-        duplicates = len(self._duplicates.get(row, ()))
-        if isinstance(verdict, str):
-            return 0, duplicates
-        errors = (1 if verdict.empty else 0) + len(verdict.invalid)
-        warnings = (1 if len(verdict.addresses) > 1 else 0) + len(verdict.repeated) + duplicates
-        warnings += len(verdict.non_ascii)
-        return errors, warnings
+        return problem_counts(self._verdicts[row], len(self._duplicates.get(row, ())))
 
     def _row_state(self, key: RowKey) -> list[int]:
         if key is RowKey.INCLUDED:
