@@ -48,7 +48,13 @@ def test_two_addresses_and_a_duplicate_of_an_earlier_row_are_warnings() -> None:
 
 @pytest.mark.parametrize(
     "cell",
-    ["", "ola@student", "jan@example.edu.pl", "jan@example.edu.pl; ewa@example.edu.pl", "łukasz@example.edu.pl"],
+    [
+        "",
+        "ola@student",
+        "jan@example.edu.pl",
+        "jan@example.edu.pl; ewa@example.edu.pl",
+        "łukasz@example.edu.pl",
+    ],
 )
 def test_the_counts_agree_with_the_problems(cell: str) -> None:
     raw = CHECK([cell])[0]
