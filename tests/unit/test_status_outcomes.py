@@ -815,3 +815,12 @@ def test_left_out_rows_stored_before_their_cells_were_kept_show_no_address_and_n
         (4, (), {}, ()),
     ]
     assert all(v.error for v in left_out)  # the reason is still shown
+
+
+def test_one_message_id_a_request_is_allowed_and_none_is_refused(journal: Journal) -> None:
+    campaign = sent_campaign(journal, 2)
+    client = ScriptedStatuses(lambda m: SENT)
+    result = poll_once(journal, client, campaign, max_ids_per_request=1)
+    assert client.asked == [(mid(0),), (mid(1),)] and result.all_finished
+    with pytest.raises(ValueError, match=r"^max_ids_per_request must be at least 1$"):
+        poll_once(journal, client, campaign, max_ids_per_request=0)
