@@ -245,3 +245,21 @@ def test_polish_letters_before_the_at_sign_are_valid_but_flagged() -> None:
     assert verdict.addresses == ("łukasz.żółć@student.example.edu.pl",)
     assert verdict.non_ascii == ("łukasz.żółć@student.example.edu.pl",)
     assert EmailChecker().check_cell("lukasz@żółw.pl").non_ascii == ()  # only the part before @
+
+
+def test_a_special_mailbox_written_with_capitals_is_sent_lower_case_wherever_it_is_in_the_list() -> None:
+    """email-validator writes "Postmaster@" (RFC 2142 names) lower case; the quick path
+    for whole columns must find such a name in any row, first, in the middle or last,
+    and not take "a.postmaster@" (an ordinary address) for one."""
+    first = EmailChecker().check_cells(["Postmaster@uw.edu.pl", "Ann@uw.edu.pl"])
+    assert [as_verdict(v).addresses for v in first] == [("postmaster@uw.edu.pl",), ("Ann@uw.edu.pl",)]
+    cells = ["A.postmaster@x.pl", "Postmaster@y.pl", "B.postmaster@z.pl", "Abuse@uw.edu.pl"]
+    among = EmailChecker().check_cells(cells)
+    assert [as_verdict(v).addresses[0] for v in among] == [
+        "A.postmaster@x.pl",
+        "postmaster@y.pl",
+        "B.postmaster@z.pl",
+        "abuse@uw.edu.pl",
+    ]
+    plain = EmailChecker().check_cells(["A.postmaster@x.pl", "Jan@x.pl"])
+    assert [as_verdict(v).addresses[0] for v in plain] == ["A.postmaster@x.pl", "Jan@x.pl"]
