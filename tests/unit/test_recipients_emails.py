@@ -263,3 +263,23 @@ def test_a_special_mailbox_written_with_capitals_is_sent_lower_case_wherever_it_
     ]
     plain = EmailChecker().check_cells(["A.postmaster@x.pl", "Jan@x.pl"])
     assert [as_verdict(v).addresses[0] for v in plain] == ["A.postmaster@x.pl", "Jan@x.pl"]
+
+
+@pytest.mark.parametrize(
+    ("cell", "written"),
+    [
+        ("a@example.com; b@example.com; jan.kowalski@uw.edu,pl", "jan.kowalski@uw.edu,pl"),
+        (";jan.kowalski@uw.edu,pl", "jan.kowalski@uw.edu,pl"),
+        ("Xena.Kowalska@uw.edu,pl", "Xena.Kowalska@uw.edu,pl"),
+    ],
+)
+def test_a_comma_in_the_domain_names_the_address_as_written(cell: str, written: str) -> None:
+    verdict = EmailChecker().check_cell(cell)
+    assert (written, COMMA_IN_DOMAIN) in verdict.invalid
+    assert verdict.fix is not None and written.replace(",pl", ".pl") in verdict.fix
+
+
+def test_no_correction_is_offered_when_it_would_not_make_valid_addresses() -> None:
+    assert EmailChecker().check_cell("jan..kowalski@uw.edu,pl").fix is None  # the dot fixed, still invalid
+    lone = EmailChecker().check_cell("a@example.edu.pl|")  # one address and a stray "|"
+    assert lone.fix is None and PIPE_BETWEEN_ADDRESSES not in [why for _, why in lone.invalid]
