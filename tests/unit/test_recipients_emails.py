@@ -283,3 +283,20 @@ def test_no_correction_is_offered_when_it_would_not_make_valid_addresses() -> No
     assert EmailChecker().check_cell("jan..kowalski@uw.edu,pl").fix is None  # the dot fixed, still invalid
     lone = EmailChecker().check_cell("a@example.edu.pl|")  # one address and a stray "|"
     assert lone.fix is None and PIPE_BETWEEN_ADDRESSES not in [why for _, why in lone.invalid]
+
+
+def test_carriage_returns_and_mailto_prefixes_between_addresses() -> None:
+    assert split_addresses("a@x.pl\rb@y.pl") == ["a@x.pl", "b@y.pl"]
+    assert split_addresses("mailto:a@x.pl; MAILTO:b@y.pl") == ["a@x.pl", "b@y.pl"]
+    assert split_addresses("mailto: a@x.pl") == ["a@x.pl"]
+
+
+def test_each_address_of_a_cell_gets_its_obvious_fix_after_one_without() -> None:
+    verdict = EmailChecker().check_cell("a@x.pl|x, b@y.pl c@z.pl")
+    assert verdict.fix == "a@x.pl|x, b@y.pl, c@z.pl"  # "|x" has no obvious fix; the spaces have
+    assert ("b@y.pl c@z.pl", SPACES_BETWEEN_ADDRESSES) in verdict.invalid
+
+
+def test_addresses_run_together_are_not_split_when_one_of_them_is_invalid() -> None:
+    verdict = EmailChecker().check_cell("a@x.pl b@")
+    assert verdict.fix is None and verdict.addresses == ()
