@@ -25,6 +25,7 @@ from usosmail_gui.core.statuses import (
     EXPIRED_ERROR,
     NO_DETAIL_ERROR,
     NOT_ADMIN_STOP,
+    RETENTION,
     IntervalPolicy,
     PollResult,
     RecipientStatusView,
@@ -824,3 +825,17 @@ def test_one_message_id_a_request_is_allowed_and_none_is_refused(journal: Journa
     assert client.asked == [(mid(0),), (mid(1),)] and result.all_finished
     with pytest.raises(ValueError, match=r"^max_ids_per_request must be at least 1$"):
         poll_once(journal, client, campaign, max_ids_per_request=0)
+
+
+def test_a_message_expires_exactly_seven_days_after_it_was_enqueued_and_shows_no_finish_time(
+    journal: Journal,
+) -> None:
+    campaign = sent_campaign(journal, 1)
+    enqueued = datetime.fromisoformat(str(journal.recipients(campaign)[0].enqueued_at))
+    client = ScriptedStatuses(lambda m: WAITING)
+    before = poll_once(journal, client, campaign, now=enqueued + RETENTION - timedelta(seconds=1))
+    assert (before.expired, len(client.asked)) == (0, 1)
+    exactly = poll_once(journal, client, campaign, now=enqueued + RETENTION)
+    assert (exactly.expired, exactly.all_finished, len(client.asked)) == (1, True, 1)
+    [view] = campaign_statuses(journal, campaign, now=enqueued + RETENTION)
+    assert (view.status, view.error, view.finished_at) == (Status.EXPIRED, EXPIRED_ERROR, None)
