@@ -839,3 +839,48 @@ def test_a_message_expires_exactly_seven_days_after_it_was_enqueued_and_shows_no
     assert (exactly.expired, exactly.all_finished, len(client.asked)) == (1, True, 1)
     [view] = campaign_statuses(journal, campaign, now=enqueued + RETENTION)
     assert (view.status, view.error, view.finished_at) == (Status.EXPIRED, EXPIRED_ERROR, None)
+
+
+def view_of(journal: Journal, campaign: str, i: int) -> RecipientStatusView:
+    return next(v for v in campaign_statuses(journal, campaign) if v.email == address(i))
+
+
+def test_an_id_usos_no_longer_knows_shows_no_finish_time(journal: Journal) -> None:
+    campaign = sent_campaign(journal, 1)
+    result = poll_once(journal, ScriptedStatuses(lambda m: None), campaign)
+    assert (result.expired, result.all_finished) == (1, True)
+    view = view_of(journal, campaign, 0)
+    assert (view.status, view.finished_at) == (Status.EXPIRED, None)
+
+
+def test_messages_awaiting_their_detail_count_as_checked(journal: Journal) -> None:
+    campaign = sent_campaign(journal, 3)
+    first = poll_once(
+        journal, ScriptedStatuses(lambda m: MessageStatus(True)), campaign, max_detail_requests=0
+    )
+    assert (first.checked, first.changed) == (3, 3)
+    again = poll_once(journal, ScriptedStatuses(lambda m: WAITING), campaign, max_detail_requests=0)
+    assert (again.checked, again.changed, again.requests) == (3, 0, 0)
+
+
+def test_an_unknown_value_usos_repeats_is_not_counted_as_a_change(journal: Journal) -> None:
+    campaign = sent_campaign(journal, 2)
+    deferred = lambda m: one(DeliveryStatus.UNKNOWN, raw="deferred")  # noqa: E731
+    client = ScriptedStatuses(deferred)
+    assert poll_once(journal, client, campaign).changed == 2
+    assert poll_once(journal, client, campaign).changed == 0
+    assert view_of(journal, campaign, 0).raw_status == "deferred"
+
+
+def test_a_message_still_waiting_does_not_hide_the_next_ones_news(journal: Journal) -> None:
+    campaign = sent_campaign(journal, 3)
+    poll_once(journal, ScriptedStatuses(lambda m: WAITING), campaign)
+    not_yet_final = one(DeliveryStatus.SENT)  # sent, USOS not finished with it yet
+    client = ScriptedStatuses(lambda m: WAITING if m == mid(0) else not_yet_final)
+    result = poll_once(journal, client, campaign)
+    assert result.changed == 2 and not result.all_finished
+    assert [view_of(journal, campaign, i).status for i in range(3)] == [
+        Status.WAITING,
+        Status.SENT,
+        Status.SENT,
+    ]
