@@ -22,6 +22,7 @@ from usosmail_gui.core.campaign import build_campaign
 from usosmail_gui.core.journal import Journal, StatusUpdate
 from usosmail_gui.core.statuses import (
     CREDENTIALS_STOP,
+    DETAIL_PENDING_ERROR,
     EXPIRED_ERROR,
     NO_DETAIL_ERROR,
     NOT_ADMIN_STOP,
@@ -884,3 +885,31 @@ def test_a_message_still_waiting_does_not_hide_the_next_ones_news(journal: Journ
         Status.SENT,
         Status.SENT,
     ]
+
+
+def test_a_message_whose_detail_was_not_asked_says_why(journal: Journal) -> None:
+    campaign = sent_campaign(journal, 1)
+    poll_once(journal, ScriptedStatuses(lambda m: MessageStatus(True)), campaign, max_detail_requests=0)
+    view = view_of(journal, campaign, 0)
+    assert (view.status, view.error) == (Status.DETAIL_PENDING, DETAIL_PENDING_ERROR)
+
+
+def test_every_message_usos_forgot_when_asked_alone_is_expired_with_no_finish_time(journal: Journal) -> None:
+    campaign = sent_campaign(journal, 3)
+
+    class Forgets(ScriptedStatuses):
+        def check_message_status(self, message_id: str) -> MessageStatus:
+            raise NotFound("unknown")
+
+    result = poll_once(journal, Forgets(lambda m: MessageStatus(True)), campaign, max_in_flight=1)
+    assert (result.expired, result.all_finished) == (3, True)
+    views = [view_of(journal, campaign, i) for i in range(3)]
+    assert [(v.status, v.finished_at) for v in views] == [(Status.EXPIRED, None)] * 3
+
+
+def test_one_message_waiting_and_one_sent_but_not_final_is_not_all_finished(journal: Journal) -> None:
+    campaign = sent_campaign(journal, 2)
+    poll_once(journal, ScriptedStatuses(lambda m: WAITING), campaign)
+    client = ScriptedStatuses(lambda m: WAITING if m == mid(0) else one(DeliveryStatus.SENT))
+    result = poll_once(journal, client, campaign)
+    assert not result.all_finished and result.next_interval_hint is not None
