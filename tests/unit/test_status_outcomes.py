@@ -913,3 +913,21 @@ def test_one_message_waiting_and_one_sent_but_not_final_is_not_all_finished(jour
     client = ScriptedStatuses(lambda m: WAITING if m == mid(0) else one(DeliveryStatus.SENT))
     result = poll_once(journal, client, campaign)
     assert not result.all_finished and result.next_interval_hint is not None
+
+
+def test_messages_awaiting_their_detail_while_offline_say_why_they_wait(journal: Journal) -> None:
+    campaign = sent_campaign(journal, 4)
+    client = ScriptedStatuses(lambda m: MessageStatus(True), Unreachable("gone"))
+    poll_once(journal, client, campaign, max_ids_per_request=2)
+    assert [(view_of(journal, campaign, i).status, view_of(journal, campaign, i).error) for i in (0, 1)] == [
+        (Status.DETAIL_PENDING, DETAIL_PENDING_ERROR)
+    ] * 2
+
+
+def test_a_waiting_message_usos_has_finished_with_leaves_the_poll(journal: Journal) -> None:
+    campaign = sent_campaign(journal, 1)
+    poll_once(journal, ScriptedStatuses(lambda m: WAITING), campaign)
+    client = ScriptedStatuses(lambda m: one(DeliveryStatus.WAITING, finished=True))
+    result = poll_once(journal, client, campaign)
+    assert result.all_finished and result.next_interval_hint is None
+    assert poll_once(journal, client, campaign).checked == 0
