@@ -301,3 +301,13 @@ def test_each_address_of_a_cell_gets_its_obvious_fix_after_one_without() -> None
 def test_addresses_run_together_are_not_split_when_one_of_them_is_invalid() -> None:
     verdict = EmailChecker().check_cell("a@x.pl b@")
     assert verdict.fix is None and verdict.addresses == ()
+
+
+def test_an_address_of_254_characters_is_valid_and_one_of_255_is_too_long() -> None:
+    local = "a" * 64
+    longest = local + "@" + "b" * 63 + "." + "c" * 63 + "." + "d" * 58 + ".pl"
+    too_long = local + "@" + "b" * 63 + "." + "c" * 63 + "." + "d" * 59 + ".pl"
+    assert (len(longest), len(too_long)) == (254, 255)
+    assert EmailChecker().check_address(longest) == (longest, "")
+    address, reason = EmailChecker().check_address(too_long)
+    assert address is None and reason == "The email address is too long (1 character too many)."

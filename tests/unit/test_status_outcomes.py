@@ -931,3 +931,19 @@ def test_a_waiting_message_usos_has_finished_with_leaves_the_poll(journal: Journ
     result = poll_once(journal, client, campaign)
     assert result.all_finished and result.next_interval_hint is None
     assert poll_once(journal, client, campaign).checked == 0
+
+
+def test_messages_left_awaiting_their_detail_offline_are_asked_alone_once_back_online(
+    journal: Journal,
+) -> None:
+    campaign = sent_campaign(journal, 4)
+    poll_once(
+        journal,
+        ScriptedStatuses(lambda m: MessageStatus(True), Unreachable("gone")),
+        campaign,
+        max_ids_per_request=2,
+    )
+    back = ScriptedStatuses(lambda m: WAITING, singular=lambda m: SENT)
+    poll_once(journal, back, campaign, max_ids_per_request=2)
+    assert sorted(back.asked_alone) == [mid(0), mid(1)]
+    assert [view_of(journal, campaign, i).status for i in (0, 1)] == [Status.SENT, Status.SENT]
