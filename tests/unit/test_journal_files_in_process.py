@@ -449,8 +449,9 @@ def test_a_campaign_being_sent_cannot_be_taken_or_closed_by_another_sender(tmp_p
             assert not other.acquire() and not other.held
             with pytest.raises(CampaignBusy) as caught:
                 journal.lock_campaign(campaign)
-            assert f"Campaign {campaign} is being sent right now by another window or command" in str(
-                caught.value
+            assert str(caught.value) == (
+                f"Campaign {campaign} is being sent right now by another window or command. "
+                "Wait for it to finish, or close it, and try again."
             )
             with pytest.raises(CampaignBusy):
                 journal.close_campaign(campaign)

@@ -947,3 +947,11 @@ def test_messages_left_awaiting_their_detail_offline_are_asked_alone_once_back_o
     poll_once(journal, back, campaign, max_ids_per_request=2)
     assert sorted(back.asked_alone) == [mid(0), mid(1)]
     assert [view_of(journal, campaign, i).status for i in (0, 1)] == [Status.SENT, Status.SENT]
+
+
+def test_a_single_change_brings_the_next_poll_back_to_the_first_interval(journal: Journal) -> None:
+    campaign = sent_campaign(journal, 2)
+    client = ScriptedStatuses(lambda m: SENT if m == mid(0) else WAITING)
+    poll_once(journal, ScriptedStatuses(lambda m: WAITING), campaign)
+    result = poll_once(journal, client, campaign, previous_interval=16.0)
+    assert result.changed == 1 and result.next_interval_hint == 2.0
