@@ -582,3 +582,13 @@ def test_compacting_leaves_no_trace_of_a_purged_campaign_in_the_file(tmp_path: P
         journal.compact()
         assert journal.counts(campaign) == Counts(pending=3)
     assert address.encode() not in path.read_bytes()
+
+
+def test_a_campaign_with_no_recipients_left_in_the_journal_counts_no_one(tmp_path: Path) -> None:
+    """E.g. one another program emptied, or a name the journal never held: zero, not an error."""
+    path = tmp_path / "journal.sqlite3"
+    campaign = journal_with_campaign(path)
+    raw(path, f"DELETE FROM recipients WHERE campaign = '{campaign}'")
+    with Journal.open(path) as journal:
+        assert journal.counts(campaign) == Counts() and journal.counts(campaign).total == 0
+        assert journal.counts("2026-01-01-0000-ffff") == Counts()
