@@ -79,11 +79,27 @@ def test_a_named_column_without_addresses_gives_way_to_one_that_has_them() -> No
 @pytest.mark.parametrize(
     ("header", "score"),
     [
-        ("E-mail", 2), ("e_mail", 2), ("EMAIL", 2), ("Mail", 2), ("Adres e-mail", 2), ("Poczta", 2),
-        ("Adres poczty elektronicznej", 2), ("E-mail address", 2), ("Maile studentów", 1), ("poczty", 1),
-        ("Email (uczelniany)", 1), ("Adres mailowy", 2), ("Mailowy kontakt", 1), ("Kontakt e-mail", 1),
-        ("Gmail", 0), ("Mailing", 0), ("Emailowy", 0), ("", 0), ("Adres", 0),
-        ("Łódź e-mail", 1), ("EMAILE", 1),
+        ("E-mail", 2),
+        ("e_mail", 2),
+        ("EMAIL", 2),
+        ("Mail", 2),
+        ("Adres e-mail", 2),
+        ("Poczta", 2),
+        ("Adres poczty elektronicznej", 2),
+        ("E-mail address", 2),
+        ("Maile studentów", 1),
+        ("poczty", 1),
+        ("Email (uczelniany)", 1),
+        ("Adres mailowy", 2),
+        ("Mailowy kontakt", 1),
+        ("Kontakt e-mail", 1),
+        ("Gmail", 0),
+        ("Mailing", 0),
+        ("Emailowy", 0),
+        ("", 0),
+        ("Adres", 0),
+        ("Łódź e-mail", 1),
+        ("EMAILE", 1),
     ],
 )
 def test_header_scores(header: str, score: int) -> None:
@@ -92,23 +108,50 @@ def test_header_scores(header: str, score: int) -> None:
 
 # --- address checks: the quick paths of a whole column agree with the cell-by-cell check ------
 TRICKY_CELLS = [
-    "", " ", "jan@student.example.edu.pl", " jan@student.example.edu.pl ", "Jan@Student.Example.EDU.pl",
-    "jan.kowalski@student.example.edu.pl", ".jan@student.example.edu.pl", "jan.@student.example.edu.pl",
-    "jan..k@student.example.edu.pl", "@student.example.edu.pl", "jan@", "jan", "jan@student",
-    "jan@@student.example.edu.pl", "Postmaster@student.example.edu.pl", "postmaster@student.example.edu.pl",
-    "abuse@student.example.edu.pl", "żółw@student.example.edu.pl", "jan@żółw.example.pl",
-    "jan@xn--w-uga1v8h.example.pl", "jan|ewa@student.example.edu.pl", "jan@student.example.edu.pl|ewa@x.pl",
+    "",
+    " ",
+    "jan@student.example.edu.pl",
+    " jan@student.example.edu.pl ",
+    "Jan@Student.Example.EDU.pl",
+    "jan.kowalski@student.example.edu.pl",
+    ".jan@student.example.edu.pl",
+    "jan.@student.example.edu.pl",
+    "jan..k@student.example.edu.pl",
+    "@student.example.edu.pl",
+    "jan@",
+    "jan",
+    "jan@student",
+    "jan@@student.example.edu.pl",
+    "Postmaster@student.example.edu.pl",
+    "postmaster@student.example.edu.pl",
+    "abuse@student.example.edu.pl",
+    "żółw@student.example.edu.pl",
+    "jan@żółw.example.pl",
+    "jan@xn--w-uga1v8h.example.pl",
+    "jan|ewa@student.example.edu.pl",
+    "jan@student.example.edu.pl|ewa@x.pl",
     "jan@student.example.edu.pl, ewa@student.example.edu.pl",
     "jan@student.example.edu.pl; jan@student.example.edu.pl",
     "jan@student.example.edu.pl ewa@student.example.edu.pl",
     "jan@student.example.edu.pl/ewa@student.example.edu.pl",
-    "jan@student,pl", "jan@student.example.edu,pl", "mailto:jan@student.example.edu.pl",
-    "jan@student.example.edu.pl\n", "a\nb@student.example.edu.pl", "jan+tag@student.example.edu.pl",
+    "jan@student,pl",
+    "jan@student.example.edu,pl",
+    "mailto:jan@student.example.edu.pl",
+    "jan@student.example.edu.pl\n",
+    "a\nb@student.example.edu.pl",
+    "jan+tag@student.example.edu.pl",
     "jan_k-9!#$%&'*+/=?^`{}~@student.example.edu.pl",
-    "\"jan k\"@student.example.edu.pl", "jan@[127.0.0.1]", "jan@localhost", "jan@student.example.test",
-    "x" * 64 + "@student.example.edu.pl", "x" * 230 + "@student.example.edu.pl",
-    "a@" + ".".join(["d" * 60] * 4) + ".pl", "a@" + ".".join(["d" * 61] * 4) + ".pl",
-    "jan@student.example.edu.pl\u200b", "\u00a0jan@student.example.edu.pl", "JAN@STUDENT.EXAMPLE.EDU.PL",
+    '"jan k"@student.example.edu.pl',
+    "jan@[127.0.0.1]",
+    "jan@localhost",
+    "jan@student.example.test",
+    "x" * 64 + "@student.example.edu.pl",
+    "x" * 230 + "@student.example.edu.pl",
+    "a@" + ".".join(["d" * 60] * 4) + ".pl",
+    "a@" + ".".join(["d" * 61] * 4) + ".pl",
+    "jan@student.example.edu.pl\u200b",
+    "\u00a0jan@student.example.edu.pl",
+    "JAN@STUDENT.EXAMPLE.EDU.PL",
 ]
 
 
@@ -185,8 +228,43 @@ def test_every_reason_the_checker_gives_for_a_real_list_is_translatable() -> Non
     from usosmail_gui.core.sentences import Sentence
 
     checker = EmailChecker()
-    cells = ["jan", "@x.pl", "jan@", "jan..k@x.pl", "jan@x", "jan k@x.pl", "x" * 250 + "@x.pl",
-             "jan|ewa@x.pl", "jan@x.pl|ewa@x.pl", "jan@x,pl"]
+    cells = [
+        "jan",
+        "@x.pl",
+        "jan@",
+        "jan..k@x.pl",
+        "jan@x",
+        "jan k@x.pl",
+        "x" * 250 + "@x.pl",
+        "jan|ewa@x.pl",
+        "jan@x.pl|ewa@x.pl",
+        "jan@x,pl",
+    ]
     for cell in cells:
         for _, reason in checker.check_cell(cell).invalid:
             assert isinstance(reason_sentence(reason), Sentence), reason
+
+
+def test_by_content_the_200th_cell_is_the_last_looked_at() -> None:
+    exactly_half = [ADDRESS] * 100 + ["Kowalski"] * 100 + ["Nowak"] * 50  # half of the first 200
+    assert pick(["Imię", "Kontakt"], ["Jan"] * 250, exactly_half) == 1
+
+
+def test_by_content_empty_cells_at_the_top_are_skipped_not_the_end_of_the_column() -> None:
+    cells = ["", "  ", ADDRESS, ADDRESS, "Kowalski"]
+    assert pick(["Imię", "Kontakt"], ["Jan"] * 5, cells) == 1
+
+
+@pytest.mark.parametrize(
+    ("header", "score"),
+    [("E-maił", 2), ("Adres e-maił", 2), ("Kontakt e-mailem", 1), ("Mailing", 0)],
+)
+def test_header_scores_of_typos_and_inflected_forms(header: str, score: int) -> None:
+    """ "ł" typed for "l" (AltGr+L) still names the column; "e-mailem" mentions e-mail."""
+    assert email_header_score(header) == score
+
+
+def test_of_two_named_columns_only_the_first_200_cells_decide_which_holds_more_addresses() -> None:
+    first = ["x"] * 199 + [ADDRESS] * 50  # 1 address in its first 200 cells
+    second = ["x"] * 198 + [ADDRESS] * 2 + ["x"] * 49  # 2
+    assert pick(["E-mail", "Adres e-mail"], first, second) == 1

@@ -245,3 +245,69 @@ def test_polish_letters_before_the_at_sign_are_valid_but_flagged() -> None:
     assert verdict.addresses == ("łukasz.żółć@student.example.edu.pl",)
     assert verdict.non_ascii == ("łukasz.żółć@student.example.edu.pl",)
     assert EmailChecker().check_cell("lukasz@żółw.pl").non_ascii == ()  # only the part before @
+
+
+def test_a_special_mailbox_written_with_capitals_is_sent_lower_case_wherever_it_is_in_the_list() -> None:
+    """email-validator writes "Postmaster@" (RFC 2142 names) lower case; the quick path
+    for whole columns must find such a name in any row, first, in the middle or last,
+    and not take "a.postmaster@" (an ordinary address) for one."""
+    first = EmailChecker().check_cells(["Postmaster@uw.edu.pl", "Ann@uw.edu.pl"])
+    assert [as_verdict(v).addresses for v in first] == [("postmaster@uw.edu.pl",), ("Ann@uw.edu.pl",)]
+    cells = ["A.postmaster@x.pl", "Postmaster@y.pl", "B.postmaster@z.pl"]
+    among = EmailChecker().check_cells(cells)
+    assert [as_verdict(v).addresses[0] for v in among] == [
+        "A.postmaster@x.pl",
+        "postmaster@y.pl",
+        "B.postmaster@z.pl",
+    ]
+    last = EmailChecker().check_cells(["Jan@x.pl", "Abuse@uw.edu.pl"])
+    assert [as_verdict(v).addresses[0] for v in last] == ["Jan@x.pl", "abuse@uw.edu.pl"]
+    plain = EmailChecker().check_cells(["A.postmaster@x.pl", "Jan@x.pl"])
+    assert [as_verdict(v).addresses[0] for v in plain] == ["A.postmaster@x.pl", "Jan@x.pl"]
+
+
+@pytest.mark.parametrize(
+    ("cell", "written"),
+    [
+        ("a@example.com; b@example.com; jan.kowalski@uw.edu,pl", "jan.kowalski@uw.edu,pl"),
+        (";jan.kowalski@uw.edu,pl", "jan.kowalski@uw.edu,pl"),
+        ("Xena.Kowalska@uw.edu,pl", "Xena.Kowalska@uw.edu,pl"),
+    ],
+)
+def test_a_comma_in_the_domain_names_the_address_as_written(cell: str, written: str) -> None:
+    verdict = EmailChecker().check_cell(cell)
+    assert (written, COMMA_IN_DOMAIN) in verdict.invalid
+    assert verdict.fix is not None and written.replace(",pl", ".pl") in verdict.fix
+
+
+def test_no_correction_is_offered_when_it_would_not_make_valid_addresses() -> None:
+    assert EmailChecker().check_cell("jan..kowalski@uw.edu,pl").fix is None  # the dot fixed, still invalid
+    lone = EmailChecker().check_cell("a@example.edu.pl|")  # one address and a stray "|"
+    assert lone.fix is None and PIPE_BETWEEN_ADDRESSES not in [why for _, why in lone.invalid]
+
+
+def test_carriage_returns_and_mailto_prefixes_between_addresses() -> None:
+    assert split_addresses("a@x.pl\rb@y.pl") == ["a@x.pl", "b@y.pl"]
+    assert split_addresses("mailto:a@x.pl; MAILTO:b@y.pl") == ["a@x.pl", "b@y.pl"]
+    assert split_addresses("mailto: a@x.pl") == ["a@x.pl"]
+
+
+def test_each_address_of_a_cell_gets_its_obvious_fix_after_one_without() -> None:
+    verdict = EmailChecker().check_cell("a@x.pl|x, b@y.pl c@z.pl")
+    assert verdict.fix == "a@x.pl|x, b@y.pl, c@z.pl"  # "|x" has no obvious fix; the spaces have
+    assert ("b@y.pl c@z.pl", SPACES_BETWEEN_ADDRESSES) in verdict.invalid
+
+
+def test_addresses_run_together_are_not_split_when_one_of_them_is_invalid() -> None:
+    verdict = EmailChecker().check_cell("a@x.pl b@")
+    assert verdict.fix is None and verdict.addresses == ()
+
+
+def test_an_address_of_254_characters_is_valid_and_one_of_255_is_too_long() -> None:
+    local = "a" * 64
+    longest = local + "@" + "b" * 63 + "." + "c" * 63 + "." + "d" * 58 + ".pl"
+    too_long = local + "@" + "b" * 63 + "." + "c" * 63 + "." + "d" * 59 + ".pl"
+    assert (len(longest), len(too_long)) == (254, 255)
+    assert EmailChecker().check_address(longest) == (longest, "")
+    address, reason = EmailChecker().check_address(too_long)
+    assert address is None and reason == "The email address is too long (1 character too many)."

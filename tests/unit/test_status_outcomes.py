@@ -8,19 +8,25 @@ ID, request by request), so each answer the poller meets is chosen by the test.
 
 from __future__ import annotations
 
+import sqlite3
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from tests.helpers.scripted import ScriptedClient, address, enqueue, new_campaign, run
-from usosmail_gui.core.journal import Journal
+from tests.helpers.scripted import INSTALLATION, TEMPLATE, ScriptedClient, address, enqueue, new_campaign, run
+from tests.helpers.tables import demo_rows, make_table
+from usosmail_gui.core.campaign import build_campaign
+from usosmail_gui.core.journal import Journal, StatusUpdate
 from usosmail_gui.core.statuses import (
     CREDENTIALS_STOP,
+    DETAIL_PENDING_ERROR,
     EXPIRED_ERROR,
     NO_DETAIL_ERROR,
     NOT_ADMIN_STOP,
+    RETENTION,
     IntervalPolicy,
     PollResult,
     RecipientStatusView,
@@ -113,7 +119,9 @@ def test_rejected_uncertain_and_never_sent_recipients_are_shown_as_such_with_the
     client = ScriptedClient(
         enqueue,  # 0, 1
         OutcomeUncertain("The request was sent but no answer came."),  # 2, 3
-        refusal, enqueue, refusal,  # 4 enqueued alone, 5 rejected
+        refusal,
+        enqueue,
+        refusal,  # 4 enqueued alone, 5 rejected
         Unreachable("Could not reach the server."),  # 6: not sent, stop
     )
     run(journal, client, campaign)
@@ -132,14 +140,33 @@ def test_rejected_uncertain_and_never_sent_recipients_are_shown_as_such_with_the
     assert counts == StatusCounts(waiting=3, uncertain=2, rejected=1, not_sent=1)
     assert counts.messages == 7
     assert counts.as_json() == {
-        "waiting": 3, "sent": 0, "failed": 0, "uncertain": 2, "rejected": 1, "expired": 0,
-        "excluded": 0, "detail_pending": 0, "no_detail": 0, "unknown": 0,
+        "waiting": 3,
+        "sent": 0,
+        "failed": 0,
+        "uncertain": 2,
+        "rejected": 1,
+        "expired": 0,
+        "excluded": 0,
+        "detail_pending": 0,
+        "no_detail": 0,
+        "unknown": 0,
     }
 
 
 def test_every_status_counts_as_a_message_except_left_out_rows() -> None:
-    counts = StatusCounts(waiting=1, sent=2, failed=3, uncertain=4, rejected=5, expired=6, not_sent=7,
-                          excluded=100, detail_pending=8, no_detail=9, unknown=10)
+    counts = StatusCounts(
+        waiting=1,
+        sent=2,
+        failed=3,
+        uncertain=4,
+        rejected=5,
+        expired=6,
+        not_sent=7,
+        excluded=100,
+        detail_pending=8,
+        no_detail=9,
+        unknown=10,
+    )
     assert counts.messages == 55
 
 
@@ -156,8 +183,11 @@ def test_a_message_too_old_to_ask_about_is_shown_expired_before_any_poll(journal
 @pytest.mark.parametrize(
     ("stored", "status", "raw"),
     [
-        (None, Status.WAITING, None), ("", Status.WAITING, None), ("sent", Status.SENT, None),
-        ("raw:bounced", Status.UNKNOWN, "bounced"), ("raw:", Status.UNKNOWN, ""),
+        (None, Status.WAITING, None),
+        ("", Status.WAITING, None),
+        ("sent", Status.SENT, None),
+        ("raw:bounced", Status.UNKNOWN, "bounced"),
+        ("raw:", Status.UNKNOWN, ""),
         ("paused", Status.UNKNOWN, "paused"),
     ],
 )
@@ -188,36 +218,46 @@ def test_a_failure_without_a_reason_says_so() -> None:
 
 
 def test_a_message_to_several_addresses_names_the_address_of_each_failure() -> None:
-    status = MessageStatus(True, (
-        RecipientStatus("a@x.pl", DeliveryStatus.SENT),
-        RecipientStatus("b@x.pl", DeliveryStatus.FAILED, "Mailbox full"),
-        RecipientStatus("c@x.pl", DeliveryStatus.FAILED, "No such user"),
-        RecipientStatus("d@x.pl", DeliveryStatus.FAILED),
-    ))
+    status = MessageStatus(
+        True,
+        (
+            RecipientStatus("a@x.pl", DeliveryStatus.SENT),
+            RecipientStatus("b@x.pl", DeliveryStatus.FAILED, "Mailbox full"),
+            RecipientStatus("c@x.pl", DeliveryStatus.FAILED, "No such user"),
+            RecipientStatus("d@x.pl", DeliveryStatus.FAILED),
+        ),
+    )
     update = combine("m1", status)
     assert (update.status, update.error) == (
-        "failed", "b@x.pl: Mailbox full; c@x.pl: No such user; d@x.pl: failed (no reason given)"
+        "failed",
+        "b@x.pl: Mailbox full; c@x.pl: No such user; d@x.pl: failed (no reason given)",
     )  # never "d@x.pl: None"
 
 
 def test_a_message_to_several_addresses_is_sent_only_when_all_are() -> None:
-    both = MessageStatus(True, (RecipientStatus("a@x.pl", DeliveryStatus.SENT),
-                                RecipientStatus("b@x.pl", DeliveryStatus.SENT)))
+    both = MessageStatus(
+        True, (RecipientStatus("a@x.pl", DeliveryStatus.SENT), RecipientStatus("b@x.pl", DeliveryStatus.SENT))
+    )
     assert combine("m1", both).status == "sent"
-    half = MessageStatus(False, (RecipientStatus("a@x.pl", DeliveryStatus.SENT),
-                                 RecipientStatus("b@x.pl", DeliveryStatus.WAITING)))
+    half = MessageStatus(
+        False,
+        (RecipientStatus("a@x.pl", DeliveryStatus.SENT), RecipientStatus("b@x.pl", DeliveryStatus.WAITING)),
+    )
     assert (combine("m1", half).status, combine("m1", half).finished) == ("waiting", False)
 
 
 def test_an_unknown_value_is_kept_raw_with_its_error() -> None:
     update = combine("m1", one(DeliveryStatus.UNKNOWN, finished=True, raw="bounced", error="550 gone"))
     assert (update.status, update.error, update.finished) == ("raw:bounced", "550 gone", True)
-    several = MessageStatus(False, (
-        RecipientStatus("a@x.pl", DeliveryStatus.UNKNOWN, None, "bounced"),
-        RecipientStatus("b@x.pl", DeliveryStatus.UNKNOWN, "deferred twice", "deferred"),
-        RecipientStatus("c@x.pl", DeliveryStatus.UNKNOWN, None, "bounced"),
-        RecipientStatus("d@x.pl", DeliveryStatus.UNKNOWN, None, ""),
-    ))
+    several = MessageStatus(
+        False,
+        (
+            RecipientStatus("a@x.pl", DeliveryStatus.UNKNOWN, None, "bounced"),
+            RecipientStatus("b@x.pl", DeliveryStatus.UNKNOWN, "deferred twice", "deferred"),
+            RecipientStatus("c@x.pl", DeliveryStatus.UNKNOWN, None, "bounced"),
+            RecipientStatus("d@x.pl", DeliveryStatus.UNKNOWN, None, ""),
+        ),
+    )
     update = combine("m2", several)
     assert (update.status, update.error) == ("raw:bounced, deferred, (none)", "b@x.pl: deferred twice")
 
@@ -298,8 +338,10 @@ def test_messages_past_retention_expire_without_a_request(journal: Journal) -> N
 
 @pytest.mark.parametrize(
     ("failure", "stop"),
-    [(CredentialsRejected("no", http_status=401), CREDENTIALS_STOP),
-     (NotAdministrative("no", http_status=403), NOT_ADMIN_STOP)],
+    [
+        (CredentialsRejected("no", http_status=401), CREDENTIALS_STOP),
+        (NotAdministrative("no", http_status=403), NOT_ADMIN_STOP),
+    ],
 )
 def test_rejected_keys_stop_polling_in_plain_words(journal: Journal, failure: Exception, stop: str) -> None:
     campaign = sent_campaign(journal, 2)
@@ -358,9 +400,15 @@ def test_watch_stops_on_a_stop_reason(journal: Journal) -> None:
 @pytest.mark.parametrize(
     ("previous", "kw", "expected"),
     [
-        (None, {}, 2.0), (8.0, {"changed": True}, 2.0), (8.0, {}, 16.0), (1.0, {}, 4.0),
-        (40.0, {}, 60.0), (200.0, {"offline": True}, 300.0), (8.0, {"changed": True, "offline": True}, 16.0),
-        (8.0, {"refresh": True}, 0.0), (8.0, {"all_finished": True, "refresh": True}, None),
+        (None, {}, 2.0),
+        (8.0, {"changed": True}, 2.0),
+        (8.0, {}, 16.0),
+        (1.0, {}, 4.0),
+        (40.0, {}, 60.0),
+        (200.0, {"offline": True}, 300.0),
+        (8.0, {"changed": True, "offline": True}, 16.0),
+        (8.0, {"refresh": True}, 0.0),
+        (8.0, {"all_finished": True, "refresh": True}, None),
     ],
 )
 def test_the_interval_between_polls(
@@ -449,10 +497,16 @@ def test_the_detail_budget_leaves_the_rest_to_ask_about_next_time(journal: Journ
 
 @pytest.mark.parametrize(
     ("failure", "offline", "stop"),
-    [(Unreachable("gone"), True, None), (CredentialsRejected("no"), False, CREDENTIALS_STOP),
-     (NotAdministrative("no"), False, NOT_ADMIN_STOP),
-     (BadParameter("bad"), False,
-      "USOS refused to tell the status of message id-student0@student.example.edu.pl: bad")],
+    [
+        (Unreachable("gone"), True, None),
+        (CredentialsRejected("no"), False, CREDENTIALS_STOP),
+        (NotAdministrative("no"), False, NOT_ADMIN_STOP),
+        (
+            BadParameter("bad"),
+            False,
+            "USOS refused to tell the status of message id-student0@student.example.edu.pl: bad",
+        ),
+    ],
 )
 def test_a_failed_detail_request_keeps_the_message_to_ask_again(
     journal: Journal, failure: Exception, offline: bool, stop: str | None
@@ -489,6 +543,7 @@ def test_watch_after_an_earlier_poll_starts_with_the_first_interval(journal: Jou
 
 def test_a_refused_id_that_cannot_be_asked_alone_waits_for_the_next_cycle(journal: Journal) -> None:
     campaign = sent_campaign(journal, 2)
+
     class Offline(Strict):
         def check_message_status(self, message_id: str) -> MessageStatus:
             raise Unreachable("gone")
@@ -585,3 +640,318 @@ def test_an_id_answered_alone_while_splitting_is_not_asked_again_for_its_detail(
     assert client.asked_alone == [mid(1)]  # once, while splitting
     assert (result.detail_requests, result.all_finished) == (0, True)
     assert shown(journal, campaign)[address(1)] == ("no_detail", NO_DETAIL_ERROR)
+
+
+# --- what each line of the status table holds -------------------------------------------------
+def test_each_line_carries_its_rows_cells_message_id_and_when_it_was_enqueued(journal: Journal) -> None:
+    campaign = new_campaign(journal, 3, batch_size=2)
+    run(journal, ScriptedClient(enqueue, Unreachable("Could not reach the server.")), campaign)
+    records = {r.addresses[0]: r for r in journal.recipients(campaign)}
+    views = {v.email: v for v in campaign_statuses(journal, campaign)}
+    for i in (0, 1):
+        record, view = records[address(i)], views[address(i)]
+        assert view == RecipientStatusView(
+            row=record.row,
+            addresses=(address(i),),
+            values=dict(record.record),
+            message_id=mid(i),
+            status=Status.WAITING,
+            error=None,
+            enqueued_at=record.enqueued_at,
+            finished_at=None,
+            raw_status=None,
+            seq=record.seq,
+        )
+        assert view.values["E-mail"] == address(i) and view.enqueued_at is not None
+    never = views[address(2)]
+    assert (never.status, never.message_id, never.error, never.raw_status) == (
+        Status.NOT_SENT,
+        None,
+        None,
+        None,
+    )
+    assert never.values["E-mail"] == address(2) and never.seq == records[address(2)].seq
+
+
+def left_out_campaign(journal: Journal) -> str:
+    rows = demo_rows(3)
+    rows[1][3] = ""  # no address in the cell
+    rows[2][3] = "jan.kowalski(at)uw.edu.pl"  # not an address
+    draft = build_campaign(make_table(rows), TEMPLATE, installation=INSTALLATION, key_fingerprint="f" * 16)
+    return journal.create_campaign(draft).id
+
+
+def test_left_out_rows_show_their_cells_the_address_as_written_and_the_reason(journal: Journal) -> None:
+    campaign = left_out_campaign(journal)
+    left_out = {item.row: item for item in journal.excluded(campaign)}
+    assert sorted(left_out) == [3, 4]
+    views = campaign_statuses(journal, campaign)
+    assert [v.row for v in views] == [2, 3, 4]  # the sheet's order
+    empty, written = views[1], views[2]
+    assert empty.addresses == () and empty.email == ""  # nothing written: no address shown
+    assert written.addresses == ("jan.kowalski(at)uw.edu.pl",)
+    for view in (empty, written):
+        item = left_out[view.row]
+        assert (view.status, view.message_id, view.enqueued_at, view.finished_at) == (
+            Status.EXCLUDED,
+            None,
+            None,
+            None,
+        )
+        assert view.values == dict(item.record) and view.values["Imię"] == demo_rows(3)[view.row - 2][0]
+        assert view.error == item.reason and view.error
+        assert view.sentences == item.sentences and view.sentences
+    assert count_statuses(views) == StatusCounts(not_sent=1, excluded=2)
+    assert [v.row for v in campaign_statuses(journal, campaign, excluded=False)] == [2]
+
+
+def test_left_out_rows_of_a_campaign_without_an_address_column_show_no_address(
+    journal: Journal, tmp_path: Path
+) -> None:
+    campaign = left_out_campaign(journal)
+    path = tmp_path / "journal.sqlite"
+    conn = sqlite3.connect(path)  # a campaign stored with no e-mail column (an earlier version's)
+    conn.execute("UPDATE campaigns SET email_column = NULL WHERE id = ?", (campaign,))
+    conn.execute("UPDATE excluded SET addresses = '[]' WHERE campaign = ?", (campaign,))
+    conn.commit()
+    conn.close()
+    views = campaign_statuses(journal, campaign)
+    assert [v.addresses for v in views if v.status is Status.EXCLUDED] == [(), ()]
+
+
+# --- one status for a message to several addresses ----------------------------------------------
+def test_a_message_every_address_received_is_sent_under_its_own_id() -> None:
+    both = MessageStatus(
+        True,
+        (
+            RecipientStatus("a@x.pl", DeliveryStatus.SENT, None, "sent"),
+            RecipientStatus("b@x.pl", DeliveryStatus.SENT, None, "sent"),
+        ),
+    )
+    assert combine("m-7", both) == StatusUpdate("m-7", Status.SENT, None, True)
+
+
+def test_a_finished_message_with_an_address_still_waiting_is_waiting_under_its_own_id() -> None:
+    half = MessageStatus(
+        True,
+        (
+            RecipientStatus("a@x.pl", DeliveryStatus.SENT, None, "sent"),
+            RecipientStatus("b@x.pl", DeliveryStatus.WAITING, None, "waiting"),
+        ),
+    )
+    assert combine("m-8", half) == StatusUpdate("m-8", Status.WAITING, None, True)
+
+
+def test_unknown_values_for_several_addresses_keep_each_addresss_error() -> None:
+    odd = MessageStatus(
+        False,
+        (
+            RecipientStatus("a@x.pl", DeliveryStatus.UNKNOWN, "greylisted", "deferred"),
+            RecipientStatus("b@x.pl", DeliveryStatus.UNKNOWN, "queue full", "deferred"),
+        ),
+    )
+    assert combine("m-9", odd) == StatusUpdate(
+        "m-9", "raw:deferred", "a@x.pl: greylisted; b@x.pl: queue full", False
+    )
+
+
+# --- detail requests ------------------------------------------------------------------------------
+def test_a_detail_budget_of_none_asks_no_message_alone(journal: Journal) -> None:
+    campaign = sent_campaign(journal, 2)
+    client = ScriptedStatuses(lambda m: MessageStatus(True), singular=lambda m: SENT)
+    result = poll_once(journal, client, campaign, max_detail_requests=0)
+    assert client.asked_alone == [] and (result.detail_requests, result.all_finished) == (0, False)
+    assert {s for s, _ in shown(journal, campaign).values()} == {"detail_pending"}
+
+
+def test_when_the_network_goes_during_a_detail_request_its_words_are_shown(journal: Journal) -> None:
+    campaign = sent_campaign(journal, 1)
+    client = ScriptedStatuses(
+        lambda m: MessageStatus(True), singular=Unreachable("Could not reach usos.example.")
+    )
+    result = poll_once(journal, client, campaign)
+    assert (result.offline, result.error) == (True, "Could not reach usos.example.")
+
+
+def test_two_detail_requests_are_in_flight_at_once(journal: Journal) -> None:
+    """Asked in parallel: each detail request waits for the other to have started."""
+    campaign = sent_campaign(journal, 2)
+    together = threading.Barrier(2, timeout=10)
+
+    def both_at_once(message_id: str) -> MessageStatus:
+        together.wait()
+        return SENT
+
+    client = ScriptedStatuses(lambda m: MessageStatus(True), singular=both_at_once)
+    result = poll_once(journal, client, campaign, max_in_flight=2)
+    assert (result.detail_requests, result.changed, result.all_finished) == (2, 2, True)
+    assert {s for s, _ in shown(journal, campaign).values()} == {"sent"}
+
+
+# --- watch passes its settings to every poll --------------------------------------------------------
+def test_watch_asks_in_chunks_of_the_given_size_and_waits_as_its_policy_says(journal: Journal) -> None:
+    campaign = sent_campaign(journal, 3)
+    client = ScriptedStatuses(*([lambda m: WAITING] * 4), lambda m: SENT)  # two requests a poll
+    slept: list[float] = []
+    policy = IntervalPolicy(first=5.0, factor=3.0, maximum=100.0)
+    last = watch(journal, client, campaign, sleep=slept.append, max_ids_per_request=2, policy=policy)
+    assert client.asked[:2] == [(mid(0), mid(1)), (mid(2),)]
+    assert slept == [5.0, 15.0]
+    assert last.all_finished
+
+
+def test_left_out_rows_stored_before_their_cells_were_kept_show_no_address_and_no_cells(
+    journal: Journal, tmp_path: Path
+) -> None:
+    campaign = left_out_campaign(journal)
+    conn = sqlite3.connect(tmp_path / "journal.sqlite")  # as journal format 1 stored them
+    conn.execute(
+        "UPDATE excluded SET record = NULL, sentences = NULL, addresses = '[]' WHERE campaign = ?",
+        (campaign,),
+    )
+    conn.commit()
+    conn.close()
+    left_out = [v for v in campaign_statuses(journal, campaign) if v.status is Status.EXCLUDED]
+    assert [(v.row, v.addresses, v.values, v.sentences) for v in left_out] == [
+        (3, (), {}, ()),
+        (4, (), {}, ()),
+    ]
+    assert all(v.error for v in left_out)  # the reason is still shown
+
+
+def test_one_message_id_a_request_is_allowed_and_none_is_refused(journal: Journal) -> None:
+    campaign = sent_campaign(journal, 2)
+    client = ScriptedStatuses(lambda m: SENT)
+    result = poll_once(journal, client, campaign, max_ids_per_request=1)
+    assert client.asked == [(mid(0),), (mid(1),)] and result.all_finished
+    with pytest.raises(ValueError, match=r"^max_ids_per_request must be at least 1$"):
+        poll_once(journal, client, campaign, max_ids_per_request=0)
+
+
+def test_a_message_expires_exactly_seven_days_after_it_was_enqueued_and_shows_no_finish_time(
+    journal: Journal,
+) -> None:
+    campaign = sent_campaign(journal, 1)
+    enqueued = datetime.fromisoformat(str(journal.recipients(campaign)[0].enqueued_at))
+    client = ScriptedStatuses(lambda m: WAITING)
+    before = poll_once(journal, client, campaign, now=enqueued + RETENTION - timedelta(seconds=1))
+    assert (before.expired, len(client.asked)) == (0, 1)
+    exactly = poll_once(journal, client, campaign, now=enqueued + RETENTION)
+    assert (exactly.expired, exactly.all_finished, len(client.asked)) == (1, True, 1)
+    [view] = campaign_statuses(journal, campaign, now=enqueued + RETENTION)
+    assert (view.status, view.error, view.finished_at) == (Status.EXPIRED, EXPIRED_ERROR, None)
+
+
+def view_of(journal: Journal, campaign: str, i: int) -> RecipientStatusView:
+    return next(v for v in campaign_statuses(journal, campaign) if v.email == address(i))
+
+
+def test_an_id_usos_no_longer_knows_shows_no_finish_time(journal: Journal) -> None:
+    campaign = sent_campaign(journal, 1)
+    result = poll_once(journal, ScriptedStatuses(lambda m: None), campaign)
+    assert (result.expired, result.all_finished) == (1, True)
+    view = view_of(journal, campaign, 0)
+    assert (view.status, view.finished_at) == (Status.EXPIRED, None)
+
+
+def test_messages_awaiting_their_detail_count_as_checked(journal: Journal) -> None:
+    campaign = sent_campaign(journal, 3)
+    first = poll_once(
+        journal, ScriptedStatuses(lambda m: MessageStatus(True)), campaign, max_detail_requests=0
+    )
+    assert (first.checked, first.changed) == (3, 3)
+    again = poll_once(journal, ScriptedStatuses(lambda m: WAITING), campaign, max_detail_requests=0)
+    assert (again.checked, again.changed, again.requests) == (3, 0, 0)
+
+
+def test_an_unknown_value_usos_repeats_is_not_counted_as_a_change(journal: Journal) -> None:
+    campaign = sent_campaign(journal, 2)
+    deferred = lambda m: one(DeliveryStatus.UNKNOWN, raw="deferred")  # noqa: E731
+    client = ScriptedStatuses(deferred)
+    assert poll_once(journal, client, campaign).changed == 2
+    assert poll_once(journal, client, campaign).changed == 0
+    assert view_of(journal, campaign, 0).raw_status == "deferred"
+
+
+def test_a_message_still_waiting_does_not_hide_the_next_ones_news(journal: Journal) -> None:
+    campaign = sent_campaign(journal, 3)
+    poll_once(journal, ScriptedStatuses(lambda m: WAITING), campaign)
+    not_yet_final = one(DeliveryStatus.SENT)  # sent, USOS not finished with it yet
+    client = ScriptedStatuses(lambda m: WAITING if m == mid(0) else not_yet_final)
+    result = poll_once(journal, client, campaign)
+    assert result.changed == 2 and not result.all_finished
+    assert [view_of(journal, campaign, i).status for i in range(3)] == [
+        Status.WAITING,
+        Status.SENT,
+        Status.SENT,
+    ]
+
+
+def test_a_message_whose_detail_was_not_asked_says_why(journal: Journal) -> None:
+    campaign = sent_campaign(journal, 1)
+    poll_once(journal, ScriptedStatuses(lambda m: MessageStatus(True)), campaign, max_detail_requests=0)
+    view = view_of(journal, campaign, 0)
+    assert (view.status, view.error) == (Status.DETAIL_PENDING, DETAIL_PENDING_ERROR)
+
+
+def test_every_message_usos_forgot_when_asked_alone_is_expired_with_no_finish_time(journal: Journal) -> None:
+    campaign = sent_campaign(journal, 3)
+
+    class Forgets(ScriptedStatuses):
+        def check_message_status(self, message_id: str) -> MessageStatus:
+            raise NotFound("unknown")
+
+    result = poll_once(journal, Forgets(lambda m: MessageStatus(True)), campaign, max_in_flight=1)
+    assert (result.expired, result.all_finished) == (3, True)
+    views = [view_of(journal, campaign, i) for i in range(3)]
+    assert [(v.status, v.finished_at) for v in views] == [(Status.EXPIRED, None)] * 3
+
+
+def test_one_message_waiting_and_one_sent_but_not_final_is_not_all_finished(journal: Journal) -> None:
+    campaign = sent_campaign(journal, 2)
+    poll_once(journal, ScriptedStatuses(lambda m: WAITING), campaign)
+    client = ScriptedStatuses(lambda m: WAITING if m == mid(0) else one(DeliveryStatus.SENT))
+    result = poll_once(journal, client, campaign)
+    assert not result.all_finished and result.next_interval_hint is not None
+
+
+def test_messages_awaiting_their_detail_while_offline_say_why_they_wait(journal: Journal) -> None:
+    campaign = sent_campaign(journal, 4)
+    client = ScriptedStatuses(lambda m: MessageStatus(True), Unreachable("gone"))
+    poll_once(journal, client, campaign, max_ids_per_request=2)
+    assert [(view_of(journal, campaign, i).status, view_of(journal, campaign, i).error) for i in (0, 1)] == [
+        (Status.DETAIL_PENDING, DETAIL_PENDING_ERROR)
+    ] * 2
+
+
+def test_a_waiting_message_usos_has_finished_with_leaves_the_poll(journal: Journal) -> None:
+    campaign = sent_campaign(journal, 1)
+    poll_once(journal, ScriptedStatuses(lambda m: WAITING), campaign)
+    client = ScriptedStatuses(lambda m: one(DeliveryStatus.WAITING, finished=True))
+    result = poll_once(journal, client, campaign)
+    assert result.all_finished and result.next_interval_hint is None
+    assert poll_once(journal, client, campaign).checked == 0
+
+
+def test_messages_left_awaiting_their_detail_offline_are_asked_alone_once_back_online(
+    journal: Journal,
+) -> None:
+    campaign = sent_campaign(journal, 4)
+    poll_once(
+        journal,
+        ScriptedStatuses(lambda m: MessageStatus(True), Unreachable("gone")),
+        campaign,
+        max_ids_per_request=2,
+    )
+    back = ScriptedStatuses(lambda m: WAITING, singular=lambda m: SENT)
+    poll_once(journal, back, campaign, max_ids_per_request=2)
+    assert sorted(back.asked_alone) == [mid(0), mid(1)]
+    assert [view_of(journal, campaign, i).status for i in (0, 1)] == [Status.SENT, Status.SENT]
+
+
+def test_a_single_change_brings_the_next_poll_back_to_the_first_interval(journal: Journal) -> None:
+    campaign = sent_campaign(journal, 2)
+    client = ScriptedStatuses(lambda m: SENT if m == mid(0) else WAITING)
+    poll_once(journal, ScriptedStatuses(lambda m: WAITING), campaign)
+    result = poll_once(journal, client, campaign, previous_interval=16.0)
+    assert result.changed == 1 and result.next_interval_hint == 2.0

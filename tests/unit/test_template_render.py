@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from usosmail_gui.core.problems import Problem, TextPosition
 from usosmail_gui.core.template import (
     Code,
     ContentFormat,
@@ -23,6 +24,8 @@ from usosmail_gui.core.template import (
     render_pieces,
     utf16_offset,
 )
+from usosmail_gui.core.template.compiler import CompiledTemplate, FieldGroup
+from usosmail_gui.core.template.render import render_group
 
 COLUMNS = ["Imię", "Nazwisko", "Nr albumu", "E-mail", "Kierunek", "Rok"]
 VALUES = {
@@ -203,3 +206,114 @@ def test_15000_character_content_renders_fast() -> None:
     for _ in range(100):
         render(compiled, VALUES)
     assert (time.perf_counter() - started) / 100 < 0.005  # well under 1 ms on a desktop; generous for CI
+
+
+# --- what a problem found while rendering says, and where it points (issue 19) -----------------
+def _group(compiled: CompiledTemplate, source: str) -> FieldGroup:
+    return next(g for g in compiled.content.groups if g.source == source)
+
+
+def test_a_filled_in_format_that_fails_points_at_its_placeholder_with_the_row() -> None:
+    compiled = compile_template(MessageTemplate("s", "Hej\n  {Imię:>{Rok}} i {Nazwisko}"), COLUMNS)
+    values = {**VALUES, "Rok": "x"}
+    failed = render_group(compiled.content, _group(compiled, "{Imię:>{Rok}}"), values, 7)
+    assert isinstance(failed, Problem)
+    assert (failed.code, failed.row) == (Code.FORMAT_SPEC_INVALID, 7)
+    assert failed.position == TextPosition("content", 6, 13, 2, 3)
+    assert failed.message == (
+        "For this recipient the format of {Imię:>{Rok}}, filled in, is not valid (Unknown format code 'x' "
+        "for object of type 'str'). Correct the values it uses, or remove the format."
+    )
+    assert failed.args == {
+        "source": "{Imię:>{Rok}}",
+        "spec": ">{Rok}",
+        "detail": "Unknown format code 'x' for object of type 'str'",
+    }
+    with pytest.raises(RenderError) as caught:
+        render_part(compiled.content, values, row=7)
+    assert caught.value.problems == (failed,)
+    assert render_group(compiled.content, _group(compiled, "{Nazwisko}"), values, 7) == "Żółkiewska"
+
+
+def test_a_filled_in_width_too_big_is_refused_with_the_width_it_came_to() -> None:
+    compiled = compile_template(MessageTemplate("s", "Hej\n  {Imię:>{Rok}}"), COLUMNS)
+    values = {**VALUES, "Rok": "99999999"}
+    failed = render_group(compiled.content, _group(compiled, "{Imię:>{Rok}}"), values, 7)
+    assert isinstance(failed, Problem)
+    assert failed.position == TextPosition("content", 6, 13, 2, 3) and failed.row == 7
+    assert failed.message.startswith("For this recipient the format of {Imię:>{Rok}} pads the value to more")
+    assert failed.args == {"source": "{Imię:>{Rok}}", "spec": ">99999999", "detail": "too wide"}
+    with pytest.raises(RenderError) as caught:
+        render_part(compiled.content, values, row=7)
+    assert caught.value.problems == (failed,)
+    assert caught.value.problems[0].args["spec"] == ">99999999"
+
+
+def test_a_missing_value_names_the_column_and_points_at_its_placeholder() -> None:
+    compiled = compile_template(MessageTemplate("s", "Hej\n  {Imię:>{Rok}} i {Nazwisko}"), COLUMNS)
+    values = {k: v for k, v in VALUES.items() if k != "Nazwisko"}
+    failed = render_group(compiled.content, _group(compiled, "{Nazwisko}"), values, 7)
+    assert failed == render_group(
+        compiled.content,
+        _group(compiled, "{Nazwisko}"),
+        values,
+        7,
+        TextPosition("content", 22, 10, 2, 19),
+    )
+    assert isinstance(failed, Problem)
+    assert (failed.code, failed.row, failed.position) == (
+        Code.RENDER_FAILED,
+        7,
+        TextPosition("content", 22, 10, 2, 19),
+    )
+    assert failed.message == (
+        "The message cannot be put together for this recipient (no value for 'Nazwisko'). "
+        "Check the template and the row."
+    )
+    assert failed.args == {"detail": "no value for 'Nazwisko'"}
+
+
+def test_a_value_missing_from_a_format_names_it_when_the_template_has_no_list() -> None:
+    compiled = compile_template(MessageTemplate("s", "x {Imię:>{Brak}} y"), None)
+    with pytest.raises(RenderError) as caught:
+        render_part(compiled.content, VALUES, row=4)
+    [problem] = caught.value.problems
+    assert (problem.code, problem.row, problem.position) == (
+        Code.RENDER_FAILED,
+        4,
+        TextPosition("content", 2, 14, 1, 3),
+    )
+    assert "(no value for 'Brak')" in problem.message
+
+
+def test_a_text_that_cannot_be_parsed_shows_the_problems_at_the_broken_place_only() -> None:
+    # "}" right after an unknown placeholder, another unknown placeholder further on: the
+    # problem at the stray brace is the one that stops rendering
+    compiled = compile_template(MessageTemplate("s", "{Imie}} {Nazwsko}"), COLUMNS)
+    with pytest.raises(RenderError) as caught:
+        render_part(compiled.content, VALUES)
+    assert [(p.code, p.position.offset if p.position else None) for p in caught.value.problems] == [
+        (Code.UNMATCHED_CLOSE_BRACE, 6)
+    ]
+    compiled = compile_template(MessageTemplate("s", "}{Imie}"), COLUMNS)
+    with pytest.raises(RenderError) as caught:
+        render_part(compiled.content, VALUES)
+    assert [p.code for p in caught.value.problems] == [Code.UNMATCHED_CLOSE_BRACE]
+
+
+def test_preview_pieces_know_where_each_came_from() -> None:
+    compiled = compile_template(MessageTemplate("s", "Hej\n  {Imię:>{Rok}} i {Nazwisko} {Imie} }"), COLUMNS)
+    pieces = render_pieces(compiled.content, {**VALUES, "Rok": "x"})
+    assert [(p.text, p.start, p.end, p.kind) for p in pieces] == [
+        ("Hej\n  ", 0, 6, PieceKind.TEXT),
+        ("{Imię:>{Rok}}", 6, 19, PieceKind.BROKEN),
+        (" i ", 19, 22, PieceKind.TEXT),
+        ("Żółkiewska", 22, 32, PieceKind.VALUE),
+        (" ", 32, 33, PieceKind.TEXT),
+        ("{Imie}", 33, 39, PieceKind.BROKEN),
+        (" ", 39, 40, PieceKind.TEXT),
+        ("}", 40, 41, PieceKind.BROKEN),
+    ]
+    wide = render_pieces(compiled.content, {**VALUES, "Rok": "99999999"})
+    assert (wide[1].text, wide[1].kind) == ("{Imię:>{Rok}}", PieceKind.BROKEN)
+    assert (render_pieces(compiled.content, VALUES)[1].text) == "Łucja"
