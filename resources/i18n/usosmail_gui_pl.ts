@@ -162,14 +162,6 @@
     </message>
 </context>
 <context>
-    <name>ComposerPanel</name>
-    <message>
-        <location filename="../../usosmail_gui/ui/composer.py" line="+553"/>
-        <source>The recipients could not be checked ({error}).</source>
-        <translation>Nie udało się sprawdzić odbiorców ({error}).</translation>
-    </message>
-</context>
-<context>
     <name>ConnectionDialog</name>
     <message>
         <location filename="../../usosmail_gui/ui/connection_dialog.py" line="+102"/>
@@ -3421,6 +3413,14 @@ Pierwszy student dostał: „{first}”</translation>
         <location line="+1"/>
         <source>(no templates opened yet)</source>
         <translation>(nie otwarto jeszcze żadnych szablonów)</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientCheck</name>
+    <message>
+        <location filename="../../usosmail_gui/ui/recipient_check.py" line="+128"/>
+        <source>The recipients could not be checked ({error}).</source>
+        <translation>Nie udało się sprawdzić odbiorców ({error}).</translation>
     </message>
 </context>
 <context>

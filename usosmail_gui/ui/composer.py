@@ -8,8 +8,8 @@ What runs where, and why:
   spell renders at once, a burst of keys renders once per ``PREVIEW_DELAY_MS``), so
   typing never waits for the preview.
 - Checking every recipient (``check_steps``, in slices: ``check_in_slices`` of
-  ``application.preparing``) runs
-  in a worker, started ``CHECK_DELAY_MS`` after the last change; a change cancels the
+  ``application.preparing``) runs in a worker (``recipient_check.RecipientCheck``),
+  started ``CHECK_DELAY_MS`` after the last change; a change cancels the
   running check at once (it is about a text that no longer exists) and only the newest
   check's result is shown. Template-level problems are shown right away (compiling is
   cheap) — except those of a new template's untouched empty fields: a fresh window is
@@ -18,36 +18,28 @@ What runs where, and why:
   (``template_files.TemplateFiles``: read and written in workers, a file that cannot be
   read explained in a message box, the text being edited kept), the derived columns
   computed for the list (``derived_columns.DerivedColumns``), one row's message in the
-  preview (``row_preview.RowPreview``), the problems held back (``held_problems``) and
-  the quick fixes (``quick_fixes``). The panel owns them and forwards their signals; each
-  part sets its own texts again on ``LanguageChange`` (the panel passes it on to them,
-  its children).
+  preview (``row_preview.RowPreview``), the problems held back (``held_problems``), the
+  check in its worker (``recipient_check``) and the quick fixes (``quick_fixes``). The
+  panel owns them and forwards their signals; each part sets its own texts again on
+  ``LanguageChange`` (the panel passes it on to them, its children).
 """
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable, Generator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QMessageBox, QSplitter, QVBoxLayout, QWidget
 
-from usosmail_gui.application.letters import LetterInputs, check_letters_in_slices
-from usosmail_gui.application.preparing import CheckSteps, ListedCheck, check_in_slices, listed_check
+from usosmail_gui.application.letters import LetterInputs
+from usosmail_gui.application.preparing import CheckSteps, ListedCheck, check_in_slices
 from usosmail_gui.core.letters import LetterSetup
 from usosmail_gui.core.letters.derive import LetterList, Overrides
 from usosmail_gui.core.problems import Problem
 from usosmail_gui.core.recipients.table import RecipientTable
-from usosmail_gui.core.template import (
-    EXTENSION,
-    CheckProgress,
-    CheckResult,
-    CompiledTemplate,
-    MessageTemplate,
-)
+from usosmail_gui.core.template import EXTENSION, CompiledTemplate, MessageTemplate
 
 from . import heap
 from .derived_columns import DerivedColumns
@@ -56,23 +48,14 @@ from .letters_editor import LettersEditor
 from .preview import PreviewPane
 from .problems_panel import ProblemsPanel
 from .quick_fixes import apply_template_fix, fix_description_for, problem_row, recipient_fix
+from .recipient_check import RecipientCheck
 from .row_preview import RowPreview
 from .settings import app_settings
 from .template_editor import TemplateEditor, is_template_file_drop
 from .template_files import TemplateFiles, sample_templates
 from .throttle import Throttle
-from .workers import Task, run_in_background
-
-log = logging.getLogger(__name__)
 
 __all__ = ["ComposerPanel", "sample_templates"]
-
-
-def _listed_steps(
-    steps: Callable[[Any, Any], Generator[CheckProgress, None, CheckResult]], compiled: Any, source: Any
-) -> Generator[CheckProgress, None, ListedCheck]:
-    """The check, with its problems sorted and counted for the list (in the worker)."""
-    return (yield from listed_check(steps(compiled, source)))
 
 
 class ComposerPanel(QWidget):
@@ -125,13 +108,10 @@ class ComposerPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("composerPanel")
         self.setAcceptDrops(True)
-        self._check_steps = check
         self._settings = settings if settings is not None else app_settings()
         self._table: RecipientTable | None = None
         self._row: int | None = None
         self._order: Sequence[int] | None = None
-        self._check_task: Task | None = None
-        self._check_generation = 0
         self._row_problems: tuple[Problem, ...] = ()  # of the newest finished check (row not None)
         self._listed_head: tuple[Problem, ...] | None = None  # list + template problems shown
         self._editor_columns: list[tuple[str, str]] | None = None  # (name, placeholder) the editor knows
@@ -165,10 +145,12 @@ class ComposerPanel(QWidget):
 
         # public for tests and the benchmark; the preview's only way to be refreshed
         self.preview_throttle = Throttle(self._refresh_preview, self.PREVIEW_DELAY_MS, self)
-        self._check_timer = QTimer(self)
-        self._check_timer.setSingleShot(True)
-        self._check_timer.setInterval(self.CHECK_DELAY_MS)
-        self._check_timer.timeout.connect(self.start_check)
+        self.checking = RecipientCheck(check, delay_ms=self.CHECK_DELAY_MS, parent=self)
+        self._check_timer = self.checking.timer  # (the benchmark shortens the pause)
+        self.checking.due.connect(self.start_check)
+        self.checking.progress.connect(lambda done, total: self.problems.set_checking(True, done, total))
+        self.checking.finished.connect(self._check_done)
+        self.checking.failed.connect(self.problems.set_status)
 
         self.editor.changed.connect(self._template_edited)
         self.preview.previousRequested.connect(self.show_previous)
@@ -215,7 +197,7 @@ class ComposerPanel(QWidget):
     def set_table(self, table: RecipientTable | None) -> None:
         """A recipient list was loaded (None: closed). Its columns feed completion,
         highlighting and checks; the preview shows its first row until told otherwise."""
-        self._cancel_check()
+        self.checking.cancel()
         self._table = table
         self._order = None
         self._row_problems = ()
@@ -393,9 +375,8 @@ class ComposerPanel(QWidget):
 
     def cancel_work(self) -> None:
         """Stop the running check and forget pending work (the window is closing)."""
-        self._cancel_check()
+        self.checking.stop()
         self.derived.outdated()
-        self._check_timer.stop()
         self.preview_throttle.cancel()
 
     # --- edits ---------------------------------------------------------------------------
@@ -468,29 +449,21 @@ class ComposerPanel(QWidget):
     @property
     def check_running(self) -> bool:
         """Whether a check of every recipient runs in a worker now."""
-        return self._check_task is not None
+        return self.checking.running
 
     @property
     def check_pending(self) -> bool:
         """Whether a check runs or waits for the typing to pause."""
-        return self._check_task is not None or self._check_timer.isActive() or self.derived.busy
+        return self.checking.pending or self.derived.busy
 
     def _restart_check_later(self) -> None:
-        self._cancel_check()  # its text is gone
         if self._table is not None:
             self.problems.set_checking(True)
-        self._check_timer.start()
-
-    def _cancel_check(self) -> None:
-        task = self._check_task
-        self._check_task = None
-        if task is not None:
-            task.cancel()
+        self.checking.later()
 
     def start_check(self) -> None:
         """Show the template's problems now and check every recipient in a worker."""
-        self._check_timer.stop()
-        self._cancel_check()
+        self.checking.stop()
         compiled = self.editor.compiled()
         table = self._table
         listed = (*(table.table_problems() if table is not None else ()), *compiled.problems)
@@ -507,30 +480,11 @@ class ComposerPanel(QWidget):
                     self.problems.set_checking(True)  # busy; the check that follows shows its progress
                 self.derived.start()
             return  # the check starts once the derived columns are computed
-        self._check_generation += 1
-        generation = self._check_generation
         self.problems.set_checking(True, 0, table.row_count)
         letters = self.derived.letters()
-        steps = self._check_steps if letters is None else check_letters_in_slices
-        self._check_task = run_in_background(
-            _listed_steps,
-            steps,
-            compiled,
-            table if letters is None else letters,
-            parent=self,
-            on_progress=lambda step: self._check_progress(generation, step),
-            on_result=lambda result: self._check_done(generation, result),
-            on_error=lambda exc: self._check_failed(generation, exc),
-        )
+        self.checking.start(compiled, table if letters is None else letters)
 
-    def _check_progress(self, generation: int, step: object) -> None:
-        if generation == self._check_generation and isinstance(step, CheckProgress):
-            self.problems.set_checking(True, step.done, step.total)
-
-    def _check_done(self, generation: int, listed: ListedCheck) -> None:
-        if generation != self._check_generation or self._check_task is None:
-            return  # an outdated text's result
-        self._check_task = None
+    def _check_done(self, listed: ListedCheck) -> None:
         self._row_problems = listed.rows
         if self.held.holds_any(listed.head):  # the head only: rows hold none
             head = tuple(self.held.unheld(listed.head))
@@ -543,15 +497,6 @@ class ComposerPanel(QWidget):
         self.problems.set_problems(shown, counts=counts)
         self.problems.set_checking(False)
         self.checkFinished.emit(listed.result)
-
-    def _check_failed(self, generation: int, exc: Exception) -> None:
-        if generation != self._check_generation:
-            return
-        self._check_task = None
-        log.error("checking the recipients failed", exc_info=exc)
-        self.problems.set_status(
-            self.tr("The recipients could not be checked ({error}).").format(error=type(exc).__name__)
-        )
 
     # --- problems ------------------------------------------------------------------------
 

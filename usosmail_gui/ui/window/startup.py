@@ -81,6 +81,7 @@ WORK_AREA_MODULES = (
     "usosmail_gui.ui.derived_columns",
     "usosmail_gui.ui.row_preview",
     "usosmail_gui.ui.held_problems",
+    "usosmail_gui.ui.recipient_check",
     "usosmail_gui.ui.quick_fixes",
     "usosmail_gui.ui.composer",
     "usosmail_gui.ui.status_display",
