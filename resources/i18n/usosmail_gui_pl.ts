@@ -162,150 +162,6 @@
     </message>
 </context>
 <context>
-    <name>ComposerPanel</name>
-    <message>
-        <location filename="../../usosmail_gui/ui/composer.py" line="+276"/>
-        <source>&amp;New Template</source>
-        <translation>&amp;Nowy szablon</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Start an empty template.</source>
-        <translation>Utwórz pusty szablon.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Open &amp;Template…</source>
-        <translation>Otwórz &amp;szablon…</translation>
-    </message>
-    <message>
-        <location line="-24"/>
-        <source>Ctrl+Shift+O</source>
-        <translation>Ctrl+Shift+O</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>Open a template file (.usosmail).</source>
-        <translation>Otwórz plik szablonu (.usosmail).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Save Template</source>
-        <translation>Zap&amp;isz szablon</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Save the template (subject, text, format, sender).</source>
-        <translation>Zapisz szablon (temat, treść, format, nadawcę).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Save Template &amp;As…</source>
-        <translation>Zapisz szablon &amp;jako…</translation>
-    </message>
-    <message>
-        <location line="-20"/>
-        <source>Ctrl+Shift+S</source>
-        <translation>Ctrl+Shift+S</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>&amp;Derived Columns (Salutations, Lists)</source>
-        <translation>&amp;Kolumny wyliczane (zwroty, listy)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Show the columns the app computes for each letter: salutations, vocatives, lists of rows.</source>
-        <translation>Pokaż kolumny, które program wylicza dla każdego listu: zwroty grzecznościowe, wołacze, listy wierszy.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>New Template from Sa&amp;mple</source>
-        <translation>Nowy szablon z &amp;przykładu</translation>
-    </message>
-    <message>
-        <location line="+181"/>
-        <source>The derived columns could not be computed ({error}).</source>
-        <translation>Nie udało się wyliczyć kolumn wyliczanych ({error}).</translation>
-    </message>
-    <message>
-        <location line="+33"/>
-        <source>Untitled template</source>
-        <translation>Szablon bez nazwy</translation>
-    </message>
-    <message>
-        <location line="+97"/>
-        <source>No recipient list is open: placeholders are shown as written. Open a list to see each recipient&apos;s message.</source>
-        <translation>Nie otwarto listy odbiorców: pola są pokazane tak, jak je wpisano. Otwórz listę, aby zobaczyć wiadomość dla każdego odbiorcy.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>This row is unticked, so it is in no message. Tick it to see its message.</source>
-        <translation>Ten wiersz jest odznaczony, więc nie należy do żadnej wiadomości. Zaznacz go, aby zobaczyć jego wiadomość.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Select a recipient in the list to see their message.</source>
-        <translation>Wybierz odbiorcę na liście, aby zobaczyć jego wiadomość.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>This message cannot be sent: {reason}</source>
-        <translation>Tej wiadomości nie można wysłać: {reason}</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>The template has errors (see Problems), so nothing can be sent yet. This is what the recipient would get.</source>
-        <translation>Szablon zawiera błędy (zob. panel „Problemy”), więc na razie nie można nic wysłać. Tak wyglądałaby wiadomość dla odbiorcy.</translation>
-    </message>
-    <message>
-        <location line="+107"/>
-        <source>The recipients could not be checked ({error}).</source>
-        <translation>Nie udało się sprawdzić odbiorców ({error}).</translation>
-    </message>
-    <message>
-        <location line="+77"/>
-        <source>Open a template</source>
-        <translation>Otwórz szablon</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Save the template</source>
-        <translation>Zapisz szablon</translation>
-    </message>
-    <message>
-        <location line="+77"/>
-        <source>The template was not opened</source>
-        <translation>Nie otwarto szablonu</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The template was not saved</source>
-        <translation>Nie zapisano szablonu</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Something unexpected went wrong ({error}). The template you are editing is kept.</source>
-        <translation>Wystąpił nieoczekiwany błąd ({error}). Edytowany szablon nie został utracony.</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <location line="+10"/>
-        <source>Unsaved template</source>
-        <translation>Niezapisany szablon</translation>
-    </message>
-    <message>
-        <location line="-9"/>
-        <source>“{name}” has changes that are not saved. Save them first?</source>
-        <translation>„{name}” ma niezapisane zmiany. Czy najpierw je zapisać?</translation>
-    </message>
-    <message>
-        <location line="+33"/>
-        <source>usosmail templates (*{extension});;All files (*)</source>
-        <translation>Szablony usosmail (*{extension});;Wszystkie pliki (*)</translation>
-    </message>
-</context>
-<context>
     <name>ConnectionDialog</name>
     <message>
         <location filename="../../usosmail_gui/ui/connection_dialog.py" line="+102"/>
@@ -734,6 +590,24 @@
         <location line="+3"/>
         <source>Type in a cell to set that row&apos;s value yourself.</source>
         <translation>Wpisz tekst w komórce, aby samodzielnie ustalić wartość dla tego wiersza.</translation>
+    </message>
+</context>
+<context>
+    <name>DerivedColumns</name>
+    <message>
+        <location filename="../../usosmail_gui/ui/derived_columns.py" line="+67"/>
+        <source>&amp;Derived Columns (Salutations, Lists)</source>
+        <translation>&amp;Kolumny wyliczane (zwroty, listy)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show the columns the app computes for each letter: salutations, vocatives, lists of rows.</source>
+        <translation>Pokaż kolumny, które program wylicza dla każdego listu: zwroty grzecznościowe, wołacze, listy wierszy.</translation>
+    </message>
+    <message>
+        <location line="+118"/>
+        <source>The derived columns could not be computed ({error}).</source>
+        <translation>Nie udało się wyliczyć kolumn wyliczanych ({error}).</translation>
     </message>
 </context>
 <context>
@@ -3542,6 +3416,14 @@ Pierwszy student dostał: „{first}”</translation>
     </message>
 </context>
 <context>
+    <name>RecipientCheck</name>
+    <message>
+        <location filename="../../usosmail_gui/ui/recipient_check.py" line="+128"/>
+        <source>The recipients could not be checked ({error}).</source>
+        <translation>Nie udało się sprawdzić odbiorców ({error}).</translation>
+    </message>
+</context>
+<context>
     <name>RecipientPane</name>
     <message>
         <location filename="../../usosmail_gui/ui/recipients_view.py" line="+330"/>
@@ -4262,6 +4144,34 @@ Pierwszy student dostał: „{first}”</translation>
         <location line="+10"/>
         <source>The campaign was not closed</source>
         <translation>Kampania nie została zamknięta</translation>
+    </message>
+</context>
+<context>
+    <name>RowPreview</name>
+    <message>
+        <location filename="../../usosmail_gui/ui/row_preview.py" line="+74"/>
+        <source>No recipient list is open: placeholders are shown as written. Open a list to see each recipient&apos;s message.</source>
+        <translation>Nie otwarto listy odbiorców: pola są pokazane tak, jak je wpisano. Otwórz listę, aby zobaczyć wiadomość dla każdego odbiorcy.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This row is unticked, so it is in no message. Tick it to see its message.</source>
+        <translation>Ten wiersz jest odznaczony, więc nie należy do żadnej wiadomości. Zaznacz go, aby zobaczyć jego wiadomość.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select a recipient in the list to see their message.</source>
+        <translation>Wybierz odbiorcę na liście, aby zobaczyć jego wiadomość.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This message cannot be sent: {reason}</source>
+        <translation>Tej wiadomości nie można wysłać: {reason}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The template has errors (see Problems), so nothing can be sent yet. This is what the recipient would get.</source>
+        <translation>Szablon zawiera błędy (zob. panel „Problemy”), więc na razie nie można nic wysłać. Tak wyglądałaby wiadomość dla odbiorcy.</translation>
     </message>
 </context>
 <context>
@@ -5998,6 +5908,105 @@ Pierwszy student dostał: „{first}”</translation>
         <location line="+3"/>
         <source>{name}  (written {{{placeholder}}})</source>
         <translation>{name}  (wpisywane jako {{{placeholder}}})</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateFiles</name>
+    <message>
+        <location filename="../../usosmail_gui/ui/template_files.py" line="+100"/>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Ctrl+Shift+S</source>
+        <translation>Ctrl+Shift+S</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;New Template</source>
+        <translation>&amp;Nowy szablon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start an empty template.</source>
+        <translation>Utwórz pusty szablon.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open &amp;Template…</source>
+        <translation>Otwórz &amp;szablon…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a template file (.usosmail).</source>
+        <translation>Otwórz plik szablonu (.usosmail).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save Template</source>
+        <translation>Zap&amp;isz szablon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the template (subject, text, format, sender).</source>
+        <translation>Zapisz szablon (temat, treść, format, nadawcę).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save Template &amp;As…</source>
+        <translation>Zapisz szablon &amp;jako…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New Template from Sa&amp;mple</source>
+        <translation>Nowy szablon z &amp;przykładu</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Untitled template</source>
+        <translation>Szablon bez nazwy</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Open a template</source>
+        <translation>Otwórz szablon</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Save the template</source>
+        <translation>Zapisz szablon</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+10"/>
+        <source>Unsaved template</source>
+        <translation>Niezapisany szablon</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>“{name}” has changes that are not saved. Save them first?</source>
+        <translation>„{name}” ma niezapisane zmiany. Czy najpierw je zapisać?</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>The template was not opened</source>
+        <translation>Nie otwarto szablonu</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The template was not saved</source>
+        <translation>Nie zapisano szablonu</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Something unexpected went wrong ({error}). The template you are editing is kept.</source>
+        <translation>Wystąpił nieoczekiwany błąd ({error}). Edytowany szablon nie został utracony.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>usosmail templates (*{extension});;All files (*)</source>
+        <translation>Szablony usosmail (*{extension});;Wszystkie pliki (*)</translation>
     </message>
 </context>
 <context>

@@ -14,7 +14,9 @@ from tests.helpers.composer import settle
 from tests.helpers.memory_keyring import MemoryKeyring
 from tests.helpers.recipient_lists import write_students
 from usosmail_gui.core.credentials import CredentialStore
+from usosmail_gui.core.template import MessageTemplate
 from usosmail_gui.ui import i18n
+from usosmail_gui.ui.composer import ComposerPanel
 from usosmail_gui.ui.main_window import MainWindow
 from usosmail_gui.ui.settings import LANGUAGE, app_settings
 from usosmail_gui.ui.window.shortcuts import ShortcutsDialog
@@ -105,3 +107,34 @@ def test_choosing_a_language_applies_at_once(qtbot: QtBot, qapp: QApplication, t
     choose(window, "pl")
     qtbot.waitUntil(lambda: window.file_menu.title() == "&Plik", timeout=TIMEOUT)
     assert words(window) == polish
+
+
+@pytest.mark.usefixtures("restore_translators")
+def test_the_composers_parts_set_their_own_texts_again(qtbot: QtBot, qapp: QApplication) -> None:
+    """The template's file commands (TemplateFiles), the derived columns' action
+    (DerivedColumns) and the preview's notice (RowPreview) follow the language at once."""
+    assert i18n.install_translations(qapp, app_settings(), "en") == i18n.ENGLISH
+    composer = ComposerPanel()
+    qtbot.addWidget(composer)
+    composer.set_template(MessageTemplate("Dla {Imię}", "Treść"))  # without a list: a notice
+    settle(qtbot, composer)
+
+    def texts() -> tuple[str, ...]:
+        return (
+            composer.new_action.text(),
+            composer.samples_menu.title(),
+            composer.letters_action.text(),
+            composer.document_name(),
+            composer.preview.notice_label.text(),
+        )
+
+    english = texts()
+    assert english[0] == "&New Template" and english[4].startswith("No recipient list is open")
+    i18n.install_translations(qapp, app_settings(), "pl")
+    qtbot.waitUntil(lambda: composer.new_action.text() == "&Nowy szablon", timeout=TIMEOUT)
+    polish = texts()
+    assert polish[1] == "Nowy szablon z &przykładu" and polish[2] == "&Kolumny wyliczane (zwroty, listy)"
+    assert polish[3] == "Szablon bez nazwy" and polish[4].startswith("Nie otwarto listy odbiorców")
+    i18n.install_translations(qapp, app_settings(), "en")
+    qtbot.waitUntil(lambda: composer.new_action.text() == "&New Template", timeout=TIMEOUT)
+    assert texts() == english

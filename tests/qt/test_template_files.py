@@ -1,26 +1,31 @@
-"""Template files from the composer: save/open round trip in workers, a broken file explained
-with the typed text kept, the question before unsaved changes go, samples, drag and drop."""
+"""Template files from the composer (ui/template_files, the part ComposerPanel owns):
+save/open round trip in workers, a broken file explained with the typed text kept, the
+question before unsaved changes go, samples, drag and drop; the part on its own."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.helpers.composer import TIMEOUT, make_composer, settle, students
+from usosmail_gui.core.letters import LetterSetup, Vocative
 from usosmail_gui.core.template import (
     ContentFormat,
     Lang,
     MessageTemplate,
     bundled_templates,
     load_template,
+    load_template_file,
     save_template,
 )
 from usosmail_gui.ui.composer import ComposerPanel
+from usosmail_gui.ui.template_files import TemplateFiles
 
 TEMPLATE = MessageTemplate(
     subject="Decyzja – {Imię} {Nazwisko}",
@@ -172,3 +177,45 @@ def test_shortcuts_do_not_clash_with_opening_a_list(qtbot: QtBot) -> None:
     }
     assert "Ctrl+O" not in shortcuts
     assert {"Ctrl+Shift+O", "Ctrl+S"} <= shortcuts
+
+
+
+def test_the_file_part_on_its_own_tracks_changes_saves_and_opens(qtbot: QtBot, tmp_path: Path) -> None:
+    """TemplateFiles with a bare panel: "modified" compares what is edited (template and
+    derived columns) with what was saved; a save writes both; opening hands them over."""
+    panel = QWidget()
+    qtbot.addWidget(panel)
+    edited: dict[str, Any] = {"template": MessageTemplate(), "setup": LetterSetup()}
+    files = TemplateFiles(
+        panel,
+        template=lambda: edited["template"],
+        setup=lambda: edited["setup"],
+        settings=QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat),
+    )
+    actions = (files.new_action, files.open_action, files.save_action, files.save_as_action)
+    assert all(action in panel.actions() for action in actions)
+    assert not files.is_modified() and files.document_name() == "Untitled template"
+    changes: list[bool] = []
+    files.modificationChanged.connect(changes.append)
+    setup = LetterSetup((Vocative("Wołacz", "Imię"),))
+    edited["setup"] = setup
+    files.update_modified()
+    assert files.is_modified() and changes == [True]
+    edited["template"] = TEMPLATE
+    path = tmp_path / "z-wolaczem.usosmail"
+    with qtbot.waitSignal(files.fileChanged, timeout=TIMEOUT) as saved:
+        files.save_as(tmp_path / "z-wolaczem")  # the extension is added
+    assert saved.args == [path]
+    qtbot.waitUntil(lambda: not files.busy, timeout=TIMEOUT)
+    assert not files.is_modified() and changes == [True, False]
+    assert files.document_name() == "z-wolaczem.usosmail"
+    written = load_template_file(path)
+    assert written.template == TEMPLATE and written.letters == setup
+    # opening hands the file's template and derived columns to the panel (nothing unsaved)
+    with qtbot.waitSignal(files.opened, timeout=TIMEOUT) as opened:
+        files.open_template(path)
+    assert opened.args == [TEMPLATE, path, setup]
+    # a sample opens as a new template: no file of its own
+    with qtbot.waitSignal(files.opened, timeout=TIMEOUT) as opened:
+        files.open_template(path, as_new=True)
+    assert opened.args[1] is None

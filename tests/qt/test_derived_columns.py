@@ -1,6 +1,7 @@
 """Derived columns in the GUI (issue 18): defined in the composer's editor, computed in a
 worker, seen in the preview, Problems and the grid, typed over per row, saved with the
-template. Real widgets offscreen, real Morfeusz, real files."""
+template (ui/derived_columns, the part ComposerPanel owns; and the part on its own). Real
+widgets offscreen, real Morfeusz, real files."""
 
 from __future__ import annotations
 
@@ -18,7 +19,10 @@ from usosmail_gui.core.letters.gender import Gender
 from usosmail_gui.core.letters.messages import Code
 from usosmail_gui.core.problems import Severity
 from usosmail_gui.core.template import MessageTemplate, load_template_file
+from usosmail_gui.ui import workers
 from usosmail_gui.ui.composer import ComposerPanel
+from usosmail_gui.ui.derived_columns import DerivedColumns
+from usosmail_gui.ui.letters_editor import LettersEditor
 from usosmail_gui.ui.recipients_model import FIRST_DATA_COLUMN, RecipientTableModel
 
 HEADERS = ["Imię", "Nazwisko", "E-mail", "Płeć"]
@@ -227,3 +231,45 @@ def test_showing_the_derived_columns_loads_the_names_dictionary_in_a_worker(
     composer.letters_action.setChecked(True)
     settle(qtbot, composer)
     assert len(loaded) == 1  # once per run
+
+
+def test_the_derived_columns_part_on_its_own_keeps_only_the_newest_computation(qtbot: QtBot) -> None:
+    """DerivedColumns without a composer: the definitions, a computation in a worker, an
+    override, a result made outdated while it runs (never shown), another list."""
+    editor = LettersEditor()
+    qtbot.addWidget(editor)
+    part = DerivedColumns(editor)
+    rows = [p for p in people() if p[3]]  # the gender written: no dictionary needed
+    table = make_table(rows, HEADERS)
+    part.set_table(table)
+    assert not part.pending and part.template_columns() == list(table.columns)
+    setup = LetterSetup((Salutation("Zwrot", "Płeć", "Imię"),))
+    assert part.set_setup(setup) and not part.set_setup(setup)
+    assert editor.setup() == setup  # the editor shows a file's definitions
+    assert part.pending
+    assert [c.name for c in part.template_columns() or []][-1] == "Zwrot"  # before it is computed
+    with qtbot.waitSignal(part.computed, timeout=TIMEOUT) as done:
+        part.start()
+    letters = done.args[0]
+    assert part.letters() is letters and not part.pending and not part.busy
+    column = letters.table.find_column("Zwrot")
+    assert column is not None
+    first = letters.table.value(0, column)
+    # an override: computed again; the same text again changes nothing
+    assert part.set_override("Zwrot", table.row_number(0), "Droga Kasiu")
+    assert not part.set_override("Zwrot", table.row_number(0), "Droga Kasiu")
+    assert part.pending and part.inputs().overrides.get("Zwrot", table.row_number(0)) == "Droga Kasiu"
+    # a computation made outdated while it runs is never shown
+    shown: list[object] = []
+    part.computed.connect(shown.append)
+    part.start()
+    part.outdated()
+    qtbot.waitUntil(lambda: workers.active_task_count() == 0, timeout=TIMEOUT)
+    assert shown == [] and part.letters() is letters
+    with qtbot.waitSignal(part.computed, timeout=TIMEOUT) as done:
+        part.start()
+    assert done.args[0].table.value(0, column) == "Droga Kasiu" != first
+    # another list: the overrides and the result go
+    with qtbot.waitSignal(part.forgotten, timeout=TIMEOUT):
+        part.set_table(make_table(rows, HEADERS))
+    assert part.letters() is None and not part.overrides
