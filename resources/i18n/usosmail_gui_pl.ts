@@ -1164,24 +1164,25 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Pierwsza litera wielka (tylko pierwsza)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+30"/>
         <source>{name} (not in the list)</source>
         <translation>{name} (nie ma na liście)</translation>
     </message>
     <message>
         <location line="+26"/>
-        <location line="+13"/>
-        <location line="+10"/>
+        <location line="+52"/>
+        <location line="+1"/>
+        <location line="+18"/>
         <source>Derived columns</source>
         <translation>Kolumny wyliczane</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-15"/>
         <source>Columns the app computes for each row (a salutation, a vocative, a value or a fallback, a changed case): write them in the template like the list&apos;s own.</source>
         <translation>Kolumny, które program wylicza dla każdego wiersza (zwrot grzecznościowy, wołacz, wartość lub zastępstwo, zmiana wielkości liter): wpisuj je w szablonie tak jak kolumny z listy.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>&amp;Add</source>
         <translation>&amp;Dodaj</translation>
     </message>
@@ -1191,22 +1192,22 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Dodaj kolumnę wyliczaną</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>Add a salutation, a first name in the vocative, a value or fallback, or a text case.</source>
         <translation>Dodaj zwrot grzecznościowy, imię w wołaczu, wartość albo zastępstwo lub zmianę wielkości liter.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-21"/>
         <source>Salutation (Szanowna Pani / Szanowny Panie)</source>
         <translation>Zwrot grzecznościowy (Szanowna Pani / Szanowny Panie)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>First name in the vocative (Anno, Janie)</source>
         <translation>Imię w wołaczu (Anno, Janie)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Value or fallback for empty cells</source>
         <translation>Wartość albo zastępstwo dla pustych komórek</translation>
     </message>
@@ -1216,22 +1217,22 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Wielkość liter (WIELKIE, Tytułowe)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Remove</source>
         <translation>&amp;Usuń</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+10"/>
         <source>Remove the derived column</source>
         <translation>Usuń kolumnę wyliczaną</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-7"/>
         <source>Add a derived column to write, for example, {Zwrot} in the template: “Szanowna Pani Anno” or “Szanowny Panie Janie” for each student.</source>
         <translation>Dodaj kolumnę wyliczaną, aby wpisać w szablonie na przykład {Zwrot}: „Szanowna Pani Anno” albo „Szanowny Panie Janie” – dla każdego studenta właściwy.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+35"/>
         <source>Name of the derived column</source>
         <translation>Nazwa kolumny wyliczanej</translation>
     </message>
@@ -1241,43 +1242,43 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Wpisz tę nazwę w nawiasach klamrowych w szablonie, np. {Zwrot}.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+1"/>
         <source>Gender column</source>
         <translation>Kolumna z płcią</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>none: guess from the first name</source>
         <translation>brak: odgadnij z imienia</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-20"/>
         <source>A column saying K/M, kobieta/mężczyzna or F/M, as USOS exports it. Without one, the gender is guessed from the first name, and every guess is a warning.</source>
         <translation>Kolumna z wartościami K/M, kobieta/mężczyzna albo F/M, tak jak eksportuje je USOS. Bez niej płeć jest odgadywana z imienia, a każde odgadnięcie jest ostrzeżeniem.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+34"/>
+        <location line="+21"/>
+        <location line="+2"/>
         <source>First name column</source>
         <translation>Kolumna z imieniem</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-1"/>
         <source>none</source>
         <translation>brak</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Add the first name in the vocative (Szanowna Pani Anno)</source>
         <translation>Dodaj imię w wołaczu (Szanowna Pani Anno)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-20"/>
         <source>“Szanowna Pani Anno” rather than “Szanowna Pani”: the first name from the dictionary, in the vocative.</source>
         <translation>„Szanowna Pani Anno” zamiast „Szanowna Pani”: imię ze słownika, w wołaczu.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+21"/>
         <source>Salutation of a woman</source>
         <translation>Zwrot do kobiety</translation>
     </message>
@@ -1287,36 +1288,36 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Zwrot do mężczyzny</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-38"/>
         <source>Salutation when the gender is unknown</source>
         <translation>Zwrot, gdy płeć jest nieznana</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+21"/>
         <source>Used for a row whose gender cannot be told; each such row is a warning in Problems.</source>
         <translation>Używany w wierszu, w którym nie da się ustalić płci; każdy taki wiersz jest ostrzeżeniem w Problemach.</translation>
     </message>
     <message>
+        <location line="+37"/>
+        <location line="+6"/>
+        <location line="+2"/>
         <location line="+3"/>
-        <location line="+22"/>
-        <location line="+11"/>
-        <location line="+15"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nazwa:</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-10"/>
         <source>&amp;Gender from:</source>
         <translation>&amp;Płeć z kolumny:</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+21"/>
+        <location line="+5"/>
         <source>&amp;First name from:</source>
         <translation>&amp;Imię z kolumny:</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-4"/>
         <source>&amp;Woman:</source>
         <translation>&amp;Kobieta:</translation>
     </message>
@@ -1331,89 +1332,89 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Płeć &amp;nieznana:</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-21"/>
         <source>Anna → Anno, Jan → Janie, Kuba → Kubo. A name the dictionary does not know is left as written, and flagged.</source>
         <translation>Anna → Anno, Jan → Janie, Kuba → Kubo. Imię, którego słownik nie zna, zostaje w zapisanej postaci i jest oznaczane ostrzeżeniem.</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <location line="+11"/>
+        <location line="-8"/>
+        <location line="+1"/>
         <source>Column</source>
         <translation>Kolumna</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="+4"/>
         <source>Text for empty cells</source>
         <translation>Tekst dla pustych komórek</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+15"/>
+        <location line="+28"/>
+        <location line="+3"/>
         <source>&amp;Value of:</source>
         <translation>&amp;Wartość z kolumny:</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-2"/>
         <source>&amp;When empty:</source>
         <translation>&amp;Gdy pusto:</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-67"/>
         <source>Text case</source>
         <translation>Wielkość liter</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+70"/>
         <source>&amp;Case:</source>
         <translation>&amp;Litery:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-23"/>
         <source>One message per e-mail address</source>
         <translation>Jedna wiadomość na adres e-mail</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>Rows with the same address become one message: the other columns come from the group&apos;s first row, and the list column lists every row.</source>
         <translation>Wiersze z tym samym adresem stają się jedną wiadomością: pozostałe kolumny pochodzą z pierwszego wiersza grupy, a kolumna listy wymienia wszystkie wiersze.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-49"/>
         <source>Name of the list column</source>
         <translation>Nazwa kolumny listy</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Line for each row</source>
         <translation>Linia dla każdego wiersza</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+21"/>
         <source>Written once for every row of the group, e.g. - {Przedmiot}: {Ocena}</source>
         <translation>Wpisywana raz dla każdego wiersza grupy, np. - {Przedmiot}: {Ocena}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-20"/>
         <source>Between the lines</source>
         <translation>Między liniami</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+51"/>
         <source>a new line</source>
         <translation>nowy wiersz</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>a comma</source>
         <translation>przecinek</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>a semicolon</source>
         <translation>średnik</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+17"/>
         <source>List &amp;column:</source>
         <translation>&amp;Kolumna listy:</translation>
     </message>

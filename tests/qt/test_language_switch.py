@@ -34,7 +34,11 @@ def words(window: MainWindow) -> dict[str, str]:
     labels = [label.text() for label in window.composer.editor.findChildren(QLabel)]
     preview = [label.text() for label in window.composer.preview.findChildren(QLabel)]
     pane = window.recipient_pane
+    letters = window.composer.letters_editor
+    name_label = letters._form_label(letters.salutation_name)
     return {
+        "derived columns": f"{letters.grouping_box.title()} | {letters.remove_button.text()} | "
+        f"{name_label.text() if name_label else ''}",
         "preview": " | ".join(text for text in preview if text in ("To:", "From:", "Do:", "Od:")),
         "pane": f"{pane.email_label.text()} | {pane.shown_label.text()} | {pane.find_action.text()}",
         "menus": " | ".join(action.text() for action in window.menuBar().actions()),
@@ -66,6 +70,7 @@ def test_choosing_a_language_applies_at_once(qtbot: QtBot, qapp: QApplication, t
     assert "recipients" in english["summary"] and english["state"] == "Not connected"
     assert english["pane"] == "&E-mail column: | 5 rows | Find in the list"
     assert english["preview"] in ("From: | To:", "To: | From:")
+    assert english["derived columns"] == "One message per e-mail address | &Remove | &Name:"
     assert "&Subject:" in english["labels"] and "Sender &name:" in english["labels"]
 
     window.shortcuts_action.trigger()  # a dialog open while the language changes
@@ -85,6 +90,7 @@ def test_choosing_a_language_applies_at_once(qtbot: QtBot, qapp: QApplication, t
     assert "odbiorc" in polish["summary"] and polish["state"] == "Nie połączono"
     assert polish["pane"] == "&Kolumna z adresami e-mail: | 5 wierszy | Znajdź na liście"
     assert polish["preview"] in ("Od: | Do:", "Do: | Od:")
+    assert polish["derived columns"] == "Jedna wiadomość na adres e-mail | &Usuń | &Nazwa:"
     assert "&Temat:" in polish["labels"] and "&Nazwa nadawcy:" in polish["labels"]
     assert polish["filter"] == "Błędy i ostrzeżenia" and polish["statuses"] == "Statusy"
     assert polish["language menu"] == "&Język" and polish["title"] == "studenci.csv — Szablon bez nazwy[*]"

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSignalBlocker, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -105,6 +105,12 @@ class _ColumnBox(QComboBox):
         self._optional = optional_text
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
 
+    def set_optional_text(self, text: str) -> None:
+        """What the "no column" choice says (another language)."""
+        self._optional = text
+        if self.count() and self.itemData(0) == "":
+            self.setItemText(0, text)
+
     def fill(self, names: Sequence[str], current: str | None) -> None:
         with QSignalBlocker(self):
             self.clear()
@@ -153,39 +159,22 @@ class LettersEditor(QWidget):
     def _build(self) -> None:
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        derived = QGroupBox(self.tr("Derived columns"), self)
-        derived.setToolTip(
-            self.tr(
-                "Columns the app computes for each row (a salutation, a vocative, a value or a "
-                "fallback, a changed case): write them in the template like the list's own."
-            )
-        )
+        derived = self._derived_box = QGroupBox(self)
         left = QVBoxLayout(derived)
         self.list = QListWidget(derived)
         self.list.setObjectName("derivedColumnsList")
-        self.list.setAccessibleName(self.tr("Derived columns"))
         self.list.currentRowChanged.connect(lambda _row: self._show_selected())
         left.addWidget(self.list)
         buttons = QHBoxLayout()
         self.add_button = QToolButton(derived)
-        self.add_button.setText(self.tr("&Add"))
-        self.add_button.setAccessibleName(self.tr("Add a derived column"))
-        self.add_button.setToolTip(
-            self.tr("Add a salutation, a first name in the vocative, a value or fallback, or a text case.")
-        )
         self.add_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.add_menu = QMenu(self.add_button)
-        self.add_salutation_action = self._add_action(
-            self.tr("Salutation (Szanowna Pani / Szanowny Panie)"), "salutation"
-        )
-        self.add_vocative_action = self._add_action(
-            self.tr("First name in the vocative (Anno, Janie)"), "vocative"
-        )
-        self.add_fallback_action = self._add_action(self.tr("Value or fallback for empty cells"), "fallback")
-        self.add_transform_action = self._add_action(self.tr("Text case (UPPER, Title)"), "transform")
+        self.add_salutation_action = self._add_action("salutation")
+        self.add_vocative_action = self._add_action("vocative")
+        self.add_fallback_action = self._add_action("fallback")
+        self.add_transform_action = self._add_action("transform")
         self.add_button.setMenu(self.add_menu)
-        self.remove_button = QPushButton(self.tr("&Remove"), derived)
-        self.remove_button.setAccessibleName(self.tr("Remove the derived column"))
+        self.remove_button = QPushButton(derived)
         self.remove_button.clicked.connect(self.remove_selected)
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
@@ -195,13 +184,7 @@ class LettersEditor(QWidget):
 
         self.forms = QStackedWidget(self)
         self.forms.setObjectName("derivedColumnForm")
-        self.empty_label = QLabel(
-            self.tr(
-                "Add a derived column to write, for example, {Zwrot} in the template: “Szanowna Pani "
-                "Anno” or “Szanowny Panie Janie” for each student."
-            ),
-            self,
-        )
+        self.empty_label = QLabel(self)
         self.empty_label.setWordWrap(True)
         self.forms.addWidget(self.empty_label)
         self.forms.addWidget(self._salutation_form())
@@ -210,16 +193,142 @@ class LettersEditor(QWidget):
         self.forms.addWidget(self._transform_form())
         layout.addWidget(self.forms, 3)
         layout.addWidget(self._grouping_box(), 3)
+        self.retranslate()
 
-    def _add_action(self, text: str, kind: str) -> QAction:
-        action = self.add_menu.addAction(text)
+    def retranslate(self) -> None:
+        """Every text of the editor in the language now installed (the list of derived
+        columns and the form shown are filled again)."""
+        self.setAccessibleName(self.tr("Derived columns"))
+        self._derived_box.setTitle(self.tr("Derived columns"))
+        self._derived_box.setToolTip(
+            self.tr(
+                "Columns the app computes for each row (a salutation, a vocative, a value or a "
+                "fallback, a changed case): write them in the template like the list's own."
+            )
+        )
+        self.add_salutation_action.setText(self.tr("Salutation (Szanowna Pani / Szanowny Panie)"))
+        self.add_vocative_action.setText(self.tr("First name in the vocative (Anno, Janie)"))
+        self.add_fallback_action.setText(self.tr("Value or fallback for empty cells"))
+        self.add_transform_action.setText(self.tr("Text case (UPPER, Title)"))
+        self.remove_button.setText(self.tr("&Remove"))
+        self.empty_label.setText(
+            self.tr(
+                "Add a derived column to write, for example, {Zwrot} in the template: “Szanowna Pani "
+                "Anno” or “Szanowny Panie Janie” for each student."
+            )
+        )
+        self.list.setAccessibleName(self.tr("Derived columns"))
+        self.add_button.setText(self.tr("&Add"))
+        self.add_button.setAccessibleName(self.tr("Add a derived column"))
+        self.remove_button.setAccessibleName(self.tr("Remove the derived column"))
+        self.unknown_box.setAccessibleName(self.tr("Salutation when the gender is unknown"))
+        self.transform_box.setAccessibleName(self.tr("Text case"))
+        self.list_name_edit.setAccessibleName(self.tr("Name of the list column"))
+        self.line_edit.setAccessibleName(self.tr("Line for each row"))
+        self.separator_box.setAccessibleName(self.tr("Between the lines"))
+        self.add_button.setToolTip(
+            self.tr("Add a salutation, a first name in the vocative, a value or fallback, or a text case.")
+        )
+        self.gender_box.setToolTip(
+            self.tr(
+                "A column saying K/M, kobieta/mężczyzna or F/M, as USOS exports it. Without one, the gender "
+                "is guessed from the first name, and every guess is a warning."
+            )
+        )
+        self.with_name_box.setToolTip(
+            self.tr(
+                "“Szanowna Pani Anno” rather than “Szanowna Pani”: the first name from the dictionary, "
+                "in the vocative."
+            )
+        )
+        self.unknown_box.setToolTip(
+            self.tr("Used for a row whose gender cannot be told; each such row is a warning in Problems.")
+        )
+        self.line_edit.setToolTip(
+            self.tr("Written once for every row of the group, e.g. - {Przedmiot}: {Ocena}")
+        )
+        for edit in (self.salutation_name, self.vocative_name, self.fallback_name, self.transform_name):
+            edit.setAccessibleName(self.tr("Name of the derived column"))
+            edit.setToolTip(self.tr("Write this name in braces in the template, e.g. {Zwrot}."))
+        self.gender_box.setAccessibleName(self.tr("Gender column"))
+        self.gender_box.set_optional_text(self.tr("none: guess from the first name"))
+        self.first_name_box.setAccessibleName(self.tr("First name column"))
+        self.first_name_box.set_optional_text(self.tr("none"))
+        self.vocative_column.setAccessibleName(self.tr("First name column"))
+        self.fallback_column.setAccessibleName(self.tr("Column"))
+        self.transform_column.setAccessibleName(self.tr("Column"))
+        self.with_name_box.setText(self.tr("Add the first name in the vocative (Szanowna Pani Anno)"))
+        self.female_edit.setAccessibleName(self.tr("Salutation of a woman"))
+        self.male_edit.setAccessibleName(self.tr("Salutation of a man"))
+        self.fallback_edit.setAccessibleName(self.tr("Text for empty cells"))
+        self._vocative_note.setText(
+            self.tr(
+                "Anna → Anno, Jan → Janie, Kuba → Kubo. A name the dictionary does not know is left "
+                "as written, and flagged."
+            )
+        )
+        for index, text in enumerate(_transform_names().values()):
+            self.transform_box.setItemText(index, text)
+        self.grouping_box.setTitle(self.tr("One message per e-mail address"))
+        self.grouping_box.setToolTip(
+            self.tr(
+                "Rows with the same address become one message: the other columns come from the "
+                "group's first row, and the list column lists every row."
+            )
+        )
+        for index, text in enumerate((self.tr("a new line"), self.tr("a comma"), self.tr("a semicolon"))):
+            self.separator_box.setItemText(index, text)
+        rows = (
+            (self.salutation_name, self.tr("&Name:")),
+            (self.gender_box, self.tr("&Gender from:")),
+            (self.first_name_box, self.tr("&First name from:")),
+            (self.female_edit, self.tr("&Woman:")),
+            (self.male_edit, self.tr("&Man:")),
+            (self.unknown_box, self.tr("&Unknown gender:")),
+            (self.vocative_name, self.tr("&Name:")),
+            (self.vocative_column, self.tr("&First name from:")),
+            (self.fallback_name, self.tr("&Name:")),
+            (self.fallback_column, self.tr("&Value of:")),
+            (self.fallback_edit, self.tr("&When empty:")),
+            (self.transform_name, self.tr("&Name:")),
+            (self.transform_column, self.tr("&Value of:")),
+            (self.transform_box, self.tr("&Case:")),
+            (self.list_name_edit, self.tr("List &column:")),
+            (self.line_edit, self.tr("&Line of each row:")),
+            (self.separator_box, self.tr("&Between lines:")),
+        )
+        for field, text in rows:
+            label = self._form_label(field)
+            if label is not None:
+                label.setText(text)
+        self._fill_list(self.list.currentRow())
+
+    @staticmethod
+    def _add_row(form: QFormLayout, field: QWidget) -> None:
+        """A row of ``form``: ``field`` with its label (its text set by ``retranslate``)."""
+        label = QLabel()
+        label.setBuddy(field)
+        form.addRow(label, field)
+
+    @staticmethod
+    def _form_label(field: QWidget) -> QLabel | None:
+        parent = field.parentWidget()
+        form = parent.layout() if parent is not None else None
+        label = form.labelForField(field) if isinstance(form, QFormLayout) else None
+        return label if isinstance(label, QLabel) else None
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def _add_action(self, kind: str) -> QAction:
+        action = self.add_menu.addAction("")
         action.triggered.connect(lambda _checked=False, k=kind: self.add(k))
         return action
 
     def _name_edit(self, parent: QWidget) -> QLineEdit:
         edit = QLineEdit(parent)
-        edit.setAccessibleName(self.tr("Name of the derived column"))
-        edit.setToolTip(self.tr("Write this name in braces in the template, e.g. {Zwrot}."))
         edit.textEdited.connect(lambda _text: self._form_edited())
         return edit
 
@@ -239,60 +348,34 @@ class LettersEditor(QWidget):
         page = QWidget(self)
         form = QFormLayout(page)
         self.salutation_name = self._name_edit(page)
-        self.gender_box = self._column_box(
-            page, self.tr("Gender column"), optional=self.tr("none: guess from the first name")
-        )
-        self.gender_box.setToolTip(
-            self.tr(
-                "A column saying K/M, kobieta/mężczyzna or F/M, as USOS exports it. Without one, the gender "
-                "is guessed from the first name, and every guess is a warning."
-            )
-        )
-        self.first_name_box = self._column_box(page, self.tr("First name column"), optional=self.tr("none"))
-        self.with_name_box = QCheckBox(
-            self.tr("Add the first name in the vocative (Szanowna Pani Anno)"), page
-        )
-        self.with_name_box.setToolTip(
-            self.tr(
-                "“Szanowna Pani Anno” rather than “Szanowna Pani”: the first name from the dictionary, "
-                "in the vocative."
-            )
-        )
+        self.gender_box = self._column_box(page, "", optional="")
+        self.first_name_box = self._column_box(page, "", optional="")
+        self.with_name_box = QCheckBox(page)
         self.with_name_box.toggled.connect(lambda _on: self._form_edited())
-        self.female_edit = self._text_edit(page, self.tr("Salutation of a woman"))
-        self.male_edit = self._text_edit(page, self.tr("Salutation of a man"))
+        self.female_edit = self._text_edit(page, "")
+        self.male_edit = self._text_edit(page, "")
         self.unknown_box = QComboBox(page)
         self.unknown_box.setEditable(True)
-        self.unknown_box.setAccessibleName(self.tr("Salutation when the gender is unknown"))
         self.unknown_box.addItems([DEFAULT_UNKNOWN, NEUTRAL_UNKNOWN])
-        self.unknown_box.setToolTip(
-            self.tr("Used for a row whose gender cannot be told; each such row is a warning in Problems.")
-        )
         self.unknown_box.currentTextChanged.connect(lambda _text: self._form_edited())
-        form.addRow(self.tr("&Name:"), self.salutation_name)
-        form.addRow(self.tr("&Gender from:"), self.gender_box)
-        form.addRow(self.tr("&First name from:"), self.first_name_box)
+        fields: tuple[QWidget, ...] = (self.salutation_name, self.gender_box, self.first_name_box)
+        for field in fields:
+            self._add_row(form, field)
         form.addRow("", self.with_name_box)
-        form.addRow(self.tr("&Woman:"), self.female_edit)
-        form.addRow(self.tr("&Man:"), self.male_edit)
-        form.addRow(self.tr("&Unknown gender:"), self.unknown_box)
+        fields = (self.female_edit, self.male_edit, self.unknown_box)
+        for field in fields:
+            self._add_row(form, field)
         return page
 
     def _vocative_form(self) -> QWidget:
         page = QWidget(self)
         form = QFormLayout(page)
         self.vocative_name = self._name_edit(page)
-        self.vocative_column = self._column_box(page, self.tr("First name column"))
-        note = QLabel(
-            self.tr(
-                "Anna → Anno, Jan → Janie, Kuba → Kubo. A name the dictionary does not know is left "
-                "as written, and flagged."
-            ),
-            page,
-        )
+        self.vocative_column = self._column_box(page, "")
+        note = self._vocative_note = QLabel(page)
         note.setWordWrap(True)
-        form.addRow(self.tr("&Name:"), self.vocative_name)
-        form.addRow(self.tr("&First name from:"), self.vocative_column)
+        self._add_row(form, self.vocative_name)
+        self._add_row(form, self.vocative_column)
         form.addRow(note)
         return page
 
@@ -300,60 +383,43 @@ class LettersEditor(QWidget):
         page = QWidget(self)
         form = QFormLayout(page)
         self.fallback_name = self._name_edit(page)
-        self.fallback_column = self._column_box(page, self.tr("Column"))
-        self.fallback_edit = self._text_edit(page, self.tr("Text for empty cells"))
-        form.addRow(self.tr("&Name:"), self.fallback_name)
-        form.addRow(self.tr("&Value of:"), self.fallback_column)
-        form.addRow(self.tr("&When empty:"), self.fallback_edit)
+        self.fallback_column = self._column_box(page, "")
+        self.fallback_edit = self._text_edit(page, "")
+        for field in (self.fallback_name, self.fallback_column, self.fallback_edit):
+            self._add_row(form, field)
         return page
 
     def _transform_form(self) -> QWidget:
         page = QWidget(self)
         form = QFormLayout(page)
         self.transform_name = self._name_edit(page)
-        self.transform_column = self._column_box(page, self.tr("Column"))
+        self.transform_column = self._column_box(page, "")
         self.transform_box = QComboBox(page)
-        self.transform_box.setAccessibleName(self.tr("Text case"))
-        for kind, text in _transform_names().items():
-            self.transform_box.addItem(text, kind.value)
+        for kind in _transform_names():
+            self.transform_box.addItem("", kind.value)
         self.transform_box.currentIndexChanged.connect(lambda _index: self._form_edited())
-        form.addRow(self.tr("&Name:"), self.transform_name)
-        form.addRow(self.tr("&Value of:"), self.transform_column)
-        form.addRow(self.tr("&Case:"), self.transform_box)
+        for field in (self.transform_name, self.transform_column, self.transform_box):
+            self._add_row(form, field)
         return page
 
     def _grouping_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("One message per e-mail address"), self)
+        box = QGroupBox(self)
         box.setObjectName("groupingBox")
         box.setCheckable(True)
         box.setChecked(False)
-        box.setToolTip(
-            self.tr(
-                "Rows with the same address become one message: the other columns come from the "
-                "group's first row, and the list column lists every row."
-            )
-        )
         box.toggled.connect(lambda _on: self._grouping_edited())
         self.grouping_box = box
         form = QFormLayout(box)
         self.list_name_edit = QLineEdit("lista", box)
-        self.list_name_edit.setAccessibleName(self.tr("Name of the list column"))
         self.list_name_edit.textEdited.connect(lambda _text: self._grouping_edited())
         self.line_edit = QLineEdit(self._grouping.line, box)
-        self.line_edit.setAccessibleName(self.tr("Line for each row"))
-        self.line_edit.setToolTip(
-            self.tr("Written once for every row of the group, e.g. - {Przedmiot}: {Ocena}")
-        )
         self.line_edit.textEdited.connect(lambda _text: self._grouping_edited())
         self.separator_box = QComboBox(box)
-        self.separator_box.setAccessibleName(self.tr("Between the lines"))
-        self.separator_box.addItem(self.tr("a new line"), "\n")
-        self.separator_box.addItem(self.tr("a comma"), ", ")
-        self.separator_box.addItem(self.tr("a semicolon"), "; ")
+        for separator in ("\n", ", ", "; "):
+            self.separator_box.addItem("", separator)
         self.separator_box.currentIndexChanged.connect(lambda _index: self._grouping_edited())
-        form.addRow(self.tr("List &column:"), self.list_name_edit)
-        form.addRow(self.tr("&Line of each row:"), self.line_edit)
-        form.addRow(self.tr("&Between lines:"), self.separator_box)
+        for field in (self.list_name_edit, self.line_edit, self.separator_box):
+            self._add_row(form, field)
         return box
 
     # --- the API -------------------------------------------------------------------------
