@@ -85,7 +85,7 @@ bench: install-test package-data
 ## screenshots: docs/screenshots/VIEW-LANG.png, 1366x768, each view of the --screenshot
 ## runner (app/screenshot.py VIEWS) in Polish and English, from fresh settings and a journal
 ## of its own; under a real X server (xvfb-run) when there is one, for real fonts
-SCREENSHOT_VIEWS ?= main statuses
+SCREENSHOT_VIEWS ?= main send statuses campaigns mailbox
 screenshots: install package-data
 	@for view in $(SCREENSHOT_VIEWS); do for lang in pl en; do \
 	  out=docs/screenshots/$$view-$$lang.png; echo "$$out"; \
