@@ -13,13 +13,14 @@ centred, no larger than the window). Every picture is the window's size, 1366×7
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QPoint, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from usosmail_gui.ui import workers
@@ -27,7 +28,15 @@ from usosmail_gui.ui import workers
 if TYPE_CHECKING:
     from usosmail_gui.ui.main_window import MainWindow
 
-__all__ = ["SCREENSHOT_ROW", "SCREENSHOT_SIZE", "VIEWS", "Scene", "ScreenshotTaker", "picture"]
+__all__ = [
+    "SCREENSHOT_ROW",
+    "SCREENSHOT_SIZE",
+    "VIEWS",
+    "Scene",
+    "ScreenshotTaker",
+    "picture",
+    "save_small_png",
+]
 
 SCREENSHOT_SIZE = (1366, 768)  # the window in --screenshot pictures: a common laptop screen
 SCREENSHOT_ROW = 2  # the demo list's third student is selected and previewed
@@ -35,6 +44,9 @@ SCREENSHOT_TIMEOUT_S = 60.0
 SCREENSHOT_POLL_MS = 50
 DIALOG_MARGIN = 24  # px at least between a pictured dialog (its title bar, its shadow) and the window's edge
 SHADOW = 8  # px of the dialog's drawn shadow
+PNG_QUALITY = 0  # QImageWriter's quality for PNG: 0 is zlib's highest compression
+PNG_COLOURS = 256  # an 8-bit palette
+PNG_EXACT_COLOURS = 160  # of them, the picture's commonest colours, kept exactly
 SEND_DIALOG_WIDTH = 1120  # px: Send… widened so the demo's reasons for leaving rows out read whole
 
 translate = QCoreApplication.translate
@@ -91,6 +103,33 @@ def picture(window: QWidget, dialog: QWidget | None = None) -> QPixmap:
     finally:
         painter.end()
     return shot
+
+
+def save_small_png(shot: QPixmap, path: Path) -> bool:
+    """Save ``shot`` as a PNG a guide can carry: 256 colours at zlib's highest compression
+    (about a third of the bytes). The colours: the most frequent exactly (a window's flat
+    backgrounds, alternating rows, text), then the most frequent of each other shade (an
+    icon's red, a selection's blue), so nothing changes colour visibly; every other pixel
+    takes the nearest. False if it could not be written."""
+    image = shot.toImage().convertToFormat(QImage.Format.Format_RGB32)
+    counts = Counter(memoryview(image.constBits()).cast("I"))
+    table = [colour for colour, _n in counts.most_common(PNG_EXACT_COLOURS)]
+    taken = set(table)
+    # each shade (4 bits a channel): its pixels, its commonest colour and that colour's pixels
+    shades: dict[int, tuple[int, int, int]] = {}
+    for colour, n in counts.items():
+        shade = (colour >> 12 & 0xF00) | (colour >> 8 & 0xF0) | (colour >> 4 & 0xF)
+        total, best, most = shades.get(shade, (0, colour, 0))
+        shades[shade] = (total + n, colour, n) if n > most else (total + n, best, most)
+    for _total, best, _most in sorted(shades.values(), reverse=True):
+        if len(table) >= PNG_COLOURS:
+            break
+        if best not in taken:
+            table.append(best)
+            taken.add(best)
+    flags = Qt.ImageConversionFlag.ThresholdDither | Qt.ImageConversionFlag.AvoidDither
+    small = image.convertToFormat(QImage.Format.Format_Indexed8, [c | 0xFF000000 for c in table], flags)
+    return bool(small.save(str(path), b"PNG", PNG_QUALITY))
 
 
 def main_scene(window: MainWindow) -> Scene:
@@ -329,7 +368,7 @@ class ScreenshotTaker(QObject):
         scene = self._scene
         assert scene is not None
         shot = picture(scene.widget(), None if scene.dialog is None else scene.dialog())
-        if shot.save(str(self._path), "PNG"):
+        if save_small_png(shot, self._path):
             self._finish(0)
         else:
             self.fail(
