@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QPoint, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPixmap
+from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QImage, QImageWriter, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from usosmail_gui.ui import workers
@@ -129,7 +129,9 @@ def save_small_png(shot: QPixmap, path: Path) -> bool:
             taken.add(best)
     flags = Qt.ImageConversionFlag.ThresholdDither | Qt.ImageConversionFlag.AvoidDither
     small = image.convertToFormat(QImage.Format.Format_Indexed8, [c | 0xFF000000 for c in table], flags)
-    return bool(small.save(str(path), b"PNG", PNG_QUALITY))
+    writer = QImageWriter(str(path), QByteArray(b"png"))
+    writer.setQuality(PNG_QUALITY)
+    return writer.write(small)
 
 
 def main_scene(window: MainWindow) -> Scene:
