@@ -82,13 +82,14 @@ coverage: install-quality package-data
 bench: install-test package-data
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench
 
-## screenshots: docs/screenshots/VIEW-LANG.png, 1366x768, each view of the --screenshot
+## screenshots: docs/screenshots/VIEW-LANG.png (mailbox: sandbox-mailbox-LANG.png), 1366x768, each view of the --screenshot
 ## runner (app/screenshot.py VIEWS) in Polish and English, from fresh settings and a journal
 ## of its own; under a real X server (xvfb-run) when there is one, for real fonts
-SCREENSHOT_VIEWS ?= main statuses
+SCREENSHOT_VIEWS ?= main send statuses campaigns mailbox
 screenshots: install package-data
 	@for view in $(SCREENSHOT_VIEWS); do for lang in pl en; do \
-	  out=docs/screenshots/$$view-$$lang.png; echo "$$out"; \
+	  name=$$view; [ $$view = mailbox ] && name=sandbox-mailbox; \
+	  out=docs/screenshots/$$name-$$lang.png; echo "$$out"; \
 	  if command -v xvfb-run >/dev/null; then \
 	    xvfb-run -a -s "-screen 0 1366x768x24" $(VENV)/bin/usosmail-gui --sandbox --demo --language $$lang \
 	      --screenshot $$out --screenshot-view $$view || exit 1; \

@@ -6504,11 +6504,11 @@ w historii powłoki); pobiera się go z systemowego magazynu haseł. Do skryptó
     </message>
     <message>
         <location line="+12"/>
-        <source>with --screenshot: what to picture: main (the window with the demo list) or statuses (the demo list sent to the sandbox, with its statuses)</source>
-        <translation>razem z --screenshot: co pokazać: main (okno z przykładową listą) albo statuses (przykładowa lista wysłana w piaskownicy, z jej statusami)</translation>
+        <source>with --screenshot: what to picture: main (the window with the demo list), send (Send…&apos;s confirmation of the demo list), statuses (the demo list sent to the sandbox, with its statuses), campaigns (the Campaigns window after it was sent) or mailbox (the Sandbox mailbox with a delivered message opened)</source>
+        <translation>razem z --screenshot: co pokazać: main (okno z przykładową listą), send (potwierdzenie „Wyślij…” dla przykładowej listy), statuses (przykładowa lista wysłana w piaskownicy, z jej statusami), campaigns (okno Kampanie po jej wysłaniu) albo mailbox (skrzynka piaskownicy z otwartą doręczoną wiadomością)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>a recipient list (.xlsx, .ods, .csv…) or a template (.usosmail) to open at start, as when it is double-clicked</source>
         <translation>lista odbiorców (.xlsx, .ods, .csv…) lub szablon (.usosmail) do otwarcia przy uruchomieniu, tak jak po dwukrotnym kliknięciu pliku</translation>
     </message>
@@ -6523,7 +6523,7 @@ w historii powłoki); pobiera się go z systemowego magazynu haseł. Do skryptó
         <translation>Lokalna piaskownica</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/app/screenshot.py" line="+200"/>
+        <location filename="../../usosmail_gui/app/screenshot.py" line="+336"/>
         <source>The picture could not be saved to {path}.</source>
         <translation>Nie udało się zapisać obrazu w pliku {path}.</translation>
     </message>

@@ -46,3 +46,28 @@ def test_the_mailbox_shows_what_the_student_receives(
         window.table.selectRow(2)
     assert window.html_view.toPlainText().startswith("Dzień dobry")
     assert window.tabs.tabText(1) == "Plain text"
+
+
+def test_the_date_is_shown_in_the_window_language_not_as_the_english_header(
+    qtbot: QtBot, polish: None, make_sandbox: Callable[..., Sandbox]
+) -> None:
+    from email.utils import parsedate_to_datetime
+
+    from PySide6.QtCore import QDateTime, QLocale
+    from PySide6.QtWidgets import QLabel
+
+    sb = make_sandbox()
+    send(sb, MessageTemplate(subject="Decyzja dla {Imię}", content="Dzień dobry {Imię}."), count=1)
+    window = SandboxMailbox(sb.maildir)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.opened, timeout=TIMEOUT):
+        window.show()
+    assert window.current is not None
+    header = dict(window.current.headers)["Date"]  # RFC 2822: "Wed, 02 Dec 2026 05:41:40 +0000"
+    values = [window.headers.itemAt(i).widget() for i in range(window.headers.count())]
+    dated = next(w for w in values if isinstance(w, QLabel) and w.toolTip() == header)
+    moment = QDateTime.fromSecsSinceEpoch(int(parsedate_to_datetime(header).timestamp()))
+    assert dated.text() == QLocale().toString(moment, QLocale.FormatType.LongFormat)
+    assert QLocale().language() == QLocale.Language.Polish
+    english_days = ("Mon,", "Tue,", "Wed,", "Thu,", "Fri,", "Sat,", "Sun,")
+    assert not dated.text().startswith(english_days) and dated.text() != header

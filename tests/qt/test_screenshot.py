@@ -10,8 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSize
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QPoint, QSize
+from PySide6.QtGui import QImage, qGray
 from pytestqt.qtbot import QtBot
 
 from tests.helpers.memory_keyring import MemoryKeyring
@@ -83,6 +83,81 @@ def test_picture_of_the_statuses_of_the_demo_sent_to_the_sandbox(
     assert dock.isVisible() and dock.campaign is not None and not dock.visibleRegion().isEmpty()
     assert not window.status_poller.polling  # every status final when pictured
     assert dock.model.rowCount() == 40 and dock.progress.value() == dock.progress.maximum()
+    close(qtbot, window, shutdown)
+
+
+def take(
+    qtbot: QtBot, store: CredentialStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, view: str
+) -> tuple[MainWindow, Path, Callable[[], None]]:
+    """The picture of ``view`` taken in the test's own data folder (its own journal)."""
+    monkeypatch.setenv("USOSMAIL_DATA_DIR", str(tmp_path / "data"))
+    picture = tmp_path / f"{view}.png"
+    options = ["--sandbox", "--screenshot", str(picture), "--screenshot-view", view]
+    window, taker, shutdown = build(qtbot, options, store, app.SandboxSession())
+    with qtbot.waitSignal(taker.finished, timeout=90000) as blocker:
+        window.show()
+    assert blocker.args == [0]
+    assert QImage(str(picture)).size() == QSize(*screenshot.SCREENSHOT_SIZE)
+    return window, picture, shutdown
+
+
+def test_picture_of_send_before_confirming(
+    qtbot: QtBot, memory_store: tuple[CredentialStore, MemoryKeyring], tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from usosmail_gui.ui.send_dialog import SendDialog
+
+    window, picture, shutdown = take(qtbot, memory_store[0], tmp_path, monkeypatch, "send")
+    dialog = window.send_flow.dialog
+    assert isinstance(dialog, SendDialog) and dialog.isVisible()
+    draft = dialog.draft()
+    assert draft is not None and not dialog.preparing  # prepared: what will be sent is shown
+    assert not dialog.confirm_box.isChecked() and not dialog.send_button.isEnabled()  # nothing confirmed
+    assert window.status_poller.campaign is None  # nothing was sent
+    # the dialog is drawn over the window's middle: the picture differs from the bare window there
+    bare = window.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    shot = QImage(str(picture)).convertToFormat(QImage.Format.Format_RGB32)
+    middle = QPoint(bare.width() // 2, bare.height() // 2)
+    corner = QPoint(2, bare.height() - 2)  # the status bar, beside no dialog
+
+    def differs(at: QPoint) -> bool:  # beyond what 256 colours change
+        return abs(qGray(shot.pixel(at)) - qGray(bare.pixel(at))) > 12
+
+    assert not differs(corner)
+    assert sum(differs(middle + QPoint(dx, dy)) for dx in range(-200, 200, 10) for dy in (-60, 0, 60)) > 20
+    dialog.reject()
+    close(qtbot, window, shutdown)
+
+
+def test_picture_of_campaigns_after_the_demo_was_sent(
+    qtbot: QtBot, memory_store: tuple[CredentialStore, MemoryKeyring], tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window, _picture, shutdown = take(qtbot, memory_store[0], tmp_path, monkeypatch, "campaigns")
+    history = window.statuses.history
+    assert history is not None and history.isVisible() and not history.busy
+    assert len(history.rows) == 1 and history.rows[0].id == window.status_poller.campaign
+    assert history.table.selectionModel().hasSelection()
+    assert not window.status_poller.polling  # pictured once every status was final
+    close(qtbot, window, shutdown)
+
+
+def test_picture_of_the_sandbox_mailbox_with_a_student_message_opened(
+    qtbot: QtBot, memory_store: tuple[CredentialStore, MemoryKeyring], tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from usosmail_gui.ui.sandbox_mailbox import SandboxMailbox
+
+    window, _picture, shutdown = take(qtbot, memory_store[0], tmp_path, monkeypatch, "mailbox")
+    mailbox = window.findChild(SandboxMailbox)
+    assert mailbox is not None and mailbox.isVisible() and mailbox.envelopes
+    opened = mailbox.current
+    assert opened is not None
+    chosen = next(m for m in mailbox.envelopes if m.key == mailbox.selected_key())
+    assert not chosen.is_summary and chosen.to.endswith("@student.example.edu.pl")
+    subject = dict(opened.headers)["Subject"]
+    assert subject == chosen.subject and subject.startswith("Missing documents – ")
+    assert "Dear" in opened.text  # the body as the student reads it
     close(qtbot, window, shutdown)
 
 

@@ -155,3 +155,14 @@ def test_the_grid_takes_the_changed_rows_from_the_batch(qtbot: QtBot, qapp: QApp
     spans.clear()
     grid.set_statuses(first.row_statuses())
     assert spans == [(9, 9)] and grid.index(9, grid.status_column(), QModelIndex()).data() == "waiting"
+
+
+def test_the_campaign_line_shows_the_subject_as_written_not_the_raw_template(qtbot: QtBot) -> None:
+    """As the Campaigns window does: each placeholder as ‹name›, ``{{``/``}}`` as braces."""
+    dock = make_dock(qtbot)
+    templated = StatusSnapshot(
+        "c7", "Decyzja dla {Imię} {{nr {Indeks}}}", tuple(MIXED), count_statuses(MIXED), source_path="x.csv"
+    )
+    dock.show_snapshot(templated)
+    assert dock.campaign_label.text() == "Campaign c7: Decyzja dla ‹Imię› {nr ‹Indeks›}"
+    assert "{Imię}" not in dock.campaign_label.text()

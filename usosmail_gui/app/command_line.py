@@ -17,7 +17,7 @@ from usosmail_gui import __version__
 from usosmail_gui.ui.i18n import LANGUAGES
 
 # the names of ``screenshot.VIEWS`` (that module is imported only with --screenshot)
-SCREENSHOT_VIEWS = ("main", "statuses")
+SCREENSHOT_VIEWS = ("main", "send", "statuses", "campaigns", "mailbox")
 
 __all__ = ["build_parser", "parse_args"]
 
@@ -113,8 +113,10 @@ def build_parser() -> argparse.ArgumentParser:
         choices=SCREENSHOT_VIEWS,
         help=translate(
             "usosmail-gui",
-            "with --screenshot: what to picture: main (the window with the demo list) or "
-            "statuses (the demo list sent to the sandbox, with its statuses)",
+            "with --screenshot: what to picture: main (the window with the demo list), send "
+            "(Send…'s confirmation of the demo list), statuses (the demo list sent to the "
+            "sandbox, with its statuses), campaigns (the Campaigns window after it was sent) "
+            "or mailbox (the Sandbox mailbox with a delivered message opened)",
         ),
     )
     parser.add_argument(

@@ -59,6 +59,19 @@ class SafeHtmlView(QTextBrowser):
         return None
 
 
+def local_date(header: str) -> str:
+    """A Date header as a mail program shows it: local time, in the window's language (the
+    header itself, RFC 2822, is English whatever the language); as sent if unreadable."""
+    from email.utils import parsedate_to_datetime
+
+    try:
+        moment = parsedate_to_datetime(header)
+    except (TypeError, ValueError):
+        return header
+    when = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
+    return QLocale().toString(when, QLocale.FormatType.LongFormat)
+
+
 class SandboxMailbox(QDialog):
     """Lists and opens the sandbox's delivered mail.
 
@@ -247,7 +260,9 @@ class SandboxMailbox(QDialog):
             "Date": self.tr("Date:"),
         }
         for name, value in mail.headers:
-            label = QLabel(value)
+            label = QLabel(local_date(value) if name == "Date" else value)
+            if name == "Date":
+                label.setToolTip(value)  # the header as sent
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setWordWrap(True)

@@ -58,7 +58,7 @@ from usosmail_gui.ui.status_display import (
     status_brushes,
     status_text,
 )
-from usosmail_gui.ui.texts import daemon_stopped_text
+from usosmail_gui.ui.texts import daemon_stopped_text, subject_as_written
 from usosmail_gui.ui.workers import Task, run_in_background
 
 __all__ = [
@@ -769,7 +769,9 @@ class StatusDock(QDockWidget):
 
     def _show_texts(self, snapshot: StatusSnapshot) -> None:
         self.campaign_label.setText(
-            self.tr("Campaign {id}: {subject}").format(id=snapshot.campaign, subject=snapshot.subject)
+            self.tr("Campaign {id}: {subject}").format(
+                id=snapshot.campaign, subject=subject_as_written(snapshot.subject)
+            )
         )
         summary = self.counts_text(snapshot.counts)
         self.summary_label.setText(summary)

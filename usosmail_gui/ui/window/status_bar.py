@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 
 __all__ = ["WindowStatusBar"]
 
+MESSAGE_MARGIN = 32  # px beside a status-bar message: its frame, the size grip
+
 
 class WindowStatusBar(QObject):
     """The labels of ``bar``: ``summary``, ``installation``, ``state``, ``queue``."""
@@ -46,6 +48,8 @@ class WindowStatusBar(QObject):
         bar.addPermanentWidget(self.installation)
         bar.addPermanentWidget(self.state)
         bar.addPermanentWidget(self.queue)
+        self._bar = bar
+        bar.messageChanged.connect(self._message_changed)
         self._summary: Summary | None = None
         self._check: CheckResult | None = None
         self._composer: ComposerPanel | None = None
@@ -55,6 +59,20 @@ class WindowStatusBar(QObject):
         self._composer = composer
         model.summaryChanged.connect(self.show_summary)
         composer.checkFinished.connect(self.show_check)
+
+    def _message_changed(self, message: str) -> None:
+        """A confirmation is shown whole: while one would not fit beside the permanent
+        labels, the installation's (the window's title names the place too) steps aside;
+        it is back when the message goes."""
+        if not message:
+            self.installation.show()
+            return
+        bar = self._bar
+        spacing = bar.style().pixelMetric(bar.style().PixelMetric.PM_LayoutHorizontalSpacing)
+        needed = bar.fontMetrics().horizontalAdvance(message) + MESSAGE_MARGIN
+        others = sum(label.sizeHint().width() + max(spacing, 6) for label in (self.state, self.queue))
+        room = bar.width() - others - self.installation.sizeHint().width()
+        self.installation.setVisible(needed <= room)
 
     def counts(self) -> ListCounts | None:
         """What the summary shows now (None: no list)."""
