@@ -4178,7 +4178,7 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>SandboxMailbox</name>
     <message>
-        <location filename="../../usosmail_gui/ui/sandbox_mailbox.py" line="+76"/>
+        <location filename="../../usosmail_gui/ui/sandbox_mailbox.py" line="+89"/>
         <source>Sandbox mailbox</source>
         <translation>Skrzynka piaskownicy</translation>
     </message>
@@ -4224,12 +4224,12 @@ Pierwszy student dostał: „{first}”</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+142"/>
+        <location line="+144"/>
         <source>Plain text</source>
         <translation>Zwykły tekst</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-128"/>
         <source>Refresh</source>
         <translation>Odśwież</translation>
     </message>
@@ -4293,7 +4293,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Data:</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>HTML source</source>
         <translation>Źródło HTML</translation>
     </message>
@@ -6286,7 +6286,7 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>WindowStatusBar</name>
     <message>
-        <location filename="../../usosmail_gui/ui/window/status_bar.py" line="+66"/>
+        <location filename="../../usosmail_gui/ui/window/status_bar.py" line="+84"/>
         <source>Current installation</source>
         <translation>Bieżąca instalacja</translation>
     </message>
@@ -6523,7 +6523,7 @@ w historii powłoki); pobiera się go z systemowego magazynu haseł. Do skryptó
         <translation>Lokalna piaskownica</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/app/screenshot.py" line="+336"/>
+        <location filename="../../usosmail_gui/app/screenshot.py" line="+377"/>
         <source>The picture could not be saved to {path}.</source>
         <translation>Nie udało się zapisać obrazu w pliku {path}.</translation>
     </message>
