@@ -80,6 +80,8 @@ WORK_AREA_MODULES = (
     "usosmail_gui.ui.composer",
     "usosmail_gui.ui.status_display",
     "usosmail_gui.ui.recipients_model",
+    "usosmail_gui.ui.column_header",
+    "usosmail_gui.ui.grid_columns",
     "usosmail_gui.ui.recipients_view",
     "usosmail_gui.ui.loading",
     "usosmail_gui.ui.sheet_dialog",
