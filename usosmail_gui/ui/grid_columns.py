@@ -84,8 +84,8 @@ class GridColumns:
         step = max(1, len(shown) // WIDTH_SAMPLE_ROWS)
         sample = sorted(set(shown[:WIDTH_SAMPLE_ROWS]) | set(shown[::step]))
         check = style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth) + cell_padding
-        fixed = {COLUMN_INCLUDE: check, COLUMN_PROBLEMS: self._problems_width()}
-        status_width = self._status_width()  # measured now, before a status batch needs it
+        fixed = {COLUMN_INCLUDE: check, COLUMN_PROBLEMS: self.problems_width()}
+        status_width = self.status_width()  # measured now, before a status batch needs it
         status = self.model.status_column()
         if status >= 0:
             fixed[status] = status_width
@@ -115,14 +115,14 @@ class GridColumns:
     def _icon_width(self) -> int:
         return self.view.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) + 4
 
-    def _problems_width(self) -> int:
+    def problems_width(self) -> int:
         """The Problems column's width: an icon and the longest of its short labels, as
         translated (a longer problem's own text is elided; its tooltip says it all)."""
         metrics = self.view.fontMetrics()
         widest = max(metrics.horizontalAdvance(text) for text in self.model.problem_labels())
         return self._icon_width() + widest + self._cell_padding()
 
-    def _status_width(self) -> int:
+    def status_width(self) -> int:
         """The status column's width: an icon and the longest usual status, as translated
         (measured once per language and font: the first status batch is timed)."""
         if self._status_width_cache is None:
@@ -142,7 +142,7 @@ class GridColumns:
         widest = max(metrics.horizontalAdvance(status_text(status)) for status in usual)
         return self._icon_width() + widest + self._cell_padding() + 8
 
-    def _email_width(self) -> int:
+    def email_width(self) -> int:
         """The least width that shows a usual university address whole."""
         usual = "jan.kowalski@student.uw.edu.pl"
         return self.view.fontMetrics().horizontalAdvance(usual) + self._cell_padding()
@@ -158,7 +158,7 @@ class GridColumns:
         row_numbers = metrics.horizontalAdvance("00000") + self._cell_padding()
         scroll = style.pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
         frame = 2 * style.pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth) + 8
-        columns = send + self._problems_width() + self._email_width() + self._status_width()
+        columns = send + self.problems_width() + self.email_width() + self.status_width()
         return columns + row_numbers + scroll + frame
 
     def key_columns(self) -> list[int]:
@@ -190,7 +190,7 @@ class GridColumns:
     def columns_inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
         status = self.model.status_column()
         if first <= status <= last:
-            self.view.horizontalHeader().resizeSection(status, self._status_width())
+            self.view.horizontalHeader().resizeSection(status, self.status_width())
         self.arrange()
         self.fit_email_column()
 
@@ -205,4 +205,4 @@ class GridColumns:
         others = sum(header.sectionSize(column) for column in self.key_columns() if column != email)
         room = self.view.viewport().width() - others
         if header.sectionSize(email) > room:
-            header.resizeSection(email, max(room, self._email_width()))
+            header.resizeSection(email, max(room, self.email_width()))
