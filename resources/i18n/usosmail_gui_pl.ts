@@ -116,7 +116,7 @@
 <context>
     <name>CampaignStatuses</name>
     <message>
-        <location filename="../../usosmail_gui/ui/window/statuses.py" line="+96"/>
+        <location filename="../../usosmail_gui/ui/window/statuses.py" line="+97"/>
         <source>No campaign is shown: open one from Campaigns…</source>
         <translation>Nie jest wyświetlana żadna kampania: otwórz ją w oknie Wysyłanie ▸ Kampanie…</translation>
     </message>
@@ -1608,6 +1608,54 @@ Pierwszy student dostał: „{first}”</translation>
         <location line="+3"/>
         <source>All files (*)</source>
         <translation>Wszystkie pliki (*)</translation>
+    </message>
+</context>
+<context>
+    <name>LoadingStrip</name>
+    <message>
+        <location filename="../../usosmail_gui/ui/loading_strip.py" line="+41"/>
+        <source>Cancel</source>
+        <translation>Anuluj</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loading</source>
+        <translation>Wczytywanie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loading step</source>
+        <translation>Etap wczytywania</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loading progress</source>
+        <translation>Postęp wczytywania</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel loading</source>
+        <translation>Anuluj wczytywanie</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Opening the file…</source>
+        <translation>Otwieranie pliku…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading the sheet…</source>
+        <translation>Odczytywanie arkusza…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading the cells…</source>
+        <translation>Odczytywanie komórek…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checking the e-mail addresses…</source>
+        <translation>Sprawdzanie adresów e-mail…</translation>
     </message>
 </context>
 <context>
@@ -3544,12 +3592,12 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>RecipientPane</name>
     <message>
-        <location filename="../../usosmail_gui/ui/recipients_view.py" line="+330"/>
+        <location filename="../../usosmail_gui/ui/recipients_view.py" line="+208"/>
         <source>Find in the list</source>
         <translation>Znajdź na liście</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Search the list ({shortcut})</source>
         <translation>Szukaj na liście ({shortcut})</translation>
     </message>
@@ -3559,12 +3607,12 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Szukaj odbiorców</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
         <source>Shows the rows holding every word you type, in any column; case and Polish letters do not matter.</source>
         <translation>Pokazuje wiersze zawierające każde z wpisanych słów, w dowolnej kolumnie; wielkość liter i polskie znaki nie mają znaczenia.</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-13"/>
         <source>Rows shown</source>
         <translation>Pokazane wiersze</translation>
     </message>
@@ -3574,12 +3622,12 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Źródło listy</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-12"/>
         <source>&amp;E-mail column:</source>
         <translation>&amp;Kolumna z adresami e-mail:</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>E-mail column</source>
         <translation>Kolumna z adresami e-mail</translation>
     </message>
@@ -3599,57 +3647,32 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Arkusz i wiersz nagłówka</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
         <source>Choose the sheet, the header row and the e-mail column, and read the file again.</source>
         <translation>Wybierz arkusz, wiersz nagłówka i kolumnę z adresami e-mail, a potem wczytaj plik ponownie.</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-12"/>
         <source>E-mail column warning</source>
         <translation>Ostrzeżenie dotyczące kolumny z adresami e-mail</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Loading</source>
-        <translation>Wczytywanie</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Loading step</source>
-        <translation>Etap wczytywania</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Loading progress</source>
-        <translation>Postęp wczytywania</translation>
-    </message>
-    <message>
-        <location line="-20"/>
-        <source>Cancel</source>
-        <translation>Anuluj</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Cancel loading</source>
-        <translation>Anuluj wczytywanie</translation>
-    </message>
-    <message>
-        <location line="-20"/>
+        <location line="-16"/>
         <source>Open a spreadsheet: File ▸ Open… or drag it here</source>
         <translation>Otwórz arkusz kalkulacyjny: Plik ▸ Otwórz… lub przeciągnij go tutaj</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+17"/>
         <source>No recipient list</source>
         <translation>Brak listy odbiorców</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-16"/>
         <source>Open a spreadsheet…</source>
         <translation>Otwórz arkusz kalkulacyjny…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+17"/>
         <source>Open a spreadsheet</source>
         <translation>Otwórz arkusz kalkulacyjny</translation>
     </message>
@@ -3659,27 +3682,27 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Odbiorcy</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-17"/>
         <source>As the sheet shows it</source>
         <translation>Tak, jak pokazuje arkusz</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+29"/>
         <source>Numbers and dates as the sheet&apos;s number formats show them, e.g. 012345 or 17.06.2024.</source>
         <translation>Liczby i daty tak, jak pokazują je formaty liczbowe arkusza, np. 012345 lub 17.06.2024.</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-28"/>
         <source>As stored</source>
         <translation>Tak, jak zapisano</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+31"/>
         <source>The values the sheet stores, without their formats, e.g. 12345 or 2024-06-17.</source>
         <translation>Wartości zapisane w arkuszu, bez ich formatów, np. 12345 lub 2024-06-17.</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-30"/>
         <source>Include the selected rows</source>
         <translation>Uwzględnij zaznaczone wiersze</translation>
     </message>
@@ -3694,12 +3717,12 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Cofnij zmianę w tej komórce</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
         <source>Checking addresses</source>
         <translation>Sprawdzanie adresów</translation>
     </message>
     <message>
-        <location line="+252"/>
+        <location line="+90"/>
         <source>sheet “{sheet}”</source>
         <translation>arkusz „{sheet}”</translation>
     </message>
@@ -3735,12 +3758,12 @@ Pierwszy student dostał: „{first}”</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+263"/>
+        <location line="+246"/>
         <source>(none)</source>
         <translation>(brak)</translation>
     </message>
     <message>
-        <location line="-249"/>
+        <location line="-232"/>
         <source>No column of e-mail addresses was found. Choose the column that holds them here.</source>
         <translation>Nie znaleziono kolumny z adresami e-mail. Wybierz tutaj kolumnę, która je zawiera.</translation>
     </message>
@@ -3759,27 +3782,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Pokazane wiersze: {shown} z {total}</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>Opening the file…</source>
-        <translation>Otwieranie pliku…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Reading the sheet…</source>
-        <translation>Odczytywanie arkusza…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Reading the cells…</source>
-        <translation>Odczytywanie komórek…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Checking the e-mail addresses…</source>
-        <translation>Sprawdzanie adresów e-mail…</translation>
-    </message>
-    <message>
-        <location line="+123"/>
+        <location line="+132"/>
         <location line="+1"/>
         <source>Values of “{column}”</source>
         <translation>Wartości w kolumnie „{column}”</translation>
@@ -5608,7 +5611,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>pominięty</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/ui/status_monitor.py" line="+624"/>
+        <location filename="../../usosmail_gui/ui/status_dock.py" line="+142"/>
         <source>Statuses</source>
         <translation>Statusy</translation>
     </message>
@@ -5659,7 +5662,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Nie pokazano żadnej kampanii: wyślij wiadomości albo otwórz kampanię z okna Kampanie…</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+83"/>
         <source>All: {count}</source>
         <translation>Wszystkie: {count}</translation>
     </message>
@@ -5737,7 +5740,7 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>StatusPoller</name>
     <message>
-        <location line="-601"/>
+        <location filename="../../usosmail_gui/ui/status_poller.py" line="+124"/>
         <source>Checking statuses…</source>
         <translation>Sprawdzanie statusów…</translation>
     </message>
@@ -5747,7 +5750,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Statusy wygasły: USOS przechowuje je tylko przez 7 dni; widoczne są ostatnio odczytane.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+45"/>
         <source>Statuses cannot be checked: connect to the installation first.</source>
         <translation>Nie można sprawdzić statusów: najpierw połącz się z instalacją.</translation>
     </message>
@@ -5788,7 +5791,7 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>StatusTableModel</name>
     <message>
-        <location line="+185"/>
+        <location filename="../../usosmail_gui/ui/status_table.py" line="+217"/>
         <source>Row</source>
         <translation>Wiersz</translation>
     </message>

@@ -29,12 +29,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMenu,
-    QProgressBar,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -43,10 +41,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from usosmail_gui.core.recipients import LoadProgress, RecipientTable, Stage
+from usosmail_gui.core.recipients import LoadProgress, RecipientTable
 from usosmail_gui.ui.numbers import counted, number
 
 from .grid_columns import GridColumns, tune_grid_view
+from .loading_strip import LoadingStrip
 from .recipients_model import FIRST_DATA_COLUMN, RecipientTableModel
 from .workers import Task, run_in_background
 
@@ -136,20 +135,8 @@ class RecipientPane(QWidget):
         self.email_warning.hide()
 
         # busy strip: shown while a file loads (over the previous list, which stays)
-        self.busy_bar = QFrame()
-        self.busy_bar.setFrameShape(QFrame.Shape.StyledPanel)
-        self.busy_label = QLabel()
-        self.stage_label = QLabel()
-        self.progress_bar = QProgressBar()
-        self.progress_bar.setTextVisible(False)
-        self.progress_bar.setMaximumWidth(220)
-        self.cancel_button = QPushButton()
-        self.cancel_button.clicked.connect(self.cancelRequested)
-        busy_row = QHBoxLayout(self.busy_bar)
-        busy_row.addWidget(self.busy_label)
-        busy_row.addWidget(self.stage_label, 1)
-        busy_row.addWidget(self.progress_bar)
-        busy_row.addWidget(self.cancel_button)
+        self.busy_bar = LoadingStrip()
+        self.busy_bar.cancelRequested.connect(self.cancelRequested)
 
         # pages: empty state, the grid, "checking addresses"
         self.empty_label = QLabel()
@@ -220,7 +207,6 @@ class RecipientPane(QWidget):
         headers and cells are asked again."""
         self.find_action.setText(self.tr("Find in the list"))
         self.email_label.setText(self.tr("&E-mail column:"))
-        self.cancel_button.setText(self.tr("Cancel"))
         self.empty_label.setText(self.tr("Open a spreadsheet: File ▸ Open… or drag it here"))
         self.open_button.setText(self.tr("Open a spreadsheet…"))
         self.shown_action.setText(self.tr("As the sheet shows it"))
@@ -238,10 +224,6 @@ class RecipientPane(QWidget):
         self.sheet_button.setText(self.tr("Sheet and header row…"))
         self.sheet_button.setAccessibleName(self.tr("Sheet and header row"))
         self.email_warning.setAccessibleName(self.tr("E-mail column warning"))
-        self.busy_label.setAccessibleName(self.tr("Loading"))
-        self.stage_label.setAccessibleName(self.tr("Loading step"))
-        self.progress_bar.setAccessibleName(self.tr("Loading progress"))
-        self.cancel_button.setAccessibleName(self.tr("Cancel loading"))
         self.empty_label.setAccessibleName(self.tr("No recipient list"))
         self.open_button.setAccessibleName(self.tr("Open a spreadsheet"))
         self.view.setAccessibleName(self.tr("Recipients"))
@@ -413,31 +395,14 @@ class RecipientPane(QWidget):
     def show_busy(self, text: str) -> None:
         """Loading started: the strip with a busy bar and Cancel (the current list stays usable)."""
         self._busy = True
-        self.busy_label.setText(text)
-        self.stage_label.clear()
-        self.progress_bar.setRange(0, 0)
-        self.cancel_button.setEnabled(True)
+        self.busy_bar.start(text)
         self.empty_label.setEnabled(False)
         self.open_button.setEnabled(False)
         self._show_state()
 
     def show_progress(self, progress: LoadProgress) -> None:
         """A step of loading: the stage in words and, when known, how far it is."""
-        words = {
-            Stage.OPENING: self.tr("Opening the file…"),
-            Stage.READING: self.tr("Reading the sheet…"),
-            Stage.CONVERTING: self.tr("Reading the cells…"),
-            Stage.CHECKING: self.tr("Checking the e-mail addresses…"),
-        }
-        self.progress_bar.setToolTip(words.get(progress.stage, ""))
-        self.progress_bar.setAccessibleDescription(words.get(progress.stage, ""))
-        fraction = progress.fraction
-        if fraction is None:
-            self.progress_bar.setRange(0, 0)
-        else:
-            self.progress_bar.setRange(0, 1000)
-            self.progress_bar.setValue(int(fraction * 1000))
-        self.stage_label.setText(words.get(progress.stage, ""))
+        self.busy_bar.show_progress(progress)
 
     def hide_busy(self) -> None:
         self._busy = False
