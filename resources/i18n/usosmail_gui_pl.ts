@@ -162,6 +162,35 @@
     </message>
 </context>
 <context>
+    <name>ColumnValuesMenu</name>
+    <message>
+        <location filename="../../usosmail_gui/ui/column_menu.py" line="+40"/>
+        <source>As the sheet shows it</source>
+        <translation>Tak, jak pokazuje arkusz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>As stored</source>
+        <translation>Tak, jak zapisano</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Numbers and dates as the sheet&apos;s number formats show them, e.g. 012345 or 17.06.2024.</source>
+        <translation>Liczby i daty tak, jak pokazują je formaty liczbowe arkusza, np. 012345 lub 17.06.2024.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The values the sheet stores, without their formats, e.g. 12345 or 2024-06-17.</source>
+        <translation>Wartości zapisane w arkuszu, bez ich formatów, np. 12345 lub 2024-06-17.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+1"/>
+        <source>Values of “{column}”</source>
+        <translation>Wartości w kolumnie „{column}”</translation>
+    </message>
+</context>
+<context>
     <name>ComposerPanel</name>
     <message>
         <location filename="../../usosmail_gui/ui/composer.py" line="+276"/>
@@ -3592,12 +3621,12 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>RecipientPane</name>
     <message>
-        <location filename="../../usosmail_gui/ui/recipients_view.py" line="+208"/>
+        <location filename="../../usosmail_gui/ui/recipients_view.py" line="+197"/>
         <source>Find in the list</source>
         <translation>Znajdź na liście</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>Search the list ({shortcut})</source>
         <translation>Szukaj na liście ({shortcut})</translation>
     </message>
@@ -3622,12 +3651,12 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Źródło listy</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-10"/>
         <source>&amp;E-mail column:</source>
         <translation>&amp;Kolumna z adresami e-mail:</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>E-mail column</source>
         <translation>Kolumna z adresami e-mail</translation>
     </message>
@@ -3657,22 +3686,22 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Ostrzeżenie dotyczące kolumny z adresami e-mail</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-14"/>
         <source>Open a spreadsheet: File ▸ Open… or drag it here</source>
         <translation>Otwórz arkusz kalkulacyjny: Plik ▸ Otwórz… lub przeciągnij go tutaj</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>No recipient list</source>
         <translation>Brak listy odbiorców</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-14"/>
         <source>Open a spreadsheet…</source>
         <translation>Otwórz arkusz kalkulacyjny…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>Open a spreadsheet</source>
         <translation>Otwórz arkusz kalkulacyjny</translation>
     </message>
@@ -3682,27 +3711,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Odbiorcy</translation>
     </message>
     <message>
-        <location line="-17"/>
-        <source>As the sheet shows it</source>
-        <translation>Tak, jak pokazuje arkusz</translation>
-    </message>
-    <message>
-        <location line="+29"/>
-        <source>Numbers and dates as the sheet&apos;s number formats show them, e.g. 012345 or 17.06.2024.</source>
-        <translation>Liczby i daty tak, jak pokazują je formaty liczbowe arkusza, np. 012345 lub 17.06.2024.</translation>
-    </message>
-    <message>
-        <location line="-28"/>
-        <source>As stored</source>
-        <translation>Tak, jak zapisano</translation>
-    </message>
-    <message>
-        <location line="+31"/>
-        <source>The values the sheet stores, without their formats, e.g. 12345 or 2024-06-17.</source>
-        <translation>Wartości zapisane w arkuszu, bez ich formatów, np. 12345 lub 2024-06-17.</translation>
-    </message>
-    <message>
-        <location line="-30"/>
+        <location line="-15"/>
         <source>Include the selected rows</source>
         <translation>Uwzględnij zaznaczone wiersze</translation>
     </message>
@@ -3722,7 +3731,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Sprawdzanie adresów</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+85"/>
         <source>sheet “{sheet}”</source>
         <translation>arkusz „{sheet}”</translation>
     </message>
@@ -3758,12 +3767,12 @@ Pierwszy student dostał: „{first}”</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+246"/>
+        <location line="+216"/>
         <source>(none)</source>
         <translation>(brak)</translation>
     </message>
     <message>
-        <location line="-232"/>
+        <location line="-202"/>
         <source>No column of e-mail addresses was found. Choose the column that holds them here.</source>
         <translation>Nie znaleziono kolumny z adresami e-mail. Wybierz tutaj kolumnę, która je zawiera.</translation>
     </message>
@@ -3782,13 +3791,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Pokazane wiersze: {shown} z {total}</translation>
     </message>
     <message>
-        <location line="+132"/>
-        <location line="+1"/>
-        <source>Values of “{column}”</source>
-        <translation>Wartości w kolumnie „{column}”</translation>
-    </message>
-    <message>
-        <location line="+70"/>
+        <location line="+173"/>
         <source>Checking the addresses in “{column}”…</source>
         <translation>Sprawdzanie adresów w kolumnie „{column}”…</translation>
     </message>

@@ -26,7 +26,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 from usosmail_gui.core.recipients import LoadProgress, RecipientTable
 from usosmail_gui.ui.numbers import counted, number
 
+from .column_menu import ColumnValuesMenu
 from .grid_columns import GridColumns, tune_grid_view
 from .loading_strip import LoadingStrip
 from .recipients_model import FIRST_DATA_COLUMN, RecipientTableModel
@@ -156,19 +157,7 @@ class RecipientPane(QWidget):
         self.view.setModel(self.model)
         tune_grid_view(self.view)
         self.columns = GridColumns(self.view, self.model)
-        header = self.view.horizontalHeader()
-        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        header.customContextMenuRequested.connect(self._header_menu)
-        self.shown_action = QAction(self)
-        self.shown_action.setCheckable(True)
-        self.stored_action = QAction(self)
-        self.stored_action.setCheckable(True)
-        self._values_group = QActionGroup(self)
-        self._values_group.addAction(self.shown_action)
-        self._values_group.addAction(self.stored_action)
-        self.shown_action.triggered.connect(lambda: self._show_stored(False))
-        self.stored_action.triggered.connect(lambda: self._show_stored(True))
-        self._menu_column = -1
+        self.values_menu = ColumnValuesMenu(self.view, self.model, self)
         self.view.selectionModel().currentRowChanged.connect(self._sync_current)
         self.model.layoutChanged.connect(self._after_layout_change)
         self.model.modelReset.connect(self._after_view_change)
@@ -209,8 +198,6 @@ class RecipientPane(QWidget):
         self.email_label.setText(self.tr("&E-mail column:"))
         self.empty_label.setText(self.tr("Open a spreadsheet: File ▸ Open… or drag it here"))
         self.open_button.setText(self.tr("Open a spreadsheet…"))
-        self.shown_action.setText(self.tr("As the sheet shows it"))
-        self.stored_action.setText(self.tr("As stored"))
         self.include_action.setText(self.tr("Include the selected rows"))
         self.exclude_action.setText(self.tr("Exclude the selected rows"))
         self.revert_action.setText(self.tr("Undo the edit of this cell"))
@@ -237,12 +224,7 @@ class RecipientPane(QWidget):
         self.sheet_button.setToolTip(
             self.tr("Choose the sheet, the header row and the e-mail column, and read the file again.")
         )
-        self.shown_action.setToolTip(
-            self.tr("Numbers and dates as the sheet's number formats show them, e.g. 012345 or 17.06.2024.")
-        )
-        self.stored_action.setToolTip(
-            self.tr("The values the sheet stores, without their formats, e.g. 12345 or 2024-06-17.")
-        )
+        self.values_menu.retranslate()
         if self.table() is not None:
             self._show_source()
             self._show_email_column()
@@ -504,38 +486,8 @@ class RecipientPane(QWidget):
         self.model.revert_cell(self.view.currentIndex())
 
     def column_menu(self, section: int) -> QMenu | None:
-        """The column header's menu for a model column (None when it has no choices): how
-        the column's values are shown and sent, as the sheet shows them or as stored."""
-        table = self.table()
-        column = section - FIRST_DATA_COLUMN
-        if table is None or not 0 <= column < table.column_count or not table.has_stored_values(column):
-            return None
-        self._menu_column = column
-        stored = table.shows_stored(column)
-        self.shown_action.setChecked(not stored)
-        self.stored_action.setChecked(stored)
-        menu = QMenu(self)
-        menu.setTitle(self.tr("Values of “{column}”").format(column=table.columns[column].name))
-        menu.addSection(self.tr("Values of “{column}”").format(column=table.columns[column].name))
-        menu.addAction(self.shown_action)
-        menu.addAction(self.stored_action)
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        return menu
-
-    @Slot(QPoint)
-    def _header_menu(self, point: QPoint) -> None:
-        header = self.view.horizontalHeader()
-        menu = self.column_menu(header.logicalIndexAt(point))
-        if menu is not None:
-            menu.popup(header.mapToGlobal(point))
-
-    def _show_stored(self, stored: bool) -> None:
-        if self._menu_column >= 0:
-            self.set_column_stored(self._menu_column, stored)
-
-    def set_column_stored(self, column: int, stored: bool) -> bool:
-        """Show (and send) a data column as stored (True) or as the sheet shows it."""
-        return self.model.set_shows_stored(column, stored)
+        """The column header's menu for a model column (None when it has no choices)."""
+        return self.values_menu.menu_for(section)
 
     @Slot(QPoint)
     def _context_menu(self, point: QPoint) -> None:

@@ -82,6 +82,7 @@ WORK_AREA_MODULES = (
     "usosmail_gui.ui.recipients_model",
     "usosmail_gui.ui.column_header",
     "usosmail_gui.ui.grid_columns",
+    "usosmail_gui.ui.column_menu",
     "usosmail_gui.ui.loading_strip",
     "usosmail_gui.ui.recipients_view",
     "usosmail_gui.ui.loading",
