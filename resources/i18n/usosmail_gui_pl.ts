@@ -3799,17 +3799,7 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>RecipientTableModel</name>
     <message>
-        <location filename="../../usosmail_gui/ui/recipients_model.py" line="+465"/>
-        <source>not in the campaign</source>
-        <translation>nie należy do kampanii</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>left out: {reason}</source>
-        <translation>pominięty: {reason}</translation>
-    </message>
-    <message>
-        <location line="+35"/>
+        <location filename="../../usosmail_gui/ui/recipients_model.py" line="+485"/>
         <source>The sheet shows {error} here: the cell&apos;s formula failed. A message using this column would say {error}.</source>
         <translation>Arkusz pokazuje tu {error}: formuła w komórce zwróciła błąd. Wiadomość korzystająca z tej kolumny zawierałaby {error}.</translation>
     </message>
@@ -5549,6 +5539,19 @@ Pierwszy student dostał: „{first}”</translation>
         <location line="+0"/>
         <source>Keys</source>
         <translation>Klawisze</translation>
+    </message>
+</context>
+<context>
+    <name>StatusCells</name>
+    <message>
+        <location filename="../../usosmail_gui/ui/status_cells.py" line="+42"/>
+        <source>not in the campaign</source>
+        <translation>nie należy do kampanii</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>left out: {reason}</source>
+        <translation>pominięty: {reason}</translation>
     </message>
 </context>
 <context>

@@ -40,13 +40,13 @@ from PySide6.QtWidgets import QApplication, QStyle
 from usosmail_gui.core.letters.derive import LetterList, Overrides
 from usosmail_gui.core.problems import Severity
 from usosmail_gui.core.recipients import Code, RecipientTable, RowKey
-from usosmail_gui.core.statuses import RecipientStatusView, Status
+from usosmail_gui.core.statuses import RecipientStatusView
 from usosmail_gui.ui.colours import Tone, tint, tone
 from usosmail_gui.ui.derived_cells import DerivedCells
 from usosmail_gui.ui.numbers import counted
 from usosmail_gui.ui.problem_texts import problem_text
 from usosmail_gui.ui.row_spans import changed_numbers, row_spans
-from usosmail_gui.ui.status_display import StatusIcons, error_text, shown_error, status_brushes, status_text
+from usosmail_gui.ui.status_cells import StatusCells
 
 __all__ = ["COLUMN_INCLUDE", "COLUMN_PROBLEMS", "FIRST_DATA_COLUMN", "RecipientTableModel"]
 
@@ -132,6 +132,7 @@ class RecipientTableModel(QAbstractTableModel):
             Severity.ERROR: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
             Severity.WARNING: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
         }
+        self._status_cells = StatusCells(QGuiApplication.palette())
         self._take_palette(QGuiApplication.palette())
         self._italic = QFont()
         self._italic.setItalic(True)
@@ -141,14 +142,13 @@ class RecipientTableModel(QAbstractTableModel):
         # spreadsheet row number -> its recipient's status, set from the GUI after each
         # poll; None: no status column (the list is not the source of the campaign shown)
         self._statuses: Mapping[int, RecipientStatusView] | None = None
-        self._status_icon = StatusIcons()
 
     def _take_palette(self, palette: QPalette) -> None:
         rows = (QPalette.ColorRole.Base, QPalette.ColorRole.AlternateBase)  # alternating rows
         self._grey = QBrush(tone(Tone.MUTED, palette, on=rows))  # excluded rows: dimmed, still legible
         self._edited_background = QBrush(tint(Tone.ACCENT, palette, amount=0.14))
         self._error_foreground = QBrush(tone(Tone.ERROR, palette, on=rows))  # a cell showing #N/A
-        self._status_brushes = status_brushes(palette)
+        self._status_cells.set_palette(palette)
         if self._derived is not None:
             self._derived.set_palette(palette)
 
@@ -449,7 +449,7 @@ class RecipientTableModel(QAbstractTableModel):
         row = self._order[position]
         column = index.column()
         if self._statuses is not None and column == FIRST_DATA_COLUMN + table.column_count + self._extra():
-            return self._status_data(table, row, role)
+            return self._status_cells.data(self._statuses, table.row_number(row), role)
         if self._derived is not None and column >= FIRST_DATA_COLUMN + table.column_count:
             return self._derived.data(table, row, column - FIRST_DATA_COLUMN - table.column_count, role)
         if column >= FIRST_DATA_COLUMN:
@@ -457,26 +457,6 @@ class RecipientTableModel(QAbstractTableModel):
         if column == COLUMN_INCLUDE:
             return self._include_data(table, row, role)
         return self._problem_data(table, row, role)
-
-    def _status_data(self, table: RecipientTable, row: int, role: int) -> Any:
-        assert self._statuses is not None
-        found = self._statuses.get(table.row_number(row))
-        if found is None:
-            return self.tr("not in the campaign") if role in (_DISPLAY, _TOOLTIP) else None
-        status = found.status
-        if role == _DISPLAY:
-            if status is Status.EXCLUDED:  # why it got nothing, not an empty-looking "left out"
-                reason = error_text(found)
-                return self.tr("left out: {reason}").format(reason=reason) if reason else status_text(status)
-            return status_text(status)
-        if role == _TOOLTIP:
-            error = shown_error(found)
-            return f"{status_text(status)}: {error}" if error else status_text(status)
-        if role == _FOREGROUND:
-            return self._status_brushes[status]
-        if role == _DECORATION:
-            return self._status_icon(status)
-        return None
 
     def _cell_data(self, table: RecipientTable, row: int, column: int, role: int) -> Any:
         if role in (_DISPLAY, _EDIT):
