@@ -2107,6 +2107,58 @@ Pierwszy student dostał: „{first}”</translation>
     </message>
 </context>
 <context>
+    <name>ProblemCells</name>
+    <message>
+        <location filename="../../usosmail_gui/ui/problem_cells.py" line="+56"/>
+        <source>This row is hidden in the sheet (or by its filter).</source>
+        <translation>Ten wiersz jest ukryty w arkuszu (lub przez jego filtr).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>(This row is excluded, so nothing is sent to it anyway.)</source>
+        <translation>(Ten wiersz jest wykluczony, więc i tak nic nie zostanie do niego wysłane.)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+14"/>
+        <source>Hidden in the sheet</source>
+        <translation>Ukryty w arkuszu</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-13"/>
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n problem</numerusform>
+            <numerusform>%n problemy</numerusform>
+            <numerusform>%n problemów</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+23"/>
+        <source>No address</source>
+        <translation>Brak adresu</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <location line="+24"/>
+        <source>Invalid address</source>
+        <translation>Nieprawidłowy adres</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <location line="+25"/>
+        <source>Duplicate address</source>
+        <translation>Powtórzony adres</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <location line="+26"/>
+        <source>Several addresses</source>
+        <translation>Kilka adresów</translation>
+    </message>
+</context>
+<context>
     <name>Problems</name>
     <message>
         <location filename="../../usosmail_gui/core/campaign.py" line="+92"/>
@@ -3799,7 +3851,7 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>RecipientTableModel</name>
     <message>
-        <location filename="../../usosmail_gui/ui/recipients_model.py" line="+485"/>
+        <location filename="../../usosmail_gui/ui/recipients_model.py" line="+482"/>
         <source>The sheet shows {error} here: the cell&apos;s formula failed. A message using this column would say {error}.</source>
         <translation>Arkusz pokazuje tu {error}: formuła w komórce zwróciła błąd. Wiadomość korzystająca z tej kolumny zawierałaby {error}.</translation>
     </message>
@@ -3844,63 +3896,13 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Uwzględniony, ale do tego wiersza nie można nic wysłać: zobacz jego problemy.</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>This row is hidden in the sheet (or by its filter).</source>
-        <translation>Ten wiersz jest ukryty w arkuszu (lub przez jego filtr).</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>(This row is excluded, so nothing is sent to it anyway.)</source>
-        <translation>(Ten wiersz jest wykluczony, więc i tak nic nie zostanie do niego wysłane.)</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <location line="+16"/>
-        <source>Hidden in the sheet</source>
-        <translation>Ukryty w arkuszu</translation>
-    </message>
-    <message numerus="yes">
-        <location line="-15"/>
-        <location line="+17"/>
-        <source>%n problem(s)</source>
-        <translation>
-            <numerusform>%n problem</numerusform>
-            <numerusform>%n problemy</numerusform>
-            <numerusform>%n problemów</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="-16"/>
-        <location line="+19"/>
-        <source>No address</source>
-        <translation>Brak adresu</translation>
-    </message>
-    <message>
-        <location line="-18"/>
-        <location line="+20"/>
-        <source>Invalid address</source>
-        <translation>Nieprawidłowy adres</translation>
-    </message>
-    <message>
-        <location line="-19"/>
-        <location line="+21"/>
-        <source>Duplicate address</source>
-        <translation>Powtórzony adres</translation>
-    </message>
-    <message>
-        <location line="-20"/>
-        <location line="+22"/>
-        <source>Several addresses</source>
-        <translation>Kilka adresów</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+24"/>
         <source>Row {row} is hidden in the sheet.</source>
         <translation>Wiersz {row} jest ukryty w arkuszu.</translation>
     </message>
     <message>
-        <location line="-33"/>
-        <location line="+41"/>
+        <location line="-15"/>
+        <location line="+23"/>
         <source>Send</source>
         <translation>Wyślij</translation>
     </message>

@@ -80,6 +80,7 @@ WORK_AREA_MODULES = (
     "usosmail_gui.ui.composer",
     "usosmail_gui.ui.status_display",
     "usosmail_gui.ui.status_cells",
+    "usosmail_gui.ui.problem_cells",
     "usosmail_gui.ui.recipients_model",
     "usosmail_gui.ui.column_header",
     "usosmail_gui.ui.grid_columns",
