@@ -162,6 +162,44 @@
     </message>
 </context>
 <context>
+    <name>ColumnTooltip</name>
+    <message>
+        <location filename="../../usosmail_gui/ui/column_tooltip.py" line="+19"/>
+        <source>“{name}” cannot be used in a template as written; write {placeholder} to insert this column.</source>
+        <translation>Nazwy „{name}” nie można użyć w szablonie w tej postaci; wpisz {placeholder}, aby wstawić tę kolumnę.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Write {placeholder} in the template to insert this column.</source>
+        <translation>Wpisz {placeholder} w szablonie, aby wstawić tę kolumnę.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Column {letter} of the spreadsheet.</source>
+        <translation>Kolumna {letter} arkusza.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The e-mail addresses are taken from this column.</source>
+        <translation>Z tej kolumny są pobierane adresy e-mail.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Shown (and sent) as stored, not as the sheet formats it; right-click the header to change it.</source>
+        <translation>Pokazywane (i wysyłane) tak, jak zapisano, a nie tak, jak formatuje je arkusz; kliknij nagłówek prawym przyciskiem, aby to zmienić.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Shown (and sent) as the sheet formats it; right-click the header to show the stored values instead.</source>
+        <translation>Pokazywane (i wysyłane) tak, jak formatuje je arkusz; kliknij nagłówek prawym przyciskiem, aby pokazać zapisane wartości.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Some cells have a number format this app cannot show ({formats}): they show the stored value.</source>
+        <translation>Niektóre komórki mają format liczbowy, którego program nie potrafi odtworzyć ({formats}): pokazują zapisaną wartość.</translation>
+    </message>
+</context>
+<context>
     <name>ColumnValuesMenu</name>
     <message>
         <location filename="../../usosmail_gui/ui/column_menu.py" line="+40"/>
@@ -3930,41 +3968,6 @@ Pierwszy student dostał: „{first}”</translation>
         <location line="+2"/>
         <source>What is wrong with the row; point at a row&apos;s problem for the details.</source>
         <translation>Co jest nie tak z wierszem; najedź kursorem na problem wiersza, aby zobaczyć szczegóły.</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>“{name}” cannot be used in a template as written; write {placeholder} to insert this column.</source>
-        <translation>Nazwy „{name}” nie można użyć w szablonie w tej postaci; wpisz {placeholder}, aby wstawić tę kolumnę.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Write {placeholder} in the template to insert this column.</source>
-        <translation>Wpisz {placeholder} w szablonie, aby wstawić tę kolumnę.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Column {letter} of the spreadsheet.</source>
-        <translation>Kolumna {letter} arkusza.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The e-mail addresses are taken from this column.</source>
-        <translation>Z tej kolumny są pobierane adresy e-mail.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Shown (and sent) as stored, not as the sheet formats it; right-click the header to change it.</source>
-        <translation>Pokazywane (i wysyłane) tak, jak zapisano, a nie tak, jak formatuje je arkusz; kliknij nagłówek prawym przyciskiem, aby to zmienić.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Shown (and sent) as the sheet formats it; right-click the header to show the stored values instead.</source>
-        <translation>Pokazywane (i wysyłane) tak, jak formatuje je arkusz; kliknij nagłówek prawym przyciskiem, aby pokazać zapisane wartości.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Some cells have a number format this app cannot show ({formats}): they show the stored value.</source>
-        <translation>Niektóre komórki mają format liczbowy, którego program nie potrafi odtworzyć ({formats}): pokazują zapisaną wartość.</translation>
     </message>
 </context>
 <context>

@@ -41,6 +41,7 @@ from usosmail_gui.core.problems import Severity
 from usosmail_gui.core.recipients import RecipientTable, RowKey
 from usosmail_gui.core.statuses import RecipientStatusView
 from usosmail_gui.ui.colours import Tone, tint, tone
+from usosmail_gui.ui.column_tooltip import column_tooltip
 from usosmail_gui.ui.derived_cells import DerivedCells
 from usosmail_gui.ui.problem_cells import ProblemCells
 from usosmail_gui.ui.problem_texts import problem_text
@@ -561,42 +562,10 @@ class RecipientTableModel(QAbstractTableModel):
         if role == _DISPLAY:
             return table.columns[column].name
         if role == _TOOLTIP:
-            return self._header_tooltip(table, column)
+            return column_tooltip(table, column)
         if role == _FONT and column == table.email_column:
             return self._bold
         return None
-
-    def _header_tooltip(self, table: RecipientTable, column: int) -> str:
-        info = table.columns[column]
-        placeholder = "{" + info.placeholder + "}"
-        if info.aliased:
-            text = self.tr(
-                "“{name}” cannot be used in a template as written; write {placeholder} to insert this column."
-            ).format(name=info.name, placeholder=placeholder)
-        else:
-            text = self.tr("Write {placeholder} in the template to insert this column.").format(
-                placeholder=placeholder
-            )
-        text += "\n" + self.tr("Column {letter} of the spreadsheet.").format(letter=info.letter)
-        if column == table.email_column:
-            text += "\n" + self.tr("The e-mail addresses are taken from this column.")
-        if table.shows_stored(column):
-            text += "\n" + self.tr(
-                "Shown (and sent) as stored, not as the sheet formats it; right-click the header to "
-                "change it."
-            )
-        elif table.has_stored_values(column):
-            text += "\n" + self.tr(
-                "Shown (and sent) as the sheet formats it; right-click the header to show the stored "
-                "values instead."
-            )
-        unrendered = table.unrendered_formats(column)
-        if unrendered:
-            text += "\n" + self.tr(
-                "Some cells have a number format this app cannot show ({formats}): they show the stored "
-                "value."
-            ).format(formats=", ".join(unrendered))
-        return text
 
     # --- changes -------------------------------------------------------------------------
 
