@@ -116,7 +116,7 @@
 <context>
     <name>CampaignStatuses</name>
     <message>
-        <location filename="../../usosmail_gui/ui/window/statuses.py" line="+96"/>
+        <location filename="../../usosmail_gui/ui/window/statuses.py" line="+97"/>
         <source>No campaign is shown: open one from Campaigns…</source>
         <translation>Nie jest wyświetlana żadna kampania: otwórz ją w oknie Wysyłanie ▸ Kampanie…</translation>
     </message>
@@ -159,6 +159,73 @@
         <location line="+14"/>
         <source>Stopping after the request under way; the window closes then. Nothing is lost.</source>
         <translation>Wysyłanie zatrzyma się po zakończeniu bieżącego żądania; wtedy okno się zamknie. Nic nie zostanie utracone.</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnTooltip</name>
+    <message>
+        <location filename="../../usosmail_gui/ui/column_tooltip.py" line="+19"/>
+        <source>“{name}” cannot be used in a template as written; write {placeholder} to insert this column.</source>
+        <translation>Nazwy „{name}” nie można użyć w szablonie w tej postaci; wpisz {placeholder}, aby wstawić tę kolumnę.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Write {placeholder} in the template to insert this column.</source>
+        <translation>Wpisz {placeholder} w szablonie, aby wstawić tę kolumnę.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Column {letter} of the spreadsheet.</source>
+        <translation>Kolumna {letter} arkusza.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The e-mail addresses are taken from this column.</source>
+        <translation>Z tej kolumny są pobierane adresy e-mail.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Shown (and sent) as stored, not as the sheet formats it; right-click the header to change it.</source>
+        <translation>Pokazywane (i wysyłane) tak, jak zapisano, a nie tak, jak formatuje je arkusz; kliknij nagłówek prawym przyciskiem, aby to zmienić.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Shown (and sent) as the sheet formats it; right-click the header to show the stored values instead.</source>
+        <translation>Pokazywane (i wysyłane) tak, jak formatuje je arkusz; kliknij nagłówek prawym przyciskiem, aby pokazać zapisane wartości.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Some cells have a number format this app cannot show ({formats}): they show the stored value.</source>
+        <translation>Niektóre komórki mają format liczbowy, którego program nie potrafi odtworzyć ({formats}): pokazują zapisaną wartość.</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnValuesMenu</name>
+    <message>
+        <location filename="../../usosmail_gui/ui/column_menu.py" line="+40"/>
+        <source>As the sheet shows it</source>
+        <translation>Tak, jak pokazuje arkusz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>As stored</source>
+        <translation>Tak, jak zapisano</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Numbers and dates as the sheet&apos;s number formats show them, e.g. 012345 or 17.06.2024.</source>
+        <translation>Liczby i daty tak, jak pokazują je formaty liczbowe arkusza, np. 012345 lub 17.06.2024.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The values the sheet stores, without their formats, e.g. 12345 or 2024-06-17.</source>
+        <translation>Wartości zapisane w arkuszu, bez ich formatów, np. 12345 lub 2024-06-17.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+1"/>
+        <source>Values of “{column}”</source>
+        <translation>Wartości w kolumnie „{column}”</translation>
     </message>
 </context>
 <context>
@@ -1486,6 +1553,54 @@ Pierwszy student dostał: „{first}”</translation>
     </message>
 </context>
 <context>
+    <name>LoadingStrip</name>
+    <message>
+        <location filename="../../usosmail_gui/ui/loading_strip.py" line="+41"/>
+        <source>Cancel</source>
+        <translation>Anuluj</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loading</source>
+        <translation>Wczytywanie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loading step</source>
+        <translation>Etap wczytywania</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loading progress</source>
+        <translation>Postęp wczytywania</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel loading</source>
+        <translation>Anuluj wczytywanie</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Opening the file…</source>
+        <translation>Otwieranie pliku…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading the sheet…</source>
+        <translation>Odczytywanie arkusza…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading the cells…</source>
+        <translation>Odczytywanie komórek…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checking the e-mail addresses…</source>
+        <translation>Sprawdzanie adresów e-mail…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../usosmail_gui/ui/window/actions.py" line="+268"/>
@@ -1902,6 +2017,58 @@ Pierwszy student dostał: „{first}”</translation>
         <location line="+3"/>
         <source>nobody: this row is not sent (excluded, no valid address, or a duplicate)</source>
         <translation>nikogo: wiadomość z tego wiersza nie zostanie wysłana (wiersz wykluczony, brak prawidłowego adresu albo duplikat)</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemCells</name>
+    <message>
+        <location filename="../../usosmail_gui/ui/problem_cells.py" line="+56"/>
+        <source>This row is hidden in the sheet (or by its filter).</source>
+        <translation>Ten wiersz jest ukryty w arkuszu (lub przez jego filtr).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>(This row is excluded, so nothing is sent to it anyway.)</source>
+        <translation>(Ten wiersz jest wykluczony, więc i tak nic nie zostanie do niego wysłane.)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+14"/>
+        <source>Hidden in the sheet</source>
+        <translation>Ukryty w arkuszu</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-13"/>
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n problem</numerusform>
+            <numerusform>%n problemy</numerusform>
+            <numerusform>%n problemów</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+23"/>
+        <source>No address</source>
+        <translation>Brak adresu</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <location line="+24"/>
+        <source>Invalid address</source>
+        <translation>Nieprawidłowy adres</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <location line="+25"/>
+        <source>Duplicate address</source>
+        <translation>Powtórzony adres</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <location line="+26"/>
+        <source>Several addresses</source>
+        <translation>Kilka adresów</translation>
     </message>
 </context>
 <context>
@@ -3427,12 +3594,12 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>RecipientPane</name>
     <message>
-        <location filename="../../usosmail_gui/ui/recipients_view.py" line="+330"/>
+        <location filename="../../usosmail_gui/ui/recipients_view.py" line="+197"/>
         <source>Find in the list</source>
         <translation>Znajdź na liście</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>Search the list ({shortcut})</source>
         <translation>Szukaj na liście ({shortcut})</translation>
     </message>
@@ -3442,12 +3609,12 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Szukaj odbiorców</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
         <source>Shows the rows holding every word you type, in any column; case and Polish letters do not matter.</source>
         <translation>Pokazuje wiersze zawierające każde z wpisanych słów, w dowolnej kolumnie; wielkość liter i polskie znaki nie mają znaczenia.</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-13"/>
         <source>Rows shown</source>
         <translation>Pokazane wiersze</translation>
     </message>
@@ -3457,12 +3624,12 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Źródło listy</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-10"/>
         <source>&amp;E-mail column:</source>
         <translation>&amp;Kolumna z adresami e-mail:</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+11"/>
         <source>E-mail column</source>
         <translation>Kolumna z adresami e-mail</translation>
     </message>
@@ -3482,57 +3649,32 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Arkusz i wiersz nagłówka</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
         <source>Choose the sheet, the header row and the e-mail column, and read the file again.</source>
         <translation>Wybierz arkusz, wiersz nagłówka i kolumnę z adresami e-mail, a potem wczytaj plik ponownie.</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-12"/>
         <source>E-mail column warning</source>
         <translation>Ostrzeżenie dotyczące kolumny z adresami e-mail</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Loading</source>
-        <translation>Wczytywanie</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Loading step</source>
-        <translation>Etap wczytywania</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Loading progress</source>
-        <translation>Postęp wczytywania</translation>
-    </message>
-    <message>
-        <location line="-20"/>
-        <source>Cancel</source>
-        <translation>Anuluj</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Cancel loading</source>
-        <translation>Anuluj wczytywanie</translation>
-    </message>
-    <message>
-        <location line="-20"/>
+        <location line="-14"/>
         <source>Open a spreadsheet: File ▸ Open… or drag it here</source>
         <translation>Otwórz arkusz kalkulacyjny: Plik ▸ Otwórz… lub przeciągnij go tutaj</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+15"/>
         <source>No recipient list</source>
         <translation>Brak listy odbiorców</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-14"/>
         <source>Open a spreadsheet…</source>
         <translation>Otwórz arkusz kalkulacyjny…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+15"/>
         <source>Open a spreadsheet</source>
         <translation>Otwórz arkusz kalkulacyjny</translation>
     </message>
@@ -3542,27 +3684,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Odbiorcy</translation>
     </message>
     <message>
-        <location line="-21"/>
-        <source>As the sheet shows it</source>
-        <translation>Tak, jak pokazuje arkusz</translation>
-    </message>
-    <message>
-        <location line="+33"/>
-        <source>Numbers and dates as the sheet&apos;s number formats show them, e.g. 012345 or 17.06.2024.</source>
-        <translation>Liczby i daty tak, jak pokazują je formaty liczbowe arkusza, np. 012345 lub 17.06.2024.</translation>
-    </message>
-    <message>
-        <location line="-32"/>
-        <source>As stored</source>
-        <translation>Tak, jak zapisano</translation>
-    </message>
-    <message>
-        <location line="+35"/>
-        <source>The values the sheet stores, without their formats, e.g. 12345 or 2024-06-17.</source>
-        <translation>Wartości zapisane w arkuszu, bez ich formatów, np. 12345 lub 2024-06-17.</translation>
-    </message>
-    <message>
-        <location line="-34"/>
+        <location line="-15"/>
         <source>Include the selected rows</source>
         <translation>Uwzględnij zaznaczone wiersze</translation>
     </message>
@@ -3577,12 +3699,12 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Cofnij zmianę w tej komórce</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
         <source>Checking addresses</source>
         <translation>Sprawdzanie adresów</translation>
     </message>
     <message>
-        <location line="+252"/>
+        <location line="+85"/>
         <source>sheet “{sheet}”</source>
         <translation>arkusz „{sheet}”</translation>
     </message>
@@ -3618,12 +3740,12 @@ Pierwszy student dostał: „{first}”</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+263"/>
+        <location line="+216"/>
         <source>(none)</source>
         <translation>(brak)</translation>
     </message>
     <message>
-        <location line="-249"/>
+        <location line="-202"/>
         <source>No column of e-mail addresses was found. Choose the column that holds them here.</source>
         <translation>Nie znaleziono kolumny z adresami e-mail. Wybierz tutaj kolumnę, która je zawiera.</translation>
     </message>
@@ -3642,33 +3764,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Pokazane wiersze: {shown} z {total}</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>Opening the file…</source>
-        <translation>Otwieranie pliku…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Reading the sheet…</source>
-        <translation>Odczytywanie arkusza…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Reading the cells…</source>
-        <translation>Odczytywanie komórek…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Checking the e-mail addresses…</source>
-        <translation>Sprawdzanie adresów e-mail…</translation>
-    </message>
-    <message>
-        <location line="+123"/>
-        <location line="+1"/>
-        <source>Values of “{column}”</source>
-        <translation>Wartości w kolumnie „{column}”</translation>
-    </message>
-    <message>
-        <location line="+70"/>
+        <location line="+173"/>
         <source>Checking the addresses in “{column}”…</source>
         <translation>Sprawdzanie adresów w kolumnie „{column}”…</translation>
     </message>
@@ -3676,17 +3772,7 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>RecipientTableModel</name>
     <message>
-        <location filename="../../usosmail_gui/ui/recipients_model.py" line="+465"/>
-        <source>not in the campaign</source>
-        <translation>nie należy do kampanii</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>left out: {reason}</source>
-        <translation>pominięty: {reason}</translation>
-    </message>
-    <message>
-        <location line="+35"/>
+        <location filename="../../usosmail_gui/ui/recipients_model.py" line="+482"/>
         <source>The sheet shows {error} here: the cell&apos;s formula failed. A message using this column would say {error}.</source>
         <translation>Arkusz pokazuje tu {error}: formuła w komórce zwróciła błąd. Wiadomość korzystająca z tej kolumny zawierałaby {error}.</translation>
     </message>
@@ -3731,63 +3817,13 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Uwzględniony, ale do tego wiersza nie można nic wysłać: zobacz jego problemy.</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>This row is hidden in the sheet (or by its filter).</source>
-        <translation>Ten wiersz jest ukryty w arkuszu (lub przez jego filtr).</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>(This row is excluded, so nothing is sent to it anyway.)</source>
-        <translation>(Ten wiersz jest wykluczony, więc i tak nic nie zostanie do niego wysłane.)</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <location line="+16"/>
-        <source>Hidden in the sheet</source>
-        <translation>Ukryty w arkuszu</translation>
-    </message>
-    <message numerus="yes">
-        <location line="-15"/>
-        <location line="+17"/>
-        <source>%n problem(s)</source>
-        <translation>
-            <numerusform>%n problem</numerusform>
-            <numerusform>%n problemy</numerusform>
-            <numerusform>%n problemów</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="-16"/>
-        <location line="+19"/>
-        <source>No address</source>
-        <translation>Brak adresu</translation>
-    </message>
-    <message>
-        <location line="-18"/>
-        <location line="+20"/>
-        <source>Invalid address</source>
-        <translation>Nieprawidłowy adres</translation>
-    </message>
-    <message>
-        <location line="-19"/>
-        <location line="+21"/>
-        <source>Duplicate address</source>
-        <translation>Powtórzony adres</translation>
-    </message>
-    <message>
-        <location line="-20"/>
-        <location line="+22"/>
-        <source>Several addresses</source>
-        <translation>Kilka adresów</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+24"/>
         <source>Row {row} is hidden in the sheet.</source>
         <translation>Wiersz {row} jest ukryty w arkuszu.</translation>
     </message>
     <message>
-        <location line="-33"/>
-        <location line="+41"/>
+        <location line="-15"/>
+        <location line="+23"/>
         <source>Send</source>
         <translation>Wyślij</translation>
     </message>
@@ -3815,41 +3851,6 @@ Pierwszy student dostał: „{first}”</translation>
         <location line="+2"/>
         <source>What is wrong with the row; point at a row&apos;s problem for the details.</source>
         <translation>Co jest nie tak z wierszem; najedź kursorem na problem wiersza, aby zobaczyć szczegóły.</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>“{name}” cannot be used in a template as written; write {placeholder} to insert this column.</source>
-        <translation>Nazwy „{name}” nie można użyć w szablonie w tej postaci; wpisz {placeholder}, aby wstawić tę kolumnę.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Write {placeholder} in the template to insert this column.</source>
-        <translation>Wpisz {placeholder} w szablonie, aby wstawić tę kolumnę.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Column {letter} of the spreadsheet.</source>
-        <translation>Kolumna {letter} arkusza.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The e-mail addresses are taken from this column.</source>
-        <translation>Z tej kolumny są pobierane adresy e-mail.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Shown (and sent) as stored, not as the sheet formats it; right-click the header to change it.</source>
-        <translation>Pokazywane (i wysyłane) tak, jak zapisano, a nie tak, jak formatuje je arkusz; kliknij nagłówek prawym przyciskiem, aby to zmienić.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Shown (and sent) as the sheet formats it; right-click the header to show the stored values instead.</source>
-        <translation>Pokazywane (i wysyłane) tak, jak formatuje je arkusz; kliknij nagłówek prawym przyciskiem, aby pokazać zapisane wartości.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Some cells have a number format this app cannot show ({formats}): they show the stored value.</source>
-        <translation>Niektóre komórki mają format liczbowy, którego program nie potrafi odtworzyć ({formats}): pokazują zapisaną wartość.</translation>
     </message>
 </context>
 <context>
@@ -5457,6 +5458,19 @@ Pierwszy student dostał: „{first}”</translation>
     </message>
 </context>
 <context>
+    <name>StatusCells</name>
+    <message>
+        <location filename="../../usosmail_gui/ui/status_cells.py" line="+42"/>
+        <source>not in the campaign</source>
+        <translation>nie należy do kampanii</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>left out: {reason}</source>
+        <translation>pominięty: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>StatusDock</name>
     <message>
         <location filename="../../usosmail_gui/ui/status_display.py" line="-91"/>
@@ -5519,7 +5533,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>pominięty</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/ui/status_monitor.py" line="+624"/>
+        <location filename="../../usosmail_gui/ui/status_dock.py" line="+142"/>
         <source>Statuses</source>
         <translation>Statusy</translation>
     </message>
@@ -5570,7 +5584,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Nie pokazano żadnej kampanii: wyślij wiadomości albo otwórz kampanię z okna Kampanie…</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+83"/>
         <source>All: {count}</source>
         <translation>Wszystkie: {count}</translation>
     </message>
@@ -5648,7 +5662,7 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>StatusPoller</name>
     <message>
-        <location line="-601"/>
+        <location filename="../../usosmail_gui/ui/status_poller.py" line="+124"/>
         <source>Checking statuses…</source>
         <translation>Sprawdzanie statusów…</translation>
     </message>
@@ -5658,7 +5672,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Statusy wygasły: USOS przechowuje je tylko przez 7 dni; widoczne są ostatnio odczytane.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+45"/>
         <source>Statuses cannot be checked: connect to the installation first.</source>
         <translation>Nie można sprawdzić statusów: najpierw połącz się z instalacją.</translation>
     </message>
@@ -5699,7 +5713,7 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>StatusTableModel</name>
     <message>
-        <location line="+185"/>
+        <location filename="../../usosmail_gui/ui/status_table.py" line="+217"/>
         <source>Row</source>
         <translation>Wiersz</translation>
     </message>

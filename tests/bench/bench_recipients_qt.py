@@ -88,6 +88,7 @@ def _timed_paint(app: QApplication, counter: _PaintCounter, action: Callable[[],
 
 
 def _bench_first_paint(app: QApplication, table: Any, report: Callable[[Result], None]) -> None:
+    from usosmail_gui.ui.grid_columns import tune_grid_view
     from usosmail_gui.ui.recipients_model import FIRST_DATA_COLUMN
     from usosmail_gui.ui.recipients_view import RecipientPane
 
@@ -104,7 +105,7 @@ def _bench_first_paint(app: QApplication, table: Any, report: Callable[[Result],
 
     def baseline() -> float:
         view = QTableView()
-        RecipientPane._tune_view(view)
+        tune_grid_view(view)
         view.resize(*SIZE)
         view.show()
         _settle(app)

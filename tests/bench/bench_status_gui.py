@@ -14,7 +14,7 @@ QAbstractTableModel of the same size (10,000 x 4) in a plain QTableView until pa
 The statuses are built in memory (no network, no journal); each batch moves a slice of
 the recipients from waiting to sent or failed, as successive polls would, and which rows
 changed is found before the clock starts, as the poller's worker finds it
-(``status_monitor.with_changes``): the GUI thread touches only those rows.
+(``status_poller.with_changes``): the GUI thread touches only those rows.
 """
 
 from __future__ import annotations
@@ -111,7 +111,8 @@ def run(report: Callable[[Result], None]) -> None:
     from tests.helpers.tables import demo_rows, make_table
     from usosmail_gui.ui import heap
     from usosmail_gui.ui.recipients_view import RecipientPane
-    from usosmail_gui.ui.status_monitor import StatusBatch, StatusDock, with_changes
+    from usosmail_gui.ui.status_dock import StatusDock
+    from usosmail_gui.ui.status_poller import StatusBatch, with_changes
 
     app = QApplication.instance()
     if not isinstance(app, QApplication):

@@ -35,7 +35,7 @@ WORK_AREA = (  # a sample of usosmail_gui.ui.window.startup.WORK_AREA_MODULES (n
     "usosmail_gui.core.template",
     "usosmail_gui.ui.composer",
     "usosmail_gui.ui.recipients_view",
-    "usosmail_gui.ui.status_monitor",
+    "usosmail_gui.ui.status_dock",
     "email_validator",
 )
 WINDOW_NAME = "mainWindow"  # the objectName of the app's MainWindow (and of the baseline's)

@@ -27,7 +27,7 @@ from usosmail_gui.sandbox import Sandbox
 from usosmail_gui.ui.main_window import MainWindow
 from usosmail_gui.ui.numbers import counted, number
 from usosmail_gui.ui.send_dialog import SendDialog
-from usosmail_gui.ui.status_monitor import StatusDock
+from usosmail_gui.ui.status_dock import StatusDock
 
 TIMEOUT = 20000
 # a subject over USOS's 200 characters for the rows with a long first name

@@ -45,7 +45,7 @@ from usosmail_gui.ui import history_window
 from usosmail_gui.ui.main_window import MainWindow
 from usosmail_gui.ui.problems_panel import ProblemsModel
 from usosmail_gui.ui.send_dialog import SendDialog
-from usosmail_gui.ui.status_monitor import StatusDock
+from usosmail_gui.ui.status_dock import StatusDock
 
 TIMEOUT = 20000
 DELAY = 30.0  # the sandbox's delivery delay, in its (hand-moved) clock's seconds

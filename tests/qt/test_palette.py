@@ -27,7 +27,8 @@ from usosmail_gui.ui.recipients_model import COLUMN_INCLUDE, FIRST_DATA_COLUMN, 
 from usosmail_gui.ui.recipients_view import RecipientPane
 from usosmail_gui.ui.resume_dialog import ResumeDialog
 from usosmail_gui.ui.status_display import ICONS
-from usosmail_gui.ui.status_monitor import StatusDock, StatusTableModel
+from usosmail_gui.ui.status_dock import StatusDock
+from usosmail_gui.ui.status_table import StatusTableModel
 from usosmail_gui.ui.template_editor import TemplateEditor
 
 TEXT = 4.5  # WCAG AA, text

@@ -177,13 +177,13 @@ def test_a_new_list_starts_unsorted_and_keeps_the_search(
 
 def test_busy_strip_shows_the_stage_and_how_far(pane: RecipientPane) -> None:
     pane.show_busy("Opening lista.xlsx…")
-    assert pane.busy_bar.isVisible() and pane.progress_bar.maximum() == 0  # no idea how long yet
+    assert pane.busy_bar.isVisible() and pane.busy_bar.progress_bar.maximum() == 0  # no idea how long yet
     pane.show_progress(LoadProgress(Stage.CHECKING, 250, 1000))
-    assert pane.busy_label.text() == "Opening lista.xlsx…"
-    assert pane.stage_label.text() == "Checking the e-mail addresses…"
-    assert (pane.progress_bar.maximum(), pane.progress_bar.value()) == (1000, 250)
+    assert pane.busy_bar.busy_label.text() == "Opening lista.xlsx…"
+    assert pane.busy_bar.stage_label.text() == "Checking the e-mail addresses…"
+    assert (pane.busy_bar.progress_bar.maximum(), pane.busy_bar.progress_bar.value()) == (1000, 250)
     pane.show_progress(LoadProgress(Stage.READING))
-    assert pane.progress_bar.maximum() == 0
+    assert pane.busy_bar.progress_bar.maximum() == 0
     pane.hide_busy()
     assert not pane.busy_bar.isVisible()
     assert pane.view.isVisible()  # the list stayed usable meanwhile

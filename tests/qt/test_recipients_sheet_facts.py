@@ -49,7 +49,6 @@ def polish() -> Iterator[None]:
     QLocale.setDefault(previous)
 
 
-
 def cell(window: MainWindow, row: int, column: int, role: Qt.ItemDataRole = DISPLAY) -> object:
     model = window.recipient_pane.model
     return model.index(model.view_row(row), FIRST_DATA_COLUMN + column).data(role)
@@ -59,8 +58,13 @@ def cell(window: MainWindow, row: int, column: int, role: Qt.ItemDataRole = DISP
 def test_cells_as_the_sheet_shows_them_in_the_apps_language(qtbot: QtBot, window: MainWindow) -> None:
     table = open_list(qtbot, window, FORMATS / "formats.ods")
     assert table.source.language == "pl"
-    for name, shown in (("Nr albumu", "012345"), ("Kwota", "1\u00a0234,50"), ("Procent2", "85,12%"),
-                        ("Waluta", "1\u00a0234,50 zł"), ("Data", "17.06.2024")):
+    for name, shown in (
+        ("Nr albumu", "012345"),
+        ("Kwota", "1\u00a0234,50"),
+        ("Procent2", "85,12%"),
+        ("Waluta", "1\u00a0234,50 zł"),
+        ("Data", "17.06.2024"),
+    ):
         column = table.find_column(name)
         assert column is not None
         assert cell(window, 0, column) == shown, name
@@ -79,18 +83,18 @@ def test_the_column_menu_switches_between_shown_and_stored(qtbot: QtBot, window:
     menu = pane.column_menu(FIRST_DATA_COLUMN + album)
     assert menu is not None
     assert [a.text() for a in menu.actions() if not a.isSeparator()] == ["As the sheet shows it", "As stored"]
-    assert pane.shown_action.isChecked() and not pane.stored_action.isChecked()
+    assert pane.values_menu.shown_action.isChecked() and not pane.values_menu.stored_action.isChecked()
     header_tip = pane.model.headerData(FIRST_DATA_COLUMN + album, Qt.Orientation.Horizontal, TOOLTIP)
     assert "as the sheet formats it" in header_tip
     with qtbot.waitSignal(pane.model.rowsChanged, timeout=TIMEOUT):
-        pane.stored_action.trigger()
+        pane.values_menu.stored_action.trigger()
     assert cell(window, 0, album) == "12345"
     assert table.params(0)["Nr albumu"] == "12345"  # what is sent follows the grid
     assert "as stored" in pane.model.headerData(FIRST_DATA_COLUMN + album, Qt.Orientation.Horizontal, TOOLTIP)
     menu.close()
     menu = pane.column_menu(FIRST_DATA_COLUMN + album)
-    assert menu is not None and pane.stored_action.isChecked()
-    pane.shown_action.trigger()
+    assert menu is not None and pane.values_menu.stored_action.isChecked()
+    pane.values_menu.shown_action.trigger()
     assert cell(window, 0, album) == "012345"
     menu.close()
 

@@ -52,7 +52,6 @@ def window(make_window: Callable[[], MainWindow]) -> MainWindow:
     return make_window()
 
 
-
 def error_boxes() -> list[QMessageBox]:
     return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
 
@@ -142,11 +141,11 @@ def test_cancelling_a_load_keeps_the_previous_list(qtbot: QtBot, window: MainWin
     pane = window.recipient_pane
     with qtbot.assertNotEmitted(window.recipientsLoaded), qtbot.assertNotEmitted(window.loadFailed):
         window.list_loading.open_file(big)
-        assert pane.busy_bar.isVisible() and pane.cancel_button.isEnabled()
-        assert pane.busy_label.text() == "Opening duza.csv…"
+        assert pane.busy_bar.isVisible() and pane.busy_bar.cancel_button.isEnabled()
+        assert pane.busy_bar.busy_label.text() == "Opening duza.csv…"
         qtbot.waitUntil(lambda: QThreadPool.globalInstance().activeThreadCount() > 0, timeout=TIMEOUT)
         with qtbot.waitSignal(window.loadCancelled):
-            qtbot.mouseClick(pane.cancel_button, Qt.MouseButton.LeftButton)
+            qtbot.mouseClick(pane.busy_bar.cancel_button, Qt.MouseButton.LeftButton)
         assert not pane.busy_bar.isVisible()
         qtbot.waitUntil(pool_idle, timeout=TIMEOUT)
     assert window.recipient_pane.table() is previous

@@ -19,7 +19,7 @@ from tests.helpers.campaigns import FAIL_DOMAIN, TEMPLATE, client_for, new_campa
 from tests.helpers.memory_keyring import MemoryKeyring
 from tests.helpers.recipient_lists import HEADER, write_csv
 from tests.qt.test_connection_dialog import fill, make_dialog, run_test
-from tests.qt.test_status_monitor import send_from_window, statuses
+from tests.qt.test_status_poller import send_from_window, statuses
 from usosmail_gui.core.credentials import CredentialStore
 from usosmail_gui.core.journal import Journal
 from usosmail_gui.core.sending import send_steps

@@ -35,18 +35,18 @@ from PySide6.QtCore import (
     SignalInstance,
 )
 from PySide6.QtGui import QBrush, QFont, QGuiApplication, QIcon, QPalette
-from PySide6.QtWidgets import QApplication, QStyle
 
 from usosmail_gui.core.letters.derive import LetterList, Overrides
 from usosmail_gui.core.problems import Severity
-from usosmail_gui.core.recipients import Code, RecipientTable, RowKey
-from usosmail_gui.core.statuses import RecipientStatusView, Status
+from usosmail_gui.core.recipients import RecipientTable, RowKey
+from usosmail_gui.core.statuses import RecipientStatusView
 from usosmail_gui.ui.colours import Tone, tint, tone
+from usosmail_gui.ui.column_tooltip import column_tooltip
 from usosmail_gui.ui.derived_cells import DerivedCells
-from usosmail_gui.ui.numbers import counted
+from usosmail_gui.ui.problem_cells import ProblemCells
 from usosmail_gui.ui.problem_texts import problem_text
 from usosmail_gui.ui.row_spans import changed_numbers, row_spans
-from usosmail_gui.ui.status_display import StatusIcons, error_text, shown_error, status_brushes, status_text
+from usosmail_gui.ui.status_cells import StatusCells
 
 __all__ = ["COLUMN_INCLUDE", "COLUMN_PROBLEMS", "FIRST_DATA_COLUMN", "RecipientTableModel"]
 
@@ -127,11 +127,8 @@ class RecipientTableModel(QAbstractTableModel):
         self._search = ""
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
-        style = QApplication.style()
-        self._icons = {
-            Severity.ERROR: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
-            Severity.WARNING: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
-        }
+        self._status_cells = StatusCells(QGuiApplication.palette())
+        self._problem_cells = ProblemCells(QGuiApplication.palette())
         self._take_palette(QGuiApplication.palette())
         self._italic = QFont()
         self._italic.setItalic(True)
@@ -141,14 +138,14 @@ class RecipientTableModel(QAbstractTableModel):
         # spreadsheet row number -> its recipient's status, set from the GUI after each
         # poll; None: no status column (the list is not the source of the campaign shown)
         self._statuses: Mapping[int, RecipientStatusView] | None = None
-        self._status_icon = StatusIcons()
 
     def _take_palette(self, palette: QPalette) -> None:
         rows = (QPalette.ColorRole.Base, QPalette.ColorRole.AlternateBase)  # alternating rows
         self._grey = QBrush(tone(Tone.MUTED, palette, on=rows))  # excluded rows: dimmed, still legible
         self._edited_background = QBrush(tint(Tone.ACCENT, palette, amount=0.14))
         self._error_foreground = QBrush(tone(Tone.ERROR, palette, on=rows))  # a cell showing #N/A
-        self._status_brushes = status_brushes(palette)
+        self._status_cells.set_palette(palette)
+        self._problem_cells.set_palette(palette)
         if self._derived is not None:
             self._derived.set_palette(palette)
 
@@ -449,34 +446,14 @@ class RecipientTableModel(QAbstractTableModel):
         row = self._order[position]
         column = index.column()
         if self._statuses is not None and column == FIRST_DATA_COLUMN + table.column_count + self._extra():
-            return self._status_data(table, row, role)
+            return self._status_cells.data(self._statuses, table.row_number(row), role)
         if self._derived is not None and column >= FIRST_DATA_COLUMN + table.column_count:
             return self._derived.data(table, row, column - FIRST_DATA_COLUMN - table.column_count, role)
         if column >= FIRST_DATA_COLUMN:
             return self._cell_data(table, row, column - FIRST_DATA_COLUMN, role)
         if column == COLUMN_INCLUDE:
             return self._include_data(table, row, role)
-        return self._problem_data(table, row, role)
-
-    def _status_data(self, table: RecipientTable, row: int, role: int) -> Any:
-        assert self._statuses is not None
-        found = self._statuses.get(table.row_number(row))
-        if found is None:
-            return self.tr("not in the campaign") if role in (_DISPLAY, _TOOLTIP) else None
-        status = found.status
-        if role == _DISPLAY:
-            if status is Status.EXCLUDED:  # why it got nothing, not an empty-looking "left out"
-                reason = error_text(found)
-                return self.tr("left out: {reason}").format(reason=reason) if reason else status_text(status)
-            return status_text(status)
-        if role == _TOOLTIP:
-            error = shown_error(found)
-            return f"{status_text(status)}: {error}" if error else status_text(status)
-        if role == _FOREGROUND:
-            return self._status_brushes[status]
-        if role == _DECORATION:
-            return self._status_icon(status)
-        return None
+        return self._problem_cells.data(table, row, role)
 
     def _cell_data(self, table: RecipientTable, row: int, column: int, role: int) -> Any:
         if role in (_DISPLAY, _EDIT):
@@ -532,60 +509,13 @@ class RecipientTableModel(QAbstractTableModel):
             return self.tr("Included, but nothing can be sent to this row: see its problems.")
         return None
 
-    def _problem_data(self, table: RecipientTable, row: int, role: int) -> Any:
-        if role in (_DISPLAY, _ACCESSIBLE):
-            return self._problem_summary(table, row)
-        if role == _DECORATION:
-            severity = table.worst_severity(row)
-            return None if severity is None else self._icons[severity]
-        if role == _TOOLTIP:
-            problems = table.problems(row)
-            hidden = []
-            if table.is_hidden(row):
-                hidden.append(self.tr("This row is hidden in the sheet (or by its filter)."))
-            if not problems:
-                return hidden[0] if hidden else None
-            lines = [*hidden, *(f"• {problem_text(problem)}" for problem in problems)]
-            if not table.is_included(row):
-                lines.append(self.tr("(This row is excluded, so nothing is sent to it anyway.)"))
-            return "\n".join(lines)
-        if role == _FOREGROUND:
-            return None if table.is_included(row) else self._grey
-        return None
-
     def problem_labels(self) -> list[str]:
-        """Every short text the Problems column shows for usual problems (its width is
-        made from the longest, as translated)."""
-        return [
-            self.tr("Hidden in the sheet"),
-            self.tr("%n problem(s)", "", 9),
-            self.tr("No address"),
-            self.tr("Invalid address"),
-            self.tr("Duplicate address"),
-            self.tr("Several addresses"),
-        ]
+        """Every short text the Problems column shows for usual problems (for its width)."""
+        return self._problem_cells.labels()
 
     def include_title(self) -> str:
         """The Send column's title."""
         return self.tr("Send")
-
-    def _problem_summary(self, table: RecipientTable, row: int) -> str:
-        """A few words for the cell: what the one problem is, or how many there are."""
-        problems = table.problems(row)
-        if not problems:
-            return self.tr("Hidden in the sheet") if table.is_hidden(row) else ""
-        if len(problems) > 1:
-            return counted(self.tr("%n problem(s)", "", len(problems)), len(problems))
-        code = problems[0].code
-        if code == Code.EMAIL_MISSING:
-            return self.tr("No address")
-        if code == Code.EMAIL_INVALID:
-            return self.tr("Invalid address")
-        if code == Code.EMAIL_DUPLICATE:
-            return self.tr("Duplicate address")
-        if code == Code.EMAIL_MULTIPLE:
-            return self.tr("Several addresses")
-        return problem_text(problems[0])
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
         table = self._table
@@ -632,42 +562,10 @@ class RecipientTableModel(QAbstractTableModel):
         if role == _DISPLAY:
             return table.columns[column].name
         if role == _TOOLTIP:
-            return self._header_tooltip(table, column)
+            return column_tooltip(table, column)
         if role == _FONT and column == table.email_column:
             return self._bold
         return None
-
-    def _header_tooltip(self, table: RecipientTable, column: int) -> str:
-        info = table.columns[column]
-        placeholder = "{" + info.placeholder + "}"
-        if info.aliased:
-            text = self.tr(
-                "“{name}” cannot be used in a template as written; write {placeholder} to insert this column."
-            ).format(name=info.name, placeholder=placeholder)
-        else:
-            text = self.tr("Write {placeholder} in the template to insert this column.").format(
-                placeholder=placeholder
-            )
-        text += "\n" + self.tr("Column {letter} of the spreadsheet.").format(letter=info.letter)
-        if column == table.email_column:
-            text += "\n" + self.tr("The e-mail addresses are taken from this column.")
-        if table.shows_stored(column):
-            text += "\n" + self.tr(
-                "Shown (and sent) as stored, not as the sheet formats it; right-click the header to "
-                "change it."
-            )
-        elif table.has_stored_values(column):
-            text += "\n" + self.tr(
-                "Shown (and sent) as the sheet formats it; right-click the header to show the stored "
-                "values instead."
-            )
-        unrendered = table.unrendered_formats(column)
-        if unrendered:
-            text += "\n" + self.tr(
-                "Some cells have a number format this app cannot show ({formats}): they show the stored "
-                "value."
-            ).format(formats=", ".join(unrendered))
-        return text
 
     # --- changes -------------------------------------------------------------------------
 
@@ -791,4 +689,4 @@ class RecipientTableModel(QAbstractTableModel):
 
     def icon_for(self, severity: Severity) -> QIcon:
         """The icon the problems column uses for this severity (for legends and tests)."""
-        return self._icons[severity]
+        return self._problem_cells.icon_for(severity)

@@ -20,49 +20,34 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPoint,
-    QRect,
     QSignalBlocker,
     Qt,
     QTimer,
     Signal,
     Slot,
 )
-from PySide6.QtGui import (
-    QAction,
-    QActionGroup,
-    QFont,
-    QFontMetrics,
-    QHoverEvent,
-    QIcon,
-    QKeySequence,
-    QMouseEvent,
-    QPainter,
-)
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
-    QProgressBar,
     QPushButton,
     QStackedWidget,
-    QStyle,
-    QStyleOptionHeader,
-    QStyleOptionHeaderV2,
     QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from usosmail_gui.core.recipients import LoadProgress, RecipientTable, Stage
+from usosmail_gui.core.recipients import LoadProgress, RecipientTable
 from usosmail_gui.ui.numbers import counted, number
 
-from .recipients_model import COLUMN_INCLUDE, COLUMN_PROBLEMS, FIRST_DATA_COLUMN, RecipientTableModel
+from .column_menu import ColumnValuesMenu
+from .grid_columns import GridColumns, tune_grid_view
+from .loading_strip import LoadingStrip
+from .recipients_model import FIRST_DATA_COLUMN, RecipientTableModel
 from .workers import Task, run_in_background
 
 log = logging.getLogger(__name__)
@@ -70,101 +55,7 @@ log = logging.getLogger(__name__)
 __all__ = ["RecipientPane"]
 
 SEARCH_DELAY_MS = 180  # a pause in typing this long applies the search
-MAX_COLUMN_WIDTH = 320  # measured widths are capped; the user can widen a column
-WIDTH_SAMPLE_ROWS = 60  # column widths are measured on the first rows and as many spread over the list
 _NO_EMAIL_COLUMN = -1
-
-
-class ColumnHeader(QHeaderView):
-    """The grid's column header, painted without asking which columns are selected.
-
-    Qt's own ``paintSection`` asks ``isColumnSelected`` about each painted section's
-    neighbours, and with a selection spanning many rows (Ctrl+A) that calls the model's
-    ``flags`` for every cell of the column: 2-3 s per header paint at 50,000 rows through
-    Python. The answer only shapes a few styles' borders, so this header leaves it out and
-    draws the rest as Qt does (text, font, icon, sort indicator, hover, pressed).
-    """
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(Qt.Orientation.Horizontal, parent)
-        self._hover = -1
-        self._pressed = -1
-        self.setSectionsClickable(True)
-
-    def paintSection(self, painter: QPainter, rect: QRect, logical: int) -> None:
-        model = self.model()
-        if not rect.isValid() or model is None:
-            return
-        option = QStyleOptionHeaderV2()
-        self.initStyleOption(option)
-        option.rect = rect
-        option.section = logical
-        state = option.state
-        if self.window().isActiveWindow():
-            state |= QStyle.StateFlag.State_Active
-        if self.sectionsClickable():
-            if logical == self._hover:
-                state |= QStyle.StateFlag.State_MouseOver
-            if logical == self._pressed:
-                state |= QStyle.StateFlag.State_Sunken
-        option.state = state
-        if self.isSortIndicatorShown() and self.sortIndicatorSection() == logical:
-            ascending = self.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
-            option.sortIndicator = (
-                QStyleOptionHeader.SortIndicator.SortDown
-                if ascending
-                else QStyleOptionHeader.SortIndicator.SortUp
-            )
-        orientation = self.orientation()
-        text = model.headerData(logical, orientation, Qt.ItemDataRole.DisplayRole)
-        option.text = "" if text is None else str(text)
-        option.textAlignment = self.defaultAlignment()
-        option.iconAlignment = Qt.AlignmentFlag.AlignVCenter
-        option.textElideMode = self.textElideMode()
-        icon = model.headerData(logical, orientation, Qt.ItemDataRole.DecorationRole)
-        if isinstance(icon, QIcon):
-            option.icon = icon
-        visual = self.visualIndex(logical)
-        count = self.count()
-        if count == 1:
-            option.position = QStyleOptionHeader.SectionPosition.OnlyOneSection
-        elif visual == 0:
-            option.position = QStyleOptionHeader.SectionPosition.Beginning
-        elif visual == count - 1:
-            option.position = QStyleOptionHeader.SectionPosition.End
-        else:
-            option.position = QStyleOptionHeader.SectionPosition.Middle
-        option.selectedPosition = QStyleOptionHeader.SelectedPosition.NotAdjacent
-        painter.save()
-        font = model.headerData(logical, orientation, Qt.ItemDataRole.FontRole)
-        if isinstance(font, QFont):
-            painter.setFont(font)
-            option.fontMetrics = QFontMetrics(font)
-        self.style().drawControl(QStyle.ControlElement.CE_Header, option, painter, self)
-        painter.restore()
-
-    def viewportEvent(self, event: QEvent) -> bool:
-        kind = event.type()
-        if kind in (QEvent.Type.HoverEnter, QEvent.Type.HoverMove) and isinstance(event, QHoverEvent):
-            self._set_hover(self.logicalIndexAt(event.position().toPoint()))
-        elif kind in (QEvent.Type.HoverLeave, QEvent.Type.Leave):
-            self._set_hover(-1)
-        return super().viewportEvent(event)
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        self._pressed = self.logicalIndexAt(event.position().toPoint())
-        super().mousePressEvent(event)
-        self.viewport().update()
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        super().mouseReleaseEvent(event)
-        self._pressed = -1
-        self.viewport().update()
-
-    def _set_hover(self, logical: int) -> None:
-        if logical != self._hover:
-            self._hover = logical
-            self.viewport().update()
 
 
 class RecipientPane(QWidget):
@@ -197,7 +88,6 @@ class RecipientPane(QWidget):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_search)
-        self._status_width_cache: int | None = None
         self._build()
         self._show_state()
 
@@ -246,20 +136,8 @@ class RecipientPane(QWidget):
         self.email_warning.hide()
 
         # busy strip: shown while a file loads (over the previous list, which stays)
-        self.busy_bar = QFrame()
-        self.busy_bar.setFrameShape(QFrame.Shape.StyledPanel)
-        self.busy_label = QLabel()
-        self.stage_label = QLabel()
-        self.progress_bar = QProgressBar()
-        self.progress_bar.setTextVisible(False)
-        self.progress_bar.setMaximumWidth(220)
-        self.cancel_button = QPushButton()
-        self.cancel_button.clicked.connect(self.cancelRequested)
-        busy_row = QHBoxLayout(self.busy_bar)
-        busy_row.addWidget(self.busy_label)
-        busy_row.addWidget(self.stage_label, 1)
-        busy_row.addWidget(self.progress_bar)
-        busy_row.addWidget(self.cancel_button)
+        self.busy_bar = LoadingStrip()
+        self.busy_bar.cancelRequested.connect(self.cancelRequested)
 
         # pages: empty state, the grid, "checking addresses"
         self.empty_label = QLabel()
@@ -277,25 +155,14 @@ class RecipientPane(QWidget):
         self.view = QTableView()
         self.view.viewport().installEventFilter(self)  # its width: the e-mail column may narrow
         self.view.setModel(self.model)
-        self._tune_view(self.view)
-        header = self.view.horizontalHeader()
-        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        header.customContextMenuRequested.connect(self._header_menu)
-        self.shown_action = QAction(self)
-        self.shown_action.setCheckable(True)
-        self.stored_action = QAction(self)
-        self.stored_action.setCheckable(True)
-        self._values_group = QActionGroup(self)
-        self._values_group.addAction(self.shown_action)
-        self._values_group.addAction(self.stored_action)
-        self.shown_action.triggered.connect(lambda: self._show_stored(False))
-        self.stored_action.triggered.connect(lambda: self._show_stored(True))
-        self._menu_column = -1
+        tune_grid_view(self.view)
+        self.columns = GridColumns(self.view, self.model)
+        self.values_menu = ColumnValuesMenu(self.view, self.model, self)
         self.view.selectionModel().currentRowChanged.connect(self._sync_current)
         self.model.layoutChanged.connect(self._after_layout_change)
         self.model.modelReset.connect(self._after_view_change)
         self.model.modelReset.connect(self.arrange_columns)
-        self.model.columnsInserted.connect(self._columns_inserted)
+        self.model.columnsInserted.connect(self.columns.columns_inserted)
         self.model.columnsRemoved.connect(self.arrange_columns)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
@@ -329,11 +196,8 @@ class RecipientPane(QWidget):
         headers and cells are asked again."""
         self.find_action.setText(self.tr("Find in the list"))
         self.email_label.setText(self.tr("&E-mail column:"))
-        self.cancel_button.setText(self.tr("Cancel"))
         self.empty_label.setText(self.tr("Open a spreadsheet: File ▸ Open… or drag it here"))
         self.open_button.setText(self.tr("Open a spreadsheet…"))
-        self.shown_action.setText(self.tr("As the sheet shows it"))
-        self.stored_action.setText(self.tr("As stored"))
         self.include_action.setText(self.tr("Include the selected rows"))
         self.exclude_action.setText(self.tr("Exclude the selected rows"))
         self.revert_action.setText(self.tr("Undo the edit of this cell"))
@@ -347,10 +211,6 @@ class RecipientPane(QWidget):
         self.sheet_button.setText(self.tr("Sheet and header row…"))
         self.sheet_button.setAccessibleName(self.tr("Sheet and header row"))
         self.email_warning.setAccessibleName(self.tr("E-mail column warning"))
-        self.busy_label.setAccessibleName(self.tr("Loading"))
-        self.stage_label.setAccessibleName(self.tr("Loading step"))
-        self.progress_bar.setAccessibleName(self.tr("Loading progress"))
-        self.cancel_button.setAccessibleName(self.tr("Cancel loading"))
         self.empty_label.setAccessibleName(self.tr("No recipient list"))
         self.open_button.setAccessibleName(self.tr("Open a spreadsheet"))
         self.view.setAccessibleName(self.tr("Recipients"))
@@ -364,12 +224,7 @@ class RecipientPane(QWidget):
         self.sheet_button.setToolTip(
             self.tr("Choose the sheet, the header row and the e-mail column, and read the file again.")
         )
-        self.shown_action.setToolTip(
-            self.tr("Numbers and dates as the sheet's number formats show them, e.g. 012345 or 17.06.2024.")
-        )
-        self.stored_action.setToolTip(
-            self.tr("The values the sheet stores, without their formats, e.g. 12345 or 2024-06-17.")
-        )
+        self.values_menu.retranslate()
         if self.table() is not None:
             self._show_source()
             self._show_email_column()
@@ -381,43 +236,17 @@ class RecipientPane(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and watched is self.view.viewport():
-            self._fit_email_column()
+            self.columns.fit_email_column()
         return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.LanguageChange, QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._status_width_cache = None
+            self.columns.forget_measures()
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         if event.type() == QEvent.Type.PaletteChange:  # e.g. the system turned dark
             self.model.set_palette(self.palette())
-
-    @staticmethod
-    def _tune_view(view: QTableView) -> None:
-        """Settings that keep a 50,000-row grid fast: nothing is measured or asked per row."""
-        view.setHorizontalHeader(ColumnHeader(view))
-        rows = view.verticalHeader()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(view.fontMetrics().height() + 6)
-        columns = view.horizontalHeader()
-        columns.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        columns.setStretchLastSection(True)
-        columns.setHighlightSections(False)
-        columns.setSortIndicatorClearable(True)  # a third click goes back to the file's order
-        columns.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        view.setSortingEnabled(True)  # the header's indicator calls model.sort
-        view.setWordWrap(False)
-        view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        view.setAlternatingRowColors(True)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        view.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
 
     # --- the table -----------------------------------------------------------------------
 
@@ -436,7 +265,7 @@ class RecipientPane(QWidget):
         self.model.set_table(table, search=self.search_edit.text())
         self._show_source()
         self._show_state()
-        self._fit_columns()
+        self.columns.fit()
         if table is not None and self.model.rowCount() > 0:
             # the first data column in sight (the e-mail column, once arranged)
             first = self.view.horizontalHeader().logicalIndex(FIRST_DATA_COLUMN)
@@ -444,157 +273,21 @@ class RecipientPane(QWidget):
             self.view.horizontalScrollBar().setValue(0)  # Send and Problems in sight too
         self._sync_current()
 
-    def _fit_columns(self) -> None:
-        """Column widths from the header and a sample of rows, capped.
-
-        Not ``resizeColumnsToContents``: right after a model reset the view does not yet
-        know which rows are in sight and asks the model about a thousand rows per column
-        (0.4 s at 50,000 rows); measuring a sample of texts here takes a millisecond.
-        """
-        table = self.table()
-        columns = self.model.columnCount()
-        if table is None or columns == 0:
-            return
-        style = self.view.style()
-        header = self.view.horizontalHeader()
-        cell_metrics = self.view.fontMetrics()
-        bold = header.font()
-        bold.setBold(True)
-        header_metrics = QFontMetrics(bold)  # bold: the e-mail column's header, and a safe upper bound
-        header_padding = (
-            2 * style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin)
-            + style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize)
-            + 12
-        )
-        cell_padding = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 8
-        shown = self.model.shown_rows()
-        step = max(1, len(shown) // WIDTH_SAMPLE_ROWS)
-        sample = sorted(set(shown[:WIDTH_SAMPLE_ROWS]) | set(shown[::step]))
-        check = style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth) + cell_padding
-        fixed = {COLUMN_INCLUDE: check, COLUMN_PROBLEMS: self._problems_width()}
-        status_width = self._status_width()  # measured now, before a status batch needs it
-        status = self.model.status_column()
-        if status >= 0:
-            fixed[status] = status_width
-        for column in range(columns):
-            title = str(
-                self.model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or ""
-            )
-            width = header_metrics.horizontalAdvance(title) + header_padding
-            if column in fixed:
-                width = max(width, fixed[column] + cell_padding)
-            elif column >= FIRST_DATA_COLUMN + table.column_count:
-                continue  # the derived columns: measured by their own code
-            else:
-                data_column = column - FIRST_DATA_COLUMN
-                texts = {table.value(row, data_column) for row in sample}
-                widest = max((cell_metrics.horizontalAdvance(text) for text in texts), default=0)
-                width = max(width, widest + cell_padding)
-            header.resizeSection(column, min(width, MAX_COLUMN_WIDTH))
-        self.arrange_columns()
-        self._fit_email_column()
-
     # --- the columns that matter most: Send, Problems, E-mail, Status ----------------------
-
-    def _cell_padding(self) -> int:
-        style = self.view.style()
-        return 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 8
-
-    def _icon_width(self) -> int:
-        return self.view.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) + 4
-
-    def _problems_width(self) -> int:
-        """The Problems column's width: an icon and the longest of its short labels, as
-        translated (a longer problem's own text is elided; its tooltip says it all)."""
-        metrics = self.view.fontMetrics()
-        widest = max(metrics.horizontalAdvance(text) for text in self.model.problem_labels())
-        return self._icon_width() + widest + self._cell_padding()
-
-    def _status_width(self) -> int:
-        """The status column's width: an icon and the longest usual status, as translated
-        (measured once per language and font: the first status batch is timed)."""
-        if self._status_width_cache is None:
-            self._status_width_cache = self._measure_status_width()
-        return self._status_width_cache
-
-    def _measure_status_width(self) -> int:
-        from usosmail_gui.core.statuses import Status
-
-        from .status_display import status_text
-
-        usual = (
-            Status.WAITING, Status.SENT, Status.FAILED, Status.UNCERTAIN, Status.REJECTED,
-            Status.EXPIRED, Status.NOT_SENT, Status.EXCLUDED,
-        )  # fmt: skip
-        metrics = self.view.fontMetrics()
-        widest = max(metrics.horizontalAdvance(status_text(status)) for status in usual)
-        return self._icon_width() + widest + self._cell_padding() + 8
-
-    def _email_width(self) -> int:
-        """The least width that shows a usual university address whole."""
-        usual = "jan.kowalski@student.uw.edu.pl"
-        return self.view.fontMetrics().horizontalAdvance(usual) + self._cell_padding()
 
     def key_columns_width(self) -> int:
         """The pane's width that shows Send, Problems, E-mail and Status without scrolling
         (from the translated texts and the font; for the first layout's splitter)."""
-        view = self.view
-        style = view.style()
-        metrics = view.fontMetrics()
-        check = style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth) + 2 * self._cell_padding()
-        send = max(check, metrics.horizontalAdvance(self.model.include_title()) + 3 * self._cell_padding())
-        row_numbers = metrics.horizontalAdvance("00000") + self._cell_padding()
-        scroll = style.pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        frame = 2 * style.pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth) + 8
-        columns = send + self._problems_width() + self._email_width() + self._status_width()
-        return columns + row_numbers + scroll + frame
+        return self.columns.key_columns_width()
 
     def key_columns(self) -> list[int]:
         """Send, Problems, then the e-mail and status columns (when there are), as model columns."""
-        table = self.table()
-        columns = [COLUMN_INCLUDE, COLUMN_PROBLEMS]
-        if table is not None and table.email_column is not None:
-            columns.append(FIRST_DATA_COLUMN + table.email_column)
-        status = self.model.status_column()
-        if status >= 0:
-            columns.append(status)
-        return columns
+        return self.columns.key_columns()
 
     @Slot()
     def arrange_columns(self) -> None:
-        """Send, Problems, E-mail and Status first, then the others in the sheet's order:
-        what matters is in sight without scrolling. Only the view's order changes (the
-        header's visual order); the model, the sheet and what is sent keep theirs."""
-        header = self.view.horizontalHeader()
-        count = self.model.columnCount()
-        if header.count() != count:
-            return
-        first = [column for column in self.key_columns() if column < count]
-        order = first + [column for column in range(count) if column not in first]
-        for visual, logical in enumerate(order):
-            now = header.visualIndex(logical)
-            if now != visual:
-                header.moveSection(now, visual)
-
-    def _columns_inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
-        status = self.model.status_column()
-        if first <= status <= last:
-            self.view.horizontalHeader().resizeSection(status, self._status_width())
-        self.arrange_columns()
-        self._fit_email_column()
-
-    def _fit_email_column(self) -> None:
-        """When the e-mail column would reach past the grid's right edge, narrow it to what
-        is left (not below a usual address): Status beside it stays in sight."""
-        table = self.table()
-        if table is None or table.email_column is None or not self.view.isVisible():
-            return
-        header = self.view.horizontalHeader()
-        email = FIRST_DATA_COLUMN + table.email_column
-        others = sum(header.sectionSize(column) for column in self.key_columns() if column != email)
-        room = self.view.viewport().width() - others
-        if header.sectionSize(email) > room:
-            header.resizeSection(email, max(room, self._email_width()))
+        """Send, Problems, E-mail and Status first, then the others in the sheet's order."""
+        self.columns.arrange()
 
     def _show_source(self) -> None:
         table = self.table()
@@ -684,31 +377,14 @@ class RecipientPane(QWidget):
     def show_busy(self, text: str) -> None:
         """Loading started: the strip with a busy bar and Cancel (the current list stays usable)."""
         self._busy = True
-        self.busy_label.setText(text)
-        self.stage_label.clear()
-        self.progress_bar.setRange(0, 0)
-        self.cancel_button.setEnabled(True)
+        self.busy_bar.start(text)
         self.empty_label.setEnabled(False)
         self.open_button.setEnabled(False)
         self._show_state()
 
     def show_progress(self, progress: LoadProgress) -> None:
         """A step of loading: the stage in words and, when known, how far it is."""
-        words = {
-            Stage.OPENING: self.tr("Opening the file…"),
-            Stage.READING: self.tr("Reading the sheet…"),
-            Stage.CONVERTING: self.tr("Reading the cells…"),
-            Stage.CHECKING: self.tr("Checking the e-mail addresses…"),
-        }
-        self.progress_bar.setToolTip(words.get(progress.stage, ""))
-        self.progress_bar.setAccessibleDescription(words.get(progress.stage, ""))
-        fraction = progress.fraction
-        if fraction is None:
-            self.progress_bar.setRange(0, 0)
-        else:
-            self.progress_bar.setRange(0, 1000)
-            self.progress_bar.setValue(int(fraction * 1000))
-        self.stage_label.setText(words.get(progress.stage, ""))
+        self.busy_bar.show_progress(progress)
 
     def hide_busy(self) -> None:
         self._busy = False
@@ -810,38 +486,8 @@ class RecipientPane(QWidget):
         self.model.revert_cell(self.view.currentIndex())
 
     def column_menu(self, section: int) -> QMenu | None:
-        """The column header's menu for a model column (None when it has no choices): how
-        the column's values are shown and sent, as the sheet shows them or as stored."""
-        table = self.table()
-        column = section - FIRST_DATA_COLUMN
-        if table is None or not 0 <= column < table.column_count or not table.has_stored_values(column):
-            return None
-        self._menu_column = column
-        stored = table.shows_stored(column)
-        self.shown_action.setChecked(not stored)
-        self.stored_action.setChecked(stored)
-        menu = QMenu(self)
-        menu.setTitle(self.tr("Values of “{column}”").format(column=table.columns[column].name))
-        menu.addSection(self.tr("Values of “{column}”").format(column=table.columns[column].name))
-        menu.addAction(self.shown_action)
-        menu.addAction(self.stored_action)
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        return menu
-
-    @Slot(QPoint)
-    def _header_menu(self, point: QPoint) -> None:
-        header = self.view.horizontalHeader()
-        menu = self.column_menu(header.logicalIndexAt(point))
-        if menu is not None:
-            menu.popup(header.mapToGlobal(point))
-
-    def _show_stored(self, stored: bool) -> None:
-        if self._menu_column >= 0:
-            self.set_column_stored(self._menu_column, stored)
-
-    def set_column_stored(self, column: int, stored: bool) -> bool:
-        """Show (and send) a data column as stored (True) or as the sheet shows it."""
-        return self.model.set_shows_stored(column, stored)
+        """The column header's menu for a model column (None when it has no choices)."""
+        return self.values_menu.menu_for(section)
 
     @Slot(QPoint)
     def _context_menu(self, point: QPoint) -> None:

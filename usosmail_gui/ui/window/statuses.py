@@ -10,7 +10,8 @@ from usosmail_gui.application.sending import SendOutcome
 from usosmail_gui.core.campaign import is_campaign_source
 from usosmail_gui.ui.history_window import HistoryWindow
 from usosmail_gui.ui.recipients_model import RecipientTableModel
-from usosmail_gui.ui.status_monitor import Connection, StatusBatch, StatusDock, StatusPoller
+from usosmail_gui.ui.status_dock import StatusDock
+from usosmail_gui.ui.status_poller import Connection, StatusBatch, StatusPoller
 
 __all__ = ["CampaignStatuses"]
 

@@ -13,17 +13,9 @@ from tests.helpers.tables import demo_rows, make_table
 from usosmail_gui.application.statuses import StatusSnapshot
 from usosmail_gui.core.statuses import RecipientStatusView, Status, count_statuses
 from usosmail_gui.ui.recipients_model import RecipientTableModel
-from usosmail_gui.ui.status_monitor import (
-    ALL,
-    FAILED,
-    LEFT_OUT,
-    SENT,
-    UNCERTAIN,
-    WAITING,
-    StatusDock,
-    StatusTableModel,
-    with_changes,
-)
+from usosmail_gui.ui.status_dock import StatusDock
+from usosmail_gui.ui.status_poller import with_changes
+from usosmail_gui.ui.status_table import ALL, FAILED, LEFT_OUT, SENT, UNCERTAIN, WAITING, StatusTableModel
 
 
 def view(row: int, status: Status, error: str | None = None) -> RecipientStatusView:

@@ -29,7 +29,7 @@ from usosmail_gui.ui import history_window, workers
 from usosmail_gui.ui.history_window import HistoryWindow
 from usosmail_gui.ui.main_window import MainWindow
 from usosmail_gui.ui.send_dialog import SendDialog
-from usosmail_gui.ui.status_monitor import StatusDock
+from usosmail_gui.ui.status_dock import StatusDock
 
 TIMEOUT = 20000
 
