@@ -2455,7 +2455,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Adres {address} występuje już w wierszu {first}, do którego wiadomość zostanie wysłana; wiadomość z tego wiersza nie zostanie na ten adres wysłana ponownie. Jeśli nie o to chodzi, wyklucz jeden z tych wierszy.</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/core/template/messages.py" line="+71"/>
+        <location filename="../../usosmail_gui/core/template/messages/common.py" line="+63"/>
         <source>the subject</source>
         <translation>temacie</translation>
     </message>
@@ -2475,7 +2475,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>szablonie</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location filename="../../usosmail_gui/core/template/messages/syntax.py" line="+19"/>
         <source>{source} names no column: the recipient list has no columns yet.</source>
         <translation>Pole {source} nie wskazuje żadnej kolumny: lista odbiorców nie ma jeszcze kolumn.</translation>
     </message>
@@ -2625,7 +2625,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Format pola {source} dopełnia wartość do większej liczby znaków, niż może mieć jakakolwiek wiadomość. Użyj mniejszej szerokości albo usuń format.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location filename="../../usosmail_gui/core/template/messages/values.py" line="+18"/>
         <source>The subject is empty. USOS needs a subject: write one.</source>
         <translation>Temat jest pusty. USOS wymaga tematu: wpisz go.</translation>
     </message>
