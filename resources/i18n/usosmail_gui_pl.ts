@@ -162,44 +162,6 @@
     </message>
 </context>
 <context>
-    <name>ColumnTooltip</name>
-    <message>
-        <location filename="../../usosmail_gui/ui/column_tooltip.py" line="+19"/>
-        <source>“{name}” cannot be used in a template as written; write {placeholder} to insert this column.</source>
-        <translation>Nazwy „{name}” nie można użyć w szablonie w tej postaci; wpisz {placeholder}, aby wstawić tę kolumnę.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Write {placeholder} in the template to insert this column.</source>
-        <translation>Wpisz {placeholder} w szablonie, aby wstawić tę kolumnę.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Column {letter} of the spreadsheet.</source>
-        <translation>Kolumna {letter} arkusza.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The e-mail addresses are taken from this column.</source>
-        <translation>Z tej kolumny są pobierane adresy e-mail.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Shown (and sent) as stored, not as the sheet formats it; right-click the header to change it.</source>
-        <translation>Pokazywane (i wysyłane) tak, jak zapisano, a nie tak, jak formatuje je arkusz; kliknij nagłówek prawym przyciskiem, aby to zmienić.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Shown (and sent) as the sheet formats it; right-click the header to show the stored values instead.</source>
-        <translation>Pokazywane (i wysyłane) tak, jak formatuje je arkusz; kliknij nagłówek prawym przyciskiem, aby pokazać zapisane wartości.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Some cells have a number format this app cannot show ({formats}): they show the stored value.</source>
-        <translation>Niektóre komórki mają format liczbowy, którego program nie potrafi odtworzyć ({formats}): pokazują zapisaną wartość.</translation>
-    </message>
-</context>
-<context>
     <name>ColumnValuesMenu</name>
     <message>
         <location filename="../../usosmail_gui/ui/column_menu.py" line="+40"/>
@@ -3772,52 +3734,7 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>RecipientTableModel</name>
     <message>
-        <location filename="../../usosmail_gui/ui/recipients_model.py" line="+482"/>
-        <source>The sheet shows {error} here: the cell&apos;s formula failed. A message using this column would say {error}.</source>
-        <translation>Arkusz pokazuje tu {error}: formuła w komórce zwróciła błąd. Wiadomość korzystająca z tej kolumny zawierałaby {error}.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Taken from the merged cell above it: in the sheet, this cell is part of that one.</source>
-        <translation>Wartość ze scalonej komórki powyżej: w arkuszu ta komórka jest jej częścią.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Edited here; the file has “{original}”.</source>
-        <translation>Zmieniono tutaj; w pliku jest „{original}”.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Edited here; this cell is empty in the file.</source>
-        <translation>Zmieniono tutaj; w pliku ta komórka jest pusta.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The file itself is never changed.</source>
-        <translation>Sam plik nigdy nie jest zmieniany.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Hidden in the sheet, so left out: tick it to send to this row too.</source>
-        <translation>Wiersz ukryty w arkuszu, więc pominięty: zaznacz go, aby wysłać również do niego.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Excluded: nothing is sent to this row.</source>
-        <translation>Wykluczony: do tego wiersza nic nie zostanie wysłane.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Included: this row receives the message.</source>
-        <translation>Uwzględniony: do tego wiersza zostanie wysłana wiadomość.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Included, but nothing can be sent to this row: see its problems.</source>
-        <translation>Uwzględniony, ale do tego wiersza nie można nic wysłać: zobacz jego problemy.</translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location filename="../../usosmail_gui/ui/recipients_model.py" line="+501"/>
         <source>Row {row} is hidden in the sheet.</source>
         <translation>Wiersz {row} jest ukryty w arkuszu.</translation>
     </message>
@@ -5436,6 +5353,89 @@ Pierwszy student dostał: „{first}”</translation>
         <location line="+5"/>
         <source>The list of sheets could not be read.</source>
         <translation>Nie udało się odczytać listy arkuszy.</translation>
+    </message>
+</context>
+<context>
+    <name>SheetTooltips</name>
+    <message>
+        <location filename="../../usosmail_gui/ui/sheet_tooltips.py" line="+20"/>
+        <source>“{name}” cannot be used in a template as written; write {placeholder} to insert this column.</source>
+        <translation>Nazwy „{name}” nie można użyć w szablonie w tej postaci; wpisz {placeholder}, aby wstawić tę kolumnę.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Write {placeholder} in the template to insert this column.</source>
+        <translation>Wpisz {placeholder} w szablonie, aby wstawić tę kolumnę.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Column {letter} of the spreadsheet.</source>
+        <translation>Kolumna {letter} arkusza.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The e-mail addresses are taken from this column.</source>
+        <translation>Z tej kolumny są pobierane adresy e-mail.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Shown (and sent) as stored, not as the sheet formats it; right-click the header to change it.</source>
+        <translation>Pokazywane (i wysyłane) tak, jak zapisano, a nie tak, jak formatuje je arkusz; kliknij nagłówek prawym przyciskiem, aby to zmienić.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Shown (and sent) as the sheet formats it; right-click the header to show the stored values instead.</source>
+        <translation>Pokazywane (i wysyłane) tak, jak formatuje je arkusz; kliknij nagłówek prawym przyciskiem, aby pokazać zapisane wartości.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Some cells have a number format this app cannot show ({formats}): they show the stored value.</source>
+        <translation>Niektóre komórki mają format liczbowy, którego program nie potrafi odtworzyć ({formats}): pokazują zapisaną wartość.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The sheet shows {error} here: the cell&apos;s formula failed. A message using this column would say {error}.</source>
+        <translation>Arkusz pokazuje tu {error}: formuła w komórce zwróciła błąd. Wiadomość korzystająca z tej kolumny zawierałaby {error}.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Taken from the merged cell above it: in the sheet, this cell is part of that one.</source>
+        <translation>Wartość ze scalonej komórki powyżej: w arkuszu ta komórka jest jej częścią.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Edited here; the file has “{original}”.</source>
+        <translation>Zmieniono tutaj; w pliku jest „{original}”.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Edited here; this cell is empty in the file.</source>
+        <translation>Zmieniono tutaj; w pliku ta komórka jest pusta.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file itself is never changed.</source>
+        <translation>Sam plik nigdy nie jest zmieniany.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Hidden in the sheet, so left out: tick it to send to this row too.</source>
+        <translation>Wiersz ukryty w arkuszu, więc pominięty: zaznacz go, aby wysłać również do niego.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Excluded: nothing is sent to this row.</source>
+        <translation>Wykluczony: do tego wiersza nic nie zostanie wysłane.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Included: this row receives the message.</source>
+        <translation>Uwzględniony: do tego wiersza zostanie wysłana wiadomość.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Included, but nothing can be sent to this row: see its problems.</source>
+        <translation>Uwzględniony, ale do tego wiersza nie można nic wysłać: zobacz jego problemy.</translation>
     </message>
 </context>
 <context>

@@ -41,11 +41,10 @@ from usosmail_gui.core.problems import Severity
 from usosmail_gui.core.recipients import RecipientTable, RowKey
 from usosmail_gui.core.statuses import RecipientStatusView
 from usosmail_gui.ui.colours import Tone, tint, tone
-from usosmail_gui.ui.column_tooltip import column_tooltip
 from usosmail_gui.ui.derived_cells import DerivedCells
 from usosmail_gui.ui.problem_cells import ProblemCells
-from usosmail_gui.ui.problem_texts import problem_text
 from usosmail_gui.ui.row_spans import changed_numbers, row_spans
+from usosmail_gui.ui.sheet_tooltips import cell_tooltip, column_tooltip, include_tooltip
 from usosmail_gui.ui.status_cells import StatusCells
 
 __all__ = ["COLUMN_INCLUDE", "COLUMN_PROBLEMS", "FIRST_DATA_COLUMN", "RecipientTableModel"]
@@ -468,45 +467,14 @@ class RecipientTableModel(QAbstractTableModel):
         if role == _BACKGROUND:
             return self._edited_background if table.is_edited(row, column) else None
         if role == _TOOLTIP:
-            return self._cell_tooltip(table, row, column)
+            return cell_tooltip(table, row, column)
         return None
-
-    def _cell_tooltip(self, table: RecipientTable, row: int, column: int) -> str | None:
-        lines: list[str] = []
-        if column == table.email_column:
-            lines.extend(problem_text(problem) for problem in table.problems(row))
-        error = table.cell_error(row, column)
-        if error is not None:
-            lines.append(
-                self.tr(
-                    "The sheet shows {error} here: the cell's formula failed. A message using this "
-                    "column would say {error}."
-                ).format(error=error)
-            )
-        if table.is_merged_cell(row, column):
-            lines.append(
-                self.tr("Taken from the merged cell above it: in the sheet, this cell is part of that one.")
-            )
-        if table.is_edited(row, column):
-            original = table.original_value(row, column)
-            if original:
-                lines.append(self.tr("Edited here; the file has “{original}”.").format(original=original))
-            else:
-                lines.append(self.tr("Edited here; this cell is empty in the file."))
-            lines.append(self.tr("The file itself is never changed."))
-        return "\n".join(lines) or None
 
     def _include_data(self, table: RecipientTable, row: int, role: int) -> Any:
         if role == _CHECK:
             return Qt.CheckState.Checked if table.is_included(row) else Qt.CheckState.Unchecked
         if role in (_TOOLTIP, _ACCESSIBLE):
-            if not table.is_included(row) and table.is_hidden(row):
-                return self.tr("Hidden in the sheet, so left out: tick it to send to this row too.")
-            if not table.is_included(row):
-                return self.tr("Excluded: nothing is sent to this row.")
-            if table.will_receive(row):
-                return self.tr("Included: this row receives the message.")
-            return self.tr("Included, but nothing can be sent to this row: see its problems.")
+            return include_tooltip(table, row)
         return None
 
     def problem_labels(self) -> list[str]:

@@ -1,5 +1,6 @@
-"""What a sheet column's header says when pointed at: the placeholder that inserts it, its
-letter, the e-mail column said so, and shown-or-stored values; in Polish too."""
+"""What the grid's sheet data says when pointed at: a column's header (the placeholder that
+inserts it, its letter, the e-mail column, shown or stored values), an edited cell, a row's
+Send box; in Polish too."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from tests.helpers.recipient_lists import write_students
 from tests.helpers.spreadsheets import RECIPIENT_FIXTURES
 from usosmail_gui.core import recipients
-from usosmail_gui.ui.column_tooltip import column_tooltip
+from usosmail_gui.ui.sheet_tooltips import cell_tooltip, column_tooltip, include_tooltip
 
 
 def test_the_placeholder_the_letter_and_the_email_column(qtbot: QtBot, tmp_path: Path) -> None:
@@ -35,3 +36,15 @@ def test_shown_or_stored_values(qtbot: QtBot) -> None:
 def test_in_polish(qtbot: QtBot, polish: None, tmp_path: Path) -> None:
     table = recipients.load(write_students(tmp_path / "studenci.csv"))
     assert "arkusza" in column_tooltip(table, 0).splitlines()[1]
+
+
+def test_an_edited_cell_and_the_send_box(qtbot: QtBot, tmp_path: Path) -> None:
+    table = recipients.load(write_students(tmp_path / "studenci.csv"))
+    assert cell_tooltip(table, 0, 0) is None  # nothing to say
+    original = table.value(0, 0)
+    table.set_value(0, 0, "Ania")
+    tip = cell_tooltip(table, 0, 0)
+    assert tip == f"Edited here; the file has “{original}”.\nThe file itself is never changed."
+    assert include_tooltip(table, 0) == "Included: this row receives the message."
+    table.set_included([0], False)
+    assert include_tooltip(table, 0) == "Excluded: nothing is sent to this row."
