@@ -687,7 +687,7 @@
 <context>
     <name>HistoryWindow</name>
     <message>
-        <location filename="../../usosmail_gui/ui/history_window.py" line="+96"/>
+        <location filename="../../usosmail_gui/ui/history_window.py" line="+97"/>
         <location line="+14"/>
         <source>Campaigns</source>
         <translation>Kampanie</translation>
@@ -865,12 +865,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+267"/>
+        <location line="+259"/>
         <source>Close the campaign</source>
         <translation>Zamknij kampanię</translation>
     </message>
     <message>
-        <location line="-264"/>
+        <location line="-256"/>
         <source>End this unfinished campaign: nothing more of it will be sent, and it is not offered at start any more. Uncertain recipients stay listed as uncertain.</source>
         <translation>Zakończ tę niedokończoną kampanię: nic więcej z niej nie zostanie wysłane i program przestanie proponować ją przy uruchomieniu. Odbiorcy o niepewnym statusie pozostaną na liście jako niepewni.</translation>
     </message>
@@ -1005,32 +1005,32 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Usunąć teraz dane studentów z kampanii {id}?</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>Their names, addresses, cells, messages and statuses are deleted from the journal at once and cannot be brought back. The campaign&apos;s dates and counts stay; export its report first if the dean needs it.</source>
         <translation>Ich imiona, adresy, komórki, wiadomości i statusy zostaną od razu usunięte z dziennika i nie da się ich przywrócić. Daty i liczby kampanii zostaną; jeśli dziekan potrzebuje raportu, najpierw go wyeksportuj.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>&amp;Delete</source>
         <translation>&amp;Usuń</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <source>Close campaign {id}? Nothing more of it will be sent.</source>
         <translation>Zamknąć kampanię {id}? Nic więcej z niej nie zostanie wysłane.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
         <source>Recipients never sent will not get this message; uncertain ones stay listed as uncertain (they may or may not have it). The campaign is not offered at start any more; it stays in this list, as closed, with its statuses and report. To write to its students again, send a new campaign.</source>
         <translation>Odbiorcy, do których jeszcze nic nie wysłano, nie dostaną tej wiadomości; odbiorcy o niepewnym statusie pozostaną na liście jako niepewni (mogli ją dostać albo nie). Program przestanie proponować tę kampanię przy uruchomieniu; zostanie ona na tej liście jako zamknięta, ze statusami i raportem. Aby znów napisać do jej studentów, wyślij nową kampanię.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>&amp;Close campaign</source>
         <translation>&amp;Zamknij kampanię</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Closing the campaign…</source>
         <translation>Zamykanie kampanii…</translation>
     </message>
@@ -3958,7 +3958,7 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>ResumeFlow</name>
     <message numerus="yes">
-        <location filename="../../usosmail_gui/ui/window/resume_flow.py" line="+128"/>
+        <location filename="../../usosmail_gui/ui/window/resume_flow.py" line="+129"/>
         <source>%n campaign(s) were interrupted: see the Interrupted campaigns window.</source>
         <translation>
             <numerusform>%n kampania została przerwana: zobacz okno Przerwane kampanie.</numerusform>
@@ -4012,7 +4012,7 @@ Pierwszy student dostał: „{first}”</translation>
         </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+27"/>
         <source>Close the campaign</source>
         <translation>Zamknij kampanię</translation>
     </message>
@@ -4022,7 +4022,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Zamknąć kampanię {id}? Nic więcej z niej nie zostanie wysłane.</translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="-18"/>
         <source>%Ln recipient(s) never sent will not get this message.</source>
         <translation>
             <numerusform>%Ln odbiorca, do którego nic jeszcze nie wysłano, nie dostanie tej wiadomości.</numerusform>
@@ -4045,12 +4045,12 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Program nie będzie już tu proponował tej kampanii. Okno Kampanie… nadal ją pokazuje, jako zamkniętą, ze statusami i raportem. Aby znów napisać do jej studentów, wyślij nową kampanię.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>&amp;Close campaign</source>
         <translation>&amp;Zamknij kampanię</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>Campaign {id} is closed: nothing more of it will be sent.</source>
         <translation>Kampania {id} jest zamknięta: nic więcej z niej nie zostanie wysłane.</translation>
     </message>

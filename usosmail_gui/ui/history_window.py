@@ -42,6 +42,7 @@ from usosmail_gui.core.counts import campaign_counts_of
 from usosmail_gui.core.journal import CampaignBusy, CampaignRecord, JournalError
 from usosmail_gui.core.report import ReportError
 from usosmail_gui.core.retention import MAX_DAYS, MIN_DAYS, Forgotten
+from usosmail_gui.ui.confirm_box import ask_first
 from usosmail_gui.ui.numbers import counted, number
 from usosmail_gui.ui.problem_texts import journal_error_text
 from usosmail_gui.ui.status_display import campaign_counts_text, finished_text
@@ -433,56 +434,40 @@ class HistoryWindow(QDialog):
         row = self.selected()
         if row is None or row.purged_at is not None:
             return None
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            self.tr("Delete the campaign's data"),
-            self.tr("Delete the students' data of campaign {id} now?").format(id=row.id),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        self.confirm_box = ask_first(
             self,
-        )
-        box.setInformativeText(
-            self.tr(
+            title=self.tr("Delete the campaign's data"),
+            text=self.tr("Delete the students' data of campaign {id} now?").format(id=row.id),
+            informative=self.tr(
                 "Their names, addresses, cells, messages and statuses are deleted from the journal at "
                 "once and cannot be brought back. The campaign's dates and counts stay; export its "
                 "report first if the dean needs it."
-            )
+            ),
+            yes_text=self.tr("&Delete"),
+            then=lambda: self.delete(row.id),
         )
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("&Delete"))
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.accepted.connect(lambda: self.delete(row.id))
-        self.confirm_box = box
-        box.open()
-        return box
+        return self.confirm_box
 
     def ask_close_selected(self) -> QMessageBox | None:
         """Ask (a non-blocking box, Cancel the default) before the selected campaign is closed."""
         row = self.selected()
         if row is None or row.closed_at is not None or not row.interrupted:
             return None
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            self.tr("Close the campaign"),
-            self.tr("Close campaign {id}? Nothing more of it will be sent.").format(id=row.id),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        self.confirm_box = ask_first(
             self,
-        )
-        box.setObjectName("closeCampaignBox")
-        box.setInformativeText(
-            self.tr(
+            title=self.tr("Close the campaign"),
+            text=self.tr("Close campaign {id}? Nothing more of it will be sent.").format(id=row.id),
+            informative=self.tr(
                 "Recipients never sent will not get this message; uncertain ones stay listed as "
                 "uncertain (they may or may not have it). The campaign is not offered at start any "
                 "more; it stays in this list, as closed, with its statuses and report. To write to "
                 "its students again, send a new campaign."
-            )
+            ),
+            yes_text=self.tr("&Close campaign"),
+            then=lambda: self.close_campaign(row.id),
+            name="closeCampaignBox",
         )
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("&Close campaign"))
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.accepted.connect(lambda: self.close_campaign(row.id))
-        self.confirm_box = box
-        box.open()
-        return box
+        return self.confirm_box
 
     def close_campaign(self, campaign: str) -> None:
         """Close ``campaign`` (in a worker), then read the list again."""

@@ -27,6 +27,7 @@ from usosmail_gui.core.readiness import (
     resume_blocker,
     same_installation,
 )
+from usosmail_gui.ui.confirm_box import ask_first
 from usosmail_gui.ui.numbers import counted
 from usosmail_gui.ui.problem_texts import journal_error_text
 from usosmail_gui.ui.resume_dialog import ResumeDialog
@@ -249,14 +250,6 @@ class ResumeFlow(QObject):
     def ask_close(self, item: Interrupted) -> QMessageBox:
         """Ask (a non-blocking box, Cancel the default) before ``item``'s campaign is closed."""
         campaign, counts = item.campaign, item.counts
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            self.tr("Close the campaign"),
-            self.tr("Close campaign {id}? Nothing more of it will be sent.").format(id=campaign.id),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            self.dialog if self.dialog is not None else self._window,
-        )
-        box.setObjectName("closeCampaignBox")
         lines = [
             self.tr("%Ln recipient(s) never sent will not get this message.", "", counts.not_sent),
             self.tr(
@@ -273,14 +266,16 @@ class ResumeFlow(QObject):
             lines.pop(0)
         if not counts.uncertain:
             lines.pop(-2)
-        box.setInformativeText("\n\n".join(lines))
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("&Close campaign"))
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.accepted.connect(lambda: self.close_campaign(campaign))
-        self.confirm_box = box
-        box.open()
-        return box
+        self.confirm_box = ask_first(
+            self.dialog if self.dialog is not None else self._window,
+            title=self.tr("Close the campaign"),
+            text=self.tr("Close campaign {id}? Nothing more of it will be sent.").format(id=campaign.id),
+            informative="\n\n".join(lines),
+            yes_text=self.tr("&Close campaign"),
+            then=lambda: self.close_campaign(campaign),
+            name="closeCampaignBox",
+        )
+        return self.confirm_box
 
     def close_campaign(self, campaign: CampaignRecord) -> None:
         """Close ``campaign`` in a worker, then show what is still interrupted."""

@@ -100,6 +100,7 @@ WORK_AREA_MODULES = (
     "usosmail_gui.ui.status_poller",
     "usosmail_gui.ui.status_table",
     "usosmail_gui.ui.status_dock",
+    "usosmail_gui.ui.confirm_box",
     "usosmail_gui.ui.history_window",
     "usosmail_gui.ui.sending",
     "usosmail_gui.ui.send_dialog",
