@@ -41,8 +41,7 @@ DATE, SUBJECT, INSTALLATION, STATE, RECIPIENTS, STATUSES, TRACKING, DATA = range
 COLUMNS = 8
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("HistoryWindow", text)
+translate = QCoreApplication.translate  # pyside6-lupdate reads translate("HistoryWindow", "…")
 
 
 def local_date(text: str) -> str:
@@ -54,38 +53,46 @@ def local_date(text: str) -> str:
 
 def header_texts() -> list[str]:
     return [
-        _tr("Date"),
-        _tr("Subject"),
-        _tr("Installation"),
-        _tr("State"),
-        _tr("Recipients"),
-        _tr("Statuses"),
-        _tr("Tracking"),
-        _tr("Students' data"),
+        translate("HistoryWindow", "Date"),
+        translate("HistoryWindow", "Subject"),
+        translate("HistoryWindow", "Installation"),
+        translate("HistoryWindow", "State"),
+        translate("HistoryWindow", "Recipients"),
+        translate("HistoryWindow", "Statuses"),
+        translate("HistoryWindow", "Tracking"),
+        translate("HistoryWindow", "Students' data"),
     ]
 
 
 def header_tips() -> list[str]:
     return [
-        _tr("When the campaign was sent."),
-        _tr(
+        translate("HistoryWindow", "When the campaign was sent."),
+        translate(
+            "HistoryWindow",
             "The subject as written in the template: each ‹placeholder› was filled in from the "
-            "student's row (the tip shows what the first student got)."
+            "student's row (the tip shows what the first student got).",
         ),
-        _tr("The USOS installation the campaign was sent through, or the local sandbox."),
-        _tr(
+        translate(
+            "HistoryWindow", "The USOS installation the campaign was sent through, or the local sandbox."
+        ),
+        translate(
+            "HistoryWindow",
             "Finished, interrupted (Send ▸ Interrupted campaigns… resumes it) or closed "
-            "(nothing more of it is sent)."
+            "(nothing more of it is sent).",
         ),
-        _tr("How many recipients the campaign has (rows left out of the list not counted)."),
-        _tr(
+        translate(
+            "HistoryWindow", "How many recipients the campaign has (rows left out of the list not counted)."
+        ),
+        translate(
+            "HistoryWindow",
             "How many messages are sent, failed or waiting, as last asked from USOS, and how many "
-            "rows were left out of the list."
+            "rows were left out of the list.",
         ),
-        _tr("Whether USOS still knows the statuses: it keeps them for 7 days."),
-        _tr(
+        translate("HistoryWindow", "Whether USOS still knows the statuses: it keeps them for 7 days."),
+        translate(
+            "HistoryWindow",
             "Until when the journal keeps the students' names, addresses and cells of the "
-            "campaign, or when they were deleted (its counts and dates stay)."
+            "campaign, or when they were deleted (its counts and dates stay).",
         ),
     ]
 
@@ -99,22 +106,24 @@ def subject_tip(row: CampaignRow) -> str:
     written = subject_text(row)
     if row.first_subject is None or row.first_subject == written:
         return written
-    return _tr("{subject}\nThe first student got: “{first}”").format(subject=written, first=row.first_subject)
+    return translate("HistoryWindow", "{subject}\nThe first student got: “{first}”").format(
+        subject=written, first=row.first_subject
+    )
 
 
 def installation_text(row: CampaignRow) -> str:
     if row.sandbox:
-        return _tr("Sandbox (practice)")
+        return translate("HistoryWindow", "Sandbox (practice)")
     parts = urlsplit(row.installation)
     return (parts.netloc + parts.path.rstrip("/")) or row.installation
 
 
 def state_text(row: CampaignRow) -> str:
     if row.closed_at is not None:
-        return _tr("closed {date}").format(date=local_date(row.closed_at))
+        return translate("HistoryWindow", "closed {date}").format(date=local_date(row.closed_at))
     if row.interrupted:
-        return _tr("interrupted")
-    return _tr("sending finished")
+        return translate("HistoryWindow", "interrupted")
+    return translate("HistoryWindow", "sending finished")
 
 
 def row_cells(row: CampaignRow) -> dict[int, tuple[str, str]]:
@@ -128,12 +137,16 @@ def row_cells(row: CampaignRow) -> dict[int, tuple[str, str]]:
     statuses = campaign_counts_text(counts)
     if counts.messages:
         statuses += " · " + finished_text(counts)
-    tracking = _tr("trackable") if row.trackable else _tr("expired")
-    subject = subject_text(row) + (" " + _tr("(test)") if row.is_test else "")
+    tracking = (
+        translate("HistoryWindow", "trackable") if row.trackable else translate("HistoryWindow", "expired")
+    )
+    subject = subject_text(row) + (" " + translate("HistoryWindow", "(test)") if row.is_test else "")
     if row.purged_at is not None:
-        data = _tr("deleted {date}").format(date=local_date(row.purged_at))
+        data = translate("HistoryWindow", "deleted {date}").format(date=local_date(row.purged_at))
     elif row.kept_until is not None:
-        data = _tr("kept until {date}").format(date=f"{row.kept_until.astimezone():%Y-%m-%d}")
+        data = translate("HistoryWindow", "kept until {date}").format(
+            date=f"{row.kept_until.astimezone():%Y-%m-%d}"
+        )
     else:
         data = ""
     texts = {

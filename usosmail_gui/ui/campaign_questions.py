@@ -15,22 +15,22 @@ from usosmail_gui.ui.confirm_box import ask_first
 __all__ = ["ask_close", "ask_delete"]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("HistoryWindow", text)
+translate = QCoreApplication.translate  # pyside6-lupdate reads translate("HistoryWindow", "…")
 
 
 def ask_delete(parent: QWidget, row: CampaignRow, then: Callable[[], object]) -> QMessageBox:
     """Ask before ``row``'s personal data is deleted; ``then`` deletes it."""
     return ask_first(
         parent,
-        title=_tr("Delete the campaign's data"),
-        text=_tr("Delete the students' data of campaign {id} now?").format(id=row.id),
-        informative=_tr(
+        title=translate("HistoryWindow", "Delete the campaign's data"),
+        text=translate("HistoryWindow", "Delete the students' data of campaign {id} now?").format(id=row.id),
+        informative=translate(
+            "HistoryWindow",
             "Their names, addresses, cells, messages and statuses are deleted from the journal at "
             "once and cannot be brought back. The campaign's dates and counts stay; export its "
-            "report first if the dean needs it."
+            "report first if the dean needs it.",
         ),
-        yes_text=_tr("&Delete"),
+        yes_text=translate("HistoryWindow", "&Delete"),
         then=then,
     )
 
@@ -39,15 +39,18 @@ def ask_close(parent: QWidget, row: CampaignRow, then: Callable[[], object]) -> 
     """Ask before ``row`` is closed (nothing more of it sent); ``then`` closes it."""
     return ask_first(
         parent,
-        title=_tr("Close the campaign"),
-        text=_tr("Close campaign {id}? Nothing more of it will be sent.").format(id=row.id),
-        informative=_tr(
+        title=translate("HistoryWindow", "Close the campaign"),
+        text=translate("HistoryWindow", "Close campaign {id}? Nothing more of it will be sent.").format(
+            id=row.id
+        ),
+        informative=translate(
+            "HistoryWindow",
             "Recipients never sent will not get this message; uncertain ones stay listed as "
             "uncertain (they may or may not have it). The campaign is not offered at start any "
             "more; it stays in this list, as closed, with its statuses and report. To write to "
-            "its students again, send a new campaign."
+            "its students again, send a new campaign.",
         ),
-        yes_text=_tr("&Close campaign"),
+        yes_text=translate("HistoryWindow", "&Close campaign"),
         then=then,
         name="closeCampaignBox",
     )

@@ -256,15 +256,15 @@ class SendProgressDialog(QDialog):
         self.heading.setText(self._heading())
         if self._counts is not None:
             self.counts_label.setText(counts_text(self._counts))
-        if self._outcome is not None:
-            self._show_outcome(self._outcome)
-        elif self._error is not None:
-            self.summary_label.setText(failure_text(self._error))
-        elif self._progress_seen is not None:
+        if self._progress_seen is not None:
             self._show_progress(self._progress_seen)
         elif self.session.campaign is not None:
             self.batches_label.setText(self.tr("starting…"))
             self.time_label.setText(self.tr("estimating…"))
+        if self._outcome is not None:
+            self._show_outcome(self._outcome)
+        elif self._error is not None:
+            self.summary_label.setText(failure_text(self._error))
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
