@@ -106,6 +106,7 @@ WORK_AREA_MODULES = (
     "usosmail_gui.ui.history_window",
     "usosmail_gui.ui.sending_texts",
     "usosmail_gui.ui.sending",
+    "usosmail_gui.ui.wrapped_column",
     "usosmail_gui.ui.send_dialog",
     "usosmail_gui.ui.resume_dialog",
     "usosmail_gui.ui.test_address_dialog",
