@@ -32,7 +32,7 @@ from usosmail_gui.core.journal import Journal
 from usosmail_gui.core.template import MessageTemplate
 from usosmail_gui.sandbox import Sandbox
 from usosmail_gui.ui import i18n
-from usosmail_gui.ui.campaign_cells import STATE, TRACKING
+from usosmail_gui.ui.campaign_cells import DATA, DATE, RECIPIENTS, STATE, TRACKING
 from usosmail_gui.ui.history_window import HistoryWindow
 from usosmail_gui.ui.main_window import MainWindow
 from usosmail_gui.ui.received_view import ReceivedDialog
@@ -77,7 +77,7 @@ def polish_left(texts: list[str], *, data: tuple[str, ...] = ()) -> list[str]:
     return [t for t in texts if POLISH_LETTERS.search(t) and not any(d in t for d in data)]
 
 
-DATA = ("Imię", "Decyzja dla", "Dzień dobry", "Zaproszenie")  # the campaigns' own Polish
+OWN_POLISH = ("Imię", "Decyzja dla", "Dzień dobry", "Zaproszenie")  # the campaigns' own Polish
 
 
 def test_campaigns_and_what_a_student_received_switch_in_place(
@@ -115,7 +115,7 @@ def test_campaigns_and_what_a_student_received_switch_in_place(
     assert table.item(0, TRACKING).text() in ("trackable", "expired")  # type: ignore[union-attr]
     assert history.open_button.text() == "&Open" and history.retention_box.suffix() == " days"
     assert history.selected() is history.rows[1]  # the selection stays
-    assert polish_left(words(history), data=DATA) == []
+    assert polish_left(words(history), data=OWN_POLISH) == []
     header = table.horizontalHeader()
     for column in range(table.columnCount()):  # the translated headers are whole
         title = table.horizontalHeaderItem(column).text()  # type: ignore[union-attr]
@@ -128,7 +128,7 @@ def test_campaigns_and_what_a_student_received_switch_in_place(
     assert received.rows_model.stringList()[0].startswith("Row 2: ")
     assert received.print_button.text() == "&Print…"
     assert received.page.toPlainText() != polish_page and "Status history" in received.page.toPlainText()
-    assert polish_left(words(received), data=DATA) == []
+    assert polish_left(words(received), data=OWN_POLISH) == []
 
     switch("pl")
     qtbot.waitUntil(lambda: history.windowTitle() == "Kampanie", timeout=TIMEOUT)
@@ -159,7 +159,7 @@ def test_interrupted_campaigns_switch_in_place(
     details = dialog.details_label.text()
     assert details != polish_details and "Never sent (Resume sends them): 3 recipients" in details
     assert "So far: 0 accepted · 0 refused · 0 uncertain · 3 still to send" in details
-    assert polish_left(words(dialog), data=DATA) == []
+    assert polish_left(words(dialog), data=OWN_POLISH) == []
 
     switch("pl")
     qtbot.waitUntil(lambda: dialog.windowTitle() == "Przerwane kampanie", timeout=TIMEOUT)
@@ -193,7 +193,7 @@ def test_the_sandbox_mailbox_switches_in_place(
     assert mailbox.selected_key() == mailbox.envelopes[1].key  # the message chosen stays
     english_date = mailbox.table.item(1, 0).text()  # type: ignore[union-attr]
     assert english_date != polish_date and english_date[-2:] in ("AM", "PM")  # written the English way
-    assert polish_left(words(mailbox), data=DATA) == []
+    assert polish_left(words(mailbox), data=OWN_POLISH) == []
 
     switch("pl")
     qtbot.waitUntil(lambda: mailbox.state_label.text() == polish_state, timeout=TIMEOUT)
@@ -230,7 +230,7 @@ def test_the_sending_window_rewrites_its_summary_from_the_outcome(
     )
     assert progress.time_label.text().endswith("request") or "request" in progress.time_label.text()
     assert progress.close_button.text() == "&Close" and progress.counts_title.text() == "Messages:"
-    assert polish_left(words(progress), data=DATA) == []
+    assert polish_left(words(progress), data=OWN_POLISH) == []
 
     switch("pl")
     qtbot.waitUntil(lambda: progress.windowTitle() == "Wysyłanie", timeout=TIMEOUT)
@@ -257,4 +257,34 @@ def test_the_language_menu_reaches_an_open_campaigns_window(
     qtbot.waitUntil(lambda: history.windowTitle() == "Campaigns", timeout=TIMEOUT)
     assert history.state_label.text() == "1 campaign in the journal."
     assert history.reload_button.text() == "&Reload"
-    assert polish_left(words(history), data=DATA) == []
+    assert polish_left(words(history), data=OWN_POLISH) == []
+
+
+def test_campaigns_at_1366_pixels_shows_its_short_columns_whole_in_both_languages(
+    qtbot: QtBot, switch: Callable[[str], None]
+) -> None:
+    """The columns fit their content within a 1366-pixel screen: the subject and the
+    statuses give way first, the state, counts, tracking and data are never cut."""
+    with Journal.open() as journal:
+        done = new_campaign(journal, REAL_USOS, "key", demo_rows(2))
+        journal.close_campaign(done)
+        new_campaign(journal, REAL_USOS, "key", demo_rows(3))
+    for language in ("pl", "en"):
+        switch(language)
+        history = HistoryWindow()
+        qtbot.addWidget(history)
+        history.resize(1366 - 40, 600)
+        history.show()
+        qtbot.waitUntil(lambda: len(history.rows) == 2 and not history.busy, timeout=TIMEOUT)  # noqa: B023
+        table = history.table
+        header = table.horizontalHeader()
+        metrics = table.fontMetrics()
+        assert history.width() <= 1366 - 40
+        for column in (STATE, TRACKING, RECIPIENTS, DATA, DATE):
+            widest = max(metrics.horizontalAdvance(table.item(r, column).text()) for r in range(2))  # type: ignore[union-attr]
+            assert widest < header.sectionSize(column), (language, column)
+            assert header.sectionViewportPosition(column) + widest <= table.viewport().width(), (
+                language,
+                column,
+            )
+        history.close()
