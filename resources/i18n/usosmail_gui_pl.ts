@@ -675,7 +675,7 @@
 <context>
     <name>ExclusionTexts</name>
     <message numerus="yes">
-        <location filename="../../usosmail_gui/ui/send_dialog.py" line="+89"/>
+        <location filename="../../usosmail_gui/ui/send_dialog.py" line="+95"/>
         <source>{title} — %Ln row(s)</source>
         <translation>
             <numerusform>{title} — %Ln wiersz</numerusform>
@@ -3773,7 +3773,7 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>ResumeDialog</name>
     <message>
-        <location filename="../../usosmail_gui/ui/resume_dialog.py" line="+135"/>
+        <location filename="../../usosmail_gui/ui/resume_dialog.py" line="+136"/>
         <location line="+7"/>
         <source>Interrupted campaigns</source>
         <translation>Przerwane kampanie</translation>
@@ -3870,7 +3870,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Pozostawia wszystko bez zmian; program zapyta ponownie przy następnym uruchomieniu.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source> (test)</source>
         <translation> (testowa)</translation>
     </message>
@@ -4050,12 +4050,12 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Kampania {id} jest zamknięta: nic więcej z niej nie zostanie wysłane.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Campaign {id} is being sent right now (in this window or another): it can be closed once that has stopped. Nothing was changed.</source>
         <translation>Kampania {id} jest właśnie wysyłana (w tym lub innym oknie): można ją zamknąć, gdy wysyłanie się zatrzyma. Nic nie zostało zmienione.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>The campaign was not closed</source>
         <translation>Kampania nie została zamknięta</translation>
     </message>
@@ -4388,7 +4388,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Powód</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+15"/>
         <source>How to send</source>
         <translation>Sposób wysyłki</translation>
     </message>

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.helpers.campaigns import new_campaign
 from tests.helpers.memory_keyring import MemoryKeyring
-from tests.helpers.open_windows import OWN_POLISH, polish_left, words
+from tests.helpers.open_windows import OWN_POLISH, POLISH_LETTERS, polish_left, words
 from tests.helpers.tables import demo_rows
 from usosmail_gui.core.credentials import CredentialStore
 from usosmail_gui.core.journal import Journal
@@ -33,6 +33,10 @@ def test_interrupted_campaigns_switch_in_place(
     qtbot.waitUntil(dialog.isVisible, timeout=TIMEOUT)
     assert dialog.windowTitle() == "Przerwane kampanie"
     polish_details = dialog.details_label.text()
+    dialog.resume_button.click()  # not connected to its installation: why, and Connect…
+    assert dialog.problem_label.isVisibleTo(dialog) and dialog.connect_button.isVisibleTo(dialog)
+    polish_problem = dialog.problem_label.text()
+    assert POLISH_LETTERS.search(polish_problem)
 
     switch_language("en")
     qtbot.waitUntil(lambda: dialog.windowTitle() == "Interrupted campaigns", timeout=TIMEOUT)
@@ -41,9 +45,15 @@ def test_interrupted_campaigns_switch_in_place(
     details = dialog.details_label.text()
     assert details != polish_details and "Never sent (Resume sends them): 3 recipients" in details
     assert "So far: 0 accepted · 0 refused · 0 uncertain · 3 still to send" in details
+    assert dialog.problem_label.isVisibleTo(dialog) and dialog.connect_button.text() == "&Connect…"
+    assert (
+        dialog.problem_label.text() != polish_problem
+        and "usosapps.example.edu.pl" in dialog.problem_label.text()
+    )
     assert polish_left(words(dialog), data=OWN_POLISH) == []
 
     switch_language("pl")
     qtbot.waitUntil(lambda: dialog.windowTitle() == "Przerwane kampanie", timeout=TIMEOUT)
     assert dialog.details_label.text() == polish_details
+    assert dialog.problem_label.text() == polish_problem
     window.close()

@@ -12,7 +12,7 @@ non-modal and only shows ``Interrupted`` values; the window does the journal wor
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -64,6 +64,7 @@ class ResumeDialog(QDialog):
         self.setObjectName("resumeDialog")
         self.setWindowModality(Qt.WindowModality.NonModal)
         self._found: list[Interrupted] = []
+        self._problem: Callable[[], str] = lambda: ""
         self._build()
         self.set_found(found)
 
@@ -192,6 +193,8 @@ class ResumeDialog(QDialog):
                 entry.setCheckState(Qt.CheckState.Checked)
         self.uncertain_list.blockSignals(False)
         self.uncertain_list.verticalScrollBar().setValue(scrolled)
+        if problem[0]:
+            self.problem_label.setText(self._problem())
         self.problem_label.setVisible(problem[0])
         self.connect_button.setVisible(problem[1])
         self._update_buttons()
@@ -309,10 +312,12 @@ class ResumeDialog(QDialog):
         self.leave_button.setEnabled(item is not None and bool(item.uncertain))
         self.close_button.setEnabled(item is not None)
 
-    def show_problem(self, text: str, *, connect: bool = False) -> None:
-        """Why the current campaign cannot be resumed now (another installation…);
-        ``connect``: connecting to its installation would let it resume (Connect… shown)."""
-        self.problem_label.setText(text)
+    def show_problem(self, text: str | Callable[[], str], *, connect: bool = False) -> None:
+        """Why the current campaign cannot be resumed now (another installation…), or what
+        writes it (said again after a language switch); ``connect``: connecting to its
+        installation would let it resume (Connect… shown)."""
+        self._problem = text if callable(text) else (lambda: text)
+        self.problem_label.setText(self._problem())
         self.problem_label.show()
         self.connect_button.setVisible(connect)
         if connect:
