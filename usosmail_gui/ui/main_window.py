@@ -244,12 +244,8 @@ class MainWindow(QMainWindow, WindowActions):
         )
         self.close_guard.stopping.connect(self._stopping_to_close)
         self.recent = RecentMenus(
-            self._settings,
-            self.file_menu,
-            self._template_menu_at,
-            self.recent_menu,
-            self.clear_recent_action,
-            self.composer,
+            self._settings, self.file_menu, self._template_menu_at, self.recent_menu,
+            self.clear_recent_action, self.composer,
         )
         self.recent.listRequested.connect(self.list_loading.open_file)
         self.recent.filesChanged.connect(self.recentFilesChanged)
@@ -257,12 +253,8 @@ class MainWindow(QMainWindow, WindowActions):
         self.edit_actions = EditActions(self, self.edit_menu, self.recipient_pane.find_action)
         self.layout_part = WindowLayout(self, self._settings)
         self.layout_part.build(
-            self.actions_by_name,
-            self.composer.save_action,
-            self.recipient_pane.find_action,
-            self.view_menu,
-            (self.problems_dock, self.status_dock),
-            [self.composer.letters_action],
+            self.actions_by_name, self.composer.save_action, self.recipient_pane.find_action,
+            self.view_menu, (self.problems_dock, self.status_dock), [self.composer.letters_action],
         )
         self.drops = DropForwarder(self)
         self.drops.watch(self, [self.composer])

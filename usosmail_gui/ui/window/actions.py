@@ -113,7 +113,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
         enabled=False,
         status_tip=QT_TRANSLATE_NOOP(
             "MainWindow",
-            "Read the list again from another sheet, header row or e-mail column.",
+            "Read the list again from another sheet, "
+            "header row or e-mail column.",
         ),
     ),
     ActionSpec(
@@ -131,7 +132,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
         slot="window_connection.open_dialog",
         status_tip=QT_TRANSLATE_NOOP(
             "MainWindow",
-            "Choose the USOS installation and enter the key and secret.",
+            "Choose the USOS installation and enter "
+            "the key and secret.",
         ),
     ),
     ActionSpec(
@@ -141,7 +143,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
         enabled=False,
         status_tip=QT_TRANSLATE_NOOP(
             "MainWindow",
-            "Check the key and secret and read the mail queue's size.",
+            "Check the key and secret and read the "
+            "mail queue's size.",
         ),
     ),
     ActionSpec(
@@ -152,11 +155,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
         icon="send-test",
         status_tip=QT_TRANSLATE_NOOP(
             "MainWindow",
-            "Send the selected recipient's message (as the preview shows it) to your own address.",
+            "Send the selected recipient's message (as the "
+            "preview shows it) to your own address.",
         ),
         toolbar_tip=QT_TRANSLATE_NOOP(
             "MainWindow",
-            "Send the selected recipient's message to yourself as a test",
+            "Send the selected recipient's message "
+            "to yourself as a test",
         ),
     ),
     ActionSpec(
@@ -171,7 +176,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
         icon="send",
         status_tip=QT_TRANSLATE_NOOP(
             "MainWindow",
-            "Check what will be sent, confirm, and send the message to every recipient.",
+            "Check what will be sent, confirm, and send the "
+            "message to every recipient.",
         ),
         toolbar_tip=QT_TRANSLATE_NOOP("MainWindow", "Check and send the message to every recipient"),
     ),
@@ -181,7 +187,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
         slot="resume_flow.show",
         status_tip=QT_TRANSLATE_NOOP(
             "MainWindow",
-            "Finish campaigns that stopped before the end (recipients never sent, uncertain ones).",
+            "Finish campaigns that stopped before the end "
+            "(recipients never sent, uncertain ones).",
         ),
     ),
     ActionSpec(
@@ -291,7 +298,9 @@ TOOLBAR = ("open", "@save", "send_test", "send", "refresh_statuses")
 SAVE_TIP = QT_TRANSLATE_NOOP("MainWindow", "Save the template")
 
 
-def build_actions(parent: QObject, slot: Callable[[ActionSpec], Callable[..., object]]) -> dict[str, QAction]:
+def build_actions(
+    parent: QObject, slot: Callable[[ActionSpec], Callable[..., object]]
+) -> dict[str, QAction]:
     """Every action of the table, by name; ``slot(spec)`` is what its trigger calls."""
     actions: dict[str, QAction] = {}
     for spec in ACTIONS:
