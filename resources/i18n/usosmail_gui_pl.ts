@@ -675,7 +675,7 @@
 <context>
     <name>ExclusionTexts</name>
     <message numerus="yes">
-        <location filename="../../usosmail_gui/ui/send_dialog.py" line="+89"/>
+        <location filename="../../usosmail_gui/ui/send_dialog.py" line="+95"/>
         <source>{title} — %Ln row(s)</source>
         <translation>
             <numerusform>{title} — %Ln wiersz</numerusform>
@@ -687,29 +687,29 @@
 <context>
     <name>HistoryWindow</name>
     <message>
-        <location filename="../../usosmail_gui/ui/history_window.py" line="+97"/>
-        <location line="+14"/>
+        <location filename="../../usosmail_gui/ui/history_window.py" line="+183"/>
+        <location line="+3"/>
         <source>Campaigns</source>
         <translation>Kampanie</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-2"/>
         <source>Campaign history</source>
         <translation>Historia kampanii</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+154"/>
+        <location line="-82"/>
+        <location line="+155"/>
         <source>Reading the journal…</source>
         <translation>Odczytywanie dziennika wysyłek…</translation>
     </message>
     <message>
-        <location line="-152"/>
+        <location line="-72"/>
         <source>History state</source>
         <translation>Stan historii</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../usosmail_gui/ui/campaign_cells.py" line="+56"/>
         <source>Date</source>
         <translation>Data</translation>
     </message>
@@ -749,47 +749,47 @@
         <translation>Dane studentów</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>When the campaign was sent.</source>
         <translation>Kiedy kampania została wysłana.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>The subject as written in the template: each ‹placeholder› was filled in from the student&apos;s row (the tip shows what the first student got).</source>
         <translation>Temat tak, jak zapisano go w szablonie: każde ‹pole› zostało wypełnione danymi z wiersza studenta (podpowiedź pokazuje, co dostał pierwszy student).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>The USOS installation the campaign was sent through, or the local sandbox.</source>
         <translation>Instalacja USOS, przez którą wysłano kampanię, albo lokalna piaskownica.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Finished, interrupted (Send ▸ Interrupted campaigns… resumes it) or closed (nothing more of it is sent).</source>
         <translation>Zakończona, przerwana (wznawia ją Wysyłka ▸ Przerwane kampanie…) albo zamknięta (nic więcej z niej nie zostanie wysłane).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>How many recipients the campaign has (rows left out of the list not counted).</source>
         <translation>Ilu odbiorców ma kampania (bez wierszy pominiętych z listy).</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>How many messages are sent, failed or waiting, as last asked from USOS, and how many rows were left out of the list.</source>
         <translation>Ile wiadomości wysłano, ile się nie udało, a ile czeka — według ostatniej odpowiedzi USOS — oraz ile wierszy pominięto z listy.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Whether USOS still knows the statuses: it keeps them for 7 days.</source>
         <translation>Czy USOS nadal zna statusy wiadomości: przechowuje je przez 7 dni.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Until when the journal keeps the students&apos; names, addresses and cells of the campaign, or when they were deleted (its counts and dates stay).</source>
         <translation>Do kiedy dziennik przechowuje imiona, adresy i komórki studentów z tej kampanii albo kiedy je usunięto (liczby i daty zostają).</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../../usosmail_gui/ui/history_window.py" line="+7"/>
         <source>&amp;Open</source>
         <translation>&amp;Otwórz</translation>
     </message>
@@ -799,7 +799,7 @@
         <translation>Otwórz statusy kampanii</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Export report…</source>
         <translation>&amp;Eksportuj raport…</translation>
     </message>
@@ -809,7 +809,7 @@
         <translation>Eksportuj raport kampanii</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>What a student &amp;received…</source>
         <translation>Co &amp;otrzymał student…</translation>
     </message>
@@ -824,7 +824,7 @@
         <translation>Dokładny temat i treść wysłane wybranemu studentowi, z historią statusów; można je wydrukować lub zapisać jako PDF.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>&amp;Reload</source>
         <translation>&amp;Wczytaj ponownie</translation>
     </message>
@@ -834,7 +834,7 @@
         <translation>Wczytaj kampanie ponownie</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Send &amp;again to failed…</source>
         <translation>Wyślij &amp;ponownie nieudane…</translation>
     </message>
@@ -844,7 +844,7 @@
         <translation>Wyślij ponownie do odbiorców kampanii, do których wysyłka się nie powiodła</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Delete campaign…</source>
         <translation>&amp;Usuń kampanię…</translation>
     </message>
@@ -859,23 +859,23 @@
         <translation>Usuń teraz z dziennika imiona, adresy, komórki i statusy studentów tej kampanii; jej daty i liczby zostaną.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>C&amp;lose campaign…</source>
         <translation>Za&amp;mknij kampanię…</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+259"/>
+        <location filename="../../usosmail_gui/ui/campaign_questions.py" line="+42"/>
+        <location filename="../../usosmail_gui/ui/history_window.py" line="+1"/>
         <source>Close the campaign</source>
         <translation>Zamknij kampanię</translation>
     </message>
     <message>
-        <location line="-256"/>
+        <location filename="../../usosmail_gui/ui/history_window.py" line="+3"/>
         <source>End this unfinished campaign: nothing more of it will be sent, and it is not offered at start any more. Uncertain recipients stay listed as uncertain.</source>
         <translation>Zakończ tę niedokończoną kampanię: nic więcej z niej nie zostanie wysłane i program przestanie proponować ją przy uruchomieniu. Odbiorcy o niepewnym statusie pozostaną na liście jako niepewni.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Include &amp;uncertain recipients</source>
         <translation>Uwzględnij &amp;niepewne wiadomości</translation>
     </message>
@@ -890,22 +890,22 @@
         <translation>Wiadomości, których wynik wysyłki jest nieznany: ich odbiorcy mogą dostać wiadomość dwa razy.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>&amp;Keep the students&apos; data for</source>
         <translation>Przec&amp;howuj dane studentów przez</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Days the students&apos; data is kept</source>
         <translation>Liczba dni przechowywania danych studentów</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source> days</source>
         <translation> dni</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>after a campaign&apos;s last status, then delete it.</source>
         <translation>od ostatniego statusu kampanii, potem je usuń.</translation>
     </message>
@@ -920,7 +920,7 @@
         <translation>Zapisz, jak długo przechowywać dane studentów</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location filename="../../usosmail_gui/ui/campaign_cells.py" line="+49"/>
         <source>trackable</source>
         <translation>aktywne</translation>
     </message>
@@ -930,7 +930,7 @@
         <translation>wygasłe</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>(test)</source>
         <translation>(test)</translation>
     </message>
@@ -945,7 +945,7 @@
         <translation>przechowywane do {date}</translation>
     </message>
     <message numerus="yes">
-        <location line="+33"/>
+        <location filename="../../usosmail_gui/ui/history_window.py" line="+71"/>
         <source>%n practice campaign(s) of the local sandbox. Real campaigns are listed when the window is connected to your university.</source>
         <translation>
             <numerusform>%n kampania ćwiczebna lokalnej piaskownicy. Prawdziwe kampanie są widoczne, gdy okno jest połączone z Twoją uczelnią.</numerusform>
@@ -954,7 +954,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+7"/>
         <source>%n campaign(s) in the journal.</source>
         <translation>
             <numerusform>W dzienniku wysyłek jest %n kampania.</numerusform>
@@ -963,19 +963,19 @@
         </translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../../usosmail_gui/ui/campaign_cells.py" line="-38"/>
         <source>{subject}
 The first student got: “{first}”</source>
         <translation>{subject}
 Pierwszy student dostał: „{first}”</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Sandbox (practice)</source>
         <translation>Piaskownica (ćwiczenia)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>closed {date}</source>
         <translation>zamknięta {date}</translation>
     </message>
@@ -990,12 +990,12 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>wysyłka zakończona</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location filename="../../usosmail_gui/ui/history_window.py" line="+34"/>
         <source>The journal cannot be read: {error}</source>
         <translation>Nie można odczytać dziennika wysyłek: {error}</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location filename="../../usosmail_gui/ui/campaign_questions.py" line="-17"/>
         <source>Delete the campaign&apos;s data</source>
         <translation>Usuwanie danych kampanii</translation>
     </message>
@@ -1005,32 +1005,32 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Usunąć teraz dane studentów z kampanii {id}?</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Their names, addresses, cells, messages and statuses are deleted from the journal at once and cannot be brought back. The campaign&apos;s dates and counts stay; export its report first if the dean needs it.</source>
         <translation>Ich imiona, adresy, komórki, wiadomości i statusy zostaną od razu usunięte z dziennika i nie da się ich przywrócić. Daty i liczby kampanii zostaną; jeśli dziekan potrzebuje raportu, najpierw go wyeksportuj.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>&amp;Delete</source>
         <translation>&amp;Usuń</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
         <source>Close campaign {id}? Nothing more of it will be sent.</source>
         <translation>Zamknąć kampanię {id}? Nic więcej z niej nie zostanie wysłane.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Recipients never sent will not get this message; uncertain ones stay listed as uncertain (they may or may not have it). The campaign is not offered at start any more; it stays in this list, as closed, with its statuses and report. To write to its students again, send a new campaign.</source>
         <translation>Odbiorcy, do których jeszcze nic nie wysłano, nie dostaną tej wiadomości; odbiorcy o niepewnym statusie pozostaną na liście jako niepewni (mogli ją dostać albo nie). Program przestanie proponować tę kampanię przy uruchomieniu; zostanie ona na tej liście jako zamknięta, ze statusami i raportem. Aby znów napisać do jej studentów, wyślij nową kampanię.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>&amp;Close campaign</source>
         <translation>&amp;Zamknij kampanię</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../usosmail_gui/ui/history_window.py" line="+50"/>
         <source>Closing the campaign…</source>
         <translation>Zamykanie kampanii…</translation>
     </message>
@@ -1040,37 +1040,37 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Kampania {id} jest zamknięta: nic więcej z niej nie zostanie wysłane.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>This campaign is being sent right now: it can be closed once that has stopped. Nothing was changed.</source>
         <translation>Ta kampania jest właśnie wysyłana: można ją zamknąć, gdy wysyłanie się zatrzyma. Nic nie zostało zmienione.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>The campaign was not closed: {error}</source>
         <translation>Kampania nie została zamknięta: {error}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Deleting the students&apos; data…</source>
         <translation>Usuwanie danych studentów…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>The students&apos; data of campaign {id} was deleted; its dates and counts stay.</source>
         <translation>Dane studentów z kampanii {id} zostały usunięte; jej daty i liczby zostały.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>This campaign is being sent right now: its data can be deleted once it has finished.</source>
         <translation>Ta kampania jest właśnie wysyłana: jej dane będzie można usunąć, gdy wysyłka się skończy.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Nothing was deleted: {error}</source>
         <translation>Nic nie usunięto: {error}</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Export report</source>
         <translation>Eksportuj raport</translation>
     </message>
@@ -1099,7 +1099,7 @@ Pierwszy student dostał: „{first}”</translation>
         </translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>The report could not be written: {error}</source>
         <translation>Nie udało się zapisać raportu: {error}</translation>
     </message>
@@ -1565,12 +1565,12 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../usosmail_gui/ui/window/actions.py" line="+268"/>
+        <location filename="../../usosmail_gui/ui/window/actions.py" line="+261"/>
         <source>&amp;File</source>
         <translation>&amp;Plik</translation>
     </message>
     <message>
-        <location line="-171"/>
+        <location line="-164"/>
         <source>&amp;Open…</source>
         <translation>&amp;Otwórz…</translation>
     </message>
@@ -1581,7 +1581,7 @@ Pierwszy student dostał: „{first}”</translation>
     </message>
     <message>
         <location filename="../../usosmail_gui/ui/main_window.py" line="+169"/>
-        <location line="+256"/>
+        <location line="+264"/>
         <source>Open &amp;Recent</source>
         <translation>Ostatnio otwie&amp;rane</translation>
     </message>
@@ -1601,7 +1601,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Wczytaj listę ponownie, wybierając inny arkusz, wiersz nagłówka lub kolumnę z adresami e-mail.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>&amp;Quit</source>
         <translation>Za&amp;kończ</translation>
     </message>
@@ -1611,7 +1611,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Ctrl+Q</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+88"/>
         <source>&amp;User Guide</source>
         <translation>&amp;Podręcznik użytkownika</translation>
     </message>
@@ -1656,7 +1656,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>P&amp;ołączenie</translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location line="-136"/>
         <source>&amp;Connect…</source>
         <translation>&amp;Połącz…</translation>
     </message>
@@ -1666,7 +1666,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Wybierz instalację USOS i wpisz klucz oraz sekret.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>&amp;Test connection</source>
         <translation>&amp;Sprawdź połączenie</translation>
     </message>
@@ -1676,7 +1676,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Sprawdź klucz i sekret oraz odczytaj rozmiar kolejki poczty.</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+142"/>
         <source>&amp;Help</source>
         <translation>Pomo&amp;c</translation>
     </message>
@@ -1706,7 +1706,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Wy&amp;syłanie</translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location line="-120"/>
         <source>Send &amp;test to me…</source>
         <translation>Wyślij &amp;test do siebie…</translation>
     </message>
@@ -1721,7 +1721,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Wyślij wiadomość zaznaczonego odbiorcy (taką jak w podglądzie) na swój adres.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>&amp;Send…</source>
         <translation>&amp;Wyślij…</translation>
     </message>
@@ -1741,7 +1741,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Sprawdź, co zostanie wysłane, potwierdź i wyślij wiadomość do wszystkich odbiorców.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>&amp;Interrupted campaigns…</source>
         <translation>&amp;Przerwane kampanie…</translation>
     </message>
@@ -1751,7 +1751,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Dokończ kampanie zatrzymane przed końcem (odbiorcy, do których nic nie wysłano, i odbiorcy niepewni).</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>My &amp;address for tests…</source>
         <translation>Mój &amp;adres do testów…</translation>
     </message>
@@ -1791,32 +1791,32 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Kampanie wysłane wcześniej: statusy i raporty.</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-106"/>
         <source>Open a list of recipients</source>
         <translation>Otwórz listę odbiorców</translation>
     </message>
     <message>
-        <location line="+196"/>
+        <location line="+189"/>
         <source>Save the template</source>
         <translation>Zapisz szablon</translation>
     </message>
     <message>
-        <location line="-137"/>
+        <location line="-134"/>
         <source>Send the selected recipient&apos;s message to yourself as a test</source>
         <translation>Wyślij do siebie wiadomość zaznaczonego odbiorcy jako test</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+19"/>
         <source>Check and send the message to every recipient</source>
         <translation>Sprawdź i wyślij wiadomość do wszystkich odbiorców</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>Ask USOS now for the statuses of the shown campaign</source>
         <translation>Zapytaj teraz USOS o statusy wyświetlanej kampanii</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/ui/main_window.py" line="-231"/>
+        <location filename="../../usosmail_gui/ui/main_window.py" line="-239"/>
         <source>Starting</source>
         <translation>Uruchamianie</translation>
     </message>
@@ -3381,7 +3381,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Historia statusów</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+93"/>
         <source>What a student received — campaign {id}</source>
         <translation>Co otrzymał student – kampania {id}</translation>
     </message>
@@ -3391,12 +3391,12 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Co otrzymał student</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="-58"/>
         <source>Reading the journal…</source>
         <translation>Odczytywanie dziennika wysyłek…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+59"/>
         <source>Row number, address or name</source>
         <translation>Numer wiersza, adres albo nazwisko</translation>
     </message>
@@ -3406,17 +3406,17 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Znajdź wiersz</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Rows of the campaign</source>
         <translation>Wiersze kampanii</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+1"/>
         <source>What the student received</source>
         <translation>Co otrzymał student</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
         <source>&amp;Print…</source>
         <translation>&amp;Drukuj…</translation>
     </message>
@@ -3426,7 +3426,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Wydrukuj, co otrzymał student</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Save as P&amp;DF…</source>
         <translation>Zapisz jako P&amp;DF…</translation>
     </message>
@@ -3436,7 +3436,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Zapisz to, co otrzymał student, jako plik PDF</translation>
     </message>
     <message numerus="yes">
-        <location line="+18"/>
+        <location line="+28"/>
         <source>%n row(s) in the campaign: choose one.</source>
         <translation>
             <numerusform>%n wiersz w kampanii: wybierz go.</numerusform>
@@ -3469,7 +3469,7 @@ Pierwszy student dostał: „{first}”</translation>
         </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Row {row} was left out: nothing was sent.</source>
         <translation>Wiersz {row} został pominięty: nic nie zostało wysłane.</translation>
     </message>
@@ -3479,7 +3479,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Nie można odczytać dziennika wysyłek: {error}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Campaign {id}, row {row}</source>
         <translation>Kampania {id}, wiersz {row}</translation>
     </message>
@@ -3773,23 +3773,23 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>ResumeDialog</name>
     <message>
-        <location filename="../../usosmail_gui/ui/resume_dialog.py" line="+65"/>
-        <location line="+15"/>
+        <location filename="../../usosmail_gui/ui/resume_dialog.py" line="+136"/>
+        <location line="+7"/>
         <source>Interrupted campaigns</source>
         <translation>Przerwane kampanie</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-4"/>
         <source>These campaigns were not finished. Nothing was lost: every recipient is recorded in the journal, and those never sent can be sent now.</source>
         <translation>Te kampanie nie zostały dokończone. Nic nie przepadło: każdy odbiorca jest zapisany w dzienniku wysyłek, a do tych, do których jeszcze nic nie wysłano, można wysłać wiadomość teraz.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+5"/>
         <source>Campaign details</source>
         <translation>Szczegóły kampanii</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Uncertain recipients</source>
         <translation>Odbiorcy o niepewnym statusie</translation>
     </message>
@@ -3799,22 +3799,22 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Żądanie z ich wiadomością było w toku, gdy połączenie zostało przerwane lub program się zatrzymał, więc USOS mógł już przyjąć tę wiadomość. Zaznacz tylko tych, którzy na pewno jej nie dostali: zostanie do nich wysłana ponownie. Do niezaznaczonych nic nie zostanie wysłane.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>Uncertain recipients to send again</source>
         <translation>Odbiorcy o niepewnym statusie do ponownej wysyłki</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
         <source>Why it cannot be resumed now</source>
         <translation>Dlaczego nie można teraz wznowić</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>&amp;Connect…</source>
         <translation>&amp;Połącz…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Connect to the campaign&apos;s installation</source>
         <translation>Połącz z instalacją, w której rozpoczęto kampanię</translation>
     </message>
@@ -3824,17 +3824,12 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Podaj klucz i sekret instalacji, w której rozpoczęto kampanię; potem kampania zostanie wznowiona.</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>&amp;Resume</source>
-        <translation>&amp;Wznów</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Resume</source>
         <translation>Wznów</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Leave uncertain as they are</source>
         <translation>&amp;Pozostaw niepewne bez zmian</translation>
     </message>
@@ -3844,27 +3839,27 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Pozostaw niepewne bez zmian</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Record that the uncertain recipients are not to be sent again; the campaign stops asking.</source>
         <translation>Zapisuje, że do odbiorców o niepewnym statusie nie należy wysyłać ponownie; program przestanie pytać o tę kampanię.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;Close campaign…</source>
         <translation>&amp;Zamknij kampanię…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Close the campaign</source>
         <translation>Zamknij kampanię</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>End this campaign: nothing more of it will be sent, and it is not offered again. Uncertain recipients stay listed as uncertain.</source>
         <translation>Zakończ tę kampanię: nic więcej z niej nie zostanie wysłane i program nie będzie jej więcej proponował. Odbiorcy o niepewnym statusie pozostaną na liście jako niepewni.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <location line="+1"/>
         <source>Later</source>
         <translation>Później</translation>
@@ -3875,7 +3870,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Pozostawia wszystko bez zmian; program zapyta ponownie przy następnym uruchomieniu.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+40"/>
         <source> (test)</source>
         <translation> (testowa)</translation>
     </message>
@@ -4055,12 +4050,12 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Kampania {id} jest zamknięta: nic więcej z niej nie zostanie wysłane.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Campaign {id} is being sent right now (in this window or another): it can be closed once that has stopped. Nothing was changed.</source>
         <translation>Kampania {id} jest właśnie wysyłana (w tym lub innym oknie): można ją zamknąć, gdy wysyłanie się zatrzyma. Nic nie zostało zmienione.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>The campaign was not closed</source>
         <translation>Kampania nie została zamknięta</translation>
     </message>
@@ -4096,17 +4091,17 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>SandboxMailbox</name>
     <message>
-        <location filename="../../usosmail_gui/ui/sandbox_mailbox.py" line="+89"/>
+        <location filename="../../usosmail_gui/ui/sandbox_mailbox.py" line="+159"/>
         <source>Sandbox mailbox</source>
         <translation>Skrzynka piaskownicy</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+3"/>
         <source>The messages the sandbox delivered, newest first: exactly what the students would receive. Nothing here left this computer.</source>
         <translation>Wiadomości doręczone przez piaskownicę, od najnowszych: dokładnie to, co otrzymaliby studenci. Nic z tego nie opuściło tego komputera.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>Delivered messages</source>
         <translation>Doręczone wiadomości</translation>
     </message>
@@ -4126,28 +4121,27 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Temat</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+1"/>
         <source>The message as the student sees it</source>
         <translation>Wiadomość tak, jak widzi ją student</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>The message&apos;s plain text</source>
         <translation>Zwykły tekst wiadomości</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Message</source>
         <translation>Wiadomość</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+144"/>
+        <location line="+127"/>
         <source>Plain text</source>
         <translation>Zwykły tekst</translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="-126"/>
         <source>Refresh</source>
         <translation>Odśwież</translation>
     </message>
@@ -4157,7 +4151,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Wczytaj skrzynkę ponownie (nowe wiadomości przychodzą, gdy piaskownica je doręcza)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Open folder</source>
         <translation>Otwórz folder</translation>
     </message>
@@ -4167,17 +4161,17 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Pokaż folder skrzynki w menedżerze plików</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>Reading the mailbox…</source>
         <translation>Wczytuję skrzynkę…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+37"/>
         <source>USOS&apos;s delivery report: %1</source>
         <translation>Raport doręczenia z USOS: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="-13"/>
         <source>%n message(s) delivered by the sandbox.</source>
         <translation>
             <numerusform>Piaskownica doręczyła %n wiadomość.</numerusform>
@@ -4186,12 +4180,12 @@ Pierwszy student dostał: „{first}”</translation>
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>No messages yet: send a test or a campaign through the sandbox, then refresh.</source>
         <translation>Na razie brak wiadomości: wyślij test lub kampanię przez piaskownicę, a potem odśwież.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+73"/>
         <source>From:</source>
         <translation>Od:</translation>
     </message>
@@ -4211,12 +4205,12 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Data:</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-7"/>
         <source>HTML source</source>
         <translation>Źródło HTML</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+20"/>
         <source>The mailbox could not be read: %1</source>
         <translation>Nie udało się wczytać skrzynki: %1</translation>
     </message>
@@ -4394,7 +4388,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Powód</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+15"/>
         <source>How to send</source>
         <translation>Sposób wysyłki</translation>
     </message>
@@ -4801,7 +4795,7 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>SendProgressDialog</name>
     <message>
-        <location filename="../../usosmail_gui/ui/sending.py" line="+399"/>
+        <location filename="../../usosmail_gui/ui/sending.py" line="+233"/>
         <source>Sending a test</source>
         <translation>Wysyłanie wiadomości testowej</translation>
     </message>
@@ -4811,37 +4805,37 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Wysyłanie</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-61"/>
         <source>Checking the connection and storing the campaign…</source>
         <translation>Sprawdzanie połączenia i zapisywanie kampanii…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+62"/>
         <source>Sending state</source>
         <translation>Stan wysyłania</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Counts</source>
         <translation>Liczby wiadomości</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Requests</source>
         <translation>Żądania</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Time left</source>
         <translation>Pozostały czas</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Sending progress</source>
         <translation>Postęp wysyłania</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Messages:</source>
         <translation>Wiadomości:</translation>
     </message>
@@ -4861,12 +4855,12 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Zatrzymanie czeka na zakończenie bieżącego żądania (nigdy nie jest przerywane w połowie); to, czego nie wysłano, zostaje w dzienniku wysyłek i można to później wznowić.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>Summary</source>
         <translation>Podsumowanie</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>Refused and uncertain recipients</source>
         <translation>Odbiorcy z wiadomościami odrzuconymi i niepewnymi</translation>
     </message>
@@ -4886,7 +4880,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Co się stało</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>&amp;Stop sending</source>
         <translation>&amp;Zatrzymaj wysyłanie</translation>
     </message>
@@ -4901,7 +4895,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Zatrzymaj po zakończeniu bieżącego żądania; resztę można później wznowić.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Close</source>
         <translation>Za&amp;mknij</translation>
     </message>
@@ -4911,7 +4905,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Zamknij</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+31"/>
         <source>Stopping after the request under way…</source>
         <translation>Zatrzymywanie po zakończeniu bieżącego żądania…</translation>
     </message>
@@ -4926,17 +4920,19 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Wysyłanie kampanii {id}: „{subject}”</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-44"/>
+        <location line="+49"/>
         <source>starting…</source>
         <translation>rozpoczynanie…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-48"/>
+        <location line="+49"/>
         <source>estimating…</source>
         <translation>szacowanie…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>{done} of {total} done</source>
         <translation>ukończono {done} z {total}</translation>
     </message>
@@ -4951,13 +4947,13 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>zostało ok. {left} (upłynęło: {elapsed})</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Campaign {id}: sending finished.</source>
         <translation>Kampania {id}: wysyłanie zakończone.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+64"/>
+        <location line="+2"/>
+        <location line="+70"/>
         <source>Campaign {id} stopped before the end.</source>
         <translation>Kampania {id} została zatrzymana przed końcem.</translation>
     </message>
@@ -4971,7 +4967,7 @@ Pierwszy student dostał: „{first}”</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+15"/>
         <source>Refused by USOS (%n)</source>
         <translation>
             <numerusform>Odrzucone przez USOS (%n)</numerusform>
@@ -5003,7 +4999,7 @@ Pierwszy student dostał: „{first}”</translation>
         </translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Nothing was sent.</source>
         <translation>Nic nie zostało wysłane.</translation>
     </message>
@@ -5011,7 +5007,7 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>Sending</name>
     <message numerus="yes">
-        <location line="-509"/>
+        <location filename="../../usosmail_gui/ui/sending_texts.py" line="+38"/>
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n s</numerusform>

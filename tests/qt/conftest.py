@@ -129,3 +129,17 @@ def polish(qapp: QApplication) -> Iterator[None]:
         qapp.removeTranslator(translator)
         translator.deleteLater()
     QLocale.setDefault(QLocale.c())
+
+
+@pytest.fixture
+def switch_language(qapp: QApplication, restore_translators: None) -> Callable[[str], None]:
+    """Polish to begin with; then choose a language the way View ▸ Language does: store
+    the choice, install its translators (every open widget hears LanguageChange)."""
+
+    def choose(language: str) -> None:
+        settings = QSettings()
+        i18n.set_language_preference(settings, language)
+        assert i18n.install_translations(qapp, settings) == language
+
+    choose("pl")
+    return choose

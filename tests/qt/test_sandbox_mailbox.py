@@ -1,5 +1,6 @@
 """The Sandbox mailbox window: lists what the sandbox delivered, opens a message with its
-headers, and shows HTML without fetching anything or following links."""
+headers, shows HTML without fetching anything or following links, and follows View ▸
+Language while open."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Callable
 
 from pytestqt.qtbot import QtBot
 
+from tests.helpers.open_windows import OWN_POLISH, polish_left, words
 from tests.unit.test_sandbox_mailbox import HOSTILE_HTML, send
 from usosmail_gui.core.template import MessageTemplate
 from usosmail_gui.core.usos.models import ContentFormat
@@ -71,3 +73,35 @@ def test_the_date_is_shown_in_the_window_language_not_as_the_english_header(
     assert QLocale().language() == QLocale.Language.Polish
     english_days = ("Mon,", "Tue,", "Wed,", "Thu,", "Fri,", "Sat,", "Sun,")
     assert not dated.text().startswith(english_days) and dated.text() != header
+
+
+def test_the_sandbox_mailbox_switches_in_place(
+    qtbot: QtBot, switch_language: Callable[[str], None], make_sandbox: Callable[..., Sandbox]
+) -> None:
+    sb = make_sandbox()
+    send(sb, MessageTemplate(subject="Decyzja dla {Imię}", content="Dzień dobry {Imię}."), count=2)
+    mailbox = SandboxMailbox(sb.maildir)
+    qtbot.addWidget(mailbox)
+    with qtbot.waitSignal(mailbox.loaded, timeout=TIMEOUT):
+        with qtbot.waitSignal(mailbox.opened, timeout=TIMEOUT):
+            mailbox.show()
+    with qtbot.waitSignal(mailbox.opened, timeout=TIMEOUT):
+        mailbox.table.selectRow(1)
+    assert mailbox.windowTitle() == "Skrzynka piaskownicy"
+    polish_state = mailbox.state_label.text()
+    polish_date = mailbox.table.item(1, 0).text()  # type: ignore[union-attr]
+
+    switch_language("en")
+    qtbot.waitUntil(lambda: mailbox.windowTitle() == "Sandbox mailbox", timeout=TIMEOUT)
+    assert mailbox.state_label.text() == "2 messages delivered by the sandbox." != polish_state
+    assert mailbox.table.horizontalHeaderItem(0).text() == "Received"  # type: ignore[union-attr]
+    assert mailbox.refresh_button.text() == "Refresh" and mailbox.tabs.tabText(0) == "Message"
+    names = [mailbox.headers.itemAt(i).widget().text() for i in range(mailbox.headers.count())]
+    assert "From:" in names and "Subject:" in names
+    assert mailbox.selected_key() == mailbox.envelopes[1].key  # the message chosen stays
+    english_date = mailbox.table.item(1, 0).text()  # type: ignore[union-attr]
+    assert english_date != polish_date and english_date[-2:] in ("AM", "PM")  # written the English way
+    assert polish_left(words(mailbox), data=OWN_POLISH) == []
+
+    switch_language("pl")
+    qtbot.waitUntil(lambda: mailbox.state_label.text() == polish_state, timeout=TIMEOUT)

@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -38,32 +38,32 @@ from PySide6.QtWidgets import (
 from usosmail_gui.application import campaigns
 from usosmail_gui.application.campaigns import CampaignRow, Listing
 from usosmail_gui.application.reports import export_report
-from usosmail_gui.core.counts import campaign_counts_of
 from usosmail_gui.core.journal import CampaignBusy, CampaignRecord, JournalError
 from usosmail_gui.core.report import ReportError
 from usosmail_gui.core.retention import MAX_DAYS, MIN_DAYS, Forgotten
-from usosmail_gui.ui.confirm_box import ask_first
-from usosmail_gui.ui.numbers import counted, number
+from usosmail_gui.ui.campaign_cells import (
+    DATA,
+    DATE,
+    INSTALLATION,
+    RECIPIENTS,
+    STATE,
+    STATUSES,
+    SUBJECT,
+    TRACKING,
+    fit_columns,
+    header_texts,
+    header_tips,
+    row_cells,
+    widen_to_headers,
+)
+from usosmail_gui.ui.campaign_questions import ask_close, ask_delete
+from usosmail_gui.ui.numbers import counted
 from usosmail_gui.ui.problem_texts import journal_error_text
-from usosmail_gui.ui.status_display import campaign_counts_text, finished_text
-from usosmail_gui.ui.texts import subject_as_written
 from usosmail_gui.ui.workers import Task, run_in_background
 
 __all__ = ["HistoryWindow"]
 
-# the table's columns
-DATE, SUBJECT, INSTALLATION, STATE, RECIPIENTS, STATUSES, TRACKING, DATA = range(8)
-# at first a column is at most this many characters wide (the tip shows the rest), so that
-# all of them fit a 1366-pixel screen
-_WIDEST = {SUBJECT: 30, STATUSES: 36, INSTALLATION: 24}
-_WIDE = 22
-
-
-def _local_date(text: str) -> str:
-    try:
-        return f"{datetime.fromisoformat(text).astimezone():%Y-%m-%d}"
-    except ValueError:
-        return text[:10]
+__all__ += ["DATA", "DATE", "INSTALLATION", "RECIPIENTS", "STATE", "STATUSES", "SUBJECT", "TRACKING"]
 
 
 class HistoryWindow(QDialog):
@@ -94,59 +94,19 @@ class HistoryWindow(QDialog):
         super().__init__(parent)
         self._clock = clock  # None: the real time
         self.setObjectName("historyWindow")
-        self.setWindowTitle(self.tr("Campaigns"))
-        self.setAccessibleName(self.tr("Campaign history"))
         self.resize(820, 420)
         self.rows: list[CampaignRow] = []
         self._task: Task | None = None
         self.file_dialog: QFileDialog | None = None
         self.message_box: QMessageBox | None = None
+        self._state: Callable[[], str] = lambda: self.tr("Reading the journal…")
+        self._sandbox = False
         layout = QVBoxLayout(self)
-        self.state_label = QLabel(self.tr("Reading the journal…"), self)
+        self.state_label = QLabel(self)
         self.state_label.setWordWrap(True)
-        self.state_label.setAccessibleName(self.tr("History state"))
         layout.addWidget(self.state_label)
         self.table = QTableWidget(0, 8, self)
         self.table.setObjectName("historyTable")
-        self.table.setAccessibleName(self.tr("Campaigns"))
-        self.table.setHorizontalHeaderLabels(
-            [
-                self.tr("Date"),
-                self.tr("Subject"),
-                self.tr("Installation"),
-                self.tr("State"),
-                self.tr("Recipients"),
-                self.tr("Statuses"),
-                self.tr("Tracking"),
-                self.tr("Students' data"),
-            ]
-        )
-        header_tips = (
-            self.tr("When the campaign was sent."),
-            self.tr(
-                "The subject as written in the template: each ‹placeholder› was filled in from the "
-                "student's row (the tip shows what the first student got)."
-            ),
-            self.tr("The USOS installation the campaign was sent through, or the local sandbox."),
-            self.tr(
-                "Finished, interrupted (Send ▸ Interrupted campaigns… resumes it) or closed "
-                "(nothing more of it is sent)."
-            ),
-            self.tr("How many recipients the campaign has (rows left out of the list not counted)."),
-            self.tr(
-                "How many messages are sent, failed or waiting, as last asked from USOS, and how many "
-                "rows were left out of the list."
-            ),
-            self.tr("Whether USOS still knows the statuses: it keeps them for 7 days."),
-            self.tr(
-                "Until when the journal keeps the students' names, addresses and cells of the "
-                "campaign, or when they were deleted (its counts and dates stay)."
-            ),
-        )
-        for column, tip in enumerate(header_tips):
-            item = self.table.horizontalHeaderItem(column)
-            if item is not None:
-                item.setToolTip(tip)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -158,70 +118,37 @@ class HistoryWindow(QDialog):
         header.setStretchLastSection(True)
         header.setMinimumSectionSize(header.fontMetrics().horizontalAdvance("xxxx"))
         self._fitted = False  # the columns are fitted to the first list read, then left to the user
-        self._fit_columns()
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         layout.addWidget(self.table)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.open_button = QPushButton(self.tr("&Open"), self)
-        self.open_button.setAccessibleName(self.tr("Open the campaign's statuses"))
+        self.button_box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.open_button = QPushButton(self)
         self.open_button.clicked.connect(self.open_selected)
-        self.export_button = QPushButton(self.tr("&Export report…"), self)
-        self.export_button.setAccessibleName(self.tr("Export the campaign's report"))
+        self.export_button = QPushButton(self)
         self.export_button.clicked.connect(self.choose_report_file)
-        self.received_button = QPushButton(self.tr("What a student &received…"), self)
-        self.received_button.setAccessibleName(self.tr("Show what a student of the campaign received"))
-        self.received_button.setToolTip(
-            self.tr(
-                "The exact subject and content a chosen student was sent, with its status history; "
-                "print it or save it as a PDF."
-            )
-        )
+        self.received_button = QPushButton(self)
         self.received_button.clicked.connect(self.show_received)
         self.received_dialog: QDialog | None = None
-        self.reload_button = QPushButton(self.tr("&Reload"), self)
-        self.reload_button.setAccessibleName(self.tr("Read the campaigns again"))
+        self.reload_button = QPushButton(self)
         self.reload_button.clicked.connect(self.reload)
-        self.retry_button = QPushButton(self.tr("Send &again to failed…"), self)
-        self.retry_button.setAccessibleName(self.tr("Send again to the campaign's failed recipients"))
+        self.retry_button = QPushButton(self)
         self.retry_button.clicked.connect(self.retry_selected)
-        self.delete_button = QPushButton(self.tr("&Delete campaign…"), self)
-        self.delete_button.setAccessibleName(self.tr("Delete the campaign's personal data"))
-        self.delete_button.setToolTip(
-            self.tr(
-                "Delete the students' names, addresses, cells and statuses of this campaign from the "
-                "journal now; its dates and counts stay."
-            )
-        )
+        self.delete_button = QPushButton(self)
         self.delete_button.clicked.connect(self.ask_delete_selected)
-        self.close_button = QPushButton(self.tr("C&lose campaign…"), self)
+        self.close_button = QPushButton(self)
         self.close_button.setObjectName("closeCampaignButton")
-        self.close_button.setAccessibleName(self.tr("Close the campaign"))
-        self.close_button.setToolTip(
-            self.tr(
-                "End this unfinished campaign: nothing more of it will be sent, and it is not "
-                "offered at start any more. Uncertain recipients stay listed as uncertain."
-            )
-        )
         self.close_button.clicked.connect(self.ask_close_selected)
-        self.uncertain_box = QCheckBox(self.tr("Include &uncertain recipients"), self)
-        self.uncertain_box.setAccessibleName(self.tr("Also send again to uncertain recipients"))
-        self.uncertain_box.setToolTip(
-            self.tr("Recipients whose send request's outcome is unknown: they may get the message twice.")
-        )
+        self.uncertain_box = QCheckBox(self)
         layout.addWidget(self.uncertain_box)
         keep = QHBoxLayout()
-        self.retention_label = QLabel(self.tr("&Keep the students' data for"), self)
+        self.retention_label = QLabel(self)
         self.retention_box = QSpinBox(self)
         self.retention_box.setObjectName("retentionDays")
-        self.retention_box.setAccessibleName(self.tr("Days the students' data is kept"))
         self.retention_box.setRange(MIN_DAYS, MAX_DAYS)
-        self.retention_box.setSuffix(self.tr(" days"))
         self.retention_box.setEnabled(False)  # until the journal's setting is read
         self.retention_label.setBuddy(self.retention_box)
-        self.retention_after = QLabel(self.tr("after a campaign's last status, then delete it."), self)
-        self.retention_button = QPushButton(self.tr("&Save"), self)
-        self.retention_button.setAccessibleName(self.tr("Save how long the students' data is kept"))
+        self.retention_after = QLabel(self)
+        self.retention_button = QPushButton(self)
         self.retention_button.clicked.connect(self.save_retention)
         self.retention_button.setEnabled(False)
         self.retention_box.valueChanged.connect(lambda _days: self._update_buttons())
@@ -242,11 +169,82 @@ class HistoryWindow(QDialog):
             self.delete_button,
             self.reload_button,
         ):
-            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+            self.button_box.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.button_box.rejected.connect(self.reject)
+        layout.addWidget(self.button_box)
+        self.retranslate()
         self._update_buttons()
         self.reload()
+
+    def retranslate(self) -> None:
+        """Every text in the language now installed: the title, the buttons, the headers,
+        each campaign's cells and the state line (written again from what was last said);
+        the selection, the scroll and the widths the user chose stay."""
+        self.setWindowTitle(self.tr("Campaigns"))
+        self.setAccessibleName(self.tr("Campaign history"))
+        self.state_label.setAccessibleName(self.tr("History state"))
+        self.table.setAccessibleName(self.tr("Campaigns"))
+        self.table.setHorizontalHeaderLabels(header_texts())
+        for column, tip in enumerate(header_tips()):
+            item = self.table.horizontalHeaderItem(column)
+            if item is not None:
+                item.setToolTip(tip)
+        self.open_button.setText(self.tr("&Open"))
+        self.open_button.setAccessibleName(self.tr("Open the campaign's statuses"))
+        self.export_button.setText(self.tr("&Export report…"))
+        self.export_button.setAccessibleName(self.tr("Export the campaign's report"))
+        self.received_button.setText(self.tr("What a student &received…"))
+        self.received_button.setAccessibleName(self.tr("Show what a student of the campaign received"))
+        self.received_button.setToolTip(
+            self.tr(
+                "The exact subject and content a chosen student was sent, with its status history; "
+                "print it or save it as a PDF."
+            )
+        )
+        self.reload_button.setText(self.tr("&Reload"))
+        self.reload_button.setAccessibleName(self.tr("Read the campaigns again"))
+        self.retry_button.setText(self.tr("Send &again to failed…"))
+        self.retry_button.setAccessibleName(self.tr("Send again to the campaign's failed recipients"))
+        self.delete_button.setText(self.tr("&Delete campaign…"))
+        self.delete_button.setAccessibleName(self.tr("Delete the campaign's personal data"))
+        self.delete_button.setToolTip(
+            self.tr(
+                "Delete the students' names, addresses, cells and statuses of this campaign from the "
+                "journal now; its dates and counts stay."
+            )
+        )
+        self.close_button.setText(self.tr("C&lose campaign…"))
+        self.close_button.setAccessibleName(self.tr("Close the campaign"))
+        self.close_button.setToolTip(
+            self.tr(
+                "End this unfinished campaign: nothing more of it will be sent, and it is not "
+                "offered at start any more. Uncertain recipients stay listed as uncertain."
+            )
+        )
+        self.uncertain_box.setText(self.tr("Include &uncertain recipients"))
+        self.uncertain_box.setAccessibleName(self.tr("Also send again to uncertain recipients"))
+        self.uncertain_box.setToolTip(
+            self.tr("Recipients whose send request's outcome is unknown: they may get the message twice.")
+        )
+        self.retention_label.setText(self.tr("&Keep the students' data for"))
+        self.retention_box.setAccessibleName(self.tr("Days the students' data is kept"))
+        self.retention_box.setSuffix(self.tr(" days"))
+        self.retention_after.setText(self.tr("after a campaign's last status, then delete it."))
+        self.retention_button.setText(self.tr("&Save"))
+        self.retention_button.setAccessibleName(self.tr("Save how long the students' data is kept"))
+        self._fill_cells()
+        self._fit_columns(grow_only=True)
+        self.state_label.setText(self._state())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def _say(self, state: Callable[[], str]) -> None:
+        """The state line, written now and again after a language switch."""
+        self._state = state
+        self.state_label.setText(state())
 
     @property
     def busy(self) -> bool:
@@ -256,7 +254,7 @@ class HistoryWindow(QDialog):
         """Read the campaigns again (in a worker)."""
         if self._task is not None:
             return
-        self.state_label.setText(self.tr("Reading the journal…"))
+        self._say(lambda: self.tr("Reading the journal…"))
         now = self._clock() if self._clock is not None else None
         self._start(campaigns.list_campaigns, now, on_result=self._show)
 
@@ -289,121 +287,67 @@ class HistoryWindow(QDialog):
         self.retention_box.setValue(listing.retention_days)
         self.retention_box.blockSignals(False)
         self.table.setRowCount(len(rows))
-        for i, row in enumerate(rows):
-            created = row.created_at
-            try:
-                created = datetime.fromisoformat(row.created_at).astimezone().strftime("%Y-%m-%d %H:%M")
-            except ValueError:
-                pass
-            counts = campaign_counts_of(row.counts)  # as the Statuses panel counts them
-            statuses = campaign_counts_text(counts)
-            if counts.messages:
-                statuses += " · " + finished_text(counts)
-            tracking = self.tr("trackable") if row.trackable else self.tr("expired")
-            subject = self._subject_text(row) + (" " + self.tr("(test)") if row.is_test else "")
-            if row.purged_at is not None:
-                data = self.tr("deleted {date}").format(date=_local_date(row.purged_at))
-            elif row.kept_until is not None:
-                data = self.tr("kept until {date}").format(date=f"{row.kept_until.astimezone():%Y-%m-%d}")
-            else:
-                data = ""
-            cells = {
-                DATE: created,
-                SUBJECT: subject,
-                INSTALLATION: self._installation_text(row),
-                STATE: self._state_text(row),
-                RECIPIENTS: number(row.total),
-                STATUSES: statuses,
-                TRACKING: tracking,
-                DATA: data,
-            }
-            tips = {
-                SUBJECT: self._subject_tip(row),
-                INSTALLATION: row.installation,
-            }
-            for column, text in cells.items():
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, row.id)
-                item.setToolTip(tips.get(column) or text)
-                if column == RECIPIENTS:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.table.setItem(i, column, item)
+        self._fill_cells()
         if rows and not self._fitted:
             self._fitted = True
             self._fit_columns()
         if rows:
             self.table.selectRow(0)
-        if listing.sandbox:
-            self.state_label.setText(
-                counted(
-                    self.tr(
-                        "%n practice campaign(s) of the local sandbox. Real campaigns are listed when "
-                        "the window is connected to your university.",
-                        "",
-                        len(rows),
-                    ),
-                    len(rows),
-                )
-            )
-        else:
-            said = self.tr("%n campaign(s) in the journal.", "", len(rows))
-            self.state_label.setText(counted(said, len(rows)))
+        self._sandbox = listing.sandbox
+        self._say(self._listed_text)
         self.loaded.emit(rows)
 
-    # --- what a row says ------------------------------------------------------------------
-    def _subject_text(self, row: CampaignRow) -> str:
-        """The subject as written, each placeholder shown as ‹name› (not as the raw {name})."""
-        return subject_as_written(row.subject)
+    def _listed_text(self) -> str:
+        n = len(self.rows)
+        if self._sandbox:
+            return counted(
+                self.tr(
+                    "%n practice campaign(s) of the local sandbox. Real campaigns are listed when "
+                    "the window is connected to your university.",
+                    "",
+                    n,
+                ),
+                n,
+            )
+        return counted(self.tr("%n campaign(s) in the journal.", "", n), n)
 
-    def _subject_tip(self, row: CampaignRow) -> str:
-        written = self._subject_text(row)
-        if row.first_subject is None or row.first_subject == written:
-            return written
-        return self.tr("{subject}\nThe first student got: “{first}”").format(
-            subject=written, first=row.first_subject
-        )
+    def _fill_cells(self) -> None:
+        """Each campaign's cells in the language now installed (the items kept, so the
+        selection and the scroll stay)."""
+        for i, row in enumerate(self.rows[: self.table.rowCount()]):
+            for column, (text, tip) in row_cells(row).items():
+                item = self.table.item(i, column)
+                if item is None:
+                    item = QTableWidgetItem()
+                    item.setData(Qt.ItemDataRole.UserRole, row.id)
+                    if column == RECIPIENTS:
+                        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    self.table.setItem(i, column, item)
+                item.setData(Qt.ItemDataRole.UserRole, row.id)
+                item.setText(text)
+                item.setToolTip(tip)
 
-    def _installation_text(self, row: CampaignRow) -> str:
-        if row.sandbox:
-            return self.tr("Sandbox (practice)")
-        from urllib.parse import urlsplit
-
-        parts = urlsplit(row.installation)
-        return (parts.netloc + parts.path.rstrip("/")) or row.installation
-
-    def _state_text(self, row: CampaignRow) -> str:
-        if row.closed_at is not None:
-            return self.tr("closed {date}").format(date=_local_date(row.closed_at))
-        if row.interrupted:
-            return self.tr("interrupted")
-        return self.tr("sending finished")
-
-    def _fit_columns(self) -> None:
-        """Every column at least as wide as its header's text and, at first, as its content
-        (up to a few dozen characters: the tip shows the rest); the window as wide as they
-        need, within the screen."""
-        header = self.table.horizontalHeader()
-        metrics = header.fontMetrics()
-        padding = metrics.horizontalAdvance("x") + header.style().pixelMetric(
-            header.style().PixelMetric.PM_HeaderMargin
-        ) * 2
-        em = metrics.horizontalAdvance("x")
-        total = 0
-        for column in range(self.table.columnCount()):
-            item = self.table.horizontalHeaderItem(column)
-            least = metrics.horizontalAdvance(item.text() if item is not None else "") + padding
-            content = self.table.sizeHintForColumn(column) if self.table.rowCount() else 0
-            width = max(least, min(content + padding, em * _WIDEST.get(column, _WIDE)))
-            header.resizeSection(column, width)
-            total += width
+    def _fit_columns(self, *, grow_only: bool = False) -> None:
+        """The columns as wide as their headers and content, within the screen (the long
+        ones give way first; their tips show the rest), the window as wide as they need.
+        ``grow_only`` (after a language switch): only columns too narrow for their new
+        header widen, so the widths the user chose stay."""
+        if grow_only:
+            widen_to_headers(self.table)
+            return
         screen = self.screen().availableGeometry().width() if self.screen() is not None else 1366
-        wanted = total + self.table.frameWidth() * 2 + 48 + self.table.verticalScrollBar().sizeHint().width()
-        if wanted > self.width():
-            self.resize(min(wanted, screen - 40), self.height())
+        chrome = self.table.frameWidth() * 2 + 48 + self.table.verticalScrollBar().sizeHint().width()
+        room = max(self.width(), screen - 40) - chrome
+        total = fit_columns(self.table, room)
+        if total + chrome > self.width():
+            self.resize(min(total + chrome, screen - 40), self.height())
 
     def _failed(self, exc: Exception) -> None:
-        error = journal_error_text(exc) if isinstance(exc, JournalError) else str(exc)
-        self.state_label.setText(self.tr("The journal cannot be read: {error}").format(error=error))
+        self._say(lambda: self.tr("The journal cannot be read: {error}").format(error=self._error_text(exc)))
+
+    @staticmethod
+    def _error_text(exc: Exception) -> str:
+        return journal_error_text(exc) if isinstance(exc, JournalError) else str(exc)
 
     def selected(self) -> CampaignRow | None:
         """The campaign selected in the list, if any."""
@@ -434,18 +378,7 @@ class HistoryWindow(QDialog):
         row = self.selected()
         if row is None or row.purged_at is not None:
             return None
-        self.confirm_box = ask_first(
-            self,
-            title=self.tr("Delete the campaign's data"),
-            text=self.tr("Delete the students' data of campaign {id} now?").format(id=row.id),
-            informative=self.tr(
-                "Their names, addresses, cells, messages and statuses are deleted from the journal at "
-                "once and cannot be brought back. The campaign's dates and counts stay; export its "
-                "report first if the dean needs it."
-            ),
-            yes_text=self.tr("&Delete"),
-            then=lambda: self.delete(row.id),
-        )
+        self.confirm_box = ask_delete(self, row, lambda: self.delete(row.id))
         return self.confirm_box
 
     def ask_close_selected(self) -> QMessageBox | None:
@@ -453,64 +386,52 @@ class HistoryWindow(QDialog):
         row = self.selected()
         if row is None or row.closed_at is not None or not row.interrupted:
             return None
-        self.confirm_box = ask_first(
-            self,
-            title=self.tr("Close the campaign"),
-            text=self.tr("Close campaign {id}? Nothing more of it will be sent.").format(id=row.id),
-            informative=self.tr(
-                "Recipients never sent will not get this message; uncertain ones stay listed as "
-                "uncertain (they may or may not have it). The campaign is not offered at start any "
-                "more; it stays in this list, as closed, with its statuses and report. To write to "
-                "its students again, send a new campaign."
-            ),
-            yes_text=self.tr("&Close campaign"),
-            then=lambda: self.close_campaign(row.id),
-            name="closeCampaignBox",
-        )
+        self.confirm_box = ask_close(self, row, lambda: self.close_campaign(row.id))
         return self.confirm_box
 
     def close_campaign(self, campaign: str) -> None:
         """Close ``campaign`` (in a worker), then read the list again."""
         if self._task is not None:
             return
-        self.state_label.setText(self.tr("Closing the campaign…"))
+        self._say(lambda: self.tr("Closing the campaign…"))
         self._start(campaigns.close_campaign, campaign, on_result=self._closed, on_error=self._close_failed)
 
     def _closed(self, record: CampaignRecord) -> None:
         self._release()
-        self.state_label.setText(
-            self.tr("Campaign {id} is closed: nothing more of it will be sent.").format(id=record.id)
+        self._say(
+            lambda: self.tr("Campaign {id} is closed: nothing more of it will be sent.").format(id=record.id)
         )
         self.campaignClosed.emit(record.id)
         self.reload()
 
     def _close_failed(self, exc: Exception) -> None:
         self._release()
-        if isinstance(exc, CampaignBusy):
-            text = self.tr(
-                "This campaign is being sent right now: it can be closed once that has stopped. "
-                "Nothing was changed."
-            )
-        else:
-            error = journal_error_text(exc) if isinstance(exc, JournalError) else str(exc)
-            text = self.tr("The campaign was not closed: {error}").format(error=error)
-        self.state_label.setText(text)
+
+        def text() -> str:
+            if isinstance(exc, CampaignBusy):
+                return self.tr(
+                    "This campaign is being sent right now: it can be closed once that has stopped. "
+                    "Nothing was changed."
+                )
+            return self.tr("The campaign was not closed: {error}").format(error=self._error_text(exc))
+
+        self._say(text)
 
     def delete(self, campaign: str) -> None:
         """Delete ``campaign``'s personal data (in a worker), then read the list again."""
         if self._task is not None:
             return
-        self.state_label.setText(self.tr("Deleting the students' data…"))
+        self._say(lambda: self.tr("Deleting the students' data…"))
         self._start(
             campaigns.delete_campaign, campaign, on_result=self._deleted, on_error=self._change_failed
         )
 
     def _deleted(self, done: Forgotten) -> None:
         self._release()
-        self.state_label.setText(
-            self.tr("The students' data of campaign {id} was deleted; its dates and counts stay.").format(
-                id=done.campaign
-            )
+        self._say(
+            lambda: self.tr(
+                "The students' data of campaign {id} was deleted; its dates and counts stay."
+            ).format(id=done.campaign)
         )
         self.campaignDeleted.emit(done.campaign)
         self.reload()
@@ -530,14 +451,15 @@ class HistoryWindow(QDialog):
 
     def _change_failed(self, exc: Exception) -> None:
         self._release()
-        if isinstance(exc, CampaignBusy):
-            text = self.tr(
-                "This campaign is being sent right now: its data can be deleted once it has finished."
-            )
-        else:
-            error = journal_error_text(exc) if isinstance(exc, JournalError) else str(exc)
-            text = self.tr("Nothing was deleted: {error}").format(error=error)
-        self.state_label.setText(text)
+
+        def text() -> str:
+            if isinstance(exc, CampaignBusy):
+                return self.tr(
+                    "This campaign is being sent right now: its data can be deleted once it has finished."
+                )
+            return self.tr("Nothing was deleted: {error}").format(error=self._error_text(exc))
+
+        self._say(text)
 
     def open_selected(self) -> None:
         """Show the selected campaign's statuses (polling resumes if it is trackable)."""
@@ -583,7 +505,7 @@ class HistoryWindow(QDialog):
         """Write the report of ``campaign`` to ``path`` (.xlsx or .csv) in a worker."""
         if self._task is not None:
             return
-        self.state_label.setText(self.tr("Writing the report…"))
+        self._say(lambda: self.tr("Writing the report…"))
         polish = QLocale().language() == QLocale.Language.Polish  # the report speaks the window's language
         self._start(
             export_report,
@@ -602,8 +524,10 @@ class HistoryWindow(QDialog):
 
     def _written(self, path: Path, count: int) -> None:
         self._release()
-        self.state_label.setText(
-            counted(self.tr("Report written: %n row(s) to {path}.", "", count), count).format(path=path)
+        self._say(
+            lambda: counted(self.tr("Report written: %n row(s) to {path}.", "", count), count).format(
+                path=path
+            )
         )
         self.reportWritten.emit(str(path))
 
@@ -612,9 +536,8 @@ class HistoryWindow(QDialog):
         if isinstance(exc, ReportError):
             text = str(exc)
         else:
-            error = journal_error_text(exc) if isinstance(exc, JournalError) else str(exc)
-            text = self.tr("The report could not be written: {error}").format(error=error)
-        self.state_label.setText(text)
+            text = self.tr("The report could not be written: {error}").format(error=self._error_text(exc))
+        self._say(lambda: text)
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("The report was not written"), text, parent=self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.message_box = box

@@ -12,11 +12,11 @@ mode may paint off the GUI thread); printing on paper goes through ``QPrintDialo
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QStringListModel, Qt, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -221,8 +221,6 @@ class ReceivedDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("receivedDialog")
         self.campaign = campaign
-        self.setWindowTitle(self.tr("What a student received — campaign {id}").format(id=campaign))
-        self.setAccessibleName(self.tr("What a student received"))
         self.resize(900, 600)
         self._choices: list[CampaignRowChoice] = []
         self._shown_rows: list[int] = []
@@ -233,7 +231,9 @@ class ReceivedDialog(QDialog):
         self._pdf_task: Task | None = None
         self.file_dialog: QFileDialog | None = None
         self.print_dialog: QPrintDialog | None = None
+        self._state: Callable[[], str] = lambda: self.tr("Reading the journal…")
         self._build()
+        self.retranslate()
         self._rows_task = run_in_background(
             campaign_row_choices,
             campaign,
@@ -245,7 +245,7 @@ class ReceivedDialog(QDialog):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        self.state_label = QLabel(self.tr("Reading the journal…"), self)
+        self.state_label = QLabel(self)
         self.state_label.setWordWrap(True)
         layout.addWidget(self.state_label)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -253,13 +253,10 @@ class ReceivedDialog(QDialog):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         self.filter_edit = QLineEdit(left)
-        self.filter_edit.setPlaceholderText(self.tr("Row number, address or name"))
-        self.filter_edit.setAccessibleName(self.tr("Find a row"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self._filter)
         self.rows_model = QStringListModel(self)
         self.rows_view = QListView(left)
-        self.rows_view.setAccessibleName(self.tr("Rows of the campaign"))
         self.rows_view.setUniformItemSizes(True)
         self.rows_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.rows_view.setModel(self.rows_model)
@@ -270,18 +267,15 @@ class ReceivedDialog(QDialog):
         left_layout.addWidget(self.rows_view)
         self.page = QTextBrowser(splitter)
         self.page.setObjectName("receivedPage")
-        self.page.setAccessibleName(self.tr("What the student received"))
         self.page.setOpenLinks(False)
         splitter.addWidget(left)
         splitter.addWidget(self.page)
         splitter.setStretchFactor(1, 3)
         layout.addWidget(splitter, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.print_button = QPushButton(self.tr("&Print…"), self)
-        self.print_button.setAccessibleName(self.tr("Print what the student received"))
+        self.print_button = QPushButton(self)
         self.print_button.clicked.connect(self.print_page)
-        self.pdf_button = QPushButton(self.tr("Save as P&DF…"), self)
-        self.pdf_button.setAccessibleName(self.tr("Save what the student received as a PDF file"))
+        self.pdf_button = QPushButton(self)
         self.pdf_button.clicked.connect(self.choose_pdf_file)
         for button in (self.print_button, self.pdf_button):
             button.setEnabled(False)
@@ -291,6 +285,38 @@ class ReceivedDialog(QDialog):
         row.addWidget(buttons)
         layout.addLayout(row)
 
+    def retranslate(self) -> None:
+        """Every text in the language now installed: the rows listed, the page shown and the
+        state line written again; the filter typed, the row chosen and the scroll stay."""
+        self.setWindowTitle(self.tr("What a student received — campaign {id}").format(id=self.campaign))
+        self.setAccessibleName(self.tr("What a student received"))
+        self.filter_edit.setPlaceholderText(self.tr("Row number, address or name"))
+        self.filter_edit.setAccessibleName(self.tr("Find a row"))
+        self.rows_view.setAccessibleName(self.tr("Rows of the campaign"))
+        self.page.setAccessibleName(self.tr("What the student received"))
+        self.print_button.setText(self.tr("&Print…"))
+        self.print_button.setAccessibleName(self.tr("Print what the student received"))
+        self.pdf_button.setText(self.tr("Save as P&DF…"))
+        self.pdf_button.setAccessibleName(self.tr("Save what the student received as a PDF file"))
+        by_row = {c.row: c for c in self._choices}
+        for position, row in enumerate(self._shown_rows):  # in place: the current row stays
+            self.rows_model.setData(self.rows_model.index(position, 0), self._label(by_row[row]))
+        if self.found is not None:
+            scrolled = self.page.verticalScrollBar().value()
+            self.page.setHtml(received_html(self.found))
+            self.page.verticalScrollBar().setValue(scrolled)
+        self.state_label.setText(self._state())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def _say(self, state: Callable[[], str]) -> None:
+        """The state line, written now and again after a language switch."""
+        self._state = state
+        self.state_label.setText(state())
+
     # --- rows ----------------------------------------------------------------------------
 
     def _rows_done(self) -> None:
@@ -298,8 +324,8 @@ class ReceivedDialog(QDialog):
 
     def _fill(self, choices: list[CampaignRowChoice]) -> None:
         self._choices = choices
-        self.state_label.setText(
-            counted(self.tr("%n row(s) in the campaign: choose one.", "", len(choices)), len(choices))
+        self._say(
+            lambda: counted(self.tr("%n row(s) in the campaign: choose one.", "", len(choices)), len(choices))
         )
         self._filter(self.filter_edit.text())
         wanted = self._wanted
@@ -338,7 +364,7 @@ class ReceivedDialog(QDialog):
     def _read(self, row: int) -> None:
         if self._read_task is not None:
             self._read_task.cancel()
-        self.state_label.setText(self.tr("Reading row {row}…").format(row=row))
+        self._say(lambda: self.tr("Reading row {row}…").format(row=row))
         task = run_in_background(
             read_received, self.campaign, row, parent=self, on_result=self._show, on_error=self._failed
         )
@@ -354,24 +380,24 @@ class ReceivedDialog(QDialog):
         self.page.setHtml(received_html(found))
         sent = len(found.messages)
         if sent:
-            self.state_label.setText(
-                counted(self.tr("Row {row}: %n message(s), exactly as sent.", "", sent), sent).format(
+            self._say(
+                lambda: counted(self.tr("Row {row}: %n message(s), exactly as sent.", "", sent), sent).format(
                     row=found.row
                 )
             )
         else:
-            self.state_label.setText(
-                self.tr("Row {row} was left out: nothing was sent.").format(row=found.row)
-            )
+            self._say(lambda: self.tr("Row {row} was left out: nothing was sent.").format(row=found.row))
         for button in (self.print_button, self.pdf_button):
             button.setEnabled(True)
         self.shown.emit(found)
 
     def _failed(self, exc: Exception) -> None:
-        error = journal_error_text(exc) if isinstance(exc, JournalError) else str(exc)
-        text = self.tr("The journal cannot be read: {error}").format(error=error)
-        self.state_label.setText(text)
-        self.failed.emit(text)
+        def text() -> str:
+            error = journal_error_text(exc) if isinstance(exc, JournalError) else str(exc)
+            return self.tr("The journal cannot be read: {error}").format(error=error)
+
+        self._say(text)
+        self.failed.emit(text())
 
     @property
     def busy(self) -> bool:
@@ -425,7 +451,7 @@ class ReceivedDialog(QDialog):
         """Write the page as a PDF file at ``path`` (in a worker)."""
         if self.found is None or self._pdf_task is not None:
             return
-        self.state_label.setText(self.tr("Writing {path}…").format(path=path))
+        self._say(lambda: self.tr("Writing {path}…").format(path=path))
         task = run_in_background(
             write_pdf,
             self.document_html(),
@@ -442,13 +468,12 @@ class ReceivedDialog(QDialog):
         self._pdf_task = None
 
     def _pdf_written(self, path: Path) -> None:
-        self.state_label.setText(self.tr("Saved as {path}.").format(path=path))
+        self._say(lambda: self.tr("Saved as {path}.").format(path=path))
         self.pdfWritten.emit(str(path))
 
     def _pdf_failed(self, exc: Exception) -> None:
-        text = self.tr("The PDF could not be written ({error}).").format(error=exc)
-        self.state_label.setText(text)
-        self.failed.emit(text)
+        self._say(lambda: self.tr("The PDF could not be written ({error}).").format(error=exc))
+        self.failed.emit(self.state_label.text())
 
     def done(self, result: int) -> None:
         for task in (self._rows_task, self._read_task, self._pdf_task):

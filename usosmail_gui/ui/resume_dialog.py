@@ -12,7 +12,7 @@ non-modal and only shows ``Interrupted`` values; the window does the journal wor
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -62,94 +62,57 @@ class ResumeDialog(QDialog):
     def __init__(self, found: Sequence[Interrupted], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("resumeDialog")
-        self.setWindowTitle(self.tr("Interrupted campaigns"))
         self.setWindowModality(Qt.WindowModality.NonModal)
         self._found: list[Interrupted] = []
+        self._problem: Callable[[], str] = lambda: ""
         self._build()
         self.set_found(found)
 
     def _build(self) -> None:
-        self.intro = QLabel(
-            self.tr(
-                "These campaigns were not finished. Nothing was lost: every recipient is recorded "
-                "in the journal, and those never sent can be sent now."
-            )
-        )
+        self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.campaign_list = QListWidget()
-        self.campaign_list.setAccessibleName(self.tr("Interrupted campaigns"))
         self.campaign_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.campaign_list.currentRowChanged.connect(lambda _row: self._show_current())
         self.details_label = QLabel()
         self.details_label.setObjectName("campaignDetails")
-        self.details_label.setAccessibleName(self.tr("Campaign details"))
         self.details_label.setWordWrap(True)
         self.details_label.setTextFormat(Qt.TextFormat.PlainText)
 
-        self.uncertain_box = QGroupBox(self.tr("Uncertain recipients"))
-        explain = QLabel(
-            self.tr(
-                "Their request was under way when the connection failed or the app stopped, so "
-                "USOS may already have their message. Tick only those you are sure did not get "
-                "it: they will be sent again. Unticked ones are not sent."
-            )
-        )
-        explain.setWordWrap(True)
+        self.uncertain_box = QGroupBox()
+        self.explain = QLabel()
+        self.explain.setWordWrap(True)
         self.uncertain_list = QListWidget()
         self.uncertain_list.setObjectName("uncertainList")
-        self.uncertain_list.setAccessibleName(self.tr("Uncertain recipients to send again"))
         self.uncertain_list.itemChanged.connect(lambda _item: self._update_buttons())
         box_layout = QVBoxLayout(self.uncertain_box)
-        box_layout.addWidget(explain)
+        box_layout.addWidget(self.explain)
         box_layout.addWidget(self.uncertain_list)
 
         self.problem_label = QLabel()
         self.problem_label.setObjectName("resumeProblem")
-        self.problem_label.setAccessibleName(self.tr("Why it cannot be resumed now"))
         self.problem_label.setWordWrap(True)
         self.problem_label.setTextFormat(Qt.TextFormat.PlainText)
         self.problem_label.setStyleSheet(text_style(Tone.ERROR, self.palette()))
         self.problem_label.hide()
-        self.connect_button = QPushButton(self.tr("&Connect…"))
+        self.connect_button = QPushButton()
         self.connect_button.setObjectName("resumeConnect")
-        self.connect_button.setAccessibleName(self.tr("Connect to the campaign's installation"))
-        self.connect_button.setToolTip(
-            self.tr("Enter the key and secret of the campaign's installation; the campaign is resumed after.")
-        )
         self.connect_button.setAutoDefault(False)
         self.connect_button.clicked.connect(self._connect)
         self.connect_button.hide()
 
         self.buttons = QDialogButtonBox()
-        self.resume_button = QPushButton(self.tr("&Resume"))
-        self.resume_button.setAccessibleName(self.tr("Resume"))
+        self.resume_button = QPushButton()
         self.resume_button.setAutoDefault(False)
         self.resume_button.clicked.connect(self._resume)
-        self.leave_button = QPushButton(self.tr("&Leave uncertain as they are"))
-        self.leave_button.setAccessibleName(self.tr("Leave uncertain as they are"))
+        self.leave_button = QPushButton()
         self.leave_button.setAutoDefault(False)
-        self.leave_button.setToolTip(
-            self.tr(
-                "Record that the uncertain recipients are not to be sent again; the campaign stops asking."
-            )
-        )
         self.leave_button.clicked.connect(self._leave)
-        self.close_button = QPushButton(self.tr("&Close campaign…"))
+        self.close_button = QPushButton()
         self.close_button.setObjectName("closeCampaignButton")
-        self.close_button.setAccessibleName(self.tr("Close the campaign"))
         self.close_button.setAutoDefault(False)
-        self.close_button.setToolTip(
-            self.tr(
-                "End this campaign: nothing more of it will be sent, and it is not offered again. "
-                "Uncertain recipients stay listed as uncertain."
-            )
-        )
         self.close_button.clicked.connect(self._close_campaign)
-        self.later_button = QPushButton(self.tr("Later"))
-        self.later_button.setAccessibleName(self.tr("Later"))
-        self.later_button.setToolTip(
-            self.tr("Leave everything as it is; the app asks again at the next start.")
-        )
+        self.later_button = QPushButton()
         self.later_button.clicked.connect(self.reject)
         self.later_button.setDefault(True)  # Enter never sends
         self.buttons.addButton(self.resume_button, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -166,11 +129,82 @@ class ResumeDialog(QDialog):
         layout.addWidget(self.connect_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.buttons)
         self.resize(620, 560)
+        self._retranslate_fixed()
+
+    def _retranslate_fixed(self) -> None:
+        """The texts that do not depend on the campaigns shown."""
+        self.setWindowTitle(self.tr("Interrupted campaigns"))
+        self.intro.setText(
+            self.tr(
+                "These campaigns were not finished. Nothing was lost: every recipient is recorded "
+                "in the journal, and those never sent can be sent now."
+            )
+        )
+        self.campaign_list.setAccessibleName(self.tr("Interrupted campaigns"))
+        self.details_label.setAccessibleName(self.tr("Campaign details"))
+        self.uncertain_box.setTitle(self.tr("Uncertain recipients"))
+        self.explain.setText(
+            self.tr(
+                "Their request was under way when the connection failed or the app stopped, so "
+                "USOS may already have their message. Tick only those you are sure did not get "
+                "it: they will be sent again. Unticked ones are not sent."
+            )
+        )
+        self.uncertain_list.setAccessibleName(self.tr("Uncertain recipients to send again"))
+        self.problem_label.setAccessibleName(self.tr("Why it cannot be resumed now"))
+        self.connect_button.setText(self.tr("&Connect…"))
+        self.connect_button.setAccessibleName(self.tr("Connect to the campaign's installation"))
+        self.connect_button.setToolTip(
+            self.tr("Enter the key and secret of the campaign's installation; the campaign is resumed after.")
+        )
+        self.resume_button.setAccessibleName(self.tr("Resume"))
+        self.leave_button.setText(self.tr("&Leave uncertain as they are"))
+        self.leave_button.setAccessibleName(self.tr("Leave uncertain as they are"))
+        self.leave_button.setToolTip(
+            self.tr(
+                "Record that the uncertain recipients are not to be sent again; the campaign stops asking."
+            )
+        )
+        self.close_button.setText(self.tr("&Close campaign…"))
+        self.close_button.setAccessibleName(self.tr("Close the campaign"))
+        self.close_button.setToolTip(
+            self.tr(
+                "End this campaign: nothing more of it will be sent, and it is not offered again. "
+                "Uncertain recipients stay listed as uncertain."
+            )
+        )
+        self.later_button.setText(self.tr("Later"))
+        self.later_button.setAccessibleName(self.tr("Later"))
+        self.later_button.setToolTip(
+            self.tr("Leave everything as it is; the app asks again at the next start.")
+        )
+
+    def retranslate(self) -> None:
+        """Every text in the language now installed; the campaign chosen, the recipients
+        ticked, the scroll and a problem shown stay (the problem's text is the caller's)."""
+        self._retranslate_fixed()
+        ticked = set(self.chosen())
+        scrolled = self.uncertain_list.verticalScrollBar().value()
+        problem = self.problem_label.isVisibleTo(self), self.connect_button.isVisibleTo(self)
+        self.set_found(self._found)
+        self.uncertain_list.blockSignals(True)
+        for entry in self.uncertain_items():
+            if int(entry.data(_SEQ_ROLE)) in ticked:
+                entry.setCheckState(Qt.CheckState.Checked)
+        self.uncertain_list.blockSignals(False)
+        self.uncertain_list.verticalScrollBar().setValue(scrolled)
+        if problem[0]:
+            self.problem_label.setText(self._problem())
+        self.problem_label.setVisible(problem[0])
+        self.connect_button.setVisible(problem[1])
+        self._update_buttons()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:  # a label with a style sheet hears nothing
             self.problem_label.setStyleSheet(text_style(Tone.ERROR, self.palette()))
+        elif event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     # --- content ----------------------------------------------------------------------
     def set_found(self, found: Sequence[Interrupted]) -> None:
@@ -278,10 +312,12 @@ class ResumeDialog(QDialog):
         self.leave_button.setEnabled(item is not None and bool(item.uncertain))
         self.close_button.setEnabled(item is not None)
 
-    def show_problem(self, text: str, *, connect: bool = False) -> None:
-        """Why the current campaign cannot be resumed now (another installation…);
-        ``connect``: connecting to its installation would let it resume (Connect… shown)."""
-        self.problem_label.setText(text)
+    def show_problem(self, text: str | Callable[[], str], *, connect: bool = False) -> None:
+        """Why the current campaign cannot be resumed now (another installation…), or what
+        writes it (said again after a language switch); ``connect``: connecting to its
+        installation would let it resume (Connect… shown)."""
+        self._problem = text if callable(text) else (lambda: text)
+        self.problem_label.setText(self._problem())
         self.problem_label.show()
         self.connect_button.setVisible(connect)
         if connect:

@@ -10,10 +10,11 @@ followed) — a test message is data, not a web page. The folder is read in a wo
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, QUrl, Signal
+from PySide6.QtCore import QDateTime, QEvent, QLocale, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -86,29 +87,23 @@ class SandboxMailbox(QDialog):
     def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sandboxMailbox")
-        self.setWindowTitle(self.tr("Sandbox mailbox"))
         self.setWindowModality(Qt.WindowModality.NonModal)
         self.folder = folder
         self.envelopes: list[MailEnvelope] = []
         self.current: DeliveredMail | None = None
         self._list_task: Task | None = None
         self._open_task: Task | None = None
+        self._state: Callable[[], str] = lambda: ""
         self._build()
+        self.retranslate()
         self.resize(self.sizeHint().expandedTo(self.minimumSizeHint()))
 
     # --- building ---------------------------------------------------------------------------
     def _build(self) -> None:
-        self.intro = QLabel(
-            self.tr(
-                "The messages the sandbox delivered, newest first: exactly what the students "
-                "would receive. Nothing here left this computer."
-            )
-        )
+        self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("sandboxMailboxTable")
-        self.table.setAccessibleName(self.tr("Delivered messages"))
-        self.table.setHorizontalHeaderLabels([self.tr("Received"), self.tr("To"), self.tr("Subject")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -124,13 +119,11 @@ class SandboxMailbox(QDialog):
         header_box = QWidget()
         header_box.setLayout(self.headers)
         self.html_view = SafeHtmlView()
-        self.html_view.setAccessibleName(self.tr("The message as the student sees it"))
         self.text_view = QPlainTextEdit()
         self.text_view.setReadOnly(True)
-        self.text_view.setAccessibleName(self.tr("The message's plain text"))
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.html_view, self.tr("Message"))
-        self.tabs.addTab(self.text_view, self.tr("Plain text"))
+        self.tabs.addTab(self.html_view, "")
+        self.tabs.addTab(self.text_view, "")
         reader = QWidget()
         reader_layout = QVBoxLayout(reader)
         reader_layout.setContentsMargins(0, 0, 0, 0)
@@ -146,13 +139,9 @@ class SandboxMailbox(QDialog):
         self.state_label = QLabel()
         self.state_label.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.refresh_button = QPushButton(self.tr("Refresh"))
-        self.refresh_button.setToolTip(
-            self.tr("Read the mailbox again (new messages arrive as the sandbox delivers them)")
-        )
+        self.refresh_button = QPushButton()
         self.refresh_button.clicked.connect(self.refresh)
-        self.folder_button = QPushButton(self.tr("Open folder"))
-        self.folder_button.setToolTip(self.tr("Show the mailbox folder in the file manager"))
+        self.folder_button = QPushButton()
         self.folder_button.clicked.connect(self.open_folder)
         buttons.addButton(self.refresh_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.folder_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -163,6 +152,41 @@ class SandboxMailbox(QDialog):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.state_label)
         layout.addWidget(buttons)
+
+    def retranslate(self) -> None:
+        """Every text in the language now installed: the list's dates and report subjects,
+        the open message's header names, the state line; the message chosen stays."""
+        self.setWindowTitle(self.tr("Sandbox mailbox"))
+        self.intro.setText(
+            self.tr(
+                "The messages the sandbox delivered, newest first: exactly what the students "
+                "would receive. Nothing here left this computer."
+            )
+        )
+        self.table.setAccessibleName(self.tr("Delivered messages"))
+        self.table.setHorizontalHeaderLabels([self.tr("Received"), self.tr("To"), self.tr("Subject")])
+        self.html_view.setAccessibleName(self.tr("The message as the student sees it"))
+        self.text_view.setAccessibleName(self.tr("The message's plain text"))
+        self.tabs.setTabText(0, self.tr("Message"))
+        self.refresh_button.setText(self.tr("Refresh"))
+        self.refresh_button.setToolTip(
+            self.tr("Read the mailbox again (new messages arrive as the sandbox delivers them)")
+        )
+        self.folder_button.setText(self.tr("Open folder"))
+        self.folder_button.setToolTip(self.tr("Show the mailbox folder in the file manager"))
+        self._fill_table()
+        self._show_headers()
+        self.state_label.setText(self._state())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def _say(self, state: Callable[[], str]) -> None:
+        """The state line, written now and again after a language switch."""
+        self._state = state
+        self.state_label.setText(state())
 
     def sizeHint(self) -> Any:
         hint = super().sizeHint()
@@ -176,7 +200,7 @@ class SandboxMailbox(QDialog):
         """Read the list again in a worker (one reading at a time)."""
         if self._list_task is not None:
             return
-        self.state_label.setText(self.tr("Reading the mailbox…"))
+        self._say(lambda: self.tr("Reading the mailbox…"))
         self._list_task = run_in_background(
             read_mailbox, self.folder, parent=self, on_result=self._listed, on_error=self._failed
         )
@@ -188,10 +212,25 @@ class SandboxMailbox(QDialog):
     def _listed(self, envelopes: list[MailEnvelope]) -> None:
         chosen = self.selected_key()
         self.envelopes = envelopes
-        locale = QLocale()
         self.table.setSortingEnabled(False)
         self.table.setRowCount(len(envelopes))
-        for row, mail in enumerate(envelopes):
+        self._fill_table()
+        self._say(self._listed_text)
+        keys = [m.key for m in envelopes]
+        if envelopes:
+            self.table.selectRow(keys.index(chosen) if chosen in keys else 0)
+        self.loaded.emit(len(envelopes))
+
+    def _listed_text(self) -> str:
+        n = len(self.envelopes)
+        if n:
+            return counted(self.tr("%n message(s) delivered by the sandbox.", "", n), n)
+        return self.tr("No messages yet: send a test or a campaign through the sandbox, then refresh.")
+
+    def _fill_table(self) -> None:
+        """The list's cells in the language now installed (the items kept: the selection stays)."""
+        locale = QLocale()
+        for row, mail in enumerate(self.envelopes[: self.table.rowCount()]):
             when = ""
             if mail.received is not None:
                 moment = QDateTime.fromSecsSinceEpoch(int(mail.received.timestamp()))
@@ -200,24 +239,13 @@ class SandboxMailbox(QDialog):
             if mail.is_summary:
                 subject = self.tr("USOS's delivery report: %1").replace("%1", subject)
             for column, text in enumerate((when, mail.to, subject)):
-                item = QTableWidgetItem(text)
+                item = self.table.item(row, column)
+                if item is None:
+                    item = QTableWidgetItem()
+                    self.table.setItem(row, column, item)
                 item.setData(_KEY_ROLE, mail.key)
+                item.setText(text)
                 item.setToolTip(text)
-                self.table.setItem(row, column, item)
-        if envelopes:
-            self.state_label.setText(
-                counted(
-                    self.tr("%n message(s) delivered by the sandbox.", "", len(envelopes)), len(envelopes)
-                )
-            )
-        else:
-            self.state_label.setText(
-                self.tr("No messages yet: send a test or a campaign through the sandbox, then refresh.")
-            )
-        keys = [m.key for m in envelopes]
-        if envelopes:
-            self.table.selectRow(keys.index(chosen) if chosen in keys else 0)
-        self.loaded.emit(len(envelopes))
 
     def selected_key(self) -> str | None:
         items = self.table.selectedItems()
@@ -251,8 +279,24 @@ class SandboxMailbox(QDialog):
         if key != self.selected_key():
             return  # another message was chosen meanwhile
         self.current = mail
+        self._show_headers()
+        self.html_view.refused.clear()
+        if mail.html is not None:
+            self.html_view.setHtml(mail.html)
+        else:
+            self.html_view.setPlainText(mail.text)
+        self.text_view.setPlainText(mail.text or mail.html or "")
+        self.opened.emit(key)
+
+    def _show_headers(self) -> None:
+        """The open message's headers, named in the language now installed."""
+        mail = self.current
         while self.headers.rowCount():
             self.headers.removeRow(0)
+        source = mail is not None and mail.html is not None and not mail.text
+        self.tabs.setTabText(1, self.tr("HTML source") if source else self.tr("Plain text"))
+        if mail is None:
+            return
         names = {
             "From": self.tr("From:"),
             "To": self.tr("To:"),
@@ -267,19 +311,10 @@ class SandboxMailbox(QDialog):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setWordWrap(True)
             self.headers.addRow(names.get(name, f"{name}:"), label)
-        self.html_view.refused.clear()
-        if mail.html is not None:
-            self.html_view.setHtml(mail.html)
-        else:
-            self.html_view.setPlainText(mail.text)
-        self.text_view.setPlainText(mail.text or mail.html or "")
-        source = mail.html is not None and not mail.text
-        self.tabs.setTabText(1, self.tr("HTML source") if source else self.tr("Plain text"))
-        self.opened.emit(key)
 
     def _failed(self, exc: Exception) -> None:
-        self.state_label.setText(
-            self.tr("The mailbox could not be read: %1").replace("%1", str(exc) or type(exc).__name__)
+        self._say(
+            lambda: self.tr("The mailbox could not be read: %1").replace("%1", str(exc) or type(exc).__name__)
         )
 
     def open_folder(self) -> None:

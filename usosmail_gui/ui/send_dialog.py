@@ -10,7 +10,12 @@ be sent unticks the confirmation, so it always names the number about to go out.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -57,6 +62,7 @@ from .colours import Tone, text_style
 from .numbers import counted, number
 from .plurals import TextContext
 from .workers import Task, run_in_background
+from .wrapped_column import WrappedReason
 
 __all__ = ["SendDialog", "exclusion_title"]
 
@@ -188,6 +194,18 @@ class SendDialog(QDialog):
         self.excluded_tree = QTreeWidget()
         self.excluded_tree.setAccessibleName(self.tr("Excluded rows and why"))
         self.excluded_tree.setHeaderLabels([self.tr("Row"), self.tr("Address"), self.tr("Why")])
+        # the reasons are sentences: wrapped in a "Why" column as wide as the rest of the view,
+        # each row as tall as its reason needs, so none is cut at a laptop's width
+        self.excluded_tree.setWordWrap(True)
+        self.excluded_tree.setUniformRowHeights(False)
+        self.excluded_tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.excluded_tree.header().setStretchLastSection(True)
+        self.excluded_tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.excluded_tree.setItemDelegateForColumn(2, WrappedReason(self.excluded_tree))
+        # a row's height follows its reason's width (Qt keeps the old heights otherwise)
+        self.excluded_tree.header().sectionResized.connect(
+            lambda column, _old, _new: self.excluded_tree.doItemsLayout() if column == 2 else None
+        )
         self.excluded_tree.hide()
 
         mode_box = QGroupBox(self.tr("How to send"))

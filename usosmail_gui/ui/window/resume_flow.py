@@ -165,7 +165,7 @@ class ResumeFlow(QObject):
         if problem is not None:
             connecting = blocker in _CONNECTING_HELPS
             if dialog is not None:
-                dialog.show_problem(problem, connect=connecting)
+                dialog.show_problem(lambda: self.problem(campaign) or problem, connect=connecting)
             else:
                 self.explain.emit(self.tr("Cannot resume yet"), problem, "")
             return
@@ -296,16 +296,18 @@ class ResumeFlow(QObject):
         self.show()
 
     def _close_failed(self, campaign: CampaignRecord, exc: Exception) -> None:
-        if isinstance(exc, CampaignBusy):
-            text = self.tr(
-                "Campaign {id} is being sent right now (in this window or another): it can be "
-                "closed once that has stopped. Nothing was changed."
-            ).format(id=campaign.id)
-        elif isinstance(exc, JournalError):
-            text = journal_error_text(exc)
-        else:
-            text = failure_text(exc)
+        def said() -> str:  # in the language of the moment (said again after a switch)
+            if isinstance(exc, CampaignBusy):
+                return self.tr(
+                    "Campaign {id} is being sent right now (in this window or another): it can be "
+                    "closed once that has stopped. Nothing was changed."
+                ).format(id=campaign.id)
+            if isinstance(exc, JournalError):
+                return journal_error_text(exc)
+            return failure_text(exc)
+
+        text = said()
         if self.dialog is not None:
-            self.dialog.show_problem(text)
+            self.dialog.show_problem(said)
         else:
             self.explain.emit(self.tr("The campaign was not closed"), text, "")
