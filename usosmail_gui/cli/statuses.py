@@ -18,8 +18,8 @@ from .output import EXIT_OK, EXIT_PROBLEM, find_campaign, open_journal, print_js
 
 if TYPE_CHECKING:
     from usosmail_gui.core.journal import CampaignRecord
+    from usosmail_gui.core.polling import PollResult
     from usosmail_gui.core.report import Translate
-    from usosmail_gui.core.statuses import PollResult
     from usosmail_gui.core.usos.client import MailingClient
 
 
@@ -94,7 +94,8 @@ def _progress(result: PollResult) -> None:
 
 def cmd_status(args: argparse.Namespace) -> int:
     from usosmail_gui.core.counts import campaign_counts_of
-    from usosmail_gui.core.statuses import campaign_counts, campaign_statuses, poll_once, watch
+    from usosmail_gui.core.polling import poll_once, watch
+    from usosmail_gui.core.statuses import campaign_counts, campaign_statuses
 
     journal = open_journal(to_read=True)
     if journal is None:
