@@ -18,7 +18,7 @@ import pytest
 
 from tests.helpers.scripted import INSTALLATION, TEMPLATE, ScriptedClient, address, enqueue, new_campaign, run
 from tests.helpers.tables import demo_rows, make_table
-from usosmail_gui.core.campaign import build_campaign
+from usosmail_gui.core.drafts import build_campaign
 from usosmail_gui.core.journal import Journal, StatusUpdate
 from usosmail_gui.core.polling import (
     CREDENTIALS_STOP,
