@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from usosmail_gui.core.problems import Problem
 
 if TYPE_CHECKING:
-    from usosmail_gui.core.journal import CampaignRecord, Journal
+    from usosmail_gui.core.journal import CampaignRecord, Counts, Journal
     from usosmail_gui.core.recipients import RecipientTable
 
 EXIT_OK = 0
@@ -32,6 +32,14 @@ def say_error(message: str) -> None:
 def plural(n: int, word: str, many: str | None = None) -> str:
     """ "1 message", "3 messages" (``many``: the plural when it is not word + "s")."""
     return f"{n:,} " + (word if n == 1 else many or word + "s")
+
+
+def counts_text(counts: Counts) -> str:
+    """A campaign's counts in one line, as ``send``, ``resume`` and ``campaigns`` print them."""
+    return (
+        f"{counts.enqueued:,} enqueued · {counts.rejected:,} rejected · "
+        f"{counts.uncertain:,} uncertain · {counts.not_sent:,} not sent"
+    )
 
 
 def row_ranges(rows: Iterable[int], limit: int = 40) -> str:
