@@ -82,6 +82,8 @@ WORK_AREA_MODULES = (
     "usosmail_gui.ui.length_counter",
     "usosmail_gui.ui.template_editor",
     "usosmail_gui.ui.template_files",
+    "usosmail_gui.ui.derived_column_words",
+    "usosmail_gui.ui.column_box",
     "usosmail_gui.ui.derived_columns",
     "usosmail_gui.ui.row_preview",
     "usosmail_gui.ui.held_problems",
