@@ -94,6 +94,7 @@ WORK_AREA_MODULES = (
     "usosmail_gui.ui.status_cells",
     "usosmail_gui.ui.problem_cells",
     "usosmail_gui.ui.sheet_tooltips",
+    "usosmail_gui.ui.sheet_cells",
     "usosmail_gui.ui.recipients_model",
     "usosmail_gui.ui.column_header",
     "usosmail_gui.ui.grid_columns",
