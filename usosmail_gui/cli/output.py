@@ -178,3 +178,34 @@ def find_campaign(journal: Journal, name: str) -> CampaignRecord | None:
     except UnknownCampaign as exc:
         say_error(str(exc))
         return None
+
+
+def open_campaign(
+    name: str, *, to_read: bool = False, then: str = ""
+) -> tuple[Journal, CampaignRecord] | None:
+    """The open journal (the caller closes it: ``with journal:``) and its campaign ``name``,
+    or None after saying why not (``open_journal``, ``find_campaign``): what every command
+    about one campaign starts with."""
+    journal = open_journal(to_read=to_read, then=then)
+    if journal is None:
+        return None
+    campaign = find_campaign(journal, name)
+    if campaign is None:
+        journal.close()
+        return None
+    return journal, campaign
+
+
+CAMPAIGN_HELP = "the campaign's ID (usosmail campaigns)"
+
+
+def add_campaign_argument(parser: argparse.ArgumentParser, help: str = CAMPAIGN_HELP) -> None:
+    """The CAMPAIGN positional argument of a command about one campaign."""
+    parser.add_argument("campaign", metavar="CAMPAIGN", help=help)
+
+
+def add_yes_option(parser: argparse.ArgumentParser, verb: str) -> None:
+    """``--yes``: do it (``verb``: "send", "close", "delete") without asking on the terminal."""
+    parser.add_argument(
+        "--yes", action="store_true", help=f"{verb} without asking (needed without a terminal)"
+    )

@@ -26,10 +26,12 @@ from .compose import InputError, add_inputs, read_inputs
 from .output import (
     EXIT_OK,
     EXIT_PROBLEM,
+    add_campaign_argument,
+    add_yes_option,
     ask,
     can_ask,
     counts_text,
-    find_campaign,
+    open_campaign,
     open_journal,
     plural,
     print_json,
@@ -334,13 +336,11 @@ def cmd_resume(args: argparse.Namespace) -> int:
     from usosmail_gui.core.journal import RecipientState, closed_words
     from usosmail_gui.core.sending import resend_uncertain
 
-    journal = open_journal(then="Nothing was sent.")
-    if journal is None:
+    found = open_campaign(args.campaign, then="Nothing was sent.")
+    if found is None:
         return EXIT_PROBLEM
+    journal, campaign = found
     with journal:
-        campaign = find_campaign(journal, args.campaign)
-        if campaign is None:
-            return EXIT_PROBLEM
         if campaign.purged_at is not None:
             say_error(
                 f"the personal data of campaign {campaign.id} was deleted on {campaign.purged_at[:10]}, "
@@ -469,7 +469,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="N",
         help="messages per request (default 100; a request is also kept under 2 MiB)",
     )
-    p.add_argument("--yes", action="store_true", help="send without asking (needed without a terminal)")
+    add_yes_option(p, "send")
     p.add_argument(
         "--json",
         action="store_true",
@@ -487,8 +487,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             f"listed and the choice confirmed first. {no_terminal} {codes}"
         ),
     )
-    p.add_argument("campaign", metavar="CAMPAIGN", help="the campaign's name (see `usosmail campaigns`)")
-    p.add_argument("--yes", action="store_true", help="send without asking (needed without a terminal)")
+    add_campaign_argument(p, "the campaign's name (see `usosmail campaigns`)")
+    add_yes_option(p, "send")
     p.add_argument(
         "--resend-uncertain",
         nargs="?",
