@@ -1112,7 +1112,7 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>LengthCounter</name>
     <message numerus="yes">
-        <location filename="../../usosmail_gui/ui/template_editor.py" line="+278"/>
+        <location filename="../../usosmail_gui/ui/length_counter.py" line="+34"/>
         <source>{count} of %Ln character(s)</source>
         <translation>
             <numerusform>{count} z %Ln znaku</numerusform>
@@ -1143,7 +1143,7 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>LettersEditor</name>
     <message>
-        <location filename="../../usosmail_gui/ui/letters_editor.py" line="+64"/>
+        <location filename="../../usosmail_gui/ui/derived_column_words.py" line="+22"/>
         <source>salutation by the gender in {column}</source>
         <translation>zwrot według płci z kolumny {column}</translation>
     </message>
@@ -1173,7 +1173,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>{column}: {case}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>UPPER CASE</source>
         <translation>WIELKIE LITERY</translation>
     </message>
@@ -1193,12 +1193,12 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Pierwsza litera wielka (tylko pierwsza)</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location filename="../../usosmail_gui/ui/column_box.py" line="+38"/>
         <source>{name} (not in the list)</source>
         <translation>{name} (nie ma na liście)</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location filename="../../usosmail_gui/ui/letters_editor.py" line="+72"/>
         <location line="+52"/>
         <location line="+1"/>
         <location line="+18"/>
@@ -1824,7 +1824,7 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>PlaceholderEdit</name>
     <message>
-        <location filename="../../usosmail_gui/ui/template_editor.py" line="-190"/>
+        <location filename="../../usosmail_gui/ui/placeholder_edit.py" line="+62"/>
         <source>Column placeholders</source>
         <translation>Pola kolumn</translation>
     </message>
@@ -2036,18 +2036,18 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>Problems</name>
     <message>
-        <location filename="../../usosmail_gui/core/campaign.py" line="+92"/>
+        <location filename="../../usosmail_gui/core/campaign.py" line="+86"/>
         <source>Campaign {campaign} was sent through {installation}, not {url}. Connect to {installation} to send it again or continue it.</source>
         <translation>Kampania {campaign} została wysłana przez {installation}, a nie {url}. Połącz się z {installation}, aby wysłać ją ponownie lub dokończyć.</translation>
     </message>
     <message>
-        <location line="+242"/>
+        <location filename="../../usosmail_gui/core/drafts.py" line="+68"/>
         <source>Hidden in the sheet, so left out (tick the row to send to it).</source>
         <translation>Wiersz ukryty w arkuszu, więc pominięty (zaznacz go, aby do niego wysłać).</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../../usosmail_gui/core/letters/campaign.py" line="+54"/>
+        <location filename="../../usosmail_gui/core/letters/campaign.py" line="+55"/>
         <source>Excluded from the list (unticked).</source>
         <translation>Wykluczony z listy (odznaczony).</translation>
     </message>
@@ -3734,13 +3734,13 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>RecipientTableModel</name>
     <message>
-        <location filename="../../usosmail_gui/ui/recipients_model.py" line="+501"/>
+        <location filename="../../usosmail_gui/ui/sheet_cells.py" line="+86"/>
         <source>Row {row} is hidden in the sheet.</source>
         <translation>Wiersz {row} jest ukryty w arkuszu.</translation>
     </message>
     <message>
-        <location line="-15"/>
-        <location line="+23"/>
+        <location filename="../../usosmail_gui/ui/recipients_model.py" line="+453"/>
+        <location line="+11"/>
         <source>Send</source>
         <translation>Wyślij</translation>
     </message>
@@ -4677,7 +4677,7 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>SendFlow</name>
     <message>
-        <location filename="../../usosmail_gui/ui/window/send_flow.py" line="+115"/>
+        <location filename="../../usosmail_gui/ui/window/send_flow.py" line="+116"/>
         <source>A campaign is being sent now. Wait for it to finish, or stop it, first.</source>
         <translation>Trwa wysyłanie kampanii. Najpierw zaczekaj, aż się zakończy, albo ją zatrzymaj.</translation>
     </message>
@@ -5752,7 +5752,7 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>TemplateEditor</name>
     <message>
-        <location filename="../../usosmail_gui/ui/template_editor.py" line="+328"/>
+        <location filename="../../usosmail_gui/ui/template_editor.py" line="+184"/>
         <source>Sender name</source>
         <translation>Nazwa nadawcy</translation>
     </message>
@@ -6237,7 +6237,7 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>WindowLayout</name>
     <message>
-        <location filename="../../usosmail_gui/ui/window/layout.py" line="+142"/>
+        <location filename="../../usosmail_gui/ui/window/layout.py" line="+131"/>
         <location line="+1"/>
         <source>Main toolbar</source>
         <translation>Główny pasek narzędzi</translation>
@@ -6296,7 +6296,7 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>WindowStatusBar</name>
     <message>
-        <location filename="../../usosmail_gui/ui/window/status_bar.py" line="+84"/>
+        <location filename="../../usosmail_gui/ui/window/status_bar.py" line="+87"/>
         <source>Current installation</source>
         <translation>Bieżąca instalacja</translation>
     </message>
@@ -6316,7 +6316,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Podsumowanie odbiorców</translation>
     </message>
     <message numerus="yes">
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Queue: %Ln unsent</source>
         <translation>
             <numerusform>Kolejka: %Ln niewysłana wiadomość</numerusform>
@@ -6350,7 +6350,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Plik ▸ Otwórz… albo przeciągnij arkusz kalkulacyjny do okna.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>checking the message…</source>
         <translation>sprawdzanie wiadomości…</translation>
     </message>
@@ -6392,7 +6392,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Wiadomość nie została jeszcze sprawdzona dla każdego wiersza.</translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+14"/>
         <source>%Ln recipient(s)</source>
         <translation>
             <numerusform>%Ln odbiorca</numerusform>
@@ -6528,7 +6528,7 @@ w historii powłoki); pobiera się go z systemowego magazynu haseł. Do skryptó
         <translation>--screenshot działa tylko razem z --sandbox: zapisuje obraz okna z przykładowymi danymi na lokalnym serwerze testowym, na potrzeby dokumentacji i testów</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/app/sandbox_launcher.py" line="+119"/>
+        <location filename="../../usosmail_gui/app/sandbox_launcher.py" line="+122"/>
         <source>Local sandbox</source>
         <translation>Lokalna piaskownica</translation>
     </message>

@@ -24,10 +24,10 @@ from tests.helpers.tables import demo_rows, make_table
 from usosmail_gui.core.campaign import (
     CampaignDraft,
     SendMode,
-    build_campaign,
     key_fingerprint,
     simple_message_of,
 )
+from usosmail_gui.core.drafts import build_campaign
 from usosmail_gui.core.journal import Journal
 from usosmail_gui.core.sending import send_campaign
 from usosmail_gui.core.template import MessageTemplate

@@ -31,8 +31,8 @@ from tests.helpers.campaigns import new_campaign
 from tests.helpers.tables import demo_rows
 from usosmail_gui.core.campaign import SendMode
 from usosmail_gui.core.journal import Journal
+from usosmail_gui.core.polling import DEFAULT_IN_FLIGHT, DEFAULT_MAX_DETAIL, DEFAULT_MAX_IDS, poll_once
 from usosmail_gui.core.sending import send_campaign
-from usosmail_gui.core.statuses import DEFAULT_IN_FLIGHT, DEFAULT_MAX_DETAIL, DEFAULT_MAX_IDS, poll_once
 from usosmail_gui.core.usos import wire
 from usosmail_gui.core.usos.client import MailingClient
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from tests.helpers.tables import demo_rows, make_table
-from usosmail_gui.core.campaign import SendMode, build_campaign
+from usosmail_gui.core.campaign import SendMode
+from usosmail_gui.core.drafts import build_campaign
 from usosmail_gui.core.journal import Journal
 from usosmail_gui.core.sending import SendResult, send_campaign
 from usosmail_gui.core.template import MessageTemplate

@@ -20,7 +20,7 @@ from usosmail_gui.core.template import MessageTemplate
 from usosmail_gui.ui.main_window import MainWindow
 from usosmail_gui.ui.recipients_model import COLUMN_INCLUDE, COLUMN_PROBLEMS, FIRST_DATA_COLUMN
 from usosmail_gui.ui.text_fields import text_width
-from usosmail_gui.ui.window.layout import first_size
+from usosmail_gui.ui.window.first_size import first_size
 
 TIMEOUT = 15000
 # 1366×768 less a 40-pixel panel or task bar: what the window may take

@@ -19,8 +19,9 @@ from tests.helpers.maildir import deliveries
 from tests.helpers.tables import make_table
 from usosmail_gui.application.connection import ActiveConnection
 from usosmail_gui.application.sending import SendOutcome
-from usosmail_gui.core.campaign import build_campaign, key_fingerprint
+from usosmail_gui.core.campaign import key_fingerprint
 from usosmail_gui.core.credentials import CredentialStore
+from usosmail_gui.core.drafts import build_campaign
 from usosmail_gui.core.journal import Journal
 from usosmail_gui.core.readiness import Blocker, Situation, resume_blocker
 from usosmail_gui.core.sending import send_steps

@@ -18,7 +18,8 @@ from tests.helpers.recipient_lists import HEADER, write_csv
 from usosmail_gui.application.preparing import Prepared
 from usosmail_gui.application.sending import SendOutcome
 from usosmail_gui.core.journal import Journal, RecipientState
-from usosmail_gui.core.statuses import Status, campaign_statuses, poll_once
+from usosmail_gui.core.polling import poll_once
+from usosmail_gui.core.statuses import Status, campaign_statuses
 from usosmail_gui.sandbox import Sandbox
 from usosmail_gui.ui.main_window import MainWindow
 from usosmail_gui.ui.send_dialog import SendDialog

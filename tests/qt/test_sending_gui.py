@@ -31,8 +31,9 @@ from tests.helpers.tables import make_table
 from usosmail_gui.application.connection import ActiveConnection
 from usosmail_gui.application.preparing import Prepared
 from usosmail_gui.application.sending import SendOutcome
-from usosmail_gui.core.campaign import SendMode, build_campaign, key_fingerprint
+from usosmail_gui.core.campaign import SendMode, key_fingerprint
 from usosmail_gui.core.credentials import Credentials, CredentialStore
+from usosmail_gui.core.drafts import build_campaign
 from usosmail_gui.core.journal import CampaignBusy, CampaignState, Journal, RecipientState
 from usosmail_gui.core.recipients import RecipientTable
 from usosmail_gui.core.sending import StopReason, send_steps

@@ -13,7 +13,8 @@ from tests.helpers.composer import STUDENTS, make_composer, settle, students
 from tests.helpers.tables import DEMO_COLUMNS
 from usosmail_gui.core.template import ContentFormat, MessageTemplate
 from usosmail_gui.ui.highlighter import KNOWN_COLOR, UNKNOWN_COLOR
-from usosmail_gui.ui.template_editor import PlaceholderEdit, TemplateEditor
+from usosmail_gui.ui.placeholder_edit import PlaceholderEdit
+from usosmail_gui.ui.template_editor import TemplateEditor
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 

@@ -12,8 +12,8 @@ import pytest
 from tests.helpers.campaigns import FAIL_DOMAIN, client_for, new_campaign, rows_failing, sent_campaign
 from usosmail_gui.cli import main
 from usosmail_gui.core.journal import BatchKind, CampaignBusy, CampaignClosed, Journal, RecipientState
+from usosmail_gui.core.polling import poll_once
 from usosmail_gui.core.sending import send_campaign
-from usosmail_gui.core.statuses import poll_once
 from usosmail_gui.core.usos import wire
 from usosmail_gui.sandbox import Sandbox
 

@@ -228,7 +228,8 @@ def test_sigkill_mid_campaign_then_resume_never_doubles_or_loses(
 def test_resend_uncertain_lists_the_addresses_and_sends_only_the_chosen_rows(
     make_sandbox: Callable[..., Sandbox], tmp_path: Path
 ) -> None:
-    from usosmail_gui.core.campaign import build_campaign, key_fingerprint
+    from usosmail_gui.core.campaign import key_fingerprint
+    from usosmail_gui.core.drafts import build_campaign
     from usosmail_gui.core.recipients import load
     from usosmail_gui.core.sending import send_campaign
     from usosmail_gui.core.template import MessageTemplate

@@ -12,7 +12,8 @@ import pytest
 
 from tests.helpers.campaigns import write_v1_journal
 from tests.helpers.tables import DEMO_COLUMNS, demo_rows, make_table
-from usosmail_gui.core.campaign import CampaignDraft, build_campaign, key_fingerprint
+from usosmail_gui.core.campaign import CampaignDraft, key_fingerprint
+from usosmail_gui.core.drafts import build_campaign
 from usosmail_gui.core.journal import (
     CRASH_REASON,
     FILE_NAME,

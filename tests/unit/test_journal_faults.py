@@ -21,7 +21,8 @@ from tests.helpers.cli import usosmail
 from tests.helpers.maildir import per_address
 from tests.helpers.mounts import needs_namespaces, read_only, run_mounted, tmpfs, usosmail_mounted
 from tests.helpers.tables import demo_rows, make_table
-from usosmail_gui.core.campaign import build_campaign, key_fingerprint
+from usosmail_gui.core.campaign import key_fingerprint
+from usosmail_gui.core.drafts import build_campaign
 from usosmail_gui.core.journal import (
     FILE_NAME,
     Journal,
@@ -313,7 +314,8 @@ FULL_DURING_SEND = FILL + textwrap.dedent(
     """
     import json, os, sys
     from tests.helpers.tables import demo_rows, make_table
-    from usosmail_gui.core.campaign import SendMode, build_campaign, key_fingerprint
+    from usosmail_gui.core.drafts import build_campaign
+    from usosmail_gui.core.campaign import SendMode, key_fingerprint
     from usosmail_gui.core.journal import Journal, RecipientState
     from usosmail_gui.core.sending import send_campaign
     from usosmail_gui.core.template import MessageTemplate

@@ -276,7 +276,8 @@ def test_a_campaign_is_stored_as_it_was_drafted_and_listed_newest_first(journal:
     from datetime import UTC, datetime
 
     from tests.helpers.tables import demo_rows, make_table
-    from usosmail_gui.core.campaign import SendMode, build_campaign
+    from usosmail_gui.core.campaign import SendMode
+    from usosmail_gui.core.drafts import build_campaign
 
     def create(when: datetime, mode: SendMode) -> str:
         d = build_campaign(make_table(demo_rows(3)), TEMPLATE, installation="https://usos.example.edu.pl/",

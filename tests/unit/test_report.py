@@ -15,8 +15,8 @@ import pytest
 from tests.helpers.campaigns import client_for, rows_failing, sent_campaign
 from tests.helpers.tables import DEMO_COLUMNS
 from usosmail_gui.core.journal import Journal, StatusUpdate
+from usosmail_gui.core.polling import poll_once
 from usosmail_gui.core.report import FIXED_COLUMNS, FORMULA_STARTS, ReportError, neutralise_csv, write_report
-from usosmail_gui.core.statuses import poll_once
 from usosmail_gui.sandbox import Sandbox
 
 HOSTILE = [

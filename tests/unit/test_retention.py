@@ -17,6 +17,7 @@ import pytest
 from tests.helpers.campaigns import client_for, new_campaign, rows_failing, sent_campaign
 from tests.helpers.cli import USOSMAIL, usosmail
 from usosmail_gui.core.journal import CampaignBusy, Journal, UnknownCampaign, journal_path
+from usosmail_gui.core.polling import poll_once
 from usosmail_gui.core.report import write_report
 from usosmail_gui.core.retention import (
     DEFAULT_DAYS,
@@ -26,7 +27,7 @@ from usosmail_gui.core.retention import (
     retention_days,
     set_retention_days,
 )
-from usosmail_gui.core.statuses import campaign_counts, campaign_statuses, poll_once
+from usosmail_gui.core.statuses import campaign_counts, campaign_statuses
 from usosmail_gui.sandbox import Sandbox
 
 SURNAME = "Brzęczyszczykiewicz"  # a name to look for in the file's bytes

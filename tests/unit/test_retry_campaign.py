@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from tests.helpers.tables import demo_rows, make_table
-from usosmail_gui.core.campaign import CampaignError, SendMode, build_campaign, key_fingerprint
+from usosmail_gui.core.campaign import CampaignError, SendMode, key_fingerprint
+from usosmail_gui.core.drafts import build_campaign
 from usosmail_gui.core.journal import BatchKind, Journal, StatusUpdate
 from usosmail_gui.core.retry import retry_draft
 from usosmail_gui.core.template import MessageTemplate

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from tests.helpers.campaigns import client_for
 from tests.helpers.tables import demo_rows, make_table
-from usosmail_gui.core.campaign import SendMode, build_campaign, key_fingerprint
+from usosmail_gui.core.campaign import SendMode, key_fingerprint
+from usosmail_gui.core.drafts import build_campaign
 from usosmail_gui.core.journal import Journal
 from usosmail_gui.core.sending import send_campaign
 from usosmail_gui.core.template import MessageTemplate

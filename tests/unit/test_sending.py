@@ -19,7 +19,8 @@ import requests
 
 from tests.helpers.maildir import deliveries, per_address
 from tests.helpers.tables import demo_rows, make_table
-from usosmail_gui.core.campaign import SendMode, build_campaign, key_fingerprint
+from usosmail_gui.core.campaign import SendMode, key_fingerprint
+from usosmail_gui.core.drafts import build_campaign
 from usosmail_gui.core.journal import CampaignBusy, CampaignState, Journal, RecipientState
 from usosmail_gui.core.sending import (
     SendProgress,

@@ -18,27 +18,29 @@ import pytest
 
 from tests.helpers.scripted import INSTALLATION, TEMPLATE, ScriptedClient, address, enqueue, new_campaign, run
 from tests.helpers.tables import demo_rows, make_table
-from usosmail_gui.core.campaign import build_campaign
+from usosmail_gui.core.drafts import build_campaign
 from usosmail_gui.core.journal import Journal, StatusUpdate
-from usosmail_gui.core.statuses import (
+from usosmail_gui.core.polling import (
     CREDENTIALS_STOP,
+    NOT_ADMIN_STOP,
+    IntervalPolicy,
+    PollResult,
+    combine,
+    next_interval,
+    poll_once,
+    watch,
+)
+from usosmail_gui.core.statuses import (
     DETAIL_PENDING_ERROR,
     EXPIRED_ERROR,
     NO_DETAIL_ERROR,
-    NOT_ADMIN_STOP,
     RETENTION,
-    IntervalPolicy,
-    PollResult,
     RecipientStatusView,
     Status,
     StatusCounts,
     campaign_statuses,
-    combine,
     count_statuses,
-    next_interval,
-    poll_once,
     status_of,
-    watch,
 )
 from usosmail_gui.core.usos.errors import (
     BadParameter,

@@ -20,8 +20,9 @@ from tests.helpers.campaigns import (
 )
 from tests.helpers.standin import answering
 from usosmail_gui.core.journal import Journal
+from usosmail_gui.core.polling import poll_once
 from usosmail_gui.core.sending import send_steps
-from usosmail_gui.core.statuses import Status, campaign_statuses, count_statuses, poll_once
+from usosmail_gui.core.statuses import Status, campaign_statuses, count_statuses
 from usosmail_gui.core.usos import wire
 from usosmail_gui.core.usos.client import MailingClient, RetryPolicy
 from usosmail_gui.sandbox import Sandbox

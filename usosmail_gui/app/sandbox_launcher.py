@@ -20,7 +20,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+# ``Qt`` (the namespace) through ``QtCore``: PySide6 builds its enums on first use of ``Qt``,
+# and this module is imported before the first paint
+from PySide6 import QtCore
+from PySide6.QtCore import QCoreApplication
 
 from usosmail_gui.application.connection import ActiveConnection
 from usosmail_gui.ui import workers
@@ -204,7 +207,7 @@ class SandboxLauncher:
             return None
         if self.mailbox is None:
             mailbox = SandboxMailbox(sandbox.maildir, self._window)
-            mailbox.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            mailbox.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
             mailbox.destroyed.connect(self._mailbox_gone)
             self.mailbox = mailbox
         self.mailbox.show()

@@ -13,7 +13,8 @@ import time
 from collections.abc import Generator, Iterable
 from typing import Any
 
-from usosmail_gui.core.campaign import CampaignDraft, build_test_campaign
+from usosmail_gui.core.campaign import CampaignDraft
+from usosmail_gui.core.drafts import build_test_campaign
 from usosmail_gui.core.letters import LetterSetup
 from usosmail_gui.core.letters.check import check_letters_steps
 from usosmail_gui.core.letters.derive import LetterList, Overrides, prepare_letters

@@ -12,7 +12,8 @@ import dataclasses
 from collections.abc import Callable, Generator
 from dataclasses import dataclass
 
-from usosmail_gui.core.campaign import CampaignDraft, SendMode, build_campaign
+from usosmail_gui.core.campaign import CampaignDraft, SendMode
+from usosmail_gui.core.drafts import build_campaign
 from usosmail_gui.core.problems import Problem, Severity, count_by_severity
 from usosmail_gui.core.recipients import RecipientTable
 from usosmail_gui.core.retry import retry_draft
@@ -44,7 +45,6 @@ __all__ = [
 ]
 
 CheckSteps = Callable[[CompiledTemplate, RecipientTable], Generator[CheckProgress, None, CheckResult]]
-
 
 
 CHECK_SLICE_ROWS = SLICE_ROWS

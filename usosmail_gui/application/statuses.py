@@ -14,14 +14,8 @@ from datetime import datetime
 
 from usosmail_gui.core.counts import CampaignCounts, campaign_counts_of
 from usosmail_gui.core.journal import Journal, JournalError
-from usosmail_gui.core.statuses import (
-    PollResult,
-    RecipientStatusView,
-    StatusCounts,
-    campaign_counts,
-    campaign_statuses,
-    poll_once,
-)
+from usosmail_gui.core.polling import PollResult, poll_once
+from usosmail_gui.core.statuses import RecipientStatusView, StatusCounts, campaign_counts, campaign_statuses
 from usosmail_gui.core.usos.models import SystemStatus
 
 from .collaborators import ClientFactory, JournalFactory, mailing_client, read_journal

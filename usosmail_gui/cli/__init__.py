@@ -17,7 +17,17 @@ from usosmail_gui import __version__
 from usosmail_gui.core.credentials import ENV_KEY, ENV_SECRET
 from usosmail_gui.core.journal import JournalError
 
-from . import campaign_control, compose, connection, privacy, received, recipients, sending, statuses
+from . import (
+    campaign_control,
+    campaigns,
+    compose,
+    connection,
+    privacy,
+    received,
+    recipients,
+    sending,
+    statuses,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     recipients.register(sub)
     compose.register(sub)
     sending.register(sub)
+    campaigns.register(sub)
     campaign_control.register(sub)
     statuses.register(sub)
     privacy.register(sub)

@@ -17,10 +17,11 @@ from typing import TYPE_CHECKING
 from .output import (
     EXIT_OK,
     EXIT_PROBLEM,
+    add_campaign_argument,
+    add_yes_option,
     ask,
     can_ask,
-    find_campaign,
-    open_journal,
+    open_campaign,
     plural,
     say_error,
 )
@@ -43,13 +44,11 @@ def _close_lines(campaign: CampaignRecord, counts: Counts) -> list[str]:
 def cmd_close(args: argparse.Namespace) -> int:
     from usosmail_gui.core.journal import CampaignBusy
 
-    journal = open_journal(then="Nothing was changed.")
-    if journal is None:
+    found = open_campaign(args.campaign, then="Nothing was changed.")
+    if found is None:
         return EXIT_PROBLEM
+    journal, campaign = found
     with journal:
-        campaign = find_campaign(journal, args.campaign)
-        if campaign is None:
-            return EXIT_PROBLEM
         if campaign.closed_at is not None:
             print(f"Campaign {campaign.id} was already closed on {campaign.closed_at[:10]}; nothing changed.")
             return EXIT_OK
@@ -77,13 +76,11 @@ def cmd_retry(args: argparse.Namespace) -> int:
     from usosmail_gui.core.journal import JournalError
     from usosmail_gui.core.retry import retry_draft
 
-    journal = open_journal(then="Nothing was sent.")
-    if journal is None:
+    found = open_campaign(args.campaign, then="Nothing was sent.")
+    if found is None:
         return EXIT_PROBLEM
+    journal, past = found
     with journal:
-        past = find_campaign(journal, args.campaign)
-        if past is None:
-            return EXIT_PROBLEM
         if past.purged_at is not None:
             say_error(
                 f"the personal data of campaign {past.id} was deleted on {past.purged_at[:10]}, so it "
@@ -141,14 +138,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             "qualifies."
         ),
     )
-    p.add_argument("campaign", metavar="CAMPAIGN", help="the campaign's ID (usosmail campaigns)")
+    add_campaign_argument(p)
     p.add_argument("--installation", required=True, metavar="URL", help="the campaign's USOS API base URL")
     p.add_argument(
         "--include-uncertain",
         action="store_true",
         help="also send again the uncertain recipients (they may receive the message twice)",
     )
-    p.add_argument("--yes", action="store_true", help="send without asking (needed without a terminal)")
+    add_yes_option(p, "send")
     p.add_argument(
         "--json",
         action="store_true",
@@ -167,6 +164,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             "unknown campaign, not confirmed, or being sent right now."
         ),
     )
-    p.add_argument("campaign", metavar="CAMPAIGN", help="the campaign's ID (usosmail campaigns)")
-    p.add_argument("--yes", action="store_true", help="close without asking (needed without a terminal)")
+    add_campaign_argument(p)
+    add_yes_option(p, "close")
     p.set_defaults(func=cmd_close)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from usosmail_gui.core.problems import Problem
 
 if TYPE_CHECKING:
-    from usosmail_gui.core.journal import CampaignRecord, Journal
+    from usosmail_gui.core.journal import CampaignRecord, Counts, Journal
     from usosmail_gui.core.recipients import RecipientTable
 
 EXIT_OK = 0
@@ -32,6 +32,14 @@ def say_error(message: str) -> None:
 def plural(n: int, word: str, many: str | None = None) -> str:
     """ "1 message", "3 messages" (``many``: the plural when it is not word + "s")."""
     return f"{n:,} " + (word if n == 1 else many or word + "s")
+
+
+def counts_text(counts: Counts) -> str:
+    """A campaign's counts in one line, as ``send``, ``resume`` and ``campaigns`` print them."""
+    return (
+        f"{counts.enqueued:,} enqueued · {counts.rejected:,} rejected · "
+        f"{counts.uncertain:,} uncertain · {counts.not_sent:,} not sent"
+    )
 
 
 def row_ranges(rows: Iterable[int], limit: int = 40) -> str:
@@ -170,3 +178,34 @@ def find_campaign(journal: Journal, name: str) -> CampaignRecord | None:
     except UnknownCampaign as exc:
         say_error(str(exc))
         return None
+
+
+def open_campaign(
+    name: str, *, to_read: bool = False, then: str = ""
+) -> tuple[Journal, CampaignRecord] | None:
+    """The open journal (the caller closes it: ``with journal:``) and its campaign ``name``,
+    or None after saying why not (``open_journal``, ``find_campaign``): what every command
+    about one campaign starts with."""
+    journal = open_journal(to_read=to_read, then=then)
+    if journal is None:
+        return None
+    campaign = find_campaign(journal, name)
+    if campaign is None:
+        journal.close()
+        return None
+    return journal, campaign
+
+
+CAMPAIGN_HELP = "the campaign's ID (usosmail campaigns)"
+
+
+def add_campaign_argument(parser: argparse.ArgumentParser, help: str = CAMPAIGN_HELP) -> None:
+    """The CAMPAIGN positional argument of a command about one campaign."""
+    parser.add_argument("campaign", metavar="CAMPAIGN", help=help)
+
+
+def add_yes_option(parser: argparse.ArgumentParser, verb: str) -> None:
+    """``--yes``: do it (``verb``: "send", "close", "delete") without asking on the terminal."""
+    parser.add_argument(
+        "--yes", action="store_true", help=f"{verb} without asking (needed without a terminal)"
+    )

@@ -11,20 +11,28 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .output import EXIT_OK, EXIT_PROBLEM, ask, can_ask, find_campaign, open_journal, plural, say_error
+from .output import (
+    EXIT_OK,
+    EXIT_PROBLEM,
+    add_campaign_argument,
+    add_yes_option,
+    ask,
+    can_ask,
+    open_campaign,
+    plural,
+    say_error,
+)
 
 
 def cmd_forget(args: argparse.Namespace) -> int:
     from usosmail_gui.core.journal import CampaignBusy
     from usosmail_gui.core.retention import forget, kept_until, retention_days
 
-    journal = open_journal(then="Nothing was deleted.")
-    if journal is None:
+    found = open_campaign(args.campaign, then="Nothing was deleted.")
+    if found is None:
         return EXIT_PROBLEM
+    journal, campaign = found
     with journal:
-        campaign = find_campaign(journal, args.campaign)
-        if campaign is None:
-            return EXIT_PROBLEM
         if campaign.purged_at is not None:
             when = campaign.purged_at[:10]
             print(f"The personal data of campaign {campaign.id} was already deleted on {when}.")
@@ -81,6 +89,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             "campaign, being sent right now, or not confirmed."
         ),
     )
-    p.add_argument("campaign", metavar="CAMPAIGN", help="the campaign's ID (usosmail campaigns)")
-    p.add_argument("--yes", action="store_true", help="delete without asking (needed without a terminal)")
+    add_campaign_argument(p)
+    add_yes_option(p, "delete")
     p.set_defaults(func=cmd_forget)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 
-from .output import EXIT_OK, EXIT_PROBLEM, open_journal, print_json, say_error
+from .output import EXIT_OK, EXIT_PROBLEM, add_campaign_argument, open_journal, print_json, say_error
 from .recipients import _row_number
 
 
@@ -71,7 +71,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             "Exit codes: 0 shown, 1 unknown campaign or row."
         ),
     )
-    p.add_argument("campaign", metavar="CAMPAIGN", help="the campaign (usosmail campaigns lists them)")
+    add_campaign_argument(p, "the campaign (usosmail campaigns lists them)")
     p.add_argument(
         "--row", metavar="N", type=_row_number, required=True, help="the row number as in the spreadsheet"
     )

@@ -1,4 +1,4 @@
-"""``usosmail send``, ``resume`` and ``campaigns``: the GUI's Send, headless, on the same core.
+"""``usosmail send`` and ``resume``: the GUI's Send, headless, on the same core.
 
 ``send`` builds the campaign snapshot (``core.campaign``), stores it in the journal,
 and runs the one send loop (``core.sending``) the GUI's worker runs. Nothing is sent
@@ -16,9 +16,8 @@ import signal
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime
 from types import FrameType
-from typing import TYPE_CHECKING, TypedDict
+from typing import TYPE_CHECKING
 
 from usosmail_gui.core.counts import draft_counts
 from usosmail_gui.core.credentials import ENV_KEY, ENV_SECRET, Credentials, CredentialStore
@@ -27,9 +26,12 @@ from .compose import InputError, add_inputs, read_inputs
 from .output import (
     EXIT_OK,
     EXIT_PROBLEM,
+    add_campaign_argument,
+    add_yes_option,
     ask,
     can_ask,
-    find_campaign,
+    counts_text,
+    open_campaign,
     open_journal,
     plural,
     print_json,
@@ -105,13 +107,6 @@ def _credentials(installation: str) -> Credentials | None:
             f"(Connection…) or set {ENV_KEY} and {ENV_SECRET}. Nothing was sent."
         )
     return found
-
-
-def _counts_text(counts: Counts) -> str:
-    return (
-        f"{counts.enqueued:,} enqueued · {counts.rejected:,} rejected · "
-        f"{counts.uncertain:,} uncertain · {counts.not_sent:,} not sent"
-    )
 
 
 def _preflight(installation: str, credentials: Credentials) -> int:
@@ -207,7 +202,7 @@ def _report_result(journal: Journal, result: SendResult, as_json: bool) -> None:
     if as_json:
         print_json(result.to_json())
     else:
-        print(f"Campaign {result.campaign}: {_counts_text(result.counts)}.")
+        print(f"Campaign {result.campaign}: {counts_text(result.counts)}.")
         print(result.message)
     lines: list[str] = []
     if result.counts.rejected or result.counts.uncertain:
@@ -341,13 +336,11 @@ def cmd_resume(args: argparse.Namespace) -> int:
     from usosmail_gui.core.journal import RecipientState, closed_words
     from usosmail_gui.core.sending import resend_uncertain
 
-    journal = open_journal(then="Nothing was sent.")
-    if journal is None:
+    found = open_campaign(args.campaign, then="Nothing was sent.")
+    if found is None:
         return EXIT_PROBLEM
+    journal, campaign = found
     with journal:
-        campaign = find_campaign(journal, args.campaign)
-        if campaign is None:
-            return EXIT_PROBLEM
         if campaign.purged_at is not None:
             say_error(
                 f"the personal data of campaign {campaign.id} was deleted on {campaign.purged_at[:10]}, "
@@ -385,7 +378,7 @@ def cmd_resume(args: argparse.Namespace) -> int:
         lines = [
             f"Campaign:     {campaign.id} ({campaign.mode} mode, created {campaign.created_at[:16]} UTC)",
             f"Installation: {campaign.installation}",
-            f"So far:       {_counts_text(counts)}",
+            f"So far:       {counts_text(counts)}",
             f"To send:      {plural(counts.not_sent, 'message')} never sent",
         ]
         if chosen:
@@ -418,7 +411,7 @@ def _nothing_to_send(
     result = SendResult(campaign.id, counts, StopReason.FINISHED, "", 0, 0.0)
     text = (
         f"Nothing to send: campaign {campaign.id} has no recipient left that was never sent "
-        f"({_counts_text(counts)})."
+        f"({counts_text(counts)})."
     )
     if args.json:
         print_json(result.to_json())
@@ -434,87 +427,6 @@ def _nothing_to_send(
         )
         print("\n".join(lines), file=sys.stderr if args.json else sys.stdout)
     return EXIT_OK if counts.all_enqueued else EXIT_PROBLEM
-
-
-# --- campaigns -------------------------------------------------------------------------------
-
-
-class CampaignJson(TypedDict):
-    campaign: str
-    created_at: str
-    installation: str
-    mode: str
-    is_test: bool
-    state: str
-    subject: str
-    recipients: int
-    enqueued: int
-    rejected: int
-    uncertain: int
-    not_sent: int
-    interrupted: bool
-    excluded: int
-    purged_at: str | None
-    kept_until: str | None
-    closed_at: str | None
-
-
-def _iso(moment: datetime | None) -> str | None:
-    return None if moment is None else moment.isoformat(timespec="seconds")
-
-
-def cmd_campaigns(args: argparse.Namespace) -> int:
-    from usosmail_gui.core.retention import kept_until
-
-    journal = open_journal(to_read=True)
-    if journal is None:
-        return EXIT_PROBLEM
-    with journal:
-        summaries = journal.campaigns()
-        until = {s.campaign.id: kept_until(journal, s.campaign.id) for s in summaries}
-    if args.json:
-        listed: list[CampaignJson] = [
-            {
-                "campaign": s.campaign.id,
-                "created_at": s.campaign.created_at,
-                "installation": s.campaign.installation,
-                "mode": str(s.campaign.mode),
-                "is_test": s.campaign.is_test,
-                "state": str(s.campaign.state),
-                "subject": s.campaign.template.subject,
-                "recipients": s.counts.total,
-                "enqueued": s.counts.enqueued,
-                "rejected": s.counts.rejected,
-                "uncertain": s.counts.uncertain,
-                "not_sent": s.counts.not_sent,
-                "interrupted": s.interrupted,
-                "excluded": s.excluded,
-                "purged_at": s.campaign.purged_at,
-                "kept_until": _iso(until[s.campaign.id]),
-                "closed_at": s.campaign.closed_at,
-            }
-            for s in summaries
-        ]
-        print_json(listed)
-        return EXIT_OK
-    if not summaries:
-        print("The journal has no campaigns yet.")
-        return EXIT_OK
-    for s in summaries:
-        c = s.campaign
-        test = " (test)" if c.is_test else ""
-        flag = "  ← interrupted: usosmail resume " + c.id if s.interrupted else ""
-        left_out = f" · {s.excluded:,} excluded" if s.excluded else ""
-        if c.closed_at is not None:
-            flag += f"  (closed on {c.closed_at[:10]})"
-        if c.purged_at is not None:
-            flag += f"  (personal data deleted on {c.purged_at[:10]})"
-        print(
-            f"{c.id}  {c.created_at[:16].replace('T', ' ')} UTC  {c.mode}{test}  "
-            f"{plural(s.counts.total, 'message')}: {_counts_text(s.counts)}{left_out}  "
-            f"“{c.template.subject}”{flag}"
-        )
-    return EXIT_OK
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -557,7 +469,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="N",
         help="messages per request (default 100; a request is also kept under 2 MiB)",
     )
-    p.add_argument("--yes", action="store_true", help="send without asking (needed without a terminal)")
+    add_yes_option(p, "send")
     p.add_argument(
         "--json",
         action="store_true",
@@ -575,8 +487,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             f"listed and the choice confirmed first. {no_terminal} {codes}"
         ),
     )
-    p.add_argument("campaign", metavar="CAMPAIGN", help="the campaign's name (see `usosmail campaigns`)")
-    p.add_argument("--yes", action="store_true", help="send without asking (needed without a terminal)")
+    add_campaign_argument(p, "the campaign's name (see `usosmail campaigns`)")
+    add_yes_option(p, "send")
     p.add_argument(
         "--resend-uncertain",
         nargs="?",
@@ -593,14 +505,3 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help='print {"campaign", "enqueued", "rejected", "uncertain", "not_sent"} at the end',
     )
     p.set_defaults(func=cmd_resume)
-
-    p = sub.add_parser(
-        "campaigns",
-        help="list the journal's campaigns, newest first",
-        description=(
-            "List the campaigns in the journal, newest first, with their counts (rows left out "
-            "included) and until when their personal data is kept. Exit code 0."
-        ),
-    )
-    p.add_argument("--json", action="store_true", help="print a JSON list (see docs/cli.md)")
-    p.set_defaults(func=cmd_campaigns)

@@ -14,12 +14,20 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .output import EXIT_OK, EXIT_PROBLEM, find_campaign, open_journal, print_json, say_error
+from .output import (
+    EXIT_OK,
+    EXIT_PROBLEM,
+    add_campaign_argument,
+    open_campaign,
+    open_journal,
+    print_json,
+    say_error,
+)
 
 if TYPE_CHECKING:
     from usosmail_gui.core.journal import CampaignRecord
+    from usosmail_gui.core.polling import PollResult
     from usosmail_gui.core.report import Translate
-    from usosmail_gui.core.statuses import PollResult
     from usosmail_gui.core.usos.client import MailingClient
 
 
@@ -94,15 +102,14 @@ def _progress(result: PollResult) -> None:
 
 def cmd_status(args: argparse.Namespace) -> int:
     from usosmail_gui.core.counts import campaign_counts_of
-    from usosmail_gui.core.statuses import campaign_counts, campaign_statuses, poll_once, watch
+    from usosmail_gui.core.polling import poll_once, watch
+    from usosmail_gui.core.statuses import campaign_counts, campaign_statuses
 
-    journal = open_journal(to_read=True)
-    if journal is None:
+    found = open_campaign(args.campaign, to_read=True)
+    if found is None:
         return EXIT_PROBLEM
+    journal, campaign = found
     with journal:
-        campaign = find_campaign(journal, args.campaign)
-        if campaign is None:
-            return EXIT_PROBLEM
         # statuses fetched now could not be saved: the journal's are shown
         client = None if journal.read_only else _client(campaign)
         if client is not None:
@@ -214,7 +221,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             "collected, and 'expired' for the rest. Exit code 0."
         ),
     )
-    status.add_argument("campaign", metavar="CAMPAIGN", help="the campaign's ID (usosmail campaigns)")
+    add_campaign_argument(status)
     status.add_argument("--watch", action="store_true", help="keep checking until every message is finished")
     status.add_argument("--json", action="store_true", help="print JSON (docs/cli.md)")
     status.set_defaults(func=cmd_status)
@@ -232,7 +239,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             "cannot be written."
         ),
     )
-    report.add_argument("campaign", metavar="CAMPAIGN", help="the campaign's ID (usosmail campaigns)")
+    add_campaign_argument(report)
     report.add_argument("--output", "-o", required=True, metavar="FILE", help="FILE.xlsx or FILE.csv")
     report.add_argument(
         "--lang",

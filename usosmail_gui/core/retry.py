@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .campaign import CampaignDraft, build_retry_campaign, other_installation
+from .campaign import CampaignDraft, other_installation
+from .drafts import build_retry_campaign
 from .journal import Journal, RecipientRecord, RecipientState
 
 __all__ = ["retry_draft", "retry_recipients"]

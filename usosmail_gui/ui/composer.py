@@ -45,13 +45,14 @@ from . import heap
 from .derived_columns import DerivedColumns
 from .held_problems import HeldProblems
 from .letters_editor import LettersEditor
+from .placeholder_edit import is_template_file_drop
 from .preview import PreviewPane
 from .problems_panel import ProblemsPanel
 from .quick_fixes import apply_template_fix, fix_description_for, problem_row, recipient_fix
 from .recipient_check import RecipientCheck
 from .row_preview import RowPreview
 from .settings import app_settings
-from .template_editor import TemplateEditor, is_template_file_drop
+from .template_editor import TemplateEditor
 from .template_files import TemplateFiles, sample_templates
 from .throttle import Throttle
 

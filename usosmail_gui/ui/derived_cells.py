@@ -207,7 +207,7 @@ class DerivedCells:
             ).format(placeholder="{" + name + "}")
             definition = next((d for d in self.letters.setup.derived if d.name == name), None)
             if definition is not None:
-                from .letters_editor import describe
+                from .derived_column_words import describe
 
                 text += "\n" + describe(definition)
             elif name == self.list_name:

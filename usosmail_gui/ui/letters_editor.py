@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSignalBlocker, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -50,87 +50,10 @@ from usosmail_gui.core.letters import (
 from usosmail_gui.core.recipients.headers import Column
 from usosmail_gui.ui.text_fields import show_from_start
 
-__all__ = ["LettersEditor", "describe"]
+from .column_box import ColumnBox
+from .derived_column_words import describe, transform_names
 
-
-def _column_text(name: str | None) -> str:
-    return f"“{name}”" if name else "—"
-
-
-def describe(definition: DerivedColumn) -> str:
-    """One line about a derived column, in the user's language ("{Zwrot} — salutation…")."""
-    if isinstance(definition, Salutation):
-        if definition.gender_column:
-            text = QCoreApplication.translate("LettersEditor", "salutation by the gender in {column}").format(
-                column=_column_text(definition.gender_column)
-            )
-        else:
-            text = QCoreApplication.translate(
-                "LettersEditor", "salutation guessed from the first name in {column}"
-            ).format(column=_column_text(definition.first_name_column))
-        if definition.with_name:
-            text += QCoreApplication.translate("LettersEditor", ", with the first name in the vocative")
-    elif isinstance(definition, Vocative):
-        text = QCoreApplication.translate("LettersEditor", "vocative of the first name in {column}").format(
-            column=_column_text(definition.column)
-        )
-    elif isinstance(definition, Fallback):
-        text = QCoreApplication.translate(
-            "LettersEditor", "{column}, or “{fallback}” where it is empty"
-        ).format(column=_column_text(definition.column), fallback=definition.fallback)
-    else:
-        text = QCoreApplication.translate("LettersEditor", "{column} in {case}").format(
-            column=_column_text(definition.column), case=_transform_names()[definition.transform]
-        )
-    return f"{{{definition.name}}} — {text}"
-
-
-def _transform_names() -> dict[TransformKind, str]:
-    return {
-        TransformKind.UPPER: QCoreApplication.translate("LettersEditor", "UPPER CASE"),
-        TransformKind.LOWER: QCoreApplication.translate("LettersEditor", "lower case"),
-        TransformKind.TITLE: QCoreApplication.translate("LettersEditor", "Title Case (Every Word)"),
-        TransformKind.CAPITALIZE: QCoreApplication.translate(
-            "LettersEditor", "Capitalised (first letter only)"
-        ),
-    }
-
-
-class _ColumnBox(QComboBox):
-    """A choice of a list's column (or an earlier derived one); keeps a name the list
-    lacks, marked, so a definition read from a file is never changed silently."""
-
-    def __init__(self, parent: QWidget, *, optional_text: str | None = None) -> None:
-        super().__init__(parent)
-        self._optional = optional_text
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-
-    def set_optional_text(self, text: str) -> None:
-        """What the "no column" choice says (another language)."""
-        self._optional = text
-        if self.count() and self.itemData(0) == "":
-            self.setItemText(0, text)
-
-    def fill(self, names: Sequence[str], current: str | None) -> None:
-        with QSignalBlocker(self):
-            self.clear()
-            if self._optional is not None:
-                self.addItem(self._optional, "")
-            for name in names:
-                self.addItem(name, name)
-            if current and current not in names:
-                self.addItem(
-                    QCoreApplication.translate("LettersEditor", "{name} (not in the list)").format(
-                        name=current
-                    ),
-                    current,
-                )
-            index = self.findData(current or "")
-            self.setCurrentIndex(max(index, 0))
-
-    def value(self) -> str | None:
-        data = self.currentData()
-        return str(data) if data else None
+__all__ = ["LettersEditor"]
 
 
 class LettersEditor(QWidget):
@@ -267,7 +190,7 @@ class LettersEditor(QWidget):
                 "as written, and flagged."
             )
         )
-        for index, text in enumerate(_transform_names().values()):
+        for index, text in enumerate(transform_names().values()):
             self.transform_box.setItemText(index, text)
         self.grouping_box.setTitle(self.tr("One message per e-mail address"))
         self.grouping_box.setToolTip(
@@ -332,8 +255,8 @@ class LettersEditor(QWidget):
         edit.textEdited.connect(lambda _text: self._form_edited())
         return edit
 
-    def _column_box(self, parent: QWidget, accessible: str, *, optional: str | None = None) -> _ColumnBox:
-        box = _ColumnBox(parent, optional_text=optional)
+    def _column_box(self, parent: QWidget, accessible: str, *, optional: str | None = None) -> ColumnBox:
+        box = ColumnBox(parent, optional_text=optional)
         box.setAccessibleName(accessible)
         box.currentIndexChanged.connect(lambda _index: self._form_edited())
         return box
@@ -395,7 +318,7 @@ class LettersEditor(QWidget):
         self.transform_name = self._name_edit(page)
         self.transform_column = self._column_box(page, "")
         self.transform_box = QComboBox(page)
-        for kind in _transform_names():
+        for kind in transform_names():
             self.transform_box.addItem("", kind.value)
         self.transform_box.currentIndexChanged.connect(lambda _index: self._form_edited())
         for field in (self.transform_name, self.transform_column, self.transform_box):

@@ -195,7 +195,7 @@ class MainWindow(QMainWindow, WindowActions):
         self.central_stack.addWidget(self._starting_page)
         self.setCentralWidget(self.central_stack)
         if not self.restoreGeometry(GEOMETRY.read(self._settings)):
-            from .window.layout import first_size
+            from .window.first_size import first_size
 
             self.resize(first_size(self.screen().availableGeometry().size()))
 

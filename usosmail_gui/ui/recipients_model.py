@@ -6,8 +6,9 @@ QSortFilterProxyModel would ask this model for every cell through Python, which 
 3.5-16 s at 50,000 rows. Edits and include flags go to the table, which answers with the
 rows whose state changed; only those rows are repainted.
 
-Columns: 0 the include checkbox, 1 the row's problems, then the spreadsheet's columns.
-The vertical header shows the row numbers the user sees in the spreadsheet.
+Columns: 0 the include checkbox, 1 the row's problems, then the spreadsheet's columns
+(their cells and headers as ``SheetCells`` shows them), the derived columns and the
+status column. The vertical header shows the row numbers the user sees in the spreadsheet.
 
 Search and sort emit ``layoutAboutToBeChanged``/``layoutChanged`` (not a model reset) and
 move the persistent indexes to the same table rows, so the selection, the current row and
@@ -34,17 +35,16 @@ from PySide6.QtCore import (
     Signal,
     SignalInstance,
 )
-from PySide6.QtGui import QBrush, QFont, QGuiApplication, QIcon, QPalette
+from PySide6.QtGui import QGuiApplication, QIcon, QPalette
 
 from usosmail_gui.core.letters.derive import LetterList, Overrides
 from usosmail_gui.core.problems import Severity
 from usosmail_gui.core.recipients import RecipientTable, RowKey
 from usosmail_gui.core.statuses import RecipientStatusView
-from usosmail_gui.ui.colours import Tone, tint, tone
 from usosmail_gui.ui.derived_cells import DerivedCells
 from usosmail_gui.ui.problem_cells import ProblemCells
 from usosmail_gui.ui.row_spans import changed_numbers, row_spans
-from usosmail_gui.ui.sheet_tooltips import cell_tooltip, column_tooltip, include_tooltip
+from usosmail_gui.ui.sheet_cells import SheetCells
 from usosmail_gui.ui.status_cells import StatusCells
 
 __all__ = ["COLUMN_INCLUDE", "COLUMN_PROBLEMS", "FIRST_DATA_COLUMN", "RecipientTableModel"]
@@ -60,12 +60,9 @@ _DISPLAY = Qt.ItemDataRole.DisplayRole.value
 _EDIT = Qt.ItemDataRole.EditRole.value
 _DECORATION = Qt.ItemDataRole.DecorationRole.value
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
-_FONT = Qt.ItemDataRole.FontRole.value
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
 _BACKGROUND = Qt.ItemDataRole.BackgroundRole.value
 _CHECK = Qt.ItemDataRole.CheckStateRole.value
-_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
-_ACCESSIBLE = Qt.ItemDataRole.AccessibleTextRole.value
 
 _PLAIN = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _CHECKABLE = _PLAIN | Qt.ItemFlag.ItemIsUserCheckable
@@ -128,21 +125,14 @@ class RecipientTableModel(QAbstractTableModel):
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._status_cells = StatusCells(QGuiApplication.palette())
         self._problem_cells = ProblemCells(QGuiApplication.palette())
+        self._sheet_cells = SheetCells(QGuiApplication.palette())
         self._take_palette(QGuiApplication.palette())
-        self._italic = QFont()
-        self._italic.setItalic(True)
-        self._bold = QFont()
-        self._bold.setBold(True)
-        self._center = Qt.AlignmentFlag.AlignCenter.value
         # spreadsheet row number -> its recipient's status, set from the GUI after each
         # poll; None: no status column (the list is not the source of the campaign shown)
         self._statuses: Mapping[int, RecipientStatusView] | None = None
 
     def _take_palette(self, palette: QPalette) -> None:
-        rows = (QPalette.ColorRole.Base, QPalette.ColorRole.AlternateBase)  # alternating rows
-        self._grey = QBrush(tone(Tone.MUTED, palette, on=rows))  # excluded rows: dimmed, still legible
-        self._edited_background = QBrush(tint(Tone.ACCENT, palette, amount=0.14))
-        self._error_foreground = QBrush(tone(Tone.ERROR, palette, on=rows))  # a cell showing #N/A
+        self._sheet_cells.set_palette(palette)
         self._status_cells.set_palette(palette)
         self._problem_cells.set_palette(palette)
         if self._derived is not None:
@@ -449,33 +439,10 @@ class RecipientTableModel(QAbstractTableModel):
         if self._derived is not None and column >= FIRST_DATA_COLUMN + table.column_count:
             return self._derived.data(table, row, column - FIRST_DATA_COLUMN - table.column_count, role)
         if column >= FIRST_DATA_COLUMN:
-            return self._cell_data(table, row, column - FIRST_DATA_COLUMN, role)
+            return self._sheet_cells.data(table, row, column - FIRST_DATA_COLUMN, role)
         if column == COLUMN_INCLUDE:
-            return self._include_data(table, row, role)
+            return self._sheet_cells.include_data(table, row, role)
         return self._problem_cells.data(table, row, role)
-
-    def _cell_data(self, table: RecipientTable, row: int, column: int, role: int) -> Any:
-        if role in (_DISPLAY, _EDIT):
-            return table.value(row, column)
-        if role == _FOREGROUND:
-            if not table.is_included(row):
-                return self._grey
-            return self._error_foreground if table.cell_error(row, column) is not None else None
-        if role == _FONT:
-            edited_or_merged = table.is_edited(row, column) or table.is_merged_cell(row, column)
-            return self._italic if edited_or_merged else None
-        if role == _BACKGROUND:
-            return self._edited_background if table.is_edited(row, column) else None
-        if role == _TOOLTIP:
-            return cell_tooltip(table, row, column)
-        return None
-
-    def _include_data(self, table: RecipientTable, row: int, role: int) -> Any:
-        if role == _CHECK:
-            return Qt.CheckState.Checked if table.is_included(row) else Qt.CheckState.Unchecked
-        if role in (_TOOLTIP, _ACCESSIBLE):
-            return include_tooltip(table, row)
-        return None
 
     def problem_labels(self) -> list[str]:
         """Every short text the Problems column shows for usual problems (for its width)."""
@@ -490,20 +457,8 @@ class RecipientTableModel(QAbstractTableModel):
         if table is None:
             return None
         if orientation == Qt.Orientation.Vertical:
-            if not 0 <= section < len(self._order):
-                return self._center if role == _ALIGNMENT else None
-            row = self._order[section]
-            if role == _DISPLAY:
-                return str(table.row_number(row))
-            if role == _ALIGNMENT:
-                return self._center
-            if role == _TOOLTIP and table.is_hidden(row):
-                return self.tr("Row {row} is hidden in the sheet.").format(row=table.row_number(row))
-            if role == _FOREGROUND and table.is_hidden(row):
-                return self._grey
-            if role == _FONT and table.is_hidden(row):
-                return self._italic
-            return None
+            row = self._order[section] if 0 <= section < len(self._order) else None
+            return self._sheet_cells.row_header(table, row, role)
         if section == COLUMN_INCLUDE:
             if role == _DISPLAY:
                 return self.tr("Send")
@@ -527,13 +482,7 @@ class RecipientTableModel(QAbstractTableModel):
             return self._derived.header(column - table.column_count, role)
         if not 0 <= column < table.column_count:
             return None
-        if role == _DISPLAY:
-            return table.columns[column].name
-        if role == _TOOLTIP:
-            return column_tooltip(table, column)
-        if role == _FONT and column == table.email_column:
-            return self._bold
-        return None
+        return self._sheet_cells.column_header(table, column, role)
 
     # --- changes -------------------------------------------------------------------------
 

@@ -10,8 +10,9 @@ import pytest
 
 from tests.helpers.tables import demo_rows, make_table
 from usosmail_gui.application.sending import SendOutcome, SendRequest, send_job
-from usosmail_gui.core.campaign import build_campaign, key_fingerprint
+from usosmail_gui.core.campaign import key_fingerprint
 from usosmail_gui.core.credentials import Credentials
+from usosmail_gui.core.drafts import build_campaign
 from usosmail_gui.core.journal import Journal
 from usosmail_gui.core.template import MessageTemplate
 from usosmail_gui.sandbox import Sandbox

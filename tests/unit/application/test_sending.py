@@ -22,8 +22,9 @@ from usosmail_gui.application.sending import (
     leave_uncertain,
     send_job,
 )
-from usosmail_gui.core.campaign import build_campaign, key_fingerprint
+from usosmail_gui.core.campaign import key_fingerprint
 from usosmail_gui.core.credentials import Credentials
+from usosmail_gui.core.drafts import build_campaign
 from usosmail_gui.core.journal import BatchKind, CampaignRecord, RecipientState, journal_path
 from usosmail_gui.core.sending import StopReason
 from usosmail_gui.core.usos.client import MailingClient

@@ -6,7 +6,8 @@ from __future__ import annotations
 import dataclasses
 
 from tests.helpers.tables import demo_rows, make_table
-from usosmail_gui.core.campaign import build_campaign, is_campaign_source
+from usosmail_gui.core.campaign import is_campaign_source
+from usosmail_gui.core.drafts import build_campaign
 from usosmail_gui.core.template import MessageTemplate
 
 

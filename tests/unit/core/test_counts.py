@@ -4,8 +4,8 @@ messages, for the status bar, Send…, the Statuses panel, Campaigns, the CLI an
 from __future__ import annotations
 
 from tests.helpers.tables import demo_rows, make_table
-from usosmail_gui.core.campaign import build_campaign
 from usosmail_gui.core.counts import campaign_counts_of, draft_counts, list_counts
+from usosmail_gui.core.drafts import build_campaign
 from usosmail_gui.core.statuses import StatusCounts
 from usosmail_gui.core.template import MessageTemplate, check_all
 

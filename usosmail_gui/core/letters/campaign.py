@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from usosmail_gui.core.campaign import EXCLUDED_BY_USER, CampaignDraft, Excluded, build_campaign
+from usosmail_gui.core.campaign import EXCLUDED_BY_USER, CampaignDraft, Excluded
+from usosmail_gui.core.drafts import build_campaign
 from usosmail_gui.core.sentences import QT_TRANSLATE_NOOP, say
 from usosmail_gui.core.template.model import MessageTemplate
 from usosmail_gui.core.template.validate import CheckResult

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QSplitter, QToolBar
 
@@ -25,18 +25,7 @@ from usosmail_gui.ui.settings import COMPOSER_SPLITTER, GEOMETRY, SPLITTER, STAT
 
 from .actions import ACTIONS, SAVE_TIP, TOOLBAR, translate
 
-__all__ = ["WindowLayout", "first_size"]
-
-
-def first_size(available: QSize) -> QSize:
-    """The window's size on a first start (nothing saved): the screen's available area
-    (without panels and task bars) less room for the window's frame, up to a size
-    beyond which a bigger window only spreads the same things out."""
-    frame = QSize(16, 48)  # borders and a title bar; the frame's own size is not known before it is shown
-    return QSize(
-        max(640, min(available.width() - frame.width(), 1920)),
-        max(480, min(available.height() - frame.height(), 1200)),
-    )
+__all__ = ["WindowLayout"]
 
 
 class WindowLayout(QObject):

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import QWidget
 from usosmail_gui.application.connection import ActiveConnection, CheckConnection
 from usosmail_gui.application.preparing import RetrySource
 from usosmail_gui.application.sending import CampaignStarted, SendOutcome, SendRequest
-from usosmail_gui.core.campaign import CampaignDraft, build_test_campaign, key_fingerprint
+from usosmail_gui.core.campaign import CampaignDraft, key_fingerprint
+from usosmail_gui.core.drafts import build_test_campaign
 from usosmail_gui.core.readiness import Blocker, Situation, retry_blocker, send_blocker
 from usosmail_gui.core.recipients import RecipientTable
 from usosmail_gui.core.sending import SendProgress, StopReason

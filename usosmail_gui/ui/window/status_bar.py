@@ -18,10 +18,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QStatusBar
 
-from usosmail_gui.core.counts import ListCounts, list_counts
-from usosmail_gui.ui.numbers import counted
+# core.counts and ui.numbers are imported where the counts are shown: the bar is built
+# before the first paint, a list is counted only after it
 
 if TYPE_CHECKING:
+    from usosmail_gui.core.counts import ListCounts
     from usosmail_gui.core.recipients import Summary
     from usosmail_gui.core.template import CheckResult
     from usosmail_gui.ui.composer import ComposerPanel
@@ -76,6 +77,8 @@ class WindowStatusBar(QObject):
 
     def counts(self) -> ListCounts | None:
         """What the summary shows now (None: no list)."""
+        from usosmail_gui.core.counts import list_counts
+
         if self._summary is None:
             return None
         return list_counts(self._summary, self._check)
@@ -97,6 +100,7 @@ class WindowStatusBar(QObject):
     def show_queue(self, pending: int | None, daemon_running: bool | None, *, offline: bool = False) -> None:
         """The queue's size (or why it is unknown), and a stopped mail daemon in red."""
         from usosmail_gui.ui import texts
+        from usosmail_gui.ui.numbers import counted
 
         self.shown_queue = (pending, daemon_running, offline)
         from usosmail_gui.ui.colours import Tone, text_style
@@ -134,6 +138,9 @@ class WindowStatusBar(QObject):
             self.summary.setText(self.tr("No recipients loaded"))
             self.summary.setToolTip(self.tr("File ▸ Open… or drop a spreadsheet on the window."))
             return
+        from usosmail_gui.core.counts import list_counts
+        from usosmail_gui.ui.numbers import counted
+
         counts = list_counts(summary, self._check)
         text = self.counts_text(counts)
         if not counts.checked and self._composer is not None and self._composer.check_pending:
@@ -154,11 +161,15 @@ class WindowStatusBar(QObject):
 
     def summary_text(self, summary: Summary) -> str:
         """The list's own counts in words (before the message is checked)."""
+        from usosmail_gui.core.counts import list_counts
+
         return self.counts_text(list_counts(summary))
 
     def counts_text(self, counts: ListCounts) -> str:
         """ "1,204 recipients · 1,198 will receive · 6 left out · 6 problems", in the user's
         language (the left-out rows only when there are some)."""
+        from usosmail_gui.ui.numbers import counted
+
         parts = [counted(self.tr("%Ln recipient(s)", "", counts.rows), counts.rows)]
         if counts.template_blocks:
             parts.append(self.tr("nothing will be sent until the message is corrected"))

@@ -18,7 +18,6 @@ from usosmail_gui.core.campaign import (
     CampaignError,
     PlannedBatch,
     SendMode,
-    build_campaign,
     key_fingerprint,
     plan_batches,
     request_overhead,
@@ -26,6 +25,7 @@ from usosmail_gui.core.campaign import (
     simple_message_of,
     template_message_of,
 )
+from usosmail_gui.core.drafts import build_campaign
 from usosmail_gui.core.template import MessageTemplate
 from usosmail_gui.core.usos import wire
 from usosmail_gui.core.usos.models import TemplateRecipient
@@ -153,7 +153,7 @@ def test_counts_of_a_draft() -> None:
 
 @pytest.mark.parametrize("mode", list(SendMode))
 def test_a_test_message_is_the_rows_message_to_the_given_address_only(mode: SendMode) -> None:
-    from usosmail_gui.core.campaign import build_test_campaign
+    from usosmail_gui.core.drafts import build_test_campaign
 
     table = make_table(demo_rows(3))
     d = build_test_campaign(table, TEMPLATE, 2, "me@uni.example.edu.pl", installation="https://usos.example.edu.pl",
@@ -174,7 +174,7 @@ def test_a_test_message_is_the_rows_message_to_the_given_address_only(mode: Send
 
 
 def test_no_test_message_of_a_template_with_errors() -> None:
-    from usosmail_gui.core.campaign import build_test_campaign
+    from usosmail_gui.core.drafts import build_test_campaign
 
     broken = MessageTemplate(subject="Decyzja {Imie}", content="x")
     with pytest.raises(CampaignError, match="The message has errors, so no test can be sent: "):

@@ -14,14 +14,13 @@ from usosmail_gui.core.campaign import (
     CampaignDraft,
     CampaignError,
     SendMode,
-    build_campaign,
-    build_test_campaign,
     key_fingerprint,
     plan_batches,
     request_overhead,
     simple_message_of,
     template_message_of,
 )
+from usosmail_gui.core.drafts import build_campaign, build_test_campaign
 from usosmail_gui.core.template import MessageTemplate, compile_template, render
 from usosmail_gui.core.usos import wire
 from usosmail_gui.core.usos.models import TemplateRecipient

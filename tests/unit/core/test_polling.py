@@ -12,17 +12,8 @@ import pytest
 
 from tests.helpers.campaigns import client_for, enqueued_without_sending, rows_failing, sent_campaign
 from usosmail_gui.core.journal import Journal
-from usosmail_gui.core.statuses import (
-    IntervalPolicy,
-    PollResult,
-    Status,
-    campaign_statuses,
-    combine,
-    count_statuses,
-    next_interval,
-    poll_once,
-    watch,
-)
+from usosmail_gui.core.polling import IntervalPolicy, PollResult, combine, next_interval, poll_once, watch
+from usosmail_gui.core.statuses import Status, campaign_statuses, count_statuses
 from usosmail_gui.core.usos import wire
 from usosmail_gui.core.usos.client import MailingClient
 from usosmail_gui.core.usos.errors import Unreachable
