@@ -1565,12 +1565,12 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../usosmail_gui/ui/window/actions.py" line="+261"/>
+        <location filename="../../usosmail_gui/ui/window/actions.py" line="+268"/>
         <source>&amp;File</source>
         <translation>&amp;Plik</translation>
     </message>
     <message>
-        <location line="-164"/>
+        <location line="-171"/>
         <source>&amp;Open…</source>
         <translation>&amp;Otwórz…</translation>
     </message>
@@ -1581,7 +1581,7 @@ Pierwszy student dostał: „{first}”</translation>
     </message>
     <message>
         <location filename="../../usosmail_gui/ui/main_window.py" line="+169"/>
-        <location line="+264"/>
+        <location line="+256"/>
         <source>Open &amp;Recent</source>
         <translation>Ostatnio otwie&amp;rane</translation>
     </message>
@@ -1601,7 +1601,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Wczytaj listę ponownie, wybierając inny arkusz, wiersz nagłówka lub kolumnę z adresami e-mail.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;Quit</source>
         <translation>Za&amp;kończ</translation>
     </message>
@@ -1611,7 +1611,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Ctrl+Q</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+94"/>
         <source>&amp;User Guide</source>
         <translation>&amp;Podręcznik użytkownika</translation>
     </message>
@@ -1656,7 +1656,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>P&amp;ołączenie</translation>
     </message>
     <message>
-        <location line="-136"/>
+        <location line="-142"/>
         <source>&amp;Connect…</source>
         <translation>&amp;Połącz…</translation>
     </message>
@@ -1666,7 +1666,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Wybierz instalację USOS i wpisz klucz oraz sekret.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;Test connection</source>
         <translation>&amp;Sprawdź połączenie</translation>
     </message>
@@ -1676,7 +1676,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Sprawdź klucz i sekret oraz odczytaj rozmiar kolejki poczty.</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+147"/>
         <source>&amp;Help</source>
         <translation>Pomo&amp;c</translation>
     </message>
@@ -1706,7 +1706,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Wy&amp;syłanie</translation>
     </message>
     <message>
-        <location line="-120"/>
+        <location line="-124"/>
         <source>Send &amp;test to me…</source>
         <translation>Wyślij &amp;test do siebie…</translation>
     </message>
@@ -1721,7 +1721,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Wyślij wiadomość zaznaczonego odbiorcy (taką jak w podglądzie) na swój adres.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>&amp;Send…</source>
         <translation>&amp;Wyślij…</translation>
     </message>
@@ -1741,7 +1741,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Sprawdź, co zostanie wysłane, potwierdź i wyślij wiadomość do wszystkich odbiorców.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&amp;Interrupted campaigns…</source>
         <translation>&amp;Przerwane kampanie…</translation>
     </message>
@@ -1751,7 +1751,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Dokończ kampanie zatrzymane przed końcem (odbiorcy, do których nic nie wysłano, i odbiorcy niepewni).</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>My &amp;address for tests…</source>
         <translation>Mój &amp;adres do testów…</translation>
     </message>
@@ -1791,32 +1791,32 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Kampanie wysłane wcześniej: statusy i raporty.</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-113"/>
         <source>Open a list of recipients</source>
         <translation>Otwórz listę odbiorców</translation>
     </message>
     <message>
-        <location line="+189"/>
+        <location line="+196"/>
         <source>Save the template</source>
         <translation>Zapisz szablon</translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-137"/>
         <source>Send the selected recipient&apos;s message to yourself as a test</source>
         <translation>Wyślij do siebie wiadomość zaznaczonego odbiorcy jako test</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Check and send the message to every recipient</source>
         <translation>Sprawdź i wyślij wiadomość do wszystkich odbiorców</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Ask USOS now for the statuses of the shown campaign</source>
         <translation>Zapytaj teraz USOS o statusy wyświetlanej kampanii</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/ui/main_window.py" line="-239"/>
+        <location filename="../../usosmail_gui/ui/main_window.py" line="-231"/>
         <source>Starting</source>
         <translation>Uruchamianie</translation>
     </message>
