@@ -497,3 +497,46 @@ def test_every_control_character_but_tab_and_line_breaks_is_an_error(character: 
     assert f"U+{ord(character):04X}" in found[0].message and character not in found[0].message
     fine = compile_template(MessageTemplate("A\tB ąę", "x\ty\nz\r\n", from_name="N\tą"), COLUMNS)
     assert not [p for p in fine.problems if p.code == Code.CONTROL_CHARACTER]
+
+
+# --- braces that hold code or text, not a column (issue 19: mutation testing) ---------------
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{Nieznana:;}",  # a semicolon anywhere in the braces
+        "{Nieznana:\n}",  # a line break, LF
+        "{Nieznana:\r}",  # a line break, CR
+        "{ Nieznana}",  # spaces around the name
+        '{a"b}',  # quotes and parentheses never belong to a column's name
+        "{a'b}",
+        "{f(x)}",
+    ],
+    ids=["semicolon", "LF", "CR", "space", "double quote", "single quote", "parenthesis"],
+)
+def test_braces_holding_code_or_text_are_called_literal_braces(source: str) -> None:
+    compiled = compile_template(MessageTemplate("s", f"Kod: {source} koniec"), COLUMNS)
+    assert [p.code for p in compiled.problems] == [Code.LITERAL_BRACES]
+    assert compiled.problems[0].args["source"] == source
+
+
+@pytest.mark.parametrize("source", ["{Nieznana}", "{Nieznana:>10}", "{Nieznana!r}"])
+def test_a_field_that_only_names_no_column_is_an_unknown_placeholder_not_code(source: str) -> None:
+    compiled = compile_template(MessageTemplate("s", f"Kod: {source} koniec"), COLUMNS)
+    assert Code.UNKNOWN_PLACEHOLDER in [p.code for p in compiled.problems]
+    assert Code.LITERAL_BRACES not in [p.code for p in compiled.problems]
+
+
+@pytest.mark.parametrize(
+    ("columns", "written", "suggested"),
+    [
+        (COLUMNS, "{Nazwsko}", "Nazwisko"),  # a typo: the closest column
+        (["Imię", "Imie"], "{IMIĘ}", "Imię"),  # the same but for case, before any lookalike
+        (["Szkoła", "Szkola2"], "{Szkola}", "Szkoła"),  # the same but for diacritics, ł too
+        (COLUMNS, "{Adres}", None),  # nothing close: no guess
+    ],
+)
+def test_an_unknown_placeholder_suggests_the_column_meant(
+    columns: list[str], written: str, suggested: str | None
+) -> None:
+    compiled = compile_template(MessageTemplate("s", f"Dzień dobry {written}"), columns)
+    assert problem_with(Code.UNKNOWN_PLACEHOLDER, compiled.problems).suggestion == suggested
