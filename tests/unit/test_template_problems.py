@@ -540,3 +540,55 @@ def test_an_unknown_placeholder_suggests_the_column_meant(
 ) -> None:
     compiled = compile_template(MessageTemplate("s", f"Dzień dobry {written}"), columns)
     assert problem_with(Code.UNKNOWN_PLACEHOLDER, compiled.problems).suggestion == suggested
+
+
+@pytest.mark.parametrize(
+    ("source", "code", "args", "placeholder"),
+    [
+        ("{a.}", Code.INVALID_PLACEHOLDER, {"detail": "Empty attribute in format string"}, ("a.", False)),
+        ("{}", Code.EMPTY_PLACEHOLDER, {}, None),
+        ("{0}", Code.POSITIONAL_PLACEHOLDER, {}, None),
+        ("{Imię.x}", Code.ATTRIBUTE_ACCESS, {"name": "Imię"}, ("Imię", True)),
+        ("{Imię[x]}", Code.INDEX_ACCESS, {"name": "Imię"}, ("Imię", True)),  # an index, even by a name
+        ("{Imię[0]:q}", Code.INDEX_ACCESS, {"name": "Imię"}, ("Imię", True)),  # the spec is not checked then
+        ("{Imię!r}", Code.CONVERSION_REPR, {}, ("Imię", True)),
+        ("{Imię!a}", Code.CONVERSION_ASCII, {}, ("Imię", True)),
+        ("{Imię!x}", Code.CONVERSION_UNKNOWN, {"conversion": "x"}, ("Imię", True)),
+        ("{Imię:q}", Code.FORMAT_SPEC_INVALID, {"spec": "q"}, ("Imię", True)),
+    ],
+)
+def test_a_placeholders_problem_quotes_it_as_written(
+    source: str, code: str, args: dict[str, str], placeholder: tuple[str, bool] | None
+) -> None:
+    """The message shows the placeholder as the user wrote it; the editor highlights it."""
+    compiled = compile_template(MessageTemplate("s", f"Tekst {source} koniec"), COLUMNS)
+    assert [p.code for p in compiled.problems] == [code]
+    problem = compiled.problems[0]
+    assert problem.args["source"] == source and source in problem.message
+    assert {k: problem.args[k] for k in args} == args
+    shown = [(p.name, p.known) for p in compiled.placeholders]
+    assert shown == ([] if placeholder is None else [placeholder])
+
+
+@pytest.mark.parametrize("source", ["{Imię}", "{Imię!s}", "{Imię:>5}"])
+def test_a_plain_placeholder_has_no_problem_and_its_name_is_highlighted(source: str) -> None:
+    compiled = compile_template(MessageTemplate("s", f"Tekst {source}"), COLUMNS)
+    assert compiled.problems == ()
+    (placeholder,) = compiled.placeholders
+    assert (placeholder.name, placeholder.known, placeholder.name_start, placeholder.name_end) == (
+        "Imię", True, 7, 11
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "order"),
+    [
+        # in the order of the text, whatever their severity
+        ("a {Imię!r} b {Nieznana}", [Code.CONVERSION_REPR, Code.UNKNOWN_PLACEHOLDER]),
+        # at the same place, the error (it blocks sending) before the warning found first
+        ("{Imię!r:q}", [Code.FORMAT_SPEC_INVALID, Code.CONVERSION_REPR]),
+    ],
+)
+def test_problems_are_listed_in_the_order_of_the_text_errors_first(content: str, order: list[str]) -> None:
+    compiled = compile_template(MessageTemplate("s", content), COLUMNS)
+    assert [p.code for p in compiled.problems] == order
