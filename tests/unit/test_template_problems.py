@@ -592,3 +592,65 @@ def test_a_plain_placeholder_has_no_problem_and_its_name_is_highlighted(source: 
 def test_problems_are_listed_in_the_order_of_the_text_errors_first(content: str, order: list[str]) -> None:
     compiled = compile_template(MessageTemplate("s", content), COLUMNS)
     assert [p.code for p in compiled.problems] == order
+
+
+@pytest.mark.parametrize(
+    ("content", "codes"),
+    [
+        ("{Nieznana}{a;b}", [Code.UNKNOWN_PLACEHOLDER, Code.LITERAL_BRACES]),  # side by side: both
+        ("{a;b}{Nieznana}", [Code.LITERAL_BRACES, Code.UNKNOWN_PLACEHOLDER]),
+        ("{Imię} {a;b}", [Code.LITERAL_BRACES]),  # a column first does not end the search
+        ("{Imię:;}", [Code.FORMAT_SPEC_INVALID]),  # a column's field is never taken for code
+        ("{Imię[0]:;}", [Code.INDEX_ACCESS]),  # nor one that indexes a column
+    ],
+)
+def test_braces_of_text_beside_placeholders_are_each_found(content: str, codes: list[str]) -> None:
+    compiled = compile_template(MessageTemplate("s", content), COLUMNS)
+    assert [p.code for p in compiled.problems] == codes
+
+
+@pytest.mark.parametrize("columns", [COLUMNS, None], ids=["a list", "no list yet"])
+@pytest.mark.parametrize(
+    "content",
+    [
+        "<style>p { color: red }</style><p>{Imię}</p>",
+        "<style>\n@media print { p { color: red; } }\n</style><p>{Imię}</p>",
+        "<p>a {color: red; } {Imię}</p>",
+    ],
+)
+def test_css_braces_are_found_with_or_without_a_list_and_the_letter_cannot_be_rendered(
+    content: str, columns: list[str] | None
+) -> None:
+    compiled = compile_template(MessageTemplate("s", content, ContentFormat.HTML), columns)
+    assert [p.code for p in compiled.problems] == [Code.CSS_BRACES]
+    assert compiled.problems[0].args["count"] in (2, 4)
+    assert compiled.part(Part.CONTENT).renderable is False
+
+
+def test_a_placeholder_after_css_is_still_checked() -> None:
+    content = "<style>p { color: red }</style><p>{Nieznana}</p>"
+    compiled = compile_template(MessageTemplate("s", content, ContentFormat.HTML), COLUMNS)
+    assert [p.code for p in compiled.problems] == [Code.CSS_BRACES, Code.UNKNOWN_PLACEHOLDER]
+    assert compiled.problems[0].args["count"] == 2
+
+
+def test_a_template_with_warnings_only_can_be_rendered() -> None:
+    compiled = compile_template(MessageTemplate("s", "Dzień dobry {Imię!r}"), COLUMNS)
+    assert [p.code for p in compiled.problems] == [Code.CONVERSION_REPR]
+    assert compiled.part(Part.CONTENT).renderable is True
+
+
+@pytest.mark.parametrize(
+    ("content", "source", "depth"),
+    [("{Imię!rx}", "{Imię!rx", None), ("{Imię:{Nazwisko!rx}}", "{Nazwisko!rx", 1)],
+)
+def test_a_placeholder_str_format_cannot_read_is_quoted_with_the_reason(
+    content: str, source: str, depth: int | None
+) -> None:
+    compiled = compile_template(MessageTemplate("s", content), COLUMNS)
+    (problem,) = compiled.problems
+    assert problem.code == Code.INVALID_PLACEHOLDER
+    assert problem.args["source"] == source and source in problem.message
+    assert "after “!” only one letter (s, r or a) may come" in problem.message
+    assert problem.args["detail"] == "expected ':' after conversion specifier"  # str.format's words
+    assert problem.args.get("depth") == depth  # inside another placeholder's format
