@@ -654,3 +654,23 @@ def test_a_placeholder_str_format_cannot_read_is_quoted_with_the_reason(
     assert "after “!” only one letter (s, r or a) may come" in problem.message
     assert problem.args["detail"] == "expected ':' after conversion specifier"  # str.format's words
     assert problem.args.get("depth") == depth  # inside another placeholder's format
+
+
+@pytest.mark.parametrize(
+    ("address", "reason"),
+    [
+        (" dziekanat@example.edu.pl", "it has spaces around it."),
+        ("dziekanat@example.edu.pl ", "it has spaces around it."),
+        ("dziekanat@" + "w" * 40 + "." + "x" * 42 + ".edu.pl", None),  # 100 characters: USOS takes it
+        ("dziekanat@" + "w" * 40 + "." + "x" * 43 + ".edu.pl", "it is longer than 100 characters."),
+    ],
+)
+def test_the_senders_address_is_checked_as_usos_will(address: str, reason: str | None) -> None:
+    template = MessageTemplate("s", "x", from_name="Dziekanat", from_email=address)
+    compiled = compile_template(template, COLUMNS)
+    found = [p for p in compiled.problems if p.code == Code.FROM_EMAIL_INVALID]
+    if reason is None:
+        assert found == []
+    else:
+        assert [p.args["reason"] for p in found] == [reason]
+        assert reason in found[0].message
