@@ -674,3 +674,8 @@ def test_the_senders_address_is_checked_as_usos_will(address: str, reason: str |
     else:
         assert [p.args["reason"] for p in found] == [reason]
         assert reason in found[0].message
+
+
+def test_a_style_attribute_in_double_quotes_is_a_code_region_too() -> None:
+    html_text = '<p style="color: red">{a}</p><div style = \'margin: 0\'>b</div>'
+    assert [html_text[s:e] for s, e in code_regions(html_text)] == ["color: red", "margin: 0"]
