@@ -679,3 +679,32 @@ def test_the_senders_address_is_checked_as_usos_will(address: str, reason: str |
 def test_a_style_attribute_in_double_quotes_is_a_code_region_too() -> None:
     html_text = '<p style="color: red">{a}</p><div style = \'margin: 0\'>b</div>'
     assert [html_text[s:e] for s, e in code_regions(html_text)] == ["color: red", "margin: 0"]
+
+
+@pytest.mark.parametrize(("length", "too_long"), [(200, False), (201, True)])
+def test_a_subject_too_long_before_its_placeholders_are_filled_in(length: int, too_long: bool) -> None:
+    subject = "T" * (length - 6) + "{Imię}" + "x" * 6  # the placeholder's braces do not count
+    compiled = compile_template(MessageTemplate(subject, "x"), COLUMNS)
+    found = [p for p in compiled.problems if p.code == Code.SUBJECT_TOO_LONG]
+    if not too_long:
+        assert found == []
+        return
+    (problem,) = found
+    assert (problem.args["length"], problem.args["limit"]) == (length, 200)
+    assert problem.message.startswith(
+        f"The subject is {length} characters long even before the placeholders are filled in; USOS "
+        "accepts at most 200."
+    )
+
+
+def test_the_subject_is_plain_text_even_in_an_html_letter() -> None:
+    compiled = compile_template(MessageTemplate("Kod {a;b}", "<p>x</p>", ContentFormat.HTML), COLUMNS)
+    assert [(p.code, p.position.part if p.position else None) for p in compiled.problems] == [
+        (Code.LITERAL_BRACES, "subject")
+    ]
+
+
+def test_asking_for_a_part_a_template_does_not_have_says_which() -> None:
+    compiled = compile_template(MessageTemplate("s", "x"), COLUMNS)
+    with pytest.raises(ValueError, match="from_name is not a template part"):
+        compiled.part(Part.FROM_NAME)
