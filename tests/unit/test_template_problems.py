@@ -708,3 +708,12 @@ def test_asking_for_a_part_a_template_does_not_have_says_which() -> None:
     compiled = compile_template(MessageTemplate("s", "x"), COLUMNS)
     with pytest.raises(ValueError, match="from_name is not a template part"):
         compiled.part(Part.FROM_NAME)
+
+
+@pytest.mark.parametrize("length", [200, 201])
+def test_a_placeholder_used_three_times_counts_three_times_in_a_recipients_subject(length: int) -> None:
+    compiled = compile_template(MessageTemplate("{Imię} - {Imię} - {Nazwisko}{Imię}", "x"), COLUMNS)
+    # 3 × 60 characters of the first name, 6 of " - ", the rest the surname
+    row = values(Imię="I" * 60, Nazwisko="N" * (length - 3 * 60 - 6))
+    found = [p for p in check_row(compiled, row, 3) if p.code == Code.SUBJECT_TOO_LONG]
+    assert [p.args["length"] for p in found] == ([] if length <= 200 else [length])
