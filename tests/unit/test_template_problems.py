@@ -717,3 +717,17 @@ def test_a_placeholder_used_three_times_counts_three_times_in_a_recipients_subje
     row = values(Imię="I" * 60, Nazwisko="N" * (length - 3 * 60 - 6))
     found = [p for p in check_row(compiled, row, 3) if p.code == Code.SUBJECT_TOO_LONG]
     assert [p.args["length"] for p in found] == ([] if length <= 200 else [length])
+
+
+@pytest.mark.parametrize(
+    ("subject", "column"), [("{Imię}", "Imię"), ("{Imię!s}", "Imię"), ("{Imię:>3}", None)]
+)
+def test_a_line_break_in_a_value_names_the_column_when_the_placeholder_shows_it_as_is(
+    subject: str, column: str | None
+) -> None:
+    compiled = compile_template(MessageTemplate(subject, "x"), COLUMNS)
+    found = check_row(compiled, values(Imię="Anna\nMaria"), 2)
+    (problem,) = [p for p in found if p.code == Code.SUBJECT_LINE_BREAK]
+    assert problem.args.get("column") == column
+    if column is not None:
+        assert f"the value of “{column}” contains a line break" in problem.message
