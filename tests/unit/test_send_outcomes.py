@@ -9,7 +9,7 @@ stand-in of tests/helpers/scripted.py.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -25,9 +25,26 @@ from tests.helpers.scripted import (
     run,
     states,
 )
-from usosmail_gui.core.campaign import SendMode
-from usosmail_gui.core.journal import BatchKind, CampaignState, Counts, Journal, RecipientState
-from usosmail_gui.core.sending import RequestReport, SendProgress, StopReason, send_campaign, send_steps
+from usosmail_gui.core.campaign import SendMode, request_overhead
+from usosmail_gui.core.journal import (
+    BatchKind,
+    CampaignClosed,
+    CampaignState,
+    Counts,
+    Journal,
+    JournalFull,
+    RecipientState,
+    closed_words,
+)
+from usosmail_gui.core.sending import (
+    UNRECORDED_REASON,
+    RequestReport,
+    SendProgress,
+    StopReason,
+    send_campaign,
+    send_steps,
+)
+from usosmail_gui.core.template import MessageTemplate
 from usosmail_gui.core.usos import wire
 from usosmail_gui.core.usos.errors import (
     BadParameter,
@@ -38,6 +55,7 @@ from usosmail_gui.core.usos.errors import (
     Unreachable,
     UsosError,
 )
+from usosmail_gui.core.usos.models import EnqueuedBatch, LangText, SimpleMessage
 
 
 @pytest.fixture
@@ -265,6 +283,7 @@ def list_steps(journal: Journal, client: ScriptedClient, campaign: str, **kw: ob
     gen = send_steps(journal, client, campaign, clock=Clock(), **kw)  # type: ignore[arg-type]
     for step in gen:
         assert step.counts == journal.counts(campaign), f"after request {step.requests}"
+        assert step.campaign == campaign  # the window shows whose progress this is
         steps.append(step)
     return steps
 
@@ -574,3 +593,149 @@ def test_the_words_of_a_stop_that_sent_nothing(journal: Journal, failure: UsosEr
     assert result.message == (
         words + f"Nothing was lost: the rest waits, and `usosmail resume {campaign}` sends it."
     )
+
+
+# --- each outcome's report, its words and the estimate (issue 19: mutation testing) -------------
+def test_the_report_of_every_kind_of_request_and_the_estimate_after_each(journal: Journal) -> None:
+    """The window's log line of each request (kind, method, size, outcome, reason), the state
+    shown while sending, and the time left: a refused batch, then its recipients alone
+    (enqueued, refused, a 502), then a batch refused for a reason that is not a message's."""
+    campaign = new_campaign(journal, 9)
+    refusal = BadParameter("The server refused parameter 'recipients'.", http_status=400)
+    server_error = UsosError("Unexpected answer HTTP 502.", http_status=502)
+    too_big = UsosError("The request is too big (HTTP 413).", http_status=413)
+    client = ScriptedClient(refusal, enqueue, refusal, server_error, too_big)
+    steps: list[SendProgress] = []
+    for step in send_steps(journal, client, campaign, clock=Clock()):
+        steps.append(step)
+        assert journal.campaign(campaign).state is CampaignState.SENDING
+        if len(steps) == 1:  # the refused batch's recipients wait, each to be sent alone, with why
+            assert [errors(journal, campaign)[address(i)] for i in range(3)] == [refusal.message] * 3
+    batch, alone = (BatchKind.BATCH, wire.SEND_SIMPLE_MESSAGES), (BatchKind.SINGLE, wire.SEND_SIMPLE_MESSAGE)
+    assert [s.last for s in steps] == [
+        RequestReport(*batch, 3, not_sent=3, detail=refusal.message),
+        RequestReport(*alone, 1, enqueued=1),
+        RequestReport(*alone, 1, rejected=1, detail=refusal.message),
+        RequestReport(*alone, 1, uncertain=1, detail=server_error.message),
+        RequestReport(*batch, 3, not_sent=3, detail=too_big.message),
+    ]
+    # elapsed n s after request n; the estimate: elapsed / finished * still to send
+    assert [s.remaining for s in steps] == [
+        None, pytest.approx(2 / 1 * 8), pytest.approx(3 / 2 * 7), pytest.approx(4 / 3 * 6),
+        pytest.approx(5 / 3 * 6),
+    ]
+    assert journal.campaign(campaign).state is CampaignState.STOPPED
+    assert [b["kind"] for b in journal.batches(campaign)] == ["batch"] + ["single"] * 3 + ["batch"]
+
+
+def test_lone_template_requests_report_what_they_enqueued_and_refused(journal: Journal) -> None:
+    campaign = new_campaign(journal, 3, mode=SendMode.TEMPLATE, batch_size=1)
+    steps = list_steps(journal, ScriptedClient(refused=[address(1)]), campaign)
+    lone = (BatchKind.SINGLE, wire.SEND_SIMPLE_BY_TEMPLATE, 1)
+    assert [s.last for s in steps] == [
+        RequestReport(*lone, enqueued=1), RequestReport(*lone, rejected=1), RequestReport(*lone, enqueued=1)
+    ]
+    assert [s.remaining for s in steps] == [pytest.approx(2.0), pytest.approx(1.0), 0.0]
+
+
+POLISH = LangText(pl="Adres odrzucony przez USOS.", en="The address was refused by USOS.")
+WITH_USOS_WORDS = {
+    "refused alone": BadParameter("Refused.", http_status=400, user_message=POLISH),
+    "timeout": OutcomeUncertain("No answer.", user_message=POLISH),
+    "HTTP 502": UsosError("Unexpected answer HTTP 502.", http_status=502, user_message=POLISH),
+    "HTTP 429": UsosError("Too many requests.", http_status=429, user_message=POLISH),
+    "unreachable": Unreachable("Could not reach it.", user_message=POLISH),
+}
+
+
+@pytest.mark.parametrize("failure", WITH_USOS_WORDS.values(), ids=WITH_USOS_WORDS.keys())
+@pytest.mark.parametrize(("lang", "said"), [("pl", POLISH.pl), ("en", POLISH.en), (None, POLISH.en)])
+def test_the_recorded_reason_has_usos_words_in_the_connections_language(
+    journal: Journal, failure: UsosError, lang: str | None, said: str
+) -> None:
+    """A client with no language of its own (None) records USOS's English words."""
+    campaign = new_campaign(journal, 1)
+    client = ScriptedClient(failure)
+    client.lang = lang  # type: ignore[assignment]
+    run(journal, client, campaign)
+    assert errors(journal, campaign) == {address(0): f"{failure.message} USOS says: {said}"}
+
+
+def test_when_the_answer_cannot_be_recorded_the_report_and_the_reason_say_so(
+    journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    campaign = new_campaign(journal, 6)
+    fail_once(monkeypatch, journal, "batch_answered", JournalFull("The disk is full."))
+    (step,) = list_steps(journal, ScriptedClient(), campaign)
+    assert step.last == RequestReport(
+        BatchKind.BATCH, wire.SEND_SIMPLE_MESSAGES, 3, uncertain=3, detail="The disk is full."
+    )
+    assert [errors(journal, campaign)[address(i)] for i in range(3)] == [UNRECORDED_REASON] * 3
+    assert UNRECORDED_REASON.startswith("The journal could not record what USOS answered")
+
+
+def test_a_refusal_between_uncertain_requests_resets_the_count_too(journal: Journal) -> None:
+    campaign = new_campaign(journal, 4, batch_size=1)
+    uncertain = OutcomeUncertain("no answer")
+    refusal = BadParameter("Refused.", http_status=400)
+    result = run(journal, ScriptedClient(uncertain, refusal, uncertain, enqueue), campaign,
+                 max_uncertain_in_a_row=2)
+    assert result.stop is StopReason.FINISHED
+    assert (result.counts.uncertain, result.counts.rejected, result.counts.enqueued) == (2, 1, 1)
+
+
+def test_the_final_words_and_the_elapsed_time_of_a_finished_campaign(journal: Journal) -> None:
+    campaign = new_campaign(journal, 3, batch_size=1)
+    refusal = BadParameter("Refused.", http_status=400)
+    result = run(journal, ScriptedClient(enqueue, refusal, OutcomeUncertain("no answer")), campaign)
+    assert result.stop is StopReason.FINISHED
+    assert result.message == (
+        "1 of 3 message(s) enqueued by USOS. 1 refused by USOS (the reason is recorded for each). "
+        "1 uncertain: their request may or may not have reached USOS, so they were not sent again. "
+        "Check with the recipients or USOS, and send again only those you choose."
+    )
+    # the clock ticks 1 s a call: started at 1, read after each of 3 requests, then at the end
+    assert result.elapsed == 4.0
+    assert result.requests == 3
+
+
+def test_a_closed_campaign_is_refused_with_the_words_of_its_closing(journal: Journal) -> None:
+    campaign = new_campaign(journal, 2)
+    journal.close_campaign(campaign)
+    client = ScriptedClient()
+    with pytest.raises(CampaignClosed) as raised:
+        run(journal, client, campaign)
+    assert str(raised.value) == closed_words(journal.campaign(campaign))
+    assert str(raised.value).startswith(f"Campaign {campaign} was closed on ")
+    assert client.requests == []
+
+
+def test_a_recipient_sent_alone_after_a_refused_batch_is_recorded_with_its_own_request_size(
+    journal: Journal,
+) -> None:
+    campaign = new_campaign(journal, 2, batch_size=2)
+    run(journal, ScriptedClient(BadParameter("Refused.", http_status=400)), campaign)
+    sizes = [b["body_bytes"] for b in journal.batches(campaign)]
+    # the same recipients planned one per request from the start: the same request sizes
+    planned_alone = new_campaign(journal, 2, batch_size=1)
+    run(journal, ScriptedClient(), planned_alone)
+    assert sizes[1:] == [b["body_bytes"] for b in journal.batches(planned_alone)]
+    assert sizes[1] > request_overhead(SendMode.MESSAGES, MessageTemplate(subject="", content=""))
+
+
+class ShortAnswers(ScriptedClient):
+    """A client breaking the contract: one message ID fewer than the messages sent."""
+
+    def send_simple_messages(self, messages: Sequence[SimpleMessage]) -> EnqueuedBatch:
+        return EnqueuedBatch(super().send_simple_messages(messages).message_ids[:-1])
+
+
+def test_an_answer_with_too_few_ids_leaves_the_whole_request_uncertain(journal: Journal) -> None:
+    campaign = new_campaign(journal, 3)
+    with pytest.raises(ValueError, match="shorter"):
+        run(journal, ShortAnswers(), campaign)
+    assert set(states(journal, campaign).values()) == {"in_flight"}  # none taken as answered
+    again = ScriptedClient()
+    run(journal, again, campaign)  # the next sender recovers them: uncertain, never sent again
+    assert again.requests == []
+    assert states(journal, campaign) == {address(i): "uncertain" for i in range(3)}

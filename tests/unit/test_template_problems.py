@@ -497,3 +497,237 @@ def test_every_control_character_but_tab_and_line_breaks_is_an_error(character: 
     assert f"U+{ord(character):04X}" in found[0].message and character not in found[0].message
     fine = compile_template(MessageTemplate("A\tB ąę", "x\ty\nz\r\n", from_name="N\tą"), COLUMNS)
     assert not [p for p in fine.problems if p.code == Code.CONTROL_CHARACTER]
+
+
+# --- braces that hold code or text, not a column (issue 19: mutation testing) ---------------
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{Nieznana:;}",  # a semicolon anywhere in the braces
+        "{Nieznana:\n}",  # a line break, LF
+        "{Nieznana:\r}",  # a line break, CR
+        "{ Nieznana}",  # spaces around the name
+        '{a"b}',  # quotes and parentheses never belong to a column's name
+        "{a'b}",
+        "{f(x)}",
+    ],
+    ids=["semicolon", "LF", "CR", "space", "double quote", "single quote", "parenthesis"],
+)
+def test_braces_holding_code_or_text_are_called_literal_braces(source: str) -> None:
+    compiled = compile_template(MessageTemplate("s", f"Kod: {source} koniec"), COLUMNS)
+    assert [p.code for p in compiled.problems] == [Code.LITERAL_BRACES]
+    assert compiled.problems[0].args["source"] == source
+
+
+@pytest.mark.parametrize("source", ["{Nieznana}", "{Nieznana:>10}", "{Nieznana!r}"])
+def test_a_field_that_only_names_no_column_is_an_unknown_placeholder_not_code(source: str) -> None:
+    compiled = compile_template(MessageTemplate("s", f"Kod: {source} koniec"), COLUMNS)
+    assert Code.UNKNOWN_PLACEHOLDER in [p.code for p in compiled.problems]
+    assert Code.LITERAL_BRACES not in [p.code for p in compiled.problems]
+
+
+@pytest.mark.parametrize(
+    ("columns", "written", "suggested"),
+    [
+        (COLUMNS, "{Nazwsko}", "Nazwisko"),  # a typo: the closest column
+        (["Imię", "Imie"], "{IMIĘ}", "Imię"),  # the same but for case, before any lookalike
+        (["Szkoła", "Szkola2"], "{Szkola}", "Szkoła"),  # the same but for diacritics, ł too
+        (COLUMNS, "{Adres}", None),  # nothing close: no guess
+    ],
+)
+def test_an_unknown_placeholder_suggests_the_column_meant(
+    columns: list[str], written: str, suggested: str | None
+) -> None:
+    compiled = compile_template(MessageTemplate("s", f"Dzień dobry {written}"), columns)
+    assert problem_with(Code.UNKNOWN_PLACEHOLDER, compiled.problems).suggestion == suggested
+
+
+@pytest.mark.parametrize(
+    ("source", "code", "args", "placeholder"),
+    [
+        ("{a.}", Code.INVALID_PLACEHOLDER, {"detail": "Empty attribute in format string"}, ("a.", False)),
+        ("{}", Code.EMPTY_PLACEHOLDER, {}, None),
+        ("{0}", Code.POSITIONAL_PLACEHOLDER, {}, None),
+        ("{Imię.x}", Code.ATTRIBUTE_ACCESS, {"name": "Imię"}, ("Imię", True)),
+        ("{Imię[x]}", Code.INDEX_ACCESS, {"name": "Imię"}, ("Imię", True)),  # an index, even by a name
+        ("{Imię[0]:q}", Code.INDEX_ACCESS, {"name": "Imię"}, ("Imię", True)),  # the spec is not checked then
+        ("{Imię!r}", Code.CONVERSION_REPR, {}, ("Imię", True)),
+        ("{Imię!a}", Code.CONVERSION_ASCII, {}, ("Imię", True)),
+        ("{Imię!x}", Code.CONVERSION_UNKNOWN, {"conversion": "x"}, ("Imię", True)),
+        ("{Imię:q}", Code.FORMAT_SPEC_INVALID, {"spec": "q"}, ("Imię", True)),
+    ],
+)
+def test_a_placeholders_problem_quotes_it_as_written(
+    source: str, code: str, args: dict[str, str], placeholder: tuple[str, bool] | None
+) -> None:
+    """The message shows the placeholder as the user wrote it; the editor highlights it."""
+    compiled = compile_template(MessageTemplate("s", f"Tekst {source} koniec"), COLUMNS)
+    assert [p.code for p in compiled.problems] == [code]
+    problem = compiled.problems[0]
+    assert problem.args["source"] == source and source in problem.message
+    assert {k: problem.args[k] for k in args} == args
+    shown = [(p.name, p.known) for p in compiled.placeholders]
+    assert shown == ([] if placeholder is None else [placeholder])
+
+
+@pytest.mark.parametrize("source", ["{Imię}", "{Imię!s}", "{Imię:>5}"])
+def test_a_plain_placeholder_has_no_problem_and_its_name_is_highlighted(source: str) -> None:
+    compiled = compile_template(MessageTemplate("s", f"Tekst {source}"), COLUMNS)
+    assert compiled.problems == ()
+    (placeholder,) = compiled.placeholders
+    assert (placeholder.name, placeholder.known, placeholder.name_start, placeholder.name_end) == (
+        "Imię", True, 7, 11
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "order"),
+    [
+        # in the order of the text, whatever their severity
+        ("a {Imię!r} b {Nieznana}", [Code.CONVERSION_REPR, Code.UNKNOWN_PLACEHOLDER]),
+        # at the same place, the error (it blocks sending) before the warning found first
+        ("{Imię!r:q}", [Code.FORMAT_SPEC_INVALID, Code.CONVERSION_REPR]),
+    ],
+)
+def test_problems_are_listed_in_the_order_of_the_text_errors_first(content: str, order: list[str]) -> None:
+    compiled = compile_template(MessageTemplate("s", content), COLUMNS)
+    assert [p.code for p in compiled.problems] == order
+
+
+@pytest.mark.parametrize(
+    ("content", "codes"),
+    [
+        ("{Nieznana}{a;b}", [Code.UNKNOWN_PLACEHOLDER, Code.LITERAL_BRACES]),  # side by side: both
+        ("{a;b}{Nieznana}", [Code.LITERAL_BRACES, Code.UNKNOWN_PLACEHOLDER]),
+        ("{Imię} {a;b}", [Code.LITERAL_BRACES]),  # a column first does not end the search
+        ("{Imię:;}", [Code.FORMAT_SPEC_INVALID]),  # a column's field is never taken for code
+        ("{Imię[0]:;}", [Code.INDEX_ACCESS]),  # nor one that indexes a column
+    ],
+)
+def test_braces_of_text_beside_placeholders_are_each_found(content: str, codes: list[str]) -> None:
+    compiled = compile_template(MessageTemplate("s", content), COLUMNS)
+    assert [p.code for p in compiled.problems] == codes
+
+
+@pytest.mark.parametrize("columns", [COLUMNS, None], ids=["a list", "no list yet"])
+@pytest.mark.parametrize(
+    "content",
+    [
+        "<style>p { color: red }</style><p>{Imię}</p>",
+        "<style>\n@media print { p { color: red; } }\n</style><p>{Imię}</p>",
+        "<p>a {color: red; } {Imię}</p>",
+    ],
+)
+def test_css_braces_are_found_with_or_without_a_list_and_the_letter_cannot_be_rendered(
+    content: str, columns: list[str] | None
+) -> None:
+    compiled = compile_template(MessageTemplate("s", content, ContentFormat.HTML), columns)
+    assert [p.code for p in compiled.problems] == [Code.CSS_BRACES]
+    assert compiled.problems[0].args["count"] in (2, 4)
+    assert compiled.part(Part.CONTENT).renderable is False
+
+
+def test_a_placeholder_after_css_is_still_checked() -> None:
+    content = "<style>p { color: red }</style><p>{Nieznana}</p>"
+    compiled = compile_template(MessageTemplate("s", content, ContentFormat.HTML), COLUMNS)
+    assert [p.code for p in compiled.problems] == [Code.CSS_BRACES, Code.UNKNOWN_PLACEHOLDER]
+    assert compiled.problems[0].args["count"] == 2
+
+
+def test_a_template_with_warnings_only_can_be_rendered() -> None:
+    compiled = compile_template(MessageTemplate("s", "Dzień dobry {Imię!r}"), COLUMNS)
+    assert [p.code for p in compiled.problems] == [Code.CONVERSION_REPR]
+    assert compiled.part(Part.CONTENT).renderable is True
+
+
+@pytest.mark.parametrize(
+    ("content", "source", "depth"),
+    [("{Imię!rx}", "{Imię!rx", None), ("{Imię:{Nazwisko!rx}}", "{Nazwisko!rx", 1)],
+)
+def test_a_placeholder_str_format_cannot_read_is_quoted_with_the_reason(
+    content: str, source: str, depth: int | None
+) -> None:
+    compiled = compile_template(MessageTemplate("s", content), COLUMNS)
+    (problem,) = compiled.problems
+    assert problem.code == Code.INVALID_PLACEHOLDER
+    assert problem.args["source"] == source and source in problem.message
+    assert "after “!” only one letter (s, r or a) may come" in problem.message
+    assert problem.args["detail"] == "expected ':' after conversion specifier"  # str.format's words
+    assert problem.args.get("depth") == depth  # inside another placeholder's format
+
+
+@pytest.mark.parametrize(
+    ("address", "reason"),
+    [
+        (" dziekanat@example.edu.pl", "it has spaces around it."),
+        ("dziekanat@example.edu.pl ", "it has spaces around it."),
+        ("dziekanat@" + "w" * 40 + "." + "x" * 42 + ".edu.pl", None),  # 100 characters: USOS takes it
+        ("dziekanat@" + "w" * 40 + "." + "x" * 43 + ".edu.pl", "it is longer than 100 characters."),
+    ],
+)
+def test_the_senders_address_is_checked_as_usos_will(address: str, reason: str | None) -> None:
+    template = MessageTemplate("s", "x", from_name="Dziekanat", from_email=address)
+    compiled = compile_template(template, COLUMNS)
+    found = [p for p in compiled.problems if p.code == Code.FROM_EMAIL_INVALID]
+    if reason is None:
+        assert found == []
+    else:
+        assert [p.args["reason"] for p in found] == [reason]
+        assert reason in found[0].message
+
+
+def test_a_style_attribute_in_double_quotes_is_a_code_region_too() -> None:
+    html_text = '<p style="color: red">{a}</p><div style = \'margin: 0\'>b</div>'
+    assert [html_text[s:e] for s, e in code_regions(html_text)] == ["color: red", "margin: 0"]
+
+
+@pytest.mark.parametrize(("length", "too_long"), [(200, False), (201, True)])
+def test_a_subject_too_long_before_its_placeholders_are_filled_in(length: int, too_long: bool) -> None:
+    subject = "T" * (length - 6) + "{Imię}" + "x" * 6  # the placeholder's braces do not count
+    compiled = compile_template(MessageTemplate(subject, "x"), COLUMNS)
+    found = [p for p in compiled.problems if p.code == Code.SUBJECT_TOO_LONG]
+    if not too_long:
+        assert found == []
+        return
+    (problem,) = found
+    assert (problem.args["length"], problem.args["limit"]) == (length, 200)
+    assert problem.message.startswith(
+        f"The subject is {length} characters long even before the placeholders are filled in; USOS "
+        "accepts at most 200."
+    )
+
+
+def test_the_subject_is_plain_text_even_in_an_html_letter() -> None:
+    compiled = compile_template(MessageTemplate("Kod {a;b}", "<p>x</p>", ContentFormat.HTML), COLUMNS)
+    assert [(p.code, p.position.part if p.position else None) for p in compiled.problems] == [
+        (Code.LITERAL_BRACES, "subject")
+    ]
+
+
+def test_asking_for_a_part_a_template_does_not_have_says_which() -> None:
+    compiled = compile_template(MessageTemplate("s", "x"), COLUMNS)
+    with pytest.raises(ValueError, match="from_name is not a template part"):
+        compiled.part(Part.FROM_NAME)
+
+
+@pytest.mark.parametrize("length", [200, 201])
+def test_a_placeholder_used_three_times_counts_three_times_in_a_recipients_subject(length: int) -> None:
+    compiled = compile_template(MessageTemplate("{Imię} - {Imię} - {Nazwisko}{Imię}", "x"), COLUMNS)
+    # 3 × 60 characters of the first name, 6 of " - ", the rest the surname
+    row = values(Imię="I" * 60, Nazwisko="N" * (length - 3 * 60 - 6))
+    found = [p for p in check_row(compiled, row, 3) if p.code == Code.SUBJECT_TOO_LONG]
+    assert [p.args["length"] for p in found] == ([] if length <= 200 else [length])
+
+
+@pytest.mark.parametrize(
+    ("subject", "column"), [("{Imię}", "Imię"), ("{Imię!s}", "Imię"), ("{Imię:>3}", None)]
+)
+def test_a_line_break_in_a_value_names_the_column_when_the_placeholder_shows_it_as_is(
+    subject: str, column: str | None
+) -> None:
+    compiled = compile_template(MessageTemplate(subject, "x"), COLUMNS)
+    found = check_row(compiled, values(Imię="Anna\nMaria"), 2)
+    (problem,) = [p for p in found if p.code == Code.SUBJECT_LINE_BREAK]
+    assert problem.args.get("column") == column
+    if column is not None:
+        assert f"the value of “{column}” contains a line break" in problem.message
