@@ -89,7 +89,14 @@ def open_given_files(window: MainWindow, paths: Sequence[Path]) -> None:
 
 class FileOpenRequests(QObject):
     """macOS hands a double-clicked document to the running app as a FileOpen event, not
-    on the command line; this opens it like a file named there."""
+    on the command line; this opens it like a file named there.
+
+    Installed on the application only where such events come from (macOS: Qt sends
+    QFileOpenEvent there alone): a Python filter on the application sees every event of
+    every object, and PySide6 wraps each receiver for it — for Qt's private classes by
+    creating every type of every module, ~20 ms before the first paint on this machine
+    (tests/bench/bench_startup.py) — and every event after that goes through Python too.
+    """
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -282,7 +289,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         window, shutdown = build_main_window(options, settings=settings, language=language, deferred=True)
-        app.installEventFilter(FileOpenRequests(window))
+        if sys.platform == "darwin":
+            app.installEventFilter(FileOpenRequests(window))
         taker = None
         if options.screenshot is not None:
             from .screenshot import ScreenshotTaker

@@ -6,8 +6,7 @@ verdict the window shows — for it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from usosmail_gui.core.credentials import Credentials, CredentialStore
@@ -19,11 +18,12 @@ CheckConnection = Callable[[str, str, str], "ConnectionReport"]
 """``check_connection(base_url, consumer_key, consumer_secret)``."""
 
 
-@dataclass(frozen=True, slots=True)
-class ActiveConnection:
+class ActiveConnection(NamedTuple):
     """The installation the window talks to; ``credentials`` is None until loaded.
 
-    Its repr never shows the secret (``Credentials`` hides it).
+    Its repr never shows the secret (``Credentials`` hides it). A NamedTuple, not a
+    dataclass: it is built before the window's first paint, and ``dataclasses`` (with
+    ``copy``) would cost that paint ~3 ms of imports (tests/bench/bench_startup.py).
     """
 
     base_url: str

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from PySide6 import QtCore
 from PySide6.QtCore import QEvent, QSettings, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QShowEvent
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QWidget
 
 from usosmail_gui.application.connection import ActiveConnection
 
@@ -45,6 +45,8 @@ from .window.title import WindowTitle
 
 if TYPE_CHECKING:  # at run time these load after the first paint (``window.startup``)
     from pathlib import Path
+
+    from PySide6.QtWidgets import QMessageBox  # PySide6 makes a type on its first use
 
     from usosmail_gui.core.credentials import CredentialStore
     from usosmail_gui.core.readiness import Situation
@@ -367,6 +369,8 @@ class MainWindow(QMainWindow, WindowActions):
         self.statusBar().showMessage(text, ms)
 
     def _explain(self, title: str, text: str, informative: str = "", *, warning: bool = True) -> QMessageBox:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(self)
         box.setObjectName("sendMessageBox")
         box.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)

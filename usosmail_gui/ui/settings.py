@@ -14,8 +14,7 @@ there is the university's USOS API address, used until the user connects elsewhe
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -50,10 +49,10 @@ APPLICATION = "usosmail-gui"
 T = TypeVar("T")
 
 
-@dataclass(frozen=True, slots=True)
-class Setting(Generic[T]):
+class Setting(NamedTuple, Generic[T]):
     """One thing the app remembers: its key in QSettings (never renamed: saved layouts and
-    choices must survive an upgrade), the type it is kept as, and its value when unset."""
+    choices must survive an upgrade), the type it is kept as, and its value when unset.
+    (A NamedTuple: read before the first paint, where ``dataclasses`` would cost imports.)"""
 
     key: str
     type: type[T]

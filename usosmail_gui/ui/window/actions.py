@@ -11,7 +11,7 @@ platform's standard key (``standard``: a name of ``QKeySequence.StandardKey``).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
@@ -72,11 +72,12 @@ class WindowActions:
     help_menu: QMenu
 
 
-@dataclass(frozen=True, slots=True)
-class ActionSpec:
+class ActionSpec(NamedTuple):
     """One action of the window: ``window.<name>_action``, calling ``window.<slot>()``
     (a dotted path: ``window.send_flow.send_test()``, looked up when it is triggered;
-    empty: the composition root connects it, ``window.actions_by_name[name]``)."""
+    empty: the composition root connects it, ``window.actions_by_name[name]``). A
+    NamedTuple: the table is read before the first paint, where ``dataclasses`` would cost
+    imports."""
 
     name: str
     text: str

@@ -7,12 +7,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
-from PySide6.QtCore import QObject, QUrl
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from usosmail_gui import __version__
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # and QUrl, QMessageBox: PySide6 makes a type on first use, after the first paint
+    from PySide6.QtWidgets import QMessageBox
+
     from usosmail_gui.ui.user_guide import UserGuideWindow
 
     from .shortcuts import ShortcutsDialog
@@ -30,6 +32,8 @@ class WindowHelp(QObject):
 
     def show_user_guide(self) -> UserGuideWindow | None:
         """The guide in the window's language, shipped with the app (non-modal, one window)."""
+        from PySide6.QtCore import QUrl
+
         from usosmail_gui.ui.user_guide import UserGuideWindow, guide_path, window_language
 
         path = guide_path(window_language())
@@ -59,6 +63,8 @@ class WindowHelp(QObject):
         return dialog
 
     def show_about(self) -> QMessageBox:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(self._window)
         box.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setWindowTitle(self.tr("About usosmail-gui"))
