@@ -18,13 +18,8 @@ from dataclasses import dataclass
 from usosmail_gui.core.campaign import CampaignDraft
 from usosmail_gui.core.credentials import Credentials
 from usosmail_gui.core.journal import CampaignRecord, CampaignSummary, Counts, RecipientRecord, RecipientState
-from usosmail_gui.core.sending import (
-    SendProgress,
-    SendResult,
-    interrupted_campaigns,
-    resend_uncertain,
-    send_steps,
-)
+from usosmail_gui.core.send_reports import SendProgress, SendResult
+from usosmail_gui.core.sending import interrupted_campaigns, resend_uncertain, send_steps
 from usosmail_gui.core.usos.connection import ConnectionReport
 
 from .collaborators import ClientFactory, JournalFactory, mailing_client, open_journal, read_journal

@@ -42,7 +42,7 @@ from .output import (
 if TYPE_CHECKING:
     from usosmail_gui.core.campaign import CampaignDraft
     from usosmail_gui.core.journal import CampaignRecord, Counts, Journal, RecipientRecord
-    from usosmail_gui.core.sending import SendProgress, SendResult
+    from usosmail_gui.core.send_reports import SendProgress, SendResult
 
 EXIT_NO_CREDENTIALS = 2
 EXIT_CANCELLED = 130  # stopped with Ctrl+C (resumable), as for any interrupted command
@@ -159,7 +159,7 @@ def _show_progress(progress: SendProgress) -> None:
 
 
 def _exit_code(result: SendResult) -> int:
-    from usosmail_gui.core.sending import StopReason
+    from usosmail_gui.core.send_reports import StopReason
 
     by_stop = {
         StopReason.CREDENTIALS_REJECTED: 2,
@@ -197,7 +197,7 @@ def _run_send(journal: Journal, campaign: CampaignRecord, credentials: Credentia
 
 def _report_result(journal: Journal, result: SendResult, as_json: bool) -> None:
     from usosmail_gui.core.journal import RecipientState
-    from usosmail_gui.core.sending import StopReason
+    from usosmail_gui.core.send_reports import StopReason
 
     if as_json:
         print_json(result.to_json())
@@ -406,7 +406,7 @@ def _nothing_to_send(
     journal: Journal, campaign: CampaignRecord, counts: Counts, args: argparse.Namespace
 ) -> int:
     from usosmail_gui.core.journal import RecipientState
-    from usosmail_gui.core.sending import SendResult, StopReason
+    from usosmail_gui.core.send_reports import SendResult, StopReason
 
     result = SendResult(campaign.id, counts, StopReason.FINISHED, "", 0, 0.0)
     text = (

@@ -41,7 +41,7 @@ from usosmail_gui.application.sending import (
 )
 from usosmail_gui.core.campaign import CampaignError
 from usosmail_gui.core.journal import CampaignRecord, Counts, JournalError
-from usosmail_gui.core.sending import SendProgress, StopReason
+from usosmail_gui.core.send_reports import SendProgress, StopReason
 from usosmail_gui.core.usos.errors import UsosError
 from usosmail_gui.ui.numbers import counted, number
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from usosmail_gui.application.sending import PreflightFailed, SendOutcome, StoppedBeforeStart
 from usosmail_gui.core.campaign import CampaignError
 from usosmail_gui.core.journal import CampaignBusy, CampaignClosed, Counts, JournalError, UnknownCampaign
-from usosmail_gui.core.sending import StopReason
+from usosmail_gui.core.send_reports import StopReason
 from usosmail_gui.core.usos.errors import UsosError
 from usosmail_gui.ui.numbers import counted
 

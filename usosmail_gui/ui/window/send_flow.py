@@ -22,7 +22,7 @@ from usosmail_gui.core.campaign import CampaignDraft, key_fingerprint
 from usosmail_gui.core.drafts import build_test_campaign
 from usosmail_gui.core.readiness import Blocker, Situation, retry_blocker, send_blocker
 from usosmail_gui.core.recipients import RecipientTable
-from usosmail_gui.core.sending import SendProgress, StopReason
+from usosmail_gui.core.send_reports import SendProgress, StopReason
 from usosmail_gui.ui import texts
 from usosmail_gui.ui.send_dialog import SendDialog
 from usosmail_gui.ui.sending import (

@@ -56,6 +56,7 @@ WORK_AREA_MODULES = (
     "usosmail_gui.core.drafts",
     "usosmail_gui.core.readiness",
     "usosmail_gui.core.retry",
+    "usosmail_gui.core.send_reports",
     "usosmail_gui.core.sending",
     "usosmail_gui.core.statuses",
     "usosmail_gui.core.polling",
