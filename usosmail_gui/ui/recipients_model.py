@@ -1,7 +1,7 @@
 """The Qt item model of the recipient list: an adapter over a core ``RecipientTable``.
 
-It owns no logic of its own. Which rows are shown and in what order comes from
-``table.view(search, sort_by, descending)``, computed on the data: Qt's
+It owns no logic of its own. Which rows are shown and in what order (``ShownRows``) comes
+from ``table.view(search, sort_by, descending)``, computed on the data: Qt's
 QSortFilterProxyModel would ask this model for every cell through Python, which takes
 3.5-16 s at 50,000 rows. Edits and include flags go to the table, which answers with the
 rows whose state changed; only those rows are repainted.
@@ -45,6 +45,7 @@ from usosmail_gui.ui.derived_cells import DerivedCells
 from usosmail_gui.ui.problem_cells import ProblemCells
 from usosmail_gui.ui.row_spans import changed_numbers, row_spans
 from usosmail_gui.ui.sheet_cells import SheetCells
+from usosmail_gui.ui.shown_rows import ShownRows
 from usosmail_gui.ui.status_cells import StatusCells
 
 __all__ = ["COLUMN_INCLUDE", "COLUMN_PROBLEMS", "FIRST_DATA_COLUMN", "RecipientTableModel"]
@@ -117,12 +118,8 @@ class RecipientTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._table: RecipientTable | None = None
         self._suspended = False
-        self._order: list[int] = []
+        self._rows = ShownRows()  # the search, the sort and the rows they show
         self._derived: DerivedCells | None = None  # the letters' derived columns, if any
-        self._positions: list[int] | None = None  # table row -> view position (-1 hidden)
-        self._search = ""
-        self._sort_column = -1
-        self._sort_order = Qt.SortOrder.AscendingOrder
         self._status_cells = StatusCells(QGuiApplication.palette())
         self._problem_cells = ProblemCells(QGuiApplication.palette())
         self._sheet_cells = SheetCells(QGuiApplication.palette())
@@ -141,8 +138,8 @@ class RecipientTableModel(QAbstractTableModel):
     def set_palette(self, palette: QPalette) -> None:
         """The view's palette changed (e.g. to a dark scheme): the colours follow it."""
         self._take_palette(palette)
-        if self._order and self.columnCount():
-            bottom_right = self.index(len(self._order) - 1, self.columnCount() - 1)
+        if self._rows.order and self.columnCount():
+            bottom_right = self.index(len(self._rows.order) - 1, self.columnCount() - 1)
             self.dataChanged.emit(self.index(0, 0), bottom_right, [_FOREGROUND, _BACKGROUND])
 
     # --- the table -----------------------------------------------------------------------
@@ -156,12 +153,10 @@ class RecipientTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._table = table
         if search is not None:
-            self._search = search
+            self._rows.search = search
         self._suspended = False
-        self._sort_column = -1
-        self._sort_order = Qt.SortOrder.AscendingOrder
-        self._order = self._compute_order()
-        self._positions = None
+        self._rows.unsorted()
+        self._rows.show(self._compute_order())
         self._statuses = None
         self._derived = None
         self.endResetModel()
@@ -176,8 +171,7 @@ class RecipientTableModel(QAbstractTableModel):
             return
         self.beginResetModel()
         self._suspended = True
-        self._order = []
-        self._positions = None
+        self._rows.show([])
         self.endResetModel()
 
     @property
@@ -190,19 +184,18 @@ class RecipientTableModel(QAbstractTableModel):
             return
         self.beginResetModel()
         self._suspended = False
-        self._order = self._compute_order()
-        self._positions = None
+        self._rows.show(self._compute_order())
         self.endResetModel()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, self.columnCount() - 1))
         self.viewChanged.emit()
         if self._table is not None:
             self.summaryChanged.emit(self._table.summary())
 
-    # --- view order ----------------------------------------------------------------------
+    # --- view order (``ShownRows``) -------------------------------------------------------
 
     def table_row(self, position: int) -> int:
         """The table row index shown at this view position (-1 when out of range)."""
-        return self._order[position] if 0 <= position < len(self._order) else -1
+        return self._rows.table_row(position)
 
     def view_row(self, table_row: int) -> int:
         """Where a table row is shown (-1 when hidden by the search)."""
@@ -211,34 +204,34 @@ class RecipientTableModel(QAbstractTableModel):
 
     def shown_rows(self) -> Sequence[int]:
         """The table row indices in view order; do not modify."""
-        return self._order
+        return self._rows.order
 
     @property
     def search_text(self) -> str:
-        return self._search
+        return self._rows.search
 
     def sort_state(self) -> tuple[int, Qt.SortOrder]:
         """(model column, order); column -1 is the spreadsheet's own order."""
-        return self._sort_column, self._sort_order
+        return self._rows.sort_column, self._rows.sort_order
 
     def set_search(self, text: str) -> None:
         """Show only the rows holding every word of ``text`` (case and diacritics ignored)."""
-        if text == self._search:
+        if text == self._rows.search:
             return
-        self._search = text
+        self._rows.search = text
         self._relayout(QAbstractItemModel.LayoutChangeHint.NoLayoutChangeHint)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by a model column (-1: the spreadsheet's order), on the data, not through Qt."""
         if column >= self.columnCount():
             column = -1
-        if (column, order) == (self._sort_column, self._sort_order):
+        if (column, order) == (self._rows.sort_column, self._rows.sort_order):
             return
-        self._sort_column, self._sort_order = column, order
+        self._rows.sort_column, self._rows.sort_order = column, order
         self._relayout(QAbstractItemModel.LayoutChangeHint.VerticalSortHint)
 
     def _sort_key(self) -> int | RowKey | None:
-        column = self._sort_column
+        column = self._rows.sort_column
         if column == COLUMN_INCLUDE:
             return RowKey.INCLUDED
         if column == COLUMN_PROBLEMS:
@@ -251,30 +244,22 @@ class RecipientTableModel(QAbstractTableModel):
     def _compute_order(self) -> list[int]:
         if self._table is None or self._suspended:
             return []
-        descending = self._sort_order == Qt.SortOrder.DescendingOrder
-        return self._table.view(self._search, self._sort_key(), descending)
+        return self._rows.computed(self._table, self._sort_key())
 
-    def _position_map(self) -> list[int]:
-        positions = self._positions
-        if positions is None:
-            positions = [-1] * (0 if self._table is None else self._table.row_count)
-            for position, row in enumerate(self._order):
-                positions[row] = position
-            self._positions = positions
-        return positions
+    def _position_map(self) -> Sequence[int]:
+        return self._rows.positions(0 if self._table is None else self._table.row_count)
 
     def _relayout(self, hint: QAbstractItemModel.LayoutChangeHint) -> None:
         """Apply the search and sort as a layout change, keeping persistent indexes on their rows."""
         if self._table is None or self._suspended:
             return
         order = self._compute_order()
-        if order == self._order:
+        if order == self._rows.order:
             return
         _emit_layout(self.layoutAboutToBeChanged, hint)
         persistent = self.persistentIndexList()
-        old = self._order
-        self._order = order
-        self._positions = None
+        old = self._rows.order
+        self._rows.show(order)
         if persistent:
             positions = self._position_map()
             count = len(old)
@@ -290,7 +275,7 @@ class RecipientTableModel(QAbstractTableModel):
     # --- shape ---------------------------------------------------------------------------
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._order)
+        return 0 if parent.isValid() else len(self._rows.order)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:
         if parent.isValid() or self._table is None:
@@ -322,9 +307,9 @@ class RecipientTableModel(QAbstractTableModel):
         )
         if same_shape:
             self._derived = cells
-            if self._order:
+            if self._rows.order:
                 self.dataChanged.emit(
-                    self.index(0, start), self.index(len(self._order) - 1, start + new - 1), []
+                    self.index(0, start), self.index(len(self._rows.order) - 1, start + new - 1), []
                 )
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, start, start + new - 1)
             return
@@ -370,7 +355,7 @@ class RecipientTableModel(QAbstractTableModel):
             self.endInsertColumns()
             return
         before, self._statuses = self._statuses, statuses
-        if not self._order:
+        if not self._rows.order:
             return
         if changed is None or since is None or since is not before:
             changed = changed_numbers(before, statuses)
@@ -379,16 +364,8 @@ class RecipientTableModel(QAbstractTableModel):
     def _changed_positions(self, changed: Iterable[int]) -> list[int]:
         """The view positions of the ``changed`` row numbers, in order: a batch of statuses
         usually changes a few rows, and the grid repaints only those."""
-        table = self._table
-        assert table is not None
-        positions = self._position_map()
-        found = []
-        for number in changed:
-            row = table.row_index(number)
-            if row is not None and positions[row] >= 0:
-                found.append(positions[row])
-        found.sort()
-        return found
+        assert self._table is not None
+        return self._rows.positions_of(self._table, changed)
 
     def _status_cells_changed(self, positions: Sequence[int]) -> None:
         """``dataChanged`` for the status cells at ``positions``: one signal per run of
@@ -429,10 +406,10 @@ class RecipientTableModel(QAbstractTableModel):
         table = self._table
         if table is None or not index.isValid():
             return None
-        position = index.row()
-        if position >= len(self._order):
+        position, order = index.row(), self._rows.order
+        if position >= len(order):
             return None
-        row = self._order[position]
+        row = order[position]
         column = index.column()
         if self._statuses is not None and column == FIRST_DATA_COLUMN + table.column_count + self._extra():
             return self._status_cells.data(self._statuses, table.row_number(row), role)
@@ -457,7 +434,8 @@ class RecipientTableModel(QAbstractTableModel):
         if table is None:
             return None
         if orientation == Qt.Orientation.Vertical:
-            row = self._order[section] if 0 <= section < len(self._order) else None
+            order = self._rows.order
+            row = order[section] if 0 <= section < len(order) else None
             return self._sheet_cells.row_header(table, row, role)
         if section == COLUMN_INCLUDE:
             if role == _DISPLAY:
@@ -488,9 +466,9 @@ class RecipientTableModel(QAbstractTableModel):
 
     def setData(self, index: _Index, value: Any, role: int = _EDIT) -> bool:
         table = self._table
-        if table is None or not index.isValid() or index.row() >= len(self._order):
+        if table is None or not index.isValid() or index.row() >= len(self._rows.order):
             return False
-        row = self._order[index.row()]
+        row = self._rows.order[index.row()]
         column = index.column()
         if column == COLUMN_INCLUDE and role == _CHECK:
             included = _checked(value)
@@ -523,8 +501,8 @@ class RecipientTableModel(QAbstractTableModel):
         if table is None or self._suspended or not table.set_shows_stored(column, stored):
             return False
         section = FIRST_DATA_COLUMN + column
-        if self._order:
-            self.dataChanged.emit(self.index(0, section), self.index(len(self._order) - 1, section), [])
+        if self._rows.order:
+            self.dataChanged.emit(self.index(0, section), self.index(len(self._rows.order) - 1, section), [])
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, section, section)
         self._changed(list(range(table.row_count)))
         return True
@@ -580,8 +558,8 @@ class RecipientTableModel(QAbstractTableModel):
         """Repaint every shown row and header (after a change of the whole table)."""
         if self._table is None or self._suspended:
             return
-        if self._order:
-            bottom_right = self.index(len(self._order) - 1, self.columnCount() - 1)
+        if self._rows.order:
+            bottom_right = self.index(len(self._rows.order) - 1, self.columnCount() - 1)
             self.dataChanged.emit(self.index(0, 0), bottom_right, [])
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, self.columnCount() - 1))
         self.summaryChanged.emit(self._table.summary())

@@ -96,6 +96,7 @@ WORK_AREA_MODULES = (
     "usosmail_gui.ui.problem_cells",
     "usosmail_gui.ui.sheet_tooltips",
     "usosmail_gui.ui.sheet_cells",
+    "usosmail_gui.ui.shown_rows",
     "usosmail_gui.ui.recipients_model",
     "usosmail_gui.ui.column_header",
     "usosmail_gui.ui.grid_columns",
