@@ -1,4 +1,5 @@
-"""Building and settling a ComposerPanel in the Qt tests (real widgets, offscreen)."""
+"""Building and settling a ComposerPanel (or a TemplateEditor alone) in the Qt tests (real
+widgets, offscreen)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from usosmail_gui.application.preparing import CheckSteps
 from usosmail_gui.core.recipients import RecipientTable
 from usosmail_gui.core.template import MessageTemplate
 from usosmail_gui.ui.composer import ComposerPanel
+from usosmail_gui.ui.template_editor import TemplateEditor
 
 TIMEOUT = 10000
 
@@ -54,3 +56,15 @@ def settle(qtbot: QtBot, composer: ComposerPanel) -> None:
     """Until the preview shows the latest text and no check runs or waits."""
     composer.flush_preview()
     qtbot.waitUntil(lambda: not composer.check_pending and not composer.file_busy, timeout=TIMEOUT)
+
+
+def editor_with_columns(qtbot: QtBot) -> TemplateEditor:
+    """A template editor of its own, shown and focused, knowing the students' columns."""
+    editor = TemplateEditor()
+    qtbot.addWidget(editor)
+    editor.resize(700, 500)
+    editor.show()
+    editor.activateWindow()  # keys and the completion popup need the window to have focus
+    qtbot.waitUntil(editor.isActiveWindow)
+    editor.set_columns(students().columns)
+    return editor
