@@ -1,94 +1,22 @@
-"""Letters on the command line: ``render``, ``check`` and ``send`` use a template file's
-derived columns and grouping; ``show --row`` prints what a row's student was sent, and the
-report has a line per sheet row with the message it went out in. Real processes, real
-files, the sandbox over loopback."""
+"""``usosmail show CAMPAIGN --row N`` (``cli.received``): what a row's student was sent, read
+back from the journal, for letters with derived columns and grouping (one message for
+several rows; in template mode, what USOS makes of the params), and the report's line per
+sheet row naming the message it went out in. Real processes, the sandbox over loopback."""
 
 from __future__ import annotations
 
 import csv
 import json
 import os
-import subprocess
-import sys
 from email import message_from_bytes
 from email.policy import default as default_policy
 from pathlib import Path
 
-import pytest
-
+from tests.helpers.cli import usosmail
 from usosmail_gui.core.journal import Journal
-from usosmail_gui.core.letters import Grouping, LetterSetup, Salutation, Vocative
-from usosmail_gui.core.template import MessageTemplate, save_template
 from usosmail_gui.sandbox import Sandbox
 
-USOSMAIL = str(Path(sys.executable).with_name("usosmail"))
-LETTER = MessageTemplate(
-    subject="Oceny z sesji – {Nazwisko}",
-    content="{Zwrot},\n\nuprzejmie informujemy o ocenach:\n{lista}\n\nZ poważaniem\nDziekanat",
-    from_name="Dziekanat",
-)
-SETUP = LetterSetup(
-    (Salutation("Zwrot", gender_column="Płeć", first_name_column="Imię", with_name=True),),
-    Grouping("- {Przedmiot}: {Ocena}"),
-)
-
-
-def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [USOSMAIL, *args],
-        capture_output=True,
-        text=True,
-        env=env or dict(os.environ),
-        stdin=subprocess.DEVNULL,
-        timeout=120,
-    )
-
-
-@pytest.fixture
-def grades(tmp_path: Path) -> Path:
-    path = tmp_path / "oceny.csv"
-    path.write_text(
-        "Imię;Nazwisko;E-mail;Płeć;Przedmiot;Ocena\n"
-        "Anna;Kowalska;anna@student.example.edu.pl;K;Analiza;5\n"  # row 2
-        "Jan;Nowak;jan@student.example.edu.pl;;Mechanika;3\n"  # row 3: gender guessed
-        "Anna;Kowalska;anna@student.example.edu.pl;K;Algebra;4,5\n"  # row 4: Anna's second
-        "Siobhan;Murphy;siobhan@student.example.edu.pl;;Fizyka;4\n"  # row 5: unknown
-        "Ewa;Zając;zly adres;K;Chemia;3\n",  # row 6: left out
-        encoding="cp1250",
-    )
-    return path
-
-
-@pytest.fixture
-def letter(tmp_path: Path) -> Path:
-    return save_template(tmp_path / "oceny.usosmail", LETTER, SETUP)
-
-
-def test_render_uses_the_derived_columns_and_the_group(grades: Path, letter: Path) -> None:
-    result = run("render", "--recipients", str(grades), "--template", str(letter), "--row", "4", "--json")
-    assert result.returncode == 0, result.stderr
-    shown = json.loads(result.stdout)
-    assert shown["row"] == 2  # row 4 goes out in the message of row 2
-    assert shown["content"] == (
-        "Szanowna Pani Anno,\n\nuprzejmie informujemy o ocenach:\n- Analiza: 5\n- Algebra: 4,5\n\n"
-        "Z poważaniem\nDziekanat"
-    )
-    guessed = run("render", "--recipients", str(grades), "--template", str(letter), "--row", "3")
-    assert guessed.returncode == 0, guessed.stderr
-    assert "Szanowny Panie Janie," in guessed.stdout
-    assert "guessed from the first name “Jan”" in guessed.stderr  # a warning, listed
-
-
-def test_check_lists_every_guessed_or_unknown_row(grades: Path, letter: Path) -> None:
-    result = run("check", "--recipients", str(grades), "--template", str(letter), "--json")
-    assert result.returncode == 1  # row 6's address blocks it
-    verdict = json.loads(result.stdout)
-    assert verdict["recipients"] == 4 and verdict["sendable"] == 3  # four messages, one left out
-    codes = [(p["row"], p["code"], p["severity"]) for p in verdict["problems"]]
-    assert (3, "gender_guessed", "warning") in codes
-    assert (5, "gender_unknown", "warning") in codes
-    assert (6, "email_invalid", "error") in codes
-    assert not [c for c in codes if c[0] in (2, 4)]
+run = usosmail
 
 
 def test_send_the_letters_then_show_a_row_and_report_every_row(
@@ -177,18 +105,3 @@ def test_show_in_template_mode_gives_what_usos_makes_of_the_params(
     ]
     anna = next(m for m in delivered if "anna@" in str(m["To"]))
     assert message["content"] in anna.get_content()  # type: ignore[attr-defined]
-
-
-def test_a_vocative_column_in_a_plain_list(tmp_path: Path) -> None:
-    students = tmp_path / "s.csv"
-    students.write_text("Imię;E-mail\nKatarzyna;k@example.edu.pl\nKuba;q@example.edu.pl\n", encoding="utf-8")
-    template = save_template(
-        tmp_path / "t.usosmail",
-        MessageTemplate("Cześć", "Droga/Drogi {W}!"),
-        LetterSetup((Vocative("W", "Imię"),)),
-    )
-    out = [
-        run("render", "--recipients", str(students), "--template", str(template), "--row", r).stdout
-        for r in "23"
-    ]
-    assert "Droga/Drogi Katarzyno!" in out[0] and "Droga/Drogi Kubo!" in out[1]

@@ -1,6 +1,6 @@
-"""``usosmail send``, ``resume`` and ``campaigns`` as a user runs them: real processes, a real
-sandbox over loopback (in this process, so the test sees every request it serves) and the
-journal in the test's own data dir."""
+"""``usosmail send`` and ``resume`` (``cli.sending``) as a user runs them: real processes, a
+real sandbox over loopback (in this process, so the test sees every request it serves) and
+the journal in the test's own data dir; ``usosmail campaigns`` shows what they did."""
 
 from __future__ import annotations
 

@@ -1,4 +1,6 @@
-"""``usosmail render`` and ``usosmail check`` as a user runs them: real files, real processes."""
+"""``usosmail render`` and ``usosmail check`` (``cli.compose``) as a user runs them: real files,
+real processes; with a template file's derived columns and grouping too (the ``grades`` and
+``letter`` fixtures of conftest.py)."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from usosmail_gui.core.letters import LetterSetup, Vocative
 from usosmail_gui.core.template import MessageTemplate, save_template
 
 USOSMAIL = str(Path(sys.executable).with_name("usosmail"))
@@ -156,3 +159,44 @@ def test_unreadable_recipients(tmp_path: Path) -> None:
     result = run("check", "--recipients", str(empty), "--subject", "S", "--content", "C")
     assert result.returncode == 1
     assert result.stderr.startswith("usosmail: ")
+
+def test_render_uses_the_derived_columns_and_the_group(grades: Path, letter: Path) -> None:
+    result = run("render", "--recipients", str(grades), "--template", str(letter), "--row", "4", "--json")
+    assert result.returncode == 0, result.stderr
+    shown = json.loads(result.stdout)
+    assert shown["row"] == 2  # row 4 goes out in the message of row 2
+    assert shown["content"] == (
+        "Szanowna Pani Anno,\n\nuprzejmie informujemy o ocenach:\n- Analiza: 5\n- Algebra: 4,5\n\n"
+        "Z poważaniem\nDziekanat"
+    )
+    guessed = run("render", "--recipients", str(grades), "--template", str(letter), "--row", "3")
+    assert guessed.returncode == 0, guessed.stderr
+    assert "Szanowny Panie Janie," in guessed.stdout
+    assert "guessed from the first name “Jan”" in guessed.stderr  # a warning, listed
+
+
+def test_check_lists_every_guessed_or_unknown_row(grades: Path, letter: Path) -> None:
+    result = run("check", "--recipients", str(grades), "--template", str(letter), "--json")
+    assert result.returncode == 1  # row 6's address blocks it
+    verdict = json.loads(result.stdout)
+    assert verdict["recipients"] == 4 and verdict["sendable"] == 3  # four messages, one left out
+    codes = [(p["row"], p["code"], p["severity"]) for p in verdict["problems"]]
+    assert (3, "gender_guessed", "warning") in codes
+    assert (5, "gender_unknown", "warning") in codes
+    assert (6, "email_invalid", "error") in codes
+    assert not [c for c in codes if c[0] in (2, 4)]
+
+
+def test_a_vocative_column_in_a_plain_list(tmp_path: Path) -> None:
+    students = tmp_path / "s.csv"
+    students.write_text("Imię;E-mail\nKatarzyna;k@example.edu.pl\nKuba;q@example.edu.pl\n", encoding="utf-8")
+    template = save_template(
+        tmp_path / "t.usosmail",
+        MessageTemplate("Cześć", "Droga/Drogi {W}!"),
+        LetterSetup((Vocative("W", "Imię"),)),
+    )
+    out = [
+        run("render", "--recipients", str(students), "--template", str(template), "--row", r).stdout
+        for r in "23"
+    ]
+    assert "Droga/Drogi Katarzyno!" in out[0] and "Droga/Drogi Kubo!" in out[1]
