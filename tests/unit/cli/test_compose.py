@@ -160,6 +160,7 @@ def test_unreadable_recipients(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stderr.startswith("usosmail: ")
 
+
 def test_render_uses_the_derived_columns_and_the_group(grades: Path, letter: Path) -> None:
     result = run("render", "--recipients", str(grades), "--template", str(letter), "--row", "4", "--json")
     assert result.returncode == 0, result.stderr

@@ -1,6 +1,7 @@
-"""A status-bar confirmation is shown whole: in Polish, "Kampania … wysłana: 37 przyjętych ·
-0 odrzuconych …" beside the sandbox's long installation label was cut to "0 odrzucon" (seen in
-the screenshots); the installation's label steps aside while such a message is shown."""
+"""ui/window/status_bar.py: a confirmation is shown whole: in Polish, "Kampania … wysłana:
+37 przyjętych · 0 odrzuconych …" beside the sandbox's long installation label was cut to
+"0 odrzucon" (seen in the screenshots); the installation's label steps aside while such a
+message is shown."""
 
 from __future__ import annotations
 
