@@ -1,5 +1,6 @@
-"""The preview pane: byte for byte what str.format makes, previous/next, the throttle while
-typing, a broken template shown in pieces, and HTML that never fetches anything."""
+"""The preview pane (``ui.preview``): byte for byte what str.format makes, previous/next, it
+follows typing (through ``ui.throttle``, tested in test_throttle.py), a broken template
+shown in pieces, and HTML that never fetches anything."""
 
 from __future__ import annotations
 
@@ -16,7 +17,6 @@ from pytestqt.qtbot import QtBot
 from tests.helpers.composer import BAD_ADDRESS_ROW, STUDENTS, make_composer, settle, students
 from usosmail_gui.core.template import ContentFormat, MessageTemplate
 from usosmail_gui.ui.preview import SafeTextBrowser
-from usosmail_gui.ui.throttle import Throttle
 
 LETTER = MessageTemplate(
     subject="Decyzja stypendialna – {Imię} {Nazwisko} ({Nr albumu})",
@@ -67,29 +67,6 @@ def test_preview_follows_typing_through_the_throttle(qtbot: QtBot) -> None:
     throttle.set_delay(composer.PREVIEW_DELAY_MS)
     composer.flush_preview()
     assert composer.preview.content_text() == "Dzień dobry Anna!?x"
-
-
-def test_throttle_runs_first_call_now_and_folds_the_rest(qtbot: QtBot) -> None:
-    calls: list[str] = []
-    throttle = Throttle(lambda: calls.append("slow"), 60_000)
-    assert throttle.idle
-    throttle()
-    assert calls == ["slow"] and not throttle.idle
-    throttle()
-    throttle()
-    throttle()
-    assert calls == ["slow"] and throttle.pending
-    throttle.flush()
-    assert calls == ["slow", "slow"] and not throttle.pending
-    throttle()
-    throttle.cancel()
-    assert not throttle.pending and calls == ["slow", "slow"]
-    quick = Throttle(lambda: calls.append("quick"), 30)
-    quick()
-    quick()
-    qtbot.waitUntil(lambda: calls.count("quick") == 2, timeout=2000)  # the timer runs the last one
-    throttle.deleteLater()
-    quick.deleteLater()
 
 
 def test_previous_and_next_walk_the_grid_order(qtbot: QtBot) -> None:
