@@ -3,14 +3,21 @@ widgets, offscreen)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import threading
+from collections.abc import Generator, Sequence
 
 from pytestqt.qtbot import QtBot
 
 from tests.helpers.tables import DEMO_COLUMNS, make_table
 from usosmail_gui.application.preparing import CheckSteps
 from usosmail_gui.core.recipients import RecipientTable
-from usosmail_gui.core.template import MessageTemplate
+from usosmail_gui.core.template import (
+    CheckProgress,
+    CheckResult,
+    CompiledTemplate,
+    MessageTemplate,
+    check_steps,
+)
 from usosmail_gui.ui.composer import ComposerPanel
 from usosmail_gui.ui.template_editor import TemplateEditor
 
@@ -68,3 +75,35 @@ def editor_with_columns(qtbot: QtBot) -> TemplateEditor:
     qtbot.waitUntil(editor.isActiveWindow)
     editor.set_columns(students().columns)
     return editor
+
+
+class GatedChecks:
+    """A check function whose runs wait for the test to let them go."""
+
+    def __init__(self) -> None:
+        self.gates: list[threading.Event] = []
+        self.started: list[str] = []
+        self.cancelled: list[str] = []
+        self.finished: list[str] = []
+
+    def function(self):  # type: ignore[no-untyped-def]
+        checks = self
+
+        def gated_check(
+            compiled: CompiledTemplate, table: RecipientTable
+        ) -> Generator[CheckProgress, None, CheckResult]:
+            gate = threading.Event()
+            checks.gates.append(gate)
+            text = compiled.template.content
+            checks.started.append(text)
+            try:
+                yield CheckProgress(0, table.row_count)
+                gate.wait(TIMEOUT / 1000)
+                result = yield from check_steps(compiled, table)
+            except BaseException:
+                checks.cancelled.append(text)
+                raise
+            checks.finished.append(text)
+            return result
+
+        return gated_check

@@ -7,7 +7,12 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from usosmail_gui.core.template import Code, MessageTemplate
+from tests.helpers.composer import TIMEOUT, settle
+from usosmail_gui.core.problems import Problem
+from usosmail_gui.core.template import (
+    Code,
+    MessageTemplate,
+)
 from usosmail_gui.ui.held_problems import HELD_BACK, HeldProblems
 from usosmail_gui.ui.template_editor import TemplateEditor
 
@@ -44,3 +49,40 @@ def test_a_send_reveals_all_and_an_opened_template_holds_nothing(qtbot: QtBot) -
     assert held.codes == frozenset(HELD_BACK)
     held.restart(new=False)
     assert held.codes == frozenset()
+
+
+def codes(problems: list[Problem]) -> list[tuple[int | None, str]]:
+    return [(p.row, p.code) for p in problems]
+
+
+def test_an_empty_new_template_is_not_red_until_touched_or_sent(qtbot: QtBot) -> None:
+    from tests.helpers.memory_keyring import MemoryKeyring
+    from usosmail_gui.core.credentials import CredentialStore
+    from usosmail_gui.ui.main_window import MainWindow
+
+    window = MainWindow(CredentialStore(backend=MemoryKeyring()), restore_last=False)
+    qtbot.addWidget(window)
+    window.show()
+    composer = window.composer
+    settle(qtbot, composer)
+    assert codes(composer.problems.model.problems()) == []  # nothing done yet: nothing wrong
+    assert "errors" not in composer.preview.notice_label.text()
+
+    composer.editor.content_edit.setPlainText("Dzień dobry")  # the text touched, not the subject
+    settle(qtbot, composer)
+    assert codes(composer.problems.model.problems()) == []
+
+    composer.editor.subject_edit.setFocus()  # into the subject and out again, writing nothing
+    qtbot.waitUntil(composer.editor.subject_edit.hasFocus, timeout=TIMEOUT)
+    composer.editor.content_edit.setFocus()
+    qtbot.waitUntil(
+        lambda: (None, Code.SUBJECT_EMPTY) in codes(composer.problems.model.problems()), timeout=TIMEOUT
+    )
+    assert (None, Code.CONTENT_EMPTY) not in codes(composer.problems.model.problems())
+
+    composer.set_template(MessageTemplate())  # a new empty one: quiet again, until a send is tried
+    settle(qtbot, composer)
+    assert codes(composer.problems.model.problems()) == []
+    window.send_test_action.trigger()  # refused (no list), and now says what is wrong
+    both = {(None, Code.SUBJECT_EMPTY), (None, Code.CONTENT_EMPTY)}
+    qtbot.waitUntil(lambda: both <= set(codes(composer.problems.model.problems())), timeout=TIMEOUT)

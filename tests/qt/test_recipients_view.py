@@ -1,5 +1,5 @@
-"""The recipient pane driven as a user would: search box, header clicks, the checkbox, the
-cell editor, the e-mail column choice."""
+"""The recipient pane (``ui.recipients_view``) driven as a user would: search box, header
+clicks, the checkbox, the cell editor, the e-mail column choice, the loading strip."""
 
 from __future__ import annotations
 
