@@ -153,7 +153,10 @@ def tree_paths(text: str) -> list[str]:
                 folders = [*folders, names[-1].rstrip("/")]
         else:
             description = stripped
-        for token in DESCRIBED.findall(description):
+        for match in DESCRIBED.finditer(description):
+            token = match.group(0)
+            if description[match.end() : match.end() + 1] == "<":
+                continue  # a pattern: tests/unit/<package>/test_<module>.py
             if "/" in token:
                 paths.append(token)
             else:
