@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pytestqt.qtbot import QtBot
 
 from tests.helpers.open_windows import OWN_POLISH, polish_left, words
-from tests.unit.test_sandbox_mailbox import HOSTILE_HTML, send
+from tests.unit.sandbox.test_mailbox import HOSTILE_HTML, send
 from usosmail_gui.core.template import MessageTemplate
 from usosmail_gui.core.usos.models import ContentFormat
 from usosmail_gui.sandbox import Sandbox

@@ -11,7 +11,7 @@ of it is the domain (IDNA) check, which is the same for every student of a unive
 So the domain's verdict is computed by ``validate_email`` once per domain and reused for
 addresses whose local part is plain ASCII dot-atom, where ``validate_email`` does nothing
 else but the length checks, repeated here; anything else goes through ``validate_email``
-itself. ``tests/unit/test_recipients_emails.py`` checks with hypothesis that both ways
+itself. ``tests/unit/core/recipients/test_emails.py`` checks with hypothesis that both ways
 agree.
 """
 

@@ -6,7 +6,7 @@ to highlight placeholders and to put the cursor on a problem, and every problem 
 So ``parse`` is a line-by-line transcription of ``MarkupIterator_next`` and
 ``parse_field`` (Objects/stringlib/unicode_format.h) that records offsets and, after an
 error, carries on (best effort) to find the next ones. Up to the first error it is the
-same parser: tests/unit/test_template_property.py checks with hypothesis that
+same parser: tests/unit/core/template/test_property.py checks with hypothesis that
 ``formatter_items(parse(t))`` equals ``list(string.Formatter().parse(t))`` and that both
 fail with the same message, for generated format strings of every shape.
 

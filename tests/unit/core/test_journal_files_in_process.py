@@ -1,7 +1,7 @@
 """What the journal does with a file that is empty, damaged, of another program, of an
 earlier or a newer format, read-only, or on a full disk, and with a campaign another sender
 holds: in-process (issue 19 item 4), so coverage and mutation tools see these paths that
-tests/unit/test_journal_faults.py runs in subprocesses and mount namespaces.
+tests/unit/core/test_journal_faults.py runs in subprocesses and mount namespaces.
 
 Real SQLite files in tmp_path throughout. Two faults cannot exist for root, who writes
 through any file mode: a read-only folder or file is then made with chmod *and* the file
@@ -408,7 +408,7 @@ def test_no_data_folder_and_none_can_be_made_reads_as_no_campaigns_yet(tmp_path:
 
 def test_a_full_disk_stores_none_of_a_campaign_and_says_so(tmp_path: Path) -> None:
     """SQLite's own SQLITE_FULL, from its limit on the file's pages (a real full disk is
-    tests/unit/test_journal_faults.py's tmpfs)."""
+    tests/unit/core/test_journal_faults.py's tmpfs)."""
     path = tmp_path / "journal.sqlite3"
     with Journal.open(path) as journal:
         pages = journal._conn.execute("PRAGMA page_count").fetchone()[0]

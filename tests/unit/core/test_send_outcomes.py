@@ -439,7 +439,7 @@ def test_a_finished_campaign_sends_nothing_and_says_so(journal: Journal) -> None
 
 
 # --- the journal cannot record any more (the disk filled up at one exact moment) -------------
-# tests/unit/test_journal_faults.py fills a real disk, in a subprocess; here one method of the
+# tests/unit/core/test_journal_faults.py fills a real disk, in a subprocess; here one method of the
 # real journal fails once at a chosen moment, in this process (so the mutation run sees it).
 def fail_once(monkeypatch: pytest.MonkeyPatch, journal: Journal, method: str, error: Exception,
               after: int = 0) -> None:

@@ -218,7 +218,7 @@ def test_in_the_bundle_the_child_is_run_by_the_console_command_beside_the_app(
     assert command == [
         str(app.with_name("usosmail")), "-m", isolated.CHILD_MODULE, "lista.xlsx", "Arkusz1", "100", "pl",
     ]
-    entry = (Path(__file__).resolve().parents[2] / "installer" / "entry" / "usosmail.py").read_text("utf-8")
+    entry = (Path(__file__).resolve().parents[4] / "installer" / "entry" / "usosmail.py").read_text("utf-8")
     assert f'["-m", "{isolated.CHILD_MODULE}"]' in entry
 
 

@@ -32,7 +32,7 @@ from usosmail_gui.sandbox import Sandbox, SandboxConfig
 from usosmail_gui.sandbox.store import MessageStore
 from usosmail_gui.sandbox.validation import Address, Mail
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 POLISH_SUBJECT = "Zażółć gęślą jaźń — decyzja stypendialna"
 FOOTER_PL = "-- \nWiadomość wysłana przez USOS API (piaskownica)."
 FOOTER_EN = "-- \nMessage sent by USOS API (sandbox)."

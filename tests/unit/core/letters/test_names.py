@@ -43,7 +43,7 @@ from usosmail_gui.core.letters.messages import Code
 from usosmail_gui.core.letters.names import MorfeuszLexicon, NameBook
 from usosmail_gui.core.template import MessageTemplate
 
-CORPUS = Path(__file__).parents[1] / "fixtures" / "names" / "polish_first_names.tsv"
+CORPUS = Path(__file__).parents[3] / "fixtures" / "names" / "polish_first_names.tsv"
 GENDERS = {"f": Gender.FEMALE, "m": Gender.MALE, "?": Gender.UNKNOWN}
 
 

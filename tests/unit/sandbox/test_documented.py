@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import requests
 
-from tests.unit.test_sandbox import call, read_maildir, simple
+from tests.unit.sandbox.test_sandbox import call, read_maildir, simple
 from usosmail_gui.core.usos import wire
 from usosmail_gui.sandbox import Sandbox, SandboxConfig
 

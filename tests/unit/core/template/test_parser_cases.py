@@ -1,6 +1,6 @@
 """The template parser against CPython's own, on a fixed list of tricky templates (issue 19).
 
-tests/unit/test_template_property.py proves the same with generated templates (hypothesis,
+tests/unit/core/template/test_property.py proves the same with generated templates (hypothesis,
 tens of seconds); these cases are the quick, deterministic part that every run (and the
 mutation run) has: the items and the first error are str.format's, and every piece's
 offsets point at its own text, which is what the editor highlights."""

@@ -113,7 +113,7 @@ def test_in_the_bundle_the_console_command_beside_the_app_is_the_child(
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     monkeypatch.setattr(sys, "executable", str(app))
     assert child_command() == [str(app.with_name("usosmail")), "-m", lexicon_process.CHILD_MODULE]
-    entry = (Path(__file__).resolve().parents[2] / "installer" / "entry" / "usosmail.py").read_text("utf-8")
+    entry = (Path(__file__).resolve().parents[4] / "installer" / "entry" / "usosmail.py").read_text("utf-8")
     assert f'["-m", "{lexicon_process.CHILD_MODULE}"]' in entry
 
 
