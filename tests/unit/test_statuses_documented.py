@@ -199,3 +199,27 @@ def test_detail_requests_run_a_few_at_a_time(journal: Journal) -> None:
     assert result.all_finished and result.detail_requests == 12
     assert 1 < most <= 3
     assert json.dumps(shown(journal, campaign)) == json.dumps(["sent"] * 12)
+
+
+def test_a_message_forgotten_between_the_two_status_methods_is_expired(journal: Journal) -> None:
+    """The plural method says finished, no detail; by the time the singular one is asked
+    USOS has forgotten the message (object_not_found): it is expired, not waiting."""
+    forgotten: list[str] = []
+
+    def route(path: str, params: dict[str, str]) -> tuple[int, object] | None:
+        if path == wire.CHECK_MESSAGES_STATUS:
+            return 200, {mid: {"finished": True} for mid in params[wire.P_MESSAGE_IDS].split("|")}
+        if path == wire.CHECK_MESSAGE_STATUS:
+            if params[wire.P_MESSAGE_ID] in forgotten:
+                return 404, {"message": "Message not found.", "error": "object_not_found"}
+            return 200, {"finished": True, "recipients": [{"email": "a@example.edu.pl", "status": "sent"}]}
+        return None
+
+    with answering(route) as (url, asked):
+        campaign = enqueued_without_sending(journal, url, 3)
+        forgotten.append(fake_ids(journal, campaign)[1])
+        with MailingClient(url, "key", "secret", retry=RetryPolicy(attempts=1)) as client:
+            result = poll_once(journal, client, campaign)
+    assert shown(journal, campaign) == ["sent", "expired", "sent"]
+    assert (result.expired, result.detail_requests, result.all_finished) == (1, 3, True)
+    assert asked.count(wire.CHECK_MESSAGE_STATUS) == 3
