@@ -274,6 +274,32 @@ def test_plain_http_refused_unless_loopback(url: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("url", "words"),
+    [
+        ("https://[zz]/", "is not a valid web address."),
+        ("http://usosapps.example.edu.pl:99999/", "is not a valid web address."),
+        ("https:///services/", "is not a web address. Use the installation's https:// address."),
+        ("https://:443/", "is not a web address. Use the installation's https:// address."),
+    ],
+)
+def test_an_address_that_is_no_web_address_is_refused_with_why(url: str, words: str) -> None:
+    with pytest.raises(InsecureUrl) as info:
+        MailingClient(url, "k", "s")
+    assert str(info.value) == f"'{url}' {words}"
+
+
+def test_a_listed_installation_with_a_user_name_is_not_made_https_but_refused() -> None:
+    """The mother server's http:// addresses become https://, except one that cannot be
+    read safely: that one is kept as listed, and refused (with the reason) when used."""
+    [listed] = wire.parse_installations([{"base_url": "http://admin@usosapps.example.edu.pl"}])
+    assert listed.base_url == "http://admin@usosapps.example.edu.pl/"
+    with pytest.raises(InsecureUrl, match="has a user name or '@' before the server name"):
+        MailingClient(listed.base_url, "k", "s")
+    [broken] = wire.parse_installations([{"base_url": "http://[zz]/"}])
+    assert broken.base_url == "http://[zz]/"
+
+
+@pytest.mark.parametrize(
     "url",
     ["http://127.0.0.1:8000", "http://localhost/", "http://[::1]:80/", "https://usosapps.example.edu.pl"],
 )
