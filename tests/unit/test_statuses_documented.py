@@ -223,3 +223,28 @@ def test_a_message_forgotten_between_the_two_status_methods_is_expired(journal: 
     assert shown(journal, campaign) == ["sent", "expired", "sent"]
     assert (result.expired, result.detail_requests, result.all_finished) == (1, 3, True)
     assert asked.count(wire.CHECK_MESSAGE_STATUS) == 3
+
+
+def test_one_detail_request_at_a_time_when_asked_so(journal: Journal) -> None:
+    """max_in_flight=1 (a server that must not be asked in parallel): never two at once."""
+    in_flight = 0
+    most = 0
+    lock = threading.Lock()
+
+    def singular(_: str) -> object:
+        nonlocal in_flight, most
+        with lock:
+            in_flight += 1
+            most = max(most, in_flight)
+        threading.Event().wait(0.03)  # long enough for a second request to overlap, if sent
+        with lock:
+            in_flight -= 1
+        return {"finished": True, "recipients": [{"email": "a@example.edu.pl", "status": "sent"}]}
+
+    with answering(statuses_standin(lambda _: {"finished": True}, singular)) as (url, _):  # type: ignore[arg-type]
+        campaign = enqueued_without_sending(journal, url, 4)
+        with MailingClient(url, "key", "secret", retry=RetryPolicy(attempts=1)) as client:
+            result = poll_once(journal, client, campaign, max_in_flight=1)
+    assert result.all_finished and result.detail_requests == 4
+    assert most == 1
+    assert shown(journal, campaign) == ["sent"] * 4
