@@ -8,6 +8,7 @@ import json
 import threading
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 
@@ -248,3 +249,57 @@ def test_one_detail_request_at_a_time_when_asked_so(journal: Journal) -> None:
     assert result.all_finished and result.detail_requests == 4
     assert most == 1
     assert shown(journal, campaign) == ["sent"] * 4
+
+
+# --- "all finished" must never be said while a message is still open (issue 19: poll_once's
+# count of unfinished messages): each case has exactly one message still waiting besides the
+# one the case is about, so a count that went down instead of up would reach 0
+SENT = {"finished": True, "recipients": [{"email": "a@example.edu.pl", "status": "sent"}]}
+WAITING = {"finished": False, "recipients": [{"email": "a@example.edu.pl", "status": "waiting"}]}
+
+
+def scripted_statuses(
+    plural: dict[int, object], singular: dict[int, object], ids: list[str]
+) -> Callable[[str, dict[str, str]], tuple[int, object] | None]:
+    """Answers by message index; an index missing from ``plural`` is left out of its answer."""
+
+    def route(path: str, params: dict[str, str]) -> tuple[int, object] | None:
+        if path == wire.CHECK_MESSAGES_STATUS:
+            asked = params[wire.P_MESSAGE_IDS].split("|")
+            return 200, {mid: plural[ids.index(mid)] for mid in asked if ids.index(mid) in plural}
+        if path == wire.CHECK_MESSAGE_STATUS:
+            return 200, singular[ids.index(params[wire.P_MESSAGE_ID])]
+        return None
+
+    return route
+
+
+def poll_scripted(journal: Journal, plural: dict[int, object], singular: dict[int, object], **kw: Any) -> Any:
+    ids: list[str] = []
+    with answering(scripted_statuses(plural, singular, ids)) as (url, _):  # ids: filled in below
+        campaign = enqueued_without_sending(journal, url, 3)
+        ids += fake_ids(journal, campaign)
+        with MailingClient(url, "key", "secret", retry=RetryPolicy(attempts=1)) as client:
+            result = poll_once(journal, client, campaign, **kw)
+    return result, shown(journal, campaign)
+
+
+def test_a_message_left_out_of_the_answer_stays_open_and_hides_no_later_one(journal: Journal) -> None:
+    result, states = poll_scripted(journal, {1: SENT, 2: WAITING}, {})
+    assert not result.all_finished and result.next_interval_hint is not None
+    assert states[1:] == ["sent", "waiting"]
+    assert states[0] not in ("sent", "failed", "expired", "no_detail")
+
+
+def test_a_detail_the_budget_did_not_reach_stays_open(journal: Journal) -> None:
+    finished = {"finished": True}
+    result, states = poll_scripted(journal, {0: finished, 1: finished, 2: WAITING}, {0: SENT},
+                                   max_detail_requests=1)
+    assert not result.all_finished and result.detail_requests == 1
+    assert states == ["sent", "detail_pending", "waiting"]
+
+
+def test_a_message_the_singular_method_says_still_waits_stays_open(journal: Journal) -> None:
+    result, states = poll_scripted(journal, {0: {"finished": True}, 1: SENT, 2: WAITING}, {0: WAITING})
+    assert not result.all_finished and result.detail_requests == 1
+    assert states == ["waiting", "sent", "waiting"]
