@@ -140,6 +140,7 @@ def test_checking_a_column_at_once_agrees_with_cell_by_cell(cells: list[str]) ->
         ["", ".anna@student.example.edu.pl"],
         ["", "", "anna.@student.example.edu.pl"],
         ["", "anna..nowak@student.example.edu.pl"],
+        ["anna@student.example.edu.pl", "XXXX"],  # a placeholder text left in the column
     ],
 )
 def test_a_broken_address_after_empty_cells_is_caught_by_the_quick_column_check(cells: list[str]) -> None:
