@@ -12,13 +12,13 @@ from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs
 
-Answer = tuple[int, object]  # HTTP status, JSON body
+Answer = tuple[int, object]  # HTTP status, JSON body (bytes: the body as it is)
 Route = Callable[[str, dict[str, str]], Answer | None]  # (path, form params) -> answer (None: 404)
 
 
 @contextmanager
 def answering(routes: dict[str, Answer] | Route) -> Iterator[tuple[str, list[str]]]:
-    """A server answering each path with a fixed JSON (or through a function);
+    """A server answering each path with a fixed JSON or bytes (or through a function);
     yields ``(base_url, paths_asked)``."""
     asked: list[str] = []
 
@@ -34,9 +34,10 @@ def answering(routes: dict[str, Answer] | Route) -> Iterator[tuple[str, list[str
             params = {k: v[-1] for k, v in parse_qs(query + "&" + body, keep_blank_values=True).items()}
             asked.append(path)
             answer = route(path, params) or (404, {"message": f"no method {path}"})
-            data = json.dumps(answer[1]).encode()
+            raw = isinstance(answer[1], bytes)  # bytes: sent as they are (an answer that is not JSON)
+            data = answer[1] if isinstance(answer[1], bytes) else json.dumps(answer[1]).encode()
             self.send_response(answer[0])
-            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Type", "text/html" if raw else "application/json")
             self.send_header("Content-Length", str(len(data)))
             self.end_headers()
             self.wfile.write(data)

@@ -499,6 +499,25 @@ def test_when_nothing_at_all_can_be_written_the_request_stays_in_flight_and_coun
     assert resumed.counts.uncertain == 3
 
 
+def test_a_full_disk_when_the_campaigns_end_is_recorded_loses_no_result(
+    journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every message went out and was recorded; only the campaign's "done" could not be
+    written: the result still says what happened, and a later send sends nothing again."""
+    campaign = new_campaign(journal, 4)
+    fail_once(monkeypatch, journal, "set_campaign_state", JournalFull("The disk is full."), after=1)
+    client = ScriptedClient()
+    result = run(journal, client, campaign)
+    assert len(client.requests) == 2 and sorted(client.sent_to()) == sorted(address(i) for i in range(4))
+    assert result.stop is StopReason.FINISHED and result.message == "4 of 4 message(s) enqueued by USOS."
+    assert journal.counts(campaign) == Counts(enqueued=4)
+    assert journal.campaign(campaign).state is CampaignState.SENDING  # left as it was
+    monkeypatch.undo()
+    again = ScriptedClient()
+    assert run(journal, again, campaign).stop is StopReason.FINISHED and again.requests == []
+    assert journal.campaign(campaign).state is CampaignState.DONE
+
+
 @pytest.mark.parametrize("method", ["start_batch", "outgoing", "pending_plan_items"])
 def test_a_journal_that_cannot_record_before_a_request_sends_nothing(
     journal: Journal, monkeypatch: pytest.MonkeyPatch, method: str

@@ -8,6 +8,7 @@ import json
 import threading
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 
@@ -199,3 +200,106 @@ def test_detail_requests_run_a_few_at_a_time(journal: Journal) -> None:
     assert result.all_finished and result.detail_requests == 12
     assert 1 < most <= 3
     assert json.dumps(shown(journal, campaign)) == json.dumps(["sent"] * 12)
+
+
+def test_a_message_forgotten_between_the_two_status_methods_is_expired(journal: Journal) -> None:
+    """The plural method says finished, no detail; by the time the singular one is asked
+    USOS has forgotten the message (object_not_found): it is expired, not waiting."""
+    forgotten: list[str] = []
+
+    def route(path: str, params: dict[str, str]) -> tuple[int, object] | None:
+        if path == wire.CHECK_MESSAGES_STATUS:
+            return 200, {mid: {"finished": True} for mid in params[wire.P_MESSAGE_IDS].split("|")}
+        if path == wire.CHECK_MESSAGE_STATUS:
+            if params[wire.P_MESSAGE_ID] in forgotten:
+                return 404, {"message": "Message not found.", "error": "object_not_found"}
+            return 200, {"finished": True, "recipients": [{"email": "a@example.edu.pl", "status": "sent"}]}
+        return None
+
+    with answering(route) as (url, asked):
+        campaign = enqueued_without_sending(journal, url, 3)
+        forgotten.append(fake_ids(journal, campaign)[1])
+        with MailingClient(url, "key", "secret", retry=RetryPolicy(attempts=1)) as client:
+            result = poll_once(journal, client, campaign)
+    assert shown(journal, campaign) == ["sent", "expired", "sent"]
+    assert (result.expired, result.detail_requests, result.all_finished) == (1, 3, True)
+    assert asked.count(wire.CHECK_MESSAGE_STATUS) == 3
+
+
+def test_one_detail_request_at_a_time_when_asked_so(journal: Journal) -> None:
+    """max_in_flight=1 (a server that must not be asked in parallel): never two at once."""
+    in_flight = 0
+    most = 0
+    lock = threading.Lock()
+
+    def singular(_: str) -> object:
+        nonlocal in_flight, most
+        with lock:
+            in_flight += 1
+            most = max(most, in_flight)
+        threading.Event().wait(0.03)  # long enough for a second request to overlap, if sent
+        with lock:
+            in_flight -= 1
+        return {"finished": True, "recipients": [{"email": "a@example.edu.pl", "status": "sent"}]}
+
+    with answering(statuses_standin(lambda _: {"finished": True}, singular)) as (url, _):  # type: ignore[arg-type]
+        campaign = enqueued_without_sending(journal, url, 4)
+        with MailingClient(url, "key", "secret", retry=RetryPolicy(attempts=1)) as client:
+            result = poll_once(journal, client, campaign, max_in_flight=1)
+    assert result.all_finished and result.detail_requests == 4
+    assert most == 1
+    assert shown(journal, campaign) == ["sent"] * 4
+
+
+# --- "all finished" must never be said while a message is still open (issue 19: poll_once's
+# count of unfinished messages): each case has exactly one message still waiting besides the
+# one the case is about, so a count that went down instead of up would reach 0
+SENT = {"finished": True, "recipients": [{"email": "a@example.edu.pl", "status": "sent"}]}
+WAITING = {"finished": False, "recipients": [{"email": "a@example.edu.pl", "status": "waiting"}]}
+
+
+def scripted_statuses(
+    plural: dict[int, object], singular: dict[int, object], ids: list[str]
+) -> Callable[[str, dict[str, str]], tuple[int, object] | None]:
+    """Answers by message index; an index missing from ``plural`` is left out of its answer."""
+
+    def route(path: str, params: dict[str, str]) -> tuple[int, object] | None:
+        if path == wire.CHECK_MESSAGES_STATUS:
+            asked = params[wire.P_MESSAGE_IDS].split("|")
+            return 200, {mid: plural[ids.index(mid)] for mid in asked if ids.index(mid) in plural}
+        if path == wire.CHECK_MESSAGE_STATUS:
+            return 200, singular[ids.index(params[wire.P_MESSAGE_ID])]
+        return None
+
+    return route
+
+
+def poll_scripted(journal: Journal, plural: dict[int, object], singular: dict[int, object], **kw: Any) -> Any:
+    ids: list[str] = []
+    with answering(scripted_statuses(plural, singular, ids)) as (url, _):  # ids: filled in below
+        campaign = enqueued_without_sending(journal, url, 3)
+        ids += fake_ids(journal, campaign)
+        with MailingClient(url, "key", "secret", retry=RetryPolicy(attempts=1)) as client:
+            result = poll_once(journal, client, campaign, **kw)
+    return result, shown(journal, campaign)
+
+
+def test_a_message_left_out_of_the_answer_stays_open_and_hides_no_later_one(journal: Journal) -> None:
+    result, states = poll_scripted(journal, {1: SENT, 2: WAITING}, {})
+    assert not result.all_finished and result.next_interval_hint is not None
+    assert states[1:] == ["sent", "waiting"]
+    assert states[0] not in ("sent", "failed", "expired", "no_detail")
+
+
+def test_a_detail_the_budget_did_not_reach_stays_open(journal: Journal) -> None:
+    finished = {"finished": True}
+    result, states = poll_scripted(journal, {0: finished, 1: finished, 2: WAITING}, {0: SENT},
+                                   max_detail_requests=1)
+    assert not result.all_finished and result.detail_requests == 1
+    assert states == ["sent", "detail_pending", "waiting"]
+
+
+def test_a_message_the_singular_method_says_still_waits_stays_open(journal: Journal) -> None:
+    result, states = poll_scripted(journal, {0: {"finished": True}, 1: SENT, 2: WAITING}, {0: WAITING})
+    assert not result.all_finished and result.detail_requests == 1
+    assert states == ["waiting", "sent", "waiting"]

@@ -156,11 +156,6 @@ class FieldGroup:
     plain: bool
     field: Field  # the first occurrence (for positions)
 
-    @property
-    def dynamic_spec(self) -> bool:
-        """Whether its format spec takes values from the row (checked per row)."""
-        return self.field.expands_spec
-
 
 @dataclass(frozen=True, slots=True)
 class CompiledPart:

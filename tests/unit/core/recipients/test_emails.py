@@ -133,6 +133,23 @@ def test_checking_a_column_at_once_agrees_with_cell_by_cell(cells: list[str]) ->
     assert batch == one_by_one
 
 
+@pytest.mark.parametrize(
+    "cells",
+    [
+        ["", "@student.example.edu.pl"],
+        ["", ".anna@student.example.edu.pl"],
+        ["", "", "anna.@student.example.edu.pl"],
+        ["", "anna..nowak@student.example.edu.pl"],
+        ["anna@student.example.edu.pl", "XXXX"],  # a placeholder text left in the column
+    ],
+)
+def test_a_broken_address_after_empty_cells_is_caught_by_the_quick_column_check(cells: list[str]) -> None:
+    """The column is checked joined by line breaks: what starts a line must still be seen."""
+    batch = [as_verdict(v) for v in EmailChecker().check_cells(cells)]
+    assert batch == [EmailChecker().check_cell(c) for c in cells]
+    assert batch[-1].addresses == () and [a for a, _ in batch[-1].invalid] == [cells[-1]]
+
+
 def test_a_cell_verdict_lists_valid_invalid_and_repeated_addresses() -> None:
     verdict = EmailChecker().check_cell("a@example.com; B@Example.com; nope; A@EXAMPLE.COM")
     assert verdict.addresses == ("a@example.com", "B@example.com")

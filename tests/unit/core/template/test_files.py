@@ -93,6 +93,7 @@ def test_unknown_keys_are_ignored_and_missing_ones_defaulted() -> None:
         ('{"format_version": 1, "subject": 5}', "bad_value", "“subject” should be text"),
         ('{"format_version": 1, "content_format": "markdown"}', "bad_value", "“plain” or “html”"),
         ('{"format_version": 1, "lang": "de"}', "bad_value", "“pl” or “en”"),
+        ('{"format_version": 1, "content_format": 1}', "bad_value", "“plain” or “html”"),
     ],
 )
 def test_a_broken_file_is_one_error_in_plain_words(text: str, reason: str, words: str) -> None:

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from usosmail_gui.core.problems import Problem, Severity
+from usosmail_gui.core.problems import Problem, Severity, TextPosition
 from usosmail_gui.core.recipients import make_columns
 from usosmail_gui.core.template import (
     Code,
@@ -31,6 +31,7 @@ from usosmail_gui.core.template import (
     quick_fix_template,
     render,
 )
+from usosmail_gui.core.template import messages as msg
 
 COLUMNS = ["Imię", "Nazwisko", "Nr albumu", "E-mail", "Kierunek", "Rok"]
 E, W = Severity.ERROR, Severity.WARNING
@@ -477,6 +478,13 @@ def test_code_regions_of_an_html_letter() -> None:
     assert [html_text[s:e] for s, e in code_regions(html_text)] == ["p{}", "x", "s"]
 
 
+def test_a_style_attribute_written_inside_a_script_is_part_of_the_script_once() -> None:
+    html_text = "<script>el.innerHTML = '<b style=\"c{}\">';</script><p>{Imię}</p>"
+    assert [html_text[s:e] for s, e in code_regions(html_text)] == ["el.innerHTML = '<b style=\"c{}\">';"]
+    compiled = compile_template(MessageTemplate("s", html_text, ContentFormat.HTML), COLUMNS)
+    assert [(p.code, p.args["count"]) for p in compiled.problems] == [(Code.CSS_BRACES, 2)]
+
+
 @settings(max_examples=500, derandomize=True, database=None, deadline=None)
 @given(st.text(alphabet="{}ab :;\n", max_size=20))
 def test_escaped_text_prints_as_written(text: str) -> None:
@@ -731,3 +739,69 @@ def test_a_line_break_in_a_value_names_the_column_when_the_placeholder_shows_it_
     assert problem.args.get("column") == column
     if column is not None:
         assert f"the value of “{column}” contains a line break" in problem.message
+
+
+# --- quick fixes that must not be offered (issue 19: branches no test reached) -----------
+
+
+def test_a_stray_brace_inside_a_format_gets_no_doubling_fix() -> None:
+    """Doubling a "}" inside a placeholder's format would not make it text: no fix offered."""
+    compiled = compile_template(MessageTemplate("s", "{Imię:{{}x}}"), COLUMNS)
+    problem = problem_with(Code.UNMATCHED_CLOSE_BRACE, compiled.problems)
+    assert problem.args["depth"] == 1
+    assert quick_fix_template(compiled, problem) is None
+
+
+def test_a_brace_fix_on_a_text_changed_since_is_not_offered() -> None:
+    compiled = compile_template(MessageTemplate("s", "a } b"), COLUMNS)
+    problem = problem_with(Code.UNMATCHED_CLOSE_BRACE, compiled.problems)
+    assert quick_fix("a x b", problem) is None  # no brace where the problem was found
+
+
+def test_a_literal_braces_fix_on_a_text_already_fixed_is_not_offered() -> None:
+    compiled = compile_template(MessageTemplate(**plain("Kod: {\n  x = 1;\n}")), COLUMNS)
+    problem = problem_with(Code.LITERAL_BRACES, compiled.problems)
+    assert quick_fix("Kod: {{\n  x = 1;\n}}", problem) is None
+
+
+def test_a_misspelt_placeholder_with_an_attribute_keeps_the_attribute_for_its_own_problem() -> None:
+    """Fixing the name of {Imie.upper} touches the name only; the attribute is a problem of its own."""
+    compiled = compile_template(MessageTemplate("s", "Dzień dobry {Imie.upper}"), COLUMNS)
+    problem = problem_with(Code.UNKNOWN_PLACEHOLDER, compiled.problems)
+    assert problem.suggestion == "Imię"
+    fixed = quick_fix_template(compiled, problem)
+    assert fixed is not None and fixed.content == "Dzień dobry {Imię.upper}"
+    again = compile_template(fixed, COLUMNS)
+    assert [p.code for p in again.problems] == [Code.ATTRIBUTE_ACCESS]
+
+
+def test_a_conversion_fix_on_a_placeholder_without_one_any_more_is_not_offered() -> None:
+    compiled = compile_template(MessageTemplate("s", "{Imię!r}"), COLUMNS)
+    problem = problem_with(Code.CONVERSION_REPR, compiled.problems)
+    assert quick_fix("{Imię!r}", problem) == "{Imię}"
+    assert quick_fix("{Imię} ok", problem) is None  # removed by hand since
+
+
+def test_a_problem_without_a_place_in_the_template_has_no_fix() -> None:
+    compiled = compile_template(MessageTemplate("s", "{Imię}"), COLUMNS)
+    problem = msg.render_failed(None, 3, "no value for 'Imię'")
+    assert problem.position is None and quick_fix_template(compiled, problem) is None
+
+
+@pytest.mark.parametrize(
+    ("part", "words"),
+    [("subject", "the subject"), ("content", "the message text"), ("from_name", "the sender name"),
+     ("send_summary_to", "the template")],
+)
+def test_a_stray_brace_is_said_to_be_in_the_text_it_is_in(part: str, words: str) -> None:
+    position = TextPosition(part, 0, 1)
+    assert f"This “{{” in {words} is never closed" in msg.unmatched_open_brace(position).message
+    assert f"This “}}” in {words} closes nothing" in msg.unmatched_close_brace(position).message
+
+
+def test_a_stray_brace_in_the_subject_says_so() -> None:
+    compiled = compile_template(MessageTemplate("Temat {", "x"), COLUMNS)
+    problem = problem_with(Code.UNMATCHED_OPEN_BRACE, compiled.problems)
+    assert "in the subject is never closed" in problem.message
+    fixed = quick_fix_template(compiled, problem)
+    assert fixed is not None and fixed.subject == "Temat {{"

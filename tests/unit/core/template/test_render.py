@@ -235,6 +235,48 @@ def test_a_filled_in_format_that_fails_points_at_its_placeholder_with_the_row() 
     assert render_group(compiled.content, _group(compiled, "{Nazwisko}"), values, 7) == "Żółkiewska"
 
 
+def test_a_filled_in_format_that_fails_keeps_the_format_as_written() -> None:
+    """The problem names the format as the template writes it (":>{Rok}"), not as filled in."""
+    compiled = compile_template(MessageTemplate("s", "Hej {Imię:>{Rok}}"), COLUMNS)
+    values = {**VALUES, "Rok": "x"}
+    with pytest.raises(RenderError) as caught:
+        render_part(compiled.content, values, row=7)
+    assert caught.value.problems[0].args["spec"] == ">{Rok}"
+    with pytest.raises(RenderError) as caught:
+        render_part(compiled.content, values)  # the preview of a template, no row
+    [problem] = caught.value.problems
+    assert problem.message.startswith("The format “:>{Rok}” in {Imię:>{Rok}} does not work on text")
+
+
+def test_a_render_failure_lists_the_errors_there_not_the_warnings() -> None:
+    compiled = compile_template(MessageTemplate("s", "Hej {Imię!r:zz}"), COLUMNS)
+    assert {p.code for p in compiled.problems} == {Code.FORMAT_SPEC_INVALID, Code.CONVERSION_REPR}
+    with pytest.raises(RenderError) as caught:
+        render_part(compiled.content, VALUES, row=3)
+    assert [p.code for p in caught.value.problems] == [Code.FORMAT_SPEC_INVALID]
+
+
+def test_every_error_inside_a_broken_placeholder_is_shown() -> None:
+    """A control character inside a placeholder that is never closed: both are shown where
+    the text breaks, the second although it starts after the broken placeholder does."""
+    compiled = compile_template(MessageTemplate("s", "Dzień dobry {Imię!r\x01"), COLUMNS)
+    with pytest.raises(RenderError) as caught:
+        render_part(compiled.content, VALUES)
+    assert [(p.code, p.position.offset if p.position else None) for p in caught.value.problems] == [
+        (Code.INVALID_PLACEHOLDER, 12),
+        (Code.CONTROL_CHARACTER, 19),
+    ]
+
+
+def test_a_width_too_big_is_the_problem_shown_before_a_later_failing_format() -> None:
+    compiled = compile_template(MessageTemplate("s", "{Imię:>200000} {Rok:zz}"), COLUMNS)
+    with pytest.raises(RenderError) as caught:
+        render_part(compiled.content, VALUES, row=2)
+    [problem] = caught.value.problems
+    assert problem.position is not None and problem.position.offset == 0
+    assert "pads the value to more characters than any message may have" in problem.message
+
+
 def test_a_filled_in_width_too_big_is_refused_with_the_width_it_came_to() -> None:
     compiled = compile_template(MessageTemplate("s", "Hej\n  {Imię:>{Rok}}"), COLUMNS)
     values = {**VALUES, "Rok": "99999999"}
@@ -317,3 +359,13 @@ def test_preview_pieces_know_where_each_came_from() -> None:
     wide = render_pieces(compiled.content, {**VALUES, "Rok": "99999999"})
     assert (wide[1].text, wide[1].kind) == ("{Imię:>{Rok}}", PieceKind.BROKEN)
     assert (render_pieces(compiled.content, VALUES)[1].text) == "Łucja"
+
+
+def test_a_subject_that_fails_for_a_recipient_names_the_row() -> None:
+    compiled = compile_template(MessageTemplate("Decyzja {Imię:>{Rok}}", "Treść"), COLUMNS)
+    with pytest.raises(RenderError) as caught:
+        render(compiled, {**VALUES, "Rok": "x"}, row=12)
+    [problem] = caught.value.problems
+    assert (problem.code, problem.row) == (Code.FORMAT_SPEC_INVALID, 12)
+    assert problem.position is not None and problem.position.part == "subject"
+    assert problem.message.startswith("For this recipient the format of {Imię:>{Rok}}, filled in, is not")

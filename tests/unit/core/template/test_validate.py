@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from tests.helpers.tables import demo_rows, make_table
+from tests.helpers.tables import DEMO_COLUMNS, demo_rows, make_table
 from usosmail_gui.core.recipients import Code as ListCode
 from usosmail_gui.core.template import (
     CheckCancelled,
@@ -135,3 +135,30 @@ def test_fifty_thousand_recipients_validate_quickly() -> None:
     elapsed = time.perf_counter() - started
     assert result.sendable == 50_000
     assert elapsed < 2.0, f"{elapsed:.2f} s"
+
+
+def test_an_error_cell_the_template_uses_blocks_its_row_unless_the_row_is_left_out() -> None:
+    """A cell showing #N/A would put "#N/A" in that student's letter; a left-out row is not checked."""
+    from pathlib import Path
+
+    from usosmail_gui.core.recipients import FileKind, ListFacts, RecipientTable, SourceInfo, make_columns
+
+    rows = [row[:] for row in ROWS[:3]]
+    rows[1][5] = rows[2][5] = "#N/A"
+    table = RecipientTable(
+        source=SourceInfo(path=Path("memory.xlsx"), kind=FileKind.XLSX, header_row=1),
+        columns=make_columns(DEMO_COLUMNS, list(range(len(DEMO_COLUMNS)))),
+        data=[[row[i] for row in rows] for i in range(len(DEMO_COLUMNS))],
+        row_numbers=[2, 3, 4],
+        email_column=3,
+        facts=ListFacts(errors={(1, 5): "#N/A", (2, 5): "#N/A"}),
+    )
+    for _ in table.check_steps():
+        pass
+    table.set_included([2], False)
+    result = check_all(MessageTemplate("Rok {Rok}", "Dzień dobry {Imię}"), table)
+    assert [(p.row, p.code, p.field) for p in result.problems] == [(3, Code.ERROR_VALUE, "Rok")]
+    assert "#N/A" in result.problems[0].message
+    assert result.sendable_rows == (0,) and result.blocked_rows == (1,)
+    # a template that does not use the column is not stopped by it
+    assert check_all(MessageTemplate("Temat", "Dzień dobry {Imię}"), table).problems == ()

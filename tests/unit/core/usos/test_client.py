@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 import requests
 
+from tests.helpers.standin import answering
 from usosmail_gui.core.usos import (
     BadParameter,
     ContentFormat,
@@ -29,8 +30,11 @@ from usosmail_gui.core.usos import (
     TemplateMessage,
     TemplateRecipient,
     Unreachable,
+    wire,
 )
-from usosmail_gui.core.usos.client import MailingClient, RetryPolicy, Timeouts, fetch_installations
+from usosmail_gui.core.usos.client import Deadline, MailingClient, RetryPolicy, Timeouts, fetch_installations
+from usosmail_gui.core.usos.errors import ProtocolError
+from usosmail_gui.core.usos.installations import MOTHER_URL_ENV, bundled_contacts, known_installations
 
 POLISH_SUBJECT = "Zażółć gęślą jaźń — decyzja stypendialna"
 NO_WAIT = RetryPolicy(attempts=3, initial_wait=0, max_wait=0)
@@ -270,6 +274,32 @@ def test_plain_http_refused_unless_loopback(url: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("url", "words"),
+    [
+        ("https://[zz]/", "is not a valid web address."),
+        ("http://usosapps.example.edu.pl:99999/", "is not a valid web address."),
+        ("https:///services/", "is not a web address. Use the installation's https:// address."),
+        ("https://:443/", "is not a web address. Use the installation's https:// address."),
+    ],
+)
+def test_an_address_that_is_no_web_address_is_refused_with_why(url: str, words: str) -> None:
+    with pytest.raises(InsecureUrl) as info:
+        MailingClient(url, "k", "s")
+    assert str(info.value) == f"'{url}' {words}"
+
+
+def test_a_listed_installation_with_a_user_name_is_not_made_https_but_refused() -> None:
+    """The mother server's http:// addresses become https://, except one that cannot be
+    read safely: that one is kept as listed, and refused (with the reason) when used."""
+    [listed] = wire.parse_installations([{"base_url": "http://admin@usosapps.example.edu.pl"}])
+    assert listed.base_url == "http://admin@usosapps.example.edu.pl/"
+    with pytest.raises(InsecureUrl, match="has a user name or '@' before the server name"):
+        MailingClient(listed.base_url, "k", "s")
+    [broken] = wire.parse_installations([{"base_url": "http://[zz]/"}])
+    assert broken.base_url == "http://[zz]/"
+
+
+@pytest.mark.parametrize(
     "url",
     ["http://127.0.0.1:8000", "http://localhost/", "http://[::1]:80/", "https://usosapps.example.edu.pl"],
 )
@@ -297,3 +327,165 @@ def test_installations_from_mother_server(sandbox: Any) -> None:
     found = fetch_installations(sandbox.url)
     assert any(inst.base_url == sandbox.url for inst in found)
     assert all(inst.base_url.endswith("/") for inst in found)
+
+
+# --- answers no USOS API gives, from a stand-in on 127.0.0.1 (issue 19: branches no test reached)
+NOT_JSON = b"<html><body>Service temporarily moved</body></html>"
+
+
+def stand_in_client(url: str, **kw: Any) -> MailingClient:
+    kw.setdefault("retry", NO_WAIT)
+    return MailingClient(url, "key", "secret", **kw)
+
+
+def test_a_send_answered_with_a_web_page_is_uncertain_and_not_repeated() -> None:
+    with answering({wire.SEND_SIMPLE_MESSAGE: (200, NOT_JSON)}) as (url, asked):
+        with stand_in_client(url) as client, pytest.raises(OutcomeUncertain) as info:
+            client.send_simple_message(message())
+    assert asked == [wire.SEND_SIMPLE_MESSAGE]
+    assert "answered the send request, but not with JSON; the messages may have been enqueued" in str(
+        info.value
+    )
+    assert (info.value.http_status, info.value.method) == (200, wire.SEND_SIMPLE_MESSAGE)
+
+
+def test_a_read_answered_with_a_web_page_says_the_address_is_not_a_usos_api() -> None:
+    with answering({wire.CHECK_MESSAGE_STATUS: (200, NOT_JSON)}) as (url, asked):
+        with stand_in_client(url) as client, pytest.raises(ProtocolError) as info:
+            client.check_message_status("7")
+    assert str(info.value) == (
+        f"{url} answered, but not like a USOS API (no JSON). Check the installation's address."
+    )
+    assert asked == [wire.CHECK_MESSAGE_STATUS]  # an answer that cannot be read is not asked again
+
+
+@pytest.mark.parametrize("body", [None, {"answer": "ok"}], ids=["json null", "no message id"])
+def test_a_send_whose_json_answer_cannot_be_read_is_uncertain(body: object) -> None:
+    """USOS took the request and answered 200: the message may well be enqueued."""
+    with answering({wire.SEND_SIMPLE_MESSAGE: (200, body)}) as (url, asked):
+        with stand_in_client(url) as client, pytest.raises(OutcomeUncertain) as info:
+            client.send_simple_message(message())
+    assert asked == [wire.SEND_SIMPLE_MESSAGE]
+    assert str(info.value).startswith("The server accepted the request but its answer could not be read (")
+    assert str(info.value).endswith("The messages may have been enqueued.")
+    assert info.value.http_status == 200
+
+
+def test_a_redirect_is_not_followed_and_names_the_address() -> None:
+    with answering({wire.CHECK_MESSAGE_STATUS: (302, b"")}) as (url, asked):
+        with stand_in_client(url) as client, pytest.raises(ProtocolError) as info:
+            client.check_message_status("7")
+    assert asked == [wire.CHECK_MESSAGE_STATUS]
+    assert "redirected the request (HTTP 302). Check the installation's address" in str(info.value)
+
+
+def test_https_to_a_server_that_speaks_plain_http_sends_nothing_and_says_why() -> None:
+    """The TLS handshake fails before any byte of the request: certainly not sent."""
+    with answering({}) as (url, asked):
+        secure = url.replace("http://", "https://")
+        with stand_in_client(secure) as client, pytest.raises(Unreachable) as info:
+            client.send_simple_message(message())
+    assert not isinstance(info.value, OutcomeUncertain)
+    assert "the secure (TLS) connection could not be established" in str(info.value)
+    assert wire.SEND_SIMPLE_MESSAGE not in asked and client.requests_made == 1
+
+
+def test_a_spent_deadline_asks_nothing_and_says_it_gave_up() -> None:
+    clock = [100.0]
+    deadline = Deadline(5, clock=lambda: clock[0])
+    with answering({wire.CHECK_MESSAGE_STATUS: (200, {"finished": True})}) as (url, asked):
+        with stand_in_client(url, deadline=deadline) as client:
+            assert client.check_message_status("7").finished
+            clock[0] += 6
+            with pytest.raises(Unreachable) as info:
+                client.check_message_status("7")
+    assert asked == [wire.CHECK_MESSAGE_STATUS]
+    assert str(info.value).startswith(f"{url} did not answer within 5 seconds, so the check gave up.")
+
+
+def test_a_failing_answer_note_does_not_break_the_status_check() -> None:
+    noted: list[str] = []
+
+    def note(path: str, body: object) -> None:
+        noted.append(path)
+        raise RuntimeError("the diagnostics file is gone")
+
+    answer = {"finished": True, "recipients": [{"email": "a@example.edu.pl", "status": "sent"}]}
+    with answering({wire.CHECK_MESSAGE_STATUS: (200, answer)}) as (url, _):
+        with stand_in_client(url, on_answer=note) as client:
+            status = client.check_message_status("7")
+    assert noted == [wire.CHECK_MESSAGE_STATUS]
+    assert [(r.email, r.status) for r in status.recipients] == [("a@example.edu.pl", DeliveryStatus.SENT)]
+
+
+def test_an_unsigned_client_asks_public_methods_without_a_signature() -> None:
+    seen: list[dict[str, str]] = []
+
+    def route(path: str, params: dict[str, str]) -> tuple[int, object]:
+        seen.append(params)
+        return 200, {"name": path}
+
+    with answering(route) as (url, asked):
+        with MailingClient.unsigned(url, retry=NO_WAIT) as client:
+            assert client.public_answer("services/apisrv/now") == {"name": "services/apisrv/now"}
+            assert client.method_reference(wire.SEND_SIMPLE_MESSAGE) == {"name": wire.APIREF_METHOD}
+    assert asked == ["services/apisrv/now", wire.APIREF_METHOD]
+    assert all("oauth_signature" not in params and params[wire.P_FORMAT] == "json" for params in seen)
+
+
+# --- the mother server's list of installations ---------------------------------------------
+def test_a_mother_server_in_trouble_is_asked_again_then_named() -> None:
+    with answering({wire.INSTALLATIONS: (503, {"message": "maintenance"})}) as (url, asked):
+        with pytest.raises(ServerError) as info:
+            fetch_installations(url, sleep=lambda _: None)
+    assert asked == [wire.INSTALLATIONS] * 2
+    assert str(info.value) == f"{url} had trouble (HTTP 503)." and info.value.http_status == 503
+
+
+@pytest.mark.parametrize(
+    ("answer", "words"),
+    [
+        ((404, {"message": "no such method"}), "answered HTTP 404."),
+        ((200, NOT_JSON), "did not answer with JSON."),
+    ],
+)
+def test_a_mother_server_that_answers_no_list_is_named_once(answer: tuple[int, object], words: str) -> None:
+    with answering({wire.INSTALLATIONS: answer}) as (url, asked):
+        with pytest.raises(ProtocolError) as info:
+            fetch_installations(url, sleep=lambda _: None)
+    assert asked == [wire.INSTALLATIONS]
+    assert str(info.value) == f"{url} {words}"
+
+
+def test_a_mother_server_without_the_list_gives_the_bundled_list_with_the_reason() -> None:
+    url = f"http://127.0.0.1:{closed_port()}/"
+    with pytest.raises(Unreachable, match=r"^Could not reach "):
+        fetch_installations(url, retry=NO_WAIT)
+    with answering({}) as (url, _):  # 404 for every path: no list there (and no retry)
+        listing = known_installations(url)
+    assert not listing.live and listing.installations == known_installations(live=False).installations
+    assert listing.problem == f"{url} answered HTTP 404."
+    assert "https://usosapps.uw.edu.pl/" in [i.base_url for i in listing.installations]
+
+
+def test_the_live_list_is_sorted_by_polish_name_and_an_empty_one_is_not_used(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    live = [
+        {"base_url": "https://usosapps.umk.pl/", "institution_name": {"pl": "Uniwersytet Mikołaja Kopernika"},
+         "contact_emails": ["usosapi@umk.pl"]},
+        {"base_url": "https://apps.usos.pw.edu.pl/", "institution_name": {"pl": "Politechnika Warszawska"}},
+    ]
+    with answering({wire.INSTALLATIONS: (200, live)}) as (url, _):
+        monkeypatch.setenv(MOTHER_URL_ENV, url)
+        listing = known_installations()
+    assert listing.live and listing.problem is None
+    assert [i.name("pl") for i in listing.installations] == [
+        "Politechnika Warszawska",
+        "Uniwersytet Mikołaja Kopernika",
+    ]
+    with answering({wire.INSTALLATIONS: (200, [])}) as (url, _):
+        empty = known_installations(url)
+    assert not empty.live and empty.problem == "The mother server sent an empty list."
+    assert empty.installations == known_installations(live=False).installations
+    assert bundled_contacts("usosapps.uw.edu.pl") == () and bundled_contacts("https://unknown.example/") == ()

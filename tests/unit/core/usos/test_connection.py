@@ -11,6 +11,7 @@ import pytest
 
 from tests.helpers.standin import answering, silent
 from usosmail_gui.core.usos import wire
+from usosmail_gui.core.usos.client import MailingClient, RetryPolicy
 from usosmail_gui.core.usos.connection import ConnectionWarning, Verdict, check_connection
 from usosmail_gui.sandbox import Sandbox
 
@@ -101,6 +102,7 @@ SYSTEM_OK = (200, {"total_pending_message_count": 3, "daemon_running": True})
     [
         (200, ["unexpected", "list"]),
         (200, {"something": "else"}),
+        (200, {"123": None}),  # statuses, but not of the ID asked about
         (400, {"message": "Refused.", "error": "brand_new_code"}),
         (400, {"message": "no code at all"}),
     ],
@@ -169,3 +171,58 @@ def test_a_silent_server_with_the_default_budget_takes_under_30_seconds() -> Non
         elapsed = time.monotonic() - started
     assert report.verdict is Verdict.UNREACHABLE
     assert elapsed <= 31.0
+
+
+# --- answers of step 1 and 2 that no test reached (issue 19) --------------------------------
+def no_wait_client(*args: Any, **kw: Any) -> MailingClient:
+    """The check's own client, retrying without the interactive back-off's waits."""
+    return MailingClient(*args, **{**kw, "retry": RetryPolicy(attempts=2, initial_wait=0, max_wait=0)})
+
+
+def test_a_server_in_trouble_is_server_trouble_after_one_more_try() -> None:
+    with answering({wire.SYSTEM_STATUS: (503, {"message": "Maintenance until 6:00."})}) as (url, asked):
+        report = check_connection(url, "key", "secret", client_factory=no_wait_client)
+    assert report.verdict is Verdict.SERVER_TROUBLE and not report.ok
+    assert asked[:2] == [wire.SYSTEM_STATUS] * 2 and wire.CHECK_MESSAGES_STATUS not in asked
+    assert "HTTP 503" in report.detail and "Maintenance until 6:00." in report.detail
+
+
+def test_a_web_page_instead_of_the_queue_is_not_usos() -> None:
+    with answering({wire.SYSTEM_STATUS: (200, b"<html>Welcome to nginx!</html>")}) as (url, asked):
+        report = check_connection(url, "key", "secret")
+    assert report.verdict is Verdict.NOT_USOS and report.exit_code == 4
+    assert "not like a USOS API (no JSON)" in report.detail
+    assert asked == [wire.SYSTEM_STATUS]  # nothing more is asked of what is not a USOS API
+
+
+def test_a_coded_not_found_for_the_queue_is_not_understood_not_not_usos() -> None:
+    """A 404 that carries a USOS error code comes from a USOS API: not "no mailing module"."""
+    answer = (404, {"message": "Object not found.", "error": "object_not_found"})
+    with answering({wire.SYSTEM_STATUS: answer}) as (url, _):
+        report = check_connection(url, "key", "secret")
+    assert report.verdict is Verdict.NOT_UNDERSTOOD and "Object not found." in report.detail
+
+
+def test_a_probe_refused_over_another_parameter_is_not_evidence_enough() -> None:
+    probe = (400, {"message": "Invalid value of 'format'.", "error": "param_invalid", "param_name": "format"})
+    with answering({wire.SYSTEM_STATUS: SYSTEM_OK, wire.CHECK_MESSAGES_STATUS: probe}) as (url, _):
+        report = check_connection(url, "key", "secret", compatibility=False)
+    assert report.verdict is Verdict.NOT_UNDERSTOOD and not report.ok
+    assert "'format'" in report.detail
+    assert report.queue_json() == {"pending": 3, "mine": None, "daemon_running": True}
+
+
+def test_a_probe_answered_with_a_web_page_is_not_understood_with_nothing_to_show() -> None:
+    routes = {wire.SYSTEM_STATUS: SYSTEM_OK, wire.CHECK_MESSAGES_STATUS: (200, b"<html>Login</html>")}
+    with answering(routes) as (url, _):
+        report = check_connection(url, "key", "secret", compatibility=False)
+    assert report.verdict is Verdict.NOT_UNDERSTOOD and report.answer == ""
+    assert "not like a USOS API" in report.detail
+
+
+def test_a_probe_refused_over_its_own_message_ids_is_evidence_enough() -> None:
+    """Validating its own parameter means the call went past the signature and the key check."""
+    probe = (400, {"message": "Unknown ID.", "error": "param_invalid", "param_name": wire.P_MESSAGE_IDS})
+    with answering({wire.SYSTEM_STATUS: SYSTEM_OK, wire.CHECK_MESSAGES_STATUS: probe}) as (url, _):
+        report = check_connection(url, "key", "secret", compatibility=False)
+    assert report.verdict is Verdict.OK and report.exit_code == 0 and report.unsent_count == 3

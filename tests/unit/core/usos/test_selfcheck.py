@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from usosmail_gui.core.usos import wire
-from usosmail_gui.core.usos.errors import NotFound, Unreachable
+from usosmail_gui.core.usos.errors import BadParameter, NotFound, Unreachable
 from usosmail_gui.core.usos.selfcheck import ReferenceCache, compare, html_text, self_check
 from usosmail_gui.sandbox.apiref import references
 
@@ -136,3 +136,55 @@ def test_an_unreadable_reference_is_not_checked_never_an_error(fail: Exception) 
     result = self_check(BASE, Fetcher({}, fail=fail))
     assert not result.checked and result.reason
     assert result.as_json()["checked"] is False and result.as_json()["differences"] == []
+
+
+# --- references the app cannot fully read (issue 19: branches no test reached) --------------
+def test_parts_of_a_reference_that_cannot_be_read_are_not_called_differences() -> None:
+    """An argument list, a field list or a returns text in a shape the app does not know says
+    nothing either way: no difference is made up from it (junk entries are skipped)."""
+    refs = documented()
+    refs[wire.SEND_SIMPLE_MESSAGE]["arguments"] = {"subject": "required"}
+    refs[wire.SEND_SIMPLE_MESSAGES]["arguments"] = [
+        *refs[wire.SEND_SIMPLE_MESSAGES]["arguments"], "junk", {"name": 5, "is_required": True}
+    ]
+    refs[wire.SYSTEM_STATUS]["result_fields"] = "total_pending_message_count"
+    refs[wire.SEND_SIMPLE_MESSAGE]["returns"] = None
+    refs[wire.CHECK_MESSAGE_STATUS]["returns"] = ["finished"]
+    del refs[wire.CHECK_MESSAGES_STATUS]  # not asked about at all
+    assert compare(refs) == []
+
+
+def test_a_status_method_whose_returns_omit_finished_is_named() -> None:
+    refs = documented()
+    refs[wire.CHECK_MESSAGES_STATUS]["returns"] = "<p>recipients: email, status</p>"
+    [(method, detail)] = details(refs)
+    assert method == "check_messages_status"
+    assert "'finished'" in detail and "may not tell a finished message from a waiting one" in detail
+
+
+def test_the_check_as_json_lists_each_difference_and_gives_no_reason_when_checked() -> None:
+    refs = documented()
+    refs[wire.CHECK_MESSAGE_STATUS]["auth_options"]["administrative_only"] = False
+    result = self_check(BASE, Fetcher(refs))
+    assert result.checked and result.reason is None
+    data = result.as_json()
+    assert data == {"checked": True, "differences": [d.as_json() for d in result.differences]}
+    assert data["differences"] == [{"method": "check_message_status", "detail": result.differences[0].detail}]
+
+
+def test_a_cache_that_cannot_be_written_only_costs_requests(tmp_path: Path) -> None:
+    blocker = tmp_path / "not a folder"
+    blocker.write_text("", "utf-8")
+    cache = ReferenceCache(blocker / "cache")
+    fetch = Fetcher(documented())
+    assert self_check(BASE, fetch, cache=cache).checked
+    assert self_check(BASE, fetch, cache=cache).checked and len(fetch.asked) == 12
+
+
+def test_a_reference_refused_over_another_parameter_is_not_checked() -> None:
+    """param_invalid naming `name` means "no such method"; naming another is a real refusal."""
+    result = self_check(BASE, Fetcher({}, fail=BadParameter("refused", param_name="format")))
+    assert not result.checked and result.reason is not None and "refused" in result.reason
+    missing = self_check(BASE, Fetcher({}, fail=BadParameter("no such method", param_name=wire.P_NAME)))
+    assert not missing.checked
+    assert missing.reason == "The installation's method reference knows none of the mailing methods."
