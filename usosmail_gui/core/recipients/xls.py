@@ -146,32 +146,13 @@ def xls_sheet_facts(
     if start is None:
         return facts
     general = {i for i, code in enumerate(codes) if code is not None and code.lower() in ("general", "@")}
-    # one pass over the records' headers in Python; what the cells hold is read after, for
-    # all of them at once (numpy): the offsets of the number cells, MULRK and ROW records
-    numbers: list[int] = []
-    multiple: list[int] = []
-    rows: list[int] = []
-    unpack, number, wanted = _HEADER.unpack_from, numbers.append, _WANTED
-    pos = start
-    try:
-        while True:  # to the EOF record, or to the end of the stream (struct.error)
-            kind, size = unpack(data, pos)
-            if kind in wanted:
-                if kind in (_RK, _NUMBER):
-                    number(pos)
-                elif kind == _MULRK:
-                    multiple.append(pos)
-                elif kind == _ROW:
-                    rows.append(pos)
-                elif kind == _EOF:
-                    break
-                else:
-                    _formula_or_error(data, pos + 4, kind, facts, numbers)
-            pos += 4 + size
-    except struct.error:
-        pass
+    # one pass over the records' headers in Python, as tight as it goes (330,000 records
+    # for 50,000 rows): the offsets of the records that matter; what they hold is read
+    # after, for all of them at once (numpy)
+    found = _sheet_records(data, start, facts)
+    numbers, multiple, rows = _split_records(data, found)
     per_column = _styles_by_column(data, numbers, multiple, general)
-    if rows:
+    if len(rows):
         facts.hidden_rows.update(_hidden_rows(data, rows))
     for col, (rows_of, styles_of) in per_column.items():
         uniform = styles_of.min() == styles_of.max()
@@ -184,6 +165,40 @@ def xls_sheet_facts(
 
 
 _WANTED = frozenset({_RK, _NUMBER, _MULRK, _ROW, _EOF, _FORMULA, _BOOLERR})
+_READ_HERE = frozenset({_EOF, _FORMULA, _BOOLERR})
+
+
+def _sheet_records(data: bytes, start: int, facts: SheetFacts) -> list[int]:
+    """The offsets, in the records' order, of the sheet's NUMBER, RK, MULRK and ROW records
+    and of its FORMULA records with a number result, from ``start`` to the EOF record (or
+    to the end of the stream); errors (BOOLERR, FORMULA) go to ``facts`` on the way."""
+    found: list[int] = []
+    add, unpack, wanted, read_here = found.append, _HEADER.unpack_from, _WANTED, _READ_HERE
+    pos = start
+    try:
+        while True:
+            kind, size = unpack(data, pos)
+            if kind in wanted:
+                if kind in read_here:
+                    if kind == _EOF:
+                        break
+                    _formula_or_error(data, pos + 4, kind, facts, found)
+                else:
+                    add(pos)
+            pos += 4 + size
+    except struct.error:
+        pass
+    return found
+
+
+def _split_records(data: bytes, found: list[int]) -> tuple[Any, Any, Any]:
+    """(number cells: NUMBER, RK and number FORMULA; MULRK; ROW) offsets, each in order (numpy)."""
+    import numpy as np
+
+    at = np.array(found, dtype=np.int64)
+    kind = _words(data, at)
+    is_multiple, is_row = kind == _MULRK, kind == _ROW
+    return at[~(is_multiple | is_row)], at[is_multiple], at[is_row]
 
 
 def _formula_or_error(data: bytes, body: int, kind: int, facts: SheetFacts, numbers: list[int]) -> None:
@@ -207,16 +222,16 @@ def _words(data: bytes, offsets: Any) -> Any:
 
 
 def _styles_by_column(
-    data: bytes, numbers: list[int], multiple: list[int], general: set[int]
+    data: bytes, numbers: Any, multiple: Any, general: set[int]
 ) -> dict[int, tuple[Any, Any]]:
     """File column -> (0-based rows, styles) of its number cells in the records' order (numpy
     arrays), for the cells whose style is not General."""
     import numpy as np
 
-    at = np.array(numbers, dtype=np.int64)
+    at = np.asarray(numbers, dtype=np.int64)
     row, col, xf = _words(data, at + 4), _words(data, at + 6), _words(data, at + 8)
-    if multiple:
-        starts = np.array(multiple, dtype=np.int64)
+    if len(multiple):
+        starts = np.asarray(multiple, dtype=np.int64)
         sizes = _words(data, starts + 2)
         counts = np.maximum((sizes - 6) // 6, 0)
         first = np.repeat(np.cumsum(counts) - counts, counts)
@@ -226,7 +241,9 @@ def _styles_by_column(
         col = np.concatenate((col, np.repeat(_words(data, starts + 6), counts) + k))
         xf = np.concatenate((xf, _words(data, owner + 8 + 6 * k)))
     if general:
-        keep = ~np.isin(xf, np.array(sorted(general), dtype=np.int64))
+        is_general = np.zeros(max(max(general), int(xf.max(initial=0))) + 1, dtype=bool)
+        is_general[sorted(general)] = True
+        keep = ~is_general[xf]
         row, col, xf = row[keep], col[keep], xf[keep]
     out: dict[int, tuple[Any, Any]] = {}
     order = np.argsort(col, kind="stable")  # each column's cells in the records' order
@@ -249,10 +266,10 @@ def _distinct(rows: Any) -> int:
     return len(np.unique(rows))
 
 
-def _hidden_rows(data: bytes, rows: list[int]) -> list[int]:
+def _hidden_rows(data: bytes, rows: Any) -> list[int]:
     import numpy as np
 
-    at = np.array(rows, dtype=np.int64)
+    at = np.asarray(rows, dtype=np.int64)
     hidden = (_words(data, at + 16) & 0x20) != 0
     found: list[int] = (_words(data, at[hidden] + 4) + 1).tolist()
     return found
