@@ -1,6 +1,7 @@
 """The fast ways of reading a sheet's facts give what the plain ways give (issue 15, item 6).
 
-Each fast path (the .xls record walk that keeps only the offsets it needs; …) is compared
+Each fast path (the .xls record walk that keeps only the offsets it needs; the .ods facts
+and extent check read from one index of content.xml's tags) is compared
 with a plain, obviously right reading of the same bytes: on the committed fixtures and on
 generated input, so that a fast path that skips work never skips a fact.
 """
@@ -8,13 +9,18 @@ generated input, so that a fast path that skips work never skips a fact.
 from __future__ import annotations
 
 import struct
+import zipfile
+from pathlib import Path
+from xml.sax.saxutils import escape
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.helpers import ods_reference
 from tests.helpers.spreadsheets import RECIPIENT_FIXTURES
-from usosmail_gui.core.recipients import xls
+from usosmail_gui.core.recipients import ods, xls
+from usosmail_gui.core.recipients.packages import PackageTooLarge
 from usosmail_gui.core.recipients.sheetfacts import SheetFacts
 
 XLS_FILES = [RECIPIENT_FIXTURES / "students.xls", RECIPIENT_FIXTURES / "formats" / "formats.xls"]
@@ -65,10 +71,10 @@ def outcome(walk: object, data: bytes, start: int) -> object:
 
 
 @pytest.mark.parametrize("path", XLS_FILES, ids=lambda p: p.name)
-def test_the_xls_walk_finds_every_record_the_plain_walk_finds(path: object) -> None:
+def test_the_xls_walk_finds_every_record_the_plain_walk_finds(path: Path) -> None:
     from usosmail_gui.core.recipients.numformat import LOCALES
 
-    data = xls.read_workbook_stream(path)  # type: ignore[arg-type]
+    data = xls.read_workbook_stream(path)
     assert data
     _codes, sheets = xls._globals(data, LOCALES["pl"])
     assert sheets
@@ -100,3 +106,203 @@ def record_streams(draw: st.DrawFn) -> bytes:
 @given(record_streams())
 def test_the_xls_walk_equals_the_plain_walk_on_any_records(data: bytes) -> None:
     assert outcome(fast_xls_records, data, 0) == outcome(plain_xls_records, data, 0)
+
+
+# --- .ods: one index for every question, against a pass per question ----------------------
+
+ODS_FILES = [
+    RECIPIENT_FIXTURES / "students.ods",
+    RECIPIENT_FIXTURES / "formats" / "formats.ods",
+    RECIPIENT_FIXTURES / "formats" / "no-mimetype.ods",
+]
+
+
+def ods_parts(path: Path) -> tuple[bytes, bytes]:
+    with zipfile.ZipFile(path) as archive:
+        names = archive.namelist()
+        return archive.read("content.xml"), archive.read("styles.xml") if "styles.xml" in names else b""
+
+
+def extent_outcome(check: object, content: object) -> str:
+    try:
+        check(content)  # type: ignore[operator]
+    except (ods_reference.TooLarge, PackageTooLarge) as exc:
+        return f"too large: {exc}"
+    return "fine"
+
+
+@pytest.mark.parametrize("path", ODS_FILES, ids=lambda p: p.name)
+def test_the_ods_index_reads_the_facts_the_plain_passes_read(path: Path) -> None:
+    content, styles = ods_parts(path)
+    fast = ods.ods_facts(ods.OdsIndex(content), styles)
+    assert fast == ods_reference.ods_facts(content, styles)
+    assert any(facts.column_codes or facts.cell_codes for facts in fast.values())
+    assert extent_outcome(ods.check_ods_extent, ods.OdsIndex(content)) == "fine"
+
+
+def test_the_ods_index_reads_a_big_generated_sheet_as_the_plain_passes_do(tmp_path: Path) -> None:
+    from tests.bench.bench_display_values import write_ods
+
+    content, styles = ods_parts(write_ods(tmp_path / "students.ods", 2_000))
+    fast = ods.ods_facts(ods.OdsIndex(content), styles)
+    assert fast == ods_reference.ods_facts(content, styles)
+    assert fast["Studenci"].column_codes == {0: "000000", 5: "0.00", 6: '#,##0.00" zł"', 7: "dd.mm.yyyy"}
+
+
+_STYLES = (
+    '<office:automatic-styles>'
+    '<number:number-style style:name="N1"><number:number number:decimal-places="0" '
+    'number:min-integer-digits="6"/></number:number-style>'
+    '<number:number-style style:name="N2"><number:number number:decimal-places="2" '
+    'number:min-decimal-places="2" number:min-integer-digits="1"/></number:number-style>'
+    '<number:date-style style:name="N3"><number:day number:style="long"/><number:text>.</number:text>'
+    '<number:month number:style="long"/><number:text>.</number:text><number:year number:style="long"/>'
+    '</number:date-style>'
+    '<style:style style:name="ce1" style:family="table-cell" style:data-style-name="N1"/>'
+    '<style:style style:name="ce2" style:family="table-cell" style:data-style-name="N2"/>'
+    '<style:style style:name="ce3" style:family="table-cell" style:parent-style-name="ce2"/>'
+    '<style:style style:name="a-long-cell-style" style:family="table-cell" style:data-style-name="N3"/>'
+    '<style:style style:name="plain" style:family="table-cell"/>'
+    '</office:automatic-styles>'
+)
+_CELL_STYLES = ["ce1", "ce2", "ce3", "a-long-cell-style", "plain", "Default", "nope"]
+
+
+@st.composite
+def ods_cells(draw: st.DrawFn) -> str:
+    attributes = []
+    kind = draw(st.sampled_from(["float", "string", "date", "percentage", "boolean", None]))
+    if draw(st.booleans()):
+        attributes.append(f'table:style-name="{draw(st.sampled_from(_CELL_STYLES))}"')
+    if kind is not None:
+        attributes.append(f'office:value-type="{kind}"')
+        attributes.append('office:value="1"' if kind != "date" else 'office:date-value="2001-05-03"')
+    if draw(st.integers(0, 5)) == 0:
+        attributes.append('calcext:value-type="error"')
+    if draw(st.integers(0, 5)) == 0:
+        formula = draw(st.sampled_from(["of:=TRUE()", "of:=FALSE()", "of:=1/0"]))
+        attributes.append(f'table:formula="{formula}"')
+    if draw(st.integers(0, 3)) == 0:
+        repeat = draw(st.sampled_from([1, 2, 3, 40, 16384, 20000]))
+        attributes.append(f'table:number-columns-repeated="{repeat}"')
+    if draw(st.integers(0, 6)) == 0:
+        attributes.append(f'table:number-rows-spanned="{draw(st.integers(1, 3))}"')
+        attributes.append(f'table:number-columns-spanned="{draw(st.integers(1, 3))}"')
+    order = draw(st.permutations(attributes))
+    tag = draw(st.sampled_from(["table:table-cell", "table:table-cell", "table:covered-table-cell"]))
+    opening = "<" + " ".join([tag, *order])
+    text = draw(st.sampled_from(["", "#DIV/0!", "Anna &amp; Ewa", 'a="b" table:style-name="ce1"', "12"]))
+    if not text and draw(st.booleans()):
+        return opening + "/>"
+    return f"{opening}><text:p>{text}</text:p></{tag}>"
+
+
+@st.composite
+def ods_rows(draw: st.DrawFn) -> str:
+    attributes = []
+    if draw(st.integers(0, 3)) == 0:
+        repeat = draw(st.sampled_from([1, 2, 3, 10000, 1048000, 25000000]))
+        attributes.append(f'table:number-rows-repeated="{repeat}"')
+    if draw(st.integers(0, 4)) == 0:
+        attributes.append(f'table:visibility="{draw(st.sampled_from(["collapse", "filter", "visible"]))}"')
+    if draw(st.booleans()):
+        attributes.append('table:style-name="ro1"')
+    cells = "".join(draw(st.lists(ods_cells(), max_size=6)))
+    opening = "<" + " ".join(["table:table-row", *draw(st.permutations(attributes))]) + ">"
+    return opening + cells + "</table:table-row>"
+
+
+@st.composite
+def ods_contents(draw: st.DrawFn) -> bytes:
+    sheets = []
+    names = st.sampled_from(["Studenci", "Arkusz & 2", "Lista \u201eA\u201d", "x"])
+    for name in draw(st.lists(names, min_size=1, max_size=3)):
+        columns = "".join(
+            f'<table:table-column table:number-columns-repeated="{draw(st.integers(1, 3))}" '
+            f'table:default-cell-style-name="{draw(st.sampled_from(_CELL_STYLES))}"/>'
+            for _ in range(draw(st.integers(0, 3)))
+        )
+        rows = "".join(draw(st.lists(ods_rows(), max_size=8)))
+        sheets.append(f'<table:table table:name="{escape(name)}">{columns}{rows}</table:table>')
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content office:version="1.3">'
+        + _STYLES + "<office:body><office:spreadsheet>" + "".join(sheets)
+        + "</office:spreadsheet></office:body></office:document-content>"
+    ).encode()
+
+
+@settings(max_examples=300, deadline=None)
+@given(ods_contents())
+def test_the_ods_index_reads_any_sheet_as_the_plain_passes_do(content: bytes) -> None:
+    assert ods.ods_facts(ods.OdsIndex(content), b"") == ods_reference.ods_facts(content, b"")
+    assert extent_outcome(ods.check_ods_extent, ods.OdsIndex(content)) == extent_outcome(
+        ods_reference.check_ods_extent, content
+    )
+
+
+def _ods(path: Path, rows: str) -> Path:
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3">'
+        '<office:body><office:spreadsheet><table:table table:name="Lista">'
+        f"{rows}</table:table></office:spreadsheet></office:body></office:document-content>"
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet",
+            compress_type=zipfile.ZIP_STORED,
+        )
+        archive.writestr("content.xml", content)
+        archive.writestr(
+            "META-INF/manifest.xml",
+            '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+            'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">'
+            '<manifest:file-entry manifest:full-path="/" '
+            'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+            '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+            "</manifest:manifest>",
+        )
+    return path
+
+
+_VALUE = (
+    '<table:table-cell{} office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell>'
+)
+_WIDE = _VALUE.format(' table:number-columns-repeated="100000"')  # as LibreOffice orders them
+_EMPTY_ROWS = (
+    '<table:table-row table:number-rows-repeated="1048570">'
+    '<table:table-cell table:number-columns-repeated="16384"/></table:table-row>'
+)
+_TEXT = '<table:table-cell office:value-type="string"><text:p>{}</text:p></table:table-cell>'
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        f"<table:table-row>{_WIDE}</table:table-row>",
+        f'<table:table-row table:number-rows-repeated="1000000">{_VALUE.format("") * 30}</table:table-row>',
+        "<table:table-row><table:table-cell/></table:table-row>" * 400_001,
+    ],
+    ids=["repeated cells", "repeated rows", "too many rows"],
+)
+def test_an_ods_whose_repeats_would_expand_past_the_limits_is_refused_before_it_is_read(
+    tmp_path: Path, rows: str
+) -> None:
+    from usosmail_gui.core.recipients import SpreadsheetError, load
+
+    with pytest.raises(SpreadsheetError) as refused:
+        load(_ods(tmp_path / "bomb.ods", rows))
+    assert refused.value.reason == "too_large"
+
+
+def test_an_ods_with_big_repeats_of_empty_cells_is_read(tmp_path: Path) -> None:
+    from usosmail_gui.core.recipients import load
+
+    rows = "".join(
+        f"<table:table-row>{_TEXT.format(a)}{_TEXT.format(b)}</table:table-row>"
+        for a, b in [("Imię", "E-mail"), ("Anna", "anna@example.com")]
+    )
+    table = load(_ods(tmp_path / "list.ods", rows + _EMPTY_ROWS))
+    assert table.row_values(0) == ["Anna", "anna@example.com"]

@@ -92,15 +92,14 @@ def inflate(archive: zipfile.ZipFile, name: str, *, keep: bool = False) -> bytes
 
     Raises ``PackageTooLarge`` as soon as the part is bigger than ``MAX_PART_BYTES``, more
     compressed than ``MAX_RATIO`` past ``RATIO_FLOOR``, holds a run of text longer than
-    ``MAX_CELL_TEXT`` or more rows or cells than a list may have. Memory: one chunk (or
-    the part itself when kept).
+    ``MAX_CELL_TEXT``. Memory: one chunk (or the part itself when kept). (An .ods's rows
+    and repeats are checked on its content.xml before calamine reads it: ``ods.check_ods_extent``.)
     """
     info = archive.getinfo(name)
     packed = max(info.compress_size, 1)
     kept: list[bytes] = []
-    total = rows = 0
+    total = 0
     run = 0  # characters since the last "<"
-    content = name == "content.xml"
     with archive.open(info) as stream:
         while True:
             chunk = stream.read(CHUNK)
@@ -118,10 +117,6 @@ def inflate(archive: zipfile.ZipFile, name: str, *, keep: bool = False) -> bytes
                 if run + chunk.find(b"<") > MAX_CELL_TEXT or _longest_text(chunk) > MAX_CELL_TEXT:
                     raise PackageTooLarge(name)
                 run = len(chunk) - last - 1
-            if content:  # an .ods holds its rows in one part (an xlsx's extent is checked on its own)
-                rows += chunk.count(b"<table:table-row")
-                if rows > MAX_ROW_ELEMENTS:
-                    raise PackageTooLarge(name)
             if keep:
                 kept.append(chunk)
     return b"".join(kept)
@@ -252,8 +247,6 @@ columns; calamine needs ~0.5 GB for it.
 """
 _REFERENCE = re.compile(rb"([A-Z]*)(\d+)")
 _DIMENSION = re.compile(rb'<dimension ref="[A-Z]+\d+:([A-Z]+)(\d+)"')
-_ROWS_REPEATED = re.compile(rb'<table:table-row\b[^>]*?table:number-rows-repeated="(\d{5,})"')
-_COLUMNS_REPEATED = re.compile(rb'table:number-columns-repeated="(\d{4,})"[^>]*?office:value-type=')
 
 
 def _letters_index(letters: bytes) -> int:
@@ -418,18 +411,3 @@ def check_xlsx_extent(xml: bytes, attributes: XmlAttributes | None = None) -> in
         rows_said, columns_said = int(dimension.group(2)), _letters_index(dimension.group(1))
         return min(rows, rows_said if rows_said > 99_999 else rows) * min(columns, columns_said)
     return rows * columns
-
-
-def check_ods_extent(content: bytes) -> None:
-    """``PackageTooLarge`` when repeated rows or cells that hold values would expand past
-    ``MAX_EXTENT_CELLS`` (a repeat count of empty cells costs nothing)."""
-    for match in _COLUMNS_REPEATED.finditer(content):
-        if int(match.group(1)) > 16_384:
-            raise PackageTooLarge("repeated cells")
-    for match in _ROWS_REPEATED.finditer(content):
-        count = int(match.group(1))
-        end = content.find(b"</table:table-row>", match.end())
-        row = content[match.end() : end if end > 0 else match.end() + 4096]
-        cells = max(1, row.count(b"<table:table-cell"))
-        if b"office:value-type=" in row and count * cells > MAX_EXTENT_CELLS:
-            raise PackageTooLarge("repeated rows")

@@ -17,8 +17,8 @@ from .errors import SpreadsheetError, damaged, os_error, password_protected, too
 from .grid import RawGrid, gc_paused, is_blank_row, nonblank_limit
 from .isolated import read_in_child
 from .numformat import LOCALES, Locale
-from .ods import ods_facts
-from .packages import Package, PackageTooLarge, XmlAttributes, check_ods_extent, check_xlsx_extent, repacked
+from .ods import OdsIndex, check_ods_extent, ods_facts
+from .packages import Package, PackageTooLarge, XmlAttributes, check_xlsx_extent, repacked
 from .progress import LoadProgress, Stage
 from .sheetfacts import SheetFacts
 from .sniffing import FileKind, SheetInfo
@@ -57,6 +57,7 @@ class WorkbookSource:
         self._calamine = python_calamine
         self._ods_early: _OdsFacts | None = None
         self._attributes: dict[str, XmlAttributes] = {}  # sheet part -> its attributes' offsets
+        self._ods_index: OdsIndex | None = None  # content.xml's tags, for the extent check and facts
         if kind is FileKind.ODS and package is not None:
             self._check_extent(None)  # calamine reads every sheet of an .ods when it opens it
             self._ods_early = _OdsFacts(self)
@@ -182,7 +183,8 @@ class WorkbookSource:
         try:
             with zipfile.ZipFile(self.path) as archive:
                 if self.kind is FileKind.ODS:
-                    check_ods_extent(self._peek(archive, "content.xml"))
+                    self._ods_index = OdsIndex(self._peek(archive, "content.xml"))
+                    check_ods_extent(self._ods_index)
                 elif self.kind in (FileKind.XLSX, FileKind.XLSM):
                     parts = WorkbookParts(self.package, lambda part: self._peek(archive, part))
                     sheet_part = parts.sheets.get(name or "")
@@ -224,9 +226,13 @@ class WorkbookSource:
 
     def ods_facts(self) -> dict[str, SheetFacts]:
         """Every sheet's facts (formats, errors, hidden rows, merges) of an .ods."""
+        index, self._ods_index = self._ods_index, None  # made by the extent check
         with zipfile.ZipFile(self.path) as archive:
-            content = self._part(archive, "content.xml")
+            content: OdsIndex | bytes = index if index is not None else self._part(archive, "content.xml")
             styles = self._part(archive, "styles.xml") if "styles.xml" in archive.namelist() else b""
+        if index is not None:
+            assert self.package is not None
+            self.package.parts.pop("content.xml", None)
         return ods_facts(content, styles)
 
     def close(self) -> None:
