@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from tests.helpers import ods_reference
 from tests.helpers.spreadsheets import RECIPIENT_FIXTURES
-from usosmail_gui.core.recipients import ods, xls
+from usosmail_gui.core.recipients import ods, packages, xls
 from usosmail_gui.core.recipients.packages import PackageTooLarge
 from usosmail_gui.core.recipients.sheetfacts import SheetFacts
 
@@ -306,3 +306,61 @@ def test_an_ods_with_big_repeats_of_empty_cells_is_read(tmp_path: Path) -> None:
     )
     table = load(_ods(tmp_path / "list.ods", rows + _EMPTY_ROWS))
     assert table.row_values(0) == ["Anna", "anna@example.com"]
+
+
+# --- a kept part inflated in one call, as the chunked way would ----------------------------
+
+
+def _zip_with(path: Path, name: str, data: bytes, method: int = zipfile.ZIP_DEFLATED) -> Path:
+    with zipfile.ZipFile(path, "w", method) as archive:
+        archive.writestr(name, data)
+    return path
+
+
+def _chunked(archive: zipfile.ZipFile, name: str, monkeypatch: pytest.MonkeyPatch) -> object:
+    with monkeypatch.context() as patched:
+        patched.setattr(packages, "_inflate_at_once", lambda *_: None)
+        return _inflated(archive, name)
+
+
+def _inflated(archive: zipfile.ZipFile, name: str) -> object:
+    try:
+        return packages.inflate(archive, name, keep=True)
+    except (PackageTooLarge, zipfile.BadZipFile) as exc:
+        return type(exc)
+
+
+_RUN = packages.MAX_CELL_TEXT
+_SHEET = "xl/worksheets/sheet1.xml"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"",
+        b"<row>" * 300_000,
+        b"<a>" + b"x" * _RUN + b"</a>",
+        b"<a>" + b"x" * (_RUN + 5) + b"</a>",
+        b"x" * (_RUN + 1),
+        (b"<c>" + b"y" * 50_000) * 40 + b"z" * (_RUN + 1),
+    ],
+    ids=["empty", "many tags", "the longest text a cell may have", "a longer text", "no tag", "a long tail"],
+)
+@pytest.mark.parametrize("method", [zipfile.ZIP_DEFLATED, zipfile.ZIP_STORED], ids=["deflated", "stored"])
+def test_a_kept_part_is_inflated_at_once_as_the_chunked_way_inflates_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, data: bytes, method: int
+) -> None:
+    with zipfile.ZipFile(_zip_with(tmp_path / "book.xlsx", _SHEET, data, method)) as archive:
+        at_once = _inflated(archive, _SHEET)
+        assert at_once == _chunked(archive, _SHEET, monkeypatch)
+    assert at_once in (data, PackageTooLarge)
+
+
+def test_a_kept_part_whose_bytes_do_not_match_its_crc_is_damaged(tmp_path: Path) -> None:
+    path = _zip_with(tmp_path / "book.xlsx", _SHEET, b"<row>1</row>" * 1000, zipfile.ZIP_STORED)
+    raw = bytearray(path.read_bytes())
+    at = raw.index(b"<row>1</row>") + 5
+    raw[at] = ord("2")  # one digit changed, the CRC left as it was
+    path.write_bytes(bytes(raw))
+    with zipfile.ZipFile(path) as archive:
+        assert _inflated(archive, _SHEET) is zipfile.BadZipFile

@@ -21,7 +21,9 @@ from __future__ import annotations
 import io
 import posixpath
 import re
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -96,6 +98,10 @@ def inflate(archive: zipfile.ZipFile, name: str, *, keep: bool = False) -> bytes
     and repeats are checked on its content.xml before calamine reads it: ``ods.check_ods_extent``.)
     """
     info = archive.getinfo(name)
+    if keep:
+        whole = _inflate_at_once(archive, info)
+        if whole is not None:
+            return whole
     packed = max(info.compress_size, 1)
     kept: list[bytes] = []
     total = 0
@@ -120,6 +126,58 @@ def inflate(archive: zipfile.ZipFile, name: str, *, keep: bool = False) -> bytes
             if keep:
                 kept.append(chunk)
     return b"".join(kept)
+
+
+_LOCAL_HEADER = struct.Struct("<4s22xHH")
+
+
+def _inflate_at_once(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes | None:
+    """A kept part inflated in one call (no chunks to join: the part is kept whole anyway),
+    or None when it is not plainly stored or deflated (the chunked way reads it then).
+
+    Its declared size, checked before (``_check_declared``: at most ``MAX_PART_BYTES``,
+    ``MAX_RATIO``), bounds what is inflated; a part that holds more or less than it
+    declares is damaged, as is one whose CRC does not match; a text run longer than
+    ``MAX_CELL_TEXT`` is refused as in the chunked way.
+    """
+    if info.flag_bits & 0x1 or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        return None
+    handle = archive.fp
+    if handle is None:
+        return None
+    handle.seek(info.header_offset)
+    signature, name_length, extra_length = _LOCAL_HEADER.unpack(handle.read(_LOCAL_HEADER.size))
+    if signature != b"PK\x03\x04":
+        raise zipfile.BadZipFile(info.filename)
+    handle.seek(info.header_offset + _LOCAL_HEADER.size + name_length + extra_length)
+    raw = handle.read(info.compress_size)
+    if info.compress_type == zipfile.ZIP_STORED:
+        data = raw
+    else:
+        inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+        data = inflater.decompress(raw, info.file_size + 1)
+    del raw
+    if len(data) != info.file_size or zlib.crc32(data) != info.CRC:
+        raise zipfile.BadZipFile(info.filename)
+    if _text_run_too_long(data):
+        raise PackageTooLarge(info.filename)
+    return data
+
+
+def _text_run_too_long(data: bytes) -> bool:
+    """Whether a stretch without "<" (at the start, between two, at the end) is longer than
+    ``MAX_CELL_TEXT``: one ``rfind`` per ``MAX_CELL_TEXT`` bytes (the last "<" within reach
+    of the one before)."""
+    limit = MAX_CELL_TEXT
+    at = data.find(b"<", 0, limit + 1)
+    if at < 0:
+        return len(data) > limit
+    while at + limit + 1 < len(data):
+        following = data.rfind(b"<", at + 1, at + limit + 2)
+        if following < 0:
+            return True
+        at = following
+    return False
 
 
 def _longest_text(chunk: bytes) -> int:
