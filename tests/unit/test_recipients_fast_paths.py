@@ -319,7 +319,7 @@ def _zip_with(path: Path, name: str, data: bytes, method: int = zipfile.ZIP_DEFL
 
 def _chunked(archive: zipfile.ZipFile, name: str, monkeypatch: pytest.MonkeyPatch) -> object:
     with monkeypatch.context() as patched:
-        patched.setattr(packages, "_inflate_at_once", lambda *_: None)
+        patched.setattr(packages, "_inflate_at_once", lambda *_, **__: None)
         return _inflated(archive, name)
 
 
@@ -364,3 +364,28 @@ def test_a_kept_part_whose_bytes_do_not_match_its_crc_is_damaged(tmp_path: Path)
     path.write_bytes(bytes(raw))
     with zipfile.ZipFile(path) as archive:
         assert _inflated(archive, _SHEET) is zipfile.BadZipFile
+
+
+def test_the_sheet_calamine_reads_next_is_read_at_once_and_its_crc_checked_by_calamine(
+    tmp_path: Path,
+) -> None:
+    """``read_part`` leaves the CRC to calamine: a sheet whose bytes do not match it is
+    still refused as damaged, by the reader."""
+    from tests.helpers.spreadsheets import write_xlsx
+    from usosmail_gui.core.recipients import SpreadsheetError, load
+
+    source = write_xlsx(tmp_path / "list.xlsx", [["Imię", "E-mail"], ["Anna", "anna@example.com"]])
+    stored = tmp_path / "stored.xlsx"
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(stored, "w", zipfile.ZIP_STORED) as copy:
+        for info in original.infolist():
+            copy.writestr(info.filename, original.read(info.filename))
+    with zipfile.ZipFile(stored) as archive:
+        assert packages.read_part(archive, _SHEET) == archive.read(_SHEET)
+    assert load(stored).row_values(0) == ["Anna", "anna@example.com"]
+    raw = bytearray(stored.read_bytes())
+    at = raw.index(b'<c r="A2"') + len(b'<c r="A')
+    raw[at] ^= 1  # A2 becomes A3 in the sheet: valid XML, only its CRC tells
+    stored.write_bytes(bytes(raw))
+    with pytest.raises(SpreadsheetError) as refused:
+        load(stored)
+    assert refused.value.reason == "damaged"

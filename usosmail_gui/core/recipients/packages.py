@@ -39,6 +39,7 @@ __all__ = [
     "XmlAttributes",
     "inflate",
     "inspect_zip",
+    "read_part",
 ]
 
 CHUNK = 1 << 20
@@ -99,7 +100,8 @@ def inflate(archive: zipfile.ZipFile, name: str, *, keep: bool = False) -> bytes
     """
     info = archive.getinfo(name)
     if keep:
-        whole = _inflate_at_once(archive, info)
+        # content.xml: calamine reads it as it opens the file, and checks its CRC then
+        whole = _inflate_at_once(archive, info, crc=name != "content.xml")
         if whole is not None:
             return whole
     packed = max(info.compress_size, 1)
@@ -131,14 +133,26 @@ def inflate(archive: zipfile.ZipFile, name: str, *, keep: bool = False) -> bytes
 _LOCAL_HEADER = struct.Struct("<4s22xHH")
 
 
-def _inflate_at_once(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes | None:
+def read_part(archive: zipfile.ZipFile, name: str) -> bytes:
+    """A part python-calamine reads next (the sheet it is asked for; an .ods's content.xml),
+    for the checks and facts beside it: inflated in one call, its CRC left to calamine
+    (which refuses a part whose bytes do not match it: "Invalid checksum"). Its declared
+    size bounds what is inflated (``_check_declared``)."""
+    info = archive.getinfo(name)
+    whole = _inflate_at_once(archive, info, crc=False, runs=False)
+    return whole if whole is not None else archive.read(name)
+
+
+def _inflate_at_once(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, *, crc: bool = True, runs: bool = True
+) -> bytes | None:
     """A kept part inflated in one call (no chunks to join: the part is kept whole anyway),
     or None when it is not plainly stored or deflated (the chunked way reads it then).
 
     Its declared size, checked before (``_check_declared``: at most ``MAX_PART_BYTES``,
     ``MAX_RATIO``), bounds what is inflated; a part that holds more or less than it
-    declares is damaged, as is one whose CRC does not match; a text run longer than
-    ``MAX_CELL_TEXT`` is refused as in the chunked way.
+    declares is damaged, as is one whose CRC does not match (``crc``); a text run longer
+    than ``MAX_CELL_TEXT`` is refused as in the chunked way (``runs``).
     """
     if info.flag_bits & 0x1 or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
         return None
@@ -157,9 +171,9 @@ def _inflate_at_once(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes |
         inflater = zlib.decompressobj(-zlib.MAX_WBITS)
         data = inflater.decompress(raw, info.file_size + 1)
     del raw
-    if len(data) != info.file_size or zlib.crc32(data) != info.CRC:
+    if len(data) != info.file_size or (crc and zlib.crc32(data) != info.CRC):
         raise zipfile.BadZipFile(info.filename)
-    if _text_run_too_long(data):
+    if runs and _text_run_too_long(data):
         raise PackageTooLarge(info.filename)
     return data
 

@@ -18,7 +18,7 @@ from .grid import RawGrid, gc_paused, is_blank_row, nonblank_limit
 from .isolated import read_in_child
 from .numformat import LOCALES, Locale
 from .ods import OdsIndex, check_ods_extent, ods_facts
-from .packages import Package, PackageTooLarge, XmlAttributes, check_xlsx_extent, repacked
+from .packages import Package, PackageTooLarge, XmlAttributes, check_xlsx_extent, read_part, repacked
 from .progress import LoadProgress, Stage
 from .sheetfacts import SheetFacts
 from .sniffing import FileKind, SheetInfo
@@ -205,9 +205,9 @@ class WorkbookSource:
         assert self.package is not None
         kept = self.package.parts.get(name)
         if kept is None:
-            # at once: its declared size (checked) bounds it, and a part that inflates past
-            # it fails its CRC; big parts were inflated chunk by chunk before (inspect_zip)
-            kept = archive.read(name)
+            # at once: its declared size (checked) bounds it, and calamine, reading it next,
+            # checks its CRC; big parts were inflated and checked before (inspect_zip)
+            kept = read_part(archive, name)
             if name.startswith("xl/worksheets/") or name == "content.xml":
                 self.package.parts[name] = kept
         return kept
