@@ -8,6 +8,7 @@ generated input, so that a fast path that skips work never skips a fact.
 
 from __future__ import annotations
 
+import datetime as dt
 import struct
 import zipfile
 from pathlib import Path
@@ -389,3 +390,40 @@ def test_the_sheet_calamine_reads_next_is_read_at_once_and_its_crc_checked_by_ca
     with pytest.raises(SpreadsheetError) as refused:
         load(stored)
     assert refused.value.reason == "damaged"
+
+
+# --- a column of dates: every day's digits at once, as strftime writes each -----------------
+
+
+_DATE_CODES = {
+    "dd.mm.yyyy": "%d.%m.%Y",
+    "yyyy-mm-dd": "%Y-%m-%d",
+    "dd/mm/yy": "%d/%m/%y",
+    'dd" r." mm': "%d r. %m",
+    "mm.yyyy": "%m.%Y",
+    "yy": "%y",
+}
+
+
+_ANY_DAY = st.dates(min_value=dt.date(1000, 1, 1))
+_TEN_YEARS = st.dates(min_value=dt.date(1998, 1, 1), max_value=dt.date(2008, 1, 1))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(_ANY_DAY, min_size=1, max_size=300) | st.lists(_TEN_YEARS, min_size=1, max_size=300),
+    st.sampled_from(sorted(_DATE_CODES)),
+    st.sampled_from(["pl", "en"]),
+)
+def test_a_column_of_dates_is_written_as_strftime_writes_each(
+    values: list[dt.date], code: str, language: str
+) -> None:
+    """The way it was done before: ``strftime`` per distinct date (for dates from 1900 on,
+    also what rendering one date alone gives)."""
+    from usosmail_gui.core.recipients.numformat import LOCALES, compiled
+
+    fmt = compiled(code, LOCALES[language])
+    assert fmt is not None
+    assert fmt.render_column(values) == [value.strftime(_DATE_CODES[code]) for value in values]
+    late = [value for value in values if value.year >= 1900]
+    assert fmt.render_column(late) == [fmt.render(value) for value in late]
