@@ -246,7 +246,9 @@ def _styles_by_column(
         keep = ~is_general[xf]
         row, col, xf = row[keep], col[keep], xf[keep]
     out: dict[int, tuple[Any, Any]] = {}
-    order = np.argsort(col, kind="stable")  # each column's cells in the records' order
+    # each column's cells in the records' order (a column of 16 bits: numpy's radix sort)
+    keys = col.astype(np.uint16) if len(col) and int(col.min()) >= 0 and int(col.max()) < 1 << 16 else col
+    order = np.argsort(keys, kind="stable")
     col, row, xf = col[order], row[order], xf[order]
     bounds = np.flatnonzero(np.diff(col)) + 1
     for part_col, part_row, part_xf in zip(
@@ -258,12 +260,15 @@ def _styles_by_column(
 
 
 def _distinct(rows: Any) -> int:
-    """How many different rows (cells come in row order: a check, not a sort, mostly)."""
+    """How many different rows (0-based, below 65,536: a BIFF8 row number is 16 bits):
+    marked in a table of the rows, no sort."""
     import numpy as np
 
-    if len(rows) < 2 or bool((np.diff(rows) > 0).all()):
+    if len(rows) < 2:
         return len(rows)
-    return len(np.unique(rows))
+    seen = np.zeros(int(rows.max()) + 1, dtype=bool)
+    seen[rows] = True
+    return int(np.count_nonzero(seen))
 
 
 def _hidden_rows(data: bytes, rows: Any) -> list[int]:
