@@ -427,3 +427,22 @@ def test_a_column_of_dates_is_written_as_strftime_writes_each(
     assert fmt.render_column(values) == [value.strftime(_DATE_CODES[code]) for value in values]
     late = [value for value in values if value.year >= 1900]
     assert fmt.render_column(late) == [fmt.render(value) for value in late]
+
+
+# --- whole numbers with zeros in front: the column at once, as each number alone ------------
+
+_WHOLE = st.integers(0, 10**15).map(float) | st.sampled_from([0.0, -0.0, 1e15 - 1, 1e15, 12000.0])
+_ODD = st.sampled_from([float("nan"), float("inf"), -1.0, 2.5, 1e16])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(_WHOLE, min_size=1, max_size=200) | st.lists(_WHOLE | _ODD, min_size=1, max_size=50),
+    st.sampled_from(["000000", "0", "00"]),
+)
+def test_a_column_of_whole_numbers_is_rendered_as_each_number_alone(values: list[float], code: str) -> None:
+    from usosmail_gui.core.recipients.numformat import LOCALES, compiled
+
+    fmt = compiled(code, LOCALES["pl"])
+    assert fmt is not None
+    assert fmt.render_column(values) == [fmt.render(value) for value in values]

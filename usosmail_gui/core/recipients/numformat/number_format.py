@@ -306,17 +306,19 @@ class NumberFormat:
 
     def render_column(self, values: Sequence[Any]) -> list[str]:
         """Every value of a column (one render per distinct value)."""
-        if values and set(map(type, values)) in ({int}, {int, float}):
+        kinds = set(map(type, values))  # once, for every fast way below
+        if values and kinds in ({int}, {int, float}):
             values = list(map(float, values))  # an .xls gives whole numbers as int (RK records)
-        fast = self._fast_integers(values)
+            kinds = {float}
+        fast = self._fast_integers(values, kinds)
         if fast is None:
-            fast = self._fast_fixed(values)
+            fast = self._fast_fixed(values, kinds)
         if fast is None:
-            fast = self._fast_dates(values)
+            fast = self._fast_dates(values, kinds)
         if fast is not None:
             return fast
         render = self.render
-        if len(set(map(type, values))) == 1:  # one type: the values themselves are the keys
+        if len(kinds) == 1:  # one type: the values themselves are the keys
             table = {value: render(value) for value in set(values)}
             return list(map(table.__getitem__, values))
         cache: dict[tuple[type, Any], str] = {}
@@ -330,7 +332,7 @@ class NumberFormat:
             append(text)
         return out
 
-    def _fast_integers(self, values: Sequence[Any]) -> list[str] | None:
+    def _fast_integers(self, values: Sequence[Any], kinds: set[type]) -> list[str] | None:
         """``000000`` and ``0`` over non-negative whole numbers: one C-level pass."""
         if len(self._sections) != 1 or not values:
             return None
@@ -341,13 +343,15 @@ class NumberFormat:
             return None
         if any(k != "digit" or t != "0" for k, t in section.tokens):
             return None
-        if set(map(type, values)) != {float}:
-            return None
-        if min(values) < 0 or max(values) >= 1e15 or not all(map(float.is_integer, values)):
+        if kinds != {float}:
             return None
         import numpy as np
 
-        return _digit_texts(np.array(values, dtype=np.float64), 0, len(section.tokens), "", "").split("\n")
+        array = np.array(values, dtype=np.float64)
+        # non-negative whole numbers below 10**15 (a nan or an infinity is none of these)
+        if not (array.min() >= 0 and array.max() < 1e15 and np.array_equal(np.floor(array), array)):
+            return None
+        return _digit_texts(array, 0, len(section.tokens), "", "").split("\n")
 
 
     def _fixed_pattern(self) -> tuple[str, str, int, bool] | None:
@@ -375,12 +379,12 @@ class NumberFormat:
         after = "".join(t for _, t in tokens[last + 1 :])
         return before, after, section.decimals, section.grouping
 
-    def _fast_fixed(self, values: Sequence[Any]) -> list[str] | None:
+    def _fast_fixed(self, values: Sequence[Any], kinds: set[type]) -> list[str] | None:
         """Fixed decimals over a column of floats with C-level ``format``; only the values
         that sit exactly on a half (where Python rounds to even, spreadsheets away from
         zero) are rounded the spreadsheet's way, one by one."""
         pattern = self._fixed_pattern()
-        if pattern is None or not values or set(map(type, values)) != {float}:
+        if pattern is None or not values or kinds != {float}:
             return None
         before, after, places, grouping = pattern
         # beyond it a half-way point between two shown numbers may take 16 digits, which the
@@ -424,11 +428,11 @@ class NumberFormat:
             joined = joined.translate(str.maketrans(",.", locale.group + locale.decimal))
         return _literals(joined, before, after).split("\n")
 
-    def _fast_dates(self, values: Sequence[Any]) -> list[str] | None:
+    def _fast_dates(self, values: Sequence[Any], kinds: set[type]) -> list[str] | None:
         """Day, month and year as digits ("dd.mm.yyyy", "yyyy-mm-dd") over ``date`` values:
         every date's digits computed at once from its ordinal (numpy), as ``strftime`` would
         write them (``_date_texts``)."""
-        if len(self._sections) != 1 or not values or set(map(type, values)) != {dt.date}:
+        if len(self._sections) != 1 or not values or kinds != {dt.date}:
             return None
         section = self._sections[0]
         if section.kind != "date":
