@@ -219,7 +219,9 @@ class OdsIndex:
     bytes (a 50,000-row sheet is 60 MB of XML: each pass costs tens of milliseconds).
 
     A tag or attribute name is matched by comparing the bytes at the candidates' offsets,
-    eight at a time (``word``); bytes at or past a sheet's end read as zeros there.
+    eight at a time (``word``); bytes at or past a sheet's end read as zeros there. Offsets
+    are always given in increasing order (every array here is sorted): the first and the
+    last say whether all are well inside.
     """
 
     def __init__(self, content: bytes) -> None:
@@ -243,6 +245,7 @@ class OdsIndex:
         # and each tag's 14th byte ("<table:table-c…", "<table:table-r…"): the first sieves
         self.before = words4[np.maximum(self.quotes - 4, 0)]
         self.open13 = self.byte(self.opens + 13, self.size)
+        self.value1 = self.byte(self.quotes + 1, self.size)  # each value's first byte
         self._tables: Any = None
 
     def word(self, offsets: Any, limit: int) -> Any:
@@ -250,7 +253,7 @@ class OdsIndex:
         ``limit`` (and past the part) read as zeros."""
         import numpy as np
 
-        if not len(offsets) or (int(offsets.min()) >= 0 and int(offsets.max()) + 8 <= min(limit, self.size)):
+        if not len(offsets) or (int(offsets[0]) >= 0 and int(offsets[-1]) + 8 <= min(limit, self.size)):
             return self._words[offsets]  # the usual case: every offset well inside the sheet
         out = self._words[np.clip(offsets, 0, len(self._words) - 1)]
         near = offsets + 8 > limit
@@ -266,7 +269,7 @@ class OdsIndex:
         import numpy as np
 
         end = min(limit, self.size)
-        if not len(offsets) or (int(offsets.min()) >= 0 and int(offsets.max()) < end):
+        if not len(offsets) or (int(offsets[0]) >= 0 and int(offsets[-1]) < end):
             return self.array[offsets]
         inside = offsets < end
         if not self.size:
@@ -298,11 +301,11 @@ class OdsIndex:
         found = quotes[before == int.from_bytes(needle[-5:-1], "little")] - (len(needle) - 1)
         return self.match(found[found >= start], needle[:-2], limit)
 
-    def valued(self, quotes: Any, first: int, needle: bytes, start: int, limit: int) -> list[int]:
-        """Offsets of every occurrence of ``needle`` (``name="value…``) whose value starts
-        with the byte ``first``: found among the few quotes followed by that byte."""
+    def valued(self, quotes: Any, value1: Any, needle: bytes, start: int, limit: int) -> list[int]:
+        """Offsets of every occurrence of ``needle`` (``name="value…``): found among the few
+        quotes whose value starts as the needle's does (``value1``: each quote's next byte)."""
         quote = needle.index(b'="') + 1
-        found = quotes[self.byte(quotes + 1, limit) == first] - quote
+        found = quotes[value1 == needle[quote + 1]] - quote
         found = found[found >= start]
         content = self.content
         return [at for at in found.tolist() if content.startswith(needle, at) and at + len(needle) <= limit]
@@ -408,7 +411,7 @@ def _sheet_facts(
     in_sheet = index.region(index.opens, start, limit)
     opens, open13 = index.opens[in_sheet], index.open13[in_sheet]
     in_sheet = index.region(index.quotes, start, limit)
-    quotes, before_quote = index.quotes[in_sheet], index.before[in_sheet]
+    quotes, before_quote, value1 = index.quotes[in_sheet], index.before[in_sheet], index.value1[in_sheet]
     closes = index.closes[index.region(index.closes, start, limit)]
     rows = index.tags(opens, open13, b"<table:table-row", limit)
     cells = index.tags(opens, open13, b"<table:table-cell", limit)
@@ -495,11 +498,10 @@ def _sheet_facts(
             inverse[i] = name_ids[name]
         style_index[owned] = inverse
     default_at = _column_defaults(content, start, limit)
+    placed = (cells, cell_ends, cell_row, numbers, column_of)  # where each cell is
     found = np.flatnonzero(numeric)
     if not len(found):
-        return _errors_and_spans(
-            facts, index, (quotes, before_quote), (start, limit), (rows, cells, cell_ends), numbers, column_of
-        )
+        return _errors_and_spans(facts, index, (quotes, before_quote, value1), (start, limit), placed)
     found_columns = column_of[found]
     found_styles = style_index[found]
     unstyled = found_styles < 0
@@ -542,9 +544,7 @@ def _sheet_facts(
             if code_id >= 0:
                 for c in range(int(column_of[k]) + 1, int(column_of[k] + min(widths[k], 1024))):
                     facts.cell_codes.setdefault(c, {})[int(numbers[cell_row[k]])] = code_names[int(code_id)]
-    return _errors_and_spans(
-        facts, index, (quotes, before_quote), (start, limit), (rows, cells, cell_ends), numbers, column_of
-    )
+    return _errors_and_spans(facts, index, (quotes, before_quote, value1), (start, limit), placed)
 
 
 def _code_for(
@@ -564,20 +564,15 @@ def _code_for(
 def _errors_and_spans(
     facts: SheetFacts,
     index: OdsIndex,
-    attribute_quotes: tuple[Any, Any],
+    attribute_quotes: tuple[Any, Any, Any],
     where: tuple[int, int],
-    tags: tuple[Any, Any, Any],
-    numbers: Any,
-    column_of: Any,
+    placed: tuple[Any, Any, Any, Any, Any],
 ) -> SheetFacts:
-    import numpy as np
-
-    quotes, before_quote = attribute_quotes
+    quotes, before_quote, value1 = attribute_quotes
     start, limit = where
-    rows, cells, cell_ends = tags
+    cells, cell_ends, cell_row, numbers, column_of = placed
     content = index.content
-    cell_row = np.searchsorted(rows, cells) - 1
-    for at in index.valued(quotes, ord("e"), b'calcext:value-type="error"', start, limit):
+    for at in index.valued(quotes, value1, b'calcext:value-type="error"', start, limit):
         (k,) = _owner(cells, cell_ends, [at])
         if k < 0:
             continue
@@ -588,7 +583,7 @@ def _errors_and_spans(
             facts.errors[key] = html.unescape(found.group(1).decode("utf-8", "replace"))
     for formula in (b'table:formula="of:=TRUE()"', b'table:formula="of:=FALSE()"'):
         # LibreOffice shows these as TRUE/FALSE
-        for at in index.valued(quotes, ord("o"), formula, start, limit):
+        for at in index.valued(quotes, value1, formula, start, limit):
             (k,) = _owner(cells, cell_ends, [at])
             if k >= 0:
                 facts.booleans.add((int(numbers[cell_row[k]]), int(column_of[k])))
