@@ -73,11 +73,9 @@ def outcome(walk: object, data: bytes, start: int) -> object:
 
 @pytest.mark.parametrize("path", XLS_FILES, ids=lambda p: p.name)
 def test_the_xls_walk_finds_every_record_the_plain_walk_finds(path: Path) -> None:
-    from usosmail_gui.core.recipients.numformat import LOCALES
-
     data = xls.read_workbook_stream(path)
     assert data
-    _codes, sheets = xls._globals(data, LOCALES["pl"])
+    _formats, _xf_formats, sheets = xls._globals_read(data)
     assert sheets
     for start in sheets.values():
         assert outcome(fast_xls_records, data, start) == outcome(plain_xls_records, data, start)
@@ -446,3 +444,34 @@ def test_a_column_of_whole_numbers_is_rendered_as_each_number_alone(values: list
     fmt = compiled(code, LOCALES["pl"])
     assert fmt is not None
     assert fmt.render_column(values) == [fmt.render(value) for value in values]
+
+
+@pytest.mark.parametrize("path", XLS_FILES, ids=lambda p: p.name)
+@pytest.mark.parametrize("language", ["pl", "en"])
+def test_the_xls_records_read_while_calamine_opens_the_file_give_the_facts_read_after(
+    path: Path, language: str
+) -> None:
+    """The first visible worksheet's records are read in a thread as the file opens; every
+    sheet's facts are those read from the records after its values, in either language."""
+    from usosmail_gui.core.recipients.numformat import LOCALES
+    from usosmail_gui.core.recipients.sources import open_source
+
+    locale = LOCALES[language]
+    data = xls.read_workbook_stream(path)
+    assert data
+    seen = 0
+    with open_source(path) as source:
+        for sheet in source.sheets:
+            steps = source.read(sheet.name, max_rows=1000, locale=locale)
+            while True:
+                try:
+                    next(steps)
+                except StopIteration as done:
+                    grid = done.value
+                    break
+            if len(grid):
+                seen += 1
+                after = xls.xls_sheet_facts(data, sheet.name, locale, grid.columns, grid.first_column)
+                after.merges = grid.facts.merges  # calamine's, not the records'
+                assert grid.facts == after
+    assert seen >= 2

@@ -22,7 +22,7 @@ from .packages import Package, PackageTooLarge, XmlAttributes, check_xlsx_extent
 from .progress import LoadProgress, Stage
 from .sheetfacts import SheetFacts
 from .sniffing import FileKind, SheetInfo
-from .xls import read_workbook_stream, xls_sheet_facts
+from .xls import XlsScan, first_visible_worksheet, read_workbook_stream, xls_finish, xls_scan
 from .xlsx import SheetScan, WorkbookParts, finish_facts, scan_sheet
 
 if TYPE_CHECKING:
@@ -58,9 +58,12 @@ class WorkbookSource:
         self._ods_early: _OdsFacts | None = None
         self._attributes: dict[str, XmlAttributes] = {}  # sheet part -> its attributes' offsets
         self._ods_index: OdsIndex | None = None  # content.xml's tags, for the extent check and facts
+        self._xls_early: _XlsFacts | None = None
         if kind is FileKind.ODS and package is not None:
             self._check_extent(None)  # calamine reads every sheet of an .ods when it opens it
             self._ods_early = _OdsFacts(self)
+        if kind is FileKind.XLS:
+            self._xls_early = _XlsFacts(self)  # reads the records while calamine opens the file
         try:
             normalised = repacked(path, package) if package is not None else None
             self._handle: io.BufferedReader | io.BytesIO = normalised or path.open("rb")
@@ -154,9 +157,12 @@ class WorkbookSource:
             if self._ods_early is not None:
                 return self._ods_early.join().get(name) or SheetFacts()
             if self.kind is FileKind.XLS:
-                data = read_workbook_stream(self.path)
-                if data:
-                    return xls_sheet_facts(data, name, locale, grid.columns, grid.first_column)
+                early = self._xls_early.join(name) if self._xls_early is not None else None
+                if early is None:
+                    data = read_workbook_stream(self.path)
+                    early = xls_scan(data, name) if data else None
+                if early is not None:
+                    return xls_finish(early, locale, grid.columns, grid.first_column)
         except _FACTS_ERRORS:
             log.warning("The formats of %s could not be read; values are shown as stored", self.path.name)
         return SheetFacts()
@@ -238,6 +244,8 @@ class WorkbookSource:
     def close(self) -> None:
         if self._ods_early is not None:
             self._ods_early.join()
+        if self._xls_early is not None:
+            self._xls_early.wait()
         try:
             self._workbook.close()
         except Exception:  # already closed: nothing to release
@@ -303,6 +311,44 @@ class _OdsFacts:
             self._thread.join()
             self._thread = None
         return self._result
+
+
+class _XlsFacts:
+    """The records of an .xls's first visible worksheet (the sheet a load reads unless told
+    otherwise) read in a thread while calamine opens and reads the file (it releases the
+    GIL meanwhile); another sheet's are read when asked for. A scan that fails leaves the
+    values without their formats, never the load."""
+
+    def __init__(self, source: WorkbookSource) -> None:
+        self._result: XlsScan | None = None
+        self._failed = False
+        self._thread: threading.Thread | None = threading.Thread(
+            target=self._run, args=(source.path,), name="xls-scan", daemon=True
+        )
+        self._thread.start()
+
+    def _run(self, path: Path) -> None:
+        try:
+            data = read_workbook_stream(path)
+            sheet = first_visible_worksheet(data) if data else None
+            if data and sheet is not None:
+                self._result = xls_scan(data, sheet)
+        except _FACTS_ERRORS:
+            self._failed = True
+
+    def wait(self) -> None:
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+
+    def join(self, sheet: str) -> XlsScan | None:
+        """The scan of ``sheet`` when it is the one read here, else None (once)."""
+        self.wait()
+        result, self._result = self._result, None
+        if self._failed:
+            self._failed = False
+            raise zipfile.BadZipFile("the workbook's records could not be read")  # as the facts fail
+        return result if result is not None and result.sheet == sheet else None
 
 
 def _count_rows_or_refuse(path: Path, rows: Iterator[list[Any]], limit: int, max_rows: int) -> None:

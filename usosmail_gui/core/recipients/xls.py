@@ -13,13 +13,22 @@ from __future__ import annotations
 
 import struct
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .numformat import Locale, builtin_code
+from .numformat import LOCALES, Locale, builtin_code
 from .sheetfacts import SheetFacts, numbers_in
 
-__all__ = ["read_workbook_stream", "xls_is_encrypted", "xls_sheet_facts"]
+__all__ = [
+    "XlsScan",
+    "first_visible_worksheet",
+    "read_workbook_stream",
+    "xls_finish",
+    "xls_is_encrypted",
+    "xls_scan",
+    "xls_sheet_facts",
+]
 
 _HEADER = struct.Struct("<HH")
 _CELL = struct.Struct("<HHH")
@@ -111,8 +120,14 @@ def _text(data: bytes, pos: int, count: int) -> str:
     return data[pos : pos + count].decode("latin-1")
 
 
-def _globals(data: bytes, locale: Locale) -> tuple[list[str | None], dict[str, int]]:
-    """Each XF's format code, and each sheet's stream offset."""
+def _xf_codes(formats: dict[int, str], xf_formats: list[int], locale: Locale) -> list[str | None]:
+    """Each XF's format code: written in a FORMAT record, else built in (14 and 22, dates, in
+    the locale's own form)."""
+    return [formats[number] if number in formats else builtin_code(number, locale) for number in xf_formats]
+
+
+def _globals_read(data: bytes) -> tuple[dict[int, str], list[int], dict[str, int]]:
+    """The FORMAT records (number -> code), each XF's format number, each sheet's offset."""
     formats: dict[int, str] = {}
     xf_formats: list[int] = []
     sheets: dict[str, int] = {}
@@ -132,19 +147,38 @@ def _globals(data: bytes, locale: Locale) -> tuple[list[str | None], dict[str, i
         elif kind == _EOF:
             break
         pos = body + size
-    codes = [formats[number] if number in formats else builtin_code(number, locale) for number in xf_formats]
-    return codes, sheets
+    return formats, xf_formats, sheets
 
 
 def xls_sheet_facts(
     data: bytes, sheet: str, locale: Locale, columns: Sequence[Sequence[Any]], first_column: int
 ) -> SheetFacts:
     """Formats, errors and hidden rows of the sheet named ``sheet``."""
-    facts = SheetFacts()
-    codes, sheets = _globals(data, locale)
+    scan = xls_scan(data, sheet)
+    return SheetFacts() if scan is None else xls_finish(scan, locale, columns, first_column)
+
+
+@dataclass(slots=True)
+class XlsScan:
+    """What the records of one sheet say before its values are known (see ``xls_scan``)."""
+
+    sheet: str
+    formats: dict[int, str]  # FORMAT records: number -> code
+    xf_formats: list[int]  # each XF's format number
+    facts: SheetFacts  # errors and hidden rows
+    per_column: dict[int, tuple[Any, Any]]  # file column -> (0-based rows, styles) of its numbers
+
+
+def xls_scan(data: bytes, sheet: str) -> XlsScan | None:
+    """The sheet's records read for its facts (no values needed, nor the language: this may
+    run while calamine reads the same sheet); None when the workbook has no such sheet."""
+    formats, xf_formats, sheets = _globals_read(data)
     start = sheets.get(sheet)
     if start is None:
-        return facts
+        return None
+    facts = SheetFacts()
+    # General and text styles (no built-in format that depends on the language is either)
+    codes = _xf_codes(formats, xf_formats, LOCALES["en"])
     general = {i for i, code in enumerate(codes) if code is not None and code.lower() in ("general", "@")}
     # one pass over the records' headers in Python, as tight as it goes (330,000 records
     # for 50,000 rows): the offsets of the records that matter; what they hold is read
@@ -154,7 +188,16 @@ def xls_sheet_facts(
     per_column = _styles_by_column(data, numbers, multiple, general)
     if len(rows):
         facts.hidden_rows.update(_hidden_rows(data, rows))
-    for col, (rows_of, styles_of) in per_column.items():
+    return XlsScan(sheet, formats, xf_formats, facts, per_column)
+
+
+def xls_finish(
+    scan: XlsScan, locale: Locale, columns: Sequence[Sequence[Any]], first_column: int
+) -> SheetFacts:
+    """The scan made exact with the grid's values: a column whose every number has one style
+    (as many styled rows as numbers) gets that style's code; any other, cell by cell."""
+    facts, codes = scan.facts, _xf_codes(scan.formats, scan.xf_formats, locale)
+    for col, (rows_of, styles_of) in scan.per_column.items():
         uniform = styles_of.min() == styles_of.max()
         if uniform and _distinct(rows_of) == numbers_in(columns, col - first_column):
             facts.column_codes[col] = _code(codes, int(styles_of[0]))
@@ -162,6 +205,22 @@ def xls_sheet_facts(
             cells = dict(zip((rows_of + 1).tolist(), styles_of.tolist(), strict=True))
             facts.cell_codes[col] = {row: _code(codes, xf) for row, xf in cells.items()}
     return facts
+
+
+def first_visible_worksheet(data: bytes) -> str | None:
+    """The name of the first worksheet (BOUNDSHEET8 ``dt`` 0) not hidden (``hsState`` 0), in
+    the workbook's order: the sheet a load reads unless told otherwise."""
+    pos, n = 0, len(data)
+    while pos + 4 <= n:
+        kind, size = _HEADER.unpack_from(data, pos)
+        body = pos + 4
+        if kind == _BOUNDSHEET and size >= 8 and body + 8 <= n:
+            if data[body + 4] & 0x03 == 0 and data[body + 5] == 0:
+                return _text(data, body + 7, data[body + 6])
+        elif kind == _EOF:
+            break
+        pos = body + size
+    return None
 
 
 _WANTED = frozenset({_RK, _NUMBER, _MULRK, _ROW, _EOF, _FORMULA, _BOOLERR})
