@@ -321,20 +321,21 @@ class _XlsFacts:
 
     def __init__(self, source: WorkbookSource) -> None:
         self._result: XlsScan | None = None
-        self._failed = False
+        self._failed: str | None = None  # the sheet whose records could not be read
         self._thread: threading.Thread | None = threading.Thread(
             target=self._run, args=(source.path,), name="xls-scan", daemon=True
         )
         self._thread.start()
 
     def _run(self, path: Path) -> None:
+        sheet = None
         try:
             data = read_workbook_stream(path)
             sheet = first_visible_worksheet(data) if data else None
             if data and sheet is not None:
                 self._result = xls_scan(data, sheet)
         except _FACTS_ERRORS:
-            self._failed = True
+            self._failed = sheet or ""
 
     def wait(self) -> None:
         if self._thread is not None:
@@ -345,9 +346,9 @@ class _XlsFacts:
         """The scan of ``sheet`` when it is the one read here, else None (once)."""
         self.wait()
         result, self._result = self._result, None
-        if self._failed:
-            self._failed = False
-            raise zipfile.BadZipFile("the workbook's records could not be read")  # as the facts fail
+        failed, self._failed = self._failed, None
+        if failed == sheet:
+            raise zipfile.BadZipFile(f"the records of {sheet} could not be read")  # as the facts fail
         return result if result is not None and result.sheet == sheet else None
 
 
