@@ -475,3 +475,25 @@ def test_the_xls_records_read_while_calamine_opens_the_file_give_the_facts_read_
                 after.merges = grid.facts.merges  # calamine's, not the records'
                 assert grid.facts == after
     assert seen >= 2
+
+
+def test_xls_records_that_cannot_be_read_leave_the_values_as_stored(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from usosmail_gui.core.recipients import load, workbook_source
+
+    path = RECIPIENT_FIXTURES / "formats" / "formats.xls"
+    formatted = load(path, language="pl")
+    scan = workbook_source.xls_scan
+
+    def failing(data: bytes, sheet: str) -> object:
+        if sheet == "Oceny":
+            raise IndexError("a record cut short")
+        return scan(data, sheet)
+
+    monkeypatch.setattr(workbook_source, "xls_scan", failing)
+    with caplog.at_level("WARNING"):
+        stored = load(path, language="pl")
+    assert "values are shown as stored" in caplog.text
+    assert stored.row_values(0) != formatted.row_values(0)  # the formats are gone, the values stay
+    assert len(stored.row_values(0)) == len(formatted.row_values(0))
