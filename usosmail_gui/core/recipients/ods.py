@@ -231,22 +231,41 @@ class OdsIndex:
         self.size = len(content)
         array = np.frombuffer(content, dtype=np.uint8)
         self.array = array
-        found = np.empty(len(array), dtype=bool)  # one buffer for the three passes
+        found = np.empty(len(array), dtype=bool)  # one buffer for the passes
         self.opens = np.flatnonzero(np.equal(array, 60, out=found))
         quotes = np.flatnonzero(np.equal(array, 34, out=found))
-        self.closes = np.flatnonzero(np.equal(array, 62, out=found))
         del found
-        quotes = quotes[quotes > 1]
+        if len(quotes) and quotes[0] <= 1:
+            quotes = quotes[quotes > 1]
         self.quotes = quotes[array[quotes - 1] == 61]  # the opening quotes of attribute values
         padded = content if len(content) >= 8 else content.ljust(8, b"\0")
         self._words = np.ndarray(shape=(len(padded) - 7,), dtype="<u8", buffer=padded, strides=(1,))
         words4 = np.ndarray(shape=(len(padded) - 3,), dtype="<u4", buffer=padded, strides=(1,))
         # the last three letters of each attribute's name and its "=" as one number (`ype=`),
         # and each tag's 14th byte ("<table:table-c…", "<table:table-r…"): the first sieves
-        self.before = words4[np.maximum(self.quotes - 4, 0)]
+        ahead = self.quotes - 4
+        self.before = words4[ahead if not len(ahead) or ahead[0] >= 0 else np.maximum(ahead, 0)]
         self.open13 = self.byte(self.opens + 13, self.size)
-        self.value1 = self.byte(self.quotes + 1, self.size)  # each value's first byte
+        # what only the facts need is found when they ask (after calamine started reading)
+        self._closes: Any = None
+        self._value1: Any = None
         self._tables: Any = None
+
+    @property
+    def closes(self) -> Any:
+        """The offsets of every ">"."""
+        import numpy as np
+
+        if self._closes is None:
+            self._closes = np.flatnonzero(self.array == 62)
+        return self._closes
+
+    @property
+    def value1(self) -> Any:
+        """Each attribute value's first byte."""
+        if self._value1 is None:
+            self._value1 = self.byte(self.quotes + 1, self.size)
+        return self._value1
 
     def word(self, offsets: Any, limit: int) -> Any:
         """The eight bytes from each offset as a little-endian number; bytes at or past
@@ -290,7 +309,12 @@ class OdsIndex:
     def tags(self, opens: Any, open13: Any, tag: bytes, limit: int) -> Any:
         """Offsets among ``opens`` of ``tag`` (followed by a space, ">" or "/"); ``open13``:
         the 14th byte of each."""
-        found = opens[(open13 == tag[13]) & (opens + 13 < limit)] if len(tag) > 13 else opens
+        if len(tag) <= 13:
+            found = opens
+        elif not len(opens) or int(opens[-1]) + 13 < limit:
+            found = opens[open13 == tag[13]]
+        else:
+            found = opens[(open13 == tag[13]) & (opens + 13 < limit)]
         found = self.match(found, tag, limit)
         after = self.byte(found + len(tag), limit)
         return found[(after == 32) | (after == 62) | (after == 47)]
