@@ -7,9 +7,11 @@ style is translated here into the equivalent Excel code, so one renderer serves 
 format. A cell's data style comes from its cell style (``table:style-name``), else from
 its column's default cell style, else from the parent style.
 
-The sheet is walked row by row, cell by cell (repeats expanded by count, not by copy),
-with one regular expression for the elements that matter; empty and plain text cells
-cost one comparison each.
+content.xml is indexed once (``OdsIndex``: where its tags and attribute values are,
+numpy); the extent check (``check_ods_extent``, before calamine reads the file) and every
+sheet's facts are read from that index: each cell's row and column from the row and cell
+tags and their repeats (cumulative sums, repeats counted, not expanded), its style from
+the attributes it owns; Python runs per distinct style and per rare thing only.
 """
 
 from __future__ import annotations
