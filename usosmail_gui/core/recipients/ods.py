@@ -7,9 +7,11 @@ style is translated here into the equivalent Excel code, so one renderer serves 
 format. A cell's data style comes from its cell style (``table:style-name``), else from
 its column's default cell style, else from the parent style.
 
-The sheet is walked row by row, cell by cell (repeats expanded by count, not by copy),
-with one regular expression for the elements that matter; empty and plain text cells
-cost one comparison each.
+content.xml is indexed once (``OdsIndex``: where its tags and attribute values are,
+numpy); the extent check (``check_ods_extent``, before calamine reads the file) and every
+sheet's facts are read from that index: each cell's row and column from the row and cell
+tags and their repeats (cumulative sums, repeats counted, not expanded), its style from
+the attributes it owns; Python runs per distinct style and per rare thing only.
 """
 
 from __future__ import annotations
@@ -19,9 +21,10 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from .packages import MAX_EXTENT_CELLS, MAX_ROW_ELEMENTS, PackageTooLarge
 from .sheetfacts import SheetFacts
 
-__all__ = ["data_style_codes", "ods_facts", "ods_sheet_facts"]
+__all__ = ["OdsIndex", "check_ods_extent", "data_style_codes", "ods_facts", "ods_sheet_facts"]
 
 _STYLE_BLOCK = re.compile(
     rb"<number:(number|currency|percentage|date|time|boolean|text)-style\b([^>]*)>(.*?)</number:\1-style>",
@@ -210,76 +213,160 @@ def _cell_styles(parts: Sequence[bytes]) -> dict[bytes, tuple[bytes | None, byte
     return found
 
 
-def _table(content: bytes, sheet: str) -> bytes:
-    escaped = html.escape(sheet, quote=True).encode()
-    start = content.find(b'<table:table table:name="' + escaped + b'"')
-    if start < 0:
-        return b""
-    following = content.find(b"<table:table ", start + 1)
-    bound = len(content) if following < 0 else following
-    end = content.rfind(b"</table:table>", start, bound)  # searched backwards: the end is near
-    return content[start : bound if end < 0 else end + len(b"</table:table>")]
+class OdsIndex:
+    """Where content.xml's tags and attribute values are, found once with numpy for the
+    whole part: the offsets of every "<", of every ">" and of every opening quote of an
+    attribute value (a quote right after "="). The extent check before calamine reads the
+    file and every sheet's facts after are read from it, without another pass over the
+    bytes (a 50,000-row sheet is 60 MB of XML: each pass costs tens of milliseconds).
 
-
-def _find_all(data: bytes, needle: bytes) -> list[int]:
-    """Offsets of every occurrence (for needles that are rare: repeats, errors, spans)."""
-    found: list[int] = []
-    at = data.find(needle)
-    while at >= 0:
-        found.append(at)
-        at = data.find(needle, at + 1)
-    return found
-
-
-class _Offsets:
-    """Offsets of tags and attributes in a table's XML, found with vectorised comparisons.
-
-    The candidates (every "<", every opening quote of an attribute value) are taken once;
-    a tag or attribute name is then matched by comparing the candidates' bytes at one
-    distinguishing offset first (one pass over the candidates), and the rest of the name
-    on the few left.
+    A tag or attribute name is matched by comparing the bytes at the candidates' offsets,
+    eight at a time (``word``); bytes at or past a sheet's end read as zeros there. Offsets
+    are always given in increasing order (every array here is sorted): the first and the
+    last say whether all are well inside.
     """
 
-    def __init__(self, array: Any) -> None:
+    def __init__(self, content: bytes) -> None:
         import numpy as np
 
-        self.array = np.concatenate((array, np.zeros(64, dtype=np.uint8)))  # room past the end
-        # every byte offset read as a little-endian 64-bit word (an overlapping view, no copy)
-        self.words = np.ndarray(
-            shape=(len(self.array) - 8,), dtype="<u8", buffer=self.array.data, strides=(1,)
-        )
-        opens = np.flatnonzero(array == 60).astype(np.int64)
-        self.opens = opens
-        self.open13 = self.array[opens + 13]  # "<table:table-c…" / "<table:table-r…"
-        quotes = np.flatnonzero(array == 34).astype(np.int64)
-        quotes = quotes[quotes > 1]
-        quotes = quotes[self.array[quotes - 1] == 61]  # the opening quotes of attribute values
-        self.quotes = quotes
-        self.before = self.array[quotes - 2]  # the attribute name's last letter
+        self.content = content
+        self.size = len(content)
+        array = np.frombuffer(content, dtype=np.uint8)
+        self.array = array
+        found = np.empty(len(array), dtype=bool)  # one buffer for the passes
+        self.opens = np.flatnonzero(np.equal(array, 60, out=found))
+        quotes = np.flatnonzero(np.equal(array, 34, out=found))
+        del found
+        if len(quotes) and quotes[0] <= 1:
+            quotes = quotes[quotes > 1]
+        self.quotes = quotes[array[quotes - 1] == 61]  # the opening quotes of attribute values
+        padded = content if len(content) >= 8 else content.ljust(8, b"\0")
+        self._words = np.ndarray(shape=(len(padded) - 7,), dtype="<u8", buffer=padded, strides=(1,))
+        words4 = np.ndarray(shape=(len(padded) - 3,), dtype="<u4", buffer=padded, strides=(1,))
+        # the last three letters of each attribute's name and its "=" as one number (`ype=`),
+        # and each tag's 14th byte ("<table:table-c…", "<table:table-r…"): the first sieves
+        ahead = self.quotes - 4
+        self.before = words4[ahead if not len(ahead) or ahead[0] >= 0 else np.maximum(ahead, 0)]
+        self.open13 = self.byte(self.opens + 13, self.size)
+        # what only the facts need is found when they ask (after calamine started reading)
+        self._closes: Any = None
+        self._value1: Any = None
+        self._tables: Any = None
 
-    def _match(self, found: Any, text: bytes) -> Any:
+    @property
+    def closes(self) -> Any:
+        """The offsets of every ">"."""
+        import numpy as np
+
+        if self._closes is None:
+            self._closes = np.flatnonzero(self.array == 62)
+        return self._closes
+
+    @property
+    def value1(self) -> Any:
+        """Each attribute value's first byte."""
+        if self._value1 is None:
+            self._value1 = self.byte(self.quotes + 1, self.size)
+        return self._value1
+
+    def word(self, offsets: Any, limit: int) -> Any:
+        """The eight bytes from each offset as a little-endian number; bytes at or past
+        ``limit`` (and past the part) read as zeros."""
+        import numpy as np
+
+        if not len(offsets) or (int(offsets[0]) >= 0 and int(offsets[-1]) + 8 <= min(limit, self.size)):
+            return self._words[offsets]  # the usual case: every offset well inside the sheet
+        out = self._words[np.clip(offsets, 0, len(self._words) - 1)]
+        near = offsets + 8 > limit
+        if near.any():
+            out = out.copy()
+            for i in np.flatnonzero(near).tolist():
+                at = int(offsets[i])
+                out[i] = int.from_bytes(self.content[at : max(at, limit)].ljust(8, b"\0")[:8], "little")
+        return out
+
+    def byte(self, offsets: Any, limit: int) -> Any:
+        """The byte at each offset; 0 at or past ``limit``."""
+        import numpy as np
+
+        end = min(limit, self.size)
+        if not len(offsets) or (int(offsets[0]) >= 0 and int(offsets[-1]) < end):
+            return self.array[offsets]
+        inside = offsets < end
+        if not self.size:
+            return np.zeros(len(offsets), dtype=np.uint8)
+        return np.where(inside, self.array[np.clip(offsets, 0, self.size - 1)], 0).astype(np.uint8)
+
+    def match(self, found: Any, text: bytes, limit: int) -> Any:
         """The offsets among ``found`` where ``text`` starts (8 bytes compared at a time)."""
-        words, array = self.words, self.array
         for i in range(0, len(text), 8):
             part = text[i : i + 8]
             if len(part) == 8:
-                found = found[words[found + i] == int.from_bytes(part, "little")]
+                found = found[self.word(found + i, limit) == int.from_bytes(part, "little")]
             else:
                 for k, byte in enumerate(part, i):
-                    found = found[array[found + k] == byte]
+                    found = found[self.byte(found + k, limit) == byte]
         return found
 
-    def tags(self, tag: bytes) -> Any:
-        """Offsets of ``tag`` (followed by a space, ">" or "/")."""
-        found = self.opens[self.open13 == tag[13]] if len(tag) > 13 else self.opens
-        found = self._match(found, tag)
-        after = self.array[found + len(tag)]
+    def tags(self, opens: Any, open13: Any, tag: bytes, limit: int) -> Any:
+        """Offsets among ``opens`` of ``tag`` (followed by a space, ">" or "/"); ``open13``:
+        the 14th byte of each."""
+        if len(tag) <= 13:
+            found = opens
+        elif not len(opens) or int(opens[-1]) + 13 < limit:
+            found = opens[open13 == tag[13]]
+        else:
+            found = opens[(open13 == tag[13]) & (opens + 13 < limit)]
+        found = self.match(found, tag, limit)
+        after = self.byte(found + len(tag), limit)
         return found[(after == 32) | (after == 62) | (after == 47)]
 
-    def attributes(self, needle: bytes) -> Any:
-        """Offsets of a ``name="`` attribute."""
-        found = self.quotes[self.before == needle[-3]] - (len(needle) - 1)
-        return self._match(found[found >= 0], needle[:-2])
+    def attributes(self, quotes: Any, before: Any, needle: bytes, start: int, limit: int) -> Any:
+        """Offsets of a ``name="`` attribute among these quotes (``before``: the four bytes
+        before each), from ``start`` on."""
+        found = quotes[before == int.from_bytes(needle[-5:-1], "little")] - (len(needle) - 1)
+        return self.match(found[found >= start], needle[:-2], limit)
+
+    def valued(self, quotes: Any, value1: Any, needle: bytes, start: int, limit: int) -> list[int]:
+        """Offsets of every occurrence of ``needle`` (``name="value…``): found among the few
+        quotes whose value starts as the needle's does (``value1``: each quote's next byte)."""
+        quote = needle.index(b'="') + 1
+        found = quotes[value1 == needle[quote + 1]] - quote
+        found = found[found >= start]
+        content = self.content
+        return [at for at in found.tolist() if content.startswith(needle, at) and at + len(needle) <= limit]
+
+    def table_starts(self) -> Any:
+        """Offsets of every ``<table:table `` tag (the sheets and nothing else)."""
+        if self._tables is None:
+            opens = self.opens[self.byte(self.opens + 12, self.size) == 32]
+            self._tables = self.match(opens, b"<table:table", self.size)
+        return self._tables
+
+    def region(self, sorted_offsets: Any, start: int, end: int) -> slice:
+        """The slice of these (sorted) offsets that lie in [start, end)."""
+        import numpy as np
+
+        low, high = np.searchsorted(sorted_offsets, [start, end])
+        return slice(int(low), int(high))
+
+
+_SHEET_MARKER = b'<table:table table:name="'
+
+
+def _table(index: OdsIndex, sheet: str) -> tuple[int, int] | None:
+    """Where the sheet named ``sheet`` is: (its first byte, past its last), or None."""
+    content = index.content
+    escaped = html.escape(sheet, quote=True).encode() + b'"'
+    tables = index.table_starts().tolist()
+    marked = [at for at in tables if content.startswith(_SHEET_MARKER, at)]
+    start = next((at for at in marked if content.startswith(escaped, at + len(_SHEET_MARKER))), -1)
+    if start < 0:
+        return None
+    following = next((at for at in tables if at > start), -1)
+    bound = len(content) if following < 0 else following
+    end = content.rfind(b"</table:table>", start, bound)  # searched backwards: the end is near
+    return start, bound if end < 0 else end + len(b"</table:table>")
 
 
 def _owner(starts: Any, ends: Any, offsets: Sequence[int]) -> Any:
@@ -292,48 +379,69 @@ def _owner(starts: Any, ends: Any, offsets: Sequence[int]) -> Any:
     return np.where(inside, index, -1)
 
 
-def _number_after(data: bytes, at: int) -> int:
-    end = data.find(b'"', at)
+def _until_quote(content: bytes, at: int, limit: int) -> int:
+    """Where the attribute value starting at ``at`` ends (its closing quote) within the sheet."""
+    end = content.find(b'"', at, limit)
+    return end if end >= 0 else limit - 1
+
+
+def _number_after(content: bytes, at: int, limit: int) -> int:
     try:
-        return int(data[at:end])
+        return int(content[at : _until_quote(content, at, limit)])
     except ValueError:
         return 1
 
 
-def ods_facts(content: bytes, styles: bytes) -> dict[str, SheetFacts]:
-    """Every sheet's facts, by sheet name."""
-    marker = b'<table:table table:name="'
+def ods_facts(content: bytes | OdsIndex, styles: bytes) -> dict[str, SheetFacts]:
+    """Every sheet's facts, by sheet name (``content``: content.xml, or its index)."""
+    index = content if isinstance(content, OdsIndex) else OdsIndex(content)
+    data = index.content
+    first = len(_SHEET_MARKER)
     names = [
-        html.unescape(
-            content[at + len(marker) : content.find(b'"', at + len(marker))].decode("utf-8", "replace")
-        )
-        for at in _find_all(content, marker)
+        html.unescape(data[at + first : data.find(b'"', at + first)].decode("utf-8", "replace"))
+        for at in index.table_starts().tolist()
+        if data.startswith(_SHEET_MARKER, at)
     ]
-    return {name: ods_sheet_facts(content, styles, name) for name in names}
+    head = data[: max(0, data.find(b"<office:body"))]
+    styles_of = (data_style_codes(styles, head), _cell_styles((styles, head)))
+    return {name: _sheet_facts(index, styles_of, name) for name in names}
 
 
-def ods_sheet_facts(content: bytes, styles: bytes, sheet: str) -> SheetFacts:
+def ods_sheet_facts(content: bytes | OdsIndex, styles: bytes, sheet: str) -> SheetFacts:
     """Formats, errors, hidden rows and merges of the sheet named ``sheet`` in content.xml.
 
     Every cell's row and column are computed at once with numpy from the offsets of the
     tags (rows and cells, repeats added by cumulative sums); Python runs only per distinct
     style and per rare attribute (repeats, spans, errors, hidden rows).
     """
+    index = content if isinstance(content, OdsIndex) else OdsIndex(content)
+    data = index.content
+    head = data[: max(0, data.find(b"<office:body"))]
+    return _sheet_facts(index, (data_style_codes(styles, head), _cell_styles((styles, head))), sheet)
+
+
+def _sheet_facts(
+    index: OdsIndex,
+    styles_of: tuple[dict[str, str], dict[bytes, tuple[bytes | None, bytes | None]]],
+    sheet: str,
+) -> SheetFacts:
     import numpy as np
 
     facts = SheetFacts(iso_durations=True)
-    table = _table(content, sheet)
-    if not table:
+    where = _table(index, sheet)
+    if where is None:
         return facts
-    head = content[: max(0, content.find(b"<office:body"))]
-    codes = data_style_codes(styles, head)
-    cell_styles = _cell_styles((styles, head))
-    array = np.frombuffer(table, dtype=np.uint8)
-    offsets = _Offsets(array)
-    closes = np.flatnonzero(array == 62)
-    rows = offsets.tags(b"<table:table-row")
-    cells = offsets.tags(b"<table:table-cell")
-    covered = offsets.tags(b"<table:covered-table-cell")
+    start, limit = where
+    content = index.content
+    codes, cell_styles = styles_of
+    in_sheet = index.region(index.opens, start, limit)
+    opens, open13 = index.opens[in_sheet], index.open13[in_sheet]
+    in_sheet = index.region(index.quotes, start, limit)
+    quotes, before_quote, value1 = index.quotes[in_sheet], index.before[in_sheet], index.value1[in_sheet]
+    closes = index.closes[index.region(index.closes, start, limit)]
+    rows = index.tags(opens, open13, b"<table:table-row", limit)
+    cells = index.tags(opens, open13, b"<table:table-cell", limit)
+    covered = index.tags(opens, open13, b"<table:covered-table-cell", limit)
     if len(covered):
         cells = np.sort(np.concatenate((cells, covered)))
     if not len(rows) or not len(cells):
@@ -343,20 +451,20 @@ def ods_sheet_facts(content: bytes, styles: bytes, sheet: str) -> SheetFacts:
     # row numbers: 1 + the repeats of the rows before
     repeats = np.ones(len(rows), dtype=np.int64)
     marker = b'table:number-rows-repeated="'
-    at_all = offsets.attributes(marker)
+    at_all = index.attributes(quotes, before_quote, marker, start, limit)
     for i, at in zip(_owner(rows, row_ends, at_all).tolist(), at_all.tolist(), strict=True):
         if i >= 0:
-            repeats[i] = max(1, _number_after(table, at + len(marker)))
+            repeats[i] = max(1, _number_after(content, at + len(marker), limit))
     numbers = np.concatenate(([1], 1 + np.cumsum(repeats)[:-1]))
-    at_all = offsets.attributes(b'table:visibility="')
+    at_all = index.attributes(quotes, before_quote, b'table:visibility="', start, limit)
     for i, at in zip(_owner(rows, row_ends, at_all).tolist(), at_all.tolist(), strict=True):
-        if i >= 0 and table[at + 18 : at + 25] != b"visible":
+        if i >= 0 and content[at + 18 : min(at + 25, limit)] != b"visible":
             facts.hidden_rows.update(range(int(numbers[i]), int(numbers[i] + min(repeats[i], 1_100_000))))
     # columns: the cell's place in its row plus the repeats of the cells before it there
     cell_row = np.searchsorted(rows, cells) - 1
     widths = np.ones(len(cells), dtype=np.int64)
     marker = b'table:number-columns-repeated="'
-    at_all = offsets.attributes(marker)
+    at_all = index.attributes(quotes, before_quote, marker, start, limit)
     owners = _owner(cells, cell_ends, at_all)
     # the repeat of a row's last cell moves nothing (LibreOffice ends every row with one)
     last = np.append(cell_row[1:] != cell_row[:-1], True)
@@ -365,7 +473,7 @@ def ods_sheet_facts(content: bytes, styles: bytes, sheet: str) -> SheetFacts:
     repeated_cells: list[int] = []
     for k, at in zip(owners.tolist(), at_all.tolist(), strict=True):
         if k >= 0:
-            width = _number_after(table, at + len(marker))
+            width = _number_after(content, at + len(marker), limit)
             if width > 1:
                 widths[k] = width
                 repeated_cells.append(k)
@@ -375,48 +483,51 @@ def ods_sheet_facts(content: bytes, styles: bytes, sheet: str) -> SheetFacts:
     column_of = before - before[first_of]
     # numeric cells and their cell style (own, else the column's default)
     marker = b'office:value-type="'
-    types = offsets.attributes(marker)
+    types = index.attributes(quotes, before_quote, marker, start, limit)
     numeric = np.zeros(len(cells), dtype=bool)
     if len(types):
         owner = _owner(cells, cell_ends, types)
-        letter = array[types + len(marker)]
+        letter = index.byte(types + len(marker), limit)
         keep = (owner >= 0) & (letter != ord("s"))
         numeric[owner[keep]] = True
     style_index = np.full(len(cells), -1, dtype=np.int64)
     names: list[bytes] = []
     marker = b'table:style-name="'
     name_ids: dict[bytes, int] = {}
-    style_at = offsets.attributes(marker)
+    style_at = index.attributes(quotes, before_quote, marker, start, limit)
     if len(style_at):
         owner = _owner(cells, cell_ends, style_at)
         keep = owner >= 0
         keep[keep] = numeric[owner[keep]]
         owned, starts = owner[keep], style_at[keep] + len(marker)
         # a name's bytes (up to its closing quote) as one 64-bit key; longer names one by one
-        padded = np.concatenate((array, np.zeros(9, dtype=np.uint8)))
-        window = np.lib.stride_tricks.sliding_window_view(padded, 9)[starts]
+        window = np.concatenate(
+            (index.word(starts, limit).view(np.uint8).reshape(-1, 8), index.byte(starts + 8, limit)[:, None]),
+            axis=1,
+        )
         ends = np.argmax(window == 34, axis=1)
         short = (window == 34).any(axis=1) & (ends <= 8)
         keys = np.where(np.arange(8) < ends[:, None], window[:, :8], 0).copy().view(np.uint64).reshape(-1)
         keys[~short] = np.uint64(0)
         distinct, inverse = np.unique(keys, return_inverse=True)
-        for index, key in enumerate(distinct.tolist()):
+        for number, key in enumerate(distinct.tolist()):
             name = key.to_bytes(8, "little").rstrip(b"\0")
             names.append(name)
-            name_ids[name] = index
+            name_ids[name] = number
         inverse = inverse.reshape(-1).copy()
         for i in np.flatnonzero(~short).tolist():  # names of 9 bytes or more
             at = int(starts[i])
-            name = table[at : table.find(b'"', at)]
+            name = content[at : _until_quote(content, at, limit)]
             if name not in name_ids:
                 name_ids[name] = len(names)
                 names.append(name)
             inverse[i] = name_ids[name]
         style_index[owned] = inverse
-    default_at = _column_defaults(table)
+    default_at = _column_defaults(content, start, limit)
+    placed = (cells, cell_ends, cell_row, numbers, column_of)  # where each cell is
     found = np.flatnonzero(numeric)
     if not len(found):
-        return _errors_and_spans(facts, table, rows, row_ends, cells, cell_ends, numbers, column_of)
+        return _errors_and_spans(facts, index, (quotes, before_quote, value1), (start, limit), placed)
     found_columns = column_of[found]
     found_styles = style_index[found]
     unstyled = found_styles < 0
@@ -432,11 +543,11 @@ def ods_sheet_facts(content: bytes, styles: bytes, sheet: str) -> SheetFacts:
     code_ids: dict[str, int] = {}
     style_code = np.full(len(names) + 1, -1, dtype=np.int64)  # -1: no format (General)
     code_names: list[str] = []
-    for index, name in enumerate(names):
+    for number, name in enumerate(names):
         code = _code_for(name, cell_styles, codes)
         if code is not None and code.strip().lower() not in ("general", "@", ""):
-            style_code[index] = code_ids.setdefault(code, len(code_ids))
-            if style_code[index] == len(code_names):
+            style_code[number] = code_ids.setdefault(code, len(code_ids))
+            if style_code[number] == len(code_names):
                 code_names.append(code)
     found_codes = style_code[found_styles]  # index -1 reads the last entry: -1
     for c in sorted(set(found_columns[found_codes >= 0].tolist())):
@@ -459,7 +570,7 @@ def ods_sheet_facts(content: bytes, styles: bytes, sheet: str) -> SheetFacts:
             if code_id >= 0:
                 for c in range(int(column_of[k]) + 1, int(column_of[k] + min(widths[k], 1024))):
                     facts.cell_codes.setdefault(c, {})[int(numbers[cell_row[k]])] = code_names[int(code_id)]
-    return _errors_and_spans(facts, table, rows, row_ends, cells, cell_ends, numbers, column_of)
+    return _errors_and_spans(facts, index, (quotes, before_quote, value1), (start, limit), placed)
 
 
 def _code_for(
@@ -478,37 +589,37 @@ def _code_for(
 
 def _errors_and_spans(
     facts: SheetFacts,
-    table: bytes,
-    rows: Any,
-    row_ends: Any,
-    cells: Any,
-    cell_ends: Any,
-    numbers: Any,
-    column_of: Any,
+    index: OdsIndex,
+    attribute_quotes: tuple[Any, Any, Any],
+    where: tuple[int, int],
+    placed: tuple[Any, Any, Any, Any, Any],
 ) -> SheetFacts:
-    import numpy as np
-
-    cell_row = np.searchsorted(rows, cells) - 1
-    for at in _find_all(table, b'calcext:value-type="error"'):
+    quotes, before_quote, value1 = attribute_quotes
+    start, limit = where
+    cells, cell_ends, cell_row, numbers, column_of = placed
+    content = index.content
+    for at in index.valued(quotes, value1, b'calcext:value-type="error"', start, limit):
         (k,) = _owner(cells, cell_ends, [at])
         if k < 0:
             continue
-        end = table.find(b"</table:table-cell>", at)
-        found = re.search(rb"<text:p>([^<]*)", table[at : end if end > 0 else at + 4096])
+        end = content.find(b"</table:table-cell>", at, limit)
+        found = re.search(rb"<text:p>([^<]*)", content[at : end if end >= 0 else min(at + 4096, limit)])
         if found is not None:
             key = (int(numbers[cell_row[k]]), int(column_of[k]))
             facts.errors[key] = html.unescape(found.group(1).decode("utf-8", "replace"))
     for formula in (b'table:formula="of:=TRUE()"', b'table:formula="of:=FALSE()"'):
-        for at in _find_all(table, formula):  # LibreOffice shows these as TRUE/FALSE
+        # LibreOffice shows these as TRUE/FALSE
+        for at in index.valued(quotes, value1, formula, start, limit):
             (k,) = _owner(cells, cell_ends, [at])
             if k >= 0:
                 facts.booleans.add((int(numbers[cell_row[k]]), int(column_of[k])))
-    for at in _find_all(table, b'table:number-rows-spanned="'):
+    marker = b'table:number-rows-spanned="'
+    for at in index.attributes(quotes, before_quote, marker, start, limit).tolist():
         (k,) = _owner(cells, cell_ends, [at])
         if k < 0:
             continue
-        span = _number_after(table, at + len(b'table:number-rows-spanned="'))
-        tag = table[int(cells[k]) : int(cell_ends[k])]
+        span = _number_after(content, at + len(marker), limit)
+        tag = content[int(cells[k]) : min(int(cell_ends[k]), limit)]
         across = re.search(rb'table:number-columns-spanned="(\d+)"', tag)
         width = int(across.group(1)) if across else 1
         top, left = int(numbers[cell_row[k]]), int(column_of[k])
@@ -517,20 +628,93 @@ def _errors_and_spans(
     return facts
 
 
-def _column_defaults(table: bytes) -> Any:
+def _column_defaults(content: bytes, start: int, limit: int) -> Any:
     """A function: column index -> its default cell style (from ``table:table-column``)."""
     runs: list[tuple[int, int, bytes | None]] = []
     at = 0
-    for match in re.finditer(rb"<table:table-column\b([^>]*?)/?>", table[: table.find(b"<table:table-row")]):
+    first_row = content.find(b"<table:table-row", start, limit)
+    for match in re.compile(rb"<table:table-column\b([^>]*?)/?>").finditer(
+        content, start, first_row if first_row >= 0 else limit - 1
+    ):
         attributes = _attributes(match.group(1))
         count = int(attributes.get(b"table:number-columns-repeated", b"1"))
         runs.append((at, at + count, attributes.get(b"table:default-cell-style-name")))
         at += count
 
     def default(column: int) -> bytes | None:
-        for start, end, style in runs:
-            if start <= column < end:
+        for first, end, style in runs:
+            if first <= column < end:
                 return None if style == b"Default" else style
         return None
 
     return default
+
+
+_COLUMNS_REPEATED = re.compile(rb'table:number-columns-repeated="(\d{4,})"[^>]*?office:value-type=')
+_ROW_START = b"<table:table-row"
+
+
+def _digit_runs(index: OdsIndex, values: Any) -> tuple[Any, Any]:
+    """(how many digits, their number) at the start of each value, for up to seven digits;
+    8 digits (or more) count as 8 with the number unknown (-1)."""
+    import numpy as np
+
+    window = index.word(values, index.size).view(np.uint8).reshape(-1, 8).astype(np.int64)
+    digit = (window >= 48) & (window <= 57)
+    count = np.where(digit.all(axis=1), 8, np.argmin(digit, axis=1))
+    number = np.zeros(len(values), dtype=np.int64)
+    for place in range(7):
+        more = place < count
+        number = np.where(more, number * 10 + window[:, place] - 48, number)
+    return count, np.where(count >= 8, -1, number)
+
+
+def check_ods_extent(index: OdsIndex) -> None:
+    """``PackageTooLarge`` when content.xml holds more rows than a list may have
+    (``MAX_ROW_ELEMENTS`` row elements), or repeated rows or cells that hold values would
+    expand past ``MAX_EXTENT_CELLS`` (a repeat count of empty cells costs nothing): run
+    before calamine reads the file, which allocates what the repeats say.
+
+    The repeat attributes are found among the index's attribute quotes and their numbers
+    read for all at once; only the few big ones are looked at one by one.
+    """
+    content, size = index.content, index.size
+    rows = index.match(index.opens[index.open13 == ord("r")], _ROW_START, size)
+    if len(rows) > MAX_ROW_ELEMENTS:
+        raise PackageTooLarge("content.xml")
+    repeats = (index.quotes, index.before)
+    # a repeat of more than 16,384 columns on a cell that holds a value
+    marker = b'table:number-columns-repeated="'
+    found = index.attributes(*repeats, marker, 0, size)
+    count, number = _digit_runs(index, found + len(marker))
+    big = (count >= 8) | (number > 16_384)
+    for at in found[big].tolist():
+        match = _COLUMNS_REPEATED.match(content, at)
+        if match is not None and int(match.group(1)) > 16_384:
+            raise PackageTooLarge("repeated cells")
+    # 10,000 repeated rows or more: their cells, if they hold values, times the repeat
+    marker = b'table:number-rows-repeated="'
+    found = index.attributes(*repeats, marker, 0, size)
+    count, _number = _digit_runs(index, found + len(marker))
+    for at in found[count >= 5].tolist():
+        value = at + len(marker)
+        end = content.find(b'"', value)
+        if end < 0 or not content[value:end].isdigit() or not _in_row_tag(content, at):
+            continue
+        repeat = int(content[value:end])
+        row_end = content.find(b"</table:table-row>", end + 1)
+        row = content[end + 1 : row_end if row_end > 0 else end + 1 + 4096]
+        cells = max(1, row.count(b"<table:table-cell"))
+        if b"office:value-type=" in row and repeat * cells > MAX_EXTENT_CELLS:
+            raise PackageTooLarge("repeated rows")
+
+
+def _in_row_tag(content: bytes, at: int) -> bool:
+    """Whether the attribute at ``at`` is inside a ``<table:table-row`` tag (no ">" between)."""
+    start = content.rfind(_ROW_START, 0, at)
+    while start >= 0 and content.find(b">", start, at) < 0:
+        after = content[start + len(_ROW_START) : start + len(_ROW_START) + 1]
+        if not (after.isalnum() or after == b"_"):
+            return True
+        start = content.rfind(_ROW_START, 0, start)
+    return False

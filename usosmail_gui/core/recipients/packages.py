@@ -21,7 +21,9 @@ from __future__ import annotations
 import io
 import posixpath
 import re
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,6 +39,7 @@ __all__ = [
     "XmlAttributes",
     "inflate",
     "inspect_zip",
+    "read_part",
 ]
 
 CHUNK = 1 << 20
@@ -92,15 +95,19 @@ def inflate(archive: zipfile.ZipFile, name: str, *, keep: bool = False) -> bytes
 
     Raises ``PackageTooLarge`` as soon as the part is bigger than ``MAX_PART_BYTES``, more
     compressed than ``MAX_RATIO`` past ``RATIO_FLOOR``, holds a run of text longer than
-    ``MAX_CELL_TEXT`` or more rows or cells than a list may have. Memory: one chunk (or
-    the part itself when kept).
+    ``MAX_CELL_TEXT``. Memory: one chunk (or the part itself when kept). (An .ods's rows
+    and repeats are checked on its content.xml before calamine reads it: ``ods.check_ods_extent``.)
     """
     info = archive.getinfo(name)
+    if keep:
+        # content.xml: calamine reads it as it opens the file, and checks its CRC then
+        whole = _inflate_at_once(archive, info, crc=name != "content.xml")
+        if whole is not None:
+            return whole
     packed = max(info.compress_size, 1)
     kept: list[bytes] = []
-    total = rows = 0
+    total = 0
     run = 0  # characters since the last "<"
-    content = name == "content.xml"
     with archive.open(info) as stream:
         while True:
             chunk = stream.read(CHUNK)
@@ -118,13 +125,73 @@ def inflate(archive: zipfile.ZipFile, name: str, *, keep: bool = False) -> bytes
                 if run + chunk.find(b"<") > MAX_CELL_TEXT or _longest_text(chunk) > MAX_CELL_TEXT:
                     raise PackageTooLarge(name)
                 run = len(chunk) - last - 1
-            if content:  # an .ods holds its rows in one part (an xlsx's extent is checked on its own)
-                rows += chunk.count(b"<table:table-row")
-                if rows > MAX_ROW_ELEMENTS:
-                    raise PackageTooLarge(name)
             if keep:
                 kept.append(chunk)
     return b"".join(kept)
+
+
+_LOCAL_HEADER = struct.Struct("<4s22xHH")
+
+
+def read_part(archive: zipfile.ZipFile, name: str) -> bytes:
+    """A part python-calamine reads next (the sheet it is asked for; an .ods's content.xml),
+    for the checks and facts beside it: inflated in one call, its CRC left to calamine
+    (which refuses a part whose bytes do not match it: "Invalid checksum"). Its declared
+    size bounds what is inflated (``_check_declared``)."""
+    info = archive.getinfo(name)
+    whole = _inflate_at_once(archive, info, crc=False, runs=False)
+    return whole if whole is not None else archive.read(name)
+
+
+def _inflate_at_once(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, *, crc: bool = True, runs: bool = True
+) -> bytes | None:
+    """A kept part inflated in one call (no chunks to join: the part is kept whole anyway),
+    or None when it is not plainly stored or deflated (the chunked way reads it then).
+
+    Its declared size, checked before (``_check_declared``: at most ``MAX_PART_BYTES``,
+    ``MAX_RATIO``), bounds what is inflated; a part that holds more or less than it
+    declares is damaged, as is one whose CRC does not match (``crc``); a text run longer
+    than ``MAX_CELL_TEXT`` is refused as in the chunked way (``runs``).
+    """
+    if info.flag_bits & 0x1 or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        return None
+    handle = archive.fp
+    if handle is None:
+        return None
+    handle.seek(info.header_offset)
+    signature, name_length, extra_length = _LOCAL_HEADER.unpack(handle.read(_LOCAL_HEADER.size))
+    if signature != b"PK\x03\x04":
+        raise zipfile.BadZipFile(info.filename)
+    handle.seek(info.header_offset + _LOCAL_HEADER.size + name_length + extra_length)
+    raw = handle.read(info.compress_size)
+    if info.compress_type == zipfile.ZIP_STORED:
+        data = raw
+    else:
+        inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+        data = inflater.decompress(raw, info.file_size + 1)
+    del raw
+    if len(data) != info.file_size or (crc and zlib.crc32(data) != info.CRC):
+        raise zipfile.BadZipFile(info.filename)
+    if runs and _text_run_too_long(data):
+        raise PackageTooLarge(info.filename)
+    return data
+
+
+def _text_run_too_long(data: bytes) -> bool:
+    """Whether a stretch without "<" (at the start, between two, at the end) is longer than
+    ``MAX_CELL_TEXT``: one ``rfind`` per ``MAX_CELL_TEXT`` bytes (the last "<" within reach
+    of the one before)."""
+    limit = MAX_CELL_TEXT
+    at = data.find(b"<", 0, limit + 1)
+    if at < 0:
+        return len(data) > limit
+    while at + limit + 1 < len(data):
+        following = data.rfind(b"<", at + 1, at + limit + 2)
+        if following < 0:
+            return True
+        at = following
+    return False
 
 
 def _longest_text(chunk: bytes) -> int:
@@ -252,8 +319,6 @@ columns; calamine needs ~0.5 GB for it.
 """
 _REFERENCE = re.compile(rb"([A-Z]*)(\d+)")
 _DIMENSION = re.compile(rb'<dimension ref="[A-Z]+\d+:([A-Z]+)(\d+)"')
-_ROWS_REPEATED = re.compile(rb'<table:table-row\b[^>]*?table:number-rows-repeated="(\d{5,})"')
-_COLUMNS_REPEATED = re.compile(rb'table:number-columns-repeated="(\d{4,})"[^>]*?office:value-type=')
 
 
 def _letters_index(letters: bytes) -> int:
@@ -418,18 +483,3 @@ def check_xlsx_extent(xml: bytes, attributes: XmlAttributes | None = None) -> in
         rows_said, columns_said = int(dimension.group(2)), _letters_index(dimension.group(1))
         return min(rows, rows_said if rows_said > 99_999 else rows) * min(columns, columns_said)
     return rows * columns
-
-
-def check_ods_extent(content: bytes) -> None:
-    """``PackageTooLarge`` when repeated rows or cells that hold values would expand past
-    ``MAX_EXTENT_CELLS`` (a repeat count of empty cells costs nothing)."""
-    for match in _COLUMNS_REPEATED.finditer(content):
-        if int(match.group(1)) > 16_384:
-            raise PackageTooLarge("repeated cells")
-    for match in _ROWS_REPEATED.finditer(content):
-        count = int(match.group(1))
-        end = content.find(b"</table:table-row>", match.end())
-        row = content[match.end() : end if end > 0 else match.end() + 4096]
-        cells = max(1, row.count(b"<table:table-cell"))
-        if b"office:value-type=" in row and count * cells > MAX_EXTENT_CELLS:
-            raise PackageTooLarge("repeated rows")

@@ -134,15 +134,17 @@ def _zip_kind(path: Path) -> tuple[FileKind, Package]:
 
 def _ole_kind(path: Path) -> FileKind:
     """An OLE2 container: an old .xls, or a password-protected xlsx (``EncryptedPackage``)."""
-    try:
-        size = path.stat().st_size
-        with path.open("rb") as handle:
-            data = handle.read(min(size, _OLE_SCAN_LIMIT))
-    except OSError as exc:
-        raise os_error(path, exc) from None
+    names = _ole_names(path)
+    if names is None:  # a container olefile cannot read: its bytes are searched for the names
+        try:
+            size = path.stat().st_size
+            with path.open("rb") as handle:
+                data = handle.read(min(size, _OLE_SCAN_LIMIT))
+        except OSError as exc:
+            raise os_error(path, exc) from None
 
     def has_stream(name: str) -> bool:
-        return name.encode("utf-16-le") in data
+        return name in names if names is not None else name.encode("utf-16-le") in data
 
     if has_stream("EncryptedPackage") or has_stream("EncryptionInfo"):
         raise password_protected(path)
@@ -155,6 +157,18 @@ def _ole_kind(path: Path) -> FileKind:
     if has_stream("PowerPoint Document"):
         raise not_a_spreadsheet(path, _POWERPOINT)
     return FileKind.XLS  # let calamine decide; its failure reads as "damaged"
+
+
+def _ole_names(path: Path) -> set[str] | None:
+    """The names of the container's streams and storages, from its directory (olefile), or
+    None when olefile cannot read it."""
+    import olefile
+
+    try:
+        with olefile.OleFileIO(str(path)) as ole:
+            return {name for entry in ole.listdir(streams=True, storages=True) for name in entry}
+    except Exception:  # any container olefile cannot parse: the byte search decides
+        return None
 
 
 def _looks_binary(head: bytes) -> bool:

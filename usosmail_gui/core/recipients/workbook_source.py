@@ -17,12 +17,12 @@ from .errors import SpreadsheetError, damaged, os_error, password_protected, too
 from .grid import RawGrid, gc_paused, is_blank_row, nonblank_limit
 from .isolated import read_in_child
 from .numformat import LOCALES, Locale
-from .ods import ods_facts
-from .packages import Package, PackageTooLarge, XmlAttributes, check_ods_extent, check_xlsx_extent, repacked
+from .ods import OdsIndex, check_ods_extent, ods_facts
+from .packages import Package, PackageTooLarge, XmlAttributes, check_xlsx_extent, read_part, repacked
 from .progress import LoadProgress, Stage
 from .sheetfacts import SheetFacts
 from .sniffing import FileKind, SheetInfo
-from .xls import read_workbook_stream, xls_sheet_facts
+from .xls import XlsScan, first_visible_worksheet, read_workbook_stream, xls_finish, xls_scan
 from .xlsx import SheetScan, WorkbookParts, finish_facts, scan_sheet
 
 if TYPE_CHECKING:
@@ -57,9 +57,13 @@ class WorkbookSource:
         self._calamine = python_calamine
         self._ods_early: _OdsFacts | None = None
         self._attributes: dict[str, XmlAttributes] = {}  # sheet part -> its attributes' offsets
+        self._ods_index: OdsIndex | None = None  # content.xml's tags, for the extent check and facts
+        self._xls_early: _XlsFacts | None = None
         if kind is FileKind.ODS and package is not None:
             self._check_extent(None)  # calamine reads every sheet of an .ods when it opens it
             self._ods_early = _OdsFacts(self)
+        if kind is FileKind.XLS:
+            self._xls_early = _XlsFacts(self)  # reads the records while calamine opens the file
         try:
             normalised = repacked(path, package) if package is not None else None
             self._handle: io.BufferedReader | io.BytesIO = normalised or path.open("rb")
@@ -153,9 +157,12 @@ class WorkbookSource:
             if self._ods_early is not None:
                 return self._ods_early.join().get(name) or SheetFacts()
             if self.kind is FileKind.XLS:
-                data = read_workbook_stream(self.path)
-                if data:
-                    return xls_sheet_facts(data, name, locale, grid.columns, grid.first_column)
+                early = self._xls_early.join(name) if self._xls_early is not None else None
+                if early is None:
+                    data = read_workbook_stream(self.path)
+                    early = xls_scan(data, name) if data else None
+                if early is not None:
+                    return xls_finish(early, locale, grid.columns, grid.first_column)
         except _FACTS_ERRORS:
             log.warning("The formats of %s could not be read; values are shown as stored", self.path.name)
         return SheetFacts()
@@ -182,7 +189,8 @@ class WorkbookSource:
         try:
             with zipfile.ZipFile(self.path) as archive:
                 if self.kind is FileKind.ODS:
-                    check_ods_extent(self._peek(archive, "content.xml"))
+                    self._ods_index = OdsIndex(self._peek(archive, "content.xml"))
+                    check_ods_extent(self._ods_index)
                 elif self.kind in (FileKind.XLSX, FileKind.XLSM):
                     parts = WorkbookParts(self.package, lambda part: self._peek(archive, part))
                     sheet_part = parts.sheets.get(name or "")
@@ -203,9 +211,9 @@ class WorkbookSource:
         assert self.package is not None
         kept = self.package.parts.get(name)
         if kept is None:
-            # at once: its declared size (checked) bounds it, and a part that inflates past
-            # it fails its CRC; big parts were inflated chunk by chunk before (inspect_zip)
-            kept = archive.read(name)
+            # at once: its declared size (checked) bounds it, and calamine, reading it next,
+            # checks its CRC; big parts were inflated and checked before (inspect_zip)
+            kept = read_part(archive, name)
             if name.startswith("xl/worksheets/") or name == "content.xml":
                 self.package.parts[name] = kept
         return kept
@@ -224,14 +232,20 @@ class WorkbookSource:
 
     def ods_facts(self) -> dict[str, SheetFacts]:
         """Every sheet's facts (formats, errors, hidden rows, merges) of an .ods."""
+        index, self._ods_index = self._ods_index, None  # made by the extent check
         with zipfile.ZipFile(self.path) as archive:
-            content = self._part(archive, "content.xml")
+            content: OdsIndex | bytes = index if index is not None else self._part(archive, "content.xml")
             styles = self._part(archive, "styles.xml") if "styles.xml" in archive.namelist() else b""
+        if index is not None:
+            assert self.package is not None
+            self.package.parts.pop("content.xml", None)
         return ods_facts(content, styles)
 
     def close(self) -> None:
         if self._ods_early is not None:
             self._ods_early.join()
+        if self._xls_early is not None:
+            self._xls_early.wait()
         try:
             self._workbook.close()
         except Exception:  # already closed: nothing to release
@@ -297,6 +311,45 @@ class _OdsFacts:
             self._thread.join()
             self._thread = None
         return self._result
+
+
+class _XlsFacts:
+    """The records of an .xls's first visible worksheet (the sheet a load reads unless told
+    otherwise) read in a thread while calamine opens and reads the file (it releases the
+    GIL meanwhile); another sheet's are read when asked for. A scan that fails leaves the
+    values without their formats, never the load."""
+
+    def __init__(self, source: WorkbookSource) -> None:
+        self._result: XlsScan | None = None
+        self._failed: str | None = None  # the sheet whose records could not be read
+        self._thread: threading.Thread | None = threading.Thread(
+            target=self._run, args=(source.path,), name="xls-scan", daemon=True
+        )
+        self._thread.start()
+
+    def _run(self, path: Path) -> None:
+        sheet = None
+        try:
+            data = read_workbook_stream(path)
+            sheet = first_visible_worksheet(data) if data else None
+            if data and sheet is not None:
+                self._result = xls_scan(data, sheet)
+        except _FACTS_ERRORS:
+            self._failed = sheet or ""
+
+    def wait(self) -> None:
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+
+    def join(self, sheet: str) -> XlsScan | None:
+        """The scan of ``sheet`` when it is the one read here, else None (once)."""
+        self.wait()
+        result, self._result = self._result, None
+        failed, self._failed = self._failed, None
+        if failed == sheet:
+            raise zipfile.BadZipFile(f"the records of {sheet} could not be read")  # as the facts fail
+        return result if result is not None and result.sheet == sheet else None
 
 
 def _count_rows_or_refuse(path: Path, rows: Iterator[list[Any]], limit: int, max_rows: int) -> None:

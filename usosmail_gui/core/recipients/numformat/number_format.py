@@ -9,7 +9,6 @@ import re
 from collections.abc import Callable, Sequence
 from fractions import Fraction
 from itertools import repeat
-from operator import methodcaller
 from typing import Any
 
 from .codes import Unrenderable, _classify, _Section, _split_sections, _tokenize
@@ -307,17 +306,19 @@ class NumberFormat:
 
     def render_column(self, values: Sequence[Any]) -> list[str]:
         """Every value of a column (one render per distinct value)."""
-        if values and set(map(type, values)) in ({int}, {int, float}):
+        kinds = set(map(type, values))  # once, for every fast way below
+        if values and kinds in ({int}, {int, float}):
             values = list(map(float, values))  # an .xls gives whole numbers as int (RK records)
-        fast = self._fast_integers(values)
+            kinds = {float}
+        fast = self._fast_integers(values, kinds)
         if fast is None:
-            fast = self._fast_fixed(values)
+            fast = self._fast_fixed(values, kinds)
         if fast is None:
-            fast = self._fast_dates(values)
+            fast = self._fast_dates(values, kinds)
         if fast is not None:
             return fast
         render = self.render
-        if len(set(map(type, values))) == 1:  # one type: the values themselves are the keys
+        if len(kinds) == 1:  # one type: the values themselves are the keys
             table = {value: render(value) for value in set(values)}
             return list(map(table.__getitem__, values))
         cache: dict[tuple[type, Any], str] = {}
@@ -331,7 +332,7 @@ class NumberFormat:
             append(text)
         return out
 
-    def _fast_integers(self, values: Sequence[Any]) -> list[str] | None:
+    def _fast_integers(self, values: Sequence[Any], kinds: set[type]) -> list[str] | None:
         """``000000`` and ``0`` over non-negative whole numbers: one C-level pass."""
         if len(self._sections) != 1 or not values:
             return None
@@ -342,13 +343,15 @@ class NumberFormat:
             return None
         if any(k != "digit" or t != "0" for k, t in section.tokens):
             return None
-        if set(map(type, values)) != {float}:
-            return None
-        if min(values) < 0 or max(values) >= 1e15 or not all(map(float.is_integer, values)):
+        if kinds != {float}:
             return None
         import numpy as np
 
-        return _digit_texts(np.array(values, dtype=np.float64), 0, len(section.tokens), "", "").split("\n")
+        array = np.array(values, dtype=np.float64)
+        # non-negative whole numbers below 10**15 (a nan or an infinity is none of these)
+        if not (array.min() >= 0 and array.max() < 1e15 and np.array_equal(np.floor(array), array)):
+            return None
+        return _digit_texts(array, 0, len(section.tokens), "", "").split("\n")
 
 
     def _fixed_pattern(self) -> tuple[str, str, int, bool] | None:
@@ -376,12 +379,12 @@ class NumberFormat:
         after = "".join(t for _, t in tokens[last + 1 :])
         return before, after, section.decimals, section.grouping
 
-    def _fast_fixed(self, values: Sequence[Any]) -> list[str] | None:
+    def _fast_fixed(self, values: Sequence[Any], kinds: set[type]) -> list[str] | None:
         """Fixed decimals over a column of floats with C-level ``format``; only the values
         that sit exactly on a half (where Python rounds to even, spreadsheets away from
         zero) are rounded the spreadsheet's way, one by one."""
         pattern = self._fixed_pattern()
-        if pattern is None or not values or set(map(type, values)) != {float}:
+        if pattern is None or not values or kinds != {float}:
             return None
         before, after, places, grouping = pattern
         # beyond it a half-way point between two shown numbers may take 16 digits, which the
@@ -425,29 +428,79 @@ class NumberFormat:
             joined = joined.translate(str.maketrans(",.", locale.group + locale.decimal))
         return _literals(joined, before, after).split("\n")
 
-    def _fast_dates(self, values: Sequence[Any]) -> list[str] | None:
+    def _fast_dates(self, values: Sequence[Any], kinds: set[type]) -> list[str] | None:
         """Day, month and year as digits ("dd.mm.yyyy", "yyyy-mm-dd") over ``date`` values:
-        ``strftime`` per distinct date."""
-        if len(self._sections) != 1 or not values or set(map(type, values)) != {dt.date}:
+        every date's digits computed at once from its ordinal (numpy), as ``strftime`` would
+        write them (``_date_texts``)."""
+        if len(self._sections) != 1 or not values or kinds != {dt.date}:
             return None
         section = self._sections[0]
         if section.kind != "date":
             return None
-        codes = {("date", "dd"): "%d", ("date", "mm"): "%m", ("date", "yyyy"): "%Y", ("date", "yy"): "%y"}
-        parts: list[str] = []
+        parts: list[str | bytes] = []
         for token in section.tokens:
-            if token in codes:
-                parts.append(codes[token])
-            elif token[0] == "lit":
-                parts.append(token[1].replace("%", "%%"))
+            if token in _DATE_PARTS:
+                parts.append(token[1])
+            elif token[0] == "lit" and "\n" not in token[1] and "\0" not in token[1]:
+                parts.append(token[1].encode())
             else:
                 return None
-        pattern = "".join(parts)
-        distinct = set(values)
-        if min(distinct).year < 1000:
+        if min(values).year < 1000:
             return None
-        table = dict(zip(distinct, map(methodcaller("strftime", pattern), distinct), strict=True))
-        return list(map(table.__getitem__, values))
+        return _date_texts(values, parts)
+
+
+_DATE_PARTS = {("date", "dd"), ("date", "mm"), ("date", "yyyy"), ("date", "yy")}
+
+
+def _date_texts(values: Sequence[dt.date], parts: Sequence[str | bytes]) -> list[str]:
+    """Dates (years 1000-9999) as texts made of ``parts``: "dd", "mm", "yyyy", "yy" (zero-
+    padded digits) and literal bytes: no Python call per cell. Each day from the column's
+    first to its last is written once (a column spans a few thousand days; a column that
+    spans far more than it has cells is written date by date), as a row of a byte matrix;
+    every cell then takes its day's row, and one decode makes the texts."""
+    import numpy as np
+
+    ordinals = np.fromiter(map(dt.date.toordinal, values), dtype=np.int64, count=len(values))
+    first, last = int(ordinals.min()), int(ordinals.max())
+    if last - first <= 2 * len(values) + 1000:
+        matrix = _date_matrix(np.arange(first, last + 1, dtype=np.int64), parts)[ordinals - first]
+    else:
+        matrix = _date_matrix(ordinals, parts)
+    text: str = matrix.tobytes().decode()
+    return text[:-1].split("\n")
+
+
+_PAIRS: Any = None
+
+
+def _date_matrix(ordinals: Any, parts: Sequence[str | bytes]) -> Any:
+    """A row of bytes per ordinal: its ``parts`` and a newline. The proleptic Gregorian day,
+    month and year of every ordinal at once (H. Hinnant's ``civil_from_days``)."""
+    import numpy as np
+
+    global _PAIRS
+    if _PAIRS is None:
+        _PAIRS = np.array([[48 + n // 10, 48 + n % 10] for n in range(100)], dtype=np.uint8)
+    days = ordinals + 305  # counted from 0000-03-01 (the ordinal of 0001-01-01 is 1)
+    era = days // 146_097
+    of_era = days - era * 146_097
+    year_of_era = (of_era - of_era // 1460 + of_era // 36_524 - of_era // 146_096) // 365
+    of_year = of_era - (365 * year_of_era + year_of_era // 4 - year_of_era // 100)
+    shifted = (5 * of_year + 2) // 153  # months from March
+    day = of_year - (153 * shifted + 2) // 5 + 1
+    month = np.where(shifted < 10, shifted + 3, shifted - 9)
+    year = year_of_era + era * 400 + (month <= 2)
+    pieces: list[Any] = []
+    for part in parts:
+        if isinstance(part, bytes):
+            pieces.append(np.broadcast_to(np.frombuffer(part, dtype=np.uint8), (len(ordinals), len(part))))
+        elif part == "yyyy":
+            pieces += [_PAIRS[year // 100], _PAIRS[year % 100]]
+        else:
+            pieces.append(_PAIRS[{"dd": day, "mm": month, "yy": year % 100}[part]])
+    pieces.append(np.full((len(ordinals), 1), 10, dtype=np.uint8))
+    return np.concatenate(pieces, axis=1)
 
 
 def _literals(joined: str, before: str, after: str) -> str:

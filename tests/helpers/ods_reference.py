@@ -1,0 +1,556 @@
+"""The .ods facts as ``usosmail_gui.core.recipients.ods`` read them before its one index
+(``OdsIndex``): every question a pass of its own over the sheet's bytes, rare things found
+with ``bytes.find``, the extent checked with regular expressions. Kept for
+tests/unit/test_recipients_fast_paths.py, which compares the two on the fixtures and on
+generated sheets: the reading that is slow and plain says what the fast one must say.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from usosmail_gui.core.recipients.sheetfacts import SheetFacts
+
+__all__ = ["check_ods_extent", "ods_facts", "ods_sheet_facts"]
+
+_STYLE_BLOCK = re.compile(
+    rb"<number:(number|currency|percentage|date|time|boolean|text)-style\b([^>]*)>(.*?)</number:\1-style>",
+    re.DOTALL,
+)
+_PART = re.compile(rb"<(number|style):([\w-]+)\b([^>]*?)(/?)>(?:([^<]*)</\1:\2>)?", re.DOTALL)
+_ATTRIBUTE = re.compile(rb'([\w:-]+)="([^"]*)"')
+_CELL_STYLE = re.compile(rb"<style:style\b([^>]*?style:family=\"table-cell\"[^>]*?)/?>")
+_CONDITION = re.compile(r"value\(\)\s*(<=|>=|!=|<|>|=)\s*(-?[\d.]+)")
+
+
+def _attributes(raw: bytes) -> dict[bytes, bytes]:
+    return dict(_ATTRIBUTE.findall(raw))
+
+
+def _quoted(text: str) -> str:
+    return (
+        "".join("\\" + c if c in '"\\' else c for c in text)
+        if len(text) == 1
+        else ('"' + text.replace('"', "") + '"')
+    )
+
+
+def _number_part(attributes: dict[bytes, bytes], inner: bytes) -> str:
+    decimals = int(attributes.get(b"number:decimal-places", b"0") or 0)
+    minimum = int(attributes.get(b"number:min-decimal-places", str(decimals).encode()) or 0)
+    integers = int(attributes.get(b"number:min-integer-digits", b"1") or 0)
+    grouping = attributes.get(b"number:grouping") == b"true"
+    run = "#" * max(0, (4 if grouping else 1) - integers) + "0" * integers
+    if grouping:
+        run = run[:-3] + "," + run[-3:]
+    embedded = sorted(
+        (
+            (int(_attributes(m.group(3)).get(b"number:position", b"0")), html.unescape(m.group(5).decode()))
+            for m in _PART.finditer(inner)
+            if m.group(2) == b"embedded-text" and m.group(5) is not None
+        ),
+        reverse=True,
+    )
+    if embedded and not grouping:
+        width = max(len(run), max(p for p, _ in embedded) + 1)
+        run = run.rjust(width, "#")
+        for position, text in embedded:  # counted from the decimal point leftwards
+            at = len(run) - position
+            run = run[:at] + _quoted(text) + run[at:]
+    code = run
+    if decimals:
+        replacement = attributes.get(b"number:decimal-replacement")
+        code += "." + ("0" * minimum + "#" * (decimals - minimum) if replacement is None else "")
+    factor = attributes.get(b"number:display-factor")
+    if factor and factor != b"1":
+        code += "," * max(0, round(len(factor.decode().split(".")[0]) - 1) // 3)
+    return code
+
+
+def _date_part(name: bytes, attributes: dict[bytes, bytes], elapsed: bool) -> str:
+    long = attributes.get(b"number:style") == b"long"
+    if name == b"day":
+        return "dd" if long else "d"
+    if name == b"month":
+        if attributes.get(b"number:textual") == b"true":
+            return "mmmm" if long else "mmm"
+        return "mm" if long else "m"
+    if name == b"year":
+        return "yyyy" if long else "yy"
+    if name == b"day-of-week":
+        return "dddd" if long else "ddd"
+    if name == b"hours":
+        text = "hh" if long else "h"
+        return f"[{text}]" if elapsed else text
+    if name == b"minutes":
+        return "mm" if long else "m"
+    if name == b"seconds":
+        places = int(attributes.get(b"number:decimal-places", b"0") or 0)
+        return ("ss" if long else "s") + ("." + "0" * places if places else "")
+    if name == b"am-pm":
+        return "AM/PM"
+    raise ValueError(name)  # era, quarter, week of year: not rendered
+
+
+def _style_code(
+    kind: bytes, attributes: dict[bytes, bytes], body: bytes
+) -> tuple[str, list[tuple[str, str]]]:
+    """(the style's own code, [(condition, style name)] of its maps)."""
+    out: list[str] = []
+    maps: list[tuple[str, str]] = []
+    elapsed = kind == b"time" and attributes.get(b"number:truncate-on-overflow") == b"false"
+    for match in _PART.finditer(body):
+        space, name, raw, inner = match.group(1), match.group(2), match.group(3), match.group(5)
+        attrs = _attributes(raw)
+        if space == b"style":
+            if name == b"map":
+                condition = html.unescape(attrs.get(b"style:condition", b"").decode())
+                maps.append((condition, attrs.get(b"style:apply-style-name", b"").decode()))
+            continue
+        text = html.unescape(inner.decode("utf-8", "replace")) if inner is not None else ""
+        if name == b"number":
+            inner_end = body.find(b"</number:number>", match.end()) if not match.group(4) else -1
+            out.append(_number_part(attrs, body[match.end() : inner_end] if inner_end > 0 else b""))
+        elif name == b"scientific-number":
+            decimals = int(attrs.get(b"number:decimal-places", b"0") or 0)
+            integers = int(attrs.get(b"number:min-integer-digits", b"1") or 1)
+            exponent = int(attrs.get(b"number:min-exponent-digits", b"2") or 2)
+            out.append("0" * integers + ("." + "0" * decimals if decimals else "") + "E+" + "0" * exponent)
+        elif name == b"fraction":
+            integers = int(attrs.get(b"number:min-integer-digits", b"0") or 0)
+            numerator = int(attrs.get(b"number:min-numerator-digits", b"1") or 1)
+            denominator = attrs.get(b"number:denominator-value")
+            head = ("#" if integers == 0 else "0" * integers) + " "
+            tail = (
+                denominator.decode()
+                if denominator
+                else "?" * int(attrs.get(b"number:min-denominator-digits", b"1") or 1)
+            )
+            out.append(head + "?" * numerator + "/" + tail)
+        elif name in (b"text", b"currency-symbol"):
+            if kind == b"percentage" and "%" in text:
+                out.append(_quoted(text.replace("%", "")) if text.strip("%") else "")
+                out.append("%")
+            elif text:
+                out.append(_quoted(text))
+        elif name == b"text-content":
+            out.append("@")
+        elif name == b"boolean":
+            out.append("[BOOLEAN]")
+        elif name in (b"fill-character", b"embedded-text"):
+            continue
+        else:
+            out.append(_date_part(name, attrs, elapsed))
+            if name == b"hours":
+                elapsed = False
+    return "".join(out), maps
+
+
+def data_style_codes(*parts: bytes) -> dict[str, str]:
+    """Data style name -> Excel format code, for the data styles of these parts."""
+    own: dict[str, tuple[str, list[tuple[str, str]]]] = {}
+    for part in parts:
+        for match in _STYLE_BLOCK.finditer(part):
+            attributes = _attributes(match.group(2))
+            name = attributes.get(b"style:name", b"").decode()
+            try:
+                own[name] = _style_code(match.group(1), attributes, match.group(3))
+            except (ValueError, KeyError):
+                own[name] = ("[unrenderable]", [])
+    codes: dict[str, str] = {}
+    for name, (code, maps) in own.items():
+        if not maps:
+            codes[name] = code or "General"
+            continue
+        sections: list[str] = []
+        conditions = [condition.replace(" ", "") for condition, _ in maps]
+        targets = [own.get(target, ("General", []))[0] for _, target in maps]
+        if conditions == ["value()>=0"]:
+            sections = [targets[0], code]
+        elif conditions == ["value()>0", "value()<0"]:
+            sections = [targets[0], targets[1], code]
+        elif conditions == ["value()>0"]:
+            sections = [targets[0], code]
+        else:
+            for condition, target in zip(conditions, targets, strict=True):
+                found = _CONDITION.fullmatch(condition)
+                if found is None:
+                    sections = ["[unrenderable]"]
+                    break
+                op = "<>" if found.group(1) == "!=" else found.group(1)
+                sections.append(f"[{op}{found.group(2)}]{target}")
+            else:
+                sections.append(code)
+        codes[name] = ";".join(sections)
+    return codes
+
+
+def _cell_styles(parts: Sequence[bytes]) -> dict[bytes, tuple[bytes | None, bytes | None]]:
+    """Cell style name -> (data style name, parent style name)."""
+    found: dict[bytes, tuple[bytes | None, bytes | None]] = {}
+    for part in parts:
+        for match in _CELL_STYLE.finditer(part):
+            attributes = _attributes(match.group(1))
+            name = attributes.get(b"style:name")
+            if name is not None:
+                found[name] = (
+                    attributes.get(b"style:data-style-name"),
+                    attributes.get(b"style:parent-style-name"),
+                )
+    return found
+
+
+def _table(content: bytes, sheet: str) -> bytes:
+    escaped = html.escape(sheet, quote=True).encode()
+    start = content.find(b'<table:table table:name="' + escaped + b'"')
+    if start < 0:
+        return b""
+    following = content.find(b"<table:table ", start + 1)
+    bound = len(content) if following < 0 else following
+    end = content.rfind(b"</table:table>", start, bound)  # searched backwards: the end is near
+    return content[start : bound if end < 0 else end + len(b"</table:table>")]
+
+
+def _find_all(data: bytes, needle: bytes) -> list[int]:
+    """Offsets of every occurrence (for needles that are rare: repeats, errors, spans)."""
+    found: list[int] = []
+    at = data.find(needle)
+    while at >= 0:
+        found.append(at)
+        at = data.find(needle, at + 1)
+    return found
+
+
+class _Offsets:
+    """Offsets of tags and attributes in a table's XML, found with vectorised comparisons.
+
+    The candidates (every "<", every opening quote of an attribute value) are taken once;
+    a tag or attribute name is then matched by comparing the candidates' bytes at one
+    distinguishing offset first (one pass over the candidates), and the rest of the name
+    on the few left.
+    """
+
+    def __init__(self, array: Any) -> None:
+        import numpy as np
+
+        self.array = np.concatenate((array, np.zeros(64, dtype=np.uint8)))  # room past the end
+        # every byte offset read as a little-endian 64-bit word (an overlapping view, no copy)
+        self.words = np.ndarray(
+            shape=(len(self.array) - 8,), dtype="<u8", buffer=self.array.data, strides=(1,)
+        )
+        opens = np.flatnonzero(array == 60).astype(np.int64)
+        self.opens = opens
+        self.open13 = self.array[opens + 13]  # "<table:table-c…" / "<table:table-r…"
+        quotes = np.flatnonzero(array == 34).astype(np.int64)
+        quotes = quotes[quotes > 1]
+        quotes = quotes[self.array[quotes - 1] == 61]  # the opening quotes of attribute values
+        self.quotes = quotes
+        self.before = self.array[quotes - 2]  # the attribute name's last letter
+
+    def _match(self, found: Any, text: bytes) -> Any:
+        """The offsets among ``found`` where ``text`` starts (8 bytes compared at a time)."""
+        words, array = self.words, self.array
+        for i in range(0, len(text), 8):
+            part = text[i : i + 8]
+            if len(part) == 8:
+                found = found[words[found + i] == int.from_bytes(part, "little")]
+            else:
+                for k, byte in enumerate(part, i):
+                    found = found[array[found + k] == byte]
+        return found
+
+    def tags(self, tag: bytes) -> Any:
+        """Offsets of ``tag`` (followed by a space, ">" or "/")."""
+        found = self.opens[self.open13 == tag[13]] if len(tag) > 13 else self.opens
+        found = self._match(found, tag)
+        after = self.array[found + len(tag)]
+        return found[(after == 32) | (after == 62) | (after == 47)]
+
+    def attributes(self, needle: bytes) -> Any:
+        """Offsets of a ``name="`` attribute."""
+        found = self.quotes[self.before == needle[-3]] - (len(needle) - 1)
+        return self._match(found[found >= 0], needle[:-2])
+
+
+def _owner(starts: Any, ends: Any, offsets: Sequence[int]) -> Any:
+    """The index of the tag each offset lies in (-1 when in none)."""
+    import numpy as np
+
+    at = np.asarray(offsets, dtype=np.int64)
+    index = np.searchsorted(starts, at, side="right") - 1
+    inside = (index >= 0) & (at < ends[np.clip(index, 0, None)])
+    return np.where(inside, index, -1)
+
+
+def _number_after(data: bytes, at: int) -> int:
+    end = data.find(b'"', at)
+    try:
+        return int(data[at:end])
+    except ValueError:
+        return 1
+
+
+def ods_facts(content: bytes, styles: bytes) -> dict[str, SheetFacts]:
+    """Every sheet's facts, by sheet name."""
+    marker = b'<table:table table:name="'
+    names = [
+        html.unescape(
+            content[at + len(marker) : content.find(b'"', at + len(marker))].decode("utf-8", "replace")
+        )
+        for at in _find_all(content, marker)
+    ]
+    return {name: ods_sheet_facts(content, styles, name) for name in names}
+
+
+def ods_sheet_facts(content: bytes, styles: bytes, sheet: str) -> SheetFacts:
+    """Formats, errors, hidden rows and merges of the sheet named ``sheet`` in content.xml.
+
+    Every cell's row and column are computed at once with numpy from the offsets of the
+    tags (rows and cells, repeats added by cumulative sums); Python runs only per distinct
+    style and per rare attribute (repeats, spans, errors, hidden rows).
+    """
+    import numpy as np
+
+    facts = SheetFacts(iso_durations=True)
+    table = _table(content, sheet)
+    if not table:
+        return facts
+    head = content[: max(0, content.find(b"<office:body"))]
+    codes = data_style_codes(styles, head)
+    cell_styles = _cell_styles((styles, head))
+    array = np.frombuffer(table, dtype=np.uint8)
+    offsets = _Offsets(array)
+    closes = np.flatnonzero(array == 62)
+    rows = offsets.tags(b"<table:table-row")
+    cells = offsets.tags(b"<table:table-cell")
+    covered = offsets.tags(b"<table:covered-table-cell")
+    if len(covered):
+        cells = np.sort(np.concatenate((cells, covered)))
+    if not len(rows) or not len(cells):
+        return facts
+    row_ends = closes[np.clip(np.searchsorted(closes, rows), 0, len(closes) - 1)]
+    cell_ends = closes[np.clip(np.searchsorted(closes, cells), 0, len(closes) - 1)]
+    # row numbers: 1 + the repeats of the rows before
+    repeats = np.ones(len(rows), dtype=np.int64)
+    marker = b'table:number-rows-repeated="'
+    at_all = offsets.attributes(marker)
+    for i, at in zip(_owner(rows, row_ends, at_all).tolist(), at_all.tolist(), strict=True):
+        if i >= 0:
+            repeats[i] = max(1, _number_after(table, at + len(marker)))
+    numbers = np.concatenate(([1], 1 + np.cumsum(repeats)[:-1]))
+    at_all = offsets.attributes(b'table:visibility="')
+    for i, at in zip(_owner(rows, row_ends, at_all).tolist(), at_all.tolist(), strict=True):
+        if i >= 0 and table[at + 18 : at + 25] != b"visible":
+            facts.hidden_rows.update(range(int(numbers[i]), int(numbers[i] + min(repeats[i], 1_100_000))))
+    # columns: the cell's place in its row plus the repeats of the cells before it there
+    cell_row = np.searchsorted(rows, cells) - 1
+    widths = np.ones(len(cells), dtype=np.int64)
+    marker = b'table:number-columns-repeated="'
+    at_all = offsets.attributes(marker)
+    owners = _owner(cells, cell_ends, at_all)
+    # the repeat of a row's last cell moves nothing (LibreOffice ends every row with one)
+    last = np.append(cell_row[1:] != cell_row[:-1], True)
+    wanted = (owners >= 0) & ~last[np.clip(owners, 0, None)]
+    owners, at_all = owners[wanted], at_all[wanted]
+    repeated_cells: list[int] = []
+    for k, at in zip(owners.tolist(), at_all.tolist(), strict=True):
+        if k >= 0:
+            width = _number_after(table, at + len(marker))
+            if width > 1:
+                widths[k] = width
+                repeated_cells.append(k)
+    before = np.cumsum(widths) - widths  # columns taken by the cells before, in the whole table
+    row_first = np.searchsorted(cells, rows)
+    first_of = np.clip(row_first[np.clip(cell_row, 0, None)], 0, len(cells) - 1)
+    column_of = before - before[first_of]
+    # numeric cells and their cell style (own, else the column's default)
+    marker = b'office:value-type="'
+    types = offsets.attributes(marker)
+    numeric = np.zeros(len(cells), dtype=bool)
+    if len(types):
+        owner = _owner(cells, cell_ends, types)
+        letter = array[types + len(marker)]
+        keep = (owner >= 0) & (letter != ord("s"))
+        numeric[owner[keep]] = True
+    style_index = np.full(len(cells), -1, dtype=np.int64)
+    names: list[bytes] = []
+    marker = b'table:style-name="'
+    name_ids: dict[bytes, int] = {}
+    style_at = offsets.attributes(marker)
+    if len(style_at):
+        owner = _owner(cells, cell_ends, style_at)
+        keep = owner >= 0
+        keep[keep] = numeric[owner[keep]]
+        owned, starts = owner[keep], style_at[keep] + len(marker)
+        # a name's bytes (up to its closing quote) as one 64-bit key; longer names one by one
+        padded = np.concatenate((array, np.zeros(9, dtype=np.uint8)))
+        window = np.lib.stride_tricks.sliding_window_view(padded, 9)[starts]
+        ends = np.argmax(window == 34, axis=1)
+        short = (window == 34).any(axis=1) & (ends <= 8)
+        keys = np.where(np.arange(8) < ends[:, None], window[:, :8], 0).copy().view(np.uint64).reshape(-1)
+        keys[~short] = np.uint64(0)
+        distinct, inverse = np.unique(keys, return_inverse=True)
+        for index, key in enumerate(distinct.tolist()):
+            name = key.to_bytes(8, "little").rstrip(b"\0")
+            names.append(name)
+            name_ids[name] = index
+        inverse = inverse.reshape(-1).copy()
+        for i in np.flatnonzero(~short).tolist():  # names of 9 bytes or more
+            at = int(starts[i])
+            name = table[at : table.find(b'"', at)]
+            if name not in name_ids:
+                name_ids[name] = len(names)
+                names.append(name)
+            inverse[i] = name_ids[name]
+        style_index[owned] = inverse
+    default_at = _column_defaults(table)
+    found = np.flatnonzero(numeric)
+    if not len(found):
+        return _errors_and_spans(facts, table, rows, row_ends, cells, cell_ends, numbers, column_of)
+    found_columns = column_of[found]
+    found_styles = style_index[found]
+    unstyled = found_styles < 0
+    if unstyled.any():
+        for c in sorted(set(found_columns[unstyled].tolist())):
+            default = default_at(int(c))
+            if default is None:
+                continue
+            if default not in name_ids:
+                name_ids[default] = len(names)
+                names.append(default)
+            found_styles[unstyled & (found_columns == c)] = name_ids[default]
+    code_ids: dict[str, int] = {}
+    style_code = np.full(len(names) + 1, -1, dtype=np.int64)  # -1: no format (General)
+    code_names: list[str] = []
+    for index, name in enumerate(names):
+        code = _code_for(name, cell_styles, codes)
+        if code is not None and code.strip().lower() not in ("general", "@", ""):
+            style_code[index] = code_ids.setdefault(code, len(code_ids))
+            if style_code[index] == len(code_names):
+                code_names.append(code)
+    found_codes = style_code[found_styles]  # index -1 reads the last entry: -1
+    for c in sorted(set(found_columns[found_codes >= 0].tolist())):
+        in_column = found_columns == c
+        column_codes = found_codes[in_column]
+        distinct = np.array(sorted(set(column_codes.tolist())))
+        file_column = int(c)
+        if len(distinct) == 1 and distinct[0] >= 0:
+            facts.column_codes[file_column] = code_names[int(distinct[0])]
+            continue
+        row_numbers = numbers[cell_row[found[in_column]]]
+        facts.cell_codes[file_column] = {
+            int(r): code_names[int(code)]
+            for r, code in zip(row_numbers, column_codes, strict=True)
+            if code >= 0
+        }
+    for k in repeated_cells:  # a value repeated across columns: each copy has the format
+        if numeric[k] and widths[k] > 1:
+            code_id = style_code[style_index[k]] if style_index[k] >= 0 else -1
+            if code_id >= 0:
+                for c in range(int(column_of[k]) + 1, int(column_of[k] + min(widths[k], 1024))):
+                    facts.cell_codes.setdefault(c, {})[int(numbers[cell_row[k]])] = code_names[int(code_id)]
+    return _errors_and_spans(facts, table, rows, row_ends, cells, cell_ends, numbers, column_of)
+
+
+def _code_for(
+    style: bytes, cell_styles: dict[bytes, tuple[bytes | None, bytes | None]], codes: dict[str, str]
+) -> str | None:
+    name: bytes | None = style
+    for _ in range(8):  # the cell style, then its parents
+        if name is None:
+            return None
+        data, parent = cell_styles.get(name, (None, None))
+        if data is not None:
+            return codes.get(data.decode(), "[unrenderable]")
+        name = parent
+    return None
+
+
+def _errors_and_spans(
+    facts: SheetFacts,
+    table: bytes,
+    rows: Any,
+    row_ends: Any,
+    cells: Any,
+    cell_ends: Any,
+    numbers: Any,
+    column_of: Any,
+) -> SheetFacts:
+    import numpy as np
+
+    cell_row = np.searchsorted(rows, cells) - 1
+    for at in _find_all(table, b'calcext:value-type="error"'):
+        (k,) = _owner(cells, cell_ends, [at])
+        if k < 0:
+            continue
+        end = table.find(b"</table:table-cell>", at)
+        found = re.search(rb"<text:p>([^<]*)", table[at : end if end > 0 else at + 4096])
+        if found is not None:
+            key = (int(numbers[cell_row[k]]), int(column_of[k]))
+            facts.errors[key] = html.unescape(found.group(1).decode("utf-8", "replace"))
+    for formula in (b'table:formula="of:=TRUE()"', b'table:formula="of:=FALSE()"'):
+        for at in _find_all(table, formula):  # LibreOffice shows these as TRUE/FALSE
+            (k,) = _owner(cells, cell_ends, [at])
+            if k >= 0:
+                facts.booleans.add((int(numbers[cell_row[k]]), int(column_of[k])))
+    for at in _find_all(table, b'table:number-rows-spanned="'):
+        (k,) = _owner(cells, cell_ends, [at])
+        if k < 0:
+            continue
+        span = _number_after(table, at + len(b'table:number-rows-spanned="'))
+        tag = table[int(cells[k]) : int(cell_ends[k])]
+        across = re.search(rb'table:number-columns-spanned="(\d+)"', tag)
+        width = int(across.group(1)) if across else 1
+        top, left = int(numbers[cell_row[k]]), int(column_of[k])
+        if span > 1 or width > 1:
+            facts.merges.append((top, left, top + span - 1, left + width - 1))
+    return facts
+
+
+def _column_defaults(table: bytes) -> Any:
+    """A function: column index -> its default cell style (from ``table:table-column``)."""
+    runs: list[tuple[int, int, bytes | None]] = []
+    at = 0
+    for match in re.finditer(rb"<table:table-column\b([^>]*?)/?>", table[: table.find(b"<table:table-row")]):
+        attributes = _attributes(match.group(1))
+        count = int(attributes.get(b"table:number-columns-repeated", b"1"))
+        runs.append((at, at + count, attributes.get(b"table:default-cell-style-name")))
+        at += count
+
+    def default(column: int) -> bytes | None:
+        for start, end, style in runs:
+            if start <= column < end:
+                return None if style == b"Default" else style
+        return None
+
+    return default
+
+
+MAX_EXTENT_CELLS = 20_000_000
+MAX_ROW_ELEMENTS = 400_000
+_ROWS_REPEATED = re.compile(rb'<table:table-row\b[^>]*?table:number-rows-repeated="(\d{5,})"')
+_COLUMNS_REPEATED = re.compile(rb'table:number-columns-repeated="(\d{4,})"[^>]*?office:value-type=')
+
+
+class TooLarge(Exception):
+    pass
+
+
+def check_ods_extent(content: bytes) -> None:
+    """Too many row elements (as the inflate counted them, all at once here), or repeated
+    rows or cells that hold values past ``MAX_EXTENT_CELLS``."""
+    if content.count(b"<table:table-row") > MAX_ROW_ELEMENTS:
+        raise TooLarge("content.xml")
+    for match in _COLUMNS_REPEATED.finditer(content):
+        if int(match.group(1)) > 16_384:
+            raise TooLarge("repeated cells")
+    for match in _ROWS_REPEATED.finditer(content):
+        count = int(match.group(1))
+        end = content.find(b"</table:table-row>", match.end())
+        row = content[match.end() : end if end > 0 else match.end() + 4096]
+        cells = max(1, row.count(b"<table:table-cell"))
+        if b"office:value-type=" in row and count * cells > MAX_EXTENT_CELLS:
+            raise TooLarge("repeated rows")
