@@ -1,7 +1,7 @@
 """The .ods facts as ``usosmail_gui.core.recipients.ods`` read them before its one index
 (``OdsIndex``): every question a pass of its own over the sheet's bytes, rare things found
 with ``bytes.find``, the extent checked with regular expressions. Kept for
-tests/unit/test_recipients_fast_paths.py, which compares the two on the fixtures and on
+tests/unit/core/recipients/test_fast_paths.py, which compares the two on the fixtures and on
 generated sheets: the reading that is slow and plain says what the fast one must say.
 """
 
