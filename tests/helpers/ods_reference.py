@@ -554,3 +554,52 @@ def check_ods_extent(content: bytes) -> None:
         cells = max(1, row.count(b"<table:table-cell"))
         if b"office:value-type=" in row and count * cells > MAX_EXTENT_CELLS:
             raise TooLarge("repeated rows")
+
+
+_TAG = re.compile(rb"<(/?)(table:table|table:table-row|table:table-cell|table:covered-table-cell)([\s/>])")
+
+
+def used_rectangles(content: bytes) -> list[int]:
+    """Each sheet's used rectangle in cells (first to last cell holding a value, repeats
+    expanded), read tag by tag: the plain reading ``ods.check_ods_extent``'s numpy count
+    is compared with."""
+    areas: list[int] = []
+    spans: list[tuple[int, int, int, int]] = []
+    row = row_repeat = column = 0
+    for match in _TAG.finditer(content):
+        closing, name = match.group(1), match.group(2)
+        end = content.find(b">", match.start())
+        attributes = content[match.end(2) : end]
+        if name == b"table:table" and not closing:
+            if spans:
+                areas.append(_area(spans))
+            spans, row = [], 0
+        elif name == b"table:table-row" and not closing:
+            row_repeat = _repeat(attributes, b"table:number-rows-repeated")
+            row += row_repeat
+            column = 0
+        elif name in (b"table:table-cell", b"table:covered-table-cell") and not closing:
+            repeat = _repeat(attributes, b"table:number-columns-repeated")
+            column += repeat
+            own = not attributes.endswith(b"/")
+            valued = b'office:value-type="' in attributes or (
+                own and content.startswith(b"<text:p", end + 1)
+                and content[end + 8 : end + 9] in (b" ", b">", b"/")
+            )
+            if valued:
+                spans.append((row - row_repeat, row, column - repeat, column))
+    if spans:
+        areas.append(_area(spans))
+    return areas
+
+
+def _repeat(attributes: bytes, name: bytes) -> int:
+    found = re.search(re.escape(name) + rb'="(\d*)', attributes)
+    if found is None or not found.group(1):
+        return 1
+    return max(1, 10**9 if len(found.group(1)) >= 8 else int(found.group(1)))
+
+
+def _area(spans: list[tuple[int, int, int, int]]) -> int:
+    height = max(s[1] for s in spans) - min(s[0] for s in spans)
+    return height * (max(s[3] for s in spans) - min(s[2] for s in spans))
