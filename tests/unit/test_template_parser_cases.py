@@ -99,6 +99,23 @@ def test_what_each_issue_marks() -> None:
         assert issue.field_start == (None if kind in (IssueKind.SINGLE_CLOSE, IssueKind.SINGLE_OPEN) else 1)
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("a {xy", IssueKind.UNCLOSED_FIELD),
+        ("a {x{Imię} b", IssueKind.BRACE_IN_NAME),
+        ("a {x[y", IssueKind.UNCLOSED_FIELD),
+    ],
+)
+def test_after_a_broken_brace_the_text_goes_on_from_the_next_character(text: str, kind: IssueKind) -> None:
+    """Only the "{" is marked broken (the preview shows the rest as text, or as placeholders)."""
+    parsed = parse(text)
+    assert [i.kind for i in parsed.issues] == [kind]
+    broken = [s for s in parsed.segments if isinstance(s, Literal) and s.broken]
+    assert [(s.start, s.end, s.text) for s in broken] == [(2, 3, "{")]
+    assert [f.name for f in parsed.fields()] == (["Imię"] if "Imię" in text else [])
+
+
 def test_every_issue_is_found_not_only_the_first() -> None:
     parsed = parse("} {a {b!x} {c:{d:{e}}} {")
     assert [(i.kind, i.offset, i.depth) for i in parsed.issues] == [
