@@ -116,6 +116,15 @@ def test_after_a_broken_brace_the_text_goes_on_from_the_next_character(text: str
     assert [f.name for f in parsed.fields()] == (["Imię"] if "Imię" in text else [])
 
 
+def test_a_field_inside_a_format_is_read_within_that_format_only() -> None:
+    """The "}" that closes the outer placeholder does not close a field left open in its format."""
+    parsed = parse("{Imię:{x[}]}}")
+    assert [(i.kind, i.offset, i.depth) for i in parsed.issues] == [
+        (IssueKind.UNCLOSED_FIELD, 6, 1), (IssueKind.SINGLE_CLOSE, 9, 1), (IssueKind.SINGLE_CLOSE, 12, 0),
+    ]
+    assert [f.name for f in parsed.fields()] == ["Imię"]
+
+
 def test_every_issue_is_found_not_only_the_first() -> None:
     parsed = parse("} {a {b!x} {c:{d:{e}}} {")
     assert [(i.kind, i.offset, i.depth) for i in parsed.issues] == [
