@@ -125,6 +125,12 @@ def test_a_field_inside_a_format_is_read_within_that_format_only() -> None:
     assert [f.name for f in parsed.fields()] == ["Imię"]
 
 
+def test_a_bracket_earlier_in_the_text_does_not_close_a_placeholders_index() -> None:
+    parsed = parse("Oceny [5] i {Imię[0]}")
+    assert parsed.issues == ()
+    assert [f.name for f in parsed.fields()] == ["Imię[0]"]
+
+
 def test_every_issue_is_found_not_only_the_first() -> None:
     parsed = parse("} {a {b!x} {c:{d:{e}}} {")
     assert [(i.kind, i.offset, i.depth) for i in parsed.issues] == [
