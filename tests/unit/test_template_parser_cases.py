@@ -131,6 +131,19 @@ def test_a_bracket_earlier_in_the_text_does_not_close_a_placeholders_index() -> 
     assert [f.name for f in parsed.fields()] == ["Imię[0]"]
 
 
+def test_an_index_ends_at_its_own_bracket() -> None:
+    parsed = parse("{Imię[0]} i {Rok[1]}")
+    assert parsed.issues == ()
+    assert [f.name for f in parsed.fields()] == ["Imię[0]", "Rok[1]"]
+
+
+def test_an_unclosed_conversion_after_a_stray_brace_is_found_once() -> None:
+    parsed = parse("Ocena} {Imię!rx}")
+    assert [(i.kind, i.offset) for i in parsed.issues] == [
+        (IssueKind.SINGLE_CLOSE, 5), (IssueKind.CONVERSION_NOT_CLOSED, 7),
+    ]
+
+
 def test_every_issue_is_found_not_only_the_first() -> None:
     parsed = parse("} {a {b!x} {c:{d:{e}}} {")
     assert [(i.kind, i.offset, i.depth) for i in parsed.issues] == [

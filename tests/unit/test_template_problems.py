@@ -789,6 +789,10 @@ def test_a_conversion_fix_on_a_placeholder_without_one_any_more_is_not_offered()
     problem = problem_with(Code.CONVERSION_REPR, compiled.problems)
     assert quick_fix("{Imię!r}", problem) == "{Imię}"
     assert quick_fix("{Imię} ok", problem) is None  # removed by hand since
+    with_format = compile_template(MessageTemplate("s", "{Imię!r:>5}"), COLUMNS)
+    problem = problem_with(Code.CONVERSION_REPR, with_format.problems)
+    assert quick_fix("{Imię!r:>5}", problem) == "{Imię:>5}"
+    assert quick_fix("{Imię:>5} ok", problem) is None
 
 
 def test_a_problem_without_a_place_in_the_template_has_no_fix() -> None:
