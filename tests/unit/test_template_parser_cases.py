@@ -105,6 +105,7 @@ def test_what_each_issue_marks() -> None:
         ("a {xy", IssueKind.UNCLOSED_FIELD),
         ("a {x{Imię} b", IssueKind.BRACE_IN_NAME),
         ("a {x[y", IssueKind.UNCLOSED_FIELD),
+        ("a {x!ry", IssueKind.CONVERSION_NOT_CLOSED),
     ],
 )
 def test_after_a_broken_brace_the_text_goes_on_from_the_next_character(text: str, kind: IssueKind) -> None:
@@ -142,6 +143,16 @@ def test_an_unclosed_conversion_after_a_stray_brace_is_found_once() -> None:
     assert [(i.kind, i.offset) for i in parsed.issues] == [
         (IssueKind.SINGLE_CLOSE, 5), (IssueKind.CONVERSION_NOT_CLOSED, 7),
     ]
+
+
+@pytest.mark.parametrize("text", ["{Imię!rx} i {Rok}", "{Imię!}x} i {Rok}"])
+def test_an_unclosed_conversion_is_broken_up_to_its_own_brace_only(text: str) -> None:
+    """The broken piece ends at the first "}" after the conversion; what follows is read again."""
+    parsed = parse(text)
+    assert [(i.kind, i.offset, i.length) for i in parsed.issues] == [(IssueKind.CONVERSION_NOT_CLOSED, 0, 8)]
+    broken = [s for s in parsed.segments if isinstance(s, Literal) and s.broken]
+    assert [(s.start, s.end) for s in broken] == [(0, 9)]
+    assert [f.name for f in parsed.fields()] == ["Rok"]
 
 
 def test_every_issue_is_found_not_only_the_first() -> None:
