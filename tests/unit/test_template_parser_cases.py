@@ -155,6 +155,14 @@ def test_an_unclosed_conversion_is_broken_up_to_its_own_brace_only(text: str) ->
     assert [f.name for f in parsed.fields()] == ["Rok"]
 
 
+def test_a_field_with_a_plain_format_inside_a_format_is_not_too_deep() -> None:
+    """"{Imię:{Rok:>2}}" is one level of nesting, which str.format parses (whether the filled-in
+    format then works depends on the row's values)."""
+    parsed = parse("{Imię:{Rok:>2}}")
+    assert parsed.issues == ()
+    assert [f.name for f in parsed.fields()] == ["Imię", "Rok"]
+
+
 def test_every_issue_is_found_not_only_the_first() -> None:
     parsed = parse("} {a {b!x} {c:{d:{e}}} {")
     assert [(i.kind, i.offset, i.depth) for i in parsed.issues] == [
