@@ -106,6 +106,7 @@ def test_what_each_issue_marks() -> None:
         ("a {x{Imię} b", IssueKind.BRACE_IN_NAME),
         ("a {x[y", IssueKind.UNCLOSED_FIELD),
         ("a {x!ry", IssueKind.CONVERSION_NOT_CLOSED),
+        ("a {x:y", IssueKind.UNCLOSED_SPEC),
     ],
 )
 def test_after_a_broken_brace_the_text_goes_on_from_the_next_character(text: str, kind: IssueKind) -> None:
@@ -161,6 +162,17 @@ def test_a_field_with_a_plain_format_inside_a_format_is_not_too_deep() -> None:
     parsed = parse("{Imię:{Rok:>2}}")
     assert parsed.issues == ()
     assert [f.name for f in parsed.fields()] == ["Imię", "Rok"]
+
+
+def test_text_after_the_first_error_does_not_hide_it() -> None:
+    parsed = parse("a } b")
+    assert parsed.valid_segments == 1
+    assert parsed.error is not None and parsed.error.kind is IssueKind.SINGLE_CLOSE
+
+
+def test_a_too_deep_format_names_the_field_it_is_in() -> None:
+    [issue] = parse("{a:{b:{c}}}").issues
+    assert (issue.kind, issue.offset, issue.field_start) == (IssueKind.TOO_DEEP, 3, 3)
 
 
 def test_every_issue_is_found_not_only_the_first() -> None:
