@@ -150,6 +150,24 @@ def test_a_broken_address_after_empty_cells_is_caught_by_the_quick_column_check(
     assert batch[-1].addresses == () and [a for a, _ in batch[-1].invalid] == [cells[-1]]
 
 
+@pytest.mark.parametrize("address", ["XX.XX.@uw.edu.pl", "XX.XX..XX.XX..X@uw.edu.pl"])
+def test_misplaced_periods_in_capitals_are_caught_by_the_quick_column_check(address: str) -> None:
+    [verdict] = [as_verdict(v) for v in EmailChecker().check_cells([address])]
+    assert verdict == EmailChecker().check_cell(address)
+    assert verdict.addresses == () and [a for a, _ in verdict.invalid] == [address]
+
+
+def test_the_length_limit_holds_on_the_shortcut_for_single_addresses() -> None:
+    """254 characters is the longest address; one more is refused, in a column too."""
+    longest = "a" * 64 + "@" + "b" * 63 + "." + "c" * 63 + "." + "d" * 58 + ".pl"
+    too_long = longest.replace(".d", ".dd", 1)
+    assert (len(longest), len(too_long)) == (254, 255)
+    verdicts = [as_verdict(v) for v in EmailChecker().check_cells([longest, too_long])]
+    assert verdicts == [EmailChecker().check_cell(longest), EmailChecker().check_cell(too_long)]
+    assert verdicts[0].addresses == (longest,)
+    assert verdicts[1].addresses == () and [a for a, _ in verdicts[1].invalid] == [too_long]
+
+
 def test_a_cell_verdict_lists_valid_invalid_and_repeated_addresses() -> None:
     verdict = EmailChecker().check_cell("a@example.com; B@Example.com; nope; A@EXAMPLE.COM")
     assert verdict.addresses == ("a@example.com", "B@example.com")

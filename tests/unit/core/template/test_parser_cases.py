@@ -99,6 +99,82 @@ def test_what_each_issue_marks() -> None:
         assert issue.field_start == (None if kind in (IssueKind.SINGLE_CLOSE, IssueKind.SINGLE_OPEN) else 1)
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("a {xy", IssueKind.UNCLOSED_FIELD),
+        ("a {x{Imię} b", IssueKind.BRACE_IN_NAME),
+        ("a {x[y", IssueKind.UNCLOSED_FIELD),
+        ("a {x!ry", IssueKind.CONVERSION_NOT_CLOSED),
+        ("a {x:y", IssueKind.UNCLOSED_SPEC),
+    ],
+)
+def test_after_a_broken_brace_the_text_goes_on_from_the_next_character(text: str, kind: IssueKind) -> None:
+    """Only the "{" is marked broken (the preview shows the rest as text, or as placeholders)."""
+    parsed = parse(text)
+    assert [i.kind for i in parsed.issues] == [kind]
+    broken = [s for s in parsed.segments if isinstance(s, Literal) and s.broken]
+    assert [(s.start, s.end, s.text) for s in broken] == [(2, 3, "{")]
+    assert [f.name for f in parsed.fields()] == (["Imię"] if "Imię" in text else [])
+
+
+def test_a_field_inside_a_format_is_read_within_that_format_only() -> None:
+    """The "}" that closes the outer placeholder does not close a field left open in its format."""
+    parsed = parse("{Imię:{x[}]}}")
+    assert [(i.kind, i.offset, i.depth) for i in parsed.issues] == [
+        (IssueKind.UNCLOSED_FIELD, 6, 1), (IssueKind.SINGLE_CLOSE, 9, 1), (IssueKind.SINGLE_CLOSE, 12, 0),
+    ]
+    assert [f.name for f in parsed.fields()] == ["Imię"]
+
+
+def test_a_bracket_earlier_in_the_text_does_not_close_a_placeholders_index() -> None:
+    parsed = parse("Oceny [5] i {Imię[0]}")
+    assert parsed.issues == ()
+    assert [f.name for f in parsed.fields()] == ["Imię[0]"]
+
+
+def test_an_index_ends_at_its_own_bracket() -> None:
+    parsed = parse("{Imię[0]} i {Rok[1]}")
+    assert parsed.issues == ()
+    assert [f.name for f in parsed.fields()] == ["Imię[0]", "Rok[1]"]
+
+
+def test_an_unclosed_conversion_after_a_stray_brace_is_found_once() -> None:
+    parsed = parse("Ocena} {Imię!rx}")
+    assert [(i.kind, i.offset) for i in parsed.issues] == [
+        (IssueKind.SINGLE_CLOSE, 5), (IssueKind.CONVERSION_NOT_CLOSED, 7),
+    ]
+
+
+@pytest.mark.parametrize("text", ["{Imię!rx} i {Rok}", "{Imię!}x} i {Rok}"])
+def test_an_unclosed_conversion_is_broken_up_to_its_own_brace_only(text: str) -> None:
+    """The broken piece ends at the first "}" after the conversion; what follows is read again."""
+    parsed = parse(text)
+    assert [(i.kind, i.offset, i.length) for i in parsed.issues] == [(IssueKind.CONVERSION_NOT_CLOSED, 0, 8)]
+    broken = [s for s in parsed.segments if isinstance(s, Literal) and s.broken]
+    assert [(s.start, s.end) for s in broken] == [(0, 9)]
+    assert [f.name for f in parsed.fields()] == ["Rok"]
+
+
+def test_a_field_with_a_plain_format_inside_a_format_is_not_too_deep() -> None:
+    """"{Imię:{Rok:>2}}" is one level of nesting, which str.format parses (whether the filled-in
+    format then works depends on the row's values)."""
+    parsed = parse("{Imię:{Rok:>2}}")
+    assert parsed.issues == ()
+    assert [f.name for f in parsed.fields()] == ["Imię", "Rok"]
+
+
+def test_text_after_the_first_error_does_not_hide_it() -> None:
+    parsed = parse("a } b")
+    assert parsed.valid_segments == 1
+    assert parsed.error is not None and parsed.error.kind is IssueKind.SINGLE_CLOSE
+
+
+def test_a_too_deep_format_names_the_field_it_is_in() -> None:
+    [issue] = parse("{a:{b:{c}}}").issues
+    assert (issue.kind, issue.offset, issue.field_start) == (IssueKind.TOO_DEEP, 3, 3)
+
+
 def test_every_issue_is_found_not_only_the_first() -> None:
     parsed = parse("} {a {b!x} {c:{d:{e}}} {")
     assert [(i.kind, i.offset, i.depth) for i in parsed.issues] == [

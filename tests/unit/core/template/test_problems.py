@@ -478,6 +478,15 @@ def test_code_regions_of_an_html_letter() -> None:
     assert [html_text[s:e] for s, e in code_regions(html_text)] == ["p{}", "x", "s"]
 
 
+def test_braces_of_a_style_text_that_a_script_leaves_open_are_one_problem() -> None:
+    """A script writing 'style="…' (its quote closed only later in the letter): the braces
+    are in the script's body, reported once, not again for a style value read past it."""
+    html_text = "<script>a = 'style=\"x{ c }';</script><p>{Imię}</p>\""
+    assert [html_text[s:e] for s, e in code_regions(html_text)] == ["a = 'style=\"x{ c }';"]
+    compiled = compile_template(MessageTemplate("s", html_text, ContentFormat.HTML), COLUMNS)
+    assert [(p.code, p.args["count"]) for p in compiled.problems] == [(Code.CSS_BRACES, 2)]
+
+
 def test_a_style_attribute_written_inside_a_script_is_part_of_the_script_once() -> None:
     html_text = "<script>el.innerHTML = '<b style=\"c{}\">';</script><p>{Imię}</p>"
     assert [html_text[s:e] for s, e in code_regions(html_text)] == ["el.innerHTML = '<b style=\"c{}\">';"]
@@ -780,6 +789,10 @@ def test_a_conversion_fix_on_a_placeholder_without_one_any_more_is_not_offered()
     problem = problem_with(Code.CONVERSION_REPR, compiled.problems)
     assert quick_fix("{Imię!r}", problem) == "{Imię}"
     assert quick_fix("{Imię} ok", problem) is None  # removed by hand since
+    with_format = compile_template(MessageTemplate("s", "{Imię!r:>5}"), COLUMNS)
+    problem = problem_with(Code.CONVERSION_REPR, with_format.problems)
+    assert quick_fix("{Imię!r:>5}", problem) == "{Imię:>5}"
+    assert quick_fix("{Imię:>5} ok", problem) is None
 
 
 def test_a_problem_without_a_place_in_the_template_has_no_fix() -> None:
