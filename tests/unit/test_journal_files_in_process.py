@@ -21,6 +21,7 @@ import secrets
 import shutil
 import sqlite3
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -592,3 +593,236 @@ def test_a_campaign_with_no_recipients_left_in_the_journal_counts_no_one(tmp_pat
     with Journal.open(path) as journal:
         assert journal.counts(campaign) == Counts() and journal.counts(campaign).total == 0
         assert journal.counts("2026-01-01-0000-ffff") == Counts()
+        [summary] = journal.campaigns()  # listed with nothing to send and no row left out
+        assert (summary.counts, summary.excluded, summary.interrupted) == (Counts(), 0, False)
+
+
+# --- read-only journals: read where they are, from any thread, with the last changes -----------
+
+
+def from_worker(read: Callable[[], object]) -> object:
+    """``read()`` on another thread, as the GUI's Qt workers read a journal the window opened."""
+    found: list[object] = []
+    failed: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            found.append(read())
+        except BaseException as exc:  # handed back to the test's thread
+            failed.append(exc)
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    worker.join(30)
+    if failed:
+        raise failed[0]
+    return found[0]
+
+
+def test_a_read_only_journal_of_this_format_is_read_in_place_from_any_thread_and_no_copy_is_made(
+    tmp_path: Path, read_only: ReadOnly, temp: Path
+) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    path = folder / "journal.sqlite3"
+    campaign = journal_with_campaign(path, 3)
+    read_only(folder)
+    with Journal.open_to_read(path) as journal:
+        assert journal.read_only
+        assert list(temp.iterdir()) == []  # the students' data is not copied anywhere
+        assert from_worker(lambda: journal.counts(campaign)) == Counts(pending=3)
+
+
+def test_a_read_only_journal_of_an_earlier_format_is_read_from_any_thread(
+    tmp_path: Path, read_only: ReadOnly, temp: Path
+) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    path = folder / "journal.sqlite3"
+    earlier_format(path, 3)
+    read_only(folder)
+    with Journal.open_to_read(path) as journal:
+        assert from_worker(journal.campaigns) == []
+        assert from_worker(lambda: journal.schema_version) == SCHEMA_VERSION
+
+
+def test_a_journal_read_as_it_is_where_no_wal_index_can_be_made_is_read_from_any_thread_in_place(
+    tmp_path: Path, read_only: ReadOnly, no_index_beside: None, temp: Path
+) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    path = folder / "journal.sqlite3"
+    campaign = journal_with_campaign(path, 2)
+    read_only(folder)
+    with Journal.open_to_read(path) as journal:
+        assert list(temp.iterdir()) == []
+        assert from_worker(lambda: journal.counts(campaign)) == Counts(pending=2)
+
+
+def test_an_emptied_wal_left_by_a_crash_is_no_reason_to_copy_the_journal(
+    tmp_path: Path, read_only: ReadOnly, no_index_beside: None, temp: Path
+) -> None:
+    """A sender that had just compacted the journal (its WAL emptied to 0 bytes) died: the
+    file alone is the whole journal, read in place."""
+    live = tmp_path / "live" / "journal.sqlite3"
+    folder = tmp_path / "data"
+    folder.mkdir()
+    path = folder / "journal.sqlite3"
+    with Journal.open(live) as journal:
+        campaign = new_campaign(journal, 2)
+        journal.compact()
+        shutil.copyfile(live, path)
+        shutil.copyfile(live.with_name(live.name + "-wal"), path.with_name(path.name + "-wal"))
+    assert path.with_name(path.name + "-wal").stat().st_size == 0
+    read_only(folder)
+    with Journal.open_to_read(path) as journal:
+        assert journal.counts(campaign) == Counts(pending=2)
+        assert list(temp.iterdir()) == []
+
+
+def test_the_last_changes_of_a_crashed_sender_are_shown_even_when_the_file_has_an_older_state(
+    tmp_path: Path, read_only: ReadOnly, no_index_beside: None, temp: Path
+) -> None:
+    """The file holds the campaign as stored (compacted), the WAL the batch then put in
+    flight: what is shown is the batch in flight, never the older state of the file."""
+    live = tmp_path / "live" / "journal.sqlite3"
+    folder = tmp_path / "data"
+    folder.mkdir()
+    path = folder / "journal.sqlite3"
+    with Journal.open(live) as journal:
+        campaign = new_campaign(journal, 3)
+        journal.compact()
+        seqs = [r.seq for r in journal.recipients(campaign)]
+        journal.start_batch(
+            campaign, seqs[:2], kind=BatchKind.BATCH, method=wire.SEND_SIMPLE_MESSAGES, body_bytes=9
+        )
+        shutil.copyfile(live, path)
+        shutil.copyfile(live.with_name(live.name + "-wal"), path.with_name(path.name + "-wal"))
+    read_only(folder)
+    with Journal.open_to_read(path) as journal:
+        assert journal.counts(campaign) == Counts(pending=1, in_flight=2)
+        assert from_worker(lambda: journal.counts(campaign)) == Counts(pending=1, in_flight=2)
+    assert list(temp.iterdir()) == []
+
+
+def test_no_journal_and_no_folder_reads_as_empty_from_any_thread_and_leaves_no_file_anywhere(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    here = tmp_path / "working folder"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    blocker = tmp_path / "data"
+    blocker.write_text("a file where the data folder should be")
+    with Journal.open_to_read(blocker / "journal.sqlite3") as journal:
+        assert from_worker(journal.campaigns) == []
+        assert from_worker(lambda: journal.schema_version) == SCHEMA_VERSION
+    assert list(here.iterdir()) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "working folder"]
+
+
+def test_a_read_only_journal_that_cannot_be_copied_for_reading_says_why(
+    tmp_path: Path, read_only: ReadOnly, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An earlier format in a read-only folder is read from a private copy; with no
+    temporary folder to make it in, the words name the journal and the reason."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    path = folder / "journal.sqlite3"
+    earlier_format(path, 3)
+    before = digest(path)
+    read_only(folder)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "no temporary folder"))
+    with pytest.raises(JournalError) as caught:
+        Journal.open_to_read(path)
+    assert str(caught.value) == (
+        f"The journal {path} cannot be opened (No such file or directory). It was not changed. "
+        "Check that the data folder can be read, then try again."
+    )
+    assert digest(path) == before
+
+
+def test_what_a_purged_campaign_kept_in_an_unreadable_shape_counts_as_nothing_left_out(
+    tmp_path: Path,
+) -> None:
+    """``kept`` as another program or a bad restore may leave it: empty, not an object, or
+    an object without the number of rows left out."""
+    path = tmp_path / "journal.sqlite3"
+    with Journal.open(path) as journal:
+        campaigns = [new_campaign(journal, 1) for _ in range(3)]
+        for campaign in campaigns:
+            assert journal.purge(campaign, lambda: {"counts": {"enqueued": 1}, "excluded": 2})
+        assert set(journal.excluded_counts().values()) == {2}
+    none, listed, without = campaigns
+    raw(
+        path,
+        f"UPDATE campaigns SET kept = NULL WHERE id = '{none}'",
+        f"UPDATE campaigns SET kept = '[1, 2]' WHERE id = '{listed}'",
+        f"UPDATE campaigns SET kept = '{{\"counts\": {{}}}}' WHERE id = '{without}'",
+    )
+    with Journal.open(path) as journal:
+        assert journal.excluded_counts() == {none: 0, listed: 0, without: 0}
+        assert journal.kept(none) is None
+        assert journal.kept(listed) == {}
+        assert journal.kept(without) == {"counts": {}}
+        assert journal.counts(none) == Counts()
+
+
+def test_a_damaged_journal_names_what_sqlite_found(tmp_path: Path) -> None:
+    """The check of the file's pages finds damage the first reads would not: its verdict is
+    in the words, so support can tell what happened to the file."""
+    path = tmp_path / "journal.sqlite3"
+    journal_with_campaign(path, 40)
+    conn = sqlite3.connect(path)
+    (page,) = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'recipients'").fetchone()
+    conn.close()
+    data = bytearray(path.read_bytes())
+    start = (page - 1) * 4096
+    data[start + 5 : start + 7] = b"\x00\x05"  # the page's content area now overlaps its header
+    path.write_bytes(bytes(data))
+    before = digest(path)
+    with pytest.raises(JournalDamaged) as caught:
+        Journal.open(path)
+    assert str(caught.value).startswith(
+        f"The journal {path} is damaged (*** in database main ***\nPage {page}: free space corruption), "
+        "so it cannot be read. It was not changed"
+    )
+    assert digest(path) == before
+
+
+def test_the_words_for_a_file_that_is_not_a_journal_or_too_new_name_the_file_and_sqlite_s_reason(
+    tmp_path: Path,
+) -> None:
+    other = tmp_path / "other.sqlite3"
+    other.write_bytes(b"Lista studentow, rok 2026\n" * 400)
+    with pytest.raises(JournalDamaged) as caught:
+        Journal.open(other)
+    assert str(caught.value).startswith(
+        f"The file {other} cannot be read as a journal (file is not a database): it is damaged"
+    )
+    newer = tmp_path / "journal.sqlite3"
+    journal_with_campaign(newer)
+    raw(newer, f"PRAGMA user_version = {SCHEMA_VERSION + 3}")
+    with pytest.raises(JournalTooNew) as too_new:
+        Journal.open_to_read(newer)
+    assert str(too_new.value).startswith(
+        f"The journal {newer} was written by a newer version of usosmail-gui (journal format "
+        f"{SCHEMA_VERSION + 3}; this version knows up to {SCHEMA_VERSION})."
+    )
+
+
+def test_compacting_while_another_program_holds_the_journal_says_so_and_keeps_everything(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "journal.sqlite3"
+    campaign = journal_with_campaign(path, 3)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    conn = sqlite3.connect(path, isolation_level=None, timeout=0, check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    with Journal(conn, path) as journal:
+        with pytest.raises(JournalError) as caught:
+            journal.compact()
+        assert str(caught.value).startswith(f"The journal {path} is in use by another program")
+        other.execute("ROLLBACK")
+        other.close()
+        assert journal.counts(campaign) == Counts(pending=3)

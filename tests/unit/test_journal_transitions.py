@@ -335,3 +335,38 @@ def test_the_last_activity_of_a_campaign_is_its_latest_record(journal: Journal) 
     with pytest.raises(JournalError, match="There is no campaign 'nope'"):
         journal.last_activity("nope")
     assert journal.message_rows(campaign) == {}  # one row per message: nothing grouped
+
+
+def test_the_first_recipient_is_the_first_of_the_list_and_none_once_purged(journal: Journal) -> None:
+    """What Campaigns shows as the campaign's first message (application/campaigns.py)."""
+    campaign = new_campaign(journal, 3)
+    first = journal.first_recipient(campaign)
+    assert first is not None
+    assert (first.seq, first.addresses, first.subject) == (1, (address(0),), "Decyzja dla Anna")
+    assert first == journal.recipients(campaign)[0]
+    assert journal.first_recipient("2026-01-01-0000-ffff") is None
+    assert journal.purge(campaign, lambda: {"counts": {"pending": 3}})
+    assert journal.first_recipient(campaign) is None
+
+
+def test_the_sandbox_journal_lives_beside_the_real_one_and_follows_the_sandbox_port(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from usosmail_gui.core.journal import FILE_NAME, journal_path, sandbox_journal_path
+
+    data = tmp_path / "not made yet"
+    monkeypatch.setenv("USOSMAIL_DATA_DIR", str(data))
+    assert sandbox_journal_path() == data / "sandbox-journal.sqlite3"
+    assert journal_path() == data / FILE_NAME
+    assert not data.exists()  # naming the files makes no folder
+    with Journal.open(sandbox_journal_path()) as sandbox, Journal.open(journal_path()) as real:
+        assert sandbox.of_sandbox and not real.of_sandbox
+        first, second = new_campaign(sandbox, 1), new_campaign(sandbox, 2)
+        mine = new_campaign(real, 1)
+        assert sandbox.move_installation("http://127.0.0.1:50123/") == 2
+        assert {s.campaign.id: s.campaign.installation for s in sandbox.campaigns()} == {
+            first: "http://127.0.0.1:50123/",
+            second: "http://127.0.0.1:50123/",
+        }
+        assert sandbox.move_installation("http://127.0.0.1:50123/") == 0  # there already
+        assert real.campaign(mine).installation != "http://127.0.0.1:50123/"
