@@ -28,6 +28,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.scripted import new_campaign
+from usosmail_gui.core import journal as journal_module
 from usosmail_gui.core.journal import (
     CRASH_REASON,
     MIGRATIONS,
@@ -75,6 +76,15 @@ def raw(path: Path, *statements: str) -> None:
         conn.execute(statement)
     conn.commit()
     conn.close()
+
+
+@pytest.fixture(autouse=True)
+def _a_fresh_app_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test opens its files as a newly started app does: what the journal module keeps
+    per process (the tables each format has, the files whose pages it has checked) starts
+    empty, whatever ran before in this process."""
+    monkeypatch.setattr(journal_module, "_SCHEMAS", {})
+    monkeypatch.setattr(journal_module, "_CHECKED", set())
 
 
 ReadOnly = Callable[[Path], None]
@@ -179,7 +189,7 @@ def test_a_journal_with_damaged_pages_is_called_damaged_and_left_as_it_is(tmp_pa
     before = digest(path)
     with pytest.raises(JournalDamaged) as caught:
         Journal.open(path)
-    assert f"The journal {path} is damaged (" in str(caught.value)
+    assert f"The journal {path} is damaged (database disk image is malformed)" in str(caught.value)
     assert "It was not changed" in str(caught.value)
     assert digest(path) == before
 
@@ -209,7 +219,9 @@ def test_a_journal_missing_a_column_says_which(tmp_path: Path) -> None:
     raw(path, "ALTER TABLE campaigns DROP COLUMN closed_at")
     with pytest.raises(JournalDamaged) as caught:
         Journal.open_to_read(path)
-    assert "lacks the column campaigns.closed_at" in str(caught.value)
+    assert f"The journal {path} lacks the column campaigns.closed_at, which this version needs" in str(
+        caught.value
+    )
 
 
 def test_a_journal_of_a_newer_version_names_both_formats_and_is_not_changed(tmp_path: Path) -> None:
@@ -826,3 +838,91 @@ def test_compacting_while_another_program_holds_the_journal_says_so_and_keeps_ev
         other.execute("ROLLBACK")
         other.close()
         assert journal.counts(campaign) == Counts(pending=3)
+
+
+def test_a_file_of_other_bytes_in_a_read_only_folder_is_called_not_a_journal_not_read_only(
+    tmp_path: Path, read_only: ReadOnly
+) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    path = folder / "journal.sqlite3"
+    path.write_bytes(b"Lista studentow, rok 2026\n" * 400)
+    read_only(folder)
+    for opening in (Journal.open, Journal.open_to_read):
+        with pytest.raises(JournalDamaged) as caught:
+            opening(path)
+        assert str(caught.value).startswith(
+            f"The file {path} cannot be read as a journal (file is not a database)"
+        )
+
+
+def test_a_table_another_program_added_to_the_journal_is_no_harm(tmp_path: Path) -> None:
+    """Another program's table, even with a quote in its name, is left alone: the journal opens."""
+    path = tmp_path / "journal.sqlite3"
+    campaign = journal_with_campaign(path, 2)
+    raw(
+        path,
+        'CREATE TABLE "notes of ""the dean""" (note TEXT)',
+        'INSERT INTO "notes of ""the dean""" VALUES (1)',
+    )
+    with Journal.open(path) as journal:
+        assert journal.counts(campaign) == Counts(pending=2)
+
+
+def test_a_table_this_sqlite_cannot_read_is_named_and_the_journal_left_as_it_is(tmp_path: Path) -> None:
+    """A table of an SQLite extension this computer lacks (written into the file's schema by
+    another program): the words give SQLite's reason; nothing is changed."""
+    path = tmp_path / "journal.sqlite3"
+    journal_with_campaign(path, 2)
+    raw(
+        path,
+        "PRAGMA writable_schema = ON",
+        "INSERT INTO sqlite_master (type, name, tbl_name, rootpage, sql) "
+        "VALUES ('table', 'notes', 'notes', 0, 'CREATE VIRTUAL TABLE notes USING nosuchmodule(a)')",
+    )
+    before = digest(path)
+    with pytest.raises(JournalError) as caught:
+        Journal.open(path)
+    assert str(caught.value) == (
+        f"The journal {path} cannot be opened (no such module: nosuchmodule). It was not changed. "
+        "Check that the data folder can be read, then try again."
+    )
+    assert digest(path) == before
+
+
+def test_an_sqlite_file_with_no_tables_left_becomes_a_journal(tmp_path: Path) -> None:
+    """A database whose every table was dropped holds nothing of anyone: a journal is made in it."""
+    path = tmp_path / "journal.sqlite3"
+    raw(
+        path,
+        "CREATE TABLE scratch (id INTEGER PRIMARY KEY AUTOINCREMENT)",
+        "INSERT INTO scratch DEFAULT VALUES",
+        "DROP TABLE scratch",
+    )
+    with Journal.open(path) as journal:
+        assert journal.schema_version == SCHEMA_VERSION
+        campaign = new_campaign(journal, 1)
+        assert journal.counts(campaign) == Counts(pending=1)
+
+
+def test_an_unknown_state_or_decision_of_a_recipient_names_the_recipient(tmp_path: Path) -> None:
+    path = tmp_path / "journal.sqlite3"
+    campaign = journal_with_campaign(path, 3)
+    raw(
+        path,
+        "PRAGMA ignore_check_constraints = ON",
+        "UPDATE recipients SET state = 'teleported' WHERE seq = 2",
+    )
+    with Journal.open(path, recover=False) as journal, pytest.raises(JournalDamaged) as caught:
+        journal.recipients(campaign)
+    assert f"the state of recipient 2 (row 3) of campaign {campaign}: 'teleported')" in str(caught.value)
+    raw(
+        path,
+        "PRAGMA ignore_check_constraints = ON",
+        "UPDATE recipients SET state = 'uncertain', decision = 'maybe' WHERE seq = 2",
+    )
+    with Journal.open(path) as journal:
+        with pytest.raises(JournalDamaged) as caught:
+            journal.recipients(campaign)
+        assert f"the decision on recipient 2 (row 3) of campaign {campaign}: 'maybe')" in str(caught.value)
+        assert [r.campaign for r in journal.recipients(campaign, [RecipientState.PENDING])] == [campaign] * 2
