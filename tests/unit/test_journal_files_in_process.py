@@ -926,3 +926,39 @@ def test_an_unknown_state_or_decision_of_a_recipient_names_the_recipient(tmp_pat
             journal.recipients(campaign)
         assert f"the decision on recipient 2 (row 3) of campaign {campaign}: 'maybe')" in str(caught.value)
         assert [r.campaign for r in journal.recipients(campaign, [RecipientState.PENDING])] == [campaign] * 2
+
+
+def test_the_lock_of_a_campaign_being_sent_is_a_private_file_beside_the_journal(tmp_path: Path) -> None:
+    path = tmp_path / "journal.sqlite3"
+    with Journal.open(path) as journal:
+        campaign = new_campaign(journal, 1)
+        with journal.lock_campaign(campaign) as lock:
+            assert lock.path == tmp_path / "journal-locks" / f"{campaign}.lock"
+            assert lock.path.stat().st_mode & 0o777 == 0o600  # only the clerk's account opens it
+        assert not lock.held
+        again = journal.lock_campaign(campaign)  # the same file, free again
+        assert again.held and again.path == lock.path
+        again.release()
+        assert not again.held
+
+
+def test_a_new_campaign_name_is_drawn_twenty_times_at_most(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Twenty names of the same minute all taken: the journal gives up (a free 21st is not tried)."""
+    from datetime import UTC, datetime
+
+    from tests.helpers.scripted import INSTALLATION, TEMPLATE
+    from tests.helpers.tables import demo_rows, make_table
+    from usosmail_gui.core.drafts import build_campaign
+
+    draft = build_campaign(make_table(demo_rows(1)), TEMPLATE, installation=INSTALLATION, key_fingerprint="f")
+    when = datetime(2026, 1, 5, 9, 30, tzinfo=UTC)
+    drawn = iter(["0a0a"] * 21 + ["0b0b"])
+    monkeypatch.setattr(secrets, "token_hex", lambda _n: next(drawn))
+    with Journal.open(tmp_path / "journal.sqlite3") as journal:
+        first = journal.create_campaign(draft, now=when)
+        with pytest.raises(JournalError, match="Could not find a free campaign name"):
+            journal.create_campaign(draft, now=when)
+        assert [s.campaign.id for s in journal.campaigns()] == [first.id]
+        assert journal.create_campaign(draft, now=when).id.endswith("-0b0b")

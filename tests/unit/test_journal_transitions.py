@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.scripted import TEMPLATE, ScriptedClient, address, new_campaign, run
+from usosmail_gui.core.campaign import CampaignDraft
 from usosmail_gui.core.journal import (
     CRASH_REASON,
     CRASH_STOP,
@@ -23,6 +24,7 @@ from usosmail_gui.core.journal import (
     Journal,
     JournalError,
     RecipientState,
+    StatusUpdate,
 )
 from usosmail_gui.core.sending import StopReason
 from usosmail_gui.core.usos import wire
@@ -370,3 +372,157 @@ def test_the_sandbox_journal_lives_beside_the_real_one_and_follows_the_sandbox_p
         }
         assert sandbox.move_installation("http://127.0.0.1:50123/") == 0  # there already
         assert real.campaign(mine).installation != "http://127.0.0.1:50123/"
+
+
+# --- what is stored is what is read back, every field ---------------------------------------
+
+
+@pytest.fixture
+def in_warsaw(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The clerk's computer is in Poland (CET/CEST), not in UTC."""
+    import time
+
+    monkeypatch.setenv("TZ", "Europe/Warsaw")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def drafted() -> CampaignDraft:
+    """A draft whose every stored field differs from its default: template mode, an HTML
+    English template with a sender, a test campaign from a sheet of a workbook, a message made
+    of three rows (grouped letters) and a row left out with its cells and reason."""
+    from dataclasses import replace
+
+    from tests.helpers.tables import demo_rows, make_table
+    from usosmail_gui.core.campaign import Excluded, SendMode
+    from usosmail_gui.core.drafts import build_campaign
+    from usosmail_gui.core.sentences import say
+    from usosmail_gui.core.template import MessageTemplate
+    from usosmail_gui.core.usos.models import ContentFormat, Lang
+
+    template = MessageTemplate(
+        subject="Decision for {Imię}",
+        content="<p>Dear {Imię}</p>",
+        content_format=ContentFormat.HTML,
+        from_name="Dziekanat WMI",
+        from_email="dziekanat@example.edu.pl",
+        send_summary_to="kierownik@example.edu.pl",
+        lang=Lang.EN,
+    )
+    base = build_campaign(
+        make_table(demo_rows(2)), template, installation="https://usos.example.edu.pl/",
+        key_fingerprint="sha256:ab", mode=SendMode.TEMPLATE, batch_size=7, max_body_bytes=70_000,
+        is_test=True,
+    )
+    first, second = base.messages
+    left_out = Excluded(
+        9, ("zly adres", "drugi@example.edu.pl"), "invalid-address", "The address is not valid.",
+        (say("The address {address} is not valid.", address="zly adres"),), {"E-mail": "zly adres"},
+    )
+    return replace(
+        base,
+        source_path="/home/dziekanat/lista.xlsx",
+        source_sheet="Arkusz 2",
+        messages=(replace(first, also=((5, {"Ocena": "4"}), (3, {"Ocena": "5"}))), second),
+        excluded=(left_out,),
+    )
+
+
+def test_a_campaign_is_read_back_exactly_as_it_was_drafted(journal: Journal, in_warsaw: None) -> None:
+    from datetime import UTC, datetime
+
+    from usosmail_gui.core.journal import CampaignRecord
+
+    draft = drafted()
+    when = datetime(2026, 1, 5, 9, 30, tzinfo=UTC)  # 10:30 in Warsaw
+    record = journal.create_campaign(draft, now=when)
+    assert record.id.startswith("2026-01-05-1030-")  # named in the clerk's own time
+    assert record == CampaignRecord(
+        id=record.id,
+        created_at="2026-01-05T09:30:00.000+00:00",  # stored in UTC
+        installation="https://usos.example.edu.pl/",
+        key_fingerprint="sha256:ab",
+        mode=draft.mode,
+        template=draft.template,
+        source_path="/home/dziekanat/lista.xlsx",
+        source_sheet="Arkusz 2",
+        columns=draft.columns,
+        email_column="E-mail",
+        batch_size=7,
+        max_body_bytes=70_000,
+        is_test=True,
+        state=CampaignState.NEW,
+        stop_reason=None,
+        updated_at="2026-01-05T09:30:00.000+00:00",
+    )
+    assert journal.campaign(record.id) == record == journal.campaigns()[0].campaign
+    assert journal.message_rows(record.id) == {1: [(5, {"Ocena": "4"}), (3, {"Ocena": "5"})]}
+    (left_out,) = journal.excluded(record.id)
+    assert (left_out.row, left_out.addresses, left_out.code, left_out.reason) == (
+        9, ("zly adres", "drugi@example.edu.pl"), "invalid-address", "The address is not valid."
+    )
+    assert dict(left_out.record) == {"E-mail": "zly adres"}
+    assert [s.fill() for s in left_out.sentences] == ["The address zly adres is not valid."]
+    assert journal.campaigns()[0].excluded == 1
+
+    first, second = journal.recipients(record.id)
+    planned = draft.messages[0]
+    assert (first.campaign, first.seq, first.row, first.addresses) == (
+        record.id, planned.seq, planned.row, planned.addresses
+    )
+    assert (dict(first.record), first.params) == (dict(planned.record), dict(planned.params or {}))
+    assert (first.subject, first.content, first.body_bytes) == (None, None, planned.body_bytes)
+    assert (first.state, first.solo, first.attempts, first.decision, first.batch) == (
+        RecipientState.PENDING, False, 0, None, None
+    )
+    assert (first.message_id, first.error, first.enqueued_at, first.finished_at) == (None, None, None, None)
+    assert (first.status, first.status_error, first.status_checked_at) == (None, None, None)
+    assert first.updated_at == "2026-01-05T09:30:00.000+00:00"
+    assert second.params == dict(draft.messages[1].params or {})
+
+
+def test_a_purge_is_dated_in_utc_and_keeps_the_campaign_record(journal: Journal, in_warsaw: None) -> None:
+    from datetime import datetime, timedelta, timezone
+
+    campaign = new_campaign(journal, 2)
+    journal.set_campaign_state(campaign, CampaignState.STOPPED, "Stopped by the user.")
+    warsaw_midnight = datetime(2026, 3, 1, 0, 30, tzinfo=timezone(timedelta(hours=1)))
+    assert journal.purge(campaign, lambda: {"counts": {"pending": 2}}, now=warsaw_midnight)
+    record = journal.campaign(campaign)
+    assert record.purged_at == "2026-02-28T23:30:00.000+00:00"
+    assert (record.stop_reason, record.source_path, record.source_sheet) == (None, None, None)
+    assert record.state is CampaignState.STOPPED and record.closed_at is None
+
+
+def test_a_recipient_is_read_back_with_everything_its_sending_and_statuses_recorded(journal: Journal) -> None:
+    campaign = new_campaign(journal, 3)
+    s = seqs_of(journal, campaign)
+    batch = start(journal, campaign, s)
+    journal.batch_answered(batch, [(s[0], "m0"), (s[1], None), (s[2], "m2")])
+    journal.record_statuses(
+        campaign,
+        [
+            StatusUpdate("m0", "failed", error="Mailbox full.", finished=True),
+            StatusUpdate("m2", "waiting"),
+        ],
+    )
+    again = journal.start_batch(campaign, [s[1]], kind=BatchKind.SINGLE, method="m", body_bytes=9)
+    journal.batch_uncertain(again, "no answer")
+    journal.leave_uncertain(campaign, [s[1]])
+    done, uncertain, waiting = journal.recipients(campaign)
+    assert (done.state, done.message_id, done.batch, done.attempts, done.solo) == (
+        RecipientState.ENQUEUED, "m0", batch, 1, False
+    )
+    assert (done.status, done.status_error) == ("failed", "Mailbox full.")
+    assert done.enqueued_at and done.finished_at and done.status_checked_at
+    assert done.status_checked_at >= done.enqueued_at and done.updated_at == done.enqueued_at
+    assert (uncertain.state, uncertain.batch, uncertain.attempts, uncertain.solo) == (
+        RecipientState.UNCERTAIN, again, 2, True
+    )
+    assert (uncertain.decision, uncertain.error, uncertain.message_id) == (Decision.LEAVE, "no answer", None)
+    assert uncertain.finished_at is not None and uncertain.status is None
+    assert (waiting.status, waiting.status_error, waiting.finished_at) == ("waiting", None, None)
+    assert journal.first_recipient(campaign) == done
+    assert journal.recipients_by_seq(campaign, [s[2], s[0]]) == [done, waiting]
