@@ -962,3 +962,25 @@ def test_a_new_campaign_name_is_drawn_twenty_times_at_most(
             journal.create_campaign(draft, now=when)
         assert [s.campaign.id for s in journal.campaigns()] == [first.id]
         assert journal.create_campaign(draft, now=when).id.endswith("-0b0b")
+
+
+@pytest.mark.parametrize(
+    ("column", "what"),
+    [
+        ("mode", "the mode of campaign {id}: 'carrier pigeon'"),
+        ("content_format", "the format of campaign {id}: 'carrier pigeon'"),
+        ("lang", "the language of campaign {id}: 'carrier pigeon'"),
+        ("state", "the state of campaign {id}: 'carrier pigeon'"),
+    ],
+)
+def test_an_unknown_value_of_a_campaign_names_the_campaign_and_what_it_is(
+    tmp_path: Path, column: str, what: str
+) -> None:
+    path = tmp_path / "journal.sqlite3"
+    campaign = journal_with_campaign(path)
+    raw(path, "PRAGMA ignore_check_constraints = ON", f"UPDATE campaigns SET {column} = 'carrier pigeon'")
+    with Journal.open(path, recover=False) as journal, pytest.raises(JournalDamaged) as caught:
+        journal.campaign(campaign)
+    assert str(caught.value).startswith(
+        f"The journal {path} holds a value this version does not understand ({what.format(id=campaign)}): "
+    )
