@@ -984,3 +984,52 @@ def test_an_unknown_value_of_a_campaign_names_the_campaign_and_what_it_is(
     assert str(caught.value).startswith(
         f"The journal {path} holds a value this version does not understand ({what.format(id=campaign)}): "
     )
+
+
+# --- opening for writing ----------------------------------------------------------------------
+
+
+def test_a_journal_opened_for_writing_makes_its_folders_waits_for_others_and_serves_any_thread(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "a new data folder" / "usosmail" / "journal.sqlite3"
+    with Journal.open(path) as journal:
+        campaign = new_campaign(journal, 2)
+        # as long as the words for a journal held by another program say it waits
+        assert journal._conn.execute("PRAGMA busy_timeout").fetchone()[0] == 30_000
+        assert from_worker(lambda: journal.counts(campaign)) == Counts(pending=2)
+        from_worker(lambda: journal.set_setting("language", "pl"))  # a Qt worker's change
+        assert journal.setting("language") == "pl"
+    assert path.is_file()
+
+
+class _NoWal(sqlite3.Connection):
+    """A connection on a file system where SQLite cannot use write-ahead logging (a network
+    share): asked to switch, it stays in its rollback-journal mode, as SQLite answers there."""
+
+    def execute(self, sql: str, *args: object) -> sqlite3.Cursor:  # type: ignore[override]
+        if sql.strip().upper() == "PRAGMA JOURNAL_MODE=WAL":
+            sql = "PRAGMA journal_mode"
+        return super().execute(sql, *args)  # type: ignore[arg-type]
+
+
+def test_a_journal_on_a_file_system_without_write_ahead_logging_is_refused_in_plain_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "share" / "journal.sqlite3"
+
+    def connect(database: object, *args: object, **kwargs: object) -> object:
+        if database == path:
+            kwargs["factory"] = _NoWal
+        return _real_connect(database, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(sqlite3, "connect", connect)
+    with pytest.raises(JournalError) as caught:
+        Journal.open(path)
+    assert str(caught.value) == (
+        f"The journal {path} cannot use write-ahead logging (it is on a file system that does not "
+        "support it, e.g. a network share). Set USOSMAIL_DATA_DIR to a folder on this computer's disk."
+    )
+    assert caught.value.sentences  # worded for the GUI in its language too
+    monkeypatch.undo()
+    assert not path.exists() or _real_connect(path).execute("SELECT name FROM sqlite_master").fetchall() == []
