@@ -359,7 +359,8 @@ def test_a_read_only_journal_of_an_earlier_format_is_read_from_an_upgraded_copy(
     with Journal.open_to_read(path) as journal:
         assert journal.read_only and journal.schema_version == SCHEMA_VERSION
         assert journal.campaigns() == []
-        assert len(list(temp.iterdir())) == 1  # the copy it reads
+        [copy] = temp.iterdir()  # the copy it reads, in a folder named after the app
+        assert copy.name.startswith("usosmail-journal-")
     assert list(temp.iterdir()) == []  # and nothing is left behind
     assert digest(path) == before
 
@@ -1033,3 +1034,27 @@ def test_a_journal_on_a_file_system_without_write_ahead_logging_is_refused_in_pl
     assert caught.value.sentences  # worded for the GUI in its language too
     monkeypatch.undo()
     assert not path.exists() or _real_connect(path).execute("SELECT name FROM sqlite_master").fetchall() == []
+
+
+def test_a_newer_journal_that_can_be_read_only_from_a_copy_is_named_too_new_with_its_path(
+    tmp_path: Path, read_only: ReadOnly, no_index_beside: None, temp: Path
+) -> None:
+    """A newer version's sender died with changes in the WAL, the folder then became read-only:
+    only a private copy can be read, and it is of a format this version does not know."""
+    live = tmp_path / "live" / "journal.sqlite3"
+    folder = tmp_path / "data"
+    folder.mkdir()
+    path = folder / "journal.sqlite3"
+    with Journal.open(live) as journal:
+        new_campaign(journal, 1)
+        raw(live, f"PRAGMA user_version = {SCHEMA_VERSION + 1}")  # into the WAL: the journal is open
+        shutil.copyfile(live, path)
+        shutil.copyfile(live.with_name(live.name + "-wal"), path.with_name(path.name + "-wal"))
+    read_only(folder)
+    with pytest.raises(JournalTooNew) as caught:
+        Journal.open_to_read(path)
+    assert str(caught.value).startswith(
+        f"The journal {path} was written by a newer version of usosmail-gui "
+        f"(journal format {SCHEMA_VERSION + 1};"
+    )
+    assert list(temp.iterdir()) == []
