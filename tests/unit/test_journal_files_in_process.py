@@ -1058,3 +1058,26 @@ def test_a_newer_journal_that_can_be_read_only_from_a_copy_is_named_too_new_with
         f"(journal format {SCHEMA_VERSION + 1};"
     )
     assert list(temp.iterdir()) == []
+
+
+def test_a_value_another_campaign_holds_that_this_version_cannot_read_does_not_stop_counting_this_one(
+    tmp_path: Path,
+) -> None:
+    """Counting one campaign (Send…, resume, the progress) reads that campaign only: another
+    one's unknown recipient state, or a purged one's unreadable counts, are not in its way."""
+    path = tmp_path / "journal.sqlite3"
+    with Journal.open(path) as journal:
+        mine, odd, purged = (new_campaign(journal, n) for n in (2, 1, 1))
+        assert journal.purge(purged, lambda: {"counts": {"enqueued": 1}})
+    raw(
+        path,
+        "PRAGMA ignore_check_constraints = ON",
+        f"UPDATE recipients SET state = 'teleported' WHERE campaign = '{odd}'",
+        f"UPDATE campaigns SET kept = '{{\"counts\": {{\"enqueued\": \"one\"}}}}' WHERE id = '{purged}'",
+    )
+    with Journal.open(path, recover=False) as journal:
+        assert journal.counts(mine) == Counts(pending=2)
+        with pytest.raises(JournalDamaged):
+            journal.counts(odd)
+        with pytest.raises(JournalDamaged):
+            journal.counts(purged)
