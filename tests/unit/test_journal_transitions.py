@@ -526,3 +526,40 @@ def test_a_recipient_is_read_back_with_everything_its_sending_and_statuses_recor
     assert (waiting.status, waiting.status_error, waiting.finished_at) == ("waiting", None, None)
     assert journal.first_recipient(campaign) == done
     assert journal.recipients_by_seq(campaign, [s[2], s[0]]) == [done, waiting]
+
+
+def test_a_batch_answered_false_for_everyone_is_partial_and_each_is_sent_alone_next(journal: Journal) -> None:
+    campaign = new_campaign(journal, 2)
+    s = seqs_of(journal, campaign)
+    assert journal.batch_answered(start(journal, campaign, s), [(s[0], None), (s[1], None)]) == s
+    assert last_batch(journal, campaign) == ("partial", NOT_ENQUEUED)
+    assert view(journal, campaign) == [("pending", None, NOT_ENQUEUED)] * 2
+    assert [r.solo for r in journal.recipients(campaign)] == [True, True]
+
+
+def test_every_time_the_journal_records_is_in_utc(journal: Journal, in_warsaw: None) -> None:
+    campaign = new_campaign(journal, 1)
+    (seq,) = seqs_of(journal, campaign)
+    journal.batch_answered(start(journal, campaign, [seq]), [(seq, "m0")])
+    journal.record_statuses(campaign, [StatusUpdate("m0", "sent", finished=True)])
+    journal.set_campaign_state(campaign, CampaignState.DONE)
+    (record,) = journal.recipients(campaign)
+    times = [record.updated_at, record.enqueued_at, record.finished_at, record.status_checked_at]
+    times += [journal.campaign(campaign).updated_at, journal.batches(campaign)[0]["started_at"]]
+    assert all(t is not None and t.endswith("+00:00") for t in times), times
+
+
+def test_recovery_passes_over_a_campaign_a_live_sender_holds_and_recovers_the_others(path: Path) -> None:
+    """Two campaigns with a request under way: one is being sent right now by another window,
+    the other's sender crashed. Each crashed batch of one recipient counts as recovered too."""
+    with Journal.open(path) as journal:
+        ids = sorted(new_campaign(journal, 1) for _ in range(2))
+        for campaign in ids:  # neither was marked sending: only the request in flight tells
+            start(journal, campaign, seqs_of(journal, campaign))
+    held, crashed = ids  # the one held comes first in the order the journal looks at them
+    with Journal.open(path, recover=False) as journal:
+        with journal.lock_campaign(held):
+            assert journal.recover() == [crashed]
+            assert journal.counts(held) == Counts(in_flight=1)
+            assert journal.counts(crashed) == Counts(uncertain=1, undecided=1)
+        assert journal.recover() == [held]
