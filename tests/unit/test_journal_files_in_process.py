@@ -1081,3 +1081,20 @@ def test_a_value_another_campaign_holds_that_this_version_cannot_read_does_not_s
             journal.counts(odd)
         with pytest.raises(JournalDamaged):
             journal.counts(purged)
+
+
+def test_a_reading_copy_someone_else_cleaned_up_meanwhile_is_no_error_at_closing(
+    tmp_path: Path, read_only: ReadOnly, temp: Path
+) -> None:
+    """E.g. the system's cleaner emptied the temporary folder while the window was open."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    path = folder / "journal.sqlite3"
+    earlier_format(path, 3)
+    read_only(folder)
+    journal = Journal.open_to_read(path)
+    [copy] = temp.iterdir()
+    shutil.rmtree(copy)
+    journal.close()
+    journal.close()  # closing twice (a window closed, then the app) is harmless too
+    assert list(temp.iterdir()) == []
