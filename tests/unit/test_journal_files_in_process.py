@@ -412,7 +412,9 @@ def test_no_data_folder_and_none_can_be_made_reads_as_no_campaigns_yet(tmp_path:
     path = blocker / "journal.sqlite3"
     with pytest.raises(JournalReadOnly) as caught:
         Journal.open(path)
-    assert "cannot be written (its folder or disk is read-only)" in str(caught.value)
+    assert str(caught.value).startswith(
+        f"The journal {path} cannot be written (its folder or disk is read-only)"
+    )
     with Journal.open_to_read(path) as journal:
         assert journal.read_only and journal.campaigns() == [] and journal.interrupted() == []
         with pytest.raises(JournalReadOnly):
