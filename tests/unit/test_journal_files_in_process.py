@@ -1100,3 +1100,23 @@ def test_a_reading_copy_someone_else_cleaned_up_meanwhile_is_no_error_at_closing
     journal.close()
     journal.close()  # closing twice (a window closed, then the app) is harmless too
     assert list(temp.iterdir()) == []
+
+
+def test_an_input_output_error_is_worded_as_the_disk_s_never_as_damage_and_nothing_is_changed(
+    tmp_path: Path,
+) -> None:
+    """SQLite's own I/O error: a journal of an earlier format (rollback mode) whose side file
+    cannot be read, here because a folder stands where it would be."""
+    path = tmp_path / "journal.sqlite3"
+    earlier_format(path, 3)
+    (tmp_path / "journal.sqlite3-journal").mkdir()
+    before = digest(path)
+    for opening in (Journal.open, Journal.open_to_read):
+        with pytest.raises(JournalError) as caught:
+            opening(path)
+        assert not isinstance(caught.value, (JournalDamaged, JournalFull))
+        assert str(caught.value) == (
+            f"The journal {path} could not be read or written (disk I/O error): the disk may be failing "
+            "or disconnected. Check the disk, then try again."
+        )
+    assert digest(path) == before
