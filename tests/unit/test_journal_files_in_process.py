@@ -569,7 +569,7 @@ def test_pages_damaged_after_the_journal_was_opened_are_called_damaged(tmp_path:
     conn.row_factory = sqlite3.Row
     with Journal(conn, path) as journal, pytest.raises(JournalDamaged) as caught:
         journal.recipients(campaign)
-    assert f"The journal {path} is damaged (" in str(caught.value)
+    assert f"The journal {path} is damaged (database disk image is malformed)" in str(caught.value)
 
 
 def test_two_campaigns_drawn_the_same_name_in_the_same_minute_both_get_stored(
