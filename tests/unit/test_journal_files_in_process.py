@@ -1120,3 +1120,38 @@ def test_an_input_output_error_is_worded_as_the_disk_s_never_as_damage_and_nothi
             "or disconnected. Check the disk, then try again."
         )
     assert digest(path) == before
+
+
+def test_unknown_values_in_the_counts_name_the_journal_file(tmp_path: Path) -> None:
+    path = tmp_path / "journal.sqlite3"
+    with Journal.open(path) as journal:
+        odd, purged = new_campaign(journal, 1), new_campaign(journal, 1)
+        assert journal.purge(purged, lambda: {"counts": {"enqueued": 1}})
+    raw(
+        path,
+        "PRAGMA ignore_check_constraints = ON",
+        f"UPDATE recipients SET state = 'teleported' WHERE campaign = '{odd}'",
+        f"UPDATE campaigns SET kept = '{{\"counts\": {{\"enqueued\": \"one\"}}}}' WHERE id = '{purged}'",
+    )
+    start = f"The journal {path} holds a value this version does not understand ("
+    with Journal.open(path, recover=False) as journal:
+        with pytest.raises(JournalDamaged) as state:
+            journal.counts(odd)
+        what = f"the state of a recipient of campaign {odd}: 'teleported')"
+        assert str(state.value).startswith(start + what)
+        with pytest.raises(JournalDamaged) as kept:
+            journal.counts(purged)
+        assert str(kept.value).startswith(f"{start}the counts kept of campaign {purged})")
+
+
+def test_a_journal_used_after_it_was_closed_says_so_in_words_not_a_traceback(tmp_path: Path) -> None:
+    """E.g. a late worker of a window already closed."""
+    path = tmp_path / "journal.sqlite3"
+    journal = Journal.open(path)
+    campaign = new_campaign(journal, 1)
+    journal.close()
+    with pytest.raises(JournalError) as caught:
+        journal.counts(campaign)
+    assert str(caught.value).startswith(
+        f"The journal {path} cannot be opened (Cannot operate on a closed database.)"
+    )

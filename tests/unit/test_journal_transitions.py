@@ -563,3 +563,69 @@ def test_recovery_passes_over_a_campaign_a_live_sender_holds_and_recovers_the_ot
             assert journal.counts(held) == Counts(in_flight=1)
             assert journal.counts(crashed) == Counts(uncertain=1, undecided=1)
         assert journal.recover() == [held]
+
+
+# --- the words the journal says, whole ----------------------------------------------------------
+
+
+def test_the_words_for_a_closed_campaign_an_unknown_one_and_a_refused_batch_are_whole(
+    journal: Journal,
+) -> None:
+    from usosmail_gui.core.journal import CampaignBusy, UnknownCampaign, closed_words
+
+    campaign = new_campaign(journal, 2)
+    record = journal.close_campaign(campaign)
+    assert closed_words(record) == (
+        f"Campaign {campaign} was closed on {(record.closed_at or '')[:10]}: nothing more of it is "
+        "sent, and its uncertain recipients stay uncertain. To write to its students again, send "
+        "a new campaign (or Send again to failed)."
+    )
+    with pytest.raises(UnknownCampaign) as unknown:
+        journal.campaign("2026-01-01-0000-ffff")
+    assert str(unknown.value) == (
+        f"There is no campaign '2026-01-01-0000-ffff' in the journal {journal.path}. "
+        "`usosmail campaigns` lists the campaigns."
+    )
+    assert unknown.value.sentences == ()  # plain text: the GUI shows it as it is
+    other = new_campaign(journal, 2)
+    s = seqs_of(journal, other)
+    start(journal, other, s[:1])
+    with pytest.raises(JournalError) as refused:
+        start(journal, other, s)
+    assert str(refused.value) == (
+        f"Campaign {other}: 1 of the recipients to send are no longer waiting to be sent (changed by "
+        "another window?). Nothing was sent."
+    )
+    with journal.lock_campaign(other), pytest.raises(CampaignBusy) as busy:
+        journal.lock_campaign(other)
+    assert busy.value.sentences == ()
+
+
+def test_a_campaign_left_sending_by_a_crash_before_its_first_request_is_stopped_at_the_next_open(
+    path: Path,
+) -> None:
+    with Journal.open(path) as journal:
+        campaign = new_campaign(journal, 2)
+        journal.set_campaign_state(campaign, CampaignState.SENDING)  # then the app died
+    with Journal.open(path) as journal:
+        record = journal.campaign(campaign)
+        assert (record.state, record.stop_reason) == (CampaignState.STOPPED, CRASH_STOP)
+        assert journal.counts(campaign) == Counts(pending=2)
+
+
+def test_the_list_of_campaigns_counts_each_one_including_purged_and_emptied_ones(
+    journal: Journal, path: Path
+) -> None:
+    import sqlite3
+
+    live, purged, emptied = (new_campaign(journal, n) for n in (3, 2, 1))
+    assert journal.purge(purged, lambda: {"counts": {"enqueued": 2}, "excluded": 4})
+    with sqlite3.connect(path) as other:  # e.g. another program deleted its recipients
+        other.execute("DELETE FROM recipients WHERE campaign = ?", (emptied,))
+    other.close()
+    listed = {s.campaign.id: (s.counts, s.excluded, s.interrupted) for s in journal.campaigns()}
+    assert listed == {
+        live: (Counts(pending=3), 0, True),
+        purged: (Counts(enqueued=2), 4, False),
+        emptied: (Counts(), 0, False),
+    }
