@@ -1155,3 +1155,23 @@ def test_a_journal_used_after_it_was_closed_says_so_in_words_not_a_traceback(tmp
     assert str(caught.value).startswith(
         f"The journal {path} cannot be opened (Cannot operate on a closed database.)"
     )
+
+
+def test_a_newer_journal_whose_last_changes_are_in_its_wal_is_named_too_new_when_opened(
+    tmp_path: Path, no_index_beside: None
+) -> None:
+    """The file's first check cannot read it in place (no WAL index), so opening it finds the
+    newer format: the words still name the journal."""
+    live = tmp_path / "live" / "journal.sqlite3"
+    path = tmp_path / "journal.sqlite3"
+    with Journal.open(live) as journal:
+        new_campaign(journal, 1)
+        raw(live, f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+        shutil.copyfile(live, path)
+        shutil.copyfile(live.with_name(live.name + "-wal"), path.with_name(path.name + "-wal"))
+    with pytest.raises(JournalTooNew) as caught:
+        Journal.open(path)
+    assert str(caught.value).startswith(
+        f"The journal {path} was written by a newer version of usosmail-gui "
+        f"(journal format {SCHEMA_VERSION + 1};"
+    )
