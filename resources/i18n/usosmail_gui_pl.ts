@@ -1565,7 +1565,7 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../usosmail_gui/ui/window/actions.py" line="+268"/>
+        <location filename="../../usosmail_gui/ui/window/actions.py" line="+269"/>
         <source>&amp;File</source>
         <translation>&amp;Plik</translation>
     </message>
@@ -1580,8 +1580,8 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Otwórz arkusz kalkulacyjny z listą odbiorców.</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/ui/main_window.py" line="+169"/>
-        <location line="+256"/>
+        <location filename="../../usosmail_gui/ui/main_window.py" line="+171"/>
+        <location line="+258"/>
         <source>Open &amp;Recent</source>
         <translation>Ostatnio otwie&amp;rane</translation>
     </message>
@@ -1816,7 +1816,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Zapytaj teraz USOS o statusy wyświetlanej kampanii</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/ui/main_window.py" line="-231"/>
+        <location filename="../../usosmail_gui/ui/main_window.py" line="-233"/>
         <source>Starting</source>
         <translation>Uruchamianie</translation>
     </message>
@@ -2322,7 +2322,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Plik {name} jest zbyt duży lub uszkodzony: jego część zajęłaby znacznie więcej pamięci, niż potrzebuje lista odbiorców (takie pliki są zwykle uszkodzone albo przygotowane tak, by zawiesić program). Otwórz go w programie Excel lub LibreOffice i zapisz ponownie albo wyeksportuj listę jeszcze raz.</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/core/recipients/sniffing.py" line="+72"/>
+        <location filename="../../usosmail_gui/core/recipients/sniffing.py" line="+86"/>
         <source>{name} is empty (0 bytes): there is nothing in it to read. Check that you chose the right file, or export the list again.</source>
         <translation>Plik {name} jest pusty (0 bajtów): nie ma w nim nic do odczytania. Sprawdź, czy wybrano właściwy plik, albo wyeksportuj listę ponownie.</translation>
     </message>
@@ -3739,8 +3739,8 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Wiersz {row} jest ukryty w arkuszu.</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/ui/recipients_model.py" line="+453"/>
-        <location line="+11"/>
+        <location filename="../../usosmail_gui/ui/recipients_model.py" line="+430"/>
+        <location line="+12"/>
         <source>Send</source>
         <translation>Wyślij</translation>
     </message>
@@ -6214,12 +6214,12 @@ Pierwszy student dostał: „{first}”</translation>
 <context>
     <name>WindowHelp</name>
     <message>
-        <location filename="../../usosmail_gui/ui/window/help.py" line="+37"/>
+        <location filename="../../usosmail_gui/ui/window/help.py" line="+41"/>
         <source>The user guide is not installed.</source>
         <translation>Podręcznik użytkownika nie został zainstalowany.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>About usosmail-gui</source>
         <translation>O programie usosmail-gui</translation>
     </message>
@@ -6548,7 +6548,7 @@ w historii powłoki); pobiera się go z systemowego magazynu haseł. Do skryptó
         <translation>usosmail-gui: {reason}</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/app/__init__.py" line="+180"/>
+        <location filename="../../usosmail_gui/app/__init__.py" line="+187"/>
         <source>The local sandbox could not be started: {reason}</source>
         <translation>Nie udało się uruchomić lokalnej piaskownicy: {reason}</translation>
     </message>
