@@ -348,7 +348,7 @@ class _XlsFacts:
         result, self._result = self._result, None
         failed, self._failed = self._failed, None
         if failed == sheet:
-            raise zipfile.BadZipFile(f"the records of {sheet} could not be read")  # as the facts fail
+            raise ValueError(f"the records of {sheet} could not be read")  # one of _FACTS_ERRORS
         return result if result is not None and result.sheet == sheet else None
 
 
