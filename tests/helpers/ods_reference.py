@@ -1,6 +1,7 @@
-"""The .ods facts as ``usosmail_gui.core.recipients.ods`` read them before its one index
-(``OdsIndex``): every question a pass of its own over the sheet's bytes, rare things found
-with ``bytes.find``, the extent checked with regular expressions. Kept for
+"""The .ods facts as ``usosmail_gui.core.recipients.ods`` (and the extent as ``ods_extent``)
+read them before their one index (``ods_index.OdsIndex``): every question a pass of its own
+over the sheet's bytes, rare things found with ``bytes.find``, the extent checked with
+regular expressions. Kept for
 tests/unit/core/recipients/test_fast_paths.py, which compares the two on the fixtures and on
 generated sheets: the reading that is slow and plain says what the fast one must say.
 """
@@ -11,12 +12,12 @@ import html
 import re
 from typing import Any
 
-from usosmail_gui.core.recipients.ods import (  # unchanged by the index: shared, not copied
-    _attributes,
-    _cell_styles,
-    _code_for,
-    _owner,
+from usosmail_gui.core.recipients.ods_index import owning_tags  # unchanged by the index: shared
+from usosmail_gui.core.recipients.ods_styles import (  # unchanged by the index: shared, not copied
+    code_for,
     data_style_codes,
+    read_cell_styles,
+    tag_attributes,
 )
 from usosmail_gui.core.recipients.sheetfacts import SheetFacts
 
@@ -130,7 +131,7 @@ def ods_sheet_facts(content: bytes, styles: bytes, sheet: str) -> SheetFacts:
         return facts
     head = content[: max(0, content.find(b"<office:body"))]
     codes = data_style_codes(styles, head)
-    cell_styles = _cell_styles((styles, head))
+    cell_styles = read_cell_styles((styles, head))
     array = np.frombuffer(table, dtype=np.uint8)
     offsets = _Offsets(array)
     closes = np.flatnonzero(array == 62)
@@ -147,12 +148,12 @@ def ods_sheet_facts(content: bytes, styles: bytes, sheet: str) -> SheetFacts:
     repeats = np.ones(len(rows), dtype=np.int64)
     marker = b'table:number-rows-repeated="'
     at_all = offsets.attributes(marker)
-    for i, at in zip(_owner(rows, row_ends, at_all).tolist(), at_all.tolist(), strict=True):
+    for i, at in zip(owning_tags(rows, row_ends, at_all).tolist(), at_all.tolist(), strict=True):
         if i >= 0:
             repeats[i] = max(1, _number_after(table, at + len(marker)))
     numbers = np.concatenate(([1], 1 + np.cumsum(repeats)[:-1]))
     at_all = offsets.attributes(b'table:visibility="')
-    for i, at in zip(_owner(rows, row_ends, at_all).tolist(), at_all.tolist(), strict=True):
+    for i, at in zip(owning_tags(rows, row_ends, at_all).tolist(), at_all.tolist(), strict=True):
         if i >= 0 and table[at + 18 : at + 25] != b"visible":
             facts.hidden_rows.update(range(int(numbers[i]), int(numbers[i] + min(repeats[i], 1_100_000))))
     # columns: the cell's place in its row plus the repeats of the cells before it there
@@ -160,7 +161,7 @@ def ods_sheet_facts(content: bytes, styles: bytes, sheet: str) -> SheetFacts:
     widths = np.ones(len(cells), dtype=np.int64)
     marker = b'table:number-columns-repeated="'
     at_all = offsets.attributes(marker)
-    owners = _owner(cells, cell_ends, at_all)
+    owners = owning_tags(cells, cell_ends, at_all)
     # the repeat of a row's last cell moves nothing (LibreOffice ends every row with one)
     last = np.append(cell_row[1:] != cell_row[:-1], True)
     wanted = (owners >= 0) & ~last[np.clip(owners, 0, None)]
@@ -181,7 +182,7 @@ def ods_sheet_facts(content: bytes, styles: bytes, sheet: str) -> SheetFacts:
     types = offsets.attributes(marker)
     numeric = np.zeros(len(cells), dtype=bool)
     if len(types):
-        owner = _owner(cells, cell_ends, types)
+        owner = owning_tags(cells, cell_ends, types)
         letter = array[types + len(marker)]
         keep = (owner >= 0) & (letter != ord("s"))
         numeric[owner[keep]] = True
@@ -191,7 +192,7 @@ def ods_sheet_facts(content: bytes, styles: bytes, sheet: str) -> SheetFacts:
     name_ids: dict[bytes, int] = {}
     style_at = offsets.attributes(marker)
     if len(style_at):
-        owner = _owner(cells, cell_ends, style_at)
+        owner = owning_tags(cells, cell_ends, style_at)
         keep = owner >= 0
         keep[keep] = numeric[owner[keep]]
         owned, starts = owner[keep], style_at[keep] + len(marker)
@@ -236,7 +237,7 @@ def ods_sheet_facts(content: bytes, styles: bytes, sheet: str) -> SheetFacts:
     style_code = np.full(len(names) + 1, -1, dtype=np.int64)  # -1: no format (General)
     code_names: list[str] = []
     for index, name in enumerate(names):
-        code = _code_for(name, cell_styles, codes)
+        code = code_for(name, cell_styles, codes)
         if code is not None and code.strip().lower() not in ("general", "@", ""):
             style_code[index] = code_ids.setdefault(code, len(code_ids))
             if style_code[index] == len(code_names):
@@ -279,7 +280,7 @@ def _errors_and_spans(
 
     cell_row = np.searchsorted(rows, cells) - 1
     for at in _find_all(table, b'calcext:value-type="error"'):
-        (k,) = _owner(cells, cell_ends, [at])
+        (k,) = owning_tags(cells, cell_ends, [at])
         if k < 0:
             continue
         end = table.find(b"</table:table-cell>", at)
@@ -289,11 +290,11 @@ def _errors_and_spans(
             facts.errors[key] = html.unescape(found.group(1).decode("utf-8", "replace"))
     for formula in (b'table:formula="of:=TRUE()"', b'table:formula="of:=FALSE()"'):
         for at in _find_all(table, formula):  # LibreOffice shows these as TRUE/FALSE
-            (k,) = _owner(cells, cell_ends, [at])
+            (k,) = owning_tags(cells, cell_ends, [at])
             if k >= 0:
                 facts.booleans.add((int(numbers[cell_row[k]]), int(column_of[k])))
     for at in _find_all(table, b'table:number-rows-spanned="'):
-        (k,) = _owner(cells, cell_ends, [at])
+        (k,) = owning_tags(cells, cell_ends, [at])
         if k < 0:
             continue
         span = _number_after(table, at + len(b'table:number-rows-spanned="'))
@@ -311,7 +312,7 @@ def _column_defaults(table: bytes) -> Any:
     runs: list[tuple[int, int, bytes | None]] = []
     at = 0
     for match in re.finditer(rb"<table:table-column\b([^>]*?)/?>", table[: table.find(b"<table:table-row")]):
-        attributes = _attributes(match.group(1))
+        attributes = tag_attributes(match.group(1))
         count = int(attributes.get(b"table:number-columns-repeated", b"1"))
         runs.append((at, at + count, attributes.get(b"table:default-cell-style-name")))
         at += count
@@ -357,8 +358,8 @@ _TAG = re.compile(rb"<(/?)(table:table|table:table-row|table:table-cell|table:co
 
 def used_rectangles(content: bytes) -> list[int]:
     """Each sheet's used rectangle in cells (first to last cell holding a value, repeats
-    expanded), read tag by tag: the plain reading ``ods.check_ods_extent``'s numpy count
-    is compared with."""
+    expanded), read tag by tag: the plain reading ``ods_extent.check_ods_extent``'s numpy
+    count is compared with."""
     areas: list[int] = []
     spans: list[tuple[int, int, int, int]] = []
     row = row_repeat = column = 0

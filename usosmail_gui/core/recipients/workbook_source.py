@@ -17,7 +17,9 @@ from .errors import SpreadsheetError, damaged, os_error, password_protected, too
 from .grid import RawGrid, gc_paused, is_blank_row, nonblank_limit
 from .isolated import read_in_child
 from .numformat import LOCALES, Locale
-from .ods import OdsIndex, check_ods_extent, ods_facts
+from .ods import ods_facts
+from .ods_extent import check_ods_extent
+from .ods_index import OdsIndex
 from .packages import Package, PackageTooLarge, XmlAttributes, check_xlsx_extent, read_part, repacked
 from .progress import LoadProgress, Stage
 from .sheetfacts import SheetFacts

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from tests.helpers import ods_reference
 from tests.helpers.spreadsheets import RECIPIENT_FIXTURES
-from usosmail_gui.core.recipients import ods, packages, xls
+from usosmail_gui.core.recipients import ods, ods_extent, ods_index, packages, xls
 from usosmail_gui.core.recipients.packages import MAX_EXTENT_CELLS, PackageTooLarge
 from usosmail_gui.core.recipients.sheetfacts import SheetFacts
 
@@ -133,17 +133,17 @@ def extent_outcome(check: object, content: object) -> str:
 @pytest.mark.parametrize("path", ODS_FILES, ids=lambda p: p.name)
 def test_the_ods_index_reads_the_facts_the_plain_passes_read(path: Path) -> None:
     content, styles = ods_parts(path)
-    fast = ods.ods_facts(ods.OdsIndex(content), styles)
+    fast = ods.ods_facts(ods_index.OdsIndex(content), styles)
     assert fast == ods_reference.ods_facts(content, styles)
     assert any(facts.column_codes or facts.cell_codes for facts in fast.values())
-    assert extent_outcome(ods.check_ods_extent, ods.OdsIndex(content)) == "fine"
+    assert extent_outcome(ods_extent.check_ods_extent, ods_index.OdsIndex(content)) == "fine"
 
 
 def test_the_ods_index_reads_a_big_generated_sheet_as_the_plain_passes_do(tmp_path: Path) -> None:
     from tests.bench.bench_display_values import write_ods
 
     content, styles = ods_parts(write_ods(tmp_path / "students.ods", 2_000))
-    fast = ods.ods_facts(ods.OdsIndex(content), styles)
+    fast = ods.ods_facts(ods_index.OdsIndex(content), styles)
     assert fast == ods_reference.ods_facts(content, styles)
     assert fast["Studenci"].column_codes == {0: "000000", 5: "0.00", 6: '#,##0.00" zł"', 7: "dd.mm.yyyy"}
 
@@ -233,11 +233,11 @@ def ods_contents(draw: st.DrawFn) -> bytes:
 @settings(max_examples=300, deadline=None)
 @given(ods_contents())
 def test_the_ods_index_reads_any_sheet_as_the_plain_passes_do(content: bytes) -> None:
-    assert ods.ods_facts(ods.OdsIndex(content), b"") == ods_reference.ods_facts(content, b"")
+    assert ods.ods_facts(ods_index.OdsIndex(content), b"") == ods_reference.ods_facts(content, b"")
     expected = extent_outcome(ods_reference.check_ods_extent, content)
     if expected == "fine" and max(ods_reference.used_rectangles(content), default=0) > MAX_EXTENT_CELLS:
         expected = "too large: used rectangle"
-    assert extent_outcome(ods.check_ods_extent, ods.OdsIndex(content)) == expected
+    assert extent_outcome(ods_extent.check_ods_extent, ods_index.OdsIndex(content)) == expected
 
 
 def _ods(path: Path, rows: str) -> Path:
