@@ -96,7 +96,7 @@ def inflate(archive: zipfile.ZipFile, name: str, *, keep: bool = False) -> bytes
     Raises ``PackageTooLarge`` as soon as the part is bigger than ``MAX_PART_BYTES``, more
     compressed than ``MAX_RATIO`` past ``RATIO_FLOOR``, holds a run of text longer than
     ``MAX_CELL_TEXT``. Memory: one chunk (or the part itself when kept). (An .ods's rows
-    and repeats are checked on its content.xml before calamine reads it: ``ods.check_ods_extent``.)
+    and repeats are checked on its content.xml before calamine reads it: ``ods_extent.check_ods_extent``.)
     """
     info = archive.getinfo(name)
     if keep:
