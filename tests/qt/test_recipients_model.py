@@ -216,3 +216,22 @@ def test_a_status_batch_repaints_only_the_rows_that_changed(qtbot: QtBot) -> Non
     del shorter[numbers[5]]  # a row no longer in the batch: its cell changes too
     model.set_statuses(shorter)
     assert [(first, last) for first, last, _ in spans] == [(5, 5)]
+
+
+def test_the_roles_no_cell_answers_are_none_everywhere_and_the_rest_unchanged(
+    model: RecipientTableModel,
+) -> None:
+    """Alignment, size hint, status tip and What's This are answered before any lookup
+    (the delegate asks for them on every paint); every column still shows its text."""
+    unanswered = (
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.SizeHintRole,
+        Qt.ItemDataRole.StatusTipRole,
+        Qt.ItemDataRole.WhatsThisRole,
+    )
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            index = model.index(row, column)
+            assert all(model.data(index, role) is None for role in unanswered)
+    assert column_texts(model, EMAIL)[0] == STUDENTS[0][3]
+    assert model.index(0, COLUMN_INCLUDE).data(Qt.ItemDataRole.CheckStateRole) is not None
