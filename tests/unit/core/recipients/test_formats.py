@@ -29,6 +29,7 @@ FILES = {
     "formats-lo.xlsx": FileKind.XLSX,
     "formats.ods": FileKind.ODS,
     "formats.xls": FileKind.XLS,
+    "formats.xlsb": FileKind.XLSB,
 }
 
 

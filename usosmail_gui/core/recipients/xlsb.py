@@ -1,0 +1,267 @@
+"""The facts of an Excel binary workbook (.xlsb) sheet that python-calamine does not give:
+number formats, error cells, hidden rows and merged ranges.
+
+The parts are BIFF12 record streams ([MS-XLSB] 2.1.4): each record is its type (1-2
+bytes) and its size (1-4 bytes), both 7-bit varints (the high bit says another byte
+follows), then its body. Read here, as ``xls`` reads BIFF8:
+
+- the workbook part (found through the package relationships, usually xl/workbook.bin):
+  BrtBundleSh (2.4.304) names each sheet and its relationship id, which the workbook's
+  relationships map to the sheet's part;
+- the styles part: BrtFmt (2.4.648) writes out a format code, BrtXF (2.4.812) in the
+  BrtBeginCellXFs block (not the cell style XFs before it) gives each cell style's format
+  number (built-in numbers through ``numformat.builtin_code``, as for an .xls);
+- the sheet part: BrtRowHdr (2.4.726) starts each row (``rw``) and says whether it is
+  hidden (``fDyZero``); the cell records after it (BrtCellRk, BrtCellReal, BrtFmlaNum
+  for numbers, BrtCellError, BrtFmlaError for errors) start with their column and style;
+  BrtMergeCell (2.4.653) gives each merged range (calamine gives none for an .xlsb).
+
+The scan has the shape of an .xls's (``xls.XlsScan``) and is made exact with the grid's
+values by the same ``xls.xls_finish``: python-calamine already gives the values (and
+turns a date-formatted double into a date; a date stored as a whole number, an RK
+integer, stays a number the date format then renders).
+
+Why read the records here: no library on PyPI reads an .xlsb's number formats. pyxlsb
+(last release 2022) and pyxlsb2 (2022) read values and formulas; xlsb-reader (2026)
+reads values, formulas, pivot tables, no styles; pyxlsbwriter mostly writes. The records
+needed are few and simple, and a sheet's are walked in one tight pass over their headers
+(what they hold is read after, for all of them at once, with numpy), as for an .xls.
+"""
+
+from __future__ import annotations
+
+import struct
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from .sheetfacts import SheetFacts
+from .xls import ERROR_TEXTS, XlsScan, general_styles, styles_by_column
+from .xlsx import relationship_targets, rels_of
+
+__all__ = ["read_header", "read_sheets", "read_styles", "records", "scan_sheet_part", "xlsb_scan"]
+
+# record types ([MS-XLSB] 2.3.2)
+_ROW_HDR, _CELL_RK, _CELL_ERROR, _CELL_REAL, _FMLA_NUM, _FMLA_ERROR = 0, 2, 3, 5, 9, 11
+_FMT, _XF, _BUNDLE_SH, _END_BUNDLE_SHS, _MERGE_CELL = 44, 47, 156, 144, 176
+_BEGIN_CELL_XFS, _END_CELL_XFS = 617, 618
+# what the sheet's pass keeps, by type (below 128): a row, a number or an error record
+_KEPT = (_ROW_HDR, _CELL_RK, _CELL_ERROR, _CELL_REAL, _FMLA_NUM, _FMLA_ERROR)
+_KEEP = bytes(kind in _KEPT for kind in range(128))
+_SIZE_BITS = 29  # a record's size: below 2**28 (four 7-bit bytes); a part is at most 2**29
+_U32 = struct.Struct("<I")
+_U16 = struct.Struct("<H")
+_MERGE = struct.Struct("<IIII")
+
+
+def read_header(data: bytes, pos: int) -> tuple[int, int, int]:
+    """(type, size, offset of the body) of the record at ``pos``; ValueError when its header
+    is malformed or its body runs past the end of the part."""
+    n = len(data)
+    if pos >= n:
+        raise ValueError("a record header past the end of the part")
+    byte = data[pos]
+    kind = byte & 0x7F
+    pos += 1
+    if byte & 0x80:
+        if pos >= n:
+            raise ValueError("a record type cut short")
+        byte = data[pos]
+        pos += 1
+        if byte & 0x80:
+            raise ValueError("a record type longer than two bytes")
+        kind |= byte << 7
+    size = 0
+    for shift in (0, 7, 14, 21):
+        if pos >= n:
+            raise ValueError("a record size cut short")
+        byte = data[pos]
+        pos += 1
+        size |= (byte & 0x7F) << shift
+        if not byte & 0x80:
+            break
+    else:
+        raise ValueError("a record size longer than four bytes")
+    if pos + size > n:
+        raise ValueError("a record runs past the end of the part")
+    return kind, size, pos
+
+
+def records(data: bytes) -> Iterator[tuple[int, int, int]]:
+    """(type, body offset, body size) of each record of a part, in order."""
+    pos, n = 0, len(data)
+    while pos < n:
+        kind, size, body = read_header(data, pos)
+        yield kind, body, size
+        pos = body + size
+
+
+def _wide(data: bytes, pos: int, end: int, nullable: bool = False) -> tuple[str | None, int]:
+    """An XLWideString (a 32-bit count of UTF-16 code units, then the units) at ``pos``
+    within a record ending at ``end``, and the offset after it; None for the null string
+    of an XLNullableWideString (count 0xFFFFFFFF)."""
+    if pos + 4 > end:
+        raise ValueError("a string cut short")
+    count = _U32.unpack_from(data, pos)[0]
+    pos += 4
+    if nullable and count == 0xFFFFFFFF:
+        return None, pos
+    if pos + 2 * count > end:
+        raise ValueError("a string longer than its record")
+    return data[pos : pos + 2 * count].decode("utf-16-le", "replace"), pos + 2 * count
+
+
+def read_sheets(workbook: bytes) -> dict[str, str]:
+    """Sheet name -> relationship id, from the workbook part's BrtBundleSh records."""
+    sheets: dict[str, str] = {}
+    for kind, body, size in records(workbook):
+        if kind == _BUNDLE_SH:
+            end = body + size
+            relation, pos = _wide(workbook, body + 8, end, nullable=True)  # after hsState, iTabID
+            name, _ = _wide(workbook, pos, end)
+            if relation is not None and name is not None:
+                sheets.setdefault(name, relation)
+        elif kind == _END_BUNDLE_SHS:
+            break
+    return sheets
+
+
+def read_styles(styles: bytes) -> tuple[dict[int, str], list[int]]:
+    """The written-out format codes (number -> code) and each cell XF's format number."""
+    formats: dict[int, str] = {}
+    xf_formats: list[int] = []
+    in_cell_xfs = False
+    for kind, body, size in records(styles):
+        if kind == _FMT:
+            if size < 6:
+                raise ValueError("a format record cut short")
+            code, _ = _wide(styles, body + 2, body + size)
+            formats[_U16.unpack_from(styles, body)[0]] = code or ""
+        elif kind == _BEGIN_CELL_XFS:
+            in_cell_xfs = True
+        elif kind == _XF and in_cell_xfs:
+            if size < 4:
+                raise ValueError("a cell style record cut short")
+            xf_formats.append(_U16.unpack_from(styles, body + 2)[0])
+        elif kind == _END_CELL_XFS:
+            break  # the formats come before the cell styles ([MS-XLSB] 2.1.7.50)
+    return formats, xf_formats
+
+
+def _sheet_records(data: bytes) -> tuple[list[int], list[int], list[tuple[int, int, int, int]]]:
+    """The sheet's rows, number and error cells in one tight pass over the records' headers:
+    the offsets of those whose type and size are a byte each (nearly all), the others as
+    ``body << 33 | size << 4 | type``, each in the records' order; and the merged ranges
+    (0-based first row, last row, first column, last column)."""
+    found: list[int] = []
+    other: list[int] = []
+    merges: list[tuple[int, int, int, int]] = []
+    add, keep, n = found.append, _KEEP, len(data)
+    pos = 0
+    try:
+        while pos < n:
+            kind = data[pos]
+            size = data[pos + 1]
+            if (kind | size) < 0x80:
+                if keep[kind]:
+                    add(pos)
+                pos += size + 2
+                continue
+            kind, size, body = read_header(data, pos)
+            if kind < 0x80 and keep[kind]:
+                other.append(body << 33 | size << 4 | kind)
+            elif kind == _MERGE_CELL:
+                if size < 16:
+                    raise ValueError("a merged range cut short")
+                first_row, last_row, first_column, last_column = _MERGE.unpack_from(data, body)
+                merges.append((first_row, last_row, first_column, last_column))
+            pos = body + size
+    except IndexError:
+        raise ValueError("a record header cut short") from None
+    if pos > n:
+        raise ValueError("a record runs past the end of the sheet")
+    return found, other, merges
+
+
+def _kinds_sizes_bodies(data: bytes, found: list[int], other: list[int]) -> tuple[Any, Any, Any]:
+    """Each kept record's type, size and body offset (numpy), in the records' order."""
+    import numpy as np
+
+    array = np.frombuffer(data, dtype=np.uint8)
+    at = np.array(found, dtype=np.int64)
+    kind, size, body = array[at].astype(np.int64), array[at + 1].astype(np.int64), at + 2
+    if other:
+        packed = np.array(other, dtype=np.int64)
+        kind = np.concatenate((kind, packed & 15))
+        size = np.concatenate((size, (packed >> 4) & ((1 << _SIZE_BITS) - 1)))
+        body = np.concatenate((body, packed >> 33))
+        order = np.argsort(body, kind="stable")
+        kind, size, body = kind[order], size[order], body[order]
+    return kind, size, body
+
+
+def scan_sheet_part(
+    data: bytes, formats: dict[int, str], xf_formats: list[int], sheet: str = ""
+) -> XlsScan:
+    """A sheet part's records read for its facts (no values needed, nor the language)."""
+    import numpy as np
+
+    if len(data) > 1 << _SIZE_BITS:
+        raise ValueError("a sheet part larger than any the checks let through")
+    facts = SheetFacts()
+    found, other, merges = _sheet_records(data)
+    facts.merges = [(r1 + 1, c1, r2 + 1, c2) for r1, r2, c1, c2 in merges if r1 <= r2 and c1 <= c2]
+    empty: dict[int, tuple[Any, Any]] = {}
+    if not found and not other:
+        return XlsScan(sheet, formats, xf_formats, facts, empty)
+    kind, size, body = _kinds_sizes_bodies(data, found, other)
+    is_row = kind == _ROW_HDR
+    is_error = (kind == _CELL_ERROR) | (kind == _FMLA_ERROR)
+    if not is_row[0]:
+        raise ValueError("a cell before the first row")
+    if (size[is_row] < 12).any() or (size[~is_row] < 8).any() or (size[is_error] < 9).any():
+        raise ValueError("a row or cell record cut short")
+    words = np.ndarray(shape=(len(data) - 3,), dtype="<u4", buffer=data, strides=(1,))
+    # each cell's row: the last row header's before it
+    owner = np.maximum.accumulate(np.where(is_row, np.arange(len(kind)), 0))
+    row_of = words[body[is_row]].astype(np.int64)  # rw of each row header
+    row = np.empty(len(kind), dtype=np.int64)
+    row[is_row] = row_of
+    row = row[owner]
+    hidden = (words[body[is_row] + 8] >> np.uint32(16)) & np.uint32(0x1000)  # fDyZero, in the flags at 10
+    facts.hidden_rows.update((row_of[hidden != 0] + 1).tolist())
+    if is_error.any():
+        at = body[is_error]
+        columns = words[at].tolist()
+        for number, column, offset in zip((row[is_error] + 1).tolist(), columns, at.tolist(), strict=True):
+            facts.errors[(number, column)] = ERROR_TEXTS.get(data[offset + 8], "#N/A")
+    is_number = ~(is_row | is_error)
+    at = body[is_number]
+    column = words[at].astype(np.int64)
+    style = (words[at + 4] & np.uint32(0xFFFFFF)).astype(np.int64)
+    per_column = styles_by_column(row[is_number], column, style, general_styles(formats, xf_formats))
+    return XlsScan(sheet, formats, xf_formats, facts, per_column)
+
+
+def xlsb_scan(workbook: str, read: Callable[[str], bytes], sheet: str) -> XlsScan | None:
+    """The records of the sheet named ``sheet`` read for its facts; None when the workbook
+    has no such sheet. ``workbook``: the workbook part (``Package.workbook``); ``read``: a
+    part's bytes by its name (KeyError when the package has none). Without a styles part
+    the sheet has no formats (every number as stored), its other facts are still read."""
+    relations = relationship_targets(workbook, read(rels_of(workbook)))
+    relation = read_sheets(read(workbook)).get(sheet)
+    target = relations.get(relation) if relation is not None else None
+    if target is None:
+        return None
+    styles = next((path for kind, path in relations.values() if kind.endswith("/styles")), None)
+    formats: dict[int, str] = {}
+    xf_formats: list[int] = []
+    if styles is not None:
+        try:
+            data = read(styles)
+        except KeyError:  # named but not there: no formats, as calamine reads it
+            data = b""
+        formats, xf_formats = read_styles(data)
+    scan = scan_sheet_part(read(target[1]), formats, xf_formats, sheet)
+    if not xf_formats:
+        scan.per_column = {}  # no styles: every number is shown as stored
+    return scan
