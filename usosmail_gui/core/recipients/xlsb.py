@@ -47,6 +47,7 @@ _BEGIN_CELL_XFS, _END_CELL_XFS = 617, 618
 # what the sheet's pass keeps, by type (below 128): a row, a number or an error record
 _KEPT = (_ROW_HDR, _CELL_RK, _CELL_ERROR, _CELL_REAL, _FMLA_NUM, _FMLA_ERROR)
 _KEEP = bytes(kind in _KEPT for kind in range(128))
+_MAX_ROWS, _MAX_COLUMNS = 1 << 20, 1 << 14  # a sheet's: 1,048,576 rows, 16,384 columns
 _SIZE_BITS = 29  # a record's size: below 2**28 (four 7-bit bytes); a part is at most 2**29
 _U32 = struct.Struct("<I")
 _U16 = struct.Struct("<H")
@@ -227,16 +228,22 @@ def scan_sheet_part(
     row = np.empty(len(kind), dtype=np.int64)
     row[is_row] = row_of
     row = row[owner]
+    if int(row_of.max()) >= _MAX_ROWS:
+        raise ValueError("a row past the sheet's end")
     hidden = (words[body[is_row] + 8] >> np.uint32(16)) & np.uint32(0x1000)  # fDyZero, in the flags at 10
     facts.hidden_rows.update((row_of[hidden != 0] + 1).tolist())
     if is_error.any():
         at = body[is_error]
         columns = words[at].tolist()
+        if max(columns) >= _MAX_COLUMNS:
+            raise ValueError("a column past the sheet's end")
         for number, column, offset in zip((row[is_error] + 1).tolist(), columns, at.tolist(), strict=True):
             facts.errors[(number, column)] = ERROR_TEXTS.get(data[offset + 8], "#N/A")
     is_number = ~(is_row | is_error)
     at = body[is_number]
     column = words[at].astype(np.int64)
+    if len(column) and int(column.max()) >= _MAX_COLUMNS:
+        raise ValueError("a column past the sheet's end")
     style = (words[at + 4] & np.uint32(0xFFFFFF)).astype(np.int64)
     per_column = styles_by_column(row[is_number], column, style, general_styles(formats, xf_formats))
     return XlsScan(sheet, formats, xf_formats, facts, per_column)
