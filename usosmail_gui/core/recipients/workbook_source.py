@@ -25,7 +25,7 @@ from .progress import LoadProgress, Stage
 from .sheetfacts import SheetFacts
 from .sniffing import FileKind, SheetInfo
 from .xls import XlsScan, first_visible_worksheet, read_workbook_stream, xls_finish, xls_scan
-from .xlsb import xlsb_scan
+from .xlsb import whole_dates, xlsb_scan
 from .xlsx import SheetScan, WorkbookParts, finish_facts, scan_sheet
 
 if TYPE_CHECKING:
@@ -158,7 +158,9 @@ class WorkbookSource:
         """What the file says beyond the values; a file whose facts cannot be read keeps its values."""
         try:
             if isinstance(scan, XlsScan):  # an .xlsb's records
-                return xls_finish(scan, locale, grid.columns, grid.first_column)
+                facts = xls_finish(scan, locale, grid.columns, grid.first_column)
+                whole_dates(grid.columns, grid.first_column, grid.row_numbers, facts, locale)
+                return facts
             if scan is not None:
                 return finish_facts(scan, grid.columns, grid.first_column)
             if self._ods_early is not None:

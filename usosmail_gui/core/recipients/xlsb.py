@@ -17,9 +17,11 @@ follows), then its body. Read here, as ``xls`` reads BIFF8:
   BrtMergeCell (2.4.653) gives each merged range (calamine gives none for an .xlsb).
 
 The scan has the shape of an .xls's (``xls.XlsScan``) and is made exact with the grid's
-values by the same ``xls.xls_finish``: python-calamine already gives the values (and
-turns a date-formatted double into a date; a date stored as a whole number, an RK
-integer, stays a number the date format then renders).
+values by the same ``xls.xls_finish``: python-calamine already gives the values, and
+turns a date-formatted double into a date, but not a date stored as a whole number (an
+RK integer, the way Excel stores most dates): ``whole_dates`` turns those into what
+calamine makes of the same double, so that their stored values are dates as in the other
+formats (``2024-06-17``, not ``45460``).
 
 Why read the records here: no library on PyPI reads an .xlsb's number formats. pyxlsb
 (last release 2022) and pyxlsb2 (2022) read values and formulas; xlsb-reader (2026)
@@ -30,15 +32,26 @@ needed are few and simple, and a sheet's are walked in one tight pass over their
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import struct
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
+from .numformat import Locale, compiled
 from .sheetfacts import SheetFacts
 from .xls import ERROR_TEXTS, XlsScan, general_styles, styles_by_column
 from .xlsx import relationship_targets, rels_of
 
-__all__ = ["read_header", "read_sheets", "read_styles", "records", "scan_sheet_part", "xlsb_scan"]
+__all__ = [
+    "read_header",
+    "read_sheets",
+    "read_styles",
+    "records",
+    "scan_sheet_part",
+    "whole_dates",
+    "xlsb_scan",
+]
 
 # record types ([MS-XLSB] 2.3.2)
 _ROW_HDR, _CELL_RK, _CELL_ERROR, _CELL_REAL, _FMLA_NUM, _FMLA_ERROR = 0, 2, 3, 5, 9, 11
@@ -272,3 +285,55 @@ def xlsb_scan(workbook: str, read: Callable[[str], bytes], sheet: str) -> XlsSca
     if not xf_formats:
         scan.per_column = {}  # no styles: every number is shown as stored
     return scan
+
+
+_ELAPSED = re.compile(r"\[(?:h+|m+|s+)\]", re.IGNORECASE)
+_LAST_DAY = 2_958_465  # 9999-12-31: calamine leaves a larger serial a number
+# serial 1 is 1900-01-01; 60, Excel's 1900-02-29 (no such day), 1900-02-28 as calamine has it
+_DAY_ONE = dt.date(1899, 12, 31)
+
+
+def _as_calamine_dates(serial: int, elapsed: bool) -> Any:
+    """What python-calamine gives for a date-formatted double of this whole value."""
+    if elapsed:
+        return dt.timedelta(days=serial)
+    if serial == 0:
+        return dt.time(0, 0)
+    return _DAY_ONE + dt.timedelta(days=serial if serial < 60 else serial - 1)
+
+
+def _date_kind(code: str, locale: Locale) -> bool | None:
+    """None when the code shows no date or time, else whether it shows elapsed time."""
+    fmt = compiled(code, locale)
+    return None if fmt is None or not fmt.is_date else _ELAPSED.search(code) is not None
+
+
+def whole_dates(
+    columns: list[list[Any]], first_column: int, row_numbers: Sequence[int], facts: SheetFacts, locale: Locale
+) -> None:
+    """The whole numbers (RK integers) of the cells whose format is a date or a time, in
+    place, as calamine gives the same value stored as a double: a date (1900 system), a
+    time for 0, a duration for an elapsed-time format (``[h]:mm``)."""
+    kinds: dict[str, bool | None] = {}
+    for column in set(facts.column_codes) | set(facts.cell_codes):
+        index = column - first_column
+        if not 0 <= index < len(columns):
+            continue
+        values = columns[index]
+        if int not in set(map(type, values)):
+            continue
+        whole = facts.column_codes.get(column)
+        if whole is not None and _date_kind(whole, locale) is None:
+            continue  # the usual column of numbers
+        cells = facts.cell_codes.get(column, {})
+        for i, value in enumerate(values):
+            if value.__class__ is not int or not 0 <= value <= _LAST_DAY:
+                continue  # not a whole number (a bool is no int here), or no date calamine makes
+            code = whole if whole is not None else cells.get(row_numbers[i])
+            if code is None:
+                continue
+            if code not in kinds:
+                kinds[code] = _date_kind(code, locale)
+            elapsed = kinds[code]
+            if elapsed is not None:
+                values[i] = _as_calamine_dates(value, elapsed)

@@ -5,6 +5,7 @@ test_formats.py (formats.xlsb)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import struct
 import zipfile
 from collections.abc import Callable
@@ -17,6 +18,7 @@ from hypothesis import strategies as st
 from tests.helpers.spreadsheets import RECIPIENT_FIXTURES
 from usosmail_gui.core.recipients import load, workbook_source, xlsb
 from usosmail_gui.core.recipients.numformat import LOCALES
+from usosmail_gui.core.recipients.sheetfacts import SheetFacts
 from usosmail_gui.core.recipients.workbook_source import _FACTS_ERRORS
 from usosmail_gui.core.recipients.xls import xls_finish
 
@@ -69,10 +71,14 @@ def error(column: int, code: int, formula: bool = False) -> bytes:
     return record(3, cell(column, 0) + bytes([code]))
 
 
-def sheet(*rows: bytes, merges: tuple[tuple[int, int, int, int], ...] = ()) -> bytes:
+def sheet(
+    *rows: bytes, merges: tuple[tuple[int, int, int, int], ...] = (), last: tuple[int, int] = (0, 0)
+) -> bytes:
+    """A sheet part; ``last``: its BrtWsDim's last row and column (calamine needs the record)."""
     merged = b"".join(record(176, struct.pack("<IIII", *merge)) for merge in merges)
     return (
         record(129)
+        + record(148, struct.pack("<IIII", 0, last[0], 0, last[1]))
         + record(145)
         + b"".join(rows)
         + record(146)
@@ -345,3 +351,55 @@ def test_the_scan_runs_beside_calamine_and_is_what_the_facts_are(monkeypatch: py
     assert scans == ["Oceny"]
     date = table.find_column("Data")
     assert date is not None and table.value(0, date) == "17.06.2024"
+
+
+# --- dates stored as whole numbers ---------------------------------------------------------
+
+
+def test_stored_values_are_those_of_the_same_sheet_in_an_xlsx() -> None:
+    """Dates stored as RK integers are dates as stored too (``2000-01-01``, not ``36526``)."""
+    binary = load(FIXTURE, language="pl", raw_values=True)
+    xml = load(RECIPIENT_FIXTURES / "formats" / "formats-lo.xlsx", language="pl", raw_values=True)
+    assert binary.row_count == xml.row_count == 7
+    assert [binary.record(r) for r in range(7)] == [xml.record(r) for r in range(7)]
+    assert binary.record(1)["Data"] == "2000-01-01"
+
+
+def test_whole_numbers_become_what_calamine_makes_of_the_same_doubles(tmp_path: Path) -> None:
+    import python_calamine
+
+    with zipfile.ZipFile(FIXTURE) as archive:
+        formats, xf_formats = xlsb.read_styles(archive.read("xl/styles.bin"))
+    style = {formats.get(number): xf for xf, number in enumerate(xf_formats)}
+    codes = ["dd.mm.yyyy", "[h]:mm", "hh:mm", "dd.mm.yyyy hh:mm"]
+    serials = [0, 1, 2, 59, 60, 61, 36526, 45460, 2958465]
+    rows = []
+    for i, serial in enumerate(serials):
+        rows.append(row(i))
+        for j, code in enumerate(codes):
+            rows += [real(2 * j, style[code], float(serial)), rk(2 * j + 1, style[code], serial)]
+    part = sheet(*rows, last=(len(serials) - 1, 2 * len(codes) - 1))
+    path = rewritten(tmp_path, "xl/worksheets/sheet1.bin", lambda data: part)
+    values = python_calamine.CalamineWorkbook.from_path(path).get_sheet_by_name("Oceny").to_python()
+    columns = [list(column) for column in zip(*values, strict=True)]
+    assert all(type(value) is int for value in columns[1])  # calamine leaves RK integers as they are
+    facts = SheetFacts(column_codes={2 * j + 1: code for j, code in enumerate(codes)})
+    xlsb.whole_dates(columns, 0, list(range(1, len(serials) + 1)), facts, LOCALES["pl"])
+    for j in range(len(codes)):
+        assert columns[2 * j + 1] == columns[2 * j], codes[j]
+
+
+def test_whole_dates_change_only_whole_numbers_formatted_as_dates() -> None:
+    columns: list[list[object]] = [
+        [45460, True, 4.5, -1, 2958466, "x", 45460],
+        [45460, 45460, 45460],
+        [12345, 7],
+    ]
+    facts = SheetFacts(
+        column_codes={10: "dd.mm.yyyy", 12: "000000"},
+        cell_codes={11: {2: "yyyy-mm-dd", 3: "0.00"}},  # row 4: no code of its own (General)
+    )
+    xlsb.whole_dates(columns, 10, [2, 3, 4, 5, 6, 7, 8], facts, LOCALES["en"])
+    assert columns[0] == [dt.date(2024, 6, 17), True, 4.5, -1, 2958466, "x", dt.date(2024, 6, 17)]
+    assert columns[1] == [dt.date(2024, 6, 17), 45460, 45460]
+    assert columns[2] == [12345, 7]
