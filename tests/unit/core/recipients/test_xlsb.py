@@ -10,13 +10,14 @@ import struct
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.helpers.spreadsheets import RECIPIENT_FIXTURES
-from usosmail_gui.core.recipients import load, workbook_source, xlsb
+from usosmail_gui.core.recipients import isolated, load, workbook_source, xlsb
 from usosmail_gui.core.recipients.numformat import LOCALES
 from usosmail_gui.core.recipients.sheetfacts import SheetFacts
 from usosmail_gui.core.recipients.workbook_source import _FACTS_ERRORS
@@ -403,3 +404,22 @@ def test_whole_dates_change_only_whole_numbers_formatted_as_dates() -> None:
     assert columns[0] == [dt.date(2024, 6, 17), True, 4.5, -1, 2958466, "x", dt.date(2024, 6, 17)]
     assert columns[1] == [dt.date(2024, 6, 17), 45460, 45460]
     assert columns[2] == [12345, 7]
+
+
+def test_a_big_xlsb_read_in_a_child_process_has_the_same_facts(monkeypatch: pytest.MonkeyPatch) -> None:
+    in_process = load(FIXTURE, language="pl")
+    started: list[list[str]] = []
+    command = isolated.child_command
+
+    def spy(*args: Any) -> list[str]:
+        started.append(command(*args))
+        return started[-1]
+
+    monkeypatch.setattr(workbook_source, "RISKY_BYTES", 0)  # every workbook counts as big
+    monkeypatch.setattr(isolated, "child_command", spy)
+    table = load(FIXTURE, language="pl")
+    assert len(started) == 1
+    assert [table.row_values(r) for r in range(7)] == [in_process.row_values(r) for r in range(7)]
+    assert table.hidden_rows == in_process.hidden_rows
+    group = table.find_column("Grupa")
+    assert group is not None and [table.is_merged_cell(r, group) for r in range(3)] == [False, True, True]
