@@ -25,7 +25,7 @@ from .progress import LoadProgress, Stage
 from .sheetfacts import SheetFacts
 from .sniffing import FileKind, SheetInfo
 from .xls import XlsScan, first_visible_worksheet, read_workbook_stream, xls_finish, xls_scan
-from .xlsb import whole_dates, xlsb_scan
+from .xlsb import SheetRecords, sheet_extent, sheet_part, walk_sheet, whole_dates, xlsb_scan
 from .xlsx import SheetScan, WorkbookParts, finish_facts, scan_sheet
 
 if TYPE_CHECKING:
@@ -60,6 +60,7 @@ class WorkbookSource:
         self._calamine = python_calamine
         self._ods_early: _OdsFacts | None = None
         self._attributes: dict[str, XmlAttributes] = {}  # sheet part -> its attributes' offsets
+        self._xlsb_records: dict[str, SheetRecords] = {}  # an .xlsb sheet part -> its records walked
         self._ods_index: OdsIndex | None = None  # content.xml's tags, for the extent check and facts
         self._xls_early: _XlsFacts | None = None
         if kind is FileKind.ODS and package is not None:
@@ -119,6 +120,7 @@ class WorkbookSource:
         yield LoadProgress(Stage.READING)
         extent = self._check_extent(name)
         if isolate and self._risky(extent):
+            self._xlsb_records.clear()  # the child reads the sheet itself
             grid: RawGrid = yield from read_in_child(
                 self.path, name, max_rows=max_rows, language=locale.language
             )
@@ -209,11 +211,27 @@ class WorkbookSource:
                         extent = check_xlsx_extent(xml, attributes)
                         self._attributes[sheet_part] = attributes  # for the scan of its styles
                         return extent
+                elif self.kind is FileKind.XLSB and self.package.workbook is not None:
+                    return self._check_xlsb_extent(archive, self.package.workbook, name or "")
         except PackageTooLarge:
             raise too_large(self.path) from None
         except (zipfile.BadZipFile, KeyError, OSError, zlib.error, EOFError):
             raise damaged(self.path) from None
         return 0
+
+    def _check_xlsb_extent(self, archive: zipfile.ZipFile, workbook: str, name: str) -> int:
+        """The .xlsb sheet's records walked for its extent (kept for its facts after); a
+        workbook part whose sheets cannot be read is damaged (calamine reads the same)."""
+        try:
+            part = sheet_part(workbook, lambda part: read_part(archive, part), name)
+        except (ValueError, struct.error):
+            raise damaged(self.path) from None
+        if part is None:
+            return 0
+        records = walk_sheet(read_part(archive, part))  # its bytes kept in the records
+        extent = sheet_extent(records)
+        self._xlsb_records[part] = records
+        return extent
 
     def _peek(self, archive: zipfile.ZipFile, name: str) -> bytes:
         """A part's bytes, kept for the scan after (``_part`` takes them)."""
@@ -244,9 +262,10 @@ class WorkbookSource:
         when not an .xlsb (or it has no such sheet)."""
         if self.kind is not FileKind.XLSB or self.package is None or self.package.workbook is None:
             return None
+        walked, self._xlsb_records = self._xlsb_records, {}
         with zipfile.ZipFile(self.path) as archive:
             # each part inflated at most to its declared size, which inspect_zip checked
-            return xlsb_scan(self.package.workbook, lambda part: read_part(archive, part), name)
+            return xlsb_scan(self.package.workbook, lambda part: self._part(archive, part), name, walked)
 
     def ods_facts(self) -> dict[str, SheetFacts]:
         """Every sheet's facts (formats, errors, hidden rows, merges) of an .ods."""

@@ -1,5 +1,7 @@
 """The facts of an Excel binary workbook (.xlsb) sheet that python-calamine does not give:
-number formats, error cells, hidden rows and merged ranges.
+number formats, error cells, hidden rows and merged ranges; and the sheet's extent, checked
+before calamine reads it (``sheet_extent``: calamine allocates the rectangle of the cells
+at once, and aborts the process on one it cannot).
 
 The parts are BIFF12 record streams ([MS-XLSB] 2.1.4): each record is its type (1-2
 bytes) and its size (1-4 bytes), both 7-bit varints (the high bit says another byte
@@ -14,7 +16,9 @@ follows), then its body. Read here, as ``xls`` reads BIFF8:
 - the sheet part: BrtRowHdr (2.4.726) starts each row (``rw``) and says whether it is
   hidden (``fDyZero``); the cell records after it (BrtCellRk, BrtCellReal, BrtFmlaNum
   for numbers, BrtCellError, BrtFmlaError for errors) start with their column and style;
-  BrtMergeCell (2.4.653) gives each merged range (calamine gives none for an .xlsb).
+  BrtMergeCell (2.4.653) gives each merged range (calamine gives none for an .xlsb). The
+  sheet's records are walked once (``walk_sheet``), for the extent check and then for
+  the facts, which are read in a thread while calamine parses the sheet.
 
 The scan has the shape of an .xls's (``xls.XlsScan``) and is made exact with the grid's
 values by the same ``xls.xls_finish``: python-calamine already gives the values, and
@@ -36,19 +40,25 @@ import datetime as dt
 import re
 import struct
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from .numformat import Locale, compiled
+from .packages import MAX_EXTENT_CELLS, PackageTooLarge
 from .sheetfacts import SheetFacts
 from .xls import ERROR_TEXTS, XlsScan, general_styles, styles_by_column
 from .xlsx import relationship_targets, rels_of
 
 __all__ = [
+    "SheetRecords",
     "read_header",
     "read_sheets",
     "read_styles",
     "records",
     "scan_sheet_part",
+    "sheet_extent",
+    "sheet_part",
+    "walk_sheet",
     "whole_dates",
     "xlsb_scan",
 ]
@@ -57,9 +67,12 @@ __all__ = [
 _ROW_HDR, _CELL_RK, _CELL_ERROR, _CELL_REAL, _FMLA_NUM, _FMLA_ERROR = 0, 2, 3, 5, 9, 11
 _FMT, _XF, _BUNDLE_SH, _END_BUNDLE_SHS, _MERGE_CELL = 44, 47, 156, 144, 176
 _BEGIN_CELL_XFS, _END_CELL_XFS = 617, 618
-# what the sheet's pass keeps, by type (below 128): a row, a number or an error record
-_KEPT = (_ROW_HDR, _CELL_RK, _CELL_ERROR, _CELL_REAL, _FMLA_NUM, _FMLA_ERROR)
-_KEEP = bytes(kind in _KEPT for kind in range(128))
+_CELL_RSTRING = 62
+# what the sheet's walk keeps, by type (below 128): the row headers and every cell record
+# (BrtCellBlank … BrtFmlaError, BrtCellRString), for the extent; the facts read rows,
+# numbers and errors of them
+_KEEP = bytes(kind <= _FMLA_ERROR or kind == _CELL_RSTRING for kind in range(128))
+_FACTS = (_ROW_HDR, _CELL_RK, _CELL_ERROR, _CELL_REAL, _FMLA_NUM, _FMLA_ERROR)
 _MAX_ROWS, _MAX_COLUMNS = 1 << 20, 1 << 14  # a sheet's: 1,048,576 rows, 16,384 columns
 _SIZE_BITS = 29  # a record's size: below 2**28 (four 7-bit bytes); a part is at most 2**29
 _U32 = struct.Struct("<I")
@@ -161,14 +174,29 @@ def read_styles(styles: bytes) -> tuple[dict[int, str], list[int]]:
     return formats, xf_formats
 
 
-def _sheet_records(data: bytes) -> tuple[list[int], list[int], list[tuple[int, int, int, int]]]:
-    """The sheet's rows, number and error cells in one tight pass over the records' headers:
-    the offsets of those whose type and size are a byte each (nearly all), the others as
-    ``body << 33 | size << 4 | type``, each in the records' order; and the merged ranges
-    (0-based first row, last row, first column, last column)."""
+@dataclass(slots=True)
+class SheetRecords:
+    """A sheet part's records walked once (``walk_sheet``): for its extent before calamine
+    reads it (``sheet_extent``), then for its facts (``scan_sheet_part``)."""
+
+    data: bytes
+    found: list[int]  # offsets of the rows and cells whose type and size are a byte each
+    other: list[int]  # the other rows and cells: body << 33 | size << 4 | type
+    merges: list[tuple[int, int, int, int]]  # 0-based first row, last row, first column, last column
+    problem: str | None = None  # why the walk stopped before the end (a malformed record)
+
+
+def walk_sheet(data: bytes) -> SheetRecords:
+    """The sheet's row and cell records in one tight pass over the records' headers (most
+    are a byte of type and a byte of size), in the records' order, and its merged ranges;
+    a malformed record ends the walk there (``problem``), it never raises."""
     found: list[int] = []
     other: list[int] = []
     merges: list[tuple[int, int, int, int]] = []
+    records = SheetRecords(data, found, other, merges)
+    if len(data) > 1 << _SIZE_BITS:
+        records.problem = "a sheet part larger than any the checks let through"
+        return records
     add, keep, n = found.append, _KEEP, len(data)
     pos = 0
     try:
@@ -189,11 +217,46 @@ def _sheet_records(data: bytes) -> tuple[list[int], list[int], list[tuple[int, i
                 first_row, last_row, first_column, last_column = _MERGE.unpack_from(data, body)
                 merges.append((first_row, last_row, first_column, last_column))
             pos = body + size
+        if pos > n:
+            raise ValueError("a record runs past the end of the sheet")
     except IndexError:
-        raise ValueError("a record header cut short") from None
-    if pos > n:
-        raise ValueError("a record runs past the end of the sheet")
-    return found, other, merges
+        records.problem = "a record header cut short"
+    except ValueError as exc:
+        records.problem = str(exc)
+    return records
+
+
+def sheet_extent(records: SheetRecords) -> int:
+    """How many cells the rectangle of the sheet's cells spans (its last row × its last
+    column, from A1): python-calamine allocates that rectangle at once, so that two cells,
+    A1 and XFD1000000, in a 2 KB file ask for 500 GB and abort the process.
+    ``PackageTooLarge`` when it may span more than ``MAX_EXTENT_CELLS`` or a cell lies past
+    a sheet's last row or column. Every cell counts, whatever its kind (a blank one with
+    a style too), in the row of the row header before it, as far as the records could be
+    read (calamine reads no further)."""
+    import numpy as np
+
+    if not records.found and not records.other:
+        return 0
+    data = records.data
+    kind, size, body = _kinds_sizes_bodies(data, records.found, records.other)
+    whole = (size >= 4) & (body + 4 <= len(data))
+    kind, body = kind[whole], body[whole]
+    is_row = kind == _ROW_HDR
+    if is_row.all():
+        return 0
+    words = np.ndarray(shape=(len(data) - 3,), dtype="<u4", buffer=data, strides=(1,))
+    value = words[body].astype(np.int64)  # a row header's rw, a cell's column
+    # each cell's row: the last row header's before it (0 before any, as calamine starts)
+    owner = np.maximum.accumulate(np.where(is_row, np.arange(len(kind)), -1))
+    rows = np.where(owner >= 0, value[np.maximum(owner, 0)], 0)[~is_row]
+    last_row, last_column = int(rows.max()), int(value[~is_row].max())
+    if last_row >= _MAX_ROWS or last_column >= _MAX_COLUMNS:
+        raise PackageTooLarge("sheet extent")
+    cells = (last_row + 1) * (last_column + 1)
+    if cells > MAX_EXTENT_CELLS:
+        raise PackageTooLarge("sheet extent")
+    return cells
 
 
 def _kinds_sizes_bodies(data: bytes, found: list[int], other: list[int]) -> tuple[Any, Any, Any]:
@@ -214,20 +277,28 @@ def _kinds_sizes_bodies(data: bytes, found: list[int], other: list[int]) -> tupl
 
 
 def scan_sheet_part(
-    data: bytes, formats: dict[int, str], xf_formats: list[int], sheet: str = ""
+    data: bytes,
+    formats: dict[int, str],
+    xf_formats: list[int],
+    sheet: str = "",
+    records: SheetRecords | None = None,
 ) -> XlsScan:
-    """A sheet part's records read for its facts (no values needed, nor the language)."""
+    """A sheet part's records (``records``, when walked already) read for its facts (no
+    values needed, nor the language)."""
     import numpy as np
 
-    if len(data) > 1 << _SIZE_BITS:
-        raise ValueError("a sheet part larger than any the checks let through")
+    if records is None:
+        records = walk_sheet(data)
+    if records.problem is not None:
+        raise ValueError(records.problem)
     facts = SheetFacts()
-    found, other, merges = _sheet_records(data)
-    facts.merges = [(r1 + 1, c1, r2 + 1, c2) for r1, r2, c1, c2 in merges if r1 <= r2 and c1 <= c2]
+    facts.merges = [(r1 + 1, c1, r2 + 1, c2) for r1, r2, c1, c2 in records.merges if r1 <= r2 and c1 <= c2]
     empty: dict[int, tuple[Any, Any]] = {}
-    if not found and not other:
+    kind, size, body = _kinds_sizes_bodies(data, records.found, records.other)
+    wanted = np.isin(kind, _FACTS)  # rows, numbers and errors
+    kind, size, body = kind[wanted], size[wanted], body[wanted]
+    if not len(kind):
         return XlsScan(sheet, formats, xf_formats, facts, empty)
-    kind, size, body = _kinds_sizes_bodies(data, found, other)
     is_row = kind == _ROW_HDR
     is_error = (kind == _CELL_ERROR) | (kind == _FMLA_ERROR)
     if not is_row[0]:
@@ -262,15 +333,25 @@ def scan_sheet_part(
     return XlsScan(sheet, formats, xf_formats, facts, per_column)
 
 
-def xlsb_scan(workbook: str, read: Callable[[str], bytes], sheet: str) -> XlsScan | None:
-    """The records of the sheet named ``sheet`` read for its facts; None when the workbook
-    has no such sheet. ``workbook``: the workbook part (``Package.workbook``); ``read``: a
-    part's bytes by its name (KeyError when the package has none). Without a styles part
-    the sheet has no formats (every number as stored), its other facts are still read."""
+def sheet_part(workbook: str, read: Callable[[str], bytes], sheet: str) -> str | None:
+    """The part of the sheet named ``sheet`` (through the workbook's relationships), or None."""
     relations = relationship_targets(workbook, read(rels_of(workbook)))
     relation = read_sheets(read(workbook)).get(sheet)
     target = relations.get(relation) if relation is not None else None
-    if target is None:
+    return target[1] if target is not None else None
+
+
+def xlsb_scan(
+    workbook: str, read: Callable[[str], bytes], sheet: str, walked: dict[str, SheetRecords] | None = None
+) -> XlsScan | None:
+    """The records of the sheet named ``sheet`` read for its facts; None when the workbook
+    has no such sheet. ``workbook``: the workbook part (``Package.workbook``); ``read``: a
+    part's bytes by its name (KeyError when the package has none); ``walked``: sheet part ->
+    its records walked already (for the extent check), taken from it. Without a styles
+    part the sheet has no formats (every number as stored), its other facts are still read."""
+    relations = relationship_targets(workbook, read(rels_of(workbook)))
+    part = sheet_part(workbook, read, sheet)
+    if part is None:
         return None
     styles = next((path for kind, path in relations.values() if kind.endswith("/styles")), None)
     formats: dict[int, str] = {}
@@ -281,7 +362,8 @@ def xlsb_scan(workbook: str, read: Callable[[str], bytes], sheet: str) -> XlsSca
         except KeyError:  # named but not there: no formats, as calamine reads it
             data = b""
         formats, xf_formats = read_styles(data)
-    scan = scan_sheet_part(read(target[1]), formats, xf_formats, sheet)
+    records = walked.pop(part, None) if walked is not None else None
+    scan = scan_sheet_part(records.data if records else read(part), formats, xf_formats, sheet, records)
     if not xf_formats:
         scan.per_column = {}  # no styles: every number is shown as stored
     return scan
@@ -300,6 +382,11 @@ def _as_calamine_dates(serial: int, elapsed: bool) -> Any:
     if serial == 0:
         return dt.time(0, 0)
     return _DAY_ONE + dt.timedelta(days=serial if serial < 60 else serial - 1)
+
+
+def _whole_day(value: Any) -> bool:
+    """Whether the value is a whole number (a bool is no int here) calamine would make a date of."""
+    return value.__class__ is int and 0 <= value <= _LAST_DAY
 
 
 def _date_kind(code: str, locale: Locale) -> bool | None:
@@ -323,13 +410,19 @@ def whole_dates(
         if int not in set(map(type, values)):
             continue
         whole = facts.column_codes.get(column)
-        if whole is not None and _date_kind(whole, locale) is None:
-            continue  # the usual column of numbers
+        if whole is not None:
+            elapsed = _date_kind(whole, locale)
+            if elapsed is not None:  # (else the usual column of numbers)
+                # one conversion per distinct day; a bool or a float equal to one is no int
+                table = {v: _as_calamine_dates(v, elapsed) for v in set(values) if _whole_day(v)}
+                get = table.get
+                columns[index] = [get(v, v) if v.__class__ is int else v for v in values]
+            continue
         cells = facts.cell_codes.get(column, {})
         for i, value in enumerate(values):
-            if value.__class__ is not int or not 0 <= value <= _LAST_DAY:
-                continue  # not a whole number (a bool is no int here), or no date calamine makes
-            code = whole if whole is not None else cells.get(row_numbers[i])
+            if not _whole_day(value):
+                continue
+            code = cells.get(row_numbers[i])
             if code is None:
                 continue
             if code not in kinds:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 import struct
+import subprocess
+import sys
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -19,6 +21,7 @@ from hypothesis import strategies as st
 from tests.helpers.spreadsheets import RECIPIENT_FIXTURES
 from usosmail_gui.core.recipients import isolated, load, workbook_source, xlsb
 from usosmail_gui.core.recipients.numformat import LOCALES
+from usosmail_gui.core.recipients.packages import PackageTooLarge
 from usosmail_gui.core.recipients.sheetfacts import SheetFacts
 from usosmail_gui.core.recipients.workbook_source import _FACTS_ERRORS
 from usosmail_gui.core.recipients.xls import xls_finish
@@ -423,3 +426,76 @@ def test_a_big_xlsb_read_in_a_child_process_has_the_same_facts(monkeypatch: pyte
     assert table.hidden_rows == in_process.hidden_rows
     group = table.find_column("Grupa")
     assert group is not None and [table.is_merged_cell(r, group) for r in range(3)] == [False, True, True]
+
+
+# --- the extent calamine would allocate --------------------------------------------------
+
+
+def test_the_extent_is_the_rectangle_of_the_cells_from_a1() -> None:
+    records = xlsb.walk_sheet(sheet(row(0), rk(0, 0, 1), row(9), real(7, 0, 2.5), row(1_000_000)))
+    assert records.problem is None
+    assert xlsb.sheet_extent(records) == 10 * 8  # a row header without cells adds nothing
+    assert xlsb.sheet_extent(xlsb.walk_sheet(sheet(rk(3, 0, 1)))) == 4  # before any row: row 0
+    assert xlsb.sheet_extent(xlsb.walk_sheet(sheet(row(5)))) == 0
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        (row(999_999), record(1, cell(16_383, 0))),  # a blank cell with a style counts too
+        (row(2_000_000), rk(0, 0, 1)),  # past the last row of a sheet
+        (row(0), rk(20_000, 0, 1)),  # past the last column
+    ],
+)
+def test_a_rectangle_calamine_could_not_allocate_is_too_large(cells: tuple[bytes, ...]) -> None:
+    with pytest.raises(PackageTooLarge):
+        xlsb.sheet_extent(xlsb.walk_sheet(sheet(row(0), rk(0, 0, 1), *cells)))
+
+
+def test_the_walk_never_raises_and_counts_the_cells_up_to_a_malformed_record() -> None:
+    data = sheet(row(0), rk(0, 0, 1), row(99_999), rk(199, 0, 1))
+    records = xlsb.walk_sheet(data[:-5] + b"\x81\x81\x81")
+    assert records.problem == "a record type longer than two bytes"
+    assert xlsb.sheet_extent(records) == 100_000 * 200
+    with pytest.raises(ValueError, match="longer than two bytes"):
+        xlsb.scan_sheet_part(records.data, {}, [0], records=records)
+
+
+def test_an_xlsb_spanning_a_billion_cells_is_refused_not_allocated(tmp_path: Path) -> None:
+    """Two cells, A1 and XFD1000000, in 2 KB: calamine would allocate 500 GB and abort."""
+    part = sheet(row(0), rk(0, 0, 1), row(999_999), rk(16_383, 0, 1), last=(999_999, 16_383))
+    bomb = rewritten(tmp_path, "xl/worksheets/sheet1.bin", lambda data: part)
+    code = (
+        "from usosmail_gui.core.recipients import SpreadsheetError, load\n"
+        "try:\n"
+        f"    load({str(bomb)!r})\n"
+        "    print('loaded')\n"
+        "except SpreadsheetError as exc:\n"
+        "    print(exc.reason)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, f"the load killed the process: {result.stderr[-2000:]}"
+    assert result.stdout.split() == ["too_large"]
+
+
+def test_a_wide_xlsb_sheet_is_read_in_a_child_process(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Over RISKY_CELLS (8 million) but within the limit: calamine reads it in a child."""
+    with zipfile.ZipFile(FIXTURE) as archive:
+        original = archive.read("xl/worksheets/sheet1.bin")
+    end = next(body - 3 for kind, body, _ in xlsb.records(original) if kind == 146)  # BrtEndSheetData
+    wide_part = original[:end] + row(999) + rk(9_999, 0, 1) + original[end:]
+    path = rewritten(tmp_path, "xl/worksheets/sheet1.bin", lambda data: wide_part)
+    started: list[object] = []
+    command = isolated.child_command
+
+    def spy(*args: Any) -> list[str]:
+        started.append(args)
+        return command(*args)
+
+    monkeypatch.setattr(isolated, "child_command", spy)
+    table = load(path, language="pl")
+    assert len(started) == 1
+    album = table.find_column("Nr albumu")
+    assert album is not None and table.value(0, album) == "012345"
