@@ -181,7 +181,7 @@ class SheetRecords:
 
     data: bytes
     found: list[int]  # offsets of the rows and cells whose type and size are a byte each
-    other: list[int]  # the other rows and cells: body << 33 | size << 4 | type
+    other: list[int]  # the other rows and cells: body << 33 | size << 4 | type (12 for 62)
     merges: list[tuple[int, int, int, int]]  # 0-based first row, last row, first column, last column
     problem: str | None = None  # why the walk stopped before the end (a malformed record)
 
@@ -210,7 +210,7 @@ def walk_sheet(data: bytes) -> SheetRecords:
                 continue
             kind, size, body = read_header(data, pos)
             if kind < 0x80 and keep[kind]:
-                other.append(body << 33 | size << 4 | kind)
+                other.append(body << 33 | size << 4 | min(kind, 12))  # BrtCellRString as 12
             elif kind == _MERGE_CELL:
                 if size < 16:
                     raise ValueError("a merged range cut short")
