@@ -3,8 +3,9 @@
 - 50,000 × 8 with formatted numeric columns (album ``000000``, average ``0.00``, fee
   ``#,##0.00 "zł"``, birth date ``dd.mm.yyyy``), loaded with display values in Polish, vs a
   bare python-calamine ``to_python()`` of the same file (target ≤ 1.5x), for .xlsx, .ods
-  (written here as LibreOffice writes it) and .xls (converted by LibreOffice when
-  ``soffice`` is installed; skipped otherwise);
+  (written here as LibreOffice writes it), .xlsb (written by the fixtures' BIFF12 writer,
+  make_xlsb.py) and .xls (converted by LibreOffice when ``soffice`` is installed; skipped
+  otherwise);
 - peak RSS of a process that loaded the 50,000 rows (target ≤ 250 MiB), and that 200,000
   rows still load (time and peak RSS reported);
 - a CSV with one 10 MB cell (target ≤ 2 s, ≤ 300 MiB) vs reading its bytes;
@@ -167,6 +168,26 @@ def write_ods(path: Path, count: int = ROWS) -> Path:
     return path
 
 
+def write_xlsb(path: Path, count: int = ROWS) -> Path:
+    """The same sheet in an Excel binary workbook, by the fixtures' BIFF12 writer (whole
+    numbers as RK integers, as Excel stores them; dates as whole-day serials)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_xlsb", FIXTURES / "make_xlsb.py")
+    assert spec is not None and spec.loader is not None
+    writer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(writer)
+    strings, styles = writer.Strings(), writer.Styles()
+    sheet = writer.Sheet(strings, styles)
+    for j, name in enumerate(HEADER):
+        sheet.put(0, j, name)
+    for i, row in enumerate(_rows(count), start=1):
+        for j, value in enumerate(row):
+            sheet.put(i, j, value, CODES.get(j, "General"))
+    writer.save(path, [("Studenci", sheet)], strings, styles)
+    return path
+
+
 def write_xls(xlsx: Path, folder: Path) -> Path | None:
     """The xlsx converted by LibreOffice (None without ``soffice``)."""
     soffice = shutil.which("soffice")
@@ -225,6 +246,9 @@ def _floor(path: Path, kind: str) -> object:
         cells = list(itertools.chain.from_iterable(rows))
         columns = [cells[j::width][1:] for j in range(width)]
         count = len(columns[0])
+        if kind == "xlsb":  # whole-day serials, as calamine gives an RK integer
+            epoch = dt.date(1899, 12, 30)
+            columns[7] = [epoch + dt.timedelta(days=day) for day in columns[7]]
         days = {day: day.strftime("%d.%m.%Y") for day in set(columns[7])}
         return (
             (("%06d\n" * count) % tuple(columns[0])).split("\n"),
@@ -328,6 +352,7 @@ def run(report: Callable[[Result], None]) -> None:
         _bench_load(xlsx, "xlsx", report)
         _bench_isolation(xlsx, report)
         _bench_load(write_ods(folder / "formatted-50k.ods"), "ods", report)
+        _bench_load(write_xlsb(folder / "formatted-50k.xlsb"), "xlsb", report)
         xls = write_xls(xlsx, folder)
         if xls is None:
             print("  (xls: needs LibreOffice's soffice to write the file, skipped)", flush=True)

@@ -10,8 +10,8 @@ column names, placeholder aliases), ``emails`` (cleaning, splitting, validation,
 e-mail column), ``table`` (the table, edits, flags, problems), ``ordering`` (search and
 sort), ``loading`` (the pipeline, progress, cancellation); and for cells as the sheet
 shows them: ``numformat`` (format codes rendered in the app's language), ``sheetfacts``
-(formats, errors, hidden rows, merges of a sheet), ``xlsx``/``ods``/``xls`` (those facts
-read from each kind of file; an .ods's from ``ods_index``, its data styles by ``ods_styles``),
+(formats, errors, hidden rows, merges of a sheet), ``xlsx``/``ods``/``xls``/``xlsb`` (those
+facts read from each kind of file; an .ods's from ``ods_index``, its data styles by ``ods_styles``),
 ``packages`` and ``ods_extent`` (zip workbooks checked before any reader expands them).
 
 Heavy libraries (python-calamine, numpy, olefile, email-validator) load on first use.

@@ -2,7 +2,7 @@
 
 python-calamine gives cell values only: no number format, an error cell (``#N/A``) as an
 empty string, no hidden rows, merged ranges only for xlsx and xls. Each format's own module
-(``xlsx``, ``ods``, ``xls``) finds these facts in the file and fills in one ``SheetFacts``;
+(``xlsx``, ``ods``, ``xls``, ``xlsb``) finds these facts in the file and fills in one ``SheetFacts``;
 ``display_column`` then turns a column of values into the text the sheet shows.
 
 Coordinates are the user's: row numbers 1-based as in the sheet, columns 0-based as in the

@@ -25,6 +25,7 @@ from .progress import LoadProgress, Stage
 from .sheetfacts import SheetFacts
 from .sniffing import FileKind, SheetInfo
 from .xls import XlsScan, first_visible_worksheet, read_workbook_stream, xls_finish, xls_scan
+from .xlsb import SheetRecords, sheet_extent, sheet_part, walk_sheet, whole_dates, xlsb_scan
 from .xlsx import SheetScan, WorkbookParts, finish_facts, scan_sheet
 
 if TYPE_CHECKING:
@@ -59,6 +60,7 @@ class WorkbookSource:
         self._calamine = python_calamine
         self._ods_early: _OdsFacts | None = None
         self._attributes: dict[str, XmlAttributes] = {}  # sheet part -> its attributes' offsets
+        self._xlsb_records: dict[str, SheetRecords] = {}  # an .xlsb sheet part -> its records walked
         self._ods_index: OdsIndex | None = None  # content.xml's tags, for the extent check and facts
         self._xls_early: _XlsFacts | None = None
         if kind is FileKind.ODS and package is not None:
@@ -118,6 +120,7 @@ class WorkbookSource:
         yield LoadProgress(Stage.READING)
         extent = self._check_extent(name)
         if isolate and self._risky(extent):
+            self._xlsb_records.clear()  # the child reads the sheet itself
             grid: RawGrid = yield from read_in_child(
                 self.path, name, max_rows=max_rows, language=locale.language
             )
@@ -151,9 +154,15 @@ class WorkbookSource:
                 grid.facts.merges = [(r1 + 1, c1, r2 + 1, c2) for (r1, c1), (r2, c2) in merges]
         return grid
 
-    def _facts(self, name: str, grid: RawGrid, locale: Locale, scan: SheetScan | None) -> SheetFacts:
+    def _facts(
+        self, name: str, grid: RawGrid, locale: Locale, scan: SheetScan | XlsScan | None
+    ) -> SheetFacts:
         """What the file says beyond the values; a file whose facts cannot be read keeps its values."""
         try:
+            if isinstance(scan, XlsScan):  # an .xlsb's records
+                facts = xls_finish(scan, locale, grid.columns, grid.first_column)
+                whole_dates(grid.columns, grid.first_column, grid.row_numbers, facts, locale)
+                return facts
             if scan is not None:
                 return finish_facts(scan, grid.columns, grid.first_column)
             if self._ods_early is not None:
@@ -202,11 +211,27 @@ class WorkbookSource:
                         extent = check_xlsx_extent(xml, attributes)
                         self._attributes[sheet_part] = attributes  # for the scan of its styles
                         return extent
+                elif self.kind is FileKind.XLSB and self.package.workbook is not None:
+                    return self._check_xlsb_extent(archive, self.package.workbook, name or "")
         except PackageTooLarge:
             raise too_large(self.path) from None
         except (zipfile.BadZipFile, KeyError, OSError, zlib.error, EOFError):
             raise damaged(self.path) from None
         return 0
+
+    def _check_xlsb_extent(self, archive: zipfile.ZipFile, workbook: str, name: str) -> int:
+        """The .xlsb sheet's records walked for its extent (kept for its facts after); a
+        workbook part whose sheets cannot be read is damaged (calamine reads the same)."""
+        try:
+            part = sheet_part(workbook, lambda part: read_part(archive, part), name)
+        except (ValueError, struct.error):
+            raise damaged(self.path) from None
+        if part is None:
+            return 0
+        records = walk_sheet(read_part(archive, part))  # its bytes kept in the records
+        extent = sheet_extent(records)
+        self._xlsb_records[part] = records
+        return extent
 
     def _peek(self, archive: zipfile.ZipFile, name: str) -> bytes:
         """A part's bytes, kept for the scan after (``_part`` takes them)."""
@@ -231,6 +256,16 @@ class WorkbookSource:
                 return None
             xml = self._part(archive, sheet_part)
         return scan_sheet(xml, parts.codes(locale), self._attributes.pop(sheet_part, None))
+
+    def xlsb_scan(self, name: str) -> XlsScan | None:
+        """The .xlsb sheet's records scanned (formats, errors, hidden rows, merges), or None
+        when not an .xlsb (or it has no such sheet)."""
+        if self.kind is not FileKind.XLSB or self.package is None or self.package.workbook is None:
+            return None
+        walked, self._xlsb_records = self._xlsb_records, {}
+        with zipfile.ZipFile(self.path) as archive:
+            # each part inflated at most to its declared size, which inspect_zip checked
+            return xlsb_scan(self.package.workbook, lambda part: self._part(archive, part), name, walked)
 
     def ods_facts(self) -> dict[str, SheetFacts]:
         """Every sheet's facts (formats, errors, hidden rows, merges) of an .ods."""
@@ -262,29 +297,33 @@ class WorkbookSource:
 
 
 class _EarlyFacts:
-    """The xlsx scan in a thread of its own, started before calamine parses the sheet.
+    """The xlsx (or xlsb) scan in a thread of its own, started before calamine parses the sheet.
 
-    calamine releases the GIL while it parses, so the scan's regular expressions run on
-    the other core meanwhile instead of after it. The zip was checked before (bombs never
-    get here); a scan that fails leaves the values without their formats, never the load.
+    calamine releases the GIL while it parses, so the scan's regular expressions (an
+    .xlsb's pass over its records) run on the other core meanwhile instead of after it.
+    The zip was checked before (bombs never get here); a scan that fails leaves the
+    values without their formats, never the load.
     """
 
     def __init__(self, source: WorkbookSource, name: str, locale: Locale) -> None:
-        self._result: SheetScan | None = None
+        self._result: SheetScan | XlsScan | None = None
         self._thread: threading.Thread | None = None
-        if source.kind in (FileKind.XLSX, FileKind.XLSM) and source.package is not None:
+        if source.package is not None and source.kind in (FileKind.XLSX, FileKind.XLSM, FileKind.XLSB):
             self._thread = threading.Thread(
-                target=self._run, args=(source, name, locale), name="xlsx-scan", daemon=True
+                target=self._run, args=(source, name, locale), name=f"{source.kind.value}-scan", daemon=True
             )
             self._thread.start()
 
     def _run(self, source: WorkbookSource, name: str, locale: Locale) -> None:
         try:
-            self._result = source.xlsx_scan(name, locale)
+            if source.kind is FileKind.XLSB:
+                self._result = source.xlsb_scan(name)
+            else:
+                self._result = source.xlsx_scan(name, locale)
         except _FACTS_ERRORS:
             log.warning("The formats of %s could not be read; values are shown as stored", source.path.name)
 
-    def join(self) -> SheetScan | None:
+    def join(self) -> SheetScan | XlsScan | None:
         if self._thread is not None:
             self._thread.join()
             self._thread = None

@@ -21,9 +21,12 @@ from .numformat import LOCALES, Locale, builtin_code
 from .sheetfacts import SheetFacts, numbers_in
 
 __all__ = [
+    "ERROR_TEXTS",
     "XlsScan",
     "first_visible_worksheet",
+    "general_styles",
     "read_workbook_stream",
+    "styles_by_column",
     "xls_finish",
     "xls_is_encrypted",
     "xls_scan",
@@ -34,7 +37,8 @@ _HEADER = struct.Struct("<HH")
 _CELL = struct.Struct("<HHH")
 _BOF, _EOF, _FILEPASS, _BOUNDSHEET, _FORMAT, _XF = 0x0809, 0x000A, 0x002F, 0x0085, 0x041E, 0x00E0
 _NUMBER, _RK, _MULRK, _FORMULA, _BOOLERR, _ROW = 0x0203, 0x027E, 0x00BD, 0x0006, 0x0205, 0x0208
-_ERRORS = {
+ERROR_TEXTS = {
+    # the error byte of a cell (BIFF8 BOOLERR and FORMULA, BIFF12 BrtCellError and BrtFmlaError)
     0x00: "#NULL!",
     0x07: "#DIV/0!",
     0x0F: "#VALUE!",
@@ -150,6 +154,12 @@ def _globals_read(data: bytes) -> tuple[dict[int, str], list[int], dict[str, int
     return formats, xf_formats, sheets
 
 
+def general_styles(formats: dict[int, str], xf_formats: list[int]) -> set[int]:
+    """The General and text styles (no built-in format that depends on the language is either)."""
+    codes = _xf_codes(formats, xf_formats, LOCALES["en"])
+    return {i for i, code in enumerate(codes) if code is not None and code.lower() in ("general", "@")}
+
+
 def xls_sheet_facts(
     data: bytes, sheet: str, locale: Locale, columns: Sequence[Sequence[Any]], first_column: int
 ) -> SheetFacts:
@@ -160,7 +170,8 @@ def xls_sheet_facts(
 
 @dataclass(slots=True)
 class XlsScan:
-    """What the records of one sheet say before its values are known (see ``xls_scan``)."""
+    """What the records of one sheet say before its values are known (see ``xls_scan``; an
+    .xlsb's BIFF12 records say the same: ``xlsb.xlsb_scan``)."""
 
     sheet: str
     formats: dict[int, str]  # FORMAT records: number -> code
@@ -177,9 +188,7 @@ def xls_scan(data: bytes, sheet: str) -> XlsScan | None:
     if start is None:
         return None
     facts = SheetFacts()
-    # General and text styles (no built-in format that depends on the language is either)
-    codes = _xf_codes(formats, xf_formats, LOCALES["en"])
-    general = {i for i, code in enumerate(codes) if code is not None and code.lower() in ("general", "@")}
+    general = general_styles(formats, xf_formats)
     # one pass over the records' headers in Python, as tight as it goes (330,000 records
     # for 50,000 rows): the offsets of the records that matter; what they hold is read
     # after, for all of them at once (numpy)
@@ -264,10 +273,10 @@ def _formula_or_error(data: bytes, body: int, kind: int, facts: SheetFacts, numb
     row, col, _xf = _CELL.unpack_from(data, body)
     if kind == _BOOLERR:
         if data[body + 7] == 1:
-            facts.errors[(row + 1, col)] = _ERRORS.get(data[body + 6], "#N/A")
+            facts.errors[(row + 1, col)] = ERROR_TEXTS.get(data[body + 6], "#N/A")
     elif data[body + 12 : body + 14] == b"\xff\xff":
         if data[body + 6] == 2:
-            facts.errors[(row + 1, col)] = _ERRORS.get(data[body + 8], "#N/A")
+            facts.errors[(row + 1, col)] = ERROR_TEXTS.get(data[body + 8], "#N/A")
     else:
         numbers.append(body - 4)  # a number result: a number cell's row, column and style
 
@@ -299,6 +308,15 @@ def _styles_by_column(
         row = np.concatenate((row, np.repeat(_words(data, starts + 4), counts)))
         col = np.concatenate((col, np.repeat(_words(data, starts + 6), counts) + k))
         xf = np.concatenate((xf, _words(data, owner + 8 + 6 * k)))
+    return styles_by_column(row, col, xf, general)
+
+
+def styles_by_column(row: Any, col: Any, xf: Any, general: set[int]) -> dict[int, tuple[Any, Any]]:
+    """File column -> (0-based rows, styles) of the number cells whose rows, columns and
+    styles these are (numpy arrays, in the records' order), for those whose style is not
+    General."""
+    import numpy as np
+
     if general:
         is_general = np.zeros(max(max(general), int(xf.max(initial=0))) + 1, dtype=bool)
         is_general[sorted(general)] = True
@@ -319,7 +337,7 @@ def _styles_by_column(
 
 
 def _distinct(rows: Any) -> int:
-    """How many different rows (0-based, below 65,536: a BIFF8 row number is 16 bits):
+    """How many different rows (0-based; at most 65,536 in BIFF8, 1,048,576 in BIFF12):
     marked in a table of the rows, no sort."""
     import numpy as np
 

@@ -29,7 +29,15 @@ from .numformat import Locale, builtin_code
 from .packages import Package, XmlAttributes
 from .sheetfacts import SheetFacts, numbers_in
 
-__all__ = ["SheetScan", "WorkbookParts", "finish_facts", "scan_sheet", "sheet_facts"]
+__all__ = [
+    "SheetScan",
+    "WorkbookParts",
+    "finish_facts",
+    "relationship_targets",
+    "rels_of",
+    "scan_sheet",
+    "sheet_facts",
+]
 
 _RELATIONSHIP = re.compile(rb"<Relationship\b([^>]*?)/?>")
 _ATTRIBUTE = re.compile(rb'([\w:]+)="([^"]*)"')
@@ -50,12 +58,12 @@ def _attributes(raw: bytes) -> dict[str, str]:
     }
 
 
-def _rels_of(part: str) -> str:
+def rels_of(part: str) -> str:
     folder, name = posixpath.split(part)
     return posixpath.join(folder, "_rels", name + ".rels")
 
 
-def _targets(package_part: str, rels: bytes) -> dict[str, tuple[str, str]]:
+def relationship_targets(package_part: str, rels: bytes) -> dict[str, tuple[str, str]]:
     """Relationship id -> (type, part path) of a part's relationships."""
     folder = posixpath.dirname(package_part)
     found: dict[str, tuple[str, str]] = {}
@@ -82,7 +90,7 @@ class WorkbookParts:
         self._styles: list[int | str] = []
         self.date1904 = False
         try:
-            relations = _targets(workbook, read(_rels_of(workbook)))
+            relations = relationship_targets(workbook, read(rels_of(workbook)))
             content = read(workbook)
         except KeyError:
             return

@@ -1,7 +1,8 @@
 """Cells exactly as the sheet shows them (issue 15): a differential test against LibreOffice.
 
 The fixtures in tests/fixtures/recipients/formats were written by openpyxl and by
-LibreOffice (``make_formats.py``), and LibreOffice saved once, next to each, what it
+LibreOffice (``make_formats.py``), the .xlsb by a small BIFF12 writer (``make_xlsb.py``:
+nothing else here writes one), and LibreOffice saved once, next to each, what it
 displays for every cell in Polish and in English (``<file>.pl.csv``, ``<file>.en.csv``:
 its CSV export "as shown"). Loading a fixture in a language must give the same text, cell
 for cell. Some cells are compared differently, on purpose: a vertically merged cell gives
@@ -9,7 +10,9 @@ its value to the rows it covers (LibreOffice shows them empty); the formulas of 
 openpyxl file have no stored results (openpyxl computes nothing; LibreOffice computes
 them when it opens the file); and in the .xls LibreOffice shows a BOOLERR record's truth
 value as 1/0 and every error it holds as #N/A, where Excel shows TRUE/FALSE and the error
-the record names: the app shows what the file says, as Excel does.
+the record names: the app shows what the file says, as Excel does. The .xlsb is compared
+cell for cell, every column (its formulas have their results stored, its rows 6 and 7 are
+hidden by hand: it has no autofilter).
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ FILES = {
     "formats-lo.xlsx": FileKind.XLSX,
     "formats.ods": FileKind.ODS,
     "formats.xls": FileKind.XLS,
+    "formats.xlsb": FileKind.XLSB,
 }
 
 
