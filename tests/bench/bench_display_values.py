@@ -3,9 +3,10 @@
 - 50,000 × 8 with formatted numeric columns (album ``000000``, average ``0.00``, fee
   ``#,##0.00 "zł"``, birth date ``dd.mm.yyyy``), loaded with display values in Polish, vs a
   bare python-calamine ``to_python()`` of the same file (target ≤ 1.5x), for .xlsx, .ods
-  (written here as LibreOffice writes it), .xlsb (written by the fixtures' BIFF12 writer,
-  make_xlsb.py) and .xls (converted by LibreOffice when ``soffice`` is installed; skipped
-  otherwise);
+  (written here as LibreOffice writes it) and .xls (converted by LibreOffice when
+  ``soffice`` is installed; skipped otherwise); .xlsb (written by the fixtures' BIFF12
+  writer, make_xlsb.py) is measured the same way, with no budget set; beside each, the
+  floor: what any load that reads its values with calamine costs (``_floor``);
 - peak RSS of a process that loaded the 50,000 rows (target ≤ 250 MiB), and that 200,000
   rows still load (time and peak RSS reported);
 - a CSV with one 10 MB cell (target ≤ 2 s, ≤ 300 MiB) vs reading its bytes;
@@ -200,7 +201,7 @@ def write_xls(xlsx: Path, folder: Path) -> Path | None:
     return folder / (xlsx.stem + ".xls")
 
 
-def _bench_load(path: Path, kind: str, report: Callable[[Result], None]) -> None:
+def _bench_load(path: Path, kind: str, report: Callable[[Result], None], target: str = "<= 1.5x") -> None:
     import python_calamine
 
     from usosmail_gui.core import recipients
@@ -216,9 +217,9 @@ def _bench_load(path: Path, kind: str, report: Callable[[Result], None]) -> None
 
     (subject, baseline), (subject_cpu, baseline_cpu) = interleaved_wall_and_cpu(app, bare, calls=10, rounds=5)
     report(Result(f"load 50k x 8 {kind}, formatted, display values (pl)", subject, "s",
-                  "bare python-calamine to_python()", baseline, "<= 1.5x"))
+                  "bare python-calamine to_python()", baseline, target))
     report(Result(f"load 50k x 8 {kind}, formatted, display values (pl), CPU time", subject_cpu, "s",
-                  "bare python-calamine to_python(), CPU time", baseline_cpu, "<= 1.5x"))
+                  "bare python-calamine to_python(), CPU time", baseline_cpu, target))
     floor, baseline = interleaved_medians(lambda: _floor(path, kind), bare, calls=10, rounds=5, warmup=1)
     report(Result(f"floor for {kind}: bare calamine + by column + the 4 columns' cheapest text", floor, "s",
                   "bare python-calamine to_python()", baseline, "measured (what any load on calamine costs)"))
@@ -352,7 +353,8 @@ def run(report: Callable[[Result], None]) -> None:
         _bench_load(xlsx, "xlsx", report)
         _bench_isolation(xlsx, report)
         _bench_load(write_ods(folder / "formatted-50k.ods"), "ods", report)
-        _bench_load(write_xlsb(folder / "formatted-50k.xlsb"), "xlsb", report)
+        # issue 15 sets budgets for .xlsx, .ods and .xls only: the .xlsb's is measured
+        _bench_load(write_xlsb(folder / "formatted-50k.xlsb"), "xlsb", report, "measured (no budget set)")
         xls = write_xls(xlsx, folder)
         if xls is None:
             print("  (xls: needs LibreOffice's soffice to write the file, skipped)", flush=True)
