@@ -3739,7 +3739,7 @@ Pierwszy student dostał: „{first}”</translation>
         <translation>Wiersz {row} jest ukryty w arkuszu.</translation>
     </message>
     <message>
-        <location filename="../../usosmail_gui/ui/recipients_model.py" line="+430"/>
+        <location filename="../../usosmail_gui/ui/recipients_model.py" line="+441"/>
         <location line="+12"/>
         <source>Send</source>
         <translation>Wyślij</translation>
