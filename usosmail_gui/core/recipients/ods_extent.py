@@ -96,6 +96,9 @@ def _rectangles_may_be_too_large(index: OdsIndex, rows: Any, columns: Any, repea
     last = max(content.rfind(b'office:value-type="'), content.rfind(b"<text:p"))
     if last < 0 or not len(rows):
         return False
+    # up to the end of the tag that holds the last value: its own repeat may follow its type
+    tag_end = content.find(b">", last)
+    last = len(content) if tag_end < 0 else tag_end
     extra_rows = int(np.sum(repeats[1][repeats[0] < last] - 1))
     before = columns[0] < last
     found, number = columns[0][before], columns[1][before]

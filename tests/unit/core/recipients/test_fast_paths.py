@@ -304,11 +304,14 @@ _TEXT = '<table:table-cell office:value-type="string"><text:p>{}</text:p></table
         '<table:table-row table:number-rows-repeated="5000"><table:table-cell/></table:table-row>'
         '<table:table-row><table:table-cell table:number-columns-repeated="16383"/>'
         "<table:table-cell><text:p>B</text:p></table:table-cell></table:table-row>",
+        # found by hypothesis: the last value's own repeat after its type, in an empty tag
+        '<table:table-row table:number-rows-repeated="10000"><table:table-cell office:value-type="float" '
+        'office:value="1" table:number-columns-repeated="16384"/></table:table-row>',
     ],
     ids=[
         "repeated cells", "repeated rows", "too many rows", "value type before the repeat",
         "a full-width row repeated", "many rows repeated", "full-width rows", "two far values",
-        "two far untyped texts",
+        "two far untyped texts", "the last value repeated after its type",
     ],
 )
 def test_an_ods_whose_repeats_would_expand_past_the_limits_is_refused_before_it_is_read(
