@@ -16,10 +16,10 @@ import sys
 import zipfile
 import zlib
 from pathlib import Path
-from typing import Any
 
 import pytest
 
+from tests.helpers.child_reads import child_commands
 from tests.helpers.spreadsheets import RECIPIENT_FIXTURES
 from usosmail_gui.core.recipients import FileKind, SpreadsheetError, isolated, load, workbook_source
 
@@ -188,15 +188,8 @@ def test_a_risky_sheet_is_read_in_a_child_process_with_the_same_result(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     in_process = load(FORMATS / "formats-lo.xlsx", language="pl")
-    started: list[list[str]] = []
-    command = isolated.child_command
-
-    def spy(*args: Any) -> list[str]:
-        started.append(command(*args))
-        return started[-1]
-
     monkeypatch.setattr(workbook_source, "RISKY_CELLS", 0)  # every sheet counts as risky
-    monkeypatch.setattr(isolated, "child_command", spy)
+    started = child_commands(monkeypatch)
     table = load(FORMATS / "formats-lo.xlsx", language="pl")
     assert len(started) == 1 and started[0][1:3] == ["-m", "usosmail_gui.core.recipients.isolated"]
     assert [table.row_values(r) for r in range(7)] == [in_process.row_values(r) for r in range(7)]

@@ -12,14 +12,14 @@ import sys
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.helpers.child_reads import child_commands
 from tests.helpers.spreadsheets import RECIPIENT_FIXTURES
-from usosmail_gui.core.recipients import isolated, load, workbook_source, xlsb
+from usosmail_gui.core.recipients import load, workbook_source, xlsb
 from usosmail_gui.core.recipients.numformat import LOCALES
 from usosmail_gui.core.recipients.packages import PackageTooLarge
 from usosmail_gui.core.recipients.sheetfacts import SheetFacts
@@ -416,15 +416,8 @@ def test_whole_dates_change_only_whole_numbers_formatted_as_dates() -> None:
 
 def test_a_big_xlsb_read_in_a_child_process_has_the_same_facts(monkeypatch: pytest.MonkeyPatch) -> None:
     in_process = load(FIXTURE, language="pl")
-    started: list[list[str]] = []
-    command = isolated.child_command
-
-    def spy(*args: Any) -> list[str]:
-        started.append(command(*args))
-        return started[-1]
-
     monkeypatch.setattr(workbook_source, "RISKY_BYTES", 0)  # every workbook counts as big
-    monkeypatch.setattr(isolated, "child_command", spy)
+    started = child_commands(monkeypatch)
     table = load(FIXTURE, language="pl")
     assert len(started) == 1
     assert [table.row_values(r) for r in range(7)] == [in_process.row_values(r) for r in range(7)]
@@ -492,14 +485,7 @@ def test_a_wide_xlsb_sheet_is_read_in_a_child_process(
     end = next(body - 3 for kind, body, _ in xlsb.records(original) if kind == 146)  # BrtEndSheetData
     wide_part = original[:end] + row(999) + rk(9_999, 0, 1) + original[end:]
     path = rewritten(tmp_path, "xl/worksheets/sheet1.bin", lambda data: wide_part)
-    started: list[object] = []
-    command = isolated.child_command
-
-    def spy(*args: Any) -> list[str]:
-        started.append(args)
-        return command(*args)
-
-    monkeypatch.setattr(isolated, "child_command", spy)
+    started = child_commands(monkeypatch)
     table = load(path, language="pl")
     assert len(started) == 1
     album = table.find_column("Nr albumu")
