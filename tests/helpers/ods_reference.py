@@ -4,6 +4,8 @@ over the sheet's bytes, rare things found with ``bytes.find``, the extent checke
 regular expressions. Kept for
 tests/unit/core/recipients/test_fast_paths.py, which compares the two on the fixtures and on
 generated sheets: the reading that is slow and plain says what the fast one must say.
+What the index does not change is shared, not copied: the data styles (``ods_styles``) and
+turning each cell's style into its format once the cells are placed (``ods.add_formats``).
 """
 
 from __future__ import annotations
@@ -12,9 +14,9 @@ import html
 import re
 from typing import Any
 
+from usosmail_gui.core.recipients.ods import CellPlaces, CellStyles, add_formats
 from usosmail_gui.core.recipients.ods_index import owning_tags  # unchanged by the index: shared
 from usosmail_gui.core.recipients.ods_styles import (  # unchanged by the index: shared, not copied
-    code_for,
     data_style_codes,
     read_cell_styles,
     tag_attributes,
@@ -218,51 +220,9 @@ def ods_sheet_facts(content: bytes, styles: bytes, sheet: str) -> SheetFacts:
             inverse[i] = name_ids[name]
         style_index[owned] = inverse
     default_at = _column_defaults(table)
-    found = np.flatnonzero(numeric)
-    if not len(found):
-        return _errors_and_spans(facts, table, rows, row_ends, cells, cell_ends, numbers, column_of)
-    found_columns = column_of[found]
-    found_styles = style_index[found]
-    unstyled = found_styles < 0
-    if unstyled.any():
-        for c in sorted(set(found_columns[unstyled].tolist())):
-            default = default_at(int(c))
-            if default is None:
-                continue
-            if default not in name_ids:
-                name_ids[default] = len(names)
-                names.append(default)
-            found_styles[unstyled & (found_columns == c)] = name_ids[default]
-    code_ids: dict[str, int] = {}
-    style_code = np.full(len(names) + 1, -1, dtype=np.int64)  # -1: no format (General)
-    code_names: list[str] = []
-    for index, name in enumerate(names):
-        code = code_for(name, cell_styles, codes)
-        if code is not None and code.strip().lower() not in ("general", "@", ""):
-            style_code[index] = code_ids.setdefault(code, len(code_ids))
-            if style_code[index] == len(code_names):
-                code_names.append(code)
-    found_codes = style_code[found_styles]  # index -1 reads the last entry: -1
-    for c in sorted(set(found_columns[found_codes >= 0].tolist())):
-        in_column = found_columns == c
-        column_codes = found_codes[in_column]
-        distinct = np.array(sorted(set(column_codes.tolist())))
-        file_column = int(c)
-        if len(distinct) == 1 and distinct[0] >= 0:
-            facts.column_codes[file_column] = code_names[int(distinct[0])]
-            continue
-        row_numbers = numbers[cell_row[found[in_column]]]
-        facts.cell_codes[file_column] = {
-            int(r): code_names[int(code)]
-            for r, code in zip(row_numbers, column_codes, strict=True)
-            if code >= 0
-        }
-    for k in repeated_cells:  # a value repeated across columns: each copy has the format
-        if numeric[k] and widths[k] > 1:
-            code_id = style_code[style_index[k]] if style_index[k] >= 0 else -1
-            if code_id >= 0:
-                for c in range(int(column_of[k]) + 1, int(column_of[k] + min(widths[k], 1024))):
-                    facts.cell_codes.setdefault(c, {})[int(numbers[cell_row[k]])] = code_names[int(code_id)]
+    places = CellPlaces(cell_row, numbers, column_of, widths, repeated_cells)
+    styled = CellStyles(numeric, style_index, names, name_ids)
+    add_formats(facts, places, styled, default_at, (codes, cell_styles))  # after the index: shared
     return _errors_and_spans(facts, table, rows, row_ends, cells, cell_ends, numbers, column_of)
 
 

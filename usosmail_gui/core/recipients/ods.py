@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 from .ods_index import OdsIndex, owning_tags
 from .ods_styles import code_for, data_style_codes, read_cell_styles, tag_attributes
 from .sheetfacts import SheetFacts
 
-__all__ = ["ods_facts", "ods_sheet_facts"]
+__all__ = ["CellPlaces", "CellStyles", "add_formats", "ods_facts", "ods_sheet_facts"]
 
 
 _SHEET_MARKER = b'<table:table table:name="'
@@ -94,7 +94,6 @@ def _sheet_facts(
         return facts
     start, limit = where
     content = index.content
-    codes, cell_styles = styles_of
     in_sheet = index.region(index.opens, start, limit)
     opens, open13 = index.opens[in_sheet], index.open13[in_sheet]
     in_sheet = index.region(index.quotes, start, limit)
@@ -186,9 +185,51 @@ def _sheet_facts(
         style_index[owned] = inverse
     default_at = _column_defaults(content, start, limit)
     placed = (cells, cell_ends, cell_row, numbers, column_of)  # where each cell is
+    places = CellPlaces(cell_row, numbers, column_of, widths, repeated_cells)
+    add_formats(facts, places, CellStyles(numeric, style_index, names, name_ids), default_at, styles_of)
+    return _errors_and_spans(facts, index, (quotes, before_quote, value1), (start, limit), placed)
+
+
+class CellPlaces(NamedTuple):
+    """Where each cell of a sheet is (numpy arrays, a cell per entry): its row's index,
+    each row's number, its column, how many columns it repeats over; and the cells that
+    repeat over more than one."""
+
+    cell_row: Any
+    numbers: Any
+    column_of: Any
+    widths: Any
+    repeated: list[int]
+
+
+class CellStyles(NamedTuple):
+    """Each cell's style as the sheet says it: whether it holds a number, the index of its
+    own cell style's name (-1: none) among ``names`` (``name_ids``: name -> index)."""
+
+    numeric: Any
+    style_index: Any
+    names: list[bytes]
+    name_ids: dict[bytes, int]
+
+
+def add_formats(
+    facts: SheetFacts,
+    places: CellPlaces,
+    styled: CellStyles,
+    default_at: Any,
+    styles_of: tuple[dict[str, str], dict[bytes, tuple[bytes | None, bytes | None]]],
+) -> None:
+    """Each numeric cell's format code into ``facts`` (a column's when all its numbers
+    share one, else cell by cell): its own cell style's data style, else its column's
+    default cell style's (``default_at``: column -> style name), through their parents."""
+    import numpy as np
+
+    cell_row, numbers, column_of, widths, repeated_cells = places
+    numeric, style_index, names, name_ids = styled
+    codes, cell_styles = styles_of
     found = np.flatnonzero(numeric)
     if not len(found):
-        return _errors_and_spans(facts, index, (quotes, before_quote, value1), (start, limit), placed)
+        return
     found_columns = column_of[found]
     found_styles = style_index[found]
     unstyled = found_styles < 0
@@ -231,7 +272,6 @@ def _sheet_facts(
             if code_id >= 0:
                 for c in range(int(column_of[k]) + 1, int(column_of[k] + min(widths[k], 1024))):
                     facts.cell_codes.setdefault(c, {})[int(numbers[cell_row[k]])] = code_names[int(code_id)]
-    return _errors_and_spans(facts, index, (quotes, before_quote, value1), (start, limit), placed)
 
 
 def _errors_and_spans(
