@@ -74,7 +74,6 @@ _CELL_RSTRING = 62
 _KEEP = bytes(kind <= _FMLA_ERROR or kind == _CELL_RSTRING for kind in range(128))
 _FACTS = (_ROW_HDR, _CELL_RK, _CELL_ERROR, _CELL_REAL, _FMLA_NUM, _FMLA_ERROR)
 _MAX_ROWS, _MAX_COLUMNS = 1 << 20, 1 << 14  # a sheet's: 1,048,576 rows, 16,384 columns
-_SIZE_BITS = 29  # a record's size: below 2**28 (four 7-bit bytes); a part is at most 2**29
 _U32 = struct.Struct("<I")
 _U16 = struct.Struct("<H")
 _MERGE = struct.Struct("<IIII")
@@ -181,7 +180,7 @@ class SheetRecords:
 
     data: bytes
     found: list[int]  # offsets of the rows and cells whose type and size are a byte each
-    other: list[int]  # the other rows and cells: body << 33 | size << 4 | type (12 for 62)
+    other: list[tuple[int, int, int]]  # (body offset, size, type) of the other rows and cells
     merges: list[tuple[int, int, int, int]]  # 0-based first row, last row, first column, last column
     problem: str | None = None  # why the walk stopped before the end (a malformed record)
 
@@ -191,12 +190,9 @@ def walk_sheet(data: bytes) -> SheetRecords:
     are a byte of type and a byte of size), in the records' order, and its merged ranges;
     a malformed record ends the walk there (``problem``), it never raises."""
     found: list[int] = []
-    other: list[int] = []
+    other: list[tuple[int, int, int]] = []
     merges: list[tuple[int, int, int, int]] = []
     records = SheetRecords(data, found, other, merges)
-    if len(data) > 1 << _SIZE_BITS:
-        records.problem = "a sheet part larger than any the checks let through"
-        return records
     add, keep, n = found.append, _KEEP, len(data)
     pos = 0
     try:
@@ -210,7 +206,7 @@ def walk_sheet(data: bytes) -> SheetRecords:
                 continue
             kind, size, body = read_header(data, pos)
             if kind < 0x80 and keep[kind]:
-                other.append(body << 33 | size << 4 | min(kind, 12))  # BrtCellRString as 12
+                other.append((body, size, kind))
             elif kind == _MERGE_CELL:
                 if size < 16:
                     raise ValueError("a merged range cut short")
@@ -259,7 +255,9 @@ def sheet_extent(records: SheetRecords) -> int:
     return cells
 
 
-def _kinds_sizes_bodies(data: bytes, found: list[int], other: list[int]) -> tuple[Any, Any, Any]:
+def _kinds_sizes_bodies(
+    data: bytes, found: list[int], other: list[tuple[int, int, int]]
+) -> tuple[Any, Any, Any]:
     """Each kept record's type, size and body offset (numpy), in the records' order."""
     import numpy as np
 
@@ -267,10 +265,10 @@ def _kinds_sizes_bodies(data: bytes, found: list[int], other: list[int]) -> tupl
     at = np.array(found, dtype=np.int64)
     kind, size, body = array[at].astype(np.int64), array[at + 1].astype(np.int64), at + 2
     if other:
-        packed = np.array(other, dtype=np.int64)
-        kind = np.concatenate((kind, packed & 15))
-        size = np.concatenate((size, (packed >> 4) & ((1 << _SIZE_BITS) - 1)))
-        body = np.concatenate((body, packed >> 33))
+        more = np.array(other, dtype=np.int64).reshape(-1, 3)
+        kind = np.concatenate((kind, more[:, 2]))
+        size = np.concatenate((size, more[:, 1]))
+        body = np.concatenate((body, more[:, 0]))
         order = np.argsort(body, kind="stable")
         kind, size, body = kind[order], size[order], body[order]
     return kind, size, body

@@ -443,6 +443,9 @@ def test_the_extent_is_the_rectangle_of_the_cells_from_a1() -> None:
         (row(999_999), record(1, cell(16_383, 0))),  # a blank cell with a style counts too
         (row(2_000_000), rk(0, 0, 1)),  # past the last row of a sheet
         (row(0), rk(20_000, 0, 1)),  # past the last column
+        # records whose header takes more than a byte of size: a long text, a rich text (62)
+        (row(999_999), record(6, cell(16_383, 0) + wide("x" * 100))),
+        (row(999_999), record(62, cell(16_383, 0) + b"\0" + wide("x" * 100))),
     ],
 )
 def test_a_rectangle_calamine_could_not_allocate_is_too_large(cells: tuple[bytes, ...]) -> None:
