@@ -331,9 +331,16 @@ def scan_sheet_part(
     return XlsScan(sheet, formats, xf_formats, facts, per_column)
 
 
-def sheet_part(workbook: str, read: Callable[[str], bytes], sheet: str) -> str | None:
-    """The part of the sheet named ``sheet`` (through the workbook's relationships), or None."""
-    relations = relationship_targets(workbook, read(rels_of(workbook)))
+def sheet_part(
+    workbook: str,
+    read: Callable[[str], bytes],
+    sheet: str,
+    relations: dict[str, tuple[str, str]] | None = None,
+) -> str | None:
+    """The part of the sheet named ``sheet`` (through the workbook's relationships,
+    ``relations`` when read already), or None."""
+    if relations is None:
+        relations = relationship_targets(workbook, read(rels_of(workbook)))
     relation = read_sheets(read(workbook)).get(sheet)
     target = relations.get(relation) if relation is not None else None
     return target[1] if target is not None else None
@@ -348,7 +355,7 @@ def xlsb_scan(
     its records walked already (for the extent check), taken from it. Without a styles
     part the sheet has no formats (every number as stored), its other facts are still read."""
     relations = relationship_targets(workbook, read(rels_of(workbook)))
-    part = sheet_part(workbook, read, sheet)
+    part = sheet_part(workbook, read, sheet, relations)
     if part is None:
         return None
     styles = next((path for kind, path in relations.values() if kind.endswith("/styles")), None)
