@@ -52,6 +52,17 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def refusal(
+    path: Path, error: type[JournalError] = JournalDamaged, opening: Callable[[Path], object] = Journal.open
+) -> str:
+    """What ``error``, raised by opening ``path``, says; the file is left byte for byte as it was."""
+    before = digest(path)
+    with pytest.raises(error) as caught:
+        opening(path)
+    assert digest(path) == before
+    return str(caught.value)
+
+
 def journal_with_campaign(path: Path, count: int = 2) -> str:
     with Journal.open(path) as journal:
         return new_campaign(journal, count)
@@ -170,12 +181,9 @@ def test_an_empty_file_is_called_empty_and_no_journal_is_made_over_it(tmp_path: 
 def test_a_file_of_other_bytes_cannot_be_read_as_a_journal_and_is_left_as_it_is(tmp_path: Path) -> None:
     path = tmp_path / "journal.sqlite3"
     path.write_bytes(b"Lista studentow, rok 2026\n" * 400)
-    before = digest(path)
-    with pytest.raises(JournalDamaged) as caught:
-        Journal.open(path)
-    assert f"The file {path} cannot be read as a journal" in str(caught.value)
-    assert "it is damaged, or it is not a usosmail journal" in str(caught.value)
-    assert digest(path) == before
+    message = refusal(path)
+    assert f"The file {path} cannot be read as a journal" in message
+    assert "it is damaged, or it is not a usosmail journal" in message
 
 
 def test_a_journal_with_damaged_pages_is_called_damaged_and_left_as_it_is(tmp_path: Path) -> None:
@@ -186,22 +194,16 @@ def test_a_journal_with_damaged_pages_is_called_damaged_and_left_as_it_is(tmp_pa
     assert len(data) > 3 * page
     data[2 * page : len(data)] = b"\xa5" * (len(data) - 2 * page)  # every page after the first two
     path.write_bytes(bytes(data))
-    before = digest(path)
-    with pytest.raises(JournalDamaged) as caught:
-        Journal.open(path)
-    assert f"The journal {path} is damaged (database disk image is malformed)" in str(caught.value)
-    assert "It was not changed" in str(caught.value)
-    assert digest(path) == before
+    message = refusal(path)
+    assert f"The journal {path} is damaged (database disk image is malformed)" in message
+    assert "It was not changed" in message
 
 
 def test_a_database_of_another_program_is_not_turned_into_a_journal(tmp_path: Path) -> None:
     path = tmp_path / "journal.sqlite3"
     raw(path, "CREATE TABLE grades (student TEXT, grade REAL)", "INSERT INTO grades VALUES ('Nowak', 4.5)")
-    before = digest(path)
-    with pytest.raises(JournalDamaged) as caught:
-        Journal.open(path)
-    assert str(caught.value).startswith(f"The file {path} is not a usosmail journal (it holds other data)")
-    assert digest(path) == before
+    message = refusal(path)
+    assert message.startswith(f"The file {path} is not a usosmail journal (it holds other data)")
 
 
 def test_a_journal_missing_a_table_says_which(tmp_path: Path) -> None:
@@ -228,13 +230,8 @@ def test_a_journal_of_a_newer_version_names_both_formats_and_is_not_changed(tmp_
     path = tmp_path / "journal.sqlite3"
     journal_with_campaign(path)
     raw(path, f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
-    before = digest(path)
-    with pytest.raises(JournalTooNew) as caught:
-        Journal.open(path)
-    assert f"(journal format {SCHEMA_VERSION + 1}; this version knows up to {SCHEMA_VERSION})" in str(
-        caught.value
-    )
-    assert digest(path) == before
+    message = refusal(path, JournalTooNew)
+    assert f"(journal format {SCHEMA_VERSION + 1}; this version knows up to {SCHEMA_VERSION})" in message
 
 
 def test_an_upgrade_that_fails_half_way_leaves_the_earlier_format_whole(tmp_path: Path) -> None:
@@ -744,16 +741,13 @@ def test_a_read_only_journal_that_cannot_be_copied_for_reading_says_why(
     folder.mkdir()
     path = folder / "journal.sqlite3"
     earlier_format(path, 3)
-    before = digest(path)
     read_only(folder)
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "no temporary folder"))
-    with pytest.raises(JournalError) as caught:
-        Journal.open_to_read(path)
-    assert str(caught.value) == (
+    message = refusal(path, JournalError, Journal.open_to_read)
+    assert message == (
         f"The journal {path} cannot be opened (No such file or directory). It was not changed. "
         "Check that the data folder can be read, then try again."
     )
-    assert digest(path) == before
 
 
 def test_what_a_purged_campaign_kept_in_an_unreadable_shape_counts_as_nothing_left_out(
@@ -794,14 +788,11 @@ def test_a_damaged_journal_names_what_sqlite_found(tmp_path: Path) -> None:
     start = (page - 1) * 4096
     data[start + 5 : start + 7] = b"\x00\x05"  # the page's content area now overlaps its header
     path.write_bytes(bytes(data))
-    before = digest(path)
-    with pytest.raises(JournalDamaged) as caught:
-        Journal.open(path)
-    assert str(caught.value).startswith(
+    message = refusal(path)
+    assert message.startswith(
         f"The journal {path} is damaged (*** in database main ***\nPage {page}: free space corruption), "
         "so it cannot be read. It was not changed"
     )
-    assert digest(path) == before
 
 
 def test_the_words_for_a_file_that_is_not_a_journal_or_too_new_name_the_file_and_sqlite_s_reason(
@@ -883,14 +874,11 @@ def test_a_table_this_sqlite_cannot_read_is_named_and_the_journal_left_as_it_is(
         "INSERT INTO sqlite_master (type, name, tbl_name, rootpage, sql) "
         "VALUES ('table', 'notes', 'notes', 0, 'CREATE VIRTUAL TABLE notes USING nosuchmodule(a)')",
     )
-    before = digest(path)
-    with pytest.raises(JournalError) as caught:
-        Journal.open(path)
-    assert str(caught.value) == (
+    message = refusal(path, JournalError)
+    assert message == (
         f"The journal {path} cannot be opened (no such module: nosuchmodule). It was not changed. "
         "Check that the data folder can be read, then try again."
     )
-    assert digest(path) == before
 
 
 def test_an_sqlite_file_with_no_tables_left_becomes_a_journal(tmp_path: Path) -> None:
